@@ -1,0 +1,351 @@
+"""Content configuration: sources/*.toml, outputs/*.toml and schedule.toml.
+
+Everything is parsed once into pydantic models with `extra="forbid"`. `load_config` never stops
+at the first mistake: it returns the config it could build plus every problem found, each as
+`file: key: message` so that `melder check` can list them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
+INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _check_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {value!r}; use an IANA name such as 'Europe/Berlin' or 'UTC'"
+        ) from None
+    return value
+
+
+def parse_interval(value: str) -> int:
+    """'15m' -> 900 seconds."""
+    match = INTERVAL_RE.match(value)
+    if not match:
+        raise ValueError(f"interval {value!r} is not like '30s', '15m', '2h' or '1d'")
+    seconds = int(match.group(1)) * INTERVAL_UNITS[match.group(2)]
+    if seconds <= 0:
+        raise ValueError(f"interval {value!r} must be longer than zero")
+    return seconds
+
+
+class ExtractRules(Strict):
+    """Per-source CSS rules for HTML pages; anything left out falls back to the generic extractor."""
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    strip: list[str] = Field(default_factory=list)
+    item_links: str | None = None
+    test_url: str | None = None
+    test_title: str | None = None
+
+
+class SourceConfig(Strict):
+    title: str
+    kind: str
+    path: str | None = None
+    url: str | None = None
+    review: Literal["required", "auto"] = "required"
+    language: str | None = None
+    timezone: str = "Europe/Berlin"
+    enabled: bool = True
+    contact_email: str | None = None
+    encoding: str | None = None
+    max_bytes: int = Field(default=10_000_000, gt=0)
+    strip: list[str] = Field(default_factory=list)
+    extract: ExtractRules = Field(default_factory=ExtractRules)
+    allow_private: bool = False
+    every: str | None = None
+
+    _zone = field_validator("timezone")(classmethod(lambda cls, v: _check_zone(v)))
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", value):
+            raise ValueError(f"language {value!r} is not a language code such as 'de' or 'en'")
+        return value
+
+    @field_validator("every")
+    @classmethod
+    def _every(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_interval(value)
+        return value
+
+    @field_validator("strip")
+    @classmethod
+    def _strip_patterns(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"strip pattern {pattern!r} is not a valid regex: {exc}") from None
+        return patterns
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Disclaimer(Strict):
+    text: str
+    position: Literal["top", "bottom"] = "top"
+    variants: dict[str, str] = Field(default_factory=dict)  # language -> text
+
+    def text_for(self, language: str) -> str:
+        return self.variants.get(language, self.text)
+
+
+class ChannelConfig(Strict):
+    title: str
+    description: str
+    link: str
+    language: str = "de"
+    sources: list[str] = Field(default_factory=lambda: ["*"])
+    max_items: int = Field(default=50, gt=0, le=10_000)
+    disclaimer: Disclaimer
+    link_rel: str = "nofollow noopener"
+    author: str | None = None
+
+    @field_validator("link")
+    @classmethod
+    def _link(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"link {value!r} must be an absolute http(s) URL")
+        return value.rstrip("/")
+
+    def takes(self, source: str) -> bool:
+        return "*" in self.sources or source in self.sources
+
+
+class JobConfig(Strict):
+    job: Literal["ingest", "publish", "embargo", "housekeeping"] | None = None
+    cron: str | None = None
+    every: str | None = None
+    jitter: int = Field(default=0, ge=0)
+    sources: list[str] | None = None
+    enabled: bool = True
+
+    @field_validator("every")
+    @classmethod
+    def _every(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_interval(value)
+        return value
+
+
+class ScheduleConfig(Strict):
+    timezone: str = "Europe/Berlin"
+    jobs: dict[str, JobConfig] = Field(default_factory=dict)
+
+    _zone = field_validator("timezone")(classmethod(lambda cls, v: _check_zone(v)))
+
+
+@dataclass
+class Config:
+    root: Path
+    sources: dict[str, SourceConfig] = field(default_factory=dict)
+    channels: dict[str, ChannelConfig] = field(default_factory=dict)
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    problems: list[str] = field(default_factory=list)
+
+    def source_path(self, source: SourceConfig) -> Path:
+        return (self.root / source.path).resolve() if source.path else self.root
+
+
+def _read_toml(path: Path, root: Path, problems: list[str]) -> dict | None:
+    shown = _shown(path, root)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{shown}: (syntax): {exc}; fix the TOML syntax there")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{shown}: (encoding): not UTF-8 ({exc.reason} at byte {exc.start})")
+    except OSError as exc:
+        problems.append(f"{shown}: (file): cannot read: {exc.strerror}")
+    return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _describe(exc: ValidationError, model: type[BaseModel], shown: str) -> list[str]:
+    lines = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"]) or "(file)"
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown key" + _did_you_mean(error["loc"], model)
+        elif error["type"] == "missing":
+            message = "required key is missing"
+        elif error["type"] == "literal_error":
+            message = f"{message}, got {error['input']!r}"
+        lines.append(f"{shown}: {key}: {message}")
+    return lines
+
+
+def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
+    target: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        info = target.model_fields.get(str(part)) if target else None
+        annotation = info.annotation if info else None
+        target = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    known = list(target.model_fields) if target else []
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f"; known keys: {', '.join(known)}" if known else ""
+
+
+def _load_model(path: Path, root: Path, model: type[BaseModel], problems: list[str]):
+    data = _read_toml(path, root, problems)
+    if data is None:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_describe(exc, model, _shown(path, root)))
+        return None
+
+
+def _named_files(folder: Path, root: Path, problems: list[str]) -> list[tuple[str, Path]]:
+    if not folder.is_dir():
+        return []
+    named = []
+    for path in sorted(folder.glob("*.toml")):
+        name = path.stem
+        if not NAME_RE.match(name):
+            problems.append(
+                f"{_shown(path, root)}: (name): {name!r} is not a usable name; "
+                "use lower-case letters, digits, '-' and '_'"
+            )
+            continue
+        named.append((name, path))
+    return named
+
+
+def load_config(root: Path, known_kinds: frozenset[str] | None = None) -> Config:
+    """Read every config file under `root`; problems are collected, never raised."""
+    from pipeline.ingest import KINDS  # the registry of source kinds
+
+    kinds = known_kinds if known_kinds is not None else frozenset(KINDS)
+    root = root.resolve()
+    config = Config(root=root)
+    problems = config.problems
+    if not (root / "sources").is_dir() and not (root / "outputs").is_dir():
+        problems.append(
+            f"{root}: (root): no sources/ or outputs/ folder here; "
+            "run melder in a Melder folder or pass --root DIR"
+        )
+    for name, path in _named_files(root / "sources", root, problems):
+        source = _load_model(path, root, SourceConfig, problems)
+        if source is not None:
+            problems.extend(_source_problems(name, source, path, config, kinds))
+            config.sources[name] = source
+    for name, path in _named_files(root / "outputs", root, problems):
+        channel = _load_model(path, root, ChannelConfig, problems)
+        if channel is not None:
+            problems.extend(_channel_problems(channel, path, config))
+            config.channels[name] = channel
+    schedule_path = root / "schedule.toml"
+    if schedule_path.exists():
+        schedule = _load_model(schedule_path, root, ScheduleConfig, problems)
+        if schedule is not None:
+            problems.extend(_schedule_problems(schedule, schedule_path, config))
+            config.schedule = schedule
+    return config
+
+
+def _source_problems(
+    name: str, source: SourceConfig, path: Path, config: Config, kinds: frozenset[str]
+) -> list[str]:
+    shown = _shown(path, config.root)
+    found = []
+    if source.kind not in kinds:
+        close = difflib.get_close_matches(source.kind, sorted(kinds), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        found.append(
+            f"{shown}: kind: unknown kind {source.kind!r}{hint} "
+            f"(known kinds: {', '.join(sorted(kinds))})"
+        )
+    if source.kind == "files":
+        if not source.path:
+            found.append(f"{shown}: path: required for kind 'files': the folder to read")
+        elif not config.source_path(source).is_dir() and source.enabled:
+            found.append(
+                f"{shown}: path: folder {source.path!r} does not exist under {config.root}; "
+                "create it or fix the path"
+            )
+    if source.kind in {"rss", "web"} and not source.url:
+        found.append(f"{shown}: url: required for kind {source.kind!r}")
+    if source.url and not re.match(r"^https?://", source.url):
+        found.append(f"{shown}: url: {source.url!r} must start with http:// or https://")
+    return found
+
+
+def _channel_problems(channel: ChannelConfig, path: Path, config: Config) -> list[str]:
+    shown = _shown(path, config.root)
+    found = []
+    for index, name in enumerate(channel.sources):
+        if name != "*" and name not in config.sources:
+            close = difflib.get_close_matches(name, list(config.sources), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            found.append(f"{shown}: sources[{index}]: unknown source {name!r}{hint}")
+    for label, text in [("disclaimer.text", channel.disclaimer.text)] + [
+        (f"disclaimer.variants.{lang}", text) for lang, text in channel.disclaimer.variants.items()
+    ]:
+        for placeholder in re.findall(r"\{([^{}]*)\}", text):
+            if placeholder not in {"source", "source_title", "contact_email"}:
+                found.append(
+                    f"{shown}: {label}: unknown placeholder {{{placeholder}}}; "
+                    "use {source}, {source_title} or {contact_email}"
+                )
+    return found
+
+
+def _schedule_problems(schedule: ScheduleConfig, path: Path, config: Config) -> list[str]:
+    from pipeline.schedule import cron_problem  # cron syntax belongs to the scheduler
+
+    shown = _shown(path, config.root)
+    found = []
+    for name, job in schedule.jobs.items():
+        kind = job.job or name
+        if kind not in {"ingest", "publish", "embargo", "housekeeping"}:
+            found.append(
+                f"{shown}: jobs.{name}: unknown job {name!r}; name it ingest, publish, "
+                "embargo or housekeeping, or set job = \"...\""
+            )
+        if (job.cron is None) == (job.every is None):
+            found.append(f"{shown}: jobs.{name}: set exactly one of cron or every")
+        if job.cron is not None:
+            problem = cron_problem(job.cron, schedule.timezone)
+            if problem:
+                found.append(f"{shown}: jobs.{name}.cron: {problem}")
+        for source in job.sources or []:
+            if source not in config.sources:
+                found.append(f"{shown}: jobs.{name}.sources: unknown source {source!r}")
+    return found

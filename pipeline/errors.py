@@ -1,0 +1,36 @@
+"""The error vocabulary shared by every stage."""
+
+from __future__ import annotations
+
+
+class MelderError(Exception):
+    """Base of every error Melder raises on purpose."""
+
+
+class ConfigError(MelderError):
+    """The configuration cannot be used; `problems` lists every mistake as `file: key: message`."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class SourceError(MelderError):
+    """This source failed this run (unreachable, unreadable); it is counted and retried."""
+
+
+class Rejected(MelderError):
+    """One input is refused (too big, empty, not a release); it is kept as invalid with the reason."""
+
+    def __init__(self, reason: str, field: str = "input"):
+        super().__init__(reason)
+        self.reason = reason
+        self.field = field
+
+
+class InvalidTransition(MelderError):
+    """A lifecycle move that the release's state does not allow."""
+
+
+class NotFound(MelderError):
+    """No release with that id."""

@@ -1,0 +1,16 @@
+"""What every source kind hands back from one ingest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.models import RawRelease
+
+
+@dataclass
+class IngestResult:
+    """The inputs one source yielded this run, and the ones it could not even read."""
+
+    raws: list[tuple[RawRelease, str]] = field(default_factory=list)  # (raw, locator)
+    skipped: int = 0  # unchanged since the last run
+    failures: list[str] = field(default_factory=list)

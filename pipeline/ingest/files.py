@@ -1,0 +1,56 @@
+"""Kind `files`: a folder of release files (.html .htm .txt .md .json .eml)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from pipeline.config import Config, SourceConfig
+from pipeline.errors import SourceError
+from pipeline.formats import InputContext, content_hash, read_input
+from pipeline.ingest.base import IngestResult
+
+Seen = Callable[[str, str], bool]  # (locator, content hash) -> already stored
+
+
+def ingest(
+    name: str, source: SourceConfig, config: Config, *, now: datetime, seen: Seen
+) -> IngestResult:
+    folder = config.source_path(source)
+    if not folder.is_dir():
+        raise SourceError(f"folder {source.path!r} does not exist under {config.root}")
+    result = IngestResult()
+    for path in input_files(folder):
+        locator = _locator(path, config.root)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            result.failures.append(f"{locator}: cannot read: {exc.strerror}")
+            continue
+        if seen(locator, content_hash(data)):
+            result.skipped += 1
+            continue
+        context = InputContext(
+            source=name, config=source, locator=locator, received_at=now, route="files"
+        )
+        result.raws.append((read_input(data, path.suffix, context), locator))
+    return result
+
+
+def input_files(folder: Path) -> list[Path]:
+    """Every file below `folder` in a stable order, without hidden and editor temp files."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and not path.name.endswith(("~", ".tmp", ".swp"))
+    )
+
+
+def _locator(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()

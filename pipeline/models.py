@@ -1,0 +1,153 @@
+"""The records that flow between stages.
+
+A reader turns one input into a `RawRelease` (what the input says, nothing judged yet);
+`normalize` turns that into a frozen `Release` (clean, validated, with every problem listed).
+The store adds the lifecycle (`State`) around a release's revisions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Link(Frozen):
+    url: str
+    text: str = ""
+
+
+class Media(Frozen):
+    """An attachment or image that came with a release. `data` is never executed or rendered."""
+
+    filename: str
+    content_type: str
+    size: int
+    url: str | None = None
+    sha256: str | None = None
+    kind: str = "image"  # image | other
+
+
+class Problem(Frozen):
+    """One thing wrong with an input, named by the field it concerns."""
+
+    field: str
+    message: str
+
+
+class Provenance(Frozen):
+    """Where a release came from and how it reached Melder."""
+
+    route: str  # files | rss | web | imap | api | submit
+    received_at: AwareDatetime
+    path: str | None = None
+    original_url: str | None = None
+    sender: str | None = None
+
+
+class RawRelease(Frozen):
+    """What one input says, as read, before any cleaning or judgement.
+
+    Readers fill what their format carries: an HTML page gives `body_html`, a text dump gives
+    `body_text` (lines as they came), JSON/Markdown may also give teaser, dates and more.
+    """
+
+    source: str
+    identity: str  # the source's own id (Message-ID, guid, canonical URL) or the input path
+    format: str  # html | text | markdown | json | email | feed
+    provenance: Provenance
+    content_hash: str
+    title: str | None = None
+    teaser: str | None = None
+    body_html: str | None = None
+    body_text: str | None = None
+    published: datetime | None = None  # may be naive: normalize localizes to the source zone
+    published_text: str | None = None  # an unparsed date string found in the input
+    embargo_until: datetime | None = None
+    language: str | None = None
+    base_url: str | None = None  # resolves relative links
+    contact: str | None = None
+    categories: tuple[str, ...] = ()
+    media: tuple[Media, ...] = ()
+    links: tuple[Link, ...] = ()
+    problems: tuple[Problem, ...] = ()  # reader-level problems (undecodable bytes, broken mail)
+
+
+class Release(Frozen):
+    """One clean press release, ready for review and publishing.
+
+    `body_html` is sanitized and holds only block elements (p, h2-h4, ul/ol/li, blockquote)
+    with inline links; `text` is the same body as plain text, paragraphs split by blank lines.
+    A release with `errors` is kept as invalid and never published.
+    """
+
+    id: str
+    source: str
+    identity: str
+    title: str
+    slug: str
+    teaser: str
+    body_html: str
+    text: str
+    language: str
+    published_at: AwareDatetime | None = None
+    embargo_until: AwareDatetime | None = None
+    contact: str | None = None
+    categories: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    media: tuple[Media, ...] = ()
+    provenance: Provenance
+    content_hash: str
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+class State(StrEnum):
+    RECEIVED = "received"
+    INVALID = "invalid"
+    QUEUED = "queued"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+# Which moves the lifecycle allows; anything else raises `InvalidTransition`.
+TRANSITIONS: dict[State, frozenset[State]] = {
+    State.RECEIVED: frozenset({State.INVALID, State.QUEUED, State.APPROVED}),
+    State.INVALID: frozenset({State.QUEUED, State.APPROVED, State.INVALID, State.REJECTED}),
+    State.QUEUED: frozenset({State.APPROVED, State.REJECTED, State.QUEUED, State.INVALID}),
+    State.APPROVED: frozenset(
+        {State.PUBLISHED, State.QUEUED, State.REJECTED, State.APPROVED, State.INVALID}
+    ),
+    State.PUBLISHED: frozenset({State.WITHDRAWN, State.PUBLISHED, State.APPROVED, State.QUEUED}),
+    State.REJECTED: frozenset({State.QUEUED, State.APPROVED}),
+    State.WITHDRAWN: frozenset({State.APPROVED}),
+}
+
+
+class Entry(Frozen):
+    """A release as the publisher sees it: the published revision plus its public life."""
+
+    release: Release
+    state: State
+    revision: int
+    first_published_at: AwareDatetime
+    updated_at: AwareDatetime
+    public_name: str
+
+
+def release_id(source: str, identity: str) -> str:
+    """The id a release keeps forever: derived from where it came from, never from its title."""
+    digest = hashlib.sha256(f"{source}\x00{identity}".encode()).hexdigest()
+    return digest[:16]

@@ -1,0 +1,39 @@
+"""The one HTML allow-list. Every HTML string that leaves Melder has passed through here."""
+
+from __future__ import annotations
+
+import nh3
+
+BODY_TAGS = frozenset(
+    {"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "em", "b", "i", "br"}
+)
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def clean_body(html: str, link_rel: str | None = "nofollow noopener") -> str:
+    """Keep structure and links only: no script, style, event handler or foreign attribute."""
+    return nh3.clean(
+        html,
+        tags=set(BODY_TAGS),
+        attributes={"a": {"href"}},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=link_rel or None,
+        strip_comments=True,
+    )
+
+
+def clean_fragment(html: str, tags: set[str], attributes: dict[str, set[str]]) -> str:
+    """Sanitize a whole published fragment against the publisher's own, wider allow-list."""
+    return nh3.clean(
+        html,
+        tags=tags,
+        attributes=attributes,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+        clean_content_tags={"script", "style"},
+    )
+
+
+def escape_text(text: str) -> str:
+    return nh3.clean_text(text)

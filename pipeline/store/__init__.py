@@ -1,0 +1,391 @@
+"""The store: releases, their revisions, the audit trail and the run history.
+
+Nothing is deleted: a changed input adds a revision, a decision adds an event. Every write is
+one short transaction, so `melder serve` and `melder run` can share a SQLite file (WAL).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from pipeline.errors import InvalidTransition, NotFound
+from pipeline.models import TRANSITIONS, Entry, Release, State
+from pipeline.store.engine import open_engine
+from pipeline.store.tables import EventRow, InputRow, ReleaseRow, RevisionRow, RunRow
+
+
+@dataclass(frozen=True)
+class Saved:
+    release_id: str
+    outcome: str  # new | revised | unchanged
+    state: State
+
+
+@dataclass(frozen=True)
+class Event:
+    at: datetime
+    actor: str
+    action: str
+    from_state: str | None
+    to_state: str
+    revision: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ReleaseView:
+    """A release with its lifecycle, as the queue, `show` and the desk present it."""
+
+    release: Release
+    state: State
+    revision: int
+    created_at: datetime
+    changed_at: datetime
+    publish_at: datetime | None
+    first_published_at: datetime | None
+    reason: str | None
+    events: tuple[Event, ...] = ()
+    revisions: tuple[int, ...] = ()
+
+
+class Store:
+    def __init__(self, url: str):
+        self.engine = open_engine(url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- inputs -------------------------------------------------------------------------------
+
+    def input_unchanged(self, source: str, locator: str, content_hash: str) -> bool:
+        with Session(self.engine) as session:
+            row = session.scalar(
+                select(InputRow).where(InputRow.source == source, InputRow.locator == locator)
+            )
+            return row is not None and row.content_hash == content_hash
+
+    # -- releases -----------------------------------------------------------------------------
+
+    def save(
+        self,
+        items: list[tuple[Release, State, str | None]],
+        *,
+        now: datetime,
+        actor: str,
+    ) -> list[Saved]:
+        """Store a batch of normalized releases in one transaction.
+
+        Each item is (release, state for a new or changed release, input locator). The same
+        (source, identity) with the same content is `unchanged`; with other content it becomes
+        a new revision of the same release, never a second release.
+        """
+        results = []
+        with Session(self.engine) as session, session.begin():
+            for release, state, locator in items:
+                results.append(self._save_one(session, release, state, now, actor))
+                if locator is not None:
+                    self._remember_input(session, release, locator, now)
+        return results
+
+    def _save_one(
+        self, session: Session, release: Release, state: State, now: datetime, actor: str
+    ) -> Saved:
+        row = session.get(ReleaseRow, release.id)
+        if row is None:
+            row = ReleaseRow(
+                id=release.id,
+                source=release.source,
+                identity=release.identity,
+                state=State.RECEIVED.value,
+                revision=0,
+                created_at=now,
+            )
+            session.add(row)
+            outcome = "new"
+        elif row.content_hash == release.content_hash:
+            return Saved(row.id, "unchanged", State(row.state))
+        else:
+            outcome = "revised"
+        row.revision += 1
+        row.title = release.title
+        row.language = release.language
+        row.content_hash = release.content_hash
+        row.changed_at = now
+        session.add(
+            RevisionRow(
+                release_id=row.id,
+                number=row.revision,
+                content_hash=release.content_hash,
+                data=release.model_dump_json(),
+                created_at=now,
+                actor=actor,
+            )
+        )
+        target = State.INVALID if release.errors else state
+        if target == State.APPROVED:
+            row.publish_at = release.embargo_until
+        note = "; ".join(f"{p.field}: {p.message}" for p in release.errors) or None
+        action = "received" if outcome == "new" else "revised"
+        self._move(session, row, target, actor, action, now, note)
+        return Saved(row.id, outcome, target)
+
+    def _remember_input(self, session: Session, release: Release, locator: str, now: datetime):
+        row = session.scalar(
+            select(InputRow).where(InputRow.source == release.source, InputRow.locator == locator)
+        )
+        if row is None:
+            row = InputRow(source=release.source, locator=locator)
+            session.add(row)
+        row.content_hash = release.content_hash
+        row.release_id = release.id
+        row.seen_at = now
+
+    def _move(
+        self,
+        session: Session,
+        row: ReleaseRow,
+        target: State,
+        actor: str,
+        action: str,
+        now: datetime,
+        note: str | None = None,
+    ) -> None:
+        current = State(row.state)
+        if target not in TRANSITIONS[current]:
+            raise InvalidTransition(
+                f"release {row.id} is {current.value}; it cannot become {target.value}"
+            )
+        session.add(
+            EventRow(
+                release_id=row.id,
+                at=now,
+                actor=actor,
+                action=action,
+                from_state=current.value,
+                to_state=target.value,
+                revision=row.revision,
+                note=note,
+            )
+        )
+        row.state = target.value
+        row.changed_at = now
+        row.reason = note if target in {State.INVALID, State.REJECTED, State.WITHDRAWN} else None
+
+    def transition(
+        self,
+        release_id: str,
+        target: State,
+        *,
+        actor: str,
+        action: str,
+        now: datetime,
+        note: str | None = None,
+        publish_at: datetime | None = None,
+        expected_revision: int | None = None,
+    ) -> ReleaseView:
+        with Session(self.engine) as session, session.begin():
+            row = self._row(session, release_id)
+            if expected_revision is not None and row.revision != expected_revision:
+                raise InvalidTransition(
+                    f"release {release_id} changed meanwhile (now revision {row.revision}); "
+                    "reload it and decide again"
+                )
+            if target == State.APPROVED:
+                release = self._release(session, row.id, row.revision)
+                if release.errors:
+                    raise InvalidTransition(
+                        f"release {release_id} is invalid and cannot be approved: "
+                        + "; ".join(f"{p.field}: {p.message}" for p in release.errors)
+                    )
+                times = [t for t in (publish_at, release.embargo_until) if t is not None]
+                row.publish_at = max(times) if times else None
+            self._move(session, row, target, actor, action, now, note)
+        return self.get(release_id)
+
+    def _row(self, session: Session, release_id: str) -> ReleaseRow:
+        row = session.get(ReleaseRow, release_id)
+        if row is None:
+            matches = session.scalars(
+                select(ReleaseRow).where(ReleaseRow.id.startswith(release_id)).limit(2)
+            ).all()
+            if len(matches) != 1 or len(release_id) < 4:
+                raise NotFound(f"no release with id {release_id!r}; see `melder queue`")
+            row = matches[0]
+        return row
+
+    def _release(self, session: Session, release_id: str, number: int) -> Release:
+        data = session.scalar(
+            select(RevisionRow.data).where(
+                RevisionRow.release_id == release_id, RevisionRow.number == number
+            )
+        )
+        return Release.model_validate_json(data)
+
+    def get(self, release_id: str, *, history: bool = True) -> ReleaseView:
+        with Session(self.engine) as session:
+            row = self._row(session, release_id)
+            events: tuple[Event, ...] = ()
+            revisions: tuple[int, ...] = ()
+            if history:
+                events = tuple(
+                    Event(e.at, e.actor, e.action, e.from_state, e.to_state, e.revision, e.note)
+                    for e in session.scalars(
+                        select(EventRow).where(EventRow.release_id == row.id).order_by(EventRow.id)
+                    )
+                )
+                revisions = tuple(range(1, row.revision + 1))
+            return self._view(session, row, events, revisions)
+
+    def _view(self, session, row, events=(), revisions=()) -> ReleaseView:
+        return ReleaseView(
+            release=self._release(session, row.id, row.revision),
+            state=State(row.state),
+            revision=row.revision,
+            created_at=row.created_at,
+            changed_at=row.changed_at,
+            publish_at=row.publish_at,
+            first_published_at=row.first_published_at,
+            reason=row.reason,
+            events=events,
+            revisions=revisions,
+        )
+
+    def revision(self, release_id: str, number: int) -> Release:
+        with Session(self.engine) as session:
+            return self._release(session, self._row(session, release_id).id, number)
+
+    def queue(
+        self, state: State | None = None, source: str | None = None, limit: int = 200
+    ) -> list[ReleaseView]:
+        with Session(self.engine) as session:
+            query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
+            if state is not None:
+                query = query.where(ReleaseRow.state == state.value)
+            if source is not None:
+                query = query.where(ReleaseRow.source == source)
+            return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+
+    def counts(self) -> dict[str, int]:
+        with Session(self.engine) as session:
+            rows = session.execute(select(ReleaseRow.state, func.count()).group_by(ReleaseRow.state))
+            found = Counter({state: count for state, count in rows})
+        return {state.value: found.get(state.value, 0) for state in State}
+
+    # -- publishing ---------------------------------------------------------------------------
+
+    def publish_due(self, now: datetime, public_name) -> list[str]:
+        """Mark every approved release whose time has come as published; returns their ids.
+
+        `public_name(release, row_id)` gives the file name a release keeps forever.
+        """
+        published = []
+        with Session(self.engine) as session, session.begin():
+            rows = session.scalars(
+                select(ReleaseRow)
+                .where(ReleaseRow.state == State.APPROVED.value)
+                .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
+                .order_by(ReleaseRow.created_at, ReleaseRow.id)
+            ).all()
+            for row in rows:
+                release = self._release(session, row.id, row.revision)
+                if release.embargo_until is not None and release.embargo_until > now:
+                    continue
+                if row.first_published_at is None:
+                    row.first_published_at = now
+                    row.sort_at = _sort_time(release, now)
+                    row.public_name = public_name(release, row.id)
+                    action = "published"
+                else:
+                    action = "republished"
+                row.updated_at = now
+                row.published_revision = row.revision
+                self._move(session, row, State.PUBLISHED, "melder", action, now)
+                published.append(row.id)
+        return published
+
+    def entries(self, sources: list[str] | None, limit: int) -> list[Entry]:
+        """The live releases of a channel, newest first, at most `limit`."""
+        with Session(self.engine) as session:
+            query = (
+                select(ReleaseRow, RevisionRow.data)
+                .join(
+                    RevisionRow,
+                    (RevisionRow.release_id == ReleaseRow.id)
+                    & (RevisionRow.number == ReleaseRow.published_revision),
+                )
+                .where(ReleaseRow.sort_at.is_not(None))
+                .where(ReleaseRow.state != State.WITHDRAWN.value)
+                .order_by(ReleaseRow.sort_at.desc(), ReleaseRow.id)
+                .limit(limit)
+            )
+            if sources is not None:
+                query = query.where(ReleaseRow.source.in_(sources))
+            return [
+                Entry(
+                    release=Release.model_validate_json(data),
+                    state=State(row.state),
+                    revision=row.published_revision,
+                    first_published_at=row.first_published_at,
+                    updated_at=row.updated_at,
+                    public_name=row.public_name,
+                )
+                for row, data in session.execute(query)
+            ]
+
+    def public_names(self) -> dict[str, str]:
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ReleaseRow.id, ReleaseRow.public_name).where(
+                    ReleaseRow.public_name.is_not(None)
+                )
+            )
+            return {release_id: name for release_id, name in rows}
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def record_run(
+        self,
+        job: str,
+        target: str | None,
+        started_at: datetime,
+        finished_at: datetime,
+        outcome: str,
+        counts: dict,
+        error: str | None = None,
+    ) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.add(
+                RunRow(
+                    job=job,
+                    target=target,
+                    started_at=started_at,
+                    finished_at=finished_at,
+                    outcome=outcome,
+                    counts=counts,
+                    error=error,
+                )
+            )
+
+    def last_runs(self) -> list[RunRow]:
+        """The latest run of every (job, target)."""
+        with Session(self.engine) as session:
+            latest = (
+                select(func.max(RunRow.id)).group_by(RunRow.job, RunRow.target).scalar_subquery()
+            )
+            rows = session.scalars(
+                select(RunRow).where(RunRow.id.in_(latest)).order_by(RunRow.job, RunRow.target)
+            ).all()
+            session.expunge_all()
+            return list(rows)
+
+
+def _sort_time(release: Release, now: datetime) -> datetime:
+    """A release is dated by its own date unless that lies in the future."""
+    if release.published_at is not None and release.published_at <= now:
+        return release.published_at
+    return now
