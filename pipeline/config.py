@@ -273,11 +273,37 @@ def load_config(root: Path, known_kinds: frozenset[str] | None = None) -> Config
             config.channels[name] = channel
     schedule_path = root / "schedule.toml"
     if schedule_path.exists():
-        schedule = _load_model(schedule_path, root, ScheduleConfig, problems)
+        schedule = _load_schedule(schedule_path, root, problems)
         if schedule is not None:
             problems.extend(_schedule_problems(schedule, schedule_path, config))
             config.schedule = schedule
     return config
+
+
+def _load_schedule(path: Path, root: Path, problems: list[str]) -> ScheduleConfig | None:
+    """Each job is checked on its own, so one bad job does not hide another's mistakes."""
+    data = _read_toml(path, root, problems)
+    if data is None:
+        return None
+    jobs = data.pop("jobs", {})
+    shown = _shown(path, root)
+    try:
+        schedule = ScheduleConfig.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_describe(exc, ScheduleConfig, shown))
+        schedule = ScheduleConfig()
+    if not isinstance(jobs, dict):
+        problems.append(f"{shown}: jobs: must be a table of [jobs.NAME] tables")
+        return schedule
+    for name, job in jobs.items():
+        try:
+            schedule.jobs[name] = JobConfig.model_validate(job)
+        except ValidationError as exc:
+            problems.extend(
+                line.replace(f"{shown}: ", f"{shown}: jobs.{name}.", 1)
+                for line in _describe(exc, JobConfig, shown)
+            )
+    return schedule
 
 
 def _source_problems(

@@ -63,11 +63,15 @@ class Store:
     # -- inputs -------------------------------------------------------------------------------
 
     def input_unchanged(self, source: str, locator: str, content_hash: str) -> bool:
+        return self.known_inputs(source).get(locator) == content_hash
+
+    def known_inputs(self, source: str) -> dict[str, str]:
+        """Locator -> content hash of every input already read from `source`."""
         with Session(self.engine) as session:
-            row = session.scalar(
-                select(InputRow).where(InputRow.source == source, InputRow.locator == locator)
+            rows = session.execute(
+                select(InputRow.locator, InputRow.content_hash).where(InputRow.source == source)
             )
-            return row is not None and row.content_hash == content_hash
+            return {locator: digest for locator, digest in rows}
 
     # -- releases -----------------------------------------------------------------------------
 
@@ -116,6 +120,7 @@ class Store:
         row.language = release.language
         row.content_hash = release.content_hash
         row.changed_at = now
+        session.flush()  # the row must exist before its revision and events refer to it
         session.add(
             RevisionRow(
                 release_id=row.id,
@@ -131,7 +136,11 @@ class Store:
             row.publish_at = release.embargo_until
         note = "; ".join(f"{p.field}: {p.message}" for p in release.errors) or None
         action = "received" if outcome == "new" else "revised"
-        self._move(session, row, target, actor, action, now, note)
+        current = State(row.state)
+        if target not in TRANSITIONS[current]:
+            # A new revision of a withdrawn release stays withdrawn until an editor decides.
+            target = current
+        self._record(session, row, target, actor, action, now, note)
         return Saved(row.id, outcome, target)
 
     def _remember_input(self, session: Session, release: Release, locator: str, now: datetime):
@@ -160,13 +169,25 @@ class Store:
             raise InvalidTransition(
                 f"release {row.id} is {current.value}; it cannot become {target.value}"
             )
+        self._record(session, row, target, actor, action, now, note)
+
+    def _record(
+        self,
+        session: Session,
+        row: ReleaseRow,
+        target: State,
+        actor: str,
+        action: str,
+        now: datetime,
+        note: str | None,
+    ) -> None:
         session.add(
             EventRow(
                 release_id=row.id,
                 at=now,
                 actor=actor,
                 action=action,
-                from_state=current.value,
+                from_state=row.state,
                 to_state=target.value,
                 revision=row.revision,
                 note=note,

@@ -1,0 +1,103 @@
+"""Links in release bodies: bare URLs made clickable, hrefs made absolute and stripped of tracking.
+
+Only http(s) links survive as links (mailto: may stay in a body); everything else
+(javascript:, data:, relative paths without a base) is dropped and its text kept as text.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+# A bare URL in running text: an explicit http(s) URL or a "www." host.
+BARE_URL_RE = re.compile(r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'\u00ab\u00bb\u201c\u201d\u201e]+", re.I)
+# Punctuation that ends a sentence rather than the URL it follows.
+TRAILING_PUNCT = ".,;:!?…'\"»«”“„"
+
+# Query parameters that only track the reader; dropping them never changes the page.
+TRACKING_EXACT = frozenset(
+    {
+        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
+        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatracking",
+        "igshid", "mkt_tok", "_ga", "_gl", "oly_enc_id", "oly_anon_id", "vero_id", "vero_conv",
+        "wickedid", "s_cid", "twclid", "ttclid", "li_fat_id", "srsltid", "sc_cid", "ncid",
+    }
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "matomo_", "piwik_")
+ALLOWED_SCHEMES = ("http", "https")
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_EXACT or lowered.startswith(TRACKING_PREFIXES)
+
+
+def strip_tracking(url: str) -> str:
+    """The URL without tracking parameters; the rest of the query keeps its order."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))
+
+
+def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False) -> str | None:
+    """An absolute, tracking-free http(s) URL for `href`, or None when it is not a web link.
+
+    Bare hosts ("www.leipzig.de/...") become https; relative links need `base`.
+    """
+    href = href.strip().replace("\n", "").replace("\t", "")
+    if not href or href.startswith("#"):
+        return None
+    lowered = href.lower()
+    if lowered.startswith("mailto:"):
+        return href if allow_mailto and "@" in href else None
+    if lowered.startswith("www."):
+        href = "https://" + href
+    elif lowered.startswith("//"):
+        href = "https:" + href
+    elif not re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
+        if not base:
+            return None
+        href = urljoin(base, href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
+        return None
+    return strip_tracking(urlunsplit(parts._replace(scheme=parts.scheme.lower(), fragment=parts.fragment)))
+
+
+def trim_url(candidate: str) -> str:
+    """Cut punctuation that belongs to the sentence, keeping balanced parentheses."""
+    while candidate:
+        last = candidate[-1]
+        if last in TRAILING_PUNCT:
+            candidate = candidate[:-1]
+        elif last == ")" and candidate.count("(") < candidate.count(")"):
+            candidate = candidate[:-1]
+        else:
+            break
+    return candidate
+
+
+def split_bare_urls(text: str) -> list[tuple[str, str | None]]:
+    """Split running text into (text, href) pieces; href is set for each usable bare URL."""
+    pieces: list[tuple[str, str | None]] = []
+    position = 0
+    for match in BARE_URL_RE.finditer(text):
+        shown = trim_url(match.group(0))
+        href = clean_url(shown)
+        if not href or shown.lower() in ("www.", "http://", "https://"):
+            continue
+        if match.start() > position:
+            pieces.append((text[position : match.start()], None))
+        pieces.append((shown, href))
+        position = match.start() + len(shown)
+    if position < len(text):
+        pieces.append((text[position:], None))
+    return pieces

@@ -1,0 +1,81 @@
+"""Publishing: one channel's entries into feeds and HTML fragments under outputs/<channel>/.
+
+`FORMATS` maps an output name to the function that renders it; a new format is one module with
+a `render(view) -> {relative path: bytes}` function added here. Every file goes through
+`write_atomic`, so a republish with unchanged input leaves every file untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.config import ChannelConfig, SourceConfig
+from pipeline.fsutil import write_atomic
+from pipeline.models import Entry
+from pipeline.publish import atom, jsonfeed, rss
+from pipeline.publish.fragment import ChannelView, build_view, feed_id, html_files, public_name
+
+Renderer = Callable[[ChannelView], dict[str, bytes]]
+
+FORMATS: dict[str, Renderer] = {
+    "rss": rss.render,
+    "atom": atom.render,
+    "jsonfeed": jsonfeed.render,
+    "html": html_files,
+}
+
+__all__ = [
+    "FORMATS",
+    "PublishReport",
+    "feed_id",
+    "public_name",
+    "publish_channel",
+    "render_channel",
+]
+
+
+@dataclass
+class PublishReport:
+    """Which files a publish run wrote and which it left alone because nothing changed."""
+
+    channel: str
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written)
+
+
+def render_channel(
+    name: str,
+    channel: ChannelConfig,
+    entries: list[Entry],
+    sources: dict[str, SourceConfig],
+) -> dict[str, bytes]:
+    """Every file of a channel in memory, keyed by path relative to the channel folder."""
+    view = build_view(name, channel, entries, sources)
+    files: dict[str, bytes] = {}
+    for render in FORMATS.values():
+        files.update(render(view))
+    return files
+
+
+def publish_channel(
+    name: str,
+    channel: ChannelConfig,
+    entries: list[Entry],
+    sources: dict[str, SourceConfig],
+    out_dir: Path,
+) -> PublishReport:
+    """Write the channel's files into `out_dir`; entries come newest first, already limited.
+
+    Release files of entries no longer listed stay on disk: their URLs were published.
+    """
+    report = PublishReport(channel=name)
+    for relative, data in render_channel(name, channel, entries, sources).items():
+        path = out_dir / relative
+        (report.written if write_atomic(path, data) else report.unchanged).append(path)
+    return report

@@ -1,0 +1,332 @@
+"""Release snippets and the channel's teaser list, and the per-release view every format reuses.
+
+Each release is rendered once into `PublishedItem.article` (the sanitized `<article>`). The
+fragment file is that article plus schema.org JSON-LD; the three feeds carry the article alone,
+because feed validators flag any script inside entry content.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import lru_cache
+from html import escape, unescape
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+
+from pipeline.config import ChannelConfig, SourceConfig
+from pipeline.disclaimers import render_disclaimer
+from pipeline.models import Entry, Link, Release
+from pipeline.sanitize import BODY_TAGS, clean_body, clean_fragment
+
+# Feed ids derive from this namespace: changing it would change every published id.
+ID_NAMESPACE = uuid.UUID("6f0c7c1e-3b8a-5d5e-9a41-6d656c646572")
+# An empty channel still needs a feed date; a fixed one keeps republishing byte-identical.
+EMPTY_CHANNEL_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+SLUG_MAX = 60
+SAFE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.html$")
+ANCHOR_RE = re.compile(r'<a(?: href="([^"]*)")?>(.*?)</a>', re.S)
+
+FRAGMENT_TAGS = BODY_TAGS | {"article", "aside", "header", "div", "span", "time", "address"}
+FRAGMENT_ATTRIBUTES = {
+    "a": {"href", "rel"},
+    "time": {"datetime"},
+    **{tag: {"class", "lang"} for tag in FRAGMENT_TAGS - {"a", "time"}},
+}
+
+
+@dataclass(frozen=True)
+class Labels:
+    source: str
+    contact: str
+    links: str
+    empty: str
+
+
+LABELS = {
+    "de": Labels("Quelle", "Kontakt", "Links", "Derzeit liegen keine Meldungen vor."),
+    "en": Labels("Source", "Contact", "Links", "There are no releases at the moment."),
+}
+
+
+@dataclass(frozen=True)
+class PublishedItem:
+    """One release as every format shows it: ids, URL, dates in the source's zone, HTML."""
+
+    entry: Entry
+    id: str
+    url: str
+    author: str
+    published: datetime
+    updated: datetime
+    article: str  # sanitized <article>, disclaimer included once: the feeds' content
+    fragment: str  # article + JSON-LD: the release file
+
+    @property
+    def release(self) -> Release:
+        return self.entry.release
+
+
+@dataclass(frozen=True)
+class ChannelView:
+    """A channel ready to render: config plus its items, newest first."""
+
+    name: str
+    channel: ChannelConfig
+    items: tuple[PublishedItem, ...]
+
+    @property
+    def updated(self) -> datetime:
+        """The newest change among the items; never the clock, so output stays reproducible."""
+        return max((item.updated for item in self.items), default=EMPTY_CHANNEL_DATE)
+
+    def url(self, path: str) -> str:
+        return f"{self.channel.link}/{path}"
+
+
+def public_name(release: Release, release_id: str) -> str:
+    """The release file name, fixed at first publish: readable slug plus a stable id prefix."""
+    slug = re.sub(r"[^a-z0-9]+", "-", release.slug.lower()).strip("-")
+    if len(slug) > SLUG_MAX:
+        cut = slug[:SLUG_MAX]
+        # Prefer ending on a word boundary unless that would throw most of the slug away.
+        slug = cut.rsplit("-", 1)[0] if cut.rfind("-") >= SLUG_MAX // 2 else cut
+        slug = slug.strip("-")
+    return f"{slug or 'release'}-{release_id[:8]}.html"
+
+
+def feed_id(release: Release) -> str:
+    """One id per release for all feeds, derived from the release id and never from content."""
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, release.id)}"
+
+
+def build_view(
+    name: str, channel: ChannelConfig, entries: list[Entry], sources: dict[str, SourceConfig]
+) -> ChannelView:
+    items = tuple(
+        build_item(entry, channel, sources.get(entry.release.source)) for entry in entries
+    )
+    return ChannelView(name=name, channel=channel, items=items)
+
+
+def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None) -> PublishedItem:
+    release = entry.release
+    if not SAFE_NAME_RE.match(entry.public_name):
+        raise ValueError(f"public name {entry.public_name!r} is not a safe file name")
+    zone = source.zone if source else None
+    item = PublishedItem(
+        entry=entry,
+        id=feed_id(release),
+        url=f"{channel.link}/releases/{entry.public_name}",
+        author=(source.title if source else "") or release.source,
+        published=_in_zone(release.published_at or entry.first_published_at, zone),
+        updated=_in_zone(entry.updated_at, zone),
+        article="",
+        fragment="",
+    )
+    article = render_article(item, channel, source)
+    fragment = f"{article}\n{json_ld(item, channel)}\n"
+    return replace(item, article=article, fragment=fragment)
+
+
+def _in_zone(moment: datetime, zone) -> datetime:
+    moment = moment.replace(microsecond=0)
+    return moment.astimezone(zone) if zone else moment
+
+
+# --- the article -----------------------------------------------------------------------------
+
+
+def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceConfig | None) -> str:
+    """The release as one sanitized `<article>`: the disclaimer exactly once, at its position."""
+    release = item.release
+    labels = labels_for(release.language, channel.language)
+    aside = _disclaimer(item, channel, source)
+    parts = [
+        f'<article class="melder-release" lang="{_attr(release.language)}">',
+        # The headline leads even a top disclaimer: an article must open with its heading.
+        "<header>",
+        f"<h2>{_text(release.title)}</h2>",
+        _meta_line(item, labels),
+        "</header>",
+        aside if channel.disclaimer.position == "top" else "",
+        f'<p class="melder-teaser"><strong>{_text(release.teaser)}</strong></p>'
+        if release.teaser.strip()
+        else "",
+        f'<div class="melder-body">\n{linked_body(release.body_html, channel.link_rel)}\n</div>',
+        _links_list(release.links, channel.link_rel, labels),
+        _contact_block(release.contact, labels),
+        aside if channel.disclaimer.position == "bottom" else "",
+        "</article>",
+    ]
+    html = "\n".join(part for part in parts if part)
+    # Everything above is escaped by construction; the final pass is the guarantee that no
+    # script, handler or style can reach a portal even if a field slipped through unescaped.
+    return clean_fragment(html, set(FRAGMENT_TAGS), FRAGMENT_ATTRIBUTES)
+
+
+def _disclaimer(item: PublishedItem, channel: ChannelConfig, source: SourceConfig | None) -> str:
+    release = item.release
+    disclaimer = channel.disclaimer
+    text = render_disclaimer(
+        disclaimer,
+        language=release.language,
+        source=release.source,
+        source_title=item.author,
+        contact_email=source.contact_email if source else None,
+    )
+    language = release.language if release.language in disclaimer.variants else channel.language
+    return f'<aside class="melder-disclaimer" lang="{_attr(language)}"><p>{_text(text)}</p></aside>'
+
+
+def _meta_line(item: PublishedItem, labels: Labels) -> str:
+    language = item.release.language
+    return (
+        f'<p class="melder-meta"><time datetime="{item.published.isoformat()}">'
+        f"{_text(human_date(item.published, language))}</time> · "
+        f'<span class="melder-source">{labels.source}: {_text(item.author)}</span></p>'
+    )
+
+
+def _links_list(links: tuple[Link, ...], rel: str, labels: Labels) -> str:
+    rows = [
+        f'<li><a href="{_attr(link.url)}" rel="{_attr(rel)}">{_text(link.text or link.url)}</a>'
+        "</li>"
+        for link in links
+        if is_web_url(link.url)
+    ]
+    if not rows:
+        return ""
+    return "\n".join(
+        [f'<p class="melder-links-label">{labels.links}:</p>', '<ul class="melder-links">']
+        + rows
+        + ["</ul>"]
+    )
+
+
+def _contact_block(contact: str | None, labels: Labels) -> str:
+    lines = [line.strip() for line in (contact or "").splitlines() if line.strip()]
+    if not lines:
+        return ""
+    shown = "<br>".join(_text(line) for line in lines)
+    return f'<address class="melder-contact"><p>{labels.contact}:<br>{shown}</p></address>'
+
+
+def linked_body(body_html: str, rel: str) -> str:
+    """The body with every link absolute http(s) and carrying the channel's rel; others unwrapped.
+
+    After `clean_body` without rel, anchors are exactly `<a href="...">` or `<a>` and never
+    nested, so one pattern sees them all.
+    """
+
+    def relink(match: re.Match) -> str:
+        href, inner = match.group(1), match.group(2)
+        if href is not None and is_web_url(unescape(href)):
+            return f'<a href="{href}" rel="{_attr(rel)}">{inner}</a>'
+        return inner
+
+    return ANCHOR_RE.sub(relink, clean_body(body_html, link_rel=None)).strip()
+
+
+def is_web_url(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
+
+
+def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:
+    """schema.org NewsArticle from our own data; '<', '>' and '&' escaped so it cannot end the
+    script element or open a comment inside it."""
+    release = item.release
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": item.id,
+        "headline": release.title,
+        "description": release.teaser or None,
+        "inLanguage": release.language,
+        "datePublished": item.published.isoformat(),
+        "dateModified": item.updated.isoformat(),
+        "url": item.url,
+        "mainEntityOfPage": item.url,
+        "author": {"@type": "Organization", "name": item.author},
+        "publisher": {"@type": "Organization", "name": channel.title, "url": channel.link},
+    }
+    text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+# --- the teaser list -------------------------------------------------------------------------
+
+
+def render_index(view: ChannelView) -> str:
+    """index.html: one teaser per release, newest first, linking to the release files."""
+    channel = view.channel
+    labels = labels_for(channel.language, channel.language)
+    if not view.items:
+        body = f"<p>{labels.empty}</p>"
+    else:
+        body = "\n".join(["<ul>", *(_teaser(item, channel) for item in view.items), "</ul>"])
+    html = f'<div class="melder-index" lang="{_attr(channel.language)}">\n{body}\n</div>'
+    return clean_fragment(html, set(FRAGMENT_TAGS), FRAGMENT_ATTRIBUTES) + "\n"
+
+
+def _teaser(item: PublishedItem, channel: ChannelConfig) -> str:
+    release = item.release
+    labels = labels_for(release.language, channel.language)
+    teaser = f"\n<p>{_text(release.teaser)}</p>" if release.teaser.strip() else ""
+    return (
+        f'<li lang="{_attr(release.language)}">\n'
+        f'<h2><a href="{_attr(item.url)}">{_text(release.title)}</a></h2>\n'
+        f"{_meta_line(item, labels)}{teaser}\n</li>"
+    )
+
+
+def html_files(view: ChannelView) -> dict[str, bytes]:
+    """The `html` format: the teaser list and one fragment per release."""
+    files = {"index.html": render_index(view).encode()}
+    for item in view.items:
+        files[f"releases/{item.entry.public_name}"] = item.fragment.encode()
+    return files
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def labels_for(language: str, fallback: str) -> Labels:
+    for candidate in (language, fallback):
+        labels = LABELS.get(candidate.split("-")[0].lower())
+        if labels:
+            return labels
+    return LABELS["en"]
+
+
+def human_date(moment: datetime, language: str) -> str:
+    """'25. November 2026, 10:30 Uhr' / 'November 25, 2026, 10:30 AM', in the moment's zone."""
+    locale = _locale(language)
+    date = format_date(moment, "long", locale=locale)
+    time = format_time(moment, "short", locale=locale).replace("\u202f", " ")
+    return f"{date}, {time} Uhr" if locale.language == "de" else f"{date}, {time}"
+
+
+@lru_cache(maxsize=64)
+def _locale(language: str) -> Locale:
+    for candidate in (language.replace("_", "-"), language.split("-")[0]):
+        try:
+            return Locale.parse(candidate, sep="-")
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+    return Locale("en")
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=False)
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)

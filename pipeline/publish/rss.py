@@ -1,0 +1,40 @@
+"""RSS 2.0 (`rss.xml`): teaser as description, the full article as content:encoded."""
+
+from __future__ import annotations
+
+from html import escape
+
+from feedgen.feed import FeedGenerator
+
+from pipeline.publish.fragment import ChannelView, PublishedItem
+
+FILENAME = "rss.xml"
+
+
+def render(view: ChannelView) -> dict[str, bytes]:
+    channel = view.channel
+    feed = FeedGenerator()
+    feed.title(channel.title)
+    feed.description(channel.description)
+    feed.link(href=view.url(FILENAME), rel="self")
+    # feedgen takes the channel <link> from the last link added: the portal page.
+    feed.link(href=channel.link, rel="alternate")
+    feed.language(channel.language)
+    feed.generator("Melder")
+    # feedgen would stamp the current time; the newest change keeps the file reproducible.
+    feed.lastBuildDate(view.updated)
+    for item in view.items:
+        _add_item(feed, item)
+    return {FILENAME: feed.rss_str(pretty=True)}
+
+
+def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:
+    release = item.release
+    entry = feed.add_entry(order="append")
+    entry.id(item.id)  # also the guid, isPermaLink="false"
+    entry.title(release.title)
+    entry.link(href=item.url, rel="alternate")
+    entry.pubDate(item.published)
+    entry.content(item.article)  # escaped text, not CDATA: "]]>" can never break it
+    # RSS readers treat description as HTML, so the plain-text teaser is escaped once more.
+    entry.description(escape(release.teaser or release.title, quote=False), isSummary=True)

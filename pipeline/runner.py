@@ -1,0 +1,197 @@
+"""The pipeline's stages in order: ingest → normalize → store → (review) → publish.
+
+Each function names its stages and holds no stage logic; the CLI, the scheduler and the web
+call them. One broken source or input never stops the rest: it is recorded and skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pipeline.config import Config, SourceConfig
+from pipeline.formats import InputContext, read_input
+from pipeline.ingest import KINDS
+from pipeline.models import Problem, RawRelease, Release, release_id
+from pipeline.normalize import normalize
+from pipeline.publish import public_name, publish_channel
+from pipeline.review import arrival_state
+from pipeline.store import Saved, Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass
+class SourceReport:
+    source: str
+    new: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+    error: str | None = None
+    failures: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "revised": self.revised,
+            "unchanged": self.unchanged,
+            "invalid": self.invalid,
+            "failures": len(self.failures),
+        }
+
+
+@dataclass
+class RunReport:
+    sources: list[SourceReport] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    channels: dict[str, int] = field(default_factory=dict)  # channel -> files changed
+
+    @property
+    def failed(self) -> bool:
+        return any(report.error for report in self.sources)
+
+
+def safe_normalize(raw: RawRelease, source: SourceConfig) -> Release:
+    """Normalize one input; a crash in a rule turns into an invalid release, never a lost one."""
+    try:
+        return normalize(raw, source)
+    except Exception as exc:  # a rule's bug must not drop a press office's release
+        log.exception("source=%s input=%s normalize failed", raw.source, raw.identity)
+        return Release(
+            id=release_id(raw.source, raw.identity),
+            source=raw.source,
+            identity=raw.identity,
+            title=raw.title or raw.identity,
+            slug="release",
+            teaser="",
+            body_html="",
+            text=raw.body_text or "",
+            language=source.language or "de",
+            provenance=raw.provenance,
+            content_hash=raw.content_hash,
+            errors=(Problem(field="input", message=f"could not be normalized: {exc}"),),
+        )
+
+
+def store_raws(
+    store: Store,
+    source_name: str,
+    source: SourceConfig,
+    raws: Iterable[tuple[RawRelease, str | None]],
+    *,
+    now: datetime,
+    actor: str,
+) -> list[tuple[Release, Saved]]:
+    """Normalize and store a batch from one source in one transaction."""
+    state = arrival_state(source)
+    releases = [(safe_normalize(raw, source), locator) for raw, locator in raws]
+    saved = store.save(
+        [(release, state, locator) for release, locator in releases], now=now, actor=actor
+    )
+    return list(zip([release for release, _ in releases], saved, strict=True))
+
+
+def ingest_source(config: Config, store: Store, name: str, *, now: datetime) -> SourceReport:
+    source = config.sources[name]
+    report = SourceReport(source=name)
+    started = now
+    try:
+        known = store.known_inputs(name)
+        result = KINDS[source.kind](
+            name,
+            source,
+            config,
+            now=now,
+            seen=lambda locator, digest: known.get(locator) == digest,
+        )
+        report.unchanged = result.skipped
+        report.failures = result.failures
+        for release, saved in store_raws(store, name, source, result.raws, now=now, actor=name):
+            setattr(report, saved.outcome, getattr(report, saved.outcome) + 1)
+            report.invalid += bool(release.errors) and saved.outcome != "unchanged"
+    except Exception as exc:  # one broken source never stops the others
+        log.warning("source=%s ingest failed: %s", name, exc)
+        report.error = str(exc) or type(exc).__name__
+    store.record_run(
+        "ingest",
+        name,
+        started,
+        now,
+        "error" if report.error else "ok",
+        report.counts(),
+        report.error or ("; ".join(report.failures) or None),
+    )
+    log.info("source=%s ingest %s", name, " ".join(f"{k}={v}" for k, v in report.counts().items()))
+    return report
+
+
+def ingest(
+    config: Config,
+    store: Store,
+    names: list[str] | None = None,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+) -> list[SourceReport]:
+    chosen = names or [name for name, source in config.sources.items() if source.enabled]
+    reports = []
+    for done, name in enumerate(chosen):
+        if progress:
+            progress(name, done, len(chosen))
+        reports.append(ingest_source(config, store, name, now=now))
+    return reports
+
+
+def submit(
+    config: Config, store: Store, paths: list[Path], source_name: str, *, now: datetime
+) -> list[tuple[Path, Release, Saved]]:
+    """Submit files as `source_name` would; each file is read, normalized and stored."""
+    source = config.sources[source_name]
+    raws = []
+    for path in paths:
+        locator = f"submit:{path.name}"
+        context = InputContext(
+            source=source_name, config=source, locator=locator, received_at=now, route="submit"
+        )
+        raws.append((read_input(path.read_bytes(), path.suffix, context), None))
+    stored = store_raws(store, source_name, source, raws, now=now, actor="submit")
+    return [(path, release, saved) for path, (release, saved) in zip(paths, stored, strict=True)]
+
+
+def publish(
+    config: Config, store: Store, channels: list[str] | None = None, *, now: datetime
+) -> RunReport:
+    """Release what is due, then write every channel's files (once per batch)."""
+    report = RunReport()
+    report.published = store.publish_due(now, public_name)
+    for name in channels or sorted(config.channels):
+        channel = config.channels[name]
+        sources = None if "*" in channel.sources else channel.sources
+        entries = store.entries(sources, channel.max_items)
+        written = publish_channel(
+            name, channel, entries, config.sources, config.root / "outputs" / name
+        )
+        report.channels[name] = written.changed
+    store.record_run(
+        "publish",
+        None,
+        now,
+        now,
+        "ok",
+        {"released": len(report.published), "files_changed": sum(report.channels.values())},
+    )
+    return report
+
+
+def run_once(config: Config, store: Store, *, now: datetime) -> RunReport:
+    """Ingest every enabled source, then publish every channel."""
+    sources = ingest(config, store, now=now)
+    report = publish(config, store, now=now)
+    report.sources = sources
+    return report

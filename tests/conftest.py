@@ -1,0 +1,75 @@
+"""Shared fixtures: a temporary Melder root with real folders and a real SQLite file."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch):
+    for name in ("MELDER_ROOT", "MELDER_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def demo_root(tmp_path: Path) -> Path:
+    """A copy of the repo's demo content (sources, outputs, schedule.toml)."""
+    root = tmp_path / "root"
+    root.mkdir()
+    shutil.copytree(REPO / "sources", root / "sources")
+    outputs = root / "outputs"
+    outputs.mkdir()
+    for channel in (REPO / "outputs").glob("*.toml"):
+        shutil.copy(channel, outputs / channel.name)
+    shutil.copy(REPO / "schedule.toml", root / "schedule.toml")
+    return root
+
+
+@pytest.fixture
+def empty_root(tmp_path: Path) -> Path:
+    """A root with one trusted files source, one reviewed one, and one channel."""
+    root = tmp_path / "root"
+    write(
+        root / "sources" / "trusted.toml",
+        """
+        title = "Trusted Office"
+        kind = "files"
+        path = "inbox/trusted"
+        review = "auto"
+        language = "de"
+        """,
+    )
+    write(
+        root / "sources" / "reviewed.toml",
+        """
+        title = "Reviewed Office"
+        kind = "files"
+        path = "inbox/reviewed"
+        """,
+    )
+    (root / "inbox" / "trusted").mkdir(parents=True)
+    (root / "inbox" / "reviewed").mkdir(parents=True)
+    write(
+        root / "outputs" / "portal.toml",
+        """
+        title = "Portal"
+        description = "Releases"
+        link = "https://portal.example/melder"
+        [disclaimer]
+        text = "Inhalte Dritter. Verantwortlich ist allein {source}."
+        """,
+    )
+    return root

@@ -1,0 +1,110 @@
+"""`melder check` and the config loader: every mistake reported at once, by file and key."""
+
+from __future__ import annotations
+
+from pipeline.config import load_config
+from tests.conftest import write
+
+
+def problems(root):
+    return load_config(root).problems
+
+
+def test_the_shipped_demo_config_is_valid(demo_root):
+    config = load_config(demo_root)
+    assert config.problems == []
+    assert set(config.sources) >= {"stadt-lindenau", "nordlicht-energie", "harbor-wire"}
+    assert "melder" in config.channels
+
+
+def test_unknown_key_suggests_the_right_one(empty_root):
+    write(
+        empty_root / "sources" / "typo.toml",
+        """
+        title = "Typo"
+        kind = "files"
+        path = "inbox/trusted"
+        reveiw = "auto"
+        """,
+    )
+    assert "sources/typo.toml: reveiw: unknown key; did you mean 'review'?" in problems(empty_root)
+
+
+def test_bad_kind_missing_folder_and_unknown_source_are_all_listed(empty_root):
+    write(empty_root / "sources" / "a.toml", 'title = "A"\nkind = "file"\npath = "x"\n')
+    write(empty_root / "sources" / "b.toml", 'title = "B"\nkind = "files"\npath = "nowhere"\n')
+    write(
+        empty_root / "outputs" / "c.toml",
+        """
+        title = "C"
+        description = "C"
+        link = "https://c.example"
+        sources = ["trusted", "trustd"]
+        [disclaimer]
+        text = "{sauce}"
+        """,
+    )
+    found = problems(empty_root)
+    assert any(p.startswith("sources/a.toml: kind: unknown kind 'file'; did you mean 'files'?") for p in found)
+    assert any(p.startswith("sources/b.toml: path: folder 'nowhere' does not exist") for p in found)
+    assert "outputs/c.toml: sources[1]: unknown source 'trustd'; did you mean 'trusted'?" in found
+    assert any(p.startswith("outputs/c.toml: disclaimer.text: unknown placeholder {sauce}") for p in found)
+
+
+def test_toml_syntax_error_names_line_and_column(empty_root):
+    write(empty_root / "sources" / "broken.toml", 'title = "Broken\nkind = "files"\n')
+    [problem] = [p for p in problems(empty_root) if p.startswith("sources/broken.toml")]
+    assert "line 1" in problem and "column" in problem
+
+
+def test_missing_required_keys_and_wrong_values(empty_root):
+    write(
+        empty_root / "sources" / "incomplete.toml",
+        """
+        kind = "files"
+        path = "inbox/trusted"
+        review = "sometimes"
+        timezone = "Mars/Olympus"
+        language = "German"
+        """,
+    )
+    found = [p for p in problems(empty_root) if p.startswith("sources/incomplete.toml")]
+    assert "sources/incomplete.toml: title: required key is missing" in found
+    assert any(p.startswith("sources/incomplete.toml: review: ") and "'sometimes'" in p for p in found)
+    assert any("timezone: unknown time zone 'Mars/Olympus'" in p for p in found)
+    assert any("language: language 'German' is not a language code" in p for p in found)
+
+
+def test_channel_needs_an_absolute_link_and_a_disclaimer(empty_root):
+    write(empty_root / "outputs" / "bad.toml", 'title = "B"\ndescription = "B"\nlink = "/melder"\n')
+    found = [p for p in problems(empty_root) if p.startswith("outputs/bad.toml")]
+    assert "outputs/bad.toml: disclaimer: required key is missing" in found
+    assert any(p.startswith("outputs/bad.toml: link: link '/melder' must be an absolute") for p in found)
+
+
+def test_schedule_mistakes_name_the_job_and_field(empty_root):
+    write(
+        empty_root / "schedule.toml",
+        """
+        [jobs.ingest]
+        cron = "*/5 25 * * *"
+        [jobs.publish]
+        every = "0m"
+        [jobs.dance]
+        every = "5m"
+        """,
+    )
+    found = problems(empty_root)
+    assert any(p.startswith("schedule.toml: jobs.ingest.cron: cron field hour '25'") for p in found)
+    assert any(p.startswith("schedule.toml: jobs.publish.every: ") and "longer than zero" in p for p in found)
+    assert any(p.startswith("schedule.toml: jobs.dance: unknown job 'dance'") for p in found)
+
+
+def test_bad_file_names_are_reported(empty_root):
+    write(empty_root / "sources" / "Bad Name.toml", 'title = "X"\nkind = "api"\n')
+    assert any(p.startswith("sources/Bad Name.toml: (name): ") for p in problems(empty_root))
+
+
+def test_a_folder_without_config_is_explained(tmp_path):
+    [problem] = problems(tmp_path)
+    assert "no sources/ or outputs/ folder here" in problem
