@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.config import Config, SourceConfig
 from pipeline.formats import InputContext, read_input
+from pipeline.fsutil import exclusive, remove_stale_temp_files
 from pipeline.ingest import KINDS
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize
@@ -169,15 +170,17 @@ def publish(
 ) -> RunReport:
     """Release what is due, then write every channel's files (once per batch)."""
     report = RunReport()
-    report.published = store.publish_due(now, public_name)
-    for name in channels or sorted(config.channels):
-        channel = config.channels[name]
-        sources = None if "*" in channel.sources else channel.sources
-        entries = store.entries(sources, channel.max_items)
-        written = publish_channel(
-            name, channel, entries, config.sources, config.root / "outputs" / name
-        )
-        report.channels[name] = written.changed
+    # one publisher at a time per root: a second waits instead of racing on the same files
+    with exclusive(config.root / "var" / "publish.lock"):
+        report.published = store.publish_due(now, public_name)
+        for name in channels or sorted(config.channels):
+            channel = config.channels[name]
+            folder = config.root / "outputs" / name
+            remove_stale_temp_files(folder)
+            sources = None if "*" in channel.sources else channel.sources
+            entries = store.entries(sources, channel.max_items)
+            written = publish_channel(name, channel, entries, config.sources, folder)
+            report.channels[name] = written.changed
     store.record_run(
         "publish",
         None,

@@ -1,12 +1,12 @@
-"""The scheduler behind `melder run`: jobs from schedule.toml on APScheduler 3."""
+"""Triggers and the APScheduler instance behind `melder run`, built from schedule.toml."""
 
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -14,11 +14,7 @@ from pipeline.config import JobConfig, ScheduleConfig, parse_interval
 
 log = logging.getLogger(__name__)
 
-DEFAULT_JOBS = {
-    "ingest": JobConfig(every="10m"),
-    "publish": JobConfig(every="5m"),
-    "embargo": JobConfig(every="1m"),
-}
+MISFIRE_GRACE_SECONDS = 300
 
 
 def cron_problem(expression: str, timezone: str) -> str | None:
@@ -36,50 +32,65 @@ def cron_problem(expression: str, timezone: str) -> str | None:
 
 
 def trigger_for(job: JobConfig, timezone: str):
+    jitter = job.jitter or None
     if job.cron is not None:
-        return CronTrigger.from_crontab(job.cron, timezone=timezone, jitter=job.jitter or None)
-    return IntervalTrigger(
-        seconds=parse_interval(job.every or "10m"), timezone=timezone, jitter=job.jitter or None
-    )
+        return CronTrigger.from_crontab(job.cron, timezone=timezone, jitter=jitter)
+    return IntervalTrigger(seconds=parse_interval(job.every or "10m"), timezone=timezone, jitter=jitter)
 
 
-def build_scheduler(schedule: ScheduleConfig, actions: dict[str, Callable[[JobConfig], None]]):
-    """A BlockingScheduler with one job per schedule.toml entry (defaults when there are none).
+def first_run(job: JobConfig, timezone: str, last_run: datetime | None, now: datetime) -> datetime:
+    """When a job should first fire after a (re)start, given when it last ran.
 
-    A job never runs twice at once, missed runs are coalesced, and an exception is logged by
-    the job wrapper and retried at the next fire time.
+    A run that fell due while Melder was down fires at once, and only once.
     """
-    scheduler = BlockingScheduler(timezone=schedule.timezone)
-    jobs = schedule.jobs or DEFAULT_JOBS
-    for name, job in jobs.items():
+    if job.cron is None:
+        if last_run is None:
+            return now
+        due = last_run + timedelta(seconds=parse_interval(job.every or "10m"))
+        return max(due, now)
+    trigger = CronTrigger.from_crontab(job.cron, timezone=timezone)
+    if last_run is not None:
+        missed = trigger.get_next_fire_time(None, last_run + timedelta(seconds=1))
+        if missed is not None and missed <= now:
+            return now
+    return trigger.get_next_fire_time(None, now)
+
+
+def next_fire_times(
+    jobs: dict[str, JobConfig], timezone: str, last_runs: dict[str, datetime], now: datetime
+) -> dict[str, datetime]:
+    return {
+        name: first_run(job, timezone, last_runs.get(name), now)
+        for name, job in jobs.items()
+        if job.enabled
+    }
+
+
+def build_scheduler(
+    schedule: ScheduleConfig,
+    jobs: dict[str, tuple[JobConfig, Callable[[], None]]],
+    *,
+    last_runs: dict[str, datetime],
+    now: datetime,
+) -> BackgroundScheduler:
+    """A scheduler where no job runs twice at once and missed runs are coalesced."""
+    scheduler = BackgroundScheduler(
+        timezone=schedule.timezone,
+        job_defaults={
+            "max_instances": 1,
+            "coalesce": True,
+            "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+        },
+        executors={"default": {"type": "threadpool", "max_workers": 1}},
+    )
+    for name, (job, action) in jobs.items():
         if not job.enabled:
             continue
-        action = actions[job.job or name]
         scheduler.add_job(
-            _guarded(name, action, job),
+            action,
             trigger_for(job, schedule.timezone),
             id=name,
             name=name,
-            max_instances=1,
-            coalesce=True,
-            misfire_grace_time=300,
-            next_run_time=None if job.cron else _soon(),
+            next_run_time=first_run(job, schedule.timezone, last_runs.get(name), now),
         )
     return scheduler
-
-
-def _soon():
-    from datetime import UTC, datetime, timedelta
-
-    return datetime.now(UTC) + timedelta(seconds=random.uniform(0, 1))
-
-
-def _guarded(name: str, action: Callable[[JobConfig], None], job: JobConfig):
-    def run() -> None:
-        try:
-            action(job)
-        except Exception:  # the scheduler must outlive any one failing job
-            log.exception("job=%s outcome=error", name)
-
-    run.__name__ = f"job_{name}"
-    return run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -73,3 +74,26 @@ def empty_root(tmp_path: Path) -> Path:
         """,
     )
     return root
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server; in CI it must be there, elsewhere its absence skips."""
+    from tests.postgres import PostgresServer
+
+    try:
+        server = PostgresServer().start()
+    except Exception as exc:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"PostgreSQL not available here: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """The store's URL on each supported database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'var' / 'melder.db'}"
+    return request.getfixturevalue("postgres").new_database()

@@ -13,8 +13,8 @@ from tests.factories import NOW, make_release
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'var' / 'melder.db'}")
+def store(database_url):
+    store = Store(database_url)
     yield store
     store.close()
 

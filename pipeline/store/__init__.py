@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.errors import InvalidTransition, NotFound
@@ -392,6 +392,31 @@ class Store:
                 )
             )
 
+    def last_job_runs(self) -> dict[str, datetime]:
+        """When each scheduled job last started (job names without the `job:` prefix)."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(RunRow.job, func.max(RunRow.started_at))
+                .where(RunRow.job.startswith("job:"))
+                .group_by(RunRow.job)
+            )
+            return {job.removeprefix("job:"): started for job, started in rows}
+
+    def trim_runs(self, *, before: datetime) -> int:
+        """Forget run records older than `before` (releases and their history stay)."""
+        with Session(self.engine) as session, session.begin():
+            result = session.execute(delete(RunRow).where(RunRow.started_at < before))
+            return result.rowcount or 0
+
+    def due_count(self, now: datetime) -> int:
+        with Session(self.engine) as session:
+            return session.scalar(
+                select(func.count())
+                .select_from(ReleaseRow)
+                .where(ReleaseRow.state == State.APPROVED.value)
+                .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
+            )
+
     def last_runs(self) -> list[RunRow]:
         """The latest run of every (job, target)."""
         with Session(self.engine) as session:
@@ -404,9 +429,107 @@ class Store:
             session.expunge_all()
             return list(rows)
 
+    # -- the desk: edits, search, versions -------------------------------------------------
+
+    def edit(
+        self,
+        release_id: str,
+        release: Release,
+        *,
+        actor: str,
+        now: datetime,
+        expected_revision: int,
+    ) -> ReleaseView:
+        """Store an editor's change as a new revision; every earlier revision stays as it was.
+
+        `expected_revision` is the revision the editor saw: if someone changed the release
+        since, the edit is refused instead of silently overwriting theirs.
+        """
+        with Session(self.engine) as session, session.begin():
+            row = self._row(session, release_id)
+            if row.revision != expected_revision:
+                raise InvalidTransition(
+                    f"release {row.id} changed meanwhile (now revision {row.revision}); "
+                    "reload it and edit again"
+                )
+            row.revision += 1
+            row.title = release.title
+            row.language = release.language
+            row.content_hash = release.content_hash
+            session.add(
+                RevisionRow(
+                    release_id=row.id,
+                    number=row.revision,
+                    content_hash=release.content_hash,
+                    data=release.model_dump_json(),
+                    created_at=now,
+                    actor=actor,
+                )
+            )
+            current = State(row.state)
+            target = current if current != State.INVALID else State.QUEUED
+            if release.errors:
+                target = State.INVALID
+            note = "; ".join(f"{p.field}: {p.message}" for p in release.errors) or None
+            self._move(session, row, target, actor, "edited", now, note)
+            release_id = row.id
+        return self.get(release_id)
+
+    def version(self, release_id: str) -> str:
+        """Changes with every revision and every decision: the desk's optimistic lock."""
+        with Session(self.engine) as session:
+            row = self._row(session, release_id)
+            events = session.scalar(
+                select(func.count()).select_from(EventRow).where(EventRow.release_id == row.id)
+            )
+            return f"{row.revision}.{events}"
+
+    def public_name(self, release_id: str) -> str | None:
+        with Session(self.engine) as session:
+            return self._row(session, release_id).public_name
+
+    def search(
+        self,
+        *,
+        state: State | None = None,
+        source: str | None = None,
+        language: str | None = None,
+        text: str | None = None,
+        limit: int = 200,
+    ) -> list[ReleaseView]:
+        """The queue with filters, newest first; `text` searches title, teaser and body."""
+        query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
+        if state is not None:
+            query = query.where(ReleaseRow.state == state.value)
+        if source:
+            query = query.where(ReleaseRow.source == source)
+        if language:
+            query = query.where(ReleaseRow.language == language)
+        with Session(self.engine) as session:
+            if text and text.strip():
+                query = query.where(_text_match(session, text))
+            return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+
 
 def _sort_time(release: Release, now: datetime) -> datetime:
     """A release is dated by its own date unless that lies in the future."""
     if release.published_at is not None and release.published_at <= now:
         return release.published_at
     return now
+
+
+def _text_match(session: Session, text: str):
+    """SQLite: the FTS5 index kept by a trigger (each word as a quoted prefix, so no user input
+    is read as FTS syntax); other databases: a case-insensitive match on the title."""
+    if session.get_bind().dialect.name != "sqlite":
+        return ReleaseRow.title.ilike(f"%{text.strip()}%")
+    words = [word.replace('"', "") for word in text.split()]
+    phrase = " ".join(f'"{word}"*' for word in words if word)
+    if not phrase:
+        return ReleaseRow.id.is_(None)
+    from sqlalchemy import text as text_clause
+
+    matching = text_clause(
+        "SELECT release_id FROM release_search WHERE release_search MATCH :phrase"
+    ).bindparams(phrase=phrase)
+    return ReleaseRow.id.in_(matching)

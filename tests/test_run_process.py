@@ -1,0 +1,145 @@
+"""`melder run` as a real process: it schedules, stops cleanly, survives kill -9, and only one
+instance holds the scheduler at a time."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from pipeline.store import Store
+from tests.conftest import write
+
+FAST_SCHEDULE = """
+timezone = "Europe/Berlin"
+[jobs.ingest]
+every = "1s"
+[jobs.publish]
+every = "1s"
+"""
+
+
+def start(root: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "MELDER_ROOT": str(root), "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "-v", "run", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_for(predicate, timeout: float = 30.0, step: float = 0.1) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return False
+
+
+def add_release(root: Path, number: int) -> None:
+    write(
+        root / "inbox" / "trusted" / f"meldung-{number:03d}.txt",
+        f"Meldung Nummer {number} aus dem Rathaus\n\n"
+        f"Der Stadtrat hat in seiner Sitzung Nummer {number} über den Haushalt beraten.\n",
+    )
+
+
+def feed_titles(root: Path) -> list[str]:
+    path = root / "outputs" / "portal" / "rss.xml"
+    if not path.exists():
+        return []
+    feed = feedparser.parse(path.read_bytes())
+    assert feed.bozo == 0
+    return [entry.title for entry in feed.entries]
+
+
+@pytest.fixture
+def fast_root(empty_root):
+    write(empty_root / "schedule.toml", FAST_SCHEDULE)
+    channel = empty_root / "outputs" / "portal.toml"
+    channel.write_text(channel.read_text().replace("[disclaimer]", "max_items = 500\n[disclaimer]"))
+    return empty_root
+
+
+def test_run_publishes_on_schedule_and_stops_cleanly_on_sigterm(fast_root):
+    add_release(fast_root, 1)
+    process = start(fast_root)
+    try:
+        assert wait_for(lambda: "Meldung Nummer 1 aus dem Rathaus" in feed_titles(fast_root))
+        add_release(fast_root, 2)
+        assert wait_for(lambda: len(feed_titles(fast_root)) == 2)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, output
+    assert "job=ingest" in output and "outcome=ok" in output
+    status = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--root", str(fast_root), "status", "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    jobs = {run["job"] for run in json.loads(status.stdout)["runs"]}
+    assert {"job:ingest", "job:publish"} <= jobs
+
+
+def test_a_second_instance_waits_as_standby_and_takes_over(fast_root):
+    first = start(fast_root)
+    second = None
+    try:
+        assert wait_for(lambda: (fast_root / "var" / "melder.scheduler.lock").exists())
+        time.sleep(1.5)
+        second = start(fast_root)
+        add_release(fast_root, 1)
+        assert wait_for(lambda: len(feed_titles(fast_root)) == 1)
+        first.kill()
+        first.wait()
+        add_release(fast_root, 2)
+        assert wait_for(lambda: len(feed_titles(fast_root)) == 2, timeout=40)
+    finally:
+        for process in (first, second):
+            if process and process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        output, _ = second.communicate(timeout=30)
+    assert "role=standby" in output and "role=leader" in output
+
+
+def test_kill_minus_nine_at_random_moments_loses_and_duplicates_nothing(fast_root):
+    rng = random.Random(7)
+    number = 0
+    for _ in range(30):
+        for _ in range(2):
+            number += 1
+            add_release(fast_root, number)
+        process = start(fast_root)
+        time.sleep(rng.uniform(0.3, 3.0))
+        process.kill()
+        process.communicate()
+    settle = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--root", str(fast_root), "run", "--once"],
+        capture_output=True, text=True,
+    )
+    assert settle.returncode == 0, settle.stdout + settle.stderr
+
+    store = Store(f"sqlite:///{fast_root / 'var' / 'melder.db'}")
+    views = store.queue(limit=1000)
+    assert len(views) == number
+    assert len({view.release.identity for view in views}) == number
+    for view in views:
+        history = store.get(view.release.id).events
+        assert [event.action for event in history].count("published") == 1, view.release.id
+    store.close()
+    titles = feed_titles(fast_root)
+    assert len(titles) == number == len(set(titles))
+    folder = fast_root / "outputs" / "portal"
+    assert json.loads((folder / "feed.json").read_text())["items"]
+    assert not [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
