@@ -18,6 +18,11 @@ DISCLAIMER_DE = (
     "Für die Inhalte ist allein {source} verantwortlich."
 )
 DISCLAIMER_EN = "Third-party content, published unchecked. {source} alone is responsible for it."
+# The sentences above as rendered for the two sample sources.
+LEIPZIG_DISCLAIMER = (
+    "Für die Inhalte ist allein Stadt Leipzig – Medieninformationen verantwortlich."
+)
+BRISTOL_DISCLAIMER = "Bristol City Council alone is responsible for it."
 
 
 def sources() -> dict[str, SourceConfig]:
@@ -140,9 +145,7 @@ def entry(
 
 def sample_entries() -> list[Entry]:
     """A German release, then an older English one with an embargo; newest first."""
-    german = entry(
-        release(), updated_at=datetime(2026, 11, 25, 12, 15, tzinfo=BERLIN), revision=2
-    )
+    german = entry(release(), updated_at=datetime(2026, 11, 25, 12, 15, tzinfo=BERLIN), revision=2)
     english = entry(
         english_release(), first_published_at=datetime(2026, 11, 24, 8, 0, tzinfo=BERLIN)
     )

@@ -6,7 +6,7 @@ import uuid
 
 from feedgen.feed import FeedGenerator
 
-from pipeline.publish.fragment import ID_NAMESPACE, ChannelView, PublishedItem
+from pipeline.publish.fragment import ID_NAMESPACE, ChannelView, PublishedItem, feed_text
 
 FILENAME = "atom.xml"
 
@@ -34,11 +34,11 @@ def _add_entry(feed: FeedGenerator, item: PublishedItem) -> None:
     release = item.release
     entry = feed.add_entry(order="append")
     entry.id(item.id)
-    entry.title(release.title)
+    entry.title(feed_text(release.title))
     entry.updated(item.updated)
     entry.published(item.published)
     entry.link(href=item.url, rel="alternate")
     entry.author(name=item.author)
     if release.teaser.strip():
-        entry.summary(release.teaser)
+        entry.summary(feed_text(release.teaser))
     entry.content(item.article, type="html")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from html import escape, unescape
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
@@ -29,7 +31,13 @@ ID_NAMESPACE = uuid.UUID("6f0c7c1e-3b8a-5d5e-9a41-6d656c646572")
 # An empty channel still needs a feed date; a fixed one keeps republishing byte-identical.
 EMPTY_CHANNEL_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 SLUG_MAX = 60
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 SAFE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.html$")
+XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+HOST_RE = re.compile(r"^[a-z0-9_.-]+$|^[0-9a-f:.]+$")
+URL_SAFE = "/?:@!$&'()*+,;=-._~%"
+STRAY_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+TAG_LIKE_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?)>")
 ANCHOR_RE = re.compile(r'<a(?: href="([^"]*)")?>(.*?)</a>', re.S)
 
 FRAGMENT_TAGS = BODY_TAGS | {"article", "aside", "header", "div", "span", "time", "address"}
@@ -59,6 +67,7 @@ class PublishedItem:
     """One release as every format shows it: ids, URL, dates in the source's zone, HTML."""
 
     entry: Entry
+    release: Release  # the entry's release with XML-unsafe characters removed
     id: str
     url: str
     author: str
@@ -66,10 +75,6 @@ class PublishedItem:
     updated: datetime
     article: str  # sanitized <article>, disclaimer included once: the feeds' content
     fragment: str  # article + JSON-LD: the release file
-
-    @property
-    def release(self) -> Release:
-        return self.entry.release
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,8 @@ class ChannelView:
 
 def public_name(release: Release, release_id: str) -> str:
     """The release file name, fixed at first publish: readable slug plus a stable id prefix."""
-    slug = re.sub(r"[^a-z0-9]+", "-", release.slug.lower()).strip("-")
+    ascii_slug = unicodedata.normalize("NFKD", release.slug.lower().translate(UMLAUTS))
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_slug.encode("ascii", "ignore").decode()).strip("-")
     if len(slug) > SLUG_MAX:
         cut = slug[:SLUG_MAX]
         # Prefer ending on a word boundary unless that would throw most of the slug away.
@@ -115,12 +121,13 @@ def build_view(
 
 
 def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None) -> PublishedItem:
-    release = entry.release
     if not SAFE_NAME_RE.match(entry.public_name):
         raise ValueError(f"public name {entry.public_name!r} is not a safe file name")
+    release = xml_safe(entry.release)
     zone = source.zone if source else None
     item = PublishedItem(
         entry=entry,
+        release=release,
         id=feed_id(release),
         url=f"{channel.link}/releases/{entry.public_name}",
         author=(source.title if source else "") or release.source,
@@ -134,7 +141,25 @@ def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None
     return replace(item, article=article, fragment=fragment)
 
 
-def _in_zone(moment: datetime, zone) -> datetime:
+def xml_safe(release: Release) -> Release:
+    """The release without characters XML cannot carry at all: dropped rather than failing."""
+
+    def clean(text: str) -> str:
+        return XML_UNSAFE_RE.sub("", text)
+
+    links = tuple(Link(url=clean(link.url), text=clean(link.text)) for link in release.links)
+    return release.model_copy(
+        update={
+            "title": clean(release.title),
+            "teaser": clean(release.teaser),
+            "body_html": clean(release.body_html),
+            "contact": clean(release.contact) if release.contact else release.contact,
+            "links": links,
+        }
+    )
+
+
+def _in_zone(moment: datetime, zone: ZoneInfo | None) -> datetime:
     moment = moment.replace(microsecond=0)
     return moment.astimezone(zone) if zone else moment
 
@@ -195,10 +220,9 @@ def _meta_line(item: PublishedItem, labels: Labels) -> str:
 
 def _links_list(links: tuple[Link, ...], rel: str, labels: Labels) -> str:
     rows = [
-        f'<li><a href="{_attr(link.url)}" rel="{_attr(rel)}">{_text(link.text or link.url)}</a>'
-        "</li>"
+        f'<li><a href="{_attr(url)}" rel="{_attr(rel)}">{_text(link.text or link.url)}</a></li>'
         for link in links
-        if is_web_url(link.url)
+        if (url := web_url(link.url))
     ]
     if not rows:
         return ""
@@ -226,16 +250,40 @@ def linked_body(body_html: str, rel: str) -> str:
 
     def relink(match: re.Match) -> str:
         href, inner = match.group(1), match.group(2)
-        if href is not None and is_web_url(unescape(href)):
-            return f'<a href="{href}" rel="{_attr(rel)}">{inner}</a>'
-        return inner
+        url = web_url(unescape(href)) if href is not None else None
+        return f'<a href="{_attr(url)}" rel="{_attr(rel)}">{inner}</a>' if url else inner
 
     return ANCHOR_RE.sub(relink, clean_body(body_html, link_rel=None)).strip()
 
 
-def is_web_url(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and url == url.strip()
+def web_url(url: str) -> str | None:
+    """`url` as a valid absolute http(s) URL (IDN host, percent-encoded), or None if it is not one.
+
+    Portals and validators reject raw quotes, spaces or stray '%' in an href, so they are encoded
+    here rather than trusted from the input.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        host, port = parts.hostname or "", parts.port
+        host = host.encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not HOST_RE.match(host):
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    netloc += f":{port}" if port is not None else ""
+    path, query, fragment = (_encode_url_part(part) for part in parts[2:])
+    return urlunsplit((parts.scheme.lower(), netloc, path or "/", query, fragment))
+
+
+def _encode_url_part(part: str) -> str:
+    return quote(STRAY_PERCENT_RE.sub("%25", part), safe=URL_SAFE)
+
+
+def feed_text(text: str) -> str:
+    """Plain text for feed titles and summaries: readers treat `<word>` there as a tag and drop
+    it, so tag-like angle brackets become look-alike quotes."""
+    return TAG_LIKE_RE.sub("\u2039\\1\u203a", text)
 
 
 def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:

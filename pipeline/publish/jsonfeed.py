@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pipeline.publish.fragment import ChannelView, PublishedItem
+from pipeline.publish.fragment import ChannelView, PublishedItem, feed_text
 
 FILENAME = "feed.json"
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -32,7 +32,7 @@ def _item(item: PublishedItem) -> dict:
     data = {
         "id": item.id,
         "url": item.url,
-        "title": release.title,
+        "title": feed_text(release.title),
         "content_html": item.article,
         "date_published": item.published.isoformat(),
         "date_modified": item.updated.isoformat(),
@@ -40,5 +40,5 @@ def _item(item: PublishedItem) -> dict:
         "authors": [{"name": item.author}],
     }
     if release.teaser.strip():
-        data["summary"] = release.teaser
+        data["summary"] = feed_text(release.teaser)
     return data

@@ -6,7 +6,7 @@ from html import escape
 
 from feedgen.feed import FeedGenerator
 
-from pipeline.publish.fragment import ChannelView, PublishedItem
+from pipeline.publish.fragment import ChannelView, PublishedItem, feed_text
 
 FILENAME = "rss.xml"
 
@@ -32,7 +32,7 @@ def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:
     release = item.release
     entry = feed.add_entry(order="append")
     entry.id(item.id)  # also the guid, isPermaLink="false"
-    entry.title(release.title)
+    entry.title(feed_text(release.title))
     entry.link(href=item.url, rel="alternate")
     entry.pubDate(item.published)
     entry.content(item.article)  # escaped text, not CDATA: "]]>" can never break it

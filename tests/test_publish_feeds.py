@@ -1,0 +1,200 @@
+"""RSS, Atom and JSON Feed as a feed reader sees them."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import feedparser
+import pytest
+from lxml import etree
+from publish_helpers import (
+    BERLIN,
+    BRISTOL_DISCLAIMER,
+    CHANNEL_LINK,
+    LEIPZIG_DISCLAIMER,
+    channel,
+    english_release,
+    entry,
+    many_entries,
+    release,
+    sample_entries,
+    sources,
+)
+
+from pipeline.publish import feed_id, render_channel
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    return render_channel("melder", channel(), sample_entries(), sources())
+
+
+def parse(data: bytes) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(data)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    return parsed
+
+
+def test_rss_channel_fields(files):
+    feed = parse(files["rss.xml"])
+    assert feed.version == "rss20"
+    assert feed.feed.title == "Melder"
+    assert feed.feed.link == CHANNEL_LINK
+    assert feed.feed.language == "de"
+    assert feed.feed.subtitle == "Pressemitteilungen aus Leipzig"
+    channel_el = etree.fromstring(files["rss.xml"]).find("channel")
+    self_link = channel_el.find(f"{ATOM}link")
+    assert self_link.get("rel") == "self"
+    assert self_link.get("href") == f"{CHANNEL_LINK}/rss.xml"
+    # The newest change among the entries, never the time of publishing.
+    assert channel_el.findtext("lastBuildDate") == "Wed, 25 Nov 2026 12:15:00 +0100"
+
+
+def test_rss_items_field_by_field(files):
+    german, english = parse(files["rss.xml"]).entries
+    first = sample_entries()[0]
+    assert german.title == "3. Asienkonferenz nimmt kommunale Partnerschaften in Fokus"
+    assert german.link == f"{CHANNEL_LINK}/releases/{first.public_name}"
+    assert german.id == feed_id(first.release)
+    assert german.guidislink is False
+    assert german.published == "Wed, 25 Nov 2026 10:30:00 +0100"
+    assert german.summary == "Leipzig lädt am 25. November Gäste aus „Partnerstädten“ ein."
+    assert german.content[0].value.count(LEIPZIG_DISCLAIMER) == 1
+    # A release without its own date shows when the channel first published it.
+    assert english.published == "Tue, 24 Nov 2026 07:00:00 +0000"
+    assert english.content[0].value.count(BRISTOL_DISCLAIMER) == 1
+
+
+def test_rss_guid_is_not_a_permalink(files):
+    guids = etree.fromstring(files["rss.xml"]).findall("channel/item/guid")
+    assert [guid.get("isPermaLink") for guid in guids] == ["false", "false"]
+    assert all(guid.text.startswith("urn:uuid:") for guid in guids)
+
+
+def test_atom_feed_fields(files):
+    feed = parse(files["atom.xml"])
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Melder"
+    assert feed.feed.updated == "2026-11-25T12:15:00+01:00"
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links == {"self": f"{CHANNEL_LINK}/atom.xml", "alternate": CHANNEL_LINK}
+    root = etree.fromstring(files["atom.xml"])
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+
+
+def test_atom_entries_field_by_field(files):
+    german, english = parse(files["atom.xml"]).entries
+    first = sample_entries()[0]
+    assert german.id == feed_id(first.release)
+    assert german.title == "3. Asienkonferenz nimmt kommunale Partnerschaften in Fokus"
+    assert german.link == f"{CHANNEL_LINK}/releases/{first.public_name}"
+    assert german.published == "2026-11-25T10:30:00+01:00"
+    assert german.updated == "2026-11-25T12:15:00+01:00"
+    assert german.author == "Stadt Leipzig – Medieninformationen"
+    assert german.summary == "Leipzig lädt am 25. November Gäste aus „Partnerstädten“ ein."
+    assert german.content[0].type == "text/html"
+    assert german.content[0].value.count(LEIPZIG_DISCLAIMER) == 1
+    assert english.published == "2026-11-24T07:00:00+00:00"
+    assert english.author == "Bristol City Council"
+    assert english.content[0].value.count(BRISTOL_DISCLAIMER) == 1
+
+
+def test_json_feed_fields(files):
+    feed = json.loads(files["feed.json"])
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["home_page_url"] == CHANNEL_LINK
+    assert feed["feed_url"] == f"{CHANNEL_LINK}/feed.json"
+    assert feed["language"] == "de"
+    german, english = feed["items"]
+    first = sample_entries()[0]
+    assert german["id"] == feed_id(first.release)
+    assert german["url"] == f"{CHANNEL_LINK}/releases/{first.public_name}"
+    assert german["title"] == "3. Asienkonferenz nimmt kommunale Partnerschaften in Fokus"
+    assert german["date_published"] == "2026-11-25T10:30:00+01:00"
+    assert german["date_modified"] == "2026-11-25T12:15:00+01:00"
+    assert german["language"] == "de"
+    assert german["authors"] == [{"name": "Stadt Leipzig – Medieninformationen"}]
+    assert german["summary"].startswith("Leipzig lädt")
+    assert german["content_html"].count(LEIPZIG_DISCLAIMER) == 1
+    assert english["language"] == "en"
+    assert english["content_html"].count(BRISTOL_DISCLAIMER) == 1
+
+
+def test_json_feed_is_deterministic_utf8_with_final_newline(files):
+    data = files["feed.json"]
+    assert data.endswith(b"}\n")
+    assert "Gäste".encode() in data  # not \u escaped
+    feed = json.loads(data)
+    assert data.decode() == json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_one_id_per_release_across_all_feeds(files):
+    rss_ids = [item.id for item in parse(files["rss.xml"]).entries]
+    atom_ids = [item.id for item in parse(files["atom.xml"]).entries]
+    json_ids = [item["id"] for item in json.loads(files["feed.json"])["items"]]
+    assert rss_ids == atom_ids == json_ids
+    assert len(set(rss_ids)) == 2
+
+
+def test_id_survives_a_new_revision_and_title():
+    original = release()
+    revised = release(title="Asienkonferenz: neues Programm", slug="asienkonferenz-neu")
+    assert feed_id(original) == feed_id(revised)
+    assert feed_id(original) != feed_id(english_release())
+
+
+def test_feed_content_has_no_script(files):
+    for item in json.loads(files["feed.json"])["items"]:
+        assert "<script" not in item["content_html"]
+    for name in ("rss.xml", "atom.xml"):
+        for item in parse(files[name]).entries:
+            assert "<script" not in item.content[0].value
+            assert "ld+json" not in item.content[0].value
+
+
+def test_entries_keep_the_given_order_newest_first():
+    entries = many_entries(5)
+    files = render_channel("melder", channel(), entries, sources())
+    names = [e.public_name for e in entries]
+    for data in (files["rss.xml"], files["atom.xml"]):
+        links = [item.link for item in parse(data).entries]
+        assert links == [f"{CHANNEL_LINK}/releases/{name}" for name in names]
+
+
+def test_feed_date_is_the_latest_update_not_the_first_entry():
+    older_but_updated = entry(
+        english_release(),
+        first_published_at=datetime(2026, 11, 20, 9, 0, tzinfo=BERLIN),
+        updated_at=datetime(2026, 11, 26, 9, 0, tzinfo=BERLIN),
+    )
+    entries = [sample_entries()[0], older_but_updated]
+    files = render_channel("melder", channel(), entries, sources())
+    # Shown in the Bristol source's zone: 09:00 Berlin is 08:00 London.
+    assert parse(files["atom.xml"]).feed.updated == "2026-11-26T08:00:00+00:00"
+
+
+def test_empty_channel_gives_valid_feeds_with_a_fixed_date():
+    files = render_channel("melder", channel(), [], sources())
+    rss = parse(files["rss.xml"])
+    atom = parse(files["atom.xml"])
+    assert rss.entries == [] and atom.entries == []
+    assert rss.feed.updated == "Thu, 01 Jan 1970 00:00:00 +0000"
+    assert atom.feed.updated == "1970-01-01T00:00:00+00:00"
+    assert json.loads(files["feed.json"])["items"] == []
+    assert files == render_channel("melder", channel(), [], sources())
+
+
+def test_feed_titles_keep_tag_like_words_visible():
+    rel = release(title="Wir sind <stolz> auf 100 % & „mehr“", teaser="Kurz <b>fett</b>")
+    files = render_channel("melder", channel(), [entry(rel)], sources())
+    shown = "Wir sind ‹stolz› auf 100 % & „mehr“"
+    assert parse(files["rss.xml"]).entries[0].title == shown
+    assert parse(files["atom.xml"]).entries[0].title == shown
+    item = json.loads(files["feed.json"])["items"][0]
+    assert item["title"] == shown
+    assert item["summary"] == "Kurz ‹b›fett‹/b›"
+    # The release file shows the title exactly as sent.
+    assert "Wir sind &lt;stolz&gt; auf 100 % &amp; „mehr“" in item["content_html"]

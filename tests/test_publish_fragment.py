@@ -1,0 +1,240 @@
+"""Release fragments and the teaser list as a portal embeds them."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+from publish_helpers import (
+    CHANNEL_LINK,
+    DISCLAIMER_DE,
+    LEIPZIG_DISCLAIMER,
+    channel,
+    english_release,
+    entry,
+    release,
+    sample_entries,
+    sources,
+)
+
+from pipeline.config import Disclaimer
+from pipeline.models import Link
+from pipeline.publish import feed_id, public_name, render_channel
+
+
+def fragment_of(files: dict[str, bytes], an_entry) -> str:
+    return files[f"releases/{an_entry.public_name}"].decode()
+
+
+def render_one(rel, **channel_overrides) -> str:
+    an_entry = entry(rel)
+    files = render_channel("melder", channel(**channel_overrides), [an_entry], sources())
+    return fragment_of(files, an_entry)
+
+
+def article(html: str):
+    return lxml.html.fragment_fromstring(html, create_parent="div").find("article")
+
+
+def test_german_fragment_structure():
+    html = render_one(release())
+    node = article(html)
+    assert node.get("lang") == "de"
+    assert node.findtext(".//h2") == "3. Asienkonferenz nimmt kommunale Partnerschaften in Fokus"
+    time = node.find(".//time")
+    assert time.get("datetime") == "2026-11-25T10:30:00+01:00"
+    assert time.text == "25. November 2026, 10:30 Uhr"
+    assert "Quelle: Stadt Leipzig – Medieninformationen" in node.text_content()
+    assert "Partnerschaften leben vom Austausch." in node.text_content()
+    contact = node.find(".//address")
+    assert "Telefon: 0341 123-2018" in contact.text_content()
+
+
+def test_english_fragment_uses_source_zone_and_language():
+    html = render_one(english_release(published_at=None))
+    node = article(html)
+    assert node.get("lang") == "en"
+    time = node.find(".//time")
+    # First published 11:00 in Berlin; the Bristol source's zone shows 10:00.
+    assert time.get("datetime") == "2026-11-25T10:00:00+00:00"
+    assert time.text == "November 25, 2026, 10:00 AM"
+    assert "Source: Bristol City Council" in node.text_content()
+
+
+def test_disclaimer_once_in_an_aside():
+    html = render_one(release())
+    assert html.count(LEIPZIG_DISCLAIMER) == 1
+    asides = article(html).findall(".//aside")
+    assert len(asides) == 1
+    assert LEIPZIG_DISCLAIMER in asides[0].text_content()
+
+
+@pytest.mark.parametrize("position", ["top", "bottom"])
+def test_disclaimer_position(position):
+    disclaimer = Disclaimer(text=DISCLAIMER_DE, position=position)
+    html = render_one(release(), disclaimer=disclaimer)
+    at = html.index(LEIPZIG_DISCLAIMER)
+    body = html.index("Partnerschaften leben vom Austausch")
+    assert (at < body) if position == "top" else (at > body)
+    assert html.count(LEIPZIG_DISCLAIMER) == 1
+
+
+def test_disclaimer_variant_follows_release_language():
+    disclaimer = Disclaimer(
+        text=DISCLAIMER_DE, variants={"en": "Unchecked third-party content by {source}."}
+    )
+    english = render_one(english_release(), disclaimer=disclaimer)
+    assert "Unchecked third-party content by Bristol City Council." in english
+    assert "allein" not in english
+    german = render_one(release(), disclaimer=disclaimer)
+    assert german.count(LEIPZIG_DISCLAIMER) == 1
+    assert "Unchecked" not in german
+
+
+def test_disclaimer_contact_email_placeholder():
+    disclaimer = Disclaimer(text="Fragen an {contact_email}.")
+    html = render_one(release(), disclaimer=disclaimer)
+    assert html.count("Fragen an presse@leipzig.example.") == 1
+
+
+def test_json_ld_is_a_news_article():
+    rel = release()
+    html = render_one(rel)
+    node = lxml.html.fragment_fromstring(html, create_parent="div")
+    scripts = node.findall(".//script")
+    assert [script.get("type") for script in scripts] == ["application/ld+json"]
+    data = json.loads(scripts[0].text)
+    assert data["@type"] == "NewsArticle"
+    assert data["@context"] == "https://schema.org"
+    assert data["headline"] == rel.title
+    assert data["datePublished"] == "2026-11-25T10:30:00+01:00"
+    assert data["inLanguage"] == "de"
+    assert data["url"].startswith(f"{CHANNEL_LINK}/releases/")
+    assert data["@id"] == feed_id(rel)
+    assert data["author"]["name"] == "Stadt Leipzig – Medieninformationen"
+
+
+def test_json_ld_cannot_close_its_script():
+    rel = release(title="Ende </script><script>alert(1)</script> & <!-- mehr")
+    html = render_one(rel)
+    start = html.index('<script type="application/ld+json">')
+    payload = html[start + len('<script type="application/ld+json">') : html.rindex("</script>")]
+    assert "<" not in payload and ">" not in payload
+    assert json.loads(payload)["headline"] == rel.title
+
+
+def test_links_get_channel_rel_and_only_http():
+    rel = release(
+        body_html=(
+            '<p><a href="https://example.org/a">A</a> <a href="mailto:x@example.org">Mail</a> '
+            '<a href="/relative">Rel</a> <a href="javascript:alert(1)">JS</a></p>'
+        ),
+        links=(
+            Link(url="https://example.org/b", text="B"),
+            Link(url="ftp://example.org/file", text="FTP"),
+            Link(url="javascript:alert(1)", text="JS"),
+        ),
+    )
+    html = render_one(rel, link_rel="nofollow noopener ugc")
+    anchors = article(html).findall(".//a")
+    assert [a.get("href") for a in anchors] == ["https://example.org/a", "https://example.org/b"]
+    assert {a.get("rel") for a in anchors} == {"nofollow noopener ugc"}
+    # The words of dropped links stay readable.
+    assert "Mail" in html and "Rel" in html
+
+
+def test_text_is_escaped():
+    rel = release(title='Müller & Söhne: "Qualität" <b>zählt</b>', teaser="1 < 2 & 3 > 2")
+    node = article(render_one(rel))
+    assert node.findtext(".//h2") == 'Müller & Söhne: "Qualität" <b>zählt</b>'
+    assert node.find(".//h2/b") is None
+    assert "1 < 2 & 3 > 2" in node.text_content()
+
+
+def test_release_without_teaser_links_or_contact():
+    html = render_one(release(teaser="", links=(), contact=None))
+    node = article(html)
+    assert node.find(".//ul") is None
+    assert node.find(".//address") is None
+    assert node.find(".//p[@class='melder-teaser']") is None
+    assert html.count(LEIPZIG_DISCLAIMER) == 1
+
+
+def test_index_lists_teasers_newest_first():
+    entries = sample_entries()
+    files = render_channel("melder", channel(), entries, sources())
+    root = lxml.html.fragment_fromstring(files["index.html"].decode())
+    assert root.get("lang") == "de"
+    items = root.findall(".//li")
+    assert [li.get("lang") for li in items] == ["de", "en"]
+    hrefs = [li.find(".//a").get("href") for li in items]
+    assert hrefs == [f"{CHANNEL_LINK}/releases/{e.public_name}" for e in entries]
+    assert "Leipzig lädt am 25. November" in items[0].text_content()
+
+
+def test_empty_index_says_so():
+    files = render_channel("melder", channel(), [], sources())
+    assert "keine Meldungen" in files["index.html"].decode()
+    assert [name for name in files if name.startswith("releases/")] == []
+
+
+def test_public_name_form():
+    rel = release()
+    assert public_name(rel, "1a2b3c4d5e6f7a8b") == (
+        "3-asienkonferenz-nimmt-kommunale-partnerschaften-in-fokus-1a2b3c4d.html"
+    )
+
+
+def test_public_name_cuts_long_slugs_at_a_word():
+    slug = "sehr-lange-ueberschrift-" * 5
+    name = public_name(release(slug=slug), "abcdef0123456789")
+    stem = name.removesuffix("-abcdef01.html")
+    assert len(stem) <= 60
+    assert not stem.endswith("-")
+    assert slug.startswith(stem + "-")
+
+
+def test_public_name_never_holds_path_parts():
+    name = public_name(release(slug="../../etc/Passwd Ä"), "abcdef0123456789")
+    assert "/" not in name and ".." not in name
+    assert name == "etc-passwd-ae-abcdef01.html"
+    assert public_name(release(slug="Straße-über-Café"), "abcdef0123456789") == (
+        "strasse-ueber-cafe-abcdef01.html"
+    )
+    assert public_name(release(slug=""), "abcdef0123456789") == "release-abcdef01.html"
+
+
+def test_unsafe_public_name_is_refused():
+    unsafe = entry(release()).model_copy(update={"public_name": "../index.html"})
+    with pytest.raises(ValueError, match="safe file name"):
+        render_channel("melder", channel(), [unsafe], sources())
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("https://example.org/x?a=1&b=2", "https://example.org/x?a=1&b=2"),
+        ('https://example.org/x?b="2"', "https://example.org/x?b=%222%22"),
+        ("https://example.org/a b/100%", "https://example.org/a%20b/100%25"),
+        ("HTTPS://Müller.example/Straße", "https://xn--mller-kva.example/Stra%C3%9Fe"),
+        ("http://example.org:8080", "http://example.org:8080/"),
+        ("javascript:alert(1)", None),
+        ("mailto:presse@example.org", None),
+        ("/relative/path", None),
+        ("https://exa<mple.org/", None),
+        ("https://example.org:99999/", None),
+    ],
+)
+def test_links_become_valid_absolute_urls(given, expected):
+    html = render_one(release(body_html="<p>Text</p>", links=(Link(url=given, text="L"),)))
+    hrefs = [a.get("href") for a in article(html).findall(".//a")]
+    assert hrefs == ([expected] if expected else [])
+
+
+def test_unknown_source_is_attributed_by_name():
+    an_entry = entry(release(source="gone"))
+    files = render_channel("melder", channel(), [an_entry], sources())
+    html = fragment_of(files, an_entry)
+    assert "Quelle: gone" in html
+    assert html.count("Für die Inhalte ist allein gone verantwortlich.") == 1
