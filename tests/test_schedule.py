@@ -23,13 +23,14 @@ def test_an_interval_job_resumes_from_its_last_run():
 
 def test_a_cron_job_missed_during_downtime_fires_once_on_restart():
     job = JobConfig(cron="0 * * * *")
-    assert first_run(job, "UTC", NOW - timedelta(minutes=1), NOW) == datetime(2026, 11, 25, 11, 0, tzinfo=UTC)
+    ran_on_time = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    assert first_run(job, "UTC", ran_on_time, NOW) == datetime(2026, 11, 25, 11, 0, tzinfo=UTC)
     assert first_run(job, "UTC", NOW - timedelta(hours=3), NOW) == NOW
 
 
 def test_cron_respects_the_schedule_time_zone_across_dst():
     job = JobConfig(cron="0 9 * * *")
-    before_dst_end = datetime(2026, 10, 24, 12, 0, tzinfo=UTC)
+    before_dst_end = datetime(2026, 10, 23, 12, 0, tzinfo=UTC)
     first = first_run(job, "Europe/Berlin", None, before_dst_end)
     second = first_run(job, "Europe/Berlin", None, first + timedelta(minutes=1))
     assert first.utcoffset() == timedelta(hours=2)  # CEST
@@ -71,5 +72,7 @@ def test_the_scheduler_never_runs_a_job_twice_at_once():
         last_runs={},
         now=NOW,
     )
+    scheduler.start(paused=True)
     [job] = scheduler.get_jobs()
+    scheduler.shutdown(wait=False)
     assert job.max_instances == 1 and job.coalesce is True and job.misfire_grace_time == 300
