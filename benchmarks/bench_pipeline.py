@@ -47,7 +47,7 @@ def make_input(fmt: str, index: int, rng: random.Random) -> str:
     if fmt == "txt":
         return "Anzeige\n\n" + title + "\n\n" + "\n\n".join(body) + "\n\nPressekontakt:\nAmt\n"
     if fmt == "md":
-        return f"---\ntitle: \"{title}\"\ndate: 2026-11-20 10:00\n---\n\n" + "\n\n".join(body)
+        return f'---\ntitle: "{title}"\ndate: 2026-11-20 10:00\n---\n\n' + "\n\n".join(body)
     if fmt == "json":
         import json
 
@@ -120,13 +120,21 @@ def bench_format(fmt: str, n: int, work: Path) -> dict:
     publish_s = time.perf_counter() - started
     store.close()
     assert report.new == n and report.invalid == 0, report
-    return {"format": fmt, "n": n, "ingest_s": ingest_s, "per_s": n / ingest_s, "publish_s": publish_s}
+    return {
+        "format": fmt,
+        "n": n,
+        "ingest_s": ingest_s,
+        "per_s": n / ingest_s,
+        "publish_s": publish_s,
+    }
 
 
 def bench_trafilatura(n: int, work: Path) -> float:
     import trafilatura
 
-    pages = [p.read_text(encoding="utf-8") for p in sorted((work / "html" / "inbox" / "html").iterdir())]
+    pages = [
+        p.read_text(encoding="utf-8") for p in sorted((work / "html" / "inbox" / "html").iterdir())
+    ]
     pages = pages[:n]
     trafilatura.extract(pages[0])
     started = time.perf_counter()
@@ -166,7 +174,9 @@ def fill_store(store: Store, size: int) -> None:
             batch = []
     if batch:
         store.save(batch, now=base, actor="bench")
-    store.publish_due(base + timedelta(days=400), lambda release, rid: f"{release.slug}-{rid[:8]}.html")
+    store.publish_due(
+        base + timedelta(days=400), lambda release, rid: f"{release.slug}-{rid[:8]}.html"
+    )
 
 
 def bench_republish(size: int, work: Path) -> dict:
@@ -188,7 +198,9 @@ def bench_republish(size: int, work: Path) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=1000, help="inputs per format")
     parser.add_argument("--html-n", type=int, default=None, help="HTML pages (default: --n)")
     parser.add_argument("--store-size", type=int, default=100_000, help="releases for republish")
@@ -204,7 +216,8 @@ def main() -> None:
                 f"= {result['per_s']:7.0f}/s   publish {result['publish_s'] * 1000:6.0f} ms"
             )
             if fmt == "html":
-                print(f"      trafilatura.extract alone on the same pages: {bench_trafilatura(n, work):7.0f}/s")
+                alone = bench_trafilatura(n, work)
+                print(f"      trafilatura.extract alone on the same pages: {alone:7.0f}/s")
         if args.store_size:
             result = bench_republish(args.store_size, work)
             print(

@@ -95,9 +95,25 @@ def main_options(
 
 
 @app.command()
-def check(ctx: typer.Context) -> None:
+def check(
+    ctx: typer.Context,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online",
+            help="Also reach every enabled remote source: test_url gives test_title, "
+            "feeds parse, mailboxes log in.",
+        ),
+    ] = False,
+) -> None:
     """Validate every config file; list each problem as `file: key: message`."""
     config = _ctx(ctx).config()
+    if online and not config.problems:
+        from pipeline.online import online_problems
+
+        for problem in online_problems(config):
+            err.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
+            config.problems.append(problem)
     if config.problems:
         err.print(f"{len(config.problems)} problem(s) found.")
         raise typer.Exit(1)
@@ -177,7 +193,9 @@ def _print_release(release) -> None:
 @app.command()
 def ingest(
     ctx: typer.Context,
-    sources: Annotated[list[str] | None, typer.Argument(help="Source names; default: all enabled.")] = None,
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Source names; default: all enabled.")
+    ] = None,
 ) -> None:
     """Fetch or read sources once and store what is new or changed."""
     context = _ctx(ctx)
@@ -229,7 +247,9 @@ def submit(
         results = runner.submit(config, store, files, source, now=_now())
     invalid = False
     for path, release, saved in results:
-        out.print(f"{path}: {saved.release_id} {saved.state.value} ({saved.outcome})", highlight=False)
+        out.print(
+            f"{path}: {saved.release_id} {saved.state.value} ({saved.outcome})", highlight=False
+        )
         for problem in release.errors:
             invalid = True
             err.print(f"{path}: {problem.field}: {problem.message}", highlight=False)
@@ -251,7 +271,9 @@ def _state(value: str | None) -> State | None:
 @app.command()
 def queue(
     ctx: typer.Context,
-    state: Annotated[str | None, typer.Option("--state", help="Only releases in this state.")] = None,
+    state: Annotated[
+        str | None, typer.Option("--state", help="Only releases in this state.")
+    ] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many.")] = 200,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -279,7 +301,9 @@ def queue(
 @app.command()
 def show(
     ctx: typer.Context,
-    release_id: Annotated[str, typer.Argument(metavar="ID", help="Release id (or a unique prefix).")],
+    release_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Release id (or a unique prefix).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one release with its state, problems and history."""
@@ -374,14 +398,18 @@ def withdraw(
 @app.command()
 def publish(
     ctx: typer.Context,
-    channels: Annotated[list[str] | None, typer.Argument(help="Channel names; default: all.")] = None,
+    channels: Annotated[
+        list[str] | None, typer.Argument(help="Channel names; default: all.")
+    ] = None,
 ) -> None:
     """Release what is due and write every channel's files."""
     context = _ctx(ctx)
     config = context.config()
     unknown = [name for name in channels or [] if name not in config.channels]
     if unknown:
-        raise _fail(f"unknown channel(s): {', '.join(unknown)}; known: {', '.join(config.channels)}")
+        raise _fail(
+            f"unknown channel(s): {', '.join(unknown)}; known: {', '.join(config.channels)}"
+        )
     with context.store() as store:
         report = runner.publish(config, store, channels, now=_now())
     _print_publish(report)
@@ -422,13 +450,17 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show the last runs and errors per source and job, and queue counts."""
-    with _ctx(ctx).store() as store:
+    context = _ctx(ctx)
+    sources = load_config(context.root).sources  # quietly: `check` is where problems are told
+    with context.store() as store:
         runs = store.last_runs()
         counts = store.counts()
-    data = status_json(runs, counts)
+        health = _source_health(store, sources)
+    data = status_json(runs, counts, health)
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    _print_health(data["sources"])
     table = Table("job", "target", "started", "outcome", "counts", "error")
     for item in data["runs"]:
         table.add_row(
@@ -441,6 +473,46 @@ def status(
         )
     out.print(table)
     out.print(" ".join(f"{state}={count}" for state, count in counts.items()))
+
+
+from pipeline.web.commands import register as register_web_commands  # noqa: E402
+
+register_web_commands(app)
+
+
+def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]:
+    from pipeline.health import HealthBook, SourceHealth, health_json
+
+    now = _now()
+    recorded = HealthBook(store.engine).all()
+    names = sorted(set(recorded) | {name for name, s in sources.items() if s.enabled})
+    return [
+        health_json(recorded.get(name) or SourceHealth(source=name), sources.get(name), now)
+        for name in names
+    ]
+
+
+def _print_health(items: list[dict]) -> None:
+    if not items:
+        return
+    table = Table("source", "last attempt", "last success", "last new", "failures", "state")
+    for item in items:
+        state = "ok" if item["consecutive_failures"] == 0 else f"failing: {item['last_error']}"
+        if item["last_attempt_at"] is None:
+            state = "never run"
+        if item["backoff_until"]:
+            state += f" (backing off until {item['backoff_until'][:16]})"
+        if item["silent"]:
+            state += f" (silent: nothing new for over {item['expect_every']})"
+        table.add_row(
+            item["source"],
+            (item["last_attempt_at"] or "")[:16],
+            (item["last_success_at"] or "")[:16],
+            (item["last_new_at"] or "")[:16],
+            str(item["consecutive_failures"]),
+            state,
+        )
+    out.print(table)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ at the first mistake: it returns the config it could build plus every problem fo
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ def parse_interval(value: str) -> int:
 
 
 class ExtractRules(Strict):
-    """Per-source CSS rules for HTML pages; anything left out falls back to the generic extractor."""
+    """Per-source CSS rules for HTML pages; what is left out falls back to the generic extractor."""
 
     title: str | None = None
     body: str | None = None
@@ -57,6 +58,35 @@ class ExtractRules(Strict):
     item_links: str | None = None
     test_url: str | None = None
     test_title: str | None = None
+
+
+class ImapConfig(Strict):
+    """Kind `imap`: the mailbox press offices send to. Secrets stay in the environment."""
+
+    host: str
+    port: int | None = Field(default=None, gt=0, lt=65536)  # default: 993 for tls, else 143
+    security: Literal["tls", "starttls", "plain"] = "tls"
+    folder: str = "INBOX"
+    username_env: str
+    password_env: str
+    senders: list[str] = Field(default_factory=list)  # allowed addresses or domains; [] = anyone
+    after: Literal["flag", "move"] = "flag"
+    move_to: str | None = None
+    ca_file: str | None = None  # a private CA's certificate (PEM), relative to the root
+
+    @field_validator("username_env", "password_env")
+    @classmethod
+    def _env_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+            raise ValueError(
+                f"{value!r} is not an environment variable name; name the variable that "
+                "holds the secret (e.g. MELDER_IMAP_PASSWORD), never the secret itself"
+            )
+        return value
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or (993 if self.security == "tls" else 143)
 
 
 class SourceConfig(Strict):
@@ -75,6 +105,16 @@ class SourceConfig(Strict):
     extract: ExtractRules = Field(default_factory=ExtractRules)
     allow_private: bool = False
     every: str | None = None
+    # Remote sources (kinds rss, web, imap): politeness, limits and health.
+    timeout: float = Field(default=15.0, gt=0, le=300)
+    retries: int = Field(default=2, ge=0, le=10)
+    delay: float = Field(default=1.0, ge=0, le=600)
+    robots: bool = True
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    max_items: int = Field(default=30, gt=0, le=1000)
+    follow_links: Literal["auto", "always", "never"] = "auto"
+    expect_every: str | None = None
+    imap: ImapConfig | None = None
 
     _zone = field_validator("timezone")(classmethod(lambda cls, v: _check_zone(v)))
 
@@ -85,7 +125,7 @@ class SourceConfig(Strict):
             raise ValueError(f"language {value!r} is not a language code such as 'de' or 'en'")
         return value
 
-    @field_validator("every")
+    @field_validator("every", "expect_every")
     @classmethod
     def _every(cls, value: str | None) -> str | None:
         if value is not None:
@@ -213,7 +253,11 @@ def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
     for part in loc[:-1]:
         info = target.model_fields.get(str(part)) if target else None
         annotation = info.annotation if info else None
-        target = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+        target = (
+            annotation
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel)
+            else None
+        )
     known = list(target.model_fields) if target else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
     if close:
@@ -330,6 +374,44 @@ def _source_problems(
         found.append(f"{shown}: url: required for kind {source.kind!r}")
     if source.url and not re.match(r"^https?://", source.url):
         found.append(f"{shown}: url: {source.url!r} must start with http:// or https://")
+    found.extend(f"{shown}: {problem}" for problem in _remote_problems(source, config))
+    return found
+
+
+def _remote_problems(source: SourceConfig, config: Config) -> list[str]:
+    """Checks that only make sense for the kinds Melder fetches itself."""
+    found = []
+    if source.kind == "web" and not source.extract.item_links:
+        found.append(
+            "extract.item_links: required for kind 'web': a CSS selector of the links "
+            'to releases on the listing page, e.g. "article h2 a"'
+        )
+    if source.extract.test_url and not source.extract.test_title:
+        found.append("extract.test_title: set it to the title expected at extract.test_url")
+    if source.kind == "imap":
+        found.extend(_imap_problems(source, config))
+    elif source.imap is not None:
+        found.append(f"imap: only used by kind 'imap', not {source.kind!r}")
+    return found
+
+
+def _imap_problems(source: SourceConfig, config: Config) -> list[str]:
+    imap = source.imap
+    if imap is None:
+        return ["imap: required for kind 'imap': a table with host, username_env, password_env"]
+    found = []
+    if imap.after == "move" and not imap.move_to:
+        found.append('imap.move_to: required when imap.after = "move": the folder to move to')
+    if imap.ca_file and not (config.root / imap.ca_file).is_file():
+        found.append(f"imap.ca_file: file {imap.ca_file!r} does not exist under {config.root}")
+    for index, sender in enumerate(imap.senders):
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender):
+            found.append(f"imap.senders[{index}]: {sender!r} is neither an address nor a domain")
+    if source.enabled:
+        for key in ("username_env", "password_env"):
+            variable = getattr(imap, key)
+            if not os.environ.get(variable):
+                found.append(f"imap.{key}: environment variable {variable} is not set")
     return found
 
 
@@ -363,7 +445,7 @@ def _schedule_problems(schedule: ScheduleConfig, path: Path, config: Config) -> 
         if kind not in {"ingest", "publish", "embargo", "housekeeping"}:
             found.append(
                 f"{shown}: jobs.{name}: unknown job {name!r}; name it ingest, publish, "
-                "embargo or housekeeping, or set job = \"...\""
+                'embargo or housekeeping, or set job = "..."'
             )
         if (job.cron is None) == (job.every is None):
             found.append(f"{shown}: jobs.{name}: set exactly one of cron or every")

@@ -22,3 +22,70 @@ def render_disclaimer(
     values = _Blank(source=source_title or source, source_title=source_title or source)
     values["contact_email"] = contact_email or ""
     return disclaimer.text_for(language).format_map(values).strip()
+
+
+# Signals of an old portal disclaimer, one per idea: (cheap stems, phrases). A paragraph is a
+# disclaimer when it carries several different ideas (third-party, unedited or unchecked,
+# senders responsible, not endorsed); a release that mentions one of them in passing is not.
+# Plain substring tests on casefolded text keep this fast on every paragraph of every release.
+_SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("dritte", "third"),
+        ("inhalte dritter", "mitteilungen dritter", "beiträge dritter", "texte dritter",
+         "meldungen dritter", "informationen dritter", "inhalte von dritten", "third-party content",
+         "third party content", "third-party material", "third-party press",
+         "third-party information", "content from third parties", "submitted by third parties"),
+    ),
+    (
+        ("bearbeit", "prüf", "wahrheit", "edit", "verif", "check", "review"),
+        ("nicht bearbeitet", "redaktionell nicht bearbeitet", "nicht redaktionell bearbeitet",
+         "unbearbeitet", "nicht geprüft", "nicht überprüft", "ungeprüft", "wahrheitsgehalt",
+         "not been edited", "not edited", "not been verified", "not verified", "not been checked",
+         "not checked", "not been reviewed", "not reviewed", "unedited", "unverified",
+         "without editorial review", "without verification", "no editorial review"),
+    ),
+    (
+        ("verantwort", "responsib", "übersender", "absender"),
+        ("solely responsible", "sole responsibility", "exclusively responsible",
+         "responsibility of the sender", "responsibility of the author",
+         "responsibility of the issuer", "responsibility of the publisher", "verantwortung liegt",
+         "übersender der mitteilung", "absender der mitteilung", "tragen die verantwortung"),
+    ),
+    (
+        ("eigen", "gewähr", "haftung", "verantwortung", "distanz", "necessarily", "endorse",
+         "liability", "responsib"),
+        ("nicht zu eigen", "keine gewähr", "keine haftung", "keine verantwortung",
+         "distanziert sich", "do not necessarily", "does not necessarily", "does not endorse",
+         "do not endorse", "no liability", "no responsibility", "not responsible for"),
+    ),
+)  # fmt: skip
+_LONGEST = 1500
+
+
+def disclaimer_score(text: str) -> int:
+    """How many distinct disclaimer ideas `text` carries (0 to 4)."""
+    folded = text.casefold()
+    score = 0
+    for index, (stems, phrases) in enumerate(_SIGNALS):
+        contains = folded.__contains__
+        if not any(map(contains, stems)):
+            continue
+        if any(map(contains, phrases)) or (index == 2 and _alone_responsible(folded)):
+            score += 1
+    return score
+
+
+def _alone_responsible(folded: str) -> bool:
+    """'allein … verantwortlich' / 'alleine verantwortlich' within one sentence."""
+    position = folded.find("allein")
+    while position >= 0:
+        window = folded[position : position + 100].split(".", 1)[0]
+        if "verantwortlich" in window:
+            return True
+        position = folded.find("allein", position + 6)
+    return False
+
+
+def is_disclaimer(text: str) -> bool:
+    """True for a paragraph that is a portal's disclaimer about third-party content."""
+    return 40 <= len(text) <= _LONGEST and disclaimer_score(text) >= 2

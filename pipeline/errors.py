@@ -20,7 +20,7 @@ class SourceError(MelderError):
 
 
 class Rejected(MelderError):
-    """One input is refused (too big, empty, not a release); it is kept as invalid with the reason."""
+    """One input is refused (too big, empty, not a release); kept as invalid with the reason."""
 
     def __init__(self, reason: str, field: str = "input"):
         super().__init__(reason)

@@ -39,7 +39,9 @@ def planned_jobs(config: Config) -> dict[str, JobConfig]:
     jobs = dict(config.schedule.jobs or DEFAULT_JOBS)
     own_pace = [name for name, s in config.sources.items() if s.enabled and s.every]
     for name in own_pace:
-        jobs[f"ingest:{name}"] = JobConfig(job="ingest", every=config.sources[name].every, sources=[name])
+        jobs[f"ingest:{name}"] = JobConfig(
+            job="ingest", every=config.sources[name].every, sources=[name]
+        )
     for name, job in list(jobs.items()):
         if (job.job or name) == "ingest" and job.sources is None and own_pace:
             others = [n for n, s in config.sources.items() if s.enabled and n not in own_pace]

@@ -10,7 +10,9 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # A bare URL in running text: an explicit http(s) URL or a "www." host.
-BARE_URL_RE = re.compile(r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'\u00ab\u00bb\u201c\u201d\u201e]+", re.I)
+BARE_URL_RE = re.compile(
+    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'\u00ab\u00bb\u201c\u201d\u201e]+", re.I
+)
 # Punctuation that ends a sentence rather than the URL it follows.
 TRAILING_PUNCT = ".,;:!?…'\"»«”“„"
 
@@ -69,7 +71,7 @@ def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False)
         return None
     if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
         return None
-    return strip_tracking(urlunsplit(parts._replace(scheme=parts.scheme.lower(), fragment=parts.fragment)))
+    return strip_tracking(urlunsplit(parts._replace(scheme=parts.scheme.lower())))
 
 
 def trim_url(candidate: str) -> str:
@@ -96,7 +98,7 @@ def split_bare_urls(text: str) -> list[tuple[str, str | None]]:
             continue
         if match.start() > position:
             pieces.append((text[position : match.start()], None))
-        pieces.append((shown, href))
+        pieces.append((strip_tracking(shown), href))
         position = match.start() + len(shown)
     if position < len(text):
         pieces.append((text[position:], None))

@@ -13,13 +13,16 @@ from datetime import datetime
 from pathlib import Path
 
 from pipeline.config import Config, SourceConfig
+from pipeline.fetch import HttpClient, StoredValidators
 from pipeline.formats import InputContext, read_input
 from pipeline.fsutil import exclusive, remove_stale_temp_files
-from pipeline.ingest import KINDS
+from pipeline.health import HealthBook
+from pipeline.ingest import FETCHING, KINDS
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize
 from pipeline.publish import public_name, publish_channel
 from pipeline.review import arrival_state
+from pipeline.settings import Settings
 from pipeline.store import Saved, Store
 
 log = logging.getLogger(__name__)
@@ -98,27 +101,51 @@ def store_raws(
     return list(zip([release for release, _ in releases], saved, strict=True))
 
 
-def ingest_source(config: Config, store: Store, name: str, *, now: datetime) -> SourceReport:
+def ingest_source(
+    config: Config,
+    store: Store,
+    name: str,
+    *,
+    now: datetime,
+    client: HttpClient | None = None,
+    force: bool = True,
+) -> SourceReport:
+    """Read one source; unless `force`, a source in back-off after failures is left alone."""
     source = config.sources[name]
     report = SourceReport(source=name)
     started = now
+    book = HealthBook(store.engine)
+    health = book.get(name)
+    if not force and health.backing_off(now):
+        note = (
+            f"backing off after {health.consecutive_failures} failures until "
+            f"{health.backoff_until.isoformat()}; last error: {health.last_error}"
+        )
+        report.failures = [note]
+        store.record_run("ingest", name, started, now, "skipped", report.counts(), note)
+        return report
     try:
         known = store.known_inputs(name)
+        services = {"client": client} if source.kind in FETCHING and client else {}
         result = KINDS[source.kind](
             name,
             source,
             config,
             now=now,
             seen=lambda locator, digest: known.get(locator) == digest,
+            **services,
         )
         report.unchanged = result.skipped
         report.failures = result.failures
         for release, saved in store_raws(store, name, source, result.raws, now=now, actor=name):
             setattr(report, saved.outcome, getattr(report, saved.outcome) + 1)
             report.invalid += bool(release.errors) and saved.outcome != "unchanged"
+        for done in result.on_stored:  # only now: a crash before this re-reads the inputs
+            done()
     except Exception as exc:  # one broken source never stops the others
         log.warning("source=%s ingest failed: %s", name, exc)
         report.error = str(exc) or type(exc).__name__
+    book.record(name, source, now=now, error=report.error, new=report.new)
     store.record_run(
         "ingest",
         name,
@@ -140,12 +167,19 @@ def ingest(
     now: datetime,
     progress: Progress | None = None,
 ) -> list[SourceReport]:
+    """Read the named sources (or every enabled one, skipping those in back-off)."""
     chosen = names or [name for name, source in config.sources.items() if source.enabled]
     reports = []
-    for done, name in enumerate(chosen):
-        if progress:
-            progress(name, done, len(chosen))
-        reports.append(ingest_source(config, store, name, now=now))
+    client = HttpClient(validators=StoredValidators(store.engine), contact=Settings().base_url)
+    try:
+        for done, name in enumerate(chosen):
+            if progress:
+                progress(name, done, len(chosen))
+            reports.append(
+                ingest_source(config, store, name, now=now, client=client, force=bool(names))
+            )
+    finally:
+        client.close()
     return reports
 
 
@@ -180,7 +214,7 @@ def publish(
             sources = None if "*" in channel.sources else channel.sources
             entries = store.entries(sources, channel.max_items)
             written = publish_channel(name, channel, entries, config.sources, folder)
-            report.channels[name] = written.changed
+            report.channels[name] = len(written.written)
     store.record_run(
         "publish",
         None,

@@ -35,7 +35,9 @@ def trigger_for(job: JobConfig, timezone: str):
     jitter = job.jitter or None
     if job.cron is not None:
         return CronTrigger.from_crontab(job.cron, timezone=timezone, jitter=jitter)
-    return IntervalTrigger(seconds=parse_interval(job.every or "10m"), timezone=timezone, jitter=jitter)
+    return IntervalTrigger(
+        seconds=parse_interval(job.every or "10m"), timezone=timezone, jitter=jitter
+    )
 
 
 def first_run(job: JobConfig, timezone: str, last_run: datetime | None, now: datetime) -> datetime:

@@ -63,9 +63,13 @@ def view_json(view: ReleaseView, *, history: bool = False) -> dict:
     return data
 
 
-def status_json(runs: list[RunRow], counts: dict[str, int]) -> dict:
+def status_json(
+    runs: list[RunRow], counts: dict[str, int], sources: list[dict] | None = None
+) -> dict:
+    """`sources` is each source's health as `pipeline.health.health_json` gives it."""
     return {
         "queue": counts,
+        "sources": sources or [],
         "runs": [
             {
                 "job": run.job,

@@ -61,8 +61,14 @@ def test_publishing_twice_changes_no_byte(demo_root):
 
 def test_review_flow_queue_approve_publish_reject(empty_root):
     inbox = empty_root / "inbox" / "reviewed"
-    write(inbox / "a.txt", "Neue Kita öffnet im Westen\n\nDie Stadt eröffnet am Montag eine Kita mit 80 Plätzen.\n")
-    write(inbox / "b.txt", "Sommerfest im Park\n\nDas Sommerfest findet am Samstag im Stadtpark statt.\n")
+    write(
+        inbox / "a.txt",
+        "Neue Kita öffnet im Westen\n\nDie Stadt eröffnet am Montag eine Kita mit 80 Plätzen.\n",
+    )
+    write(
+        inbox / "b.txt",
+        "Sommerfest im Park\n\nDas Sommerfest findet am Samstag im Stadtpark statt.\n",
+    )
     melder(empty_root, "ingest")
     queued = json.loads(melder(empty_root, "queue", "--state", "queued", "--json").stdout)
     by_title = {item["title"]: item["id"] for item in queued}
@@ -71,7 +77,9 @@ def test_review_flow_queue_approve_publish_reject(empty_root):
     assert feedparser.parse(outputs(empty_root, "portal") / "rss.xml").entries == []
 
     melder(empty_root, "approve", by_title["Neue Kita öffnet im Westen"])
-    melder(empty_root, "reject", by_title["Sommerfest im Park"], "--reason", "keine Pressemitteilung")
+    melder(
+        empty_root, "reject", by_title["Sommerfest im Park"], "--reason", "keine Pressemitteilung"
+    )
     melder(empty_root, "publish")
     feed = feedparser.parse(outputs(empty_root, "portal") / "rss.xml")
     assert [entry.title for entry in feed.entries] == ["Neue Kita öffnet im Westen"]
@@ -88,7 +96,10 @@ def test_review_flow_queue_approve_publish_reject(empty_root):
 
 
 def test_approve_at_a_later_time_holds_the_release(empty_root):
-    write(empty_root / "inbox" / "reviewed" / "a.txt", "Haushalt beschlossen\n\nDer Rat hat den Haushalt beschlossen.\n")
+    write(
+        empty_root / "inbox" / "reviewed" / "a.txt",
+        "Haushalt beschlossen\n\nDer Rat hat den Haushalt beschlossen.\n",
+    )
     melder(empty_root, "ingest")
     [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
     melder(empty_root, "approve", item["id"], "--at", "2099-01-01T09:00:00+01:00")
@@ -101,7 +112,10 @@ def test_approve_at_a_later_time_holds_the_release(empty_root):
 
 
 def test_a_changed_input_becomes_a_revision_not_a_second_release(empty_root):
-    path = write(empty_root / "inbox" / "trusted" / "a.txt", "Brücke gesperrt\n\nDie Brücke ist ab Montag gesperrt.\n")
+    path = write(
+        empty_root / "inbox" / "trusted" / "a.txt",
+        "Brücke gesperrt\n\nDie Brücke ist ab Montag gesperrt.\n",
+    )
     melder(empty_root, "ingest")
     melder(empty_root, "ingest")
     path.write_text("Brücke gesperrt\n\nDie Brücke ist ab Dienstag gesperrt.\n", encoding="utf-8")
@@ -115,7 +129,9 @@ def test_bad_inputs_are_kept_as_invalid_and_never_stop_the_run(empty_root):
     inbox = empty_root / "inbox" / "trusted"
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "garbage.txt").write_bytes(bytes(range(256)) * 20)
-    (inbox / "nothing.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    (inbox / "nothing.html").write_text(
+        "<html><body><nav>Home</nav></body></html>", encoding="utf-8"
+    )
     (inbox / "broken.json").write_text('{"title": "x",', encoding="utf-8")
     (inbox / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
     write(inbox / "good.txt", "Gute Nachricht\n\nAlles ist gut gegangen in der Stadt.\n")
@@ -140,7 +156,9 @@ def test_oversized_input_is_refused_with_the_limit_named(empty_root):
 
 
 def test_submit_prints_id_and_state_and_lists_problems(empty_root, tmp_path):
-    good = write(tmp_path / "good.md", "---\ntitle: Neues Hallenbad\n---\n\nDas Hallenbad öffnet im Mai.\n")
+    good = write(
+        tmp_path / "good.md", "---\ntitle: Neues Hallenbad\n---\n\nDas Hallenbad öffnet im Mai.\n"
+    )
     result = melder(empty_root, "submit", str(good), "--source", "reviewed")
     assert "queued (new)" in result.stdout
     bad = write(tmp_path / "bad.json", '{"text": "Ohne Titel"}')
@@ -157,7 +175,9 @@ def test_check_lists_problems_and_exits_1(empty_root):
 
 
 def test_status_shows_runs_and_counts(empty_root):
-    write(empty_root / "inbox" / "reviewed" / "a.txt", "Titel der Meldung\n\nText der Meldung hier.\n")
+    write(
+        empty_root / "inbox" / "reviewed" / "a.txt", "Titel der Meldung\n\nText der Meldung hier.\n"
+    )
     melder(empty_root, "run", "--once")
     status = json.loads(melder(empty_root, "status", "--json").stdout)
     assert status["queue"]["queued"] == 1
@@ -175,7 +195,9 @@ def test_unknown_release_id_exits_1(empty_root):
     assert "no release with id" in result.output
 
 
-@pytest.mark.skipif(not (SHARED_SAMPLES / "melder-page-dump.txt").exists(), reason="sample dump not present")
+@pytest.mark.skipif(
+    not (SHARED_SAMPLES / "melder-page-dump.txt").exists(), reason="sample dump not present"
+)
 def test_extract_json_of_the_sample_dump():
     result = runner.invoke(app, ["extract", str(SHARED_SAMPLES / "melder-page-dump.txt"), "--json"])
     data = json.loads(result.stdout)

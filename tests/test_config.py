@@ -45,10 +45,15 @@ def test_bad_kind_missing_folder_and_unknown_source_are_all_listed(empty_root):
         """,
     )
     found = problems(empty_root)
-    assert any(p.startswith("sources/a.toml: kind: unknown kind 'file'; did you mean 'files'?") for p in found)
+    assert any(
+        p.startswith("sources/a.toml: kind: unknown kind 'file'; did you mean 'files'?")
+        for p in found
+    )
     assert any(p.startswith("sources/b.toml: path: folder 'nowhere' does not exist") for p in found)
     assert "outputs/c.toml: sources[1]: unknown source 'trustd'; did you mean 'trusted'?" in found
-    assert any(p.startswith("outputs/c.toml: disclaimer.text: unknown placeholder {sauce}") for p in found)
+    assert any(
+        p.startswith("outputs/c.toml: disclaimer.text: unknown placeholder {sauce}") for p in found
+    )
 
 
 def test_toml_syntax_error_names_line_and_column(empty_root):
@@ -70,7 +75,9 @@ def test_missing_required_keys_and_wrong_values(empty_root):
     )
     found = [p for p in problems(empty_root) if p.startswith("sources/incomplete.toml")]
     assert "sources/incomplete.toml: title: required key is missing" in found
-    assert any(p.startswith("sources/incomplete.toml: review: ") and "'sometimes'" in p for p in found)
+    assert any(
+        p.startswith("sources/incomplete.toml: review: ") and "'sometimes'" in p for p in found
+    )
     assert any("timezone: unknown time zone 'Mars/Olympus'" in p for p in found)
     assert any("language: language 'German' is not a language code" in p for p in found)
 
@@ -79,7 +86,9 @@ def test_channel_needs_an_absolute_link_and_a_disclaimer(empty_root):
     write(empty_root / "outputs" / "bad.toml", 'title = "B"\ndescription = "B"\nlink = "/melder"\n')
     found = [p for p in problems(empty_root) if p.startswith("outputs/bad.toml")]
     assert "outputs/bad.toml: disclaimer: required key is missing" in found
-    assert any(p.startswith("outputs/bad.toml: link: link '/melder' must be an absolute") for p in found)
+    assert any(
+        p.startswith("outputs/bad.toml: link: link '/melder' must be an absolute") for p in found
+    )
 
 
 def test_schedule_mistakes_name_the_job_and_field(empty_root):
@@ -96,7 +105,10 @@ def test_schedule_mistakes_name_the_job_and_field(empty_root):
     )
     found = problems(empty_root)
     assert any(p.startswith("schedule.toml: jobs.ingest.cron: cron field hour '25'") for p in found)
-    assert any(p.startswith("schedule.toml: jobs.publish.every: ") and "longer than zero" in p for p in found)
+    assert any(
+        p.startswith("schedule.toml: jobs.publish.every: ") and "longer than zero" in p
+        for p in found
+    )
     assert any(p.startswith("schedule.toml: jobs.dance: unknown job 'dance'") for p in found)
 
 

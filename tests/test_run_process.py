@@ -86,7 +86,9 @@ def test_run_publishes_on_schedule_and_stops_cleanly_on_sigterm(fast_root):
     assert "job=ingest" in output and "outcome=ok" in output
     status = subprocess.run(
         [sys.executable, "-m", "pipeline", "--root", str(fast_root), "status", "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     jobs = {run["job"] for run in json.loads(status.stdout)["runs"]}
     assert {"job:ingest", "job:publish"} <= jobs
@@ -126,7 +128,8 @@ def test_kill_minus_nine_at_random_moments_loses_and_duplicates_nothing(fast_roo
         process.communicate()
     settle = subprocess.run(
         [sys.executable, "-m", "pipeline", "--root", str(fast_root), "run", "--once"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert settle.returncode == 0, settle.stdout + settle.stderr
 

@@ -41,7 +41,9 @@ def test_cron_respects_the_schedule_time_zone_across_dst():
 def test_sources_with_their_own_pace_get_their_own_ingest_job(empty_root):
     source = empty_root / "sources" / "trusted.toml"
     source.write_text(source.read_text() + 'every = "2m"\n', encoding="utf-8")
-    write(empty_root / "schedule.toml", '[jobs.ingest]\nevery = "10m"\n[jobs.publish]\nevery = "5m"\n')
+    write(
+        empty_root / "schedule.toml", '[jobs.ingest]\nevery = "10m"\n[jobs.publish]\nevery = "5m"\n'
+    )
     jobs = planned_jobs(load_config(empty_root))
     assert jobs["ingest:trusted"].sources == ["trusted"] and jobs["ingest:trusted"].every == "2m"
     assert jobs["ingest"].sources == ["reviewed"]

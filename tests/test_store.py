@@ -45,7 +45,10 @@ def test_a_changed_input_is_a_new_revision_of_the_same_release(store):
 
 def test_an_invalid_release_is_kept_with_every_error(store):
     broken = make_release(
-        errors=(Problem(field="title", message="no headline found"), Problem(field="body", message="no article text found"))
+        errors=(
+            Problem(field="title", message="no headline found"),
+            Problem(field="body", message="no article text found"),
+        )
     )
     [saved] = store.save([(broken, State.APPROVED, None)], now=NOW, actor="t")
     assert saved.state == State.INVALID
@@ -84,7 +87,9 @@ def test_a_queued_update_of_a_published_release_keeps_the_published_text_live(st
 
 def test_entries_are_newest_first_and_filtered_by_source(store):
     for hour, source in [(1, "a"), (3, "b"), (2, "a")]:
-        release = make_release(f"id-{hour}", source=source, published_at=NOW - timedelta(hours=hour))
+        release = make_release(
+            f"id-{hour}", source=source, published_at=NOW - timedelta(hours=hour)
+        )
         store.save([(release, State.APPROVED, None)], now=NOW, actor="t")
     store.publish_due(NOW, names)
     assert [e.release.identity for e in store.entries(None, 50)] == ["id-1", "id-2", "id-3"]
@@ -94,7 +99,9 @@ def test_entries_are_newest_first_and_filtered_by_source(store):
 def test_history_records_who_did_what_when(store):
     release = make_release()
     store.save([(release, State.QUEUED, None)], now=NOW, actor="trusted")
-    store.transition(release.id, State.REJECTED, actor="anna", action="rejected", now=NOW, note="Werbung")
+    store.transition(
+        release.id, State.REJECTED, actor="anna", action="rejected", now=NOW, note="Werbung"
+    )
     events = store.get(release.id).events
     assert [(e.actor, e.action, e.to_state) for e in events] == [
         ("trusted", "received", "queued"),

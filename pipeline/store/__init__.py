@@ -293,7 +293,9 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         with Session(self.engine) as session:
-            rows = session.execute(select(ReleaseRow.state, func.count()).group_by(ReleaseRow.state))
+            rows = session.execute(
+                select(ReleaseRow.state, func.count()).group_by(ReleaseRow.state)
+            )
             found = Counter({state: count for state, count in rows})
         return {state.value: found.get(state.value, 0) for state in State}
 

@@ -125,3 +125,79 @@ class RunRow(Base):
     outcome: Mapped[str] = mapped_column(String(20))
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# --- the web app: desk users, API tokens, idempotent submissions ------------------------------
+
+
+class UserRow(Base):
+    """A desk user. Only an argon2 hash of the password is kept."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))  # editor | admin
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    disabled_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+
+
+class ApiTokenRow(Base):
+    """A source's submission token: shown once, kept only as a SHA-256 digest, revocable."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200), index=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    hint: Mapped[str] = mapped_column(String(20))  # the first characters, to tell tokens apart
+    label: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    last_used_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+
+
+class IdempotencyRow(Base):
+    """The answer given to one (token, Idempotency-Key): a retry gets it again, nothing new."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("token_id", "key", name="uq_idempotency_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("api_tokens.id"))
+    key: Mapped[str] = mapped_column(String(200))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
+class SourceHealthRow(Base):
+    """How a source has been doing: one row per source, updated after every attempt."""
+
+    __tablename__ = "source_health"
+
+    source: Mapped[str] = mapped_column(String(200), primary_key=True)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    last_success_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    last_new_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_error_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    backoff_until: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+
+
+class HttpValidatorRow(Base):
+    """The ETag / Last-Modified a source last stored content for, per URL (conditional GET)."""
+
+    __tablename__ = "http_validators"
+    __table_args__ = (UniqueConstraint("source", "url_hash", name="uq_http_validator"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(String(200))
+    url_hash: Mapped[str] = mapped_column(String(64))  # sha256 of the URL: URLs may be long
+    url: Mapped[str] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_modified: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime())

@@ -1,0 +1,232 @@
+"""Built-in rules for page furniture around a release: ads, widgets, navigation, share bars.
+
+The rules describe kinds of lines (an ad label, a cart widget, a weather box, a "related
+articles" list), in German and English, so that they hold for any portal's layout. A line is
+judged by its whole text: "Mehr" alone is a widget, "Mehr Infos unter:" is content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+# Characters that decorate a widget label without changing what it is ("- Werbung -").
+DECORATION = " \t-–—•*·|:»«›‹>•▶►→✓#[]()"
+
+
+def _words(text: str) -> str:
+    return "|".join(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+# Whole-line labels; matched against the casefolded, undecorated line.
+LABELS = _words(r"""
+anzeigen?|werbung|advertisement|advertising|ads?|sponsored(?: content)?|gesponsert|promoted
+partnerinhalt|paid content
+(?:anzeige|werbung|advertisement)(?: (?:anzeige|werbung|advertisement))+
+startseite|home(?:page)?|men[üu]|navigation|hauptmen[üu]|suche|suchen|search|login|log ?in
+log ?out
+anmelden|abmelden|registrieren|sign (?:in|up|out)|register|mein konto|my account|kontakt
+contact(?: us)?
+impressum|imprint|datenschutz(?:erklärung|hinweise)?|privacy(?: policy| settings)?|agb|faq|hilfe
+help
+nutzungsbedingungen|terms(?: of (?:use|service)| and conditions)?|barrierefreiheit|accessibility
+sitemap
+zurück|back|weiter|next|previous|vorheriger? artikel|nächster artikel|nach oben|back to top|top
+zum seitenanfang|(?:zurück )?zur übersicht|back to (?:overview|list|news)
+alle (?:meldungen|news|artikel)
+all (?:news|articles|press releases)|skip to (?:main )?content
+(?:zum|direkt zum) inhalt(?: springen)?
+springe zum (?:inhalt|hauptinhalt)|sie sind hier.{0,80}|you are here.{0,80}|schließen|close
+toggle navigation
+menü öffnen|open menu|teilen|share(?: this(?: article| page| story| post)?)?
+(?:artikel|seite|beitrag) teilen
+drucken|print(?: this(?: article| page)?)?|(?:seite|artikel|beitrag) drucken|e-?mail|mail
+per e-?mail \w+
+facebook|twitter|x|whatsapp|linkedin|xing|pinterest|telegram|instagram|threads|mastodon|bluesky
+reddit
+tweet|tweeten|(?:teilen|share) (?:auf|on|via) .{1,30}|follow us.{0,60}|folgen sie uns.{0,60}
+link kopieren|copy link|pdf|download(?: pdf)?|merken|bookmark|kommentieren
+kommentare?(?: \(?\d+)?
+\d+ kommentare?|comments?(?: \(?\d+)?|\d+ comments?|leave a (?:comment|reply)
+kommentar schreiben
+newsletter(?: abonnieren| bestellen| anmeldung| abonnieren .{0,40})?|jetzt abonnieren|abonnieren
+subscribe(?: now| to our newsletter)?|sign up for our newsletter.{0,60}|zum newsletter.{0,40}
+weiterlesen|mehr lesen|read more|continue reading|mehr erfahren|learn more|mehr|more|zum artikel
+zum beitrag|lesen sie mehr|hier klicken|click here|\d+ min(?:\.|uten)?(?: read| lesezeit)?
+(?:lesezeit|reading time).{0,30}|pressemitteilung|pressemeldung|medieninformation
+presseinformation
+(?:pressemitteilung|medieninformation|presseinformation) nr\.? ?[\d/-]+|press release
+news release
+for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|\d{1,4}|ende
+ende der (?:presse)?mitteilung|end|end of (?:press )?release|alle rechte vorbehalten
+all rights reserved
+(?:©|\(c\)|copyright).{0,100}
+(?:foto|fotos|bild|bilder|photo|photos|image|bildquelle|credit)s?: .{1,80}
+(?:das )?wetter(?: in .{1,30})?|weather(?: in .{1,30})?|jetzt (?:lesen|ansehen|kaufen)|shop
+zum shop
+(?:\d+ )?(?:artikel|produkte?|items?)(?: im warenkorb| in (?:your|the) cart)?|versandkostenfrei
+""")
+
+# Labels that open a block of teasers for other articles; the short lines after them go too.
+SECTIONS = _words(r"""
+mehr zum thema|zum thema|mehr aus .{1,30}|topthemen|top-themen|top themen|top stories|top news
+aktuell(?: auf .{1,30}| in .{1,30})?|aktuelles|neueste (?:artikel|meldungen|beiträge)
+neu auf .{1,30}
+weitere (?:artikel|meldungen|nachrichten|themen|beiträge|news)|das könnte sie auch interessieren
+auch interessant|interessant für sie|lesen sie auch|siehe auch|meistgelesene?(?: artikel)?
+am meisten gelesen|beliebte artikel|empfohlene artikel|empfehlungen|ähnliche artikel
+passend dazu
+related(?: articles| stories| news| posts| content| links)?
+more (?:news|stories|articles)(?: from .{1,30})?
+most (?:read|popular|viewed)|trending(?: now)?|you (?:may|might) also like
+recommended(?: for you)?
+latest (?:news|stories|articles|posts)|read next|read also|also read|see also|in other news
+tags|schlagwörter|schlagworte|themen|kategorien|categories|filed under.{0,60}
+""")
+
+LABEL_RE = re.compile(rf"(?:{LABELS})", re.I)
+SECTION_RE = re.compile(rf"(?:{SECTIONS})", re.I)
+# Short widget lines recognised by a word they contain.
+WIDGET_RE = re.compile(
+    r"\b(?:warenkorb|einkaufswagen|shopping (?:cart|bag)|your cart|zur kasse|checkout|add to cart"
+    r"|in den warenkorb|merkzettel|wunschliste|wishlist)\b",
+    re.I,
+)
+PRICE_RE = re.compile(
+    r"(?:€|eur|euro|\$|usd|chf|£)?\s?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\s?(?:€|eur|euro|\$|usd|chf|£)?",
+    re.I,
+)
+WEATHER_RE = re.compile(r"-?\d{1,2}(?:[.,]\d)?\s?°?\s?[cf](?:\s+\D.{0,30})?", re.I)
+COOKIE_RE = re.compile(
+    r"\bcookies?\b.*\b(?:akzept|zustimm|einverstanden|einwillig|accept|consent|we use|wir verwenden"
+    r"|wir nutzen|datenschutz|privacy|einstellungen|settings)|\b(?:akzept|accept|consent|we use|"
+    r"wir verwenden|wir nutzen)\w*\b.*\bcookies?\b",
+    re.I,
+)
+NAV_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s+[>›»/]\s+")
+SHARE_WORDS = frozenset(
+    "facebook twitter x whatsapp linkedin xing pinterest telegram instagram threads mastodon "
+    "bluesky reddit e-mail email mail drucken print teilen share tweet pdf messenger".split()
+)
+# HTML class/id tokens of containers that hold furniture, not the article.
+FURNITURE_ATTR_RE = re.compile(
+    r"(?:^|[\s_-])(?:ad|ads|advert\w*|anzeigen?|werbung|banner|sponsor\w*|share|sharing|social\w*"
+    r"|cookie\w*|consent|newsletter|related|breadcrumbs?|sidebar|widget\w*|promo\w*|comments?"
+    r"|navbar|nav|menu|pagination|paywall|subscribe|recommend\w*|teaser-?list|outbrain"
+    r"|taboola|print-?only|sr-only|visually-hidden)(?:$|[\s_-])",
+    re.I,
+)
+
+MULTI_SPACE_RE = re.compile(r" {2,}")
+LONG_PARAGRAPH = 120
+MAX_WIDGET_LINE = 160
+
+
+def label_key(line: str) -> str:
+    """The line as a widget label: casefolded, undecorated, single-spaced."""
+    return " ".join(line.strip(DECORATION).casefold().split())
+
+
+@lru_cache(maxsize=8192)  # the same widget lines come back in every page of a portal
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is page furniture wherever it appears."""
+    key = label_key(line)
+    if not key:
+        return True
+    if len(line) > MAX_WIDGET_LINE:
+        return len(line) < 400 and "cookie" in line.casefold() and bool(COOKIE_RE.search(line))
+    return bool(
+        LABEL_RE.fullmatch(key)
+        or SECTION_RE.fullmatch(key)
+        or PRICE_RE.fullmatch(key)
+        or WEATHER_RE.fullmatch(key)
+        or WIDGET_RE.search(key)
+        or ("cookie" in key and COOKIE_RE.search(key))
+        or _is_share_bar(key)
+        or _is_nav_trail(line)
+    )
+
+
+def is_section_marker(line: str) -> bool:
+    key = label_key(line)
+    return len(key) <= 60 and bool(SECTION_RE.fullmatch(key))
+
+
+def is_weather(line: str) -> bool:
+    return bool(WEATHER_RE.fullmatch(label_key(line)))
+
+
+def is_furniture_attr(value: str) -> bool:
+    return bool(FURNITURE_ATTR_RE.search(value))
+
+
+def _is_share_bar(key: str) -> bool:
+    words = key.replace(",", " ").split()
+    return len(words) >= 2 and all(word in SHARE_WORDS for word in words)
+
+
+def _is_nav_trail(line: str) -> bool:
+    """'Startseite > Aktuelles > Presse' or 'Home | News | Kontakt': a trail of short items."""
+    parts = NAV_SPLIT_RE.split(line.strip())
+    return len(parts) >= 3 and all(0 < len(part) <= 40 for part in parts) and not line.endswith(".")
+
+
+def is_long_paragraph(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) >= LONG_PARAGRAPH or (
+        len(stripped) >= 60 and stripped[-1:] in '.!?"“”' and len(stripped.split()) >= 8
+    )
+
+
+def keep_mask(lines: Sequence[str]) -> list[bool]:
+    """Which lines to keep after dropping furniture.
+
+    Besides single furniture lines this drops the teaser titles after a section label such as
+    "Mehr zum Thema" (short lines up to the next real paragraph), and the city name that a
+    weather widget prints on the line after the temperature. A short line right before a long
+    paragraph is kept even after a section label: it is most likely the headline.
+    """
+    keep = [True] * len(lines)
+    in_section = False
+    after_weather = False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if is_boilerplate(line):
+            keep[index] = False
+            in_section = in_section or is_section_marker(line)
+            after_weather = is_weather(line)
+            continue
+        if after_weather and len(line.split()) <= 2:
+            keep[index] = False
+            after_weather = False
+            continue
+        after_weather = False
+        if in_section:
+            if is_long_paragraph(line) or _next_is_long(lines, index):
+                in_section = False
+            else:
+                keep[index] = False
+    return keep
+
+
+def _next_is_long(lines: Sequence[str], index: int) -> bool:
+    for line in lines[index + 1 : index + 12]:
+        if line.strip() and not is_boilerplate(line):
+            return is_long_paragraph(line)
+    return False
+
+
+@lru_cache(maxsize=64)
+def source_rules(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """A source's own `strip` regexes, compiled once per distinct list."""
+    return tuple(re.compile(pattern, re.I | re.M) for pattern in patterns)
+
+
+def apply_source_rules(text: str, rules: tuple[re.Pattern, ...]) -> str:
+    """Remove what a source's `strip` rules match (a whole line or part of it)."""
+    for rule in rules:
+        if rule.search(text):
+            text = MULTI_SPACE_RE.sub(" ", rule.sub("", text))
+    return text

@@ -1,0 +1,253 @@
+"""Dates as press releases write them, German and English, turned into tz-aware datetimes.
+
+A date without a time zone is wall-clock time of the source (`zone`), never silently UTC.
+Parsing is pure: a date without a year needs `now` to pick the year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from babel.dates import get_day_names, get_month_names
+
+
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in ("de", "en", "de_AT"):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    key = name.casefold().rstrip(".")
+                    names[key] = number
+                    names.setdefault(key[:3], number)
+    names.update({"maerz": 3, "sept": 9, "jän": 1, "jänner": 1})
+    return names
+
+
+def _weekday_names() -> frozenset[str]:
+    names = set()
+    for locale in ("de", "en"):
+        for width in ("wide", "abbreviated"):
+            names.update(
+                n.casefold().rstrip(".") for n in get_day_names(width, "format", locale).values()
+            )
+    return frozenset(names)
+
+
+MONTHS = _month_names()
+WEEKDAYS = _weekday_names()
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+ISO_RE = re.compile(
+    r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?"
+)
+NUMERIC_RE = re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d.]\d)")
+SLASH_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
+DAY_MONTH_RE = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?", re.I
+)
+MONTH_DAY_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+    re.I,
+)
+DATE_RES = (ISO_RE, NUMERIC_RE, DAY_MONTH_RE, MONTH_DAY_RE, SLASH_RE)
+
+TIME_RE = re.compile(
+    r"(?<![\d.:])(?P<H>\d{1,2})(?:[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?)?"
+    r"(?:\s*(?P<suffix>uhr|h\b|[ap]\.?\s?m\b\.?))?"
+    r"(?:\s?(?P<off>[+-]\d{2}:?\d{2})\b)?(?![\d.:]\d)",
+    re.I,
+)
+ZONE_ABBR_RE = re.compile(
+    r"\b(?:(?P<base>UTC|GMT)\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
+    r"|(?P<abbr>UTC|GMT|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|BST|WET|"
+    r"WEST|EET|EEST|Z))\b"
+)
+ZONE_ABBR: dict[str, tzinfo] = {
+    "UTC": UTC, "GMT": UTC, "Z": UTC,
+    "CET": timezone(timedelta(hours=1)), "MEZ": timezone(timedelta(hours=1)),
+    "CEST": timezone(timedelta(hours=2)), "MESZ": timezone(timedelta(hours=2)),
+    "WET": UTC, "WEST": timezone(timedelta(hours=1)), "BST": timezone(timedelta(hours=1)),
+    "EET": timezone(timedelta(hours=2)), "EEST": timezone(timedelta(hours=3)),
+    "EST": timezone(timedelta(hours=-5)), "EDT": timezone(timedelta(hours=-4)),
+    "CST": timezone(timedelta(hours=-6)), "CDT": timezone(timedelta(hours=-5)),
+    "MST": timezone(timedelta(hours=-7)), "MDT": timezone(timedelta(hours=-6)),
+    "PST": timezone(timedelta(hours=-8)), "PDT": timezone(timedelta(hours=-7)),
+    "ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"),
+    "PT": ZoneInfo("America/Los_Angeles"),
+}  # fmt: skip
+
+# Words that may stand around a date on a line that says nothing else.
+DATE_LINE_WORDS = frozenset(
+    "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated "
+    "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
+    "presseinformation press release news nr no".split()
+)
+
+DIGIT_RE = re.compile(r"\d")
+PLACE_RE = re.compile(r"(?:[^\W\d_][\w'.-]*,?\s?){1,4},(?:\s*(?:den|am|the))?", re.I)
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+
+
+def localize(value: datetime, zone: tzinfo) -> datetime:
+    """A naive datetime is wall-clock time in `zone`; an aware one is kept as it is."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=zone)
+    return value
+
+
+def parse_datetime(text: str, zone: tzinfo, now: datetime | None = None) -> datetime | None:
+    """The first date (with time and zone when given) in `text`, tz-aware; None if there is none."""
+    text = text.strip()
+    if not text:
+        return None
+    quick = _parse_iso(text, zone)
+    if quick is not None:
+        return quick
+    found = find_date(text)
+    if found is None:
+        return None
+    match, year, month, day = found
+    if year is None:
+        if now is None:
+            return None
+        year = _infer_year(month, day, now)
+    rest = text[: match.start()] + " " + text[match.end() :]
+    hour, minute, second, offset = _date_match_time(match)
+    if hour is None:
+        hour, minute, second, offset, rest = _find_time(rest)
+    tz = _offset(offset) if offset else _zone_abbreviation(rest) or zone
+    try:
+        value = datetime(year, month, day, hour or 0, minute or 0, second or 0)
+    except ValueError:
+        return None
+    return value.replace(tzinfo=tz)
+
+
+def _parse_iso(text: str, zone: tzinfo) -> datetime | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-][\d:]+)?)?", text):
+        return None
+    try:
+        return localize(datetime.fromisoformat(text.replace("Z", "+00:00")), zone)
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[re.Match, int | None, int, int] | None:
+    """The earliest date in `text`: (match, year or None, month, day)."""
+    best = None
+    for pattern in DATE_RES:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best.start()):
+            parts = _date_parts(match)
+            if parts is not None:
+                best, found = match, parts
+    if best is None:
+        return None
+    return (best, *found)
+
+
+def _date_parts(match: re.Match) -> tuple[int | None, int, int] | None:
+    groups = match.groupdict()
+    if "mon" in groups:
+        month = MONTHS.get(groups["mon"].casefold())
+        day, year = int(groups["d"]), groups["y"]
+    elif "a" in groups:  # d/m/y unless the second number cannot be a month
+        first, second, year = int(groups["a"]), int(groups["b"]), groups["y"]
+        day, month = (second, first) if second > 12 else (first, second)
+    else:
+        day, month, year = int(groups["d"]), int(groups["m"]), groups["y"]
+    if year is not None:
+        year = int(year)
+        year += 2000 if year < 100 else 0
+    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return year, month, day
+
+
+def _date_match_time(match: re.Match):
+    groups = match.groupdict()
+    if groups.get("H") is None:
+        return None, None, None, None
+    second = int(groups["S"]) if groups.get("S") else 0
+    return int(groups["H"]), int(groups["M"]), second, groups.get("off")
+
+
+def _find_time(rest: str):
+    for match in TIME_RE.finditer(rest):
+        minute, suffix = match.group("M"), (match.group("suffix") or "").lower().replace(" ", "")
+        if minute is None and not suffix:
+            continue  # a bare number is no time
+        hour = int(match.group("H"))
+        if suffix.startswith("p") and hour < 12:
+            hour += 12
+        elif suffix.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 23 or int(minute or 0) > 59:
+            continue
+        second = int(match.group("S") or 0)
+        remaining = rest[: match.start()] + " " + rest[match.end() :]
+        return hour, int(minute or 0), second, match.group("off"), remaining
+    return None, None, None, None, rest
+
+
+def _offset(text: str) -> tzinfo:
+    if text == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+
+
+def _zone_abbreviation(text: str) -> tzinfo | None:
+    match = ZONE_ABBR_RE.search(text)
+    if not match:
+        return None
+    if match.group("abbr"):
+        return ZONE_ABBR[match.group("abbr")]
+    sign = -1 if match.group("sign") == "-" else 1
+    delta = timedelta(hours=int(match.group("h")), minutes=int(match.group("m") or 0))
+    return timezone(sign * delta)
+
+
+def _infer_year(month: int, day: int, now: datetime) -> int:
+    """A date without a year is the nearest one: this year unless that is long past."""
+    try:
+        candidate = datetime(now.year, month, day, tzinfo=now.tzinfo)
+    except ValueError:
+        return now.year
+    return now.year + 1 if candidate < now - timedelta(days=183) else now.year
+
+
+def is_date_line(text: str) -> bool:
+    """True for a line that only states a date, such as 'Leipzig, 25.11.2026' or 'Nov. 25, 2026'."""
+    if len(text) > 90 or not DIGIT_RE.search(text):
+        return False
+    found = find_date(text)
+    if found is None:
+        return False
+    match = found[0]
+    before, after = text[: match.start()], text[match.end() :]
+    after = ZONE_ABBR_RE.sub(" ", _find_time(after)[4])
+    if _leftover_words(after):
+        return False
+    # A place before the date ("Leipzig, 25.11.2026", "BERLIN, Germany, ...") is fine.
+    return not _leftover_words(before) or bool(PLACE_RE.fullmatch(before.strip()))
+
+
+def _leftover_words(text: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+", text)
+    return [word for word in words if word.casefold() not in DATE_LINE_WORDS | WEEKDAYS]
+
+
+def plausibility_problem(value: datetime, now: datetime) -> str | None:
+    """Why a publication date cannot be right, or None when it may be."""
+    if value < EARLIEST:
+        return f"date {value.date().isoformat()} is before 1990; check the input's date"
+    if value > now + timedelta(days=366):
+        return f"date {value.date().isoformat()} is more than a year in the future"
+    return None

@@ -1,0 +1,132 @@
+"""Bytes to text for every reader: BOM, declared charset, UTF-8, then detection.
+
+Order of trust: an operator's `encoding` override, a byte-order mark, valid UTF-8, the charset
+the document declares, then statistical detection. Valid UTF-8 wins over a declared legacy
+charset because a page labelled ISO-8859-1 that decodes as UTF-8 is nearly always mislabelled;
+the reverse (real Latin-1 text that happens to be valid UTF-8) practically never occurs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels that browsers (WHATWG Encoding Standard) read as windows-1252: its extra printable
+# characters (quotes, euro sign, dashes) are what such pages really contain.
+WINDOWS_1252_LABELS = frozenset(
+    {
+        "iso-8859-1",
+        "iso8859-1",
+        "latin-1",
+        "latin1",
+        "l1",
+        "ascii",
+        "us-ascii",
+        "iso_8859-1",
+        "cp819",
+        "ibm819",
+        "windows-1252",
+        "cp1252",
+        "x-cp1252",
+    }
+)
+
+_HTML_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # the codec actually used
+    lossy: bool = False  # some bytes could not be decoded and became U+FFFD
+
+
+def canonical_encoding(label: str | None) -> str | None:
+    """A Python codec name for a charset label, or None when the label is unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in WINDOWS_1252_LABELS:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def split_bom(data: bytes) -> tuple[str | None, bytes]:
+    """The encoding a byte-order mark names and the bytes after it."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding, data[len(bom) :]
+    return None, data
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first 4 KB (meta or XML declaration)."""
+    match = _HTML_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    return canonical_encoding((match.group(1) or match.group(2)).decode("ascii"))
+
+
+def decode_text(
+    data: bytes, *, declared: str | None = None, override: str | None = None
+) -> Decoded:
+    """Decode input bytes; never raises. `override` comes from the source's config."""
+    bom_encoding, body = split_bom(data)
+    forced = canonical_encoding(override)
+    if forced:
+        try:
+            return Decoded(body.decode(forced), forced)
+        except UnicodeDecodeError:
+            return Decoded(body.decode(forced, "replace"), forced, lossy=True)
+    if bom_encoding:
+        return Decoded(body.decode(bom_encoding, "replace"), bom_encoding)
+    try:
+        return Decoded(body.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = canonical_encoding(declared)
+    lenient = body.decode("utf-8", "replace")
+    if declared == "utf-8" or _mostly_utf8(lenient):
+        # a few stray bytes in a UTF-8 page: losing them beats turning every umlaut into mojibake
+        return Decoded(lenient, "utf-8", lossy=True)
+    for encoding in (declared, _detected(body)):
+        if encoding and encoding != "utf-8":
+            try:
+                return Decoded(body.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                continue
+    # windows-1252 maps all but five bytes: the least lossy last resort for Western text
+    return Decoded(body.decode("cp1252", "replace"), "cp1252", lossy=True)
+
+
+def _mostly_utf8(text: str) -> bool:
+    """True when valid multi-byte UTF-8 sequences far outnumber the broken ones."""
+    broken = text.count("\ufffd")
+    if not broken:
+        return True
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - broken >= 20 * broken
+
+
+def _detected(data: bytes) -> str | None:
+    sample = data if len(data) <= 20_000 else data[:10_000] + data[-10_000:]
+    best = from_bytes(sample).best()
+    return canonical_encoding(best.encoding) if best is not None else None

@@ -1,0 +1,54 @@
+"""What the `rss` and `web` kinds share: turning a fetched page into a `RawRelease`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pipeline.config import SourceConfig
+from pipeline.fetch import HttpClient, Page
+from pipeline.formats import InputContext, read_input
+from pipeline.models import Problem, RawRelease
+
+
+def client_for(client: HttpClient | None) -> HttpClient:
+    """The run's shared client, or a private one when a kind is called on its own."""
+    return client if client is not None else HttpClient()
+
+
+def page_release(
+    page: Page,
+    *,
+    name: str,
+    source: SourceConfig,
+    identity: str,
+    route: str,
+    now: datetime,
+) -> RawRelease:
+    """Read a fetched HTML page with the source's rules; its identity and hash are ours.
+
+    The page is handed over as UTF-8 (decoded here from header, declaration or detection),
+    so the reader is told so through the source's `encoding`.
+    """
+    context = InputContext(
+        source=name,
+        config=source.model_copy(update={"encoding": "utf-8"}),
+        locator=identity,
+        received_at=now,
+        route=route,
+        base_url=page.final_url,
+    )
+    raw = read_input(page.utf8(), ".html", context)
+    raw = raw.model_copy(update={"identity": identity, "content_hash": page.digest})
+    return with_article_check(raw)
+
+
+def with_article_check(raw: RawRelease) -> RawRelease:
+    """A page that yields neither title nor text is no release: say so, never publish it."""
+    has_text = bool((raw.body_html or "").strip() or (raw.body_text or "").strip())
+    if raw.problems or (raw.title and has_text):
+        return raw
+    problem = Problem(
+        field="body",
+        message="no article found on the page; check the source's [extract] rules",
+    )
+    return raw.model_copy(update={"problems": (*raw.problems, problem)})

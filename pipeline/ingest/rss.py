@@ -1,0 +1,264 @@
+"""Kind `rss`: a press office's RSS 2.0, Atom or RDF feed, read with feedparser.
+
+An entry's own id (guid, atom:id, rdf:about, else its link) is the release's identity, so an
+edited entry becomes a new revision of the same release. An entry that carries only a teaser
+is completed from its linked page, read like any HTML input of the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from pipeline.config import Config, SourceConfig
+from pipeline.errors import SourceError
+from pipeline.fetch import FetchError, FetchPolicy, HttpClient, Page
+from pipeline.formats import InputContext
+from pipeline.ingest.base import IngestResult
+from pipeline.ingest.pages import client_for, page_release
+from pipeline.models import Media, RawRelease
+
+log = logging.getLogger(__name__)
+
+TEASER_CHARS = 400  # an entry with less text than this is taken for a teaser
+ENTITY_RE = re.compile(r"<!ENTITY", re.I)
+XML_ENCODING_RE = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
+TAG_RE = re.compile(r"<[^>]+>")
+TRUNCATED_RE = re.compile(r"(…|\.\.\.|\[…\]|weiterlesen|mehr lesen|read more)\s*\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    """What every entry of one feed needs to become a release."""
+
+    name: str
+    source: SourceConfig
+    now: datetime
+    client: HttpClient
+    policy: FetchPolicy
+    feed_url: str
+    language: str | None
+
+
+def ingest(
+    name: str,
+    source: SourceConfig,
+    config: Config,
+    *,
+    now: datetime,
+    seen,
+    client: HttpClient | None = None,
+) -> IngestResult:
+    client = client_for(client)
+    policy = FetchPolicy.for_source(name, source)
+    result = IngestResult()
+    page = client.get(source.url, policy)
+    if page.not_modified:
+        return result
+    feed = parse_feed(page)
+    job = FeedJob(name, source, now, client, policy, page.final_url, feed_language(feed))
+    complete = True
+    for entry in feed.entries[: source.max_items]:
+        complete = take_entry(entry, job, seen, result) and complete
+    if complete:  # otherwise the next run must see the feed again to retry what failed
+        client.remember(policy, page)
+    result.on_stored.append(client.commit_validators)
+    return result
+
+
+def parse_feed(page: Page) -> feedparser.FeedParserDict:
+    """Parse a feed from already decoded text; refuse entity declarations outright."""
+    text = page.text()
+    if ENTITY_RE.search(text[:65536]):
+        raise SourceError(
+            f"{page.url}: feed refused: it declares XML entities (<!ENTITY>), which can expand "
+            "without bound or read local files; no real feed needs them"
+        )
+    text = XML_ENCODING_RE.sub(r"\1\2utf-8\2", text, count=1)
+    # No content-location: feedparser would make relative guids absolute, and an identity must
+    # not change when the feed's address does. Links are resolved per entry instead.
+    feed = feedparser.parse(
+        text.encode("utf-8"), response_headers={"content-type": "application/xml; charset=utf-8"}
+    )
+    if not feed.entries and (feed.bozo or not feed.version):
+        reason = feed.get("bozo_exception") or "no <rss>, <feed> or <rdf:RDF> element found"
+        raise SourceError(f"{page.url}: not a readable RSS/Atom feed: {reason}")
+    if feed.bozo:
+        log.warning(
+            "feed %s is not well-formed (%s); read leniently", page.url, feed.bozo_exception
+        )
+    return feed
+
+
+def feed_language(feed: feedparser.FeedParserDict) -> str | None:
+    code = (feed.feed.get("language") or "").split("-")[0].strip().lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def take_entry(entry, job: FeedJob, seen, result: IngestResult) -> bool:
+    """Add one entry to `result`; False when it failed in a way a later run may fix."""
+    identity = entry_identity(entry, job.feed_url)
+    if identity is None:
+        title = entry.get("title", "")[:80]
+        result.failures.append(f"{job.feed_url}: entry {title!r} has neither id nor link; skipped")
+        return True
+    digest = entry_digest(entry)
+    if seen(identity, digest):
+        result.skipped += 1
+        return True
+    try:
+        raw = entry_release(entry, job, identity, digest)
+    except FetchError as exc:
+        result.failures.append(f"{identity}: {exc}")
+        return False
+    result.raws.append((raw, identity))
+    return True
+
+
+def entry_identity(entry, feed_url: str) -> str | None:
+    value = (entry.get("id") or entry.get("link") or "").strip()
+    if not value:
+        return None
+    return urljoin(feed_url, value) if value.startswith("/") else value
+
+
+def entry_digest(entry) -> str:
+    """What makes an entry "the same": its own fields, not the feed around it."""
+    fields = {
+        key: entry.get(key) for key in ("id", "title", "link", "summary", "published", "updated")
+    }
+    fields["content"] = [item.get("value") for item in entry.get("content", [])]
+    data = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease:
+    body = entry_html(entry)
+    link = entry_link(entry, job.feed_url)
+    if link and wants_page(body, job.source.follow_links):
+        page = job.client.get(link, job.policy, conditional=False)
+        raw = page_release(
+            page, name=job.name, source=job.source, identity=identity, route="rss", now=job.now
+        )
+        return raw.model_copy(update=_entry_metadata(entry, job, raw, digest))
+    context = InputContext(
+        source=job.name,
+        config=job.source,
+        locator=identity,
+        received_at=job.now,
+        route="rss",
+        base_url=link or job.feed_url,
+    )
+    return RawRelease(
+        source=job.name,
+        identity=identity,
+        format="feed",
+        provenance=context.provenance(),
+        content_hash=digest,
+        title=_plain(entry.get("title")) or None,
+        body_html=body or None,
+        published=entry_date(entry),
+        published_text=entry.get("published") or entry.get("updated"),
+        language=job.language,
+        base_url=link or job.feed_url,
+        categories=entry_categories(entry),
+        media=entry_media(entry, job.feed_url),
+    )
+
+
+def _entry_metadata(entry, job: FeedJob, raw: RawRelease, digest: str) -> dict:
+    """The feed's own title, date and tags win over what the page extraction guessed."""
+    update: dict = {"content_hash": digest, "categories": entry_categories(entry)}
+    if title := _plain(entry.get("title")):
+        update["title"] = title
+    if published := entry_date(entry):
+        update["published"] = published
+        update["published_text"] = entry.get("published") or entry.get("updated")
+    if job.language and not raw.language:
+        update["language"] = job.language
+    if media := entry_media(entry, job.feed_url):
+        update["media"] = (*raw.media, *media)
+    return update
+
+
+def entry_html(entry) -> str:
+    """The fullest body the entry carries: content:encoded / atom:content, else the summary."""
+    candidates = [
+        item.get("value", "") if "html" in item.get("type", "html") else _as_html(item.get("value"))
+        for item in entry.get("content", [])
+    ]
+    candidates.append(entry.get("summary", ""))
+    return max(candidates, key=lambda value: len(_plain(value)))
+
+
+def wants_page(body: str, follow_links: str) -> bool:
+    if follow_links != "auto":
+        return follow_links == "always"
+    text = _plain(body)
+    return len(text) < TEASER_CHARS or bool(TRUNCATED_RE.search(text))
+
+
+def entry_link(entry, feed_url: str) -> str | None:
+    link = (entry.get("link") or "").strip()
+    from_guid = entry.get("guidislink") and link == entry.get("id")
+    if from_guid and not link.startswith(("http://", "https://")):
+        return None  # feedparser took a guid such as "pm-0412" for a permalink
+    if not link:
+        return None
+    link = urljoin(feed_url, link)
+    return link if urlsplit(link).scheme in {"http", "https"} else None
+
+
+def entry_date(entry) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            try:
+                return datetime(*parsed[:6], tzinfo=UTC)
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def entry_categories(entry) -> tuple[str, ...]:
+    terms = (_plain(tag.get("term")) for tag in entry.get("tags", []))
+    return tuple(dict.fromkeys(term for term in terms if term))
+
+
+def entry_media(entry, feed_url: str) -> tuple[Media, ...]:
+    """Enclosures become media: images as images, anything else only listed."""
+    media = []
+    for enclosure in entry.get("enclosures", []):
+        url = urljoin(feed_url, enclosure.get("href", ""))
+        if urlsplit(url).scheme not in {"http", "https"}:
+            continue
+        kind = enclosure.get("type", "") or "application/octet-stream"
+        length = str(enclosure.get("length", "") or "0")
+        media.append(
+            Media(
+                filename=PurePosixPath(urlsplit(url).path).name or "attachment",
+                content_type=kind,
+                size=int(length) if length.isdigit() else 0,
+                url=url,
+                kind="image" if kind.startswith("image/") else "other",
+            )
+        )
+    return tuple(media)
+
+
+def _plain(value: str | None) -> str:
+    return " ".join(html.unescape(TAG_RE.sub(" ", value or "")).split())
+
+
+def _as_html(value: str | None) -> str:
+    paragraphs = (value or "").split("\n\n")
+    return "".join(f"<p>{html.escape(p.strip())}</p>" for p in paragraphs if p.strip())

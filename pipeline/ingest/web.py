@@ -1,0 +1,132 @@
+"""Kind `web`: a listing page whose links lead to the releases, read with the source's rules.
+
+`[extract] item_links` picks the release links on the listing page (`url`); each release page
+is read like an HTML input of the source (`title`, `body`, `date`, `strip`). A page's URL is
+its identity. A page that yields no article is kept as invalid with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+from soupsieve import SelectorSyntaxError
+
+from pipeline.config import Config, SourceConfig
+from pipeline.errors import SourceError
+from pipeline.fetch import FetchError, FetchPolicy, HttpClient, Page
+from pipeline.ingest.base import IngestResult
+from pipeline.ingest.pages import client_for, page_release
+
+
+def ingest(
+    name: str,
+    source: SourceConfig,
+    config: Config,
+    *,
+    now: datetime,
+    seen,
+    client: HttpClient | None = None,
+) -> IngestResult:
+    client = client_for(client)
+    policy = FetchPolicy.for_source(name, source)
+    result = IngestResult()
+    listing = client.get(source.url, policy)
+    if listing.not_modified:
+        return result
+    links = item_links(listing, source.extract.item_links or "a")
+    if not links:
+        raise SourceError(
+            f"{source.url}: no links match extract.item_links {source.extract.item_links!r}; "
+            "the site may have changed its layout"
+        )
+    complete = True
+    for url in links[: source.max_items]:
+        complete = take_page(url, name, source, now, client, policy, seen, result) and complete
+    if complete:  # otherwise the next run must read the listing again to retry
+        client.remember(policy, listing)
+    result.on_stored.append(client.commit_validators)
+    return result
+
+
+def item_links(listing: Page, selector: str) -> list[str]:
+    """Absolute http(s) URLs of the release links on the listing page, in page order."""
+    soup = BeautifulSoup(listing.text(), "lxml")
+    try:
+        elements = soup.select(selector)
+    except SelectorSyntaxError as exc:
+        raise SourceError(
+            f"extract.item_links: {selector!r} is not a CSS selector: {exc}"
+        ) from None
+    found = []
+    for element in elements:
+        anchors = [element] if element.name == "a" else element.select("a[href]")
+        for anchor in anchors:
+            url = _absolute(listing.final_url, anchor.get("href", ""))
+            if url and url not in found:
+                found.append(url)
+    return found
+
+
+def take_page(
+    url: str,
+    name: str,
+    source: SourceConfig,
+    now: datetime,
+    client: HttpClient,
+    policy: FetchPolicy,
+    seen,
+    result: IngestResult,
+) -> bool:
+    """Fetch and read one release page; False when it failed in a way a later run may fix."""
+    try:
+        page = client.get(url, policy)
+    except FetchError as exc:
+        result.failures.append(str(exc))
+        return False
+    if page.not_modified or seen(url, page.digest):
+        result.skipped += 1
+        return True
+    raw = page_release(page, name=name, source=source, identity=url, route="web", now=now)
+    result.raws.append((raw, url))
+    client.remember(policy, page)
+    return True
+
+
+def _absolute(base: str, href: str) -> str | None:
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return None
+    parts = urlsplit(urljoin(base, href))
+    if parts.scheme not in {"http", "https"}:
+        return None
+    return urlunsplit(parts._replace(fragment=""))
+
+
+def check_online(name: str, source: SourceConfig, client: HttpClient) -> list[str]:
+    """Fetch `extract.test_url` and compare its title with `extract.test_title`."""
+    from pipeline.extract import extract_article  # lazily: extraction is heavy to import
+
+    rules = source.extract
+    if not rules.test_url:
+        return []
+    try:
+        page = client.get(rules.test_url, FetchPolicy.for_source(name, source), conditional=False)
+    except SourceError as exc:
+        return [f"extract.test_url: {exc}"]
+    article = extract_article(page.text(), url=page.final_url, rules=rules)
+    title = _words(getattr(article, "title", None) or "")
+    if not title:
+        return [f"extract.test_url: no title found at {rules.test_url}; check extract.title"]
+    if rules.test_title and _words(rules.test_title) not in title:
+        return [
+            f"extract.test_title: expected {rules.test_title!r} but the page gives "
+            f"{article.title!r}; the site may have changed its layout"
+        ]
+    return []
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -1,0 +1,399 @@
+"""The submission API under `/api/v1/`: press offices send releases and follow their state.
+
+A token belongs to one source of kind `api`; it can submit as that source and read that
+source's releases, nothing else. Every refusal is a JSON list of problems with field paths.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pipeline import users
+from pipeline.errors import NotFound
+from pipeline.formats import READERS, InputContext, content_hash, jsonfmt, read_input
+from pipeline.runner import store_raws
+from pipeline.store.tables import IdempotencyRow
+from pipeline.web.app import WebState, now
+
+router = APIRouter(prefix="/api/v1", tags=["releases"])
+bearer = HTTPBearer(auto_error=False, description="A source's token from `melder token create`")
+SUFFIXES = sorted(READERS)
+
+
+class ProblemItem(BaseModel):
+    field: str
+    message: str
+
+
+class Problems(BaseModel):
+    problems: list[ProblemItem]
+    id: str | None = None
+    status_url: str | None = None
+
+
+class Accepted(BaseModel):
+    id: str
+    state: str
+    revision: int
+    outcome: str  # new | revised | unchanged
+    status_url: str
+
+
+class ReleaseStatus(BaseModel):
+    id: str
+    source: str
+    title: str
+    state: str
+    revision: int
+    received_at: str
+    changed_at: str
+    publish_at: str | None
+    first_published_at: str | None
+    reason: str | None
+    errors: list[ProblemItem]
+    warnings: list[str]
+    urls: dict[str, str]
+
+
+ERRORS = {
+    401: {"model": Problems, "description": "No token, or an unknown or revoked one"},
+    403: {"model": Problems, "description": "The token's source may not submit"},
+    429: {"model": Problems, "description": "Over the per-token rate limit; see Retry-After"},
+}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, problems: list[dict], headers: dict | None = None, **extra):
+        self.status = status
+        self.body = {"problems": problems, **extra}
+        self.headers = headers or {}
+
+
+def problem(status: int, field: str, message: str, headers: dict | None = None) -> ApiError:
+    return ApiError(status, [{"field": field, "message": message}], headers)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> Response:
+        return JSONResponse(exc.body, status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> Response:
+        return JSONResponse({"problems": _pydantic_problems(exc.errors())}, status_code=422)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def docs(request: Request) -> Response:
+        web: WebState = request.app.state.web
+        schema = request.app.openapi()
+        return web.templates.TemplateResponse(request, "apidocs.html", {"schema": schema})
+
+    _extend_openapi(app)
+
+
+def _pydantic_problems(errors) -> list[dict]:
+    problems = []
+    for error in errors:
+        parts = [str(part) for part in error.get("loc", ()) if part not in ("body",)]
+        problems.append({"field": ".".join(parts) or "body", "message": error.get("msg", "")})
+    return problems
+
+
+@dataclass(frozen=True)
+class Caller:
+    web: WebState
+    token: users.Token
+
+
+def caller(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+) -> Caller:
+    """The token's owner; 401 without a live token, 429 when it asks too often."""
+    web: WebState = request.app.state.web
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise problem(401, "Authorization", "send Authorization: Bearer <token>", challenge)
+    token = users.token_for(web.store, credentials.credentials, now=now())
+    if token is None:
+        raise problem(401, "Authorization", "unknown or revoked token", challenge)
+    wait = web.api_limit.take(f"token:{token.id}")
+    if wait:
+        raise problem(
+            429,
+            "Authorization",
+            f"too many requests; retry in {wait} s",
+            {"Retry-After": str(wait)},
+        )
+    return Caller(web, token)
+
+
+# --- submitting ----------------------------------------------------------------------------
+
+
+@router.post(
+    "/releases",
+    status_code=201,
+    response_model=Accepted,
+    summary="Submit a release",
+    description="A JSON release, or multipart/form-data with one file in field `file` "
+    f"({', '.join(SUFFIXES)}). An `Idempotency-Key` makes retries safe.",
+    responses={
+        **ERRORS,
+        413: {"model": Problems, "description": "Over the size limit"},
+        409: {"model": Problems, "description": "Idempotency-Key reused for another request"},
+        415: {"model": Problems, "description": "Neither JSON nor multipart"},
+        422: {"model": Problems, "description": "Every problem, by field path"},
+    },
+    openapi_extra={"requestBody": {"required": True, "content": {}}},
+)
+async def submit(
+    request: Request,
+    who: Caller = Depends(caller),
+    idempotency_key: str | None = Header(default=None, max_length=200),
+) -> Response:
+    data = await _body(request, who.web.max_body)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "multipart/form-data":
+        data, suffix = await _upload(request, data)
+    elif kind in ("application/json", ""):
+        suffix = ".json"
+    else:
+        raise problem(415, "Content-Type", "send application/json or multipart/form-data")
+    fingerprint = hashlib.sha256(suffix.encode() + b"\0" + data).hexdigest()
+    if idempotency_key:
+        replay = _replay(who, idempotency_key, fingerprint)
+        if replay is not None:
+            return replay
+    status, body = _accept(who, data, suffix, _base(request))
+    if idempotency_key:
+        return _remember(who, idempotency_key, fingerprint, status, body)
+    return JSONResponse(body, status_code=status)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes the limit."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise problem(413, "body", f"the body is over the limit of {limit:,} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise problem(413, "body", f"the body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _upload(request: Request, data: bytes) -> tuple[bytes, str]:
+    async def replay():
+        return {"type": "http.request", "body": data, "more_body": False}
+
+    form = await Request(request.scope, replay).form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise problem(422, "file", "multipart needs one file in the field `file`")
+    suffix = Path(upload.filename or "").suffix.lower()
+    if suffix not in READERS:
+        raise problem(
+            422,
+            "file",
+            f"unsupported file type {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}",
+        )
+    return await upload.read(), suffix
+
+
+def _base(request: Request) -> str:
+    web: WebState = request.app.state.web
+    return (web.settings.base_url or str(request.base_url)).rstrip("/")
+
+
+def _accept(who: Caller, data: bytes, suffix: str, base: str) -> tuple[int, dict]:
+    """Read, normalize and store one submission; invalid ones are kept and listed."""
+    web, token = who.web, who.token
+    source = web.config().sources.get(token.source)
+    if source is None or source.kind != "api":
+        raise problem(403, "Authorization", f"source {token.source!r} is not an api source")
+    if suffix == ".json":
+        problems = schema_problems(data)
+        if problems:
+            return 422, {"problems": problems}
+    locator = archive(web.root, token.source, data, suffix)
+    context = InputContext(
+        source=token.source,
+        config=source,
+        locator=locator,
+        received_at=now(),
+        route="api",
+        sender=f"token {token.hint}…",
+    )
+    raw = read_input(data, suffix, context)
+    [(release, saved)] = store_raws(
+        web.store, token.source, source, [(raw, locator)], now=now(), actor=f"api:{token.source}"
+    )
+    status_url = f"{base}/api/v1/releases/{saved.release_id}"
+    if release.errors:
+        problems = [{"field": p.field, "message": p.message} for p in release.errors]
+        return 422, {"problems": problems, "id": saved.release_id, "status_url": status_url}
+    view = web.store.get(saved.release_id, history=False)
+    return 201, {
+        "id": saved.release_id,
+        "state": saved.state.value,
+        "revision": view.revision,
+        "outcome": saved.outcome,
+        "status_url": status_url,
+    }
+
+
+def schema_problems(data: bytes) -> list[dict]:
+    """Every way a JSON body misses the release schema, by field path; [] when it fits."""
+    try:
+        json.loads(data)
+    except (UnicodeDecodeError, ValueError) as exc:
+        return [{"field": "body", "message": f"not valid JSON: {exc}"}]
+    schema = getattr(jsonfmt, "ReleaseSubmission", None)
+    if schema is None:
+        return []
+    try:
+        schema.model_validate_json(data)
+    except ValidationError as exc:
+        return _pydantic_problems(exc.errors())
+    return []
+
+
+def archive(root: Path, source: str, data: bytes, suffix: str) -> str:
+    """Keep the submitted bytes under var/submissions/ so the desk can show the original."""
+    relative = Path("var") / "submissions" / source / f"{content_hash(data)[:24]}{suffix}"
+    path = root / relative
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return relative.as_posix()
+
+
+# --- idempotency ---------------------------------------------------------------------------
+
+
+def _replay(who: Caller, key: str, fingerprint: str) -> Response | None:
+    with Session(who.web.store.engine) as session:
+        row = session.scalar(
+            select(IdempotencyRow).where(
+                IdempotencyRow.token_id == who.token.id, IdempotencyRow.key == key
+            )
+        )
+        if row is None:
+            return None
+        if row.request_hash != fingerprint:
+            raise problem(409, "Idempotency-Key", "this key was used for a different request")
+        return JSONResponse(
+            json.loads(row.body), status_code=row.status, headers={"Idempotent-Replayed": "true"}
+        )
+
+
+def _remember(who: Caller, key: str, fingerprint: str, status: int, body: dict) -> Response:
+    row = IdempotencyRow(
+        token_id=who.token.id,
+        key=key,
+        request_hash=fingerprint,
+        status=status,
+        body=json.dumps(body),
+        created_at=now(),
+    )
+    try:
+        with Session(who.web.store.engine) as session, session.begin():
+            session.add(row)
+    except IntegrityError:  # a concurrent retry stored its answer first: give that one
+        return _replay(who, key, fingerprint) or JSONResponse(body, status_code=status)
+    return JSONResponse(body, status_code=status)
+
+
+# --- following a release -------------------------------------------------------------------
+
+
+@router.get(
+    "/releases/{release_id}",
+    response_model=ReleaseStatus,
+    summary="State and public URLs of a release this source sent",
+    responses={**ERRORS, 404: {"model": Problems, "description": "No such release of yours"}},
+)
+def release_status(release_id: str, who: Caller = Depends(caller)) -> dict:
+    web = who.web
+    try:
+        view = web.store.get(release_id, history=False)
+    except NotFound:
+        view = None
+    # Another source's release answers exactly like a missing one: ids are not disclosed.
+    if view is None or view.release.id != release_id or view.release.source != who.token.source:
+        raise problem(404, "id", "no release with this id from your source")
+    return jsonable_encoder(status_json(web, view))
+
+
+def status_json(web: WebState, view) -> dict:
+    release = view.release
+    name = web.store.public_name(release.id)
+    urls = {}
+    if name and view.state.value == "published":
+        for channel_name, channel in sorted(web.config().channels.items()):
+            if channel.takes(release.source):
+                urls[channel_name] = f"{channel.link}/releases/{name}"
+    return {
+        "id": release.id,
+        "source": release.source,
+        "title": release.title,
+        "state": view.state.value,
+        "revision": view.revision,
+        "received_at": view.created_at.isoformat(),
+        "changed_at": view.changed_at.isoformat(),
+        "publish_at": view.publish_at.isoformat() if view.publish_at else None,
+        "first_published_at": view.first_published_at.isoformat()
+        if view.first_published_at
+        else None,
+        "reason": view.reason,
+        "errors": [{"field": p.field, "message": p.message} for p in release.errors],
+        "warnings": list(release.warnings),
+        "urls": urls,
+    }
+
+
+def _extend_openapi(app: FastAPI) -> None:
+    """Describe the two request bodies (JSON release, multipart file) in the schema."""
+    original = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        submission = getattr(jsonfmt, "ReleaseSubmission", None)
+        json_schema = {"type": "object"}
+        if submission is not None:
+            found = submission.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(found.pop("$defs", {}))
+            components["ReleaseSubmission"] = found
+            json_schema = {"$ref": "#/components/schemas/ReleaseSubmission"}
+        body = schema["paths"]["/api/v1/releases"]["post"]["requestBody"]
+        body["content"] = {
+            "application/json": {"schema": json_schema},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            },
+        }
+        return schema
+
+    app.openapi = openapi

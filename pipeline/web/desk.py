@@ -1,0 +1,444 @@
+"""The review desk under `/desk`: log in, the queue, a release's page, and every decision.
+
+Each action calls the same function in `pipeline.review` that the CLI calls; the routes only
+check who asks (session, role, CSRF token), parse the form and show the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from pipeline import review, users
+from pipeline.errors import InvalidTransition, NotFound
+from pipeline.models import State
+from pipeline.web import pages
+from pipeline.web.app import WebState, now
+from pipeline.web.i18n import LANGUAGES, Words, choose_language
+from pipeline.web.security import csrf_ok, new_csrf
+
+router = APIRouter(prefix="/desk", include_in_schema=False)
+LANG_COOKIE = "melder_lang"
+
+
+class LoginRequired(Exception):
+    pass
+
+
+class Forbidden(Exception):
+    def __init__(self, message_key: str = "forbidden"):
+        self.message_key = message_key
+
+
+@dataclass
+class Page:
+    """One desk request: who asks, in which language, and how to answer."""
+
+    request: Request
+    web: WebState
+    session: dict
+    user: users.User | None
+    words: Words
+    form: FormData | None = None
+
+    @property
+    def csrf(self) -> str:
+        if "csrf" not in self.session:
+            self.session = {**self.session, "csrf": new_csrf()}
+        return self.session["csrf"]
+
+    def render(self, template: str, status: int = 200, **context) -> HTMLResponse:
+        context.update(page=self, t=self.words, user=self.user, csrf=self.csrf)
+        response = self.web.templates.TemplateResponse(
+            self.request, template, context, status_code=status
+        )
+        response.headers["cache-control"] = "no-store"
+        self.web.sessions.save(response, self.session)
+        return response
+
+    def field(self, name: str) -> str:
+        value = self.form.get(name) if self.form is not None else None
+        return value if isinstance(value, str) else ""
+
+
+def page(request: Request) -> Page:
+    web: WebState = request.app.state.web
+    session = web.sessions.load(request)
+    user = users.user_by_id(web.store, session["uid"]) if "uid" in session else None
+    language = choose_language(
+        request.cookies.get(LANG_COOKIE), request.headers.get("accept-language")
+    )
+    return Page(request, web, session, user, Words(language))
+
+
+def editor(p: Page = Depends(page)) -> Page:
+    if p.user is None:
+        raise LoginRequired()
+    return p
+
+
+def admin(p: Page = Depends(editor)) -> Page:
+    if not p.user.is_admin:
+        raise Forbidden()
+    return p
+
+
+async def _checked_form(p: Page) -> Page:
+    p.form = await p.request.form()
+    if not csrf_ok(p.session, p.field("csrf")):
+        raise Forbidden("csrf")
+    return p
+
+
+async def posted(p: Page = Depends(editor)) -> Page:
+    """An editor's form: logged in and carrying this session's CSRF token."""
+    return await _checked_form(p)
+
+
+async def posted_admin(p: Page = Depends(admin)) -> Page:
+    return await _checked_form(p)
+
+
+def install(app: FastAPI) -> None:
+    """Answers for the desk's own exceptions: to the login page, or a clear refusal."""
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, _exc: LoginRequired) -> Response:
+        if request.method in ("GET", "HEAD"):
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/desk/login?next={_quote(target)}", status_code=303)
+        return HTMLResponse("login required", status_code=403)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden) -> Response:
+        p = page(request)
+        return p.render(
+            "message.html", 403, title=p.words("error"), message=p.words(exc.message_key)
+        )
+
+
+def _quote(value: str) -> str:
+    from urllib.parse import quote
+
+    return quote(value, safe="/")
+
+
+def _next(value: str, default: str = "/desk/") -> str:
+    """Only paths inside the desk: a crafted link cannot send an editor elsewhere."""
+    if value.startswith("/desk") and not value.startswith("//") and "\\" not in value:
+        return value
+    return default
+
+
+# --- login ---------------------------------------------------------------------------------
+
+
+@router.get("/login")
+def login_form(p: Page = Depends(page), next: str = "/desk/") -> Response:
+    return p.render("login.html", next=_next(next), failed=None)
+
+
+@router.post("/login")
+async def login(request: Request, p: Page = Depends(page)) -> Response:
+    p.form = await request.form()
+    if not csrf_ok(p.session, p.field("csrf")):
+        raise Forbidden("csrf")
+    name = p.field("name").strip()
+    client = request.client.host if request.client else "?"
+    keys = [f"ip:{client}", f"user:{name}"]
+    wait = max(p.web.login_limit.retry_after(key) for key in keys)
+    if wait:
+        response = p.render(
+            "login.html", 429, next=_next(p.field("next")), failed=p.words("too_many", seconds=wait)
+        )
+        response.headers["retry-after"] = str(wait)
+        return response
+    user = users.authenticate(p.web.store, name, p.field("password"))
+    if user is None:
+        for key in keys:
+            p.web.login_limit.hit(key)
+        return p.render(
+            "login.html", 401, next=_next(p.field("next")), failed=p.words("login_failed")
+        )
+    p.web.login_limit.reset(f"user:{name}")
+    response = RedirectResponse(_next(p.field("next")), status_code=303)
+    # A fresh session and CSRF token at login: a token planted before cannot be reused.
+    p.web.sessions.save(response, {"uid": user.id, "csrf": new_csrf()})
+    return response
+
+
+@router.post("/logout")
+async def logout(p: Page = Depends(posted)) -> Response:
+    response = RedirectResponse("/desk/login", status_code=303)
+    p.web.sessions.clear(response)
+    return response
+
+
+@router.get("/lang/{language}")
+def switch_language(language: str, next: str = "/desk/") -> Response:
+    response = RedirectResponse(_next(next), status_code=303)
+    if language in LANGUAGES:
+        response.set_cookie(LANG_COOKIE, language, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+# --- the queue -----------------------------------------------------------------------------
+
+
+@router.get("/")
+def queue(
+    p: Page = Depends(editor),
+    state: str = "queued",
+    source: str = "",
+    language: str = "",
+    q: str = "",
+    done: str = "",
+) -> Response:
+    chosen = State(state) if state in {s.value for s in State} else None
+    views = p.web.store.search(
+        state=chosen, source=source or None, language=language or None, text=q or None
+    )
+    config = p.web.config()
+    return p.render(
+        "queue.html",
+        views=views,
+        counts=p.web.store.counts(),
+        states=[s.value for s in State],
+        sources=sorted(config.sources),
+        filters={"state": state if chosen else "", "source": source, "language": language, "q": q},
+        versions={
+            view.release.id: p.web.store.version(view.release.id)
+            for view in views
+            if view.state == State.QUEUED
+        },
+        notice=_notice(p.words, done),
+        here=str(p.request.url.path) + (f"?{p.request.url.query}" if p.request.url.query else ""),
+    )
+
+
+@router.get("")
+def queue_without_slash() -> Response:
+    return RedirectResponse("/desk/", status_code=308)
+
+
+@router.post("/publish")
+async def publish(p: Page = Depends(posted)) -> Response:
+    report = p.web.publish()
+    changed = sum(1 for count in report.channels.values() if count)
+    return RedirectResponse(
+        f"/desk/?state=published&done=published:{len(report.published)}:{changed}", status_code=303
+    )
+
+
+# --- one release ---------------------------------------------------------------------------
+
+
+def _view(p: Page, release_id: str):
+    try:
+        view = p.web.store.get(release_id)
+    except NotFound:
+        return None
+    return view if view.release.id == release_id else None
+
+
+@router.get("/releases/{release_id}")
+def release_page(
+    release_id: str,
+    p: Page = Depends(editor),
+    old: int | None = None,
+    new: int | None = None,
+    done: str = "",
+) -> Response:
+    return _release_response(p, release_id, old=old, new=new, done=done)
+
+
+def _release_response(
+    p: Page, release_id: str, *, status: int = 200, error: str | None = None, **options
+) -> Response:
+    view = _view(p, release_id)
+    if view is None:
+        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    config = p.web.config()
+    new = min(max(options.get("new") or view.revision, 1), view.revision)
+    old = min(max(options.get("old") or new - 1, 1), new)
+    changes = None
+    if new > 1 and old < new:
+        changes = pages.diff(
+            p.web.store.revision(release_id, old), p.web.store.revision(release_id, new)
+        )
+    source = config.sources.get(view.release.source)
+    return p.render(
+        "release.html",
+        status,
+        view=view,
+        version=p.web.store.version(release_id),
+        preview=pages.preview(config, view, p.web.store.public_name(release_id), now()),
+        original=pages.original_input(p.web.root, view.release),
+        changes=changes,
+        old=old,
+        new=new,
+        zone=source.timezone if source else "Europe/Berlin",
+        error=error,
+        error_title=options.get("error_title"),
+        notice=_notice(p.words, options.get("done", "")),
+    )
+
+
+def _notice(words: Words, done: str) -> str | None:
+    """The line shown after a redirect; built from known words only, never echoed input."""
+    if done.startswith("published:"):
+        parts = (done.split(":") + ["0", "0"])[1:3]
+        if all(part.isdigit() for part in parts):
+            return words("published_count", count=parts[0], files=parts[1])
+    if done in {"approved", "rejected", "withdrawn", "edited"}:
+        return words("done", action=words.state(done) if done != "edited" else words("edit"))
+    return None
+
+
+def _decide(p: Page, release_id: str, action: str, decide) -> Response:
+    """Run one decision under the optimistic lock; a stale page gets a conflict, not a win."""
+    try:
+        review.check_version(p.web.store, release_id, p.field("version"))
+        decide()
+    except NotFound:
+        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    except review.Conflict as exc:
+        return _release_response(
+            p, release_id, status=409, error=str(exc), error_title=p.words("conflict")
+        )
+    except (InvalidTransition, ValueError) as exc:
+        return _release_response(p, release_id, status=422, error=str(exc))
+    target = _next(p.field("next"), f"/desk/releases/{release_id}")
+    separator = "&" if "?" in target else "?"
+    return RedirectResponse(f"{target}{separator}done={action}", status_code=303)
+
+
+def _local_time(value: str, zone: str) -> datetime | None:
+    """The desk's datetime-local field, read in the source's zone."""
+    if not value.strip():
+        return None
+    moment = datetime.fromisoformat(value.strip())
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
+
+
+@router.post("/releases/{release_id}/approve")
+async def approve(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        zone = p.field("zone") or "Europe/Berlin"
+        at = _local_time(p.field("at"), zone) if p.field("at") else None
+        review.approve(p.web.store, release_id, actor=p.user.name, now=now(), at=at)
+
+    return _decide(p, release_id, "approved", decide)
+
+
+@router.post("/releases/{release_id}/reject")
+async def reject(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        review.reject(
+            p.web.store, release_id, reason=p.field("reason"), actor=p.user.name, now=now()
+        )
+
+    return _decide(p, release_id, "rejected", decide)
+
+
+@router.post("/releases/{release_id}/withdraw")
+async def withdraw(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        review.withdraw(
+            p.web.store, release_id, reason=p.field("reason"), actor=p.user.name, now=now()
+        )
+
+    return _decide(p, release_id, "withdrawn", decide)
+
+
+@router.get("/releases/{release_id}/edit")
+def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
+    view = _view(p, release_id)
+    if view is None:
+        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    return p.render("edit.html", view=view, version=p.web.store.version(release_id), error=None)
+
+
+@router.post("/releases/{release_id}/edit")
+async def edit(release_id: str, p: Page = Depends(posted)) -> Response:
+    view = _view(p, release_id)
+    if view is None:
+        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    action = review.correct if view.first_published_at is not None else review.edit
+
+    def decide():
+        action(
+            p.web.store,
+            release_id,
+            title=p.field("title"),
+            teaser=p.field("teaser"),
+            text=p.field("text"),
+            categories=p.field("categories").split(","),
+            actor=p.user.name,
+            now=now(),
+            expected_revision=view.revision,
+        )
+
+    return _decide(p, release_id, "edited", decide)
+
+
+# --- admin: tokens and users ---------------------------------------------------------------
+
+
+@router.get("/admin")
+def admin_page(p: Page = Depends(admin)) -> Response:
+    return _admin_response(p)
+
+
+def _admin_response(p: Page, status: int = 200, **extra) -> Response:
+    config = p.web.config()
+    api_sources = sorted(name for name, source in config.sources.items() if source.kind == "api")
+    return p.render(
+        "admin.html",
+        status,
+        tokens=users.list_tokens(p.web.store),
+        users_list=users.list_users(p.web.store),
+        api_sources=api_sources,
+        secret=extra.get("secret"),
+        error=extra.get("error"),
+    )
+
+
+@router.post("/admin/tokens")
+async def create_token(p: Page = Depends(posted_admin)) -> Response:
+    try:
+        _token, secret = users.create_token(
+            p.web.store,
+            p.web.config(),
+            p.field("source"),
+            now=now(),
+            label=p.field("label") or None,
+        )
+    except users.UserError as exc:
+        return _admin_response(p, 422, error=str(exc))
+    return _admin_response(p, secret=secret)
+
+
+@router.post("/admin/tokens/{token_id}/revoke")
+async def revoke_token(token_id: int, p: Page = Depends(posted_admin)) -> Response:
+    try:
+        users.revoke_token(p.web.store, token_id, now=now())
+    except users.UserError as exc:
+        return _admin_response(p, 404, error=str(exc))
+    return RedirectResponse("/desk/admin", status_code=303)
+
+
+@router.post("/admin/users")
+async def add_user(p: Page = Depends(posted_admin)) -> Response:
+    try:
+        users.add_user(
+            p.web.store, p.field("name"), p.field("role"), p.field("password"), now=now()
+        )
+    except users.UserError as exc:
+        return _admin_response(p, 422, error=str(exc))
+    return RedirectResponse("/desk/admin", status_code=303)

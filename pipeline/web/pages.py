@@ -1,0 +1,74 @@
+"""What the release page shows besides the release: portal preview, original input, diffs."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pipeline.config import Config
+from pipeline.models import Entry, Release
+from pipeline.publish import public_name
+from pipeline.publish.fragment import build_item
+from pipeline.store import ReleaseView
+
+ORIGINAL_MAX_BYTES = 500_000
+
+
+@dataclass(frozen=True)
+class Preview:
+    channel: str
+    html: str  # the fragment exactly as the channel publishes it (sanitized there)
+
+
+def preview(config: Config, view: ReleaseView, name: str | None, now: datetime) -> Preview | None:
+    """The release as the first channel taking its source would publish it now."""
+    release = view.release
+    for channel_name, channel in sorted(config.channels.items()):
+        if not channel.takes(release.source):
+            continue
+        entry = Entry(
+            release=release,
+            state=view.state,
+            revision=view.revision,
+            first_published_at=view.first_published_at or now,
+            updated_at=view.changed_at,
+            public_name=name or public_name(release, release.id),
+        )
+        item = build_item(entry, channel, config.sources.get(release.source))
+        return Preview(channel=channel_name, html=item.fragment)
+    return None
+
+
+def original_input(root: Path, release: Release) -> str | None:
+    """The input file as text (shown escaped), when it lies under the Melder root."""
+    path = release.provenance.path
+    if not path:
+        return None
+    candidate = (root / path).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    with candidate.open("rb") as handle:
+        data = handle.read(ORIGINAL_MAX_BYTES)
+    return data.decode("utf-8", errors="replace")
+
+
+def as_text(release: Release) -> list[str]:
+    """The editable parts of a release as lines, the way the diff compares them."""
+    lines = [f"# {release.title}", "", release.teaser, ""]
+    lines += release.text.splitlines()
+    if release.categories:
+        lines += ["", "Categories: " + ", ".join(release.categories)]
+    return lines
+
+
+def diff(old: Release, new: Release) -> list[tuple[str, str]]:
+    """(kind, line) pairs of a unified diff; kind is add, del, hunk or same."""
+    rows = []
+    for line in difflib.unified_diff(as_text(old), as_text(new), lineterm="", n=2):
+        if line.startswith(("---", "+++")):
+            continue
+        kind = {"+": "add", "-": "del", "@": "hunk"}.get(line[:1], "same")
+        rows.append((kind, line))
+    return rows

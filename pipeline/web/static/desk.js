@@ -1,0 +1,70 @@
+// Keyboard shortcuts for the desk. Everything works without this file; it only saves clicks.
+// Queue: j/k move, Enter opens, a approves, r rejects (opens the reason field), e edits.
+// Release page: a approves now, r focuses the reason, e edits.
+(function () {
+  "use strict";
+  function typing(event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    return tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable;
+  }
+
+  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
+  var current = -1;
+
+  function select(index) {
+    if (!rows.length) return;
+    current = Math.max(0, Math.min(rows.length - 1, index));
+    rows.forEach(function (row, i) {
+      row.classList.toggle("selected", i === current);
+      row.setAttribute("aria-selected", i === current ? "true" : "false");
+    });
+    var link = rows[current].querySelector("a.open");
+    if (link) link.focus();
+  }
+
+  function selectedRow() {
+    return current >= 0 ? rows[current] : null;
+  }
+
+  function onQueue(key) {
+    var row = selectedRow();
+    if (key === "j") return select(current + 1), true;
+    if (key === "k") return select(current < 0 ? 0 : current - 1), true;
+    if (!row) return false;
+    var id = row.getAttribute("data-id");
+    if (key === "a") {
+      var form = row.querySelector("form.approve-form");
+      if (form) form.submit();
+      return true;
+    }
+    if (key === "r") return (window.location = "/desk/releases/" + id + "#reason"), true;
+    if (key === "e") return (window.location = "/desk/releases/" + id + "/edit"), true;
+    return false;
+  }
+
+  function onRelease(key) {
+    if (key === "a" && document.getElementById("approve-form")) {
+      document.getElementById("approve-form").submit();
+      return true;
+    }
+    if (key === "r" && document.getElementById("reason")) {
+      document.getElementById("reason").focus();
+      return true;
+    }
+    if (key === "e" && document.getElementById("edit-link")) {
+      window.location = document.getElementById("edit-link").getAttribute("href");
+      return true;
+    }
+    return false;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event)) return;
+    var handled = rows.length ? onQueue(event.key) : onRelease(event.key);
+    if (handled) event.preventDefault();
+  });
+
+  if (window.location.hash === "#reason" && document.getElementById("reason")) {
+    document.getElementById("reason").focus();
+  }
+})();

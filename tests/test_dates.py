@@ -1,0 +1,104 @@
+"""Dates as releases write them, German and English, always with a time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pipeline.dates import is_date_line, localize, parse_datetime, plausibility_problem
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+EST = timezone(timedelta(hours=-5))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25.11.2026", datetime(2026, 11, 25, tzinfo=BERLIN)),
+        ("25.11.26", datetime(2026, 11, 25, tzinfo=BERLIN)),
+        ("25. November 2026, 10:30 Uhr", datetime(2026, 11, 25, 10, 30, tzinfo=BERLIN)),
+        ("Mittwoch, 25. November 2026", datetime(2026, 11, 25, tzinfo=BERLIN)),
+        ("1. März 2027, 10.00 Uhr", datetime(2027, 3, 1, 10, 0, tzinfo=BERLIN)),
+        ("Dienstag, 14. Juli 2026 um 9 Uhr", datetime(2026, 7, 14, 9, 0, tzinfo=BERLIN)),
+        ("November 25, 2026", datetime(2026, 11, 25, tzinfo=BERLIN)),
+        ("Nov. 25, 2026 9:00 AM EST", datetime(2026, 11, 25, 9, 0, tzinfo=EST)),
+        ("January 1st, 2027", datetime(2027, 1, 1, tzinfo=BERLIN)),
+        ("25 November 2026 12:00 PM", datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN)),
+        ("00:01 GMT, 26 November 2026", datetime(2026, 11, 26, 0, 1, tzinfo=UTC)),
+        (
+            "26.11.2026, 10:00 Uhr MEZ",
+            datetime(2026, 11, 26, 10, 0, tzinfo=timezone(timedelta(hours=1))),
+        ),
+        ("2026-11-25", datetime(2026, 11, 25, tzinfo=BERLIN)),
+        ("2026-11-25 10:30", datetime(2026, 11, 25, 10, 30, tzinfo=BERLIN)),
+        ("2026-11-25T10:30:00+01:00", datetime(2026, 11, 25, 9, 30, tzinfo=UTC)),
+        ("2026-07-14T08:00:00Z", datetime(2026, 7, 14, 8, 0, tzinfo=UTC)),
+        ("Wed, 25 Nov 2026 10:30:00 +0100", datetime(2026, 11, 25, 9, 30, tzinfo=UTC)),
+    ],
+)
+def test_parse_datetime(text, expected):
+    parsed = parse_datetime(text, BERLIN, NOW)
+    assert parsed == expected
+    assert parsed.tzinfo is not None
+
+
+def test_wall_clock_time_follows_summer_and_winter_time():
+    summer = parse_datetime("14.07.2026 10:00", BERLIN, NOW)
+    winter = parse_datetime("14.01.2026 10:00", BERLIN, NOW)
+    assert summer.utcoffset() == timedelta(hours=2)  # CEST
+    assert winter.utcoffset() == timedelta(hours=1)  # CET
+    assert summer.astimezone(UTC).hour == 8
+    assert winter.astimezone(UTC).hour == 9
+
+
+def test_eastern_time_is_a_real_zone():
+    parsed = parse_datetime("July 14, 2026 at 3 p.m. ET", BERLIN, NOW)
+    assert parsed.utcoffset() == timedelta(hours=-4)  # EDT in July
+
+
+def test_year_is_inferred_from_now():
+    assert parse_datetime("25. Nov.", BERLIN, NOW) == datetime(2026, 11, 25, tzinfo=BERLIN)
+    assert parse_datetime("3. März", BERLIN, NOW) == datetime(2027, 3, 3, tzinfo=BERLIN)
+    assert parse_datetime("3. März", BERLIN) is None  # no year and no "now" to guess from
+
+
+@pytest.mark.parametrize(
+    "text", ["", "kein Datum", "31.02.2026", "25.11.2026 25:00 Uhr x 99.99.9999"]
+)
+def test_no_date_or_impossible_date(text):
+    result = parse_datetime(text, BERLIN, NOW)
+    assert result is None or result == datetime(2026, 11, 25, tzinfo=BERLIN)
+
+
+def test_localize_keeps_aware_and_localizes_naive():
+    naive = datetime(2026, 12, 24, 18, 0)
+    assert localize(naive, BERLIN).utcoffset() == timedelta(hours=1)
+    aware = datetime(2026, 12, 24, 18, 0, tzinfo=UTC)
+    assert localize(aware, BERLIN) is aware
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Leipzig, 25.11.2026", True),
+        ("Bad Düben, den 25.11.2026", True),
+        ("Pressemitteilung vom 25.11.2026", True),
+        ("Stand: 25.11.2026, 10:30 Uhr", True),
+        ("Wednesday, November 25, 2026", True),
+        ("Konferenz am 25. November 2026", False),
+        ("3. Asienkonferenz nimmt kommunale Partnerschaften in Fokus", False),
+        ("Leipzig, 25.11.2026 – Die Stadt baut eine Schule", False),
+    ],
+)
+def test_is_date_line(line, expected):
+    assert is_date_line(line) is expected
+
+
+def test_plausibility():
+    assert plausibility_problem(datetime(1989, 12, 31, tzinfo=UTC), NOW)
+    assert plausibility_problem(NOW + timedelta(days=400), NOW)
+    assert plausibility_problem(NOW + timedelta(days=30), NOW) is None
+    assert plausibility_problem(datetime(2001, 1, 1, tzinfo=UTC), NOW) is None

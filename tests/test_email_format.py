@@ -1,0 +1,95 @@
+"""Releases sent by e-mail."""
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from pipeline.config import SourceConfig
+from pipeline.formats import InputContext, read_input
+
+FIXTURES = Path(__file__).parent / "fixtures" / "email"
+
+
+def read(data: bytes, name: str = "mail.eml"):
+    context = InputContext(
+        source="test",
+        config=SourceConfig(title="Test", kind="imap"),
+        locator=f"inbox/{name}",
+        received_at=datetime(2024, 6, 1, tzinfo=UTC),
+        route="imap",
+    )
+    return read_input(data, ".eml", context)
+
+
+def fixture(name: str):
+    return read((FIXTURES / name).read_bytes(), name)
+
+
+def test_german_multipart_with_quoted_printable_latin1_and_attachments():
+    release = fixture("freibad-de-multipart.eml")
+    assert release.problems == ()
+    assert release.format == "email"
+    assert release.title == "Freibad am Stadtpark öffnet am 18. Mai"
+    assert release.identity == "<20240514093012.4711@mail.beispielstadt.example>"
+    assert release.provenance.sender == "Presseamt Beispielstadt <presse@beispielstadt.example>"
+    assert release.published == datetime(
+        2024, 5, 14, 9, 30, 12, tzinfo=timezone(timedelta(hours=2))
+    )
+    assert release.language == "de"
+    body = release.body_html  # the HTML alternative is preferred
+    assert "Badegästen nun größere Kabinen" in body
+    assert '<a href="https://www.beispielstadt.example/freibad">' in body
+    assert "<script" not in body and "font-family" not in body
+    image, archive = release.media
+    assert (image.filename, image.kind, image.content_type) == ("freibad.png", "image", "image/png")
+    assert image.size == 69 and len(image.sha256) == 64
+    assert (archive.filename, archive.kind) == ("pressefotos.zip", "other")
+
+
+def test_english_mail_with_base64_body_and_encoded_subject():
+    release = fixture("museum-en-encoded-subject.eml")
+    assert release.title == "Harbour Museum reopens – new galleries & free entry"
+    assert release.body_html is None
+    assert "The Harbour Museum will reopen to visitors" in release.body_text
+    assert release.published.utcoffset() == timedelta(hours=1)
+    assert release.media == ()
+
+
+def test_forwarded_release_loses_the_forwarding_header_and_note():
+    release = fixture("radwege-weitergeleitet.eml")
+    assert release.title == "Landkreis erweitert Radwegenetz um 25 Kilometer"
+    text = release.body_text
+    assert text.startswith("Der Landkreis baut in diesem Jahr 25 Kilometer neue Radwege.")
+    for header in ("Forwarded message", "Von:", "Betreff:", "zur Info"):
+        assert header not in text
+    assert "Dörfern" in text  # windows-1252 body
+
+
+def test_html_forward_header_is_removed():
+    mail = (
+        "Message-ID: <x@y>\r\nSubject: Fwd: Neue Buslinie\r\nFrom: a@b.example\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n"
+        "<div>FYI</div><div>---------- Forwarded message ---------<br>From: Verkehrsbetrieb "
+        "&lt;presse@vb.example&gt;<br>Subject: Neue Buslinie 12 ab Montag<br>To: a@b.example"
+        "</div><div>Ab Montag fährt die Linie 12 alle zehn Minuten.</div>"
+    ).encode()
+    release = read(mail)
+    assert release.title == "Neue Buslinie 12 ab Montag"
+    assert release.body_html == "<p>Ab Montag fährt die Linie 12 alle zehn Minuten.</p>"
+
+
+def test_broken_mail_is_refused_with_a_reason():
+    release = fixture("broken.eml")
+    assert release.problems[0].field == "email"
+    assert "not an e-mail" in release.problems[0].message
+
+
+def test_mail_without_a_text_part_is_refused():
+    mail = b"Subject: Nur ein Bild\r\nContent-Type: image/png\r\n\r\nAAAA\r\n"
+    assert read(mail).problems[0].field == "body"
+
+
+def test_message_id_missing_falls_back_to_the_file():
+    release = read(b"Subject: Hallo\r\nFrom: a@b.example\r\n\r\nKurzer Text.\r\n")
+    assert release.identity == "inbox/mail.eml"
+    assert release.body_text == "Kurzer Text."
+    assert release.published is None

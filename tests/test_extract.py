@@ -1,0 +1,93 @@
+"""Main-text extraction: the fragment Melder keeps from a page, and the decoding before it."""
+
+import pytest
+
+from pipeline.config import ExtractRules
+from pipeline.extract import extract_article, extract_text, html_fragment
+from pipeline.formats.decode import decode_text
+
+PAGE = """<!DOCTYPE html><html lang="en-GB"><head><title>Bridge opens | City News</title>
+<meta name="author" content="Press Office"><base href="https://city.example/news/">
+</head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<article><h1>New footbridge opens over the river</h1>
+<p>The new footbridge between the old town and the station opened on Monday. It is 120 metres
+long and was built in eighteen months by a local firm.</p>
+<p>The mayor said the bridge <em>shortens the walk</em> to the station by ten minutes. More in
+the <a href="bridge-faq.html">questions and answers</a>.</p>
+<blockquote><p>It is a good day for everyone who walks or cycles.</p></blockquote>
+<ol><li>Length: 120 metres</li><li>Cost: 4 million pounds</li></ol>
+</article><footer>City News · Contact</footer></body></html>"""
+
+
+def test_generic_extraction_keeps_structure_and_resolves_links_against_base():
+    article = extract_article(PAGE, url="https://city.example/elsewhere")
+    assert article.title == "New footbridge opens over the river"
+    assert article.language == "en"
+    assert article.author == "Press Office"
+    assert 'href="https://city.example/news/bridge-faq.html"' in article.body_html
+    assert "<ol><li>Length: 120 metres</li>" in article.body_html
+    assert "Home" not in article.body_html and "Contact" not in article.body_html
+
+
+def test_text_has_one_line_per_block_and_no_markup():
+    text = extract_text(PAGE.encode())
+    lines = text.splitlines()
+    assert "The new footbridge between the old town and the station opened on Monday." in text
+    assert "Length: 120 metres" in lines
+    assert "<" not in text
+    assert extract_article(PAGE).text.splitlines()[-1] == "Cost: 4 million pounds"
+
+
+def test_rules_keep_headings_quotes_and_emphasis():
+    article = extract_article(PAGE, rules=ExtractRules(body="article", title="h1"))
+    assert article.body_html.startswith("<p>The new footbridge")  # the h1 is the title
+    assert "<em>shortens the walk</em>" in article.body_html
+    assert "<blockquote><p>It is a good day" in article.body_html
+
+
+def test_invalid_selector_raises_value_error():
+    with pytest.raises(ValueError, match="not valid"):
+        extract_article(PAGE, rules=ExtractRules(body="p[["))
+
+
+def test_empty_or_unparseable_input_gives_an_empty_article():
+    assert extract_article(b"   ").body_html == ""
+    assert extract_text(b"") == ""
+
+
+def test_soft_hyphens_and_control_characters_are_removed():
+    page = "<p>Ober\u00adb\u00fcrger\u00admeisterin\x0b er\u00f6ffnet das Fest.</p>"
+    assert "Oberbürgermeisterin eröffnet das Fest." in html_fragment(page)
+
+
+def test_html_fragment_turns_layout_markup_into_paragraphs():
+    fragment = html_fragment(
+        "<table><tr><td>Erste Zeile<br>zweite Zeile</td></tr></table>"
+        "<div>Zweiter <b>Absatz</b> <span style='display:none'>versteckt</span></div>"
+        "<img src='x.png'><style>p{}</style>"
+    )
+    assert fragment == "<p>Erste Zeile<br>zweite Zeile</p>\n<p>Zweiter <strong>Absatz</strong></p>"
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "expected"),
+    [
+        ("Grüße".encode("utf-8-sig"), "iso-8859-1", "Grüße"),  # BOM wins
+        ("Grüße".encode("cp1252"), "iso-8859-1", "Grüße"),  # declared legacy charset
+        ("Grüße €".encode("cp1252"), "iso-8859-1", "Grüße €"),  # latin-1 read as windows-1252
+        ("Grüße".encode(), "iso-8859-1", "Grüße"),  # mislabelled UTF-8
+        (
+            "Straße und Grüße und Bäume".encode() + b"\xff",
+            "utf-8",
+            "Straße und Grüße und Bäume\ufffd",
+        ),
+    ],
+)
+def test_decoding_order(data, declared, expected):
+    assert decode_text(data, declared=declared).text == expected
+
+
+def test_configured_encoding_is_used_and_loss_is_flagged():
+    decoded = decode_text("Grüße".encode("cp1252"), override="utf-8")
+    assert decoded.lossy and decoded.encoding == "utf-8"
+    assert decode_text("Grüße".encode("cp1252"), override="latin-1").text == "Grüße"

@@ -1,0 +1,134 @@
+"""Press-release web pages: what Melder reads from a page, and what it refuses."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline.config import ExtractRules, SourceConfig
+from pipeline.formats import InputContext, read_input
+from pipeline.sanitize import clean_body
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def read(name: str, url: str | None = None, **config) -> object:
+    source = SourceConfig(title="Test", kind="web", **config)
+    context = InputContext(
+        source="test",
+        config=source,
+        locator=url or f"inbox/{name}",
+        received_at=datetime(2024, 5, 2, 12, 0, tzinfo=UTC),
+        route="web" if url else "files",
+        base_url=url,
+    )
+    return read_input((FIXTURES / name).read_bytes(), Path(name).suffix, context)
+
+
+def test_article_is_found_among_navigation_ads_and_cookie_banner():
+    release = read("stadtwerke-solarpark.html", url="https://www.stadtwerke-beispielstadt.de/x")
+    assert release.problems == ()
+    assert release.format == "html"
+    assert release.title == "Stadtwerke eröffnen Solarpark am Mühlenweg"
+    body = release.body_html
+    assert "14.000 Module" in body
+    assert "<h2>Bürgerbeteiligung geplant</h2>" in body
+    assert "<li>Leistung: 8,4 Megawatt Peak</li>" in body
+    for boilerplate in ("Cookies", "Karriere", "Impressum", "Anzeige", "Weitere Meldungen"):
+        assert boilerplate not in body
+    assert "<script" not in body and "dataLayer" not in body
+
+
+def test_links_are_absolute_and_javascript_links_lose_their_target():
+    release = read("stadtwerke-solarpark.html", url="https://www.stadtwerke-beispielstadt.de/x")
+    body = release.body_html
+    assert 'href="https://www.stadtwerke-beispielstadt.de/presse/2024/buergerbeteiligung"' in body
+    assert 'href="https://www.beispielstadt.de/klima"' in body
+    assert "javascript:" not in body
+    assert "Bildergalerie öffnen" in body  # the text stays, the link goes
+
+
+def test_canonical_url_is_identity_and_base_and_metadata_is_read():
+    release = read("stadtwerke-solarpark.html", url="https://www.stadtwerke-beispielstadt.de/x")
+    canonical = "https://www.stadtwerke-beispielstadt.de/presse/2024/solarpark-muehlenweg"
+    assert release.identity == canonical
+    assert release.base_url == canonical
+    assert release.published_text == "2024-05-02T10:30:00+02:00"
+    assert release.language == "de"
+    assert release.teaser == "Der neue Solarpark versorgt rund 1.800 Haushalte mit Strom."
+
+
+def test_latin1_page_with_meta_charset_is_decoded():
+    release = read("heimatverein-latin1.html")
+    assert release.problems == ()
+    assert release.title == "Heimatverein Grünau lädt zum Mühlenfest"
+    assert "historische Wassermühle in Grünau" in release.body_html
+    assert "Jürgen Weiß" in release.body_html
+    assert release.identity == "inbox/heimatverein-latin1.html"  # no canonical URL
+    assert "Startseite" not in release.body_html
+
+
+def test_configured_encoding_overrides_the_page():
+    release = read("heimatverein-latin1.html", encoding="utf-8")
+    assert "Gr\ufffdnau" in release.body_html  # the operator said UTF-8, the bytes are not
+
+
+def test_per_source_css_rules_pick_title_body_date_and_strip_parts():
+    rules = ExtractRules(
+        title=".pm-headline", body=".pm-text", date=".pm-date", strip=[".pm-share"]
+    )
+    release = read(
+        "pressroom-rules.html",
+        url="https://www.northwind.example/press/2024/leeds.html",
+        extract=rules,
+    )
+    assert release.problems == ()
+    assert release.title == "Northwind Robotics opens training centre in Leeds"
+    assert release.published_text == "14 March 2024"
+    assert release.language == "en"
+    body = release.body_html
+    assert body.count("<p>") == 3
+    assert "<strong>Sarah Collins</strong>" in body
+    assert 'href="https://www.northwind.example/press/2024/training/courses.html"' in body
+    for outside in ("Share", "newsletter", "Registered in England"):
+        assert outside not in body
+
+
+def test_rules_that_match_nothing_fall_back_to_the_generic_extractor():
+    release = read("pressroom-rules.html", extract=ExtractRules(body=".no-such-class"))
+    assert "training centre for service technicians" in release.body_html
+
+
+def test_invalid_css_rule_is_reported_with_the_field():
+    release = read("pressroom-rules.html", extract=ExtractRules(body="div[[["))
+    assert [problem.field for problem in release.problems] == ["extract"]
+    assert "not valid" in release.problems[0].message
+
+
+def test_page_without_article_text_is_kept_invalid():
+    release = read("no-article.html")
+    assert len(release.problems) == 1
+    assert release.problems[0].field == "body"
+    assert "no article text" in release.problems[0].message
+    assert release.body_html is None
+
+
+def test_script_and_javascript_links_never_survive_sanitizing():
+    page = (
+        b"<html><body><article><h1>Test</h1><p>Ein langer Absatz mit genug Text, damit er als "
+        b"Artikel gilt, und mit einem <a href=\"javascript:alert('x')\">gef\xc3\xa4hrlichen Link"
+        b'</a> sowie <a href="JaVaScRiPt:void(0)">noch einem</a>.</p><script>alert(1)</script>'
+        b'<p onclick="steal()">Ein zweiter Absatz, ebenfalls mit ausreichend Inhalt f\xc3\xbcr '
+        b"die Erkennung als Haupttext der Seite.</p></article></body></html>"
+    )
+    context = InputContext(
+        source="test",
+        config=SourceConfig(title="Test", kind="files"),
+        locator="inbox/evil.html",
+        received_at=datetime(2024, 5, 2, tzinfo=UTC),
+        route="files",
+    )
+    release = read_input(page, ".html", context)
+    assert release.problems == ()
+    cleaned = clean_body(release.body_html)
+    assert "gefährlichen Link" in cleaned
+    for dangerous in ("<script", "javascript:", "JaVaScRiPt", "onclick", "alert(1)"):
+        assert dangerous not in cleaned

@@ -1,0 +1,81 @@
+"""JSON submissions: the schema shared with the submission API."""
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from pipeline.config import SourceConfig
+from pipeline.formats import InputContext, read_input
+from pipeline.formats.jsonfmt import ReleaseSubmission
+
+FIXTURES = Path(__file__).parent / "fixtures" / "json"
+
+
+def read(data: bytes, name: str = "release.json"):
+    context = InputContext(
+        source="test",
+        config=SourceConfig(title="Test", kind="files"),
+        locator=f"inbox/{name}",
+        received_at=datetime(2024, 9, 1, tzinfo=UTC),
+        route="files",
+    )
+    return read_input(data, ".json", context)
+
+
+def problems(release) -> dict[str, str]:
+    return {problem.field: problem.message for problem in release.problems}
+
+
+def test_valid_submission_is_read_completely():
+    release = read((FIXTURES / "valid-release.json").read_bytes())
+    assert release.problems == ()
+    assert release.format == "json"
+    assert release.identity == "PR-2024-031"
+    assert release.title == "Regionalbahn fährt ab Dezember im Halbstundentakt"
+    assert release.body_text.split("\n\n")[1].startswith("Der Verkehrsverbund rechnet")
+    assert release.published == datetime(2024, 9, 10, 8, 0)
+    assert release.embargo_until == datetime(
+        2024, 9, 10, 10, 0, tzinfo=timezone(timedelta(hours=2))
+    )
+    assert release.categories == ("Verkehr", "Bahn")
+    assert release.links[0].url == "https://www.vbr.example/fahrplan-2025"
+    assert release.base_url == "https://www.vbr.example/presse/rb42-halbstundentakt"
+
+
+def test_every_error_is_listed_by_its_json_path():
+    release = read((FIXTURES / "three-errors.json").read_bytes())
+    found = problems(release)
+    assert set(found) == {"title", "published", "links[0].url"}
+    assert found["title"] == "required field is missing"
+    assert "ISO 8601" in found["published"]
+    assert "http" in found["links[0].url"]
+    assert release.body_text.startswith("Die Stadtbibliothek")  # kept for the editor
+
+
+def test_invalid_json_names_line_and_column():
+    release = read((FIXTURES / "broken.json").read_bytes())
+    assert problems(release) == {"json": "line 4 column 3: Expecting ',' delimiter"}
+
+
+def test_unknown_field_suggests_the_right_name_and_body_is_required():
+    release = read(json.dumps({"title": "X", "tesaer": "Y"}).encode())
+    found = problems(release)
+    assert "did you mean 'teaser'" in found["tesaer"]
+    assert "text" in found["json"] and "body_html" in found["json"]
+
+
+def test_html_body_and_url_identity():
+    data = {"title": "T", "body_html": "<p>Hallo</p>", "url": "https://example.org/pm/1"}
+    release = read(json.dumps(data).encode())
+    assert release.body_html == "<p>Hallo</p>" and release.body_text is None
+    assert release.identity == "https://example.org/pm/1"
+
+
+def test_a_list_instead_of_an_object_is_refused():
+    assert "one JSON object" in problems(read(b"[1, 2]"))["json"]
+
+
+def test_schema_is_documented_for_the_api():
+    schema = ReleaseSubmission.model_json_schema()
+    assert schema["required"] == ["title"]
+    assert all("description" in field for field in schema["properties"].values())

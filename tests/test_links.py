@@ -1,0 +1,77 @@
+"""Links: absolute, http(s) only, without tracking parameters."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.links import clean_url, split_bare_urls, strip_tracking
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("https://example.org/a?utm_source=x&utm_medium=y", "https://example.org/a"),
+        ("https://example.org/a?id=7&fbclid=abc&gclid=d", "https://example.org/a?id=7"),
+        (
+            "https://example.org/a?mc_cid=1&mc_eid=2&_hsenc=3&_hsmi=4&page=2",
+            "https://example.org/a?page=2",
+        ),
+        ("https://example.org/a?x=1#teil-2", "https://example.org/a?x=1#teil-2"),
+        ("www.leipzig.de/rathaus/", "https://www.leipzig.de/rathaus/"),
+        ("//cdn.example.org/x", "https://cdn.example.org/x"),
+        ("HTTP://Example.org/", "http://Example.org/"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<b>x</b>", None),
+        ("ftp://example.org/file", None),
+        ("mailto:presse@example.org", None),
+        ("#anker", None),
+        ("/relativ", None),
+        ("", None),
+    ],
+)
+def test_clean_url(href, expected):
+    assert clean_url(href) == expected
+
+
+def test_relative_links_resolve_against_base():
+    base = "https://www.example.org/presse/2026/meldung.html"
+    assert clean_url("../bilder/a.jpg", base) == "https://www.example.org/presse/bilder/a.jpg"
+    assert clean_url("/kontakt?utm_campaign=x", base) == "https://www.example.org/kontakt"
+
+
+def test_mailto_only_when_allowed():
+    assert clean_url("mailto:presse@example.org", allow_mailto=True) == "mailto:presse@example.org"
+
+
+def test_strip_tracking_keeps_other_parameters_in_order():
+    url = "https://example.org/s?b=2&utm_term=x&a=1&pk_campaign=y"
+    assert strip_tracking(url) == "https://example.org/s?b=2&a=1"
+    assert strip_tracking("https://example.org/s") == "https://example.org/s"
+
+
+def test_bare_urls_become_links_without_sentence_punctuation():
+    pieces = split_bare_urls("Mehr unter www.leipzig.de/vietnam/. Oder (https://example.org/a).")
+    assert pieces == [
+        ("Mehr unter ", None),
+        ("www.leipzig.de/vietnam/", "https://www.leipzig.de/vietnam/"),
+        (". Oder (", None),
+        ("https://example.org/a", "https://example.org/a"),
+        (").", None),
+    ]
+
+
+def test_shown_url_loses_tracking_too():
+    pieces = split_bare_urls("Siehe https://example.org/x?utm_source=nl&id=3 heute")
+    assert pieces[1] == ("https://example.org/x?id=3", "https://example.org/x?id=3")
+
+
+def test_url_with_parentheses_keeps_them():
+    url = "https://de.wikipedia.org/wiki/Leipzig_(Begriffsklärung)"
+    assert split_bare_urls(url) == [(url, url)]
+
+
+def test_text_without_urls_is_one_piece():
+    assert split_bare_urls("Kein Link hier, nur www und http.") == [
+        ("Kein Link hier, nur www und http.", None)
+    ]

@@ -1,0 +1,76 @@
+"""Markdown releases with YAML front matter."""
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from pipeline.config import SourceConfig
+from pipeline.formats import InputContext, read_input
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+
+
+def read(data: bytes, name: str = "release.md"):
+    context = InputContext(
+        source="test",
+        config=SourceConfig(title="Test", kind="files"),
+        locator=f"inbox/{name}",
+        received_at=datetime(2024, 6, 1, tzinfo=UTC),
+        route="files",
+    )
+    return read_input(data, Path(name).suffix, context)
+
+
+def fixture(name: str):
+    return read((FIXTURES / name).read_bytes(), name)
+
+
+def test_front_matter_fields_are_read():
+    release = fixture("kita-eroeffnung.md")
+    assert release.problems == ()
+    assert release.format == "markdown"
+    assert release.title == "Neue Kita „Sonnenblume“ öffnet im August"
+    assert release.teaser == "Die Stadt schafft 90 neue Betreuungsplätze im Westviertel."
+    assert release.language == "de"
+    assert release.published == datetime(2024, 6, 12, 9, 0)  # naive: the source's zone applies
+    assert release.embargo_until == datetime(
+        2024, 6, 12, 11, 0, tzinfo=timezone(timedelta(hours=2))
+    )
+    assert release.contact.startswith("Presseamt Beispielstadt")
+    assert release.categories == ("Bildung", "Familie", "Westviertel")
+    assert release.identity == "pm-2024-117"
+    assert release.base_url == "https://www.beispielstadt.example/presse/kita-sonnenblume"
+
+
+def test_body_is_rendered_as_html():
+    body = fixture("kita-eroeffnung.md").body_html
+    assert "<strong>„Sonnenblume“</strong>" in body
+    assert "<h2>Anmeldung</h2>" in body
+    assert '<a href="https://kita.beispielstadt.example/anmeldung">Kita-Portal</a>' in body
+    assert "<li>Öffnungszeiten: 7 bis 17 Uhr</li>" in body
+    assert "---" not in body and "sperrfrist" not in body
+
+
+def test_first_heading_is_the_title_when_front_matter_has_none():
+    release = fixture("library-app.md")
+    assert release.title == "City Library launches lending app"
+    assert "<h1>" not in release.body_html and "<h2>City Library" not in release.body_html
+    assert release.body_html.startswith("<p>The City Library has released an app")
+    assert release.identity == "inbox/library-app.md"
+
+
+def test_bad_yaml_is_a_front_matter_problem_with_a_line():
+    release = fixture("bad-front-matter.md")
+    assert [problem.field for problem in release.problems] == ["front_matter"]
+    assert "line 4" in release.problems[0].message or "line 5" in release.problems[0].message
+    assert "Sommerfest" in release.body_html  # the body is still shown to the editor
+
+
+def test_unreadable_embargo_stops_the_release():
+    release = read("---\ntitle: X\nembargo: nächste Woche\n---\nText.\n".encode())
+    assert [problem.field for problem in release.problems] == ["embargo"]
+
+
+def test_plain_markdown_without_front_matter_and_extra_headings():
+    release = read(b"Ein Absatz.\n\n# Titel weiter unten\n\n##### Klein\n")
+    assert release.title == "Titel weiter unten"
+    assert release.body_html == "<p>Ein Absatz.</p>\n<h4>Klein</h4>"

@@ -1,0 +1,473 @@
+"""normalize: what a reader sees of a release after cleaning.
+
+Golden files under tests/fixtures/text/ hold the expected release for each sample input.
+After a deliberate change, rewrite them with MELDER_UPDATE_GOLDEN=1 and review the diff by eye.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from pipeline.config import SourceConfig
+from pipeline.disclaimers import is_disclaimer
+from pipeline.formats import InputContext, read_input
+from pipeline.models import Link, Problem, Provenance, RawRelease
+from pipeline.normalize import make_slug, make_teaser, normalize
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+DUMP = SAMPLES / "melder-page-dump.txt"
+RECEIVED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+BERLIN = ZoneInfo("Europe/Berlin")
+SOURCE = SourceConfig(title="Stadt Leipzig", kind="files", path="x")
+GOLDEN_FIELDS = (
+    "title", "slug", "teaser", "text", "language", "published_at", "embargo_until", "contact",
+    "links", "errors", "warnings",
+)  # fmt: skip
+
+
+def read_file(path: Path, source: SourceConfig = SOURCE):
+    context = InputContext(
+        source="leipzig", config=source, locator=path.name, received_at=RECEIVED, route="files"
+    )
+    return read_input(path.read_bytes(), path.suffix, context)
+
+
+def raw_release(**fields) -> RawRelease:
+    values = {
+        "source": "leipzig",
+        "identity": "inbox/release.txt",
+        "format": "text",
+        "provenance": Provenance(route="files", received_at=RECEIVED),
+        "content_hash": "0" * 64,
+    }
+    values.update(fields)
+    return RawRelease(**values)
+
+
+def golden_view(release) -> dict:
+    data = release.model_dump(mode="json")
+    return {name: data[name] for name in GOLDEN_FIELDS}
+
+
+def check_golden(release, expected_path: Path) -> None:
+    actual = golden_view(release)
+    if os.environ.get("MELDER_UPDATE_GOLDEN") or not expected_path.exists():
+        expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    expected = json.loads(expected_path.read_text("utf-8"))
+    assert actual == expected
+
+
+# --- The real page dump ------------------------------------------------------------------------
+
+needs_dump = pytest.mark.skipif(
+    not DUMP.exists(), reason=f"sample page dump not present at {DUMP} (shared/ is not checked out)"
+)
+
+
+@pytest.fixture(scope="module")
+def dump_release():
+    if not DUMP.exists():
+        pytest.skip(f"sample page dump not present at {DUMP}")
+    return normalize(read_file(DUMP), SOURCE)
+
+
+@needs_dump
+def test_page_dump_matches_golden(dump_release):
+    check_golden(dump_release, FIXTURES / "melder-page-dump.expected.json")
+
+
+@needs_dump
+def test_page_dump_keeps_the_release(dump_release):
+    release = dump_release
+    assert release.title == "3. Asienkonferenz nimmt kommunale Partnerschaften in Fokus"
+    paragraphs = release.text.split("\n\n")
+    assert paragraphs[0].startswith("Vom 1. bis 3. März")
+    body = [p for p in paragraphs if len(p) > 150]
+    assert len(body) == 6
+    assert body[-1].endswith("so Jung.")
+    assert "Mehr Infos zur Partnerschaft mit Vietnam unter:" in paragraphs
+    urls = [link.url for link in release.links]
+    assert urls == [
+        "https://www.leipzig.de/buergerservice-und-verwaltung/internationales/"
+        "entwicklungszusammenarbeit/vietnam/",
+        "https://www.leipzig.de/buergerservice-und-verwaltung/internationales/"
+        "internationale-kooperationen/ho-chi-minh-stadt-und-vietnam/",
+    ]
+    for url in urls:
+        assert f'href="{url}"' in release.body_html
+    assert release.errors == ()
+    assert release.language == "de"
+
+
+@needs_dump
+@pytest.mark.parametrize(
+    "junk",
+    ["Warenkorb", "Anzeige", "Werbung", "Topthemen", "Aktuell auf LZ", "Mehr zum Thema", "6.1 C",
+     "Inhalte Dritter", "0,00 EUR", "redaktion@"],
+)  # fmt: skip
+def test_page_dump_drops_widgets_ads_and_old_disclaimer(dump_release, junk):
+    assert junk not in dump_release.text
+    assert junk not in dump_release.body_html
+    assert junk not in dump_release.title
+
+
+@needs_dump
+def test_page_dump_is_fast(dump_release):
+    raw = read_file(DUMP, SOURCE.model_copy(update={"language": "de"}))
+    normalize(raw, SOURCE)
+    runs = 200
+    start = time.perf_counter()
+    for _ in range(runs):
+        normalize(raw, SOURCE)
+    per_release = (time.perf_counter() - start) / runs
+    assert per_release < 0.005  # generous bound for slow CI machines; typical is well under 1 ms
+
+
+# --- Own fixtures ------------------------------------------------------------------------------
+
+FIXTURE_INPUTS = sorted(FIXTURES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURE_INPUTS, ids=[p.stem for p in FIXTURE_INPUTS])
+def test_fixture_matches_golden(path):
+    release = normalize(read_file(path), SOURCE)
+    check_golden(release, path.with_suffix(".expected.json"))
+
+
+def test_german_release_with_embargo_and_contact():
+    release = normalize(read_file(FIXTURES / "de-sperrfrist-kontakt.txt"), SOURCE)
+    assert release.title == "Neue Stadtteilbibliothek in Grünau öffnet im Frühjahr"
+    assert release.embargo_until == datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)
+    assert release.published_at == datetime(2026, 11, 25, tzinfo=BERLIN)
+    assert release.contact.startswith("Stadt Leipzig, Referat Kommunikation\n")
+    assert "presse@example.org" in release.contact
+    assert "SPERRFRIST" not in release.text and "Pressekontakt" not in release.text
+    assert "Telefon" not in release.text
+    # hard-wrapped lines are one paragraph again
+    assert "an der Stuttgarter Allee zu einer modernen" in release.text
+    assert "<li>ein Repair-Café einmal im Monat</li>" in release.body_html
+    assert release.links == (Link(url="https://www.leipzig.de/bibliotheken?id=42",
+                                  text="https://www.leipzig.de/bibliotheken?id=42"),)  # fmt: skip
+    assert release.slug == "neue-stadtteilbibliothek-in-gruenau-oeffnet-im-fruehjahr"
+
+
+def test_english_wire_release():
+    release = normalize(read_file(FIXTURES / "en-wire-embargo.txt"), SOURCE)
+    assert release.title == "Northwind Robotics opens research centre in Leipzig"
+    assert release.language == "en"
+    assert release.embargo_until == datetime(2026, 11, 26, 0, 1, tzinfo=UTC)
+    assert release.contact.splitlines()[0] == "Alex Example"
+    assert "Media contact" not in release.text and "###" not in release.text
+    assert "FOR IMMEDIATE RELEASE" not in release.text
+    assert [link.url for link in release.links] == [
+        "https://www.northwind-robotics.example/leipzig",
+        "https://northwind-robotics.example/press?lang=en",
+    ]
+
+
+def test_english_page_dump_loses_furniture_and_disclaimer():
+    release = normalize(read_file(FIXTURES / "en-page-dump.txt"), SOURCE)
+    assert release.title == "City council approves new cycle lanes for Ring Road"
+    for junk in ("cookies", "Advertisement", "Related articles", "Bus timetable", "Facebook",
+                 "third-party", "Subscribe", "All rights reserved", "Press releases"):  # fmt: skip
+        assert junk not in release.text
+    assert release.text.startswith("The city council has approved")
+
+
+def test_mojibake_is_repaired():
+    release = normalize(read_file(FIXTURES / "de-mojibake.txt"), SOURCE)
+    assert release.title.startswith("Für mehr Sicherheit")
+    assert "Karl-Liebknecht-Straße" in release.title
+    assert "Ã" not in release.text and "Â" not in release.text
+    assert "Fußgänger" in release.text
+
+
+def test_soft_hyphens_and_invisible_characters_are_removed():
+    release = normalize(read_file(FIXTURES / "de-soft-hyphens.txt"), SOURCE)
+    assert release.title == "Stadtwerke starten Energieberatung für Mieter"
+    for char in ("\u00ad", "\u200b", "\u00a0"):
+        assert char not in release.text and char not in release.title
+    assert "45 Minuten" in release.text
+
+
+# --- Single behaviours -------------------------------------------------------------------------
+
+
+def test_given_title_is_not_repeated_in_body():
+    raw = raw_release(title="Neue Brücke freigegeben", body_text=(
+        "Neue Brücke freigegeben\n\nDie neue Brücke über die Weiße Elster ist seit heute "
+        "für den Verkehr freigegeben. Sie ersetzt einen Bau aus dem Jahr 1910."
+    ))  # fmt: skip
+    release = normalize(raw, SOURCE)
+    assert release.title == "Neue Brücke freigegeben"
+    assert release.text.startswith("Die neue Brücke")
+
+
+def test_no_headline_and_no_body_are_errors_but_still_a_release():
+    release = normalize(raw_release(body_text="Anzeige\nWerbung\n"), SOURCE)
+    fields = {problem.field for problem in release.errors}
+    assert {"title", "body"} <= fields
+    assert release.title == ""
+    assert release.slug
+    assert not release.is_valid
+
+
+def test_reader_problems_are_carried_over():
+    problem = Problem(field="input", message="the file looks like binary data")
+    release = normalize(raw_release(format="unknown", problems=(problem,)), SOURCE)
+    assert release.errors == (problem,)
+
+
+def test_long_title_is_an_error():
+    raw = raw_release(title="Lang " * 80, body_text="Ein Absatz mit genug Text für eine Meldung.")
+    assert any(p.field == "title" for p in normalize(raw, SOURCE).errors)
+
+
+@pytest.mark.parametrize("published", [datetime(1985, 5, 1), datetime(2031, 1, 1)])
+def test_implausible_publication_date_is_an_error(published):
+    raw = raw_release(title="Titel der Meldung", body_text="Text der Meldung.", published=published)
+    errors = normalize(raw, SOURCE).errors
+    assert [p.field for p in errors] == ["published_at"]
+
+
+def test_naive_dates_are_source_local_time():
+    raw = raw_release(
+        title="Sommerfest im Rathaus",
+        body_text="Das Sommerfest beginnt um 15 Uhr.",
+        published=datetime(2026, 7, 1, 10, 0),
+        embargo_until=datetime(2026, 12, 1, 10, 0),
+    )
+    release = normalize(raw, SOURCE)
+    assert release.published_at.utcoffset() == timedelta(hours=2)  # CEST
+    assert release.embargo_until.utcoffset() == timedelta(hours=1)  # CET
+    assert release.published_at == datetime(2026, 7, 1, 8, 0, tzinfo=UTC)
+
+
+def test_published_text_is_parsed():
+    raw = raw_release(
+        title="Meldung", body_text="Text.", published_text="25. November 2026, 10:30 Uhr"
+    )
+    assert normalize(raw, SOURCE).published_at == datetime(2026, 11, 25, 10, 30, tzinfo=BERLIN)
+
+
+def test_unreadable_embargo_is_an_error():
+    raw = raw_release(title="Meldung", body_text="Sperrfrist: nach der Ratssitzung\n\nText.")
+    release = normalize(raw, SOURCE)
+    assert [p.field for p in release.errors] == ["embargo_until"]
+    assert "Sperrfrist" not in release.text
+
+
+def test_embargo_word_in_a_headline_is_not_an_embargo():
+    raw = raw_release(
+        body_text="Embargo gegen Billigimporte verlängert\n\n" + "Text der Meldung. " * 5
+    )
+    release = normalize(raw, SOURCE)
+    assert release.title == "Embargo gegen Billigimporte verlängert"
+    assert release.embargo_until is None
+
+
+def test_contact_given_by_reader_wins():
+    raw = raw_release(
+        title="Meldung", contact="Presse\u00a0Team", body_text="Text.\n\nKontakt: Erika Muster"
+    )
+    release = normalize(raw, SOURCE)
+    assert release.contact == "Presse Team"
+    assert "Erika" not in release.text
+
+
+def test_source_strip_rules_apply():
+    source = SOURCE.model_copy(update={"strip": [r"^Foto-Strecke:.*$", r"\[Bild \d+\]"]})
+    raw = raw_release(title="Meldung", body_text=(
+        "Foto-Strecke: 12 Bilder\n\nDer Zoo hat ein neues Elefantenhaus [Bild 1] eröffnet."
+    ))  # fmt: skip
+    release = normalize(raw, source)
+    assert release.text == "Der Zoo hat ein neues Elefantenhaus eröffnet."
+
+
+def test_html_body_is_cleaned_and_links_resolved():
+    body = (
+        '<h1>Neue Buslinie</h1><p class="date">25.11.2026</p>'
+        '<div class="social-share"><a href="https://facebook.com/x">Teilen</a></div>'
+        '<p onclick="x()">Ab Montag fährt die <a href="/linie-90?utm_source=nl" '
+        'onmouseover="y()">Linie 90</a> alle zehn Minuten.<script>alert(1)</script></p>'
+        '<p><a href="javascript:alert(1)">Klick</a> <a href="data:text/html,x">Daten</a></p>'
+        "<style>p{}</style><p>Anzeige</p>"
+    )
+    raw = raw_release(format="html", body_html=body, base_url="https://www.example.org/presse/")
+    release = normalize(raw, SOURCE)
+    assert release.title == "Neue Buslinie"
+    assert release.published_at == datetime(2026, 11, 25, tzinfo=BERLIN)
+    assert release.links == (Link(url="https://www.example.org/linie-90", text="Linie 90"),)
+    html = release.body_html
+    assert "<script" not in html and "onclick" not in html and "javascript:" not in html
+    assert "data:" not in html and "Teilen" not in html and "Anzeige" not in html
+    assert "alert" not in release.text
+
+
+def test_old_disclaimer_detection_is_by_meaning():
+    assert is_disclaimer(
+        "Die hier veröffentlichten Texte sind Mitteilungen Dritter. Sie wurden nicht redaktionell "
+        "bearbeitet; verantwortlich sind allein die Absender."
+    )
+    assert is_disclaimer(
+        "The views expressed in this third-party content do not necessarily reflect those of "
+        "the publisher, and it has not been verified."
+    )
+    assert not is_disclaimer(
+        "Die Stadt übernimmt Verantwortung für die Umsetzung der Agenda 2030 und prüft weitere "
+        "Partnerschaften."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Stadt Leipzig baut eine neue Schule für rund 600 Kinder im Stadtteil Grünau.", "de"),
+        ("The city of Leipzig is building a new school for around 600 children in Grünau.", "en"),
+        ("", "de"),
+    ],
+)
+def test_language_is_detected(text, language):
+    assert normalize(raw_release(title="Titel", body_text=text), SOURCE).language == language
+
+
+def test_configured_language_wins():
+    source = SOURCE.model_copy(update={"language": "fr"})
+    assert normalize(raw_release(title="Titel", body_text="Der Text."), source).language == "fr"
+
+
+def test_teaser_cuts_at_sentence_end_or_word():
+    sentence = "Die Stadt baut am Ring eine neue Radspur mit breiten Bordsteinen. "
+    teaser = make_teaser(sentence * 10)
+    assert len(teaser) <= 300 and teaser.endswith("Bordsteinen.")
+    words = make_teaser("Wort " * 100)
+    assert len(words) <= 300 and words.endswith("Wort…")
+
+
+def test_slug_transliterates_german():
+    assert make_slug("Größere Übersicht für Ärzte", "x") == "groessere-uebersicht-fuer-aerzte"
+    assert len(make_slug("Sehr " * 40, "x")) <= 80
+    assert make_slug("", "inbox/2026-11-25 Meldung.txt") == "2026-11-25-meldung"
+
+
+def test_identity_and_copied_fields():
+    raw = raw_release(title="T", body_text="Text.", categories=("Kultur",), content_hash="abc")
+    release = normalize(raw, SOURCE)
+    assert release.identity == raw.identity and release.content_hash == "abc"
+    assert release.categories == ("Kultur",) and release.provenance == raw.provenance
+    assert release.id == normalize(raw, SOURCE).id
+
+
+# --- Properties --------------------------------------------------------------------------------
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß", min_size=3, max_size=12)
+CAPITALIZED = WORD.map(str.capitalize)
+SENTENCE = st.tuples(CAPITALIZED, st.lists(WORD, min_size=4, max_size=25)).map(
+    lambda parts: " ".join([parts[0], *parts[1]]) + "."
+)
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=5).map(" ".join)
+RELEASE_TEXT = st.lists(PARAGRAPH, min_size=1, max_size=6).map("\n\n".join)
+HEADLINE = st.tuples(CAPITALIZED, st.lists(WORD, min_size=2, max_size=8)).map(
+    lambda parts: " ".join([parts[0], *parts[1]])
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=HEADLINE, body=RELEASE_TEXT)
+def test_normalizing_twice_changes_nothing(title, body):
+    # a paragraph that merely repeats the headline is dropped on purpose, so keep them apart
+    assume(all(p.rstrip(".").casefold() != title.casefold() for p in body.split("\n\n")))
+    first = normalize(raw_release(body_text=f"{title}\n\n{body}"), SOURCE)
+    assert first.title == title
+    again = normalize(raw_release(title=first.title, body_text=first.text), SOURCE)
+    assert (again.title, again.text, again.teaser) == (first.title, first.text, first.teaser)
+    from_text = normalize(raw_release(body_text=f"{first.title}\n\n{first.text}"), SOURCE)
+    assert (from_text.title, from_text.text) == (first.title, first.text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(body=RELEASE_TEXT)
+def test_teaser_is_never_longer_than_300(body):
+    assert len(normalize(raw_release(title="T", body_text=body), SOURCE).teaser) <= 300
+
+
+HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<p onclick="evil()">Klick</p>',
+        "<style>body{}</style>",
+        '<a href="JaVaScRiPt:alert(1)">y</a>',
+        '<iframe src="https://evil.example"></iframe>',
+        '<svg onload="alert(1)"></svg>',
+        '<a href=" javascript:alert(1)">z</a>',
+        '<div style="background:url(javascript:x)">s</div>',
+        "<p>Ein ganz normaler Absatz mit Text.</p>",
+        "<h2>Zwischentitel</h2>",
+        "<ul><li>Punkt</li></ul>",
+        '<a href="https://example.org/?utm_source=x">Link</a>',
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "<scr<script>ipt>alert(1)</script>",
+        "<!-- <script>x</script> -->",
+        "<br>",
+        "text ",
+        "<b>",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.one_of(HOSTILE, st.text(max_size=30)), max_size=15))
+def test_body_html_is_always_safe(parts):
+    raw = raw_release(format="html", body_html="".join(parts) or "<p></p>")
+    html = normalize(raw, SOURCE).body_html
+    assert "<script" not in html.lower()
+    assert not re.search(r"\son\w+\s*=", html, re.I)
+    assert "javascript:" not in html.lower()
+    assert "<iframe" not in html and "<style" not in html and "style=" not in html
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.text(max_size=400))
+def test_any_text_gives_a_release(body):
+    release = normalize(raw_release(body_text=body), SOURCE)
+    assert len(release.teaser) <= 300
+    assert release.slug
+    assert "<script" not in release.body_html.lower()
+
+
+def test_dateline_is_never_the_headline_and_joins_its_paragraph():
+    body = "Berlin (ots) -\nDie Stadt eröffnet heute eine neue Kita mit 120 Plätzen in Lindenau."
+    release = normalize(raw_release(body_text=body), SOURCE)
+    assert release.title == ""
+    assert [p.field for p in release.errors] == ["title"]
+    assert release.text.startswith("Berlin (ots) - Die Stadt eröffnet")
+
+
+def test_contact_after_a_heading_and_inline_contact():
+    html = (
+        "<h2>Neue Kita in Lindenau eröffnet</h2><p>Die Stadt eröffnet heute eine neue Kita mit "
+        "120 Plätzen.</p><h3>Medienkontakt</h3><p>Erika Muster<br>presse@example.org</p>"
+    )
+    release = normalize(raw_release(format="html", body_html=html), SOURCE)
+    assert release.contact == "Erika Muster\npresse@example.org"
+    assert "Erika" not in release.text
+    inline = normalize(
+        raw_release(
+            title="T", body_text="Text der Meldung.\n\nFür Rückfragen: Max Muster, Tel. 0341 0"
+        ),
+        SOURCE,
+    )
+    assert inline.contact == "Max Muster, Tel. 0341 0"
