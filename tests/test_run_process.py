@@ -9,6 +9,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -94,25 +95,44 @@ def test_run_publishes_on_schedule_and_stops_cleanly_on_sigterm(fast_root):
     assert {"job:ingest", "job:publish"} <= jobs
 
 
+class Lines:
+    """Collects a process's output lines as they come, so a test can wait for one."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self.thread.start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        for line in process.stdout:
+            self.lines.append(line)
+
+    def seen(self, text: str) -> bool:
+        return any(text in line for line in self.lines)
+
+
 def test_a_second_instance_waits_as_standby_and_takes_over(fast_root):
     first = start(fast_root)
-    second = None
+    second = start(fast_root)
+    processes = [first, second]
+    logs = [Lines(first), Lines(second)]
     try:
-        assert wait_for(lambda: (fast_root / "var" / "melder.scheduler.lock").exists())
-        time.sleep(1.5)
-        second = start(fast_root)
+        assert wait_for(lambda: all(log.seen("role=") for log in logs), timeout=60)
+        leader, standby = (0, 1) if logs[0].seen("role=leader") else (1, 0)
+        assert logs[standby].seen("role=standby") and not logs[standby].seen("role=leader")
         add_release(fast_root, 1)
         assert wait_for(lambda: len(feed_titles(fast_root)) == 1)
-        first.kill()
-        first.wait()
+        processes[leader].kill()
+        processes[leader].wait()
+        assert wait_for(lambda: logs[standby].seen("role=leader"), timeout=30)
         add_release(fast_root, 2)
-        assert wait_for(lambda: len(feed_titles(fast_root)) == 2, timeout=40)
+        assert wait_for(lambda: len(feed_titles(fast_root)) == 2, timeout=30)
     finally:
-        for process in (first, second):
-            if process and process.poll() is None:
+        for process in processes:
+            if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
-        output, _ = second.communicate(timeout=30)
-    assert "role=standby" in output and "role=leader" in output
+                process.wait(timeout=30)
+    assert processes[standby].returncode == 0
 
 
 def test_kill_minus_nine_at_random_moments_loses_and_duplicates_nothing(fast_root):
