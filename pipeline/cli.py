@@ -285,15 +285,16 @@ def queue(
     if as_json:
         print(json.dumps([view_json(view) for view in views], ensure_ascii=False, indent=2))
         return
-    table = Table("id", "state", "source", "title", "received", "problems")
+    table = Table("state", "source", "title", "received", "problems")
+    table.add_column("id", no_wrap=True)  # ids are copied into approve/reject: never cut them
     for view in views:
         table.add_row(
-            view.release.id,
             view.state.value,
             view.release.source,
             view.release.title,
             view.created_at.strftime("%Y-%m-%d %H:%M"),
             "; ".join(f"{p.field}: {p.message}" for p in view.release.errors),
+            view.release.id,
         )
     out.print(table)
 

@@ -85,10 +85,17 @@ def _header(message: Message, name: str) -> str | None:
     if raw is None:
         return None
     try:
-        text = str(make_header(decode_header(raw)))
+        text = "".join(_decode_word(part, charset) for part, charset in decode_header(raw))
     except (HeaderParseError, LookupError, UnicodeError, ValueError):
         text = _raw_header_text(raw)
     return " ".join(text.split()) or None
+
+
+def _decode_word(part: bytes | str, charset: str | None) -> str:
+    """One encoded word; a Latin-1 label is read as windows-1252, as mail clients do."""
+    if isinstance(part, str):
+        return part
+    return part.decode(canonical_encoding(charset) or "ascii", errors="replace")
 
 
 def _raw_header_text(raw) -> str:

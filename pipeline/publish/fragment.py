@@ -167,6 +167,12 @@ def _in_zone(moment: datetime, zone: ZoneInfo | None) -> datetime:
 # --- the article -----------------------------------------------------------------------------
 
 
+def _teaser_adds_something(release: Release) -> bool:
+    """A teaser cut from the body's own opening would only repeat the first paragraph."""
+    teaser = release.teaser.strip().rstrip("…").strip()
+    return bool(teaser) and not release.text.startswith(teaser)
+
+
 def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceConfig | None) -> str:
     """The release as one sanitized `<article>`: the disclaimer exactly once, at its position."""
     release = item.release
@@ -181,7 +187,7 @@ def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceCo
         "</header>",
         aside if channel.disclaimer.position == "top" else "",
         f'<p class="melder-teaser"><strong>{_text(release.teaser)}</strong></p>'
-        if release.teaser.strip()
+        if _teaser_adds_something(release)
         else "",
         f'<div class="melder-body">\n{linked_body(release.body_html, channel.link_rel)}\n</div>',
         _links_list(release.links, channel.link_rel, labels),
