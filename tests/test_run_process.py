@@ -28,8 +28,10 @@ every = "1s"
 """
 
 
-def start(root: Path, *args: str) -> subprocess.Popen:
+def start(root: Path, *args: str, database_url: str | None = None) -> subprocess.Popen:
     env = {**os.environ, "MELDER_ROOT": str(root), "PYTHONUNBUFFERED": "1"}
+    if database_url:
+        env["MELDER_DATABASE_URL"] = database_url
     return subprocess.Popen(
         [sys.executable, "-m", "pipeline", "-v", "run", *args],
         env=env,
@@ -111,9 +113,11 @@ class Lines:
         return any(text in line for line in self.lines)
 
 
-def test_a_second_instance_waits_as_standby_and_takes_over(fast_root):
-    first = start(fast_root)
-    second = start(fast_root)
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_a_second_instance_waits_as_standby_and_takes_over(fast_root, database, request):
+    url = request.getfixturevalue("postgres").new_database() if database == "postgresql" else None
+    first = start(fast_root, database_url=url)
+    second = start(fast_root, database_url=url)
     processes = [first, second]
     logs = [Lines(first), Lines(second)]
     try:

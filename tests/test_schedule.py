@@ -51,8 +51,8 @@ def test_sources_with_their_own_pace_get_their_own_ingest_job(empty_root):
     assert times["publish"] == NOW + timedelta(minutes=4)
 
 
-def test_every_job_run_is_recorded_and_a_failing_job_does_not_raise(empty_root):
-    store = Store(f"sqlite:///{empty_root / 'var' / 'melder.db'}")
+def test_every_job_run_is_recorded_and_a_failing_job_does_not_raise(empty_root, database_url):
+    store = Store(database_url)
     context = JobContext(root=empty_root, store=store, clock=lambda: NOW)
     write(empty_root / "inbox" / "trusted" / "a.txt", "Titel\n\nText der Meldung im Park.\n")
     ingest_job(context, "ingest", JobConfig(every="1m"))
