@@ -11,7 +11,7 @@ import pytest
 
 from pipeline import runner
 from pipeline.config import load_config
-from tests.conftest import SHARED_SAMPLES
+from tests.conftest import REPO, SHARED_SAMPLES
 from tests.web_support import PASSWORD, make_root, open_store, queued, seed_users, serving
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -37,7 +37,10 @@ def desk(tmp_path_factory):
     """A served root with the sample page dump queued, plus releases to reject, edit, attack."""
     root = make_root(tmp_path_factory.mktemp("browser") / "root")
     dump = root / "inbox" / "office" / "melder-page-dump.txt"
-    shutil.copy(SHARED_SAMPLES / "melder-page-dump.txt", dump)
+    shared = SHARED_SAMPLES / "melder-page-dump.txt"
+    # the real portal dump where shared/ is checked out, else the demo's own page dump
+    own = REPO / "sources" / "inbox" / "stadt-lindenau" / "2026-11-20-weihnachtsmarkt.txt"
+    shutil.copy(shared if shared.exists() else own, dump)
     store = open_store(root)
     seed_users(store)
     [(_, release, saved)] = runner.submit(load_config(root), store, [dump], "office", now=_now())
