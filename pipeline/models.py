@@ -151,3 +151,13 @@ def release_id(source: str, identity: str) -> str:
     """The id a release keeps forever: derived from where it came from, never from its title."""
     digest = hashlib.sha256(f"{source}\x00{identity}".encode()).hexdigest()
     return digest[:16]
+
+
+class Withdrawal(Frozen):
+    """A published release taken back: its URL keeps a notice, Atom carries a tombstone."""
+
+    release_id: str
+    title: str
+    language: str
+    public_name: str
+    withdrawn_at: AwareDatetime

@@ -213,7 +213,8 @@ def publish(
             remove_stale_temp_files(folder)
             sources = None if "*" in channel.sources else channel.sources
             entries = store.entries(sources, channel.max_items)
-            written = publish_channel(name, channel, entries, config.sources, folder)
+            gone = store.withdrawals(sources, channel.max_items)
+            written = publish_channel(name, channel, entries, config.sources, folder, gone)
             report.channels[name] = len(written.written)
     store.record_run(
         "publish",

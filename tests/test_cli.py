@@ -89,10 +89,19 @@ def test_review_flow_queue_approve_publish_reject(empty_root):
     assert [event["action"] for event in shown["history"]] == ["received", "rejected"]
 
     kita = by_title["Neue Kita öffnet im Westen"]
+    atom_id = feedparser.parse(outputs(empty_root, "portal") / "atom.xml").entries[0].id
+    [fragment] = (outputs(empty_root, "portal") / "releases").glob("*.html")
     melder(empty_root, "withdraw", kita, "--reason", "Falsche Angaben")
     melder(empty_root, "publish")
     assert feedparser.parse(outputs(empty_root, "portal") / "rss.xml").entries == []
     assert json.loads(melder(empty_root, "show", kita, "--json").stdout)["state"] == "withdrawn"
+    # the URL stays, now with a notice; Atom tells importers the entry is gone (RFC 6721)
+    notice = fragment.read_text(encoding="utf-8")
+    assert "zurückgezogen" in notice and "80 Plätzen" not in notice
+    atom = (outputs(empty_root, "portal") / "atom.xml").read_text(encoding="utf-8")
+    tombstone = atom[atom.index("<at:deleted-entry") : atom.index("</at:deleted-entry>")]
+    assert f'ref="{atom_id}"' in tombstone and 'when="' in tombstone
+    assert feedparser.parse(atom).bozo == 0
 
 
 def test_approve_at_a_later_time_holds_the_release(empty_root):

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.fsutil import write_atomic
-from pipeline.models import Entry
+from pipeline.models import Entry, Withdrawal
 from pipeline.publish import atom, jsonfeed, rss
 from pipeline.publish.fragment import ChannelView, build_view, feed_id, html_files, public_name
+from pipeline.publish.tombstones import add_tombstones, notice_files
 
 Renderer = Callable[[ChannelView], dict[str, bytes]]
 
@@ -54,12 +55,16 @@ def render_channel(
     channel: ChannelConfig,
     entries: list[Entry],
     sources: dict[str, SourceConfig],
+    withdrawals: list[Withdrawal] = (),
 ) -> dict[str, bytes]:
     """Every file of a channel in memory, keyed by path relative to the channel folder."""
     view = build_view(name, channel, entries, sources)
     files: dict[str, bytes] = {}
     for render in FORMATS.values():
         files.update(render(view))
+    if withdrawals:
+        files[atom.FILENAME] = add_tombstones(files[atom.FILENAME], list(withdrawals), channel)
+        files.update(notice_files(list(withdrawals)))
     return files
 
 
@@ -69,13 +74,14 @@ def publish_channel(
     entries: list[Entry],
     sources: dict[str, SourceConfig],
     out_dir: Path,
+    withdrawals: list[Withdrawal] = (),
 ) -> PublishReport:
     """Write the channel's files into `out_dir`; entries come newest first, already limited.
 
     Release files of entries no longer listed stay on disk: their URLs were published.
     """
     report = PublishReport(channel=name)
-    for relative, data in render_channel(name, channel, entries, sources).items():
+    for relative, data in render_channel(name, channel, entries, sources, withdrawals).items():
         path = out_dir / relative
         (report.written if write_atomic(path, data) else report.unchanged).append(path)
     return report

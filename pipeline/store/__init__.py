@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.errors import InvalidTransition, NotFound
-from pipeline.models import TRANSITIONS, Entry, Release, State
+from pipeline.models import TRANSITIONS, Entry, Release, State, Withdrawal
 from pipeline.store.engine import open_engine
 from pipeline.store.tables import EventRow, InputRow, ReleaseRow, RevisionRow, RunRow
 
@@ -358,6 +358,29 @@ class Store:
                     public_name=row.public_name,
                 )
                 for row, data in session.execute(query)
+            ]
+
+    def withdrawals(self, sources: list[str] | None, limit: int) -> list[Withdrawal]:
+        """Withdrawn releases that had been published, most recently withdrawn first."""
+        with Session(self.engine) as session:
+            query = (
+                select(ReleaseRow)
+                .where(ReleaseRow.state == State.WITHDRAWN.value)
+                .where(ReleaseRow.public_name.is_not(None))
+                .order_by(ReleaseRow.changed_at.desc(), ReleaseRow.id)
+                .limit(limit)
+            )
+            if sources is not None:
+                query = query.where(ReleaseRow.source.in_(sources))
+            return [
+                Withdrawal(
+                    release_id=row.id,
+                    title=row.title,
+                    language=row.language,
+                    public_name=row.public_name,
+                    withdrawn_at=row.changed_at,
+                )
+                for row in session.scalars(query)
             ]
 
     def public_names(self) -> dict[str, str]:
