@@ -452,16 +452,24 @@ def status(
 ) -> None:
     """Show the last runs and errors per source and job, and queue counts."""
     context = _ctx(ctx)
-    sources = load_config(context.root).sources  # quietly: `check` is where problems are told
+    config = load_config(context.root)  # quietly: `check` is where problems are told
+    sources = config.sources
     with context.store() as store:
         runs = store.last_runs()
         counts = store.counts()
         health = _source_health(store, sources)
+        schedule = _next_runs(config, store.last_job_runs())
     data = status_json(runs, counts, health)
+    data["schedule"] = schedule
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     _print_health(data["sources"])
+    if schedule:
+        jobs = Table("scheduled job", "last run", "next run")
+        for item in schedule:
+            jobs.add_row(item["job"], item["last_run"] or "never", item["next_run"])
+        out.print(jobs)
     table = Table("job", "target", "started", "outcome", "counts", "error")
     for item in data["runs"]:
         table.add_row(
@@ -479,6 +487,26 @@ def status(
 from pipeline.web.commands import register as register_web_commands  # noqa: E402
 
 register_web_commands(app)
+
+
+def _next_runs(config: Config, last_runs: dict[str, datetime]) -> list[dict]:
+    """When each job of schedule.toml last ran and will next fire under `melder run`."""
+    from pipeline.jobs import planned_jobs
+    from pipeline.schedule import next_fire_times
+
+    jobs = planned_jobs(config)
+    zone = config.schedule.timezone
+    upcoming = next_fire_times(jobs, zone, last_runs, _now())
+    return [
+        {
+            "job": name,
+            "last_run": (
+                last_runs[name].isoformat(timespec="seconds") if name in last_runs else None
+            ),
+            "next_run": moment.isoformat(timespec="seconds"),
+        }
+        for name, moment in sorted(upcoming.items())
+    ]
 
 
 def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]:

@@ -192,6 +192,9 @@ def test_status_shows_runs_and_counts(empty_root):
     assert status["queue"]["queued"] == 1
     jobs = {(run["job"], run["target"]) for run in status["runs"]}
     assert {("ingest", "trusted"), ("ingest", "reviewed"), ("publish", None)} <= jobs
+    # with no schedule.toml the default jobs are listed with their next fire time
+    assert {item["job"] for item in status["schedule"]} == {"ingest", "embargo", "publish"}
+    assert all(item["next_run"] for item in status["schedule"])
 
 
 def test_usage_errors_exit_2(empty_root):
