@@ -121,7 +121,8 @@ def test_a_second_instance_waits_as_standby_and_takes_over(fast_root, database, 
     processes = [first, second]
     logs = [Lines(first), Lines(second)]
     try:
-        assert wait_for(lambda: all(log.seen("role=") for log in logs), timeout=60)
+        both_started = wait_for(lambda: all(log.seen("role=") for log in logs), timeout=60)
+        assert both_started, [log.lines for log in logs]
         leader, standby = (0, 1) if logs[0].seen("role=leader") else (1, 0)
         assert logs[standby].seen("role=standby") and not logs[standby].seen("role=leader")
         add_release(fast_root, 1)

@@ -133,3 +133,13 @@ def test_times_come_back_time_zone_aware(store):
     store.save([(release, State.QUEUED, None)], now=NOW, actor="t")
     assert store.get(release.id).created_at == NOW
     assert store.get(release.id).created_at.tzinfo is not None
+
+
+def test_processes_starting_together_on_a_new_database_migrate_once(database_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        stores = list(pool.map(lambda _: Store(database_url), range(4)))
+    assert all(s.counts()["queued"] == 0 for s in stores)
+    for opened in stores:
+        opened.close()

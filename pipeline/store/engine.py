@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
+from pipeline.fsutil import exclusive
+
+MIGRATION_KEY = zlib.crc32(b"melder-migrations")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -41,10 +46,38 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration; cheap when it is there already."""
+    """Bring the schema to the newest migration; cheap when it is there already.
+
+    Processes that start together on a new database (`serve` and `run`, or two `run`s) take
+    turns: the first migrates, the others find the schema current once they get the lock.
+    """
     config = alembic_config(engine)
     head = ScriptDirectory.from_config(config).get_current_head()
+    if _current_revision(engine) == head:
+        return
+    with _migration_lock(engine):
+        if _current_revision(engine) != head:
+            command.upgrade(config, "head")
+
+
+def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-    if current != head:
-        command.upgrade(config, "head")
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+@contextmanager
+def _migration_lock(engine: Engine):
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_KEY})
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_KEY})
+                connection.commit()
+    elif engine.url.database and engine.url.database != ":memory:":
+        with exclusive(Path(engine.url.database).with_suffix(".migrate.lock")):
+            yield
+    else:
+        yield
