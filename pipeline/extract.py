@@ -206,7 +206,7 @@ def _rule_body(tree, css: str, base: str | None) -> etree._Element | None:
     for element in outermost:
         builder.walk(element, with_tail=False)
         builder.cursor = None
-    _tidy(builder.root)
+    tidy_segments(builder.root)
     return builder.root
 
 
@@ -513,11 +513,11 @@ def _resolve(href: str | None, base: str | None) -> str | None:
 def _convert(source, kinds: dict[str, tuple[int, str]], base: str | None) -> etree._Element:
     builder = _Builder(kinds, base)
     builder.children(source)
-    _tidy(builder.root)
+    tidy_segments(builder.root)
     return builder.root
 
 
-def _tidy(root) -> None:
+def tidy_segments(root) -> None:
     """Trim block edges and drop elements left without text (empty links, stray wrappers)."""
     for element in reversed(list(root.iter())):
         if element is root or element.tag == "br":

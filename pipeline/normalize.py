@@ -15,36 +15,27 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-import ftfy
-import lxml.html
-from lxml import etree
-from slugify import slugify
-
 from pipeline import boilerplate, dates, links
+from pipeline.body import (
+    Block,
+    Line,
+    Seg,
+    body_lines,
+    clean_inline,
+    plain_text,
+    repair_text,
+    tidy_segments,
+)
 from pipeline.config import SourceConfig
 from pipeline.disclaimers import is_disclaimer
 from pipeline.models import Link, Problem, RawRelease, Release, release_id
 from pipeline.sanitize import clean_body
+from pipeline.summary import detect_language, lead_text, make_slug, make_teaser
 
-Seg = tuple[str, str | None]  # a run of inline text and the link it carries, if any
-
-TEASER_LIMIT = 300
 TITLE_LIMIT = 300
-SLUG_LIMIT = 80
-
-# Cheap test before asking ftfy: a UTF-8 lead byte read as Latin-1/cp1252, then a continuation.
-MOJIBAKE_HINT_RE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
-INVISIBLE_RE = re.compile(
-    "[\u00ad\u200b-\u200f\u2060\u2061-\u2064\ufeff\u180e\x00-\x08\x0b\x0e-\x1f\x7f]"
-)
-SPACES_RE = re.compile("[\t\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 BULLET_RE = re.compile(r"^(?:[-–•*·▪►]|\u2022)\s+(?=\S)")
 TERMINAL = '.!?…:;"“”»«)'
 
@@ -72,61 +63,6 @@ DATELINE_ONLY_RE = re.compile(
     re.I,
 )
 DATELINE_HEAD_RE = re.compile(r"^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s")
-SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)]?(?=\s+[\"„“»«(]?[A-ZÄÖÜ0-9])")
-ABBREVIATIONS = frozenset(
-    "dr prof nr str ca bzw vgl ggf inkl ff abs tel mio mrd bd hr fr jr sr mr mrs ms st no vs "
-    "inc co ltd corp gmbh jan feb mär apr aug sep sept okt oct nov dez dec e.v z.b u.a d.h".split()
-)
-SLUG_REPLACEMENTS = [
-    ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"],
-    ["ẞ", "SS"],
-]  # fmt: skip
-GERMAN_WORDS = frozenset(
-    "der die das und ist nicht mit für den von zu sich des auf im dem ein eine einer wird "
-    "sind auch als bei nach über wie werden sowie zum zur".split()
-)
-ENGLISH_WORDS = frozenset(
-    "the and of to in is for that with on as by are this be will from has have its at an "
-    "which was were their".split()
-)
-DETECTABLE = ("de", "en", "fr", "es", "it", "nl", "pl", "cs", "da", "sv", "pt", "tr")
-
-# HTML: containers whose content never belongs to an article, and elements that start a block.
-DROP_TAGS = frozenset(
-    "script style noscript iframe object embed svg template nav aside form button select input "
-    "textarea canvas video audio picture img map head title meta link figure".split()
-)
-BLOCK_TAGS = frozenset(
-    "p div section article main header footer h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre "
-    "table tr td th tbody thead address figcaption center hr".split()
-)
-MAX_DEPTH = 300
-HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-WHITESPACE_RE = re.compile(r"\s+")
-
-
-@dataclass(slots=True)
-class Line:
-    segs: list[Seg]
-    chunk: int  # lines of one chunk (paragraph, HTML block) share a number
-    kind: str = "p"  # p | h | li | quote
-    level: int = 0
-    ordered: bool = False
-    text: str = ""
-
-    def __post_init__(self) -> None:
-        self.text = "".join(text for text, _ in self.segs)
-
-
-@dataclass(slots=True)
-class Block:
-    kind: str  # p | h1..h4 | li | quote
-    segs: list[Seg]
-    ordered: bool = False
-    text: str = ""
-
-    def __post_init__(self) -> None:
-        self.text = "".join(text for text, _ in self.segs)
 
 
 @dataclass
@@ -159,7 +95,7 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
         identity=raw.identity,
         title=title,
         slug=make_slug(title, raw.identity),
-        teaser=make_teaser(_plain(raw.teaser) if raw.teaser else lead_text(blocks)),
+        teaser=make_teaser(plain_text(raw.teaser) if raw.teaser else lead_text(blocks)),
         body_html=body_html,
         text=text,
         language=source.language or raw.language or detect_language(f"{title}\n{text}"),
@@ -176,195 +112,6 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
         errors=tuple(validate(raw, title, text, found)),
         warnings=tuple(found.warnings),
     )
-
-
-# --- Unicode and inline text -------------------------------------------------------------------
-
-
-def repair_text(text: str) -> str:
-    """Mojibake repaired, line ends unified, NFC. ftfy only runs when the text looks broken."""
-    if MOJIBAKE_HINT_RE.search(text):
-        text = ftfy.fix_encoding(text)
-    text = (
-        text.replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\u2028", "\n")
-        .replace("\u2029", "\n")
-    )
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
-
-
-def clean_inline(text: str) -> str:
-    """One line of text: invisible characters gone, any run of whitespace a single space."""
-    text = INVISIBLE_RE.sub("", text)
-    text = SPACES_RE.sub(" ", text)
-    return " ".join(text.split())
-
-
-def _plain(fragment: str) -> str:
-    if "<" in fragment:
-        fragment = re.sub(r"<[^>]*>", " ", fragment)
-    return clean_inline(html.unescape(repair_text(fragment)))
-
-
-# --- Body as lines -----------------------------------------------------------------------------
-
-
-def body_lines(raw: RawRelease, source: SourceConfig) -> list[Line]:
-    """The body as lines; each line's plain URLs become links and source rules are applied."""
-    if raw.body_html and raw.body_html.strip():
-        lines = html_lines(repair_text(raw.body_html), raw.base_url)
-    else:
-        lines = text_lines(repair_text(raw.body_text or ""))
-    rules = boilerplate.source_rules(tuple(source.strip)) if source.strip else ()
-    result = []
-    for line in lines:
-        segs = line.segs
-        if rules:
-            segs = [(boilerplate.apply_source_rules(t, rules), h) for t, h in segs]
-        segs = _tidy(_linkify(segs))
-        if segs:
-            line.segs, line.text = segs, "".join(text for text, _ in segs)
-            result.append(line)
-    return result
-
-
-def text_lines(text: str) -> list[Line]:
-    text = SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text))
-    lines, chunk = [], 0
-    for raw_line in text.split("\n"):
-        line = " ".join(raw_line.split())
-        if line:
-            lines.append(Line([(line, None)], chunk))
-        else:
-            chunk += 1
-    return lines
-
-
-def html_lines(fragment: str, base_url: str | None) -> list[Line]:
-    try:
-        root = lxml.html.document_fromstring(fragment)
-    except (etree.ParserError, ValueError):
-        return text_lines(_plain(fragment))
-    walker = _HtmlWalker(base_url)
-    body = root.find("body")
-    walker.walk(body if body is not None else root, 0)
-    walker.end_block()
-    return walker.lines
-
-
-class _HtmlWalker:
-    """Collect an HTML tree's text as lines: block elements and <br> end a line."""
-
-    def __init__(self, base_url: str | None):
-        self.base_url = base_url
-        self.lines: list[Line] = []
-        self.segs: list[Seg] = []
-        self.chunk = 0
-        self.kind, self.level, self.ordered, self.href = "p", 0, False, None
-
-    def add(self, text: str | None) -> None:
-        if text:
-            self.segs.append((text, self.href))
-
-    def end_line(self) -> None:
-        if not self.segs:
-            return
-        segs = _tidy([(clean_inline_keep_edges(t), h) for t, h in self.segs])
-        if segs:
-            self.lines.append(Line(segs, self.chunk, self.kind, self.level, self.ordered))
-        self.segs = []
-
-    def end_block(self) -> None:
-        self.end_line()
-        self.chunk += 1
-
-    def walk(self, element, depth: int) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if not tag or tag in DROP_TAGS or _is_hidden(element):
-            return
-        if tag == "br":
-            self.end_line()
-            return
-        if depth > MAX_DEPTH:  # pathological nesting: keep the words, lose the structure
-            self.add(element.text_content())
-            return
-        saved = (self.kind, self.level, self.ordered, self.href)
-        is_block = tag in BLOCK_TAGS
-        if is_block:
-            self.end_block()
-            self._enter_block(tag)
-        elif tag == "a":
-            self.href = links.clean_url(element.get("href", ""), self.base_url, allow_mailto=True)
-        self.add(element.text)
-        for child in element:
-            self.walk(child, depth + 1)
-            self.add(child.tail)
-        if is_block:
-            self.end_block()
-        self.kind, self.level, self.ordered, self.href = saved
-
-    def _enter_block(self, tag: str) -> None:
-        if tag[0] == "h" and tag[1:].isdigit():
-            self.kind, self.level = "h", int(tag[1])
-        elif tag == "li":
-            self.kind = "li"
-        elif tag in ("ul", "ol"):
-            self.ordered = tag == "ol"
-        elif tag == "blockquote":
-            self.kind = "quote"
-        elif tag == "p" and self.kind == "h":
-            self.kind = "p"
-
-
-def _is_hidden(element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    if style and HIDDEN_STYLE_RE.search(style):
-        return True
-    marker = f"{element.get('class', '')} {element.get('id', '')}".strip()
-    return bool(marker) and boilerplate.is_furniture_attr(marker)
-
-
-def clean_inline_keep_edges(text: str) -> str:
-    """Like clean_inline, but a space at either edge survives: it separates inline pieces."""
-    text = SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text))
-    return WHITESPACE_RE.sub(" ", text)
-
-
-def _linkify(segs: list[Seg]) -> list[Seg]:
-    result: list[Seg] = []
-    for text, href in segs:
-        if href is None and ("www." in text or "http" in text):
-            result.extend(links.split_bare_urls(text))
-        else:
-            result.append((text, href))
-    return result
-
-
-def _tidy(segs: list[Seg]) -> list[Seg]:
-    """Merge neighbours with the same link, drop empty pieces, trim the line's outer spaces."""
-    merged: list[Seg] = []
-    for text, href in segs:
-        if not text:
-            continue
-        if merged and merged[-1][1] == href:
-            merged[-1] = (merged[-1][0] + text, href)
-        else:
-            if merged and merged[-1][0].endswith(" ") and text.startswith(" "):
-                text = text.lstrip()
-            merged.append((text, href))
-    while merged and not merged[0][0].strip():
-        merged.pop(0)
-    while merged and not merged[-1][0].strip():
-        merged.pop()
-    if merged:
-        merged[0] = (merged[0][0].lstrip(), merged[0][1])
-        merged[-1] = (merged[-1][0].rstrip(), merged[-1][1])
-    return merged
 
 
 # --- Embargo and contact -----------------------------------------------------------------------
@@ -457,13 +204,13 @@ def _chunk_blocks(chunk: list[Line]) -> list[Block]:
     if first.kind in ("h", "li"):
         kind = f"h{first.level}" if first.kind == "h" else "li"
         segs = [seg for line in chunk for seg in _spaced(line.segs)]
-        return [Block(kind, _tidy(segs), first.ordered)]
+        return [Block(kind, tidy_segments(segs), first.ordered)]
     kind = "quote" if first.kind == "quote" else "p"
     width = max(len(line.text) for line in chunk)
     paragraphs = [list(first.segs)]
     for previous, line in zip(chunk, chunk[1:], strict=False):
         if _should_join(previous.text, line.text, width):
-            paragraphs[-1] = _tidy(paragraphs[-1] + [(" ", None)] + line.segs)
+            paragraphs[-1] = tidy_segments(paragraphs[-1] + [(" ", None)] + line.segs)
         else:
             paragraphs.append(list(line.segs))
     return [Block(kind, segs) for segs in paragraphs]
@@ -599,7 +346,7 @@ def _merge_datelines(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if merged and merged[-1].kind == "p" and DATELINE_ONLY_RE.match(merged[-1].text):
             if block.kind == "p":
-                block = Block("p", _tidy(merged.pop().segs + [(" ", None)] + block.segs))
+                block = Block("p", tidy_segments(merged.pop().segs + [(" ", None)] + block.segs))
         merged.append(block)
     return merged
 
@@ -663,7 +410,7 @@ def _strip_prefix(segs: list[Seg], length: int) -> list[Seg]:
         else:
             result[0] = (text[length:], href)
             length = 0
-    return _tidy(result)
+    return tidy_segments(result)
 
 
 HEADING_TAG = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
@@ -729,85 +476,7 @@ def merge_links(
     return tuple(seen.values())
 
 
-def lead_text(blocks: list[Block]) -> str:
-    """The opening paragraphs as one string: the raw material of a teaser."""
-    parts: list[str] = []
-    for block in blocks:
-        if block.kind in ("p", "quote"):
-            parts.append(block.text)
-            if sum(len(part) for part in parts) >= 80:
-                break
-    return " ".join(parts)
-
-
-def make_teaser(text: str, limit: int = TEASER_LIMIT) -> str:
-    """At most `limit` characters: whole sentences if possible, else whole words and '…'."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    ends = [
-        m.end()
-        for m in SENTENCE_END_RE.finditer(text, 0, limit + 1)
-        if m.end() <= limit and not _abbreviation_before(text, m.start())
-    ]
-    good = [end for end in ends if end >= limit // 3]
-    if good:
-        return text[: good[-1]].rstrip()
-    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
-    return cut.rstrip(" ,;:-–—") + "…"
-
-
-def _abbreviation_before(text: str, position: int) -> bool:
-    words = text[:position].rsplit(" ", 1)
-    word = words[-1].casefold().strip('("„“')
-    return word.isdigit() or len(word) == 1 or word in ABBREVIATIONS
-
-
-def make_slug(title: str, fallback: str) -> str:
-    slug = slugify(title, max_length=SLUG_LIMIT, word_boundary=True, replacements=SLUG_REPLACEMENTS)
-    if not slug:
-        stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", fallback.rstrip("/").rsplit("/", 1)[-1])
-        slug = slugify(stem, max_length=SLUG_LIMIT, word_boundary=True) or "release"
-    return slug
-
-
-# --- Language and validation -------------------------------------------------------------------
-
-_identifier = None
-
-
-def detect_language(text: str) -> str:
-    """The body's language among common European ones; German when there is too little text."""
-    sample = text[:600]
-    if len(sample.strip()) < 20:
-        return "de"
-    quick = _clear_german_or_english(sample)
-    if quick:
-        return quick
-    global _identifier
-    if _identifier is None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        _identifier.set_languages(list(DETECTABLE))
-    language, confidence = _identifier.classify(sample)
-    if language not in ("de", "en") and confidence < 0.9:
-        # Portals here mostly get German and English; a weak other guess is usually one of them.
-        ranked = [lang for lang, _ in _identifier.rank(sample) if lang in ("de", "en")]
-        language = ranked[0] if ranked else language
-    return language
-
-
-def _clear_german_or_english(sample: str) -> str | None:
-    """'de' or 'en' when function words leave no doubt; the statistical model is much slower."""
-    words = sample.casefold().split()
-    german = sum(1 for word in words if word in GERMAN_WORDS)
-    english = sum(1 for word in words if word in ENGLISH_WORDS)
-    if german >= 8 and german >= 4 * english:
-        return "de"
-    if english >= 8 and english >= 4 * german:
-        return "en"
-    return None
+# --- Validation --------------------------------------------------------------------------------
 
 
 def validate(raw: RawRelease, title: str, text: str, found: Findings) -> list[Problem]:

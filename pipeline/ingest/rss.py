@@ -164,7 +164,7 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
         format="feed",
         provenance=context.provenance(),
         content_hash=digest,
-        title=_plain(entry.get("title")) or None,
+        title=plain_text(entry.get("title")) or None,
         body_html=body or None,
         published=entry_date(entry),
         published_text=entry.get("published") or entry.get("updated"),
@@ -178,7 +178,7 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
 def _entry_metadata(entry, job: FeedJob, raw: RawRelease, digest: str) -> dict:
     """The feed's own title, date and tags win over what the page extraction guessed."""
     update: dict = {"content_hash": digest, "categories": entry_categories(entry)}
-    if title := _plain(entry.get("title")):
+    if title := plain_text(entry.get("title")):
         update["title"] = title
     if published := entry_date(entry):
         update["published"] = published
@@ -197,13 +197,13 @@ def entry_html(entry) -> str:
         for item in entry.get("content", [])
     ]
     candidates.append(entry.get("summary", ""))
-    return max(candidates, key=lambda value: len(_plain(value)))
+    return max(candidates, key=lambda value: len(plain_text(value)))
 
 
 def wants_page(body: str, follow_links: str) -> bool:
     if follow_links != "auto":
         return follow_links == "always"
-    text = _plain(body)
+    text = plain_text(body)
     return len(text) < TEASER_CHARS or bool(TRUNCATED_RE.search(text))
 
 
@@ -230,7 +230,7 @@ def entry_date(entry) -> datetime | None:
 
 
 def entry_categories(entry) -> tuple[str, ...]:
-    terms = (_plain(tag.get("term")) for tag in entry.get("tags", []))
+    terms = (plain_text(tag.get("term")) for tag in entry.get("tags", []))
     return tuple(dict.fromkeys(term for term in terms if term))
 
 
@@ -255,7 +255,7 @@ def entry_media(entry, feed_url: str) -> tuple[Media, ...]:
     return tuple(media)
 
 
-def _plain(value: str | None) -> str:
+def plain_text(value: str | None) -> str:
     return " ".join(html.unescape(TAG_RE.sub(" ", value or "")).split())
 
 

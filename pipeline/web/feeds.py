@@ -192,15 +192,15 @@ class FeedServer:
     async def __call__(self, scope, receive, send) -> None:
         method = scope["method"]
         if method not in ("GET", "HEAD"):
-            await _plain(send, 405, b"method not allowed\n", [(b"allow", b"GET, HEAD")])
+            await plain_text(send, 405, b"method not allowed\n", [(b"allow", b"GET, HEAD")])
             return
         path = scope["path"]
         if PATH_RE.match(path + "/") and not path.endswith("/"):
-            await _plain(send, 308, b"", [(b"location", (path + "/").encode())])
+            await plain_text(send, 308, b"", [(b"location", (path + "/").encode())])
             return
         cached = self.files.get(path)
         if cached is None:
-            await _plain(send, 404, b"not found\n")
+            await plain_text(send, 404, b"not found\n")
             return
         await self._send(scope, send, cached, method == "HEAD")
 
@@ -228,7 +228,7 @@ class FeedServer:
         await send(EMPTY_BODY if head else variant.body_message)
 
 
-async def _plain(send, status: int, body: bytes, extra: list | None = None) -> None:
+async def plain_text(send, status: int, body: bytes, extra: list | None = None) -> None:
     headers = [
         (b"content-type", b"text/plain; charset=utf-8"),
         (b"content-length", str(len(body)).encode()),
