@@ -13,6 +13,8 @@ import argparse
 import random
 import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import textwrap
 import time
@@ -208,7 +210,14 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="melder-bench-"))
     try:
-        for fmt in args.formats.split(","):
+        formats = [fmt for fmt in args.formats.split(",") if fmt and fmt != "none"]
+        if formats and args.store_size:
+            # each part in its own process, so each peak memory figure is its own
+            for part in (["--store-size", "0"], ["--formats", "none"]):
+                command = [sys.executable, __file__, *sys.argv[1:], *part]
+                subprocess.run(command, check=True)
+            return
+        for fmt in formats:
             n = args.html_n if fmt == "html" and args.html_n else args.n
             result = bench_format(fmt, n, work)
             print(
@@ -225,7 +234,7 @@ def main() -> None:
                 f"{result['republish_ms']:.1f} ms (store filled in {result['fill_s']:.1f}s)"
             )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak memory: {peak:.0f} MB")
+        print(f"peak memory of this part: {peak:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -31,10 +31,38 @@ def cron_problem(expression: str, timezone: str) -> str | None:
     return None
 
 
+class SteadyCronTrigger(CronTrigger):
+    """A cron trigger whose next fire time never lies before the moment it is asked about.
+
+    In the hour that repeats when summer time ends, the plain trigger maps wall-clock times to
+    their first occurrence, an hour in the past, and a scheduler would fire again and again.
+    Here the repeated hour is stepped over: its times fire once, in their first occurrence.
+    """
+
+    def get_next_fire_time(self, previous_fire_time, now):
+        candidate = super().get_next_fire_time(previous_fire_time, now)
+        probe = now
+        for _ in range(24 * 60):  # a day of minutes bounds the search
+            if candidate is None or candidate >= now:
+                return candidate
+            probe += timedelta(minutes=1)
+            candidate = super().get_next_fire_time(None, probe)
+        return None
+
+
 def trigger_for(job: JobConfig, timezone: str):
     jitter = job.jitter or None
     if job.cron is not None:
-        return CronTrigger.from_crontab(job.cron, timezone=timezone, jitter=jitter)
+        minute, hour, day, month, day_of_week = job.cron.split()
+        return SteadyCronTrigger(
+            minute=minute,
+            hour=hour,
+            day=day,
+            month=month,
+            day_of_week=day_of_week,
+            timezone=timezone,
+            jitter=jitter,
+        )
     return IntervalTrigger(
         seconds=parse_interval(job.every or "10m"), timezone=timezone, jitter=jitter
     )
@@ -50,7 +78,7 @@ def first_run(job: JobConfig, timezone: str, last_run: datetime | None, now: dat
             return now
         due = last_run + timedelta(seconds=parse_interval(job.every or "10m"))
         return max(due, now)
-    trigger = CronTrigger.from_crontab(job.cron, timezone=timezone)
+    trigger = trigger_for(job.model_copy(update={"jitter": 0}), timezone)
     if last_run is not None:
         missed = trigger.get_next_fire_time(None, last_run + timedelta(seconds=1))
         if missed is not None and missed <= now:

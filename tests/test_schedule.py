@@ -78,3 +78,17 @@ def test_the_scheduler_never_runs_a_job_twice_at_once():
     [job] = scheduler.get_jobs()
     scheduler.shutdown(wait=False)
     assert job.max_instances == 1 and job.coalesce is True and job.misfire_grace_time == 300
+
+
+def test_cron_never_goes_back_in_time_when_summer_time_ends():
+    from pipeline.schedule import trigger_for
+
+    trigger = trigger_for(JobConfig(cron="*/5 * * * *"), "Europe/Berlin")
+    moment = datetime(2026, 10, 24, 23, 30, tzinfo=UTC)
+    fired = []
+    while moment < datetime(2026, 10, 25, 3, 0, tzinfo=UTC):
+        following = trigger.get_next_fire_time(moment, moment + timedelta(seconds=1))
+        assert following > moment
+        fired.append(following)
+        moment = following
+    assert len(fired) == len(set(fired)) and len(fired) >= 28  # the repeated hour fires once

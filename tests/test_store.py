@@ -143,3 +143,12 @@ def test_processes_starting_together_on_a_new_database_migrate_once(database_url
     assert all(s.counts()["queued"] == 0 for s in stores)
     for opened in stores:
         opened.close()
+
+
+def test_a_large_backlog_is_published_completely_in_chunks(store):
+    releases = [make_release(f"bulk-{n}", title=f"Meldung {n}") for n in range(1203)]
+    store.save([(r, State.APPROVED, None) for r in releases], now=NOW, actor="t")
+    embargoed = make_release("later", embargo_until=NOW + timedelta(days=1))
+    store.save([(embargoed, State.APPROVED, None)], now=NOW, actor="t")
+    assert len(store.publish_due(NOW, names)) == 1203
+    assert store.counts()["published"] == 1203 and store.counts()["approved"] == 1

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from pipeline.errors import InvalidTransition, NotFound
@@ -303,9 +303,17 @@ class Store:
 
         `public_name(release, row_id)` gives the file name a release keeps forever.
         """
-        published = []
+        published: list[str] = []
+        after: tuple | None = None
+        while True:  # in chunks, so a backlog of any size is published in bounded memory
+            chunk, after = self._publish_chunk(now, public_name, after)
+            published.extend(chunk)
+            if after is None:
+                return published
+
+    def _publish_chunk(self, now: datetime, public_name, after: tuple | None):
         with Session(self.engine) as session, session.begin():
-            rows = session.execute(
+            query = (
                 select(ReleaseRow, RevisionRow.data)
                 .join(
                     RevisionRow,
@@ -315,7 +323,12 @@ class Store:
                 .where(ReleaseRow.state == State.APPROVED.value)
                 .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
                 .order_by(ReleaseRow.created_at, ReleaseRow.id)
-            ).all()
+                .limit(CHUNK)
+            )
+            if after is not None:
+                query = query.where(tuple_(ReleaseRow.created_at, ReleaseRow.id) > after)
+            rows = session.execute(query).all()
+            published = []
             for row, data in rows:
                 release = Release.model_validate_json(data)
                 if release.embargo_until is not None and release.embargo_until > now:
@@ -331,7 +344,8 @@ class Store:
                 row.published_revision = row.revision
                 self._move(session, row, State.PUBLISHED, "melder", action, now)
                 published.append(row.id)
-        return published
+            last = (rows[-1][0].created_at, rows[-1][0].id) if len(rows) == CHUNK else None
+        return published, last
 
     def entries(self, sources: list[str] | None, limit: int) -> list[Entry]:
         """The live releases of a channel, newest first, at most `limit`."""
