@@ -222,11 +222,11 @@ def main() -> None:
             result = bench_format(fmt, n, work)
             print(
                 f"{fmt:5} n={n:6d} ingest+normalize+store {result['ingest_s']:7.2f}s "
-                f"= {result['per_s']:7.0f}/s   publish {result['publish_s'] * 1000:6.0f} ms"
+                f"= {result['per_s']:7.1f}/s   publish {result['publish_s'] * 1000:6.0f} ms"
             )
             if fmt == "html":
                 alone = bench_trafilatura(n, work)
-                print(f"      trafilatura.extract alone on the same pages: {alone:7.0f}/s")
+                print(f"      trafilatura.extract alone on the same pages: {alone:7.1f}/s")
         if args.store_size:
             result = bench_republish(args.store_size, work)
             print(
