@@ -12,18 +12,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from pipeline.atomic import exclusive, remove_stale_temp_files
 from pipeline.config import Config, SourceConfig
-from pipeline.fetch import HttpClient, StoredValidators
-from pipeline.formats import InputContext, read_input
-from pipeline.fsutil import exclusive, remove_stale_temp_files
-from pipeline.health import HealthBook
+from pipeline.config.settings import Settings
 from pipeline.ingest import FETCHING, KINDS
+from pipeline.ingest.http import HttpClient
+from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize
 from pipeline.publish import public_name, publish_channel
 from pipeline.review import arrival_state
-from pipeline.settings import Settings
 from pipeline.store import Saved, Store
+from pipeline.store.health import HealthBook
+from pipeline.store.http_validators import StoredValidators
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.config import Config, SourceConfig
-from pipeline.fetch import HttpClient
 from pipeline.ingest import KINDS
 from pipeline.ingest.base import IngestResult
+from pipeline.ingest.http import HttpClient
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "remote"
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

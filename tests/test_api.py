@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from pipeline.users import list_tokens, revoke_token
+from pipeline.store.users import list_tokens, revoke_token
 from pipeline.web import Limits
 from tests.web_support import NOW, make_root, open_store, serving, token
 

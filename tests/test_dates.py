@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pipeline.dates import is_date_line, localize, parse_datetime, plausibility_problem
+from pipeline.normalize.dates import is_date_line, localize, parse_datetime, plausibility_problem
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.config import SourceConfig
-from pipeline.formats import InputContext, read_input
+from pipeline.ingest.readers import InputContext, read_input
 
 FIXTURES = Path(__file__).parent / "fixtures" / "email"
 

@@ -4,7 +4,7 @@ import pytest
 
 from pipeline.config import ExtractRules
 from pipeline.extract import extract_article, extract_text, html_fragment
-from pipeline.formats.decode import decode_text
+from pipeline.extract.decode import decode_text
 
 PAGE = """<!DOCTYPE html><html lang="en-GB"><head><title>Bridge opens | City News</title>
 <meta name="author" content="Press Office"><base href="https://city.example/news/">

@@ -9,17 +9,17 @@ import time
 import pytest
 from werkzeug import Request, Response
 
-from pipeline.fetch import (
+from pipeline.ingest.http import (
     FetchError,
     FetchPolicy,
     HttpClient,
-    StoredValidators,
     check_url,
     decode,
     forbidden_address,
     user_agent,
 )
 from pipeline.store import Store
+from pipeline.store.http_validators import StoredValidators
 
 FAST = FetchPolicy(source="test", allow_private=True, timeout=0.5, retries=2, delay=0, robots=False)
 

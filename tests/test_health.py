@@ -15,15 +15,15 @@ from typer.testing import CliRunner
 from pipeline import runner
 from pipeline.cli import app
 from pipeline.config import SourceConfig, load_config
-from pipeline.health import (
+from pipeline.ingest.health import (
     FAILURES_BEFORE_BACKOFF,
     MAX_BACKOFF,
-    HealthBook,
     SourceHealth,
     after_attempt,
     backoff_delay,
 )
 from pipeline.store import Store
+from pipeline.store.health import HealthBook
 
 RSS = "application/rss+xml; charset=utf-8"
 

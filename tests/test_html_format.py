@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.config import ExtractRules, SourceConfig
-from pipeline.formats import InputContext, read_input
-from pipeline.sanitize import clean_body
+from pipeline.ingest.readers import InputContext, read_input
+from pipeline.normalize.sanitize import clean_body
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 

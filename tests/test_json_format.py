@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.config import SourceConfig
-from pipeline.formats import InputContext, read_input
-from pipeline.formats.jsonfmt import ReleaseSubmission
+from pipeline.ingest.readers import InputContext, read_input
+from pipeline.ingest.readers.jsonfmt import ReleaseSubmission
 
 FIXTURES = Path(__file__).parent / "fixtures" / "json"
 

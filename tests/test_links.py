@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.links import clean_url, split_bare_urls, strip_tracking
+from pipeline.normalize.links import clean_url, split_bare_urls, strip_tracking
 
 
 @pytest.mark.parametrize(

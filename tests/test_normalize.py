@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.config import SourceConfig
-from pipeline.disclaimers import is_disclaimer
-from pipeline.formats import InputContext, read_input
+from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Link, Problem, Provenance, RawRelease
 from pipeline.normalize import make_slug, make_teaser, normalize
+from pipeline.normalize.disclaimers import is_disclaimer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from pipeline.config import JobConfig, load_config
-from pipeline.jobs import JobContext, ingest_job, planned_jobs, publish_job
-from pipeline.schedule import build_scheduler, first_run, next_fire_times
+from pipeline.schedule.jobs import JobContext, ingest_job, planned_jobs, publish_job
+from pipeline.schedule.triggers import build_scheduler, first_run, next_fire_times
 from pipeline.store import Store
 from tests.conftest import write
 
@@ -81,7 +81,7 @@ def test_the_scheduler_never_runs_a_job_twice_at_once():
 
 
 def test_cron_never_goes_back_in_time_when_summer_time_ends():
-    from pipeline.schedule import trigger_for
+    from pipeline.schedule.triggers import trigger_for
 
     trigger = trigger_for(JobConfig(cron="*/5 * * * *"), "Europe/Berlin")
     moment = datetime(2026, 10, 24, 23, 30, tzinfo=UTC)

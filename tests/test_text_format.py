@@ -9,8 +9,8 @@ import pytest
 
 from pipeline.config import SourceConfig
 from pipeline.errors import Rejected
-from pipeline.formats import InputContext, content_hash, read_input
-from pipeline.formats.text import decode, read
+from pipeline.ingest.readers import InputContext, content_hash, read_input
+from pipeline.ingest.readers.text import decode, read
 
 RECEIVED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 RELEASE = "Grüße aus Leipzig\n\nDie Stadt lädt zum Fest „Straßenmusik“ ein – Eintritt frei.\n"

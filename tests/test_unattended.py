@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import feedparser
 
 from pipeline.config import load_config
-from pipeline.jobs import JOBS, JobContext, planned_jobs
-from pipeline.schedule import first_run, trigger_for
+from pipeline.schedule.jobs import JOBS, JobContext, planned_jobs
+from pipeline.schedule.triggers import first_run, trigger_for
 from pipeline.store import Store
 from tests.conftest import write
 

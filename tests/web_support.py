@@ -14,10 +14,10 @@ import httpx
 import uvicorn
 
 from pipeline.config import load_config
+from pipeline.config.settings import Settings
 from pipeline.models import State
-from pipeline.settings import Settings
 from pipeline.store import Store
-from pipeline.users import add_user, create_token
+from pipeline.store.users import add_user, create_token
 from pipeline.web import Limits, create_app
 from tests.conftest import write
 from tests.factories import make_release

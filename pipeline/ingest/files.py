@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.formats import InputContext, content_hash, read_input
 from pipeline.ingest.base import IngestResult
+from pipeline.ingest.readers import InputContext, content_hash, read_input
 
 Seen = Callable[[str, str], bool]  # (locator, content hash) -> already stored
 

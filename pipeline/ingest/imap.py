@@ -22,8 +22,8 @@ from email.parser import BytesHeaderParser
 
 from pipeline.config import Config, ImapConfig, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.formats import InputContext, read_input, rejected
 from pipeline.ingest.base import IngestResult
+from pipeline.ingest.readers import InputContext, read_input, rejected
 
 log = logging.getLogger(__name__)
 

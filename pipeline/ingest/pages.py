@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from pipeline.config import SourceConfig
-from pipeline.fetch import HttpClient, Page
-from pipeline.formats import InputContext, read_input
+from pipeline.ingest.http import HttpClient, Page
+from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Problem, RawRelease
 
 

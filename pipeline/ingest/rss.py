@@ -21,10 +21,10 @@ import feedparser
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.fetch import FetchError, FetchPolicy, HttpClient, Page
-from pipeline.formats import InputContext
 from pipeline.ingest.base import IngestResult
+from pipeline.ingest.http import FetchError, FetchPolicy, HttpClient, Page
 from pipeline.ingest.pages import client_for, page_release
+from pipeline.ingest.readers import InputContext
 from pipeline.models import Media, RawRelease
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.atomic import write_atomic
 from pipeline.config import ChannelConfig, SourceConfig
-from pipeline.fsutil import write_atomic
 from pipeline.models import Entry, Withdrawal
 from pipeline.publish import atom, jsonfeed, rss
 from pipeline.publish.fragment import ChannelView, build_view, feed_id, html_files, public_name

@@ -22,9 +22,9 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
 from pipeline.config import ChannelConfig, SourceConfig
-from pipeline.disclaimers import render_disclaimer
 from pipeline.models import Entry, Link, Release
-from pipeline.sanitize import BODY_TAGS, clean_body, clean_fragment
+from pipeline.normalize.disclaimers import render_disclaimer
+from pipeline.normalize.sanitize import BODY_TAGS, clean_body, clean_fragment
 
 # Feed ids derive from this namespace: changing it would change every published id.
 ID_NAMESPACE = uuid.UUID("6f0c7c1e-3b8a-5d5e-9a41-6d656c646572")

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 
-from pipeline.fsutil import exclusive
+from pipeline.atomic import exclusive
 
 MIGRATION_KEY = zlib.crc32(b"melder-migrations")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"

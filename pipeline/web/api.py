@@ -21,12 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pipeline import users
 from pipeline.errors import NotFound
-from pipeline.formats import READERS, InputContext, content_hash, jsonfmt, read_input
+from pipeline.ingest.readers import READERS, InputContext, content_hash, jsonfmt, read_input
 from pipeline.runner import store_raws
+from pipeline.store import users
 from pipeline.store.tables import IdempotencyRow
-from pipeline.web.app import WebState, now
+from pipeline.web.state import WebState, now
 
 router = APIRouter(prefix="/api/v1", tags=["releases"])
 bearer = HTTPBearer(auto_error=False, description="A source's token from `melder token create`")

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from sqlalchemy import text
 
-from pipeline import runner
-from pipeline.config import Config, load_config
+from pipeline.config.settings import Settings
 from pipeline.errors import ConfigError
-from pipeline.settings import Settings
-from pipeline.store import Store
-from pipeline.web.feeds import FeedFiles, FeedServer
-from pipeline.web.security import MIN_KEY_LENGTH, RateLimiter, Sessions
+from pipeline.web import api, desk
+from pipeline.web.feeds import FeedServer
+from pipeline.web.security import MIN_KEY_LENGTH
+from pipeline.web.state import HERE, Limits, WebState
 
-HERE = Path(__file__).resolve().parent
 # The desk loads nothing from elsewhere and runs no inline script: even a payload that got past
 # every sanitizer could not execute or phone home.
 SECURITY_HEADERS = [
@@ -33,56 +27,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Rate and size limits; tests shrink them."""
-
-    login_attempts: int = 5
-    login_window: float = 300.0
-    api_requests: int = 60
-    api_window: float = 60.0
-    max_body: int | None = None  # default: MELDER_MAX_INPUT_BYTES
-
-
-class WebState:
-    """What every request needs: the store, sessions, limits and the feed cache."""
-
-    def __init__(self, root: Path, settings: Settings, limits: Limits):
-        self.root = root
-        self.settings = settings
-        self.limits = limits
-        self.max_body = limits.max_body or settings.max_input_bytes
-        self.store = Store(settings.database_url_for(root))
-        self.sessions = Sessions(
-            settings.secret_key, secure=(settings.base_url or "").startswith("https://")
-        )
-        self.feeds = FeedFiles(root / "outputs")
-        self.login_limit = RateLimiter(limits.login_attempts, limits.login_window)
-        self.api_limit = RateLimiter(limits.api_requests, limits.api_window)
-        self.templates = Jinja2Templates(directory=HERE / "templates")
-
-    def config(self) -> Config:
-        """Read per request: the TOML files are small, and edits show without a restart."""
-        return load_config(self.root)
-
-    def publish(self) -> runner.RunReport:
-        report = runner.publish(self.config(), self.store, now=now())
-        self.feeds.invalidate()
-        return report
-
-    def database_ok(self) -> bool:
-        try:
-            with self.store.engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
-        except Exception:  # any database failure means "not healthy", never a crash
-            return False
-        return True
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 class MelderApp(FastAPI):
@@ -122,7 +66,6 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
         raise ConfigError(
             [f"MELDER_SECRET_KEY: must be at least {MIN_KEY_LENGTH} characters (it signs sessions)"]
         )
-    from pipeline.web import api, desk  # the routers need the app's types defined above
 
     web = WebState(root.resolve(), settings, limits or Limits())
 

@@ -14,13 +14,14 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from pipeline import review, users
+from pipeline import review
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.models import State
+from pipeline.store import users
 from pipeline.web import pages
-from pipeline.web.app import WebState, now
 from pipeline.web.i18n import LANGUAGES, Words, choose_language
 from pipeline.web.security import csrf_ok, new_csrf
+from pipeline.web.state import WebState, now
 
 router = APIRouter(prefix="/desk", include_in_schema=False)
 LANG_COOKIE = "melder_lang"

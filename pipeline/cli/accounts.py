@@ -1,0 +1,173 @@
+"""`melder serve`, `melder user ...` and `melder token ...`: the web app's commands."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.store import users
+
+out = Console()
+err = Console(stderr=True)
+
+user_app = typer.Typer(help="Desk users (editors and admins).", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens of `api` sources.", no_args_is_help=True)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    dev: Annotated[
+        bool,
+        typer.Option(
+            "--dev",
+            help="Without MELDER_SECRET_KEY: use a throwaway key (sessions end on restart).",
+        ),
+    ] = False,
+    proxy_headers: Annotated[
+        bool,
+        typer.Option("--proxy-headers", help="Trust X-Forwarded-* from a local reverse proxy."),
+    ] = False,
+    access_log: Annotated[
+        bool, typer.Option("--access-log", help="Log every request (portals poll often).")
+    ] = False,
+) -> None:
+    """Run the web app: review desk /desk, API /api/v1/, feeds /feeds/<channel>/, /healthz."""
+    import uvicorn
+
+    from pipeline.errors import ConfigError
+    from pipeline.web import create_app
+    from pipeline.web.security import MIN_KEY_LENGTH
+
+    context = ctx.obj
+    settings = context.settings
+    if len(settings.secret_key) < MIN_KEY_LENGTH:
+        if not dev:
+            raise _fail(
+                f"MELDER_SECRET_KEY must be set to at least {MIN_KEY_LENGTH} random characters, "
+                "e.g. `export MELDER_SECRET_KEY=$(python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))')`; for a local trial use `melder serve --dev`"
+            )
+        err.print("[yellow]warning:[/yellow] --dev: throwaway secret key, not for production")
+        settings = settings.model_copy(update={"secret_key": secrets.token_urlsafe(48)})
+    try:
+        app = create_app(context.root, settings)
+    except ConfigError as exc:
+        raise _fail("; ".join(exc.problems)) from None
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=proxy_headers,
+        server_header=False,
+        access_log=access_log,
+    )
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@user_app.command("add")
+def user_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Login name (lower-case letters, digits, - _).")],
+    role: Annotated[str, typer.Option("--role", help="editor or admin.")] = "editor",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Add a desk user; the password is asked for (or read with --password-stdin)."""
+    if role not in users.ROLES:
+        raise typer.BadParameter(f"{role!r}; use editor or admin", param_hint="--role")
+    with ctx.obj.store() as store:
+        try:
+            user = users.add_user(store, name, role, _password(password_stdin), now=_now())
+        except users.UserError as exc:
+            raise _fail(str(exc)) from None
+    out.print(f"user {user.name} ({user.role}) added", highlight=False)
+
+
+@user_app.command("list")
+def user_list(ctx: typer.Context) -> None:
+    """List desk users."""
+    with ctx.obj.store() as store:
+        for user in users.list_users(store):
+            out.print(f"{user.name}\t{user.role}", highlight=False)
+
+
+@token_app.command("create")
+def token_create(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="A source of kind `api`.")],
+    label: Annotated[str | None, typer.Option("--label", help="A note: who uses it.")] = None,
+) -> None:
+    """Make a token for SOURCE and print it once; only its hash is kept."""
+    config = ctx.obj.config()
+    with ctx.obj.store() as store:
+        try:
+            token, secret = users.create_token(store, config, source, now=_now(), label=label)
+        except users.UserError as exc:
+            raise _fail(str(exc)) from None
+    err.print(f"token {token.id} for {source}; copy it now, it is not shown again:")
+    print(secret)
+
+
+@token_app.command("list")
+def token_list(
+    ctx: typer.Context,
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+) -> None:
+    """List tokens (never their secrets)."""
+    with ctx.obj.store() as store:
+        tokens = users.list_tokens(store, source)
+    table = Table("id", "source", "starts with", "label", "created", "last used", "revoked")
+    for token in tokens:
+        table.add_row(
+            str(token.id),
+            token.source,
+            token.hint + "…",
+            token.label or "",
+            token.created_at.strftime("%Y-%m-%d %H:%M"),
+            token.last_used_at.strftime("%Y-%m-%d %H:%M") if token.last_used_at else "",
+            token.revoked_at.strftime("%Y-%m-%d %H:%M") if token.revoked_at else "",
+        )
+    out.print(table)
+
+
+@token_app.command("revoke")
+def token_revoke(
+    ctx: typer.Context,
+    token_id: Annotated[int, typer.Argument(metavar="ID", help="The id from `token list`.")],
+) -> None:
+    """Revoke a token at once; requests with it get 401 from now on."""
+    with ctx.obj.store() as store:
+        try:
+            token = users.revoke_token(store, token_id, now=_now())
+        except users.UserError as exc:
+            raise _fail(str(exc)) from None
+    out.print(f"token {token.id} of {token.source} revoked", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.add_typer(user_app, name="user")
+    app.add_typer(token_app, name="token")

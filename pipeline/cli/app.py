@@ -1,0 +1,56 @@
+"""`melder`: a thin command-line shell over the pipeline's functions.
+
+Exit codes: 0 ok, 1 invalid input or config (the message says what and where), 2 usage.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli import accounts, content, operations, review
+from pipeline.cli.shell import Context
+from pipeline.config.settings import Settings
+
+app = typer.Typer(
+    help="Melder: press releases in, validated and disclaimed feeds and snippets out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    root: Annotated[
+        Path,
+        typer.Option(
+            "--root",
+            envvar="MELDER_ROOT",
+            help="Folder holding schedule.toml, sources/ and outputs/.",
+            file_okay=False,
+        ),
+    ] = Path("."),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    ctx.obj = Context(root=root.resolve(), settings=Settings())
+
+
+for commands in (content, review, operations, accounts):
+    commands.register(app)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

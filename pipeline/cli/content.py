@@ -1,0 +1,231 @@
+"""Commands that move content: check, extract, ingest, submit, publish, run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from pipeline import runner
+from pipeline.cli.shell import Context, _ctx, _fail, _now, err, out
+from pipeline.cli.views import release_json
+from pipeline.config import SourceConfig
+
+
+def check(
+    ctx: typer.Context,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online",
+            help="Also reach every enabled remote source: test_url gives test_title, "
+            "feeds parse, mailboxes log in.",
+        ),
+    ] = False,
+) -> None:
+    """Validate every config file; list each problem as `file: key: message`."""
+    config = _ctx(ctx).config()
+    if online and not config.problems:
+        from pipeline.ingest.online import online_problems
+
+        for problem in online_problems(config):
+            err.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
+            config.problems.append(problem)
+    if config.problems:
+        err.print(f"{len(config.problems)} problem(s) found.")
+        raise typer.Exit(1)
+    out.print(
+        f"ok: {len(config.sources)} source(s), {len(config.channels)} channel(s), "
+        f"{len(config.schedule.jobs)} scheduled job(s) in {config.root}"
+    )
+
+
+def extract(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="An input file (.html .txt .md .json .eml).")],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Read it with this source's rules.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Print the release Melder would make of one file, without storing it."""
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    if not file.is_file():
+        raise _fail(f"{file}: no such file")
+    source_config = _source_or_default(_ctx(ctx), source)
+    context = InputContext(
+        source=source or "extract",
+        config=source_config,
+        locator=str(file),
+        received_at=_now(),
+        route="extract",
+    )
+    release = normalize(read_input(file.read_bytes(), file.suffix, context), source_config)
+    if as_json:
+        print(json.dumps(release_json(release), ensure_ascii=False, indent=2))
+    else:
+        _print_release(release)
+    if release.errors:
+        raise typer.Exit(1)
+
+
+def _source_or_default(context: Context, name: str | None) -> SourceConfig:
+    if name is None:
+        return SourceConfig(title="(extract)", kind="files")
+    config = context.config()
+    if name not in config.sources:
+        known = ", ".join(sorted(config.sources)) or "none"
+        raise _fail(f"unknown source {name!r}; known sources: {known}")
+    return config.sources[name]
+
+
+def _print_release(release) -> None:
+    out.print(f"[bold]{release.title or '(no title)'}[/bold]", highlight=False)
+    for label, value in [
+        ("id", release.id),
+        ("language", release.language),
+        ("published", release.published_at and release.published_at.isoformat()),
+        ("embargo until", release.embargo_until and release.embargo_until.isoformat()),
+        ("teaser", release.teaser),
+    ]:
+        if value:
+            out.print(f"[dim]{label}:[/dim] {value}", highlight=False)
+    out.print()
+    out.print(release.text, highlight=False)
+    if release.links:
+        out.print("\n[dim]links:[/dim]")
+        for link in release.links:
+            out.print(f"  {link.url}", highlight=False)
+    if release.contact:
+        out.print(f"\n[dim]contact:[/dim]\n{release.contact}", highlight=False)
+    for problem in release.errors:
+        err.print(f"[red]error:[/red] {problem.field}: {problem.message}", highlight=False)
+    for warning in release.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+
+
+def ingest(
+    ctx: typer.Context,
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Source names; default: all enabled.")
+    ] = None,
+) -> None:
+    """Fetch or read sources once and store what is new or changed."""
+    context = _ctx(ctx)
+    config = context.config()
+    unknown = [name for name in sources or [] if name not in config.sources]
+    if unknown:
+        raise _fail(f"unknown source(s): {', '.join(unknown)}; known: {', '.join(config.sources)}")
+    with context.store() as store, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def progress(name: str, done: int, total: int) -> None:
+            bar.update(task, description=f"ingest {name}", completed=done, total=total)
+
+        reports = runner.ingest(config, store, sources, now=_now(), progress=progress)
+    _print_source_reports(reports)
+    if config.problems or any(report.error for report in reports):
+        raise typer.Exit(1)
+
+
+def _print_source_reports(reports: list[runner.SourceReport]) -> None:
+    table = Table("source", "new", "revised", "unchanged", "invalid", "error")
+    for report in reports:
+        table.add_row(
+            report.source,
+            str(report.new),
+            str(report.revised),
+            str(report.unchanged),
+            str(report.invalid),
+            report.error or "; ".join(report.failures),
+        )
+    out.print(table)
+
+
+def submit(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Files to submit.")],
+    source: Annotated[str, typer.Option("--source", help="Submit as this source.")],
+) -> None:
+    """Submit files as that source would; print each release's id and state."""
+    context = _ctx(ctx)
+    config = context.config()
+    if source not in config.sources:
+        raise _fail(f"unknown source {source!r}; known: {', '.join(sorted(config.sources))}")
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:
+        raise _fail(f"no such file: {', '.join(missing)}")
+    with context.store() as store:
+        results = runner.submit(config, store, files, source, now=_now())
+    invalid = False
+    for path, release, saved in results:
+        out.print(
+            f"{path}: {saved.release_id} {saved.state.value} ({saved.outcome})", highlight=False
+        )
+        for problem in release.errors:
+            invalid = True
+            err.print(f"{path}: {problem.field}: {problem.message}", highlight=False)
+    if invalid:
+        raise typer.Exit(1)
+
+
+def publish(
+    ctx: typer.Context,
+    channels: Annotated[
+        list[str] | None, typer.Argument(help="Channel names; default: all.")
+    ] = None,
+) -> None:
+    """Release what is due and write every channel's files."""
+    context = _ctx(ctx)
+    config = context.config()
+    unknown = [name for name in channels or [] if name not in config.channels]
+    if unknown:
+        raise _fail(
+            f"unknown channel(s): {', '.join(unknown)}; known: {', '.join(config.channels)}"
+        )
+    with context.store() as store:
+        report = runner.publish(config, store, channels, now=_now())
+    _print_publish(report)
+    if config.problems:
+        raise typer.Exit(1)
+
+
+def _print_publish(report: runner.RunReport) -> None:
+    out.print(f"released {len(report.published)} release(s)")
+    for name, changed in report.channels.items():
+        out.print(f"  outputs/{name}/: {changed} file(s) changed", highlight=False)
+
+
+def run(
+    ctx: typer.Context,
+    once: Annotated[bool, typer.Option("--once", help="Ingest all, publish, then exit.")] = False,
+) -> None:
+    """Run the scheduler from schedule.toml (or with --once a single pass)."""
+    context = _ctx(ctx)
+    config = context.config()
+    if once:
+        with context.store() as store:
+            report = runner.run_once(config, store, now=_now())
+        _print_source_reports(report.sources)
+        _print_publish(report)
+        if config.problems or report.failed:
+            raise typer.Exit(1)
+        return
+    from pipeline.schedule.service import run_forever
+
+    run_forever(context.root, context.settings)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.command()(extract)
+    app.command()(ingest)
+    app.command()(submit)
+    app.command()(publish)
+    app.command()(run)

@@ -1,0 +1,54 @@
+"""What every command shares: the root and settings, consoles, the clock, failing with a message."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from pipeline.config import Config, load_config
+from pipeline.config.settings import Settings
+from pipeline.store import Store
+
+out = Console()
+err = Console(stderr=True)
+
+
+@dataclass
+class Context:
+    root: Path
+    settings: Settings
+
+    def config(self, *, strict: bool = False) -> Config:
+        config = load_config(self.root)
+        if config.problems:
+            for problem in config.problems:
+                err.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
+            if strict:
+                raise typer.Exit(1)
+        return config
+
+    @contextmanager
+    def store(self):
+        store = Store(self.settings.database_url_for(self.root))
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def _ctx(ctx: typer.Context) -> Context:
+    return ctx.obj
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)

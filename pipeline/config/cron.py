@@ -1,0 +1,23 @@
+"""Crontab syntax, checked where the config is read: each of the five fields on its own.
+
+The scheduler (`pipeline.schedule`) builds its triggers from the same library, so what passes
+here is what it runs.
+"""
+
+from __future__ import annotations
+
+from apscheduler.triggers.cron import CronTrigger
+
+
+def cron_problem(expression: str, timezone: str) -> str | None:
+    """Why a crontab expression is wrong, naming the field, or None when it is fine."""
+    fields = expression.split()
+    names = ["minute", "hour", "day", "month", "day_of_week"]
+    if len(fields) != 5:
+        return f"cron {expression!r} needs 5 fields (minute hour day month day_of_week)"
+    for name, value in zip(names, fields, strict=True):
+        try:
+            CronTrigger(**{name: value}, timezone=timezone)
+        except ValueError as exc:
+            return f"cron field {name} {value!r} is invalid: {exc}"
+    return None

@@ -1,0 +1,270 @@
+"""Reading the content configuration: sources/*.toml, outputs/*.toml and schedule.toml.
+
+Everything is parsed once into the models of `config.models`. `load_config` never stops at the
+first mistake: it returns the config it could build plus every problem found, each as
+`file: key: message` so that `melder check` can list them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from pipeline.config.cron import cron_problem
+from pipeline.config.kinds import SOURCE_KINDS
+from pipeline.config.models import (
+    NAME_RE,
+    ChannelConfig,
+    Config,
+    JobConfig,
+    ScheduleConfig,
+    SourceConfig,
+)
+
+
+def _read_toml(path: Path, root: Path, problems: list[str]) -> dict | None:
+    shown = _shown(path, root)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(f"{shown}: (syntax): {exc}; fix the TOML syntax there")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{shown}: (encoding): not UTF-8 ({exc.reason} at byte {exc.start})")
+    except OSError as exc:
+        problems.append(f"{shown}: (file): cannot read: {exc.strerror}")
+    return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _describe(exc: ValidationError, model: type[BaseModel], shown: str) -> list[str]:
+    lines = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"]) or "(file)"
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown key" + _did_you_mean(error["loc"], model)
+        elif error["type"] == "missing":
+            message = "required key is missing"
+        elif error["type"] == "literal_error":
+            message = f"{message}, got {error['input']!r}"
+        lines.append(f"{shown}: {key}: {message}")
+    return lines
+
+
+def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
+    target: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        info = target.model_fields.get(str(part)) if target else None
+        annotation = info.annotation if info else None
+        target = (
+            annotation
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel)
+            else None
+        )
+    known = list(target.model_fields) if target else []
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f"; known keys: {', '.join(known)}" if known else ""
+
+
+def _load_model(path: Path, root: Path, model: type[BaseModel], problems: list[str]):
+    data = _read_toml(path, root, problems)
+    if data is None:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_describe(exc, model, _shown(path, root)))
+        return None
+
+
+def _named_files(folder: Path, root: Path, problems: list[str]) -> list[tuple[str, Path]]:
+    if not folder.is_dir():
+        return []
+    named = []
+    for path in sorted(folder.glob("*.toml")):
+        name = path.stem
+        if not NAME_RE.match(name):
+            problems.append(
+                f"{_shown(path, root)}: (name): {name!r} is not a usable name; "
+                "use lower-case letters, digits, '-' and '_'"
+            )
+            continue
+        named.append((name, path))
+    return named
+
+
+def load_config(root: Path, known_kinds: frozenset[str] | None = None) -> Config:
+    """Read every config file under `root`; problems are collected, never raised."""
+    kinds = known_kinds if known_kinds is not None else SOURCE_KINDS
+    root = root.resolve()
+    config = Config(root=root)
+    problems = config.problems
+    if not (root / "sources").is_dir() and not (root / "outputs").is_dir():
+        problems.append(
+            f"{root}: (root): no sources/ or outputs/ folder here; "
+            "run melder in a Melder folder or pass --root DIR"
+        )
+    for name, path in _named_files(root / "sources", root, problems):
+        source = _load_model(path, root, SourceConfig, problems)
+        if source is not None:
+            problems.extend(_source_problems(name, source, path, config, kinds))
+            config.sources[name] = source
+    for name, path in _named_files(root / "outputs", root, problems):
+        channel = _load_model(path, root, ChannelConfig, problems)
+        if channel is not None:
+            problems.extend(_channel_problems(channel, path, config))
+            config.channels[name] = channel
+    schedule_path = root / "schedule.toml"
+    if schedule_path.exists():
+        schedule = _load_schedule(schedule_path, root, problems)
+        if schedule is not None:
+            problems.extend(_schedule_problems(schedule, schedule_path, config))
+            config.schedule = schedule
+    return config
+
+
+def _load_schedule(path: Path, root: Path, problems: list[str]) -> ScheduleConfig | None:
+    """Each job is checked on its own, so one bad job does not hide another's mistakes."""
+    data = _read_toml(path, root, problems)
+    if data is None:
+        return None
+    jobs = data.pop("jobs", {})
+    shown = _shown(path, root)
+    try:
+        schedule = ScheduleConfig.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_describe(exc, ScheduleConfig, shown))
+        schedule = ScheduleConfig()
+    if not isinstance(jobs, dict):
+        problems.append(f"{shown}: jobs: must be a table of [jobs.NAME] tables")
+        return schedule
+    for name, job in jobs.items():
+        try:
+            schedule.jobs[name] = JobConfig.model_validate(job)
+        except ValidationError as exc:
+            problems.extend(
+                line.replace(f"{shown}: ", f"{shown}: jobs.{name}.", 1)
+                for line in _describe(exc, JobConfig, shown)
+            )
+    return schedule
+
+
+def _source_problems(
+    name: str, source: SourceConfig, path: Path, config: Config, kinds: frozenset[str]
+) -> list[str]:
+    shown = _shown(path, config.root)
+    found = []
+    if source.kind not in kinds:
+        close = difflib.get_close_matches(source.kind, sorted(kinds), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        found.append(
+            f"{shown}: kind: unknown kind {source.kind!r}{hint} "
+            f"(known kinds: {', '.join(sorted(kinds))})"
+        )
+    if source.kind == "files":
+        if not source.path:
+            found.append(f"{shown}: path: required for kind 'files': the folder to read")
+        elif not config.source_path(source).is_dir() and source.enabled:
+            found.append(
+                f"{shown}: path: folder {source.path!r} does not exist under {config.root}; "
+                "create it or fix the path"
+            )
+    if source.kind in {"rss", "web"} and not source.url:
+        found.append(f"{shown}: url: required for kind {source.kind!r}")
+    if source.url and not re.match(r"^https?://", source.url):
+        found.append(f"{shown}: url: {source.url!r} must start with http:// or https://")
+    found.extend(f"{shown}: {problem}" for problem in _remote_problems(source, config))
+    return found
+
+
+def _remote_problems(source: SourceConfig, config: Config) -> list[str]:
+    """Checks that only make sense for the kinds Melder fetches itself."""
+    found = []
+    if source.kind == "web" and not source.extract.item_links:
+        found.append(
+            "extract.item_links: required for kind 'web': a CSS selector of the links "
+            'to releases on the listing page, e.g. "article h2 a"'
+        )
+    if source.extract.test_url and not source.extract.test_title:
+        found.append("extract.test_title: set it to the title expected at extract.test_url")
+    if source.kind == "imap":
+        found.extend(_imap_problems(source, config))
+    elif source.imap is not None:
+        found.append(f"imap: only used by kind 'imap', not {source.kind!r}")
+    return found
+
+
+def _imap_problems(source: SourceConfig, config: Config) -> list[str]:
+    imap = source.imap
+    if imap is None:
+        return ["imap: required for kind 'imap': a table with host, username_env, password_env"]
+    found = []
+    if imap.after == "move" and not imap.move_to:
+        found.append('imap.move_to: required when imap.after = "move": the folder to move to')
+    if imap.ca_file and not (config.root / imap.ca_file).is_file():
+        found.append(f"imap.ca_file: file {imap.ca_file!r} does not exist under {config.root}")
+    for index, sender in enumerate(imap.senders):
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender):
+            found.append(f"imap.senders[{index}]: {sender!r} is neither an address nor a domain")
+    if source.enabled:
+        for key in ("username_env", "password_env"):
+            variable = getattr(imap, key)
+            if not os.environ.get(variable):
+                found.append(f"imap.{key}: environment variable {variable} is not set")
+    return found
+
+
+def _channel_problems(channel: ChannelConfig, path: Path, config: Config) -> list[str]:
+    shown = _shown(path, config.root)
+    found = []
+    for index, name in enumerate(channel.sources):
+        if name != "*" and name not in config.sources:
+            close = difflib.get_close_matches(name, list(config.sources), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            found.append(f"{shown}: sources[{index}]: unknown source {name!r}{hint}")
+    for label, text in [("disclaimer.text", channel.disclaimer.text)] + [
+        (f"disclaimer.variants.{lang}", text) for lang, text in channel.disclaimer.variants.items()
+    ]:
+        for placeholder in re.findall(r"\{([^{}]*)\}", text):
+            if placeholder not in {"source", "source_title", "contact_email"}:
+                found.append(
+                    f"{shown}: {label}: unknown placeholder {{{placeholder}}}; "
+                    "use {source}, {source_title} or {contact_email}"
+                )
+    return found
+
+
+def _schedule_problems(schedule: ScheduleConfig, path: Path, config: Config) -> list[str]:
+
+    shown = _shown(path, config.root)
+    found = []
+    for name, job in schedule.jobs.items():
+        kind = job.job or name
+        if kind not in {"ingest", "publish", "embargo", "housekeeping"}:
+            found.append(
+                f"{shown}: jobs.{name}: unknown job {name!r}; name it ingest, publish, "
+                'embargo or housekeeping, or set job = "..."'
+            )
+        if (job.cron is None) == (job.every is None):
+            found.append(f"{shown}: jobs.{name}: set exactly one of cron or every")
+        if job.cron is not None:
+            problem = cron_problem(job.cron, schedule.timezone)
+            if problem:
+                found.append(f"{shown}: jobs.{name}.cron: {problem}")
+        for source in job.sources or []:
+            if source not in config.sources:
+                found.append(f"{shown}: jobs.{name}.sources: unknown source {source!r}")
+    return found

@@ -1,0 +1,209 @@
+"""The content configuration as pydantic models: one per TOML file kind, `extra="forbid"`.
+
+In: plain dicts from TOML. Out: `SourceConfig`, `ChannelConfig`, `ScheduleConfig`, `Config`.
+Imports nothing from Melder but `config.kinds`: every stage may import this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
+INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _check_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {value!r}; use an IANA name such as 'Europe/Berlin' or 'UTC'"
+        ) from None
+    return value
+
+
+def parse_interval(value: str) -> int:
+    """'15m' -> 900 seconds."""
+    match = INTERVAL_RE.match(value)
+    if not match:
+        raise ValueError(f"interval {value!r} is not like '30s', '15m', '2h' or '1d'")
+    seconds = int(match.group(1)) * INTERVAL_UNITS[match.group(2)]
+    if seconds <= 0:
+        raise ValueError(f"interval {value!r} must be longer than zero")
+    return seconds
+
+
+class ExtractRules(Strict):
+    """Per-source CSS rules for HTML pages; what is left out falls back to the generic extractor."""
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    strip: list[str] = Field(default_factory=list)
+    item_links: str | None = None
+    test_url: str | None = None
+    test_title: str | None = None
+
+
+class ImapConfig(Strict):
+    """Kind `imap`: the mailbox press offices send to. Secrets stay in the environment."""
+
+    host: str
+    port: int | None = Field(default=None, gt=0, lt=65536)  # default: 993 for tls, else 143
+    security: Literal["tls", "starttls", "plain"] = "tls"
+    folder: str = "INBOX"
+    username_env: str
+    password_env: str
+    senders: list[str] = Field(default_factory=list)  # allowed addresses or domains; [] = anyone
+    after: Literal["flag", "move"] = "flag"
+    move_to: str | None = None
+    ca_file: str | None = None  # a private CA's certificate (PEM), relative to the root
+
+    @field_validator("username_env", "password_env")
+    @classmethod
+    def _env_name(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+            raise ValueError(
+                f"{value!r} is not an environment variable name; name the variable that "
+                "holds the secret (e.g. MELDER_IMAP_PASSWORD), never the secret itself"
+            )
+        return value
+
+    @property
+    def effective_port(self) -> int:
+        return self.port or (993 if self.security == "tls" else 143)
+
+
+class SourceConfig(Strict):
+    title: str
+    kind: str
+    path: str | None = None
+    url: str | None = None
+    review: Literal["required", "auto"] = "required"
+    language: str | None = None
+    timezone: str = "Europe/Berlin"
+    enabled: bool = True
+    contact_email: str | None = None
+    encoding: str | None = None
+    max_bytes: int = Field(default=10_000_000, gt=0)
+    strip: list[str] = Field(default_factory=list)
+    extract: ExtractRules = Field(default_factory=ExtractRules)
+    allow_private: bool = False
+    every: str | None = None
+    # Remote sources (kinds rss, web, imap): politeness, limits and health.
+    timeout: float = Field(default=15.0, gt=0, le=300)
+    retries: int = Field(default=2, ge=0, le=10)
+    delay: float = Field(default=1.0, ge=0, le=600)
+    robots: bool = True
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    max_items: int = Field(default=30, gt=0, le=1000)
+    follow_links: Literal["auto", "always", "never"] = "auto"
+    expect_every: str | None = None
+    imap: ImapConfig | None = None
+
+    _zone = field_validator("timezone")(classmethod(lambda cls, v: _check_zone(v)))
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", value):
+            raise ValueError(f"language {value!r} is not a language code such as 'de' or 'en'")
+        return value
+
+    @field_validator("every", "expect_every")
+    @classmethod
+    def _every(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_interval(value)
+        return value
+
+    @field_validator("strip")
+    @classmethod
+    def _strip_patterns(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"strip pattern {pattern!r} is not a valid regex: {exc}") from None
+        return patterns
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Disclaimer(Strict):
+    text: str
+    position: Literal["top", "bottom"] = "top"
+    variants: dict[str, str] = Field(default_factory=dict)  # language -> text
+
+    def text_for(self, language: str) -> str:
+        return self.variants.get(language, self.text)
+
+
+class ChannelConfig(Strict):
+    title: str
+    description: str
+    link: str
+    language: str = "de"
+    sources: list[str] = Field(default_factory=lambda: ["*"])
+    max_items: int = Field(default=50, gt=0, le=10_000)
+    disclaimer: Disclaimer
+    link_rel: str = "nofollow noopener"
+    author: str | None = None
+
+    @field_validator("link")
+    @classmethod
+    def _link(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"link {value!r} must be an absolute http(s) URL")
+        return value.rstrip("/")
+
+    def takes(self, source: str) -> bool:
+        return "*" in self.sources or source in self.sources
+
+
+class JobConfig(Strict):
+    job: Literal["ingest", "publish", "embargo", "housekeeping"] | None = None
+    cron: str | None = None
+    every: str | None = None
+    jitter: int = Field(default=0, ge=0)
+    sources: list[str] | None = None
+    enabled: bool = True
+
+    @field_validator("every")
+    @classmethod
+    def _every(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_interval(value)
+        return value
+
+
+class ScheduleConfig(Strict):
+    timezone: str = "Europe/Berlin"
+    jobs: dict[str, JobConfig] = Field(default_factory=dict)
+
+    _zone = field_validator("timezone")(classmethod(lambda cls, v: _check_zone(v)))
+
+
+@dataclass
+class Config:
+    root: Path
+    sources: dict[str, SourceConfig] = field(default_factory=dict)
+    channels: dict[str, ChannelConfig] = field(default_factory=dict)
+    schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
+    problems: list[str] = field(default_factory=list)
+
+    def source_path(self, source: SourceConfig) -> Path:
+        return (self.root / source.path).resolve() if source.path else self.root

@@ -1,0 +1,366 @@
+"""Conversion of a page's or trafilatura's tree into Melder's block fragment.
+
+Blocks are p, h2-h4, ul/ol/li and blockquote holding inline a/strong/em/br; links are made
+absolute against the page's base and kept only for http, https and mailto.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+BLOCK, LIST, ITEM, QUOTE, INLINE, BREAK, CONTAINER, DROP, UNWRAP = range(9)
+
+# What each tag of a web page becomes; unknown tags are unwrapped (their text kept).
+HTML_KINDS: dict[str, tuple[int, str]] = {
+    **dict.fromkeys(("p", "pre", "address"), (BLOCK, "p")),
+    "h1": (BLOCK, "h2"),
+    "h2": (BLOCK, "h2"),
+    "h3": (BLOCK, "h3"),
+    **dict.fromkeys(("h4", "h5", "h6"), (BLOCK, "h4")),
+    "ul": (LIST, "ul"),
+    "ol": (LIST, "ol"),
+    "li": (ITEM, "li"),
+    "blockquote": (QUOTE, "blockquote"),
+    "a": (INLINE, "a"),
+    **dict.fromkeys(("strong", "b"), (INLINE, "strong")),
+    **dict.fromkeys(("em", "i"), (INLINE, "em")),
+    "br": (BREAK, "br"),
+    **dict.fromkeys(
+        (
+            "div",
+            "section",
+            "article",
+            "main",
+            "header",
+            "footer",
+            "figure",
+            "figcaption",
+            "table",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "td",
+            "th",
+            "caption",
+            "dl",
+            "dt",
+            "dd",
+            "center",
+            "details",
+            "summary",
+            "body",
+            "html",
+            "hr",
+        ),
+        (CONTAINER, ""),
+    ),
+    **dict.fromkeys(
+        (
+            "head",
+            "title",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "nav",
+            "aside",
+            "form",
+            "button",
+            "input",
+            "select",
+            "textarea",
+            "label",
+            "iframe",
+            "object",
+            "embed",
+            "svg",
+            "canvas",
+            "video",
+            "audio",
+            "img",
+            "picture",
+            "source",
+            "map",
+            "meta",
+            "link",
+            "dialog",
+            "menu",
+        ),
+        (DROP, ""),
+    ),
+}
+
+# trafilatura's XML vocabulary (p, head, list/item, quote, hi, ref, lb, table/row/cell).
+XML_KINDS: dict[str, tuple[int, str]] = {
+    "p": (BLOCK, "p"),
+    "code": (BLOCK, "p"),
+    "head": (BLOCK, "h2"),
+    "list": (LIST, "ul"),
+    "item": (ITEM, "li"),
+    "quote": (QUOTE, "blockquote"),
+    "ref": (INLINE, "a"),
+    "hi": (INLINE, "strong"),
+    "lb": (BREAK, "br"),
+    **dict.fromkeys(("body", "div", "table", "row", "cell", "doc", "main"), (CONTAINER, "")),
+    "graphic": (DROP, ""),
+}
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+_SPACE = re.compile(r"\s+")
+# Invisible characters that only break words and searches (soft hyphen, zero-width space, BOM).
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_HEADING_BY_REND = {"h1": "h2", "h2": "h2", "h3": "h3"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+class _Builder:
+    """Rebuilds a clean block fragment while walking any tree once.
+
+    `container` is where new blocks go (the root, a list item, a blockquote); `cursor` is where
+    text goes (an open paragraph or inline element), None between blocks.
+    """
+
+    def __init__(self, kinds: dict[str, tuple[int, str]], base_url: str | None) -> None:
+        self.kinds = kinds
+        self.base_url = base_url
+        self.root = etree.Element("div")
+        self.container = self.root
+        self.cursor: etree._Element | None = None
+
+    def text(self, value: str | None) -> None:
+        if not value:
+            return
+        value = _squash(value)
+        if not value:
+            return
+        if self.cursor is None:
+            if value == " ":
+                return
+            self.cursor = etree.SubElement(self.container, "p")
+        _append_text(self.cursor, value)
+
+    def walk(self, element, with_tail: bool = True) -> None:
+        tail = element.tail if with_tail else None
+        tag = element.tag
+        if not isinstance(tag, str):  # comments, processing instructions
+            self.text(tail)
+            return
+        kind, name = self.kinds.get(tag.lower(), (UNWRAP, ""))
+        if kind == DROP or (self.kinds is HTML_KINDS and _hidden(element)):
+            self.text(tail)
+            return
+        if kind == INLINE:
+            self.inline(element, name)
+        elif kind == BREAK:
+            if self.cursor is not None:
+                etree.SubElement(self.cursor, "br")
+        elif kind == UNWRAP:
+            self.children(element)
+        else:
+            self.block(element, kind, name)
+        self.text(tail)
+
+    def children(self, element) -> None:
+        self.text(element.text)
+        for child in element:
+            self.walk(child)
+
+    def block(self, element, kind: int, name: str) -> None:
+        name = self._xml_name(element, name) if self.kinds is XML_KINDS else name
+        self.cursor = None
+        if kind == CONTAINER:
+            self.children(element)
+            self.cursor = None
+            return
+        outer = self.container
+        node = etree.SubElement(outer, name)
+        if kind == BLOCK:
+            self.cursor = node
+        elif kind in (ITEM, QUOTE):
+            self.container = node
+            self.cursor = node if kind == ITEM else None
+        elif kind == LIST:
+            self.container = node
+        if kind == LIST:
+            for child in element:  # only items belong in a list; stray text is dropped
+                if isinstance(child.tag, str):
+                    self.walk(child)
+        else:
+            self.children(element)
+        self.container, self.cursor = outer, None
+
+    def inline(self, element, name: str) -> None:
+        if name == "a":
+            href = _resolve(element.get("href") or element.get("target"), self.base_url)
+            if href is None:
+                self.children(element)
+                return
+        elif self.kinds is XML_KINDS:
+            name = {"#b": "strong", "#i": "em"}.get(element.get("rend", ""), "")
+            if not name:
+                self.children(element)
+                return
+        if self.cursor is None:
+            if not "".join(element.itertext()).strip():
+                return
+            self.cursor = etree.SubElement(self.container, "p")
+        opened = self.cursor
+        node = etree.SubElement(opened, name)
+        if name == "a":
+            node.set("href", href)
+        self.cursor = node
+        self.children(element)
+        if self.cursor is node:  # no block interrupted the inline element
+            self.cursor = opened
+
+    @staticmethod
+    def _xml_name(element, name: str) -> str:
+        rend = element.get("rend", "")
+        if name == "h2":
+            return _HEADING_BY_REND.get(rend, "h4")
+        if name == "ul" and rend == "ol":
+            return "ol"
+        return name
+
+
+def _squash(value: str) -> str:
+    """Whitespace runs to one space (edges kept as one space), invisible characters removed."""
+    if _INVISIBLE_RE.search(value):
+        value = _INVISIBLE_RE.sub("", value)
+    words = value.split()
+    if not words:
+        return " " if value else ""
+    squashed = " ".join(words)
+    if value[0].isspace():
+        squashed = " " + squashed
+    if value[-1].isspace():
+        squashed += " "
+    return squashed
+
+
+def _append_text(parent, value: str) -> None:
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + value
+    else:
+        parent.text = (parent.text or "") + value
+
+
+def _hidden(element) -> bool:
+    attrib = element.attrib
+    if not attrib:
+        return False
+    return (
+        "hidden" in attrib
+        or attrib.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(attrib.get("style", "")))
+    )
+
+
+def _resolve(href: str | None, base: str | None) -> str | None:
+    """An absolute http(s)/mailto link, or None for anything else (javascript:, bare anchors)."""
+    if not href:
+        return None
+    href = href.strip()
+    if href.startswith("#"):
+        return None
+    absolute = urljoin(base, href) if base else href
+    scheme = urlsplit(absolute).scheme.lower()
+    return absolute if scheme in LINK_SCHEMES else None
+
+
+def _convert(source, kinds: dict[str, tuple[int, str]], base: str | None) -> etree._Element:
+    builder = _Builder(kinds, base)
+    builder.children(source)
+    tidy_segments(builder.root)
+    return builder.root
+
+
+def tidy_segments(root) -> None:
+    """Trim block edges and drop elements left without text (empty links, stray wrappers)."""
+    for element in reversed(list(root.iter())):
+        if element is root or element.tag == "br":
+            continue
+        if not (element.text or "").strip() and not len(element):
+            parent = element.getparent()
+            if element.tail:
+                _join_tail(element)
+            parent.remove(element)
+        elif element.tag in BLOCK_TAGS:
+            _trim(element)
+    for element in root.iter("p", "li", "h2", "h3", "h4"):
+        while len(element) and element[-1].tag == "br" and not (element[-1].tail or "").strip():
+            element.remove(element[-1])
+        _trim(element)
+
+
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote", "ul", "ol"})
+
+
+def _join_tail(element) -> None:
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + element.tail
+    else:
+        parent = element.getparent()
+        parent.text = (parent.text or "") + element.tail
+
+
+def _trim(element) -> None:
+    if element.text:
+        element.text = element.text.lstrip()
+    if len(element):
+        last = element[-1]
+        if last.tail:
+            last.tail = last.tail.rstrip()
+    elif element.text:
+        element.text = element.text.rstrip()
+
+
+def fragment_html(fragment) -> str:
+    return "\n".join(
+        etree.tostring(block, method="html", encoding="unicode", with_tail=False)
+        for block in fragment
+    )
+
+
+def fragment_text(fragment) -> str:
+    """Plain text of a fragment: one line per paragraph, heading or list item."""
+    lines: list[str] = []
+    _collect_lines(fragment, lines)
+    return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
+
+
+def _collect_lines(container, lines: list[str]) -> None:
+    for block in container:
+        if block.tag in ("ul", "ol", "blockquote"):
+            _collect_lines(block, lines)
+        elif block.tag == "li" and any(child.tag in BLOCK_TAGS for child in block):
+            lines.append(_inline_text(block, skip_blocks=True))
+            _collect_lines([c for c in block if c.tag in BLOCK_TAGS], lines)
+        else:
+            lines.append(_inline_text(block))
+
+
+def _inline_text(element, skip_blocks: bool = False) -> str:
+    raw = "".join(_raw_text(element, skip_blocks))
+    return "\n".join(_clean_space(line) for line in raw.split("\n")).strip()
+
+
+def _raw_text(element, skip_blocks: bool = False):
+    yield element.text or ""
+    for child in element:
+        if child.tag == "br":
+            yield "\n"
+        elif not (skip_blocks and child.tag in BLOCK_TAGS):
+            yield from _raw_text(child)
+        yield child.tail or ""
+
+
+def _clean_space(value: str) -> str:
+    return _SPACE.sub(" ", value).strip()

@@ -1,0 +1,77 @@
+"""Parsing a page once: bytes in any declared or sniffed charset → one lxml tree.
+
+A thread-local parser with a C-level element lookup; characters XML cannot hold and a known
+libxml2 doctype trap are removed first.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from pipeline.extract.decode import declared_html_charset, decode_text, split_bom
+
+# lxml.html's default element lookup runs Python code for every element proxy; a C-level
+# default lookup still yields HtmlElement (what trafilatura expects) and parses measurably faster.
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+_PARSERS = threading.local()  # lxml parsers must not be shared between threads
+
+# Characters XML cannot hold (trafilatura's output tree is XML); removed before parsing.
+# bytes.translate is a single C pass, many times faster than a regex over the whole page.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF in UTF-8
+# libxml2 mis-parses a first-line doctype holding a slash (a known lxml issue); drop it.
+_DOCTYPE_WITH_SLASH = re.compile(rb"^\s*< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
+
+
+def _parser() -> etree.HTMLParser:
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            collect_ids=False,
+            default_doctype=False,
+            encoding="utf-8",
+            remove_comments=True,
+            remove_pis=True,
+        )
+        parser.set_element_class_lookup(_LOOKUP)
+        _PARSERS.parser = parser
+    return parser
+
+
+def utf8_html(html: bytes | str, *, encoding: str | None = None) -> bytes:
+    """The page as UTF-8 bytes: valid UTF-8 passes through untouched, anything else is decoded."""
+    if isinstance(html, str):
+        return html.encode("utf-8", "replace")
+    bom, body = split_bom(html)
+    if encoding is None and bom in (None, "utf-8"):
+        try:
+            body.decode("utf-8")
+            return body
+        except UnicodeDecodeError:
+            pass
+    decoded = decode_text(html, declared=declared_html_charset(html), override=encoding)
+    return decoded.text.encode("utf-8", "replace")
+
+
+def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.HtmlElement | None:
+    """Parse a whole page once; None when there is no markup at all."""
+    data = utf8_html(html, encoding=encoding).translate(None, _CONTROL_BYTES)
+    for noncharacter in _NONCHARACTERS:
+        if noncharacter in data:
+            data = data.replace(noncharacter, b"")
+    data = _DOCTYPE_WITH_SLASH.sub(b"", data, count=1)
+    if not data.strip():
+        return None
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError:
+        return None

@@ -1,0 +1,69 @@
+"""Input formats: each module turns the bytes of one input into a `RawRelease`.
+
+Readers are keyed by file extension. A reader raises `Rejected` for an input it cannot use;
+`read_input` turns that into a `RawRelease` that carries the problem, so nothing is lost.
+
+In: an input's bytes, its file suffix and an `InputContext`. Out: a `RawRelease`. The HTML and
+e-mail readers call `pipeline.extract` for the article; no reader touches the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from pipeline.errors import Rejected
+from pipeline.ingest.readers import email, html, jsonfmt, markdown, text
+from pipeline.ingest.readers.context import InputContext
+from pipeline.models import Problem, RawRelease
+
+FormatReader = Callable[[bytes, InputContext], RawRelease]
+
+READERS: dict[str, FormatReader] = {
+    ".html": html.read,
+    ".htm": html.read,
+    ".txt": text.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".json": jsonfmt.read,
+    ".eml": email.read,
+}
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
+    """Read one input; never raises for bad content, the problem travels with the result."""
+    suffix = suffix.lower()
+    try:
+        if len(data) > context.config.max_bytes:
+            raise Rejected(
+                f"input is {len(data):,} bytes, over the limit of {context.config.max_bytes:,}; "
+                "raise max_bytes in the source's TOML if this is a real release",
+                field="input",
+            )
+        if not data.strip():
+            raise Rejected("input is empty", field="input")
+        reader = READERS.get(suffix)
+        if reader is None:
+            known = ", ".join(sorted(READERS))
+            raise Rejected(f"unsupported file type {suffix or '(none)'!r}; use one of {known}")
+        return reader(data, context)
+    except Rejected as exc:
+        return rejected(data, context, exc.reason, exc.field)
+
+
+def rejected(data: bytes, context: InputContext, reason: str, field: str = "input") -> RawRelease:
+    return RawRelease(
+        source=context.source,
+        identity=context.locator,
+        format="unknown",
+        provenance=context.provenance(),
+        content_hash=content_hash(data),
+        problems=(Problem(field=field, message=reason),),
+    )
+
+
+__all__ = ["READERS", "InputContext", "content_hash", "read_input", "rejected"]

@@ -1,0 +1,33 @@
+"""What a reader may know about an input besides its bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pipeline.config import SourceConfig
+from pipeline.models import Provenance
+
+
+@dataclass(frozen=True)
+class InputContext:
+    """Everything a reader may know about an input besides its bytes."""
+
+    source: str
+    config: SourceConfig
+    locator: str  # path relative to the root, or the URL it came from
+    received_at: datetime
+    route: str  # files | submit | rss | web | imap | api
+    base_url: str | None = None
+    sender: str | None = None
+
+    def provenance(self, **extra) -> Provenance:
+        values = {
+            "route": self.route,
+            "received_at": self.received_at,
+            "path": None if self.locator.startswith(("http://", "https://")) else self.locator,
+            "original_url": self.base_url,
+            "sender": self.sender,
+        }
+        values.update({k: v for k, v in extra.items() if v is not None})
+        return Provenance(**values)

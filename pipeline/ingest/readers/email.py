@@ -1,0 +1,291 @@
+"""Reader for releases that arrive by e-mail (.eml, RFC 5322).
+
+The subject is the title, the HTML part (else the plain-text part) the body, Message-ID the
+identity. Attachments are listed with their size and SHA-256 only: their bytes are never
+decoded further, opened or executed. A forwarded release loses the forwarding header block.
+"""
+
+from __future__ import annotations
+
+import email
+import hashlib
+import re
+from datetime import datetime
+from email import policy
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from email.message import Message
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from pipeline.errors import Rejected
+from pipeline.extract import fragment_html, fragment_tree
+from pipeline.extract.decode import canonical_encoding, decode_text
+from pipeline.models import Media, RawRelease
+
+if TYPE_CHECKING:
+    from pipeline.ingest.readers.context import InputContext
+
+# "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGNORECASE)
+_FORWARD_MARKER = re.compile(
+    r"^\s*-{2,}\s*(?:Forwarded message|Original Message|Ursprüngliche Nachricht|"
+    r"Weitergeleitete Nachricht|Message transféré)\s*-{0,}\s*$",
+    re.IGNORECASE,
+)
+_FORWARD_HEADER = re.compile(
+    r"^\s*\*?(?:From|Von|Sent|Gesendet|Date|Datum|To|An|Cc|Subject|Betreff)\s*:\*?\s*(.*)$",
+    re.IGNORECASE,
+)
+_FORWARD_SUBJECT = re.compile(r"^\s*\*?(?:Subject|Betreff)\s*:\*?\s*(.+)$", re.IGNORECASE)
+# A forwarder's own note above the release ("zur Info", "FYI") is not part of the release.
+_NOTE_LIMIT = 300
+
+
+def read(data: bytes, context: InputContext) -> RawRelease:
+    from pipeline.ingest.readers import content_hash  # the package imports this module first
+
+    message = _parse(data)
+    html_part, text_part = _body_parts(message)
+    body_html, body_text, forwarded_subject = _body(html_part, text_part)
+    published, published_text = _date(message)
+    return RawRelease(
+        source=context.source,
+        identity=_header(message, "message-id") or context.locator,
+        format="email",
+        provenance=context.provenance(sender=_header(message, "from")),
+        content_hash=content_hash(data),
+        title=_title(_header(message, "subject"), forwarded_subject),
+        body_html=body_html,
+        body_text=body_text,
+        published=published,
+        published_text=published_text,
+        language=_language(message),
+        media=tuple(_attachments(message, skip={id(html_part), id(text_part)})),
+    )
+
+
+def _parse(data: bytes) -> Message:
+    # compat32 keeps headers as strings and decodes them only when asked: policy.default builds
+    # and re-parses header objects on every access, which costs milliseconds per message.
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    known = {"from", "subject", "date", "message-id", "to"}
+    if not known & {key.lower() for key in message.keys()}:
+        raise Rejected(
+            "not an e-mail: no From, Subject, Date or Message-ID header at the top", field="email"
+        )
+    return message
+
+
+def _header(message: Message, name: str) -> str | None:
+    """A header as text, encoded words (=?iso-8859-1?q?...?=) decoded, folding undone."""
+    raw = message.get(name)
+    if raw is None:
+        return None
+    try:
+        text = "".join(_decode_word(part, charset) for part, charset in decode_header(raw))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):
+        text = _raw_header_text(raw)
+    return " ".join(text.split()) or None
+
+
+def _decode_word(part: bytes | str, charset: str | None) -> str:
+    """One encoded word; a Latin-1 label is read as windows-1252, as mail clients do."""
+    if isinstance(part, str):
+        return part
+    return part.decode(canonical_encoding(charset) or "ascii", errors="replace")
+
+
+def _raw_header_text(raw) -> str:
+    """Undeclared 8-bit bytes in a header (seen from old mailers): decode them like a body."""
+    data = str(raw).encode("ascii", "surrogateescape")
+    return decode_text(data).text
+
+
+def _title(subject: str | None, forwarded_subject: str | None) -> str | None:
+    if subject and _SUBJECT_PREFIX.match(subject) and forwarded_subject:
+        return forwarded_subject
+    cleaned = _SUBJECT_PREFIX.sub("", subject or "").strip()
+    return cleaned or None
+
+
+def _date(message: Message) -> tuple[datetime | None, str | None]:
+    raw = _header(message, "date")
+    if raw is None:
+        return None, None
+    try:
+        moment = parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        moment = None
+    if moment is not None and moment.tzinfo is not None:
+        return moment, None
+    return None, raw  # unparseable or without a zone: `normalize` may still read it
+
+
+def _language(message: Message) -> str | None:
+    value = _header(message, "content-language")
+    if not value:
+        return None
+    primary = re.split(r"[-_,;\s]", value, maxsplit=1)[0].lower()
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Body
+
+
+def _body(
+    html_part: Message | None, text_part: Message | None
+) -> tuple[str | None, str | None, str | None]:
+    """(body_html, body_text, subject of a forwarded message) from the preferred part."""
+    if html_part is not None:
+        fragment = fragment_tree(_part_text(html_part))
+        subject = _strip_forward_blocks(fragment)
+        return fragment_html(fragment) or None, None, subject
+    if text_part is None:
+        raise Rejected("the e-mail has no text or HTML part to read", field="body")
+    text, subject = _strip_forward_text(_part_text(text_part))
+    return None, text.strip() or None, subject
+
+
+def _body_parts(message: Message) -> tuple[Message | None, Message | None]:
+    """The first inline text/html and text/plain parts: what a mail program would show."""
+    html_part = text_part = None
+    for part in message.walk():
+        if part.is_multipart() or _is_attachment(part):
+            continue
+        kind = part.get_content_type()
+        if kind == "text/html" and html_part is None:
+            html_part = part
+        elif kind == "text/plain" and text_part is None:
+            text_part = part
+    return html_part, text_part
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
+    return disposition == "attachment"
+
+
+def _part_text(part: Message) -> str:
+    """Decoded text of a part; a wrong or unknown charset label falls back to detection."""
+    payload = part.get_payload(decode=True) or b""
+    label = part.get_content_charset()
+    encoding = canonical_encoding(label)
+    if encoding:
+        try:
+            return payload.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return decode_text(payload, declared=label).text
+
+
+def _strip_forward_text(text: str) -> tuple[str, str | None]:
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if _FORWARD_MARKER.match(line):
+            note = "\n".join(lines[:index]).strip()
+            rest, subject = _skip_forward_headers(lines[index + 1 :])
+            kept = [note] if len(note) > _NOTE_LIMIT else []
+            return "\n".join([*kept, *rest]), subject
+    return text, None
+
+
+def _skip_forward_headers(lines: list[str]) -> tuple[list[str], str | None]:
+    subject = None
+    index = 0
+    while index < len(lines) and (not lines[index].strip() or _FORWARD_HEADER.match(lines[index])):
+        match = _FORWARD_SUBJECT.match(lines[index])
+        subject = match.group(1).strip() if match else subject
+        index += 1
+    return lines[index:], subject
+
+
+def _strip_forward_blocks(fragment) -> str | None:
+    """Drop the forwarding header blocks (and a short note before them) from an HTML body."""
+    blocks = list(fragment)
+    for index, block in enumerate(blocks):
+        lines = _block_lines(block)
+        if lines and _FORWARD_MARKER.match(lines[0]):
+            rest, subject = _skip_forward_headers(lines[1:])
+            note = " ".join(" ".join(_block_lines(b)) for b in blocks[:index])
+            for earlier in blocks[:index] if len(note) <= _NOTE_LIMIT else []:
+                fragment.remove(earlier)
+            if not rest:
+                fragment.remove(block)
+            else:
+                _keep_last_lines(block, len(rest))
+            for later in blocks[index + 1 :]:  # headers the converter split into blocks
+                header_lines = _block_lines(later)
+                if not header_lines or not all(_FORWARD_HEADER.match(x) for x in header_lines):
+                    break
+                subject = _subject_of(header_lines) or subject
+                fragment.remove(later)
+            return subject
+    return None
+
+
+def _block_lines(block) -> list[str]:
+    text = "".join(_texts(block))
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _texts(element):
+    yield element.text or ""
+    for child in element:
+        yield "\n" if child.tag == "br" else "".join(_texts(child))
+        yield child.tail or ""
+
+
+def _subject_of(lines: list[str]) -> str | None:
+    for line in lines:
+        match = _FORWARD_SUBJECT.match(line)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _keep_last_lines(block, count: int) -> None:
+    """Rewrite a block to its last `count` lines (the text after a forwarding header)."""
+    lines = _block_lines(block)[-count:]
+    for child in list(block):
+        block.remove(child)
+    block.text = lines[0]
+    for line in lines[1:]:
+        etree.SubElement(block, "br").tail = line
+
+
+# ---------------------------------------------------------------------------------------------
+# Attachments
+
+
+def _attachments(message: Message, skip: set[int]):
+    """Every part that is not the body, described but never decoded further."""
+    index = 0
+    for part in message.walk():
+        if part.is_multipart() or id(part) in skip:
+            continue
+        if part.get_content_maintype() == "text" and not _is_attachment(part):
+            continue  # the plain-text twin of the HTML body, or an inline text fragment
+        index += 1
+        payload = part.get_payload(decode=True) or b""
+        yield Media(
+            filename=_filename(part, index),
+            content_type=part.get_content_type(),
+            size=len(payload),
+            sha256=hashlib.sha256(payload).hexdigest(),
+            kind="image" if part.get_content_maintype() == "image" else "other",
+        )
+
+
+def _filename(part: Message, index: int) -> str:
+    name = part.get_filename()
+    if name:
+        try:
+            name = str(make_header(decode_header(name)))
+        except (HeaderParseError, LookupError, UnicodeError, ValueError):
+            pass
+    name = (name or "").replace("/", "_").replace("\\", "_").strip()
+    return name or f"attachment-{index}"

@@ -1,0 +1,67 @@
+"""Reader for press-release web pages (.html, .htm): the article, its title, date and links."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.errors import Rejected
+from pipeline.extract import Article, extract_article
+from pipeline.extract.decode import canonical_encoding
+from pipeline.models import Problem, RawRelease
+
+if TYPE_CHECKING:
+    from pipeline.ingest.readers.context import InputContext
+
+# Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
+MIN_ARTICLE_CHARS = 80
+
+
+def read(data: bytes, context: InputContext) -> RawRelease:
+    from pipeline.ingest.readers import content_hash  # the package imports this module first
+
+    article = _extract(data, context)
+    if article.text_length < MIN_ARTICLE_CHARS:
+        raise Rejected(
+            "no article text found: the page holds no paragraph of running text "
+            f"(found {article.text_length} characters); check the URL or set extract.body",
+            field="body",
+        )
+    return RawRelease(
+        source=context.source,
+        identity=article.canonical_url or context.locator,
+        format="html",
+        provenance=context.provenance(),
+        content_hash=content_hash(data),
+        title=article.title,
+        teaser=article.description,
+        body_html=article.body_html,
+        published_text=article.published_text,
+        language=article.language,
+        base_url=article.canonical_url or context.base_url,
+        problems=_encoding_problems(context),
+    )
+
+
+def _extract(data: bytes, context: InputContext) -> Article:
+    try:
+        return extract_article(
+            data,
+            url=context.base_url,
+            rules=context.config.extract,
+            encoding=canonical_encoding(context.config.encoding),
+        )
+    except ValueError as exc:  # a CSS rule of the source that is not a selector
+        raise Rejected(str(exc), field="extract") from None
+
+
+def _encoding_problems(context: InputContext) -> tuple[Problem, ...]:
+    configured = context.config.encoding
+    if configured and canonical_encoding(configured) is None:
+        return (
+            Problem(
+                field="encoding",
+                message=f"unknown encoding {configured!r} in the source's TOML; "
+                "use a name such as 'utf-8', 'iso-8859-1' or 'windows-1252'",
+            ),
+        )
+    return ()

@@ -1,0 +1,205 @@
+"""Reader for JSON releases (.json) and the schema the submission API accepts.
+
+`ReleaseSubmission` is the one definition of a submitted release: the file reader here and the
+HTTP API both validate against it, so a press office gets the same answer either way. Every
+mistake is reported with its JSON path (`links[0].url`), never only the first one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from pipeline.extract.decode import decode_text
+from pipeline.models import Link, Problem, RawRelease
+
+if TYPE_CHECKING:
+    from pipeline.ingest.readers.context import InputContext
+
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+_LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
+
+
+def _http_url(value: str) -> str:
+    value = value.strip()
+    if not _HTTP_URL.match(value):
+        raise ValueError("must be an absolute http:// or https:// URL")
+    return value
+
+
+class SubmittedLink(BaseModel):
+    """A link that belongs to the release (downloads, the original on the sender's site)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    url: str = Field(description="Absolute http(s) URL.")
+    text: str = Field(default="", description="Link text; the URL is shown when empty.")
+
+    _url = field_validator("url")(classmethod(lambda cls, value: _http_url(value)))
+
+
+class ReleaseSubmission(BaseModel):
+    """One press release as a press office submits it (JSON file or API request body)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=500, description="The headline.")
+    text: str | None = Field(
+        default=None,
+        description="Body as plain text; paragraphs are separated by blank lines.",
+    )
+    body_html: str | None = Field(
+        default=None,
+        description="Body as HTML (p, h2-h4, lists, links); sanitized before publishing.",
+    )
+    teaser: str | None = Field(default=None, description="One or two sentences for lists.")
+    language: str | None = Field(
+        default=None, pattern=_LANGUAGE, description="Language code such as 'de' or 'en'."
+    )
+    published: datetime | None = Field(
+        default=None,
+        description="ISO 8601 date and time; without an offset the source's time zone applies.",
+    )
+    embargo_until: datetime | None = Field(
+        default=None,
+        description="Sperrfrist: not published before this ISO 8601 date and time.",
+    )
+    contact: str | None = Field(default=None, description="Press contact as free text.")
+    categories: list[str] = Field(default_factory=list, description="Topics or tags.")
+    links: list[SubmittedLink] = Field(default_factory=list, description="Related links.")
+    url: str | None = Field(
+        default=None, description="Canonical URL of the release on the sender's site."
+    )
+    id: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The sender's own id; resubmitting the same id updates the release.",
+    )
+    author: str | None = Field(default=None, description="Who wrote the release.")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return None if value is None else _http_url(value)
+
+    @model_validator(mode="after")
+    def _has_body(self) -> ReleaseSubmission:
+        if not (self.text or "").strip() and not (self.body_html or "").strip():
+            raise ValueError(MISSING_BODY)
+        return self
+
+
+MISSING_BODY = "give the body as 'text' (plain text) or 'body_html'"
+
+
+def read(data: bytes, context: InputContext) -> RawRelease:
+    from pipeline.ingest.readers import content_hash  # the package imports this module first
+
+    raw, problems = parse_submission(data)
+    values: dict[str, Any] = {
+        "source": context.source,
+        "identity": context.locator,
+        "format": "json",
+        "provenance": context.provenance(),
+        "content_hash": content_hash(data),
+        "problems": tuple(problems),
+    }
+    if isinstance(raw, ReleaseSubmission):
+        values.update(release_fields(raw, context.base_url))
+    elif isinstance(raw, dict):  # invalid, but keep what is readable for the editor's view
+        values.update(_readable_fields(raw))
+    return RawRelease(**values)
+
+
+def _readable_fields(raw: dict) -> dict[str, Any]:
+    title, text = raw.get("title"), raw.get("text")
+    return {
+        "title": title if isinstance(title, str) else None,
+        "body_text": text if isinstance(text, str) else None,
+    }
+
+
+def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list[Problem]]:
+    """The validated submission, or the raw object (if any) with every problem found."""
+    try:
+        raw = json.loads(decode_text(data).text)
+    except json.JSONDecodeError as exc:
+        message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
+        return None, [Problem(field="json", message=message)]
+    if not isinstance(raw, dict):
+        return None, [Problem(field="json", message="expected one JSON object {...} per release")]
+    try:
+        return ReleaseSubmission.model_validate(raw), []
+    except ValidationError as exc:
+        problems = describe_errors(exc)
+        # the body check runs only once every field is valid; report it with the rest
+        if not any(_non_empty(raw.get(key)) for key in ("text", "body_html")):
+            if not any(problem.message == MISSING_BODY for problem in problems):
+                problems.append(Problem(field="json", message=MISSING_BODY))
+        return raw, problems
+
+
+def _non_empty(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def describe_errors(exc: ValidationError) -> list[Problem]:
+    """One Problem per validation error, named by its JSON path."""
+    return [
+        Problem(field=json_path(error["loc"]) or "json", message=_message(error))
+        for error in exc.errors()
+    ]
+
+
+def json_path(loc: tuple) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _message(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        known = _known_fields(error["loc"])
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
+        return f"unknown field; {hint}"
+    if kind.startswith(("datetime", "date_")):
+        return f"{error['input']!r} is not an ISO 8601 date and time like 2024-05-03T10:00:00+02:00"
+    if kind == "string_pattern_mismatch" and error["loc"][-1] == "language":
+        return "must be a language code such as 'de' or 'en'"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def _known_fields(loc: tuple) -> list[str]:
+    inside_link = len(loc) > 1 and loc[0] == "links"
+    return list((SubmittedLink if inside_link else ReleaseSubmission).model_fields)
+
+
+def release_fields(submission: ReleaseSubmission, base_url: str | None) -> dict[str, Any]:
+    """What a valid submission contributes to its RawRelease."""
+    values = {
+        "title": submission.title,
+        "teaser": submission.teaser,
+        "body_html": submission.body_html or None,
+        "body_text": None if submission.body_html else submission.text,
+        "published": submission.published,
+        "embargo_until": submission.embargo_until,
+        "language": submission.language,
+        "base_url": submission.url or base_url,
+        "contact": submission.contact,
+        "categories": tuple(submission.categories),
+        "links": tuple(Link(url=link.url, text=link.text) for link in submission.links),
+    }
+    if submission.id or submission.url:
+        values["identity"] = submission.id or submission.url
+    return values

@@ -1,0 +1,259 @@
+"""The body of a release as lines of inline pieces, from plain text or an HTML fragment.
+
+This is the first stage of `normalize`: Unicode is repaired, HTML furniture (scripts, hidden
+elements, navigation) is skipped, block elements and <br> end a line, and bare URLs become links.
+The `Line` and `Block` shapes here are what the later stages work on.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+import lxml.html
+from lxml import etree
+
+from pipeline.config import SourceConfig
+from pipeline.models import RawRelease
+from pipeline.normalize import boilerplate, links
+
+Seg = tuple[str, str | None]  # a run of inline text and the link it carries, if any
+
+# Cheap test before asking ftfy: a UTF-8 lead byte read as Latin-1/cp1252, then a continuation.
+MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u200b-\u200f\u2060\u2061-\u2064\ufeff\u180e\x00-\x08\x0b\x0e-\x1f\x7f]"
+)
+SPACES_RE = re.compile("[\t\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+# HTML: containers whose content never belongs to an article, and elements that start a block.
+DROP_TAGS = frozenset(
+    "script style noscript iframe object embed svg template nav aside form button select input "
+    "textarea canvas video audio picture img map head title meta link figure".split()
+)
+BLOCK_TAGS = frozenset(
+    "p div section article main header footer h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre "
+    "table tr td th tbody thead address figcaption center hr".split()
+)
+MAX_DEPTH = 300
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+WHITESPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Line:
+    segs: list[Seg]
+    chunk: int  # lines of one chunk (paragraph, HTML block) share a number
+    kind: str = "p"  # p | h | li | quote
+    level: int = 0
+    ordered: bool = False
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = "".join(text for text, _ in self.segs)
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str  # p | h1..h4 | li | quote
+    segs: list[Seg]
+    ordered: bool = False
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = "".join(text for text, _ in self.segs)
+
+
+# --- Unicode and inline text -------------------------------------------------------------------
+
+
+def repair_text(text: str) -> str:
+    """Mojibake repaired, line ends unified, NFC. ftfy only runs when the text looks broken."""
+    if MOJIBAKE_HINT_RE.search(text):
+        text = ftfy.fix_encoding(text)
+    text = (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+    )
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def clean_inline(text: str) -> str:
+    """One line of text: invisible characters gone, any run of whitespace a single space."""
+    text = INVISIBLE_RE.sub("", text)
+    text = SPACES_RE.sub(" ", text)
+    return " ".join(text.split())
+
+
+def plain_text(fragment: str) -> str:
+    if "<" in fragment:
+        fragment = re.sub(r"<[^>]*>", " ", fragment)
+    return clean_inline(html.unescape(repair_text(fragment)))
+
+
+# --- Body as lines -----------------------------------------------------------------------------
+
+
+def body_lines(raw: RawRelease, source: SourceConfig) -> list[Line]:
+    """The body as lines; each line's plain URLs become links and source rules are applied."""
+    if raw.body_html and raw.body_html.strip():
+        lines = html_lines(repair_text(raw.body_html), raw.base_url)
+    else:
+        lines = text_lines(repair_text(raw.body_text or ""))
+    rules = boilerplate.source_rules(tuple(source.strip)) if source.strip else ()
+    result = []
+    for line in lines:
+        segs = line.segs
+        if rules:
+            segs = [(boilerplate.apply_source_rules(t, rules), h) for t, h in segs]
+        segs = tidy_segments(_linkify(segs))
+        if segs:
+            line.segs, line.text = segs, "".join(text for text, _ in segs)
+            result.append(line)
+    return result
+
+
+def text_lines(text: str) -> list[Line]:
+    text = SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text))
+    lines, chunk = [], 0
+    for raw_line in text.split("\n"):
+        line = " ".join(raw_line.split())
+        if line:
+            lines.append(Line([(line, None)], chunk))
+        else:
+            chunk += 1
+    return lines
+
+
+def html_lines(fragment: str, base_url: str | None) -> list[Line]:
+    try:
+        root = lxml.html.document_fromstring(fragment)
+    except (etree.ParserError, ValueError):
+        return text_lines(plain_text(fragment))
+    walker = _HtmlWalker(base_url)
+    body = root.find("body")
+    walker.walk(body if body is not None else root, 0)
+    walker.end_block()
+    return walker.lines
+
+
+class _HtmlWalker:
+    """Collect an HTML tree's text as lines: block elements and <br> end a line."""
+
+    def __init__(self, base_url: str | None):
+        self.base_url = base_url
+        self.lines: list[Line] = []
+        self.segs: list[Seg] = []
+        self.chunk = 0
+        self.kind, self.level, self.ordered, self.href = "p", 0, False, None
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.segs.append((text, self.href))
+
+    def end_line(self) -> None:
+        if not self.segs:
+            return
+        segs = tidy_segments([(clean_inline_keep_edges(t), h) for t, h in self.segs])
+        if segs:
+            self.lines.append(Line(segs, self.chunk, self.kind, self.level, self.ordered))
+        self.segs = []
+
+    def end_block(self) -> None:
+        self.end_line()
+        self.chunk += 1
+
+    def walk(self, element, depth: int) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if not tag or tag in DROP_TAGS or _is_hidden(element):
+            return
+        if tag == "br":
+            self.end_line()
+            return
+        if depth > MAX_DEPTH:  # pathological nesting: keep the words, lose the structure
+            self.add(element.text_content())
+            return
+        saved = (self.kind, self.level, self.ordered, self.href)
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            self.end_block()
+            self._enter_block(tag)
+        elif tag == "a":
+            self.href = links.clean_url(element.get("href", ""), self.base_url, allow_mailto=True)
+        self.add(element.text)
+        for child in element:
+            self.walk(child, depth + 1)
+            self.add(child.tail)
+        if is_block:
+            self.end_block()
+        self.kind, self.level, self.ordered, self.href = saved
+
+    def _enter_block(self, tag: str) -> None:
+        if tag[0] == "h" and tag[1:].isdigit():
+            self.kind, self.level = "h", int(tag[1])
+        elif tag == "li":
+            self.kind = "li"
+        elif tag in ("ul", "ol"):
+            self.ordered = tag == "ol"
+        elif tag == "blockquote":
+            self.kind = "quote"
+        elif tag == "p" and self.kind == "h":
+            self.kind = "p"
+
+
+def _is_hidden(element) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    if style and HIDDEN_STYLE_RE.search(style):
+        return True
+    marker = f"{element.get('class', '')} {element.get('id', '')}".strip()
+    return bool(marker) and boilerplate.is_furniture_attr(marker)
+
+
+def clean_inline_keep_edges(text: str) -> str:
+    """Like clean_inline, but a space at either edge survives: it separates inline pieces."""
+    text = SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text))
+    return WHITESPACE_RE.sub(" ", text)
+
+
+def _linkify(segs: list[Seg]) -> list[Seg]:
+    result: list[Seg] = []
+    for text, href in segs:
+        if href is None and ("www." in text or "http" in text):
+            result.extend(links.split_bare_urls(text))
+        else:
+            result.append((text, href))
+    return result
+
+
+def tidy_segments(segs: list[Seg]) -> list[Seg]:
+    """Merge neighbours with the same link, drop empty pieces, trim the line's outer spaces."""
+    merged: list[Seg] = []
+    for text, href in segs:
+        if not text:
+            continue
+        if merged and merged[-1][1] == href:
+            merged[-1] = (merged[-1][0] + text, href)
+        else:
+            if merged and merged[-1][0].endswith(" ") and text.startswith(" "):
+                text = text.lstrip()
+            merged.append((text, href))
+    while merged and not merged[0][0].strip():
+        merged.pop(0)
+    while merged and not merged[-1][0].strip():
+        merged.pop()
+    if merged:
+        merged[0] = (merged[0][0].lstrip(), merged[0][1])
+        merged[-1] = (merged[-1][0].rstrip(), merged[-1][1])
+    return merged

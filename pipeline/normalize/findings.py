@@ -1,0 +1,117 @@
+"""What a body says besides the article: embargo lines and the press contact, taken out early.
+
+They go before furniture removal, which would otherwise eat a "Kontakt" line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from pipeline.models import Problem
+from pipeline.normalize import boilerplate, dates
+from pipeline.normalize.body import (
+    Line,
+    clean_inline,
+    repair_text,
+)
+from pipeline.normalize.disclaimers import is_disclaimer
+
+EMBARGO_RE = re.compile(
+    r"^\W*(?:sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+(?:until|till|bis))?|not\s+for\s+"
+    r"(?:release|publication|broadcast)\s+(?:before|until|prior\s+to)|ver[öo]ffentlichung\s+"
+    r"(?:nicht\s+vor|frei\s+ab|ab)|frei\s+(?:zur\s+ver[öo]ffentlichung\s+)?ab|nicht\s+vor)"
+    r"(?P<colon>\s*[:\-–])?\s*(?P<rest>.*)$",
+    re.I,
+)
+NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I)
+CONTACT_RE = re.compile(
+    r"^\W*(?:(?P<strong>(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
+    r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)|f[üu]r\s+(?:r[üu]ck|presse)fragen"
+    r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information(?:,?\s+"
+    r"(?:please\s+)?contact)?)|(?:kontakte?|contacts?|ansprechpartner(?:in)?|r[üu]ckfragen(?:\s+an)?"
+    r"|pressestelle|investor\s+relations))(?P<colon>\s*:)?\s*(?P<rest>.*)$",
+    re.I,
+)
+CONTACT_STOP_RE = re.compile(r"^(?:über|about|hintergrund|background|notes? to editors)\b", re.I)
+
+
+@dataclass
+class Findings:
+    """What the body said besides the article itself."""
+
+    problems: list[Problem]
+    warnings: list[str] = field(default_factory=list)
+    embargo: datetime | None = None
+    contact: str | None = None
+    date_text: str | None = None
+
+
+# --- Embargo and contact -----------------------------------------------------------------------
+
+
+def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings) -> list[Line]:
+    kept = []
+    for line in lines:
+        text = line.text
+        match = EMBARGO_RE.match(text) if len(text) <= 160 else None
+        if match is None:
+            kept.append(line)
+            continue
+        rest = match.group("rest")
+        when = dates.parse_datetime(rest, zone, now) if rest else None
+        if when is not None:
+            found.embargo = found.embargo or when
+        elif not match.group("colon"):
+            kept.append(line)  # "Embargo gegen ..." is a sentence, not an embargo line
+        elif not NO_EMBARGO_RE.match(rest):
+            found.problems.append(
+                Problem(field="embargo_until", message=f"cannot read the embargo date in {text!r}")
+            )
+    return kept
+
+
+def take_contact(lines: list[Line], found: Findings) -> list[Line]:
+    for index, line in enumerate(lines):
+        match = CONTACT_RE.match(line.text) if len(line.text) <= 200 else None
+        if match and (match.group("colon") or (match.group("strong") and not match.group("rest"))):
+            taken = _contact_extent(lines, index)
+            contact = [match.group("rest").strip()] + [lines[i].text for i in taken[1:]]
+            found.contact = "\n".join(part for part in contact if part) or None
+            return [line for i, line in enumerate(lines) if i not in set(taken)]
+    return lines
+
+
+def _contact_extent(lines: list[Line], start: int) -> list[int]:
+    """The header line, the rest of its chunk, then chunks that still read like an address."""
+    taken = [start]
+    chunk = lines[start].chunk
+    index = start + 1
+    while index < len(lines) and len(taken) < 16:
+        line = lines[index]
+        if boilerplate.is_boilerplate(line.text) or CONTACT_STOP_RE.match(line.text):
+            break
+        if line.chunk != chunk:
+            alone = len(taken) == 1 and not CONTACT_RE.match(lines[start].text).group("rest")
+            if not alone and not _reads_like_contact(line.text):
+                break
+            chunk = line.chunk
+        elif len(taken) > 1 and not _reads_like_contact(line.text) and is_disclaimer(line.text):
+            break
+        taken.append(index)
+        index += 1
+    return taken
+
+
+def _reads_like_contact(text: str) -> bool:
+    if len(text) > 120:
+        return False
+    if "@" in text or re.search(r"\+?\d[\d /().-]{6,}\d|www\.|https?://", text):
+        return True
+    return len(text.split()) <= 8 and not text.endswith((".", "!", "?"))
+
+
+def _clean_contact(contact: str) -> str | None:
+    lines = [clean_inline(line) for line in repair_text(contact).split("\n")]
+    return "\n".join(line for line in lines if line) or None

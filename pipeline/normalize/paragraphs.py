@@ -1,0 +1,78 @@
+"""Lines the sender wrapped become paragraphs again; old portal disclaimers are dropped."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.normalize import boilerplate
+from pipeline.normalize.body import (
+    Block,
+    Line,
+    Seg,
+    tidy_segments,
+)
+from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.findings import Findings
+
+BULLET_RE = re.compile(r"^(?:[-–•*·▪►]|\u2022)\s+(?=\S)")
+TERMINAL = '.!?…:;"“”»«)'
+
+
+# --- Paragraphs --------------------------------------------------------------------------------
+
+
+def join_lines(lines: list[Line]) -> list[Block]:
+    """Lines of one chunk that were wrapped by the sender become one paragraph again."""
+    blocks: list[Block] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].chunk == lines[start].chunk:
+            end += 1
+        blocks.extend(_chunk_blocks(lines[start:end]))
+        start = end
+    return blocks
+
+
+def _chunk_blocks(chunk: list[Line]) -> list[Block]:
+    first = chunk[0]
+    if first.kind in ("h", "li"):
+        kind = f"h{first.level}" if first.kind == "h" else "li"
+        segs = [seg for line in chunk for seg in _spaced(line.segs)]
+        return [Block(kind, tidy_segments(segs), first.ordered)]
+    kind = "quote" if first.kind == "quote" else "p"
+    width = max(len(line.text) for line in chunk)
+    paragraphs = [list(first.segs)]
+    for previous, line in zip(chunk, chunk[1:], strict=False):
+        if _should_join(previous.text, line.text, width):
+            paragraphs[-1] = tidy_segments(paragraphs[-1] + [(" ", None)] + line.segs)
+        else:
+            paragraphs.append(list(line.segs))
+    return [Block(kind, segs) for segs in paragraphs]
+
+
+def _spaced(segs: list[Seg]) -> list[Seg]:
+    return [(" ", None), *segs]
+
+
+def _should_join(previous: str, line: str, width: int) -> bool:
+    if BULLET_RE.match(line) or _is_link_only(line) or _is_link_only(previous):
+        return False
+    if previous.endswith(":") or boilerplate.is_boilerplate(previous):
+        return False
+    ends_sentence = previous[-1] in TERMINAL
+    if line[0].islower() and not ends_sentence:
+        return True  # a sentence continues on the next line
+    wrapped = 40 <= width <= 100 and len(previous) >= 0.6 * width
+    return wrapped and (not ends_sentence or len(previous) >= 0.85 * width)
+
+
+def _is_link_only(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:https?://|www\.)\S+", text))
+
+
+def drop_disclaimers(blocks: list[Block], found: Findings) -> list[Block]:
+    kept = [block for block in blocks if not is_disclaimer(block.text)]
+    if len(kept) < len(blocks):
+        found.warnings.append("an old portal disclaimer was removed from the body")
+    return kept

@@ -1,0 +1,124 @@
+"""Blocks to output: classified as headings, list items or paragraphs, then rendered to
+sanitized HTML and plain text with the release's links.
+"""
+
+from __future__ import annotations
+
+import html
+
+from pipeline.models import Link
+from pipeline.normalize import dates, links
+from pipeline.normalize.body import (
+    Block,
+    Seg,
+    clean_inline,
+    tidy_segments,
+)
+from pipeline.normalize.paragraphs import BULLET_RE, TERMINAL
+from pipeline.normalize.sanitize import clean_body
+
+# --- Blocks to output --------------------------------------------------------------------------
+
+
+def classify(blocks: list[Block]) -> list[Block]:
+    """Plain-text paragraphs become list items or subheadings where they clearly are."""
+    result = []
+    for index, block in enumerate(blocks):
+        if block.kind == "p":
+            text = block.text
+            bullet = BULLET_RE.match(text)
+            if bullet:
+                block = Block("li", _strip_prefix(block.segs, bullet.end()))
+            elif index + 1 < len(blocks) and _looks_like_subheading(block, blocks[index + 1]):
+                block = Block("h3", block.segs)
+        result.append(block)
+    return result
+
+
+def _looks_like_subheading(block: Block, following: Block) -> bool:
+    text = block.text
+    return (
+        following.kind in ("p", "li", "quote")
+        and len(text) <= 100
+        and len(text.split()) <= 12
+        and text[-1] not in TERMINAL + ","
+        and not any(href for _, href in block.segs)
+        and text[0].isupper()
+        and not dates.is_date_line(text)
+    )
+
+
+def _strip_prefix(segs: list[Seg], length: int) -> list[Seg]:
+    result = list(segs)
+    while length and result:
+        text, href = result[0]
+        if len(text) <= length:
+            length -= len(text)
+            result.pop(0)
+        else:
+            result[0] = (text[length:], href)
+            length = 0
+    return tidy_segments(result)
+
+
+HEADING_TAG = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+
+
+def render(blocks: list[Block]) -> tuple[str, str, list[Link]]:
+    """Sanitized HTML, plain text and the distinct http(s) links of the body.
+
+    In the text, blocks are split by a blank line; items of one list stay on adjacent lines.
+    """
+    parts: list[str] = []
+    text = ""
+    open_list = None
+    for block in blocks:
+        list_tag = ("ol" if block.ordered else "ul") if block.kind == "li" else None
+        continues_list = list_tag is not None and list_tag == open_list
+        if open_list and not continues_list:
+            parts.append(f"</{open_list}>")
+        if list_tag and not continues_list:
+            parts.append(f"<{list_tag}>")
+        open_list = list_tag
+        parts.append(_block_html(block))
+        shown = f"- {block.text}" if list_tag else block.text
+        text += ("\n" if continues_list else "\n\n") + shown if text else shown
+    if open_list:
+        parts.append(f"</{open_list}>")
+    body_links = _distinct_links(seg for block in blocks for seg in block.segs)
+    return clean_body("\n".join(parts)), text, body_links
+
+
+def _block_html(block: Block) -> str:
+    inner = "".join(_inline_html(text, href) for text, href in block.segs)
+    if block.kind == "li":
+        return f"<li>{inner}</li>"
+    if block.kind == "quote":
+        return f"<blockquote><p>{inner}</p></blockquote>"
+    tag = HEADING_TAG.get(block.kind, "p")
+    return f"<{tag}>{inner}</{tag}>"
+
+
+def _inline_html(text: str, href: str | None) -> str:
+    if href:
+        return f'<a href="{html.escape(href, quote=True)}">{html.escape(text, quote=False)}</a>'
+    return html.escape(text, quote=False)
+
+
+def _distinct_links(segs) -> list[Link]:
+    seen: dict[str, Link] = {}
+    for text, href in segs:
+        if href and href.startswith(("http://", "https://")) and href not in seen:
+            seen[href] = Link(url=href, text=text.strip())
+    return list(seen.values())
+
+
+def merge_links(
+    body: list[Link], extra: tuple[Link, ...], base_url: str | None
+) -> tuple[Link, ...]:
+    seen = {link.url: link for link in body}
+    for link in extra:
+        url = links.clean_url(link.url, base_url)
+        if url and url not in seen:
+            seen[url] = Link(url=url, text=clean_inline(link.text))
+    return tuple(seen.values())

@@ -1,0 +1,92 @@
+"""Turn what a reader found (`RawRelease`) into a clean, validated `Release`.
+
+`normalize` is pure: no I/O and no clock (the time an input was received stands for "now"),
+so the same input always gives the same release. The steps, in order:
+
+1. lines: the body as lines of inline pieces (text, link), from plain text or an HTML fragment,
+   with Unicode repaired and bare URLs turned into links;
+2. embargo and contact lines are taken out (before furniture removal, which would eat "Kontakt");
+3. furniture (ads, widgets, navigation) goes, then lines join into paragraphs;
+4. old portal disclaimers go, the headline and date lines are found;
+5. the blocks are rendered to sanitized HTML and plain text; everything is checked.
+"""
+
+from __future__ import annotations
+
+from pipeline.config import SourceConfig
+from pipeline.models import Problem, RawRelease, Release, release_id
+from pipeline.normalize import boilerplate, dates
+from pipeline.normalize.body import (
+    body_lines,
+    clean_inline,
+    plain_text,
+    repair_text,
+)
+from pipeline.normalize.findings import Findings, _clean_contact, take_contact, take_embargo
+from pipeline.normalize.headline import published_at, take_title
+from pipeline.normalize.paragraphs import drop_disclaimers, join_lines
+from pipeline.normalize.render import classify, merge_links, render
+from pipeline.normalize.summary import detect_language, lead_text, make_slug, make_teaser
+
+TITLE_LIMIT = 300
+
+
+def normalize(raw: RawRelease, source: SourceConfig) -> Release:
+    """The clean release for `raw`; every problem is listed in `errors`, nothing is raised."""
+    zone, now = source.zone, raw.provenance.received_at
+    found = Findings(problems=list(raw.problems))
+    lines = body_lines(raw, source)
+    lines = take_embargo(lines, zone, now, found)
+    lines = take_contact(lines, found)
+    keep = boilerplate.keep_mask([line.text for line in lines])
+    blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
+    blocks = drop_disclaimers(blocks, found)
+    title, blocks = take_title(blocks, clean_inline(repair_text(raw.title or "")), found)
+    blocks = classify(blocks)
+    body_html, text, body_links = render(blocks)
+    return Release(
+        id=release_id(raw.source, raw.identity),
+        source=raw.source,
+        identity=raw.identity,
+        title=title,
+        slug=make_slug(title, raw.identity),
+        teaser=make_teaser(plain_text(raw.teaser) if raw.teaser else lead_text(blocks)),
+        body_html=body_html,
+        text=text,
+        language=source.language or raw.language or detect_language(f"{title}\n{text}"),
+        published_at=published_at(raw, zone, now, found),
+        embargo_until=dates.localize(raw.embargo_until, zone)
+        if raw.embargo_until
+        else found.embargo,
+        contact=_clean_contact(raw.contact) if raw.contact else found.contact,
+        categories=raw.categories,
+        links=merge_links(body_links, raw.links, raw.base_url),
+        media=raw.media,
+        provenance=raw.provenance,
+        content_hash=raw.content_hash,
+        errors=tuple(validate(raw, title, text, found)),
+        warnings=tuple(found.warnings),
+    )
+
+
+# --- Validation --------------------------------------------------------------------------------
+
+
+def validate(raw: RawRelease, title: str, text: str, found: Findings) -> list[Problem]:
+    problems = found.problems
+    had_input = raw.body_html is not None or raw.body_text is not None
+    if had_input or not raw.problems:
+        if not title:
+            problems.append(Problem(field="title", message="no headline found"))
+        elif len(title) > TITLE_LIMIT:
+            problems.append(
+                Problem(
+                    field="title",
+                    message=f"headline is {len(title)} characters long; at most {TITLE_LIMIT}",
+                )
+            )
+        if not text.strip():
+            problems.append(Problem(field="body", message="no article text found"))
+        elif len(text) < 80:
+            found.warnings.append("the body is very short")
+    return problems

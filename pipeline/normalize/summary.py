@@ -1,0 +1,114 @@
+"""What a release is filed and announced under: its teaser, URL slug and language.
+
+Plain functions of text, used by `normalize` once the body is final.
+"""
+
+from __future__ import annotations
+
+import re
+
+from slugify import slugify
+
+from pipeline.normalize.body import Block
+
+TEASER_LIMIT = 300
+SLUG_LIMIT = 80
+SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)]?(?=\s+[\"„“»«(]?[A-ZÄÖÜ0-9])")
+ABBREVIATIONS = frozenset(
+    "dr prof nr str ca bzw vgl ggf inkl ff abs tel mio mrd bd hr fr jr sr mr mrs ms st no vs "
+    "inc co ltd corp gmbh jan feb mär apr aug sep sept okt oct nov dez dec e.v z.b u.a d.h".split()
+)
+SLUG_REPLACEMENTS = [
+    ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"],
+    ["ẞ", "SS"],
+]  # fmt: skip
+GERMAN_WORDS = frozenset(
+    "der die das und ist nicht mit für den von zu sich des auf im dem ein eine einer wird "
+    "sind auch als bei nach über wie werden sowie zum zur".split()
+)
+ENGLISH_WORDS = frozenset(
+    "the and of to in is for that with on as by are this be will from has have its at an "
+    "which was were their".split()
+)
+DETECTABLE = ("de", "en", "fr", "es", "it", "nl", "pl", "cs", "da", "sv", "pt", "tr")
+
+
+def lead_text(blocks: list[Block]) -> str:
+    """The opening paragraphs as one string: the raw material of a teaser."""
+    parts: list[str] = []
+    for block in blocks:
+        if block.kind in ("p", "quote"):
+            parts.append(block.text)
+            if sum(len(part) for part in parts) >= 80:
+                break
+    return " ".join(parts)
+
+
+def make_teaser(text: str, limit: int = TEASER_LIMIT) -> str:
+    """At most `limit` characters: whole sentences if possible, else whole words and '…'."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    ends = [
+        m.end()
+        for m in SENTENCE_END_RE.finditer(text, 0, limit + 1)
+        if m.end() <= limit and not _abbreviation_before(text, m.start())
+    ]
+    good = [end for end in ends if end >= limit // 3]
+    if good:
+        return text[: good[-1]].rstrip()
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _abbreviation_before(text: str, position: int) -> bool:
+    words = text[:position].rsplit(" ", 1)
+    word = words[-1].casefold().strip('("„“')
+    return word.isdigit() or len(word) == 1 or word in ABBREVIATIONS
+
+
+def make_slug(title: str, fallback: str) -> str:
+    slug = slugify(title, max_length=SLUG_LIMIT, word_boundary=True, replacements=SLUG_REPLACEMENTS)
+    if not slug:
+        stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", fallback.rstrip("/").rsplit("/", 1)[-1])
+        slug = slugify(stem, max_length=SLUG_LIMIT, word_boundary=True) or "release"
+    return slug
+
+
+# --- Language ----------------------------------------------------------------------------------
+
+_identifier = None
+
+
+def detect_language(text: str) -> str:
+    """The body's language among common European ones; German when there is too little text."""
+    sample = text[:600]
+    if len(sample.strip()) < 20:
+        return "de"
+    quick = _clear_german_or_english(sample)
+    if quick:
+        return quick
+    global _identifier
+    if _identifier is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        _identifier.set_languages(list(DETECTABLE))
+    language, confidence = _identifier.classify(sample)
+    if language not in ("de", "en") and confidence < 0.9:
+        # Portals here mostly get German and English; a weak other guess is usually one of them.
+        ranked = [lang for lang, _ in _identifier.rank(sample) if lang in ("de", "en")]
+        language = ranked[0] if ranked else language
+    return language
+
+
+def _clear_german_or_english(sample: str) -> str | None:
+    """'de' or 'en' when function words leave no doubt; the statistical model is much slower."""
+    words = sample.casefold().split()
+    german = sum(1 for word in words if word in GERMAN_WORDS)
+    english = sum(1 for word in words if word in ENGLISH_WORDS)
+    if german >= 8 and german >= 4 * english:
+        return "de"
+    if english >= 8 and english >= 4 * german:
+        return "en"
+    return None

@@ -1,0 +1,127 @@
+"""What each scheduled job does, and the record every job run leaves behind.
+
+A job that raises is logged and recorded as an error; the scheduler keeps running and the job
+fires again at its next time.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from pipeline import runner
+from pipeline.config import Config, JobConfig, load_config
+from pipeline.schedule.housekeeping import housekeep
+from pipeline.store import Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_JOBS = {
+    "ingest": JobConfig(every="10m"),
+    "embargo": JobConfig(every="1m"),
+    "publish": JobConfig(every="5m"),
+}
+
+
+@dataclass
+class JobContext:
+    root: Path
+    store: Store
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+
+def planned_jobs(config: Config) -> dict[str, JobConfig]:
+    """schedule.toml's jobs, plus one ingest job per source that sets its own `every`."""
+    jobs = dict(config.schedule.jobs or DEFAULT_JOBS)
+    own_pace = [name for name, s in config.sources.items() if s.enabled and s.every]
+    for name in own_pace:
+        jobs[f"ingest:{name}"] = JobConfig(
+            job="ingest", every=config.sources[name].every, sources=[name]
+        )
+    for name, job in list(jobs.items()):
+        if (job.job or name) == "ingest" and job.sources is None and own_pace:
+            others = [n for n, s in config.sources.items() if s.enabled and n not in own_pace]
+            jobs[name] = job.model_copy(update={"sources": others})
+    return jobs
+
+
+def _recorded(kind: str):
+    """Wrap a job so that every run is logged as one line and stored in the run history."""
+
+    def wrap(work: Callable[[JobContext, Config, JobConfig, datetime], dict]):
+        def run(context: JobContext, name: str, job: JobConfig) -> None:
+            started = context.clock()
+            clock = time.perf_counter()
+            counts: dict = {}
+            error = None
+            try:
+                counts = work(context, load_config(context.root), job, started)
+            except Exception as exc:  # recorded, retried at the next fire time
+                error = f"{type(exc).__name__}: {exc}"
+                log.exception("job=%s outcome=error", name)
+            finished = context.clock()
+            context.store.record_run(
+                f"job:{name}", None, started, finished, "error" if error else "ok", counts, error
+            )
+            figures = " ".join(f"{key}={value}" for key, value in counts.items())
+            log.info(
+                "job=%s kind=%s outcome=%s duration_ms=%d %s",
+                name,
+                kind,
+                "error" if error else "ok",
+                (time.perf_counter() - clock) * 1000,
+                figures,
+            )
+
+        return run
+
+    return wrap
+
+
+@_recorded("ingest")
+def ingest_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
+    names = job.sources if job.sources is not None else None
+    if names is not None:
+        names = [name for name in names if name in config.sources]
+        if not names:
+            return {"sources": 0}
+    reports = runner.ingest(config, context.store, names, now=now)
+    return {
+        "sources": len(reports),
+        "new": sum(r.new for r in reports),
+        "revised": sum(r.revised for r in reports),
+        "invalid": sum(r.invalid for r in reports),
+        "failed": sum(1 for r in reports if r.error),
+    }
+
+
+@_recorded("publish")
+def publish_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
+    report = runner.publish(config, context.store, now=now)
+    return {"released": len(report.published), "files_changed": sum(report.channels.values())}
+
+
+@_recorded("embargo")
+def embargo_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
+    """Publish only when something fell due: cheap enough to run every minute."""
+    if not context.store.due_count(now):
+        return {"released": 0}
+    report = runner.publish(config, context.store, now=now)
+    return {"released": len(report.published), "files_changed": sum(report.channels.values())}
+
+
+@_recorded("housekeeping")
+def housekeeping_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
+    return housekeep(context.store, context.root, now=now, keep_runs=timedelta(days=90))
+
+
+JOBS = {
+    "ingest": ingest_job,
+    "publish": publish_job,
+    "embargo": embargo_job,
+    "housekeeping": housekeeping_job,
+}

@@ -1,0 +1,46 @@
+"""Source health as the store keeps it: one row per source, updated after every attempt."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from pipeline.config import SourceConfig
+from pipeline.ingest.health import FIELDS, SourceHealth, after_attempt, backoff_base
+from pipeline.store.tables import SourceHealthRow
+
+
+class HealthBook:
+    """Source health kept in the store's database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def get(self, source: str) -> SourceHealth:
+        with Session(self.engine) as session:
+            row = session.get(SourceHealthRow, source)
+            return _health(row) if row else SourceHealth(source=source)
+
+    def all(self) -> dict[str, SourceHealth]:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(SourceHealthRow).order_by(SourceHealthRow.source))
+            return {row.source: _health(row) for row in rows}
+
+    def record(
+        self, source: str, config: SourceConfig, *, now: datetime, error: str | None, new: int
+    ) -> SourceHealth:
+        health = after_attempt(
+            self.get(source), now=now, error=error, new=new, base=backoff_base(config)
+        )
+        with Session(self.engine) as session, session.begin():
+            row = session.get(SourceHealthRow, source) or SourceHealthRow(source=source)
+            for name in FIELDS:
+                setattr(row, name, getattr(health, name))
+            session.add(row)
+        return health
+
+
+def _health(row: SourceHealthRow) -> SourceHealth:
+    return SourceHealth(**{name: getattr(row, name) for name in FIELDS})

@@ -1,0 +1,213 @@
+"""Reading releases: views for the queue, `show` and the desk, a channel's entries, search."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from sqlalchemy import Engine, func, or_, select
+from sqlalchemy.orm import Session
+
+from pipeline.errors import NotFound
+from pipeline.models import Entry, Release, State, Withdrawal
+from pipeline.store.records import Event, ReleaseView
+from pipeline.store.tables import EventRow, ReleaseRow, RevisionRow
+
+
+class ReleaseQueries:
+    """Reading releases: one, a queue, counts, a channel's entries and withdrawals, search."""
+
+    engine: Engine
+
+    def _row(self, session: Session, release_id: str) -> ReleaseRow:
+        row = session.get(ReleaseRow, release_id)
+        if row is None:
+            matches = session.scalars(
+                select(ReleaseRow).where(ReleaseRow.id.startswith(release_id)).limit(2)
+            ).all()
+            if len(matches) != 1 or len(release_id) < 4:
+                raise NotFound(f"no release with id {release_id!r}; see `melder queue`")
+            row = matches[0]
+        return row
+
+    def _release(self, session: Session, release_id: str, number: int) -> Release:
+        data = session.scalar(
+            select(RevisionRow.data).where(
+                RevisionRow.release_id == release_id, RevisionRow.number == number
+            )
+        )
+        return Release.model_validate_json(data)
+
+    def get(self, release_id: str, *, history: bool = True) -> ReleaseView:
+        with Session(self.engine) as session:
+            row = self._row(session, release_id)
+            events: tuple[Event, ...] = ()
+            revisions: tuple[int, ...] = ()
+            if history:
+                events = tuple(
+                    Event(e.at, e.actor, e.action, e.from_state, e.to_state, e.revision, e.note)
+                    for e in session.scalars(
+                        select(EventRow).where(EventRow.release_id == row.id).order_by(EventRow.id)
+                    )
+                )
+                revisions = tuple(range(1, row.revision + 1))
+            return self._view(session, row, events, revisions)
+
+    def _view(self, session, row, events=(), revisions=()) -> ReleaseView:
+        return ReleaseView(
+            release=self._release(session, row.id, row.revision),
+            state=State(row.state),
+            revision=row.revision,
+            created_at=row.created_at,
+            changed_at=row.changed_at,
+            publish_at=row.publish_at,
+            first_published_at=row.first_published_at,
+            reason=row.reason,
+            events=events,
+            revisions=revisions,
+        )
+
+    def revision(self, release_id: str, number: int) -> Release:
+        with Session(self.engine) as session:
+            return self._release(session, self._row(session, release_id).id, number)
+
+    def queue(
+        self, state: State | None = None, source: str | None = None, limit: int = 200
+    ) -> list[ReleaseView]:
+        with Session(self.engine) as session:
+            query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
+            if state is not None:
+                query = query.where(ReleaseRow.state == state.value)
+            if source is not None:
+                query = query.where(ReleaseRow.source == source)
+            return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+
+    def counts(self) -> dict[str, int]:
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ReleaseRow.state, func.count()).group_by(ReleaseRow.state)
+            )
+            found = Counter({state: count for state, count in rows})
+        return {state.value: found.get(state.value, 0) for state in State}
+
+    def entries(self, sources: list[str] | None, limit: int) -> list[Entry]:
+        """The live releases of a channel, newest first, at most `limit`."""
+        with Session(self.engine) as session:
+            query = (
+                select(ReleaseRow, RevisionRow.data)
+                .join(
+                    RevisionRow,
+                    (RevisionRow.release_id == ReleaseRow.id)
+                    & (RevisionRow.number == ReleaseRow.published_revision),
+                )
+                .where(ReleaseRow.sort_at.is_not(None))
+                .where(ReleaseRow.state != State.WITHDRAWN.value)
+                .order_by(ReleaseRow.sort_at.desc(), ReleaseRow.id)
+                .limit(limit)
+            )
+            if sources is not None:
+                query = query.where(ReleaseRow.source.in_(sources))
+            return [
+                Entry(
+                    release=Release.model_validate_json(data),
+                    state=State(row.state),
+                    revision=row.published_revision,
+                    first_published_at=row.first_published_at,
+                    updated_at=row.updated_at,
+                    public_name=row.public_name,
+                )
+                for row, data in session.execute(query)
+            ]
+
+    def withdrawals(self, sources: list[str] | None, limit: int) -> list[Withdrawal]:
+        """Withdrawn releases that had been published, most recently withdrawn first."""
+        with Session(self.engine) as session:
+            query = (
+                select(ReleaseRow)
+                .where(ReleaseRow.state == State.WITHDRAWN.value)
+                .where(ReleaseRow.public_name.is_not(None))
+                .order_by(ReleaseRow.changed_at.desc(), ReleaseRow.id)
+                .limit(limit)
+            )
+            if sources is not None:
+                query = query.where(ReleaseRow.source.in_(sources))
+            return [
+                Withdrawal(
+                    release_id=row.id,
+                    title=row.title,
+                    language=row.language,
+                    public_name=row.public_name,
+                    withdrawn_at=row.changed_at,
+                )
+                for row in session.scalars(query)
+            ]
+
+    def public_names(self) -> dict[str, str]:
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ReleaseRow.id, ReleaseRow.public_name).where(
+                    ReleaseRow.public_name.is_not(None)
+                )
+            )
+            return {release_id: name for release_id, name in rows}
+
+    def due_count(self, now: datetime) -> int:
+        with Session(self.engine) as session:
+            return session.scalar(
+                select(func.count())
+                .select_from(ReleaseRow)
+                .where(ReleaseRow.state == State.APPROVED.value)
+                .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
+            )
+
+    def version(self, release_id: str) -> str:
+        """Changes with every revision and every decision: the desk's optimistic lock."""
+        with Session(self.engine) as session:
+            row = self._row(session, release_id)
+            events = session.scalar(
+                select(func.count()).select_from(EventRow).where(EventRow.release_id == row.id)
+            )
+            return f"{row.revision}.{events}"
+
+    def public_name(self, release_id: str) -> str | None:
+        with Session(self.engine) as session:
+            return self._row(session, release_id).public_name
+
+    def search(
+        self,
+        *,
+        state: State | None = None,
+        source: str | None = None,
+        language: str | None = None,
+        text: str | None = None,
+        limit: int = 200,
+    ) -> list[ReleaseView]:
+        """The queue with filters, newest first; `text` searches title, teaser and body."""
+        query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
+        if state is not None:
+            query = query.where(ReleaseRow.state == state.value)
+        if source:
+            query = query.where(ReleaseRow.source == source)
+        if language:
+            query = query.where(ReleaseRow.language == language)
+        with Session(self.engine) as session:
+            if text and text.strip():
+                query = query.where(_text_match(session, text))
+            return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+
+
+def _text_match(session: Session, text: str):
+    """SQLite: the FTS5 index kept by a trigger (each word as a quoted prefix, so no user input
+    is read as FTS syntax); other databases: a case-insensitive match on the title."""
+    if session.get_bind().dialect.name != "sqlite":
+        return ReleaseRow.title.ilike(f"%{text.strip()}%")
+    words = [word.replace('"', "") for word in text.split()]
+    phrase = " ".join(f'"{word}"*' for word in words if word)
+    if not phrase:
+        return ReleaseRow.id.is_(None)
+    from sqlalchemy import text as text_clause
+
+    matching = text_clause(
+        "SELECT release_id FROM release_search WHERE release_search MATCH :phrase"
+    ).bindparams(phrase=phrase)
+    return ReleaseRow.id.in_(matching)

@@ -1,0 +1,69 @@
+"""The run history: every ingest, publish and job run, as `melder status` shows it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session
+
+from pipeline.store.tables import RunRow
+
+
+class RunHistory:
+    """What ran when, with its figures and error: `melder status` and the scheduler read it."""
+
+    engine: Engine
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def record_run(
+        self,
+        job: str,
+        target: str | None,
+        started_at: datetime,
+        finished_at: datetime,
+        outcome: str,
+        counts: dict,
+        error: str | None = None,
+    ) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.add(
+                RunRow(
+                    job=job,
+                    target=target,
+                    started_at=started_at,
+                    finished_at=finished_at,
+                    outcome=outcome,
+                    counts=counts,
+                    error=error,
+                )
+            )
+
+    def last_job_runs(self) -> dict[str, datetime]:
+        """When each scheduled job last started (job names without the `job:` prefix)."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(RunRow.job, func.max(RunRow.started_at))
+                .where(RunRow.job.startswith("job:"))
+                .group_by(RunRow.job)
+            )
+            return {job.removeprefix("job:"): started for job, started in rows}
+
+    def trim_runs(self, *, before: datetime) -> int:
+        """Forget run records older than `before` (releases and their history stay)."""
+        with Session(self.engine) as session, session.begin():
+            result = session.execute(delete(RunRow).where(RunRow.started_at < before))
+            return result.rowcount or 0
+
+    def last_runs(self) -> list[RunRow]:
+        """The latest run of every (job, target)."""
+        with Session(self.engine) as session:
+            latest = (
+                select(func.max(RunRow.id)).group_by(RunRow.job, RunRow.target).scalar_subquery()
+            )
+            rows = session.scalars(
+                select(RunRow).where(RunRow.id.in_(latest)).order_by(RunRow.job, RunRow.target)
+            ).all()
+            session.expunge_all()
+            return list(rows)
