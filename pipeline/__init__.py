@@ -1,0 +1,8 @@
+"""Melder: press releases in, validated and disclaimed feeds and HTML snippets out.
+
+Data flows sources → `ingest` (kinds, readers, HTTP) → `extract`/`normalize` → `store` →
+`review` → `publish`; `runner` names those steps, `schedule` runs them on time, and `web` and
+`cli` are thin shells over the same functions. `config`, `models`, `errors` and `atomic` are
+the floor every stage stands on. Imports go one way only, from a package to the ones below it
+(see README "Layout"; `tests/architecture/` enforces it).
+"""

@@ -16,7 +16,7 @@ from pipeline.atomic import exclusive, remove_stale_temp_files
 from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
 from pipeline.ingest import FETCHING, KINDS
-from pipeline.ingest.http import HttpClient
+from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize

@@ -11,6 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+FIXTURES_ROOT = REPO / "tests" / "fixtures"
 
 
 def write(path: Path, text: str) -> Path:

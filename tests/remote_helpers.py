@@ -8,9 +8,10 @@ from pathlib import Path
 from pipeline.config import Config, SourceConfig
 from pipeline.ingest import KINDS
 from pipeline.ingest.base import IngestResult
-from pipeline.ingest.http import HttpClient
+from pipeline.ingest.client import HttpClient
+from tests.conftest import FIXTURES_ROOT
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "remote"
+FIXTURES = FIXTURES_ROOT / "remote"
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 # Sources in tests talk to 127.0.0.1 (allow_private), wait for nobody and give up quickly.

@@ -3,6 +3,11 @@
 A kind is a function `(name, source, config, *, now, seen) -> IngestResult`, listed in `KINDS`
 under the TOML `kind`. Adding a kind is one module plus one line here. Kinds in `FETCHING` also
 take the run's shared `HttpClient` as `client`, so per-host delays and robots.txt span sources.
+
+In: a source's `SourceConfig` and what it already holds (`seen`). Out: an `IngestResult` of
+`RawRelease`s. Holds the kinds, the input readers (`readers/`), the guarded HTTP layer (`http`),
+source health and `check --online`. May import: `pipeline.extract`, `pipeline.config`,
+`pipeline.models`, `pipeline.errors`; never the store (the runner hands over what is stored).
 """
 
 from __future__ import annotations

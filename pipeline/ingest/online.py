@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest import imap, rss, web
-from pipeline.ingest.http import FetchPolicy, HttpClient
+from pipeline.ingest.client import HttpClient
+from pipeline.ingest.http import FetchPolicy
 
 
 def online_problems(config: Config) -> list[str]:

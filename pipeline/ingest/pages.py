@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from pipeline.config import SourceConfig
-from pipeline.ingest.http import HttpClient, Page
+from pipeline.ingest.client import HttpClient
+from pipeline.ingest.http import Page
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Problem, RawRelease
 

@@ -22,7 +22,8 @@ import feedparser
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest.base import IngestResult
-from pipeline.ingest.http import FetchError, FetchPolicy, HttpClient, Page
+from pipeline.ingest.client import HttpClient
+from pipeline.ingest.http import FetchError, FetchPolicy, Page
 from pipeline.ingest.pages import client_for, page_release
 from pipeline.ingest.readers import InputContext
 from pipeline.models import Media, RawRelease

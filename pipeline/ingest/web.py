@@ -17,7 +17,8 @@ from soupsieve import SelectorSyntaxError
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest.base import IngestResult
-from pipeline.ingest.http import FetchError, FetchPolicy, HttpClient, Page
+from pipeline.ingest.client import HttpClient
+from pipeline.ingest.http import FetchError, FetchPolicy, Page
 from pipeline.ingest.pages import client_for, page_release
 
 

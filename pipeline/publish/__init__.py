@@ -3,6 +3,11 @@
 `FORMATS` maps an output name to the function that renders it; a new format is one module with
 a `render(view) -> {relative path: bytes}` function added here. Every file goes through
 `write_atomic`, so a republish with unchanged input leaves every file untouched.
+
+In: a channel's `ChannelConfig`, its `Entry`s and `Withdrawal`s from the store, the clock.
+Out: `rss.xml`, `atom.xml`, `feed.json`, `index.html` and `releases/*.html` under
+`outputs/<channel>/`. May import: `pipeline.normalize` (sanitizer, disclaimers), `pipeline.config`,
+`pipeline.models`, `pipeline.atomic`; the store is read by `pipeline.runner`, not here.
 """
 
 from __future__ import annotations

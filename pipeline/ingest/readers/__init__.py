@@ -5,16 +5,17 @@ Readers are keyed by file extension. A reader raises `Rejected` for an input it 
 
 In: an input's bytes, its file suffix and an `InputContext`. Out: a `RawRelease`. The HTML and
 e-mail readers call `pipeline.extract` for the article; no reader touches the store.
+
+May import: `pipeline.extract`, `pipeline.config`, `pipeline.models`, `pipeline.errors`.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from pipeline.errors import Rejected
 from pipeline.ingest.readers import email, html, jsonfmt, markdown, text
-from pipeline.ingest.readers.context import InputContext
+from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Problem, RawRelease
 
 FormatReader = Callable[[bytes, InputContext], RawRelease]
@@ -28,10 +29,6 @@ READERS: dict[str, FormatReader] = {
     ".json": jsonfmt.read,
     ".eml": email.read,
 }
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:

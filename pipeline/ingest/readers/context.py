@@ -1,7 +1,8 @@
-"""What a reader may know about an input besides its bytes."""
+"""What every reader shares: what it may know about an input besides its bytes, and its hash."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,3 +32,7 @@ class InputContext:
         }
         values.update({k: v for k, v in extra.items() if v is not None})
         return Provenance(**values)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -16,17 +16,14 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from pipeline.errors import Rejected
 from pipeline.extract import fragment_html, fragment_tree
 from pipeline.extract.decode import canonical_encoding, decode_text
+from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Media, RawRelease
-
-if TYPE_CHECKING:
-    from pipeline.ingest.readers.context import InputContext
 
 # "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGNORECASE)
@@ -45,7 +42,6 @@ _NOTE_LIMIT = 300
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
-    from pipeline.ingest.readers import content_hash  # the package imports this module first
 
     message = _parse(data)
     html_part, text_part = _body_parts(message)

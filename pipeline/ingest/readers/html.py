@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pipeline.errors import Rejected
 from pipeline.extract import Article, extract_article
 from pipeline.extract.decode import canonical_encoding
+from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Problem, RawRelease
-
-if TYPE_CHECKING:
-    from pipeline.ingest.readers.context import InputContext
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
 MIN_ARTICLE_CHARS = 80
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
-    from pipeline.ingest.readers import content_hash  # the package imports this module first
 
     article = _extract(data, context)
     if article.text_length < MIN_ARTICLE_CHARS:

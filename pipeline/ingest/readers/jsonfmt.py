@@ -11,15 +11,13 @@ import difflib
 import json
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pipeline.extract.decode import decode_text
+from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Link, Problem, RawRelease
-
-if TYPE_CHECKING:
-    from pipeline.ingest.readers.context import InputContext
 
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
@@ -98,7 +96,6 @@ MISSING_BODY = "give the body as 'text' (plain text) or 'body_html'"
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
-    from pipeline.ingest.readers import content_hash  # the package imports this module first
 
     raw, problems = parse_submission(data)
     values: dict[str, Any] = {

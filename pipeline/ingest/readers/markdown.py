@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
 
 from pipeline.extract.decode import decode_text
+from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Problem, RawRelease
-
-if TYPE_CHECKING:
-    from pipeline.ingest.readers.context import InputContext
 
 _MARKDOWN = MarkdownIt("commonmark")  # no linkify: bare URLs stay text, as the author wrote them
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
@@ -43,7 +41,6 @@ KEYS = {
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
-    from pipeline.ingest.readers import content_hash  # the package imports this module first
 
     decoded = decode_text(data, override=context.config.encoding)
     problems: list[Problem] = []

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
 from pipeline.errors import Rejected
+from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import RawRelease
-
-if TYPE_CHECKING:
-    from pipeline.ingest.readers.context import InputContext
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -36,7 +33,6 @@ TITLE_KEYS = frozenset({"titel", "title", "überschrift", "headline"})
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
-    from pipeline.ingest.readers import content_hash  # the package imports this module first
 
     text = decode(data, context.config.encoding)
     title, published_text, body = split_header(text)

@@ -8,10 +8,10 @@ import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from publish_helpers import channel, entry, release, sources
 
 from pipeline.models import Link
 from pipeline.publish import render_channel
+from tests.publish_helpers import channel, entry, release, sources
 
 PAYLOADS = [
     "<script>alert(1)</script>",

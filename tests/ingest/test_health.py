@@ -8,8 +8,6 @@ from datetime import timedelta
 
 import feedparser
 import pytest
-from conftest import write
-from remote_helpers import FAST_TOML, NOW, fixture, local
 from typer.testing import CliRunner
 
 from pipeline import runner
@@ -24,6 +22,8 @@ from pipeline.ingest.health import (
 )
 from pipeline.store import Store
 from pipeline.store.health import HealthBook
+from tests.conftest import write
+from tests.remote_helpers import FAST_TOML, NOW, fixture, local
 
 RSS = "application/rss+xml; charset=utf-8"
 

@@ -23,9 +23,10 @@ from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Link, Problem, Provenance, RawRelease
 from pipeline.normalize import make_slug, make_teaser, normalize
 from pipeline.normalize.disclaimers import is_disclaimer
+from tests.conftest import FIXTURES_ROOT, SHARED_SAMPLES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "text"
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
+FIXTURES = FIXTURES_ROOT / "text"
+SAMPLES = SHARED_SAMPLES
 DUMP = SAMPLES / "melder-page-dump.txt"
 RECEIVED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")

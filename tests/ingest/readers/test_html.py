@@ -6,8 +6,9 @@ from pathlib import Path
 from pipeline.config import ExtractRules, SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.normalize.sanitize import clean_body
+from tests.conftest import FIXTURES_ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
+FIXTURES = FIXTURES_ROOT / "html"
 
 
 def read(name: str, url: str | None = None, **config) -> object:

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
+from tests.conftest import FIXTURES_ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+FIXTURES = FIXTURES_ROOT / "markdown"
 
 
 def read(data: bytes, name: str = "release.md"):

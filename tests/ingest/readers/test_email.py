@@ -1,12 +1,12 @@
 """Releases sent by e-mail."""
 
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
+from tests.conftest import FIXTURES_ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "email"
+FIXTURES = FIXTURES_ROOT / "email"
 
 
 def read(data: bytes, name: str = "mail.eml"):

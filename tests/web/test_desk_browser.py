@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from pathlib import Path
 
 import httpx
 import pytest
@@ -17,7 +16,7 @@ from tests.web_support import PASSWORD, make_root, open_store, queued, seed_user
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = REPO / "tests" / "artifacts"
 ARGS = [
     "--no-sandbox",
     "--headless",

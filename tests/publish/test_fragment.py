@@ -6,7 +6,11 @@ import json
 
 import lxml.html
 import pytest
-from publish_helpers import (
+
+from pipeline.config import Disclaimer
+from pipeline.models import Link
+from pipeline.publish import feed_id, public_name, render_channel
+from tests.publish_helpers import (
     CHANNEL_LINK,
     DISCLAIMER_DE,
     LEIPZIG_DISCLAIMER,
@@ -17,10 +21,6 @@ from publish_helpers import (
     sample_entries,
     sources,
 )
-
-from pipeline.config import Disclaimer
-from pipeline.models import Link
-from pipeline.publish import feed_id, public_name, render_channel
 
 
 def fragment_of(files: dict[str, bytes], an_entry) -> str:

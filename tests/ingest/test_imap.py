@@ -8,15 +8,15 @@ import ssl
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-import imap_server
 import pytest
-from remote_helpers import NOW, run_kind
 
 from pipeline import runner
 from pipeline.config import Config, ImapConfig, SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest import imap
 from pipeline.store import Store
+from tests import imap_server
+from tests.remote_helpers import NOW, run_kind
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -8,7 +8,9 @@ from datetime import datetime
 import feedparser
 import pytest
 from lxml import etree
-from publish_helpers import (
+
+from pipeline.publish import feed_id, render_channel
+from tests.publish_helpers import (
     BERLIN,
     BRISTOL_DISCLAIMER,
     CHANNEL_LINK,
@@ -21,8 +23,6 @@ from publish_helpers import (
     sample_entries,
     sources,
 )
-
-from pipeline.publish import feed_id, render_channel
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

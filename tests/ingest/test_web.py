@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from remote_helpers import fixture, local, quick_client, remote_source, run_kind
 from werkzeug import Request, Response
 
 from pipeline.config import ExtractRules
 from pipeline.errors import SourceError
 from pipeline.ingest import web
+from tests.remote_helpers import fixture, local, quick_client, remote_source, run_kind
 
 HTML = "text/html; charset=utf-8"
 RULES = {"item_links": "ul.press-list a", "title": "h1.headline", "body": "div.pm-text"}

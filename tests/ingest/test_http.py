@@ -9,10 +9,10 @@ import time
 import pytest
 from werkzeug import Request, Response
 
+from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import (
     FetchError,
     FetchPolicy,
-    HttpClient,
     check_url,
     decode,
     forbidden_address,

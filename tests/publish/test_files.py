@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from publish_helpers import BERLIN, channel, entry, release, sample_entries, sources
-
 from pipeline.publish import FORMATS, publish_channel
+from tests.publish_helpers import BERLIN, channel, entry, release, sample_entries, sources
 
 EXPECTED = {"rss.xml", "atom.xml", "feed.json", "index.html"}
 

@@ -2,13 +2,13 @@
 
 import json
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.ingest.readers.jsonfmt import ReleaseSubmission
+from tests.conftest import FIXTURES_ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "json"
+FIXTURES = FIXTURES_ROOT / "json"
 
 
 def read(data: bytes, name: str = "release.json"):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import write
-from remote_helpers import FAST_TOML, NOW, fixture, local, remote_source, run_kind
 from werkzeug import Request, Response
 
 from pipeline import runner
 from pipeline.config import load_config
 from pipeline.errors import SourceError
 from pipeline.store import Store
+from tests.conftest import write
+from tests.remote_helpers import FAST_TOML, NOW, fixture, local, remote_source, run_kind
 
 RSS = "application/rss+xml; charset=utf-8"
 
@@ -88,7 +88,7 @@ def test_a_304_on_the_second_run_reads_nothing(httpserver, tmp_path):
 
     httpserver.expect_request("/feed.xml").respond_with_handler(feed)
     source = remote_source("rss", local(httpserver, "/feed.xml"))
-    from remote_helpers import quick_client
+    from tests.remote_helpers import quick_client
 
     client = quick_client()
     assert len(run_kind("rss", source, tmp_path, client=client).raws) == 2

@@ -1,0 +1,66 @@
+"""The desk's admin pages under `/desk/admin`: API tokens of `api` sources, and desk users."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import RedirectResponse, Response
+
+from pipeline.store import users
+from pipeline.web.desk import Page, admin, posted_admin
+from pipeline.web.state import now
+
+router = APIRouter(prefix="/desk/admin", include_in_schema=False)
+
+
+@router.get("")
+def admin_page(p: Page = Depends(admin)) -> Response:
+    return _admin_response(p)
+
+
+def _admin_response(p: Page, status: int = 200, **extra) -> Response:
+    config = p.web.config()
+    api_sources = sorted(name for name, source in config.sources.items() if source.kind == "api")
+    return p.render(
+        "admin.html",
+        status,
+        tokens=users.list_tokens(p.web.store),
+        users_list=users.list_users(p.web.store),
+        api_sources=api_sources,
+        secret=extra.get("secret"),
+        error=extra.get("error"),
+    )
+
+
+@router.post("/tokens")
+async def create_token(p: Page = Depends(posted_admin)) -> Response:
+    try:
+        _token, secret = users.create_token(
+            p.web.store,
+            p.web.config(),
+            p.field("source"),
+            now=now(),
+            label=p.field("label") or None,
+        )
+    except users.UserError as exc:
+        return _admin_response(p, 422, error=str(exc))
+    return _admin_response(p, secret=secret)
+
+
+@router.post("/tokens/{token_id}/revoke")
+async def revoke_token(token_id: int, p: Page = Depends(posted_admin)) -> Response:
+    try:
+        users.revoke_token(p.web.store, token_id, now=now())
+    except users.UserError as exc:
+        return _admin_response(p, 404, error=str(exc))
+    return RedirectResponse("/desk/admin", status_code=303)
+
+
+@router.post("/users")
+async def add_user(p: Page = Depends(posted_admin)) -> Response:
+    try:
+        users.add_user(
+            p.web.store, p.field("name"), p.field("role"), p.field("password"), now=now()
+        )
+    except users.UserError as exc:
+        return _admin_response(p, 422, error=str(exc))
+    return RedirectResponse("/desk/admin", status_code=303)
