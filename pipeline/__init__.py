@@ -3,6 +3,6 @@
 Data flows sources → `ingest` (kinds, readers, HTTP) → `extract`/`normalize` → `store` →
 `review` → `publish`; `runner` names those steps, `schedule` runs them on time, and `web` and
 `cli` are thin shells over the same functions. `config`, `models`, `errors` and `atomic` are
-the floor every stage stands on. Imports go one way only, from a package to the ones below it
-(see README "Layout"; `tests/architecture/` enforces it).
+the floor every stage stands on. Imports go one way only: a stage imports the stages whose
+output it takes in, never a later one (README "Layout"; `tests/architecture/` enforces it).
 """
