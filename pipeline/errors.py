@@ -32,5 +32,9 @@ class InvalidTransition(MelderError):
     """A lifecycle move that the release's state does not allow."""
 
 
+class Conflict(InvalidTransition):
+    """Someone changed the release since the actor looked at it; the decision was not written."""
+
+
 class NotFound(MelderError):
     """No release with that id."""

@@ -8,18 +8,67 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from html import escape
 
 from pipeline.config import SourceConfig
-from pipeline.errors import InvalidTransition
+from pipeline.errors import Conflict, InvalidTransition
 from pipeline.models import Problem, Release, State
 from pipeline.store import ReleaseView, Store
+from pipeline.store.records import Change
+
+__all__ = [
+    "Conflict",
+    "Decided",
+    "approve",
+    "correct",
+    "edit",
+    "keep_both",
+    "merge",
+    "reject",
+    "reopen",
+    "withdraw",
+]
 
 
 def arrival_state(source: SourceConfig) -> State:
     """Trusted sources (`review = "auto"`) are approved on arrival; the rest wait for an editor."""
     return State.APPROVED if source.review == "auto" else State.QUEUED
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What a decision did: the release afterwards and one sentence for the person who asked."""
+
+    view: ReleaseView
+    outcome: str  # approved | scheduled | rejected | withdrawn | reopened | edited | unchanged
+    message: str
+
+
+def _current(store: Store, release_id: str, seen: int | None) -> tuple[ReleaseView, int]:
+    view = store.get(release_id, history=False)
+    return view, view.version if seen is None else seen
+
+
+def _change(view: ReleaseView, action: str, to_state: State, note: str | None = None, **values):
+    return Change(
+        action=action,
+        from_state=view.state.value,
+        to_state=to_state.value,
+        revision=view.revision,
+        values=values,
+        note=note,
+    )
+
+
+def goes_out_at(view: ReleaseView, now: datetime) -> datetime | None:
+    """When an approved revision goes out: None when it is not approved, `now` when it is due."""
+    approved = view.state == State.APPROVED or view.pending == State.APPROVED.value
+    if not approved:
+        return None
+    times = [t for t in (view.publish_at, view.release.embargo_until) if t is not None]
+    return max([now, *times])
 
 
 def approve(
@@ -29,42 +78,217 @@ def approve(
     actor: str,
     now: datetime,
     at: datetime | None = None,
-    expected_revision: int | None = None,
-) -> ReleaseView:
+    seen: int | None = None,
+    zone: tzinfo | None = None,
+) -> Decided:
     """Approve for the next publish, or for the first publish after `at` (and any embargo)."""
     if at is not None and at.tzinfo is None:
         raise ValueError("approval time needs a time zone, e.g. 2026-12-01T09:00+01:00")
-    note = f"publish at {at.isoformat()}" if at and at > now else None
-    return store.transition(
-        release_id,
-        State.APPROVED,
-        actor=actor,
-        action="approved",
-        now=now,
-        note=note,
-        publish_at=at,
-        expected_revision=expected_revision,
+    view, seen = _current(store, release_id, seen)
+    rid = view.release.id
+    if view.release.errors:
+        raise InvalidTransition(
+            f"release {rid} is invalid and cannot be approved: "
+            + "; ".join(f"{p.field}: {p.message}" for p in view.release.errors)
+        )
+    if view.duplicate_of:
+        raise InvalidTransition(
+            f"release {rid} may be a duplicate of {view.duplicate_of}: merge it "
+            f"(`melder merge {rid} --into {view.duplicate_of}`) or keep both "
+            f"(`melder keep {rid}`) first"
+        )
+    if view.state == State.REJECTED or view.pending == State.REJECTED.value:
+        raise InvalidTransition(
+            f"release {rid} is rejected; `melder reopen {rid}` puts it back in the queue"
+        )
+    times = [t for t in (at, view.release.embargo_until) if t is not None]
+    publish_at = max(times) if times else None
+    note = f"publish at {publish_at.isoformat()}" if publish_at and publish_at > now else None
+    live = view.state == State.PUBLISHED
+    already = view.state == State.APPROVED or view.pending == State.APPROVED.value
+    if live and view.pending is None:
+        return Decided(
+            view,
+            "unchanged",
+            f"release {rid} is already published (revision {view.live_revision}); nothing to do",
+        )
+    if already and (at is None or publish_at == view.publish_at):
+        return Decided(
+            view, "unchanged", f"release {rid} is already approved; {_when(view, now, zone)}"
+        )
+    action = "rescheduled" if already else "approved"
+    if live:
+        change = _change(
+            view, action, State.PUBLISHED, note, pending="approved", publish_at=publish_at
+        )
+    else:
+        change = _change(
+            view, action, State.APPROVED, note, state="approved", publish_at=publish_at
+        )
+    after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+    outcome = "scheduled" if publish_at and publish_at > now else "approved"
+    return Decided(after, outcome, f"release {rid} approved; {_when(after, now, zone)}")
+
+
+def _when(view: ReleaseView, now: datetime, zone: tzinfo | None = None) -> str:
+    """When it goes out, and why then, in `zone` (the source's) when given."""
+    moment = goes_out_at(view, now)
+    if moment is None:
+        return "it does not go out"
+    if moment <= now:
+        return "it goes out at the next publish"
+    reason = "embargo" if view.release.embargo_until == moment else "approved for then"
+    shown = moment.astimezone(zone) if zone else moment
+    return (
+        f"it goes out at the first publish after {shown.isoformat(timespec='minutes')} ({reason})"
     )
 
 
-def reject(store: Store, release_id: str, *, reason: str, actor: str, now: datetime) -> ReleaseView:
-    return store.transition(
-        release_id, State.REJECTED, actor=actor, action="rejected", now=now, note=_reason(reason)
-    )
+def reject(
+    store: Store,
+    release_id: str,
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+    seen: int | None = None,
+) -> Decided:
+    """Reject the newest revision; a live release stays live with its live revision."""
+    reason = _reason(reason)
+    view, seen = _current(store, release_id, seen)
+    rid = view.release.id
+    if view.state == State.PUBLISHED:
+        if view.pending in (None, State.REJECTED.value):
+            raise InvalidTransition(
+                f"release {rid} is published; to take it down: "
+                f'`melder withdraw {rid} --reason "..."`'
+            )
+        change = _change(view, "rejected", State.PUBLISHED, reason, pending="rejected")
+        after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+        return Decided(
+            after,
+            "rejected",
+            f"revision {view.revision} of release {rid} rejected; "
+            f"revision {view.live_revision} stays live",
+        )
+    if view.state == State.REJECTED:
+        return Decided(view, "unchanged", f"release {rid} is already rejected")
+    if view.state == State.WITHDRAWN:
+        raise InvalidTransition(f"release {rid} is withdrawn; there is nothing to reject")
+    change = _change(view, "rejected", State.REJECTED, reason, state="rejected", reason=reason)
+    after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+    return Decided(after, "rejected", f"release {rid} rejected; it stays in the store")
 
 
 def withdraw(
-    store: Store, release_id: str, *, reason: str, actor: str, now: datetime
-) -> ReleaseView:
-    """Take a published release out of every feed; it stays in the store with the reason."""
-    view = store.get(release_id, history=False)
+    store: Store,
+    release_id: str,
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+    seen: int | None = None,
+) -> Decided:
+    """Take a live release out of every feed, whatever the review of a newer revision says."""
+    reason = _reason(reason)
+    view, seen = _current(store, release_id, seen)
+    rid = view.release.id
+    if view.state == State.WITHDRAWN:
+        return Decided(view, "unchanged", f"release {rid} is already withdrawn")
     if view.first_published_at is None:
         raise InvalidTransition(
-            f"release {release_id} was never published; reject it instead of withdrawing"
+            f"release {rid} was never published; reject it instead of withdrawing"
         )
-    return store.transition(
-        release_id, State.WITHDRAWN, actor=actor, action="withdrawn", now=now, note=_reason(reason)
+    change = _change(
+        view,
+        "withdrawn",
+        State.WITHDRAWN,
+        reason,
+        state="withdrawn",
+        pending=None,
+        reason=reason,
+        withdrawn_at=now,
     )
+    after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+    return Decided(
+        after, "withdrawn", f"release {rid} withdrawn; the next publish tells every feed"
+    )
+
+
+def reopen(
+    store: Store, release_id: str, *, actor: str, now: datetime, seen: int | None = None
+) -> Decided:
+    """Put a rejected release (or a live release's rejected correction) back in the queue."""
+    view, seen = _current(store, release_id, seen)
+    rid = view.release.id
+    if view.state == State.PUBLISHED and view.pending == State.REJECTED.value:
+        change = _change(view, "reopened", State.PUBLISHED, pending="queued")
+    elif view.state == State.REJECTED:
+        change = _change(view, "reopened", State.QUEUED, state="queued", reason=None)
+    else:
+        raise InvalidTransition(f"release {rid} is {view.state.value}; only rejected ones reopen")
+    after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+    return Decided(after, "reopened", f"release {rid} is back in the queue")
+
+
+def keep_both(
+    store: Store, release_id: str, *, actor: str, now: datetime, seen: int | None = None
+) -> Decided:
+    """A possible duplicate is a release of its own: it waits for review like any other."""
+    view, seen = _current(store, release_id, seen)
+    rid = view.release.id
+    if not view.duplicate_of:
+        raise InvalidTransition(f"release {rid} is not marked as a possible duplicate")
+    note = f"kept apart from {view.duplicate_of}"
+    change = _change(view, "kept", view.state, note, duplicate_of=None)
+    after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+    return Decided(after, "kept", f"release {rid} kept as a release of its own; {note}")
+
+
+def merge(
+    store: Store,
+    release_id: str,
+    *,
+    into: str,
+    actor: str,
+    now: datetime,
+    seen: int | None = None,
+) -> Decided:
+    """Make a possible duplicate a new revision of the release it repeats, and close it.
+
+    The kept release keeps its id, source and URL; its new revision is reviewed like an edit
+    (a live release keeps its live revision until the new one is approved).
+    """
+    view, seen = _current(store, release_id, seen)
+    rid = view.release.id
+    target = store.get(into, history=False)
+    if target.release.id == rid:
+        raise InvalidTransition(f"release {rid} cannot be merged into itself")
+    if view.state in (State.PUBLISHED, State.WITHDRAWN) or view.first_published_at:
+        raise InvalidTransition(f"release {rid} was published; withdraw it instead of merging")
+    merged = view.release.model_copy(
+        update={
+            "id": target.release.id,
+            "source": target.release.source,
+            "identity": target.release.identity,
+            "warnings": tuple(
+                w for w in view.release.warnings if not w.startswith("possible duplicate of")
+            ),
+        }
+    )
+    if merged.content_hash == target.release.content_hash:
+        revision = target.revision
+    else:
+        after_target = store.edit(
+            target.release.id, merged, actor=actor, now=now, seen=target.version, action="merged"
+        )
+        revision = after_target.revision
+    note = f"merged into {target.release.id} as revision {revision}"
+    change = _change(
+        view, "merged", State.REJECTED, note, state="rejected", reason=note, duplicate_of=None
+    )
+    after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+    return Decided(after, "merged", f"release {rid} {note}")
 
 
 def _reason(reason: str) -> str:
@@ -74,22 +298,7 @@ def _reason(reason: str) -> str:
     return reason
 
 
-# --- the desk: edits, corrections and the optimistic lock -------------------------------------
-
-
-class Conflict(InvalidTransition):
-    """Someone else changed the release since the editor loaded it."""
-
-
-def check_version(store: Store, release_id: str, version: str) -> None:
-    """Refuse a decision taken on a stale page instead of silently overwriting another's."""
-    if store.version(release_id) == version:
-        return
-    last = store.get(release_id).events[-1]
-    raise Conflict(
-        f"release {release_id} was changed meanwhile: {last.action} by {last.actor} "
-        f"at {last.at.isoformat(timespec='minutes')}; reload it and decide again"
-    )
+# --- the desk: edits and corrections ------------------------------------------------------
 
 
 def edit(
@@ -102,30 +311,27 @@ def edit(
     categories: list[str],
     actor: str,
     now: datetime,
-    expected_revision: int,
-) -> ReleaseView:
+    seen: int,
+) -> Decided:
     """An editor's change of title, teaser, body or categories: a new revision, the old kept."""
     current = store.get(release_id, history=False).release
     changed = edited_release(current, title=title, teaser=teaser, text=text, categories=categories)
-    return store.edit(
-        current.id, changed, actor=actor, now=now, expected_revision=expected_revision
-    )
+    after = store.edit(current.id, changed, actor=actor, now=now, seen=seen)
+    return Decided(after, "edited", f"release {current.id} edited: revision {after.revision}")
 
 
 def correct(
-    store: Store, release_id: str, *, actor: str, now: datetime, expected_revision: int, **fields
-) -> ReleaseView:
+    store: Store, release_id: str, *, actor: str, now: datetime, seen: int, **fields
+) -> Decided:
     """Edit a published release and release the correction at the next publish: same id and
     URL, a new `updated` date in every feed."""
     view = store.get(release_id, history=False)
     if view.first_published_at is None:
         raise InvalidTransition(f"release {release_id} was never published; edit it instead")
-    edited = edit(
-        store, release_id, actor=actor, now=now, expected_revision=expected_revision, **fields
-    )
-    return approve(
-        store, edited.release.id, actor=actor, now=now, expected_revision=edited.revision
-    )
+    edited = edit(store, release_id, actor=actor, now=now, seen=seen, **fields)
+    if edited.view.release.errors:
+        return edited
+    return approve(store, edited.view.release.id, actor=actor, now=now, seen=edited.view.version)
 
 
 def edited_release(

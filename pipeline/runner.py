@@ -56,6 +56,8 @@ class RunReport:
     sources: list[SourceReport] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
     channels: dict[str, int] = field(default_factory=dict)  # channel -> files changed
+    waiting: list[tuple[str, datetime | None]] = field(default_factory=list)  # approved, not out
+    unrouted: list[str] = field(default_factory=list)  # approved, but no channel takes them
 
     @property
     def failed(self) -> bool:
@@ -207,7 +209,8 @@ def publish(
     report = RunReport()
     # one publisher at a time per root: a second waits instead of racing on the same files
     with exclusive(config.root / "var" / "publish.lock"):
-        report.published = store.publish_due(now, public_name)
+        taken = routed_sources(config)
+        report.published = store.publish_due(now, public_name, taken)
         for name in channels or sorted(config.channels):
             channel = config.channels[name]
             folder = config.root / "outputs" / name
@@ -217,15 +220,30 @@ def publish(
             gone = store.withdrawals(sources, channel.max_items)
             written = publish_channel(name, channel, entries, config.sources, folder, gone)
             report.channels[name] = len(written.written)
+    if taken is not None:
+        report.unrouted = [release_id for release_id, _ in store.waiting(now, taken)]
+    unrouted = set(report.unrouted)
+    report.waiting = [item for item in store.waiting(now) if item[0] not in unrouted]
     store.record_run(
         "publish",
         None,
         now,
         now,
         "ok",
-        {"released": len(report.published), "files_changed": sum(report.channels.values())},
+        {
+            "released": len(report.published),
+            "files_changed": sum(report.channels.values()),
+            "waiting": len(report.waiting),
+        },
     )
     return report
+
+
+def routed_sources(config: Config) -> list[str] | None:
+    """The sources some channel takes (None: every source, a channel takes "*")."""
+    if any("*" in channel.sources for channel in config.channels.values()):
+        return None
+    return sorted({name for channel in config.channels.values() for name in channel.sources})
 
 
 def run_once(config: Config, store: Store, *, now: datetime) -> RunReport:

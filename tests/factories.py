@@ -15,10 +15,16 @@ def make_release(
     *,
     source: str = "trusted",
     title: str = "Stadt eröffnet neue Bibliothek",
-    text: str = "Die Stadt eröffnet am Montag ihre neue Bibliothek.",
+    text: str | None = None,
     errors: tuple[Problem, ...] = (),
     **fields,
 ) -> Release:
+    if text is None:
+        # distinct per identity: releases that share their text are held as possible duplicates
+        marks = " ".join(
+            hashlib.sha256(identity.encode()).hexdigest()[i : i + 4] for i in range(0, 32, 4)
+        )
+        text = f"Die Stadt eröffnet am Montag ihre neue Bibliothek. Aktenzeichen {marks}."
     body = "".join(f"<p>{paragraph}</p>" for paragraph in text.split("\n\n"))
     digest = hashlib.sha256(f"{title}|{text}|{fields}".encode()).hexdigest()
     values = dict(

@@ -14,6 +14,7 @@ import typer
 
 from pipeline.cli import accounts, content, operations, review
 from pipeline.cli.shell import Context
+from pipeline.cli.shell import _fail as fail
 from pipeline.config.settings import Settings
 
 app = typer.Typer(
@@ -42,7 +43,13 @@ def main_options(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
-    ctx.obj = Context(root=root.resolve(), settings=Settings())
+    root = root.resolve()
+    if not (root / "sources").is_dir():
+        raise fail(
+            f"{root} is not a Melder folder (it has no sources/); run melder in the folder "
+            "that holds schedule.toml, sources/ and outputs/, or name it with --root DIR"
+        )
+    ctx.obj = Context(root=root, settings=Settings())
 
 
 for commands in (content, review, operations, accounts):

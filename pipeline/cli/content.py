@@ -35,6 +35,8 @@ def check(
         for problem in online_problems(config):
             err.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
             config.problems.append(problem)
+    for warning in config.warnings:
+        err.print(f"[yellow]warning: {warning}[/yellow]", highlight=False, soft_wrap=True)
     if config.problems:
         err.print(f"{len(config.problems)} problem(s) found.")
         raise typer.Exit(1)
@@ -200,6 +202,20 @@ def _print_publish(report: runner.RunReport) -> None:
     out.print(f"released {len(report.published)} release(s)")
     for name, changed in report.channels.items():
         out.print(f"  outputs/{name}/: {changed} file(s) changed", highlight=False)
+    later = [at for _, at in report.waiting if at is not None]
+    if report.waiting:
+        until = f", the next at {min(later).isoformat(timespec='minutes')}" if later else ""
+        out.print(
+            f"{len(report.waiting)} approved release(s) wait{until} (embargo or approval time)",
+            highlight=False,
+        )
+    if report.unrouted:
+        err.print(
+            f"warning: {len(report.unrouted)} approved release(s) stay approved: no channel in "
+            "outputs/ takes their source (see `melder check`)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def run(

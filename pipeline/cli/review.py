@@ -1,10 +1,11 @@
-"""The editor's commands: queue, show, approve, reject, withdraw."""
+"""The editor's commands: queue, show, approve, reject, withdraw, reopen."""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.table import Table
@@ -12,8 +13,10 @@ from rich.table import Table
 from pipeline.cli.content import _print_release
 from pipeline.cli.shell import _ctx, _fail, _now, out
 from pipeline.cli.views import view_json
+from pipeline.config import load_config
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.models import State
+from pipeline.review import goes_out_at
 
 
 def _state(value: str | None) -> State | None:
@@ -25,6 +28,20 @@ def _state(value: str | None) -> State | None:
         raise typer.BadParameter(
             f"{value!r}; use one of {', '.join(s.value for s in State)}", param_hint="--state"
         ) from None
+
+
+def state_label(view) -> str:
+    """The state as an editor reads it: a live release's waiting correction is named."""
+    if view.state == State.PUBLISHED and view.pending:
+        return f"published (correction {view.pending})"
+    return view.state.value
+
+
+def _goes_out(view, moment: datetime) -> str:
+    if moment <= _now():
+        return "at the next publish"
+    why = "embargo" if view.release.embargo_until == moment else "approved for then"
+    return f"{moment.isoformat(timespec='minutes')} ({why})"
 
 
 def queue(
@@ -47,7 +64,7 @@ def queue(
     table.add_column("id", no_wrap=True)  # ids are copied into approve/reject: never cut them
     for view in views:
         table.add_row(
-            view.state.value,
+            state_label(view),
             view.release.source,
             view.release.title,
             view.created_at.strftime("%Y-%m-%d %H:%M"),
@@ -73,7 +90,14 @@ def show(
     if as_json:
         print(json.dumps(view_json(view, history=True), ensure_ascii=False, indent=2))
         return
-    out.print(f"[dim]state:[/dim] {view.state.value}  [dim]revision:[/dim] {view.revision}")
+    out.print(f"[dim]state:[/dim] {state_label(view)}  [dim]revision:[/dim] {view.revision}")
+    if view.live_revision is not None and view.state == State.PUBLISHED:
+        out.print(f"[dim]live revision:[/dim] {view.live_revision}  {view.public_name or ''}")
+    moment = goes_out_at(view, _now())
+    if moment is not None:
+        out.print(f"[dim]goes out at:[/dim] {_goes_out(view, moment)}", highlight=False)
+    if view.duplicate_of:
+        out.print(f"[dim]possible duplicate of:[/dim] {view.duplicate_of}", highlight=False)
     if view.reason:
         out.print(f"[dim]reason:[/dim] {view.reason}", highlight=False)
     _print_release(view.release)
@@ -89,48 +113,84 @@ def show(
 def _decide(ctx: typer.Context, action) -> None:
     with _ctx(ctx).store() as store:
         try:
-            view = action(store)
+            decided = action(store)
         except (NotFound, InvalidTransition, ValueError) as exc:
             raise _fail(str(exc)) from None
-    out.print(f"{view.release.id}: {view.state.value}", highlight=False)
+    out.print(decided.message, highlight=False, soft_wrap=True)
 
 
-def _parse_at(value: str | None) -> datetime | None:
-    if value is None:
-        return None
+def _zone_of(ctx: typer.Context, release_id: str) -> ZoneInfo:
+    """The time zone of the release's source: where a time without an offset is read."""
+    context = _ctx(ctx)
+    with context.store() as store:
+        try:
+            source = store.get(release_id, history=False).release.source
+        except NotFound as exc:
+            raise _fail(str(exc)) from None
+    config = load_config(context.root)
+    found = config.sources.get(source)
+    return found.zone if found else ZoneInfo("Europe/Berlin")
+
+
+def parse_at(value: str, zone: ZoneInfo, now: datetime, *, force: bool) -> datetime:
+    """`--at`: an ISO date or date-time; without an offset it is read in the source's zone.
+
+    A time in the past is refused unless `force` (then it simply goes out at the next publish).
+    """
     try:
-        moment = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date-time", param_hint="--at") from None
-    if moment.tzinfo is None:
         raise typer.BadParameter(
-            f"{value!r} has no time zone; add one, e.g. {value}+01:00", param_hint="--at"
+            f"{value!r} is not a date or date-time; use e.g. 2026-11-27, 2026-11-27T09:00 "
+            "or 2026-11-27T09:00+01:00",
+            param_hint="--at",
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    if moment <= now and not force:
+        raise typer.BadParameter(
+            f"{moment.isoformat(timespec='minutes')} is in the past; pass --force to publish "
+            "at the next publish instead",
+            param_hint="--at",
         )
     return moment
 
 
 def approve(
     ctx: typer.Context,
-    release_id: Annotated[str, typer.Argument(metavar="ID")],
+    release_id: Annotated[str, typer.Argument(metavar="ID", help="Release id (or a prefix).")],
     at: Annotated[
-        str | None, typer.Option("--at", help="Publish at this ISO date-time (with offset).")
+        str | None,
+        typer.Option(
+            "--at",
+            help="Publish at the first publish after this date or date-time "
+            "(ISO; without an offset in the source's time zone).",
+        ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Accept an --at in the past (goes out at once).")
+    ] = False,
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
     """Approve a release for the next publish, or for a later time with --at."""
     from pipeline.review import approve as do_approve
 
-    moment = _parse_at(at)
-    _decide(ctx, lambda store: do_approve(store, release_id, actor=actor, now=_now(), at=moment))
+    zone = _zone_of(ctx, release_id)
+    now = _now()
+    moment = parse_at(at, zone, now, force=force) if at is not None else None
+    _decide(
+        ctx,
+        lambda store: do_approve(store, release_id, actor=actor, now=now, at=moment, zone=zone),
+    )
 
 
 def reject(
     ctx: typer.Context,
-    release_id: Annotated[str, typer.Argument(metavar="ID")],
+    release_id: Annotated[str, typer.Argument(metavar="ID", help="Release id (or a prefix).")],
     reason: Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")],
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Reject a release; it stays in the store with the reason."""
+    """Reject a release (or a live release's waiting correction); it stays in the store."""
     from pipeline.review import reject as do_reject
 
     _decide(ctx, lambda store: do_reject(store, release_id, reason=reason, actor=actor, now=_now()))
@@ -138,16 +198,27 @@ def reject(
 
 def withdraw(
     ctx: typer.Context,
-    release_id: Annotated[str, typer.Argument(metavar="ID")],
+    release_id: Annotated[str, typer.Argument(metavar="ID", help="Release id (or a prefix).")],
     reason: Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")],
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Withdraw a published release from every feed at the next publish."""
+    """Withdraw a live release from every feed at the next publish."""
     from pipeline.review import withdraw as do_withdraw
 
     _decide(
         ctx, lambda store: do_withdraw(store, release_id, reason=reason, actor=actor, now=_now())
     )
+
+
+def reopen(
+    ctx: typer.Context,
+    release_id: Annotated[str, typer.Argument(metavar="ID", help="Release id (or a prefix).")],
+    actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
+) -> None:
+    """Put a rejected release (or a rejected correction) back in the queue."""
+    from pipeline.review import reopen as do_reopen
+
+    _decide(ctx, lambda store: do_reopen(store, release_id, actor=actor, now=_now()))
 
 
 def register(app: typer.Typer) -> None:
@@ -156,3 +227,4 @@ def register(app: typer.Typer) -> None:
     app.command()(approve)
     app.command()(reject)
     app.command()(withdraw)
+    app.command()(reopen)

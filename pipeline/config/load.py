@@ -133,7 +133,21 @@ def load_config(root: Path, known_kinds: frozenset[str] | None = None) -> Config
         if schedule is not None:
             problems.extend(_schedule_problems(schedule, schedule_path, config))
             config.schedule = schedule
+    config.warnings.extend(_routing_warnings(config))
     return config
+
+
+def _routing_warnings(config: Config) -> list[str]:
+    """Enabled sources whose releases no channel would ever publish."""
+    if any("*" in channel.sources for channel in config.channels.values()):
+        return []
+    taken = {name for channel in config.channels.values() for name in channel.sources}
+    return [
+        f"sources/{name}.toml: (routing): no channel in outputs/ takes this source; its "
+        "approved releases stay approved until one does"
+        for name, source in sorted(config.sources.items())
+        if source.enabled and name not in taken
+    ]
 
 
 def _load_schedule(path: Path, root: Path, problems: list[str]) -> ScheduleConfig | None:

@@ -204,6 +204,7 @@ class Config:
     channels: dict[str, ChannelConfig] = field(default_factory=dict)
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # fine to run, but likely not meant
 
     def source_path(self, source: SourceConfig) -> Path:
         return (self.root / source.path).resolve() if source.path else self.root

@@ -11,12 +11,13 @@ for them (HTTP validators, source health).
 from __future__ import annotations
 
 from pipeline.store.engine import open_engine
+from pipeline.store.publishing import ReleasePublishing
 from pipeline.store.records import Event, ReleaseView, Saved
 from pipeline.store.releases import ReleaseWrites
 from pipeline.store.runs import RunHistory
 
 
-class Store(ReleaseWrites, RunHistory):
+class Store(ReleaseWrites, ReleasePublishing, RunHistory):
     """The one handle on the database that every stage and shell is given."""
 
     def __init__(self, url: str):

@@ -65,6 +65,13 @@ class ReleaseQueries:
             reason=row.reason,
             events=events,
             revisions=revisions,
+            version=row.version,
+            pending=row.pending,
+            live_revision=row.published_revision,
+            withdrawn_at=row.withdrawn_at,
+            duplicate_of=row.duplicate_of,
+            public_name=row.public_name,
+            updated_at=row.updated_at,
         )
 
     def revision(self, release_id: str, number: int) -> Release:
@@ -77,7 +84,7 @@ class ReleaseQueries:
         with Session(self.engine) as session:
             query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
             if state is not None:
-                query = query.where(ReleaseRow.state == state.value)
+                query = query.where(_in_state(state))
             if source is not None:
                 query = query.where(ReleaseRow.source == source)
             return [self._view(session, row) for row in session.scalars(query.limit(limit))]
@@ -88,6 +95,12 @@ class ReleaseQueries:
                 select(ReleaseRow.state, func.count()).group_by(ReleaseRow.state)
             )
             found = Counter({state: count for state, count in rows})
+            # a live release's correction waits for an editor too: it counts as queued
+            found[State.QUEUED.value] += session.scalar(
+                select(func.count())
+                .select_from(ReleaseRow)
+                .where(ReleaseRow.pending == State.QUEUED.value)
+            )
         return {state.value: found.get(state.value, 0) for state in State}
 
     def entries(self, sources: list[str] | None, limit: int) -> list[Entry]:
@@ -160,14 +173,10 @@ class ReleaseQueries:
                 .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
             )
 
-    def version(self, release_id: str) -> str:
-        """Changes with every revision and every decision: the desk's optimistic lock."""
+    def version(self, release_id: str) -> int:
+        """Changes with every revision and every decision: what a decision must name."""
         with Session(self.engine) as session:
-            row = self._row(session, release_id)
-            events = session.scalar(
-                select(func.count()).select_from(EventRow).where(EventRow.release_id == row.id)
-            )
-            return f"{row.revision}.{events}"
+            return self._row(session, release_id).version
 
     def public_name(self, release_id: str) -> str | None:
         with Session(self.engine) as session:
@@ -185,7 +194,7 @@ class ReleaseQueries:
         """The queue with filters, newest first; `text` searches title, teaser and body."""
         query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
         if state is not None:
-            query = query.where(ReleaseRow.state == state.value)
+            query = query.where(_in_state(state))
         if source:
             query = query.where(ReleaseRow.source == source)
         if language:
@@ -194,6 +203,13 @@ class ReleaseQueries:
             if text and text.strip():
                 query = query.where(_text_match(session, text))
             return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+
+
+def _in_state(state: State):
+    """`queued` means "waits for an editor": new releases and corrections of live ones."""
+    if state == State.QUEUED:
+        return or_(ReleaseRow.state == state.value, ReleaseRow.pending == state.value)
+    return ReleaseRow.state == state.value
 
 
 def _text_match(session: Session, text: str):

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -64,6 +74,37 @@ class ReleaseRow(Base):
     sort_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
     public_name: Mapped[str | None] = mapped_column(String(200), nullable=True, unique=True)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Every change (revision or decision) adds one: a decision is written only while the
+    # version is still the one its actor saw (compare-and-swap in the UPDATE's WHERE).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # While a revision is live, the review state of a newer one (queued, approved, rejected,
+    # invalid); None when the newest revision is the live one or nothing is live.
+    pending: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class FingerprintRow(Base):
+    """A release's text fingerprint: an exact hash and a MinHash signature for near-duplicates."""
+
+    __tablename__ = "fingerprints"
+
+    release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"), primary_key=True)
+    source: Mapped[str] = mapped_column(String(200))
+    exact: Mapped[str] = mapped_column(String(64), index=True)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FingerprintBandRow(Base):
+    """One LSH band of a signature: releases sharing a bucket are candidates for a comparison."""
+
+    __tablename__ = "fingerprint_bands"
+    __table_args__ = (Index("ix_fingerprint_bands_bucket", "band", "bucket"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    band: Mapped[int] = mapped_column(Integer)
+    bucket: Mapped[str] = mapped_column(String(16))
+    release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"), index=True)
 
 
 class RevisionRow(Base):

@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from pipeline.config.settings import Settings
 from pipeline.errors import ConfigError
-from pipeline.web import admin, api, desk
+from pipeline.web import admin, api, decisions, desk
 from pipeline.web.feeds import FeedServer
 from pipeline.web.security import MIN_KEY_LENGTH
 from pipeline.web.state import HERE, Limits, WebState
@@ -88,6 +88,7 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
     app.add_middleware(SecurityHeaders)
     app.mount("/desk/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(desk.router)
+    app.include_router(decisions.router)
     app.include_router(admin.router)
     app.include_router(api.router)
     desk.install(app)

@@ -7,15 +7,13 @@ check who asks (session, role, CSRF token), parse the form and show the answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
 from pipeline import review
-from pipeline.errors import InvalidTransition, NotFound
+from pipeline.errors import NotFound
 from pipeline.models import State
 from pipeline.store import users
 from pipeline.web import pages
@@ -212,11 +210,7 @@ def queue(
         states=[s.value for s in State],
         sources=sorted(config.sources),
         filters={"state": state if chosen else "", "source": source, "language": language, "q": q},
-        versions={
-            view.release.id: p.web.store.version(view.release.id)
-            for view in views
-            if view.state == State.QUEUED
-        },
+        versions={view.release.id: view.version for view in views if view.waiting},
         notice=_notice(p.words, done),
         here=str(p.request.url.path) + (f"?{p.request.url.query}" if p.request.url.query else ""),
     )
@@ -273,11 +267,14 @@ def _release_response(
             p.web.store.revision(release_id, old), p.web.store.revision(release_id, new)
         )
     source = config.sources.get(view.release.source)
+    twin = _view(p, view.duplicate_of) if view.duplicate_of else None
     return p.render(
         "release.html",
         status,
+        twin=twin,
+        goes_out_at=review.goes_out_at(view, now()),
         view=view,
-        version=p.web.store.version(release_id),
+        version=view.version,
         preview=pages.preview(config, view, p.web.store.public_name(release_id), now()),
         original=pages.original_input(p.web.root, view.release),
         changes=changes,
@@ -296,93 +293,8 @@ def _notice(words: Words, done: str) -> str | None:
         parts = (done.split(":") + ["0", "0"])[1:3]
         if all(part.isdigit() for part in parts):
             return words("published_count", count=parts[0], files=parts[1])
-    if done in {"approved", "rejected", "withdrawn", "edited"}:
+    if done == "unchanged":
+        return words("unchanged")
+    if done in {"approved", "rejected", "withdrawn", "edited", "reopened", "merged", "kept"}:
         return words("done", action=words.state(done) if done != "edited" else words("edit"))
     return None
-
-
-def _decide(p: Page, release_id: str, action: str, decide) -> Response:
-    """Run one decision under the optimistic lock; a stale page gets a conflict, not a win."""
-    try:
-        review.check_version(p.web.store, release_id, p.field("version"))
-        decide()
-    except NotFound:
-        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    except review.Conflict as exc:
-        return _release_response(
-            p, release_id, status=409, error=str(exc), error_title=p.words("conflict")
-        )
-    except (InvalidTransition, ValueError) as exc:
-        return _release_response(p, release_id, status=422, error=str(exc))
-    target = _next(p.field("next"), f"/desk/releases/{release_id}")
-    separator = "&" if "?" in target else "?"
-    return RedirectResponse(f"{target}{separator}done={action}", status_code=303)
-
-
-def _local_time(value: str, zone: str) -> datetime | None:
-    """The desk's datetime-local field, read in the source's zone."""
-    if not value.strip():
-        return None
-    moment = datetime.fromisoformat(value.strip())
-    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
-
-
-@router.post("/releases/{release_id}/approve")
-async def approve(release_id: str, p: Page = Depends(posted)) -> Response:
-    def decide():
-        zone = p.field("zone") or "Europe/Berlin"
-        at = _local_time(p.field("at"), zone) if p.field("at") else None
-        review.approve(p.web.store, release_id, actor=p.user.name, now=now(), at=at)
-
-    return _decide(p, release_id, "approved", decide)
-
-
-@router.post("/releases/{release_id}/reject")
-async def reject(release_id: str, p: Page = Depends(posted)) -> Response:
-    def decide():
-        review.reject(
-            p.web.store, release_id, reason=p.field("reason"), actor=p.user.name, now=now()
-        )
-
-    return _decide(p, release_id, "rejected", decide)
-
-
-@router.post("/releases/{release_id}/withdraw")
-async def withdraw(release_id: str, p: Page = Depends(posted)) -> Response:
-    def decide():
-        review.withdraw(
-            p.web.store, release_id, reason=p.field("reason"), actor=p.user.name, now=now()
-        )
-
-    return _decide(p, release_id, "withdrawn", decide)
-
-
-@router.get("/releases/{release_id}/edit")
-def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
-    view = _view(p, release_id)
-    if view is None:
-        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    return p.render("edit.html", view=view, version=p.web.store.version(release_id), error=None)
-
-
-@router.post("/releases/{release_id}/edit")
-async def edit(release_id: str, p: Page = Depends(posted)) -> Response:
-    view = _view(p, release_id)
-    if view is None:
-        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    action = review.correct if view.first_published_at is not None else review.edit
-
-    def decide():
-        action(
-            p.web.store,
-            release_id,
-            title=p.field("title"),
-            teaser=p.field("teaser"),
-            text=p.field("text"),
-            categories=p.field("categories").split(","),
-            actor=p.user.name,
-            now=now(),
-            expected_revision=view.revision,
-        )
-
-    return _decide(p, release_id, "edited", decide)

@@ -88,6 +88,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "publish_at": "Scheduled for",
         "public_url": "Public URL",
         "switch_language": "Deutsch",
+        "unchanged": "Nothing to do: it was already so.",
+        "correction": "correction {state}",
+        "goes_out_at": "Goes out at",
+        "live_revision": "Live revision",
+        "reopen": "Reopen",
+        "possible_duplicate": "Possible duplicate",
+        "merge_into": "Merge as revision of {id}",
+        "keep_both": "Keep both",
     },
     "de": {
         "desk": "Redaktionstisch",
@@ -169,6 +177,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "publish_at": "Geplant für",
         "public_url": "Öffentliche URL",
         "switch_language": "English",
+        "unchanged": "Nichts zu tun: Das war bereits so.",
+        "correction": "Korrektur {state}",
+        "goes_out_at": "Erscheint um",
+        "live_revision": "Live-Revision",
+        "reopen": "Wieder öffnen",
+        "possible_duplicate": "Mögliches Duplikat",
+        "merge_into": "Als Revision von {id} zusammenführen",
+        "keep_both": "Beide behalten",
     },
 }
 
@@ -181,6 +197,9 @@ STATES = {
         "published": "veröffentlicht",
         "rejected": "abgelehnt",
         "withdrawn": "zurückgezogen",
+        "reopened": "wieder geöffnet",
+        "merged": "zusammengeführt",
+        "kept": "behalten",
     },
 }
 

@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from pipeline.errors import InvalidTransition, NotFound
+from pipeline import review
+from pipeline.errors import Conflict, InvalidTransition, NotFound
 from pipeline.models import Problem, State
 from pipeline.store import Store
 from tests.factories import NOW, make_release
@@ -55,7 +56,7 @@ def test_an_invalid_release_is_kept_with_every_error(store):
     view = store.get(broken.id)
     assert view.reason == "title: no headline found; body: no article text found"
     with pytest.raises(InvalidTransition, match="invalid and cannot be approved"):
-        store.transition(broken.id, State.APPROVED, actor="ed", action="approved", now=NOW)
+        review.approve(store, broken.id, actor="ed", now=NOW)
 
 
 def test_publishing_waits_for_the_embargo_and_keeps_names_forever(store):
@@ -82,7 +83,8 @@ def test_a_queued_update_of_a_published_release_keeps_the_published_text_live(st
     store.save([(make_release("c", title="Geändert"), State.QUEUED, None)], now=NOW, actor="t")
     [entry] = store.entries(None, 50)
     assert entry.release.title != "Geändert"
-    assert store.get(make_release("c").id).state == State.QUEUED
+    view = store.get(make_release("c").id)
+    assert (view.state, view.pending, view.live_revision) == (State.PUBLISHED, "queued", 1)
 
 
 def test_entries_are_newest_first_and_filtered_by_source(store):
@@ -99,9 +101,7 @@ def test_entries_are_newest_first_and_filtered_by_source(store):
 def test_history_records_who_did_what_when(store):
     release = make_release()
     store.save([(release, State.QUEUED, None)], now=NOW, actor="trusted")
-    store.transition(
-        release.id, State.REJECTED, actor="anna", action="rejected", now=NOW, note="Werbung"
-    )
+    review.reject(store, release.id, reason="Werbung", actor="anna", now=NOW)
     events = store.get(release.id).events
     assert [(e.actor, e.action, e.to_state) for e in events] == [
         ("trusted", "received", "queued"),
@@ -122,10 +122,8 @@ def test_a_stale_decision_is_refused(store):
     release = make_release()
     store.save([(release, State.QUEUED, None)], now=NOW, actor="t")
     store.save([(make_release(title="Neu"), State.QUEUED, None)], now=NOW, actor="t")
-    with pytest.raises(InvalidTransition, match="changed meanwhile"):
-        store.transition(
-            release.id, State.APPROVED, actor="ed", action="approved", now=NOW, expected_revision=1
-        )
+    with pytest.raises(Conflict, match="changed meanwhile: revised by t"):
+        review.approve(store, release.id, actor="ed", now=NOW, seen=1)
 
 
 def test_times_come_back_time_zone_aware(store):

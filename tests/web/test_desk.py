@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pipeline.models import State
-from pipeline.web import Limits, create_app, desk
+from pipeline.web import Limits, admin, create_app, decisions, desk
 from tests.web_support import (
     csrf_of,
     form_fields,
@@ -46,7 +46,7 @@ def store(app):
 
 def desk_routes() -> list[tuple[str, str]]:
     found = []
-    for route in desk.router.routes:
+    for route in [*desk.router.routes, *decisions.router.routes, *admin.router.routes]:
         path = getattr(route, "path", "")
         if (
             path.startswith("/desk")

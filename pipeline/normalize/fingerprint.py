@@ -1,0 +1,53 @@
+"""A release's text fingerprint, to tell the same release arriving twice from a new one.
+
+Two measures: an exact digest of the normalized words (a copied or renamed file), and a MinHash
+signature over word shingles (the same release by e-mail and on the web page, a wire's copy of
+the sender's text). Releases whose estimated Jaccard similarity of 4-word shingles reaches
+`THRESHOLD` (0.6) are possible duplicates. Candidates are found by locality-sensitive hashing:
+the signature is cut into `BANDS` bands, and releases sharing one band's bucket are compared.
+With 32 bands of 4 rows, a pair at similarity 0.6 becomes a candidate with probability 0.99.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+SHINGLE = 4
+PERMUTATIONS = 128
+BANDS = 32
+ROWS = PERMUTATIONS // BANDS
+THRESHOLD = 0.6
+SEED = 20261125  # fixed: signatures stored today must compare with those made next year
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    exact: str
+    signature: bytes  # PERMUTATIONS unsigned 32-bit values
+    buckets: tuple[str, ...]  # one per band
+
+
+def fingerprint(title: str, text: str) -> Fingerprint:
+    words = _WORD.findall(f"{title}\n{text}".casefold())
+    exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
+    shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))]
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    minhash.update_batch([shingle.encode() for shingle in shingles if shingle])
+    values = minhash.hashvalues.astype(np.uint32)
+    buckets = tuple(
+        hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
+        for i in range(BANDS)
+    )
+    return Fingerprint(exact=exact, signature=values.tobytes(), buckets=buckets)
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """The estimated Jaccard similarity of two signatures (the share of equal values)."""
+    left, right = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
+    return float(np.count_nonzero(left == right)) / PERMUTATIONS

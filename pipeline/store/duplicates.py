@@ -1,0 +1,111 @@
+"""Possible duplicates: the same release arriving twice, by another route or under another name.
+
+Each valid release's fingerprint (`normalize.fingerprint`) is kept with its LSH buckets. A new
+release whose text matches an earlier one exactly, or whose signature reaches the similarity
+threshold, is marked `duplicate_of` that release and held for an editor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from pipeline.normalize.fingerprint import THRESHOLD, Fingerprint, similarity
+from pipeline.store.tables import FingerprintBandRow, FingerprintRow
+
+CHUNK = 500
+
+
+class DuplicateIndex:
+    """The fingerprints one batch needs, read in few queries, and the ones it adds."""
+
+    def __init__(self, session: Session, fingerprints: dict[str, Fingerprint]):
+        self.session = session
+        self.exact: dict[str, str] = {}  # digest -> release id
+        self.buckets: dict[tuple[int, str], set[str]] = defaultdict(set)
+        self.signatures: dict[str, bytes] = {}
+        self.added: list[tuple[str, str, Fingerprint]] = []
+        self._load(fingerprints)
+
+    def _load(self, fingerprints: dict[str, Fingerprint]) -> None:
+        digests = sorted({fp.exact for fp in fingerprints.values()})
+        for start in range(0, len(digests), CHUNK):
+            rows = self.session.execute(
+                select(FingerprintRow.exact, FingerprintRow.release_id).where(
+                    FingerprintRow.exact.in_(digests[start : start + CHUNK])
+                )
+            )
+            for digest, release_id in rows:
+                self.exact.setdefault(digest, release_id)
+        buckets = sorted({bucket for fp in fingerprints.values() for bucket in fp.buckets})
+        for start in range(0, len(buckets), CHUNK):
+            rows = self.session.execute(
+                select(
+                    FingerprintBandRow.band,
+                    FingerprintBandRow.bucket,
+                    FingerprintBandRow.release_id,
+                ).where(FingerprintBandRow.bucket.in_(buckets[start : start + CHUNK]))
+            )
+            for band, bucket, release_id in rows:
+                self.buckets[(band, bucket)].add(release_id)
+        wanted = sorted({rid for ids in self.buckets.values() for rid in ids})
+        for start in range(0, len(wanted), CHUNK):
+            rows = self.session.execute(
+                select(FingerprintRow.release_id, FingerprintRow.signature).where(
+                    FingerprintRow.release_id.in_(wanted[start : start + CHUNK])
+                )
+            )
+            self.signatures.update({rid: bytes(signature) for rid, signature in rows})
+
+    def match(self, release_id: str, fp: Fingerprint) -> str | None:
+        """The earlier release this one most likely repeats, or None."""
+        same = self.exact.get(fp.exact)
+        if same is not None and same != release_id:
+            return same
+        candidates = {
+            rid
+            for band, bucket in enumerate(fp.buckets)
+            for rid in self.buckets.get((band, bucket), ())
+            if rid != release_id
+        }
+        scored = sorted(
+            ((similarity(fp.signature, self.signatures[rid]), rid) for rid in candidates),
+            reverse=True,
+        )
+        return scored[0][1] if scored and scored[0][0] >= THRESHOLD else None
+
+    def remember(self, release_id: str, source: str, fp: Fingerprint) -> None:
+        """Index a release's newest text, so later arrivals (in this batch too) compare to it."""
+        self.exact.setdefault(fp.exact, release_id)
+        for band, bucket in enumerate(fp.buckets):
+            self.buckets[(band, bucket)].add(release_id)
+        self.signatures[release_id] = fp.signature
+        self.added.append((release_id, source, fp))
+
+    def write(self) -> None:
+        ids = [release_id for release_id, _, _ in self.added]
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            self.session.execute(
+                delete(FingerprintBandRow).where(FingerprintBandRow.release_id.in_(chunk))
+            )
+            self.session.execute(delete(FingerprintRow).where(FingerprintRow.release_id.in_(chunk)))
+        if not self.added:
+            return
+        self.session.execute(
+            insert(FingerprintRow),
+            [
+                {"release_id": rid, "source": source, "exact": fp.exact, "signature": fp.signature}
+                for rid, source, fp in self.added
+            ],
+        )
+        self.session.execute(
+            insert(FingerprintBandRow),
+            [
+                {"band": band, "bucket": bucket, "release_id": rid}
+                for rid, _, fp in self.added
+                for band, bucket in enumerate(fp.buckets)
+            ],
+        )

@@ -1,0 +1,135 @@
+"""Publishing in the store: approved revisions become live at the first publish after their time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import false, or_, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from pipeline.models import Release, State
+from pipeline.store.batch import CHUNK
+from pipeline.store.queries import ReleaseQueries
+from pipeline.store.tables import EventRow, ReleaseRow, RevisionRow
+
+
+class ReleasePublishing(ReleaseQueries):
+    """Making approved revisions live when their time has come, and what still waits."""
+
+    # -- publishing ---------------------------------------------------------------------------
+
+    def publish_due(
+        self, now: datetime, public_name, sources: list[str] | None = None
+    ) -> list[str]:
+        """Make every approved revision whose time has come live; returns the release ids.
+
+        `public_name(release, row_id)` gives the file name a release keeps forever. `sources`
+        limits this to releases some channel takes (None: all); the others stay approved.
+        """
+        published: list[str] = []
+        after: tuple | None = None
+        while True:  # in chunks, so a backlog of any size is published in bounded memory
+            chunk, after = self._publish_chunk(now, public_name, sources, after)
+            published.extend(chunk)
+            if after is None:
+                return published
+
+    def _publish_chunk(self, now: datetime, public_name, sources, after: tuple | None):
+        with Session(self.engine) as session, session.begin():
+            _write_lock(session)
+            query = (
+                select(ReleaseRow, RevisionRow.data)
+                .join(
+                    RevisionRow,
+                    (RevisionRow.release_id == ReleaseRow.id)
+                    & (RevisionRow.number == ReleaseRow.revision),
+                )
+                .where(_due_for_publishing(now))
+                .order_by(ReleaseRow.created_at, ReleaseRow.id)
+                .limit(CHUNK)
+            )
+            if sources is not None:
+                query = query.where(ReleaseRow.source.in_(sources))
+            if after is not None:
+                query = query.where(tuple_(ReleaseRow.created_at, ReleaseRow.id) > after)
+            if session.get_bind().dialect.name == "postgresql":
+                query = query.with_for_update(of=ReleaseRow)
+            rows = session.execute(query).all()
+            published = []
+            for row, data in rows:
+                release = Release.model_validate_json(data)
+                if release.embargo_until is not None and release.embargo_until > now:
+                    continue
+                if row.first_published_at is None:
+                    row.first_published_at = now
+                    row.sort_at = _sort_time(release, now)
+                    row.public_name = public_name(release, row.id)
+                    action = "published"
+                elif row.state == State.PUBLISHED.value:
+                    action = "updated"  # a correction of a live release goes live
+                else:
+                    action = "republished"
+                session.add(
+                    EventRow(
+                        release_id=row.id,
+                        at=now,
+                        actor="melder",
+                        action=action,
+                        from_state=row.state,
+                        to_state=State.PUBLISHED.value,
+                        revision=row.revision,
+                        note=None,
+                    )
+                )
+                row.state, row.pending, row.reason = State.PUBLISHED.value, None, None
+                row.withdrawn_at = None
+                row.updated_at = row.changed_at = now
+                row.published_revision = row.revision
+                row.version += 1
+                published.append(row.id)
+            last = (rows[-1][0].created_at, rows[-1][0].id) if len(rows) == CHUNK else None
+        return published, last
+
+    def waiting(
+        self, now: datetime, sources: list[str] | None = None
+    ) -> list[tuple[str, datetime | None]]:
+        """Approved revisions that are not live yet: (release id, when it may go out).
+
+        With `sources`, only the releases that no channel takes (they wait for a channel).
+        """
+        with Session(self.engine) as session:
+            query = (
+                select(ReleaseRow.id, ReleaseRow.publish_at)
+                .where(_approved())
+                .order_by(ReleaseRow.publish_at, ReleaseRow.id)
+            )
+            if sources is not None:
+                query = query.where(ReleaseRow.source.not_in(sources))
+            return [(release_id, at) for release_id, at in session.execute(query)]
+
+
+def _write_lock(session: Session) -> None:
+    """SQLite: take the write lock before reading. In WAL mode a transaction that read an older
+    snapshot cannot become a writer once another process wrote; taken first, the read is fresh.
+    PostgreSQL locks the rows it reads instead (`FOR UPDATE`)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(ReleaseRow).where(false()).values(version=ReleaseRow.version))
+
+
+def _approved():
+    """An approved revision not live yet: a new release, or a correction of a live one."""
+    return or_(
+        ReleaseRow.state == State.APPROVED.value,
+        (ReleaseRow.state == State.PUBLISHED.value) & (ReleaseRow.pending == State.APPROVED.value),
+    )
+
+
+def _due_for_publishing(now: datetime):
+    return _approved() & or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now)
+
+
+def _sort_time(release: Release, now: datetime) -> datetime:
+    """A release is dated by its own date unless that lies in the future."""
+    if release.published_at is not None and release.published_at <= now:
+        return release.published_at
+    return now

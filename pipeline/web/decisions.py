@@ -1,0 +1,164 @@
+"""The desk's decisions on one release under `/desk/releases/{id}/…`: approve, reject,
+withdraw, reopen, edit, and for a possible duplicate merge or keep both.
+
+Each calls the same function in `pipeline.review` that the CLI calls, as a compare-and-swap on
+the version the editor's page showed: a decision on a stale page gets a conflict, never a win.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import RedirectResponse, Response
+
+from pipeline import review
+from pipeline.errors import InvalidTransition, NotFound
+from pipeline.web.desk import Page, _next, _release_response, _view, editor, posted
+from pipeline.web.state import now
+
+router = APIRouter(prefix="/desk/releases", include_in_schema=False)
+
+
+def _seen(p: Page) -> int:
+    """The version of the release the editor's page showed: decisions are written only on it."""
+    value = p.field("version")
+    if not value.isdigit():
+        raise ValueError("the form lost its version; reload the page and decide again")
+    return int(value)
+
+
+def _decide(p: Page, release_id: str, action: str, decide) -> Response:
+    """Run one decision as a compare-and-swap: a stale page gets a conflict, never a win."""
+    try:
+        decided = decide()
+    except NotFound:
+        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    except review.Conflict as exc:
+        return _release_response(
+            p, release_id, status=409, error=str(exc), error_title=p.words("conflict")
+        )
+    except (InvalidTransition, ValueError) as exc:
+        return _release_response(p, release_id, status=422, error=str(exc))
+    target = _next(p.field("next"), f"/desk/releases/{release_id}")
+    separator = "&" if "?" in target else "?"
+    done = action if decided is None or decided.outcome != "unchanged" else "unchanged"
+    return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
+
+
+def _local_time(value: str, zone: str) -> datetime | None:
+    """The desk's datetime-local field, read in the source's zone."""
+    if not value.strip():
+        return None
+    moment = datetime.fromisoformat(value.strip())
+    try:
+        return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {zone!r}") from None
+
+
+@router.post("/{release_id}/approve")
+async def approve(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        zone = p.field("zone") or "Europe/Berlin"
+        at = _local_time(p.field("at"), zone) if p.field("at") else None
+        return review.approve(
+            p.web.store, release_id, actor=p.user.name, now=now(), at=at, seen=_seen(p)
+        )
+
+    return _decide(p, release_id, "approved", decide)
+
+
+@router.post("/{release_id}/reject")
+async def reject(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        return review.reject(
+            p.web.store,
+            release_id,
+            reason=p.field("reason"),
+            actor=p.user.name,
+            now=now(),
+            seen=_seen(p),
+        )
+
+    return _decide(p, release_id, "rejected", decide)
+
+
+@router.post("/{release_id}/withdraw")
+async def withdraw(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        return review.withdraw(
+            p.web.store,
+            release_id,
+            reason=p.field("reason"),
+            actor=p.user.name,
+            now=now(),
+            seen=_seen(p),
+        )
+
+    return _decide(p, release_id, "withdrawn", decide)
+
+
+@router.get("/{release_id}/edit")
+def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
+    view = _view(p, release_id)
+    if view is None:
+        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    return p.render("edit.html", view=view, version=view.version, error=None)
+
+
+@router.post("/{release_id}/edit")
+async def edit(release_id: str, p: Page = Depends(posted)) -> Response:
+    view = _view(p, release_id)
+    if view is None:
+        return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    action = review.correct if view.first_published_at is not None else review.edit
+
+    def decide():
+        return action(
+            p.web.store,
+            release_id,
+            title=p.field("title"),
+            teaser=p.field("teaser"),
+            text=p.field("text"),
+            categories=p.field("categories").split(","),
+            actor=p.user.name,
+            now=now(),
+            seen=_seen(p),
+        )
+
+    return _decide(p, release_id, "edited", decide)
+
+
+@router.post("/{release_id}/reopen")
+async def reopen(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        return review.reopen(p.web.store, release_id, actor=p.user.name, now=now(), seen=_seen(p))
+
+    return _decide(p, release_id, "reopened", decide)
+
+
+@router.post("/{release_id}/keep")
+async def keep(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        return review.keep_both(
+            p.web.store, release_id, actor=p.user.name, now=now(), seen=_seen(p)
+        )
+
+    return _decide(p, release_id, "kept", decide)
+
+
+@router.post("/{release_id}/merge")
+async def merge(release_id: str, p: Page = Depends(posted)) -> Response:
+    def decide():
+        return review.merge(
+            p.web.store,
+            release_id,
+            into=p.field("into"),
+            actor=p.user.name,
+            now=now(),
+            seen=_seen(p),
+        )
+
+    return _decide(p, release_id, "merged", decide)
