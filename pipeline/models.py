@@ -145,6 +145,7 @@ class Entry(Frozen):
     first_published_at: AwareDatetime
     updated_at: AwareDatetime
     public_name: str
+    withdrawn_at: AwareDatetime | None = None  # set while a withdrawn release is still listed
 
 
 def release_id(source: str, identity: str) -> str:

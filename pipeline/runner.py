@@ -9,15 +9,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from pipeline.atomic import exclusive, remove_stale_temp_files
+from pipeline.atomic import exclusive, remove_stale_temp_files, write_atomic
 from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
+from pipeline.errors import Rejected
 from pipeline.ingest import FETCHING, KINDS
 from pipeline.ingest.client import HttpClient
-from pipeline.ingest.readers import InputContext, read_input
+from pipeline.ingest.readers import InputContext, content_hash, read_input
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize
 from pipeline.publish import public_name, publish_channel
@@ -186,18 +187,59 @@ def ingest(
     return reports
 
 
+def keep_submission(root: Path, source: str, data: bytes, suffix: str) -> str:
+    """Keep submitted bytes under var/submissions/<source>/, named by their hash.
+
+    The path is the input's locator: the desk shows the original from it, and it is the
+    release's identity when the input names none of its own, so the same bytes sent again are
+    the same release (`unchanged`) and other bytes are a new one.
+    """
+    relative = Path("var") / "submissions" / source / f"{content_hash(data)[:24]}{suffix.lower()}"
+    path = root / relative
+    if not path.exists():
+        write_atomic(path, data)
+    return relative.as_posix()
+
+
+def replacing(store: Store, raw: RawRelease, source_name: str, replaces: str | None) -> RawRelease:
+    """A correction names the release it replaces: it becomes that release's next revision."""
+    if not replaces:
+        return raw
+    target = store.get(replaces, history=False).release
+    if target.source != source_name:
+        raise Rejected(
+            f"release {target.id} came from source {target.source!r}, not {source_name!r}; "
+            "a source can only correct its own releases",
+            field="replaces",
+        )
+    return raw.model_copy(update={"identity": target.identity})
+
+
 def submit(
-    config: Config, store: Store, paths: list[Path], source_name: str, *, now: datetime
+    config: Config,
+    store: Store,
+    paths: list[Path],
+    source_name: str,
+    *,
+    now: datetime,
+    replaces: str | None = None,
 ) -> list[tuple[Path, Release, Saved]]:
-    """Submit files as `source_name` would; each file is read, normalized and stored."""
+    """Submit files as `source_name` would; each file is read, normalized and stored.
+
+    A file that names no id of its own is a new release unless the source sent the same bytes
+    before; `replaces` makes the (single) file a new revision of that release instead.
+    """
     source = config.sources[source_name]
     raws = []
     for path in paths:
-        locator = f"submit:{path.name}"
+        data = path.read_bytes()
+        locator = keep_submission(config.root, source_name, data, path.suffix)
         context = InputContext(
             source=source_name, config=source, locator=locator, received_at=now, route="submit"
         )
-        raws.append((read_input(path.read_bytes(), path.suffix, context), None))
+        raws.append(
+            (replacing(store, read_input(data, path.suffix, context), source_name, replaces), None)
+        )
     stored = store_raws(store, source_name, source, raws, now=now, actor="submit")
     return [(path, release, saved) for path, (release, saved) in zip(paths, stored, strict=True)]
 
@@ -216,7 +258,8 @@ def publish(
             folder = config.root / "outputs" / name
             remove_stale_temp_files(folder)
             sources = None if "*" in channel.sources else channel.sources
-            entries = store.entries(sources, channel.max_items)
+            since = now - timedelta(days=channel.withdrawn_days)
+            entries = store.entries(sources, channel.max_items, withdrawn_since=since)
             gone = store.withdrawals(sources, channel.max_items)
             written = publish_channel(name, channel, entries, config.sources, folder, gone)
             report.channels[name] = len(written.written)

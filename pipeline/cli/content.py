@@ -14,6 +14,7 @@ from pipeline import runner
 from pipeline.cli.shell import Context, _ctx, _fail, _now, err, out
 from pipeline.cli.views import release_json
 from pipeline.config import SourceConfig
+from pipeline.errors import NotFound, Rejected
 
 
 def check(
@@ -154,8 +155,20 @@ def submit(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Files to submit.")],
     source: Annotated[str, typer.Option("--source", help="Submit as this source.")],
+    replaces: Annotated[
+        str | None,
+        typer.Option(
+            "--replaces",
+            metavar="ID",
+            help="The file corrects this release (a new revision of it, same id and URL).",
+        ),
+    ] = None,
 ) -> None:
-    """Submit files as that source would; print each release's id and state."""
+    """Submit files as that source would; print each release's id and state.
+
+    A file without an id of its own is a new release each time, unless the source sent the
+    same bytes before; a correction names its release with --replaces.
+    """
     context = _ctx(ctx)
     config = context.config()
     if source not in config.sources:
@@ -163,8 +176,13 @@ def submit(
     missing = [str(path) for path in files if not path.is_file()]
     if missing:
         raise _fail(f"no such file: {', '.join(missing)}")
+    if replaces and len(files) != 1:
+        raise _fail("--replaces takes exactly one file: the correction of that release")
     with context.store() as store:
-        results = runner.submit(config, store, files, source, now=_now())
+        try:
+            results = runner.submit(config, store, files, source, now=_now(), replaces=replaces)
+        except (NotFound, Rejected) as exc:
+            raise _fail(str(exc)) from None
     invalid = False
     for path, release, saved in results:
         out.print(

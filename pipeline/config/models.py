@@ -162,6 +162,8 @@ class ChannelConfig(Strict):
     disclaimer: Disclaimer
     link_rel: str = "nofollow noopener"
     author: str | None = None
+    # days a withdrawn release stays in the feeds as "Zurückgezogen: …" before it leaves them
+    withdrawn_days: int = Field(default=7, ge=0, le=365)
 
     @field_validator("link")
     @classmethod

@@ -13,18 +13,16 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import lru_cache
 from html import escape, unescape
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
-
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time
 
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Link, Release
 from pipeline.normalize.disclaimers import render_disclaimer
 from pipeline.normalize.sanitize import BODY_TAGS, clean_body, clean_fragment
+from pipeline.publish.labels import Labels, human_date, labels_for
+from pipeline.publish.withdrawn import WITHDRAWN_TITLE, notice_html, notice_text
 
 # Feed ids derive from this namespace: changing it would change every published id.
 ID_NAMESPACE = uuid.UUID("6f0c7c1e-3b8a-5d5e-9a41-6d656c646572")
@@ -45,20 +43,6 @@ FRAGMENT_ATTRIBUTES = {
     "a": {"href", "rel"},
     "time": {"datetime"},
     **{tag: {"class", "lang"} for tag in FRAGMENT_TAGS - {"a", "time"}},
-}
-
-
-@dataclass(frozen=True)
-class Labels:
-    source: str
-    contact: str
-    links: str
-    empty: str
-
-
-LABELS = {
-    "de": Labels("Quelle", "Kontakt", "Links", "Derzeit liegen keine Meldungen vor."),
-    "en": Labels("Source", "Contact", "Links", "There are no releases at the moment."),
 }
 
 
@@ -136,9 +120,25 @@ def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None
         article="",
         fragment="",
     )
+    if entry.withdrawn_at is not None:
+        return withdrawn_item(item, channel)
     article = render_article(item, channel, source)
     fragment = f"{article}\n{json_ld(item, channel)}\n"
     return replace(item, article=article, fragment=fragment)
+
+
+def withdrawn_item(item: PublishedItem, channel: ChannelConfig) -> PublishedItem:
+    """A withdrawn release as feeds list it for a while: same id and link, a title that says
+    so in the channel's language, the notice as content, and the withdrawal as `updated`."""
+    language = channel.language if channel.language in WITHDRAWN_TITLE else "en"
+    release = item.release.model_copy(
+        update={
+            "title": WITHDRAWN_TITLE[language].format(title=item.release.title),
+            "teaser": notice_text(language),
+        }
+    )
+    notice = notice_html(item.release.title, language, item.updated)
+    return replace(item, release=release, article=notice, fragment=notice)
 
 
 def xml_safe(release: Release) -> Release:
@@ -322,10 +322,11 @@ def render_index(view: ChannelView) -> str:
     """index.html: one teaser per release, newest first, linking to the release files."""
     channel = view.channel
     labels = labels_for(channel.language, channel.language)
-    if not view.items:
+    live = [item for item in view.items if item.entry.withdrawn_at is None]
+    if not live:
         body = f"<p>{labels.empty}</p>"
     else:
-        body = "\n".join(["<ul>", *(_teaser(item, channel) for item in view.items), "</ul>"])
+        body = "\n".join(["<ul>", *(_teaser(item, channel) for item in live), "</ul>"])
     html = f'<div class="melder-index" lang="{_attr(channel.language)}">\n{body}\n</div>'
     return clean_fragment(html, set(FRAGMENT_TAGS), FRAGMENT_ATTRIBUTES) + "\n"
 
@@ -350,32 +351,6 @@ def html_files(view: ChannelView) -> dict[str, bytes]:
 
 
 # --- small helpers ---------------------------------------------------------------------------
-
-
-def labels_for(language: str, fallback: str) -> Labels:
-    for candidate in (language, fallback):
-        labels = LABELS.get(candidate.split("-")[0].lower())
-        if labels:
-            return labels
-    return LABELS["en"]
-
-
-def human_date(moment: datetime, language: str) -> str:
-    """'25. November 2026, 10:30 Uhr' / 'November 25, 2026, 10:30 AM', in the moment's zone."""
-    locale = _locale(language)
-    date = format_date(moment, "long", locale=locale)
-    time = format_time(moment, "short", locale=locale).replace("\u202f", " ")
-    return f"{date}, {time} Uhr" if locale.language == "de" else f"{date}, {time}"
-
-
-@lru_cache(maxsize=64)
-def _locale(language: str) -> Locale:
-    for candidate in (language.replace("_", "-"), language.split("-")[0]):
-        try:
-            return Locale.parse(candidate, sep="-")
-        except (ValueError, TypeError, UnknownLocaleError):
-            continue
-    return Locale("en")
 
 
 def _text(value: str) -> str:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 import uuid
 from datetime import datetime
 
@@ -12,13 +11,10 @@ from lxml import etree
 from pipeline.config import ChannelConfig
 from pipeline.models import Withdrawal
 from pipeline.publish.fragment import ID_NAMESPACE
+from pipeline.publish.withdrawn import notice_html
 
 ATOM = "http://www.w3.org/2005/Atom"
 TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"
-NOTICE = {
-    "de": "Diese Meldung wurde vom Absender oder der Redaktion zurückgezogen.",
-    "en": "This release has been withdrawn.",
-}
 
 
 def withdrawn_id(withdrawal: Withdrawal) -> str:
@@ -28,18 +24,10 @@ def withdrawn_id(withdrawal: Withdrawal) -> str:
 
 def notice_files(withdrawals: list[Withdrawal]) -> dict[str, bytes]:
     """The release files of withdrawn releases, each replaced by a short notice."""
-    files = {}
-    for withdrawal in withdrawals:
-        language = withdrawal.language if withdrawal.language in NOTICE else "en"
-        notice = (
-            f'<article class="melder-release melder-withdrawn" lang="{language}">\n'
-            f"<h2>{html.escape(withdrawal.title)}</h2>\n"
-            f'<p><time datetime="{withdrawal.withdrawn_at.isoformat(timespec="seconds")}">'
-            f"{withdrawal.withdrawn_at:%Y-%m-%d}</time> · {NOTICE[language]}</p>\n"
-            "</article>\n"
-        )
-        files[f"releases/{withdrawal.public_name}"] = notice.encode("utf-8")
-    return files
+    return {
+        f"releases/{w.public_name}": notice_html(w.title, w.language, w.withdrawn_at).encode()
+        for w in withdrawals
+    }
 
 
 def add_tombstones(atom_xml: bytes, withdrawals: list[Withdrawal], channel: ChannelConfig) -> bytes:
@@ -60,7 +48,10 @@ def add_tombstones(atom_xml: bytes, withdrawals: list[Withdrawal], channel: Chan
             when=withdrawal.withdrawn_at.isoformat(timespec="seconds"),
             nsmap={"at": TOMBSTONES},
         )
+        # rel="related": a link without rel means "alternate", and feed readers that do not
+        # know tombstones (feedparser among them) would take it for the feed's own link
         link = etree.SubElement(stone, f"{{{ATOM}}}link")
+        link.set("rel", "related")
         link.set("href", f"{channel.link}/releases/{withdrawal.public_name}")
         if first_entry is not None:
             first_entry.addprevious(stone)

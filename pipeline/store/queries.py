@@ -103,8 +103,11 @@ class ReleaseQueries:
             )
         return {state.value: found.get(state.value, 0) for state in State}
 
-    def entries(self, sources: list[str] | None, limit: int) -> list[Entry]:
-        """The live releases of a channel, newest first, at most `limit`."""
+    def entries(
+        self, sources: list[str] | None, limit: int, *, withdrawn_since: datetime | None = None
+    ) -> list[Entry]:
+        """The live releases of a channel, newest first, at most `limit`; with
+        `withdrawn_since`, also the ones withdrawn since then (feeds tell readers about them)."""
         with Session(self.engine) as session:
             query = (
                 select(ReleaseRow, RevisionRow.data)
@@ -114,7 +117,7 @@ class ReleaseQueries:
                     & (RevisionRow.number == ReleaseRow.published_revision),
                 )
                 .where(ReleaseRow.sort_at.is_not(None))
-                .where(ReleaseRow.state != State.WITHDRAWN.value)
+                .where(_listed(withdrawn_since))
                 .order_by(ReleaseRow.sort_at.desc(), ReleaseRow.id)
                 .limit(limit)
             )
@@ -126,10 +129,12 @@ class ReleaseQueries:
                     state=State(row.state),
                     revision=row.published_revision,
                     first_published_at=row.first_published_at,
-                    updated_at=row.updated_at,
+                    updated_at=row.withdrawn_at if withdrawn else row.updated_at,
                     public_name=row.public_name,
+                    withdrawn_at=row.withdrawn_at if withdrawn else None,
                 )
                 for row, data in session.execute(query)
+                for withdrawn in [row.state == State.WITHDRAWN.value]
             ]
 
     def withdrawals(self, sources: list[str] | None, limit: int) -> list[Withdrawal]:
@@ -139,7 +144,7 @@ class ReleaseQueries:
                 select(ReleaseRow)
                 .where(ReleaseRow.state == State.WITHDRAWN.value)
                 .where(ReleaseRow.public_name.is_not(None))
-                .order_by(ReleaseRow.changed_at.desc(), ReleaseRow.id)
+                .order_by(ReleaseRow.withdrawn_at.desc(), ReleaseRow.id)
                 .limit(limit)
             )
             if sources is not None:
@@ -150,7 +155,7 @@ class ReleaseQueries:
                     title=row.title,
                     language=row.language,
                     public_name=row.public_name,
-                    withdrawn_at=row.changed_at,
+                    withdrawn_at=row.withdrawn_at or row.changed_at,
                 )
                 for row in session.scalars(query)
             ]
@@ -203,6 +208,17 @@ class ReleaseQueries:
             if text and text.strip():
                 query = query.where(_text_match(session, text))
             return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+
+
+def _listed(withdrawn_since: datetime | None):
+    """What a channel lists: live releases, and withdrawn ones inside the retention window."""
+    listed = ReleaseRow.state == State.PUBLISHED.value
+    if withdrawn_since is None:
+        return listed
+    return or_(
+        listed,
+        (ReleaseRow.state == State.WITHDRAWN.value) & (ReleaseRow.withdrawn_at >= withdrawn_since),
+    )
 
 
 def _in_state(state: State):

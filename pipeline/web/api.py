@@ -17,15 +17,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
-from pipeline.errors import NotFound
-from pipeline.ingest.readers import READERS, InputContext, content_hash, jsonfmt, read_input
-from pipeline.runner import store_raws
+from pipeline.errors import NotFound, Rejected
+from pipeline.ingest.readers import READERS, InputContext, jsonfmt, read_input
+from pipeline.runner import keep_submission, replacing, store_raws
 from pipeline.store import users
-from pipeline.store.tables import IdempotencyRow
+from pipeline.web import idempotency
 from pipeline.web.state import WebState, now
 
 router = APIRouter(prefix="/api/v1", tags=["releases"])
@@ -149,9 +146,12 @@ def caller(
     response_model=Accepted,
     summary="Submit a release",
     description="A JSON release, or multipart/form-data with one file in field `file` "
-    f"({', '.join(SUFFIXES)}). An `Idempotency-Key` makes retries safe.",
+    f"({', '.join(SUFFIXES)}) and optionally `replaces`. An `Idempotency-Key` makes retries "
+    "safe. A submission without an own `id` is a new release unless this source sent the same "
+    "bytes before (200, outcome `unchanged`); a correction names its release in `replaces`.",
     responses={
         **ERRORS,
+        200: {"model": Accepted, "description": "Sent before: that release, outcome unchanged"},
         413: {"model": Problems, "description": "Over the size limit"},
         409: {"model": Problems, "description": "Idempotency-Key reused for another request"},
         415: {"model": Problems, "description": "Neither JSON nor multipart"},
@@ -167,17 +167,19 @@ async def submit(
     data = await _body(request, who.web.max_body)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
-        data, suffix = await _upload(request, data)
+        data, suffix, replaces = await _upload(request, data)
     elif kind in ("application/json", ""):
-        suffix = ".json"
+        suffix, replaces = ".json", _json_replaces(data)
     else:
         raise problem(415, "Content-Type", "send application/json or multipart/form-data")
-    fingerprint = hashlib.sha256(suffix.encode() + b"\0" + data).hexdigest()
+    fingerprint = hashlib.sha256(
+        suffix.encode() + b"\0" + (replaces or "").encode() + b"\0" + data
+    ).hexdigest()
     if idempotency_key:
         replay = _replay(who, idempotency_key, fingerprint)
         if replay is not None:
             return replay
-    status, body = _accept(who, data, suffix, _base(request))
+    status, body = _accept(who, data, suffix, _base(request), replaces)
     if idempotency_key:
         return _remember(who, idempotency_key, fingerprint, status, body)
     return JSONResponse(body, status_code=status)
@@ -197,7 +199,15 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def _upload(request: Request, data: bytes) -> tuple[bytes, str]:
+def _json_replaces(data: bytes) -> str | None:
+    try:
+        value = json.loads(data).get("replaces")
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+async def _upload(request: Request, data: bytes) -> tuple[bytes, str, str | None]:
     async def replay():
         return {"type": "http.request", "body": data, "more_body": False}
 
@@ -212,7 +222,9 @@ async def _upload(request: Request, data: bytes) -> tuple[bytes, str]:
             "file",
             f"unsupported file type {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}",
         )
-    return await upload.read(), suffix
+    replaces = form.get("replaces")
+    replaces = replaces.strip() if isinstance(replaces, str) and replaces.strip() else None
+    return await upload.read(), suffix, replaces
 
 
 def _base(request: Request) -> str:
@@ -220,7 +232,9 @@ def _base(request: Request) -> str:
     return (web.settings.base_url or str(request.base_url)).rstrip("/")
 
 
-def _accept(who: Caller, data: bytes, suffix: str, base: str) -> tuple[int, dict]:
+def _accept(
+    who: Caller, data: bytes, suffix: str, base: str, replaces: str | None
+) -> tuple[int, dict]:
     """Read, normalize and store one submission; invalid ones are kept and listed."""
     web, token = who.web, who.token
     source = web.config().sources.get(token.source)
@@ -230,7 +244,7 @@ def _accept(who: Caller, data: bytes, suffix: str, base: str) -> tuple[int, dict
         problems = schema_problems(data)
         if problems:
             return 422, {"problems": problems}
-    locator = archive(web.root, token.source, data, suffix)
+    locator = keep_submission(web.root, token.source, data, suffix)
     context = InputContext(
         source=token.source,
         config=source,
@@ -239,7 +253,13 @@ def _accept(who: Caller, data: bytes, suffix: str, base: str) -> tuple[int, dict
         route="api",
         sender=f"token {token.hint}…",
     )
-    raw = read_input(data, suffix, context)
+    try:
+        raw = replacing(web.store, read_input(data, suffix, context), token.source, replaces)
+    except NotFound:
+        problems = [{"field": "replaces", "message": f"no release {replaces!r} of this source"}]
+        return 422, {"problems": problems}
+    except Rejected as exc:
+        return 422, {"problems": [{"field": exc.field, "message": exc.reason}]}
     [(release, saved)] = store_raws(
         web.store, token.source, source, [(raw, locator)], now=now(), actor=f"api:{token.source}"
     )
@@ -248,7 +268,7 @@ def _accept(who: Caller, data: bytes, suffix: str, base: str) -> tuple[int, dict
         problems = [{"field": p.field, "message": p.message} for p in release.errors]
         return 422, {"problems": problems, "id": saved.release_id, "status_url": status_url}
     view = web.store.get(saved.release_id, history=False)
-    return 201, {
+    return 200 if saved.outcome == "unchanged" else 201, {
         "id": saved.release_id,
         "state": saved.state.value,
         "revision": view.revision,
@@ -273,49 +293,24 @@ def schema_problems(data: bytes) -> list[dict]:
     return []
 
 
-def archive(root: Path, source: str, data: bytes, suffix: str) -> str:
-    """Keep the submitted bytes under var/submissions/ so the desk can show the original."""
-    relative = Path("var") / "submissions" / source / f"{content_hash(data)[:24]}{suffix}"
-    path = root / relative
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return relative.as_posix()
-
-
 # --- idempotency ---------------------------------------------------------------------------
 
 
 def _replay(who: Caller, key: str, fingerprint: str) -> Response | None:
-    with Session(who.web.store.engine) as session:
-        row = session.scalar(
-            select(IdempotencyRow).where(
-                IdempotencyRow.token_id == who.token.id, IdempotencyRow.key == key
-            )
-        )
-        if row is None:
-            return None
-        if row.request_hash != fingerprint:
-            raise problem(409, "Idempotency-Key", "this key was used for a different request")
-        return JSONResponse(
-            json.loads(row.body), status_code=row.status, headers={"Idempotent-Replayed": "true"}
-        )
+    try:
+        found = idempotency.replay(who.web.store.engine, who.token.id, key, fingerprint)
+    except idempotency.KeyReused:
+        raise problem(409, "Idempotency-Key", "this key was used for a different request") from None
+    if found is None:
+        return None
+    status, body = found
+    return JSONResponse(body, status_code=status, headers={"Idempotent-Replayed": "true"})
 
 
 def _remember(who: Caller, key: str, fingerprint: str, status: int, body: dict) -> Response:
-    row = IdempotencyRow(
-        token_id=who.token.id,
-        key=key,
-        request_hash=fingerprint,
-        status=status,
-        body=json.dumps(body),
-        created_at=now(),
+    status, body = idempotency.remember(
+        who.web.store.engine, who.token.id, key, fingerprint, status, body, now=now()
     )
-    try:
-        with Session(who.web.store.engine) as session, session.begin():
-            session.add(row)
-    except IntegrityError:  # a concurrent retry stored its answer first: give that one
-        return _replay(who, key, fingerprint) or JSONResponse(body, status_code=status)
     return JSONResponse(body, status_code=status)
 
 

@@ -93,7 +93,10 @@ def test_review_flow_queue_approve_publish_reject(empty_root):
     [fragment] = (outputs(empty_root, "portal") / "releases").glob("*.html")
     melder(empty_root, "withdraw", kita, "--reason", "Falsche Angaben")
     melder(empty_root, "publish")
-    assert feedparser.parse(outputs(empty_root, "portal") / "rss.xml").entries == []
+    # for the retention window the item stays, under its id, saying it was withdrawn
+    [gone] = feedparser.parse(outputs(empty_root, "portal") / "rss.xml").entries
+    assert gone.title == "Zurückgezogen: Neue Kita öffnet im Westen"
+    assert "zurückgezogen" in gone.description and "80 Plätzen" not in gone.summary
     assert json.loads(melder(empty_root, "show", kita, "--json").stdout)["state"] == "withdrawn"
     # the URL stays, now with a notice; Atom tells importers the entry is gone (RFC 6721)
     notice = fragment.read_text(encoding="utf-8")

@@ -79,6 +79,13 @@ class ReleaseSubmission(BaseModel):
         description="The sender's own id; resubmitting the same id updates the release.",
     )
     author: str | None = Field(default=None, description="Who wrote the release.")
+    replaces: str | None = Field(
+        default=None,
+        max_length=64,
+        description="Id of a release of this source that this one corrects: it becomes that "
+        "release's next revision (same id and URL). Without it, and without `id`, every "
+        "submission with other content is a new release.",
+    )
 
     @field_validator("url")
     @classmethod

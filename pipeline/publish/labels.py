@@ -1,0 +1,50 @@
+"""The words a fragment shows around a release, and dates as each language writes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+
+
+@dataclass(frozen=True)
+class Labels:
+    source: str
+    contact: str
+    links: str
+    empty: str
+
+
+LABELS = {
+    "de": Labels("Quelle", "Kontakt", "Links", "Derzeit liegen keine Meldungen vor."),
+    "en": Labels("Source", "Contact", "Links", "There are no releases at the moment."),
+}
+
+
+def labels_for(language: str, fallback: str) -> Labels:
+    for candidate in (language, fallback):
+        labels = LABELS.get(candidate.split("-")[0].lower())
+        if labels:
+            return labels
+    return LABELS["en"]
+
+
+def human_date(moment: datetime, language: str) -> str:
+    """'25. November 2026, 10:30 Uhr' / 'November 25, 2026, 10:30 AM', in the moment's zone."""
+    locale = _locale(language)
+    date = format_date(moment, "long", locale=locale)
+    time = format_time(moment, "short", locale=locale).replace("\u202f", " ")
+    return f"{date}, {time} Uhr" if locale.language == "de" else f"{date}, {time}"
+
+
+@lru_cache(maxsize=64)
+def _locale(language: str) -> Locale:
+    for candidate in (language.replace("_", "-"), language.split("-")[0]):
+        try:
+            return Locale.parse(candidate, sep="-")
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+    return Locale("en")
