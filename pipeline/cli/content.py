@@ -186,7 +186,9 @@ def submit(
     invalid = False
     for path, release, saved in results:
         out.print(
-            f"{path}: {saved.release_id} {saved.state.value} ({saved.outcome})", highlight=False
+            f"{path}: {saved.release_id} {saved.state.value} ({saved.outcome})",
+            highlight=False,
+            soft_wrap=True,
         )
         for problem in release.errors:
             invalid = True

@@ -221,6 +221,35 @@ def reopen(
     _decide(ctx, lambda store: do_reopen(store, release_id, actor=actor, now=_now()))
 
 
+def merge(
+    ctx: typer.Context,
+    release_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The possible duplicate (id or a prefix).")
+    ],
+    into: Annotated[
+        str, typer.Option("--into", metavar="ID", help="The release it repeats: it gets the text.")
+    ],
+    actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
+) -> None:
+    """Merge a possible duplicate into the release it repeats, as that one's next revision."""
+    from pipeline.review import merge as do_merge
+
+    _decide(ctx, lambda store: do_merge(store, release_id, into=into, actor=actor, now=_now()))
+
+
+def keep(
+    ctx: typer.Context,
+    release_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The possible duplicate (id or a prefix).")
+    ],
+    actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
+) -> None:
+    """Keep a possible duplicate as a release of its own; it then waits for review."""
+    from pipeline.review import keep_both
+
+    _decide(ctx, lambda store: keep_both(store, release_id, actor=actor, now=_now()))
+
+
 def register(app: typer.Typer) -> None:
     app.command()(queue)
     app.command()(show)
@@ -228,3 +257,5 @@ def register(app: typer.Typer) -> None:
     app.command()(reject)
     app.command()(withdraw)
     app.command()(reopen)
+    app.command()(merge)
+    app.command()(keep)

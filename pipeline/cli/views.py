@@ -46,6 +46,12 @@ def view_json(view: ReleaseView, *, history: bool = False) -> dict:
         publish_at=_iso(view.publish_at),
         first_published_at=_iso(view.first_published_at),
         reason=view.reason,
+        version=view.version,
+        pending=view.pending,
+        live_revision=view.live_revision if view.live else None,
+        withdrawn_at=_iso(view.withdrawn_at),
+        duplicate_of=view.duplicate_of,
+        public_name=view.public_name,
     )
     if history:
         data["history"] = [

@@ -1,0 +1,281 @@
+"""What reaches a portal is what an editor meant: the seven paths that used to put the wrong
+thing live (or keep it live), end to end through the `melder` command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import feedparser
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.conftest import write
+
+runner = CliRunner()
+
+
+def melder(root: Path, *args: str, code: int | None = 0):
+    result = runner.invoke(app, ["--root", str(root), *args])
+    if code is not None:
+        assert result.exit_code == code, result.output + str(result.exception or "")
+    return result
+
+
+def rss(root: Path):
+    return feedparser.parse((root / "outputs" / "portal" / "rss.xml").read_bytes())
+
+
+def view(root: Path, release_id: str) -> dict:
+    return json.loads(melder(root, "show", release_id, "--json").stdout)
+
+
+def release_text(title: str, body: str) -> str:
+    return f"{title}\n\n{body}\n"
+
+
+KITA = release_text(
+    "Neue Kita öffnet im Westen",
+    "Die Stadt eröffnet am Montag eine Kita mit 80 Plätzen im Westen der Stadt. Eltern können "
+    "ihre Kinder ab sofort im Bürgerbüro anmelden; die Betreuung beginnt um sieben Uhr.",
+)
+PARK = release_text(
+    "Sommerfest im Park",
+    "Am Samstag lädt der Stadtteilverein zum Sommerfest in den Volkspark ein. Es gibt Musik, "
+    "einen Flohmarkt und Spiele für Kinder; der Eintritt ist frei.",
+)
+
+
+def submitted_id(result) -> str:
+    return result.stdout.split(": ", 1)[1].split()[0]
+
+
+# --- 1. identity: releases never overwrite each other ----------------------------------------
+
+
+def test_two_files_with_one_name_are_two_releases(empty_root, tmp_path):
+    first = write(tmp_path / "a" / "pressemitteilung.txt", KITA)
+    second = write(tmp_path / "b" / "pressemitteilung.txt", PARK)
+    one = submitted_id(melder(empty_root, "submit", str(first), "--source", "trusted"))
+    two = submitted_id(melder(empty_root, "submit", str(second), "--source", "trusted"))
+    assert one != two
+    melder(empty_root, "publish")
+    assert sorted(entry.title for entry in rss(empty_root).entries) == [
+        "Neue Kita öffnet im Westen",
+        "Sommerfest im Park",
+    ]
+    assert view(empty_root, one)["title"] == "Neue Kita öffnet im Westen"
+
+
+def test_the_same_bytes_again_name_the_release_they_made(empty_root, tmp_path):
+    path = write(tmp_path / "pm.txt", KITA)
+    first = melder(empty_root, "submit", str(path), "--source", "reviewed")
+    again = melder(empty_root, "submit", str(path), "--source", "reviewed")
+    assert submitted_id(first) == submitted_id(again)
+    assert "(unchanged)" in again.stdout
+
+
+def test_a_correction_names_its_release_and_becomes_its_next_revision(empty_root, tmp_path):
+    release_id = submitted_id(
+        melder(empty_root, "submit", str(write(tmp_path / "pm.txt", KITA)), "--source", "trusted")
+    )
+    melder(empty_root, "publish")
+    fixed = write(tmp_path / "pm-korrigiert.txt", KITA.replace("80 Plätzen", "90 Plätzen"))
+    result = melder(
+        empty_root, "submit", str(fixed), "--source", "trusted", "--replaces", release_id
+    )
+    assert submitted_id(result) == release_id and "(revised)" in result.stdout
+    melder(empty_root, "publish")
+    [entry] = rss(empty_root).entries
+    assert "90 Plätzen" in entry.content[0].value
+    other = write(tmp_path / "x.txt", PARK)
+    refused = melder(
+        empty_root, "submit", str(other), "--source", "reviewed", "--replaces", release_id, code=1
+    )
+    assert "came from source 'trusted'" in refused.output
+
+
+@pytest.mark.parametrize("how", ["copy in a sub-folder", "renamed file"])
+def test_a_copied_or_renamed_file_is_held_as_a_possible_duplicate(empty_root, how):
+    inbox = empty_root / "inbox" / "trusted"
+    original = write(inbox / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    if how == "renamed file":
+        original.rename(inbox / "2026-11-25-kita.txt")
+    else:
+        (inbox / "archiv").mkdir()
+        shutil.copy(original, inbox / "archiv" / "kita.txt")
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    assert [entry.title for entry in rss(empty_root).entries] == ["Neue Kita öffnet im Westen"]
+    [held] = json.loads(melder(empty_root, "queue", "--state", "queued", "--json").stdout)
+    shown = view(empty_root, held["id"])
+    assert shown["duplicate_of"] and "possible duplicate of" in " ".join(shown["warnings"])
+    refused = melder(empty_root, "approve", held["id"], code=1)
+    assert "merge" in refused.output and "keep" in refused.output
+
+
+def test_the_same_release_by_mail_and_on_the_web_page_is_caught_by_similarity(empty_root):
+    write(empty_root / "inbox" / "trusted" / "kita.txt", KITA)
+    web_version = (
+        "<html><head><title>Neue Kita öffnet im Westen | Stadt</title></head><body>"
+        "<nav>Start Rathaus Presse</nav><article><h1>Neue Kita öffnet im Westen</h1>"
+        "<p>Die Stadt eröffnet am Montag eine Kita mit 80 Plätzen im Westen der Stadt.</p>"
+        "<p>Eltern können ihre Kinder ab sofort im Bürgerbüro anmelden; die Betreuung beginnt "
+        "um sieben Uhr.</p><p>Kontakt: Presseamt</p></article></body></html>"
+    )
+    write(empty_root / "inbox" / "reviewed" / "kita.html", web_version)
+    melder(empty_root, "ingest")
+    held = [
+        item
+        for item in json.loads(melder(empty_root, "queue", "--json").stdout)
+        if item.get("duplicate_of")
+    ]
+    assert len(held) == 1
+
+
+def test_merge_makes_the_duplicate_a_revision_and_keep_lets_it_be_decided(empty_root):
+    inbox = empty_root / "inbox" / "reviewed"
+    write(inbox / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    [first] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    write(inbox / "kopie" / "kita.txt", KITA.replace("80 Plätzen", "85 Plätzen"))
+    write(inbox / "park.txt", PARK)
+    write(inbox / "kopie" / "park.txt", PARK)
+    melder(empty_root, "ingest")
+    queue = json.loads(melder(empty_root, "queue", "--json").stdout)
+    twins = {item["title"]: item for item in queue if item.get("duplicate_of")}
+    kita, park = twins["Neue Kita öffnet im Westen"], twins["Sommerfest im Park"]
+    assert kita["duplicate_of"] == first["id"]
+    merged = melder(empty_root, "merge", kita["id"], "--into", first["id"])
+    assert "revision 2" in merged.stdout
+    assert view(empty_root, first["id"])["revision"] == 2
+    assert view(empty_root, kita["id"])["state"] == "rejected"
+    melder(empty_root, "keep", park["id"])
+    melder(empty_root, "approve", park["id"])
+    assert view(empty_root, park["id"])["state"] == "approved"
+
+
+# --- 2. nothing stays live that the desk calls rejected ---------------------------------------
+
+
+def test_a_rejected_correction_keeps_the_live_revision_and_withdraw_still_works(empty_root):
+    path = write(empty_root / "inbox" / "reviewed" / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    melder(empty_root, "approve", item["id"])
+    melder(empty_root, "publish")
+    path.write_text(KITA.replace("80 Plätzen", "800 Plätzen"), encoding="utf-8")
+    melder(empty_root, "ingest")
+    shown = view(empty_root, item["id"])
+    assert (shown["state"], shown["pending"], shown["live_revision"]) == ("published", "queued", 1)
+    waiting = json.loads(melder(empty_root, "queue", "--state", "queued", "--json").stdout)
+    assert [w["id"] for w in waiting] == [item["id"]]
+    said = melder(empty_root, "reject", item["id"], "--reason", "falsche Zahl")
+    assert "revision 1 stays live" in said.stdout
+    melder(empty_root, "publish")
+    [entry] = rss(empty_root).entries
+    assert "80 Plätzen" in entry.content[0].value and "800" not in entry.content[0].value
+    assert view(empty_root, item["id"])["state"] == "published"
+    refused = melder(empty_root, "reject", item["id"], "--reason", "doch nicht", code=1)
+    assert "melder withdraw" in refused.output
+    melder(empty_root, "withdraw", item["id"], "--reason", "zurückgezogen")
+    melder(empty_root, "publish")
+    [gone] = rss(empty_root).entries
+    assert gone.title.startswith("Zurückgezogen:")
+
+
+# --- 4. no fake updates -------------------------------------------------------------------------
+
+
+def test_approving_what_is_already_out_changes_nothing(empty_root):
+    write(empty_root / "inbox" / "reviewed" / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    melder(empty_root, "approve", item["id"])
+    again = melder(empty_root, "approve", item["id"])
+    assert "already approved" in again.stdout
+    melder(empty_root, "publish")
+    files = {p.name: p.read_bytes() for p in (empty_root / "outputs" / "portal").glob("*.*")}
+    said = melder(empty_root, "approve", item["id"])
+    assert "already published" in said.stdout
+    melder(empty_root, "publish")
+    assert files == {
+        p.name: p.read_bytes() for p in (empty_root / "outputs" / "portal").glob("*.*")
+    }
+    actions = [event["action"] for event in view(empty_root, item["id"])["history"]]
+    assert actions == ["received", "approved", "published"]
+
+
+def test_a_rejected_release_reopens_only_on_purpose(empty_root):
+    write(empty_root / "inbox" / "reviewed" / "park.txt", PARK)
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    melder(empty_root, "reject", item["id"], "--reason", "Werbung")
+    refused = melder(empty_root, "approve", item["id"], code=1)
+    assert f"melder reopen {item['id']}" in refused.output
+    melder(empty_root, "reopen", item["id"])
+    assert view(empty_root, item["id"])["state"] == "queued"
+    melder(empty_root, "approve", item["id"])
+
+
+# --- 6. embargoes say when -----------------------------------------------------------------------
+
+
+def test_approve_publish_and_show_say_when_an_embargoed_release_goes_out(empty_root):
+    write(
+        empty_root / "inbox" / "reviewed" / "kita.txt",
+        KITA.replace("\n\n", "\n\nSperrfrist: 24.12.2099, 10:00 Uhr\n\n", 1),
+    )
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    said = melder(empty_root, "approve", item["id"])
+    assert "2099-12-24T10:00+01:00" in said.stdout and "embargo" in said.stdout
+    published = melder(empty_root, "publish")
+    assert "released 0" in published.stdout
+    assert "1 approved release(s) wait, the next at 2099-12-24T09:00" in published.stdout
+    assert "goes out at: 2099-12-24T09:00" in melder(empty_root, "show", item["id"]).stdout
+
+
+def test_at_takes_what_its_hint_says_and_refuses_the_past_without_force(empty_root):
+    write(empty_root / "inbox" / "reviewed" / "park.txt", PARK)
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    said = melder(empty_root, "approve", item["id"], "--at", "2099-11-27")
+    assert "2099-11-27T00:00+01:00" in said.stdout
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
+    refused = melder(empty_root, "approve", item["id"], "--at", yesterday, code=2)
+    assert "in the past" in refused.output and "--force" in refused.output
+    melder(empty_root, "approve", item["id"], "--at", yesterday, "--force")
+    assert "released 1" in melder(empty_root, "publish").stdout
+
+
+# --- 7. a wrong folder is refused ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["queue"], ["publish"], ["status"], ["ingest"]])
+def test_a_folder_without_sources_is_refused_and_left_untouched(tmp_path, command):
+    stray = tmp_path / "not-melder"
+    stray.mkdir()
+    result = melder(stray, *command, code=1)
+    assert "not a Melder folder" in result.output
+    assert list(stray.iterdir()) == []
+    typo = tmp_path / "melder-typo"
+    melder(typo, *command, code=1)
+    assert not typo.exists()
+
+
+def test_releases_no_channel_takes_stay_approved_and_check_says_why(empty_root):
+    shutil.rmtree(empty_root / "outputs")
+    warned = melder(empty_root, "check")
+    assert "no channel in outputs/ takes this source" in warned.output
+    write(empty_root / "inbox" / "trusted" / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    published = melder(empty_root, "publish")
+    assert "released 0" in published.stdout and "no channel" in published.output
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    assert item["state"] == "approved"
