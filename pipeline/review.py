@@ -47,7 +47,12 @@ class Decided:
 
 
 def _current(store: Store, release_id: str, seen: int | None) -> tuple[ReleaseView, int]:
+    """The release as it is now, and the version the decision is for: the one the actor saw
+    (a page's), else now's. A decision on a version that is gone is a conflict, never judged
+    against a state its actor did not see."""
     view = store.get(release_id, history=False)
+    if seen is not None and seen != view.version:
+        raise store.conflict(view.release.id)
     return view, view.version if seen is None else seen
 
 

@@ -171,6 +171,11 @@ class ReleaseWrites(ReleaseQueries):
                 raise self._conflict(session, release_id)
         return self.get(release_id)
 
+    def conflict(self, release_id: str) -> Conflict:
+        """The error for a decision on a version that is gone, naming what changed it."""
+        with Session(self.engine) as session:
+            return self._conflict(session, release_id)
+
     def _conflict(self, session: Session, release_id: str) -> Conflict:
         last = session.scalars(
             select(EventRow)

@@ -1,0 +1,130 @@
+"""Corrections and withdrawals reach readers: real feed readers read our feeds before and after.
+
+feedparser reads RSS and Atom; newsboat (Debian's, headless `-x reload`) keeps its own cache,
+which is read back, so the test sees what a reader's list shows: one item, updated in place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import feedparser
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.conftest import write
+
+runner = CliRunner()
+LINK = "https://portal.example/melder"
+KITA = (
+    "Neue Kita öffnet im Westen\n\nDie Stadt eröffnet am Montag eine Kita mit 80 Plätzen im "
+    "Westen der Stadt. Eltern melden ihre Kinder im Bürgerbüro an.\n"
+)
+
+
+def melder(root: Path, *args: str) -> str:
+    result = runner.invoke(app, ["--root", str(root), *args])
+    assert result.exit_code == 0, result.output + str(result.exception or "")
+    return result.stdout
+
+
+def feeds(root: Path):
+    folder = root / "outputs" / "portal"
+    return (
+        feedparser.parse((folder / "rss.xml").read_bytes()),
+        feedparser.parse((folder / "atom.xml").read_bytes()),
+        json.loads((folder / "feed.json").read_text(encoding="utf-8")),
+    )
+
+
+class Newsboat:
+    """newsboat with its own home, urls file and cache, reloading once per call."""
+
+    def __init__(self, home: Path, feed: Path):
+        binary = shutil.which("newsboat")
+        if binary is None:
+            if os.environ.get("CI") == "true":
+                pytest.fail("newsboat is not installed; .ci/run must install it")
+            pytest.skip("needs newsboat (apt-get install newsboat)")
+        self.binary, self.home = binary, home
+        home.mkdir(parents=True, exist_ok=True)
+        (home / "urls").write_text(f"{feed.as_uri()}\n", encoding="utf-8")
+
+    def reload(self) -> list[tuple[str, str, str]]:
+        subprocess.run(
+            [self.binary, "-x", "reload", "-u", "urls", "-c", "cache.db", "-C", "/dev/null"],
+            cwd=self.home,
+            env={**os.environ, "HOME": str(self.home)},
+            check=True,
+            timeout=60,
+            capture_output=True,
+        )
+        with sqlite3.connect(self.home / "cache.db") as cache:
+            return cache.execute("SELECT guid, title, content FROM rss_item").fetchall()
+
+
+def test_a_correction_and_a_withdrawal_update_the_item_in_place(empty_root, tmp_path):
+    path = write(empty_root / "inbox" / "trusted" / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    rss, atom, jsonfeed = feeds(empty_root)
+    [item] = rss.entries
+    guid, built = item.id, rss.feed.updated
+    reader = Newsboat(tmp_path / "newsboat", empty_root / "outputs" / "portal" / "rss.xml")
+    [(seen_guid, title, content)] = reader.reload()
+    assert (seen_guid, title) == (guid, "Neue Kita öffnet im Westen") and "80 Plätzen" in content
+
+    time.sleep(1.1)  # feed dates have whole seconds: the update must be a later one
+    path.write_text(KITA.replace("80 Plätzen", "90 Plätzen"), encoding="utf-8")
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    rss, atom, jsonfeed = feeds(empty_root)
+    [corrected] = rss.entries
+    assert corrected.id == guid and "90 Plätzen" in corrected.content[0].value
+    assert rss.feed.updated != built and atom.entries[0].updated != atom.entries[0].published
+    [(seen_guid, _, content)] = reader.reload()
+    assert seen_guid == guid and "90 Plätzen" in content
+
+    time.sleep(1.1)
+    release_id = json.loads(melder(empty_root, "queue", "--json"))[0]["id"]
+    melder(empty_root, "withdraw", release_id, "--reason", "falsche Angaben")
+    melder(empty_root, "publish")
+    rss, atom, jsonfeed = feeds(empty_root)
+    for entry in (rss.entries[0], atom.entries[0]):
+        assert entry.id == guid and entry.title == "Zurückgezogen: Neue Kita öffnet im Westen"
+        assert "90 Plätzen" not in json.dumps(entry, default=str)
+    assert jsonfeed["items"][0]["title"].startswith("Zurückgezogen: ")
+    assert rss.feed.updated != built
+    # the tombstone is there, and its link is not taken for the feed's own
+    assert "deleted-entry" in (empty_root / "outputs" / "portal" / "atom.xml").read_text()
+    assert atom.feed.link == LINK and rss.feed.link == LINK
+    [(seen_guid, title, content)] = reader.reload()
+    assert (seen_guid, title) == (guid, "Zurückgezogen: Neue Kita öffnet im Westen")
+    assert "zurückgezogen" in content and "90 Plätzen" not in content
+    index = (empty_root / "outputs" / "portal" / "index.html").read_text(encoding="utf-8")
+    assert "Kita" not in index
+
+
+def test_after_the_retention_window_a_withdrawn_release_leaves_the_feeds(empty_root):
+    channel = empty_root / "outputs" / "portal.toml"
+    channel.write_text(
+        channel.read_text(encoding="utf-8").replace('link = "', 'withdrawn_days = 0\nlink = "', 1),
+        encoding="utf-8",
+    )
+    write(empty_root / "inbox" / "trusted" / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    release_id = json.loads(melder(empty_root, "queue", "--json"))[0]["id"]
+    [fragment] = (empty_root / "outputs" / "portal" / "releases").glob("*.html")
+    melder(empty_root, "withdraw", release_id, "--reason", "falsche Angaben")
+    melder(empty_root, "publish")
+    rss, atom, jsonfeed = feeds(empty_root)
+    assert rss.entries == [] and atom.entries == [] and jsonfeed["items"] == []
+    assert "zurückgezogen" in fragment.read_text(encoding="utf-8")
