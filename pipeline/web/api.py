@@ -16,7 +16,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from pipeline.errors import NotFound, Rejected
 from pipeline.ingest.readers import READERS, InputContext, jsonfmt, read_input
@@ -60,6 +60,13 @@ class ReleaseStatus(BaseModel):
     publish_at: str | None
     first_published_at: str | None
     reason: str | None
+    pending: str | None = Field(
+        default=None, description="While live: the review of a newer revision (a correction)."
+    )
+    live_revision: int | None = Field(default=None, description="The revision readers see.")
+    duplicate_of: str | None = Field(
+        default=None, description="Held as a possible duplicate of this release."
+    )
     errors: list[ProblemItem]
     warnings: list[str]
     urls: dict[str, str]
@@ -356,6 +363,9 @@ def status_json(web: WebState, view) -> dict:
         if view.first_published_at
         else None,
         "reason": view.reason,
+        "pending": view.pending,
+        "live_revision": view.live_revision if view.live else None,
+        "duplicate_of": view.duplicate_of,
         "errors": [{"field": p.field, "message": p.message} for p in release.errors],
         "warnings": list(release.warnings),
         "urls": urls,

@@ -210,7 +210,11 @@ def queue(
         states=[s.value for s in State],
         sources=sorted(config.sources),
         filters={"state": state if chosen else "", "source": source, "language": language, "q": q},
-        versions={view.release.id: view.version for view in views if view.waiting},
+        versions={
+            view.release.id: view.version
+            for view in views
+            if view.waiting and not view.duplicate_of
+        },
         notice=_notice(p.words, done),
         here=str(p.request.url.path) + (f"?{p.request.url.query}" if p.request.url.query else ""),
     )
