@@ -4,25 +4,29 @@ Two measures: an exact digest of the normalized words (a copied or renamed file)
 signature over word shingles (the same release by e-mail and on the web page, a wire's copy of
 the sender's text). Releases whose estimated Jaccard similarity of 4-word shingles reaches
 `THRESHOLD` (0.6) are possible duplicates. Candidates are found by locality-sensitive hashing:
-the signature is cut into `BANDS` bands, and releases sharing one band's bucket are compared.
-With 32 bands of 4 rows, a pair at similarity 0.6 becomes a candidate with probability 0.99.
+the signature (64 values) is cut into `BANDS` bands, and releases sharing one band's bucket are
+compared. With 16 bands of 4 rows, a pair at similarity 0.6 becomes a candidate with
+probability 0.89, at 0.7 with 0.99; the estimate itself is within about ±0.06.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
 
 SHINGLE = 4
-PERMUTATIONS = 128
-BANDS = 32
+PERMUTATIONS = 64
+BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 THRESHOLD = 0.6
 SEED = 20261125  # fixed: signatures stored today must compare with those made next year
+SCHEME = "affine32"  # named, not defaulted: a library default may change under stored values
 _WORD = re.compile(r"\w+")
 
 
@@ -37,7 +41,14 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     words = _WORD.findall(f"{title}\n{text}".casefold())
     exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
     shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))]
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    # crc32 (C) hashes the shingles; the seeded permutations are made once, not per release
+    minhash = MinHash(
+        num_perm=PERMUTATIONS,
+        seed=SEED,
+        hashfunc=zlib.crc32,
+        permutations=_permutations(),
+        scheme=SCHEME,
+    )
     minhash.update_batch([shingle.encode() for shingle in shingles if shingle])
     values = minhash.hashvalues.astype(np.uint32)
     buckets = tuple(
@@ -45,6 +56,11 @@ def fingerprint(title: str, text: str) -> Fingerprint:
         for i in range(BANDS)
     )
     return Fingerprint(exact=exact, signature=values.tobytes(), buckets=buckets)
+
+
+@cache
+def _permutations():
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -27,6 +27,7 @@ class DuplicateIndex:
         self.buckets: dict[tuple[int, str], set[str]] = defaultdict(set)
         self.signatures: dict[str, bytes] = {}
         self.added: list[tuple[str, str, Fingerprint]] = []
+        self.replaced: list[str] = []
         self._load(fingerprints)
 
     def _load(self, fingerprints: dict[str, Fingerprint]) -> None:
@@ -76,16 +77,21 @@ class DuplicateIndex:
         )
         return scored[0][1] if scored and scored[0][0] >= THRESHOLD else None
 
-    def remember(self, release_id: str, source: str, fp: Fingerprint) -> None:
-        """Index a release's newest text, so later arrivals (in this batch too) compare to it."""
+    def remember(
+        self, release_id: str, source: str, fp: Fingerprint, *, replaces: bool = False
+    ) -> None:
+        """Index a release's newest text, so later arrivals (in this batch too) compare to it.
+        `replaces`: the release had a fingerprint already (a new revision); it is swapped."""
         self.exact.setdefault(fp.exact, release_id)
         for band, bucket in enumerate(fp.buckets):
             self.buckets[(band, bucket)].add(release_id)
         self.signatures[release_id] = fp.signature
         self.added.append((release_id, source, fp))
+        if replaces:
+            self.replaced.append(release_id)
 
     def write(self) -> None:
-        ids = [release_id for release_id, _, _ in self.added]
+        ids = self.replaced
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
             self.session.execute(
@@ -94,15 +100,16 @@ class DuplicateIndex:
             self.session.execute(delete(FingerprintRow).where(FingerprintRow.release_id.in_(chunk)))
         if not self.added:
             return
+        # Core inserts with executemany: the ORM's bulk path costs several times more per row
         self.session.execute(
-            insert(FingerprintRow),
+            insert(FingerprintRow.__table__),
             [
                 {"release_id": rid, "source": source, "exact": fp.exact, "signature": fp.signature}
                 for rid, source, fp in self.added
             ],
         )
         self.session.execute(
-            insert(FingerprintBandRow),
+            insert(FingerprintBandRow.__table__),
             [
                 {"band": band, "bucket": bucket, "release_id": rid}
                 for rid, _, fp in self.added

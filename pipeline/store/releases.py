@@ -69,7 +69,9 @@ class ReleaseWrites(ReleaseQueries):
                 twin = duplicates.match(release.id, text) if new else None
                 saved = batch.add(release, state, existing, duplicate_of=twin)
                 if text is not None and saved.outcome != "unchanged":
-                    duplicates.remember(release.id, release.source, text)
+                    duplicates.remember(
+                        release.id, release.source, text, replaces=saved.outcome == "revised"
+                    )
                 results.append(saved)
             batch.write(session)
             duplicates.write()

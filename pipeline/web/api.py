@@ -16,60 +16,19 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import ValidationError
 
 from pipeline.errors import NotFound, Rejected
 from pipeline.ingest.readers import READERS, InputContext, jsonfmt, read_input
 from pipeline.runner import keep_submission, replacing, store_raws
 from pipeline.store import users
 from pipeline.web import idempotency
+from pipeline.web.schemas import Accepted, Problems, ReleaseStatus
 from pipeline.web.state import WebState, now
 
 router = APIRouter(prefix="/api/v1", tags=["releases"])
 bearer = HTTPBearer(auto_error=False, description="A source's token from `melder token create`")
 SUFFIXES = sorted(READERS)
-
-
-class ProblemItem(BaseModel):
-    field: str
-    message: str
-
-
-class Problems(BaseModel):
-    problems: list[ProblemItem]
-    id: str | None = None
-    status_url: str | None = None
-
-
-class Accepted(BaseModel):
-    id: str
-    state: str
-    revision: int
-    outcome: str  # new | revised | unchanged
-    status_url: str
-
-
-class ReleaseStatus(BaseModel):
-    id: str
-    source: str
-    title: str
-    state: str
-    revision: int
-    received_at: str
-    changed_at: str
-    publish_at: str | None
-    first_published_at: str | None
-    reason: str | None
-    pending: str | None = Field(
-        default=None, description="While live: the review of a newer revision (a correction)."
-    )
-    live_revision: int | None = Field(default=None, description="The revision readers see.")
-    duplicate_of: str | None = Field(
-        default=None, description="Held as a possible duplicate of this release."
-    )
-    errors: list[ProblemItem]
-    warnings: list[str]
-    urls: dict[str, str]
 
 
 ERRORS = {
