@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.progress import Progress
@@ -213,21 +214,23 @@ def publish(
         )
     with context.store() as store:
         report = runner.publish(config, store, channels, now=_now())
-    _print_publish(report)
+    _print_publish(report, ZoneInfo(config.schedule.timezone))
     if config.problems:
         raise typer.Exit(1)
 
 
-def _print_publish(report: runner.RunReport) -> None:
+def _print_publish(report: runner.RunReport, zone: ZoneInfo | None = None) -> None:
     out.print(f"released {len(report.published)} release(s)")
     for name, changed in report.channels.items():
         out.print(f"  outputs/{name}/: {changed} file(s) changed", highlight=False)
     later = [at for _, at in report.waiting if at is not None]
     if report.waiting:
-        until = f", the next at {min(later).isoformat(timespec='minutes')}" if later else ""
+        first = min(later).astimezone(zone) if later else None
+        until = f", the next at {first.isoformat(timespec='minutes')}" if first else ""
         out.print(
             f"{len(report.waiting)} approved release(s) wait{until} (embargo or approval time)",
             highlight=False,
+            soft_wrap=True,
         )
     if report.unrouted:
         err.print(
@@ -249,7 +252,7 @@ def run(
         with context.store() as store:
             report = runner.run_once(config, store, now=_now())
         _print_source_reports(report.sources)
-        _print_publish(report)
+        _print_publish(report, ZoneInfo(config.schedule.timezone))
         if config.problems or report.failed:
             raise typer.Exit(1)
         return

@@ -95,7 +95,8 @@ def show(
         out.print(f"[dim]live revision:[/dim] {view.live_revision}  {view.public_name or ''}")
     moment = goes_out_at(view, _now())
     if moment is not None:
-        out.print(f"[dim]goes out at:[/dim] {_goes_out(view, moment)}", highlight=False)
+        shown = _goes_out(view, moment.astimezone(_zone_of(ctx, view.release.id)))
+        out.print(f"[dim]goes out at:[/dim] {shown}", highlight=False)
     if view.duplicate_of:
         out.print(f"[dim]possible duplicate of:[/dim] {view.duplicate_of}", highlight=False)
     if view.reason:

@@ -237,8 +237,9 @@ def test_approve_publish_and_show_say_when_an_embargoed_release_goes_out(empty_r
     assert "2099-12-24T10:00+01:00" in said.stdout and "embargo" in said.stdout
     published = melder(empty_root, "publish")
     assert "released 0" in published.stdout
-    assert "1 approved release(s) wait, the next at 2099-12-24T09:00" in published.stdout
-    assert "goes out at: 2099-12-24T09:00" in melder(empty_root, "show", item["id"]).stdout
+    assert "1 approved release(s) wait, the next at 2099-12-24T10:00+01:00" in published.stdout
+    shown = melder(empty_root, "show", item["id"]).stdout
+    assert "goes out at: 2099-12-24T10:00+01:00 (embargo)" in shown
 
 
 def test_at_takes_what_its_hint_says_and_refuses_the_past_without_force(empty_root):
