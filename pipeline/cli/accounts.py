@@ -9,9 +9,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
-
-from pipeline.store import users
 
 out = Console()
 err = Console(stderr=True)
@@ -96,6 +93,8 @@ def user_add(
     ] = False,
 ) -> None:
     """Add a desk user; the password is asked for (or read with --password-stdin)."""
+    from pipeline.store import users
+
     if role not in users.ROLES:
         raise typer.BadParameter(f"{role!r}; use editor or admin", param_hint="--role")
     with ctx.obj.store() as store:
@@ -109,6 +108,8 @@ def user_add(
 @user_app.command("list")
 def user_list(ctx: typer.Context) -> None:
     """List desk users."""
+    from pipeline.store import users
+
     with ctx.obj.store() as store:
         for user in users.list_users(store):
             out.print(f"{user.name}\t{user.role}", highlight=False)
@@ -121,6 +122,8 @@ def token_create(
     label: Annotated[str | None, typer.Option("--label", help="A note: who uses it.")] = None,
 ) -> None:
     """Make a token for SOURCE and print it once; only its hash is kept."""
+    from pipeline.store import users
+
     config = ctx.obj.config()
     with ctx.obj.store() as store:
         try:
@@ -137,6 +140,10 @@ def token_list(
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
 ) -> None:
     """List tokens (never their secrets)."""
+    from rich.table import Table
+
+    from pipeline.store import users
+
     with ctx.obj.store() as store:
         tokens = users.list_tokens(store, source)
     table = Table("id", "source", "starts with", "label", "created", "last used", "revoked")
@@ -159,6 +166,8 @@ def token_revoke(
     token_id: Annotated[int, typer.Argument(metavar="ID", help="The id from `token list`.")],
 ) -> None:
     """Revoke a token at once; requests with it get 401 from now on."""
+    from pipeline.store import users
+
     with ctx.obj.store() as store:
         try:
             token = users.revoke_token(store, token_id, now=_now())

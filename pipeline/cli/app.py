@@ -15,7 +15,6 @@ import typer
 from pipeline.cli import accounts, content, operations, review
 from pipeline.cli.shell import Context
 from pipeline.cli.shell import _fail as fail
-from pipeline.config.settings import Settings
 
 app = typer.Typer(
     help="Melder: press releases in, validated and disclaimed feeds and snippets out.",
@@ -49,6 +48,8 @@ def main_options(
             f"{root} is not a Melder folder (it has no sources/); run melder in the folder "
             "that holds schedule.toml, sources/ and outputs/, or name it with --root DIR"
         )
+    from pipeline.config.settings import Settings
+
     ctx.obj = Context(root=root, settings=Settings())
 
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.progress import Progress
-from rich.table import Table
 
-from pipeline import runner
 from pipeline.cli.shell import Context, _ctx, _fail, _now, err, out
-from pipeline.cli.views import release_json
-from pipeline.config import SourceConfig
 from pipeline.errors import NotFound, Rejected
+
+if TYPE_CHECKING:
+    from pipeline import runner
+    from pipeline.config import SourceConfig
 
 
 def check(
@@ -57,6 +56,7 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Print the release Melder would make of one file, without storing it."""
+    from pipeline.cli.views import release_json
     from pipeline.ingest.readers import InputContext, read_input
     from pipeline.normalize import normalize
 
@@ -80,6 +80,8 @@ def extract(
 
 
 def _source_or_default(context: Context, name: str | None) -> SourceConfig:
+    from pipeline.config import SourceConfig
+
     if name is None:
         return SourceConfig(title="(extract)", kind="files")
     config = context.config()
@@ -121,6 +123,10 @@ def ingest(
     ] = None,
 ) -> None:
     """Fetch or read sources once and store what is new or changed."""
+    from rich.progress import Progress
+
+    from pipeline import runner
+
     context = _ctx(ctx)
     config = context.config()
     unknown = [name for name in sources or [] if name not in config.sources]
@@ -139,6 +145,8 @@ def ingest(
 
 
 def _print_source_reports(reports: list[runner.SourceReport]) -> None:
+    from rich.table import Table
+
     table = Table("source", "new", "revised", "unchanged", "invalid", "error")
     for report in reports:
         table.add_row(
@@ -170,6 +178,8 @@ def submit(
     A file without an id of its own is a new release each time, unless the source sent the
     same bytes before; a correction names its release with --replaces.
     """
+    from pipeline import runner
+
     context = _ctx(ctx)
     config = context.config()
     if source not in config.sources:
@@ -205,6 +215,8 @@ def publish(
     ] = None,
 ) -> None:
     """Release what is due and write every channel's files."""
+    from pipeline import runner
+
     context = _ctx(ctx)
     config = context.config()
     unknown = [name for name in channels or [] if name not in config.channels]
@@ -246,6 +258,8 @@ def run(
     once: Annotated[bool, typer.Option("--once", help="Ingest all, publish, then exit.")] = False,
 ) -> None:
     """Run the scheduler from schedule.toml (or with --once a single pass)."""
+    from pipeline import runner
+
     context = _ctx(ctx)
     config = context.config()
     if once:

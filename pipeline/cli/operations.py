@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from pipeline.cli.shell import _ctx, _now, out
-from pipeline.cli.views import status_json
-from pipeline.config import Config, SourceConfig, load_config
-from pipeline.store import Store
+
+if TYPE_CHECKING:
+    from pipeline.config import Config, SourceConfig
+    from pipeline.store import Store
 
 
 def status(
@@ -20,6 +20,11 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show the last runs and errors per source and job, and queue counts."""
+    from rich.table import Table
+
+    from pipeline.cli.views import status_json
+    from pipeline.config import load_config
+
     context = _ctx(ctx)
     config = load_config(context.root)  # quietly: `check` is where problems are told
     sources = config.sources
@@ -87,6 +92,8 @@ def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]
 
 
 def _print_health(items: list[dict]) -> None:
+    from rich.table import Table
+
     if not items:
         return
     table = Table("source", "last attempt", "last success", "last new", "failures", "state")

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.table import Table
 
-from pipeline.cli.content import _print_release
 from pipeline.cli.shell import _ctx, _fail, _now, out
-from pipeline.cli.views import view_json
-from pipeline.config import load_config
 from pipeline.errors import InvalidTransition, NotFound
-from pipeline.models import State
-from pipeline.review import goes_out_at
+
+if TYPE_CHECKING:
+    from pipeline.models import State
 
 
 def _state(value: str | None) -> State | None:
+    from pipeline.models import State
+
     if value is None:
         return None
     try:
@@ -32,6 +31,8 @@ def _state(value: str | None) -> State | None:
 
 def state_label(view) -> str:
     """The state as an editor reads it: a live release's waiting correction is named."""
+    from pipeline.models import State
+
     if view.state == State.PUBLISHED and view.pending:
         return f"published (correction {view.pending})"
     return view.state.value
@@ -54,6 +55,10 @@ def queue(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List releases, newest first (default: all states)."""
+    from rich.table import Table
+
+    from pipeline.cli.views import view_json
+
     chosen = _state(state)
     with _ctx(ctx).store() as store:
         views = store.queue(chosen, source, limit)
@@ -82,6 +87,11 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one release with its state, problems and history."""
+    from pipeline.cli.content import _print_release
+    from pipeline.cli.views import view_json
+    from pipeline.models import State
+    from pipeline.review import goes_out_at
+
     with _ctx(ctx).store() as store:
         try:
             view = store.get(release_id)
@@ -122,6 +132,8 @@ def _decide(ctx: typer.Context, action) -> None:
 
 def _zone_of(ctx: typer.Context, release_id: str) -> ZoneInfo:
     """The time zone of the release's source: where a time without an offset is read."""
+    from pipeline.config import load_config
+
     context = _ctx(ctx)
     with context.store() as store:
         try:

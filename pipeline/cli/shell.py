@@ -6,13 +6,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
-from pipeline.config import Config, load_config
-from pipeline.config.settings import Settings
-from pipeline.store import Store
+if TYPE_CHECKING:
+    from pipeline.config import Config
+    from pipeline.config.settings import Settings
 
 out = Console()
 err = Console(stderr=True)
@@ -24,6 +25,8 @@ class Context:
     settings: Settings
 
     def config(self, *, strict: bool = False) -> Config:
+        from pipeline.config import load_config  # commands import what they use: a fast start
+
         config = load_config(self.root)
         if config.problems:
             for problem in config.problems:
@@ -34,6 +37,8 @@ class Context:
 
     @contextmanager
     def store(self):
+        from pipeline.store import Store
+
         store = Store(self.settings.database_url_for(self.root))
         try:
             yield store

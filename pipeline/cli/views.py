@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from pipeline.models import Release
-from pipeline.store import ReleaseView
-from pipeline.store.tables import RunRow
+if TYPE_CHECKING:
+    from pipeline.models import Release
+    from pipeline.store import ReleaseView
+    from pipeline.store.tables import RunRow
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -17,9 +17,6 @@ import zlib
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
-from datasketch import MinHash
-
 SHINGLE = 4
 PERMUTATIONS = 64
 BANDS = 16
@@ -38,6 +35,9 @@ class Fingerprint:
 
 
 def fingerprint(title: str, text: str) -> Fingerprint:
+    import numpy as np  # imported on first use: it costs a command that fingerprints nothing
+    from datasketch import MinHash
+
     words = _WORD.findall(f"{title}\n{text}".casefold())
     exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
     shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))]
@@ -60,10 +60,14 @@ def fingerprint(title: str, text: str) -> Fingerprint:
 
 @cache
 def _permutations():
+    from datasketch import MinHash
+
     return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
 
 
 def similarity(a: bytes, b: bytes) -> float:
     """The estimated Jaccard similarity of two signatures (the share of equal values)."""
+    import numpy as np
+
     left, right = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
     return float(np.count_nonzero(left == right)) / PERMUTATIONS

@@ -13,9 +13,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import Conflict
 from pipeline.models import Release, State
-from pipeline.normalize.fingerprint import fingerprint
 from pipeline.store.batch import CHUNK, Batch
-from pipeline.store.duplicates import DuplicateIndex
 from pipeline.store.queries import ReleaseQueries
 from pipeline.store.records import Change, ReleaseView, Saved
 from pipeline.store.tables import EventRow, InputRow, ReleaseRow, RevisionRow
@@ -52,6 +50,10 @@ class ReleaseWrites(ReleaseQueries):
         (source, identity) with the same content is `unchanged`; with other content it becomes
         a new revision of the same release, never a second release.
         """
+        # numpy and MinHash are imported on first use: reading commands never pay for them
+        from pipeline.normalize.fingerprint import fingerprint
+        from pipeline.store.duplicates import DuplicateIndex
+
         with Session(self.engine) as session, session.begin():
             existing = self._current_rows(session, [release.id for release, _, _ in items])
             texts = {

@@ -150,3 +150,13 @@ def test_a_large_backlog_is_published_completely_in_chunks(store):
     store.save([(embargoed, State.APPROVED, None)], now=NOW, actor="t")
     assert len(store.publish_due(NOW, names)) == 1203
     assert store.counts()["published"] == 1203 and store.counts()["approved"] == 1
+
+
+def test_the_store_knows_its_newest_migration_without_alembic():
+    from alembic.script import ScriptDirectory
+
+    from pipeline.store.engine import HEAD, MIGRATIONS
+
+    config = __import__("alembic.config", fromlist=["Config"]).Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
