@@ -8,10 +8,8 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-out = Console()
-err = Console(stderr=True)
+from pipeline.cli.shell import err, out, print_table
 
 user_app = typer.Typer(help="Desk users (editors and admins).", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens of `api` sources.", no_args_is_help=True)
@@ -140,15 +138,12 @@ def token_list(
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
 ) -> None:
     """List tokens (never their secrets)."""
-    from rich.table import Table
-
     from pipeline.store import users
 
     with ctx.obj.store() as store:
         tokens = users.list_tokens(store, source)
-    table = Table("id", "source", "starts with", "label", "created", "last used", "revoked")
-    for token in tokens:
-        table.add_row(
+    rows = [
+        [
             str(token.id),
             token.source,
             token.hint + "…",
@@ -156,8 +151,10 @@ def token_list(
             token.created_at.strftime("%Y-%m-%d %H:%M"),
             token.last_used_at.strftime("%Y-%m-%d %H:%M") if token.last_used_at else "",
             token.revoked_at.strftime("%Y-%m-%d %H:%M") if token.revoked_at else "",
-        )
-    out.print(table)
+        ]
+        for token in tokens
+    ]
+    print_table(["id", "source", "starts with", "label", "created", "last used", "revoked"], rows)
 
 
 @token_app.command("revoke")

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from pipeline.cli.shell import Context, _ctx, _fail, _now, err, out
+from pipeline.cli.shell import Context, _ctx, _fail, _now, err, out, print_table
 from pipeline.errors import NotFound, Rejected
 
 if TYPE_CHECKING:
@@ -145,19 +145,19 @@ def ingest(
 
 
 def _print_source_reports(reports: list[runner.SourceReport]) -> None:
-    from rich.table import Table
 
-    table = Table("source", "new", "revised", "unchanged", "invalid", "error")
-    for report in reports:
-        table.add_row(
+    rows = [
+        [
             report.source,
             str(report.new),
             str(report.revised),
             str(report.unchanged),
             str(report.invalid),
             report.error or "; ".join(report.failures),
-        )
-    out.print(table)
+        ]
+        for report in reports
+    ]
+    print_table(["source", "new", "revised", "unchanged", "invalid", "error"], rows)
 
 
 def submit(

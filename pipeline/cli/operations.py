@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pipeline.cli.shell import _ctx, _now, out
+from pipeline.cli.shell import _ctx, _now, out, print_table
 
 if TYPE_CHECKING:
     from pipeline.config import Config, SourceConfig
@@ -18,10 +18,25 @@ if TYPE_CHECKING:
 def status(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="One line for a monitor (Nagios, systemd): exit 0 ok, 1 warning (a source "
+            "silent or backing off), 2 critical (a source or job failing).",
+        ),
+    ] = False,
 ) -> None:
-    """Show the last runs and errors per source and job, and queue counts."""
-    from rich.table import Table
+    """Show the last runs and errors per source and job, and queue counts.
 
+    Examples:
+
+      melder status
+
+      melder status --json | jq '.sources[] | select(.consecutive_failures > 0)'
+
+      melder status --check || notify-admin
+    """
     from pipeline.cli.views import status_json
     from pipeline.config import load_config
 
@@ -35,27 +50,60 @@ def status(
         schedule = _next_runs(config, store.last_job_runs())
     data = status_json(runs, counts, health)
     data["schedule"] = schedule
+    if check:
+        level, line = monitor_line(data)
+        print(line)
+        raise typer.Exit(level)
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     _print_health(data["sources"])
     if schedule:
-        jobs = Table("scheduled job", "last run", "next run")
-        for item in schedule:
-            jobs.add_row(item["job"], item["last_run"] or "never", item["next_run"])
-        out.print(jobs)
-    table = Table("job", "target", "started", "outcome", "counts", "error")
-    for item in data["runs"]:
-        table.add_row(
+        print_table(
+            ["scheduled job", "last run", "next run"],
+            [[item["job"], item["last_run"] or "never", item["next_run"]] for item in schedule],
+        )
+    rows = [
+        [
             item["job"],
             item["target"] or "",
             item["started_at"][:19],
             item["outcome"],
             " ".join(f"{k}={v}" for k, v in item["counts"].items()),
             item["error"] or "",
-        )
-    out.print(table)
+        ]
+        for item in data["runs"]
+    ]
+    print_table(["job", "target", "started", "outcome", "counts", "error"], rows)
     out.print(" ".join(f"{state}={count}" for state, count in counts.items()))
+
+
+def monitor_line(data: dict) -> tuple[int, str]:
+    """Nagios-style: (0 OK | 1 WARNING | 2 CRITICAL, one line saying why)."""
+    critical = [
+        f"source {item['source']} failing ({item['consecutive_failures']}x): {item['last_error']}"
+        for item in data["sources"]
+        if item["consecutive_failures"]
+    ]
+    latest: dict[str, dict] = {}
+    for run in data["runs"]:  # newest first
+        latest.setdefault(f"{run['job']} {run['target'] or ''}".strip(), run)
+    critical += [
+        f"{name} failed: {run['error']}"
+        for name, run in latest.items()
+        if run["outcome"] == "error" and not name.startswith("ingest ")
+    ]
+    warning = [
+        f"source {item['source']} silent for over {item['expect_every']}"
+        for item in data["sources"]
+        if item["silent"]
+    ]
+    waiting = data["queue"].get("queued", 0)
+    if critical:
+        return 2, f"MELDER CRITICAL - {'; '.join(critical)}"
+    if warning:
+        return 1, f"MELDER WARNING - {'; '.join(warning)}"
+    return 0, f"MELDER OK - {len(data['sources'])} source(s) fine, {waiting} waiting for review"
 
 
 def _next_runs(config: Config, last_runs: dict[str, datetime]) -> list[dict]:
@@ -92,11 +140,9 @@ def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]
 
 
 def _print_health(items: list[dict]) -> None:
-    from rich.table import Table
-
     if not items:
         return
-    table = Table("source", "last attempt", "last success", "last new", "failures", "state")
+    rows = []
     for item in items:
         state = "ok" if item["consecutive_failures"] == 0 else f"failing: {item['last_error']}"
         if item["last_attempt_at"] is None:
@@ -105,15 +151,17 @@ def _print_health(items: list[dict]) -> None:
             state += f" (backing off until {item['backoff_until'][:16]})"
         if item["silent"]:
             state += f" (silent: nothing new for over {item['expect_every']})"
-        table.add_row(
-            item["source"],
-            (item["last_attempt_at"] or "")[:16],
-            (item["last_success_at"] or "")[:16],
-            (item["last_new_at"] or "")[:16],
-            str(item["consecutive_failures"]),
-            state,
+        rows.append(
+            [
+                item["source"],
+                (item["last_attempt_at"] or "")[:16],
+                (item["last_success_at"] or "")[:16],
+                (item["last_new_at"] or "")[:16],
+                str(item["consecutive_failures"]),
+                state,
+            ]
         )
-    out.print(table)
+    print_table(["source", "last attempt", "last success", "last new", "failures", "state"], rows)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from pipeline.cli.shell import _ctx, _fail, _now, out
+from pipeline.cli.shell import _ctx, _fail, _now, out, print_table
 from pipeline.errors import InvalidTransition, NotFound
 
 if TYPE_CHECKING:
@@ -55,28 +55,35 @@ def queue(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List releases, newest first (default: all states)."""
-    from rich.table import Table
 
     from pipeline.cli.views import view_json
+    from pipeline.config import load_config
 
     chosen = _state(state)
-    with _ctx(ctx).store() as store:
+    context = _ctx(ctx)
+    config = load_config(context.root)
+    if source is not None and source not in config.sources:
+        known = ", ".join(sorted(config.sources)) or "none"
+        raise _fail(f"unknown source {source!r}; known sources: {known}")
+    with context.store() as store:
         views = store.queue(chosen, source, limit)
     if as_json:
         print(json.dumps([view_json(view) for view in views], ensure_ascii=False, indent=2))
         return
-    table = Table("state", "source", "title", "received", "problems")
-    table.add_column("id", no_wrap=True)  # ids are copied into approve/reject: never cut them
-    for view in views:
-        table.add_row(
+    zone = ZoneInfo(config.schedule.timezone)
+    rows = [
+        [
             state_label(view),
             view.release.source,
-            view.release.title,
-            view.created_at.strftime("%Y-%m-%d %H:%M"),
+            # an input too broken for a headline is named by where it came from
+            view.release.title or f"({view.release.identity})",
+            view.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"),
             "; ".join(f"{p.field}: {p.message}" for p in view.release.errors),
             view.release.id,
-        )
-    out.print(table)
+        ]
+        for view in views
+    ]
+    print_table(["state", "source", "title", "received", "problems", "id"], rows)
 
 
 def show(

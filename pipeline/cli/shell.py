@@ -15,8 +15,26 @@ if TYPE_CHECKING:
     from pipeline.config import Config
     from pipeline.config.settings import Settings
 
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: long lines stay whole in pipes and narrow terminals (grep finds what it looks for)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """A table on a terminal; tab-separated lines (a header line first) in a pipe or a file, so
+    nothing is cut and every cell is one field. Cells are text, never markup."""
+    if not out.is_terminal:
+        clean = [[" ".join(str(cell).split()) for cell in row] for row in [headers, *rows]]
+        for row in clean:
+            print("\t".join(row))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*headers)
+    for row in rows:
+        table.add_row(*(Text(str(cell)) for cell in row))
+    out.print(table)
 
 
 @dataclass
