@@ -9,10 +9,12 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.shell import err, out, print_table
+from pipeline.cli.shell import MelderCommand, MelderGroup, err, out, print_table
 
-user_app = typer.Typer(help="Desk users (editors and admins).", no_args_is_help=True)
-token_app = typer.Typer(help="API tokens of `api` sources.", no_args_is_help=True)
+user_app = typer.Typer(
+    help="Desk users (editors and admins).", no_args_is_help=True, cls=MelderGroup
+)
+token_app = typer.Typer(help="API tokens of `api` sources.", no_args_is_help=True, cls=MelderGroup)
 
 
 def _now() -> datetime:
@@ -43,7 +45,14 @@ def serve(
         bool, typer.Option("--access-log", help="Log every request (portals poll often).")
     ] = False,
 ) -> None:
-    """Run the web app: review desk /desk, API /api/v1/, feeds /feeds/<channel>/, /healthz."""
+    """Run the web app: review desk /desk, API /api/v1/, feeds /feeds/<channel>/, /healthz.
+
+    Examples:
+
+    \b
+      melder serve --host 127.0.0.1 --port 8000
+      melder serve --dev
+    """
     import uvicorn
 
     from pipeline.errors import ConfigError
@@ -81,7 +90,7 @@ def _password(from_stdin: bool) -> str:
     return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 
-@user_app.command("add")
+@user_app.command("add", cls=MelderCommand)
 def user_add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Login name (lower-case letters, digits, - _).")],
@@ -90,7 +99,14 @@ def user_add(
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
 ) -> None:
-    """Add a desk user; the password is asked for (or read with --password-stdin)."""
+    """Add a desk user; the password is asked for (or read with --password-stdin).
+
+    Examples:
+
+    \b
+      melder user add erika --role editor
+      printf %s "$PASSWORD" | melder user add erika --password-stdin
+    """
     from pipeline.store import users
 
     if role not in users.ROLES:
@@ -103,9 +119,15 @@ def user_add(
     out.print(f"user {user.name} ({user.role}) added", highlight=False)
 
 
-@user_app.command("list")
+@user_app.command("list", cls=MelderCommand)
 def user_list(ctx: typer.Context) -> None:
-    """List desk users."""
+    """List desk users.
+
+    Examples:
+
+    \b
+      melder user list
+    """
     from pipeline.store import users
 
     with ctx.obj.store() as store:
@@ -113,13 +135,19 @@ def user_list(ctx: typer.Context) -> None:
             out.print(f"{user.name}\t{user.role}", highlight=False)
 
 
-@token_app.command("create")
+@token_app.command("create", cls=MelderCommand)
 def token_create(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="A source of kind `api`.")],
     label: Annotated[str | None, typer.Option("--label", help="A note: who uses it.")] = None,
 ) -> None:
-    """Make a token for SOURCE and print it once; only its hash is kept."""
+    """Make a token for SOURCE and print it once; only its hash is kept.
+
+    Examples:
+
+    \b
+      melder token create stadt-api --label "Pressestelle"
+    """
     from pipeline.store import users
 
     config = ctx.obj.config()
@@ -132,12 +160,19 @@ def token_create(
     print(secret)
 
 
-@token_app.command("list")
+@token_app.command("list", cls=MelderCommand)
 def token_list(
     ctx: typer.Context,
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
 ) -> None:
-    """List tokens (never their secrets)."""
+    """List tokens (never their secrets).
+
+    Examples:
+
+    \b
+      melder token list
+      melder token list --source stadt-api
+    """
     from pipeline.store import users
 
     with ctx.obj.store() as store:
@@ -157,12 +192,18 @@ def token_list(
     print_table(["id", "source", "starts with", "label", "created", "last used", "revoked"], rows)
 
 
-@token_app.command("revoke")
+@token_app.command("revoke", cls=MelderCommand)
 def token_revoke(
     ctx: typer.Context,
     token_id: Annotated[int, typer.Argument(metavar="ID", help="The id from `token list`.")],
 ) -> None:
-    """Revoke a token at once; requests with it get 401 from now on."""
+    """Revoke a token at once; requests with it get 401 from now on.
+
+    Examples:
+
+    \b
+      melder token revoke 3
+    """
     from pipeline.store import users
 
     with ctx.obj.store() as store:
@@ -174,6 +215,6 @@ def token_revoke(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(serve)
+    app.command(cls=MelderCommand)(serve)
     app.add_typer(user_app, name="user")
     app.add_typer(token_app, name="token")

@@ -13,15 +13,23 @@ from typing import Annotated
 import typer
 
 from pipeline.cli import accounts, content, operations, review
-from pipeline.cli.shell import Context
+from pipeline.cli.shell import Context, MelderGroup
 from pipeline.cli.shell import _fail as fail
 
 app = typer.Typer(
     help="Melder: press releases in, validated and disclaimed feeds and snippets out.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    cls=MelderGroup,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"melder {version('melder')}")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -31,12 +39,19 @@ def main_options(
         Path,
         typer.Option(
             "--root",
+            metavar="DIR",
             envvar="MELDER_ROOT",
             help="Folder holding schedule.toml, sources/ and outputs/.",
             file_okay=False,
         ),
     ] = Path("."),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print Melder's version and exit."
+        ),
+    ] = False,
 ) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,

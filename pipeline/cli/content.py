@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from pipeline.cli.shell import Context, _ctx, _fail, _now, err, out, print_table
+from pipeline.cli.shell import Context, MelderCommand, _ctx, _fail, _now, err, out, print_table
 from pipeline.errors import NotFound, Rejected
 
 if TYPE_CHECKING:
@@ -28,7 +28,15 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Validate every config file; list each problem as `file: key: message`."""
+    """Validate every config file; list each problem as `file: key: message`.
+
+    Examples:
+
+    \b
+      melder check
+      melder check --online
+      melder --root /srv/melder check
+    """
     config = _ctx(ctx).config()
     if online and not config.problems:
         from pipeline.ingest.online import online_problems
@@ -55,7 +63,14 @@ def extract(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Print the release Melder would make of one file, without storing it."""
+    """Print the release Melder would make of one file, without storing it.
+
+    Examples:
+
+    \b
+      melder extract inbox/stadt/pm.html --source stadt
+      melder extract pm.eml --json | jq .title
+    """
     from pipeline.cli.views import release_json
     from pipeline.ingest.readers import InputContext, read_input
     from pipeline.normalize import normalize
@@ -122,7 +137,14 @@ def ingest(
         list[str] | None, typer.Argument(help="Source names; default: all enabled.")
     ] = None,
 ) -> None:
-    """Fetch or read sources once and store what is new or changed."""
+    """Fetch or read sources once and store what is new or changed.
+
+    Examples:
+
+    \b
+      melder ingest
+      melder ingest stadt-lindenau harbor-wire
+    """
     from rich.progress import Progress
 
     from pipeline import runner
@@ -177,6 +199,12 @@ def submit(
 
     A file without an id of its own is a new release each time, unless the source sent the
     same bytes before; a correction names its release with --replaces.
+
+    Examples:
+
+    \b
+      melder submit pm.txt --source stadt
+      melder submit pm-korrigiert.txt --source stadt --replaces 3f2a9c1d
     """
     from pipeline import runner
 
@@ -214,7 +242,14 @@ def publish(
         list[str] | None, typer.Argument(help="Channel names; default: all.")
     ] = None,
 ) -> None:
-    """Release what is due and write every channel's files."""
+    """Release what is due and write every channel's files.
+
+    Examples:
+
+    \b
+      melder publish
+      melder publish melder
+    """
     from pipeline import runner
 
     context = _ctx(ctx)
@@ -256,8 +291,18 @@ def _print_publish(report: runner.RunReport, zone: ZoneInfo | None = None) -> No
 def run(
     ctx: typer.Context,
     once: Annotated[bool, typer.Option("--once", help="Ingest all, publish, then exit.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log every job run (as `melder -v run`).")
+    ] = False,
 ) -> None:
-    """Run the scheduler from schedule.toml (or with --once a single pass)."""
+    """Run the scheduler from schedule.toml (or with --once a single pass).
+
+    Examples:
+
+    \b
+      melder run
+      melder run --once
+    """
     from pipeline import runner
 
     context = _ctx(ctx)
@@ -270,15 +315,25 @@ def run(
         if config.problems or report.failed:
             raise typer.Exit(1)
         return
+    import logging
+
     from pipeline.schedule.service import run_forever
 
+    if verbose:
+        logging.getLogger().setLevel(logging.INFO)
+    jobs = ", ".join(sorted(config.schedule.jobs)) or "none (add [jobs.…] to schedule.toml)"
+    err.print(
+        f"melder run: scheduling {jobs} in {config.schedule.timezone} for {context.root}; "
+        "SIGTERM or Ctrl-C stops after the running step",
+        highlight=False,
+    )
     run_forever(context.root, context.settings)
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(check)
-    app.command()(extract)
-    app.command()(ingest)
-    app.command()(submit)
-    app.command()(publish)
-    app.command()(run)
+    app.command(cls=MelderCommand)(check)
+    app.command(cls=MelderCommand)(extract)
+    app.command(cls=MelderCommand)(ingest)
+    app.command(cls=MelderCommand)(submit)
+    app.command(cls=MelderCommand)(publish)
+    app.command(cls=MelderCommand)(run)

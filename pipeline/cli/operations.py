@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pipeline.cli.shell import _ctx, _now, out, print_table
+from pipeline.cli.shell import MelderCommand, _ctx, _now, out, print_table
 
 if TYPE_CHECKING:
     from pipeline.config import Config, SourceConfig
@@ -31,10 +31,9 @@ def status(
 
     Examples:
 
+    \b
       melder status
-
       melder status --json | jq '.sources[] | select(.consecutive_failures > 0)'
-
       melder status --check || notify-admin
     """
     from pipeline.cli.views import status_json
@@ -165,4 +164,4 @@ def _print_health(items: list[dict]) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(status)
+    app.command(cls=MelderCommand)(status)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from pipeline.cli.shell import _ctx, _fail, _now, out, print_table
+from pipeline.cli.shell import MelderCommand, _ctx, _fail, _now, out, print_table
 from pipeline.errors import InvalidTransition, NotFound
 
 if TYPE_CHECKING:
@@ -48,13 +48,27 @@ def _goes_out(view, moment: datetime) -> str:
 def queue(
     ctx: typer.Context,
     state: Annotated[
-        str | None, typer.Option("--state", help="Only releases in this state.")
+        str | None,
+        typer.Option(
+            "--state",
+            metavar="STATE",
+            help="Only releases in this state: received, invalid, queued (waiting for an "
+            "editor, corrections of live releases too), approved, published, rejected, withdrawn.",
+        ),
     ] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many.")] = 200,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List releases, newest first (default: all states)."""
+    """List releases, newest first (default: all states).
+
+    Examples:
+
+    \b
+      melder queue --state queued
+      melder queue --source stadt --json | jq '.[].title'
+      melder queue | grep Radweg
+    """
 
     from pipeline.cli.views import view_json
     from pipeline.config import load_config
@@ -93,7 +107,14 @@ def show(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Show one release with its state, problems and history."""
+    """Show one release with its state, problems and history.
+
+    Examples:
+
+    \b
+      melder show 3f2a9c1d
+      melder show 3f2a --json
+    """
     from pipeline.cli.content import _print_release
     from pipeline.cli.views import view_json
     from pipeline.models import State
@@ -183,6 +204,7 @@ def approve(
         str | None,
         typer.Option(
             "--at",
+            metavar="WHEN",
             help="Publish at the first publish after this date or date-time "
             "(ISO; without an offset in the source's time zone).",
         ),
@@ -192,7 +214,15 @@ def approve(
     ] = False,
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Approve a release for the next publish, or for a later time with --at."""
+    """Approve a release for the next publish, or for a later time with --at.
+
+    Examples:
+
+    \b
+      melder approve 3f2a9c1d
+      melder approve 3f2a9c1d --at 2026-12-01T09:00
+      melder approve 3f2a9c1d --at 2026-12-01
+    """
     from pipeline.review import approve as do_approve
 
     zone = _zone_of(ctx, release_id)
@@ -210,7 +240,13 @@ def reject(
     reason: Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")],
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Reject a release (or a live release's waiting correction); it stays in the store."""
+    """Reject a release (or a live release's waiting correction); it stays in the store.
+
+    Examples:
+
+    \b
+      melder reject 3f2a9c1d --reason "Werbung, keine Pressemitteilung"
+    """
     from pipeline.review import reject as do_reject
 
     _decide(ctx, lambda store: do_reject(store, release_id, reason=reason, actor=actor, now=_now()))
@@ -222,7 +258,13 @@ def withdraw(
     reason: Annotated[str, typer.Option("--reason", help="Why (kept in the audit trail).")],
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Withdraw a live release from every feed at the next publish."""
+    """Withdraw a live release from every feed at the next publish.
+
+    Examples:
+
+    \b
+      melder withdraw 3f2a9c1d --reason "vom Absender zurückgezogen"
+    """
     from pipeline.review import withdraw as do_withdraw
 
     _decide(
@@ -235,7 +277,13 @@ def reopen(
     release_id: Annotated[str, typer.Argument(metavar="ID", help="Release id (or a prefix).")],
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Put a rejected release (or a rejected correction) back in the queue."""
+    """Put a rejected release (or a rejected correction) back in the queue.
+
+    Examples:
+
+    \b
+      melder reopen 3f2a9c1d
+    """
     from pipeline.review import reopen as do_reopen
 
     _decide(ctx, lambda store: do_reopen(store, release_id, actor=actor, now=_now()))
@@ -251,7 +299,13 @@ def merge(
     ],
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Merge a possible duplicate into the release it repeats, as that one's next revision."""
+    """Merge a possible duplicate into the release it repeats, as that one's next revision.
+
+    Examples:
+
+    \b
+      melder merge 7b1e0c2a --into 3f2a9c1d
+    """
     from pipeline.review import merge as do_merge
 
     _decide(ctx, lambda store: do_merge(store, release_id, into=into, actor=actor, now=_now()))
@@ -264,18 +318,24 @@ def keep(
     ],
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
-    """Keep a possible duplicate as a release of its own; it then waits for review."""
+    """Keep a possible duplicate as a release of its own; it then waits for review.
+
+    Examples:
+
+    \b
+      melder keep 7b1e0c2a
+    """
     from pipeline.review import keep_both
 
     _decide(ctx, lambda store: keep_both(store, release_id, actor=actor, now=_now()))
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(queue)
-    app.command()(show)
-    app.command()(approve)
-    app.command()(reject)
-    app.command()(withdraw)
-    app.command()(reopen)
-    app.command()(merge)
-    app.command()(keep)
+    app.command(cls=MelderCommand)(queue)
+    app.command(cls=MelderCommand)(show)
+    app.command(cls=MelderCommand)(approve)
+    app.command(cls=MelderCommand)(reject)
+    app.command(cls=MelderCommand)(withdraw)
+    app.command(cls=MelderCommand)(reopen)
+    app.command(cls=MelderCommand)(merge)
+    app.command(cls=MelderCommand)(keep)

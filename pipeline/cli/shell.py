@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 if TYPE_CHECKING:
     from pipeline.config import Config
@@ -18,6 +19,28 @@ if TYPE_CHECKING:
 # soft_wrap: long lines stay whole in pipes and narrow terminals (grep finds what it looks for)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _plain_metavars(params: list) -> list:
+    """Help names a value by what it is (STATE, ID), never by its Python type (`<str>`)."""
+    for param in params:
+        if isinstance(param, TyperArgument) or (
+            isinstance(param, TyperOption) and (param.is_flag or param.count)
+        ):
+            param.display_type_rich = lambda ctx: None
+        elif isinstance(param, TyperOption) and param.metavar is None:
+            param.display_type_rich = lambda ctx, name=param.name: name.upper()
+    return params
+
+
+class MelderCommand(TyperCommand):
+    def get_params(self, ctx):
+        return _plain_metavars(super().get_params(ctx))
+
+
+class MelderGroup(TyperGroup):
+    def get_params(self, ctx):
+        return _plain_metavars(super().get_params(ctx))
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
