@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.atomic import exclusive, remove_stale_temp_files, write_atomic
 from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
-from pipeline.errors import Rejected
+from pipeline.errors import Rejected, SourceError
 from pipeline.ingest import FETCHING, KINDS
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, content_hash, read_input
@@ -131,6 +131,8 @@ def ingest_source(
     try:
         known = store.known_inputs(name)
         services = {"client": client} if source.kind in FETCHING and client else {}
+        if source.kind not in KINDS:
+            raise SourceError(f"kind {source.kind!r} is unknown; `melder check` says more")
         result = KINDS[source.kind](
             name,
             source,

@@ -70,6 +70,7 @@ def serve(
             )
         err.print("[yellow]warning:[/yellow] --dev: throwaway secret key, not for production")
         settings = settings.model_copy(update={"secret_key": secrets.token_urlsafe(48)})
+    _refuse_busy_port(host, port)
     try:
         app = create_app(context.root, settings)
     except ConfigError as exc:
@@ -84,9 +85,28 @@ def serve(
     )
 
 
+def _refuse_busy_port(host: str, port: int) -> None:
+    """Say it plainly before uvicorn would exit with its own code 3."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise _fail(
+            f"cannot listen on {host}:{port}: {exc.strerror}; is another `melder serve` "
+            "running there? Choose another with --port"
+        ) from None
+
+
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise _fail(
+            "no terminal to ask for the password; pipe it in with --password-stdin, "
+            'e.g. `printf %s "$PASSWORD" | melder user add NAME --password-stdin`'
+        )
     return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
+from rich.markup import escape
 
 from pipeline.cli.shell import Context, MelderCommand, _ctx, _fail, _now, err, out, print_table
 from pipeline.errors import NotFound, Rejected
@@ -37,7 +38,15 @@ def check(
       melder check --online
       melder --root /srv/melder check
     """
-    config = _ctx(ctx).config()
+    context = _ctx(ctx)
+    config = context.config()
+    from pipeline.store.engine import database_problem
+
+    problem = database_problem(context.settings.database_url_for(context.root))
+    if problem:
+        message = f"(environment): MELDER_DATABASE_URL: {problem}"
+        err.print(f"[red]{escape(message)}[/red]", highlight=False)
+        config.problems.append(message)
     if online and not config.problems:
         from pipeline.ingest.online import online_problems
 
@@ -57,7 +66,15 @@ def check(
 
 def extract(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="An input file (.html .txt .md .json .eml).")],
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|URL",
+            help="An input file (.html .txt .md .json .eml), or an http(s) URL fetched "
+            "through Melder's guarded fetcher (robots.txt, size limits, no private addresses "
+            "unless the source allows them).",
+        ),
+    ],
     source: Annotated[
         str | None, typer.Option("--source", help="Read it with this source's rules.")
     ] = None,
@@ -70,28 +87,51 @@ def extract(
     \b
       melder extract inbox/stadt/pm.html --source stadt
       melder extract pm.eml --json | jq .title
+      melder extract https://www.stadt.example/presse/123 --source stadt
     """
     from pipeline.cli.views import release_json
     from pipeline.ingest.readers import InputContext, read_input
     from pipeline.normalize import normalize
 
-    if not file.is_file():
-        raise _fail(f"{file}: no such file")
     source_config = _source_or_default(_ctx(ctx), source)
-    context = InputContext(
-        source=source or "extract",
-        config=source_config,
-        locator=str(file),
-        received_at=_now(),
-        route="extract",
-    )
-    release = normalize(read_input(file.read_bytes(), file.suffix, context), source_config)
+    if file.startswith(("http://", "https://")):
+        raw = _fetched(file, source or "extract", source_config)
+    else:
+        path = Path(file)
+        if not path.is_file():
+            hint = "; a URL must start with http:// or https://" if "://" in file else ""
+            raise _fail(f"{file}: no such file{hint}")
+        context = InputContext(
+            source=source or "extract",
+            config=source_config,
+            locator=file,
+            received_at=_now(),
+            route="extract",
+        )
+        raw = read_input(path.read_bytes(), path.suffix, context)
+    release = normalize(raw, source_config)
     if as_json:
         print(json.dumps(release_json(release), ensure_ascii=False, indent=2))
     else:
         _print_release(release)
     if release.errors:
         raise typer.Exit(1)
+
+
+def _fetched(url: str, name: str, source: SourceConfig):
+    """A live page through the same guarded fetcher the `web` kind uses."""
+    from pipeline.ingest.client import HttpClient
+    from pipeline.ingest.http import FetchError, FetchPolicy
+    from pipeline.ingest.pages import page_release
+
+    client = HttpClient()
+    try:
+        page = client.get(url, FetchPolicy.for_source(name, source), conditional=False)
+    except FetchError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        client.close()
+    return page_release(page, name=name, source=source, identity=url, route="web", now=_now())
 
 
 def _source_or_default(context: Context, name: str | None) -> SourceConfig:
@@ -152,8 +192,16 @@ def ingest(
     context = _ctx(ctx)
     config = context.config()
     unknown = [name for name in sources or [] if name not in config.sources]
+    for name in sources or []:
+        broken = any(p.startswith(f"sources/{name}.toml:") for p in config.problems)
+        if name in unknown and (context.root / "sources" / f"{name}.toml").is_file() or broken:
+            raise _fail(
+                f"sources/{name}.toml cannot be used (see the problems above); "
+                "`melder check` lists them all"
+            )
     if unknown:
-        raise _fail(f"unknown source(s): {', '.join(unknown)}; known: {', '.join(config.sources)}")
+        known = ", ".join(sorted(config.sources))
+        raise _fail(f"unknown source(s): {', '.join(unknown)}; known: {known}")
     with context.store() as store, Progress(console=err, transient=True) as bar:
         task = bar.add_task("ingest", total=None)
 
@@ -212,6 +260,12 @@ def submit(
     config = context.config()
     if source not in config.sources:
         raise _fail(f"unknown source {source!r}; known: {', '.join(sorted(config.sources))}")
+    folders = [str(path) for path in files if path.is_dir()]
+    if folders:
+        raise _fail(
+            f"{', '.join(folders)}: a folder; name the files (e.g. `melder submit "
+            f"{folders[0]}/*.txt --source {source}`) or make it a `files` source"
+        )
     missing = [str(path) for path in files if not path.is_file()]
     if missing:
         raise _fail(f"no such file: {', '.join(missing)}")

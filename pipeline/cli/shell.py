@@ -78,11 +78,22 @@ class Context:
 
     @contextmanager
     def store(self):
-        from pipeline.store import Store
+        from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-        store = Store(self.settings.database_url_for(self.root))
+        from pipeline.store import Store
+        from pipeline.store.engine import database_problem, shown_url
+
+        url = self.settings.database_url_for(self.root)
+        try:
+            store = Store(url)
+        except (ArgumentError, DBAPIError, NoSuchModuleError, OSError):
+            problem = database_problem(url) or f"{shown_url(url)}: cannot be opened"
+            raise _fail(f"database {problem} (MELDER_DATABASE_URL)") from None
         try:
             yield store
+        except DBAPIError as exc:  # the server went away in the middle of a command
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            raise _fail(f"database {shown_url(url)}: {reason}; nothing was half-written") from None
         finally:
             store.close()
 

@@ -201,6 +201,27 @@ def _source_problems(
     if source.url and not re.match(r"^https?://", source.url):
         found.append(f"{shown}: url: {source.url!r} must start with http:// or https://")
     found.extend(f"{shown}: {problem}" for problem in _remote_problems(source, config))
+    found.extend(f"{shown}: {problem}" for problem in _selector_problems(source))
+    return found
+
+
+def _selector_problems(source: SourceConfig) -> list[str]:
+    """Every `[extract]` CSS rule must parse: a typo found at check time, not on a live page."""
+    from cssselect import GenericTranslator, SelectorError
+
+    rules = source.extract
+    if rules is None:
+        return []
+    named = [(key, getattr(rules, key)) for key in ("title", "body", "date", "item_links")]
+    named += [(f"strip[{index}]", css) for index, css in enumerate(rules.strip)]
+    found = []
+    for key, css in named:
+        if css is None:
+            continue
+        try:
+            GenericTranslator().css_to_xpath(css)
+        except SelectorError as exc:
+            found.append(f"extract.{key}: {css!r} is not a CSS selector: {exc}")
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,56 @@ def open_engine(url: str) -> Engine:
         engine = create_engine(url, pool_pre_ping=True)
     upgrade(engine)
     return engine
+
+
+def shown_url(url: str) -> str:
+    """The database URL as it may be printed: the password masked."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1] if "@" in url else url
+
+
+def database_problem(url: str) -> str | None:
+    """Why the store at `url` cannot be used, in one line, or None. Opens no new SQLite file."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return (
+            f"{shown_url(url)!r} is not a database URL; use sqlite:///PATH or "
+            "postgresql+psycopg://USER:PASSWORD@HOST/DB"
+        )
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            return None
+        folder = Path(parsed.database).parent
+        while not folder.exists():
+            folder = folder.parent
+        if not os.access(folder, os.W_OK):
+            return f"{shown_url(url)}: cannot write to {folder}; fix its permissions"
+        if not Path(parsed.database).exists():
+            return None
+    try:
+        engine = create_engine(parsed, connect_args=_connect_args(parsed))
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except NoSuchModuleError:
+        return f"{shown_url(url)}: no driver for it; for PostgreSQL `pip install -e '.[postgres]'`"
+    except (DBAPIError, OSError) as exc:
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        return f"{shown_url(url)}: {reason}; is the server running and the URL right?"
+    return None
+
+
+def _connect_args(parsed) -> dict:
+    return {"timeout": 30} if parsed.get_backend_name() == "sqlite" else {"connect_timeout": 5}
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:

@@ -22,11 +22,19 @@ class ReleaseQueries:
     def _row(self, session: Session, release_id: str) -> ReleaseRow:
         row = session.get(ReleaseRow, release_id)
         if row is None:
+            if len(release_id) < 2:
+                raise NotFound(f"id {release_id!r} is too short: give at least 2 characters")
             matches = session.scalars(
-                select(ReleaseRow).where(ReleaseRow.id.startswith(release_id)).limit(2)
+                select(ReleaseRow).where(ReleaseRow.id.startswith(release_id)).limit(6)
             ).all()
-            if len(matches) != 1 or len(release_id) < 4:
+            if not matches:
                 raise NotFound(f"no release with id {release_id!r}; see `melder queue`")
+            if len(matches) > 1:
+                shown = ", ".join(match.id for match in matches[:5])
+                raise NotFound(
+                    f"id {release_id!r} fits several releases ({shown}"
+                    f"{', …' if len(matches) > 5 else ''}); give more characters"
+                )
             row = matches[0]
         return row
 

@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from pipeline.config.settings import Settings
@@ -99,5 +100,9 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
         if not web.database_ok():
             raise api.problem(503, "database", "the database does not answer")
         return {"status": "ok"}
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("/desk/", status_code=307)
 
     return app

@@ -70,3 +70,70 @@ def test_status_check_speaks_the_monitoring_exit_codes(empty_root):
     melder(empty_root, "ingest", code=1)
     critical = melder(empty_root, "status", "--check", code=2)
     assert critical.stdout.startswith("MELDER CRITICAL - source broken failing")
+
+
+def test_a_wrong_css_rule_is_found_by_check(empty_root):
+    path = empty_root / "sources" / "reviewed.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '[extract]\nbody = "article >>> p"\n', encoding="utf-8"
+    )
+    result = melder(empty_root, "check", code=1)
+    assert "sources/reviewed.toml: extract.body: 'article >>> p' is not a CSS selector" in (
+        result.output
+    )
+
+
+def test_mistakes_get_an_answer_that_says_what_to_do(empty_root, tmp_path):
+    folder = tmp_path / "pressemitteilungen"
+    folder.mkdir()
+    result = melder(empty_root, "submit", str(folder), "--source", "reviewed", code=1)
+    assert "a folder; name the files" in result.output
+    result = melder(empty_root, "extract", "ftp://example.org/pm.html", code=1)
+    assert "a URL must start with http:// or https://" in result.output
+    (empty_root / "sources" / "typo.toml").write_text('title = "T"\nkind = "filez"\n')
+    result = melder(empty_root, "ingest", "typo", code=1)
+    assert "sources/typo.toml cannot be used" in result.output
+    assert "did you mean 'files'" in result.output
+
+
+def test_a_binary_file_is_called_binary(empty_root):
+    (empty_root / "inbox" / "reviewed" / "foto.html").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    )
+    melder(empty_root, "ingest")
+    [item] = __import__("json").loads(melder(empty_root, "queue", "--json").stdout)
+    assert "binary" in item["errors"][0]["message"]
+
+
+def test_a_database_that_cannot_be_opened_is_one_line_naming_it(empty_root, monkeypatch):
+    monkeypatch.setenv("MELDER_DATABASE_URL", "postgresql+psycopg://melder:geheim@127.0.0.1:1/x")
+    result = melder(empty_root, "queue", code=1)
+    assert "postgresql+psycopg://melder:***@127.0.0.1:1/x" in result.output
+    assert "geheim" not in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    checked = melder(empty_root, "check", code=1)
+    assert "MELDER_DATABASE_URL" in checked.output and "geheim" not in checked.output
+    monkeypatch.setenv("MELDER_DATABASE_URL", "foo")
+    assert "is not a database URL" in melder(empty_root, "status", code=1).output
+
+
+def test_user_add_without_a_terminal_says_to_use_password_stdin(empty_root):
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--root", str(empty_root), "user", "add", "erika"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert result.returncode == 1 and "--password-stdin" in result.stderr
+    assert "GetPassWarning" not in result.stderr
+
+
+def test_serve_on_a_busy_port_says_so(empty_root, monkeypatch):
+    import socket
+
+    monkeypatch.setenv("MELDER_SECRET_KEY", "k" * 48)
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = str(busy.getsockname()[1])
+        result = melder(empty_root, "serve", "--port", port, code=1)
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output

@@ -114,8 +114,21 @@ def test_ids_can_be_shortened_and_unknown_ids_are_explained(store):
     release = make_release()
     store.save([(release, State.QUEUED, None)], now=NOW, actor="t")
     assert store.get(release.id[:6]).release.id == release.id
+    assert store.get(release.id[:2]).release.id == release.id
     with pytest.raises(NotFound, match="no release with id 'zzzz'"):
         store.get("zzzz")
+    with pytest.raises(NotFound, match="too short"):
+        store.get(release.id[:1])
+    seen: dict[str, object] = {}
+    for number in range(1000):  # ids are hashes: find two that share their first 2 characters
+        other = make_release(f"inbox/{number}.txt")
+        if other.id[:2] in seen:
+            break
+        seen[other.id[:2]] = other
+    twins = [seen[other.id[:2]], other]
+    store.save([(twin, State.QUEUED, None) for twin in twins], now=NOW, actor="t")
+    with pytest.raises(NotFound, match="fits several releases"):
+        store.get(other.id[:2])
 
 
 def test_a_stale_decision_is_refused(store):

@@ -211,3 +211,8 @@ def test_xss_in_a_title_and_body_is_escaped_in_the_desk(client, store):
         assert "<script>alert" not in page and "<img src=x" not in page
     response = client.get(f"/desk/releases/{release_id}")
     assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_the_home_page_leads_to_the_desk(client):
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/desk/"

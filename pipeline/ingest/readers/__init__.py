@@ -43,6 +43,12 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
             )
         if not data.strip():
             raise Rejected("input is empty", field="input")
+        if _binary(data) and suffix != ".eml":
+            raise Rejected(
+                f"the {suffix or 'file'} input is binary (an image, archive or office file?), "
+                "not text; send the release as HTML, text, Markdown, JSON or e-mail",
+                field="input",
+            )
         reader = READERS.get(suffix)
         if reader is None:
             known = ", ".join(sorted(READERS))
@@ -50,6 +56,16 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
         return reader(data, context)
     except Rejected as exc:
         return rejected(data, context, exc.reason, exc.field)
+
+
+def _binary(data: bytes) -> bool:
+    """NUL bytes, or mostly control characters, in the first KiB: no text format has them
+    (UTF-16 text has NULs too, but starts with its byte-order mark)."""
+    head = data[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return b"\x00" in head or controls > len(head) // 10
 
 
 def rejected(data: bytes, context: InputContext, reason: str, field: str = "input") -> RawRelease:
