@@ -29,7 +29,7 @@ from pipeline.store.http_validators import StoredValidators
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]  # (what, done, total)
+Progress = Callable[[str, int, int], None]  # (source, inputs stored, inputs read)
 
 
 @dataclass
@@ -87,6 +87,9 @@ def safe_normalize(raw: RawRelease, source: SourceConfig) -> Release:
         )
 
 
+STORE_CHUNK = 200  # inputs normalized and committed together: a kill keeps earlier chunks
+
+
 def store_raws(
     store: Store,
     source_name: str,
@@ -95,14 +98,24 @@ def store_raws(
     *,
     now: datetime,
     actor: str,
+    progress: Progress | None = None,
 ) -> list[tuple[Release, Saved]]:
-    """Normalize and store a batch from one source in one transaction."""
+    """Normalize and store what one source brought, a transaction per chunk of inputs."""
     state = arrival_state(source)
-    releases = [(safe_normalize(raw, source), locator) for raw, locator in raws]
-    saved = store.save(
-        [(release, state, locator) for release, locator in releases], now=now, actor=actor
-    )
-    return list(zip([release for release, _ in releases], saved, strict=True))
+    raws = list(raws)
+    stored: list[tuple[Release, Saved]] = []
+    if progress:
+        progress(source_name, 0, len(raws))
+    for start in range(0, len(raws), STORE_CHUNK):
+        chunk = [
+            (safe_normalize(raw, source), loc) for raw, loc in raws[start : start + STORE_CHUNK]
+        ]
+        items = [(release, state, locator) for release, locator in chunk]
+        saved = store.save(items, now=now, actor=actor)
+        stored.extend(zip([release for release, _ in chunk], saved, strict=True))
+        if progress:
+            progress(source_name, len(stored), len(raws))
+    return stored
 
 
 def ingest_source(
@@ -113,6 +126,7 @@ def ingest_source(
     now: datetime,
     client: HttpClient | None = None,
     force: bool = True,
+    progress: Progress | None = None,
 ) -> SourceReport:
     """Read one source; unless `force`, a source in back-off after failures is left alone."""
     source = config.sources[name]
@@ -143,7 +157,10 @@ def ingest_source(
         )
         report.unchanged = result.skipped
         report.failures = result.failures
-        for release, saved in store_raws(store, name, source, result.raws, now=now, actor=name):
+        stored = store_raws(
+            store, name, source, result.raws, now=now, actor=name, progress=progress
+        )
+        for release, saved in stored:
             setattr(report, saved.outcome, getattr(report, saved.outcome) + 1)
             report.invalid += bool(release.errors) and saved.outcome != "unchanged"
         for done in result.on_stored:  # only now: a crash before this re-reads the inputs
@@ -178,11 +195,17 @@ def ingest(
     reports = []
     client = HttpClient(validators=StoredValidators(store.engine), contact=Settings().base_url)
     try:
-        for done, name in enumerate(chosen):
-            if progress:
-                progress(name, done, len(chosen))
+        for name in chosen:
             reports.append(
-                ingest_source(config, store, name, now=now, client=client, force=bool(names))
+                ingest_source(
+                    config,
+                    store,
+                    name,
+                    now=now,
+                    client=client,
+                    force=bool(names),
+                    progress=progress,
+                )
             )
     finally:
         client.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import sys
 from datetime import UTC, datetime
@@ -85,6 +86,10 @@ def serve(
     )
 
 
+def _json_value(value):
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
 def _refuse_busy_port(host: str, port: int) -> None:
     """Say it plainly before uvicorn would exit with its own code 3."""
     import socket
@@ -140,7 +145,10 @@ def user_add(
 
 
 @user_app.command("list", cls=MelderCommand)
-def user_list(ctx: typer.Context) -> None:
+def user_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
     """List desk users.
 
     Examples:
@@ -151,8 +159,11 @@ def user_list(ctx: typer.Context) -> None:
     from pipeline.store import users
 
     with ctx.obj.store() as store:
-        for user in users.list_users(store):
-            out.print(f"{user.name}\t{user.role}", highlight=False)
+        found = users.list_users(store)
+    if as_json:
+        print(json.dumps({"users": [{"name": u.name, "role": u.role} for u in found]}))
+        return
+    print_table(["name", "role"], [[user.name, user.role] for user in found])
 
 
 @token_app.command("create", cls=MelderCommand)
@@ -184,6 +195,7 @@ def token_create(
 def token_list(
     ctx: typer.Context,
     source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """List tokens (never their secrets).
 
@@ -197,6 +209,11 @@ def token_list(
 
     with ctx.obj.store() as store:
         tokens = users.list_tokens(store, source)
+    if as_json:
+        keys = ("id", "source", "hint", "label", "created_at", "last_used_at", "revoked_at")
+        data = [{key: _json_value(getattr(token, key)) for key in keys} for token in tokens]
+        print(json.dumps({"tokens": data}, ensure_ascii=False))
+        return
     rows = [
         [
             str(token.id),

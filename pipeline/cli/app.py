@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import accounts, content, operations, review
+from pipeline.cli import accounts, checks, content, operations, review
 from pipeline.cli.shell import Context, MelderGroup
 from pipeline.cli.shell import _fail as fail
 
@@ -68,7 +68,7 @@ def main_options(
     ctx.obj = Context(root=root, settings=Settings())
 
 
-for commands in (content, review, operations, accounts):
+for commands in (checks, content, review, operations, accounts):
     commands.register(app)
 
 

@@ -115,7 +115,7 @@ def show(
       melder show 3f2a9c1d
       melder show 3f2a --json
     """
-    from pipeline.cli.content import _print_release
+    from pipeline.cli.checks import _print_release
     from pipeline.cli.views import view_json
     from pipeline.models import State
     from pipeline.review import goes_out_at

@@ -43,6 +43,39 @@ class MelderGroup(TyperGroup):
         return _plain_metavars(super().get_params(ctx))
 
 
+@contextmanager
+def progress_reporter(verb: str, every: float = 2.0):
+    """A callback (source, done, total) for long runs: a bar on a terminal, and elsewhere a
+    line at most every `every` seconds plus one per finished source, e.g.
+    `ingested 1200/2000 from stadt (240/s)`, so logs show a run is alive."""
+    import time
+
+    if err.is_terminal:
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task(verb, total=None)
+
+            def show(name: str, done: int, total: int) -> None:
+                bar.update(task, description=f"{verb} {name}", completed=done, total=total)
+
+            yield show
+        return
+    started: dict[str, float] = {}
+    last = [0.0]
+
+    def report(name: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        since = started.setdefault(name, now)
+        if done == 0 or (done < total and now - last[0] < every):
+            return
+        last[0] = now
+        rate = done / (now - since) if now > since else 0.0
+        err.print(f"{verb} {done}/{total} from {name} ({rate:.0f}/s)", highlight=False)
+
+    yield report
+
+
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
     """A table on a terminal; tab-separated lines (a header line first) in a pipe or a file, so
     nothing is cut and every cell is one field. Cells are text, never markup."""

@@ -1,0 +1,183 @@
+"""Trying things before running them: `melder check` (config, database, remote sources) and
+`melder extract` (the release Melder would make of one file or page).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+from pipeline.cli.shell import (
+    Context,
+    MelderCommand,
+    _ctx,
+    _fail,
+    _now,
+    err,
+    out,
+)
+
+if TYPE_CHECKING:
+    from pipeline.config import SourceConfig
+
+
+def check(
+    ctx: typer.Context,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online",
+            help="Also reach every enabled remote source: test_url gives test_title, "
+            "feeds parse, mailboxes log in.",
+        ),
+    ] = False,
+) -> None:
+    """Validate every config file; list each problem as `file: key: message`.
+
+    Examples:
+
+    \b
+      melder check
+      melder check --online
+      melder --root /srv/melder check
+    """
+    context = _ctx(ctx)
+    config = context.config()
+    from pipeline.store.engine import database_problem
+
+    problem = database_problem(context.settings.database_url_for(context.root))
+    if problem:
+        message = f"(environment): MELDER_DATABASE_URL: {problem}"
+        err.print(f"[red]{escape(message)}[/red]", highlight=False)
+        config.problems.append(message)
+    if online and not config.problems:
+        from pipeline.ingest.online import online_problems
+
+        for problem in online_problems(config):
+            err.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
+            config.problems.append(problem)
+    for warning in config.warnings:
+        err.print(f"[yellow]warning: {warning}[/yellow]", highlight=False, soft_wrap=True)
+    if config.problems:
+        err.print(f"{len(config.problems)} problem(s) found.")
+        raise typer.Exit(1)
+    out.print(
+        f"ok: {len(config.sources)} source(s), {len(config.channels)} channel(s), "
+        f"{len(config.schedule.jobs)} scheduled job(s) in {config.root}"
+    )
+
+
+def extract(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|URL",
+            help="An input file (.html .txt .md .json .eml), or an http(s) URL fetched "
+            "through Melder's guarded fetcher (robots.txt, size limits, no private addresses "
+            "unless the source allows them).",
+        ),
+    ],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Read it with this source's rules.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Print the release Melder would make of one file, without storing it.
+
+    Examples:
+
+    \b
+      melder extract inbox/stadt/pm.html --source stadt
+      melder extract pm.eml --json | jq .title
+      melder extract https://www.stadt.example/presse/123 --source stadt
+    """
+    from pipeline.cli.views import release_json
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    source_config = _source_or_default(_ctx(ctx), source)
+    if file.startswith(("http://", "https://")):
+        raw = _fetched(file, source or "extract", source_config)
+    else:
+        path = Path(file)
+        if not path.is_file():
+            hint = "; a URL must start with http:// or https://" if "://" in file else ""
+            raise _fail(f"{file}: no such file{hint}")
+        context = InputContext(
+            source=source or "extract",
+            config=source_config,
+            locator=file,
+            received_at=_now(),
+            route="extract",
+        )
+        raw = read_input(path.read_bytes(), path.suffix, context)
+    release = normalize(raw, source_config)
+    if as_json:
+        print(json.dumps(release_json(release), ensure_ascii=False, indent=2))
+    else:
+        _print_release(release)
+    if release.errors:
+        raise typer.Exit(1)
+
+
+def _fetched(url: str, name: str, source: SourceConfig):
+    """A live page through the same guarded fetcher the `web` kind uses."""
+    from pipeline.ingest.client import HttpClient
+    from pipeline.ingest.http import FetchError, FetchPolicy
+    from pipeline.ingest.pages import page_release
+
+    client = HttpClient()
+    try:
+        page = client.get(url, FetchPolicy.for_source(name, source), conditional=False)
+    except FetchError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        client.close()
+    return page_release(page, name=name, source=source, identity=url, route="web", now=_now())
+
+
+def _source_or_default(context: Context, name: str | None) -> SourceConfig:
+    from pipeline.config import SourceConfig
+
+    if name is None:
+        return SourceConfig(title="(extract)", kind="files")
+    config = context.config()
+    if name not in config.sources:
+        known = ", ".join(sorted(config.sources)) or "none"
+        raise _fail(f"unknown source {name!r}; known sources: {known}")
+    return config.sources[name]
+
+
+def _print_release(release) -> None:
+    out.print(f"[bold]{release.title or '(no title)'}[/bold]", highlight=False)
+    for label, value in [
+        ("id", release.id),
+        ("language", release.language),
+        ("published", release.published_at and release.published_at.isoformat()),
+        ("embargo until", release.embargo_until and release.embargo_until.isoformat()),
+        ("teaser", release.teaser),
+    ]:
+        if value:
+            out.print(f"[dim]{label}:[/dim] {value}", highlight=False)
+    out.print()
+    out.print(release.text, highlight=False)
+    if release.links:
+        out.print("\n[dim]links:[/dim]")
+        for link in release.links:
+            out.print(f"  {link.url}", highlight=False)
+    if release.contact:
+        out.print(f"\n[dim]contact:[/dim]\n{release.contact}", highlight=False)
+    for problem in release.errors:
+        err.print(f"[red]error:[/red] {problem.field}: {problem.message}", highlight=False)
+    for warning in release.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(cls=MelderCommand)(check)
+    app.command(cls=MelderCommand)(extract)
