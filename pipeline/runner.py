@@ -307,6 +307,23 @@ def publish(
     return report
 
 
+def publish_plan(config: Config, store: Store, *, now: datetime) -> dict:
+    """What `publish` would do now, changing nothing: the releases it would make live, and the
+    approved ones that wait (for their time, or for a channel that takes their source)."""
+    taken = routed_sources(config)
+    due, waiting = [], []
+    for waiting_id, at in store.waiting(now):
+        view = store.get(waiting_id, history=False)
+        moment = max([t for t in (at, view.release.embargo_until) if t is not None], default=None)
+        routed = taken is None or view.release.source in taken
+        item = {"id": waiting_id, "source": view.release.source, "title": view.release.title}
+        if routed and (moment is None or moment <= now):
+            due.append(item)
+        else:
+            waiting.append({**item, "at": moment.isoformat() if routed and moment else None})
+    return {"due": due, "waiting": waiting}
+
+
 def routed_sources(config: Config) -> list[str] | None:
     """The sources some channel takes (None: every source, a channel takes "*")."""
     if any("*" in channel.sources for channel in config.channels.values()):

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli import accounts, checks, content, operations, review
+from pipeline.cli import accounts, checks, content, operations, review, site
 from pipeline.cli.shell import Context, MelderGroup
 from pipeline.cli.shell import _fail as fail
 
@@ -58,7 +58,7 @@ def main_options(
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
     root = root.resolve()
-    if not (root / "sources").is_dir():
+    if ctx.invoked_subcommand != "init" and not (root / "sources").is_dir():
         raise fail(
             f"{root} is not a Melder folder (it has no sources/); run melder in the folder "
             "that holds schedule.toml, sources/ and outputs/, or name it with --root DIR"
@@ -68,7 +68,7 @@ def main_options(
     ctx.obj = Context(root=root, settings=Settings())
 
 
-for commands in (checks, content, review, operations, accounts):
+for commands in (site, checks, content, review, operations, accounts):
     commands.register(app)
 
 

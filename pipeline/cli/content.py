@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
@@ -177,6 +178,10 @@ def publish(
         list[str] | None, typer.Argument(help="Channel names; default: all.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Say what would go out and what waits; write nothing."),
+    ] = False,
 ) -> None:
     """Release what is due and write every channel's files.
 
@@ -185,6 +190,7 @@ def publish(
     \b
       melder publish
       melder publish melder
+      melder publish --dry-run
     """
     from pipeline import runner
 
@@ -195,6 +201,21 @@ def publish(
         raise _fail(
             f"unknown channel(s): {', '.join(unknown)}; known: {', '.join(config.channels)}"
         )
+    if dry_run:
+        with context.store() as store:
+            plan = runner.publish_plan(config, store, now=_now())
+        if as_json:
+            print(json.dumps(plan, ensure_ascii=False))
+            return
+        zone = ZoneInfo(config.schedule.timezone)
+        out.print(f"would release {len(plan['due'])} release(s); nothing was written")
+        for item in plan["due"]:
+            out.print(f"  {item['id']}  {item['source']}  {item['title']}", highlight=False)
+        for item in plan["waiting"]:
+            at = datetime.fromisoformat(item["at"]).astimezone(zone) if item["at"] else None
+            when = at.isoformat(timespec="minutes") if at else "a channel taking its source"
+            out.print(f"  waits until {when}: {item['id']}  {item['title']}", highlight=False)
+        return
     with context.store() as store:
         report = runner.publish(config, store, channels, now=_now())
     if as_json:

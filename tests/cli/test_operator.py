@@ -137,3 +137,67 @@ def test_serve_on_a_busy_port_says_so(empty_root, monkeypatch):
         port = str(busy.getsockname()[1])
         result = melder(empty_root, "serve", "--port", port, code=1)
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_init_starts_a_folder_that_checks_runs_and_queues_its_sample(tmp_path):
+    site = tmp_path / "neu"
+    assert runner.invoke(app, ["init", str(site)]).exit_code == 0
+    melder(site, "check")
+    melder(site, "run", "--once")
+    [item] = __import__("json").loads(melder(site, "queue", "--json").stdout)
+    assert item["title"] == "Neue Öffnungszeiten im Bürgerbüro"
+    again = runner.invoke(app, ["init", str(site)])
+    assert again.exit_code == 1 and "not empty" in again.output
+
+
+def test_config_names_each_setting_with_its_origin(empty_root, monkeypatch):
+    monkeypatch.setenv("MELDER_SECRET_KEY", "s" * 40)
+    rows = __import__("json").loads(melder(empty_root, "config", "--json").stdout)
+    found = {row["key"]: row for row in rows}
+    assert found["secret_key"] == {
+        "key": "secret_key",
+        "value": "(set)",
+        "origin": "env MELDER_SECRET_KEY",
+    }
+    assert found["sources.trusted.review"]["origin"] == "sources/trusted.toml"
+    assert found["sources.trusted.review"]["value"] == "auto"
+    assert found["sources.reviewed.timeout"]["origin"] == "default"
+    assert found["outputs.portal.disclaimer.position"]["value"] == "top"
+    assert "s" * 40 not in melder(empty_root, "config").stdout
+
+
+def test_publish_dry_run_says_what_would_go_out_and_writes_nothing(empty_root):
+    write(empty_root / "inbox" / "trusted" / "a.txt", "Brücke gesperrt\n\nDie Brücke ist zu.\n")
+    melder(empty_root, "ingest")
+    planned = __import__("json").loads(melder(empty_root, "publish", "--dry-run", "--json").stdout)
+    assert [item["title"] for item in planned["due"]] == ["Brücke gesperrt"]
+    assert not (empty_root / "outputs" / "portal").exists()
+    assert "would release 1" in melder(empty_root, "publish", "--dry-run").stdout
+
+
+def test_reporting_commands_speak_json(empty_root):
+    json = __import__("json")
+    write(empty_root / "inbox" / "trusted" / "a.txt", "Brücke gesperrt\n\nDie Brücke ist zu.\n")
+    ingested = json.loads(melder(empty_root, "ingest", "--json").stdout)
+    assert {"source": "trusted", "new": 1, "revised": 0, "unchanged": 0, "invalid": 0,
+            "failures": 0, "error": None} in ingested["sources"]  # fmt: skip
+    published = json.loads(melder(empty_root, "publish", "--json").stdout)
+    assert len(published["released"]) == 1 and published["channels"] == {"portal": 5}
+    once = json.loads(melder(empty_root, "run", "--once", "--json").stdout)
+    assert once["released"] == [] and {s["source"] for s in once["sources"]} == {
+        "trusted",
+        "reviewed",
+    }
+    assert json.loads(melder(empty_root, "user", "list", "--json").stdout) == {"users": []}
+    assert json.loads(melder(empty_root, "token", "list", "--json").stdout) == {"tokens": []}
+
+
+def test_ingest_tells_a_log_how_far_it_got(empty_root):
+    for number in range(450):
+        write(
+            empty_root / "inbox" / "reviewed" / f"pm-{number}.txt",
+            f"Meldung {number}\n\nText der Meldung Nummer {number} mit Inhalt {number * 7}.\n",
+        )
+    result = piped(empty_root, "ingest")
+    lines = [line for line in result.stderr.splitlines() if line.startswith("ingested ")]
+    assert lines[-1].startswith("ingested 450/450 from reviewed (") and lines[-1].endswith("/s)")
