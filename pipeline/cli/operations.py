@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
@@ -56,17 +57,25 @@ def status(
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    _print_health(data["sources"])
+    zone = ZoneInfo(config.schedule.timezone)
+    _print_health(data["sources"], zone)
     if schedule:
         print_table(
             ["scheduled job", "last run", "next run"],
-            [[item["job"], item["last_run"] or "never", item["next_run"]] for item in schedule],
+            [
+                [
+                    item["job"],
+                    local(item["last_run"], zone) or "never",
+                    local(item["next_run"], zone),
+                ]
+                for item in schedule
+            ],
         )
     rows = [
         [
             item["job"],
             item["target"] or "",
-            item["started_at"][:19],
+            local(item["started_at"], zone),
             item["outcome"],
             " ".join(f"{k}={v}" for k, v in item["counts"].items()),
             item["error"] or "",
@@ -117,9 +126,11 @@ def _next_runs(config: Config, last_runs: dict[str, datetime]) -> list[dict]:
         {
             "job": name,
             "last_run": (
-                last_runs[name].isoformat(timespec="seconds") if name in last_runs else None
+                last_runs[name].astimezone(UTC).isoformat(timespec="seconds")
+                if name in last_runs
+                else None
             ),
-            "next_run": moment.isoformat(timespec="seconds"),
+            "next_run": moment.astimezone(UTC).isoformat(timespec="seconds"),
         }
         for name, moment in sorted(upcoming.items())
     ]
@@ -138,7 +149,14 @@ def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]
     ]
 
 
-def _print_health(items: list[dict]) -> None:
+def local(iso: str | None, zone: ZoneInfo) -> str:
+    """A stored UTC time as the operator reads it: local, to the minute, the zone named."""
+    if not iso:
+        return ""
+    return datetime.fromisoformat(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def _print_health(items: list[dict], zone: ZoneInfo) -> None:
     if not items:
         return
     rows = []
@@ -147,15 +165,15 @@ def _print_health(items: list[dict]) -> None:
         if item["last_attempt_at"] is None:
             state = "never run"
         if item["backoff_until"]:
-            state += f" (backing off until {item['backoff_until'][:16]})"
+            state += f" (backing off until {local(item['backoff_until'], zone)})"
         if item["silent"]:
             state += f" (silent: nothing new for over {item['expect_every']})"
         rows.append(
             [
                 item["source"],
-                (item["last_attempt_at"] or "")[:16],
-                (item["last_success_at"] or "")[:16],
-                (item["last_new_at"] or "")[:16],
+                local(item["last_attempt_at"], zone),
+                local(item["last_success_at"], zone),
+                local(item["last_new_at"], zone),
                 str(item["consecutive_failures"]),
                 state,
             ]

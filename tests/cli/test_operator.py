@@ -201,3 +201,13 @@ def test_ingest_tells_a_log_how_far_it_got(empty_root):
     result = piped(empty_root, "ingest")
     lines = [line for line in result.stderr.splitlines() if line.startswith("ingested ")]
     assert lines[-1].startswith("ingested 450/450 from reviewed (") and lines[-1].endswith("/s)")
+
+
+def test_status_shows_local_times_with_the_zone_and_json_in_one_offset(empty_root):
+    write(empty_root / "schedule.toml", '[jobs.ingest]\nevery = "10m"\n')
+    melder(empty_root, "ingest")
+    table = piped(empty_root, "status").stdout
+    assert "UTC" not in table and ("CET" in table or "CEST" in table)
+    data = __import__("json").loads(melder(empty_root, "status", "--json").stdout)
+    times = [data["schedule"][0]["next_run"], data["runs"][0]["started_at"]]
+    assert all(moment.endswith("+00:00") for moment in times), times
