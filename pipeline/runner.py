@@ -331,9 +331,11 @@ def routed_sources(config: Config) -> list[str] | None:
     return sorted({name for channel in config.channels.values() for name in channel.sources})
 
 
-def run_once(config: Config, store: Store, *, now: datetime) -> RunReport:
+def run_once(
+    config: Config, store: Store, *, now: datetime, progress: Progress | None = None
+) -> RunReport:
     """Ingest every enabled source, then publish every channel."""
-    sources = ingest(config, store, now=now)
+    sources = ingest(config, store, now=now, progress=progress)
     report = publish(config, store, now=now)
     report.sources = sources
     return report

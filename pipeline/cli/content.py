@@ -271,8 +271,8 @@ def run(
     context = _ctx(ctx)
     config = context.config()
     if once:
-        with context.store() as store:
-            report = runner.run_once(config, store, now=_now())
+        with context.store() as store, progress_reporter("ingested") as progress:
+            report = runner.run_once(config, store, now=_now(), progress=progress)
         if as_json:
             data = {"sources": [source_json(r) for r in report.sources], **publish_json(report)}
             print(json.dumps(data, ensure_ascii=False))
@@ -289,12 +289,11 @@ def run(
     if verbose:
         logging.getLogger().setLevel(logging.INFO)
     jobs = ", ".join(sorted(config.schedule.jobs)) or "none (add [jobs.…] to schedule.toml)"
-    err.print(
+    line = (
         f"melder run: scheduling {jobs} in {config.schedule.timezone} for {context.root}; "
-        "SIGTERM or Ctrl-C stops after the running step",
-        highlight=False,
+        "SIGTERM or Ctrl-C stops after the running step"
     )
-    run_forever(context.root, context.settings)
+    run_forever(context.root, context.settings, announce=lambda: err.print(line, highlight=False))
 
 
 def register(app: typer.Typer) -> None:

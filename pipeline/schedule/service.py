@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,10 +24,20 @@ from pipeline.store import Store
 log = logging.getLogger(__name__)
 
 
-def run_forever(root: Path, settings: Settings, *, stop: threading.Event | None = None) -> None:
-    """Run schedule.toml's jobs until SIGTERM/SIGINT (or `stop`), then exit cleanly."""
+def run_forever(
+    root: Path,
+    settings: Settings,
+    *,
+    stop: threading.Event | None = None,
+    announce: Callable[[], None] | None = None,
+) -> None:
+    """Run schedule.toml's jobs until SIGTERM/SIGINT (or `stop`), then exit cleanly.
+
+    `announce` is called once SIGTERM is handled, so whoever hears it may already stop us."""
     stop = stop or threading.Event()
     _install_signal_handlers(stop)
+    if announce:
+        announce()
     store = Store(settings.database_url_for(root))
     try:
         with leadership(store.engine, stop) as held:

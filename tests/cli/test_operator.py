@@ -211,3 +211,45 @@ def test_status_shows_local_times_with_the_zone_and_json_in_one_offset(empty_roo
     data = __import__("json").loads(melder(empty_root, "status", "--json").stdout)
     times = [data["schedule"][0]["next_run"], data["runs"][0]["started_at"]]
     assert all(moment.endswith("+00:00") for moment in times), times
+
+
+def test_run_says_it_started_and_takes_verbose_after_the_command(empty_root):
+    import signal
+    import time
+
+    write(empty_root / "schedule.toml", '[jobs.ingest]\nevery = "1h"\n')
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "--root", str(empty_root), "run", "-v"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        first = ""
+        while not first.startswith("melder run: scheduling") and time.monotonic() < deadline:
+            first = process.stderr.readline()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=60)
+    assert first.startswith("melder run: scheduling ingest in Europe/Berlin")
+    assert process.returncode == 0
+
+
+def test_extract_reads_a_live_page_through_the_guarded_fetcher(empty_root, httpserver):
+    page = (
+        "<html><head><title>Kita öffnet</title></head><body><article><h1>Kita öffnet</h1>"
+        "<p>Die Stadt eröffnet am Montag eine neue Kita mit achtzig Plätzen.</p>"
+        "<p>Anmeldungen nimmt das Bürgerbüro entgegen.</p></article></body></html>"
+    )
+    httpserver.expect_request("/pm").respond_with_data(page, content_type="text/html")
+    url = httpserver.url_for("/pm")
+    refused = melder(empty_root, "extract", url, code=1)
+    assert "loopback" in refused.output or "private" in refused.output
+    write(
+        empty_root / "sources" / "local.toml",
+        'title = "Local"\nkind = "web"\nurl = "' + url + '"\nallow_private = true\n'
+        "robots = false\nenabled = false\n",
+    )
+    result = melder(empty_root, "extract", url, "--source", "local", "--json")
+    assert __import__("json").loads(result.stdout)["title"] == "Kita öffnet"
