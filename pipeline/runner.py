@@ -270,14 +270,19 @@ def submit(
 
 
 def publish(
-    config: Config, store: Store, channels: list[str] | None = None, *, now: datetime
+    config: Config,
+    store: Store,
+    channels: list[str] | None = None,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
 ) -> RunReport:
     """Release what is due, then write every channel's files (once per batch)."""
     report = RunReport()
     # one publisher at a time per root: a second waits instead of racing on the same files
     with exclusive(config.root / "var" / "publish.lock"):
         taken = routed_sources(config)
-        report.published = store.publish_due(now, public_name, taken)
+        report.published = store.publish_due(now, public_name, taken, progress=progress)
         for name in channels or sorted(config.channels):
             channel = config.channels[name]
             folder = config.root / "outputs" / name

@@ -216,8 +216,8 @@ def publish(
             when = at.isoformat(timespec="minutes") if at else "a channel taking its source"
             out.print(f"  waits until {when}: {item['id']}  {item['title']}", highlight=False)
         return
-    with context.store() as store:
-        report = runner.publish(config, store, channels, now=_now())
+    with context.store() as store, progress_reporter("released") as progress:
+        report = runner.publish(config, store, channels, now=_now(), progress=progress)
     if as_json:
         print(json.dumps(publish_json(report), ensure_ascii=False))
     else:

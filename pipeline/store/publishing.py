@@ -19,7 +19,7 @@ class ReleasePublishing(ReleaseQueries):
     # -- publishing ---------------------------------------------------------------------------
 
     def publish_due(
-        self, now: datetime, public_name, sources: list[str] | None = None
+        self, now: datetime, public_name, sources: list[str] | None = None, progress=None
     ) -> list[str]:
         """Make every approved revision whose time has come live; returns the release ids.
 
@@ -28,9 +28,12 @@ class ReleasePublishing(ReleaseQueries):
         """
         published: list[str] = []
         after: tuple | None = None
+        total = self.due_count(now) if progress else 0
         while True:  # in chunks, so a backlog of any size is published in bounded memory
             chunk, after = self._publish_chunk(now, public_name, sources, after)
             published.extend(chunk)
+            if progress:
+                progress("the queue", len(published), max(total, len(published)))
             if after is None:
                 return published
 

@@ -182,7 +182,10 @@ class ReleaseQueries:
             return session.scalar(
                 select(func.count())
                 .select_from(ReleaseRow)
-                .where(ReleaseRow.state == State.APPROVED.value)
+                .where(
+                    (ReleaseRow.state == State.APPROVED.value)
+                    | (ReleaseRow.pending == State.APPROVED.value)
+                )
                 .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
             )
 

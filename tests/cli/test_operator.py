@@ -253,3 +253,14 @@ def test_extract_reads_a_live_page_through_the_guarded_fetcher(empty_root, https
     )
     result = melder(empty_root, "extract", url, "--source", "local", "--json")
     assert __import__("json").loads(result.stdout)["title"] == "Kita öffnet"
+
+
+def test_publish_tells_a_log_how_many_went_out(empty_root):
+    for number in range(3):
+        write(
+            empty_root / "inbox" / "trusted" / f"pm-{number}.txt",
+            f"Meldung {number}\n\nText der Meldung Nummer {number} mit Inhalt {number * 7}.\n",
+        )
+    melder(empty_root, "ingest")
+    result = piped(empty_root, "publish")
+    assert "released 3/3 from the queue (" in result.stderr
