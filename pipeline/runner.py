@@ -291,7 +291,11 @@ def publish(
             since = now - timedelta(days=channel.withdrawn_days)
             entries = store.entries(sources, channel.max_items, withdrawn_since=since)
             gone = store.withdrawals(sources, channel.max_items)
-            written = publish_channel(name, channel, entries, config.sources, folder, gone)
+            listed = {entry.release.id for entry in entries}
+            beyond = store.live_entries([i for i in report.published if i not in listed], sources)
+            written = publish_channel(
+                name, channel, entries, config.sources, folder, gone, beyond=beyond
+            )
             report.channels[name] = len(written.written)
     if taken is not None:
         report.unrouted = [release_id for release_id, _ in store.waiting(now, taken)]

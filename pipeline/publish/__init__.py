@@ -20,7 +20,14 @@ from pipeline.atomic import write_atomic
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Withdrawal
 from pipeline.publish import atom, jsonfeed, rss
-from pipeline.publish.fragment import ChannelView, build_view, feed_id, html_files, public_name
+from pipeline.publish.fragment import (
+    ChannelView,
+    build_item,
+    build_view,
+    feed_id,
+    html_files,
+    public_name,
+)
 from pipeline.publish.tombstones import add_tombstones, notice_files
 
 Renderer = Callable[[ChannelView], dict[str, bytes]]
@@ -80,13 +87,20 @@ def publish_channel(
     sources: dict[str, SourceConfig],
     out_dir: Path,
     withdrawals: list[Withdrawal] = (),
+    beyond: list[Entry] = (),
 ) -> PublishReport:
     """Write the channel's files into `out_dir`; entries come newest first, already limited.
 
-    Release files of entries no longer listed stay on disk: their URLs were published.
+    `beyond` are releases this run put live that the feed window leaves out: they get their
+    release file all the same (the window limits feeds, never pages). Release files of entries
+    no longer listed stay on disk: their URLs were published.
     """
     report = PublishReport(channel=name)
-    for relative, data in render_channel(name, channel, entries, sources, withdrawals).items():
+    files = render_channel(name, channel, entries, sources, withdrawals)
+    for entry in beyond:
+        item = build_item(entry, channel, sources.get(entry.release.source))
+        files.setdefault(f"releases/{entry.public_name}", item.fragment.encode())
+    for relative, data in files.items():
         path = out_dir / relative
         (report.written if write_atomic(path, data) else report.unchanged).append(path)
     return report

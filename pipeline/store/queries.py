@@ -145,6 +145,36 @@ class ReleaseQueries:
                 for withdrawn in [row.state == State.WITHDRAWN.value]
             ]
 
+    def live_entries(self, ids: list[str], sources: list[str] | None) -> list[Entry]:
+        """The live releases among `ids` (of `sources`), in chunks: pages for a whole backlog."""
+        found: list[Entry] = []
+        for start in range(0, len(ids), 500):
+            with Session(self.engine) as session:
+                query = (
+                    select(ReleaseRow, RevisionRow.data)
+                    .join(
+                        RevisionRow,
+                        (RevisionRow.release_id == ReleaseRow.id)
+                        & (RevisionRow.number == ReleaseRow.published_revision),
+                    )
+                    .where(ReleaseRow.id.in_(ids[start : start + 500]))
+                    .where(ReleaseRow.state == State.PUBLISHED.value)
+                )
+                if sources is not None:
+                    query = query.where(ReleaseRow.source.in_(sources))
+                found.extend(
+                    Entry(
+                        release=Release.model_validate_json(data),
+                        state=State(row.state),
+                        revision=row.published_revision,
+                        first_published_at=row.first_published_at,
+                        updated_at=row.updated_at,
+                        public_name=row.public_name,
+                    )
+                    for row, data in session.execute(query)
+                )
+        return found
+
     def withdrawals(self, sources: list[str] | None, limit: int) -> list[Withdrawal]:
         """Withdrawn releases that had been published, most recently withdrawn first."""
         with Session(self.engine) as session:

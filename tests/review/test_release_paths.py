@@ -280,3 +280,27 @@ def test_releases_no_channel_takes_stay_approved_and_check_says_why(empty_root):
     assert "released 0" in published.stdout and "no channel" in published.output
     [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
     assert item["state"] == "approved"
+
+
+# --- the feed window limits feeds, never pages ------------------------------------------------
+
+
+def test_every_published_release_has_its_page_even_beyond_the_feed_window(empty_root):
+    channel = empty_root / "outputs" / "portal.toml"
+    channel.write_text(
+        channel.read_text(encoding="utf-8").replace('link = "', 'max_items = 2\nlink = "', 1),
+        encoding="utf-8",
+    )
+    for number in range(5):
+        write(
+            empty_root / "inbox" / "trusted" / f"pm-{number}.txt",
+            release_text(f"Meldung Nummer {number}", f"Inhalt {number}: " + "Wort " * number),
+        )
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    assert len(rss(empty_root).entries) == 2
+    pages = list((empty_root / "outputs" / "portal" / "releases").glob("*.html"))
+    published = json.loads(melder(empty_root, "queue", "--state", "published", "--json").stdout)
+    assert len(published) == 5 and len(pages) == 5
+    for item in published:
+        assert (empty_root / "outputs" / "portal" / "releases" / item["public_name"]).is_file()
