@@ -244,11 +244,14 @@ def _squash(value: str) -> str:
 
 
 def _append_text(parent, value: str) -> None:
-    if len(parent):
+    # `len(parent)` walks every child in lxml: with thousands of links that made building a
+    # fragment quadratic. Asking for the last child directly does not walk.
+    try:
         last = parent[-1]
-        last.tail = (last.tail or "") + value
-    else:
+    except IndexError:
         parent.text = (parent.text or "") + value
+        return
+    last.tail = (last.tail or "") + value
 
 
 def _hidden(element) -> bool:
