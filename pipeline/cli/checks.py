@@ -58,10 +58,10 @@ def check(
         from pipeline.ingest.online import online_problems
 
         for problem in online_problems(config):
-            err.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
+            err.print(f"[red]{escape(problem)}[/red]", highlight=False, soft_wrap=True)
             config.problems.append(problem)
     for warning in config.warnings:
-        err.print(f"[yellow]warning: {warning}[/yellow]", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]warning: {escape(warning)}[/yellow]", highlight=False, soft_wrap=True)
     if config.problems:
         err.print(f"{len(config.problems)} problem(s) found.")
         raise typer.Exit(1)
@@ -154,7 +154,7 @@ def _source_or_default(context: Context, name: str | None) -> SourceConfig:
 
 
 def _print_release(release) -> None:
-    out.print(f"[bold]{release.title or '(no title)'}[/bold]", highlight=False)
+    out.print(f"[bold]{escape(release.title or '(no title)')}[/bold]", highlight=False)
     for label, value in [
         ("id", release.id),
         ("language", release.language),
@@ -163,19 +163,21 @@ def _print_release(release) -> None:
         ("teaser", release.teaser),
     ]:
         if value:
-            out.print(f"[dim]{label}:[/dim] {value}", highlight=False)
+            out.print(f"[dim]{label}:[/dim] {escape(str(value))}", highlight=False)
     out.print()
-    out.print(release.text, highlight=False)
+    out.print(escape(release.text), highlight=False)
     if release.links:
         out.print("\n[dim]links:[/dim]")
         for link in release.links:
-            out.print(f"  {link.url}", highlight=False)
+            out.print(f"  {escape(link.url)}", highlight=False)
     if release.contact:
-        out.print(f"\n[dim]contact:[/dim]\n{release.contact}", highlight=False)
+        out.print(f"\n[dim]contact:[/dim]\n{escape(release.contact)}", highlight=False)
     for problem in release.errors:
-        err.print(f"[red]error:[/red] {problem.field}: {problem.message}", highlight=False)
+        err.print(
+            f"[red]error:[/red] {escape(problem.field)}: {escape(problem.message)}", highlight=False
+        )
     for warning in release.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

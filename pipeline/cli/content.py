@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
+from rich.markup import escape
 
 from pipeline.cli.shell import (
     MelderCommand,
@@ -163,11 +164,11 @@ def submit(
     else:
         for path, release, saved in results:
             out.print(
-                f"{path}: {saved.release_id} {saved.state.value} ({saved.outcome})",
+                escape(f"{path}: {saved.release_id} {saved.state.value} ({saved.outcome})"),
                 highlight=False,
             )
             for problem in release.errors:
-                err.print(f"{path}: {problem.field}: {problem.message}", highlight=False)
+                err.print(escape(f"{path}: {problem.field}: {problem.message}"), highlight=False)
     if invalid:
         raise typer.Exit(1)
 
@@ -210,11 +211,13 @@ def publish(
         zone = ZoneInfo(config.schedule.timezone)
         out.print(f"would release {len(plan['due'])} release(s); nothing was written")
         for item in plan["due"]:
-            out.print(f"  {item['id']}  {item['source']}  {item['title']}", highlight=False)
+            out.print(escape(f"  {item['id']}  {item['source']}  {item['title']}"), highlight=False)
         for item in plan["waiting"]:
             at = datetime.fromisoformat(item["at"]).astimezone(zone) if item["at"] else None
             when = at.isoformat(timespec="minutes") if at else "a channel taking its source"
-            out.print(f"  waits until {when}: {item['id']}  {item['title']}", highlight=False)
+            out.print(
+                escape(f"  waits until {when}: {item['id']}  {item['title']}"), highlight=False
+            )
         return
     with context.store() as store, progress_reporter("released") as progress:
         report = runner.publish(config, store, channels, now=_now(), progress=progress)

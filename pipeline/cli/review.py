@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
+from rich.markup import escape
 
 from pipeline.cli.shell import MelderCommand, _ctx, _fail, _now, out, print_table
 from pipeline.errors import InvalidTransition, NotFound
@@ -130,7 +131,9 @@ def show(
         return
     out.print(f"[dim]state:[/dim] {state_label(view)}  [dim]revision:[/dim] {view.revision}")
     if view.live_revision is not None and view.state == State.PUBLISHED:
-        out.print(f"[dim]live revision:[/dim] {view.live_revision}  {view.public_name or ''}")
+        out.print(
+            f"[dim]live revision:[/dim] {view.live_revision}  {escape(view.public_name or '')}"
+        )
     moment = goes_out_at(view, _now())
     if moment is not None:
         shown = _goes_out(view, moment.astimezone(_zone_of(ctx, view.release.id)))
@@ -138,13 +141,15 @@ def show(
     if view.duplicate_of:
         out.print(f"[dim]possible duplicate of:[/dim] {view.duplicate_of}", highlight=False)
     if view.reason:
-        out.print(f"[dim]reason:[/dim] {view.reason}", highlight=False)
+        out.print(f"[dim]reason:[/dim] {escape(view.reason)}", highlight=False)
     _print_release(view.release)
     out.print("\n[dim]history:[/dim]")
     for event in view.events:
         out.print(
-            f"  {event.at.isoformat()} {event.actor}: {event.action} → {event.to_state}"
-            + (f" ({event.note})" if event.note else ""),
+            escape(
+                f"  {event.at.isoformat()} {event.actor}: {event.action} → {event.to_state}"
+                + (f" ({event.note})" if event.note else "")
+            ),
             highlight=False,
         )
 
@@ -155,7 +160,7 @@ def _decide(ctx: typer.Context, action) -> None:
             decided = action(store)
         except (NotFound, InvalidTransition, ValueError) as exc:
             raise _fail(str(exc)) from None
-    out.print(decided.message, highlight=False, soft_wrap=True)
+    out.print(escape(decided.message), highlight=False, soft_wrap=True)
 
 
 def _zone_of(ctx: typer.Context, release_id: str) -> ZoneInfo:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class Context:
         config = load_config(self.root)
         if config.problems:
             for problem in config.problems:
-                err.print(f"[red]{problem}[/red]", highlight=False, soft_wrap=True)
+                err.print(f"[red]{escape(problem)}[/red]", highlight=False, soft_wrap=True)
             if strict:
                 raise typer.Exit(1)
         return config
@@ -140,5 +141,5 @@ def _now() -> datetime:
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)

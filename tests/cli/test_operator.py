@@ -264,3 +264,21 @@ def test_publish_tells_a_log_how_many_went_out(empty_root):
     melder(empty_root, "ingest")
     result = piped(empty_root, "publish")
     assert "released 3/3 from the queue (" in result.stderr
+
+
+def test_markup_in_content_is_printed_as_it_is_never_interpreted(empty_root):
+    title = "Neue Anlage [/b] eröffnet [link=file:///etc/passwd]hier[/link]"
+    write(
+        empty_root / "inbox" / "reviewed" / "anlage.txt",
+        f"{title}\n\nDie Anlage [bold]öffnet[/bold] am Montag, sagt [red]die Stadt[/red].\n",
+    )
+    melder(empty_root, "ingest")
+    [item] = __import__("json").loads(melder(empty_root, "queue", "--json").stdout)
+    shown = melder(empty_root, "show", item["id"]).stdout
+    assert title in shown and "[bold]öffnet[/bold]" in shown
+    extracted = melder(empty_root, "extract", str(empty_root / "inbox/reviewed/anlage.txt"))
+    assert title in extracted.stdout
+    assert title in melder(empty_root, "queue").stdout
+    rejected = melder(empty_root, "reject", item["id"], "--reason", "[/i] kaputt")
+    assert rejected.exit_code == 0
+    assert "[/i] kaputt" in melder(empty_root, "show", item["id"]).stdout
