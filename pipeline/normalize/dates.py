@@ -45,7 +45,11 @@ ISO_RE = re.compile(
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?"
 )
-NUMERIC_RE = re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d.]\d)")
+# "24.12.2026", "24.12.26", and "24.12." without a year; "24.12. 18:00" is a day and a time,
+# never the year 2018.
+NUMERIC_RE = re.compile(
+    r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.(?:\s?(?P<y>\d{4}|\d{2})(?![\d.:]\d))?(?![\d])"
+)
 SLASH_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
 DAY_MONTH_RE = re.compile(
     rf"\b(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?", re.I
@@ -120,7 +124,7 @@ def parse_datetime(text: str, zone: tzinfo, now: datetime | None = None) -> date
     hour, minute, second, offset = _date_match_time(match)
     if hour is None:
         hour, minute, second, offset, rest = _find_time(rest)
-    tz = _offset(offset) if offset else _zone_abbreviation(rest) or zone
+    tz = (_offset(offset) if offset else None) or _zone_abbreviation(rest) or zone
     try:
         value = datetime(year, month, day, hour or 0, minute or 0, second or 0)
     except ValueError:
@@ -163,7 +167,8 @@ def _date_parts(match: re.Match) -> tuple[int | None, int, int] | None:
         day, month, year = int(groups["d"]), int(groups["m"]), groups["y"]
     if year is not None:
         year = int(year)
-        year += 2000 if year < 100 else 0
+        if year < 100:  # two digits: 00-68 are this century, 69-99 the last (as POSIX %y)
+            year += 2000 if year < 69 else 1900
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     return year, month, day
@@ -195,12 +200,17 @@ def _find_time(rest: str):
     return None, None, None, None, rest
 
 
-def _offset(text: str) -> tzinfo:
+def _offset(text: str) -> tzinfo | None:
+    """A UTC offset; None for one no zone has (24 hours or more): the source's zone applies."""
     if text == "Z":
         return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    return _zone_of(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+
+
+def _zone_of(delta: timedelta) -> tzinfo | None:
+    return timezone(delta) if abs(delta) < timedelta(hours=24) else None
 
 
 def _zone_abbreviation(text: str) -> tzinfo | None:
@@ -211,7 +221,7 @@ def _zone_abbreviation(text: str) -> tzinfo | None:
         return ZONE_ABBR[match.group("abbr")]
     sign = -1 if match.group("sign") == "-" else 1
     delta = timedelta(hours=int(match.group("h")), minutes=int(match.group("m") or 0))
-    return timezone(sign * delta)
+    return _zone_of(sign * delta)
 
 
 def _infer_year(month: int, day: int, now: datetime) -> int:

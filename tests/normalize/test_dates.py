@@ -102,3 +102,22 @@ def test_plausibility():
     assert plausibility_problem(NOW + timedelta(days=400), NOW)
     assert plausibility_problem(NOW + timedelta(days=30), NOW) is None
     assert plausibility_problem(datetime(2001, 1, 1, tzinfo=UTC), NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day and a month with a time: the year comes from the arrival, never from the hour
+        ("24.12. 18:00 Uhr", datetime(2026, 12, 24, 18, 0, tzinfo=BERLIN)),
+        ("24.12. 20:15", datetime(2026, 12, 24, 20, 15, tzinfo=BERLIN)),
+        ("am 3.2.", datetime(2027, 2, 3, tzinfo=BERLIN)),
+        # two-digit years pivot as POSIX %y does
+        ("31.12.99", datetime(1999, 12, 31, tzinfo=BERLIN)),
+        ("1.1.30", datetime(2030, 1, 1, tzinfo=BERLIN)),
+        # an offset no zone has is ignored, never a crash
+        ("25.11.2026 10:00 +25:00", datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)),
+        ("Nov. 25, 2026 10:00 UTC+30", datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)),
+    ],
+)
+def test_day_month_dates_two_digit_years_and_impossible_offsets(text, expected):
+    assert parse_datetime(text, BERLIN, NOW) == expected
