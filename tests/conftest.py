@@ -98,3 +98,27 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'var' / 'melder.db'}"
     return request.getfixturevalue("postgres").new_database()
+
+
+# A second loopback address stands in for a public host: the guard is told to count it as
+# public (see `counts_as_public`), while 127.0.0.1 and every other private address stay refused.
+PUBLIC_STAND_IN = "127.0.0.2"
+
+
+def counts_as_public(address: str) -> str | None:
+    from pipeline.ingest.guard import forbidden_address
+
+    return None if address == PUBLIC_STAND_IN else forbidden_address(address)
+
+
+@pytest.fixture
+def public_server():
+    """An HTTP server on the public stand-in address."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host=PUBLIC_STAND_IN, port=0)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()

@@ -1,7 +1,8 @@
 """The HTTP client every remote kind shares: retries, conditional GET, limits, robots.txt, delays.
 
-Every request and every redirect hop passes `check_url` first; bodies are read in chunks up to
-the size limit.
+Every request and every redirect hop passes `check_url` first and then connects to the very
+address the guard checked (the Host header and TLS keep the name); bodies are read in chunks up
+to the size limit.
 """
 
 from __future__ import annotations
@@ -18,16 +19,10 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
 
-from pipeline.ingest.http import (
-    FetchError,
-    FetchPolicy,
-    Page,
-    Resolver,
-    Validators,
-    check_url,
-    user_agent,
-)
+from pipeline.ingest.guard import Resolver, Target, check_url, forbidden_address
+from pipeline.ingest.http import FetchError, FetchPolicy, Page, Validators, user_agent
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +49,19 @@ class HttpClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         resolve: Resolver = socket.getaddrinfo,
+        forbidden: Callable[[str], str | None] = forbidden_address,
         backoff: float = 0.5,
         max_wait: float = 30.0,
     ):
         self.session = session or requests.Session()
         # No proxies or .netrc credentials from the environment: they would bypass the guard.
         self.session.trust_env = False
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, PinnedAdapter())
         self.session.headers["User-Agent"] = user_agent(contact)
         self.validators = validators if validators is not None else Validators()
         self.sleep, self.clock, self.resolve = sleep, clock, resolve
+        self.forbidden = forbidden
         self.backoff, self.max_wait = backoff, max_wait
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
@@ -123,8 +122,8 @@ class HttpClient:
         visited = [url]
         current = url
         for _hop in range(policy.max_redirects + 1):
-            check_url(current, policy, self.resolve)
-            response = self._request(current, policy, headers)
+            target = check_url(current, policy, self.resolve, self.forbidden)
+            response = self._request(target, policy, headers)
             with response:
                 if not response.is_redirect:
                     return self._page(url, current, response, policy)
@@ -136,13 +135,16 @@ class HttpClient:
             current = target
         raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
 
-    def _request(self, url: str, policy: FetchPolicy, headers: dict[str, str]) -> requests.Response:
+    def _request(
+        self, target: Target, policy: FetchPolicy, headers: dict[str, str]
+    ) -> requests.Response:
+        url = target.url
         self._check_deadline(url, policy)
         self._wait_turn(url, policy)
         try:
             return self.session.get(
-                url,
-                headers=headers,
+                target.pinned_url(),
+                headers={**headers, "Host": target.host_header},
                 stream=True,
                 allow_redirects=False,
                 timeout=(policy.timeout, policy.timeout),
@@ -257,6 +259,27 @@ class HttpClient:
             raise FetchError(f"{origin}/robots.txt: cannot be read: {exc.reason}") from None
         rules.parse(page.text().splitlines())
         return rules
+
+
+class PinnedAdapter(HTTPAdapter):
+    """Requests go to the checked IP address; TLS still verifies the name from the Host header."""
+
+    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(
+            request, verify, cert
+        )
+        name = _host_name(request.headers.get("Host", ""))
+        if host_params["scheme"] == "https" and name and name != host_params["host"].strip("[]"):
+            pool_kwargs["server_hostname"] = name
+            pool_kwargs["assert_hostname"] = name
+        return host_params, pool_kwargs
+
+
+def _host_name(host_header: str) -> str:
+    """The name part of a Host header value (`name:port`, `[v6]:port`)."""
+    if host_header.startswith("["):
+        return host_header[1 : host_header.find("]")]
+    return host_header.rsplit(":", 1)[0] if ":" in host_header else host_header
 
 
 class _Retryable(Exception):

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import ipaddress
 import logging
 import re
-import socket
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import charset_normalizer
 
@@ -141,50 +137,6 @@ def _declared_charsets(body: bytes, content_type: str) -> list[str]:
         if match:
             found.append(match.group(1).decode("ascii", errors="ignore"))
     return found
-
-
-# -- the address guard --------------------------------------------------------------------------
-
-Resolver = Callable[..., list]
-
-
-def forbidden_address(address: str) -> str | None:
-    """Why an IP address is not a public one (None when it is)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if ip.version == 6 and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for label, hit in (
-        ("loopback", ip.is_loopback),
-        ("unspecified", ip.is_unspecified),
-        ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("private", ip.is_private),
-        ("reserved", ip.is_reserved),
-        ("non-public", not ip.is_global),
-    ):
-        if hit:
-            return f"a {label} address ({ip})"
-    return None
-
-
-def check_url(url: str, policy: FetchPolicy, resolve: Resolver = socket.getaddrinfo) -> None:
-    """Refuse a URL Melder must not fetch: not http(s), or (unless allowed) a private host."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
-    if policy.allow_private:
-        return
-    try:
-        infos = resolve(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"{url}: cannot resolve {parts.hostname}: {exc}") from None
-    for info in infos:
-        reason = forbidden_address(info[4][0])
-        if reason:
-            raise FetchError(
-                f"{url}: refused: {parts.hostname} resolves to {reason}; "
-                "set allow_private = true in the source only for a host you trust"
-            )
 
 
 # -- remembered validators ----------------------------------------------------------------------

@@ -10,15 +10,15 @@ import pytest
 from werkzeug import Request, Response
 
 from pipeline.ingest.client import HttpClient
+from pipeline.ingest.guard import check_url, forbidden_address
 from pipeline.ingest.http import (
     FetchError,
     FetchPolicy,
-    check_url,
     decode,
-    forbidden_address,
     user_agent,
 )
 from pipeline.store import Store
+from tests.conftest import PUBLIC_STAND_IN, counts_as_public
 from pipeline.store.http_validators import StoredValidators
 
 FAST = FetchPolicy(source="test", allow_private=True, timeout=0.5, retries=2, delay=0, robots=False)
@@ -195,26 +195,22 @@ def test_too_many_redirects_are_refused(httpserver, client):
         client.get(local(httpserver, "/r0"), short)
 
 
-def test_a_redirect_to_a_private_address_is_refused_before_connecting(httpserver, sleeps):
-    """The press office's host counts as public here (its name resolves to a public address);
-    its redirect to a loopback name must be refused at that hop."""
+def test_a_redirect_to_a_private_address_is_refused_before_connecting(
+    public_server, httpserver, sleeps
+):
+    """The press office's host counts as public; its redirect to a loopback name is refused at
+    that hop and the internal server never sees a request."""
     secret = []
-    httpserver.expect_request("/release").respond_with_data(
+    public_server.expect_request("/release").respond_with_data(
         "", status=302, headers={"Location": f"http://localhost:{httpserver.port}/admin"}
     )
     httpserver.expect_request("/admin").respond_with_handler(
         lambda request: secret.append(request.path) or Response("secret")
     )
-
-    def resolve(host, port, **kwargs):
-        if host == "127.0.0.1":  # the test server stands in for a public host
-            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", port))]
-        return socket.getaddrinfo(host, port, **kwargs)
-
-    client = HttpClient(sleep=sleeps, resolve=resolve)
+    client = HttpClient(sleep=sleeps, forbidden=counts_as_public)
     guarded = FetchPolicy(**{**FAST.__dict__, "allow_private": False})
     with pytest.raises(FetchError, match=r"localhost resolves to a loopback address"):
-        client.get(local(httpserver, "/release"), guarded)
+        client.get(f"http://{PUBLIC_STAND_IN}:{public_server.port}/release", guarded)
     assert secret == []
 
 
