@@ -41,8 +41,21 @@ def serve(
     ] = False,
     proxy_headers: Annotated[
         bool,
-        typer.Option("--proxy-headers", help="Trust X-Forwarded-* from a local reverse proxy."),
+        typer.Option(
+            "--proxy-headers",
+            help="Take the client address and scheme from X-Forwarded-For/-Proto, only when the "
+            "request comes from a --trusted-proxy.",
+        ),
     ] = False,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trusted-proxy",
+            metavar="ADDRESS",
+            help="Address or network of the reverse proxy whose X-Forwarded-* headers count "
+            "(repeatable; default 127.0.0.1). Anyone else's are ignored.",
+        ),
+    ] = None,
     access_log: Annotated[
         bool, typer.Option("--access-log", help="Log every request (portals poll often).")
     ] = False,
@@ -54,6 +67,7 @@ def serve(
     \b
       melder serve --host 127.0.0.1 --port 8000
       melder serve --dev
+      melder serve --proxy-headers --trusted-proxy 10.0.0.2
     """
     import uvicorn
 
@@ -82,6 +96,7 @@ def serve(
         host=host,
         port=port,
         proxy_headers=proxy_headers,
+        forwarded_allow_ips=",".join(trusted_proxy or ["127.0.0.1"]),
         server_header=False,
         access_log=access_log,
     )
@@ -143,6 +158,32 @@ def user_add(
         except users.UserError as exc:
             raise _fail(str(exc)) from None
     out.print(f"user {user.name} ({user.role}) added", highlight=False)
+
+
+@user_app.command("password", cls=MelderCommand)
+def user_password(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Login name of an existing user.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Set a new password for a desk user; every session of that user ends at once.
+
+    Examples:
+
+    \b
+      melder user password erika
+      printf %s "$PASSWORD" | melder user password erika --password-stdin
+    """
+    from pipeline.store import users
+
+    with ctx.obj.store() as store:
+        try:
+            user = users.set_password(store, name, _password(password_stdin))
+        except users.UserError as exc:
+            raise _fail(str(exc)) from None
+    out.print(f"password of {user.name} changed; their desk sessions have ended", highlight=False)
 
 
 @user_app.command("list", cls=MelderCommand)

@@ -23,13 +23,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _check_zone(value: str) -> str:
+def zone_named(value: str) -> ZoneInfo:
+    """The IANA zone `value`, or ValueError saying what to write instead.
+
+    ZoneInfo reads files: a folder name ('Europe'), an overlong or odd name raises OSError,
+    which must not reach a user as a crash."""
     try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        shown = value if len(value) <= 60 else value[:60] + "…"
         raise ValueError(
-            f"unknown time zone {value!r}; use an IANA name such as 'Europe/Berlin' or 'UTC'"
+            f"unknown time zone {shown!r}; use an IANA name such as 'Europe/Berlin' or 'UTC'"
         ) from None
+
+
+def _check_zone(value: str) -> str:
+    zone_named(value)
     return value
 
 

@@ -184,6 +184,19 @@ class UserRow(Base):
     disabled_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
 
 
+class DeskSessionRow(Base):
+    """A desk login: the cookie carries a random id, the store keeps its SHA-256 digest.
+
+    Deleting the row ends the session at once (logout, password change, a disabled user)."""
+
+    __tablename__ = "desk_sessions"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    expires_at: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
 class ApiTokenRow(Base):
     """A source's submission token: shown once, kept only as a SHA-256 digest, revocable."""
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.config import NAME_RE, Config
 from pipeline.store import Store
-from pipeline.store.tables import ApiTokenRow, UserRow
+from pipeline.store.tables import ApiTokenRow, DeskSessionRow, UserRow
 
 ROLES = ("editor", "admin")
 TOKEN_PREFIX = "mld_"
@@ -99,6 +99,55 @@ def user_by_id(store: Store, user_id: int) -> User | None:
         if row is None or row.disabled_at is not None:
             return None
         return User(row.id, row.name, row.role)
+
+
+def set_password(store: Store, name: str, password: str) -> User:
+    """A new password for `name`; every session of that user ends."""
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"the password needs at least {MIN_PASSWORD} characters")
+    with Session(store.engine) as session, session.begin():
+        row = session.scalar(select(UserRow).where(UserRow.name == name))
+        if row is None:
+            raise UserError(f"no user {name!r}; see `melder user list`")
+        row.password_hash = _hasher.hash(password)
+        session.execute(delete(DeskSessionRow).where(DeskSessionRow.user_id == row.id))
+        return User(row.id, row.name, row.role)
+
+
+# --- desk sessions -----------------------------------------------------------------------------
+
+
+def start_session(store: Store, user: User, *, now: datetime, lifetime: timedelta) -> str:
+    """A new session for `user`; the returned secret goes into the cookie, never the store."""
+    secret = secrets.token_urlsafe(32)
+    with Session(store.engine) as session, session.begin():
+        session.execute(delete(DeskSessionRow).where(DeskSessionRow.expires_at < now))
+        session.add(
+            DeskSessionRow(
+                digest=_digest(secret), user_id=user.id, created_at=now, expires_at=now + lifetime
+            )
+        )
+    return secret
+
+
+def session_user(store: Store, secret: str | None, *, now: datetime) -> User | None:
+    """The user of a live session, or None (unknown, ended, expired or user disabled)."""
+    if not secret or not isinstance(secret, str):
+        return None
+    with Session(store.engine) as session:
+        row = session.get(DeskSessionRow, _digest(secret))
+        if row is None or row.expires_at <= now:
+            return None
+        user = session.get(UserRow, row.user_id)
+        if user is None or user.disabled_at is not None:
+            return None
+        return User(user.id, user.name, user.role)
+
+
+def end_session(store: Store, secret: str | None) -> None:
+    if secret and isinstance(secret, str):
+        with Session(store.engine) as session, session.begin():
+            session.execute(delete(DeskSessionRow).where(DeskSessionRow.digest == _digest(secret)))
 
 
 def _digest(token: str) -> str:

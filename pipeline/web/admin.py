@@ -32,7 +32,7 @@ def _admin_response(p: Page, status: int = 200, **extra) -> Response:
 
 
 @router.post("/tokens")
-async def create_token(p: Page = Depends(posted_admin)) -> Response:
+def create_token(p: Page = Depends(posted_admin)) -> Response:
     try:
         _token, secret = users.create_token(
             p.web.store,
@@ -47,7 +47,7 @@ async def create_token(p: Page = Depends(posted_admin)) -> Response:
 
 
 @router.post("/tokens/{token_id}/revoke")
-async def revoke_token(token_id: int, p: Page = Depends(posted_admin)) -> Response:
+def revoke_token(token_id: int, p: Page = Depends(posted_admin)) -> Response:
     try:
         users.revoke_token(p.web.store, token_id, now=now())
     except users.UserError as exc:
@@ -56,7 +56,7 @@ async def revoke_token(token_id: int, p: Page = Depends(posted_admin)) -> Respon
 
 
 @router.post("/users")
-async def add_user(p: Page = Depends(posted_admin)) -> Response:
+def add_user(p: Page = Depends(posted_admin)) -> Response:
     try:
         users.add_user(
             p.web.store, p.field("name"), p.field("role"), p.field("password"), now=now()

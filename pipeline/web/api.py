@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from pipeline.errors import NotFound, Rejected
 from pipeline.ingest.readers import READERS, InputContext, jsonfmt, read_input
@@ -141,13 +142,14 @@ async def submit(
     fingerprint = hashlib.sha256(
         suffix.encode() + b"\0" + (replaces or "").encode() + b"\0" + data
     ).hexdigest()
+    # Reading, normalizing and storing block: they run in the thread pool, not the event loop.
     if idempotency_key:
-        replay = _replay(who, idempotency_key, fingerprint)
+        replay = await run_in_threadpool(_replay, who, idempotency_key, fingerprint)
         if replay is not None:
             return replay
-    status, body = _accept(who, data, suffix, _base(request), replaces)
+    status, body = await run_in_threadpool(_accept, who, data, suffix, _base(request), replaces)
     if idempotency_key:
-        return _remember(who, idempotency_key, fingerprint, status, body)
+        return await run_in_threadpool(_remember, who, idempotency_key, fingerprint, status, body)
     return JSONResponse(body, status_code=status)
 
 
@@ -177,10 +179,11 @@ async def _upload(request: Request, data: bytes) -> tuple[bytes, str, str | None
     async def replay():
         return {"type": "http.request", "body": data, "more_body": False}
 
-    form = await Request(request.scope, replay).form()
-    upload = form.get("file")
-    if upload is None or isinstance(upload, str):
-        raise problem(422, "file", "multipart needs one file in the field `file`")
+    form = await Request(request.scope, replay).form(max_files=2, max_fields=10)
+    uploads = form.getlist("file")
+    if len(uploads) != 1 or isinstance(uploads[0], str):
+        raise problem(422, "file", "multipart needs exactly one file in the field `file`")
+    upload = uploads[0]
     suffix = Path(upload.filename or "").suffix.lower()
     if suffix not in READERS:
         raise problem(
@@ -194,8 +197,10 @@ async def _upload(request: Request, data: bytes) -> tuple[bytes, str, str | None
 
 
 def _base(request: Request) -> str:
+    """MELDER_BASE_URL, else nothing: a status URL never takes its host from the request's
+    Host header, which the client chooses."""
     web: WebState = request.app.state.web
-    return (web.settings.base_url or str(request.base_url)).rstrip("/")
+    return (web.settings.base_url or "").rstrip("/")
 
 
 def _accept(

@@ -13,6 +13,7 @@ from pipeline.config.settings import Settings
 from pipeline.errors import ConfigError
 from pipeline.web import admin, api, decisions, desk
 from pipeline.web.feeds import FeedServer
+from pipeline.web.limits import BodyLimits
 from pipeline.web.security import MIN_KEY_LENGTH
 from pipeline.web.state import HERE, Limits, WebState
 
@@ -53,9 +54,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        api = scope["path"].startswith("/api/")
+
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                headers = [*message.get("headers", []), *SECURITY_HEADERS]
+                if api and not any(key.lower() == b"cache-control" for key, _ in headers):
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -87,6 +93,7 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
     app.state.web = web
     app.feed_server = FeedServer(web.feeds)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimits, api_limit=web.max_body)
     app.mount("/desk/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(desk.router)
     app.include_router(decisions.router)

@@ -8,12 +8,12 @@ the version the editor's page showed: a decision on a stale page gets a conflict
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import RedirectResponse, Response
 
 from pipeline import review
+from pipeline.config.models import zone_named
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.web.desk import Page, _next, _release_response, _view, editor, posted
 from pipeline.web.state import now
@@ -51,15 +51,15 @@ def _local_time(value: str, zone: str) -> datetime | None:
     """The desk's datetime-local field, read in the source's zone."""
     if not value.strip():
         return None
-    moment = datetime.fromisoformat(value.strip())
     try:
-        return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {zone!r}") from None
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value[:40]!r} is not a date and time like 2026-11-25T09:00") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone_named(zone))
 
 
 @router.post("/{release_id}/approve")
-async def approve(release_id: str, p: Page = Depends(posted)) -> Response:
+def approve(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
         zone = p.field("zone") or "Europe/Berlin"
         at = _local_time(p.field("at"), zone) if p.field("at") else None
@@ -71,7 +71,7 @@ async def approve(release_id: str, p: Page = Depends(posted)) -> Response:
 
 
 @router.post("/{release_id}/reject")
-async def reject(release_id: str, p: Page = Depends(posted)) -> Response:
+def reject(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
         return review.reject(
             p.web.store,
@@ -86,7 +86,7 @@ async def reject(release_id: str, p: Page = Depends(posted)) -> Response:
 
 
 @router.post("/{release_id}/withdraw")
-async def withdraw(release_id: str, p: Page = Depends(posted)) -> Response:
+def withdraw(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
         return review.withdraw(
             p.web.store,
@@ -109,7 +109,7 @@ def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
 
 
 @router.post("/{release_id}/edit")
-async def edit(release_id: str, p: Page = Depends(posted)) -> Response:
+def edit(release_id: str, p: Page = Depends(posted)) -> Response:
     view = _view(p, release_id)
     if view is None:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
@@ -132,7 +132,7 @@ async def edit(release_id: str, p: Page = Depends(posted)) -> Response:
 
 
 @router.post("/{release_id}/reopen")
-async def reopen(release_id: str, p: Page = Depends(posted)) -> Response:
+def reopen(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
         return review.reopen(p.web.store, release_id, actor=p.user.name, now=now(), seen=_seen(p))
 
@@ -140,7 +140,7 @@ async def reopen(release_id: str, p: Page = Depends(posted)) -> Response:
 
 
 @router.post("/{release_id}/keep")
-async def keep(release_id: str, p: Page = Depends(posted)) -> Response:
+def keep(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
         return review.keep_both(
             p.web.store, release_id, actor=p.user.name, now=now(), seen=_seen(p)
@@ -150,7 +150,7 @@ async def keep(release_id: str, p: Page = Depends(posted)) -> Response:
 
 
 @router.post("/{release_id}/merge")
-async def merge(release_id: str, p: Page = Depends(posted)) -> Response:
+def merge(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
         return review.merge(
             p.web.store,

@@ -7,6 +7,7 @@ check who asks (session, role, CSRF token), parse the form and show the answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -18,10 +19,11 @@ from pipeline.models import State
 from pipeline.store import users
 from pipeline.web import pages
 from pipeline.web.i18n import LANGUAGES, Words, choose_language
-from pipeline.web.security import csrf_ok, new_csrf
+from pipeline.web.security import SESSION_SECONDS, csrf_ok, new_csrf
 from pipeline.web.state import WebState, now
 
 router = APIRouter(prefix="/desk", include_in_schema=False)
+SESSION_LIFETIME = timedelta(seconds=SESSION_SECONDS)
 LANG_COOKIE = "melder_lang"
 
 
@@ -68,7 +70,7 @@ class Page:
 def page(request: Request) -> Page:
     web: WebState = request.app.state.web
     session = web.sessions.load(request)
-    user = users.user_by_id(web.store, session["uid"]) if "uid" in session else None
+    user = users.session_user(web.store, session.get("sid"), now=now())
     language = choose_language(
         request.cookies.get(LANG_COOKIE), request.headers.get("accept-language")
     )
@@ -88,10 +90,16 @@ def admin(p: Page = Depends(editor)) -> Page:
 
 
 async def _checked_form(p: Page) -> Page:
-    p.form = await p.request.form()
+    # BodyLimits has already refused anything but a small URL-encoded form.
+    p.form = await p.request.form(max_files=0, max_fields=200)
     if not csrf_ok(p.session, p.field("csrf")):
         raise Forbidden("csrf")
     return p
+
+
+async def posted_anonymous(p: Page = Depends(page)) -> Page:
+    """A form anyone may send (the login form), still carrying the CSRF token of its page."""
+    return await _checked_form(p)
 
 
 async def posted(p: Page = Depends(editor)) -> Page:
@@ -143,14 +151,16 @@ def login_form(p: Page = Depends(page), next: str = "/desk/") -> Response:
 
 
 @router.post("/login")
-async def login(request: Request, p: Page = Depends(page)) -> Response:
-    p.form = await request.form()
-    if not csrf_ok(p.session, p.field("csrf")):
-        raise Forbidden("csrf")
-    name = p.field("name").strip()
-    client = request.client.host if request.client else "?"
-    keys = [f"ip:{client}", f"user:{name}"]
-    wait = max(p.web.login_limit.retry_after(key) for key in keys)
+def login(p: Page = Depends(posted_anonymous)) -> Response:
+    """A plain function, so FastAPI runs it (and argon2) in its thread pool, not the loop."""
+    name = p.field("name").strip()[:200]
+    address = p.request.client.host if p.request.client else "?"
+    pair, per_address, per_name = f"{name}\0{address}", f"ip:{address}", f"user:{name}"
+    wait = max(
+        p.web.login_limit.retry_after(pair),
+        p.web.address_limit.retry_after(per_address),
+        p.web.name_slowdown.retry_after(per_name),
+    )
     if wait:
         response = p.render(
             "login.html", 429, next=_next(p.field("next")), failed=p.words("too_many", seconds=wait)
@@ -159,20 +169,25 @@ async def login(request: Request, p: Page = Depends(page)) -> Response:
         return response
     user = users.authenticate(p.web.store, name, p.field("password"))
     if user is None:
-        for key in keys:
-            p.web.login_limit.hit(key)
+        p.web.login_limit.hit(pair)
+        p.web.address_limit.hit(per_address)
+        p.web.name_slowdown.hit(per_name)
         return p.render(
             "login.html", 401, next=_next(p.field("next")), failed=p.words("login_failed")
         )
-    p.web.login_limit.reset(f"user:{name}")
+    p.web.login_limit.reset(pair)
+    p.web.name_slowdown.reset(per_name)
     response = RedirectResponse(_next(p.field("next")), status_code=303)
-    # A fresh session and CSRF token at login: a token planted before cannot be reused.
-    p.web.sessions.save(response, {"uid": user.id, "csrf": new_csrf()})
+    # A fresh session id and CSRF token at login: a token planted before cannot be reused.
+    secret = users.start_session(p.web.store, user, now=now(), lifetime=SESSION_LIFETIME)
+    p.web.sessions.save(response, {"sid": secret, "csrf": new_csrf()})
     return response
 
 
 @router.post("/logout")
-async def logout(p: Page = Depends(posted)) -> Response:
+def logout(p: Page = Depends(posted)) -> Response:
+    """Ends the session in the store: the old cookie is worthless from now on."""
+    users.end_session(p.web.store, p.session.get("sid"))
     response = RedirectResponse("/desk/login", status_code=303)
     p.web.sessions.clear(response)
     return response
@@ -226,7 +241,7 @@ def queue_without_slash() -> Response:
 
 
 @router.post("/publish")
-async def publish(p: Page = Depends(posted)) -> Response:
+def publish(p: Page = Depends(posted)) -> Response:
     report = p.web.publish()
     changed = sum(1 for count in report.channels.values() if count)
     return RedirectResponse(

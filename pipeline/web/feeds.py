@@ -31,11 +31,14 @@ BY_SUFFIX = {
     ".xml": b"application/xml; charset=utf-8",
 }
 # Portals embed fragments and read JSON from their own origin in the browser.
-CORS_SUFFIXES = (".json", ".html")
+CORS_SUFFIXES = (".json", ".html", ".xml")
 COMMON = [
     (b"cache-control", b"public, max-age=60, stale-while-revalidate=300"),
     (b"vary", b"Accept-Encoding"),
     (b"x-content-type-options", b"nosniff"),
+    # Fragments come from the desk's origin: opened directly they run sandboxed, with no
+    # script, no cookies of the desk and nothing loaded but images.
+    (b"content-security-policy", b"sandbox; default-src 'none'; img-src 'self' https: data:"),
 ]
 
 

@@ -17,7 +17,7 @@ from pipeline.config import Config, load_config
 from pipeline.config.settings import Settings
 from pipeline.store import Store
 from pipeline.web.feeds import FeedFiles
-from pipeline.web.security import RateLimiter, Sessions
+from pipeline.web.security import RateLimiter, Sessions, SlowDown
 
 HERE = Path(__file__).resolve().parent
 
@@ -46,7 +46,11 @@ class WebState:
             settings.secret_key, secure=(settings.base_url or "").startswith("https://")
         )
         self.feeds = FeedFiles(root / "outputs")
+        # Wrong passwords: a lock per (name, address), a wider one per address (one client
+        # trying many names) and a slow-down per name from anywhere (many clients, one name).
         self.login_limit = RateLimiter(limits.login_attempts, limits.login_window)
+        self.address_limit = RateLimiter(10 * limits.login_attempts, limits.login_window)
+        self.name_slowdown = SlowDown(limits.login_attempts, limits.login_window)
         self.api_limit = RateLimiter(limits.api_requests, limits.api_window)
         self.templates = Jinja2Templates(directory=HERE / "templates")
 

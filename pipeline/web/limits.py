@@ -1,0 +1,101 @@
+"""Request body caps, enforced before any route parses a byte.
+
+A form parser spools file parts to disk and keeps fields in memory; without a cap an anonymous
+client could fill the disk through the login form. Each route family gets its own ceiling, the
+declared Content-Length is refused at once, a chunked body is counted as it arrives, and the
+desk accepts URL-encoded forms only (no file parts at all).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+KIB = 1024
+SMALL_FORM = 16 * KIB  # login, logout, decisions, admin forms
+EDIT_FORM = 1024 * KIB  # a release's title, teaser and body
+URLENCODED = "application/x-www-form-urlencoded"
+EDIT_PATH_RE = re.compile(r"^/desk/releases/[^/]+/edit$")
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def body_cap(method: str, path: str, api_limit: int) -> int | None:
+    """The most bytes a request to `path` may send; None for routes without a body."""
+    if method in ("GET", "HEAD", "OPTIONS"):
+        return 0
+    if path.startswith("/api/"):
+        return api_limit
+    if EDIT_PATH_RE.match(path):
+        return EDIT_FORM
+    return SMALL_FORM
+
+
+class BodyLimits:
+    """ASGI middleware: 413 over the route's cap, 415 for a desk POST that is not a plain form."""
+
+    def __init__(self, app, api_limit: int):
+        self.app = app
+        self.api_limit = api_limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method, path = scope["method"], scope["path"]
+        cap = body_cap(method, path, self.api_limit)
+        headers = {key.lower(): value for key, value in scope.get("headers", [])}
+        if path.startswith("/desk") and method == "POST":
+            kind = headers.get(b"content-type", b"").split(b";")[0].strip().decode("latin-1")
+            if kind and kind.lower() != URLENCODED:  # no type at all parses as an empty form
+                await _answer(send, 415, f"the desk takes {URLENCODED} forms only")
+                return
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > cap:
+            await _answer(send, 413, _too_large(cap))
+            return
+        received = 0
+        started = False
+
+        async def counted_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > cap:
+                    raise BodyTooLarge()
+            return message
+
+        async def tracking_send(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await _answer(send, 413, _too_large(cap))
+
+
+def _too_large(cap: int) -> str:
+    return f"the request body is over the limit of {cap:,} bytes for this address"
+
+
+async def _answer(send, status: int, message: str) -> None:
+    body = json.dumps({"problems": [{"field": "body", "message": message}]}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
