@@ -129,3 +129,56 @@ def form_fields(html: str, action: str) -> dict[str, str]:
     start = html.index(f'action="{action}"')
     chunk = html[start : html.index("</form>", start)]
     return dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', chunk))
+
+
+@contextmanager
+def melder_serve(root: Path, tmp: Path, *extra: str, port: int | None = None):
+    """A real `melder serve` process on 127.0.0.1; yields (base URL, process).
+
+    Its TMPDIR is a folder of its own, so a test can see whether anything was spooled to disk.
+    """
+    import os
+    import subprocess
+    import sys
+
+    port = port or free_port()
+    spool = tmp / "spool"
+    spool.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "MELDER_ROOT": str(root),
+        "MELDER_DATABASE_URL": settings_for(root).database_url,
+        "MELDER_SECRET_KEY": SECRET,
+        "TMPDIR": str(spool),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "serve", "--port", str(port), *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"melder serve did not start: {process.stdout.read()!r}")
+        time.sleep(0.1)
+    try:
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")

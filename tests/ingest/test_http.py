@@ -18,8 +18,8 @@ from pipeline.ingest.http import (
     user_agent,
 )
 from pipeline.store import Store
-from tests.conftest import PUBLIC_STAND_IN, counts_as_public
 from pipeline.store.http_validators import StoredValidators
+from tests.conftest import PUBLIC_STAND_IN, counts_as_public
 
 FAST = FetchPolicy(source="test", allow_private=True, timeout=0.5, retries=2, delay=0, robots=False)
 
