@@ -56,17 +56,30 @@ class Decoded:
     lossy: bool = False  # some bytes could not be decoded and became U+FFFD
 
 
+# Codecs Python has that are no charset: escapes, host-name encodings, and one that always
+# fails. Bytes-to-bytes codecs (base64, zlib, rot13 ...) are refused by `_is_text_encoding`.
+NOT_CHARSETS = frozenset(
+    {"punycode", "idna", "unicode-escape", "raw-unicode-escape", "undefined", "mbcs", "oem"}
+)
+
+
 def canonical_encoding(label: str | None) -> str | None:
-    """A Python codec name for a charset label, or None when the label is unknown."""
+    """A Python codec name for a charset label, or None when the label is no text charset.
+
+    Labels come from attackers too (`charset="zlib"`): only real text encodings count."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     if label in WINDOWS_1252_LABELS:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, TypeError):
         return None
+    name = info.name.replace("_", "-")
+    if not getattr(info, "_is_text_encoding", True) or name in NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def split_bom(data: bytes) -> tuple[str | None, bytes]:

@@ -20,6 +20,7 @@ import charset_normalizer
 
 from pipeline.config import SourceConfig
 from pipeline.errors import SourceError
+from pipeline.extract.decode import canonical_encoding
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +116,13 @@ def decode(body: bytes, content_type: str = "", override: str | None = None) -> 
     """
     if override:
         return body.decode(override, errors="replace"), override
-    for candidate in _declared_charsets(body, content_type):
+    for label in _declared_charsets(body, content_type):
+        candidate = canonical_encoding(label)  # None for "zlib", "punycode" and the like
+        if candidate is None:
+            continue
         try:
             return body.decode(candidate), candidate
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             continue
     best = charset_normalizer.from_bytes(body).best()
     if best is not None:

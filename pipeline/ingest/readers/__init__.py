@@ -11,12 +11,15 @@ May import: `pipeline.extract`, `pipeline.config`, `pipeline.models`, `pipeline.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from pipeline.errors import Rejected
 from pipeline.ingest.readers import email, html, jsonfmt, markdown, text
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Problem, RawRelease
+
+log = logging.getLogger(__name__)
 
 FormatReader = Callable[[bytes, InputContext], RawRelease]
 
@@ -53,9 +56,52 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
         if reader is None:
             known = ", ".join(sorted(READERS))
             raise Rejected(f"unsupported file type {suffix or '(none)'!r}; use one of {known}")
-        return reader(data, context)
+        return capped(reader(data, context))
     except Rejected as exc:
         return rejected(data, context, exc.reason, exc.field)
+    except Exception as exc:  # one poisoned input must never stop its source
+        log.warning("%s: %s could not be read", context.source, context.locator, exc_info=True)
+        reason = f"could not be read ({type(exc).__name__}: {str(exc)[:200]})"
+        return rejected(data, context, reason)
+
+
+# The longest value a field may hold; longer ones are cut and the release is flagged, so a
+# 70 MB "title" can neither fill the store nor every queue page.
+FIELD_LIMITS = {
+    "title": 1000,
+    "teaser": 5000,
+    "contact": 5000,
+    "language": 35,
+    "identity": 2000,
+    "base_url": 2000,
+    "published_text": 200,
+}
+MAX_CATEGORIES, MAX_CATEGORY = 50, 100
+
+
+def capped(raw: RawRelease) -> RawRelease:
+    """`raw` with every field within its limit; each cut is a problem the editor sees."""
+    update: dict = {}
+    problems = list(raw.problems)
+    for name, limit in FIELD_LIMITS.items():
+        value = getattr(raw, name)
+        if isinstance(value, str) and len(value) > limit:
+            update[name] = value[:limit]
+            problems.append(
+                Problem(field=name, message=f"{len(value):,} characters; the limit is {limit:,}")
+            )
+    categories = [category[:MAX_CATEGORY] for category in raw.categories[:MAX_CATEGORIES]]
+    if tuple(categories) != raw.categories:
+        update["categories"] = tuple(categories)
+        problems.append(
+            Problem(
+                field="categories",
+                message=f"at most {MAX_CATEGORIES} categories of {MAX_CATEGORY} characters kept",
+            )
+        )
+    if not update:
+        return raw
+    return raw.model_copy(update={**update, "problems": tuple(problems)})
 
 
 def _binary(data: bytes) -> bool:

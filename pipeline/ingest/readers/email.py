@@ -63,7 +63,18 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     )
 
 
+MAX_DEPTH = 10
+MAX_PARTS = 500
+MAX_MULTIPARTS = 50
+
+
+_MULTIPART = re.compile(rb"content-type:\s*multipart/", re.IGNORECASE)
+
+
 def _parse(data: bytes) -> Message:
+    # The stdlib parser recurses once per nested multipart: count them before it starts.
+    if len(_MULTIPART.findall(data, 0, len(data))) > MAX_MULTIPARTS:
+        raise Rejected(f"more than {MAX_MULTIPARTS} multipart sections", field="email")
     # compat32 keeps headers as strings and decodes them only when asked: policy.default builds
     # and re-parses header objects on every access, which costs milliseconds per message.
     message = email.message_from_bytes(data, policy=policy.compat32)
@@ -72,7 +83,25 @@ def _parse(data: bytes) -> Message:
         raise Rejected(
             "not an e-mail: no From, Subject, Date or Message-ID header at the top", field="email"
         )
+    _check_structure(message)
     return message
+
+
+def _check_structure(message: Message) -> None:
+    """Refuse a mail nested deeper or split into more parts than any real release is: walking
+    such a mail recursively would exhaust the stack."""
+    stack, parts = [(message, 0)], 0
+    while stack:
+        part, depth = stack.pop()
+        parts += 1
+        if depth > MAX_DEPTH:
+            raise Rejected(f"parts nested more than {MAX_DEPTH} levels deep", field="email")
+        if parts > MAX_PARTS:
+            raise Rejected(f"more than {MAX_PARTS} parts", field="email")
+        # only multiparts: get_payload() of a leaf decodes with the part's own charset label
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((child, depth + 1) for child in payload if isinstance(child, Message))
 
 
 def _header(message: Message, name: str) -> str | None:

@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -35,8 +35,10 @@ class SubmittedLink(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    url: str = Field(description="Absolute http(s) URL.")
-    text: str = Field(default="", description="Link text; the URL is shown when empty.")
+    url: str = Field(max_length=2000, description="Absolute http(s) URL.")
+    text: str = Field(
+        default="", max_length=500, description="Link text; the URL is shown when empty."
+    )
 
     _url = field_validator("url")(classmethod(lambda cls, value: _http_url(value)))
 
@@ -55,7 +57,9 @@ class ReleaseSubmission(BaseModel):
         default=None,
         description="Body as HTML (p, h2-h4, lists, links); sanitized before publishing.",
     )
-    teaser: str | None = Field(default=None, description="One or two sentences for lists.")
+    teaser: str | None = Field(
+        default=None, max_length=2000, description="One or two sentences for lists."
+    )
     language: str | None = Field(
         default=None, pattern=_LANGUAGE, description="Language code such as 'de' or 'en'."
     )
@@ -67,18 +71,26 @@ class ReleaseSubmission(BaseModel):
         default=None,
         description="Sperrfrist: not published before this ISO 8601 date and time.",
     )
-    contact: str | None = Field(default=None, description="Press contact as free text.")
-    categories: list[str] = Field(default_factory=list, description="Topics or tags.")
-    links: list[SubmittedLink] = Field(default_factory=list, description="Related links.")
+    contact: str | None = Field(
+        default=None, max_length=5000, description="Press contact as free text."
+    )
+    categories: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list, max_length=50, description="Topics or tags."
+    )
+    links: list[SubmittedLink] = Field(
+        default_factory=list, max_length=100, description="Related links."
+    )
     url: str | None = Field(
-        default=None, description="Canonical URL of the release on the sender's site."
+        default=None,
+        max_length=2000,
+        description="Canonical URL of the release on the sender's site.",
     )
     id: str | None = Field(
         default=None,
         max_length=200,
         description="The sender's own id; resubmitting the same id updates the release.",
     )
-    author: str | None = Field(default=None, description="Who wrote the release.")
+    author: str | None = Field(default=None, max_length=300, description="Who wrote the release.")
     replaces: str | None = Field(
         default=None,
         max_length=64,
@@ -98,6 +110,9 @@ class ReleaseSubmission(BaseModel):
             raise ValueError(MISSING_BODY)
         return self
 
+
+MAX_NESTING = 32
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 MISSING_BODY = "give the body as 'text' (plain text) or 'body_html'"
 
@@ -128,10 +143,30 @@ def _readable_fields(raw: dict) -> dict[str, Any]:
     }
 
 
+def nesting_depth(text: str) -> int:
+    """How deep brackets nest, strings skipped: checked before parsing, so 100,000 `[` cost
+    one scan instead of a recursion error."""
+    depth = deepest = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_NESTING:
+                break
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
 def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list[Problem]]:
     """The validated submission, or the raw object (if any) with every problem found."""
+    text = decode_text(data).text
+    if nesting_depth(text) > MAX_NESTING:
+        message = f"nested deeper than {MAX_NESTING} levels of [ ] and {{ }}; a release is flat"
+        return None, [Problem(field="json", message=message)]
     try:
-        raw = json.loads(decode_text(data).text)
+        raw = json.loads(text)
     except json.JSONDecodeError as exc:
         message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         return None, [Problem(field="json", message=message)]

@@ -24,6 +24,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.DOTALL | re.MULTILINE
 )
+MAX_FRONT_MATTER = 64 * 1024
 _HEADING_TAGS = {"h1": "h2", "h5": "h4", "h6": "h4"}  # bodies hold h2-h4 only
 
 # Accepted spellings of each front matter field, first match wins.
@@ -79,8 +80,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[Problem]]:
     if not match:
         return {}, text, []
     body = text[match.end() :]
+    front = match.group(1)
+    refused = _unsafe_front_matter(front)
+    if refused:
+        return {}, body, [Problem(field="front_matter", message=refused)]
     try:
-        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)
+        meta = yaml.load(front, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         return {}, body, [Problem(field="front_matter", message=_yaml_message(exc))]
     if meta is None:
@@ -89,6 +94,24 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[Problem]]:
         problem = Problem(field="front_matter", message="must be key: value lines, not a list")
         return {}, body, [problem]
     return {str(key).lower(): value for key, value in meta.items()}, body, []
+
+
+def _unsafe_front_matter(front: str) -> str | None:
+    """Why front matter is not even loaded: too big, or aliases (`*a`), which let a few hundred
+    bytes expand to gigabytes. Release metadata never needs them."""
+    if len(front) > MAX_FRONT_MATTER:
+        return f"front matter is {len(front):,} characters; the limit is {MAX_FRONT_MATTER:,}"
+    try:
+        for event in yaml.parse(front, Loader=_YAML_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 2 if event.start_mark else "?"
+                return (
+                    f"line {line}: YAML aliases (*name) are not allowed in front matter; "
+                    "write the value out"
+                )
+    except yaml.YAMLError:
+        return None  # the load below names the syntax error with its line
+    return None
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:

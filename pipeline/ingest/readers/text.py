@@ -12,6 +12,7 @@ import re
 from charset_normalizer import from_bytes
 
 from pipeline.errors import Rejected
+from pipeline.extract.decode import canonical_encoding
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import RawRelease
 
@@ -65,12 +66,8 @@ def decode(data: bytes, override: str | None = None) -> str:
 
 
 def _decode_as(data: bytes, encoding: str) -> str:
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise Rejected(
-            f"unknown encoding {encoding!r}; set encoding to e.g. 'utf-8' or 'cp1252'"
-        ) from None
+    if canonical_encoding(encoding) is None:
+        raise Rejected(f"unknown encoding {encoding!r}; set encoding to e.g. 'utf-8' or 'cp1252'")
     if codecs.lookup(encoding).name == "utf-8":
         encoding = "utf-8-sig"
     try:
