@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
@@ -75,6 +75,10 @@ class ImapConfig(Strict):
     username_env: str
     password_env: str
     senders: list[str] = Field(default_factory=list)  # allowed addresses or domains; [] = anyone
+    # Only mails the receiving server authenticated (DMARC or aligned DKIM pass in its
+    # Authentication-Results header, recognised by `authserv_id`).
+    require_authenticated: bool = False
+    authserv_id: str | None = None
     after: Literal["flag", "move"] = "flag"
     move_to: str | None = None
     ca_file: str | None = None  # a private CA's certificate (PEM), relative to the root
@@ -88,6 +92,15 @@ class ImapConfig(Strict):
                 "holds the secret (e.g. MELDER_IMAP_PASSWORD), never the secret itself"
             )
         return value
+
+    @model_validator(mode="after")
+    def _authserv_for_authentication(self):
+        if self.require_authenticated and not self.authserv_id:
+            raise ValueError(
+                "require_authenticated needs authserv_id: the name your mail server writes at "
+                "the start of its Authentication-Results header (e.g. 'mx.portal.example')"
+            )
+        return self
 
     @property
     def effective_port(self) -> int:

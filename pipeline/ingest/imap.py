@@ -9,7 +9,6 @@ Credentials come from the environment variables the source names, never from its
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import imaplib
 import logging
@@ -22,7 +21,9 @@ from email.parser import BytesHeaderParser
 
 from pipeline.config import Config, ImapConfig, SourceConfig
 from pipeline.errors import SourceError
+from pipeline.ingest import mailauth
 from pipeline.ingest.base import IngestResult
+from pipeline.ingest.mailauth import Sender
 from pipeline.ingest.readers import InputContext, read_input, rejected
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class Message:
 
     uid: str
     identity: str
-    sender: str
+    sender: Sender
     size: int
 
 
@@ -79,7 +80,7 @@ def take_message(mailbox: Mailbox, uid: str, job: MailJob, result: IngestResult)
             locator=message.identity,
             received_at=job.now,
             route="imap",
-            sender=message.sender,
+            sender=message.sender.address,
         )
         refusal = _refusal(message, job.source)
         if refusal:
@@ -102,11 +103,22 @@ def take_message(mailbox: Mailbox, uid: str, job: MailJob, result: IngestResult)
 
 
 def _refusal(message: Message, source: SourceConfig) -> str | None:
-    assert source.imap is not None
-    if not sender_allowed(message.sender, source.imap.senders):
+    settings = source.imap
+    assert settings is not None
+    sender = message.sender
+    if sender.problem and (settings.senders or settings.require_authenticated):
+        return f"sender cannot be told: {sender.problem}; such mails are refused"
+    if not mailauth.allowed(sender.address, settings.senders):
         return (
-            f"sender {message.sender or '(none)'} is not on the source's allow-list "
+            f"sender {sender.address or '(none)'} is not on the source's allow-list "
             "(imap.senders); add the address or its domain if the press office uses it"
+        )
+    if settings.require_authenticated and not mailauth.authenticated(
+        sender, settings.authserv_id or ""
+    ):
+        return (
+            f"sender {sender.address} is not authenticated: no Authentication-Results from "
+            f"{settings.authserv_id} with dmarc=pass or dkim=pass for its domain"
         )
     if message.size > source.max_bytes:
         return (
@@ -114,23 +126,6 @@ def _refusal(message: Message, source: SourceConfig) -> str | None:
             "raise max_bytes in the source's TOML if this is a real release"
         )
     return None
-
-
-def sender_allowed(sender: str, allowed: list[str]) -> bool:
-    """An empty list allows anyone; entries are addresses or domains (subdomains included).
-
-    The From header can be forged: the allow-list keeps out mistakes and spam, it is no proof.
-    """
-    if not allowed:
-        return True
-    sender = sender.lower()
-    domain = sender.rpartition("@")[2]
-    for entry in (item.lower().lstrip("@") for item in allowed):
-        if "@" in entry and sender == entry:
-            return True
-        if "@" not in entry and (domain == entry or domain.endswith("." + entry)):
-            return True
-    return False
 
 
 def mail_digest(data: bytes) -> str:
@@ -254,14 +249,16 @@ class Mailbox:
 
     def envelope(self, uid: str) -> Message:
         status, data = self.connection.uid(
-            "FETCH", uid, "(RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID FROM)])"
+            "FETCH",
+            uid,
+            "(RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID FROM AUTHENTICATION-RESULTS)])",
         )
         if status != "OK" or not data or not isinstance(data[0], tuple):
             raise imaplib.IMAP4.error(f"cannot fetch headers: {_text(data)}")
         meta, header_bytes = data[0]
         size = SIZE_RE.search(meta)
         headers = BytesHeaderParser().parsebytes(header_bytes)
-        sender = email.utils.parseaddr(str(headers.get("From", "")))[1]
+        sender = mailauth.sender_of(header_bytes)
         identity = message_identity(
             headers.get("Message-ID"), hashlib.sha256(header_bytes).hexdigest()[:32]
         )
