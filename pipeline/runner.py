@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pipeline.atomic import exclusive, remove_stale_temp_files, write_atomic
+from pipeline.atomic import exclusive, remove_stale_temp_files
 from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
 from pipeline.errors import Rejected, SourceError
 from pipeline.ingest import FETCHING, KINDS
+from pipeline.ingest.base import keep_original
 from pipeline.ingest.client import HttpClient
-from pipeline.ingest.readers import InputContext, content_hash, read_input
+from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize
 from pipeline.publish import public_name, publish_channel
@@ -219,11 +220,7 @@ def keep_submission(root: Path, source: str, data: bytes, suffix: str) -> str:
     release's identity when the input names none of its own, so the same bytes sent again are
     the same release (`unchanged`) and other bytes are a new one.
     """
-    relative = Path("var") / "submissions" / source / f"{content_hash(data)[:24]}{suffix.lower()}"
-    path = root / relative
-    if not path.exists():
-        write_atomic(path, data)
-    return relative.as_posix()
+    return keep_original(root, source, data, suffix.lower(), area="submissions")
 
 
 def replacing(store: Store, raw: RawRelease, source_name: str, replaces: str | None) -> RawRelease:
@@ -260,7 +257,12 @@ def submit(
         data = path.read_bytes()
         locator = keep_submission(config.root, source_name, data, path.suffix)
         context = InputContext(
-            source=source_name, config=source, locator=locator, received_at=now, route="submit"
+            source=source_name,
+            config=source,
+            locator=locator,
+            received_at=now,
+            route="submit",
+            kept=locator,
         )
         raws.append(
             (replacing(store, read_input(data, path.suffix, context), source_name, replaces), None)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from pipeline.atomic import write_atomic
 from pipeline.models import RawRelease
 
 
@@ -18,3 +21,15 @@ class IngestResult:
     # Run once the batch is safely stored (flag mails, remember HTTP validators), so that a
     # crash before that point makes the next run read the same inputs again.
     on_stored: list[Callable[[], None]] = field(default_factory=list)
+
+
+def keep_original(
+    root: Path, source: str, data: bytes, suffix: str, area: str = "originals"
+) -> str:
+    """Keep an input's bytes under var/<area>/<source>/, named by their hash; returns the path
+    relative to the root. The desk shows the original from there and from nowhere else."""
+    relative = Path("var") / area / source / f"{hashlib.sha256(data).hexdigest()[:24]}{suffix}"
+    path = root / relative
+    if not path.exists():
+        write_atomic(path, data)
+    return relative.as_posix()

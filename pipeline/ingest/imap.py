@@ -15,14 +15,15 @@ import logging
 import os
 import re
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.parser import BytesHeaderParser
+from pathlib import Path
 
 from pipeline.config import Config, ImapConfig, SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest import mailauth
-from pipeline.ingest.base import IngestResult
+from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.mailauth import Sender
 from pipeline.ingest.readers import InputContext, read_input, rejected
 
@@ -43,6 +44,7 @@ class MailJob:
     now: datetime
     seen: object
     batch: set[str]
+    root: Path
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def ingest(name: str, source: SourceConfig, config: Config, *, now: datetime, se
     result = IngestResult()
     with Mailbox(settings, config, source.timeout) as mailbox:
         uids = mailbox.pending()[: source.max_items]
-        job = MailJob(name, source, now, seen, set())
+        job = MailJob(name, source, now, seen, set(), config.root)
         handled = [uid for uid in uids if take_message(mailbox, uid, job, result)]
         validity = mailbox.uidvalidity
     if handled:
@@ -96,6 +98,7 @@ def take_message(mailbox: Mailbox, uid: str, job: MailJob, result: IngestResult)
         result.skipped += 1  # a duplicate delivery, or stored before a crash
         return True
     job.batch.add(message.identity)
+    context = replace(context, kept=keep_original(job.root, job.name, data, ".eml"))
     raw = read_input(data, ".eml", context)
     raw = raw.model_copy(update={"identity": message.identity, "content_hash": digest})
     result.raws.append((raw, message.identity))

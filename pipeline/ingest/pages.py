@@ -24,6 +24,7 @@ def page_release(
     identity: str,
     route: str,
     now: datetime,
+    kept: str | None = None,
 ) -> RawRelease:
     """Read a fetched HTML page with the source's rules; its identity and hash are ours.
 
@@ -37,6 +38,7 @@ def page_release(
         received_at=now,
         route=route,
         base_url=page.final_url,
+        kept=kept,
     )
     raw = read_input(page.utf8(), ".html", context)
     raw = raw.model_copy(update={"identity": identity, "content_hash": page.digest})

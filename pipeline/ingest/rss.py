@@ -14,14 +14,14 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.ingest.base import IngestResult
+from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import FetchError, FetchPolicy, Page
 from pipeline.ingest.pages import client_for, page_release
@@ -48,6 +48,7 @@ class FeedJob:
     policy: FetchPolicy
     feed_url: str
     language: str | None
+    root: Path
 
 
 def ingest(
@@ -66,7 +67,9 @@ def ingest(
     if page.not_modified:
         return result
     feed = parse_feed(page)
-    job = FeedJob(name, source, now, client, policy, page.final_url, feed_language(feed))
+    job = FeedJob(
+        name, source, now, client, policy, page.final_url, feed_language(feed), config.root
+    )
     complete = True
     for entry in feed.entries[: source.max_items]:
         complete = take_entry(entry, job, seen, result) and complete
@@ -132,14 +135,18 @@ def entry_identity(entry, feed_url: str) -> str | None:
     return urljoin(feed_url, value) if value.startswith("/") else value
 
 
-def entry_digest(entry) -> str:
-    """What makes an entry "the same": its own fields, not the feed around it."""
+def entry_bytes(entry) -> bytes:
+    """An entry's own fields as JSON: what the desk shows as its original input."""
     fields = {
         key: entry.get(key) for key in ("id", "title", "link", "summary", "published", "updated")
     }
     fields["content"] = [item.get("value") for item in entry.get("content", [])]
-    data = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def entry_digest(entry) -> str:
+    """What makes an entry "the same": its own fields, not the feed around it."""
+    return hashlib.sha256(entry_bytes(entry)).hexdigest()
 
 
 def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease:
@@ -148,7 +155,13 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
     if link and wants_page(body, job.source.follow_links):
         page = job.client.get(link, job.policy, conditional=False)
         raw = page_release(
-            page, name=job.name, source=job.source, identity=identity, route="rss", now=job.now
+            page,
+            name=job.name,
+            source=job.source,
+            identity=identity,
+            route="rss",
+            now=job.now,
+            kept=keep_original(job.root, job.name, page.body, ".html"),
         )
         return raw.model_copy(update=_entry_metadata(entry, job, raw, digest))
     context = InputContext(
@@ -158,6 +171,7 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
         received_at=job.now,
         route="rss",
         base_url=link or job.feed_url,
+        kept=keep_original(job.root, job.name, entry_bytes(entry), ".json"),
     )
     return RawRelease(
         source=job.name,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
@@ -16,7 +17,7 @@ from soupsieve import SelectorSyntaxError
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.ingest.base import IngestResult
+from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import FetchError, FetchPolicy, Page
 from pipeline.ingest.pages import client_for, page_release
@@ -45,7 +46,10 @@ def ingest(
         )
     complete = True
     for url in links[: source.max_items]:
-        complete = take_page(url, name, source, now, client, policy, seen, result) and complete
+        complete = (
+            take_page(url, name, source, now, client, policy, seen, result, root=config.root)
+            and complete
+        )
     if complete:  # otherwise the next run must read the listing again to retry
         client.remember(policy, listing)
     result.on_stored.append(client.commit_validators)
@@ -80,6 +84,8 @@ def take_page(
     policy: FetchPolicy,
     seen,
     result: IngestResult,
+    *,
+    root: Path,
 ) -> bool:
     """Fetch and read one release page; False when it failed in a way a later run may fix."""
     try:
@@ -90,7 +96,10 @@ def take_page(
     if page.not_modified or seen(url, page.digest):
         result.skipped += 1
         return True
-    raw = page_release(page, name=name, source=source, identity=url, route="web", now=now)
+    kept = keep_original(root, name, page.body, ".html")
+    raw = page_release(
+        page, name=name, source=source, identity=url, route="web", now=now, kept=kept
+    )
     result.raws.append((raw, url))
     client.remember(policy, page)
     return True

@@ -222,6 +222,7 @@ def _accept(
         locator=locator,
         received_at=now(),
         route="api",
+        kept=locator,
         sender=f"token {token.hint}…",
     )
     try:

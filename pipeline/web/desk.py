@@ -295,7 +295,7 @@ def _release_response(
         view=view,
         version=view.version,
         preview=pages.preview(config, view, p.web.store.public_name(release_id), now()),
-        original=pages.original_input(p.web.root, view.release),
+        original=pages.original_input(p.web.root, view.release, config),
         changes=changes,
         old=old,
         new=new,

@@ -41,17 +41,32 @@ def preview(config: Config, view: ReleaseView, name: str | None, now: datetime) 
     return None
 
 
-def original_input(root: Path, release: Release) -> str | None:
-    """The input file as text (shown escaped), when it lies under the Melder root."""
+def original_input(root: Path, release: Release, config: Config) -> str | None:
+    """The input's bytes as text (shown escaped), from where Melder keeps inputs and nowhere
+    else: the source's own kept inputs, or for a `files` source the folder it reads. A path
+    that points anywhere else (the database, TOML files, certificates) shows nothing."""
     path = release.provenance.path
     if not path:
         return None
     candidate = (root / path).resolve()
-    if not candidate.is_relative_to(root) or not candidate.is_file():
+    folders = _input_folders(root, release, config)
+    if not any(candidate.is_relative_to(folder) for folder in folders):
+        return None
+    if not candidate.is_file():
         return None
     with candidate.open("rb") as handle:
         data = handle.read(ORIGINAL_MAX_BYTES)
     return data.decode("utf-8", errors="replace")
+
+
+def _input_folders(root: Path, release: Release, config: Config) -> list[Path]:
+    folders = [
+        (root / "var" / area / release.source).resolve() for area in ("originals", "submissions")
+    ]
+    source = config.sources.get(release.source)
+    if source is not None and source.kind == "files" and source.path:
+        folders.append((root / source.path).resolve())
+    return folders
 
 
 def as_text(release: Release) -> list[str]:

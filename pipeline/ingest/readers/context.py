@@ -21,12 +21,16 @@ class InputContext:
     route: str  # files | submit | rss | web | imap | api
     base_url: str | None = None
     sender: str | None = None
+    kept: str | None = None  # where Melder keeps the input's bytes, relative to the root
 
     def provenance(self, **extra) -> Provenance:
+        # Only a path Melder chose counts: a feed's guid or a Message-ID is the sender's text
+        # and must never become a file the desk opens.
+        path = self.kept or (self.locator if self.route in ("files", "extract") else None)
         values = {
             "route": self.route,
             "received_at": self.received_at,
-            "path": None if self.locator.startswith(("http://", "https://")) else self.locator,
+            "path": path,
             "original_url": self.base_url,
             "sender": self.sender,
         }
