@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 BODY_TAGS = frozenset(
@@ -37,3 +39,19 @@ def clean_fragment(html: str, tags: set[str], attributes: dict[str, set[str]]) -
 
 def escape_text(text: str) -> str:
     return nh3.clean_text(text)
+
+
+# A whole tag (`<svg/onload=…>`, `</b>`, `<!-- … -->`), and what could start one: `<` directly
+# followed by a letter, `/`, `!` or `?`. "Kinder < 6" and "<100 Euro" are plain text.
+WHOLE_TAG_RE = re.compile(r"<[/!?]?[A-Za-z!?-][^<>]*>")
+TAG_START_RE = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def plain_field(text: str) -> str:
+    """Text for fields that readers may render as HTML (titles, teasers, summaries, tags):
+    tags the text carries are dropped, and a `<` that could start one gets a space after it,
+    so no reader, whatever it wraps the field in, can take anything here for markup."""
+    if "<" not in text:
+        return text
+    text = WHOLE_TAG_RE.sub("", text)
+    return " ".join(TAG_START_RE.sub("< ", text).split())

@@ -26,6 +26,7 @@ from pipeline.normalize.findings import Findings, _clean_contact, take_contact, 
 from pipeline.normalize.headline import published_at, take_title
 from pipeline.normalize.paragraphs import drop_disclaimers, join_lines
 from pipeline.normalize.render import classify, merge_links, render
+from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.summary import detect_language, lead_text, make_slug, make_teaser
 
 TITLE_LIMIT = 300
@@ -42,6 +43,7 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
     blocks = drop_disclaimers(blocks, found)
     title, blocks = take_title(blocks, clean_inline(repair_text(raw.title or "")), found)
+    title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
     return Release(
@@ -50,7 +52,9 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
         identity=raw.identity,
         title=title,
         slug=make_slug(title, raw.identity),
-        teaser=make_teaser(plain_text(raw.teaser) if raw.teaser else lead_text(blocks)),
+        teaser=plain_field(
+            make_teaser(plain_text(raw.teaser) if raw.teaser else lead_text(blocks))
+        ),
         body_html=body_html,
         text=text,
         language=source.language or raw.language or detect_language(f"{title}\n{text}"),
@@ -59,7 +63,7 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
         if raw.embargo_until
         else found.embargo,
         contact=_clean_contact(raw.contact) if raw.contact else found.contact,
-        categories=raw.categories,
+        categories=tuple(plain_field(category) for category in raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
         media=raw.media,
         provenance=raw.provenance,

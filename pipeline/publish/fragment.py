@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Link, Release
 from pipeline.normalize.disclaimers import render_disclaimer
-from pipeline.normalize.sanitize import BODY_TAGS, clean_body, clean_fragment
+from pipeline.normalize.sanitize import BODY_TAGS, clean_body, clean_fragment, plain_field
 from pipeline.publish.labels import Labels, human_date, labels_for
 from pipeline.publish.withdrawn import WITHDRAWN_TITLE, notice_html, notice_text
 
@@ -35,7 +35,6 @@ XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\u
 HOST_RE = re.compile(r"^[a-z0-9_.-]+$|^[0-9a-f:.]+$")
 URL_SAFE = "/?:@!$&'()*+,;=-._~%"
 STRAY_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
-TAG_LIKE_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?)>")
 ANCHOR_RE = re.compile(r'<a(?: href="([^"]*)")?>(.*?)</a>', re.S)
 
 FRAGMENT_TAGS = BODY_TAGS | {"article", "aside", "header", "div", "span", "time", "address"}
@@ -287,9 +286,9 @@ def _encode_url_part(part: str) -> str:
 
 
 def feed_text(text: str) -> str:
-    """Plain text for feed titles and summaries: readers treat `<word>` there as a tag and drop
-    it, so tag-like angle brackets become look-alike quotes."""
-    return TAG_LIKE_RE.sub("\u2039\\1\u203a", text)
+    """Plain text for feed titles and summaries, which many readers render as HTML: also for
+    releases stored before normalize made these fields plain."""
+    return plain_field(text)
 
 
 def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:

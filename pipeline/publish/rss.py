@@ -37,4 +37,6 @@ def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:
     entry.pubDate(item.published)
     entry.content(item.article)  # escaped text, not CDATA: "]]>" can never break it
     # RSS readers treat description as HTML, so the plain-text teaser is escaped once more.
-    entry.description(escape(release.teaser or release.title, quote=False), isSummary=True)
+    entry.description(
+        escape(feed_text(release.teaser or release.title), quote=False), isSummary=True
+    )

@@ -187,14 +187,16 @@ def test_empty_channel_gives_valid_feeds_with_a_fixed_date():
     assert files == render_channel("melder", channel(), [], sources())
 
 
-def test_feed_titles_keep_tag_like_words_visible():
-    rel = release(title="Wir sind <stolz> auf 100 % & „mehr“", teaser="Kurz <b>fett</b>")
+def test_feed_titles_carry_no_tag_a_reader_could_render():
+    """Readers render titles and summaries as HTML: tag-like sequences are dropped, a `<` that
+    is text stays, and `&` and quotes come through exactly."""
+    rel = release(
+        title="Kinder < 6 frei: <svg/onload=alert(1)>Bad & „mehr“", teaser="Kurz <b>fett</b>"
+    )
     files = render_channel("melder", channel(), [entry(rel)], sources())
-    shown = "Wir sind ‹stolz› auf 100 % & „mehr“"
+    shown = "Kinder < 6 frei: Bad & „mehr“"
     assert parse(files["rss.xml"]).entries[0].title == shown
     assert parse(files["atom.xml"]).entries[0].title == shown
     item = json.loads(files["feed.json"])["items"][0]
     assert item["title"] == shown
-    assert item["summary"] == "Kurz ‹b›fett‹/b›"
-    # The release file shows the title exactly as sent.
-    assert "Wir sind &lt;stolz&gt; auf 100 % &amp; „mehr“" in item["content_html"]
+    assert item["summary"] == "Kurz fett"
