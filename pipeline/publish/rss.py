@@ -37,6 +37,5 @@ def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:
     entry.pubDate(item.published)
     entry.content(item.article)  # escaped text, not CDATA: "]]>" can never break it
     # RSS readers treat description as HTML, so the plain-text teaser is escaped once more.
-    entry.description(
-        escape(feed_text(release.teaser or release.title), quote=False), isSummary=True
-    )
+    summary = feed_text(release.teaser) or feed_text(release.title)
+    entry.description(escape(summary, quote=False), isSummary=True)
