@@ -170,8 +170,8 @@ async def _body(request: Request, limit: int) -> bytes:
 def _json_replaces(data: bytes) -> str | None:
     try:
         value = json.loads(data).get("replaces")
-    except (ValueError, AttributeError, UnicodeDecodeError):
-        return None
+    except (ValueError, AttributeError, UnicodeDecodeError, RecursionError):
+        return None  # the schema check names what is wrong with the body
     return value if isinstance(value, str) and value.strip() else None
 
 
@@ -252,8 +252,15 @@ def _accept(
 def schema_problems(data: bytes) -> list[dict]:
     """Every way a JSON body misses the release schema, by field path; [] when it fits."""
     try:
-        json.loads(data)
-    except (UnicodeDecodeError, ValueError) as exc:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [{"field": "body", "message": f"not valid JSON: {exc}"}]
+    if jsonfmt.nesting_depth(text) > jsonfmt.MAX_NESTING:
+        message = f"nested deeper than {jsonfmt.MAX_NESTING} levels; a release is flat"
+        return [{"field": "body", "message": message}]
+    try:
+        json.loads(text)
+    except ValueError as exc:
         return [{"field": "body", "message": f"not valid JSON: {exc}"}]
     schema = getattr(jsonfmt, "ReleaseSubmission", None)
     if schema is None:

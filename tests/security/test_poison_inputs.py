@@ -142,3 +142,46 @@ def test_any_bytes_give_a_release_or_an_invalid_one(suffix):
 
 def test_every_reader_is_fuzzed():
     assert {suffix for suffix in READERS if suffix not in (".htm", ".markdown")} == set(SEEDS)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[" * 100_000, b'{"title":' * 50_000, b'{"title": "x", "text": "' + b"\xff" * 10 + b'"}'],
+)
+def test_the_api_answers_a_poisoned_body_with_422_never_500(tmp_path, body):
+    from fastapi.testclient import TestClient
+
+    from pipeline.web import create_app
+    from tests.web_support import make_root, open_store, settings_for, token
+
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    secret = token(store, root, "press")
+    store.close()
+    with TestClient(create_app(root, settings_for(root))) as client:
+        answer = client.post(
+            "/api/v1/releases",
+            content=body,
+            headers={"authorization": f"Bearer {secret}", "content-type": "application/json"},
+        )
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["problems"]
+
+
+def test_a_files_source_with_poisoned_inputs_still_stores_its_good_ones(empty_root):
+    from tests.cli.test_operator import melder
+
+    inbox = empty_root / "inbox" / "reviewed"
+    (inbox / "nest.json").write_bytes(b"[" * 100_000)
+    (inbox / "nest.eml").write_bytes(nested_mail(1000))
+    (inbox / "bomb.md").write_bytes(ALIAS_BOMB)
+    (inbox / "codec.eml").write_bytes(charset_mail("zlib"))
+    (inbox / "gut.txt").write_text("Neue Brücke eröffnet\n\nDie Stadt eröffnet am Montag.\n")
+    melder(empty_root, "ingest")
+    import json
+
+    waiting = json.loads(melder(empty_root, "queue", "--json").stdout)
+    invalid = json.loads(melder(empty_root, "queue", "--state", "invalid", "--json").stdout)
+    assert len(waiting) == 5 and len(invalid) == 3
+    titles = {item["title"] for item in waiting}
+    assert {"Neue Brücke eröffnet", "Neue Brücke"} <= titles

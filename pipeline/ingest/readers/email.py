@@ -120,7 +120,13 @@ def _decode_word(part: bytes | str, charset: str | None) -> str:
     """One encoded word; a Latin-1 label is read as windows-1252, as mail clients do."""
     if isinstance(part, str):
         return part
-    return part.decode(canonical_encoding(charset) or "ascii", errors="replace")
+    encoding = canonical_encoding(charset)
+    if encoding is None:  # no charset, or a label that is none ("zlib"): UTF-8, else Western
+        try:
+            return part.decode("utf-8")
+        except UnicodeDecodeError:
+            return part.decode("cp1252", errors="replace")
+    return part.decode(encoding, errors="replace")
 
 
 def _raw_header_text(raw) -> str:
