@@ -115,11 +115,13 @@ class Context:
         from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
         from pipeline.store import Store
-        from pipeline.store.engine import database_problem, shown_url
+        from pipeline.store.engine import HalfMadeStore, database_problem, shown_url
 
         url = self.settings.database_url_for(self.root)
         try:
             store = Store(url)
+        except HalfMadeStore as exc:
+            raise _fail(f"database {exc}") from None
         except (ArgumentError, DBAPIError, NoSuchModuleError, OSError):
             problem = database_problem(url) or f"{shown_url(url)}: cannot be opened"
             raise _fail(f"database {problem} (MELDER_DATABASE_URL)") from None

@@ -106,18 +106,80 @@ def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration; cheap when it is there already.
 
     Processes that start together on a new database (`serve` and `run`, or two `run`s) take
-    turns: the first migrates, the others find the schema current once they get the lock.
+    turns: the first migrates, the others find the schema current once they get the lock. All
+    pending migrations run as one transaction, DDL included (SQLite too, see
+    `_transactional_ddl`), so a process killed half-way leaves the store as it was before.
     """
     if _current_revision(engine) == HEAD:
         return
     from alembic import command
     from alembic.script import ScriptDirectory
 
-    config = alembic_config(engine)
-    head = ScriptDirectory.from_config(config).get_current_head()
     with _migration_lock(engine):
-        if _current_revision(engine) != head:
-            command.upgrade(config, "head")
+        if _current_revision(engine) == HEAD:
+            return
+        migrating = _transactional_ddl(engine)
+        try:
+            config = alembic_config(migrating)
+            head = ScriptDirectory.from_config(config).get_current_head()
+            if _current_revision(migrating) != head:
+                _clear_half_made(migrating)
+                command.upgrade(config, "head")
+        finally:
+            if migrating is not engine:
+                migrating.dispose()
+
+
+def _transactional_ddl(engine: Engine) -> Engine:
+    """For SQLite an engine of its own whose transactions really contain DDL: Python's sqlite3
+    runs CREATE TABLE outside any transaction unless told to leave BEGIN to us (the SQLAlchemy
+    documentation's recipe for transactional DDL on pysqlite)."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    migrating = create_engine(engine.url, connect_args={"timeout": 30})
+
+    @event.listens_for(migrating, "connect")
+    def _autocommit_driver(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        _tune_sqlite(dbapi_connection, _record)
+
+    @event.listens_for(migrating, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return migrating
+
+
+class HalfMadeStore(RuntimeError):
+    """A store with Melder's tables but no record of its migrations, holding data."""
+
+
+def _clear_half_made(engine: Engine) -> None:
+    """A first start killed by an older Melder could leave tables without `alembic_version`.
+    Empty ones are dropped and made again; a store with rows in them is named, never touched."""
+    if _current_revision(engine) is not None:
+        return
+    from sqlalchemy import inspect
+
+    from pipeline.store.tables import Base
+
+    found = [name for name in inspect(engine).get_table_names() if name in Base.metadata.tables]
+    if not found:
+        return
+    with engine.begin() as connection:
+        rows = {
+            name: connection.execute(text(f'SELECT COUNT(*) FROM "{name}"')).scalar()
+            for name in found
+        }
+        if any(rows.values()):
+            raise HalfMadeStore(
+                f"{shown_url(str(engine.url))}: has Melder's tables ({', '.join(sorted(found))}) "
+                "but no record of its schema version; it was not made by this Melder or a first "
+                "start was interrupted. Move the file away and start again, or restore a backup"
+            )
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(text(f'DROP TABLE IF EXISTS "{table.name}"'))
+        connection.execute(text("DROP TABLE IF EXISTS release_search"))
 
 
 def _current_revision(engine: Engine) -> str | None:
