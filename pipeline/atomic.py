@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,8 +20,11 @@ def write_atomic(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -27,10 +32,48 @@ def write_atomic(path: Path, data: bytes) -> bool:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        # a failed write() names no file: say which one, so the message can
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def free_space(path: Path | str) -> str:
+    """'1.2 MB free on /srv' for the file system holding `path` (or its nearest parent)."""
+    folder = Path(path)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return "free space unknown"
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if free < 1000 or unit == "TB":
+            shown = f"{free:.0f}" if unit == "B" else f"{free:.1f}"
+            return f"{shown} {unit} free there"
+        free /= 1000
+    return ""
+
+
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+
+
+def disk_problem(exc: OSError, path: Path | str | None = None) -> str:
+    """One line for a failed file operation: the path, why, the free space and what to do."""
+    where = path or exc.filename or "a file"
+    reason = exc.strerror or str(exc)
+    if exc.errno in DISK_FULL:
+        return (
+            f"{where}: {reason} ({free_space(where)}); free space there and run the command "
+            "again: nothing already stored is lost"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{where}: {reason}; check that this user may write there"
+    return f"{where}: {reason}"
 
 
 def remove_stale_temp_files(folder: Path) -> int:

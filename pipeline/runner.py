@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pipeline.atomic import exclusive, remove_stale_temp_files
+from pipeline.atomic import disk_problem, exclusive, remove_stale_temp_files
 from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
 from pipeline.errors import Rejected, SourceError
@@ -25,6 +25,7 @@ from pipeline.normalize import normalize
 from pipeline.publish import public_name, publish_channel
 from pipeline.review import arrival_state
 from pipeline.store import Saved, Store
+from pipeline.store.engine import failure_line
 from pipeline.store.health import HealthBook
 from pipeline.store.http_validators import StoredValidators
 
@@ -60,10 +61,11 @@ class RunReport:
     channels: dict[str, int] = field(default_factory=dict)  # channel -> files changed
     waiting: list[tuple[str, datetime | None]] = field(default_factory=list)  # approved, not out
     unrouted: list[str] = field(default_factory=list)  # approved, but no channel takes them
+    behind: dict[str, str] = field(default_factory=dict)  # channel -> why its files are old
 
     @property
     def failed(self) -> bool:
-        return any(report.error for report in self.sources)
+        return bool(self.behind) or any(report.error for report in self.sources)
 
 
 def safe_normalize(raw: RawRelease, source: SourceConfig) -> Release:
@@ -167,8 +169,8 @@ def ingest_source(
         for done in result.on_stored:  # only now: a crash before this re-reads the inputs
             done()
     except Exception as exc:  # one broken source never stops the others
-        log.warning("source=%s ingest failed: %s", name, exc)
-        report.error = str(exc) or type(exc).__name__
+        report.error = failure_line(exc, store.engine.url.render_as_string(hide_password=True))
+        log.warning("source=%s ingest failed: %s", name, report.error)
     book.record(name, source, now=now, error=report.error, new=report.new)
     store.record_run(
         "ingest",
@@ -285,20 +287,25 @@ def publish(
     with exclusive(config.root / "var" / "publish.lock"):
         taken = routed_sources(config)
         report.published = store.publish_due(now, public_name, taken, progress=progress)
+        behind = store.channels_behind()
         for name in channels or sorted(config.channels):
-            channel = config.channels[name]
-            folder = config.root / "outputs" / name
-            remove_stale_temp_files(folder)
-            sources = None if "*" in channel.sources else channel.sources
-            since = now - timedelta(days=channel.withdrawn_days)
-            entries = store.entries(sources, channel.max_items, withdrawn_since=since)
-            gone = store.withdrawals(sources, channel.max_items)
-            listed = {entry.release.id for entry in entries}
-            beyond = store.live_entries([i for i in report.published if i not in listed], sources)
-            written = publish_channel(
-                name, channel, entries, config.sources, folder, gone, beyond=beyond
+            started = datetime.now(UTC)
+            try:
+                report.channels[name] = _write_channel(
+                    config, store, name, report.published, now, rebuild=name in behind
+                )
+            except OSError as exc:  # this channel is behind; the others still go out
+                report.behind[name] = disk_problem(exc)
+                log.error("channel=%s publish failed: %s", name, report.behind[name])
+            store.record_run(
+                "publish",
+                name,
+                started,
+                datetime.now(UTC),
+                "error" if name in report.behind else "ok",
+                {"files_changed": report.channels.get(name, 0)},
+                f"behind: {report.behind[name]}" if name in report.behind else None,
             )
-            report.channels[name] = len(written.written)
     if taken is not None:
         report.unrouted = [release_id for release_id, _ in store.waiting(now, taken)]
     unrouted = set(report.unrouted)
@@ -316,6 +323,25 @@ def publish(
         },
     )
     return report
+
+
+def _write_channel(
+    config: Config, store: Store, name: str, released: list[str], now: datetime, *, rebuild: bool
+) -> int:
+    """Write one channel's files; how many changed. Pages are written for the releases this run
+    made live, and for every live release when the channel's last publish could not write."""
+    channel = config.channels[name]
+    folder = config.root / "outputs" / name
+    remove_stale_temp_files(folder)
+    sources = None if "*" in channel.sources else channel.sources
+    since = now - timedelta(days=channel.withdrawn_days)
+    entries = store.entries(sources, channel.max_items, withdrawn_since=since)
+    gone = store.withdrawals(sources, channel.max_items)
+    listed = {entry.release.id for entry in entries}
+    pages_for = store.published_ids(sources) if rebuild else released
+    beyond = store.live_entries([i for i in pages_for if i not in listed], sources)
+    written = publish_channel(name, channel, entries, config.sources, folder, gone, beyond=beyond)
+    return len(written.written)
 
 
 def publish_plan(config: Config, store: Store, *, now: datetime) -> dict:

@@ -200,7 +200,7 @@ def user_list(
     """
     from pipeline.store import users
 
-    with ctx.obj.store() as store:
+    with ctx.obj.store(read_only=True) as store:
         found = users.list_users(store)
     if as_json:
         print(json.dumps({"users": [{"name": u.name, "role": u.role} for u in found]}))

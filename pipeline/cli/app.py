@@ -74,6 +74,11 @@ for commands in (site, checks, content, review, operations, accounts):
 
 def main() -> None:
     try:
-        app()
+        app(standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:  # a full disk or a folder Melder may not write: one line, not a trace
+        from pipeline.atomic import disk_problem
+
+        sys.stderr.write(f"error: {disk_problem(exc)}\n")
+        sys.exit(1)

@@ -82,6 +82,7 @@ def publish_json(report) -> dict:
             for release_id, at in report.waiting
         ],
         "unrouted": report.unrouted,
+        "behind": report.behind,
     }
 
 
@@ -203,7 +204,7 @@ def publish(
             f"unknown channel(s): {', '.join(unknown)}; known: {', '.join(config.channels)}"
         )
     if dry_run:
-        with context.store() as store:
+        with context.store(read_only=True) as store:
             plan = runner.publish_plan(config, store, now=_now())
         if as_json:
             print(json.dumps(plan, ensure_ascii=False))
@@ -225,7 +226,7 @@ def publish(
         print(json.dumps(publish_json(report), ensure_ascii=False))
     else:
         _print_publish(report, ZoneInfo(config.schedule.timezone))
-    if config.problems:
+    if config.problems or report.behind:
         raise typer.Exit(1)
 
 
@@ -233,6 +234,12 @@ def _print_publish(report: runner.RunReport, zone: ZoneInfo | None = None) -> No
     out.print(f"released {len(report.published)} release(s)")
     for name, changed in report.channels.items():
         out.print(f"  outputs/{name}/: {changed} file(s) changed", highlight=False)
+    for name, why in report.behind.items():
+        err.print(
+            escape(f"error: channel {name} is behind, its files were not written: {why}"),
+            highlight=False,
+            soft_wrap=True,
+        )
     later = [at for _, at in report.waiting if at is not None]
     if report.waiting:
         first = min(later).astimezone(zone) if later else None

@@ -43,7 +43,7 @@ def status(
     context = _ctx(ctx)
     config = load_config(context.root)  # quietly: `check` is where problems are told
     sources = config.sources
-    with context.store() as store:
+    with context.store(read_only=True) as store:
         runs = store.last_runs()
         counts = store.counts()
         health = _source_health(store, sources)

@@ -80,7 +80,7 @@ def queue(
     if source is not None and source not in config.sources:
         known = ", ".join(sorted(config.sources)) or "none"
         raise _fail(f"unknown source {source!r}; known sources: {known}")
-    with context.store() as store:
+    with context.store(read_only=True) as store:
         views = store.queue(chosen, source, limit)
     if as_json:
         print(json.dumps([view_json(view) for view in views], ensure_ascii=False, indent=2))
@@ -121,7 +121,7 @@ def show(
     from pipeline.models import State
     from pipeline.review import goes_out_at
 
-    with _ctx(ctx).store() as store:
+    with _ctx(ctx).store(read_only=True) as store:
         try:
             view = store.get(release_id)
         except NotFound as exc:

@@ -111,25 +111,25 @@ class Context:
         return config
 
     @contextmanager
-    def store(self):
+    def store(self, *, read_only: bool = False):
+        """The store for one command; `read_only` commands still work on a full disk."""
         from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
         from pipeline.store import Store
-        from pipeline.store.engine import HalfMadeStore, database_problem, shown_url
+        from pipeline.store.engine import HalfMadeStore, database_problem, failure_line
 
         url = self.settings.database_url_for(self.root)
         try:
-            store = Store(url)
+            store = Store(url, read_only=read_only)
         except HalfMadeStore as exc:
             raise _fail(f"database {exc}") from None
-        except (ArgumentError, DBAPIError, NoSuchModuleError, OSError):
-            problem = database_problem(url) or f"{shown_url(url)}: cannot be opened"
+        except (ArgumentError, DBAPIError, NoSuchModuleError, OSError) as exc:
+            problem = database_problem(url) or failure_line(exc, url)
             raise _fail(f"database {problem} (MELDER_DATABASE_URL)") from None
         try:
             yield store
-        except DBAPIError as exc:  # the server went away in the middle of a command
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-            raise _fail(f"database {shown_url(url)}: {reason}; nothing was half-written") from None
+        except DBAPIError as exc:  # the server went away, or the disk filled, mid-command
+            raise _fail(f"database {failure_line(exc, url)}; nothing was half-written") from None
         finally:
             store.close()
 

@@ -61,7 +61,9 @@ def _recorded(kind: str):
             try:
                 counts = work(context, load_config(context.root), job, started)
             except Exception as exc:  # recorded, retried at the next fire time
-                error = f"{type(exc).__name__}: {exc}"
+                error = (
+                    str(exc) if isinstance(exc, ChannelsBehind) else f"{type(exc).__name__}: {exc}"
+                )
                 log.exception("job=%s outcome=error", name)
             finished = context.clock()
             context.store.record_run(
@@ -101,17 +103,28 @@ def ingest_job(context: JobContext, config: Config, job: JobConfig, now: datetim
 
 @_recorded("publish")
 def publish_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
-    report = runner.publish(config, context.store, now=now)
+    return _published(runner.publish(config, context.store, now=now))
+
+
+def _published(report: runner.RunReport) -> dict:
+    """The counts of a publish; a channel left behind makes the job's run an error."""
+    if report.behind:
+        raise ChannelsBehind(
+            "; ".join(f"channel {name} is behind: {why}" for name, why in report.behind.items())
+        )
     return {"released": len(report.published), "files_changed": sum(report.channels.values())}
+
+
+class ChannelsBehind(Exception):
+    """A publish could not write some channel's files; the next run writes them."""
 
 
 @_recorded("embargo")
 def embargo_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
     """Publish only when something fell due: cheap enough to run every minute."""
-    if not context.store.due_count(now):
+    if not context.store.due_count(now) and not context.store.channels_behind():
         return {"released": 0}
-    report = runner.publish(config, context.store, now=now)
-    return {"released": len(report.published), "files_changed": sum(report.channels.values())}
+    return _published(runner.publish(config, context.store, now=now))
 
 
 @_recorded("housekeeping")

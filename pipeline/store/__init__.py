@@ -20,8 +20,8 @@ from pipeline.store.runs import RunHistory
 class Store(ReleaseWrites, ReleasePublishing, RunHistory):
     """The one handle on the database that every stage and shell is given."""
 
-    def __init__(self, url: str):
-        self.engine = open_engine(url)
+    def __init__(self, url: str, *, read_only: bool = False):
+        self.engine = open_engine(url, read_only=read_only)
 
     def close(self) -> None:
         self.engine.dispose()

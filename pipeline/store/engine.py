@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
 
-from pipeline.atomic import exclusive
+from pipeline.atomic import disk_problem, exclusive, free_space
 
 MIGRATION_KEY = zlib.crc32(b"melder-migrations")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -23,14 +23,34 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 HEAD = "0006"
 
 
-def open_engine(url: str) -> Engine:
+def open_engine(url: str, *, read_only: bool = False) -> Engine:
+    """The engine for `url`, migrated. With `read_only`, a SQLite store that cannot be opened
+    for writing (a full disk leaves no room for its WAL index) is opened as it lies on disk."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _tune_sqlite)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
+        try:
+            upgrade(engine)
+        except OperationalError:
+            engine.dispose()
+            if not read_only or not Path(url.removeprefix("sqlite:///")).exists():
+                raise
+            return _frozen_sqlite(url)
+        return engine
+    engine = create_engine(url, pool_pre_ping=True)
     upgrade(engine)
+    return engine
+
+
+def _frozen_sqlite(url: str) -> Engine:
+    """Read the file without locks or a WAL index (`immutable`): only for showing a store that
+    nothing can write to at the moment, such as on a full disk."""
+    path = Path(url.removeprefix("sqlite:///")).resolve()
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true")
+    if _current_revision(engine) != HEAD:
+        engine.dispose()
+        raise OperationalError("open read-only", {}, Exception("the store is not current"))
     return engine
 
 
@@ -77,6 +97,34 @@ def database_problem(url: str) -> str | None:
     except (DBAPIError, OSError) as exc:
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
         return f"{shown_url(url)}: {reason}; is the server running and the URL right?"
+    return None
+
+
+DISK_FULL_WORDS = ("disk is full", "disk i/o error", "no space left")
+
+
+def failure_line(exc: BaseException, url: str | None = None) -> str:
+    """One line for a failure of the store or the disk: never a traceback, never the SQL and
+    its parameters. A full disk names where and how much is free, and what to do."""
+    if isinstance(exc, OSError) and not hasattr(exc, "orig"):
+        return disk_problem(exc)
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    reason = text.splitlines()[0] if text else type(exc).__name__
+    where = shown_url(url) if url else "the database"
+    if any(words in reason.lower() for words in DISK_FULL_WORDS):
+        folder = _sqlite_folder(url)
+        space = f" ({free_space(folder)})" if folder else ""
+        return (
+            f"{where}: {reason}{space}; the database volume is probably full: free space "
+            "there and run the command again; nothing already stored is lost"
+        )
+    return f"{where}: {reason}"
+
+
+def _sqlite_folder(url: str | None) -> Path | None:
+    if url and url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///")).parent
     return None
 
 

@@ -145,6 +145,14 @@ class ReleaseQueries:
                 for withdrawn in [row.state == State.WITHDRAWN.value]
             ]
 
+    def published_ids(self, sources: list[str] | None) -> list[str]:
+        """Every live release (of `sources`): what a channel rebuilds after a failed write."""
+        with Session(self.engine) as session:
+            query = select(ReleaseRow.id).where(ReleaseRow.state == State.PUBLISHED.value)
+            if sources is not None:
+                query = query.where(ReleaseRow.source.in_(sources))
+            return list(session.scalars(query))
+
     def live_entries(self, ids: list[str], sources: list[str] | None) -> list[Entry]:
         """The live releases among `ids` (of `sources`), in chunks: pages for a whole backlog."""
         found: list[Entry] = []

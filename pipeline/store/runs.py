@@ -56,6 +56,14 @@ class RunHistory:
             result = session.execute(delete(RunRow).where(RunRow.started_at < before))
             return result.rowcount or 0
 
+    def channels_behind(self) -> set[str]:
+        """Channels whose latest publish could not write its files."""
+        return {
+            run.target
+            for run in self.last_runs()
+            if run.job == "publish" and run.target and run.outcome == "error"
+        }
+
     def last_runs(self) -> list[RunRow]:
         """The latest run of every (job, target)."""
         with Session(self.engine) as session:
