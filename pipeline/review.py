@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from html import escape
 
 from pipeline.config import SourceConfig
@@ -32,8 +32,20 @@ __all__ = [
 ]
 
 
-def arrival_state(source: SourceConfig) -> State:
-    """Trusted sources (`review = "auto"`) are approved on arrival; the rest wait for an editor."""
+FUTURE_SLACK = timedelta(days=1)
+
+
+def dated_ahead(release: Release, now: datetime) -> bool:
+    """A publication date more than a day after arrival: a typo, or a date that was never meant
+    as one; an editor decides, even for a trusted source."""
+    return release.published_at is not None and release.published_at > now + FUTURE_SLACK
+
+
+def arrival_state(source: SourceConfig, release: Release | None = None, now=None) -> State:
+    """Trusted sources (`review = "auto"`) are approved on arrival, except a release dated
+    more than a day ahead; the rest wait for an editor."""
+    if release is not None and now is not None and dated_ahead(release, now):
+        return State.QUEUED
     return State.APPROVED if source.review == "auto" else State.QUEUED
 
 

@@ -104,7 +104,6 @@ def store_raws(
     progress: Progress | None = None,
 ) -> list[tuple[Release, Saved]]:
     """Normalize and store what one source brought, a transaction per chunk of inputs."""
-    state = arrival_state(source)
     raws = list(raws)
     stored: list[tuple[Release, Saved]] = []
     if progress:
@@ -113,7 +112,9 @@ def store_raws(
         chunk = [
             (safe_normalize(raw, source), loc) for raw, loc in raws[start : start + STORE_CHUNK]
         ]
-        items = [(release, state, locator) for release, locator in chunk]
+        items = [
+            (release, arrival_state(source, release, now), locator) for release, locator in chunk
+        ]
         saved = store.save(items, now=now, actor=actor)
         stored.extend(zip([release for release, _ in chunk], saved, strict=True))
         if progress:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from pipeline.models import Problem, RawRelease
 from pipeline.normalize import boilerplate, dates
@@ -147,4 +147,9 @@ def published_at(raw: RawRelease, zone: tzinfo, now: datetime, found: Findings) 
     problem = dates.plausibility_problem(value, now)
     if problem:
         found.problems.append(Problem(field="published_at", message=problem))
+    elif value > now + timedelta(days=1):
+        found.warnings.append(
+            f"publication date {value.date().isoformat()} lies in the future: held for an "
+            "editor; feeds date it when it goes out"
+        )
     return value

@@ -103,6 +103,14 @@ def build_view(
     return ChannelView(name=name, channel=channel, items=items)
 
 
+def _shown_date(published_at: datetime | None, went_out: datetime) -> datetime:
+    """The release's own date, unless it lies after the moment the release went out: a feed
+    never shows a date in the future, nor an order its dates contradict."""
+    if published_at is None or published_at > went_out:
+        return went_out
+    return published_at
+
+
 def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None) -> PublishedItem:
     if not SAFE_NAME_RE.match(entry.public_name):
         raise ValueError(f"public name {entry.public_name!r} is not a safe file name")
@@ -114,7 +122,7 @@ def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None
         id=feed_id(release),
         url=f"{channel.link}/releases/{entry.public_name}",
         author=(source.title if source else "") or release.source,
-        published=_in_zone(release.published_at or entry.first_published_at, zone),
+        published=_in_zone(_shown_date(release.published_at, entry.first_published_at), zone),
         updated=_in_zone(entry.updated_at, zone),
         article="",
         fragment="",
