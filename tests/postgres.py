@@ -53,6 +53,10 @@ class PostgresServer:
             "-E",
             "UTF8",
         )
+        self._pg_start()
+        return self
+
+    def _pg_start(self) -> None:
         options = (
             f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
@@ -68,7 +72,14 @@ class PostgresServer:
             str(self.folder / "log"),
             "start",
         )
-        return self
+
+    def restart(self, pause: float = 0.3) -> None:
+        """Stop the server hard (every connection dies), wait `pause` seconds, start it again."""
+        import time
+
+        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+        time.sleep(pause)
+        self._pg_start()
 
     def stop(self) -> None:
         try:

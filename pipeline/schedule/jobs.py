@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from pipeline import runner
 from pipeline.config import Config, JobConfig, load_config
 from pipeline.schedule.housekeeping import housekeep
 from pipeline.store import Store
+from pipeline.store.engine import failure_line
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +64,26 @@ def _recorded(kind: str):
             try:
                 counts = work(context, load_config(context.root), job, started)
             except Exception as exc:  # recorded, retried at the next fire time
-                error = (
-                    str(exc) if isinstance(exc, ChannelsBehind) else f"{type(exc).__name__}: {exc}"
-                )
-                log.exception("job=%s outcome=error", name)
+                if isinstance(exc, (ChannelsBehind, DBAPIError, OSError)):
+                    # expected in production (a full disk, a database restart): one line
+                    error = str(exc) if isinstance(exc, ChannelsBehind) else failure_line(exc)
+                    log.error("job=%s outcome=error error=%s", name, error)
+                else:
+                    error = f"{type(exc).__name__}: {exc}"
+                    log.exception("job=%s outcome=error", name)
             finished = context.clock()
-            context.store.record_run(
-                f"job:{name}", None, started, finished, "error" if error else "ok", counts, error
-            )
+            try:
+                context.store.record_run(
+                    f"job:{name}",
+                    None,
+                    started,
+                    finished,
+                    "error" if error else "ok",
+                    counts,
+                    error,
+                )
+            except DBAPIError as exc:  # the database is away: the next run is recorded
+                log.error("job=%s run not recorded: %s", name, failure_line(exc))
             figures = " ".join(f"{key}={value}" for key, value in counts.items())
             log.info(
                 "job=%s kind=%s outcome=%s duration_ms=%d %s",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,10 @@ from pipeline.store import Store
 log = logging.getLogger(__name__)
 
 
+CLOCK_JUMP_SECONDS = 5.0
+RECONNECT_LONGEST = 30.0
+
+
 def run_forever(
     root: Path,
     settings: Settings,
@@ -33,42 +38,76 @@ def run_forever(
 ) -> None:
     """Run schedule.toml's jobs until SIGTERM/SIGINT (or `stop`), then exit cleanly.
 
-    `announce` is called once SIGTERM is handled, so whoever hears it may already stop us."""
+    A database that goes away (a PostgreSQL restart) ends neither leader nor standby: both
+    reconnect with back-off and one of them leads again. `announce` is called once SIGTERM is
+    handled, so whoever hears it may already stop us."""
+    from sqlalchemy.exc import DBAPIError
+
     stop = stop or threading.Event()
     _install_signal_handlers(stop)
     if announce:
         announce()
-    store = Store(settings.database_url_for(root))
+    wait = 0.5
+    store = None
     try:
-        with leadership(store.engine, stop) as held:
-            if held is None:
-                return
-            _schedule_until_stopped(root, store, stop, held.lost)
+        while not stop.is_set():
+            try:
+                store = store or Store(settings.database_url_for(root))
+                with leadership(store.engine, stop) as held:
+                    if held is None:
+                        return
+                    wait = 0.5
+                    _schedule_until_stopped(root, store, stop, held.lost)
+            except DBAPIError as exc:
+                reason = str(exc.orig or exc).strip().splitlines()[0]
+                log.error("event=database-unavailable error=%r retry_in=%.1fs", reason, wait)
+            if stop.wait(wait):
+                break
+            wait = min(wait * 2, RECONNECT_LONGEST)
+            log.info("event=reconnecting")
     finally:
-        store.close()
+        if store is not None:
+            store.close()
         log.info("event=stopped")
 
 
 def _schedule_until_stopped(root: Path, store: Store, stop, lost) -> None:
+    """Schedule while this process leads; a clock jump rebuilds the schedule from now."""
+    while not stop.is_set() and not lost.is_set():
+        jumped = _schedule_once(root, store, stop, lost)
+        if not jumped:
+            return
+
+
+def _schedule_once(root: Path, store: Store, stop, lost) -> bool:
+    """One scheduler's life; True when it ended because the wall clock jumped."""
     config = load_config(root)
     for problem in config.problems:
         log.warning("config problem: %s", problem)
     context = JobContext(root=root, store=store)
     jobs = planned_jobs(config)
-    last_runs = store.last_job_runs()
     scheduler = build_scheduler(
         config.schedule,
         {name: (job, _action(context, name, job)) for name, job in jobs.items()},
-        last_runs=last_runs,
+        last_runs=store.last_job_runs(),
         now=datetime.now(UTC),
     )
     scheduler.start()
     log.info("event=started jobs=%s", ",".join(sorted(jobs)))
+    wall, steady = time.time(), time.monotonic()
     try:
         while not stop.wait(0.5):
             if lost.is_set():
                 log.error("event=lost-leadership stopping scheduler")
-                break
+                return False
+            # Intervals are measured on the monotonic clock; the wall clock may be stepped.
+            now_wall, now_steady = time.time(), time.monotonic()
+            drift = (now_wall - wall) - (now_steady - steady)
+            wall, steady = now_wall, now_steady
+            if abs(drift) > CLOCK_JUMP_SECONDS:
+                log.warning("event=clock-jump seconds=%+.0f rebuilding the schedule", drift)
+                return True
+        return False
     finally:
         # finish the running step (its transaction commits or rolls back), then stop
         scheduler.shutdown(wait=True)

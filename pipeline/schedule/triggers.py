@@ -57,8 +57,12 @@ def trigger_for(job: JobConfig, timezone: str):
 def first_run(job: JobConfig, timezone: str, last_run: datetime | None, now: datetime) -> datetime:
     """When a job should first fire after a (re)start, given when it last ran.
 
-    A run that fell due while Melder was down fires at once, and only once.
+    A run that fell due while Melder was down fires at once, and only once. A last run in the
+    future (the clock was ahead when it was recorded) counts as now, so a corrected clock never
+    leaves a job waiting until "tomorrow".
     """
+    if last_run is not None and last_run > now:
+        last_run = now
     if job.cron is None:
         if last_run is None:
             return now
