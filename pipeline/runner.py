@@ -7,6 +7,7 @@ call them. One broken source or input never stops the rest: it is recorded and s
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -90,7 +91,10 @@ def safe_normalize(raw: RawRelease, source: SourceConfig) -> Release:
         )
 
 
-STORE_CHUNK = 200  # inputs normalized and committed together: a kill keeps earlier chunks
+# Inputs are normalized and committed together in chunks of at most this many, or of what
+# this many seconds brought: a kill keeps every earlier chunk, and memory stays flat.
+STORE_CHUNK = 200
+STORE_SECONDS = 2.0
 
 
 def store_raws(
@@ -102,23 +106,32 @@ def store_raws(
     now: datetime,
     actor: str,
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> list[tuple[Release, Saved]]:
     """Normalize and store what one source brought, a transaction per chunk of inputs."""
-    raws = list(raws)
+    if total is None and isinstance(raws, list | tuple):
+        total = len(raws)
     stored: list[tuple[Release, Saved]] = []
     if progress:
-        progress(source_name, 0, len(raws))
-    for start in range(0, len(raws), STORE_CHUNK):
-        chunk = [
-            (safe_normalize(raw, source), loc) for raw, loc in raws[start : start + STORE_CHUNK]
-        ]
-        items = [
-            (release, arrival_state(source, release, now), locator) for release, locator in chunk
-        ]
+        progress(source_name, 0, total or 0)
+    chunk: list[tuple[Release, str | None]] = []
+    started = time.monotonic()
+
+    def commit() -> None:
+        items = [(release, arrival_state(source, release, now), loc) for release, loc in chunk]
         saved = store.save(items, now=now, actor=actor)
         stored.extend(zip([release for release, _ in chunk], saved, strict=True))
+        chunk.clear()
         if progress:
-            progress(source_name, len(stored), len(raws))
+            progress(source_name, len(stored), max(total or 0, len(stored)))
+
+    for raw, locator in raws:
+        chunk.append((safe_normalize(raw, source), locator))
+        if len(chunk) >= STORE_CHUNK or time.monotonic() - started >= STORE_SECONDS:
+            commit()
+            started = time.monotonic()
+    if chunk:
+        commit()
     return stored
 
 
@@ -159,11 +172,18 @@ def ingest_source(
             seen=lambda locator, digest: known.get(locator) == digest,
             **services,
         )
-        report.unchanged = result.skipped
-        report.failures = result.failures
         stored = store_raws(
-            store, name, source, result.raws, now=now, actor=name, progress=progress
+            store,
+            name,
+            source,
+            result.raws,
+            now=now,
+            actor=name,
+            progress=progress,
+            total=result.expected,
         )
+        report.unchanged = result.skipped  # known once the inputs have been read
+        report.failures = result.failures
         for release, saved in stored:
             setattr(report, saved.outcome, getattr(report, saved.outcome) + 1)
             report.invalid += bool(release.errors) and saved.outcome != "unchanged"

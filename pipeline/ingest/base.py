@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,12 @@ from pipeline.models import RawRelease
 class IngestResult:
     """The inputs one source yielded this run, and the ones it could not even read."""
 
-    raws: list[tuple[RawRelease, str]] = field(default_factory=list)  # (raw, locator)
+    # (raw, locator) pairs: a list, or an iterator that reads inputs as they are stored, so a
+    # large folder never sits in memory at once and a kill keeps what was stored before it
+    raws: list[tuple[RawRelease, str]] | Iterator[tuple[RawRelease, str]] = field(
+        default_factory=list
+    )
+    expected: int | None = None  # how many inputs `raws` will yield, when known up front
     skipped: int = 0  # unchanged since the last run
     failures: list[str] = field(default_factory=list)
     # Run once the batch is safely stored (flag mails, remember HTTP validators), so that a

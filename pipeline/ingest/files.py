@@ -21,7 +21,15 @@ def ingest(
     if not folder.is_dir():
         raise SourceError(f"folder {source.path!r} does not exist under {config.root}")
     result = IngestResult()
-    for path in input_files(folder):
+    paths = input_files(folder)
+    result.expected = len(paths)
+    result.raws = _read(paths, name, source, config, now, seen, result)
+    return result
+
+
+def _read(paths, name, source, config, now, seen, result: IngestResult):
+    """Each input read only when the runner asks for it: one at a time, in folder order."""
+    for path in paths:
         locator = _locator(path, config.root)
         try:
             data = path.read_bytes()
@@ -34,8 +42,7 @@ def ingest(
         context = InputContext(
             source=name, config=source, locator=locator, received_at=now, route="files"
         )
-        result.raws.append((read_input(data, path.suffix, context), locator))
-    return result
+        yield read_input(data, path.suffix, context), locator
 
 
 def input_files(folder: Path) -> list[Path]:
