@@ -7,6 +7,7 @@ import os
 import random
 import signal
 import subprocess
+import threading
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +21,7 @@ from pipeline.store.engine import HalfMadeStore
 from pipeline.store.tables import Base
 
 TRIES = 100
+OPENING = threading.Lock()
 
 
 def _first_start_killed(root: Path, seed: int) -> str:
@@ -40,12 +42,15 @@ def _first_start_killed(root: Path, seed: int) -> str:
     time.sleep(pick.uniform(0, 0.8))  # somewhere inside the migrations, or just after
     process.send_signal(signal.SIGKILL)
     process.wait()
-    try:
-        store = Store(f"sqlite:///{database}")
-        store.counts()
-        store.close()
-    except Exception as exc:  # every failure counts as a broken store
-        return f"try {seed}: {type(exc).__name__}: {exc}"
+    # Alembic keeps its migration context in module globals: one migration at a time in this
+    # process (in production every process migrates alone, under the migration lock).
+    with OPENING:
+        try:
+            store = Store(f"sqlite:///{database}")
+            store.counts()
+            store.close()
+        except Exception as exc:  # every failure counts as a broken store
+            return f"try {seed}: {type(exc).__name__}: {exc}"
     return ""
 
 
