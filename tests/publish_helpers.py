@@ -75,6 +75,7 @@ def release(
     links: tuple[Link, ...] = (
         Link(url="https://www.leipzig.example/asienkonferenz", text="Programm & Anmeldung"),
     ),
+    categories: tuple[str, ...] = ("Internationales", "Rathaus"),
 ) -> Release:
     if body_html is None:
         body_html = (
@@ -97,6 +98,7 @@ def release(
         embargo_until=embargo_until,
         contact=contact,
         links=links,
+        categories=categories,
         provenance=Provenance(
             route="files", received_at=datetime(2026, 11, 24, 9, 0, tzinfo=BERLIN)
         ),

@@ -165,13 +165,26 @@ class SourceConfig(Strict):
         return ZoneInfo(self.timezone)
 
 
+SHORT_LABELS = {"de": "Pressemitteilung: {source}", "en": "Press release: {source}"}
+
+
 class Disclaimer(Strict):
     text: str
     position: Literal["top", "bottom"] = "top"
     variants: dict[str, str] = Field(default_factory=dict)  # language -> text
+    # What the short fields (RSS description, Atom and JSON summary, index teasers) carry in
+    # front of the teaser: a template with {source}, "full" for the whole text, "" for nothing.
+    short: str | None = None
 
     def text_for(self, language: str) -> str:
         return self.variants.get(language, self.text)
+
+    def short_for(self, language: str) -> str:
+        if self.short == "full":
+            return self.text_for(language)
+        if self.short is not None:
+            return self.short
+        return SHORT_LABELS.get(language.split("-")[0], SHORT_LABELS["en"])
 
 
 class ChannelConfig(Strict):
@@ -186,6 +199,11 @@ class ChannelConfig(Strict):
     author: str | None = None
     # days a withdrawn release stays in the feeds as "Zurückgezogen: …" before it leaves them
     withdrawn_days: int = Field(default=7, ge=0, le=365)
+    timezone: str = "Europe/Berlin"  # the zone of the feed's own dates (lastBuildDate, updated)
+    # the "Links:" list under a release: "auto" lists only links the body does not carry
+    links_list: Literal["auto", "always", "never"] = "auto"
+
+    _zone = field_validator("timezone")(classmethod(lambda cls, value: _check_zone(value)))
 
     @field_validator("link")
     @classmethod
@@ -196,6 +214,10 @@ class ChannelConfig(Strict):
 
     def takes(self, source: str) -> bool:
         return "*" in self.sources or source in self.sources
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 class JobConfig(Strict):

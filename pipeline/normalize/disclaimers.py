@@ -10,6 +10,12 @@ class _Blank(dict):
         return ""
 
 
+def render_short(disclaimer: Disclaimer, *, language: str, source_title: str) -> str:
+    """The short mark for fields that carry a teaser, e.g. "Pressemitteilung: Stadt Lindenau"."""
+    values = _Blank(source=source_title, source_title=source_title)
+    return disclaimer.short_for(language).format_map(values).strip()
+
+
 def render_disclaimer(
     disclaimer: Disclaimer,
     *,

@@ -5,10 +5,13 @@ from __future__ import annotations
 import uuid
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from pipeline.publish.fragment import ID_NAMESPACE, ChannelView, PublishedItem, feed_text
 
 FILENAME = "atom.xml"
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def render(view: ChannelView) -> dict[str, bytes]:
@@ -27,7 +30,17 @@ def render(view: ChannelView) -> dict[str, bytes]:
     feed.updated(view.updated)
     for item in view.items:
         _add_entry(feed, item)
-    return {FILENAME: feed.atom_str(pretty=True)}
+    return {FILENAME: _with_entry_languages(feed.atom_str(pretty=True), view)}
+
+
+def _with_entry_languages(document: bytes, view: ChannelView) -> bytes:
+    """xml:lang on every entry (feedgen sets it only on the feed): an English release in a German
+    channel is English to every reader."""
+    root = etree.fromstring(document)
+    entries = root.findall(f"{{{ATOM}}}entry")
+    for element, item in zip(entries, view.items, strict=True):
+        element.set(XML_LANG, item.release.language)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
 def _add_entry(feed: FeedGenerator, item: PublishedItem) -> None:
@@ -39,6 +52,7 @@ def _add_entry(feed: FeedGenerator, item: PublishedItem) -> None:
     entry.published(item.published)
     entry.link(href=item.url, rel="alternate")
     entry.author(name=item.author)
-    if release.teaser.strip():
-        entry.summary(feed_text(release.teaser))
+    entry.summary(item.summary)
+    for category in release.categories:
+        entry.category(term=feed_text(category))
     entry.content(item.article, type="html")

@@ -12,14 +12,14 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import escape, unescape
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Link, Release
-from pipeline.normalize.disclaimers import render_disclaimer
+from pipeline.normalize.disclaimers import render_disclaimer, render_short
 from pipeline.normalize.sanitize import BODY_TAGS, clean_body, clean_fragment, plain_field
 from pipeline.publish.labels import Labels, human_date, labels_for
 from pipeline.publish.withdrawn import WITHDRAWN_TITLE, notice_html, notice_text
@@ -55,9 +55,10 @@ class PublishedItem:
     url: str
     author: str
     published: datetime
-    updated: datetime
+    updated: datetime  # its own: first publication or its date, a correction, a withdrawal
     article: str  # sanitized <article>, disclaimer included once: the feeds' content
     fragment: str  # article + JSON-LD: the release file
+    summary: str = ""  # plain text for short fields: the disclaimer's short mark + the teaser
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,10 @@ class ChannelView:
 
     @property
     def updated(self) -> datetime:
-        """The newest change among the items; never the clock, so output stays reproducible."""
-        return max((item.updated for item in self.items), default=EMPTY_CHANNEL_DATE)
+        """The newest change among the items, in the channel's zone; never the clock, so output
+        stays reproducible."""
+        newest = max((item.updated for item in self.items), default=EMPTY_CHANNEL_DATE)
+        return newest.astimezone(self.channel.zone)
 
     def url(self, path: str) -> str:
         return f"{self.channel.link}/{path}"
@@ -111,21 +114,42 @@ def _shown_date(published_at: datetime | None, went_out: datetime) -> datetime:
     return published_at
 
 
+def _own_update(entry: Entry, published: datetime) -> datetime:
+    """When this release last changed for a reader: its withdrawal, its latest correction, or
+    else its own date (a shared publish time would give every release of a run one `updated`)."""
+    if entry.withdrawn_at is not None:
+        return entry.updated_at
+    if entry.updated_at > entry.first_published_at + timedelta(seconds=1):
+        return entry.updated_at
+    return published
+
+
+def short_summary(release: Release, channel: ChannelConfig, author: str) -> str:
+    """What short fields carry: the channel's short disclaimer mark, then the teaser, so a
+    reader that shows only the summary still marks the text as a third party's."""
+    mark = render_short(channel.disclaimer, language=release.language, source_title=author)
+    teaser = feed_text(release.teaser)
+    return " – ".join(part for part in (mark, teaser) if part) or feed_text(release.title)
+
+
 def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None) -> PublishedItem:
     if not SAFE_NAME_RE.match(entry.public_name):
         raise ValueError(f"public name {entry.public_name!r} is not a safe file name")
     release = xml_safe(entry.release)
     zone = source.zone if source else None
+    author = (source.title if source else "") or release.source
+    published = _shown_date(release.published_at, entry.first_published_at)
     item = PublishedItem(
         entry=entry,
         release=release,
         id=feed_id(release),
         url=f"{channel.link}/releases/{entry.public_name}",
-        author=(source.title if source else "") or release.source,
-        published=_in_zone(_shown_date(release.published_at, entry.first_published_at), zone),
-        updated=_in_zone(entry.updated_at, zone),
+        author=author,
+        published=_in_zone(published, zone),
+        updated=_in_zone(_own_update(entry, published), zone),
         article="",
         fragment="",
+        summary=short_summary(release, channel, author),
     )
     if entry.withdrawn_at is not None:
         return withdrawn_item(item, channel)
@@ -144,8 +168,9 @@ def withdrawn_item(item: PublishedItem, channel: ChannelConfig) -> PublishedItem
             "teaser": notice_text(language),
         }
     )
-    notice = notice_html(item.release.title, language, item.updated)
-    return replace(item, release=release, article=notice, fragment=notice)
+    notice = notice_html(item.release.title, language, item.updated.astimezone(channel.zone))
+    summary = feed_text(release.teaser)
+    return replace(item, release=release, article=notice, fragment=notice, summary=summary)
 
 
 def xml_safe(release: Release) -> Release:
@@ -197,7 +222,7 @@ def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceCo
         if _teaser_adds_something(release)
         else "",
         f'<div class="melder-body">\n{linked_body(release.body_html, channel.link_rel)}\n</div>',
-        _links_list(release.links, channel.link_rel, labels),
+        _links_list(_listed_links(release, channel), channel.link_rel, labels),
         _contact_block(release.contact, labels),
         aside if channel.disclaimer.position == "bottom" else "",
         "</article>",
@@ -246,12 +271,27 @@ def _links_list(links: tuple[Link, ...], rel: str, labels: Labels) -> str:
     )
 
 
+def _listed_links(release: Release, channel: ChannelConfig) -> tuple[Link, ...]:
+    """The links for the "Links:" list: none, all, or ("auto") those the body does not carry."""
+    if channel.links_list == "never":
+        return ()
+    if channel.links_list == "always":
+        return release.links
+    in_body = {unescape(href) for href, _ in ANCHOR_RE.findall(release.body_html) if href}
+    return tuple(link for link in release.links if link.url not in in_body)
+
+
+CONTACT_LABEL_RE = re.compile(r"^[^\d@:]{2,40}:$")
+
+
 def _contact_block(contact: str | None, labels: Labels) -> str:
     lines = [line.strip() for line in (contact or "").splitlines() if line.strip()]
     if not lines:
         return ""
     shown = "<br>".join(_text(line) for line in lines)
-    return f'<address class="melder-contact"><p>{labels.contact}:<br>{shown}</p></address>'
+    # a contact that opens with its own label ("Media contact:") gets no second one
+    label = "" if CONTACT_LABEL_RE.match(lines[0]) else f"{labels.contact}:<br>"
+    return f'<address class="melder-contact"><p>{label}{shown}</p></address>'
 
 
 def linked_body(body_html: str, rel: str) -> str:
@@ -315,6 +355,7 @@ def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:
         "url": item.url,
         "mainEntityOfPage": item.url,
         "author": {"@type": "Organization", "name": item.author},
+        "keywords": list(release.categories) or None,
         "publisher": {"@type": "Organization", "name": channel.title, "url": channel.link},
     }
     text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
@@ -341,7 +382,7 @@ def render_index(view: ChannelView) -> str:
 def _teaser(item: PublishedItem, channel: ChannelConfig) -> str:
     release = item.release
     labels = labels_for(release.language, channel.language)
-    teaser = f"\n<p>{_text(release.teaser)}</p>" if release.teaser.strip() else ""
+    teaser = f"\n<p>{_text(item.summary)}</p>" if item.summary else ""
     return (
         f'<li lang="{_attr(release.language)}">\n'
         f'<h2><a href="{_attr(item.url)}">{_text(release.title)}</a></h2>\n'

@@ -39,6 +39,8 @@ def _item(item: PublishedItem) -> dict:
         "language": release.language,
         "authors": [{"name": item.author}],
     }
-    if release.teaser.strip():
-        data["summary"] = feed_text(release.teaser)
+    if item.summary:
+        data["summary"] = item.summary
+    if release.categories:
+        data["tags"] = [feed_text(category) for category in release.categories]
     return data

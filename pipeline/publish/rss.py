@@ -14,6 +14,7 @@ FILENAME = "rss.xml"
 def render(view: ChannelView) -> dict[str, bytes]:
     channel = view.channel
     feed = FeedGenerator()
+    feed.load_extension("dc", atom=False, rss=True)
     feed.title(channel.title)
     feed.description(channel.description)
     feed.link(href=view.url(FILENAME), rel="self")
@@ -36,6 +37,10 @@ def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:
     entry.link(href=item.url, rel="alternate")
     entry.pubDate(item.published)
     entry.content(item.article)  # escaped text, not CDATA: "]]>" can never break it
-    # RSS readers treat description as HTML, so the plain-text teaser is escaped once more.
-    summary = feed_text(release.teaser) or feed_text(release.title)
-    entry.description(escape(summary, quote=False), isSummary=True)
+    # RSS readers treat description as HTML, so the plain-text summary is escaped once more.
+    entry.description(escape(item.summary, quote=False), isSummary=True)
+    for category in release.categories:
+        entry.category(term=feed_text(category))
+    # RSS has no author without an e-mail address and one language per channel: Dublin Core
+    entry.dc.dc_creator(item.author)
+    entry.dc.dc_language(release.language)

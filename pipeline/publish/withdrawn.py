@@ -17,12 +17,15 @@ def notice_text(language: str) -> str:
 
 
 def notice_html(title: str, language: str, withdrawn_at: datetime) -> str:
-    """What a withdrawn release's URL shows from then on: its title and that it was withdrawn."""
+    """What a withdrawn release's URL shows from then on: its title and that it was withdrawn,
+    dated in the channel's zone and language like every other date Melder shows."""
+    from pipeline.publish.labels import human_date
+
     language = language if language in NOTICE else "en"
     return (
         f'<article class="melder-release melder-withdrawn" lang="{language}">\n'
         f"<h2>{escape(title)}</h2>\n"
         f'<p><time datetime="{withdrawn_at.isoformat(timespec="seconds")}">'
-        f"{withdrawn_at:%Y-%m-%d}</time> · {NOTICE[language]}</p>\n"
+        f"{escape(human_date(withdrawn_at, language))}</time> · {NOTICE[language]}</p>\n"
         "</article>\n"
     )

@@ -7,8 +7,8 @@ import os
 import random
 import signal
 import subprocess
-import threading
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path

@@ -25,6 +25,10 @@ from tests.publish_helpers import (
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SHORT_DE = (
+    "Pressemitteilung: Stadt Leipzig – Medieninformationen – "
+    "Leipzig lädt am 25. November Gäste aus „Partnerstädten“ ein."
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +65,11 @@ def test_rss_items_field_by_field(files):
     assert german.id == feed_id(first.release)
     assert german.guidislink is False
     assert german.published == "Wed, 25 Nov 2026 10:30:00 +0100"
-    assert german.summary == "Leipzig lädt am 25. November Gäste aus „Partnerstädten“ ein."
+    assert german.summary == SHORT_DE
     assert german.content[0].value.count(LEIPZIG_DISCLAIMER) == 1
+    assert german.author == "Stadt Leipzig – Medieninformationen"  # dc:creator
+    assert german.language == "de" and english.language == "en"  # dc:language
+    assert [tag.term for tag in german.tags] == list(first.release.categories)
     # A release without its own date shows when the channel first published it.
     assert english.published == "Tue, 24 Nov 2026 07:00:00 +0000"
     assert english.content[0].value.count(BRISTOL_DISCLAIMER) == 1
@@ -94,7 +101,7 @@ def test_atom_entries_field_by_field(files):
     assert german.published == "2026-11-25T10:30:00+01:00"
     assert german.updated == "2026-11-25T12:15:00+01:00"
     assert german.author == "Stadt Leipzig – Medieninformationen"
-    assert german.summary == "Leipzig lädt am 25. November Gäste aus „Partnerstädten“ ein."
+    assert german.summary == SHORT_DE
     assert german.content[0].type == "text/html"
     assert german.content[0].value.count(LEIPZIG_DISCLAIMER) == 1
     assert english.published == "2026-11-24T07:00:00+00:00"
@@ -117,7 +124,9 @@ def test_json_feed_fields(files):
     assert german["date_modified"] == "2026-11-25T12:15:00+01:00"
     assert german["language"] == "de"
     assert german["authors"] == [{"name": "Stadt Leipzig – Medieninformationen"}]
-    assert german["summary"].startswith("Leipzig lädt")
+    assert german["summary"] == SHORT_DE
+    assert german["tags"] == list(first.release.categories)
+    assert english["summary"].startswith("Press release: Bristol City Council – ")
     assert german["content_html"].count(LEIPZIG_DISCLAIMER) == 1
     assert english["language"] == "en"
     assert english["content_html"].count(BRISTOL_DISCLAIMER) == 1
@@ -172,8 +181,8 @@ def test_feed_date_is_the_latest_update_not_the_first_entry():
     )
     entries = [sample_entries()[0], older_but_updated]
     files = render_channel("melder", channel(), entries, sources())
-    # Shown in the Bristol source's zone: 09:00 Berlin is 08:00 London.
-    assert parse(files["atom.xml"]).feed.updated == "2026-11-26T08:00:00+00:00"
+    # The feed's own date is in the channel's zone, whichever source changed last.
+    assert parse(files["atom.xml"]).feed.updated == "2026-11-26T09:00:00+01:00"
 
 
 def test_empty_channel_gives_valid_feeds_with_a_fixed_date():
@@ -181,8 +190,8 @@ def test_empty_channel_gives_valid_feeds_with_a_fixed_date():
     rss = parse(files["rss.xml"])
     atom = parse(files["atom.xml"])
     assert rss.entries == [] and atom.entries == []
-    assert rss.feed.updated == "Thu, 01 Jan 1970 00:00:00 +0000"
-    assert atom.feed.updated == "1970-01-01T00:00:00+00:00"
+    assert rss.feed.updated == "Thu, 01 Jan 1970 01:00:00 +0100"
+    assert atom.feed.updated == "1970-01-01T01:00:00+01:00"
     assert json.loads(files["feed.json"])["items"] == []
     assert files == render_channel("melder", channel(), [], sources())
 
@@ -199,4 +208,4 @@ def test_feed_titles_carry_no_tag_a_reader_could_render():
     assert parse(files["atom.xml"]).entries[0].title == shown
     item = json.loads(files["feed.json"])["items"][0]
     assert item["title"] == shown
-    assert item["summary"] == "Kurz fett"
+    assert item["summary"] == "Pressemitteilung: Stadt Leipzig – Medieninformationen – Kurz fett"
