@@ -20,14 +20,8 @@ from pipeline.atomic import write_atomic
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Withdrawal
 from pipeline.publish import atom, jsonfeed, rss
-from pipeline.publish.fragment import (
-    ChannelView,
-    build_item,
-    build_view,
-    feed_id,
-    html_files,
-    public_name,
-)
+from pipeline.publish.fragment import ChannelView, build_item, build_view, feed_id, public_name
+from pipeline.publish.index import html_files
 from pipeline.publish.tombstones import add_tombstones, notice_files
 
 Renderer = Callable[[ChannelView], dict[str, bytes]]

@@ -363,41 +363,6 @@ def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-# --- the teaser list -------------------------------------------------------------------------
-
-
-def render_index(view: ChannelView) -> str:
-    """index.html: one teaser per release, newest first, linking to the release files."""
-    channel = view.channel
-    labels = labels_for(channel.language, channel.language)
-    live = [item for item in view.items if item.entry.withdrawn_at is None]
-    if not live:
-        body = f"<p>{labels.empty}</p>"
-    else:
-        body = "\n".join(["<ul>", *(_teaser(item, channel) for item in live), "</ul>"])
-    html = f'<div class="melder-index" lang="{_attr(channel.language)}">\n{body}\n</div>'
-    return clean_fragment(html, set(FRAGMENT_TAGS), FRAGMENT_ATTRIBUTES) + "\n"
-
-
-def _teaser(item: PublishedItem, channel: ChannelConfig) -> str:
-    release = item.release
-    labels = labels_for(release.language, channel.language)
-    teaser = f"\n<p>{_text(item.summary)}</p>" if item.summary else ""
-    return (
-        f'<li lang="{_attr(release.language)}">\n'
-        f'<h2><a href="{_attr(item.url)}">{_text(release.title)}</a></h2>\n'
-        f"{_meta_line(item, labels)}{teaser}\n</li>"
-    )
-
-
-def html_files(view: ChannelView) -> dict[str, bytes]:
-    """The `html` format: the teaser list and one fragment per release."""
-    files = {"index.html": render_index(view).encode()}
-    for item in view.items:
-        files[f"releases/{item.entry.public_name}"] = item.fragment.encode()
-    return files
-
-
 # --- small helpers ---------------------------------------------------------------------------
 
 
