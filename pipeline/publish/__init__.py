@@ -5,9 +5,10 @@ a `render(view) -> {relative path: bytes}` function added here. Every file goes 
 `write_atomic`, so a republish with unchanged input leaves every file untouched.
 
 In: a channel's `ChannelConfig`, its `Entry`s and `Withdrawal`s from the store, the clock.
-Out: `rss.xml`, `atom.xml`, `feed.json`, `index.html` and `releases/*.html` under
-`outputs/<channel>/`. May import: `pipeline.normalize` (sanitizer, disclaimers), `pipeline.config`,
-`pipeline.models`, `pipeline.atomic`; the store is read by `pipeline.runner`, not here.
+Out: `rss.xml`, `atom.xml`, `feed.json`, `ninjs.json`, `news-sitemap.xml`, `index.html` and
+`releases/*.html` under `outputs/<channel>/`. May import: `pipeline.normalize` (sanitizer,
+disclaimers), `pipeline.config`, `pipeline.models`, `pipeline.atomic`; the store is read by
+`pipeline.runner`, not here.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from pipeline.atomic import write_atomic
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Withdrawal
-from pipeline.publish import atom, jsonfeed, rss
+from pipeline.publish import atom, jsonfeed, ninjs, rss, sitemap
 from pipeline.publish.fragment import ChannelView, build_item, build_view, feed_id, public_name
 from pipeline.publish.index import html_files
 from pipeline.publish.tombstones import add_tombstones, notice_files
@@ -30,6 +31,8 @@ FORMATS: dict[str, Renderer] = {
     "rss": rss.render,
     "atom": atom.render,
     "jsonfeed": jsonfeed.render,
+    "ninjs": ninjs.render,
+    "sitemap": sitemap.render,
     "html": html_files,
 }
 

@@ -182,7 +182,7 @@ def test_reporting_commands_speak_json(empty_root):
     assert {"source": "trusted", "new": 1, "revised": 0, "unchanged": 0, "invalid": 0,
             "failures": 0, "error": None} in ingested["sources"]  # fmt: skip
     published = json.loads(melder(empty_root, "publish", "--json").stdout)
-    assert len(published["released"]) == 1 and published["channels"] == {"portal": 5}
+    assert len(published["released"]) == 1 and published["channels"] == {"portal": 7}
     once = json.loads(melder(empty_root, "run", "--once", "--json").stdout)
     assert once["released"] == [] and {s["source"] for s in once["sources"]} == {
         "trusted",

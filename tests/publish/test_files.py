@@ -8,7 +8,7 @@ from datetime import datetime
 from pipeline.publish import FORMATS, publish_channel
 from tests.publish_helpers import BERLIN, channel, entry, release, sample_entries, sources
 
-EXPECTED = {"rss.xml", "atom.xml", "feed.json", "index.html"}
+EXPECTED = {"rss.xml", "atom.xml", "feed.json", "ninjs.json", "news-sitemap.xml", "index.html"}
 
 
 def snapshot(folder) -> dict[str, bytes]:
@@ -20,7 +20,7 @@ def snapshot(folder) -> dict[str, bytes]:
 
 
 def test_registry_names_every_format():
-    assert set(FORMATS) == {"rss", "atom", "jsonfeed", "html"}
+    assert set(FORMATS) == {"rss", "atom", "jsonfeed", "ninjs", "sitemap", "html"}
 
 
 def test_publish_writes_feeds_index_and_one_fragment_per_release(tmp_path):
