@@ -117,6 +117,7 @@ class SourceConfig(Strict):
     timezone: str = "Europe/Berlin"
     enabled: bool = True
     contact_email: str | None = None
+    region: str | None = None  # the region a channel's `regions` filter matches this source by
     encoding: str | None = None
     max_bytes: int = Field(default=10_000_000, gt=0)
     strip: list[str] = Field(default_factory=list)
@@ -168,6 +169,15 @@ class SourceConfig(Strict):
 SHORT_LABELS = {"de": "Pressemitteilung: {source}", "en": "Press release: {source}"}
 
 
+def _in_region(release, source: SourceConfig | None, regions: list[str]) -> bool:
+    """A release's region is its source's `region`, else a region named in its text."""
+    wanted = {region.casefold() for region in regions}
+    if source is not None and source.region:
+        return source.region.casefold() in wanted
+    text = f"{release.title}\n{release.text}".casefold()
+    return any(re.search(rf"\b{re.escape(region)}\b", text) for region in wanted)
+
+
 class Disclaimer(Strict):
     text: str
     position: Literal["top", "bottom"] = "top"
@@ -202,6 +212,13 @@ class ChannelConfig(Strict):
     timezone: str = "Europe/Berlin"  # the zone of the feed's own dates (lastBuildDate, updated)
     # the "Links:" list under a release: "auto" lists only links the body does not carry
     links_list: Literal["auto", "always", "never"] = "auto"
+    # routing beyond sources, as presseportal and Superdesk do: a release must match every
+    # filter that is set (any of its values), and none of `exclude`
+    categories: list[str] = Field(default_factory=list)
+    languages: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)  # words in title or categories
+    source_feeds: bool = False  # also outputs/<channel>/sources/<source>/rss.xml etc.
 
     _zone = field_validator("timezone")(classmethod(lambda cls, value: _check_zone(value)))
 
@@ -214,6 +231,24 @@ class ChannelConfig(Strict):
 
     def takes(self, source: str) -> bool:
         return "*" in self.sources or source in self.sources
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.categories or self.languages or self.regions or self.exclude)
+
+    def accepts(self, release, source: SourceConfig | None) -> bool:
+        """Whether a release of a source this channel takes passes its filters."""
+        if self.languages and release.language.split("-")[0] not in {
+            language.split("-")[0] for language in self.languages
+        }:
+            return False
+        tags = {category.casefold() for category in release.categories}
+        if self.categories and not tags & {wanted.casefold() for wanted in self.categories}:
+            return False
+        if self.regions and not _in_region(release, source, self.regions):
+            return False
+        title = release.title.casefold()
+        return not any(word.casefold() in tags or word.casefold() in title for word in self.exclude)
 
     @property
     def zone(self) -> ZoneInfo:

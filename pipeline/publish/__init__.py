@@ -14,7 +14,7 @@ disclaimers), `pipeline.config`, `pipeline.models`, `pipeline.atomic`; the store
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.atomic import write_atomic
@@ -35,6 +35,8 @@ FORMATS: dict[str, Renderer] = {
     "sitemap": sitemap.render,
     "html": html_files,
 }
+# what a per-source folder gets: the feeds, not the pages (those stay with the channel)
+SOURCE_FEED_FORMATS = ("rss", "atom", "jsonfeed", "ninjs")
 
 __all__ = [
     "FORMATS",
@@ -65,12 +67,19 @@ def render_channel(
     entries: list[Entry],
     sources: dict[str, SourceConfig],
     withdrawals: list[Withdrawal] = (),
+    per_source: dict[str, list[Entry]] | None = None,
 ) -> dict[str, bytes]:
-    """Every file of a channel in memory, keyed by path relative to the channel folder."""
+    """Every file of a channel in memory, keyed by path relative to the channel folder; with
+    `per_source`, also each source's own feeds under `sources/<source>/`."""
     view = build_view(name, channel, entries, sources)
     files: dict[str, bytes] = {}
     for render in FORMATS.values():
         files.update(render(view))
+    for source, source_entries in (per_source or {}).items():
+        folder = f"sources/{source}/"
+        sub = replace(build_view(name, channel, source_entries, sources), folder=folder)
+        for format_name in SOURCE_FEED_FORMATS:
+            files.update({folder + path: data for path, data in FORMATS[format_name](sub).items()})
     if withdrawals:
         files[atom.FILENAME] = add_tombstones(files[atom.FILENAME], list(withdrawals), channel)
         files.update(notice_files(list(withdrawals)))
@@ -85,6 +94,7 @@ def publish_channel(
     out_dir: Path,
     withdrawals: list[Withdrawal] = (),
     beyond: list[Entry] = (),
+    per_source: dict[str, list[Entry]] | None = None,
 ) -> PublishReport:
     """Write the channel's files into `out_dir`; entries come newest first, already limited.
 
@@ -93,7 +103,7 @@ def publish_channel(
     no longer listed stay on disk: their URLs were published.
     """
     report = PublishReport(channel=name)
-    files = render_channel(name, channel, entries, sources, withdrawals)
+    files = render_channel(name, channel, entries, sources, withdrawals, per_source)
     for entry in beyond:
         item = build_item(entry, channel, sources.get(entry.release.source))
         files.setdefault(f"releases/{entry.public_name}", item.fragment.encode())

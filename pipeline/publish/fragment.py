@@ -68,6 +68,7 @@ class ChannelView:
     name: str
     channel: ChannelConfig
     items: tuple[PublishedItem, ...]
+    folder: str = ""  # "sources/<source>/" for a source's own feeds inside the channel
 
     @property
     def updated(self) -> datetime:
@@ -77,7 +78,7 @@ class ChannelView:
         return newest.astimezone(self.channel.zone)
 
     def url(self, path: str) -> str:
-        return f"{self.channel.link}/{path}"
+        return f"{self.channel.link}/{self.folder}{path}"
 
 
 def public_name(release: Release, release_id: str) -> str:

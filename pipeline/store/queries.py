@@ -112,7 +112,12 @@ class ReleaseQueries:
         return {state.value: found.get(state.value, 0) for state in State}
 
     def entries(
-        self, sources: list[str] | None, limit: int, *, withdrawn_since: datetime | None = None
+        self,
+        sources: list[str] | None,
+        limit: int,
+        *,
+        withdrawn_since: datetime | None = None,
+        offset: int = 0,
     ) -> list[Entry]:
         """The live releases of a channel, newest first, at most `limit`; with
         `withdrawn_since`, also the ones withdrawn since then (feeds tell readers about them)."""
@@ -128,6 +133,7 @@ class ReleaseQueries:
                 .where(_listed(withdrawn_since))
                 .order_by(ReleaseRow.sort_at.desc(), ReleaseRow.id)
                 .limit(limit)
+                .offset(offset)
             )
             if sources is not None:
                 query = query.where(ReleaseRow.source.in_(sources))

@@ -2,18 +2,20 @@
 
 Each function names its stages and holds no stage logic; the CLI, the scheduler and the web
 call them. One broken source or input never stops the rest: it is recorded and skipped.
+
+In: the configuration, the store and the clock. Out: stored releases, written channel files
+and a report of each run (`reports`). May import: every stage below it (`publish`, `review`,
+`store`, `normalize`, `ingest`, `config`, `models`, `errors`, `atomic`).
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
-from pipeline.atomic import disk_problem, exclusive, remove_stale_temp_files
 from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
 from pipeline.errors import Rejected, SourceError
@@ -23,8 +25,9 @@ from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize
-from pipeline.publish import public_name, publish_channel
 from pipeline.review import arrival_state
+from pipeline.runner.publishing import channel_entries, publish, publish_plan, routed_sources
+from pipeline.runner.reports import Progress, RunReport, SourceReport
 from pipeline.store import Saved, Store
 from pipeline.store.engine import failure_line
 from pipeline.store.health import HealthBook
@@ -32,41 +35,23 @@ from pipeline.store.http_validators import StoredValidators
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]  # (source, inputs stored, inputs read)
-
-
-@dataclass
-class SourceReport:
-    source: str
-    new: int = 0
-    revised: int = 0
-    unchanged: int = 0
-    invalid: int = 0
-    error: str | None = None
-    failures: list[str] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "new": self.new,
-            "revised": self.revised,
-            "unchanged": self.unchanged,
-            "invalid": self.invalid,
-            "failures": len(self.failures),
-        }
-
-
-@dataclass
-class RunReport:
-    sources: list[SourceReport] = field(default_factory=list)
-    published: list[str] = field(default_factory=list)
-    channels: dict[str, int] = field(default_factory=dict)  # channel -> files changed
-    waiting: list[tuple[str, datetime | None]] = field(default_factory=list)  # approved, not out
-    unrouted: list[str] = field(default_factory=list)  # approved, but no channel takes them
-    behind: dict[str, str] = field(default_factory=dict)  # channel -> why its files are old
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.behind) or any(report.error for report in self.sources)
+__all__ = [
+    "Progress",
+    "RunReport",
+    "SourceReport",
+    "channel_entries",
+    "ingest",
+    "ingest_source",
+    "keep_submission",
+    "publish",
+    "publish_plan",
+    "replacing",
+    "routed_sources",
+    "run_once",
+    "safe_normalize",
+    "store_raws",
+    "submit",
+]
 
 
 def safe_normalize(raw: RawRelease, source: SourceConfig) -> Release:
@@ -292,101 +277,6 @@ def submit(
         )
     stored = store_raws(store, source_name, source, raws, now=now, actor="submit")
     return [(path, release, saved) for path, (release, saved) in zip(paths, stored, strict=True)]
-
-
-def publish(
-    config: Config,
-    store: Store,
-    channels: list[str] | None = None,
-    *,
-    now: datetime,
-    progress: Progress | None = None,
-) -> RunReport:
-    """Release what is due, then write every channel's files (once per batch)."""
-    report = RunReport()
-    # one publisher at a time per root: a second waits instead of racing on the same files
-    with exclusive(config.root / "var" / "publish.lock"):
-        taken = routed_sources(config)
-        report.published = store.publish_due(now, public_name, taken, progress=progress)
-        behind = store.channels_behind()
-        for name in channels or sorted(config.channels):
-            started = datetime.now(UTC)
-            try:
-                report.channels[name] = _write_channel(
-                    config, store, name, report.published, now, rebuild=name in behind
-                )
-            except OSError as exc:  # this channel is behind; the others still go out
-                report.behind[name] = disk_problem(exc)
-                log.error("channel=%s publish failed: %s", name, report.behind[name])
-            store.record_run(
-                "publish",
-                name,
-                started,
-                datetime.now(UTC),
-                "error" if name in report.behind else "ok",
-                {"files_changed": report.channels.get(name, 0)},
-                f"behind: {report.behind[name]}" if name in report.behind else None,
-            )
-    if taken is not None:
-        report.unrouted = [release_id for release_id, _ in store.waiting(now, taken)]
-    unrouted = set(report.unrouted)
-    report.waiting = [item for item in store.waiting(now) if item[0] not in unrouted]
-    store.record_run(
-        "publish",
-        None,
-        now,
-        now,
-        "ok",
-        {
-            "released": len(report.published),
-            "files_changed": sum(report.channels.values()),
-            "waiting": len(report.waiting),
-        },
-    )
-    return report
-
-
-def _write_channel(
-    config: Config, store: Store, name: str, released: list[str], now: datetime, *, rebuild: bool
-) -> int:
-    """Write one channel's files; how many changed. Pages are written for the releases this run
-    made live, and for every live release when the channel's last publish could not write."""
-    channel = config.channels[name]
-    folder = config.root / "outputs" / name
-    remove_stale_temp_files(folder)
-    sources = None if "*" in channel.sources else channel.sources
-    since = now - timedelta(days=channel.withdrawn_days)
-    entries = store.entries(sources, channel.max_items, withdrawn_since=since)
-    gone = store.withdrawals(sources, channel.max_items)
-    listed = {entry.release.id for entry in entries}
-    pages_for = store.published_ids(sources) if rebuild else released
-    beyond = store.live_entries([i for i in pages_for if i not in listed], sources)
-    written = publish_channel(name, channel, entries, config.sources, folder, gone, beyond=beyond)
-    return len(written.written)
-
-
-def publish_plan(config: Config, store: Store, *, now: datetime) -> dict:
-    """What `publish` would do now, changing nothing: the releases it would make live, and the
-    approved ones that wait (for their time, or for a channel that takes their source)."""
-    taken = routed_sources(config)
-    due, waiting = [], []
-    for waiting_id, at in store.waiting(now):
-        view = store.get(waiting_id, history=False)
-        moment = max([t for t in (at, view.release.embargo_until) if t is not None], default=None)
-        routed = taken is None or view.release.source in taken
-        item = {"id": waiting_id, "source": view.release.source, "title": view.release.title}
-        if routed and (moment is None or moment <= now):
-            due.append(item)
-        else:
-            waiting.append({**item, "at": moment.isoformat() if routed and moment else None})
-    return {"due": due, "waiting": waiting}
-
-
-def routed_sources(config: Config) -> list[str] | None:
-    """The sources some channel takes (None: every source, a channel takes "*")."""
-    if any("*" in channel.sources for channel in config.channels.values()):
-        return None
-    return sorted({name for channel in config.channels.values() for name in channel.sources})
 
 
 def run_once(

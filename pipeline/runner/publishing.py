@@ -1,0 +1,148 @@
+"""The publish stage of a run: release what is due, then write each channel's files."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from pipeline.atomic import disk_problem, exclusive, remove_stale_temp_files
+from pipeline.config import ChannelConfig, Config
+from pipeline.models import Entry
+from pipeline.publish import public_name, publish_channel
+from pipeline.runner.reports import Progress, RunReport
+from pipeline.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def publish(
+    config: Config,
+    store: Store,
+    channels: list[str] | None = None,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Release what is due, then write every channel's files (once per batch)."""
+    report = RunReport()
+    # one publisher at a time per root: a second waits instead of racing on the same files
+    with exclusive(config.root / "var" / "publish.lock"):
+        taken = routed_sources(config)
+        report.published = store.publish_due(now, public_name, taken, progress=progress)
+        behind = store.channels_behind()
+        for name in channels or sorted(config.channels):
+            started = datetime.now(UTC)
+            try:
+                report.channels[name] = _write_channel(
+                    config, store, name, report.published, now, rebuild=name in behind
+                )
+            except OSError as exc:  # this channel is behind; the others still go out
+                report.behind[name] = disk_problem(exc)
+                log.error("channel=%s publish failed: %s", name, report.behind[name])
+            store.record_run(
+                "publish",
+                name,
+                started,
+                datetime.now(UTC),
+                "error" if name in report.behind else "ok",
+                {"files_changed": report.channels.get(name, 0)},
+                f"behind: {report.behind[name]}" if name in report.behind else None,
+            )
+    if taken is not None:
+        report.unrouted = [release_id for release_id, _ in store.waiting(now, taken)]
+    unrouted = set(report.unrouted)
+    report.waiting = [item for item in store.waiting(now) if item[0] not in unrouted]
+    store.record_run(
+        "publish",
+        None,
+        now,
+        now,
+        "ok",
+        {
+            "released": len(report.published),
+            "files_changed": sum(report.channels.values()),
+            "waiting": len(report.waiting),
+        },
+    )
+    return report
+
+
+def _write_channel(
+    config: Config, store: Store, name: str, released: list[str], now: datetime, *, rebuild: bool
+) -> int:
+    """Write one channel's files; how many changed. Pages are written for the releases this run
+    made live, and for every live release when the channel's last publish could not write."""
+    channel = config.channels[name]
+    folder = config.root / "outputs" / name
+    remove_stale_temp_files(folder)
+    sources = None if "*" in channel.sources else channel.sources
+    since = now - timedelta(days=channel.withdrawn_days)
+    entries = channel_entries(config, store, channel, sources, since)
+    gone = store.withdrawals(sources, channel.max_items)
+    listed = {entry.release.id for entry in entries}
+    pages_for = store.published_ids(sources) if rebuild else released
+    beyond = [
+        entry
+        for entry in store.live_entries([i for i in pages_for if i not in listed], sources)
+        if channel.accepts(entry.release, config.sources.get(entry.release.source))
+    ]
+    per_source = None
+    if channel.source_feeds:
+        names = {entry.release.source for entry in entries} | set(sources or ())
+        per_source = {
+            source: channel_entries(config, store, channel, [source], since)
+            for source in sorted(names)
+        }
+    written = publish_channel(
+        name, channel, entries, config.sources, folder, gone, beyond=beyond, per_source=per_source
+    )
+    return len(written.written)
+
+
+def channel_entries(
+    config: Config,
+    store: Store,
+    channel: ChannelConfig,
+    sources: list[str] | None,
+    since: datetime,
+) -> list[Entry]:
+    """A channel's newest `max_items` entries that pass its filters, read page by page."""
+    if not channel.filtered:
+        return store.entries(sources, channel.max_items, withdrawn_since=since)
+    found: list[Entry] = []
+    page, offset = max(2 * channel.max_items, 100), 0
+    while len(found) < channel.max_items:
+        batch = store.entries(sources, page, withdrawn_since=since, offset=offset)
+        found += [
+            entry
+            for entry in batch
+            if channel.accepts(entry.release, config.sources.get(entry.release.source))
+        ]
+        if len(batch) < page:
+            break
+        offset += page
+    return found[: channel.max_items]
+
+
+def publish_plan(config: Config, store: Store, *, now: datetime) -> dict:
+    """What `publish` would do now, changing nothing: the releases it would make live, and the
+    approved ones that wait (for their time, or for a channel that takes their source)."""
+    taken = routed_sources(config)
+    due, waiting = [], []
+    for waiting_id, at in store.waiting(now):
+        view = store.get(waiting_id, history=False)
+        moment = max([t for t in (at, view.release.embargo_until) if t is not None], default=None)
+        routed = taken is None or view.release.source in taken
+        item = {"id": waiting_id, "source": view.release.source, "title": view.release.title}
+        if routed and (moment is None or moment <= now):
+            due.append(item)
+        else:
+            waiting.append({**item, "at": moment.isoformat() if routed and moment else None})
+    return {"due": due, "waiting": waiting}
+
+
+def routed_sources(config: Config) -> list[str] | None:
+    """The sources some channel takes (None: every source, a channel takes "*")."""
+    if any("*" in channel.sources for channel in config.channels.values()):
+        return None
+    return sorted({name for channel in config.channels.values() for name in channel.sources})
