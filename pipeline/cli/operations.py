@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from pipeline.cli.shell import MelderCommand, _ctx, _now, out, print_table
+from pipeline.cli.shell import MelderCommand, _ctx, _fail, _now, out, print_table
 
 if TYPE_CHECKING:
     from pipeline.config import Config, SourceConfig
@@ -181,5 +181,65 @@ def _print_health(items: list[dict], zone: ZoneInfo) -> None:
     print_table(["source", "last attempt", "last success", "last new", "failures", "state"], rows)
 
 
+def deliveries(
+    ctx: typer.Context,
+    replay: Annotated[
+        int | None,
+        typer.Option("--replay", metavar="ID", help="Send delivery ID again at the next publish."),
+    ] = None,
+    status_filter: Annotated[
+        str | None,
+        typer.Option("--status", metavar="STATUS", help="Only pending, delivered or failed."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """The webhook delivery log, newest first; --replay queues one delivery again.
+
+    Examples:
+
+    \b
+      melder deliveries --status failed
+      melder deliveries --replay 17 && melder publish
+    """
+    context = _ctx(ctx)
+    if replay is not None:
+        with context.store() as store:
+            found = store.replay_delivery(replay, datetime.now(UTC))
+        if found is None:
+            raise _fail(f"no delivery {replay}; see `melder deliveries`")
+        out.print(f"delivery {replay} to {found.url} is queued again", highlight=False)
+        return
+    with context.store(read_only=True) as store:
+        rows = store.deliveries(status_filter)
+    items = [
+        {
+            "id": row.id,
+            "channel": row.channel,
+            "url": row.url,
+            "event": row.event,
+            "release": row.release_id,
+            "status": row.status,
+            "attempts": row.attempts,
+            "last_status": row.last_status,
+            "last_error": row.last_error,
+            "next_attempt_at": row.next_attempt_at.isoformat() if row.next_attempt_at else None,
+            "delivered_at": row.delivered_at.isoformat() if row.delivered_at else None,
+        }
+        for row in rows
+    ]
+    if as_json:
+        print(json.dumps({"deliveries": items}, ensure_ascii=False, indent=2))
+        return
+    print_table(
+        ["id", "channel", "event", "release", "status", "tries", "last", "url"],
+        [
+            [item["id"], item["channel"], item["event"], item["release"], item["status"],
+             item["attempts"], item["last_error"] or item["last_status"] or "", item["url"]]
+            for item in items
+        ],
+    )  # fmt: skip
+
+
 def register(app: typer.Typer) -> None:
     app.command(cls=MelderCommand)(status)
+    app.command(cls=MelderCommand)(deliveries)

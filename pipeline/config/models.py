@@ -178,6 +178,31 @@ def _in_region(release, source: SourceConfig | None, regions: list[str]) -> bool
     return any(re.search(rf"\b{re.escape(region)}\b", text) for region in wanted)
 
 
+class WebhookConfig(Strict):
+    """A portal's endpoint: it is sent a signed JSON body for each release event."""
+
+    url: str
+    secret_env: str  # the environment variable holding the HMAC secret, never the secret
+    events: list[Literal["published", "updated", "withdrawn"]] = Field(
+        default_factory=lambda: ["published", "updated", "withdrawn"]
+    )
+    allow_private: bool = False  # a receiver on a private address only if you trust it
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError(f"url {value!r} must be an absolute http(s) URL")
+        return value
+
+    @field_validator("secret_env")
+    @classmethod
+    def _env(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+            raise ValueError(f"{value!r} is not an environment variable name")
+        return value
+
+
 class Disclaimer(Strict):
     text: str
     position: Literal["top", "bottom"] = "top"
@@ -219,6 +244,9 @@ class ChannelConfig(Strict):
     regions: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)  # words in title or categories
     source_feeds: bool = False  # also outputs/<channel>/sources/<source>/rss.xml etc.
+    hub: str | None = None  # a WebSub hub: linked from the feeds and pinged after each change
+    hub_allow_private: bool = False  # a hub on your own network passes the fetch guard
+    webhooks: list[WebhookConfig] = Field(default_factory=list)
 
     _zone = field_validator("timezone")(classmethod(lambda cls, value: _check_zone(value)))
 

@@ -76,6 +76,26 @@ class HttpClient:
         headers = self._conditional_headers(url, policy) if conditional else {}
         return self._with_retries(url, policy, headers)
 
+    def post(
+        self, url: str, policy: FetchPolicy, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, str]:
+        """POST `body` once (the caller keeps the retry schedule); (status, reason). Through the
+        same guard and pinned address as every GET; a redirect is an answer, not followed."""
+        target = check_url(url, policy, self.resolve, self.forbidden)
+        self._check_deadline(url, policy)
+        try:
+            response = self.session.post(
+                target.pinned_url(),
+                data=body,
+                headers={**headers, "Host": target.host_header},
+                allow_redirects=False,
+                timeout=(policy.timeout, policy.timeout),
+            )
+        except requests.exceptions.RequestException as exc:
+            raise FetchError(f"{url}: {_short(exc)}") from None
+        with response:
+            return response.status_code, response.reason or ""
+
     def remember(self, policy: FetchPolicy, page: Page) -> None:
         """Stage a page's validators; they count once `commit_validators` runs."""
         self.validators.stage(policy.source, page)

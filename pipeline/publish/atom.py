@@ -8,6 +8,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from pipeline.publish.fragment import ID_NAMESPACE, ChannelView, PublishedItem, feed_text
+from pipeline.publish.rss import with_hub
 
 FILENAME = "atom.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -30,7 +31,8 @@ def render(view: ChannelView) -> dict[str, bytes]:
     feed.updated(view.updated)
     for item in view.items:
         _add_entry(feed, item)
-    return {FILENAME: _with_entry_languages(feed.atom_str(pretty=True), view)}
+    document = _with_entry_languages(feed.atom_str(pretty=True), view)
+    return {FILENAME: with_hub(document, channel.hub) if channel.hub else document}
 
 
 def _with_entry_languages(document: bytes, view: ChannelView) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from pipeline.publish.fragment import ChannelView, PublishedItem, feed_text
 
@@ -26,7 +27,21 @@ def render(view: ChannelView) -> dict[str, bytes]:
     feed.lastBuildDate(view.updated)
     for item in view.items:
         _add_item(feed, item)
-    return {FILENAME: feed.rss_str(pretty=True)}
+    document = feed.rss_str(pretty=True)
+    return {FILENAME: with_hub(document, channel.hub) if channel.hub else document}
+
+
+def with_hub(document: bytes, hub: str) -> bytes:
+    """WebSub discovery: `<atom:link rel="hub">` beside the self link (feedgen has no hubs)."""
+    root = etree.fromstring(document)
+    parent = root.find("channel") if root.tag == "rss" else root
+    link = etree.Element("{http://www.w3.org/2005/Atom}link", rel="hub", href=hub)
+    self_link = parent.find("{http://www.w3.org/2005/Atom}link")
+    if self_link is not None:
+        self_link.addnext(link)
+    else:
+        parent.insert(0, link)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
 def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:

@@ -48,6 +48,7 @@ def publish(
                 {"files_changed": report.channels.get(name, 0)},
                 f"behind: {report.behind[name]}" if name in report.behind else None,
             )
+    push(config, store, report, now)
     if taken is not None:
         report.unrouted = [release_id for release_id, _ in store.waiting(now, taken)]
     unrouted = set(report.unrouted)
@@ -65,6 +66,26 @@ def publish(
         },
     )
     return report
+
+
+def push(config: Config, store: Store, report: RunReport, now: datetime) -> None:
+    """Queue this run's webhook events, send what is due, ping WebSub hubs: never fatal."""
+    hooked = [name for name, channel in config.channels.items() if channel.webhooks]
+    hubs = [name for name, channel in config.channels.items() if channel.hub]
+    if not hooked and not hubs:
+        return
+    from pipeline.config.settings import Settings
+    from pipeline.ingest.client import HttpClient
+    from pipeline.runner import delivery
+
+    client = HttpClient(contact=Settings().base_url)
+    try:
+        for name in hooked:
+            delivery.enqueue(config, store, name, report.published, now)
+        report.deliveries = delivery.deliver_due(config, store, client, now)
+        delivery.ping_hubs(config, client, report.channels)
+    finally:
+        client.close()
 
 
 def _write_channel(

@@ -37,6 +37,7 @@ class RunReport:
     waiting: list[tuple[str, datetime | None]] = field(default_factory=list)  # approved, not out
     unrouted: list[str] = field(default_factory=list)  # approved, but no channel takes them
     behind: dict[str, str] = field(default_factory=dict)  # channel -> why its files are old
+    deliveries: dict[str, int] = field(default_factory=dict)  # webhook outcomes this run
 
     @property
     def failed(self) -> bool:

@@ -10,6 +10,7 @@ for them (HTTP validators, source health).
 
 from __future__ import annotations
 
+from pipeline.store.deliveries import DeliveryQueue
 from pipeline.store.engine import open_engine
 from pipeline.store.publishing import ReleasePublishing
 from pipeline.store.records import Event, ReleaseView, Saved
@@ -17,7 +18,7 @@ from pipeline.store.releases import ReleaseWrites
 from pipeline.store.runs import RunHistory
 
 
-class Store(ReleaseWrites, ReleasePublishing, RunHistory):
+class Store(ReleaseWrites, ReleasePublishing, RunHistory, DeliveryQueue):
     """The one handle on the database that every stage and shell is given."""
 
     def __init__(self, url: str, *, read_only: bool = False):

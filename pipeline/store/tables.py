@@ -168,6 +168,31 @@ class RunRow(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
+class DeliveryRow(Base):
+    """One webhook delivery: what a portal is sent about one release, and how it went."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("channel", "url", "release_id", "event", "revision", name="uq_delivery"),
+        Index("ix_deliveries_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(Text)
+    release_id: Mapped[str] = mapped_column(String(32))
+    event: Mapped[str] = mapped_column(String(20))  # published | updated | withdrawn
+    revision: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)  # the exact JSON that is signed and sent
+    status: Mapped[str] = mapped_column(String(20))  # pending | delivered | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    last_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    delivered_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+
+
 # --- the web app: desk users, API tokens, idempotent submissions ------------------------------
 
 
