@@ -48,8 +48,10 @@ def status(
         counts = store.counts()
         health = _source_health(store, sources)
         schedule = _next_runs(config, store.last_job_runs())
+        pushed = store.delivery_counts()
     data = status_json(runs, counts, health)
     data["schedule"] = schedule
+    data["deliveries"] = pushed
     if check:
         level, line = monitor_line(data)
         print(line)
@@ -84,6 +86,8 @@ def status(
     ]
     print_table(["job", "target", "started", "outcome", "counts", "error"], rows)
     out.print(" ".join(f"{state}={count}" for state, count in counts.items()))
+    if any(pushed.values()):
+        out.print("webhooks: " + " ".join(f"{key}={value}" for key, value in pushed.items()))
 
 
 def monitor_line(data: dict) -> tuple[int, str]:
@@ -106,6 +110,9 @@ def monitor_line(data: dict) -> tuple[int, str]:
         for item in data["sources"]
         if item["silent"]
     ]
+    failed = data.get("deliveries", {}).get("failed", 0)
+    if failed:
+        warning.append(f"{failed} webhook deliveries failed (melder deliveries --status failed)")
     waiting = data["queue"].get("queued", 0)
     if critical:
         return 2, f"MELDER CRITICAL - {'; '.join(critical)}"

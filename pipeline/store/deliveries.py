@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -75,6 +75,15 @@ class DeliveryQueue:
             if status:
                 query = query.where(DeliveryRow.status == status)
             return [_delivery(row) for row in session.scalars(query)]
+
+    def delivery_counts(self) -> dict[str, int]:
+        """How many webhook deliveries are pending, delivered and failed."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(DeliveryRow.status, func.count()).group_by(DeliveryRow.status)
+            )
+            found = dict(rows.all())
+        return {status: found.get(status, 0) for status in ("pending", "delivered", "failed")}
 
     def record_attempt(
         self, delivery_id: int, *, status: str, http_status: int | None, error: str | None,

@@ -120,3 +120,20 @@ def test_a_4xx_is_not_retried_and_replay_sends_again(tmp_path, httpserver, monke
     melder(root, "deliveries", "--replay", str(item["id"]))
     _publish_at(root, datetime.now(UTC))
     assert len(receiver.calls) == 2 and len(receiver.accepted) == 1
+
+
+def test_status_shows_the_delivery_log_and_warns_on_failures(tmp_path, httpserver, monkeypatch):
+    from tests.cli.test_operator import melder
+
+    monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
+    httpserver.expect_request("/gone", method="POST").respond_with_data("no", status=410)
+    httpserver.expect_request("/hub", method="POST").respond_with_data("", status=202)
+    root = _root(tmp_path, httpserver, "/gone")
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    runner.ingest(load_config(root), store, now=NOW)
+    store.close()
+    _publish_at(root, NOW)
+    status = json.loads(melder(root, "status", "--json").stdout)
+    assert status["deliveries"] == {"pending": 0, "delivered": 0, "failed": 1}
+    check = melder(root, "status", "--check", code=1)
+    assert "webhook deliveries failed" in check.stdout
