@@ -137,3 +137,62 @@ def test_rss_parser_from_npm_reads_every_field(published, tmp_path):
             assert "Kultur" in json.dumps(museum["categories"], ensure_ascii=False)
         assert museum["summary"].startswith("Pressemitteilung: Stadt Lindenau")
         assert museum["content"].count("Inhalte Dritter, verantwortlich ist") == 1
+
+
+GOFEED_READER = """package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/mmcdole/gofeed"
+)
+
+func main() {
+	out := map[string]interface{}{}
+	for _, path := range os.Args[1:] {
+		file, err := os.Open(path)
+		if err != nil {
+			panic(err)
+		}
+		feed, err := gofeed.NewParser().Parse(file)
+		if err != nil {
+			panic(err)
+		}
+		out[path] = feed.Items
+	}
+	data, _ := json.Marshal(out)
+	fmt.Println(string(data))
+}
+"""
+GOPATH = Path("/usr/share/gocode")
+
+
+def test_gofeed_reads_rss_atom_and_json_feed(published, tmp_path):
+    go = shutil.which("go")
+    if go is None or not (GOPATH / "src/github.com/mmcdole/gofeed").is_dir():
+        pytest.skip(
+            "needs Go and gofeed: apt-get install golang-go golang-github-mmcdole-gofeed-dev"
+        )
+    (tmp_path / "main.go").write_text(GOFEED_READER)
+    env = {**os.environ, "GO111MODULE": "off", "GOPATH": str(GOPATH),
+           "GOCACHE": str(tmp_path / "cache"), "HOME": str(tmp_path)}  # fmt: skip
+    subprocess.run([go, "build", "-o", "reader", "main.go"], cwd=tmp_path, env=env, check=True,
+                   capture_output=True, timeout=300)  # fmt: skip
+    paths = [str(published / name) for name in ("rss.xml", "atom.xml", "feed.json")]
+    done = subprocess.run([str(tmp_path / "reader"), *paths], capture_output=True, text=True,
+                          check=True, timeout=60)  # fmt: skip
+    for path, items in json.loads(done.stdout).items():
+        seen = {item["title"]: item for item in items}
+        assert set(seen) == set(TITLES), path
+        museum = seen["Museum öffnet im Westen"]
+        assert museum["link"].startswith("https://portal.example/m/releases/")
+        assert museum["guid"].startswith("urn:uuid:")
+        moment = datetime.fromisoformat(museum["publishedParsed"].replace("Z", "+00:00"))
+        assert moment == datetime(2026, 11, 24, 9, 30, tzinfo=UTC)  # with its zone
+        assert museum["authors"] == [{"name": "Stadt Lindenau"}]
+        assert museum["description"].startswith("Pressemitteilung: Stadt Lindenau – ")
+        assert museum["content"].count("Inhalte Dritter, verantwortlich ist") == 1
+        if not path.endswith("feed.json"):
+            assert museum["categories"] == ["Kultur", "Bildung"], path
