@@ -26,6 +26,7 @@ def _admin_response(p: Page, status: int = 200, **extra) -> Response:
         tokens=users.list_tokens(p.web.store),
         users_list=users.list_users(p.web.store),
         api_sources=api_sources,
+        deliveries=p.web.store.deliveries(limit=50),
         secret=extra.get("secret"),
         error=extra.get("error"),
     )

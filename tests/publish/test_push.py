@@ -137,3 +137,24 @@ def test_status_shows_the_delivery_log_and_warns_on_failures(tmp_path, httpserve
     assert status["deliveries"] == {"pending": 0, "delivered": 0, "failed": 1}
     check = melder(root, "status", "--check", code=1)
     assert "webhook deliveries failed" in check.stdout
+
+
+def test_the_desk_admin_page_shows_the_delivery_log(tmp_path, httpserver, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from pipeline.web import create_app
+    from tests.web_support import login, seed_users, settings_for
+
+    monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
+    httpserver.expect_request("/gone", method="POST").respond_with_data("no", status=410)
+    httpserver.expect_request("/hub", method="POST").respond_with_data("", status=202)
+    root = _root(tmp_path, httpserver, "/gone")
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    runner.ingest(load_config(root), store, now=NOW)
+    seed_users(store)
+    store.close()
+    _publish_at(root, NOW)
+    with TestClient(create_app(root, settings_for(root))) as client:
+        login(client, "admin")
+        page = client.get("/desk/admin", headers={"accept-language": "de"}).text
+    assert "Webhook-Zustellungen" in page and "HTTP 410" in page and "/gone" in page
