@@ -13,8 +13,16 @@ from pathlib import Path
 TEMP_SUFFIX = ".tmp"
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` via a temp file and rename; returns False when nothing changed."""
+STAGING = ".staging"
+
+
+def write_atomic(path: Path, data: bytes, *, staging: Path | None = None) -> bool:
+    """Write `data` to `path` via a temp file and rename; returns False when nothing changed.
+
+    The temp file is made in `staging` (a folder on the same file system) when given, else
+    beside `path`: a writer of many folders names one staging folder, so what a killed writer
+    left is found there without walking every folder it writes.
+    """
     try:
         if path.read_bytes() == data:
             return False
@@ -22,7 +30,11 @@ def write_atomic(path: Path, data: bytes) -> bool:
         pass
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+        if staging is not None:
+            staging.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=staging or path.parent
+        )
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
@@ -77,11 +89,14 @@ def disk_problem(exc: OSError, path: Path | str | None = None) -> str:
 
 
 def remove_stale_temp_files(folder: Path) -> int:
-    """Temp files left by a writer that was killed mid-write; call only under `exclusive`."""
+    """Temp files a writer killed mid-write left in `folder` or its staging folder; call only
+    under `exclusive`. Two small folders are listed, never the tree below: the cost does not
+    grow with the files a channel has published."""
     removed = 0
-    for stale in folder.rglob(f".*{TEMP_SUFFIX}") if folder.is_dir() else ():
-        stale.unlink(missing_ok=True)
-        removed += 1
+    for place in (folder, folder / STAGING):
+        for stale in place.glob(f".*{TEMP_SUFFIX}") if place.is_dir() else ():
+            stale.unlink(missing_ok=True)
+            removed += 1
     return removed
 
 

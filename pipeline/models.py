@@ -146,6 +146,7 @@ class Entry(Frozen):
     updated_at: AwareDatetime
     public_name: str
     withdrawn_at: AwareDatetime | None = None  # set while a withdrawn release is still listed
+    sort_at: AwareDatetime | None = None  # where the channel lists it: newest first
 
 
 def release_id(source: str, identity: str) -> str:

@@ -13,11 +13,12 @@ disclaimers), `pipeline.config`, `pipeline.models`, `pipeline.atomic`; the store
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.atomic import write_atomic
+from pipeline.atomic import STAGING, write_atomic
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Withdrawal
 from pipeline.publish import atom, jsonfeed, ninjs, rss, sitemap
@@ -109,5 +110,8 @@ def publish_channel(
         files.setdefault(f"releases/{entry.public_name}", item.fragment.encode())
     for relative, data in files.items():
         path = out_dir / relative
-        (report.written if write_atomic(path, data) else report.unchanged).append(path)
+        written = write_atomic(path, data, staging=out_dir / STAGING)
+        (report.written if written else report.unchanged).append(path)
+    with contextlib.suppress(OSError):  # empty unless another writer is at work
+        (out_dir / STAGING).rmdir()
     return report

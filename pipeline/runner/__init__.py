@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -92,32 +92,38 @@ def store_raws(
     actor: str,
     progress: Progress | None = None,
     total: int | None = None,
-) -> list[tuple[Release, Saved]]:
-    """Normalize and store what one source brought, a transaction per chunk of inputs."""
+) -> Iterator[tuple[Release, Saved]]:
+    """Normalize and store what one source brought, a transaction per chunk of inputs.
+
+    Yields each (release, saved) once its chunk is committed; nothing is kept after that, so
+    a source of any size is read in the memory of one chunk.
+    """
     if total is None and isinstance(raws, list | tuple):
         total = len(raws)
-    stored: list[tuple[Release, Saved]] = []
+    done = 0
     if progress:
         progress(source_name, 0, total or 0)
     chunk: list[tuple[Release, str | None]] = []
     started = time.monotonic()
 
-    def commit() -> None:
+    def commit() -> list[tuple[Release, Saved]]:
+        nonlocal done
         items = [(release, arrival_state(source, release, now), loc) for release, loc in chunk]
         saved = store.save(items, now=now, actor=actor)
-        stored.extend(zip([release for release, _ in chunk], saved, strict=True))
+        stored = list(zip([release for release, _ in chunk], saved, strict=True))
         chunk.clear()
+        done += len(stored)
         if progress:
-            progress(source_name, len(stored), max(total or 0, len(stored)))
+            progress(source_name, done, max(total or 0, done))
+        return stored
 
     for raw, locator in raws:
         chunk.append((safe_normalize(raw, source), locator))
         if len(chunk) >= STORE_CHUNK or time.monotonic() - started >= STORE_SECONDS:
-            commit()
+            yield from commit()
             started = time.monotonic()
     if chunk:
-        commit()
-    return stored
+        yield from commit()
 
 
 def ingest_source(
@@ -167,11 +173,11 @@ def ingest_source(
             progress=progress,
             total=result.expected,
         )
-        report.unchanged = result.skipped  # known once the inputs have been read
-        report.failures = result.failures
         for release, saved in stored:
             setattr(report, saved.outcome, getattr(report, saved.outcome) + 1)
             report.invalid += bool(release.errors) and saved.outcome != "unchanged"
+        report.unchanged += result.skipped  # known once the inputs have been read
+        report.failures = result.failures
         for done in result.on_stored:  # only now: a crash before this re-reads the inputs
             done()
     except Exception as exc:  # one broken source never stops the others
@@ -275,7 +281,7 @@ def submit(
         raws.append(
             (replacing(store, read_input(data, path.suffix, context), source_name, replaces), None)
         )
-    stored = store_raws(store, source_name, source, raws, now=now, actor="submit")
+    stored = list(store_raws(store, source_name, source, raws, now=now, actor="submit"))
     return [(path, release, saved) for path, (release, saved) in zip(paths, stored, strict=True)]
 
 

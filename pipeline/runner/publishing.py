@@ -29,7 +29,7 @@ def publish(
     with exclusive(config.root / "var" / "publish.lock"):
         taken = routed_sources(config)
         report.published = store.publish_due(now, public_name, taken, progress=progress)
-        behind = store.channels_behind()
+        behind = store.channels_behind(sorted(config.channels))
         for name in channels or sorted(config.channels):
             started = datetime.now(UTC)
             try:
@@ -131,9 +131,10 @@ def channel_entries(
     if not channel.filtered:
         return store.entries(sources, channel.max_items, withdrawn_since=since)
     found: list[Entry] = []
-    page, offset = max(2 * channel.max_items, 100), 0
+    page = max(2 * channel.max_items, 100)
+    after: Entry | None = None
     while len(found) < channel.max_items:
-        batch = store.entries(sources, page, withdrawn_since=since, offset=offset)
+        batch = store.entries(sources, page, withdrawn_since=since, after=after)
         found += [
             entry
             for entry in batch
@@ -141,7 +142,7 @@ def channel_entries(
         ]
         if len(batch) < page:
             break
-        offset += page
+        after = batch[-1]
     return found[: channel.max_items]
 
 

@@ -137,7 +137,9 @@ class ChannelsBehind(Exception):
 @_recorded("embargo")
 def embargo_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
     """Publish only when something fell due: cheap enough to run every minute."""
-    if not context.store.due_count(now) and not context.store.channels_behind():
+    if not context.store.due_count(now) and not context.store.channels_behind(
+        sorted(config.channels)
+    ):
         return {"released": 0}
     return _published(runner.publish(config, context.store, now=now))
 

@@ -27,17 +27,21 @@ class ReleasePublishing(ReleaseQueries):
         limits this to releases some channel takes (None: all); the others stay approved.
         """
         published: list[str] = []
-        after: tuple | None = None
         total = self.due_count(now) if progress else 0
-        while True:  # in chunks, so a backlog of any size is published in bounded memory
-            chunk, after = self._publish_chunk(now, public_name, sources, after)
-            published.extend(chunk)
-            if progress:
-                progress("the queue", len(published), max(total, len(published)))
-            if after is None:
-                return published
+        # new releases, then corrections of live ones: each walked along its own index in
+        # chunks, so a backlog of any size goes out in bounded memory and time per release
+        for kind in ("state", "pending"):
+            after: tuple | None = None
+            while True:
+                chunk, after = self._publish_chunk(now, public_name, sources, kind, after)
+                published.extend(chunk)
+                if progress:
+                    progress("the queue", len(published), max(total, len(published)))
+                if after is None:
+                    break
+        return published
 
-    def _publish_chunk(self, now: datetime, public_name, sources, after: tuple | None):
+    def _publish_chunk(self, now: datetime, public_name, sources, kind, after: tuple | None):
         with Session(self.engine) as session, session.begin():
             _write_lock(session)
             query = (
@@ -47,10 +51,13 @@ class ReleasePublishing(ReleaseQueries):
                     (RevisionRow.release_id == ReleaseRow.id)
                     & (RevisionRow.number == ReleaseRow.revision),
                 )
-                .where(_due_for_publishing(now))
+                .where(getattr(ReleaseRow, kind) == State.APPROVED.value)
+                .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
                 .order_by(ReleaseRow.created_at, ReleaseRow.id)
                 .limit(CHUNK)
             )
+            if kind == "pending":
+                query = query.where(ReleaseRow.state == State.PUBLISHED.value)
             if sources is not None:
                 query = query.where(ReleaseRow.source.in_(sources))
             if after is not None:
@@ -125,10 +132,6 @@ def _approved():
         ReleaseRow.state == State.APPROVED.value,
         (ReleaseRow.state == State.PUBLISHED.value) & (ReleaseRow.pending == State.APPROVED.value),
     )
-
-
-def _due_for_publishing(now: datetime):
-    return _approved() & or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now)
 
 
 def _sort_time(release: Release, now: datetime) -> datetime:

@@ -89,13 +89,7 @@ class ReleaseQueries:
     def queue(
         self, state: State | None = None, source: str | None = None, limit: int = 200
     ) -> list[ReleaseView]:
-        with Session(self.engine) as session:
-            query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
-            if state is not None:
-                query = query.where(_in_state(state))
-            if source is not None:
-                query = query.where(ReleaseRow.source == source)
-            return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+        return self.search(state=state, source=source, limit=limit)
 
     def counts(self) -> dict[str, int]:
         with Session(self.engine) as session:
@@ -117,39 +111,32 @@ class ReleaseQueries:
         limit: int,
         *,
         withdrawn_since: datetime | None = None,
-        offset: int = 0,
+        after: Entry | None = None,
     ) -> list[Entry]:
         """The live releases of a channel, newest first, at most `limit`; with
-        `withdrawn_since`, also the ones withdrawn since then (feeds tell readers about them)."""
+        `withdrawn_since`, also the ones withdrawn since then (feeds tell readers about them).
+        `after` continues behind that entry of an earlier page.
+
+        Each source is read in the order of its index and stops at `limit`, so the cost is
+        the same in a store of a thousand releases and of a million.
+        """
         with Session(self.engine) as session:
-            query = (
-                select(ReleaseRow, RevisionRow.data)
-                .join(
-                    RevisionRow,
-                    (RevisionRow.release_id == ReleaseRow.id)
-                    & (RevisionRow.number == ReleaseRow.published_revision),
+            found: list[tuple[ReleaseRow, str]] = []
+            for source in [None] if sources is None else sorted(set(sources)):
+                query = _listing(after).where(ReleaseRow.state == State.PUBLISHED.value)
+                if source is not None:
+                    query = query.where(ReleaseRow.source == source)
+                found += session.execute(query.limit(limit)).all()
+            if withdrawn_since is not None:
+                query = _listing(after).where(
+                    ReleaseRow.state == State.WITHDRAWN.value,
+                    ReleaseRow.withdrawn_at >= withdrawn_since,
                 )
-                .where(ReleaseRow.sort_at.is_not(None))
-                .where(_listed(withdrawn_since))
-                .order_by(ReleaseRow.sort_at.desc(), ReleaseRow.id)
-                .limit(limit)
-                .offset(offset)
-            )
-            if sources is not None:
-                query = query.where(ReleaseRow.source.in_(sources))
-            return [
-                Entry(
-                    release=Release.model_validate_json(data),
-                    state=State(row.state),
-                    revision=row.published_revision,
-                    first_published_at=row.first_published_at,
-                    updated_at=row.withdrawn_at if withdrawn else row.updated_at,
-                    public_name=row.public_name,
-                    withdrawn_at=row.withdrawn_at if withdrawn else None,
-                )
-                for row, data in session.execute(query)
-                for withdrawn in [row.state == State.WITHDRAWN.value]
-            ]
+                if sources is not None:
+                    query = query.where(ReleaseRow.source.in_(sources))
+                found += session.execute(query.limit(limit)).all()
+            found.sort(key=lambda pair: (-pair[0].sort_at.timestamp(), pair[0].id))
+            return [_entry(row, data) for row, data in found[:limit]]
 
     def published_ids(self, sources: list[str] | None) -> list[str]:
         """Every live release (of `sources`): what a channel rebuilds after a failed write."""
@@ -176,31 +163,25 @@ class ReleaseQueries:
                 )
                 if sources is not None:
                     query = query.where(ReleaseRow.source.in_(sources))
-                found.extend(
-                    Entry(
-                        release=Release.model_validate_json(data),
-                        state=State(row.state),
-                        revision=row.published_revision,
-                        first_published_at=row.first_published_at,
-                        updated_at=row.updated_at,
-                        public_name=row.public_name,
-                    )
-                    for row, data in session.execute(query)
-                )
+                found.extend(_entry(row, data) for row, data in session.execute(query))
         return found
 
     def withdrawals(self, sources: list[str] | None, limit: int) -> list[Withdrawal]:
         """Withdrawn releases that had been published, most recently withdrawn first."""
         with Session(self.engine) as session:
-            query = (
-                select(ReleaseRow)
-                .where(ReleaseRow.state == State.WITHDRAWN.value)
-                .where(ReleaseRow.public_name.is_not(None))
-                .order_by(ReleaseRow.withdrawn_at.desc(), ReleaseRow.id)
-                .limit(limit)
-            )
-            if sources is not None:
-                query = query.where(ReleaseRow.source.in_(sources))
+            rows: list[ReleaseRow] = []
+            for source in [None] if sources is None else sorted(set(sources)):
+                query = (
+                    select(ReleaseRow)
+                    .where(ReleaseRow.state == State.WITHDRAWN.value)
+                    .where(ReleaseRow.public_name.is_not(None))
+                    .order_by(ReleaseRow.withdrawn_at.desc(), ReleaseRow.id)
+                    .limit(limit)
+                )
+                if source is not None:
+                    query = query.where(ReleaseRow.source == source)
+                rows += session.scalars(query)
+            rows.sort(key=lambda row: (-(row.withdrawn_at or row.changed_at).timestamp(), row.id))
             return [
                 Withdrawal(
                     release_id=row.id,
@@ -209,7 +190,7 @@ class ReleaseQueries:
                     public_name=row.public_name,
                     withdrawn_at=row.withdrawn_at or row.changed_at,
                 )
-                for row in session.scalars(query)
+                for row in rows[:limit]
             ]
 
     def public_names(self) -> dict[str, str]:
@@ -251,10 +232,12 @@ class ReleaseQueries:
         text: str | None = None,
         limit: int = 200,
     ) -> list[ReleaseView]:
-        """The queue with filters, newest first; `text` searches title, teaser and body."""
-        query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id)
-        if state is not None:
-            query = query.where(_in_state(state))
+        """The queue with filters, newest first; `text` searches title, teaser and body.
+
+        "Waiting" is two states (a new release, or a live one's correction): each is read
+        newest first along its own index and the two are merged, never sorted whole.
+        """
+        query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id.desc())
         if source:
             query = query.where(ReleaseRow.source == source)
         if language:
@@ -262,25 +245,52 @@ class ReleaseQueries:
         with Session(self.engine) as session:
             if text and text.strip():
                 query = query.where(_text_match(session, text))
-            return [self._view(session, row) for row in session.scalars(query.limit(limit))]
+            if state is None:
+                queries = [query]
+            elif state == State.QUEUED:
+                queries = [
+                    query.where(ReleaseRow.state == state.value),
+                    query.where(ReleaseRow.pending == state.value),
+                ]
+            else:
+                queries = [query.where(ReleaseRow.state == state.value)]
+            rows = {row.id: row for q in queries for row in session.scalars(q.limit(limit))}
+            newest = sorted(rows.values(), key=lambda row: (row.created_at, row.id), reverse=True)
+            return [self._view(session, row) for row in newest[:limit]]
 
 
-def _listed(withdrawn_since: datetime | None):
-    """What a channel lists: live releases, and withdrawn ones inside the retention window."""
-    listed = ReleaseRow.state == State.PUBLISHED.value
-    if withdrawn_since is None:
-        return listed
-    return or_(
-        listed,
-        (ReleaseRow.state == State.WITHDRAWN.value) & (ReleaseRow.withdrawn_at >= withdrawn_since),
+def _listing(after: Entry | None):
+    """Rows of a channel in its order (newest first) with the data of the revision shown."""
+    query = (
+        select(ReleaseRow, RevisionRow.data)
+        .join(
+            RevisionRow,
+            (RevisionRow.release_id == ReleaseRow.id)
+            & (RevisionRow.number == ReleaseRow.published_revision),
+        )
+        .where(ReleaseRow.sort_at.is_not(None))
+        .order_by(ReleaseRow.sort_at.desc(), ReleaseRow.id)
     )
+    if after is not None:
+        query = query.where(
+            ReleaseRow.sort_at <= after.sort_at,
+            or_(ReleaseRow.sort_at < after.sort_at, ReleaseRow.id > after.release.id),
+        )
+    return query
 
 
-def _in_state(state: State):
-    """`queued` means "waits for an editor": new releases and corrections of live ones."""
-    if state == State.QUEUED:
-        return or_(ReleaseRow.state == state.value, ReleaseRow.pending == state.value)
-    return ReleaseRow.state == state.value
+def _entry(row: ReleaseRow, data: str) -> Entry:
+    withdrawn = row.state == State.WITHDRAWN.value
+    return Entry(
+        release=Release.model_validate_json(data),
+        state=State(row.state),
+        revision=row.published_revision,
+        first_published_at=row.first_published_at,
+        updated_at=row.withdrawn_at if withdrawn else row.updated_at,
+        public_name=row.public_name,
+        withdrawn_at=row.withdrawn_at if withdrawn else None,
+        sort_at=row.sort_at,
+    )
 
 
 def _text_match(session: Session, text: str):

@@ -113,10 +113,16 @@ class ReleaseWrites(ReleaseQueries):
             return
         known: dict[tuple[str, str], int] = {}
         for source in {source for source, _ in located}:
-            rows = session.execute(
-                select(InputRow.id, InputRow.locator).where(InputRow.source == source)
-            )
-            known.update({(source, locator): row_id for row_id, locator in rows})
+            # only this batch's locators: the unique (source, locator) index answers each
+            locators = sorted(locator for name, locator in located if name == source)
+            for start in range(0, len(locators), CHUNK):
+                rows = session.execute(
+                    select(InputRow.id, InputRow.locator).where(
+                        InputRow.source == source,
+                        InputRow.locator.in_(locators[start : start + CHUNK]),
+                    )
+                )
+                known.update({(source, locator): row_id for row_id, locator in rows})
         fresh, seen = [], []
         for key, release in located.items():
             values = {

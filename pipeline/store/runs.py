@@ -56,13 +56,20 @@ class RunHistory:
             result = session.execute(delete(RunRow).where(RunRow.started_at < before))
             return result.rowcount or 0
 
-    def channels_behind(self) -> set[str]:
-        """Channels whose latest publish could not write its files."""
-        return {
-            run.target
-            for run in self.last_runs()
-            if run.job == "publish" and run.target and run.outcome == "error"
-        }
+    def channels_behind(self, channels: list[str]) -> set[str]:
+        """Channels whose latest publish could not write its files (one indexed look each)."""
+        behind = set()
+        with Session(self.engine) as session:
+            for channel in channels:
+                outcome = session.scalar(
+                    select(RunRow.outcome)
+                    .where(RunRow.job == "publish", RunRow.target == channel)
+                    .order_by(RunRow.id.desc())
+                    .limit(1)
+                )
+                if outcome == "error":
+                    behind.add(channel)
+        return behind
 
     def last_runs(self) -> list[RunRow]:
         """The latest run of every (job, target)."""

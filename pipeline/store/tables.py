@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -52,13 +53,21 @@ class ReleaseRow(Base):
     __tablename__ = "releases"
     __table_args__ = (
         UniqueConstraint("source", "identity", name="uq_release_identity"),
-        Index("ix_releases_state_sort", "state", "sort_at"),
-        Index("ix_releases_sort", "sort_at"),
-        Index("ix_releases_created", "created_at"),
+        # Each hot query reads one of these in its own order and stops at its LIMIT, so its
+        # cost does not grow with history (tests/store/test_query_plans.py holds them to it).
+        # Arrival order: the queue (read backwards) and publishing (forwards).
+        Index("ix_releases_created", "created_at", "id"),
+        Index("ix_releases_state_created", "state", "created_at", "id"),
+        Index("ix_releases_pending_created", "pending", "created_at", "id"),
+        Index("ix_releases_source_created", "source", "created_at", "id"),
+        # A channel's order, newest first: of all sources, of one source, and withdrawals.
+        Index("ix_releases_listing", "state", text("sort_at DESC"), "id"),
+        Index("ix_releases_source_listing", "state", "source", text("sort_at DESC"), "id"),
+        Index("ix_releases_withdrawn", "state", text("withdrawn_at DESC"), "id"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    source: Mapped[str] = mapped_column(String(200), index=True)
+    source: Mapped[str] = mapped_column(String(200))
     identity: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20))
     revision: Mapped[int] = mapped_column(Integer)
@@ -99,7 +108,7 @@ class FingerprintBandRow(Base):
     """One LSH band of a signature: releases sharing a bucket are candidates for a comparison."""
 
     __tablename__ = "fingerprint_bands"
-    __table_args__ = (Index("ix_fingerprint_bands_bucket", "band", "bucket"),)
+    __table_args__ = (Index("ix_fingerprint_bands_bucket", "bucket", "band"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     band: Mapped[int] = mapped_column(Integer)
@@ -156,7 +165,10 @@ class RunRow(Base):
     """One run of a job or a source: what it did and how it ended."""
 
     __tablename__ = "runs"
-    __table_args__ = (Index("ix_runs_job_started", "job", "started_at"),)
+    __table_args__ = (
+        Index("ix_runs_job_started", "job", "started_at"),
+        Index("ix_runs_latest", "job", "target", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     job: Mapped[str] = mapped_column(String(40))
