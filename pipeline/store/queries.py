@@ -128,13 +128,18 @@ class ReleaseQueries:
                     query = query.where(ReleaseRow.source == source)
                 found += session.execute(query.limit(limit)).all()
             if withdrawn_since is not None:
-                query = _listing(after).where(
-                    ReleaseRow.state == State.WITHDRAWN.value,
-                    ReleaseRow.withdrawn_at >= withdrawn_since,
+                # the few withdrawn inside the window, found by when; merged below
+                query = (
+                    _listing(after)
+                    .order_by(None)
+                    .where(
+                        ReleaseRow.state == State.WITHDRAWN.value,
+                        ReleaseRow.withdrawn_at >= withdrawn_since,
+                    )
                 )
                 if sources is not None:
                     query = query.where(ReleaseRow.source.in_(sources))
-                found += session.execute(query.limit(limit)).all()
+                found += session.execute(query).all()
             found.sort(key=lambda pair: (-pair[0].sort_at.timestamp(), pair[0].id))
             return [_entry(row, data) for row, data in found[:limit]]
 
