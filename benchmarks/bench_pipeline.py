@@ -1,17 +1,22 @@
-"""Throughput of Melder's pipeline on synthetic releases, run on demand.
+"""Throughput and memory of Melder's pipeline on synthetic releases, run on demand.
 
-    python benchmarks/bench_pipeline.py --n 10000 --store-size 100000
+    python benchmarks/bench_pipeline.py --n 1000,10000,100000 --store-sizes 1000,10000,100000
 
-Times, per input format, ingest+normalize+store of N files (one `melder ingest` pass), then
-publishing, then republishing one 50-item channel from a store of --store-size releases, and
-reports the peak memory. HTML pages are compared with trafilatura alone in the same run.
+1. `melder ingest` of N files per format, each run its own process: releases per second
+   (the process start subtracted) and peak RSS.
+2. HTML: Melder's read+extract against `trafilatura.extract(fast=True)` on the same pages,
+   interleaved in one process.
+3. Stores of each size shaped like a portal's history (ten sources; half dated, half an
+   undated backlog released at once; a page per release on disk): first publish per
+   release, republish of a 50-item channel of every source and of a `sources` list, and the
+   channel query alone. Flat means the same figure at every size.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -109,132 +114,204 @@ def build_root(folder: Path, fmt: str, n: int) -> Path:
     return folder
 
 
-def bench_format(fmt: str, n: int, work: Path) -> dict:
-    root = build_root(work / fmt, fmt, n)
-    config = load_config(root)
-    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
-    now = datetime.now(UTC)
+def run_measured(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command as its own process: (wall seconds, its peak RSS in MB)."""
     started = time.perf_counter()
-    [report] = runner.ingest(config, store, now=now)
-    ingest_s = time.perf_counter() - started
-    started = time.perf_counter()
-    runner.publish(config, store, now=now)
-    publish_s = time.perf_counter() - started
-    store.close()
-    assert report.new == n and report.invalid == 0, report
-    return {
-        "format": fmt,
-        "n": n,
-        "ingest_s": ingest_s,
-        "per_s": n / ingest_s,
-        "publish_s": publish_s,
-    }
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"{command} failed with {process.returncode}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
-def bench_trafilatura(n: int, work: Path) -> float:
+def bench_ingest(fmt: str, n: int, work: Path) -> dict:
+    """`melder ingest` of one files source as a user runs it: throughput and peak memory."""
+    root = build_root(work / f"{fmt}-{n}", fmt, n)
+    command = [sys.executable, "-m", "pipeline", "--root", str(root), "ingest"]
+    seconds, peak = run_measured(command, root)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import pipeline.cli.app"], check=True)
+    startup = time.perf_counter() - started
+    shutil.rmtree(root, ignore_errors=True)
+    return {"format": fmt, "n": n, "seconds": seconds, "peak_mb": peak, "startup_s": startup}
+
+
+def bench_html_against_trafilatura(n: int, work: Path, rounds: int = 3) -> None:
+    """Melder's extraction and `trafilatura.extract(fast=True)` on the same pages, interleaved
+    in one process (page by page, alternating which goes first), best of `rounds`."""
     import trafilatura
 
-    pages = [
-        p.read_text(encoding="utf-8") for p in sorted((work / "html" / "inbox" / "html").iterdir())
-    ]
-    pages = pages[:n]
-    trafilatura.extract(pages[0])
-    started = time.perf_counter()
-    for page in pages:
-        trafilatura.extract(page)
-    return len(pages) / (time.perf_counter() - started)
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
 
-
-def fill_store(store: Store, size: int) -> None:
-    """Put `size` published releases into the store in batches (no parsing involved)."""
-    base = datetime(2026, 1, 1, tzinfo=UTC)
-    batch = []
-    for index in range(size):
-        identity = f"fill-{index}"
-        batch.append(
-            (
-                Release(
-                    id=release_id("fill", identity),
-                    source="fill",
-                    identity=identity,
-                    title=f"Meldung {index}",
-                    slug=f"meldung-{index}",
-                    teaser="Kurz.",
-                    body_html="<p>Text der Meldung.</p>",
-                    text="Text der Meldung.",
-                    language="de",
-                    published_at=base + timedelta(minutes=index),
-                    provenance=Provenance(route="files", received_at=base),
-                    content_hash=f"{index:064x}",
-                ),
-                State.APPROVED,
-                None,
-            )
-        )
-        if len(batch) == 5000:
-            store.save(batch, now=base, actor="bench")
-            batch = []
-    if batch:
-        store.save(batch, now=base, actor="bench")
-    store.publish_due(
-        base + timedelta(days=400), lambda release, rid: f"{release.slug}-{rid[:8]}.html"
+    rng = random.Random(7)
+    pages = [make_input("html", index, rng) for index in range(n)]
+    source = SourceConfig(title="Bench", kind="files", path="inbox", review="auto")
+    context = InputContext(source="bench", config=source, locator="page.html",
+                           received_at=datetime.now(UTC), route="files")  # fmt: skip
+    melder_s, fast_s = [], []
+    for _ in range(rounds):
+        mine = theirs = 0.0
+        for index, page in enumerate(pages):
+            data = page.encode()
+            order = (0, 1) if index % 2 else (1, 0)
+            for which in order:
+                started = time.perf_counter()
+                if which == 0:
+                    read_input(data, ".html", context)
+                else:
+                    trafilatura.extract(page, fast=True)
+                elapsed = time.perf_counter() - started
+                if which == 0:
+                    mine += elapsed
+                else:
+                    theirs += elapsed
+        melder_s.append(mine)
+        fast_s.append(theirs)
+    print(
+        f"html  n={n:6d} Melder read+extract {n / min(melder_s):7.1f}/s   "
+        f"trafilatura.extract(fast=True) {n / min(fast_s):7.1f}/s   "
+        f"ratio {min(fast_s) / min(melder_s):.2f}x"
     )
 
 
-def bench_republish(size: int, work: Path) -> dict:
-    root = build_root(work / "big", "txt", 1)
+def fill_store(store: Store, size: int, sources: int = 10) -> dict:
+    """A store shaped like a portal's history: `size` live releases over `sources` sources,
+    half of them dated (each its own time), half an undated backlog released in one publish,
+    so they share one sort time. Returns the timings of the two first publishes."""
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    batch: list = []
+    half = size // 2
+
+    def release(index: int) -> Release:
+        source = f"s{index % sources}"
+        identity = f"fill-{index}"
+        dated = index < half
+        return Release(
+            id=release_id(source, identity),
+            source=source,
+            identity=identity,
+            title=f"Meldung {index}",
+            slug=f"meldung-{index}",
+            teaser="Kurz.",
+            body_html=f"<p>Text der Meldung {index}.</p>",
+            text=f"Text der Meldung {index} mit ein paar Worten mehr für den Vergleich.",
+            language="de",
+            published_at=base + timedelta(minutes=index) if dated else None,
+            provenance=Provenance(route="files", received_at=base),
+            content_hash=f"{index:064x}",
+        )
+
+    timings = {}
+    for label, indexes, now in (
+        ("dated", range(half), base + timedelta(days=200)),
+        ("backlog", range(half, size), base + timedelta(days=300)),
+    ):
+        for index in indexes:
+            batch.append((release(index), State.APPROVED, None))
+            if len(batch) == 2000:
+                store.save(batch, now=now, actor="bench")
+                batch = []
+        if batch:
+            store.save(batch, now=now, actor="bench")
+            batch = []
+        started = time.perf_counter()
+        released = store.publish_due(now, lambda release, rid: f"{release.slug}-{rid[:8]}.html")
+        timings[label] = (time.perf_counter() - started) / max(len(released), 1) * 1e6
+    return timings
+
+
+def channel_toml(name: str, sources: str) -> str:
+    return textwrap.dedent(
+        f"""
+        title = "{name}"
+        description = "Bench"
+        link = "https://portal.example/{name}"
+        sources = {sources}
+        [disclaimer]
+        text = "Inhalte Dritter; verantwortlich ist allein {{source}}."
+        """
+    )
+
+
+def bench_store_shapes(size: int, work: Path) -> dict:
+    """Republish and channel queries in a store of `size` releases (see `fill_store`), with a
+    page per release on disk for both channels."""
+    root = build_root(work / f"store-{size}", "txt", 1)
+    (root / "outputs" / "bench.toml").unlink()
+    (root / "outputs" / "all.toml").write_text(channel_toml("all", '["*"]'), encoding="utf-8")
+    (root / "outputs" / "two.toml").write_text(
+        channel_toml("two", '["s3", "s7"]'), encoding="utf-8"
+    )
+    for number in range(10):
+        (root / "sources" / f"s{number}.toml").write_text(
+            f'title = "Quelle {number}"\nkind = "files"\npath = "inbox/txt"\nenabled = false\n',
+            encoding="utf-8",
+        )
     config = load_config(root)
     store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
     started = time.perf_counter()
-    fill_store(store, size)
-    fill_s = time.perf_counter() - started
+    per_release = fill_store(store, size)
     now = datetime(2027, 6, 1, tzinfo=UTC)
-    runner.publish(config, store, now=now)
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        runner.publish(config, store, now=now)
-        timings.append(time.perf_counter() - started)
+    first = time.perf_counter()
+    runner.publish(config, store, now=now)  # writes every page: `size` files per channel
+    first_s = time.perf_counter() - first
+    fill_s = time.perf_counter() - started
+    result = {"size": size, "fill_s": fill_s, "first_publish_s": first_s, **per_release}
+    for channel, sources in (("all", None), ("two", ["s3", "s7"])):
+        timings = []
+        for _ in range(5):
+            begun = time.perf_counter()
+            runner.publish(config, store, [channel], now=now)
+            timings.append(time.perf_counter() - begun)
+        result[f"republish_{channel}_ms"] = min(timings) * 1000
+        queries = []
+        for _ in range(5):
+            begun = time.perf_counter()
+            store.entries(sources, 50, withdrawn_since=now - timedelta(days=7))
+            queries.append(time.perf_counter() - begun)
+        result[f"entries_{channel}_ms"] = min(queries) * 1000
+    result["files_on_disk"] = sum(1 for _ in (root / "outputs" / "all" / "releases").iterdir())
     store.close()
-    return {"store_size": size, "fill_s": fill_s, "republish_ms": min(timings) * 1000}
+    shutil.rmtree(root, ignore_errors=True)
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--n", type=int, default=1000, help="inputs per format")
-    parser.add_argument("--html-n", type=int, default=None, help="HTML pages (default: --n)")
-    parser.add_argument("--store-size", type=int, default=100_000, help="releases for republish")
-    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--n", default="1000,10000", help="inputs per format, comma-separated")
+    parser.add_argument("--formats", default="txt,md,json,eml")
+    parser.add_argument("--html-n", type=int, default=300, help="pages for the HTML comparison")
+    parser.add_argument(
+        "--store-sizes", default="1000,10000", help="store sizes for republish and backlogs"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="melder-bench-"))
     try:
-        formats = [fmt for fmt in args.formats.split(",") if fmt and fmt != "none"]
-        if formats and args.store_size:
-            # each part in its own process, so each peak memory figure is its own
-            for part in (["--store-size", "0"], ["--formats", "none"]):
-                command = [sys.executable, __file__, *sys.argv[1:], *part]
-                subprocess.run(command, check=True)
-            return
-        for fmt in formats:
-            n = args.html_n if fmt == "html" and args.html_n else args.n
-            result = bench_format(fmt, n, work)
+        for n in [int(value) for value in args.n.split(",") if value]:
+            for fmt in [fmt for fmt in args.formats.split(",") if fmt]:
+                r = bench_ingest(fmt, n, work)
+                rate = n / max(r["seconds"] - r["startup_s"], 1e-9)
+                print(
+                    f"ingest {fmt:4} n={n:7,d}  {r['seconds']:7.1f} s  "
+                    f"{rate:7.0f} releases/s (after {r['startup_s']:.1f} s start)  "
+                    f"peak RSS {r['peak_mb']:6.0f} MB"
+                )
+        if args.html_n:
+            bench_html_against_trafilatura(args.html_n, work)
+        for size in [int(value) for value in args.store_sizes.split(",") if value]:
+            r = bench_store_shapes(size, work)
             print(
-                f"{fmt:5} n={n:6d} ingest+normalize+store {result['ingest_s']:7.2f}s "
-                f"= {result['per_s']:7.1f}/s   publish {result['publish_s'] * 1000:6.0f} ms"
+                f"store {size:7,d}: first publish per release {r['dated']:6.0f} µs (dated), "
+                f"{r['backlog']:6.0f} µs (undated backlog); "
+                f"republish 50 items: every source {r['republish_all_ms']:6.1f} ms, "
+                f"sources list {r['republish_two_ms']:6.1f} ms; "
+                f"entries query {r['entries_all_ms']:5.1f} / {r['entries_two_ms']:5.1f} ms; "
+                f"{r['files_on_disk']:,} pages on disk"
             )
-            if fmt == "html":
-                alone = bench_trafilatura(n, work)
-                print(f"      trafilatura.extract alone on the same pages: {alone:7.1f}/s")
-        if args.store_size:
-            result = bench_republish(args.store_size, work)
-            print(
-                f"republish one 50-item channel from a {result['store_size']:,}-release store: "
-                f"{result['republish_ms']:.1f} ms (store filled in {result['fill_s']:.1f}s)"
-            )
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak memory of this part: {peak:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,10 +1,12 @@
 """wrk against `melder serve` and nginx serving the same feed file, in the same run.
 
-    python benchmarks/bench_web.py [--seconds 5] [--connections 32] [--items 50]
+    python benchmarks/bench_web.py [--seconds 5] [--connections 32] [--items 50] [--rounds 3]
 
-Both servers get one worker process on 127.0.0.1 and neither logs requests. Measured: full
-200 responses (no gzip) and 304 answers to If-None-Match, for `rss.xml` of a channel with
-`--items` releases. Needs `wrk` and `nginx` (Debian packages of those names).
+Both servers get one worker process on 127.0.0.1 and neither logs requests; nginx sends files
+with `sendfile on`. Measured: full 200 responses (no gzip) and 304 answers to If-None-Match,
+for `rss.xml` of a channel with `--items` releases, in `--rounds` interleaved rounds (nginx,
+melder, nginx, melder, …) so a busy moment of the machine hits both; min and median are
+reported. Needs `wrk` and `nginx` (Debian packages of those names).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +34,8 @@ pid {prefix}/nginx.pid;
 events {{ worker_connections 1024; }}
 http {{
   access_log off;
+  sendfile on;
+  tcp_nopush on;
   client_body_temp_path {prefix}/tmp; proxy_temp_path {prefix}/tmp;
   fastcgi_temp_path {prefix}/tmp; uwsgi_temp_path {prefix}/tmp; scgi_temp_path {prefix}/tmp;
   types {{ application/rss+xml xml; }}
@@ -98,8 +103,20 @@ def measure(name: str, url: str, args) -> dict[str, float]:
     full = wrk(url, args.seconds, args.connections)
     cached = wrk(url, args.seconds, args.connections, f"If-None-Match: {etag}")
     size = len(first.content)
-    print(f"{name:8} {size:>9,} bytes  200: {full:>10,.0f} req/s  304: {cached:>10,.0f} req/s")
+    print(f"  {name:8} {size:>9,} bytes  200: {full:>10,.0f} req/s  304: {cached:>10,.0f} req/s")
     return {"full": full, "304": cached}
+
+
+def summary(rounds: list[dict[str, dict[str, float]]]) -> None:
+    for kind in ("full", "304"):
+        for name in ("nginx", "melder"):
+            values = sorted(r[name][kind] for r in rounds)
+            print(
+                f"{name:8} {kind:>4}: min {values[0]:>10,.0f}  median "
+                f"{statistics.median(values):>10,.0f} req/s"
+            )
+        ratios = sorted(r["melder"][kind] / r["nginx"][kind] for r in rounds)
+        print(f"melder/nginx {kind}: min {ratios[0]:.0%}, median {statistics.median(ratios):.0%}")
 
 
 def main() -> int:
@@ -107,6 +124,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -138,16 +156,22 @@ def main() -> int:
                 env=env,
             ),
         ]
+        rounds = []
         try:
             path = "/feeds/bench/rss.xml"
-            nginx = measure("nginx", f"http://127.0.0.1:{nginx_port}{path}", args)
-            melder = measure("melder", f"http://127.0.0.1:{melder_port}{path}", args)
+            for number in range(1, args.rounds + 1):
+                print(f"round {number}")
+                rounds.append(
+                    {
+                        "nginx": measure("nginx", f"http://127.0.0.1:{nginx_port}{path}", args),
+                        "melder": measure("melder", f"http://127.0.0.1:{melder_port}{path}", args),
+                    }
+                )
         finally:
             for server in servers:
                 server.terminate()
                 server.wait(timeout=10)
-    for kind in ("full", "304"):
-        print(f"melder/nginx {kind}: {melder[kind] / nginx[kind]:.0%}")
+    summary(rounds)
     return 0
 
 

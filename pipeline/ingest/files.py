@@ -29,8 +29,13 @@ def ingest(
 
 def _read(paths, name, source, config, now, seen, result: IngestResult):
     """Each input read only when the runner asks for it: one at a time, in folder order."""
+    folder = config.source_path(source)
+    # resolved once, not per file: the files below the folder share its place
+    place = _locator(folder, config.root)
+    place = "" if place == "." else place
     for path in paths:
-        locator = _locator(path, config.root)
+        inside = path.relative_to(folder).as_posix()
+        locator = f"{place}/{inside}" if place else inside
         try:
             data = path.read_bytes()
         except OSError as exc:

@@ -27,11 +27,14 @@ def publish(
     report = RunReport()
     # one publisher at a time per root: a second waits instead of racing on the same files
     with exclusive(config.root / "var" / "publish.lock"):
+        names = channels or sorted(config.channels)
         taken = routed_sources(config)
+        behind = store.channels_behind(names)
+        # recorded before anything goes live: a kill from here on leaves each channel
+        # `running`, and the next publish rewrites all of its pages
+        runs = {name: store.start_run("publish", name, datetime.now(UTC)) for name in names}
         report.published = store.publish_due(now, public_name, taken, progress=progress)
-        behind = store.channels_behind(sorted(config.channels))
-        for name in channels or sorted(config.channels):
-            started = datetime.now(UTC)
+        for name in names:
             try:
                 report.channels[name] = _write_channel(
                     config, store, name, report.published, now, rebuild=name in behind
@@ -39,10 +42,8 @@ def publish(
             except OSError as exc:  # this channel is behind; the others still go out
                 report.behind[name] = disk_problem(exc)
                 log.error("channel=%s publish failed: %s", name, report.behind[name])
-            store.record_run(
-                "publish",
-                name,
-                started,
+            store.finish_run(
+                runs[name],
                 datetime.now(UTC),
                 "error" if name in report.behind else "ok",
                 {"files_changed": report.channels.get(name, 0)},

@@ -40,6 +40,33 @@ class RunHistory:
                 )
             )
 
+    def start_run(self, job: str, target: str | None, started_at: datetime) -> int:
+        """Record a run as `running` before it changes anything: if the process dies, the
+        record says so, and `channels_behind` names what it left half-written."""
+        with Session(self.engine) as session, session.begin():
+            row = RunRow(job=job, target=target, started_at=started_at, outcome="running")
+            row.counts = {}
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def finish_run(
+        self,
+        run_id: int,
+        finished_at: datetime,
+        outcome: str,
+        counts: dict,
+        error: str | None = None,
+    ) -> None:
+        with Session(self.engine) as session, session.begin():
+            row = session.get(RunRow, run_id)
+            row.finished_at, row.outcome, row.counts, row.error = (
+                finished_at,
+                outcome,
+                counts,
+                error,
+            )
+
     def last_job_runs(self) -> dict[str, datetime]:
         """When each scheduled job last started (job names without the `job:` prefix)."""
         with Session(self.engine) as session:
@@ -57,7 +84,8 @@ class RunHistory:
             return result.rowcount or 0
 
     def channels_behind(self, channels: list[str]) -> set[str]:
-        """Channels whose latest publish could not write its files (one indexed look each)."""
+        """Channels whose latest publish could not write its files, or was killed while
+        writing them (one indexed look each)."""
         behind = set()
         with Session(self.engine) as session:
             for channel in channels:
@@ -67,7 +95,7 @@ class RunHistory:
                     .order_by(RunRow.id.desc())
                     .limit(1)
                 )
-                if outcome == "error":
+                if outcome in ("error", "running"):
                     behind.add(channel)
         return behind
 

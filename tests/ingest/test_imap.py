@@ -175,7 +175,7 @@ def test_a_crash_between_fetch_and_flag_ingests_the_mail_once(dovecot, user, tmp
     try:
         # First run: fetched and stored, then the process dies before flagging.
         result = imap.ingest("presse", source, config, now=NOW, seen=lambda *_: False)
-        runner.store_raws(store, "presse", source, result.raws, now=NOW, actor="presse")
+        list(runner.store_raws(store, "presse", source, result.raws, now=NOW, actor="presse"))
         assert not any("$MelderDone" in item for item in flags(dovecot, user))
         # The restart reads the mail again, recognises it and only then flags it.
         report = runner.ingest_source(config, store, "presse", now=NOW)
