@@ -173,6 +173,8 @@ class _Builder:
     def block(self, element, kind: int, name: str) -> None:
         name = self._xml_name(element, name) if self.kinds is XML_KINDS else name
         self.cursor = None
+        if kind == LIST and not any(self._kind(child) == ITEM for child in element):
+            kind = CONTAINER  # a list without items only indents its text: keep it as blocks
         if kind == CONTAINER:
             self.children(element)
             self.cursor = None
@@ -187,12 +189,37 @@ class _Builder:
         elif kind == LIST:
             self.container = node
         if kind == LIST:
-            for child in element:  # only items belong in a list; stray text is dropped
-                if isinstance(child.tag, str):
-                    self.walk(child)
+            self._stray_item(node, element.text)
+            for child in element:
+                if self._kind(child) == ITEM:
+                    self.walk(child, with_tail=False)
+                else:  # a paragraph or text between the items is an item of its own
+                    self._stray_item(node, child)
+                self._stray_item(node, child.tail)
         else:
             self.children(element)
         self.container, self.cursor = outer, None
+
+    def _kind(self, element) -> int | None:
+        if not isinstance(element.tag, str):
+            return None
+        return self.kinds.get(element.tag.lower(), (UNWRAP, ""))[0]
+
+    def _stray_item(self, listing, content) -> None:
+        """Wrap text or an element found directly inside a list in an item of its own."""
+        if content is None or (isinstance(content, str) and not content.strip()):
+            return
+        item = etree.Element("li")
+        self.container, self.cursor = item, item
+        if isinstance(content, str):
+            self.text(content)
+        elif self._kind(content) in (BLOCK, CONTAINER):
+            self.children(content)  # the item is the paragraph: no <p> inside the <li>
+        else:
+            self.walk(content, with_tail=False)
+        self.container, self.cursor = listing, None
+        if len(item) or (item.text or "").strip():
+            listing.append(item)
 
     def inline(self, element, name: str) -> None:
         if name == "a":
@@ -273,8 +300,27 @@ def _resolve(href: str | None, base: str | None) -> str | None:
     if href.startswith("#"):
         return None
     absolute = urljoin(base, href) if base else href
-    scheme = urlsplit(absolute).scheme.lower()
-    return absolute if scheme in LINK_SCHEMES else None
+    try:
+        parts = urlsplit(absolute)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in LINK_SCHEMES:
+        return None
+    return _ascii_host(absolute, parts)
+
+
+def _ascii_host(url: str, parts) -> str | None:
+    """An internationalized host in its ASCII (IDNA) form: the HTML serializer would otherwise
+    percent-encode `bücher.example` into a host no browser resolves."""
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")
+    if host.isascii():
+        return url
+    try:
+        ascii_host = host.lower().encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    return parts._replace(netloc=f"{userinfo}{at}{ascii_host}{colon}{port}").geturl()
 
 
 def _convert(source, kinds: dict[str, tuple[int, str]], base: str | None) -> etree._Element:

@@ -5,6 +5,7 @@ Cheap xpaths only; no date guessing (`normalize` parses dates).
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urljoin
 
@@ -26,7 +27,8 @@ _DATE_KEYS = (
     "parsely-pub-date",
 )
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·»-]|::)\s+")
+_LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,400})"')
 
 
 def _head_metadata(tree) -> dict[str, str]:
@@ -58,17 +60,71 @@ def _canonical_url(tree, meta: dict[str, str], url: str | None) -> str | None:
 
 
 def _title(tree, meta: dict[str, str]) -> str | None:
-    if meta.get("og:title"):
-        return _clean_space(meta["og:title"])
-    for heading in tree.iter("h1"):
-        text = _clean_space(heading.text_content())
-        if text:
-            return text
-    title = tree.find(".//title")
-    if title is not None and title.text:
-        parts = _TITLE_SEPARATORS.split(_clean_space(title.text))
-        return max(parts, key=len) if parts else None
+    """The headline. An <h1> that the head's titles repeat is the headline itself; else the
+    JSON-LD headline, then og:title and <title> without the site's name around them."""
+    headings = [text for h in tree.iter("h1") if (text := _clean_space(h.text_content()))][:3]
+    page_title = tree.find(".//title")
+    heads = [
+        _clean_space(value)
+        for value in (
+            meta.get("og:title"),
+            meta.get("twitter:title"),
+            _ld_headline(tree),
+            page_title.text if page_title is not None else None,
+        )
+        if value and value.strip()
+    ]
+    for heading in headings:
+        key = _key(heading)
+        if len(key) >= 8 and any(key in _key(head) for head in heads):
+            return heading
+    site = meta.get("og:site_name") or meta.get("application-name")
+    ld = _ld_headline(tree)
+    if ld:
+        return _clean_space(ld)
+    og = meta.get("og:title") or meta.get("twitter:title")
+    if og and og.strip():
+        return _without_site(_clean_space(og), site, heads)
+    if headings:
+        return headings[0]
+    if page_title is not None and page_title.text and page_title.text.strip():
+        return _without_site(_clean_space(page_title.text), site, heads)
     return None
+
+
+def _ld_headline(tree) -> str | None:
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json" and script.text:
+            match = _LD_HEADLINE.search(script.text)
+            if match:
+                try:
+                    return _clean_space(json.loads(f'"{match.group(1)}"'))
+                except ValueError:
+                    return None
+    return None
+
+
+def _without_site(title: str, site: str | None, heads: list[str]) -> str:
+    """'Headline | News | Site' -> 'Headline': parts naming the site, or repeated around every
+    title of the page, are the site's frame. Colons stay: they belong to headlines."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    frame = {_key(site)} if site else set()
+    others = [_TITLE_SEPARATORS.split(head) for head in heads if head != title]
+    for other in others:
+        if len(other) > 1:
+            frame |= {_key(other[-1]), _key(other[0])} - {_key(parts[0])}
+    kept = [part for part in parts if _key(part) not in frame] or parts
+    if len(kept) == 1:
+        return kept[0]
+    longest = max(kept, key=len)
+    # a short section label beside a headline ('News', 'Presse'): the headline alone
+    return longest if len(longest) >= 2 * (sum(map(len, kept)) - len(longest)) else title
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def _published(tree, meta: dict[str, str]) -> str | None:

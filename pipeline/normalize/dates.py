@@ -106,12 +106,20 @@ def localize(value: datetime, zone: tzinfo) -> datetime:
 
 def parse_datetime(text: str, zone: tzinfo, now: datetime | None = None) -> datetime | None:
     """The first date (with time and zone when given) in `text`, tz-aware; None if there is none."""
+    parsed = parse_moment(text, zone, now)
+    return parsed[0] if parsed else None
+
+
+def parse_moment(
+    text: str, zone: tzinfo, now: datetime | None = None
+) -> tuple[datetime, bool] | None:
+    """Like `parse_datetime`, with whether `text` gave a time of day (else it is 00:00)."""
     text = text.strip()
     if not text:
         return None
     quick = _parse_iso(text, zone)
     if quick is not None:
-        return quick
+        return quick, not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
     found = find_date(text)
     if found is None:
         return None
@@ -129,7 +137,7 @@ def parse_datetime(text: str, zone: tzinfo, now: datetime | None = None) -> date
         value = datetime(year, month, day, hour or 0, minute or 0, second or 0)
     except ValueError:
         return None
-    return value.replace(tzinfo=tz)
+    return value.replace(tzinfo=tz), hour is not None
 
 
 def _parse_iso(text: str, zone: tzinfo) -> datetime | None:

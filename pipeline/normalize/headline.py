@@ -21,7 +21,11 @@ DATELINE_ONLY_RE = re.compile(
     r"\s*[-–—]*$",
     re.I,
 )
-DATELINE_HEAD_RE = re.compile(r"^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s")
+DATELINE_HEAD_RE = re.compile(
+    r"^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
+    r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
+)
+MAX_HEADLINE = 300
 
 
 # --- Headline and dates ------------------------------------------------------------------------
@@ -29,7 +33,10 @@ DATELINE_HEAD_RE = re.compile(r"^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]
 
 def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, list[Block]]:
     """The headline and the body without it (and without the date lines above the body)."""
-    head_end = next((i for i, b in enumerate(blocks) if _is_body_paragraph(b)), len(blocks))
+    head_end = _body_start(blocks)
+    if not given and head_end == 0 and len(blocks) > 1 and _looks_like_headline(blocks[0]):
+        # a long headline (up to 300 characters) reads like a paragraph without its period
+        head_end = _body_start(blocks, 1)
     title, title_index = given, None
     if given:
         key = _title_key(given)
@@ -50,13 +57,20 @@ def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, l
     return title, kept
 
 
+def _body_start(blocks: list[Block], start: int = 0) -> int:
+    return next(
+        (i for i in range(start, len(blocks)) if _is_body_paragraph(blocks[i])), len(blocks)
+    )
+
+
 def _dateline_text(blocks: list[Block]) -> str | None:
     """The date of a dateline such as 'Leipzig, 25. November 2026 – Die Stadt ...'."""
     for block in blocks[:4]:
         match = DATELINE_HEAD_RE.match(block.text) if block.kind == "p" else None
-        found = dates.find_date(match.group("head")) if match else None
-        if found and len(match.group("head")[: found[0].start()].split()) <= 4:
-            return match.group("head")
+        head = (match.group("head") or match.group("dated")) if match else None
+        found = dates.find_date(head) if head else None
+        if found and len(head[: found[0].start()].split()) <= 4:
+            return head
     return None
 
 
@@ -103,8 +117,8 @@ def _looks_like_headline(block: Block) -> bool:
         return False
     words = len(text.split())
     return (
-        2 <= words <= 30
-        and 8 <= len(text) <= 250
+        2 <= words <= 45
+        and 8 <= len(text) <= MAX_HEADLINE
         and text[-1] not in ".:;,"
         and (text[0].isupper() or text[0].isdigit() or text[0] in "„\"“»'")
         and not BULLET_RE.match(text)
@@ -133,17 +147,23 @@ def _merge_datelines(blocks: list[Block]) -> list[Block]:
 
 
 def published_at(raw: RawRelease, zone: tzinfo, now: datetime, found: Findings) -> datetime | None:
-    value = None
+    value, timed = None, True
     if raw.published is not None:
         value = dates.localize(raw.published, zone)
     elif raw.published_text:
-        value = dates.parse_datetime(clean_inline(raw.published_text), zone, now)
-        if value is None:
+        parsed = dates.parse_moment(clean_inline(raw.published_text), zone, now)
+        if parsed is None:
             found.warnings.append(f"publication date {raw.published_text!r} not understood")
+        value, timed = parsed or (None, True)
     elif found.date_text:
-        value = dates.parse_datetime(found.date_text, zone, now)
+        value, timed = dates.parse_moment(found.date_text, zone, now) or (None, True)
     if value is None:
+        value, timed = _date_in_name(raw, zone)
+    if value is None:
+        found.warnings.append("no publication date found: it goes out dated by its publishing")
         return None
+    if not timed:
+        value = _time_of_day(value, zone, now, found)
     problem = dates.plausibility_problem(value, now)
     if problem:
         found.problems.append(Problem(field="published_at", message=problem))
@@ -152,4 +172,30 @@ def published_at(raw: RawRelease, zone: tzinfo, now: datetime, found: Findings) 
             f"publication date {value.date().isoformat()} lies in the future: held for an "
             "editor; feeds date it when it goes out"
         )
+    return value
+
+
+FILE_DATE_RE = re.compile(r"(?<!\d)(20\d\d)-([01]\d)-([0-3]\d)(?!\d)")
+
+
+def _date_in_name(raw: RawRelease, zone: tzinfo) -> tuple[datetime | None, bool]:
+    """A file named `2026-11-20-stadtfest.txt` is dated by its name when its text is not."""
+    name = (raw.provenance.path or "").rsplit("/", 1)[-1]
+    match = FILE_DATE_RE.search(name)
+    if not match:
+        return None, True
+    try:
+        return datetime(*map(int, match.groups()), tzinfo=zone), False
+    except ValueError:
+        return None, True
+
+
+def _time_of_day(value: datetime, zone: tzinfo, now: datetime, found: Findings) -> datetime:
+    """A date without a time of day: on its day of arrival it takes the arrival time, else it
+    stays the start of that day; either way the editor is told, nothing is made up silently."""
+    day = value.date().isoformat()
+    if value.date() == now.astimezone(zone).date():
+        found.warnings.append(f"the date {day} gives no time of day: the arrival time is used")
+        return now.astimezone(value.tzinfo)
+    found.warnings.append(f"the date {day} gives no time of day: the start of that day is used")
     return value

@@ -119,7 +119,7 @@ class Batch:
 
     def write(self, session: Session) -> None:
         if self.new_rows:
-            session.execute(insert(ReleaseRow), self.new_rows)
+            session.execute(insert(ReleaseRow.__table__), self.new_rows)
         for keys, rows in _grouped_by_keys(self.changed_rows).items():
             table = ReleaseRow.__table__
             session.connection().execute(
@@ -129,9 +129,9 @@ class Batch:
                 [{"row_id": row["id"], **row} for row in rows],
             )
         if self.revisions:
-            session.execute(insert(RevisionRow), self.revisions)
+            session.execute(insert(RevisionRow.__table__), self.revisions)
         if self.events:
-            session.execute(insert(EventRow), self.events)
+            session.execute(insert(EventRow.__table__), self.events)
 
 
 REASONED = frozenset({State.INVALID, State.REJECTED, State.WITHDRAWN})

@@ -150,7 +150,9 @@ def test_german_release_with_embargo_and_contact():
     release = normalize(read_file(FIXTURES / "de-sperrfrist-kontakt.txt"), SOURCE)
     assert release.title == "Neue Stadtteilbibliothek in Grünau öffnet im Frühjahr"
     assert release.embargo_until == datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)
-    assert release.published_at == datetime(2026, 11, 25, tzinfo=BERLIN)
+    # the date line has no time and the release arrived that day: it takes the arrival time
+    assert release.published_at == RECEIVED
+    assert "the date 2026-11-25 gives no time of day: the arrival time is used" in release.warnings
     assert release.contact.startswith("Stadt Leipzig, Referat Kommunikation\n")
     assert "presse@example.org" in release.contact
     assert "SPERRFRIST" not in release.text and "Pressekontakt" not in release.text
@@ -308,7 +310,7 @@ def test_html_body_is_cleaned_and_links_resolved():
     raw = raw_release(format="html", body_html=body, base_url="https://www.example.org/presse/")
     release = normalize(raw, SOURCE)
     assert release.title == "Neue Buslinie"
-    assert release.published_at == datetime(2026, 11, 25, tzinfo=BERLIN)
+    assert release.published_at == RECEIVED
     assert release.links == (Link(url="https://www.example.org/linie-90", text="Linie 90"),)
     html = release.body_html
     assert "<script" not in html and "onclick" not in html and "javascript:" not in html
@@ -472,3 +474,32 @@ def test_contact_after_a_heading_and_inline_contact():
         SOURCE,
     )
     assert inline.contact == "Max Muster, Tel. 0341 0"
+
+
+def test_a_date_without_time_never_becomes_a_silent_midnight():
+    earlier = raw_release(title="Meldung", body_text="Leipzig, 20.11.2026 – Der Zoo hat ein neues "
+                          "Elefantenhaus eröffnet, das größte in Sachsen.")  # fmt: skip
+    release = normalize(earlier, SOURCE)
+    assert release.published_at == datetime(2026, 11, 20, tzinfo=BERLIN)
+    assert "the date 2026-11-20 gives no time of day: the start of that day is used" in (
+        release.warnings
+    )
+    timed = raw_release(title="Meldung", body_text="Leipzig, 20.11.2026, 14:30 Uhr – Der Zoo hat "
+                        "ein neues Elefantenhaus eröffnet, das größte in Sachsen.")  # fmt: skip
+    release = normalize(timed, SOURCE)
+    assert release.published_at == datetime(2026, 11, 20, 14, 30, tzinfo=BERLIN)
+    assert not any("time of day" in warning for warning in release.warnings)
+
+
+def test_an_undated_text_is_dated_by_its_file_name_or_says_it_has_no_date():
+    named = raw_release(title="Meldung", body_text="Der Zoo hat ein neues Elefantenhaus eröffnet.")
+    named = named.model_copy(
+        update={
+            "provenance": named.provenance.model_copy(update={"path": "inbox/2026-11-20-zoo.txt"})
+        }
+    )
+    assert normalize(named, SOURCE).published_at == datetime(2026, 11, 20, tzinfo=BERLIN)
+    plain = raw_release(title="Meldung", body_text="Der Zoo hat ein neues Elefantenhaus eröffnet.")
+    release = normalize(plain, SOURCE)
+    assert release.published_at is None
+    assert "no publication date found: it goes out dated by its publishing" in release.warnings
