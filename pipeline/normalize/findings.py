@@ -84,32 +84,53 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
 
 
 def _contact_extent(lines: list[Line], start: int) -> list[int]:
-    """The header line, the rest of its chunk, then chunks that still read like an address."""
+    """The header line, the rest of its chunk, then whole chunks that read like an address.
+
+    A chunk after the header's own is taken only when all of its lines are short and one of
+    them carries an address, phone, e-mail or web link (or the header stood alone): a
+    "Kontakt:" line in the middle of a page never swallows the paragraphs after it.
+    """
     taken = [start]
-    chunk = lines[start].chunk
     index = start + 1
-    while index < len(lines) and len(taken) < 16:
-        line = lines[index]
-        if boilerplate.is_boilerplate(line.text) or CONTACT_STOP_RE.match(line.text):
-            break
-        if line.chunk != chunk:
-            alone = len(taken) == 1 and not CONTACT_RE.match(lines[start].text).group("rest")
-            if not alone and not _reads_like_contact(line.text):
-                break
-            chunk = line.chunk
-        elif len(taken) > 1 and not _reads_like_contact(line.text) and is_disclaimer(line.text):
-            break
+    while index < len(lines) and lines[index].chunk == lines[start].chunk:
+        if _ends_contact(lines[index].text) or (len(taken) > 1 and _is_prose(lines[index].text)):
+            return taken
         taken.append(index)
         index += 1
+    alone = len(taken) == 1 and not CONTACT_RE.match(lines[start].text).group("rest")
+    while index < len(lines) and len(taken) < 16:
+        chunk = [i for i in range(index, len(lines)) if lines[i].chunk == lines[index].chunk]
+        texts = [lines[i].text for i in chunk]
+        if any(_ends_contact(text) or _is_prose(text) for text in texts):
+            break
+        if not (alone or any(_has_address(text) for text in texts)):
+            break
+        taken += chunk[: 16 - len(taken)]
+        alone = False
+        index = chunk[-1] + 1
     return taken
 
 
-def _reads_like_contact(text: str) -> bool:
-    if len(text) > 120:
-        return False
-    if "@" in text or re.search(r"\+?\d[\d /().-]{6,}\d|www\.|https?://", text):
-        return True
-    return len(text.split()) <= 8 and not text.endswith((".", "!", "?"))
+def _ends_contact(text: str) -> bool:
+    return boilerplate.is_boilerplate(text) or bool(CONTACT_STOP_RE.match(text))
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of the article, not a line of an address."""
+    return not _has_address(text) and (
+        is_disclaimer(text) or boilerplate.is_long_paragraph(text) or len(text) > 120
+    )
+
+
+def _has_address(text: str) -> bool:
+    return len(text) <= 160 and bool(ADDRESS_RE.search(text))
+
+
+ADDRESS_RE = re.compile(
+    r"@|\+?\d[\d /().-]{6,}\d|www\.|https?://|\b\d{4,5}\s+\w"  # mail, phone, web, postcode
+    r"|\b(?:tel|telefon|phone|fax|mobil|mobile|e-?mail)\b",
+    re.I,
+)
 
 
 def _clean_contact(contact: str) -> str | None:
