@@ -7,6 +7,7 @@ lines and date parsing belong to `normalize`; this package only finds the articl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -45,6 +46,7 @@ class Article:
     canonical_url: str | None = None
     description: str | None = None
     author: str | None = None
+    prose_words: int = 0  # words of the body outside the page's link texts (listings have few)
 
     @property
     def text(self) -> str:
@@ -73,6 +75,7 @@ def extract_article(
     canonical = _canonical_url(tree, meta, url)
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
+    anchors = _link_texts(tree)  # before extraction, which may change the tree
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
         fragment = _generic_body(tree, base)
@@ -80,6 +83,7 @@ def extract_article(
     title = title or _title(tree, meta)
     _drop_leading_title(fragment, title)
     published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
+    body_text = _clean_space(" ".join(fragment.itertext()))
     return Article(
         title=title,
         body_html=fragment_html(fragment),
@@ -89,6 +93,37 @@ def extract_article(
         canonical_url=canonical,
         description=meta.get("og:description") or meta.get("description"),
         author=meta.get("author") or meta.get("article:author"),
+        prose_words=_prose_words(body_text, anchors),
+    )
+
+
+def _link_texts(tree) -> list[str]:
+    """The texts of the page's links, longest first (a listing is made of them)."""
+    texts = set()
+    for number, anchor in enumerate(tree.iter("a")):
+        if number >= MAX_LINKS_JUDGED:
+            break
+        texts.add(_clean_space(anchor.text_content()))
+    return sorted((text for text in texts if len(text) >= 3), key=len, reverse=True)
+
+
+# Enough to tell a listing from a release, bounded so a page of 100,000 links costs no more.
+MAX_LINKS_JUDGED = 3000
+PROSE_SAMPLE = 6000
+
+
+def _prose_words(text: str, anchors: list[str]) -> int:
+    """Words of running text in `text` that are not a link's text on the page: a category
+    page whose "article" is its menu and teaser titles has next to none."""
+    text = text[:PROSE_SAMPLE]
+    for anchor in anchors:
+        if anchor in text:
+            text = text.replace(anchor, " ")
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    return sum(
+        len(words)
+        for sentence in sentences
+        if len(words := sentence.split()) >= 4 and sentence.rstrip()[-1:] in '.!?"”“»«'
     )
 
 

@@ -160,7 +160,8 @@ def published_at(raw: RawRelease, zone: tzinfo, now: datetime, found: Findings) 
     if value is None:
         value, timed = _date_in_name(raw, zone)
     if value is None:
-        found.warnings.append("no publication date found: it goes out dated by its publishing")
+        if not raw.problems:  # an input that could not be read has no date to miss
+            found.warnings.append("no publication date found: it goes out dated by its publishing")
         return None
     if not timed:
         value = _time_of_day(value, zone, now, found)

@@ -23,6 +23,7 @@ from pipeline.normalize.body import (
     repair_text,
 )
 from pipeline.normalize.findings import Findings, _clean_contact, take_contact, take_embargo
+from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import published_at, take_title
 from pipeline.normalize.paragraphs import drop_disclaimers, join_lines
 from pipeline.normalize.render import classify, merge_links, render
@@ -36,7 +37,7 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
     """The clean release for `raw`; every problem is listed in `errors`, nothing is raised."""
     zone, now = source.zone, raw.provenance.received_at
     found = Findings(problems=list(raw.problems))
-    lines = body_lines(raw, source)
+    lines, _ = drop_furniture(body_lines(raw, source))
     lines = take_embargo(lines, zone, now, found)
     lines = take_contact(lines, found)
     keep = boilerplate.keep_mask([line.text for line in lines])

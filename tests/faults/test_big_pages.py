@@ -14,7 +14,8 @@ from datetime import UTC, datetime
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
 links = "".join(f'<a href="https://x.example/{{n}}">Link {{n}}</a> ' for n in range({LINKS}))
-page = f"<html><body><article><h1>Linkliste der Stadt</h1><p>{{links}}</p></article></body></html>"
+intro = "Die Stadt veröffentlicht heute die Liste aller Verweise ihres Portals für alle Bürger."
+page = f"<html><body><h1>Linkliste</h1><p>{{intro}}</p><p>{{links}}</p></body></html>"
 context = InputContext(source="s", config=SourceConfig(title="S", kind="files", path="in"),
                        locator="in/big.html", received_at=datetime.now(UTC), route="files")
 started = time.perf_counter()

@@ -10,6 +10,9 @@ from pipeline.models import Problem, RawRelease
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
 MIN_ARTICLE_CHARS = 80
+# Fewer words of running text outside the page's links: a listing, a category page or a menu.
+# A three-line police report has about twenty.
+MIN_PROSE_WORDS = 12
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
@@ -19,6 +22,13 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         raise Rejected(
             "no article text found: the page holds no paragraph of running text "
             f"(found {article.text_length} characters); check the URL or set extract.body",
+            field="body",
+        )
+    if article.prose_words < MIN_PROSE_WORDS:
+        raise Rejected(
+            "no press release found on this page (looks like a listing/navigation): its text "
+            f"is link titles and labels with {article.prose_words} words of running text; "
+            "check the URL, or set extract.body if the release is there",
             field="body",
         )
     return RawRelease(

@@ -1,0 +1,112 @@
+"""What distributors add around a release: wire-service footers and mailing-list footers.
+
+One table, distributor by distributor. A `LINES` pattern drops one whole line wherever it
+stands ("View original content: …", "Original-Content von: …, übermittelt durch news aktuell").
+A `FOOTERS` pattern starts a mailing list's footer: that line and everything after it go
+("Sie erhalten diese Nachricht, weil …" is followed by the unsubscribe link and the list's
+imprint, never by the release). Patterns match the whole line, case-insensitively. A source's
+`strip` rules (regular expressions in its TOML) remove its own furniture the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.normalize.body import Line
+
+LINES: dict[str, tuple[str, ...]] = {
+    "news aktuell (ots)": (
+        r"original[- ]content (?:von|from|of)\b.{1,200}\b(?:übermittelt durch|transmitted by)"
+        r" news aktuell.*",
+        r"(?:weitere (?:informationen|storys?|meldungen)|newsroom|more (?:stories|information))"
+        r"(?: von| from| unter)?:? .{0,120}presseportal\.(?:de|ch|at).*",
+        r"ots[.:]? ?(?:originaltext|original text):? ?.{0,80}",
+    ),
+    "PR Newswire": (
+        r"view original content(?: to download multimedia)?:? ?https?://\S+",
+        r"(?:cision )?view original content.{0,40}:? ?https?://\S+",
+        r"to view the original version on pr newswire,? visit:? ?https?://\S+",
+        r"(?-i:SOURCE) [A-Z0-9][^\n]{1,150}",
+    ),
+    "Business Wire": (r"view source version on businesswire\.com:? ?https?://\S+",),
+    "GlobeNewswire": (
+        r"this press release was (?:published|distributed) (?:by|via) .{1,120}globe ?newswire.*",
+        r"(?:attachment|photos? accompanying this announcement are available at)s?:? "
+        r"https?://\S*globenewswire\S*",
+    ),
+    "ACCESSWIRE": (
+        r"view the original press release on (?:access ?wire|accessnewswire)(?:\.com)?.*",
+        r"(?-i:SOURCE): [A-Z0-9][^\n]{1,150}",
+    ),
+    "EQS": (
+        r"(?:eqs|dgap)[- ](?:news|pvr|adhoc|dd|ir|wpÜg|cms)\b.{0,200}",
+        r"ende der (?:mitteilung|ad-hoc-mitteilung|insiderinformation)\b.{0,120}",
+        r"end of (?:news|announcement|inside information)\b.{0,120}",
+        r"(?:eqs|dgap) news ?-? ein service der .{1,60}",
+        r"für den inhalt der mitteilung ist der emittent ?/ ?herausgeber verantwortlich\.?",
+        r"the issuer is solely responsible for the content of this announcement\.?",
+        r"die (?:eqs|dgap) distributionsservices umfassen .{1,300}",
+        r"the (?:eqs|dgap) distribution services include .{1,300}",
+        r"(?:originalinhalt anzeigen|view original content):? ?https?://\S*(?:eqs|dgap)\S*",
+        r"(?:eqs|dgap) news id:? ?\d+",
+        r"(?:isin|wkn|börsen|indizes|stock exchanges?|listed|indices):? .{1,200}",
+    ),
+    "APA-OTS": (
+        r"\*{3} ?ots[- ]originaltext presseaussendung .{1,200}\*{3}",
+        r"digitale pressemappe:? ?https?://\S+",
+        r"ots\d{4} \d{4}-\d\d-\d\d/\d\d:\d\d",
+    ),
+    "dpa": (
+        r"(?:©|\(c\))? ?dpa-infocom.{0,80}",
+        r"dpa:\d{6}-\d{2}-\d+/\d+",
+    ),
+    "page tools": (
+        r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
+        r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",
+        r"(?:vorlesen|listen to this (?:article|page)|diese seite vorlesen)",
+    ),
+}
+
+FOOTERS: dict[str, tuple[str, ...]] = {
+    "mailing lists": (
+        r"sie erhalten (?:diese|unsere) (?:e-?mail|nachricht|mitteilung|information|"
+        r"pressemitteilung)(?:en)?,? (?:weil|da) .*",
+        r"(?:wenn|falls) sie (?:diese|unsere|keine|künftig keine) .{0,80}(?:nicht mehr|keine)"
+        r" .{0,60}(?:erhalten|bekommen) (?:möchten|wollen).*",
+        r"(?:um sich )?(?:vom|aus dem) (?:newsletter|verteiler|presseverteiler|e-?mail-verteiler)"
+        r" (?:abzumelden|abmelden|austragen).*",
+        r"(?:newsletter|verteiler|presseverteiler) (?:abmelden|abbestellen|austragen).*",
+        r"you (?:are receiving|received|have received) this (?:e-?mail|message|newsletter)"
+        r" because .*",
+        r"this (?:e-?mail|message) was sent to .{1,120}",
+        r"diese (?:e-?mail|nachricht) wurde an .{1,120} (?:gesendet|verschickt|versandt).*",
+        r"(?:click here )?to unsubscribe.*|unsubscribe(?: here| from this list| now)?\.?"
+        r"|(?:unsubscribe|update (?:your )?(?:subscription )?preferences)(?: \| .{1,60})+",
+        r"(?:manage|update) (?:your )?(?:subscription|preferences|e-?mail preferences).*",
+    ),
+}
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern, re.Pattern]:
+    def either(table: dict[str, tuple[str, ...]]) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for ps in table.values() for p in ps), re.I)
+
+    return either(LINES), either(FOOTERS)
+
+
+def drop_furniture(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines without distributors' furniture, and how many lines went."""
+    one, rest = _compiled()
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if len(text) > 400:
+            kept.append(line)
+            continue
+        if rest.fullmatch(text) and index > 0:
+            return kept, len(lines) - len(kept)
+        if not one.fullmatch(text):
+            kept.append(line)
+    return kept, len(lines) - len(kept)

@@ -1,0 +1,101 @@
+"""Layouts nobody tuned Melder for: each file in tests/fixtures/shapes/ is read and normalized
+as a `files` source would, and the clean release (or the refusal) is what an editor sees."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline.config import SourceConfig
+from pipeline.extract import html_fragment
+from pipeline.ingest.readers import InputContext, read_input
+from pipeline.normalize import normalize
+from tests.conftest import FIXTURES_ROOT
+
+SHAPES = FIXTURES_ROOT / "shapes"
+ARRIVED = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+
+
+def release(name: str, language: str | None = None):
+    source = SourceConfig(title="Probe", kind="files", path="inbox", language=language)
+    context = InputContext(
+        source="probe", config=source, locator=f"inbox/{name}", received_at=ARRIVED, route="files"
+    )
+    path = SHAPES / name
+    return normalize(read_input(path.read_bytes(), Path(name).suffix, context), source)
+
+
+def test_the_site_name_is_cut_from_the_title_and_not_repeated_in_the_body():
+    found = release("parliament-og-suffix.html")
+    assert found.title == "Parliament backs new rules on packaging waste"
+    assert found.errors == ()
+    assert "packaging waste</h2>" not in found.body_html
+    assert found.text.startswith("Parliament on Tuesday adopted new rules")
+
+
+def test_page_tools_and_items_outside_li_keep_the_text_and_lose_the_furniture():
+    found = release("parliament-og-suffix.html")
+    assert "Reuse targets for beverages" in found.text
+    assert "Deposit schemes for bottles" in found.text
+    for tool in ("Seite drucken", "zurück", "nach oben"):
+        assert tool not in found.text
+
+
+def test_links_to_internationalized_hosts_survive_in_ascii_form():
+    found = release("idn-link.html")
+    assert 'href="https://xn--bcher-kva.example/pfand"' in found.body_html
+    assert "%C3" not in found.body_html
+    assert found.links[0].url == "https://xn--bcher-kva.example/pfand"
+
+
+def test_a_headline_of_176_characters_is_a_headline():
+    found = release("long-headline.txt", "de")
+    assert found.errors == ()
+    assert len(found.title) == 176 and found.title.startswith("Landkreis und Stadtwerke")
+    assert found.published_at.date().isoformat() == "2026-11-25"  # 'Lindenau, 25.11.2026. Der'
+
+
+def test_a_contact_line_mid_page_takes_only_its_own_line():
+    found = release("kontakt-mitten.txt", "de")
+    assert found.contact == "Jugendamt Lindenau"
+    assert "Ab 14 Uhr gibt es Musik" in found.text
+    assert "Programm am Eröffnungstag" in found.text
+    assert "Dienstag bis Samstag" in found.text
+
+
+def test_ots_footer_and_mailing_list_footer_are_dropped_the_contact_kept():
+    found = release("ots-mail-footer.txt", "de")
+    assert found.contact.startswith("Nordlicht Energie AG\nAnna Beispiel")
+    assert "presse@nordlicht.example" in found.contact
+    for furniture in ("Original-Content", "news aktuell", "Presseverteiler", "abmelden"):
+        assert furniture not in found.text and furniture not in (found.contact or "")
+    assert found.text.endswith("Das Programm läuft bis Ende 2027.")
+
+
+def test_pr_newswire_view_original_content_and_source_lines_are_dropped():
+    found = release("prnewswire-en.txt", "en")
+    assert "View original content" not in found.text
+    assert "SOURCE Acme" not in found.text
+    assert found.text.endswith("The company raised its outlook for the full year.")
+
+
+def test_a_category_page_is_refused_with_the_reason_never_a_release():
+    found = release("category-page.html", "de")
+    [problem] = found.errors
+    assert problem.field == "body"
+    assert problem.message.startswith("no press release found on this page (looks like a listing")
+
+
+def test_a_three_line_police_report_is_still_a_release():
+    found = release("polizei-kurz.html", "de")
+    assert found.errors == ()
+    assert found.title == "Fahrrad aus Hinterhof gestohlen"
+    assert found.published_at.isoformat() == "2026-11-25T09:40:00+01:00"
+
+
+def test_text_standing_in_a_list_without_items_is_kept():
+    assert html_fragment("<ul><p>Erster Punkt</p><p>Zweiter Punkt</p></ul>") == (
+        "<p>Erster Punkt</p>\n<p>Zweiter Punkt</p>"
+    )
+    mixed = html_fragment("<ul><li>Eins</li>dazwischen<p>Zwei <b>fett</b></p></ul>")
+    assert mixed == "<ul><li>Eins</li><li>dazwischen</li><li>Zwei <strong>fett</strong></li></ul>"
