@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import false, or_, select, tuple_, update
 from sqlalchemy.orm import Session
@@ -107,15 +107,18 @@ class ReleasePublishing(ReleaseQueries):
 
         With `sources`, only the releases that no channel takes (they wait for a channel).
         """
+        found: list[tuple[str, datetime | None]] = []
         with Session(self.engine) as session:
-            query = (
-                select(ReleaseRow.id, ReleaseRow.publish_at)
-                .where(_approved())
-                .order_by(ReleaseRow.publish_at, ReleaseRow.id)
-            )
-            if sources is not None:
-                query = query.where(ReleaseRow.source.not_in(sources))
-            return [(release_id, at) for release_id, at in session.execute(query)]
+            # new releases and corrections, each along its own index: never the live ones
+            for column in (ReleaseRow.state, ReleaseRow.pending):
+                query = select(ReleaseRow.id, ReleaseRow.publish_at).where(
+                    column == State.APPROVED.value
+                )
+                if sources is not None:
+                    query = query.where(ReleaseRow.source.not_in(sources))
+                found += [(release_id, at) for release_id, at in session.execute(query)]
+        unscheduled = datetime.min.replace(tzinfo=UTC)  # no time of their own: first
+        return sorted(found, key=lambda item: (item[1] or unscheduled, item[0]))
 
 
 def _write_lock(session: Session) -> None:
@@ -124,14 +127,6 @@ def _write_lock(session: Session) -> None:
     PostgreSQL locks the rows it reads instead (`FOR UPDATE`)."""
     if session.get_bind().dialect.name == "sqlite":
         session.execute(update(ReleaseRow).where(false()).values(version=ReleaseRow.version))
-
-
-def _approved():
-    """An approved revision not live yet: a new release, or a correction of a live one."""
-    return or_(
-        ReleaseRow.state == State.APPROVED.value,
-        (ReleaseRow.state == State.PUBLISHED.value) & (ReleaseRow.pending == State.APPROVED.value),
-    )
 
 
 def _sort_time(release: Release, now: datetime) -> datetime:

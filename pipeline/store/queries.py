@@ -208,15 +208,16 @@ class ReleaseQueries:
             return {release_id: name for release_id, name in rows}
 
     def due_count(self, now: datetime) -> int:
+        """Approved revisions whose time has come: what the embargo job checks every minute."""
         with Session(self.engine) as session:
-            return session.scalar(
-                select(func.count())
-                .select_from(ReleaseRow)
-                .where(
-                    (ReleaseRow.state == State.APPROVED.value)
-                    | (ReleaseRow.pending == State.APPROVED.value)
+            return sum(
+                session.scalar(
+                    select(func.count())
+                    .select_from(ReleaseRow)
+                    .where(column == State.APPROVED.value)
+                    .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
                 )
-                .where(or_(ReleaseRow.publish_at.is_(None), ReleaseRow.publish_at <= now))
+                for column in (ReleaseRow.state, ReleaseRow.pending)
             )
 
     def version(self, release_id: str) -> int:

@@ -134,6 +134,8 @@ HOT_CALLS = {
     "the queue": lambda s: s.queue(None, None, 50),
     "what waits for an editor": lambda s: s.queue(State.QUEUED, None, 50),
     "one source's releases": lambda s: s.queue(None, "polizei", 50),
+    "what waits to go out": lambda s: s.waiting(NOW, ["stadt"]),
+    "what fell due (every minute)": lambda s: s.due_count(NOW + timedelta(days=1)),
     "publishing a backlog": lambda s: s.publish_due(
         NOW + timedelta(days=1), lambda release, rid: f"{release.slug}-{rid[:8]}.html"
     ),
