@@ -7,17 +7,22 @@ from lxml import etree
 from trafilatura.settings import Extractor
 
 from pipeline.extract.fragment import XML_KINDS, _clean_space, _convert
+from pipeline.extract.links import page_links, relink
 
 # Built once: trafilatura reads these settings but never changes them during an extraction.
-# Links are kept for the fragment; formatting is not, as it makes trafilatura drop paragraphs.
-_TRAFILATURA_OPTIONS = Extractor(output_format="xml", comments=False, tables=True, links=True)
+# Without links and formatting: with them trafilatura picks other blocks or drops paragraphs.
+# Links are mapped back from the page (`extract.links`).
+_TRAFILATURA_OPTIONS = Extractor(output_format="xml", comments=False, tables=True, links=False)
 
 
 def _generic_body(tree, base: str | None) -> etree._Element:
+    links = page_links(tree, base)  # first: the extraction may change the tree
     document = trafilatura.bare_extraction(tree, options=_TRAFILATURA_OPTIONS)
     if document is None or document.body is None:
         return etree.Element("div")
-    return _convert(document.body, XML_KINDS, base)
+    fragment = _convert(document.body, XML_KINDS, base)
+    relink(fragment, links)
+    return fragment
 
 
 def _drop_leading_title(fragment, title: str | None) -> None:
