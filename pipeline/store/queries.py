@@ -157,12 +157,7 @@ class ReleaseQueries:
         for start in range(0, len(ids), 500):
             with Session(self.engine) as session:
                 query = (
-                    select(ReleaseRow, RevisionRow.data)
-                    .join(
-                        RevisionRow,
-                        (RevisionRow.release_id == ReleaseRow.id)
-                        & (RevisionRow.number == ReleaseRow.published_revision),
-                    )
+                    _with_live_revision()
                     .where(ReleaseRow.id.in_(ids[start : start + 500]))
                     .where(ReleaseRow.state == State.PUBLISHED.value)
                 )
@@ -265,15 +260,19 @@ class ReleaseQueries:
             return [self._view(session, row) for row in newest[:limit]]
 
 
+def _with_live_revision():
+    """Releases with the data of the revision readers see."""
+    return select(ReleaseRow, RevisionRow.data).join(
+        RevisionRow,
+        (RevisionRow.release_id == ReleaseRow.id)
+        & (RevisionRow.number == ReleaseRow.published_revision),
+    )
+
+
 def _listing(after: Entry | None):
     """Rows of a channel in its order (newest first) with the data of the revision shown."""
     query = (
-        select(ReleaseRow, RevisionRow.data)
-        .join(
-            RevisionRow,
-            (RevisionRow.release_id == ReleaseRow.id)
-            & (RevisionRow.number == ReleaseRow.published_revision),
-        )
+        _with_live_revision()
         .where(ReleaseRow.sort_at.is_not(None))
         .order_by(ReleaseRow.sort_at.desc(), ReleaseRow.id)
     )

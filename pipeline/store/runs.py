@@ -27,18 +27,9 @@ class RunHistory:
         counts: dict,
         error: str | None = None,
     ) -> None:
-        with Session(self.engine) as session, session.begin():
-            session.add(
-                RunRow(
-                    job=job,
-                    target=target,
-                    started_at=started_at,
-                    finished_at=finished_at,
-                    outcome=outcome,
-                    counts=counts,
-                    error=error,
-                )
-            )
+        """A run that is over: what it did and how it ended."""
+        run_id = self.start_run(job, target, started_at)
+        self.finish_run(run_id, finished_at, outcome, counts, error)
 
     def start_run(self, job: str, target: str | None, started_at: datetime) -> int:
         """Record a run as `running` before it changes anything: if the process dies, the
