@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+
+from pipeline.extract.urls import resolve as _resolve
 
 BLOCK, LIST, ITEM, QUOTE, INLINE, BREAK, CONTAINER, DROP, UNWRAP = range(9)
 
@@ -110,7 +111,6 @@ XML_KINDS: dict[str, tuple[int, str]] = {
     "graphic": (DROP, ""),
 }
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _SPACE = re.compile(r"\s+")
 # Invisible characters that only break words and searches (soft hyphen, zero-width space, BOM).
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
@@ -290,37 +290,6 @@ def _hidden(element) -> bool:
         or attrib.get("aria-hidden") == "true"
         or bool(_HIDDEN_STYLE.search(attrib.get("style", "")))
     )
-
-
-def _resolve(href: str | None, base: str | None) -> str | None:
-    """An absolute http(s)/mailto link, or None for anything else (javascript:, bare anchors)."""
-    if not href:
-        return None
-    href = href.strip()
-    if href.startswith("#"):
-        return None
-    absolute = urljoin(base, href) if base else href
-    try:
-        parts = urlsplit(absolute)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in LINK_SCHEMES:
-        return None
-    return _ascii_host(absolute, parts)
-
-
-def _ascii_host(url: str, parts) -> str | None:
-    """An internationalized host in its ASCII (IDNA) form: the HTML serializer would otherwise
-    percent-encode `bücher.example` into a host no browser resolves."""
-    userinfo, at, hostport = parts.netloc.rpartition("@")
-    host, colon, port = hostport.partition(":")
-    if host.isascii():
-        return url
-    try:
-        ascii_host = host.lower().encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
-    return parts._replace(netloc=f"{userinfo}{at}{ascii_host}{colon}{port}").geturl()
 
 
 def _convert(source, kinds: dict[str, tuple[int, str]], base: str | None) -> etree._Element:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.extract.fragment import _clean_space, _resolve
+from pipeline.extract.fragment import _clean_space
+from pipeline.extract.urls import resolve as _resolve
 
 # Page elements whose text is compared with the article's blocks.
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote",

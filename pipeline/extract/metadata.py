@@ -9,7 +9,8 @@ import json
 import re
 from urllib.parse import urljoin
 
-from pipeline.extract.fragment import _clean_space, _resolve
+from pipeline.extract.fragment import _clean_space
+from pipeline.extract.urls import resolve as _resolve
 
 _DATE_KEYS = (
     "article:published_time",
