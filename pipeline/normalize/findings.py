@@ -75,7 +75,11 @@ def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings
 def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     for index, line in enumerate(lines):
         match = CONTACT_RE.match(line.text) if len(line.text) <= 200 else None
-        if match and (match.group("colon") or (match.group("strong") and not match.group("rest"))):
+        if match and (
+            match.group("colon")
+            or (match.group("strong") and not match.group("rest"))
+            or (not match.group("rest") and _address_follows(lines, index))
+        ):
             taken = _contact_extent(lines, index)
             contact = [match.group("rest").strip()] + [lines[i].text for i in taken[1:]]
             found.contact = "\n".join(part for part in contact if part) or None
@@ -109,6 +113,12 @@ def _contact_extent(lines: list[Line], start: int) -> list[int]:
         alone = False
         index = chunk[-1] + 1
     return taken
+
+
+def _address_follows(lines: list[Line], index: int) -> bool:
+    """'Contacts' alone on a line heads a contact when an address follows within a few lines
+    (Business Wire's layout); alone before prose it is a menu label."""
+    return any(_has_address(line.text) for line in lines[index + 1 : index + 5])
 
 
 def _ends_contact(text: str) -> bool:

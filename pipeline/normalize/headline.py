@@ -22,7 +22,9 @@ DATELINE_ONLY_RE = re.compile(
     re.I,
 )
 DATELINE_HEAD_RE = re.compile(
-    r"^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
+    r"^[^!?]{2,60}?--\((?i:business ?wire|globe ?newswire|accesswire|prnewswire)[^)]{0,30}\)--"
+    r"(?P<wire>[^-]{6,40}?)--"  # 'RENO, Nev.--(BUSINESS WIRE)--Nov. 25, 2026--Globex …'
+    r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
     r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
 )
 MAX_HEADLINE = 300
@@ -67,7 +69,9 @@ def _dateline_text(blocks: list[Block]) -> str | None:
     """The date of a dateline such as 'Leipzig, 25. November 2026 – Die Stadt ...'."""
     for block in blocks[:4]:
         match = DATELINE_HEAD_RE.match(block.text) if block.kind == "p" else None
-        head = (match.group("head") or match.group("dated")) if match else None
+        head = (
+            (match.group("wire") or match.group("head") or match.group("dated")) if match else None
+        )
         found = dates.find_date(head) if head else None
         if found and len(head[: found[0].start()].split()) <= 4:
             return head

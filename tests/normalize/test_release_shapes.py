@@ -99,3 +99,11 @@ def test_text_standing_in_a_list_without_items_is_kept():
     )
     mixed = html_fragment("<ul><li>Eins</li>dazwischen<p>Zwei <b>fett</b></p></ul>")
     assert mixed == "<ul><li>Eins</li><li>dazwischen</li><li>Zwei <strong>fett</strong></li></ul>"
+
+
+def test_business_wire_dateline_contacts_and_source_link():
+    found = release("businesswire-en.txt", "en")
+    assert found.published_at.date().isoformat() == "2026-11-25"
+    assert found.contact == "Media:\nJohn Smith\n+1 775 555 0100\npress@globex.example"
+    assert "View source version" not in found.text and "Contacts" not in found.text
+    assert "About Globex" in found.text  # the company's boilerplate is part of the release
