@@ -137,7 +137,8 @@ def _has_address(text: str) -> bool:
 
 
 ADDRESS_RE = re.compile(
-    r"@|\+?\d[\d /().-]{6,}\d|www\.|https?://|\b\d{4,5}\s+\w"  # mail, phone, web, postcode
+    r"@|\+?\d[\d /().-]{6,}\d|www\.|https?://"  # mail, phone, web
+    r"|(?-i:\b\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,})"  # postcode and town
     r"|\b(?:tel|telefon|phone|fax|mobil|mobile|e-?mail)\b",
     re.I,
 )

@@ -46,11 +46,13 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:eqs|dgap) news ?-? ein service der .{1,60}",
         r"für den inhalt der mitteilung ist der emittent ?/ ?herausgeber verantwortlich\.?",
         r"the issuer is solely responsible for the content of this announcement\.?",
-        r"die (?:eqs|dgap) distributionsservices umfassen .{1,300}",
-        r"the (?:eqs|dgap) distribution services include .{1,300}",
+        r"(?:[\d./: ]{8,20}(?:cet|cest|cet/cest)? )?(?:die (?:eqs|dgap) distributionsservices "
+        r"umfassen|the (?:eqs|dgap) distribution services include) .{1,300}",
         r"(?:originalinhalt anzeigen|view original content):? ?https?://\S*(?:eqs|dgap)\S*",
         r"(?:eqs|dgap) news id:? ?\d+",
         r"(?:isin|wkn|börsen|indizes|stock exchanges?|listed|indices):? .{1,200}",
+        r"(?:sprache|language): (?:deutsch|englisch|german|english)",
+        r"(?:unternehmen|company): .{1,120}",
     ),
     "APA-OTS": (
         r"\*{3} ?ots[- ]originaltext presseaussendung .{1,200}\*{3}",

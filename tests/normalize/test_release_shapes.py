@@ -107,3 +107,15 @@ def test_business_wire_dateline_contacts_and_source_link():
     assert found.contact == "Media:\nJohn Smith\n+1 775 555 0100\npress@globex.example"
     assert "View source version" not in found.text and "Contacts" not in found.text
     assert "About Globex" in found.text  # the company's boilerplate is part of the release
+
+
+def test_eqs_header_footer_and_listing_data_are_dropped_the_contact_kept():
+    found = release("eqs-news.txt", "de")
+    assert found.title == "Muster AG eröffnet neues Werk in Sachsen"
+    assert found.published_at.isoformat() == "2026-11-25T10:30:00+01:00"
+    assert found.contact == (
+        "Muster AG\nInvestor Relations\nTelefon: +49 371 123456\nE-Mail: ir@muster.example"
+    )
+    for furniture in ("EQS", "ISIN", "WKN", "Sprache", "Emittent", "Ende der Mitteilung"):
+        assert furniture not in found.text
+    assert found.text.endswith("Wachstumsstrategie des Unternehmens.")
