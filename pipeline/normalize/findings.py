@@ -27,7 +27,9 @@ EMBARGO_RE = re.compile(
 )
 NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I)
 CONTACT_RE = re.compile(
-    r"^\W*(?:(?P<strong>(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
+    r"^\W*(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
+    r"(?:die\s+)?(?:medien|presse|journalist\w*|redaktionen)"
+    r"|(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
     r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)|f[üu]r\s+(?:r[üu]ck|presse)fragen"
     r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information(?:,?\s+"
     r"(?:please\s+)?contact)?)|(?:kontakte?|contacts?|ansprechpartner(?:in)?|r[üu]ckfragen(?:\s+an)?"

@@ -22,6 +22,7 @@ from pipeline.normalize.sanitize import clean_body
 
 def classify(blocks: list[Block]) -> list[Block]:
     """Plain-text paragraphs become list items or subheadings where they clearly are."""
+    blocks = _without_tail_labels(blocks)
     result = []
     for index, block in enumerate(blocks):
         if block.kind == "p":
@@ -33,6 +34,31 @@ def classify(blocks: list[Block]) -> list[Block]:
                 block = Block("h3", block.segs)
         result.append(block)
     return result
+
+
+def _without_tail_labels(blocks: list[Block]) -> list[Block]:
+    """Short label lines after the last sentence of the body (a sidebar's "Bürgerbüro",
+    "Mo–Fr 8–18 Uhr") belong to the page, not the release: nothing follows them that they
+    could head or introduce."""
+    end = len(blocks)
+    while end > 1 and _is_tail_label(blocks[end - 1]):
+        end -= 1
+    prose = any(block.kind in ("p", "quote") and _is_sentence(block.text) for block in blocks[:end])
+    return blocks[:end] if prose else blocks
+
+
+def _is_tail_label(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind in ("p", "h2", "h3", "h4")
+        and 0 < len(text) <= 40
+        and text[-1] not in TERMINAL + ":"
+        and not any(href for _, href in block.segs)
+    )
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= 6 and text.rstrip()[-1:] in TERMINAL
 
 
 def _looks_like_subheading(block: Block, following: Block) -> bool:

@@ -119,3 +119,13 @@ def test_eqs_header_footer_and_listing_data_are_dropped_the_contact_kept():
     for furniture in ("EQS", "ISIN", "WKN", "Sprache", "Emittent", "Ende der Mitteilung"):
         assert furniture not in found.text
     assert found.text.endswith("Wachstumsstrategie des Unternehmens.")
+
+
+def test_a_city_press_office_page_in_an_old_table_layout():
+    found = release("stadt-pressemitteilung.html", "de")
+    assert found.title == "Winterdienst startet in die Saison"
+    assert found.published_at.date().isoformat() == "2026-11-25"  # 'Nr. 412/2026 vom 25.11.2026'
+    assert found.contact.startswith("Pressestelle der Stadt Lindenau\nMarkt 1, 04109 Lindenau")
+    assert found.text.endswith("www.lindenau.de/winterdienst.")
+    for furniture in ("Bürgerbüro", "Mo–Fr", "Seite drucken", "Weitere Meldungen", "Impressum"):
+        assert furniture not in found.text
