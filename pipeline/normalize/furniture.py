@@ -63,6 +63,15 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:©|\(c\))? ?dpa-infocom.{0,80}",
         r"dpa:\d{6}-\d{2}-\d+/\d+",
     ),
+    "newsletters": (
+        r"(?:(?:diese )?e-?mail |newsletter )?(?:im|in (?:ihrem|einem)) (?:web-?)?browser "
+        r"(?:ansehen|anzeigen|öffnen|lesen)",
+        r"(?:wird diese (?:e-?mail|nachricht) nicht (?:richtig|korrekt) angezeigt\?.{0,80}"
+        r"|(?:zur |die )?(?:online-?|web-?)version(?: (?:ansehen|anzeigen|öffnen))?)",
+        r"(?:view|read|open) (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your|a) "
+        r"(?:web )?browser|online)",
+        r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
+    ),
     "page tools": (
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
         r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",

@@ -33,8 +33,17 @@ MAX_HEADLINE = 300
 # --- Headline and dates ------------------------------------------------------------------------
 
 
+LABEL_PREFIX_RE = re.compile(
+    r"^(?:pressemitteilung|pressemeldung|presseinformation|medieninformation|medienmitteilung"
+    r"|pressenotiz|pm|press release|news release|media release|media advisory)"
+    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)",
+    re.I,
+)
+
+
 def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, list[Block]]:
     """The headline and the body without it (and without the date lines above the body)."""
+    given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
     head_end = _body_start(blocks)
     if not given and head_end == 0 and len(blocks) > 1 and _looks_like_headline(blocks[0]):
         # a long headline (up to 300 characters) reads like a paragraph without its period

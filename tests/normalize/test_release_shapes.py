@@ -129,3 +129,12 @@ def test_a_city_press_office_page_in_an_old_table_layout():
     assert found.text.endswith("www.lindenau.de/winterdienst.")
     for furniture in ("Bürgerbüro", "Mo–Fr", "Seite drucken", "Weitere Meldungen", "Impressum"):
         assert furniture not in found.text
+
+
+def test_an_html_newsletter_mail_loses_its_label_browser_link_and_list_footer():
+    found = release("newsletter-html.eml", "de")
+    assert found.title == "Stadtwerke senken Fernwärmepreis"  # 'Pressemitteilung:' cut
+    assert found.text.startswith("Lindenau, 25. November 2026 – Die Stadtwerke")
+    assert found.contact.endswith("presse@stadtwerke-lindenau.example")
+    for furniture in ("Im Browser ansehen", "Presseverteiler", "Abmelden", "HRB 1234"):
+        assert furniture not in found.text
