@@ -27,6 +27,7 @@ LINES: dict[str, tuple[str, ...]] = {
         r"view original content(?: to download multimedia)?:? ?https?://\S+",
         r"(?:cision )?view original content.{0,40}:? ?https?://\S+",
         r"to view the original version on pr newswire,? visit:? ?https?://\S+",
+        r"news provided by .{1,120}",
         r"(?-i:SOURCE) [A-Z0-9][^\n]{1,150}",
     ),
     "Business Wire": (r"view source version on businesswire\.com:? ?https?://\S+",),

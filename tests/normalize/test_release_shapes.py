@@ -138,3 +138,14 @@ def test_an_html_newsletter_mail_loses_its_label_browser_link_and_list_footer():
     assert found.contact.endswith("presse@stadtwerke-lindenau.example")
     for furniture in ("Im Browser ansehen", "Presseverteiler", "Abmelden", "HRB 1234"):
         assert furniture not in found.text
+
+
+def test_a_pr_newswire_page_keeps_the_release_and_its_time_zone():
+    found = release("prnewswire-page.html", "en")
+    assert found.title == "Acme Robotics Announces Record Third Quarter Results"
+    assert found.published_at.isoformat() == "2026-11-25T08:00:00-05:00"
+    assert found.contact == "Tom Press, +1 617 555 0199, press@acme.example"
+    assert found.text.startswith("BOSTON, Nov. 25, 2026 /PRNewswire/ -- Acme Robotics")
+    for furniture in ("News provided by", "View original content", "SOURCE Acme", "GET STARTED",
+                      "Also from this source", "Opens Office in Berlin"):  # fmt: skip
+        assert furniture not in found.text
