@@ -108,17 +108,25 @@ def _compiled() -> tuple[re.Pattern, re.Pattern]:
     return either(LINES), either(FOOTERS)
 
 
-def drop_furniture(lines: list[Line]) -> tuple[list[Line], int]:
-    """The lines without distributors' furniture, and how many lines went."""
+# A distributor's stamp that dates the release: APA-OTS's 'OTS0045 2026-11-25/10:15'.
+STAMP_RE = re.compile(r"ots\d{4} (\d{4}-\d\d-\d\d)/(\d\d:\d\d)", re.I)
+
+
+def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """The lines without distributors' furniture, and the date of a distributor's stamp
+    among them ('2026-11-25 10:15'), for a release that names no date of its own."""
     one, rest = _compiled()
     kept: list[Line] = []
+    stamp = None
     for index, line in enumerate(lines):
         text = line.text.strip()
         if len(text) > 400:
             kept.append(line)
             continue
         if rest.fullmatch(text) and index > 0:
-            return kept, len(lines) - len(kept)
+            break
         if not one.fullmatch(text):
             kept.append(line)
-    return kept, len(lines) - len(kept)
+        elif match := STAMP_RE.fullmatch(text):
+            stamp = stamp or f"{match.group(1)} {match.group(2)}"
+    return kept, stamp

@@ -37,13 +37,14 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
     """The clean release for `raw`; every problem is listed in `errors`, nothing is raised."""
     zone, now = source.zone, raw.provenance.received_at
     found = Findings(problems=list(raw.problems))
-    lines, _ = drop_furniture(body_lines(raw, source))
+    lines, stamp = drop_furniture(body_lines(raw, source))
     lines = take_embargo(lines, zone, now, found)
     lines = take_contact(lines, found)
     keep = boilerplate.keep_mask([line.text for line in lines])
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
     blocks = drop_disclaimers(blocks, found)
     title, blocks = take_title(blocks, clean_inline(repair_text(raw.title or "")), found)
+    found.date_text = found.date_text or stamp
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)

@@ -149,3 +149,11 @@ def test_a_pr_newswire_page_keeps_the_release_and_its_time_zone():
     for furniture in ("News provided by", "View original content", "SOURCE Acme", "GET STARTED",
                       "Also from this source", "Opens Office in Berlin"):  # fmt: skip
         assert furniture not in found.text
+
+
+def test_apa_ots_footer_goes_and_its_stamp_dates_the_release():
+    found = release("apa-ots.txt", "de")
+    assert found.published_at.isoformat() == "2026-11-25T10:15:00+01:00"
+    assert found.contact.startswith("Wiener Linien\nPressestelle")
+    for furniture in ("OTS-ORIGINALTEXT", "Pressemappe", "OTS0045", "Rückfragehinweis"):
+        assert furniture not in found.text
