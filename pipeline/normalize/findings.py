@@ -33,7 +33,7 @@ CONTACT_RE = re.compile(
     r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)|f[üu]r\s+(?:r[üu]ck|presse)fragen"
     r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information(?:,?\s+"
     r"(?:please\s+)?contact)?)|(?:kontakte?|contacts?|ansprechpartner(?:in)?|r[üu]ckfragen(?:\s+an)?"
-    r"|pressestelle|investor\s+relations|r[üu]ckfragehinweise?))(?P<colon>\s*:)?\s*(?P<rest>.*)$",
+    r"|pressestelle|investor\s+(?:relations|contacts?)|r[üu]ckfragehinweise?))(?P<colon>\s*:)?\s*(?P<rest>.*)$",
     re.I,
 )
 CONTACT_STOP_RE = re.compile(r"^(?:über|about|hintergrund|background|notes? to editors)\b", re.I)

@@ -5,6 +5,7 @@ sanitized HTML and plain text with the release's links.
 from __future__ import annotations
 
 import html
+import re
 
 from pipeline.models import Link
 from pipeline.normalize import dates, links
@@ -54,7 +55,11 @@ def _is_tail_label(block: Block) -> bool:
         and 0 < len(text) <= 40
         and text[-1] not in TERMINAL + ":"
         and not any(href for _, href in block.segs)
+        and not ADDRESS_HINT_RE.search(text)  # a contact the findings missed stays
     )
+
+
+ADDRESS_HINT_RE = re.compile(r"@|\d[\d /().-]{5,}\d|www\.|https?://")
 
 
 def _is_sentence(text: str) -> bool:

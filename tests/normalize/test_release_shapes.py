@@ -157,3 +157,11 @@ def test_apa_ots_footer_goes_and_its_stamp_dates_the_release():
     assert found.contact.startswith("Wiener Linien\nPressestelle")
     for furniture in ("OTS-ORIGINALTEXT", "Pressemappe", "OTS0045", "Rückfragehinweis"):
         assert furniture not in found.text
+
+
+def test_globenewswire_investor_contact_and_dateline():
+    found = release("globenewswire-en.txt", "en")
+    assert found.published_at.date().isoformat() == "2026-11-25"
+    assert found.contact == "Ann Lee\nir@northwind.example\n+1 617 555 0142"
+    assert "Forward-Looking Statements" in found.text  # the wire's own text stays
+    assert "Investor Contact" not in found.text
