@@ -3,19 +3,25 @@
 Each valid release's fingerprint (`normalize.fingerprint`) is kept with its LSH buckets. A new
 release whose text matches an earlier one exactly, or whose signature reaches the similarity
 threshold, is marked `duplicate_of` that release and held for an editor.
+
+A bucket keeps its newest `BUCKET_CAP` releases. Releases written from one template (a police
+office's daily reports) share buckets by the thousand; without a cap every new one would be
+compared with all of them, and ingest would slow down with every release ever stored. A resent
+release arrives while its original is among the newest of its bucket.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from pipeline.normalize.fingerprint import THRESHOLD, Fingerprint, similarity
 from pipeline.store.tables import FingerprintBandRow, FingerprintRow
 
 CHUNK = 500
+BUCKET_CAP = 50
 
 
 class DuplicateIndex:
@@ -24,7 +30,7 @@ class DuplicateIndex:
     def __init__(self, session: Session, fingerprints: dict[str, Fingerprint]):
         self.session = session
         self.exact: dict[str, str] = {}  # digest -> release id
-        self.buckets: dict[tuple[int, str], set[str]] = defaultdict(set)
+        self.buckets: dict[tuple[int, str], list[str]] = defaultdict(list)  # oldest first
         self.signatures: dict[str, bytes] = {}
         self.added: list[tuple[str, str, Fingerprint]] = []
         self.replaced: list[str] = []
@@ -47,10 +53,14 @@ class DuplicateIndex:
                     FingerprintBandRow.band,
                     FingerprintBandRow.bucket,
                     FingerprintBandRow.release_id,
-                ).where(FingerprintBandRow.bucket.in_(buckets[start : start + CHUNK]))
+                )
+                .where(FingerprintBandRow.bucket.in_(buckets[start : start + CHUNK]))
+                .order_by(FingerprintBandRow.id)
             )
             for band, bucket, release_id in rows:
-                self.buckets[(band, bucket)].add(release_id)
+                members = self.buckets[(band, bucket)]
+                members.append(release_id)
+                del members[:-BUCKET_CAP]
         wanted = sorted({rid for ids in self.buckets.values() for rid in ids})
         for start in range(0, len(wanted), CHUNK):
             rows = self.session.execute(
@@ -84,7 +94,9 @@ class DuplicateIndex:
         `replaces`: the release had a fingerprint already (a new revision); it is swapped."""
         self.exact.setdefault(fp.exact, release_id)
         for band, bucket in enumerate(fp.buckets):
-            self.buckets[(band, bucket)].add(release_id)
+            members = self.buckets[(band, bucket)]
+            members.append(release_id)
+            del members[:-BUCKET_CAP]
         self.signatures[release_id] = fp.signature
         self.added.append((release_id, source, fp))
         if replaces:
@@ -116,3 +128,27 @@ class DuplicateIndex:
                 for band, bucket in enumerate(fp.buckets)
             ],
         )
+        self._trim(
+            {(band, bucket) for _, _, fp in self.added for band, bucket in enumerate(fp.buckets)}
+        )
+
+    def _trim(self, touched: set[tuple[int, str]]) -> None:
+        """Keep the newest BUCKET_CAP releases of every bucket this batch wrote to."""
+        buckets = sorted({bucket for _, bucket in touched})
+        table = FingerprintBandRow
+        for start in range(0, len(buckets), CHUNK):
+            crowded = self.session.execute(
+                select(table.band, table.bucket, func.count())
+                .where(table.bucket.in_(buckets[start : start + CHUNK]))
+                .group_by(table.band, table.bucket)
+                .having(func.count() > BUCKET_CAP)
+            ).all()
+            for band, bucket, count in crowded:
+                oldest = (
+                    select(table.id)
+                    .where(table.band == band, table.bucket == bucket)
+                    .order_by(table.id)
+                    .limit(count - BUCKET_CAP)
+                    .scalar_subquery()
+                )
+                self.session.execute(delete(table).where(table.id.in_(oldest)))

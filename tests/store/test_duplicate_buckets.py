@@ -1,0 +1,70 @@
+"""Releases from one template share LSH buckets; a bucket keeps only its newest releases, so
+ingest does not slow down with every templated release ever stored, and a resend of a recent
+one is still caught."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from pipeline.models import Provenance, Release, State, release_id
+from pipeline.store import Store
+from pipeline.store.duplicates import BUCKET_CAP
+from pipeline.store.tables import FingerprintBandRow
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+TEMPLATE = (
+    "Die Polizei Lindenau meldet einen Verkehrsunfall in der {street}. Ein Auto stieß beim "
+    "Abbiegen mit einem Radfahrer zusammen, der leicht verletzt wurde. Die Polizei bittet "
+    "Zeugen, sich unter der Telefonnummer 0341 123456 zu melden. Der Sachschaden beträgt "
+    "etwa {euros} Euro. Die Straße war für eine Stunde gesperrt."
+)
+
+
+def report(number: int) -> Release:
+    identity = f"bericht-{number}"
+    text = TEMPLATE.format(street=f"Straße {number}", euros=1000 + number)
+    return Release(
+        id=release_id("polizei", identity),
+        source="polizei",
+        identity=identity,
+        title=f"Verkehrsunfall Nummer {number}",
+        slug=f"unfall-{number}",
+        teaser="Unfall.",
+        body_html=f"<p>{text}</p>",
+        text=text,
+        language="de",
+        provenance=Provenance(route="files", received_at=NOW),
+        content_hash=f"{number:064x}",
+    )
+
+
+def test_templated_releases_keep_buckets_bounded_and_a_resend_is_still_caught(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'melder.db'}")
+    for start in range(0, 400, 100):
+        batch = [(report(n), State.APPROVED, None) for n in range(start, start + 100)]
+        store.save(batch, now=NOW + timedelta(minutes=start), actor="polizei")
+    with store.engine.connect() as conn:
+        biggest = conn.execute(
+            select(func.count())
+            .select_from(FingerprintBandRow)
+            .group_by(FingerprintBandRow.band, FingerprintBandRow.bucket)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).scalar()
+    assert biggest <= BUCKET_CAP
+    # the newest report sent again, lightly edited, under another name: held as its duplicate
+    newest = report(399)
+    again = newest.model_copy(
+        update={
+            "id": release_id("polizei", "nochmal"),
+            "identity": "nochmal",
+            "text": newest.text.replace("eine Stunde", "zwei Stunden"),
+            "content_hash": "f" * 64,
+        }
+    )
+    [saved] = store.save([(again, State.APPROVED, None)], now=NOW + timedelta(hours=9), actor="p")
+    assert saved.state == State.QUEUED
+    assert store.get(saved.release_id).duplicate_of == newest.id
+    store.close()
