@@ -12,9 +12,9 @@ release arrives while its original is among the newest of its bucket.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from pipeline.normalize.fingerprint import THRESHOLD, Fingerprint, similarity
@@ -31,6 +31,7 @@ class DuplicateIndex:
         self.session = session
         self.exact: dict[str, str] = {}  # digest -> release id
         self.buckets: dict[tuple[int, str], list[str]] = defaultdict(list)  # oldest first
+        self.stored: Counter[tuple[int, str]] = Counter()  # rows a bucket has in the database
         self.signatures: dict[str, bytes] = {}
         self.added: list[tuple[str, str, Fingerprint]] = []
         self.replaced: list[str] = []
@@ -58,6 +59,7 @@ class DuplicateIndex:
                 .order_by(FingerprintBandRow.id)
             )
             for band, bucket, release_id in rows:
+                self.stored[(band, bucket)] += 1
                 members = self.buckets[(band, bucket)]
                 members.append(release_id)
                 del members[:-BUCKET_CAP]
@@ -128,27 +130,20 @@ class DuplicateIndex:
                 for band, bucket in enumerate(fp.buckets)
             ],
         )
-        self._trim(
-            {(band, bucket) for _, _, fp in self.added for band, bucket in enumerate(fp.buckets)}
-        )
+        added = Counter(key for _, _, fp in self.added for key in enumerate(fp.buckets))
+        self._trim({key: self.stored[key] + count for key, count in added.items()})
 
-    def _trim(self, touched: set[tuple[int, str]]) -> None:
-        """Keep the newest BUCKET_CAP releases of every bucket this batch wrote to."""
-        buckets = sorted({bucket for _, bucket in touched})
+    def _trim(self, sizes: dict[tuple[int, str], int]) -> None:
+        """Keep the newest BUCKET_CAP releases of every bucket this batch made larger."""
         table = FingerprintBandRow
-        for start in range(0, len(buckets), CHUNK):
-            crowded = self.session.execute(
-                select(table.band, table.bucket, func.count())
-                .where(table.bucket.in_(buckets[start : start + CHUNK]))
-                .group_by(table.band, table.bucket)
-                .having(func.count() > BUCKET_CAP)
-            ).all()
-            for band, bucket, count in crowded:
-                oldest = (
-                    select(table.id)
-                    .where(table.band == band, table.bucket == bucket)
-                    .order_by(table.id)
-                    .limit(count - BUCKET_CAP)
-                    .scalar_subquery()
-                )
-                self.session.execute(delete(table).where(table.id.in_(oldest)))
+        for (band, bucket), size in sizes.items():
+            if size <= BUCKET_CAP:
+                continue
+            oldest = (
+                select(table.id)
+                .where(table.band == band, table.bucket == bucket)
+                .order_by(table.id)
+                .limit(size - BUCKET_CAP)
+                .scalar_subquery()
+            )
+            self.session.execute(delete(table).where(table.id.in_(oldest)))
