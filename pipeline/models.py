@@ -11,7 +11,7 @@ import hashlib
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class Frozen(BaseModel):
@@ -23,15 +23,40 @@ class Link(Frozen):
     text: str = ""
 
 
+class MediaInput(Frozen):
+    """An image or document as a reader found it: where its bytes are and what the input says
+    of it. Nothing here is trusted: the type is decided from the bytes, never from the name."""
+
+    url: str | None = None  # http(s) URL, or a path relative to the input (kind `files`)
+    data: bytes | None = Field(default=None, repr=False)  # bytes that came with the input
+    filename: str = ""
+    declared_type: str = ""  # what the input claims, for messages only
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+    license: str = ""
+
+
 class Media(Frozen):
-    """An attachment or image that came with a release. `data` is never executed or rendered."""
+    """An image or document kept with a release under `var/media/` (content-addressed by the
+    sha256 of the sanitized bytes). The first image is the lead image."""
 
     filename: str
-    content_type: str
+    content_type: str  # decided from the bytes
     size: int
-    url: str | None = None
-    sha256: str | None = None
-    kind: str = "image"  # image | other
+    url: str | None = None  # where it came from, if it was fetched
+    sha256: str | None = None  # None: described only (`melder extract` fetches nothing)
+    kind: str = "image"  # image | document
+    width: int | None = None
+    height: int | None = None
+    caption: str = ""
+    credit: str = ""  # who took or owns it, without a label ("Stadt Leipzig", not "Foto: …")
+    alt: str = ""
+    license: str = ""
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == "image"
 
 
 class Problem(Frozen):
@@ -74,7 +99,7 @@ class RawRelease(Frozen):
     base_url: str | None = None  # resolves relative links
     contact: str | None = None
     categories: tuple[str, ...] = ()
-    media: tuple[Media, ...] = ()
+    media: tuple[MediaInput, ...] = ()
     links: tuple[Link, ...] = ()
     problems: tuple[Problem, ...] = ()  # reader-level problems (undecodable bytes, broken mail)
 

@@ -14,11 +14,15 @@ from pipeline.extract.article import (
     html_fragment,
 )
 from pipeline.extract.fragment import fragment_html, fragment_text
+from pipeline.extract.images import FoundImage, all_images, drop_captions
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import compile_selector
 
 __all__ = [
     "Article",
+    "FoundImage",
+    "all_images",
+    "drop_captions",
     "compile_selector",
     "extract_article",
     "extract_text",

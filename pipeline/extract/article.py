@@ -22,6 +22,13 @@ from pipeline.extract.fragment import (
     fragment_text,
 )
 from pipeline.extract.generic import _drop_leading_title, _generic_body
+from pipeline.extract.images import (
+    FoundImage,
+    article_images,
+    drop_captions,
+    image_candidates,
+    paragraph_elements,
+)
 from pipeline.extract.metadata import (
     _base_url,
     _canonical_url,
@@ -47,6 +54,7 @@ class Article:
     description: str | None = None
     author: str | None = None
     prose_words: int = 0  # words of the body outside the page's link texts (listings have few)
+    images: tuple[FoundImage, ...] = ()  # the article's photos, in page order
 
     @property
     def text(self) -> str:
@@ -76,12 +84,15 @@ def extract_article(
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
     anchors = _link_texts(tree)  # before extraction, which may change the tree
+    candidates, paragraphs = image_candidates(tree, base), paragraph_elements(tree)
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
         fragment = _generic_body(tree, base)
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta)
     _drop_leading_title(fragment, title)
+    images = article_images(candidates, paragraphs, fragment)
+    drop_captions(fragment, images)
     published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
     body_text = _clean_space(" ".join(fragment.itertext()))
     return Article(
@@ -94,6 +105,7 @@ def extract_article(
         description=meta.get("og:description") or meta.get("description"),
         author=meta.get("author") or meta.get("article:author"),
         prose_words=_prose_words(body_text, anchors),
+        images=tuple(images),
     )
 
 

@@ -69,11 +69,23 @@ class HttpClient:
     def close(self) -> None:
         self.session.close()
 
-    def get(self, url: str, policy: FetchPolicy, *, conditional: bool = True) -> Page:
-        """Fetch `url` under `policy`; 304 when the remembered validators still hold."""
+    def get(
+        self,
+        url: str,
+        policy: FetchPolicy,
+        *,
+        conditional: bool = True,
+        since: tuple[str | None, str | None] | None = None,
+    ) -> Page:
+        """Fetch `url` under `policy`; 304 when the remembered validators still hold. `since`
+        gives the (ETag, Last-Modified) to send instead of the ones this client remembers."""
         if policy.robots:
             self._obey_robots(url, policy)
         headers = self._conditional_headers(url, policy) if conditional else {}
+        if since is not None:
+            etag, modified = since
+            headers = {"If-None-Match": etag} if etag else {}
+            headers.update({"If-Modified-Since": modified} if modified else {})
         return self._with_retries(url, policy, headers)
 
     def post(

@@ -12,9 +12,9 @@ import html
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
@@ -24,9 +24,10 @@ from pipeline.errors import SourceError
 from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import FetchError, FetchPolicy, Page
+from pipeline.ingest.mediarss import feed_media
 from pipeline.ingest.pages import client_for, page_release
 from pipeline.ingest.readers import InputContext
-from pipeline.models import Media, RawRelease
+from pipeline.models import MediaInput, RawRelease
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class FeedJob:
     feed_url: str
     language: str | None
     root: Path
+    media: dict[str, tuple[MediaInput, ...]] = field(default_factory=dict)
 
 
 def ingest(
@@ -68,7 +70,15 @@ def ingest(
         return result
     feed = parse_feed(page)
     job = FeedJob(
-        name, source, now, client, policy, page.final_url, feed_language(feed), config.root
+        name,
+        source,
+        now,
+        client,
+        policy,
+        page.final_url,
+        feed_language(feed),
+        config.root,
+        feed_media(page.text(), page.final_url),
     )
     complete = True
     for entry in feed.entries[: source.max_items]:
@@ -141,6 +151,10 @@ def entry_bytes(entry) -> bytes:
         key: entry.get(key) for key in ("id", "title", "link", "summary", "published", "updated")
     }
     fields["content"] = [item.get("value") for item in entry.get("content", [])]
+    media = [item.get("url") for item in entry.get("media_content", [])]
+    media += [item.get("href") for item in entry.get("enclosures", [])]
+    if media:  # only then: the digest of an entry without photos stays what it always was
+        fields["media"] = media
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
 
 
@@ -186,7 +200,7 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
         language=job.language,
         base_url=link or job.feed_url,
         categories=entry_categories(entry),
-        media=entry_media(entry, job.feed_url),
+        media=entry_media(entry, job),
     )
 
 
@@ -200,7 +214,7 @@ def _entry_metadata(entry, job: FeedJob, raw: RawRelease, digest: str) -> dict:
         update["published_text"] = entry.get("published") or entry.get("updated")
     if job.language and not raw.language:
         update["language"] = job.language
-    if media := entry_media(entry, job.feed_url):
+    if media := entry_media(entry, job):
         update["media"] = (*raw.media, *media)
     return update
 
@@ -249,25 +263,19 @@ def entry_categories(entry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(term for term in terms if term))
 
 
-def entry_media(entry, feed_url: str) -> tuple[Media, ...]:
-    """Enclosures become media: images as images, anything else only listed."""
-    media = []
-    for enclosure in entry.get("enclosures", []):
-        url = urljoin(feed_url, enclosure.get("href", ""))
-        if urlsplit(url).scheme not in {"http", "https"}:
-            continue
-        kind = enclosure.get("type", "") or "application/octet-stream"
-        length = str(enclosure.get("length", "") or "0")
-        media.append(
-            Media(
-                filename=PurePosixPath(urlsplit(url).path).name or "attachment",
-                content_type=kind,
-                size=int(length) if length.isdigit() else 0,
-                url=url,
-                kind="image" if kind.startswith("image/") else "other",
-            )
-        )
-    return tuple(media)
+def entry_media(entry, job: FeedJob) -> tuple[MediaInput, ...]:
+    """The photos the feed names for this entry (Media RSS, enclosures), with their captions."""
+    for key in (entry.get("id"), entry.get("link")):
+        if key and (media := job.media.get(key.strip())):
+            return media
+    found = []
+    for enclosure in entry.get("enclosures", []):  # a feed the XML pass could not read
+        url = urljoin(job.feed_url, enclosure.get("href", ""))
+        kind = enclosure.get("type", "")
+        wanted = not kind or kind.startswith(("image/", "application/pdf"))
+        if urlsplit(url).scheme in {"http", "https"} and wanted:
+            found.append(MediaInput(url=url, declared_type=kind))
+    return tuple(found)
 
 
 def plain_text(value: str | None) -> str:

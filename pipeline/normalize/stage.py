@@ -14,7 +14,7 @@ so the same input always gives the same release. The steps, in order:
 from __future__ import annotations
 
 from pipeline.config import SourceConfig
-from pipeline.models import Problem, RawRelease, Release, release_id
+from pipeline.models import Media, Problem, RawRelease, Release, release_id
 from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import (
     body_lines,
@@ -22,6 +22,7 @@ from pipeline.normalize.body import (
     plain_text,
     repair_text,
 )
+from pipeline.normalize.captions import clean_media, described
 from pipeline.normalize.findings import Findings, _clean_contact, take_contact, take_embargo
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import published_at, take_title
@@ -33,10 +34,21 @@ from pipeline.normalize.summary import detect_language, lead_text, make_slug, ma
 TITLE_LIMIT = 300
 
 
-def normalize(raw: RawRelease, source: SourceConfig) -> Release:
-    """The clean release for `raw`; every problem is listed in `errors`, nothing is raised."""
+def normalize(
+    raw: RawRelease,
+    source: SourceConfig,
+    *,
+    media: tuple[Media, ...] | None = None,
+    media_notes: tuple[str, ...] = (),
+) -> Release:
+    """The clean release for `raw`; every problem is listed in `errors`, nothing is raised.
+
+    `media` are the input's media as the media stage kept them (with `media_notes` on those it
+    left out); without it the media are only described, as the input names them.
+    """
     zone, now = source.zone, raw.provenance.received_at
     found = Findings(problems=list(raw.problems))
+    found.warnings.extend(media_notes)
     lines, stamp = drop_furniture(body_lines(raw, source))
     lines = take_embargo(lines, zone, now, found)
     lines = take_contact(lines, found)
@@ -67,7 +79,7 @@ def normalize(raw: RawRelease, source: SourceConfig) -> Release:
         contact=_clean_contact(raw.contact) if raw.contact else found.contact,
         categories=tuple(plain_field(category) for category in raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
-        media=raw.media,
+        media=clean_media(described(raw.media) if media is None else media),
         provenance=raw.provenance,
         content_hash=raw.content_hash,
         errors=tuple(validate(raw, title, text, found)),

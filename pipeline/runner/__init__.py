@@ -5,7 +5,7 @@ call them. One broken source or input never stops the rest: it is recorded and s
 
 In: the configuration, the store and the clock. Out: stored releases, written channel files
 and a report of each run (`reports`). May import: every stage below it (`publish`, `review`,
-`store`, `normalize`, `ingest`, `config`, `models`, `errors`, `atomic`).
+`store`, `normalize`, `media`, `ingest`, `config`, `models`, `errors`, `atomic`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pipeline.ingest import FETCHING, KINDS
 from pipeline.ingest.base import keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, read_input
+from pipeline.media import MediaFetcher
 from pipeline.models import Problem, RawRelease, Release, release_id
 from pipeline.normalize import normalize
 from pipeline.review import arrival_state
@@ -54,10 +55,16 @@ __all__ = [
 ]
 
 
-def safe_normalize(raw: RawRelease, source: SourceConfig) -> Release:
-    """Normalize one input; a crash in a rule turns into an invalid release, never a lost one."""
+def safe_normalize(
+    raw: RawRelease, source: SourceConfig, media: MediaFetcher | None = None
+) -> Release:
+    """Keep the input's media, then normalize it; a crash in a rule turns into an invalid
+    release, never a lost one. Without a `media` fetcher the media are only described."""
     try:
-        return normalize(raw, source)
+        if media is None:
+            return normalize(raw, source)
+        kept, notes = media.collect_for(raw)
+        return normalize(raw, source, media=kept, media_notes=notes)
     except Exception as exc:  # a rule's bug must not drop a press office's release
         log.exception("source=%s input=%s normalize failed", raw.source, raw.identity)
         return Release(
@@ -92,8 +99,10 @@ def store_raws(
     actor: str,
     progress: Progress | None = None,
     total: int | None = None,
+    media: MediaFetcher | None = None,
 ) -> Iterator[tuple[Release, Saved]]:
-    """Normalize and store what one source brought, a transaction per chunk of inputs.
+    """Normalize and store what one source brought, a transaction per chunk of inputs; with
+    `media`, the inputs' photos and documents are fetched and kept on the way.
 
     Yields each (release, saved) once its chunk is committed; nothing is kept after that, so
     a source of any size is read in the memory of one chunk.
@@ -118,7 +127,7 @@ def store_raws(
         return stored
 
     for raw, locator in raws:
-        chunk.append((safe_normalize(raw, source), locator))
+        chunk.append((safe_normalize(raw, source, media), locator))
         if len(chunk) >= STORE_CHUNK or time.monotonic() - started >= STORE_SECONDS:
             yield from commit()
             started = time.monotonic()
@@ -172,6 +181,7 @@ def ingest_source(
             actor=name,
             progress=progress,
             total=result.expected,
+            media=MediaFetcher.for_source(config.root, name, source, client),
         )
         for release, saved in stored:
             setattr(report, saved.outcome, getattr(report, saved.outcome) + 1)
@@ -266,7 +276,8 @@ def submit(
     before; `replaces` makes the (single) file a new revision of that release instead.
     """
     source = config.sources[source_name]
-    raws = []
+    stored = []
+    client = HttpClient(contact=Settings().base_url)
     for path in paths:
         data = path.read_bytes()
         locator = keep_submission(config.root, source_name, data, path.suffix)
@@ -278,10 +289,13 @@ def submit(
             route="submit",
             kept=locator,
         )
-        raws.append(
-            (replacing(store, read_input(data, path.suffix, context), source_name, replaces), None)
+        raw = replacing(store, read_input(data, path.suffix, context), source_name, replaces)
+        media = MediaFetcher.for_source(config.root, source_name, source, client)
+        media.folder = path.parent  # a photo named beside the submitted file
+        stored += store_raws(
+            store, source_name, source, [(raw, None)], now=now, actor="submit", media=media
         )
-    stored = list(store_raws(store, source_name, source, raws, now=now, actor="submit"))
+    client.close()
     return [(path, release, saved) for path, (release, saved) in zip(paths, stored, strict=True)]
 
 

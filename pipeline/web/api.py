@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.encoders import jsonable_encoder
@@ -20,16 +19,19 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from pipeline.errors import NotFound, Rejected
-from pipeline.ingest.readers import READERS, InputContext, jsonfmt, read_input
+from pipeline.ingest.client import HttpClient
+from pipeline.ingest.readers import InputContext, jsonfmt, read_input
+from pipeline.media import MediaFetcher
+from pipeline.models import MediaInput
 from pipeline.runner import keep_submission, replacing, store_raws
 from pipeline.store import users
 from pipeline.web import idempotency
 from pipeline.web.schemas import Accepted, Problems, ReleaseStatus
 from pipeline.web.state import WebState, now
+from pipeline.web.uploads import SUFFIXES, ApiError, media_key, problem, read_upload  # noqa: F401
 
 router = APIRouter(prefix="/api/v1", tags=["releases"])
 bearer = HTTPBearer(auto_error=False, description="A source's token from `melder token create`")
-SUFFIXES = sorted(READERS)
 
 
 ERRORS = {
@@ -37,17 +39,6 @@ ERRORS = {
     403: {"model": Problems, "description": "The token's source may not submit"},
     429: {"model": Problems, "description": "Over the per-token rate limit; see Retry-After"},
 }
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, problems: list[dict], headers: dict | None = None, **extra):
-        self.status = status
-        self.body = {"problems": problems, **extra}
-        self.headers = headers or {}
-
-
-def problem(status: int, field: str, message: str, headers: dict | None = None) -> ApiError:
-    return ApiError(status, [{"field": field, "message": message}], headers)
 
 
 def install(app: FastAPI) -> None:
@@ -133,21 +124,24 @@ async def submit(
 ) -> Response:
     data = await _body(request, who.web.max_body)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    images: tuple[MediaInput, ...] = ()
     if kind == "multipart/form-data":
-        data, suffix, replaces = await _upload(request, data)
+        data, suffix, replaces, images = await read_upload(request, data)
     elif kind in ("application/json", ""):
         suffix, replaces = ".json", _json_replaces(data)
     else:
         raise problem(415, "Content-Type", "send application/json or multipart/form-data")
     fingerprint = hashlib.sha256(
-        suffix.encode() + b"\0" + (replaces or "").encode() + b"\0" + data
+        suffix.encode() + b"\0" + (replaces or "").encode() + b"\0" + data + media_key(images)
     ).hexdigest()
     # Reading, normalizing and storing block: they run in the thread pool, not the event loop.
     if idempotency_key:
         replay = await run_in_threadpool(_replay, who, idempotency_key, fingerprint)
         if replay is not None:
             return replay
-    status, body = await run_in_threadpool(_accept, who, data, suffix, _base(request), replaces)
+    status, body = await run_in_threadpool(
+        _accept, who, data, suffix, _base(request), replaces, images
+    )
     if idempotency_key:
         return await run_in_threadpool(_remember, who, idempotency_key, fingerprint, status, body)
     return JSONResponse(body, status_code=status)
@@ -175,27 +169,6 @@ def _json_replaces(data: bytes) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-async def _upload(request: Request, data: bytes) -> tuple[bytes, str, str | None]:
-    async def replay():
-        return {"type": "http.request", "body": data, "more_body": False}
-
-    form = await Request(request.scope, replay).form(max_files=2, max_fields=10)
-    uploads = form.getlist("file")
-    if len(uploads) != 1 or isinstance(uploads[0], str):
-        raise problem(422, "file", "multipart needs exactly one file in the field `file`")
-    upload = uploads[0]
-    suffix = Path(upload.filename or "").suffix.lower()
-    if suffix not in READERS:
-        raise problem(
-            422,
-            "file",
-            f"unsupported file type {suffix or '(none)'!r}; use one of {', '.join(SUFFIXES)}",
-        )
-    replaces = form.get("replaces")
-    replaces = replaces.strip() if isinstance(replaces, str) and replaces.strip() else None
-    return await upload.read(), suffix, replaces
-
-
 def _base(request: Request) -> str:
     """MELDER_BASE_URL, else nothing: a status URL never takes its host from the request's
     Host header, which the client chooses."""
@@ -204,7 +177,12 @@ def _base(request: Request) -> str:
 
 
 def _accept(
-    who: Caller, data: bytes, suffix: str, base: str, replaces: str | None
+    who: Caller,
+    data: bytes,
+    suffix: str,
+    base: str,
+    replaces: str | None,
+    images: tuple[MediaInput, ...] = (),
 ) -> tuple[int, dict]:
     """Read, normalize and store one submission; invalid ones are kept and listed."""
     web, token = who.web, who.token
@@ -232,9 +210,23 @@ def _accept(
         return 422, {"problems": problems}
     except Rejected as exc:
         return 422, {"problems": [{"field": exc.field, "message": exc.reason}]}
-    [(release, saved)] = store_raws(
-        web.store, token.source, source, [(raw, locator)], now=now(), actor=f"api:{token.source}"
-    )
+    if images:
+        digest = hashlib.sha256(raw.content_hash.encode() + media_key(images)).hexdigest()
+        raw = raw.model_copy(update={"media": raw.media + images, "content_hash": digest})
+    client = HttpClient(contact=web.settings.base_url)
+    try:
+        media = MediaFetcher.for_source(web.root, token.source, source, client)
+        [(release, saved)] = store_raws(
+            web.store,
+            token.source,
+            source,
+            [(raw, locator)],
+            now=now(),
+            actor=f"api:{token.source}",
+            media=media,
+        )
+    finally:
+        client.close()
     status_url = f"{base}/api/v1/releases/{saved.release_id}"
     if release.errors:
         problems = [{"field": p.field, "message": p.message} for p in release.errors]

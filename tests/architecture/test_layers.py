@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("publish",),
     ("review",),
     ("store",),
-    ("normalize",),
+    ("normalize", "media"),
     ("ingest",),
     ("extract",),
     ("config",),

@@ -37,7 +37,7 @@ def test_a_full_text_feed_gives_one_release_per_entry(httpserver, tmp_path):
     assert library.published.isoformat() == "2026-11-24T08:30:00+00:00"
     assert library.language == "de"
     assert library.categories == ("Kultur",)
-    assert [(m.filename, m.kind) for m in library.media] == [("bibliothek.jpg", "image")]
+    assert [m.url.rsplit("/", 1)[-1] for m in library.media] == ["bibliothek.jpg"]
     assert library.provenance.route == "rss"
     assert [locator for _, locator in result.raws] == list(raws)
 

@@ -1,14 +1,15 @@
 """Reader for releases that arrive by e-mail (.eml, RFC 5322).
 
 The subject is the title, the HTML part (else the plain-text part) the body, Message-ID the
-identity. Attachments are listed with their size and SHA-256 only: their bytes are never
-decoded further, opened or executed. A forwarded release loses the forwarding header block.
+identity. Images shown inline (`cid:`) come first, with their alt text and caption, then the
+other attachments; their bytes go to the media stage, which decides what they are and never
+opens or executes anything else. Remote images in a mail are not taken: in mails they are
+mostly trackers and newsletter chrome. A forwarded release loses the forwarding header block.
 """
 
 from __future__ import annotations
 
 import email
-import hashlib
 import re
 from datetime import datetime
 from email import policy
@@ -16,14 +17,22 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from urllib.parse import unquote
 
 from lxml import etree
 
 from pipeline.errors import Rejected
-from pipeline.extract import fragment_html, fragment_tree
+from pipeline.extract import (
+    FoundImage,
+    all_images,
+    drop_captions,
+    fragment_html,
+    fragment_tree,
+    parse_html,
+)
 from pipeline.extract.decode import canonical_encoding, decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
-from pipeline.models import Media, RawRelease
+from pipeline.models import MediaInput, RawRelease
 
 # "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGNORECASE)
@@ -45,7 +54,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
 
     message = _parse(data)
     html_part, text_part = _body_parts(message)
-    body_html, body_text, forwarded_subject = _body(html_part, text_part)
+    inline = _inline_images(html_part)
+    body_html, body_text, forwarded_subject = _body(html_part, text_part, inline)
     published, published_text = _date(message)
     return RawRelease(
         source=context.source,
@@ -59,7 +69,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         published=published,
         published_text=published_text,
         language=_language(message),
-        media=tuple(_attachments(message, skip={id(html_part), id(text_part)})),
+        media=_media(message, inline, skip={id(html_part), id(text_part)}),
     )
 
 
@@ -168,11 +178,12 @@ def _language(message: Message) -> str | None:
 
 
 def _body(
-    html_part: Message | None, text_part: Message | None
+    html_part: Message | None, text_part: Message | None, inline: list[FoundImage]
 ) -> tuple[str | None, str | None, str | None]:
     """(body_html, body_text, subject of a forwarded message) from the preferred part."""
     if html_part is not None:
         fragment = fragment_tree(_part_text(html_part))
+        drop_captions(fragment, inline)
         subject = _strip_forward_blocks(fragment)
         return fragment_html(fragment) or None, None, subject
     if text_part is None:
@@ -292,23 +303,57 @@ def _keep_last_lines(block, count: int) -> None:
 # Attachments
 
 
+def _inline_images(html_part: Message | None) -> list[FoundImage]:
+    """The images the HTML part shows from its own parts (`cid:`) or inline (`data:`)."""
+    if html_part is None:
+        return []
+    tree = parse_html(_part_text(html_part))
+    if tree is None:
+        return []
+    return [image for image in all_images(tree, None) if image.url[:4].lower() in ("cid:", "data")]
+
+
+def _media(message: Message, inline: list[FoundImage], skip: set[int]) -> tuple[MediaInput, ...]:
+    """Inline images in the order the mail shows them, then every other attachment."""
+    by_content_id = {}
+    for part in message.walk():
+        content_id = (part.get("content-id") or "").strip().strip("<>")
+        if content_id and not part.is_multipart():
+            by_content_id.setdefault(content_id, part)
+    found, used = [], set()
+    for image in inline:
+        details = {"caption": image.caption, "credit": image.credit, "alt": image.alt}
+        if not image.url.lower().startswith("cid:"):
+            found.append(MediaInput(url=image.url, **details))
+            continue
+        part = by_content_id.get(unquote(image.url[4:]).strip("<>"))
+        if part is None:
+            found.append(MediaInput(url=image.url, filename=image.url[4:80], **details))
+        elif id(part) not in used:
+            used.add(id(part))
+            found.append(_part_media(part, len(found) + 1, **details))
+    for index, part in enumerate(_attachments(message, skip | used), start=len(found) + 1):
+        found.append(_part_media(part, index))
+    return tuple(found)
+
+
+def _part_media(part: Message, index: int, **details: str) -> MediaInput:
+    return MediaInput(
+        data=part.get_payload(decode=True) or b"",
+        filename=_filename(part, index),
+        declared_type=part.get_content_type(),
+        **details,
+    )
+
+
 def _attachments(message: Message, skip: set[int]):
-    """Every part that is not the body, described but never decoded further."""
-    index = 0
+    """Every part that is not the body or an inline image shown by it."""
     for part in message.walk():
         if part.is_multipart() or id(part) in skip:
             continue
         if part.get_content_maintype() == "text" and not _is_attachment(part):
             continue  # the plain-text twin of the HTML body, or an inline text fragment
-        index += 1
-        payload = part.get_payload(decode=True) or b""
-        yield Media(
-            filename=_filename(part, index),
-            content_type=part.get_content_type(),
-            size=len(payload),
-            sha256=hashlib.sha256(payload).hexdigest(),
-            kind="image" if part.get_content_maintype() == "image" else "other",
-        )
+        yield part
 
 
 def _filename(part: Message, index: int) -> str:

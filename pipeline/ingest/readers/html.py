@@ -6,7 +6,7 @@ from pipeline.errors import Rejected
 from pipeline.extract import Article, extract_article
 from pipeline.extract.decode import canonical_encoding
 from pipeline.ingest.readers.context import InputContext, content_hash
-from pipeline.models import Problem, RawRelease
+from pipeline.models import MediaInput, Problem, RawRelease
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
 MIN_ARTICLE_CHARS = 80
@@ -44,6 +44,15 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
+        media=media_inputs(article.images),
+    )
+
+
+def media_inputs(images) -> tuple[MediaInput, ...]:
+    """The article's photos as the media stage takes them: fetched and checked there."""
+    return tuple(
+        MediaInput(url=image.url, caption=image.caption, credit=image.credit, alt=image.alt)
+        for image in images
     )
 
 

@@ -7,6 +7,8 @@ mistake is reported with its JSON path (`links[0].url`), never only the first on
 
 from __future__ import annotations
 
+import base64
+import binascii
 import difflib
 import json
 import re
@@ -17,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pipeline.extract.decode import decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
-from pipeline.models import Link, Problem, RawRelease
+from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
@@ -41,6 +43,55 @@ class SubmittedLink(BaseModel):
     )
 
     _url = field_validator("url")(classmethod(lambda cls, value: _http_url(value)))
+
+
+class SubmittedImage(BaseModel):
+    """A photo (or a PDF) that belongs to the release: a URL Melder fetches, or the bytes."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    url: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Absolute http(s) URL Melder fetches, or a `data:image/...;base64,` URL.",
+    )
+    data: str | None = Field(
+        default=None,
+        description="The file's bytes in base64 (or as a data: URL) instead of `url`.",
+    )
+    filename: str = Field(default="", max_length=200, description="The file's name.")
+    caption: str = Field(default="", max_length=1000, description="What the photo shows.")
+    credit: str = Field(
+        default="", max_length=200, description="Photographer or owner, e.g. 'Stadt Leipzig'."
+    )
+    alt: str = Field(default="", max_length=500, description="Text for readers who cannot see it.")
+    license: str = Field(default="", max_length=300, description="Terms of use.")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> SubmittedImage:
+        if bool(self.url) == bool(self.data):
+            raise ValueError("give either 'url' or 'data'")
+        if self.url and not self.url.lower().startswith("data:"):
+            _http_url(self.url)
+        return self
+
+    def media_input(self) -> MediaInput:
+        details = {
+            "filename": self.filename,
+            "caption": self.caption,
+            "credit": self.credit,
+            "alt": self.alt,
+            "license": self.license,
+        }
+        if self.url:
+            return MediaInput(url=self.url, **details)
+        if self.data.lower().startswith("data:"):
+            return MediaInput(url=self.data, **details)
+        try:
+            data = base64.b64decode(re.sub(r"\s+", "", self.data), validate=True)
+        except (binascii.Error, ValueError):
+            return MediaInput(url="data:,", **details)  # the media stage says what is wrong
+        return MediaInput(data=data, **details)
 
 
 class ReleaseSubmission(BaseModel):
@@ -91,6 +142,12 @@ class ReleaseSubmission(BaseModel):
         description="The sender's own id; resubmitting the same id updates the release.",
     )
     author: str | None = Field(default=None, max_length=300, description="Who wrote the release.")
+    images: list[SubmittedImage] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Press photos (and PDFs), the lead photo first; each with caption, credit "
+        "and alt text.",
+    )
     replaces: str | None = Field(
         default=None,
         max_length=64,
@@ -220,8 +277,9 @@ def _message(error: dict) -> str:
 
 
 def _known_fields(loc: tuple) -> list[str]:
-    inside_link = len(loc) > 1 and loc[0] == "links"
-    return list((SubmittedLink if inside_link else ReleaseSubmission).model_fields)
+    inside = {"links": SubmittedLink, "images": SubmittedImage}
+    model = inside.get(loc[0], ReleaseSubmission) if len(loc) > 1 else ReleaseSubmission
+    return list(model.model_fields)
 
 
 def release_fields(submission: ReleaseSubmission, base_url: str | None) -> dict[str, Any]:
@@ -238,6 +296,7 @@ def release_fields(submission: ReleaseSubmission, base_url: str | None) -> dict[
         "contact": submission.contact,
         "categories": tuple(submission.categories),
         "links": tuple(Link(url=link.url, text=link.text) for link in submission.links),
+        "media": tuple(image.media_input() for image in submission.images),
     }
     if submission.id or submission.url:
         values["identity"] = submission.id or submission.url

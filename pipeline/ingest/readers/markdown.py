@@ -2,8 +2,10 @@
 
 Front matter keys (all optional): title, date/published, teaser/summary/description,
 language/lang, embargo/sperrfrist/embargo_until, contact, categories/tags, url/canonical, id.
-Without a `title` the first `# ` heading is the title and leaves the body. Raw HTML in the
-Markdown passes through here; `normalize` sanitizes it like every other body.
+Without a `title` the first `# ` heading is the title and leaves the body. Images
+(`![alt](photo.jpg "caption")`) leave the body for the release's media, in order; front matter
+may add `images:` (a list of {url, caption, credit, alt, license}, or plain URLs). Raw HTML in
+the Markdown passes through here; `normalize` sanitizes it like every other body.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from pipeline.extract.decode import decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
-from pipeline.models import Problem, RawRelease
+from pipeline.models import MediaInput, Problem, RawRelease
 
 _MARKDOWN = MarkdownIt("commonmark")  # no linkify: bare URLs stay text, as the author wrote them
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
@@ -38,7 +40,9 @@ KEYS = {
     "categories": ("categories", "tags", "category"),
     "url": ("url", "canonical", "canonical_url"),
     "id": ("id",),
+    "images": ("images", "image", "photos", "bilder"),
 }
+IMAGE_KEYS = ("url", "caption", "credit", "alt", "license")
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
@@ -50,7 +54,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     meta, body, meta_problems = split_front_matter(decoded.text)
     problems.extend(meta_problems)
     fields = _fields(meta)
-    body_html, heading = render_markdown(body, take_title=not fields.get("title"))
+    body_html, heading, images = render_markdown(body, take_title=not fields.get("title"))
+    images += _front_matter_images(fields.get("images"), problems)
     published, published_text = _date_value(fields.get("published"))
     url = _text(fields.get("url"))
     return RawRelease(
@@ -69,6 +74,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         base_url=url or context.base_url,
         contact=_text(fields.get("contact")),
         categories=_categories(fields.get("categories")),
+        media=tuple(images),
         problems=tuple(problems),
     )
 
@@ -127,8 +133,9 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
     return message
 
 
-def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None]:
-    """HTML of the body and, when asked, the first `# ` heading taken out as the title."""
+def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, list[MediaInput]]:
+    """HTML of the body, the first `# ` heading taken out as the title when asked, and the
+    images, taken out of the body in the order they appear."""
     tokens = _MARKDOWN.parse(body)
     title = None
     if take_title:
@@ -137,10 +144,44 @@ def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None]:
                 title = tokens[index + 1].content.strip() or None
                 del tokens[index : index + 3]
                 break
+    images = []
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = _HEADING_TAGS.get(token.tag, token.tag)
-    return _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}).strip(), title
+        if token.type == "inline" and token.children:
+            images += [_image(child) for child in token.children if child.type == "image"]
+            token.children = [child for child in token.children if child.type != "image"]
+    html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}).strip()
+    return html, title, images
+
+
+def _image(token) -> MediaInput:
+    alt = "".join(child.content for child in token.children or []) or token.content
+    return MediaInput(
+        url=str(token.attrGet("src") or ""),
+        alt=alt.strip(),
+        caption=str(token.attrGet("title") or "").strip(),
+    )
+
+
+def _front_matter_images(value: Any, problems: list[Problem]) -> list[MediaInput]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    images = []
+    for index, item in enumerate(items[:20]):
+        if isinstance(item, str) and item.strip():
+            images.append(MediaInput(url=item.strip()))
+        elif isinstance(item, dict) and _text(item.get("url")):
+            images.append(MediaInput(**{key: _text(item.get(key)) or "" for key in IMAGE_KEYS}))
+        else:
+            problems.append(
+                Problem(
+                    field=f"images[{index}]",
+                    message="give an image as a URL, or as {url, caption, credit, alt}",
+                )
+            )
+    return images
 
 
 def _fields(meta: dict[str, Any]) -> dict[str, Any]:

@@ -39,10 +39,11 @@ def test_german_multipart_with_quoted_printable_latin1_and_attachments():
     assert "Badegästen nun größere Kabinen" in body
     assert '<a href="https://www.beispielstadt.example/freibad">' in body
     assert "<script" not in body and "font-family" not in body
+    # the reader hands every attachment on; the media stage decides from the bytes what it is
     image, archive = release.media
-    assert (image.filename, image.kind, image.content_type) == ("freibad.png", "image", "image/png")
-    assert image.size == 69 and len(image.sha256) == 64
-    assert (archive.filename, archive.kind) == ("pressefotos.zip", "other")
+    assert (image.filename, image.declared_type) == ("freibad.png", "image/png")
+    assert len(image.data) == 69
+    assert (archive.filename, archive.declared_type) == ("pressefotos.zip", "application/zip")
 
 
 def test_english_mail_with_base64_body_and_encoded_subject():

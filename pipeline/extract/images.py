@@ -1,0 +1,311 @@
+"""The photos of an article: `<figure>`s and `<img>`s inside it, with caption, credit and alt.
+
+Candidates are gathered before the body is extracted, and kept afterwards only when they sit in
+the part of the page the body came from (the nearest common container of the paragraphs the
+body kept): a shop widget's product shot or a sidebar teaser's picture is not the release's.
+Captions leave the body, so a figure's text is not a paragraph of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from pipeline.extract.fragment import _clean_space
+
+IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
+SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
+PLACEHOLDER_RE = re.compile(r"^data:image/(?:gif|png|svg)|placeholder|blank\.|spacer|lazy", re.I)
+NOT_A_PHOTO_RE = re.compile(
+    r"(?:^|[\W_])(?:logo|icon|sprite|spacer|pixel|blank|avatar|emoji|badge|button|banner|"
+    r"rating|stars?|flag|arrow|loader|tracking|counter|qr)(?:[\W_]|$)",
+    re.I,
+)
+OUTSIDE_RE = re.compile(
+    r"(?:^|[\W_])(?:nav|navbar|menu|footer|sidebar|share|sharing|social|related|advert|ads?|"
+    r"promo|cookie|comment|comments|newsletter|breadcrumbs?|widget|shop)(?:[\W_]|$)",
+    re.I,
+)
+OUTSIDE_TAGS = frozenset({"nav", "footer", "aside", "form", "button", "noscript", "template"})
+CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|byline|quelle|urheber", re.I)
+CAPTION_CLASS_RE = re.compile(
+    r"caption|bildunterschrift|legend|unterschrift|bu(?:[\W_]|$)|credit|copyright", re.I
+)
+IMAGE_LINK_RE = re.compile(r"\.(?:jpe?g|png|webp|gif)(?:$|\?)", re.I)
+MIN_DECLARED = 120  # a width or height attribute below this is an icon, not a press photo
+MAX_CANDIDATES = 60
+PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote", "td", "dd")
+KEY_LENGTH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class FoundImage:
+    url: str  # absolute when the page has an address, else as written (relative, cid:, data:)
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+
+
+@dataclass(slots=True)
+class _Candidate:
+    element: object
+    image: FoundImage
+
+
+def image_candidates(tree, base: str | None) -> list[_Candidate]:
+    """Every figure and every image outside a figure that could be a press photo."""
+    found: list[_Candidate] = []
+    for element in tree.iter("figure", "img", "picture"):
+        if len(found) >= MAX_CANDIDATES:
+            break
+        if element.tag != "figure" and _in_figure(element):
+            continue  # the figure speaks for it
+        if element.tag == "img" and _in_picture(element):
+            continue  # the picture speaks for it
+        if _outside_article(element):
+            continue
+        image = _figure(element, base) if element.tag == "figure" else _bare(element, base)
+        if image is not None:
+            found.append(_Candidate(element, image))
+    return found
+
+
+def paragraph_elements(tree) -> list[tuple[str, object]]:
+    """(text key, element) of the page's paragraphs: matched against the body afterwards."""
+    found = []
+    for element in tree.iter(*PARAGRAPH_TAGS):
+        text = _clean_space(element.text_content())
+        if len(text) >= 40:
+            found.append((text[:KEY_LENGTH], element))
+            if len(found) >= 3000:
+                break
+    return found
+
+
+def article_images(
+    candidates: list[_Candidate], paragraphs: list[tuple[str, object]], fragment
+) -> list[FoundImage]:
+    """The candidates inside the container the body came from, in page order."""
+    if not candidates:
+        return []
+    kept = {_clean_space("".join(block.itertext()))[:KEY_LENGTH] for block in fragment.iter()}
+    matched = [element for key, element in paragraphs if key in kept]
+    if not matched:
+        return []
+    container = _article_container(matched)
+    if container is None:
+        return []
+    return [c.image for c in candidates if container in c.element.iterancestors()]
+
+
+def all_images(tree, base: str | None) -> list[FoundImage]:
+    """Every candidate of a document that is the release as a whole (an e-mail's HTML part)."""
+    return [candidate.image for candidate in image_candidates(tree, base)]
+
+
+def drop_captions(fragment, images: list[FoundImage]) -> None:
+    """Blocks of the body that are only a caption or a credit line of a kept image."""
+    texts = set()
+    for image in images:
+        for text in (image.caption, image.credit, f"{image.caption} {image.credit}"):
+            if len(text.strip()) >= 3:
+                texts.add(_clean_space(text))
+    if not texts:
+        return
+    for block in list(fragment.iter("p", "h4", "li")):
+        if _clean_space("".join(block.itertext())) in texts and block.getparent() is not None:
+            _remove_keeping_tail(block)
+
+
+def _article_container(matched: list) -> object | None:
+    """The deepest element holding every matched paragraph, widened to its `<article>` (or
+    one level) so a lead photo just above the text belongs to it; never the whole body."""
+    chains = [list(element.iterancestors()) for element in matched]
+    common = set(chains[0]).intersection(*map(set, chains[1:]))
+    container = next((a for a in chains[0] if a in common), None)
+    if container is None:
+        return None
+    for level, ancestor in enumerate(container.iterancestors()):
+        if level >= 4 or ancestor.tag in ("body", "html"):
+            break
+        if ancestor.tag in ("article", "main"):
+            return ancestor
+    parent = container.getparent()
+    if container.tag not in ("article", "main", "body") and parent is not None:
+        if parent.tag not in ("body", "html"):
+            return parent
+    return container
+
+
+def _figure(figure, base: str | None) -> FoundImage | None:
+    img = next(figure.iter("img"), None)
+    if img is None or _not_a_photo(img):
+        return None
+    url = _source(img, base)
+    if url is None:
+        return None
+    caption_element = next(figure.iter("figcaption"), None)
+    caption, credit = _caption_parts(caption_element) if caption_element is not None else ("", "")
+    if not credit:
+        credit = _credit_beside(figure)
+    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
+
+
+def _bare(element, base: str | None) -> FoundImage | None:
+    img = element if element.tag == "img" else next(element.iter("img"), None)
+    if img is None or _not_a_photo(img):
+        return None
+    url = _source(img, base, picture=element if element.tag == "picture" else None)
+    if url is None:
+        return None
+    caption, credit = "", ""
+    holder = _holder(element)
+    following = holder.getnext()
+    if following is not None and CAPTION_CLASS_RE.search(_names(following)):
+        caption, credit = _caption_parts(following)
+    title = _clean_space(img.get("title") or "")
+    if not caption and title and title != _alt(img):
+        caption = title
+    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
+
+
+def _holder(element):
+    """The image with the link or wrapper that holds nothing else."""
+    holder = element
+    parent = holder.getparent()
+    while (
+        parent is not None
+        and parent.tag in ("a", "picture", "span", "div", "p")
+        and (len(parent) == 1 and not _clean_space(parent.text_content()))
+    ):
+        holder, parent = parent, parent.getparent()
+    return holder
+
+
+def _caption_parts(element) -> tuple[str, str]:
+    """(caption, credit): a credit element inside the caption is the credit."""
+    credit = ""
+    for child in element.iter():
+        if child is not element and CREDIT_CLASS_RE.search(_names(child)):
+            credit = _clean_space(child.text_content())
+            break
+    text = _clean_space(element.text_content())
+    if credit and text.endswith(credit):
+        text = text[: -len(credit)].strip()
+    elif credit:
+        text = _clean_space(text.replace(credit, " "))
+    if CREDIT_CLASS_RE.search(_names(element)) and not CAPTION_CLASS_RE.search(
+        element.get("class", "").replace("credit", "").replace("copyright", "")
+    ):
+        return "", text  # the element is a credit line only
+    return text, credit
+
+
+def _credit_beside(figure) -> str:
+    following = figure.getnext()
+    if following is not None and CREDIT_CLASS_RE.search(_names(following)):
+        return _clean_space(following.text_content())
+    return ""
+
+
+def _source(img, base: str | None, picture=None) -> str | None:
+    """The largest source the page offers: a linked full-size file, srcset, lazy attributes."""
+    link = img.getparent()
+    while link is not None and link.tag not in ("a", "figure", "body"):
+        link = link.getparent()
+    if link is not None and link.tag == "a" and IMAGE_LINK_RE.search(link.get("href") or ""):
+        return _absolute(link.get("href"), base)
+    sets = [img.get(name) for name in SRCSET_ATTRIBUTES if img.get(name)]
+    if picture is not None or img.getparent() is not None and img.getparent().tag == "picture":
+        holder = picture if picture is not None else img.getparent()
+        sets += [source.get("srcset") for source in holder.iter("source") if source.get("srcset")]
+    for srcset in sets:
+        if best := _largest(srcset):
+            return _absolute(best, base)
+    for name in IMAGE_ATTRIBUTES:
+        value = (img.get(name) or "").strip()
+        if value and not (name == "src" and PLACEHOLDER_RE.search(value[:60]) and _lazy(img)):
+            return _absolute(value, base)
+    return None
+
+
+def _lazy(img) -> bool:
+    return any(img.get(name) for name in (*IMAGE_ATTRIBUTES[:-1], *SRCSET_ATTRIBUTES))
+
+
+def _largest(srcset: str) -> str | None:
+    best, best_size = None, -1.0
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        size = 1.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1]) * (1 if parts[1].endswith("w") else 1000)
+        if size > best_size:
+            best, best_size = parts[0], size
+    return best
+
+
+def _absolute(url: str, base: str | None) -> str | None:
+    url = url.strip()
+    if not url or url.startswith("#"):
+        return None
+    if url.lower().startswith(("data:", "cid:")):
+        return url
+    absolute = urljoin(base, url) if base else url
+    scheme = urlsplit(absolute).scheme.lower()
+    if scheme and scheme not in ("http", "https"):
+        return None
+    return absolute
+
+
+def _not_a_photo(img) -> bool:
+    for name in ("width", "height"):
+        value = (img.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < MIN_DECLARED:
+            return True
+    if img.get("role") == "presentation" or img.get("aria-hidden") == "true":
+        return True
+    src = next((img.get(name) for name in IMAGE_ATTRIBUTES if img.get(name)), "") or ""
+    name = urlsplit(src).path.rsplit("/", 1)[-1] if not src.startswith("data:") else ""
+    return bool(NOT_A_PHOTO_RE.search(f"{name} {_names(img)}"))
+
+
+def _outside_article(element) -> bool:
+    """In the page's navigation, footer, sidebar, a widget or the site header."""
+    ancestors = list(element.iterancestors())
+    inside = next((i for i, a in enumerate(ancestors) if a.tag in ("article", "main")), None)
+    for ancestor in ancestors[:inside]:
+        if ancestor.tag in OUTSIDE_TAGS or OUTSIDE_RE.search(_names(ancestor)):
+            return True
+    return inside is None and any(a.tag == "header" for a in ancestors)
+
+
+def _in_figure(element) -> bool:
+    return any(ancestor.tag == "figure" for ancestor in element.iterancestors())
+
+
+def _in_picture(element) -> bool:
+    parent = element.getparent()
+    return parent is not None and parent.tag == "picture"
+
+
+def _names(element) -> str:
+    return f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
+
+
+def _alt(img) -> str:
+    return _clean_space(img.get("alt") or "")
+
+
+def _remove_keeping_tail(element) -> None:
+    parent = element.getparent()
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

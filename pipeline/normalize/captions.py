@@ -1,0 +1,83 @@
+"""Captions, credits and alt texts of a release's media, as plain text a portal can print.
+
+A credit is kept as the name alone ("Stadt Leipzig"): the label ("Foto:", "©") belongs to the
+output and its language. A caption that ends in a credit ("… Foto: dpa", "… © Max Muster")
+gives it up when no credit came separately.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from pipeline.models import Media, MediaInput
+from pipeline.normalize.body import repair_text
+from pipeline.normalize.sanitize import plain_field
+
+LABEL = (
+    r"(?:Fotos?|Bilder?|Bildquelle|Quelle|Photos?|Pictures?|Images?|Credits?|Copyright|"
+    r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright)"
+)
+CREDIT_TAIL_RE = re.compile(
+    rf"(?:^|(?<=[\s.;,:|–—(\[]))(?:{LABEL}\s*:\s*(?:©\s*)?|©\s*|\(c\)\s*)(?P<who>[^\n]{{2,160}}?)"
+    r"[\s)\]]*$",
+    re.I,
+)
+CREDIT_LABEL_RE = re.compile(rf"^\s*(?:{LABEL}\s*:\s*|©\s*|\(c\)\s*|{LABEL}\s+©\s*)+", re.I)
+LIMITS = {"caption": 1000, "credit": 200, "alt": 500, "license": 300}
+
+
+def split_credit(caption: str) -> tuple[str, str]:
+    """(caption, credit) from a caption that ends in a credit line; else (caption, "")."""
+    match = CREDIT_TAIL_RE.search(caption)
+    if not match:
+        return caption, ""
+    rest = caption[: match.start()].rstrip(" |–—-([").strip()
+    return rest, match.group("who").strip()
+
+
+def credit_name(credit: str) -> str:
+    """ "Foto: Stadt Leipzig", "© dpa", "(c) 2026 Muster" → the name, without its label."""
+    return CREDIT_LABEL_RE.sub("", credit).strip(" ()[]")
+
+
+def clean_media(media: tuple[Media, ...]) -> tuple[Media, ...]:
+    return tuple(_clean(item) for item in media)
+
+
+def _clean(item: Media) -> Media:
+    text = {name: _plain(getattr(item, name)) for name in LIMITS}
+    if not text["credit"]:
+        text["caption"], text["credit"] = split_credit(text["caption"])
+    text["credit"] = credit_name(text["credit"])
+    text = {name: value[: LIMITS[name]] for name, value in text.items()}
+    name = PurePosixPath(item.filename.replace("\\", "/")).name
+    filename = plain_field(repair_text(name))[:200] or "attachment"
+    return item.model_copy(update={**text, "filename": filename})
+
+
+def described(inputs: tuple[MediaInput, ...]) -> tuple[Media, ...]:
+    """The media an input names, nothing fetched or kept (what `melder extract` shows)."""
+    return tuple(
+        Media(
+            filename=item.filename or _name_of(item.url) or f"image-{number}",
+            content_type=item.declared_type,
+            size=len(item.data or b""),
+            url=None if (item.url or "").lower().startswith("data:") else item.url,
+            caption=item.caption,
+            credit=item.credit,
+            alt=item.alt,
+            license=item.license,
+        )
+        for number, item in enumerate(inputs, start=1)
+    )
+
+
+def _name_of(url: str | None) -> str:
+    if not url or url.lower().startswith(("data:", "cid:")):
+        return ""
+    return PurePosixPath(url.split("?", 1)[0].split("#", 1)[0]).name
+
+
+def _plain(value: str) -> str:
+    return plain_field(repair_text(value or "")) if value else ""
