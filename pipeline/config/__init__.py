@@ -15,6 +15,7 @@ from pipeline.config.models import (
     ExtractRules,
     ImapConfig,
     JobConfig,
+    MediaOutput,
     ScheduleConfig,
     SourceConfig,
     parse_interval,
@@ -23,6 +24,7 @@ from pipeline.config.models import (
 __all__ = [
     "NAME_RE",
     "ChannelConfig",
+    "MediaOutput",
     "Config",
     "Disclaimer",
     "ExtractRules",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -222,6 +222,17 @@ class Disclaimer(Strict):
         return SHORT_LABELS.get(language.split("-")[0], SHORT_LABELS["en"])
 
 
+class MediaOutput(Strict):
+    """What a channel makes of a release's photos: renditions for the portal's page widths."""
+
+    images: bool = True  # False: no figures, enclosures or image fields at all
+    documents: bool = True  # PDFs and office files as download links
+    widths: list[Annotated[int, Field(ge=100, le=4000)]] = Field(
+        default_factory=lambda: [1200, 400], min_length=1, max_length=6
+    )
+    format: Literal["jpeg", "webp"] = "jpeg"
+
+
 class ChannelConfig(Strict):
     title: str
     description: str
@@ -247,6 +258,7 @@ class ChannelConfig(Strict):
     hub: str | None = None  # a WebSub hub: linked from the feeds and pinged after each change
     hub_allow_private: bool = False  # a hub on your own network passes the fetch guard
     webhooks: list[WebhookConfig] = Field(default_factory=list)
+    media: MediaOutput = Field(default_factory=MediaOutput)
 
     _zone = field_validator("timezone")(classmethod(lambda cls, value: _check_zone(value)))
 

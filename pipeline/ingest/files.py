@@ -1,4 +1,8 @@
-"""Kind `files`: a folder of release files (.html .htm .txt .md .json .eml)."""
+"""Kind `files`: a folder of release files (.html .htm .txt .md .json .eml).
+
+Images in the folder are the releases' photos (`<img src="foto.jpg">`, `![](foto.jpg)`), read
+by the media stage when a release names them, never releases of their own.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ from pipeline.ingest.base import IngestResult
 from pipeline.ingest.readers import InputContext, content_hash, read_input
 
 Seen = Callable[[str, str], bool]  # (locator, content hash) -> already stored
+IMAGE_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".avif", ".heic", ".svg"}
+)
 
 
 def ingest(
@@ -58,6 +65,7 @@ def input_files(folder: Path) -> list[Path]:
         if path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
         and not path.name.endswith(("~", ".tmp", ".swp"))
+        and path.suffix.lower() not in IMAGE_SUFFIXES
     )
 
 

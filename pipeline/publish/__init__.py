@@ -6,7 +6,8 @@ a `render(view) -> {relative path: bytes}` function added here. Every file goes 
 
 In: a channel's `ChannelConfig`, its `Entry`s and `Withdrawal`s from the store, the clock.
 Out: `rss.xml`, `atom.xml`, `feed.json`, `ninjs.json`, `news-sitemap.xml`, `index.html` and
-`releases/*.html` under `outputs/<channel>/`. May import: `pipeline.normalize` (sanitizer,
+`releases/*.html` under `outputs/<channel>/`, and `media/` (renditions of the kept photos,
+documents). May import: `pipeline.media` (renditions), `pipeline.normalize` (sanitizer,
 disclaimers), `pipeline.config`, `pipeline.models`, `pipeline.atomic`; the store is read by
 `pipeline.runner`, not here.
 """
@@ -14,16 +15,19 @@ disclaimers), `pipeline.config`, `pipeline.models`, `pipeline.atomic`; the store
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.atomic import STAGING, write_atomic
 from pipeline.config import ChannelConfig, SourceConfig
+from pipeline.media import MediaLibrary
 from pipeline.models import Entry, Withdrawal
 from pipeline.publish import atom, jsonfeed, ninjs, rss, sitemap
+from pipeline.publish.figures import planned_media
 from pipeline.publish.fragment import ChannelView, build_item, build_view, feed_id, public_name
 from pipeline.publish.index import html_files
+from pipeline.publish.renditions import remove_media_files, write_media_files
 from pipeline.publish.tombstones import add_tombstones, notice_files
 
 Renderer = Callable[[ChannelView], dict[str, bytes]]
@@ -69,16 +73,18 @@ def render_channel(
     sources: dict[str, SourceConfig],
     withdrawals: list[Withdrawal] = (),
     per_source: dict[str, list[Entry]] | None = None,
+    sizes: Mapping[str, int] | None = None,
 ) -> dict[str, bytes]:
     """Every file of a channel in memory, keyed by path relative to the channel folder; with
-    `per_source`, also each source's own feeds under `sources/<source>/`."""
-    view = build_view(name, channel, entries, sources)
+    `per_source`, also each source's own feeds under `sources/<source>/`. `sizes` names the
+    media files written (see `build_item`)."""
+    view = build_view(name, channel, entries, sources, sizes)
     files: dict[str, bytes] = {}
     for render in FORMATS.values():
         files.update(render(view))
     for source, source_entries in (per_source or {}).items():
         folder = f"sources/{source}/"
-        sub = replace(build_view(name, channel, source_entries, sources), folder=folder)
+        sub = replace(build_view(name, channel, source_entries, sources, sizes), folder=folder)
         for format_name in SOURCE_FEED_FORMATS:
             files.update({folder + path: data for path, data in FORMATS[format_name](sub).items()})
     if withdrawals:
@@ -96,22 +102,46 @@ def publish_channel(
     withdrawals: list[Withdrawal] = (),
     beyond: list[Entry] = (),
     per_source: dict[str, list[Entry]] | None = None,
+    library: MediaLibrary | None = None,
+    retired: Iterable[str] = (),
 ) -> PublishReport:
     """Write the channel's files into `out_dir`; entries come newest first, already limited.
 
     `beyond` are releases this run put live that the feed window leaves out: they get their
     release file all the same (the window limits feeds, never pages). Release files of entries
-    no longer listed stay on disk: their URLs were published.
+    no longer listed stay on disk: their URLs were published. Media files come first, made from
+    the `library`, so no page names a file that is not there; `retired` media (of withdrawn
+    releases no published one shares) leave the folder.
     """
     report = PublishReport(channel=name)
-    files = render_channel(name, channel, entries, sources, withdrawals, per_source)
+    staging = out_dir / STAGING
+    sizes = None
+    if library is not None:
+        shown = [*entries, *beyond, *(e for group in (per_source or {}).values() for e in group)]
+        sizes, made = write_media_files(
+            out_dir, library, _wanted_media(shown, channel), channel.media, staging=staging
+        )
+        report.written += made
+    files = render_channel(name, channel, entries, sources, withdrawals, per_source, sizes)
     for entry in beyond:
-        item = build_item(entry, channel, sources.get(entry.release.source))
+        item = build_item(entry, channel, sources.get(entry.release.source), sizes)
         files.setdefault(f"releases/{entry.public_name}", item.fragment.encode())
     for relative, data in files.items():
         path = out_dir / relative
-        written = write_atomic(path, data, staging=out_dir / STAGING)
+        written = write_atomic(path, data, staging=staging)
         (report.written if written else report.unchanged).append(path)
+    report.written += remove_media_files(out_dir, retired)
     with contextlib.suppress(OSError):  # empty unless another writer is at work
-        (out_dir / STAGING).rmdir()
+        staging.rmdir()
     return report
+
+
+def _wanted_media(entries: Iterable[Entry], channel: ChannelConfig):
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.withdrawn_at is not None or entry.release.id in seen:
+            continue
+        seen.add(entry.release.id)
+        pictures, downloads = planned_media(entry.release, channel.media)
+        yield from pictures
+        yield from downloads

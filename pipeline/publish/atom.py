@@ -37,11 +37,27 @@ def render(view: ChannelView) -> dict[str, bytes]:
 
 def _with_entry_languages(document: bytes, view: ChannelView) -> bytes:
     """xml:lang on every entry (feedgen sets it only on the feed): an English release in a German
-    channel is English to every reader."""
+    channel is English to every reader. And a `rel="enclosure"` link per photo, which feedgen
+    writes without its rel, type and length."""
     root = etree.fromstring(document)
     entries = root.findall(f"{{{ATOM}}}entry")
     for element, item in zip(entries, view.items, strict=True):
         element.set(XML_LANG, item.release.language)
+        after = element.find(f"{{{ATOM}}}link")
+        for picture in item.pictures:
+            file = picture.largest
+            link = etree.Element(
+                f"{{{ATOM}}}link",
+                rel="enclosure",
+                href=f"{view.channel.link}/{file.path}",
+                type=file.content_type,
+                length=str(file.size),
+            )
+            if title := feed_text(picture.media.caption or picture.media.alt):
+                link.set("title", title)
+            link.tail = after.tail
+            after.addnext(link)
+            after = link
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 

@@ -11,17 +11,27 @@ import json
 import re
 import unicodedata
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from html import escape, unescape
-from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Link, Release
 from pipeline.normalize.disclaimers import render_disclaimer, render_short
-from pipeline.normalize.sanitize import BODY_TAGS, clean_body, clean_fragment, plain_field
+from pipeline.normalize.sanitize import BODY_TAGS, clean_fragment, plain_field
+from pipeline.publish.figures import (
+    Download,
+    Picture,
+    downloads_html,
+    figure_html,
+    image_objects,
+    planned_media,
+    present,
+)
 from pipeline.publish.labels import Labels, human_date, labels_for
+from pipeline.publish.links import ANCHOR_RE, linked_body, web_url
 from pipeline.publish.withdrawn import WITHDRAWN_TITLE, notice_html, notice_text
 
 # Feed ids derive from this namespace: changing it would change every published id.
@@ -32,16 +42,16 @@ SLUG_MAX = 60
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 SAFE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.html$")
 XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-HOST_RE = re.compile(r"^[a-z0-9_.-]+$|^[0-9a-f:.]+$")
-URL_SAFE = "/?:@!$&'()*+,;=-._~%"
-STRAY_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
-ANCHOR_RE = re.compile(r'<a(?: href="([^"]*)")?>(.*?)</a>', re.S)
 
-FRAGMENT_TAGS = BODY_TAGS | {"article", "aside", "header", "div", "span", "time", "address"}
+FRAGMENT_TAGS = BODY_TAGS | {
+    *("article", "aside", "header", "div", "span", "time", "address"),
+    *("figure", "figcaption", "img"),
+}
 FRAGMENT_ATTRIBUTES = {
-    "a": {"href", "rel"},
+    "a": {"href", "rel", "download", "type"},
     "time": {"datetime"},
-    **{tag: {"class", "lang"} for tag in FRAGMENT_TAGS - {"a", "time"}},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading"},
+    **{tag: {"class", "lang"} for tag in FRAGMENT_TAGS - {"a", "time", "img"}},
 }
 
 
@@ -59,6 +69,8 @@ class PublishedItem:
     article: str  # sanitized <article>, disclaimer included once: the feeds' content
     fragment: str  # article + JSON-LD: the release file
     summary: str = ""  # plain text for short fields: the disclaimer's short mark + the teaser
+    pictures: tuple[Picture, ...] = ()  # the lead photo first
+    downloads: tuple[Download, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,10 +111,14 @@ def feed_id(release: Release) -> str:
 
 
 def build_view(
-    name: str, channel: ChannelConfig, entries: list[Entry], sources: dict[str, SourceConfig]
+    name: str,
+    channel: ChannelConfig,
+    entries: list[Entry],
+    sources: dict[str, SourceConfig],
+    sizes: Mapping[str, int] | None = None,
 ) -> ChannelView:
     items = tuple(
-        build_item(entry, channel, sources.get(entry.release.source)) for entry in entries
+        build_item(entry, channel, sources.get(entry.release.source), sizes) for entry in entries
     )
     return ChannelView(name=name, channel=channel, items=items)
 
@@ -133,7 +149,14 @@ def short_summary(release: Release, channel: ChannelConfig, author: str) -> str:
     return " – ".join(part for part in (mark, teaser) if part) or feed_text(release.title)
 
 
-def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None) -> PublishedItem:
+def build_item(
+    entry: Entry,
+    channel: ChannelConfig,
+    source: SourceConfig | None,
+    sizes: Mapping[str, int] | None = None,
+) -> PublishedItem:
+    """One release for every format. `sizes` are the media files written (path → bytes);
+    without it every planned file counts as there (a preview)."""
     if not SAFE_NAME_RE.match(entry.public_name):
         raise ValueError(f"public name {entry.public_name!r} is not a safe file name")
     release = xml_safe(entry.release)
@@ -154,6 +177,10 @@ def build_item(entry: Entry, channel: ChannelConfig, source: SourceConfig | None
     )
     if entry.withdrawn_at is not None:
         return withdrawn_item(item, channel)
+    pictures, downloads = planned_media(release, channel.media)
+    if sizes is not None:
+        pictures, downloads = present(pictures, downloads, sizes)
+    item = replace(item, pictures=pictures, downloads=downloads)
     article = render_article(item, channel, source)
     fragment = f"{article}\n{json_ld(item, channel)}\n"
     return replace(item, article=article, fragment=fragment)
@@ -211,6 +238,7 @@ def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceCo
     release = item.release
     labels = labels_for(release.language, channel.language)
     aside = _disclaimer(item, channel, source)
+    figures = [figure_html(picture, channel.link, labels) for picture in item.pictures]
     parts = [
         f'<article class="melder-release" lang="{_attr(release.language)}">',
         # The headline leads even a top disclaimer: an article must open with its heading.
@@ -219,10 +247,13 @@ def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceCo
         _meta_line(item, labels),
         "</header>",
         aside if channel.disclaimer.position == "top" else "",
+        figures[0] if figures else "",
         f'<p class="melder-teaser"><strong>{_text(release.teaser)}</strong></p>'
         if _teaser_adds_something(release)
         else "",
         f'<div class="melder-body">\n{linked_body(release.body_html, channel.link_rel)}\n</div>',
+        *figures[1:],
+        downloads_html(item.downloads, channel.link, labels),
         _links_list(_listed_links(release, channel), channel.link_rel, labels),
         _contact_block(release.contact, labels),
         aside if channel.disclaimer.position == "bottom" else "",
@@ -295,45 +326,6 @@ def _contact_block(contact: str | None, labels: Labels) -> str:
     return f'<address class="melder-contact"><p>{label}{shown}</p></address>'
 
 
-def linked_body(body_html: str, rel: str) -> str:
-    """The body with every link absolute http(s) and carrying the channel's rel; others unwrapped.
-
-    After `clean_body` without rel, anchors are exactly `<a href="...">` or `<a>` and never
-    nested, so one pattern sees them all.
-    """
-
-    def relink(match: re.Match) -> str:
-        href, inner = match.group(1), match.group(2)
-        url = web_url(unescape(href)) if href is not None else None
-        return f'<a href="{_attr(url)}" rel="{_attr(rel)}">{inner}</a>' if url else inner
-
-    return ANCHOR_RE.sub(relink, clean_body(body_html, link_rel=None)).strip()
-
-
-def web_url(url: str) -> str | None:
-    """`url` as a valid absolute http(s) URL (IDN host, percent-encoded), or None if it is not one.
-
-    Portals and validators reject raw quotes, spaces or stray '%' in an href, so they are encoded
-    here rather than trusted from the input.
-    """
-    try:
-        parts = urlsplit(url.strip())
-        host, port = parts.hostname or "", parts.port
-        host = host.encode("idna").decode("ascii")
-    except (ValueError, UnicodeError):
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not HOST_RE.match(host):
-        return None
-    netloc = f"[{host}]" if ":" in host else host
-    netloc += f":{port}" if port is not None else ""
-    path, query, fragment = (_encode_url_part(part) for part in parts[2:])
-    return urlunsplit((parts.scheme.lower(), netloc, path or "/", query, fragment))
-
-
-def _encode_url_part(part: str) -> str:
-    return quote(STRAY_PERCENT_RE.sub("%25", part), safe=URL_SAFE)
-
-
 def feed_text(text: str) -> str:
     """Plain text for feed titles and summaries, which many readers render as HTML: also for
     releases stored before normalize made these fields plain."""
@@ -357,6 +349,7 @@ def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:
         "mainEntityOfPage": item.url,
         "author": {"@type": "Organization", "name": item.author},
         "keywords": list(release.categories) or None,
+        "image": image_objects(item.pictures, channel.link) or None,
         "publisher": {"@type": "Organization", "name": channel.title, "url": channel.link},
     }
     text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)

@@ -11,6 +11,7 @@ VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def render(view: ChannelView) -> dict[str, bytes]:
+    link = view.channel.link
     channel = view.channel
     feed = {
         "version": VERSION,
@@ -19,7 +20,7 @@ def render(view: ChannelView) -> dict[str, bytes]:
         "home_page_url": channel.link,
         "feed_url": view.url(FILENAME),
         "language": channel.language,
-        "items": [_item(item) for item in view.items],
+        "items": [_item(item, link) for item in view.items],
     }
     if channel.author:
         feed["authors"] = [{"name": channel.author}]
@@ -27,7 +28,7 @@ def render(view: ChannelView) -> dict[str, bytes]:
     return {FILENAME: (text + "\n").encode()}
 
 
-def _item(item: PublishedItem) -> dict:
+def _item(item: PublishedItem, link: str) -> dict:
     release = item.release
     data = {
         "id": item.id,
@@ -43,4 +44,21 @@ def _item(item: PublishedItem) -> dict:
         data["summary"] = item.summary
     if release.categories:
         data["tags"] = [feed_text(category) for category in release.categories]
+    if item.pictures:
+        data["image"] = f"{link}/{item.pictures[0].largest.path}"
+    attachments = [
+        _attachment(f"{link}/{picture.largest.path}", picture.largest, picture.media)
+        for picture in item.pictures
+    ]
+    attachments += [_attachment(f"{link}/{d.file.path}", d.file, d.media) for d in item.downloads]
+    if attachments:
+        data["attachments"] = attachments
+    return data
+
+
+def _attachment(url: str, file, media) -> dict:
+    data = {"url": url, "mime_type": file.content_type, "size_in_bytes": file.size}
+    title = media.caption or media.alt or (media.filename if media.kind == "document" else "")
+    if title:
+        data["title"] = feed_text(title)
     return data

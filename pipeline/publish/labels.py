@@ -16,11 +16,17 @@ class Labels:
     contact: str
     links: str
     empty: str
+    photo: str = "Photo"
+    downloads: str = "Downloads"
 
 
 LABELS = {
-    "de": Labels("Quelle", "Kontakt", "Links", "Derzeit liegen keine Meldungen vor."),
-    "en": Labels("Source", "Contact", "Links", "There are no releases at the moment."),
+    "de": Labels(
+        "Quelle", "Kontakt", "Links", "Derzeit liegen keine Meldungen vor.", "Foto", "Downloads"
+    ),
+    "en": Labels(
+        "Source", "Contact", "Links", "There are no releases at the moment.", "Photo", "Downloads"
+    ),
 }
 
 

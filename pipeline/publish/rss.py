@@ -10,6 +10,7 @@ from lxml import etree
 from pipeline.publish.fragment import ChannelView, PublishedItem, feed_text
 
 FILENAME = "rss.xml"
+MEDIA = "{http://search.yahoo.com/mrss/}"
 
 
 def render(view: ChannelView) -> dict[str, bytes]:
@@ -25,10 +26,31 @@ def render(view: ChannelView) -> dict[str, bytes]:
     feed.generator("Melder")
     # feedgen would stamp the current time; the newest change keeps the file reproducible.
     feed.lastBuildDate(view.updated)
+    pictured = any(item.pictures for item in view.items)
+    if pictured:
+        feed.load_extension("media", atom=False, rss=True)
     for item in view.items:
-        _add_item(feed, item)
+        _add_item(feed, item, channel.link)
     document = feed.rss_str(pretty=True)
+    if pictured:
+        document = with_media_details(document, view)
     return {FILENAME: with_hub(document, channel.hub) if channel.hub else document}
+
+
+def with_media_details(document: bytes, view: ChannelView) -> bytes:
+    """Media RSS credit and caption inside each `media:content` (feedgen writes bare ones)."""
+    root = etree.fromstring(document)
+    for element, item in zip(root.iter("item"), view.items, strict=True):
+        contents = element.findall(f"{MEDIA}content")
+        for content, picture in zip(contents, item.pictures, strict=True):
+            media = picture.media
+            if media.credit:
+                credit = etree.SubElement(content, f"{MEDIA}credit", role="photographer")
+                credit.text = media.credit
+            if media.caption or media.alt:
+                description = etree.SubElement(content, f"{MEDIA}description", type="plain")
+                description.text = media.caption or media.alt
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
 def with_hub(document: bytes, hub: str) -> bytes:
@@ -44,7 +66,7 @@ def with_hub(document: bytes, hub: str) -> bytes:
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
-def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:
+def _add_item(feed: FeedGenerator, item: PublishedItem, link: str) -> None:
     release = item.release
     entry = feed.add_entry(order="append")
     entry.id(item.id)  # also the guid, isPermaLink="false"
@@ -59,3 +81,17 @@ def _add_item(feed: FeedGenerator, item: PublishedItem) -> None:
     # RSS has no author without an e-mail address and one language per channel: Dublin Core
     entry.dc.dc_creator(item.author)
     entry.dc.dc_language(release.language)
+    if item.pictures:  # RSS allows one enclosure: the lead photo; Media RSS names them all
+        lead = item.pictures[0].largest
+        entry.enclosure(f"{link}/{lead.path}", str(lead.size), lead.content_type)
+        for picture in item.pictures:
+            file = picture.largest
+            entry.media.content(
+                url=f"{link}/{file.path}",
+                type=file.content_type,
+                medium="image",
+                width=str(file.width),
+                height=str(file.height),
+                fileSize=str(file.size),
+                group=None,
+            )

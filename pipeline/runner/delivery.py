@@ -48,7 +48,7 @@ def enqueue(config: Config, store: Store, name: str, released: list[str], now: d
         event = "published" if entry.revision <= 1 else "updated"
         item = build_item(entry, channel, config.sources.get(entry.release.source))
         queued += _queue(store, name, channel, event, entry.release.id, entry.revision,
-                         news_object(item), now)  # fmt: skip
+                         news_object(item, channel.link), now)  # fmt: skip
     for gone in store.withdrawals(sources, channel.max_items):
         body = {
             "uri": gone.release_id,

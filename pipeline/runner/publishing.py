@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from pipeline.atomic import disk_problem, exclusive, remove_stale_temp_files
 from pipeline.config import ChannelConfig, Config
+from pipeline.media import MediaLibrary
 from pipeline.models import Entry
 from pipeline.publish import public_name, publish_channel
 from pipeline.runner.reports import Progress, RunReport
@@ -116,9 +117,27 @@ def _write_channel(
             for source in sorted(names)
         }
     written = publish_channel(
-        name, channel, entries, config.sources, folder, gone, beyond=beyond, per_source=per_source
+        name,
+        channel,
+        entries,
+        config.sources,
+        folder,
+        gone,
+        beyond=beyond,
+        per_source=per_source,
+        library=MediaLibrary(config.root),
+        retired=retired_media(store, entries),
     )
     return len(written.written)
+
+
+def retired_media(store: Store, entries: list[Entry]) -> set[str]:
+    """The kept media of the channel's withdrawn releases that no published release shows."""
+    withdrawn = [entry.release for entry in entries if entry.withdrawn_at is not None]
+    shas = {media.sha256 for release in withdrawn for media in release.media if media.sha256}
+    if not shas:
+        return set()
+    return shas - store.media_in_use(sorted(shas), [release.id for release in withdrawn])
 
 
 def channel_entries(

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.models import TRANSITIONS, Release, State
 from pipeline.store.records import Saved
-from pipeline.store.tables import EventRow, ReleaseRow, RevisionRow
+from pipeline.store.tables import EventRow, MediaUseRow, ReleaseRow, RevisionRow
 
 CHUNK = 500  # ids per IN (...) query: well under every database's parameter limit
 
@@ -27,6 +27,7 @@ class Batch:
         self.new_rows: list[dict] = []
         self.changed_rows: list[dict] = []
         self.revisions: list[dict] = []
+        self.media_uses: list[dict] = []
         self.events: list[dict] = []
 
     def add(
@@ -93,6 +94,7 @@ class Batch:
             "version": row["version"],
             "content_hash": release.content_hash,
         }
+        self.media_uses += media_uses(release)
         self.revisions.append(
             {
                 "release_id": release.id,
@@ -132,6 +134,14 @@ class Batch:
             session.execute(insert(RevisionRow.__table__), self.revisions)
         if self.events:
             session.execute(insert(EventRow.__table__), self.events)
+        if self.media_uses:
+            session.execute(insert(MediaUseRow.__table__), self.media_uses)
+
+
+def media_uses(release: Release) -> list[dict]:
+    """The kept media files a revision of `release` shows."""
+    shas = dict.fromkeys(media.sha256 for media in release.media if media.sha256)
+    return [{"sha256": sha, "release_id": release.id} for sha in shas]
 
 
 REASONED = frozenset({State.INVALID, State.REJECTED, State.WITHDRAWN})

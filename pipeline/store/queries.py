@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from pipeline.errors import NotFound
 from pipeline.models import Entry, Release, State, Withdrawal
 from pipeline.store.records import Event, ReleaseView
-from pipeline.store.tables import EventRow, ReleaseRow, RevisionRow
+from pipeline.store.tables import EventRow, MediaUseRow, ReleaseRow, RevisionRow
 
 
 class ReleaseQueries:
@@ -192,6 +192,21 @@ class ReleaseQueries:
                 )
                 for row in rows[:limit]
             ]
+
+    def media_in_use(self, shas: list[str], excluding: list[str]) -> set[str]:
+        """Which of `shas` a published release (other than `excluding`) shows or showed."""
+        if not shas:
+            return set()
+        with Session(self.engine) as session:
+            query = (
+                select(MediaUseRow.sha256)
+                .join(ReleaseRow, ReleaseRow.id == MediaUseRow.release_id)
+                .where(MediaUseRow.sha256.in_(sorted(set(shas))))
+                .where(ReleaseRow.state == State.PUBLISHED.value)
+                .where(ReleaseRow.id.not_in(excluding))
+                .distinct()
+            )
+            return set(session.scalars(query))
 
     def public_names(self) -> dict[str, str]:
         with Session(self.engine) as session:

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from pipeline.errors import Conflict
 from pipeline.models import Release, State
-from pipeline.store.batch import CHUNK, Batch
+from pipeline.store.batch import CHUNK, Batch, media_uses
 from pipeline.store.queries import ReleaseQueries
 from pipeline.store.records import Change, ReleaseView, Saved
-from pipeline.store.tables import EventRow, InputRow, ReleaseRow, RevisionRow
+from pipeline.store.tables import EventRow, InputRow, MediaUseRow, ReleaseRow, RevisionRow
 
 
 class ReleaseWrites(ReleaseQueries):
@@ -254,6 +254,7 @@ class ReleaseWrites(ReleaseQueries):
                 actor=actor,
             )
         )
+        session.add_all(MediaUseRow(**use) for use in media_uses(release))
         from_state = row.state
         arrival = State.INVALID if release.errors else None
         note = "; ".join(f"{p.field}: {p.message}" for p in release.errors) or None

@@ -131,6 +131,17 @@ class RevisionRow(Base):
     actor: Mapped[str] = mapped_column(String(200))
 
 
+class MediaUseRow(Base):
+    """Which release's revisions carry which kept media file: a withdrawn release's photo
+    leaves the portal unless a published release still shows it. Append-only."""
+
+    __tablename__ = "release_media"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"))
+
+
 class EventRow(Base):
     """The audit trail: who did what to which release, when. Append-only."""
 
