@@ -14,7 +14,8 @@ from html import escape
 
 from pipeline.config import SourceConfig
 from pipeline.errors import Conflict, InvalidTransition
-from pipeline.models import Problem, Release, State
+from pipeline.models import Media, Problem, Release, State
+from pipeline.normalize.captions import clean_media
 from pipeline.store import ReleaseView, Store
 from pipeline.store.records import Change
 
@@ -329,10 +330,14 @@ def edit(
     actor: str,
     now: datetime,
     seen: int,
+    media: tuple[Media, ...] | None = None,
 ) -> Decided:
-    """An editor's change of title, teaser, body or categories: a new revision, the old kept."""
+    """An editor's change of title, teaser, body, categories or media (captions, credits, alt
+    texts, which photo leads, which are dropped): a new revision, the old kept."""
     current = store.get(release_id, history=False).release
-    changed = edited_release(current, title=title, teaser=teaser, text=text, categories=categories)
+    changed = edited_release(
+        current, title=title, teaser=teaser, text=text, categories=categories, media=media
+    )
     after = store.edit(current.id, changed, actor=actor, now=now, seen=seen)
     return Decided(after, "edited", f"release {current.id} edited: revision {after.revision}")
 
@@ -352,7 +357,13 @@ def correct(
 
 
 def edited_release(
-    release: Release, *, title: str, teaser: str, text: str, categories: list[str]
+    release: Release,
+    *,
+    title: str,
+    teaser: str,
+    text: str,
+    categories: list[str],
+    media: tuple[Media, ...] | None = None,
 ) -> Release:
     """The release with the editor's fields; a body left as it was keeps its links and markup."""
     title = " ".join(title.split())
@@ -374,6 +385,13 @@ def edited_release(
         "body_html": body_html,
         "categories": tuple(c.strip() for c in categories if c.strip()),
         "errors": tuple(kept),
+        "media": release.media if media is None else clean_media(media),
     }
-    digest = hashlib.sha256(json.dumps(fields, default=list, sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256(
+        json.dumps(fields, default=_jsonable, sort_keys=True).encode()
+    ).hexdigest()
     return release.model_copy(update={**fields, "content_hash": digest})
+
+
+def _jsonable(value):
+    return value.model_dump(mode="json") if hasattr(value, "model_dump") else list(value)

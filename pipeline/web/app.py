@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from pipeline.config.settings import Settings
 from pipeline.errors import ConfigError
-from pipeline.web import admin, api, decisions, desk
+from pipeline.web import admin, api, decisions, desk, media
 from pipeline.web.feeds import FeedServer
 from pipeline.web.limits import BodyLimits
 from pipeline.web.security import MIN_KEY_LENGTH
@@ -98,6 +98,7 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
     app.include_router(desk.router)
     app.include_router(decisions.router)
     app.include_router(admin.router)
+    app.include_router(media.router)
     app.include_router(api.router)
     desk.install(app)
     api.install(app)

@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from pipeline import review
 from pipeline.config.models import zone_named
 from pipeline.errors import InvalidTransition, NotFound
+from pipeline.models import Media
 from pipeline.web.desk import Page, _next, _release_response, _view, editor, posted
 from pipeline.web.state import now
 
@@ -123,12 +124,37 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
             teaser=p.field("teaser"),
             text=p.field("text"),
             categories=p.field("categories").split(","),
+            media=edited_media(p, view.release.media),
             actor=p.user.name,
             now=now(),
             seen=_seen(p),
         )
 
     return _decide(p, release_id, "edited", decide)
+
+
+MEDIA_FIELDS = ("caption", "credit", "alt", "license")
+
+
+def edited_media(p: Page, media: tuple[Media, ...]) -> tuple[Media, ...] | None:
+    """The release's media as the form left them: texts edited, some left out, the chosen lead
+    photo first. None when the form has no media fields (the media stay as they are)."""
+    if p.field("media_count") != str(len(media)):
+        return None
+    kept = []
+    lead = p.field("lead")
+    for index, item in enumerate(media):
+        if p.field(f"media-{index}-sha") != (item.sha256 or ""):
+            return None  # another revision's media: leave them alone
+        if p.field(f"media-{index}-drop"):
+            continue
+        texts = {name: p.field(f"media-{index}-{name}") for name in MEDIA_FIELDS}
+        edited = item.model_copy(update=texts)
+        if lead == str(index) and item.is_image:
+            kept.insert(0, edited)
+        else:
+            kept.append(edited)
+    return tuple(kept)
 
 
 @router.post("/{release_id}/reopen")

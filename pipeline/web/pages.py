@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from pathlib import Path
 
 from pipeline.config import Config
@@ -37,7 +38,9 @@ def preview(config: Config, view: ReleaseView, name: str | None, now: datetime) 
             public_name=name or public_name(release, release.id),
         )
         item = build_item(entry, channel, config.sources.get(release.source))
-        return Preview(channel=channel_name, html=item.fragment)
+        # the photos as the desk serves them: the channel's files exist once it published
+        html = item.fragment.replace(f"{escape(channel.link)}/media/", "/desk/media/")
+        return Preview(channel=channel_name, html=html)
     return None
 
 
