@@ -37,6 +37,7 @@ MIN_DECLARED = 120  # a width or height attribute below this is an icon, not a p
 MAX_CANDIDATES = 60
 PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote", "td", "dd")
 KEY_LENGTH = 60
+MIN_INLINE_CAPTION = 15  # shorter caption texts may well be words of the body itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,9 @@ def article_images(
         return []
     kept = {_clean_space("".join(block.itertext()))[:KEY_LENGTH] for block in fragment.iter()}
     matched = [element for key, element in paragraphs if key in kept]
+    if not matched:  # the extractor joined or split the page's paragraphs: look inside its text
+        text = _clean_space(" ".join(fragment.itertext()))
+        matched = [element for key, element in paragraphs if key in text]
     if not matched:
         return []
     container = _article_container(matched)
@@ -116,6 +120,19 @@ def drop_captions(fragment, images: list[FoundImage]) -> None:
     for block in list(fragment.iter("p", "h4", "li")):
         if _clean_space("".join(block.itertext())) in texts and block.getparent() is not None:
             _remove_keeping_tail(block)
+    # an extractor that ran a figure's text into a paragraph: take the caption out of it
+    for text in sorted(texts, key=len, reverse=True):
+        if len(text) >= MIN_INLINE_CAPTION:
+            _cut_text(fragment, text)
+
+
+def _cut_text(fragment, text: str) -> None:
+    for node in fragment.iter():
+        for attribute in ("text", "tail"):
+            value = getattr(node, attribute)
+            if value and text in _clean_space(value):
+                setattr(node, attribute, _clean_space(value).replace(text, " ", 1))
+                return
 
 
 def _article_container(matched: list) -> object | None:

@@ -52,8 +52,8 @@ class SubmittedImage(BaseModel):
 
     url: str | None = Field(
         default=None,
-        max_length=2000,
-        description="Absolute http(s) URL Melder fetches, or a `data:image/...;base64,` URL.",
+        description="Absolute http(s) URL Melder fetches (at most 2,000 characters), or a "
+        "`data:image/...;base64,` URL.",
     )
     data: str | None = Field(
         default=None,
@@ -72,6 +72,8 @@ class SubmittedImage(BaseModel):
         if bool(self.url) == bool(self.data):
             raise ValueError("give either 'url' or 'data'")
         if self.url and not self.url.lower().startswith("data:"):
+            if len(self.url) > 2000:
+                raise ValueError("'url' is longer than 2,000 characters")
             _http_url(self.url)
         return self
 
