@@ -52,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_credit": "No credit: a portal may not publish a photo without one.",
         "no_alt": "No alt text: readers who cannot see the photo learn nothing of it.",
         "document": "Document",
+        "photo": "Photo",
         "correct": "Correct published release",
         "correct_help": "Saving publishes the correction at the next publish: same id and URL.",
         "save": "Save as new revision",
@@ -156,6 +157,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_credit": "Kein Bildnachweis: Ein Portal darf das Foto ohne ihn nicht veröffentlichen.",
         "no_alt": "Kein Alternativtext: Wer das Foto nicht sehen kann, erfährt nichts darüber.",
         "document": "Dokument",
+        "photo": "Foto",
         "correct": "Veröffentlichte Meldung korrigieren",
         "correct_help": "Die Korrektur erscheint beim nächsten Veröffentlichen: "
         "gleiche ID und URL.",

@@ -23,7 +23,6 @@ MASTER_EXTENSIONS = ("jpg", "png")
 HEADERS = {
     "Cache-Control": "private, max-age=86400, immutable",
     "Content-Security-Policy": "sandbox; default-src 'none'",
-    "X-Content-Type-Options": "nosniff",
 }
 
 
