@@ -19,7 +19,9 @@ from pathlib import Path
 
 RECHECK_SECONDS = 1.0
 MAX_FILE_BYTES = 20_000_000
-PATH_RE = re.compile(r"^/feeds/([a-z0-9][a-z0-9_-]*)/((?:releases/)?[A-Za-z0-9][A-Za-z0-9_.-]*)?$")
+PATH_RE = re.compile(
+    r"^/feeds/([a-z0-9][a-z0-9_-]*)/((?:releases/|media/)?[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+)
 CONTENT_TYPES = {
     "rss.xml": b"application/rss+xml; charset=utf-8",
     "atom.xml": b"application/atom+xml; charset=utf-8",
@@ -30,6 +32,20 @@ BY_SUFFIX = {
     ".json": b"application/json; charset=utf-8",
     ".xml": b"application/xml; charset=utf-8",
 }
+# media/: renditions and documents, named by their content's hash, so they never change
+MEDIA_TYPES = {
+    ".jpg": b"image/jpeg",
+    ".webp": b"image/webp",
+    ".png": b"image/png",
+    ".pdf": b"application/pdf",
+    ".docx": b"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": b"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": b"application/vnd.oasis.opendocument.text",
+    ".ods": b"application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": b"application/vnd.oasis.opendocument.presentation",
+}
+IMMUTABLE = (b"cache-control", b"public, max-age=31536000, immutable")
 # Portals embed fragments and read JSON from their own origin in the browser.
 CORS_SUFFIXES = (".json", ".html", ".xml")
 COMMON = [
@@ -77,7 +93,8 @@ class Cached:
 def content_type(name: str) -> bytes:
     if name in CONTENT_TYPES:
         return CONTENT_TYPES[name]
-    return BY_SUFFIX.get(Path(name).suffix, b"application/octet-stream")
+    suffix = Path(name).suffix
+    return BY_SUFFIX.get(suffix) or MEDIA_TYPES.get(suffix, b"application/octet-stream")
 
 
 def _variant(body: bytes, etag: str, extra: list[tuple[bytes, bytes]]) -> Variant:
@@ -102,11 +119,16 @@ def load(path: Path, stat) -> Cached:
         (b"last-modified", last_modified.encode()),
         *COMMON,
     ]
+    media = path.parent.name == "media"
+    if media:  # a media file's name is its content's hash: it never changes
+        base = [IMMUTABLE if key == b"cache-control" else (key, value) for key, value in base]
+        if not content_type(path.name).startswith(b"image/"):
+            base.append((b"content-disposition", b"attachment"))  # a download, never shown
     if path.suffix in CORS_SUFFIXES:
         base.append((b"access-control-allow-origin", b"*"))
-    packed = gzip.compress(body, compresslevel=6, mtime=0)
+    packed = b"" if media else gzip.compress(body, compresslevel=6, mtime=0)
     gzipped = None
-    if len(packed) < len(body):
+    if packed and len(packed) < len(body):
         gzipped = _variant(packed, digest + "-gz", [*base, (b"content-encoding", b"gzip")])
     return Cached(
         stamp=(stat.st_mtime_ns, stat.st_size),

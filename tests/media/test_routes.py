@@ -300,3 +300,34 @@ def test_rss_parser_from_npm_sees_each_enclosure(published, tmp_path):
     for enclosure in items.values():
         assert enclosure["type"] == "image/jpeg" and int(enclosure["length"]) > 1000
         assert (published / enclosure["url"].removeprefix("https://portal.example/m/")).is_file()
+
+
+def test_melder_serve_serves_the_media_as_immutable_files_and_documents_as_downloads(published):
+    from pipeline.web.feeds import FeedFiles
+
+    files = FeedFiles(published.parent)
+    photo_file = next((published / "media").glob("*-400.jpg"))
+    pdf_file = next((published / "media").glob("*.pdf"))
+    served = dict(files.get(f"/feeds/portal/media/{photo_file.name}").plain.headers)
+    assert served[b"content-type"] == b"image/jpeg"
+    assert served[b"cache-control"] == b"public, max-age=31536000, immutable"
+    assert int(served[b"content-length"]) == photo_file.stat().st_size
+    served = dict(files.get(f"/feeds/portal/media/{pdf_file.name}").plain.headers)
+    assert served[b"content-type"] == b"application/pdf"
+    assert served[b"content-disposition"] == b"attachment"
+    assert files.get("/feeds/portal/media/../../../portal.toml") is None
+
+
+def test_the_ninjs_pictures_are_valid_against_the_iptc_schema(published):
+    import jsonschema
+
+    schema = json.loads(
+        (Path(__file__).parents[1] / "schemas" / "ninjs-schema_2.0.json").read_text()
+    )
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    items = json.loads((published / "ninjs.json").read_text())
+    for item in items:
+        validator.validate(item)
+        [picture] = item["associations"]
+        assert picture["type"] == "picture" and len(picture["renditions"]) == 2
+        assert picture["by"] and picture["descriptions"][0]["role"] == "caption"
