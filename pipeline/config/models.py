@@ -227,7 +227,7 @@ class MediaOutput(Strict):
 
     images: bool = True  # False: no figures, enclosures or image fields at all
     documents: bool = True  # PDFs and office files as download links
-    widths: list[Annotated[int, Field(ge=100, le=4000)]] = Field(
+    widths: list[Annotated[int, Field(ge=100, le=3000)]] = Field(
         default_factory=lambda: [1200, 400], min_length=1, max_length=6
     )
     format: Literal["jpeg", "webp"] = "jpeg"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pipeline.atomic import write_atomic
 from pipeline.config import MediaOutput
-from pipeline.media import BadImage, MediaLibrary, extension_for, rendition
+from pipeline.media import BadImage, MediaLibrary, extension_for
+from pipeline.media.images import renditions
 from pipeline.publish.figures import Download, Picture
 
 log = logging.getLogger(__name__)
@@ -35,28 +36,32 @@ def write_media_files(
     for item in wanted:
         media = item.media
         files = item.files if isinstance(item, Picture) else (item.file,)
+        missing = []
         for file in files:
-            if file.path in sizes:
-                continue
-            path = out_dir / file.path
             try:
-                sizes[file.path] = path.stat().st_size
-                continue
+                sizes[file.path] = (out_dir / file.path).stat().st_size
             except FileNotFoundError:
-                pass
-            master = library.read(media.sha256, extension_for(media.content_type))
-            if master is None:
-                log.warning("media %s is not kept under var/media; not published", media.sha256)
-                break
-            try:
-                scaled = isinstance(item, Picture)
-                data = rendition(master, file.width, config.format) if scaled else master
-            except (BadImage, OSError, ValueError) as exc:
-                log.warning("media %s: rendition failed: %s", media.sha256, exc)
-                break
-            write_atomic(path, data, staging=staging)
+                missing.append(file)
+        if not missing:
+            continue
+        master = library.read(media.sha256, extension_for(media.content_type))
+        if master is None:
+            log.warning("media %s is not kept under var/media; not published", media.sha256)
+            continue
+        try:
+            made = (
+                renditions(master, [file.width for file in missing], config.format)
+                if isinstance(item, Picture)
+                else {None: master}
+            )
+        except (BadImage, OSError, ValueError) as exc:
+            log.warning("media %s: renditions failed: %s", media.sha256, exc)
+            continue
+        for file in missing:
+            data = made[file.width if isinstance(item, Picture) else None]
+            write_atomic(out_dir / file.path, data, staging=staging)
             sizes[file.path] = len(data)
-            written.append(path)
+            written.append(out_dir / file.path)
     return sizes, written
 
 

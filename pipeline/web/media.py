@@ -42,7 +42,7 @@ def media_file(name: str, p: Page = Depends(editor)) -> Response:
         if found.kind != "image":
             headers["Content-Disposition"] = f'attachment; filename="{sha[:12]}.{extension}"'
         return Response(data, media_type=found.content_type, headers=headers)
-    if extension not in FORMATS or not 100 <= int(width) <= 4000:
+    if extension not in FORMATS or not 100 <= int(width) <= 3000:
         return Response(status_code=404)
     data = _scaled(p.web.root, sha, int(width), FORMATS[extension])
     if data is None:

@@ -68,9 +68,9 @@ def test_transparency_is_kept_as_png_and_flattened_on_white_for_jpeg_renditions(
         assert scaled.getpixel((5, 5)) == pytest.approx((255, 255, 255), abs=3)
 
 
-def test_a_huge_photo_is_kept_at_most_4000_pixels_wide_and_renditions_never_scale_up():
+def test_a_huge_photo_is_kept_at_most_3000_pixels_wide_and_renditions_never_scale_up():
     clean = clean_image(photo(6000, 3000, gps=False))
-    assert (clean.width, clean.height) == (4000, 2000)
+    assert (clean.width, clean.height) == (3000, 1500)
     small = clean_image(photo(500, 300, gps=False))
     with Image.open(io.BytesIO(rendition(small.data, 1200))) as image:
         assert image.size == (500, 300)
