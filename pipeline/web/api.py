@@ -238,6 +238,7 @@ def _accept(
         "revision": view.revision,
         "outcome": saved.outcome,
         "status_url": status_url,
+        "warnings": list(release.warnings),
     }
 
 
@@ -260,7 +261,8 @@ def schema_problems(data: bytes) -> list[dict]:
     try:
         schema.model_validate_json(data)
     except ValidationError as exc:
-        return _pydantic_problems(exc.errors())
+        # the same words `melder check` and a JSON file in an inbox get: JSON paths, "did you mean"
+        return [problem.model_dump() for problem in jsonfmt.describe_errors(exc)]
     return []
 
 
@@ -332,6 +334,13 @@ def status_json(web: WebState, view) -> dict:
         "duplicate_of": view.duplicate_of,
         "errors": [{"field": p.field, "message": p.message} for p in release.errors],
         "warnings": list(release.warnings),
+        "media": [
+            media.model_dump(
+                include={"filename", "content_type", "kind", "width", "height"}
+                | {"caption", "credit", "alt"}
+            )
+            for media in release.media
+        ],
         "urls": urls,
     }
 

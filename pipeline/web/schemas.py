@@ -22,6 +22,23 @@ class Accepted(BaseModel):
     revision: int
     outcome: str  # new | revised | unchanged
     status_url: str
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What was taken but not as sent, e.g. a photo left out and why.",
+    )
+
+
+class MediaItem(BaseModel):
+    """A photo or document kept with the release."""
+
+    filename: str
+    content_type: str
+    kind: str = Field(description="image | document")
+    width: int | None = None
+    height: int | None = None
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
 
 
 class ReleaseStatus(BaseModel):
@@ -44,4 +61,5 @@ class ReleaseStatus(BaseModel):
     )
     errors: list[ProblemItem]
     warnings: list[str]
+    media: list[MediaItem] = Field(default_factory=list, description="Photos and documents kept.")
     urls: dict[str, str]
