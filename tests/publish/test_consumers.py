@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -18,12 +19,14 @@ from pipeline import runner
 from pipeline.config import load_config
 from pipeline.store import Store
 from tests.conftest import write
+from tests.media_helpers import photo
 from tests.publish.test_readers_see_changes import Newsboat
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 NODE_MODULES = Path(os.environ.get("MELDER_NODE_MODULES", Path.home() / ".cache/melder-node"))
 DISCLAIMER = "Inhalte Dritter, verantwortlich ist {source}."
 TITLES = {"Museum öffnet im Westen": "de", "Night ferry links the harbour": "en"}
+PHOTO_RE = r"^https://portal\.example/m/media/[0-9a-f]{64}-1200\.jpg$"
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +40,10 @@ def published(tmp_path_factory) -> Path:
         f'[disclaimer]\ntext = "{DISCLAIMER}"\n',
     )
     write(root / "in" / "museum.md", "---\ntitle: Museum öffnet im Westen\ndate: 2026-11-24 10:30\n"
-          "categories: [Kultur, Bildung]\nlanguage: de\n---\n\nDas neue Museum zeigt ab Montag "
+          "categories: [Kultur, Bildung]\nlanguage: de\n---\n\n![Der neue Saal](saal.jpg \"Der "
+          "Saal im Westflügel. Foto: Museum Lindenau\")\n\nDas neue Museum zeigt ab Montag "
           "Bilder aus drei Jahrhunderten, sagt die Stadt.\n")  # fmt: skip
+    (root / "in" / "saal.jpg").write_bytes(photo(1600, 1000))
     write(root / "in" / "ferry.md", "---\ntitle: Night ferry links the harbour\ndate: "
           "2026-11-24 18:00\ncategories: [Transport]\nlanguage: en\n---\n\nA new night ferry "
           "runs between the two harbours from Monday, the council said.\n")  # fmt: skip
@@ -56,6 +61,9 @@ def test_feedparser_reads_every_field(published):
             seen = {item["title"]: item for item in items}
             assert {title: item["language"] for title, item in seen.items()} == TITLES
             assert seen["Museum öffnet im Westen"]["tags"] == ["Kultur", "Bildung"]
+            assert re.match(PHOTO_RE, seen["Museum öffnet im Westen"]["image"])
+            [attachment] = seen["Museum öffnet im Westen"]["attachments"]
+            assert attachment["mime_type"] == "image/jpeg" and attachment["size_in_bytes"] > 0
             assert all("Pressemitteilung" in item["summary"] or "Press release" in item["summary"]
                        for item in items)  # fmt: skip
             continue
@@ -73,6 +81,10 @@ def test_feedparser_reads_every_field(published):
         assert museum.summary.startswith("Pressemitteilung: Stadt Lindenau – ")
         ferry = entries["Night ferry links the harbour"]
         assert ferry.summary.startswith("Press release: Stadt Lindenau – ")
+        [enclosure] = museum.enclosures
+        assert re.match(PHOTO_RE, enclosure.href) and enclosure.type == "image/jpeg"
+        assert int(enclosure.length) == (published / enclosure.href[25:]).stat().st_size
+        assert ferry.enclosures == []
         if name == "atom.xml":  # feedparser gives an entry's xml:lang to its content
             assert museum.content[0].language == "de" and ferry.content[0].language == "en"
         else:
@@ -85,12 +97,16 @@ def test_newsboat_keeps_every_item_with_its_author_and_date(published, tmp_path)
     with sqlite3.connect(tmp_path / "newsboat" / "cache.db") as cache:
         rows = cache.execute("SELECT title, url, guid, author, pubDate, content FROM rss_item")
         items = {row[0]: row for row in rows}
+
     assert set(items) == set(TITLES)
     title, url, guid, author, date, content = items["Museum öffnet im Westen"]
     assert url.startswith("https://portal.example/m/releases/") and guid.startswith("urn:uuid:")
     assert author == "Stadt Lindenau"
     assert datetime.fromtimestamp(date, UTC) == datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
     assert content.count("Inhalte Dritter, verantwortlich ist") == 1
+    # newsboat keeps only podcast enclosures (audio, video): the photo reaches it in the content
+    [photo_url] = re.findall(r'<img src="([^"]+)"', content)
+    assert re.match(PHOTO_RE, photo_url)
 
 
 READ_WITH_RSS_PARSER = """
@@ -103,7 +119,8 @@ const parser = new Parser({customFields: {item: ['dc:language']}});
     const feed = await parser.parseString(fs.readFileSync(process.argv[2] + '/' + name, 'utf8'));
     out[name] = feed.items.map(i => ({title: i.title, link: i.link, id: i.guid || i.id,
       date: i.isoDate, creator: i.creator || i.author, categories: i.categories || [],
-      summary: i.summary || i.contentSnippet, content: i['content:encoded'] || i.content}));
+      summary: i.summary || i.contentSnippet, content: i['content:encoded'] || i.content,
+      enclosure: i.enclosure || null}));
   }
   console.log(JSON.stringify(out));
 })();
@@ -133,8 +150,10 @@ def test_rss_parser_from_npm_reads_every_field(published, tmp_path):
         assert museum["id"].startswith("urn:uuid:")
         assert museum["date"] == "2026-11-24T09:30:00.000Z"
         assert museum["creator"] == "Stadt Lindenau"
-        if name == "rss.xml":  # rss-parser reads categories from RSS only
+        if name == "rss.xml":  # rss-parser reads categories and enclosures from RSS only
             assert "Kultur" in json.dumps(museum["categories"], ensure_ascii=False)
+            assert re.match(PHOTO_RE, museum["enclosure"]["url"])
+            assert museum["enclosure"]["type"] == "image/jpeg"
         assert museum["summary"].startswith("Pressemitteilung: Stadt Lindenau")
         assert museum["content"].count("Inhalte Dritter, verantwortlich ist") == 1
 
@@ -196,3 +215,9 @@ def test_gofeed_reads_rss_atom_and_json_feed(published, tmp_path):
         assert museum["content"].count("Inhalte Dritter, verantwortlich ist") == 1
         if not path.endswith("feed.json"):
             assert museum["categories"] == ["Kultur", "Bildung"], path
+        [enclosure] = museum["enclosures"]
+        assert re.match(PHOTO_RE, enclosure["url"]) and enclosure["type"] == "image/jpeg", path
+        if path.endswith("feed.json"):  # gofeed drops JSON Feed's size_in_bytes itself
+            assert museum["image"]["url"] == enclosure["url"]
+        else:
+            assert int(enclosure["length"]) > 0, path
