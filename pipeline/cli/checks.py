@@ -170,6 +170,15 @@ def _print_release(release) -> None:
         out.print("\n[dim]links:[/dim]")
         for link in release.links:
             out.print(f"  {escape(link.url)}", highlight=False)
+    if release.media:
+        out.print("\n[dim]media (named by the input; `ingest` fetches and checks them):[/dim]")
+        for media in release.media:
+            texts = " · ".join(
+                f"{name} {value!r}"
+                for name, value in (("caption", media.caption), ("credit", media.credit))
+                if value
+            )
+            out.print(f"  {escape(media.url or media.filename)}  {escape(texts)}", highlight=False)
     if release.contact:
         out.print(f"\n[dim]contact:[/dim]\n{escape(release.contact)}", highlight=False)
     for problem in release.errors:
