@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.errors import NotFound
@@ -247,13 +247,25 @@ class ReleaseQueries:
         language: str | None = None,
         text: str | None = None,
         limit: int = 200,
+        after: tuple[datetime, str] | None = None,
+        before: tuple[datetime, str] | None = None,
     ) -> list[ReleaseView]:
-        """The queue with filters, newest first; `text` searches title, teaser and body.
+        """The queue with filters, newest first (arrival, then id); `text` searches title,
+        teaser and body. `after` (arrival, id) of a listed release gives the page behind it,
+        `before` the page in front of it, still newest first: keyset pages, never an OFFSET.
 
         "Waiting" is two states (a new release, or a live one's correction): each is read
         newest first along its own index and the two are merged, never sorted whole.
         """
-        query = select(ReleaseRow).order_by(ReleaseRow.created_at.desc(), ReleaseRow.id.desc())
+        backwards = before is not None and after is None
+        order = (ReleaseRow.created_at, ReleaseRow.id)
+        query = select(ReleaseRow).order_by(
+            *(column.asc() if backwards else column.desc() for column in order)
+        )
+        if after is not None:
+            query = query.where(_behind(after))
+        elif before is not None:
+            query = query.where(_in_front(before))
         if source:
             query = query.where(ReleaseRow.source == source)
         if language:
@@ -271,8 +283,48 @@ class ReleaseQueries:
             else:
                 queries = [query.where(ReleaseRow.state == state.value)]
             rows = {row.id: row for q in queries for row in session.scalars(q.limit(limit))}
-            newest = sorted(rows.values(), key=lambda row: (row.created_at, row.id), reverse=True)
-            return [self._view(session, row) for row in newest[:limit]]
+            chosen = sorted(rows.values(), key=lambda row: (row.created_at, row.id))
+            chosen = chosen[:limit] if backwards else chosen[::-1][:limit]
+            newest = sorted(chosen, key=lambda row: (row.created_at, row.id), reverse=True)
+            return [self._view(session, row) for row in newest]
+
+    def count(
+        self,
+        *,
+        state: State | None = None,
+        source: str | None = None,
+        language: str | None = None,
+        text: str | None = None,
+    ) -> int:
+        """How many releases `search` finds with these filters (all pages)."""
+        query = select(func.count()).select_from(ReleaseRow)
+        if source:
+            query = query.where(ReleaseRow.source == source)
+        if language:
+            query = query.where(ReleaseRow.language == language)
+        with Session(self.engine) as session:
+            if text and text.strip():
+                query = query.where(_text_match(session, text))
+            if state is None:
+                return session.scalar(query) or 0
+            found = session.scalar(query.where(ReleaseRow.state == state.value)) or 0
+            if state == State.QUEUED:
+                found += session.scalar(query.where(ReleaseRow.pending == state.value)) or 0
+            return found
+
+
+def _behind(key: tuple[datetime, str]):
+    at, release_id = key
+    return or_(
+        ReleaseRow.created_at < at, and_(ReleaseRow.created_at == at, ReleaseRow.id < release_id)
+    )
+
+
+def _in_front(key: tuple[datetime, str]):
+    at, release_id = key
+    return or_(
+        ReleaseRow.created_at > at, and_(ReleaseRow.created_at == at, ReleaseRow.id > release_id)
+    )
 
 
 def _with_live_revision():
