@@ -8,10 +8,13 @@ import re
 from datetime import datetime
 from html import escape
 
+from lxml import html as lxml_html
+
 from pipeline.errors import InvalidTransition
 from pipeline.models import Media, Problem, Release
 from pipeline.normalize.captions import clean_media
 from pipeline.review.decisions import Decided, approve
+from pipeline.review.markdown import to_html, to_markdown
 from pipeline.store import Store
 
 
@@ -21,18 +24,25 @@ def edit(
     *,
     title: str,
     teaser: str,
-    text: str,
     categories: list[str],
     actor: str,
     now: datetime,
     seen: int,
+    text: str = "",
+    body: str | None = None,
     media: tuple[Media, ...] | None = None,
 ) -> Decided:
     """An editor's change of title, teaser, body, categories or media (captions, credits, alt
     texts, which photo leads, which are dropped): a new revision, the old kept."""
     current = store.get(release_id, history=False).release
     changed = edited_release(
-        current, title=title, teaser=teaser, text=text, categories=categories, media=media
+        current,
+        title=title,
+        teaser=teaser,
+        text=text,
+        body=body,
+        categories=categories,
+        media=media,
     )
     after = store.edit(current.id, changed, actor=actor, now=now, seen=seen)
     return Decided(after, "edited", f"release {current.id} edited: revision {after.revision}")
@@ -57,18 +67,20 @@ def edited_release(
     *,
     title: str,
     teaser: str,
-    text: str,
     categories: list[str],
+    text: str = "",
     media: tuple[Media, ...] | None = None,
+    body: str | None = None,
 ) -> Release:
-    """The release with the editor's fields; a body left as it was keeps its links and markup."""
+    """The release with the editor's fields. The body comes as Markdown (`body`), which keeps
+    links, emphasis, headings and lists, or as plain text (`text`, paragraphs split by blank
+    lines); a body left as it was keeps its markup exactly."""
     title = " ".join(title.split())
-    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.replace("\r", ""))]
-    paragraphs = [part for part in paragraphs if part]
+    if body is not None:
+        body_html, paragraphs = _from_markdown(release, body)
+    else:
+        body_html, paragraphs = _from_text(release, text)
     new_text = "\n\n".join(paragraphs)
-    body_html = release.body_html
-    if new_text != release.text:
-        body_html = "\n".join(f"<p>{escape(part, quote=False)}</p>" for part in paragraphs)
     kept = [p for p in release.errors if p.field not in {"title", "teaser", "body", "text"}]
     if not title:
         kept.append(Problem(field="title", message="a headline is required"))
@@ -87,6 +99,28 @@ def edited_release(
         json.dumps(fields, default=_jsonable, sort_keys=True).encode()
     ).hexdigest()
     return release.model_copy(update={**fields, "content_hash": digest})
+
+
+def _from_markdown(release: Release, body: str) -> tuple[str, list[str]]:
+    if _folded(body) == _folded(to_markdown(release.body_html)):
+        return release.body_html, [p for p in release.text.split("\n\n") if p.strip()]
+    body_html = to_html(body)
+    root = lxml_html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
+    blocks = root.iter("p", "h2", "h3", "h4", "li")
+    paragraphs = [" ".join(block.text_content().split()) for block in blocks]
+    return body_html, [part for part in paragraphs if part]
+
+
+def _from_text(release: Release, text: str) -> tuple[str, list[str]]:
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.replace("\r", ""))]
+    paragraphs = [part for part in paragraphs if part]
+    if "\n\n".join(paragraphs) == release.text:
+        return release.body_html, paragraphs
+    return "\n".join(f"<p>{escape(part, quote=False)}</p>" for part in paragraphs), paragraphs
+
+
+def _folded(markdown: str) -> str:
+    return "\n".join(line.rstrip() for line in markdown.replace("\r", "").strip().splitlines())
 
 
 def _jsonable(value):

@@ -181,6 +181,14 @@ class ReleaseWrites(ReleaseQueries):
                 raise self._conflict(session, release_id)
         return self.get(release_id)
 
+    def decided_together(self, actor: str, at: datetime, action: str) -> list[str]:
+        """The releases `actor` gave `action` in one go at `at` (a bulk decision of the desk)."""
+        with Session(self.engine) as session:
+            query = select(EventRow.release_id).where(
+                EventRow.actor == actor, EventRow.at == at, EventRow.action == action
+            )
+            return sorted(set(session.scalars(query)))
+
     def conflict(self, release_id: str) -> Conflict:
         """The error for a decision on a version that is gone, naming what changed it."""
         with Session(self.engine) as session:

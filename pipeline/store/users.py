@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,7 @@ class User:
     id: int
     name: str
     role: str
+    disabled: bool = False
 
     @property
     def is_admin(self) -> bool:
@@ -74,10 +75,49 @@ def add_user(store: Store, name: str, role: str, password: str, *, now: datetime
     return user
 
 
-def list_users(store: Store) -> list[User]:
+def list_users(store: Store, *, with_disabled: bool = False) -> list[User]:
     with Session(store.engine) as session:
-        rows = session.scalars(select(UserRow).where(UserRow.disabled_at.is_(None)))
-        return [User(row.id, row.name, row.role) for row in rows]
+        query = select(UserRow).order_by(UserRow.name)
+        if not with_disabled:
+            query = query.where(UserRow.disabled_at.is_(None))
+        return [
+            User(row.id, row.name, row.role, row.disabled_at is not None)
+            for row in session.scalars(query)
+        ]
+
+
+def change_user(
+    store: Store,
+    user_id: int,
+    *,
+    now: datetime,
+    role: str | None = None,
+    disabled: bool | None = None,
+) -> User:
+    """A new role, or disabled (every session ends) or enabled again. The last active admin
+    can neither lose the role nor be disabled: someone must be able to undo a mistake."""
+    if role is not None and role not in ROLES:
+        raise UserError(f"role {role!r}: use one of {', '.join(ROLES)}")
+    with Session(store.engine) as session, session.begin():
+        row = session.get(UserRow, user_id)
+        if row is None:
+            raise UserError(f"no user with id {user_id}")
+        losing_admin = row.role == "admin" and (role == "editor" or disabled)
+        if losing_admin and row.disabled_at is None:
+            admins = session.scalar(
+                select(func.count())
+                .select_from(UserRow)
+                .where(UserRow.role == "admin", UserRow.disabled_at.is_(None))
+            )
+            if admins <= 1:
+                raise UserError(f"{row.name} is the last active admin; make another admin first")
+        if role is not None:
+            row.role = role
+        if disabled is not None:
+            row.disabled_at = (row.disabled_at or now) if disabled else None
+            if disabled:
+                session.execute(delete(DeskSessionRow).where(DeskSessionRow.user_id == row.id))
+        return User(row.id, row.name, row.role, row.disabled_at is not None)
 
 
 def authenticate(store: Store, name: str, password: str) -> User | None:

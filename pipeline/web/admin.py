@@ -24,7 +24,8 @@ def _admin_response(p: Page, status: int = 200, **extra) -> Response:
         "admin.html",
         status,
         tokens=users.list_tokens(p.web.store),
-        users_list=users.list_users(p.web.store),
+        users_list=users.list_users(p.web.store, with_disabled=True),
+        live_sources={name for name, source in config.sources.items() if source.kind == "api"},
         api_sources=api_sources,
         deliveries=p.web.store.deliveries(limit=50),
         secret=extra.get("secret"),
@@ -62,6 +63,29 @@ def add_user(p: Page = Depends(posted_admin)) -> Response:
         users.add_user(
             p.web.store, p.field("name"), p.field("role"), p.field("password"), now=now()
         )
+    except users.UserError as exc:
+        return _admin_response(p, 422, error=str(exc))
+    return RedirectResponse("/desk/admin", status_code=303)
+
+
+@router.post("/users/{user_id}")
+def change_user(user_id: int, p: Page = Depends(posted_admin)) -> Response:
+    """A role change, disabling or enabling, or a new password, one form per user."""
+    try:
+        if p.field("password"):
+            found = {u.id: u for u in users.list_users(p.web.store, with_disabled=True)}
+            if user_id not in found:
+                raise users.UserError(f"no user with id {user_id}")
+            users.set_password(p.web.store, found[user_id].name, p.field("password"))
+        else:
+            state = p.field("state")
+            users.change_user(
+                p.web.store,
+                user_id,
+                now=now(),
+                role=p.field("role") or None,
+                disabled={"disabled": True, "active": False}.get(state),
+            )
     except users.UserError as exc:
         return _admin_response(p, 422, error=str(exc))
     return RedirectResponse("/desk/admin", status_code=303)

@@ -18,6 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from pipeline.config import Config
 from pipeline.errors import NotFound, Rejected
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, jsonfmt, read_input
@@ -25,7 +26,7 @@ from pipeline.media import MediaFetcher
 from pipeline.models import MediaInput
 from pipeline.runner import keep_submission, replacing, store_raws
 from pipeline.store import users
-from pipeline.web import idempotency
+from pipeline.web import idempotency, schemas
 from pipeline.web.schemas import Accepted, Problems, ReleaseStatus
 from pipeline.web.state import WebState, now
 from pipeline.web.uploads import SUFFIXES, ApiError, media_key, problem, read_upload  # noqa: F401
@@ -56,14 +57,30 @@ def install(app: FastAPI) -> None:
         schema = request.app.openapi()
         return web.templates.TemplateResponse(request, "apidocs.html", {"schema": schema})
 
-    _extend_openapi(app)
+    filters = app.state.web.templates.env.filters
+    filters["inline_code"], filters["example_json"] = schemas.inline_code, schemas.example_json
+    schemas.extend_openapi(app)
+
+
+REQUEST_PARTS = ("body", "query", "path", "header", "cookie")
 
 
 def _pydantic_problems(errors) -> list[dict]:
-    problems = []
+    """FastAPI's own request validation (query, path, header) in the words of the JSON reader:
+    a parameter is named as sent (`limit`, `Idempotency-Key`), nested ones by JSON path."""
+    named = []
     for error in errors:
-        parts = [str(part) for part in error.get("loc", ()) if part not in ("body",)]
-        problems.append({"field": ".".join(parts) or "body", "message": error.get("msg", "")})
+        where, *loc = error.get("loc") or ("body",)
+        if where not in REQUEST_PARTS:
+            loc = [where, *loc]
+        elif where == "header" and loc:
+            loc[0] = "-".join(word.capitalize() for word in str(loc[0]).split("-"))
+        named.append({**error, "loc": tuple(loc) or ("body",)})
+    problems = [problem.model_dump() for problem in jsonfmt.describe_error_list(named)]
+    for found, error in zip(problems, named, strict=True):
+        if found["message"].startswith("String should match pattern"):
+            # pydantic would show the regular expression; no API parameter has one so far
+            found["message"] = f"{error.get('input')!r} is not in the form this field takes"
     return problems
 
 
@@ -84,7 +101,9 @@ def caller(
     token = users.token_for(web.store, credentials.credentials, now=now())
     if token is None:
         raise problem(401, "Authorization", "unknown or revoked token", challenge)
-    wait = web.api_limit.take(f"token:{token.id}")
+    # Polls (GET) have their own allowance, so following a release never blocks submitting.
+    limiter = web.api_read_limit if request.method in ("GET", "HEAD") else web.api_limit
+    wait = limiter.take(f"token:{token.id}")
     if wait:
         raise problem(
             429,
@@ -109,7 +128,8 @@ def caller(
     "bytes before (200, outcome `unchanged`); a correction names its release in `replaces`.",
     responses={
         **ERRORS,
-        200: {"model": Accepted, "description": "Sent before: that release, outcome unchanged"},
+        201: {"description": "A new release, or a new revision; `Location` is its status URL"},
+        200: {"model": Accepted, "description": "Sent before: that release, outcome `unchanged`"},
         413: {"model": Problems, "description": "Over the size limit"},
         409: {"model": Problems, "description": "Idempotency-Key reused for another request"},
         415: {"model": Problems, "description": "Neither JSON nor multipart"},
@@ -120,7 +140,12 @@ def caller(
 async def submit(
     request: Request,
     who: Caller = Depends(caller),
-    idempotency_key: str | None = Header(default=None, max_length=200),
+    idempotency_key: str | None = Header(
+        default=None,
+        max_length=200,
+        description="Your name for this request; a retry with it "
+        "gets the first answer again (`Idempotent-Replayed: true`).",
+    ),
 ) -> Response:
     data = await _body(request, who.web.max_body)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -140,11 +165,19 @@ async def submit(
         if replay is not None:
             return replay
     status, body = await run_in_threadpool(
-        _accept, who, data, suffix, _base(request), replaces, images
+        _accept, who, data, suffix, public_base(request), replaces, images
     )
     if idempotency_key:
         return await run_in_threadpool(_remember, who, idempotency_key, fingerprint, status, body)
-    return JSONResponse(body, status_code=status)
+    return _answer(status, body)
+
+
+def _answer(status: int, body: dict, headers: dict | None = None) -> JSONResponse:
+    """A submission's answer; an accepted one (201, 200) says in `Location` where to poll."""
+    headers = dict(headers or {})
+    if status in (200, 201) and body.get("status_url"):
+        headers["Location"] = body["status_url"]
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -169,7 +202,7 @@ def _json_replaces(data: bytes) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _base(request: Request) -> str:
+def public_base(request: Request) -> str:
     """MELDER_BASE_URL, else nothing: a status URL never takes its host from the request's
     Host header, which the client chooses."""
     web: WebState = request.app.state.web
@@ -277,14 +310,14 @@ def _replay(who: Caller, key: str, fingerprint: str) -> Response | None:
     if found is None:
         return None
     status, body = found
-    return JSONResponse(body, status_code=status, headers={"Idempotent-Replayed": "true"})
+    return _answer(status, body, {"Idempotent-Replayed": "true"})
 
 
 def _remember(who: Caller, key: str, fingerprint: str, status: int, body: dict) -> Response:
     status, body = idempotency.remember(
         who.web.store.engine, who.token.id, key, fingerprint, status, body, now=now()
     )
-    return JSONResponse(body, status_code=status)
+    return _answer(status, body)
 
 
 # --- following a release -------------------------------------------------------------------
@@ -308,14 +341,14 @@ def release_status(release_id: str, who: Caller = Depends(caller)) -> dict:
     return jsonable_encoder(status_json(web, view))
 
 
-def status_json(web: WebState, view) -> dict:
+def status_json(web: WebState, view, config: Config | None = None) -> dict:
+    """A release as the API shows it; a list passes `config` so it is read once per page."""
     release = view.release
-    name = web.store.public_name(release.id)
     urls = {}
-    if name and view.state.value == "published":
-        for channel_name, channel in sorted(web.config().channels.items()):
+    if view.public_name and view.state.value == "published":
+        for channel_name, channel in sorted((config or web.config()).channels.items()):
             if channel.takes(release.source):
-                urls[channel_name] = f"{channel.link}/releases/{name}"
+                urls[channel_name] = f"{channel.link}/releases/{view.public_name}"
     return {
         "id": release.id,
         "source": release.source,
@@ -324,10 +357,10 @@ def status_json(web: WebState, view) -> dict:
         "revision": view.revision,
         "received_at": view.created_at.isoformat(),
         "changed_at": view.changed_at.isoformat(),
-        "publish_at": view.publish_at.isoformat() if view.publish_at else None,
-        "first_published_at": view.first_published_at.isoformat()
-        if view.first_published_at
-        else None,
+        "publish_at": _iso(view.publish_at),
+        "first_published_at": _iso(view.first_published_at),
+        "embargo_until": _iso(release.embargo_until),
+        "published_at": _iso(release.published_at),
         "reason": view.reason,
         "pending": view.pending,
         "live_revision": view.live_revision if view.live else None,
@@ -345,33 +378,5 @@ def status_json(web: WebState, view) -> dict:
     }
 
 
-def _extend_openapi(app: FastAPI) -> None:
-    """Describe the two request bodies (JSON release, multipart file) in the schema."""
-    original = app.openapi
-
-    def openapi() -> dict:
-        if app.openapi_schema:
-            return app.openapi_schema
-        schema = original()
-        components = schema.setdefault("components", {}).setdefault("schemas", {})
-        submission = getattr(jsonfmt, "ReleaseSubmission", None)
-        json_schema = {"type": "object"}
-        if submission is not None:
-            found = submission.model_json_schema(ref_template="#/components/schemas/{model}")
-            components.update(found.pop("$defs", {}))
-            components["ReleaseSubmission"] = found
-            json_schema = {"$ref": "#/components/schemas/ReleaseSubmission"}
-        body = schema["paths"]["/api/v1/releases"]["post"]["requestBody"]
-        body["content"] = {
-            "application/json": {"schema": json_schema},
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {"file": {"type": "string", "format": "binary"}},
-                }
-            },
-        }
-        return schema
-
-    app.openapi = openapi
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from pipeline.config.settings import Settings
 from pipeline.errors import ConfigError
-from pipeline.web import admin, api, decisions, desk, media
+from pipeline.web import admin, api, api_list, decisions, desk, media, queue
 from pipeline.web.feeds import FeedServer
 from pipeline.web.limits import BodyLimits
 from pipeline.web.security import MIN_KEY_LENGTH
@@ -95,11 +95,13 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimits, api_limit=web.max_body)
     app.mount("/desk/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(queue.router)
     app.include_router(desk.router)
     app.include_router(decisions.router)
     app.include_router(admin.router)
     app.include_router(media.router)
     app.include_router(api.router)
+    app.include_router(api_list.router)
     desk.install(app)
     api.install(app)
 

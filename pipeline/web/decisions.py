@@ -7,16 +7,18 @@ the version the editor's page showed: a decision on a stale page gets a conflict
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import RedirectResponse, Response
 
 from pipeline import review
-from pipeline.config.models import zone_named
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.models import Media
+from pipeline.publish.links import linked_body
+from pipeline.review.markdown import to_html, to_markdown
 from pipeline.web.desk import Page, _next, _release_response, _view, editor, posted
+from pipeline.web.i18n import DESK_ZONE
 from pipeline.web.state import now
 
 router = APIRouter(prefix="/desk/releases", include_in_schema=False)
@@ -30,13 +32,18 @@ def _seen(p: Page) -> int:
     return int(value)
 
 
-def _decide(p: Page, release_id: str, action: str, decide) -> Response:
-    """Run one decision as a compare-and-swap: a stale page gets a conflict, never a win."""
+def _decide(
+    p: Page, release_id: str, action: str, decide, *, keep_conflicts: bool = False
+) -> Response:
+    """Run one decision as a compare-and-swap: a stale page gets a conflict, never a win
+    (raised as it is with `keep_conflicts`, for a caller that keeps what the editor typed)."""
     try:
         decided = decide()
     except NotFound:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
     except review.Conflict as exc:
+        if keep_conflicts:
+            raise
         return _release_response(
             p, release_id, status=409, error=str(exc), error_title=p.words("conflict")
         )
@@ -45,30 +52,47 @@ def _decide(p: Page, release_id: str, action: str, decide) -> Response:
     target = _next(p.field("next"), f"/desk/releases/{release_id}")
     separator = "&" if "?" in target else "?"
     done = action if decided is None or decided.outcome != "unchanged" else "unchanged"
+    if decided is not None and decided.outcome == "scheduled":
+        done = "scheduled"  # the page then says when it goes out, not just "approved"
     return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
 
 
-def _local_time(value: str, zone: str) -> datetime | None:
-    """The desk's datetime-local field, read in the source's zone."""
+def _local_time(value: str, zone: tzinfo) -> datetime | None:
+    """The desk's datetime-local field, read in `zone`."""
     if not value.strip():
         return None
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise ValueError(f"{value[:40]!r} is not a date and time like 2026-11-25T09:00") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone_named(zone))
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 @router.post("/{release_id}/approve")
 def approve(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
-        zone = p.field("zone") or "Europe/Berlin"
-        at = _local_time(p.field("at"), zone) if p.field("at") else None
+        # read in the zone every time on the desk is shown in, and named beside the field
+        at = _local_time(p.field("at"), DESK_ZONE) if p.field("at") else None
+        moment = now()
+        if at is not None and at <= moment:
+            raise ValueError(p.words("time_passed", at=p.words.date(at)))
         return review.approve(
-            p.web.store, release_id, actor=p.user.name, now=now(), at=at, seen=_seen(p)
+            p.web.store, release_id, actor=p.user.name, now=moment, at=at, seen=_seen(p)
         )
 
     return _decide(p, release_id, "approved", decide)
+
+
+@router.post("/{release_id}/unapprove")
+def unapprove(release_id: str, p: Page = Depends(posted)) -> Response:
+    """Cancel a scheduled (or any not yet published) approval: back to the queue."""
+
+    def decide():
+        return review.unapprove(
+            p.web.store, release_id, actor=p.user.name, now=now(), seen=_seen(p)
+        )
+
+    return _decide(p, release_id, "unapproved", decide)
 
 
 @router.post("/{release_id}/reject")
@@ -106,7 +130,14 @@ def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
     view = _view(p, release_id)
     if view is None:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    return p.render("edit.html", view=view, version=view.version, error=None)
+    release = view.release
+    typed = {
+        "title": release.title,
+        "teaser": release.teaser,
+        "body": to_markdown(release.body_html),
+        "categories": ", ".join(release.categories),
+    }
+    return p.render("edit.html", view=view, version=view.version, typed=typed, error=None)
 
 
 @router.post("/{release_id}/edit")
@@ -114,23 +145,38 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
     view = _view(p, release_id)
     if view is None:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
+    typed = {name: p.field(name) for name in ("title", "teaser", "body", "categories")}
+    if p.field("preview"):  # shown, not saved: works without JavaScript
+        return p.render(
+            "edit.html", view=view, version=p.field("version"), typed=typed, error=None,
+            preview=linked_body(to_html(typed["body"]), "nofollow noopener"),
+        )  # fmt: skip
     action = review.correct if view.first_published_at is not None else review.edit
 
     def decide():
+        body = {"body": typed["body"]} if "body" in p.form else {"text": p.field("text")}
         return action(
             p.web.store,
             release_id,
-            title=p.field("title"),
-            teaser=p.field("teaser"),
-            text=p.field("text"),
-            categories=p.field("categories").split(","),
+            title=typed["title"],
+            teaser=typed["teaser"],
+            categories=typed["categories"].split(","),
             media=edited_media(p, view.release.media),
             actor=p.user.name,
             now=now(),
             seen=_seen(p),
+            **body,
         )
 
-    return _decide(p, release_id, "edited", decide)
+    try:
+        return _decide(p, release_id, "edited", decide, keep_conflicts=True)
+    except review.Conflict as exc:
+        # the editor's typed text stays in the form; saving again is a deliberate overwrite
+        current = _view(p, release_id) or view
+        return p.render(
+            "edit.html", 409, view=current, version=current.version, typed=typed,
+            error=str(exc), error_title=p.words("conflict"),
+        )  # fmt: skip
 
 
 MEDIA_FIELDS = ("caption", "credit", "alt", "license")

@@ -17,8 +17,8 @@ from pipeline import review
 from pipeline.errors import NotFound
 from pipeline.models import State
 from pipeline.store import users
-from pipeline.web import pages
-from pipeline.web.i18n import LANGUAGES, Words, choose_language
+from pipeline.web import compare, pages
+from pipeline.web.i18n import DESK_ZONE, LANGUAGES, Words, choose_language
 from pipeline.web.security import SESSION_SECONDS, csrf_ok, new_csrf
 from pipeline.web.state import WebState, now
 
@@ -204,37 +204,6 @@ def switch_language(language: str, next: str = "/desk/") -> Response:
 # --- the queue -----------------------------------------------------------------------------
 
 
-@router.get("/")
-def queue(
-    p: Page = Depends(editor),
-    state: str = "queued",
-    source: str = "",
-    language: str = "",
-    q: str = "",
-    done: str = "",
-) -> Response:
-    chosen = State(state) if state in {s.value for s in State} else None
-    views = p.web.store.search(
-        state=chosen, source=source or None, language=language or None, text=q or None
-    )
-    config = p.web.config()
-    return p.render(
-        "queue.html",
-        views=views,
-        counts=p.web.store.counts(),
-        states=[s.value for s in State],
-        sources=sorted(config.sources),
-        filters={"state": state if chosen else "", "source": source, "language": language, "q": q},
-        versions={
-            view.release.id: view.version
-            for view in views
-            if view.waiting and not view.duplicate_of
-        },
-        notice=_notice(p.words, done),
-        here=str(p.request.url.path) + (f"?{p.request.url.query}" if p.request.url.query else ""),
-    )
-
-
 @router.get("")
 def queue_without_slash() -> Response:
     return RedirectResponse("/desk/", status_code=308)
@@ -244,9 +213,9 @@ def queue_without_slash() -> Response:
 def publish(p: Page = Depends(posted)) -> Response:
     report = p.web.publish()
     changed = sum(1 for count in report.channels.values() if count)
-    return RedirectResponse(
-        f"/desk/?state=published&done=published:{len(report.published)}:{changed}", status_code=303
-    )
+    done = f"done=published:{len(report.published)}:{changed}"
+    back = _next(p.field("next"), "/desk/?state=published")
+    return RedirectResponse(f"{back}{'&' if '?' in back else '?'}{done}", status_code=303)
 
 
 # --- one release ---------------------------------------------------------------------------
@@ -282,28 +251,47 @@ def _release_response(
     old = min(max(options.get("old") or new - 1, 1), new)
     changes = None
     if new > 1 and old < new:
-        changes = pages.diff(
-            p.web.store.revision(release_id, old), p.web.store.revision(release_id, new)
+        changes = compare.word_diff(
+            p.web.store.revision(release_id, old),
+            p.web.store.revision(release_id, new),
+            p.words("categories_label"),
         )
-    source = config.sources.get(view.release.source)
     twin = _view(p, view.duplicate_of) if view.duplicate_of else None
+    goes_out = review.goes_out_at(view, now())
+    waiting = p.web.store.search(
+        state=State.QUEUED, limit=1, after=(view.created_at, view.release.id)
+    )
     return p.render(
         "release.html",
         status,
         twin=twin,
-        goes_out_at=review.goes_out_at(view, now()),
+        goes_out_at=goes_out,
         view=view,
         version=view.version,
         preview=pages.preview(config, view, p.web.store.public_name(release_id), now()),
-        original=pages.original_input(p.web.root, view.release, config),
+        original=_original(p, view.release, config),
         changes=changes,
         old=old,
         new=new,
-        zone=source.timezone if source else "Europe/Berlin",
+        zone=DESK_ZONE.key,
+        scheduled=goes_out is not None and goes_out > now(),
+        public_urls=pages.public_urls(config, view, p.web.store.public_name(release_id)),
+        next_waiting=waiting[0].release if waiting else None,
         error=error,
         error_title=options.get("error_title"),
-        notice=_notice(p.words, options.get("done", "")),
+        notice=_release_notice(p.words, options.get("done", ""), goes_out),
     )
+
+
+def _original(p: Page, release, config) -> compare.Original | None:
+    found = pages.original_input(p.web.root, release, config)
+    return compare.readable(*found, release) if found else None
+
+
+def _release_notice(words: Words, done: str, goes_out) -> str | None:
+    if done in ("approved", "scheduled") and goes_out is not None and goes_out > now():
+        return words("scheduled_notice", at=words.date(goes_out))
+    return _notice(words, done)
 
 
 def _notice(words: Words, done: str) -> str | None:
@@ -314,6 +302,8 @@ def _notice(words: Words, done: str) -> str | None:
             return words("published_count", count=parts[0], files=parts[1])
     if done == "unchanged":
         return words("unchanged")
+    if done == "unapproved":
+        return words("unapproved_notice")
     if done in {"approved", "rejected", "withdrawn", "edited", "reopened", "merged", "kept"}:
         return words("done", action=words.state(done) if done != "edited" else words("edit"))
     return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -44,10 +43,21 @@ def preview(config: Config, view: ReleaseView, name: str | None, now: datetime) 
     return None
 
 
-def original_input(root: Path, release: Release, config: Config) -> str | None:
-    """The input's bytes as text (shown escaped), from where Melder keeps inputs and nowhere
-    else: the source's own kept inputs, or for a `files` source the folder it reads. A path
-    that points anywhere else (the database, TOML files, certificates) shows nothing."""
+def public_urls(config: Config, view: ReleaseView, name: str | None) -> dict[str, str]:
+    """Where readers find a published release: its page in each channel taking its source."""
+    if not name or view.first_published_at is None or view.state.value != "published":
+        return {}
+    return {
+        channel_name: f"{channel.link}/releases/{name}"
+        for channel_name, channel in sorted(config.channels.items())
+        if channel.takes(view.release.source)
+    }
+
+
+def original_input(root: Path, release: Release, config: Config) -> tuple[bytes, str] | None:
+    """The input's bytes and file suffix, from where Melder keeps inputs and nowhere else: the
+    source's own kept inputs, or for a `files` source the folder it reads. A path that points
+    anywhere else (the database, TOML files, certificates) shows nothing."""
     path = release.provenance.path
     if not path:
         return None
@@ -58,8 +68,7 @@ def original_input(root: Path, release: Release, config: Config) -> str | None:
     if not candidate.is_file():
         return None
     with candidate.open("rb") as handle:
-        data = handle.read(ORIGINAL_MAX_BYTES)
-    return data.decode("utf-8", errors="replace")
+        return handle.read(ORIGINAL_MAX_BYTES), candidate.suffix
 
 
 def _input_folders(root: Path, release: Release, config: Config) -> list[Path]:
@@ -70,23 +79,3 @@ def _input_folders(root: Path, release: Release, config: Config) -> list[Path]:
     if source is not None and source.kind == "files" and source.path:
         folders.append((root / source.path).resolve())
     return folders
-
-
-def as_text(release: Release) -> list[str]:
-    """The editable parts of a release as lines, the way the diff compares them."""
-    lines = [f"# {release.title}", "", release.teaser, ""]
-    lines += release.text.splitlines()
-    if release.categories:
-        lines += ["", "Categories: " + ", ".join(release.categories)]
-    return lines
-
-
-def diff(old: Release, new: Release) -> list[tuple[str, str]]:
-    """(kind, line) pairs of a unified diff; kind is add, del, hunk or same."""
-    rows = []
-    for line in difflib.unified_diff(as_text(old), as_text(new), lineterm="", n=2):
-        if line.startswith(("---", "+++")):
-            continue
-        kind = {"+": "add", "-": "del", "@": "hunk"}.get(line[:1], "same")
-        rows.append((kind, line))
-    return rows

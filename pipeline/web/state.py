@@ -28,7 +28,8 @@ class Limits:
 
     login_attempts: int = 5
     login_window: float = 300.0
-    api_requests: int = 60
+    api_requests: int = 60  # submissions (POST) per token and window
+    api_reads: int = 600  # status polls and lists (GET) per token and window
     api_window: float = 60.0
     max_body: int | None = None  # default: MELDER_MAX_INPUT_BYTES
 
@@ -52,6 +53,8 @@ class WebState:
         self.address_limit = RateLimiter(10 * limits.login_attempts, limits.login_window)
         self.name_slowdown = SlowDown(limits.login_attempts, limits.login_window)
         self.api_limit = RateLimiter(limits.api_requests, limits.api_window)
+        # A press office polls its status often; that must not use up its submissions.
+        self.api_read_limit = RateLimiter(limits.api_reads, limits.api_window)
         self.templates = Jinja2Templates(directory=HERE / "templates")
 
     def config(self) -> Config:

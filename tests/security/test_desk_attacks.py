@@ -206,7 +206,9 @@ def test_healthz_answers_while_password_checks_run(server):
 
 
 @pytest.mark.parametrize("zone", ["Europe", "a" * 1000, "../../etc/passwd", "Mars/Olympus"])
-def test_an_unknown_zone_in_the_approve_form_is_a_clear_422(root, server, zone):
+def test_a_forged_zone_in_the_approve_form_is_ignored(root, server, zone):
+    """The desk reads an approval time in its own zone, named beside the field; a zone field
+    slipped into the form changes nothing and breaks nothing."""
     base, _ = server
     store = open_store(root)
     release_id = queued(store, f"inbox/{len(zone)}.txt")
@@ -216,8 +218,10 @@ def test_an_unknown_zone_in_the_approve_form_is_a_clear_422(root, server, zone):
         action = f"/desk/releases/{release_id}/approve"
         fields = form_fields(client.get(f"/desk/releases/{release_id}").text, action)
         response = client.post(action, data={**fields, "at": "2030-01-01T09:00", "zone": zone})
-    assert response.status_code == 422
-    assert "time zone" in response.text
+    assert response.status_code == 200
+    store = open_store(root)
+    assert store.get(release_id).publish_at.isoformat() == "2030-01-01T08:00:00+00:00"
+    store.close()
 
 
 def test_api_answers_are_not_cached_and_never_take_the_host_header(root, server):

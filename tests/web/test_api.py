@@ -123,7 +123,8 @@ def test_rate_limit_answers_429_with_retry_after(tmp_path):
     root = make_root(tmp_path / "root")
     store = open_store(root)
     secret = token(store, root, "press")
-    with serving(root, Limits(api_requests=2, api_window=60)) as base, client(base, secret) as api:
+    limits = Limits(api_requests=2, api_reads=2, api_window=60)
+    with serving(root, limits) as base, client(base, secret) as api:
         statuses = [api.get("/api/v1/releases/0000000000000000") for _ in range(3)]
     store.close()
     assert [r.status_code for r in statuses] == [404, 404, 429]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -179,8 +181,9 @@ def test_edit_makes_a_new_revision_keeps_the_original_and_shows_the_diff(client,
     edited = store.get(release_id)
     assert edited.revision == 2 and edited.release.categories == ("Kultur", "Stadt")
     assert edited.state == State.QUEUED and edited.events[-1].action == "edited"
-    assert 'class="del">-# Alter Titel' in response.text
-    assert 'class="add">+# Neuer Titel' in response.text
+    # word by word: only what changed is marked
+    assert "<del>Alter</del> <ins>Neuer</ins> <span>Titel</span>" in response.text
+    assert re.search(r"<ins>[^<]*Categories: Kultur,", response.text)
 
 
 def test_german_and_english(client):

@@ -115,8 +115,8 @@ def test_edit_with_the_keyboard_and_see_the_diff(desk, page):
     page.wait_for_url(re.compile(r"/edit$"))
     page.get_by_label("Titel").fill("Kein Tippfehler mehr")
     page.get_by_role("button", name="Als neue Revision speichern").click()
-    assert page.locator(".diff .add").first.inner_text().startswith("+# Kein Tippfehler")
-    assert page.locator(".diff .del").first.inner_text().startswith("-# Tippfehler")
+    assert page.locator(".diff ins").first.inner_text() == "Kein"
+    assert page.locator(".diff del").first.inner_text() == "im Titel"
     assert store.revision(ids["edit"], 1).title == "Tippfehler im Titel"
 
 

@@ -12,6 +12,7 @@ import binascii
 import difflib
 import json
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -248,9 +249,15 @@ def _non_empty(value: Any) -> bool:
 
 def describe_errors(exc: ValidationError) -> list[Problem]:
     """One Problem per validation error, named by its JSON path."""
+    return describe_error_list(exc.errors())
+
+
+def describe_error_list(errors: Iterable[dict]) -> list[Problem]:
+    """`describe_errors` for pydantic error dicts taken out of their exception, as FastAPI's
+    request validation hands them over: the API answers in the same words as `melder check`."""
     return [
         Problem(field=json_path(error["loc"]) or "json", message=_message(error))
-        for error in exc.errors()
+        for error in errors
     ]
 
 

@@ -1,5 +1,6 @@
 // Keyboard shortcuts for the desk. Everything works without this file; it only saves clicks.
-// Queue: j/k move, Enter opens, a approves, r rejects (opens the reason field), e edits.
+// Queue: j/k move, x ticks the row, Enter opens, a approves (the row below is selected
+// after the reload), r rejects (opens the reason field), e edits.
 // Release page: a approves now, r focuses the reason, e edits.
 (function () {
   "use strict";
@@ -32,9 +33,19 @@
     if (key === "k") return select(current < 0 ? 0 : current - 1), true;
     if (!row) return false;
     var id = row.getAttribute("data-id");
+    if (key === "x") {
+      var box = row.querySelector("input[type=checkbox]");
+      if (box) box.checked = !box.checked;
+      return true;
+    }
     if (key === "a") {
-      var form = row.querySelector("form.approve-form");
-      if (form) form.submit();
+      var button = row.querySelector("button.approve-one");
+      if (!button) return true;
+      // after the page reloads, the row below the approved one is selected
+      var below = rows[current + 1] || rows[current - 1];
+      var focus = document.querySelector("#bulk input[name=focus]");
+      if (focus && below) focus.value = below.getAttribute("data-id");
+      button.click();
       return true;
     }
     if (key === "r") return (window.location = "/desk/releases/" + id + "#reason"), true;
@@ -62,6 +73,11 @@
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event)) return;
     var handled = rows.length ? onQueue(event.key) : onRelease(event.key);
     if (handled) event.preventDefault();
+  });
+
+  var wanted = window.location.hash.indexOf("#row-") === 0 ? window.location.hash.slice(5) : "";
+  rows.forEach(function (row, i) {
+    if (wanted && row.getAttribute("data-id") === wanted) select(i);
   });
 
   if (window.location.hash === "#reason" && document.getElementById("reason")) {

@@ -1,0 +1,340 @@
+"""The API user's issue, point by point, over real HTTP: `Location` on every accepted answer,
+embargo and date in the status, a read limit apart from the submit limit, one `file` part,
+request validation in the JSON reader's words, readable docs with examples, and a list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from pydantic import ValidationError
+
+from pipeline.ingest.readers.jsonfmt import ReleaseSubmission
+from pipeline.web import Limits, schemas
+from pipeline.web.api import _pydantic_problems
+from tests import web_support
+from tests.web_support import make_root, open_store, serving, token
+
+FORBIDDEN_WORDS = ("Value error, ", "Extra inputs are not permitted", "String should match pattern")
+STATES = ("received", "invalid", "queued", "approved", "published", "rejected", "withdrawn")
+
+
+def release_text(topic: str) -> bytes:
+    return f"""Stadt eröffnet neue {topic}
+
+Die Stadt eröffnet am Montag ihre neue {topic} am Markt. Sie bietet viel Platz für alle.
+
+Die {topic} ist montags bis samstags geöffnet. Der Eintritt ist frei.
+""".encode()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    root = make_root(tmp_path_factory.mktemp("api-polish") / "root")
+    store = open_store(root)
+    tokens = {name: token(store, root, name) for name in ("press", "other")}
+    with serving(root, Limits(api_requests=1000, api_reads=1000)) as base:
+        yield base, tokens
+    store.close()
+
+
+def client(base: str, secret: str | None = None) -> httpx.Client:
+    headers = {"Authorization": f"Bearer {secret}"} if secret else {}
+    return httpx.Client(base_url=base, headers=headers, timeout=10)
+
+
+def upload(api: httpx.Client, data: bytes, name: str = "release.txt", **kw) -> httpx.Response:
+    return api.post("/api/v1/releases", files={"file": (name, data)}, **kw)
+
+
+def assert_in_reader_words(problems: list[dict]) -> None:
+    for found in problems:
+        assert not any(words in found["message"] for words in FORBIDDEN_WORDS), found
+
+
+# --- 1. unchanged resubmission and Location -------------------------------------------------
+
+
+def test_the_same_bytes_again_are_200_unchanged_and_every_accepted_answer_has_location(server):
+    base, tokens = server
+    data = release_text("Musikschule")
+    with client(base, tokens["press"]) as api:
+        first = upload(api, data)
+        again = upload(api, data)
+        keyed = upload(api, release_text("Sternwarte"), headers={"Idempotency-Key": "loc-1"})
+        replayed = upload(api, release_text("Sternwarte"), headers={"Idempotency-Key": "loc-1"})
+        as_json = api.post(
+            "/api/v1/releases",
+            json={"title": "Neuer Radweg", "text": "Der Radweg am Fluss ist fertig und offen."},
+        )
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json()["outcome"] == "unchanged" and again.json()["id"] == first.json()["id"]
+    assert replayed.headers["idempotent-replayed"] == "true"
+    for answer in (first, again, keyed, replayed, as_json):
+        assert answer.status_code in (200, 201), answer.text
+        path = f"/api/v1/releases/{answer.json()['id']}"
+        # no MELDER_BASE_URL here: the status URL and Location are the path
+        assert answer.headers["location"] == answer.json()["status_url"] == path
+
+
+def test_location_and_next_take_their_host_from_melder_base_url(tmp_path, monkeypatch):
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    secret = token(store, root, "press")
+    plain = web_support.settings_for
+    monkeypatch.setattr(
+        web_support,
+        "settings_for",
+        lambda where: plain(where).model_copy(update={"base_url": "https://melder.example/"}),
+    )
+    with serving(root) as base, client(base, secret) as api:
+        created = upload(api, release_text("Kita"))
+        upload(api, release_text("Schule"))
+        listed = api.get("/api/v1/releases", params={"limit": 1})
+    store.close()
+    expected = f"https://melder.example/api/v1/releases/{created.json()['id']}"
+    assert created.status_code == 201
+    assert created.headers["location"] == created.json()["status_url"] == expected
+    assert listed.json()["next"].startswith("https://melder.example/api/v1/releases?")
+
+
+# --- 2. embargo_until and published_at in the status ----------------------------------------
+
+
+def test_the_status_gives_embargo_until_and_published_at_with_their_offset(server):
+    base, tokens = server
+    release = {
+        "title": "Haushalt 2027 beschlossen",
+        "text": "Der Stadtrat hat den Haushalt für das kommende Jahr beschlossen.",
+        "published": "2026-11-25T09:00:00+01:00",
+        "embargo_until": "2099-11-25T10:00:00+01:00",
+    }
+    with client(base, tokens["press"]) as api:
+        created = api.post("/api/v1/releases", json=release)
+        assert created.status_code == 201, created.text
+        status = api.get(f"/api/v1/releases/{created.json()['id']}").json()
+        undated = api.post(
+            "/api/v1/releases",
+            json={"title": "Ohne Datum", "text": "Ein Text ohne jede Angabe, wann er gilt."},
+        )
+        plain = api.get(f"/api/v1/releases/{undated.json()['id']}").json()
+    for field, sent in [("published_at", "published"), ("embargo_until", "embargo_until")]:
+        shown = datetime.fromisoformat(status[field])
+        assert shown.utcoffset() is not None
+        assert shown == datetime.fromisoformat(release[sent])
+    assert plain["embargo_until"] is None and plain["published_at"] is None
+
+
+# --- 3. reads and submissions are limited apart ---------------------------------------------
+
+
+def test_status_polls_and_submissions_each_have_their_own_rate_limit(tmp_path):
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    tokens = {name: token(store, root, name) for name in ("press", "other")}
+    limits = Limits(api_requests=2, api_reads=3, api_window=60)
+    with serving(root, limits) as base:
+        with client(base, tokens["press"]) as press:
+            # submissions used up: polling the status still works
+            posts = [upload(press, release_text("Halle")) for _ in range(3)]
+            release_id = posts[0].json()["id"]
+            polls = [press.get(f"/api/v1/releases/{release_id}") for _ in range(4)]
+        with client(base, tokens["other"]) as other:
+            # reads used up: submitting still works
+            reads = [other.get("/api/v1/releases") for _ in range(4)]
+            submitted = upload(other, release_text("Bad"))
+    store.close()
+    assert [answer.status_code for answer in posts] == [201, 200, 429]
+    assert [answer.status_code for answer in polls] == [200, 200, 200, 429]
+    assert [answer.status_code for answer in reads] == [200, 200, 200, 429]
+    assert int(reads[-1].headers["retry-after"]) > 0
+    assert submitted.status_code == 201, submitted.text
+
+
+# --- 4. one file part -----------------------------------------------------------------------
+
+
+def test_two_file_parts_are_422_naming_the_field(server):
+    base, tokens = server
+    data = release_text("Bühne")
+    with client(base, tokens["press"]) as api:
+        answer = api.post(
+            "/api/v1/releases", files=[("file", ("a.txt", data)), ("file", ("b.txt", data))]
+        )
+    assert answer.status_code == 422
+    [found] = answer.json()["problems"]
+    assert found["field"] == "file" and "exactly one file" in found["message"]
+
+
+# --- 5. request validation in the JSON reader's words ---------------------------------------
+
+
+def test_bad_parameters_are_named_as_sent_in_the_json_readers_words(server):
+    base, tokens = server
+    with client(base, tokens["press"]) as api:
+        zero = api.get("/api/v1/releases", params={"limit": 0})
+        word = api.get("/api/v1/releases", params={"limit": "many"})
+        state = api.get("/api/v1/releases", params={"state": "lost"})
+        key = upload(api, release_text("Zoo"), headers={"Idempotency-Key": "k" * 201})
+    for answer, field in [(zero, "limit"), (word, "limit"), (state, "state")]:
+        assert answer.status_code == 422
+        [found] = answer.json()["problems"]
+        assert found["field"] == field
+        assert_in_reader_words([found])
+    assert all(name in state.json()["problems"][0]["message"] for name in STATES)
+    assert key.status_code == 422
+    assert key.json()["problems"][0]["field"] == "Idempotency-Key"
+
+
+def test_request_validation_errors_read_like_melder_check():
+    """FastAPI hands over raw pydantic errors; a body model would give these."""
+    sent = {
+        "title": "Fest",
+        "text": "Das Stadtfest beginnt am Freitag.",
+        "language": "deutsch",
+        "images": [{"cpation": "Bühne"}, {"caption": "Bühne"}],
+    }
+    with pytest.raises(ValidationError) as caught:
+        ReleaseSubmission.model_validate(sent)
+    errors = [{**error, "loc": ("body", *error["loc"])} for error in caught.value.errors()]
+    errors.append(
+        {"type": "string_pattern_mismatch", "loc": ("query", "code"), "msg": "String should "
+         "match pattern '^[a-z]+$'", "input": "X1", "ctx": {"pattern": "^[a-z]+$"}}
+    )  # fmt: skip
+    problems = {found["field"]: found["message"] for found in _pydantic_problems(errors)}
+    assert problems["images[0].cpation"] == "unknown field; did you mean 'caption'?"
+    assert problems["images[1]"] == "give either 'url' or 'data'"
+    assert problems["language"] == "must be a language code such as 'de' or 'en'"
+    assert problems["code"] == "'X1' is not in the form this field takes"
+    assert_in_reader_words(_pydantic_problems(errors))
+
+
+# --- 6. docs: code, examples, no script -----------------------------------------------------
+
+
+def test_the_docs_show_code_spans_and_examples_without_script(server):
+    base, _tokens = server
+    with client(base) as anyone:
+        docs = anyone.get("/api/docs")
+        schema = anyone.get("/api/openapi.json").json()
+    assert docs.status_code == 200
+    page = docs.text
+    assert "<code>file</code>" in page and "`file`" not in page
+    assert "<script" not in page.lower() and "unsafe-inline" not in docs.headers.get(
+        "content-security-policy", ""
+    )
+    assert "bibliothek-lesesaal.jpg" in page and "<pre>" in page  # the JSON request example
+    assert "image=@lesesaal.jpg" in page  # the multipart example
+    post = schema["paths"]["/api/v1/releases"]["post"]
+    json_examples = post["requestBody"]["content"]["application/json"]["examples"]
+    for example in json_examples.values():
+        ReleaseSubmission.model_validate(example["value"])  # every example is a valid release
+    assert json_examples["release"]["value"]["images"]
+    assert post["requestBody"]["content"]["multipart/form-data"]["examples"]
+    for status in ("201", "200", "422"):
+        assert post["responses"][status]["content"]["application/json"]["examples"]
+    status_example = schema["paths"]["/api/v1/releases/{release_id}"]["get"]["responses"]["200"]
+    [shown] = status_example["content"]["application/json"]["examples"].values()
+    assert shown["value"]["reason"] is None  # nulls are kept, a client sees every field
+
+
+def test_descriptions_are_escaped_before_backticks_become_code():
+    assert str(schemas.inline_code("<b>`<i>`</b> & `x`")) == (
+        "&lt;b&gt;<code>&lt;i&gt;</code>&lt;/b&gt; &amp; <code>x</code>"
+    )
+    assert str(schemas.example_json({"a": "</pre><script>"})) == (
+        "{\n  &#34;a&#34;: &#34;&lt;/pre&gt;&lt;script&gt;&#34;\n}"
+    )
+
+
+def test_the_example_answers_fit_the_answer_models():
+    schemas.Accepted.model_validate(schemas.ACCEPTED_EXAMPLE)
+    schemas.Problems.model_validate(schemas.PROBLEMS_EXAMPLE)
+    schemas.ReleaseStatus.model_validate(schemas.STATUS_EXAMPLE)
+    schemas.ReleasePage.model_validate(schemas.PAGE_EXAMPLE)
+    assert set(schemas.STATUS_EXAMPLE) == set(schemas.ReleaseStatus.model_fields)
+
+
+# --- 7. the list ----------------------------------------------------------------------------
+
+
+def pages(api: httpx.Client, url: str) -> list[dict]:
+    """Every page from `url`, following `next`."""
+    found = []
+    while url:
+        answer = api.get(url)
+        assert answer.status_code == 200, answer.text
+        found.append(answer.json())
+        url = answer.json()["next"]
+    return found
+
+
+def test_the_list_pages_through_the_callers_own_releases_newest_first(tmp_path):
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    tokens = {name: token(store, root, name) for name in ("press", "other")}
+    with serving(root) as base:
+        with client(base, tokens["press"]) as press, client(base, tokens["other"]) as other:
+            mine = [upload(press, release_text(topic)).json()["id"] for topic in "ABCDE"]
+            theirs = upload(other, release_text("F")).json()["id"]
+            walked = pages(press, "/api/v1/releases?limit=2")
+            statuses = {rid: press.get(f"/api/v1/releases/{rid}").json() for rid in mine}
+            queued = pages(press, "/api/v1/releases?state=queued&limit=3")
+            rejected = press.get("/api/v1/releases", params={"state": "rejected"}).json()
+            default = press.get("/api/v1/releases").json()
+            their_list = other.get("/api/v1/releases").json()
+    store.close()
+    assert [len(page["releases"]) for page in walked] == [2, 2, 1]
+    assert walked[-1]["next"] is None
+    listed = [release for page in walked for release in page["releases"]]
+    assert sorted(release["id"] for release in listed) == sorted(mine)
+    order = [(release["received_at"], release["id"]) for release in listed]
+    assert order == sorted(order, reverse=True)  # newest first: arrival, then id
+    assert all(release == statuses[release["id"]] for release in listed)  # the status' fields
+    first_next = urlsplit(walked[0]["next"])
+    assert first_next.path == "/api/v1/releases"
+    assert parse_qs(first_next.query) == {"limit": ["2"], "after": [listed[1]["id"]]}
+    assert "state=queued" in queued[0]["next"]
+    assert [release["id"] for page in queued for release in page["releases"]] == [
+        release["id"] for release in listed
+    ]
+    assert rejected == {"releases": [], "next": None}
+    assert [release["id"] for release in default["releases"]] == [r["id"] for r in listed]
+    assert default["next"] is None
+    assert [release["id"] for release in their_list["releases"]] == [theirs]
+
+
+def test_the_list_refuses_a_cursor_of_another_source_and_limits_out_of_range(server):
+    base, tokens = server
+    with client(base, tokens["press"]) as press, client(base, tokens["other"]) as other:
+        theirs = upload(other, release_text("Theater")).json()["id"]
+        mine = upload(press, release_text("Kino")).json()["id"]
+        foreign = press.get("/api/v1/releases", params={"after": theirs})
+        missing = press.get("/api/v1/releases", params={"after": "0000000000000000"})
+        prefix = press.get("/api/v1/releases", params={"after": mine[:6]})
+        too_many = press.get("/api/v1/releases", params={"limit": 201})
+        most = press.get("/api/v1/releases", params={"limit": 200})
+        unauthenticated = client(base).get("/api/v1/releases")
+    for answer in (foreign, missing, prefix):
+        assert answer.status_code == 404
+        assert answer.json()["problems"][0]["field"] == "after"
+    assert foreign.json() == missing.json()  # another source's id is not disclosed
+    assert too_many.status_code == 422 and too_many.json()["problems"][0]["field"] == "limit"
+    assert most.status_code == 200
+    assert theirs not in [release["id"] for release in most.json()["releases"]]
+    assert unauthenticated.status_code == 401
+
+
+def test_the_list_is_in_the_openapi_schema_with_its_page_model(server):
+    base, _tokens = server
+    with client(base) as anyone:
+        schema = anyone.get("/api/openapi.json").json()
+    listing = schema["paths"]["/api/v1/releases"]["get"]
+    answer = listing["responses"]["200"]["content"]["application/json"]
+    assert answer["schema"] == {"$ref": "#/components/schemas/ReleasePage"}
+    assert {"state", "limit", "after"} == {param["name"] for param in listing["parameters"]}
+    assert {"404", "422", "401", "429"} <= set(listing["responses"])
+    status_fields = schema["components"]["schemas"]["ReleaseStatus"]["properties"]
+    assert {"embargo_until", "published_at"} <= set(status_fields)
