@@ -33,7 +33,14 @@ class InvalidTransition(MelderError):
 
 
 class Conflict(InvalidTransition):
-    """Someone changed the release since the actor looked at it; the decision was not written."""
+    """Someone changed the release since the actor looked at it; the decision was not written.
+
+    `action`, `actor` and `at` name the change that came first, so a desk can say it in the
+    editor's language."""
+
+    def __init__(self, message: str, *, action=None, actor=None, at=None):
+        super().__init__(message)
+        self.action, self.actor, self.at = action, actor, at
 
 
 class NotFound(MelderError):

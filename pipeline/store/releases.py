@@ -205,7 +205,10 @@ class ReleaseWrites(ReleaseQueries):
             return Conflict(f"release {release_id} changed meanwhile; reload it and decide again")
         return Conflict(
             f"release {release_id} was changed meanwhile: {last.action} by {last.actor} at "
-            f"{last.at.isoformat(timespec='seconds')}; reload it and decide again"
+            f"{last.at.isoformat(timespec='seconds')}; reload it and decide again",
+            action=last.action,
+            actor=last.actor,
+            at=last.at,
         )
 
     # -- the desk: edits, search, versions -------------------------------------------------

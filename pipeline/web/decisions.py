@@ -45,7 +45,11 @@ def _decide(
         if keep_conflicts:
             raise
         return _release_response(
-            p, release_id, status=409, error=str(exc), error_title=p.words("conflict")
+            p,
+            release_id,
+            status=409,
+            error=conflict_message(p, exc),
+            error_title=p.words("conflict"),
         )
     except (InvalidTransition, ValueError) as exc:
         return _release_response(p, release_id, status=422, error=str(exc))
@@ -55,6 +59,24 @@ def _decide(
     if decided is not None and decided.outcome == "scheduled":
         done = "scheduled"  # the page then says when it goes out, not just "approved"
     return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
+
+
+def conflict_message(p: Page, exc: review.Conflict) -> str:
+    """Who changed the release first, in the editor's language and zone."""
+    if exc.actor is None:
+        return p.words("changed_meanwhile_unknown")
+    return p.words(
+        "changed_meanwhile", action=p.words.action(exc.action), actor=exc.actor,
+        at=p.words.date(exc.at),
+    )  # fmt: skip
+
+
+def _reason(p: Page) -> str:
+    """The form's reason; none is refused here, in the editor's language."""
+    reason = p.field("reason").strip()
+    if not reason:
+        raise ValueError(p.words("reason_required"))
+    return reason
 
 
 def _local_time(value: str, zone: tzinfo) -> datetime | None:
@@ -101,7 +123,7 @@ def reject(release_id: str, p: Page = Depends(posted)) -> Response:
         return review.reject(
             p.web.store,
             release_id,
-            reason=p.field("reason"),
+            reason=_reason(p),
             actor=p.user.name,
             now=now(),
             seen=_seen(p),
@@ -116,7 +138,7 @@ def withdraw(release_id: str, p: Page = Depends(posted)) -> Response:
         return review.withdraw(
             p.web.store,
             release_id,
-            reason=p.field("reason"),
+            reason=_reason(p),
             actor=p.user.name,
             now=now(),
             seen=_seen(p),
@@ -175,7 +197,7 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
         current = _view(p, release_id) or view
         return p.render(
             "edit.html", 409, view=current, version=current.version, typed=typed,
-            error=str(exc), error_title=p.words("conflict"),
+            error=conflict_message(p, exc), error_title=p.words("conflict"),
         )  # fmt: skip
 
 

@@ -119,7 +119,21 @@ def install(app: FastAPI) -> None:
         if request.method in ("GET", "HEAD"):
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/desk/login?next={_quote(target)}", status_code=303)
-        return HTMLResponse("login required", status_code=403)
+        # a form sent after the session ended: the login page, with what was typed kept
+        p = page(request)
+        try:
+            form = await request.form(max_files=0, max_fields=200)
+        except Exception:  # a body the desk would refuse anyway: nothing to keep
+            form = {}
+        kept = [
+            (p.words(FIELD_WORDS.get(name, name)), value)
+            for name, value in form.items()
+            if isinstance(value, str) and value.strip() and name not in NOT_TYPED
+            and not name.startswith(("version-", "media-"))
+        ]  # fmt: skip
+        referer = request.headers.get("referer", "")
+        back = _next(referer.partition(request.url.netloc)[2] if referer else "", "/desk/")
+        return p.render("login.html", 401, next=back, failed=p.words("session_expired"), kept=kept)
 
     @app.exception_handler(Forbidden)
     async def _forbidden(request: Request, exc: Forbidden) -> Response:
@@ -127,6 +141,12 @@ def install(app: FastAPI) -> None:
         return p.render(
             "message.html", 403, title=p.words("error"), message=p.words(exc.message_key)
         )
+
+
+FIELD_WORDS = {"body": "body_markdown", "text": "body", "at": "approve_at"}
+NOT_TYPED = frozenset(
+    {"csrf", "version", "next", "password", "ids", "action", "confirmed", "only", "focus", "batch"}
+)
 
 
 def _quote(value: str) -> str:

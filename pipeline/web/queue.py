@@ -19,6 +19,7 @@ from pipeline import review
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.models import State
 from pipeline.store import ReleaseView
+from pipeline.web.decisions import conflict_message
 from pipeline.web.desk import Page, _next, _notice, editor, posted
 from pipeline.web.state import now
 
@@ -169,7 +170,9 @@ def bulk(p: Page = Depends(posted)) -> Response:
                     p.web.store, release_id, reason=reason, actor=p.user.name, now=moment, seen=seen
                 )
             done += 1
-        except (review.Conflict, InvalidTransition, NotFound, ValueError) as exc:
+        except review.Conflict as exc:
+            failed.append(f"{release_id}: {conflict_message(p, exc)}")
+        except (InvalidTransition, NotFound, ValueError) as exc:
             failed.append(f"{release_id}: {exc}")
     if failed:
         return p.render(

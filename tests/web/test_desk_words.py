@@ -1,0 +1,131 @@
+"""One language per page: every word the desk shows comes from its gettext catalogs, both
+catalogs know every word, and a German page carries no English word of the desk's own."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from fastapi.testclient import TestClient
+
+from pipeline import review
+from pipeline.web import Limits, create_app
+from pipeline.web.i18n import CATALOGS, LANGUAGES
+from tests.web_support import (
+    NOW,
+    csrf_of,
+    login,
+    make_root,
+    open_store,
+    queued,
+    seed_users,
+    settings_for,
+)
+
+WEB = Path(__file__).resolve().parents[2] / "pipeline" / "web"
+# keys a template or the code builds from a value ("confirm_" + action, "state_" + state, …)
+NAMES = {"Melder", "px"}  # the product's name and a unit: the same in every language
+BUILT = {
+    *(f"confirm_{action}" for action in ("approve", "reject")),
+    *(f"role_{role}" for role in ("editor", "admin")),
+    *("bulk_approved", "bulk_rejected", "undone"),
+}
+
+
+def used_keys() -> set[str]:
+    found = extract_from_dir(
+        str(WEB),
+        method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+        keywords={"t": None, "words": None},
+    )
+    return {message for _file, _line, message, _comments, _context in found} | BUILT
+
+
+def test_every_word_the_desk_uses_is_in_both_catalogs_with_the_same_placeholders():
+    keys = used_keys()
+    for language in LANGUAGES:
+        missing = sorted(key for key in keys if not CATALOGS[language].get(key))
+        assert not missing, f"{language}.po lacks {missing}"
+    assert set(CATALOGS["de"]) == set(CATALOGS["en"])
+    fields = string.Formatter()
+    for key, english in CATALOGS["en"].items():
+        german = CATALOGS["de"][key]
+        names = [
+            {name for _, name, _, _ in fields.parse(text) if name} for text in (english, german)
+        ]
+        assert names[0] == names[1], key
+
+
+def test_templates_hold_no_words_of_their_own():
+    """Visible text comes through t(): a word typed into a template would be one language."""
+    for template in sorted((WEB / "templates").glob("*.html")):
+        if template.name == "apidocs.html":
+            continue  # the API's reference, in English like the API itself: not a desk page
+        text = template.read_text(encoding="utf-8")
+        text = re.sub(r"{%.*?%}|{{.*?}}|{#.*?#}", " ", text, flags=re.S)
+        text = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", text, flags=re.S)
+        words = [w for w in re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", text) if w not in NAMES]
+        assert words == [], f"{template.name}: {words[:10]}"
+
+
+@pytest.fixture
+def german(tmp_path):
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    seed_users(store)
+    store.close()
+    app = create_app(root, settings_for(root), limits=Limits())
+    with TestClient(app, headers={"Accept-Language": "de-DE,de;q=0.9"}) as client:
+        login(client, name="admin")
+        yield client, app.state.web.store
+
+
+ENGLISH_ONLY = sorted(
+    {
+        english
+        for key, english in CATALOGS["en"].items()
+        if english != CATALOGS["de"][key] and len(english) >= 4 and "{" not in english
+    },
+    key=len,
+    reverse=True,
+)
+
+
+def visible_text(page: str) -> str:
+    page = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
+    page = re.sub(r'<[^>]*\blang="en"[^>]*>.*?</', " ", page, flags=re.S)  # marked English
+    return " ".join(re.sub(r"<[^>]+>", "\n", page).split())
+
+
+def test_german_pages_carry_no_english_word_of_the_desk(german):
+    client, store = german
+    waiting = queued(store, "inbox/w.txt", title="Stadtfest am Markt")
+    changed = queued(store, "inbox/c.txt", title="Brücke gesperrt")
+    page = client.get(f"/desk/releases/{changed}").text
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    review.approve(store, changed, actor="max", now=NOW)  # so the next decision conflicts
+    pages = {
+        "queue": client.get("/desk/").text,
+        "all": client.get("/desk/?state=").text,
+        "release": client.get(f"/desk/releases/{waiting}").text,
+        "edit": client.get(f"/desk/releases/{waiting}/edit").text,
+        "admin": client.get("/desk/admin").text,
+        "conflict": client.post(
+            f"/desk/releases/{changed}/reject",
+            data={"csrf": csrf_of(page), "version": version, "reason": "Werbung"},
+        ).text,
+        "no reason": client.post(
+            f"/desk/releases/{waiting}/reject",
+            data={"csrf": csrf_of(page), "version": "1", "reason": " "},
+        ).text,
+    }
+    assert "Jemand war schneller: max (freigegeben" in pages["conflict"]
+    assert "Eine Begründung ist nötig" in pages["no reason"]
+    for name, html in pages.items():
+        assert 'lang="de"' in html, name
+        text = visible_text(html)
+        leaked = [e for e in ENGLISH_ONLY if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", text)]
+        assert leaked == [], f"{name}: {leaked}"
