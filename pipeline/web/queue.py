@@ -64,8 +64,10 @@ def queue(
     per = per if per in PER_PAGE else PER_PAGE[0]
     filters = {"source": source or None, "language": language.lower() or None, "text": q or None}
     views = store.search(state=chosen, limit=per, **filters, **_keyset(p, after, before))
-    total = store.count(state=chosen, **filters)
-    counts = {s.value: store.count(state=s, **filters) for s in State}
+    counts = store.counts(**filters)
+    # a correction waiting on a live release counts as waiting, yet is a release only once
+    every = store.count(**filters) if chosen is None else 0
+    total = counts[chosen.value] if chosen else every
     start = max(0, min(start, total))
     here = {"state": state, "source": source, "language": language, "q": q, "per": per}
     pages = {
@@ -82,7 +84,7 @@ def queue(
         rows=[_row(view, config, moment) for view in views],
         counts=counts,
         total=total,
-        all_count=store.count(**filters) if chosen else total,
+        all_count=every or store.count(**filters),
         first=start + 1 if views else 0,
         last=start + len(views),
         pages=pages,
