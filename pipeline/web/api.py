@@ -101,6 +101,11 @@ def caller(
     token = users.token_for(web.store, credentials.credentials, now=now())
     if token is None:
         raise problem(401, "Authorization", "unknown or revoked token", challenge)
+    source = web.config().sources.get(token.source)
+    if source is None or source.kind != "api":  # its source was removed or changed kind
+        raise problem(
+            401, "Authorization", f"source {token.source!r} takes no API tokens", challenge
+        )
     # Polls (GET) have their own allowance, so following a release never blocks submitting.
     limiter = web.api_read_limit if request.method in ("GET", "HEAD") else web.api_limit
     wait = limiter.take(f"token:{token.id}")

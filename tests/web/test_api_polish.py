@@ -338,3 +338,22 @@ def test_the_list_is_in_the_openapi_schema_with_its_page_model(server):
     assert {"404", "422", "401", "429"} <= set(listing["responses"])
     status_fields = schema["components"]["schemas"]["ReleaseStatus"]["properties"]
     assert {"embargo_until", "published_at"} <= set(status_fields)
+
+
+def test_a_token_of_a_removed_source_is_refused_and_the_admin_page_says_so(tmp_path):
+    from tests.web_support import login, seed_users
+
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    seed_users(store)
+    secret = token(store, root, "other")
+    (root / "sources" / "other.toml").unlink()
+    with serving(root) as base:
+        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {secret}"}) as api:
+            answer = api.get("/api/v1/releases")
+        assert answer.status_code == 401
+        assert "takes no API tokens" in answer.json()["problems"][0]["message"]
+        with httpx.Client(base_url=base, follow_redirects=True) as desk:
+            login(desk, name="admin")
+            assert "its source is no longer an api source" in desk.get("/desk/admin").text
+    store.close()
