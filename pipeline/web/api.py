@@ -101,8 +101,7 @@ def caller(
     token = users.token_for(web.store, credentials.credentials, now=now())
     if token is None:
         raise problem(401, "Authorization", "unknown or revoked token", challenge)
-    source = web.config().sources.get(token.source)
-    if source is None or source.kind != "api":  # its source was removed or changed kind
+    if token.source not in web.config().sources:  # its source was removed: a dead token
         raise problem(
             401, "Authorization", f"source {token.source!r} takes no API tokens", challenge
         )

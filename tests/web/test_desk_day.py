@@ -62,13 +62,13 @@ def browser():
         launched.close()
 
 
-def logged_in(browser, base: str, locale: str):
+def logged_in(browser, base: str, locale: str, name: str = "erika"):
     context = browser.new_context(
         base_url=base, locale=locale, viewport={"width": 1440, "height": 900}
     )
     page = context.new_page()
     page.goto("/desk/")
-    page.locator("#name").fill("erika")
+    page.locator("#name").fill(name)
     page.locator("#password").fill(PASSWORD)
     page.locator("form[action='/desk/login'] button").click()
     return context, page
@@ -103,6 +103,21 @@ def test_an_editors_day_in_german(day, browser):
     page.locator("#confirm").click()
     assert "Freigegeben: 20" in page.inner_text(".notice")
     assert all(store.get(rid).state == State.APPROVED for rid in chosen)
+    # approve three more with the keyboard: the selection moves down, never back to the top
+    page.goto("/desk/")
+    page.keyboard.press("j")
+    for _ in range(3):
+        row = page.locator("tr.row.selected")
+        approved, below = (
+            row.get_attribute("data-id"),
+            row.locator("xpath=following-sibling::tr[1]"),
+        )
+        expected = below.get_attribute("data-id")
+        page.keyboard.press("a")
+        page.wait_for_url(re.compile(r"#row-"))
+        page.wait_for_selector("tr.row.selected")
+        assert store.get(approved).state == State.APPROVED
+        assert page.locator("tr.row.selected").get_attribute("data-id") == expected
     # take one of them back on its page, before anything goes out
     page.goto(f"/desk/releases/{chosen[0]}")
     page.get_by_role("button", name="Planung aufheben").click()
@@ -147,12 +162,28 @@ def test_an_editors_day_in_german(day, browser):
 
 
 def test_the_same_day_in_english(day, browser):
-    base, _store = day
-    context, page = logged_in(browser, base, "en-GB")
-    page.goto("/desk/lang/en?next=/desk/")
-    assert "1–50 of" in page.inner_text(".bulk-bar")
+    base, store = day
+    context, page = logged_in(browser, base, "en-GB", name="admin")
+    page.goto("/desk/?q=Rathaus&per=100")
+    page.get_by_role("link", name="Deutsch").click()  # the filters survive the switch
+    assert page.locator("input[name=q]").input_value() == "Rathaus"
+    page.get_by_role("link", name="English").click()
+    assert "1–100 of" in page.inner_text(".bulk-bar")
     assert page.locator("html").get_attribute("lang") == "en"
     for word in ("Freigeben", "Meldung(en)", "Ältere", "Sperrfrist"):
         assert word not in page.inner_text("main").replace("Meldung ", ""), word
     page.screenshot(path=ARTIFACTS / "day-queue-en-1440.png")
+    # every screen at both widths, to be looked at
+    release_id = store.search(limit=1)[0].release.id
+    screens = {
+        "release": f"/desk/releases/{release_id}",
+        "edit": f"/desk/releases/{release_id}/edit",
+        "admin": "/desk/admin",
+    }
+    for width, height in ((1440, 900), (768, 1000)):
+        page.set_viewport_size({"width": width, "height": height})
+        for name, url in screens.items():
+            page.goto(url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+            page.screenshot(path=ARTIFACTS / f"day-{name}-en-{width}.png", full_page=True)
     context.close()
