@@ -19,7 +19,15 @@ SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
 PLACEHOLDER_RE = re.compile(r"^data:image/(?:gif|png|svg)|placeholder|blank\.|spacer|lazy", re.I)
 NOT_A_PHOTO_RE = re.compile(
     r"(?:^|[\W_])(?:logo|icon|sprite|spacer|pixel|blank|avatar|emoji|badge|button|banner|"
-    r"rating|stars?|flag|arrow|loader|tracking|counter|qr)(?:[\W_]|$)",
+    r"rating|stars?|flag|arrow|loader|tracking|counter|qr|share|pinit|pinext|rss|feed|print|"
+    r"email|facebook|twitter|whatsapp|linkedin|xing)(?:[\W_]|$)",
+    re.I,
+)
+# a site's own furniture (WordPress and similar keep theme pictures there), never a release's
+SITE_CHROME_RE = re.compile(r"/(?:themes?|skins?|layout|design)/", re.I)
+SHARE_LINK_RE = re.compile(
+    r"pinterest\.[a-z]+/pin|facebook\.com/shar|twitter\.com/(?:intent|share)|x\.com/intent|"
+    r"linkedin\.com/share|whatsapp|mailto:",
     re.I,
 )
 OUTSIDE_RE = re.compile(
@@ -57,6 +65,7 @@ class _Candidate:
 def image_candidates(tree, base: str | None) -> list[_Candidate]:
     """Every figure and every image outside a figure that could be a press photo."""
     found: list[_Candidate] = []
+    seen: set[str] = set()  # a picture repeated on the page is one candidate
     for element in tree.iter("figure", "img", "picture"):
         if len(found) >= MAX_CANDIDATES:
             break
@@ -67,7 +76,8 @@ def image_candidates(tree, base: str | None) -> list[_Candidate]:
         if _outside_article(element):
             continue
         image = _figure(element, base) if element.tag == "figure" else _bare(element, base)
-        if image is not None:
+        if image is not None and image.url not in seen:
+            seen.add(image.url)
             found.append(_Candidate(element, image))
     return found
 
@@ -286,8 +296,13 @@ def _not_a_photo(img) -> bool:
     if img.get("role") == "presentation" or img.get("aria-hidden") == "true":
         return True
     src = next((img.get(name) for name in IMAGE_ATTRIBUTES if img.get(name)), "") or ""
-    name = urlsplit(src).path.rsplit("/", 1)[-1] if not src.startswith("data:") else ""
-    return bool(NOT_A_PHOTO_RE.search(f"{name} {_names(img)}"))
+    path = urlsplit(src).path if not src.startswith("data:") else ""
+    if SITE_CHROME_RE.search(path):
+        return True
+    link = next((a for a in img.iterancestors("a")), None)
+    if link is not None and SHARE_LINK_RE.search(link.get("href") or ""):
+        return True
+    return bool(NOT_A_PHOTO_RE.search(f"{path.rsplit('/', 1)[-1]} {_names(img)}"))
 
 
 def _outside_article(element) -> bool:
@@ -305,8 +320,8 @@ def _in_figure(element) -> bool:
 
 
 def _in_picture(element) -> bool:
-    parent = element.getparent()
-    return parent is not None and parent.tag == "picture"
+    # libxml2 does not know <source> is empty: an <img> after one ends up inside it
+    return any(ancestor.tag == "picture" for ancestor in element.iterancestors())
 
 
 def _names(element) -> str:

@@ -1,0 +1,45 @@
+"""Which pictures of a page are the release's: its photos, not the site's furniture."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract_article
+
+TEXT = (
+    "Die Stadt hat am Mittwoch den neuen Spielplatz im Westpark eröffnet; er bietet ein "
+    "Klettergerüst, zwei Schaukeln und einen Sandkasten mit Wasserspiel für alle Kinder."
+)
+
+
+def page(pictures: str) -> str:
+    return (
+        "<html><body><header><img src='/img/logo.png' alt='Stadt'></header><main><article>"
+        f"<h1>Spielplatz eröffnet</h1>{pictures}<p>{TEXT}</p><p>{TEXT} Mehr im Rathaus.</p>"
+        "</article></main><aside><p>Lesen Sie auch: Neue Bibliothek öffnet am Montag im "
+        "Zentrum</p><img src='/bilder/bibliothek.jpg' alt='Bibliothek'></aside></body></html>"
+    )
+
+
+def test_the_photo_is_taken_and_buttons_theme_pictures_and_repeats_are_not():
+    html = page(
+        "<figure><img src='/bilder/spielplatz.jpg' alt='Kinder'><figcaption>Der Spielplatz. "
+        "Foto: Stadt</figcaption></figure>"
+        "<a href='https://pinterest.com/pin/create/button/?url=x'><img src='/img/pin.png'></a>"
+        "<img src='/wp-content/themes/stadt/images/divider.jpg' alt=''>"
+        "<img src='/bilder/spielplatz.jpg' alt='noch einmal'>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.url for image in article.images] == [
+        "https://stadt.example/bilder/spielplatz.jpg"
+    ]
+    [photo] = article.images
+    assert (photo.caption, photo.credit, photo.alt) == ("Der Spielplatz. Foto: Stadt", "", "Kinder")
+    assert "Der Spielplatz" not in article.body_html  # the caption left the body
+
+
+def test_a_lazy_picture_gives_its_largest_source():
+    html = page(
+        "<picture><source srcset='/b/s-800.webp 800w, /b/s-1600.webp 1600w'>"
+        "<img src='data:image/gif;base64,R0lGOD' data-src='/b/s-400.jpg' alt='Schaukel'></picture>"
+    )
+    [photo] = extract_article(html, url="https://stadt.example/pm/2.html").images
+    assert photo.url == "https://stadt.example/b/s-1600.webp" and photo.alt == "Schaukel"
