@@ -84,7 +84,8 @@ def extract_article(
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
     anchors = _link_texts(tree)  # before extraction, which may change the tree
-    candidates, paragraphs = image_candidates(tree, base), paragraph_elements(tree)
+    candidates = image_candidates(tree, base)
+    paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
         fragment = _generic_body(tree, base)
