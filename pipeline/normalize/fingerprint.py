@@ -23,7 +23,6 @@ BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 THRESHOLD = 0.6
 SEED = 20261125  # fixed: signatures stored today must compare with those made next year
-SCHEME = "affine32"  # named, not defaulted: a library default may change under stored values
 _WORD = re.compile(r"\w+")
 
 
@@ -36,21 +35,13 @@ class Fingerprint:
 
 def fingerprint(title: str, text: str) -> Fingerprint:
     import numpy as np  # imported on first use: it costs a command that fingerprints nothing
-    from datasketch import MinHash
 
     words = _WORD.findall(f"{title}\n{text}".casefold())
     exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
-    shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))]
-    # crc32 (C) hashes the shingles; the seeded permutations are made once, not per release
-    minhash = MinHash(
-        num_perm=PERMUTATIONS,
-        seed=SEED,
-        hashfunc=zlib.crc32,
-        permutations=_permutations(),
-        scheme=SCHEME,
-    )
-    minhash.update_batch([shingle.encode() for shingle in shingles if shingle])
-    values = minhash.hashvalues.astype(np.uint32)
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    if not shingles and words:
+        shingles = {" ".join(words)}  # fewer words than a shingle: the whole text is one
+    values = _minhash(np.fromiter(map(zlib.crc32, map(str.encode, shingles)), np.uint32))
     buckets = tuple(
         hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
         for i in range(BANDS)
@@ -58,11 +49,40 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     return Fingerprint(exact=exact, signature=values.tobytes(), buckets=buckets)
 
 
+# MurmurHash3's 32-bit finalizer: shifts and multipliers of its avalanche steps
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+
+
+def _minhash(hashes):
+    """The MinHash signature of a set of 32-bit shingle hashes: for each of the PERMUTATIONS
+    seeded affine maps h -> a*h + b (mod 2**32, `a` odd, so each map is a bijection), the
+    smallest image. The hashes are first mixed with MurmurHash3's finalizer, so crc32's
+    linearity cannot line up with the maps. This is the "affine32" scheme of datasketch 2
+    (a test checks the values match), computed without importing datasketch, whose package
+    import pulls in scipy and costs an ingest a third of a second."""
+    import numpy as np
+
+    multipliers, offsets = _permutations()
+    if not len(hashes):
+        return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+    shift1, mult1, shift2, mult2, shift3 = _FMIX32
+    mixed = hashes ^ (hashes >> shift1)
+    mixed = mixed * np.uint32(mult1)
+    mixed ^= mixed >> shift2
+    mixed = mixed * np.uint32(mult2)
+    mixed ^= mixed >> shift3
+    return (mixed[:, None] * multipliers + offsets).min(axis=0)
+
+
 @cache
 def _permutations():
-    from datasketch import MinHash
+    """The PERMUTATIONS (a, b) pairs, drawn once from SEED: stored signatures depend on them."""
+    import numpy as np
 
-    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
+    draw = np.random.RandomState(SEED)
+    multipliers = draw.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + 1
+    offsets = draw.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return multipliers.astype(np.uint32), offsets
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -34,3 +34,35 @@ def test_another_release_of_the_same_office_is_not():
     )
     assert similarity(one.signature, other.signature) < 0.2
     assert len(one.buckets) == BANDS
+
+
+def test_signatures_stay_those_of_datasketchs_affine32_minhash():
+    """Stored signatures must keep comparing with new ones: Melder computes the scheme itself,
+    and its values are the library's, shingle for shingle, for the same seed."""
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from pipeline.normalize.fingerprint import _WORD, PERMUTATIONS, SEED, SHINGLE
+
+    for title, text in [("Neue Radwege", BODY), ("Kurz", "zwei Wörter"), ("", "")]:
+        words = _WORD.findall(f"{title}\n{text}".casefold())
+        shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - 3, 1))]
+        library = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32, scheme="affine32")
+        library.update_batch([shingle.encode() for shingle in shingles if shingle])
+        expected = library.hashvalues.astype(np.uint32).tobytes()
+        assert fingerprint(title, text).signature == expected
+
+
+def test_fingerprinting_does_not_import_scipy():
+    """datasketch's package import pulls in scipy, a third of a second of every ingest."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pipeline.normalize.fingerprint import fingerprint; "
+        "fingerprint('a', 'b c d e'); print('scipy' in sys.modules, 'datasketch' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "False"], result.stderr

@@ -110,8 +110,11 @@ def _binary(data: bytes) -> bool:
     head = data[:1024]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return b"\x00" in head or controls > len(head) // 10
+
+
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])  # not tab, newlines, form feed or CR
 
 
 def rejected(data: bytes, context: InputContext, reason: str, field: str = "input") -> RawRelease:
