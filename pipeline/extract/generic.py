@@ -1,28 +1,128 @@
-"""The generic extractor for pages without rules: trafilatura on the tree parsed once."""
+"""The generic extractor for pages without rules: two candidates for the article, one chosen.
+
+Extractors fail on different pages. trafilatura reads a page's structure and is right on most
+news pages, but on pages it does not know it can stop at a teaser or take a sidebar; a
+readability-style scorer (text and link density per block, the port trafilatura bundles) finds
+the block with the most running text and is right on many of those. trafilatura, in its
+default mode, already runs that scorer and keeps it when its text is much longer. Melder asks
+a better question than "longer": which candidate reads like an article (`article_value`).
+
+Both candidates come from the tree parsed once; the scorer reads a copy, since each changes
+the tree it reads. Links are mapped back from the page afterwards (`extract.links`).
+"""
 
 from __future__ import annotations
 
+import copy
+import re
+
 import trafilatura
 from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.readability_lxml import Document as ReadabilityDocument
 from trafilatura.settings import Extractor
 
-from pipeline.extract.fragment import XML_KINDS, _clean_space, _convert
+from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
 from pipeline.extract.links import page_links, relink
 
 # Built once: trafilatura reads these settings but never changes them during an extraction.
 # Without links and formatting: with them trafilatura picks other blocks or drops paragraphs.
-# Links are mapped back from the page (`extract.links`).
-_TRAFILATURA_OPTIONS = Extractor(output_format="xml", comments=False, tables=True, links=False)
+# `fast` skips its own fallbacks: Melder's choice below replaces them, and only pages with
+# little prose get the thorough pass.
+_FAST = Extractor(output_format="xml", comments=False, tables=True, links=False, fast=True)
+_THOROUGH = Extractor(output_format="xml", comments=False, tables=True, links=False)
+
+# The scorer's candidate replaces trafilatura's only when it reads clearly more like an
+# article (half as much value again), so a near tie keeps the structure-aware choice.
+PREFERENCE = 1.5
+SHRED = 0.3
+NOISE_WEIGHT = 2
+WEAK = 200  # an article of less value than this gets the thorough pass
+# A prose line: a sentence or more (at least PROSE_WORDS words), or a shorter line that ends
+# like a sentence. Anything else is a label, a menu entry, a date, a caption.
+PROSE_WORDS = 10
+SENTENCE_WORDS = 5
+_SENTENCE_END = re.compile(r"[.!?\"”“»«)]$")
+MAX_LINKS_JUDGED = 3000  # enough to know a page's menus; a page of 100,000 links costs no more
 
 
 def _generic_body(tree, base: str | None) -> etree._Element:
-    links = page_links(tree, base)  # first: the extraction may change the tree
-    document = trafilatura.bare_extraction(tree, options=_TRAFILATURA_OPTIONS)
-    if document is None or document.body is None:
-        return etree.Element("div")
-    fragment = _convert(document.body, XML_KINDS, base)
+    links = page_links(tree, base)  # first: the extraction changes the tree
+    link_texts = _link_texts(tree)
+    spare = copy.deepcopy(tree)
+    for_scorer = copy.deepcopy(tree)
+    fragment = choose(
+        _trafilatura_candidate(tree, base, _FAST),
+        _readability_candidate(for_scorer, base),
+        link_texts,
+    )
+    if article_value(fragment_text(fragment), link_texts) < WEAK:
+        # Little prose either way: trafilatura's fallbacks (a jusText pass over the whole
+        # page among them) sometimes find an article that both candidates cut short.
+        fragment = choose(fragment, _trafilatura_candidate(spare, base, _THOROUGH), link_texts, 1)
     relink(fragment, links)
     return fragment
+
+
+def choose(first: etree._Element, second: etree._Element, link_texts: set[str], preference=None):
+    """`first`, unless `second` reads clearly more like an article (by `preference`, a ratio)
+    and is no mere shred of it (a third of its words at least)."""
+    preference = PREFERENCE if preference is None else preference
+    first_text, second_text = fragment_text(first), fragment_text(second)
+    mine = article_value(first_text, link_texts)
+    theirs = article_value(second_text, link_texts)
+    if theirs <= max(mine, 0) * preference:
+        return first
+    if len(second_text.split()) < len(first_text.split()) * SHRED:
+        return first
+    return second
+
+
+def article_value(text: str, link_texts: set[str]) -> float:
+    """Words of prose, less the words of everything else: a line that is one of the page's link
+    texts (menus, teasers, tags) and short non-sentence lines (labels, bylines, widgets), which
+    weigh double: a candidate that gains a paragraph with a menu has gained nothing."""
+    value = 0.0
+    for line in text.splitlines():
+        words = len(line.split())
+        if not words:
+            continue
+        if line in link_texts:
+            value -= words * NOISE_WEIGHT
+        elif words >= PROSE_WORDS or (words >= SENTENCE_WORDS and _SENTENCE_END.search(line)):
+            value += words
+        else:
+            value -= words * NOISE_WEIGHT
+    return value
+
+
+def _trafilatura_candidate(tree, base: str | None, options: Extractor) -> etree._Element:
+    document = trafilatura.bare_extraction(tree, options=options)
+    if document is None or document.body is None:
+        return etree.Element("div")
+    return _convert(document.body, XML_KINDS, base)
+
+
+def _readability_candidate(tree, base: str | None) -> etree._Element:
+    try:
+        summary = ReadabilityDocument(tree, min_text_length=25).summary()
+        block = lxml_html.fragment_fromstring(summary, create_parent="div") if summary else None
+    except Exception:  # the scorer is a second opinion: without it, trafilatura's stands
+        return etree.Element("div")
+    if block is None:
+        return etree.Element("div")
+    return _convert(block, HTML_KINDS, base)
+
+
+def _link_texts(tree) -> set[str]:
+    texts = set()
+    for number, anchor in enumerate(tree.iter("a")):
+        if number >= MAX_LINKS_JUDGED:
+            break
+        text = _clean_space(anchor.text_content())
+        if len(text) >= 3:
+            texts.add(text)
+    return texts
 
 
 def _drop_leading_title(fragment, title: str | None) -> None:

@@ -1,0 +1,83 @@
+"""Two candidates for a page's article, one chosen: what reads like an article wins."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from pipeline.extract import extract_article
+from pipeline.extract.generic import article_value, choose
+
+SENTENCE = (
+    "Die Stadtwerke erneuern ab Montag die Wasserleitungen in der Bahnhofstraße, und die "
+    "Arbeiten dauern nach Auskunft der Bauleitung voraussichtlich bis Ende März."
+)
+
+
+def fragment(*blocks: str):
+    return lxml_html.fragment_fromstring("".join(blocks), create_parent="div")
+
+
+def test_prose_counts_and_menus_and_labels_count_against():
+    menu = {"Startseite", "Aktuelles aus dem Rathaus"}
+    assert article_value(SENTENCE, menu) == len(SENTENCE.split())
+    assert article_value("Aktuelles aus dem Rathaus", menu) < 0
+    assert article_value("Teilen\nDrucken\nNach oben", menu) < 0
+    assert article_value("Die Feuerwehr war schnell vor Ort.", menu) > 0  # a short sentence
+
+
+def test_a_candidate_with_clearly_more_prose_replaces_the_first():
+    teaser = fragment(f"<p>{SENTENCE}</p>")
+    article = fragment(*(f"<p>{SENTENCE}</p>" for _ in range(4)))
+    assert choose(teaser, article, set()) is article
+
+
+def test_a_near_tie_keeps_the_first_candidate():
+    first = fragment(*(f"<p>{SENTENCE}</p>" for _ in range(4)))
+    second = fragment(*(f"<p>{SENTENCE}</p>" for _ in range(5)))
+    assert choose(first, second, set()) is first
+
+
+def test_more_text_that_is_menu_and_labels_does_not_win():
+    article = fragment(*(f"<p>{SENTENCE}</p>" for _ in range(3)))
+    links = [f"Meldung Nummer {number}" for number in range(60)]
+    padded = fragment(
+        *(f"<p>{SENTENCE}</p>" for _ in range(3)), *(f"<p>{link}</p>" for link in links)
+    )
+    assert choose(article, padded, set(links)) is article
+
+
+def test_a_shred_never_replaces_a_long_list():
+    """A candidate of list items (no sentences) has little value, but one sentence taken from
+    beside it is no better article."""
+    items = fragment(*(f"<p>Punkt {n}: Termin am Montag</p>" for n in range(80)))
+    shred = fragment(f"<p>{SENTENCE}</p>")
+    assert choose(items, shred, set()) is items
+
+
+PAGE = """<!DOCTYPE html><html lang="de"><head><title>Wasserleitungen | Stadt Lindenau</title>
+</head><body><header><nav><ul>{nav}</ul></nav></header>
+<div class="layout"><div class="col-main"><div class="intro"><p>{intro}</p></div>
+<div class="text">{body}</div></div>
+<div class="col-side"><h3>Weitere Meldungen</h3><ul>{side}</ul></div></div>
+<footer><p>Impressum</p><p>Datenschutz</p></footer></body></html>"""
+
+
+def test_a_page_without_article_markup_still_gives_its_whole_text():
+    """Div soup with no <article> or <main>: every paragraph of the text arrives, the side
+    column's headlines do not."""
+    body = "".join(
+        f"<p>{SENTENCE.replace('Montag', day)}</p>"
+        for day in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag")
+    )
+    page = PAGE.format(
+        nav="".join(f'<li><a href="/r/{n}">Rubrik {n}</a></li>' for n in range(12)),
+        intro="Lindenau, 25.11.2026. Die Stadt informiert über Bauarbeiten.",
+        body=body,
+        side="".join(
+            f'<li><a href="/m/{n}">Meldung Nummer {n} aus dem Rathaus</a></li>' for n in range(15)
+        ),
+    )
+    text = extract_article(page.encode()).text
+    for day in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"):
+        assert f"ab {day} die Wasserleitungen" in text
+    assert "Meldung Nummer" not in text and "Rubrik" not in text
