@@ -38,6 +38,7 @@ PREFERENCE = 1.5
 SHRED = 0.3
 NOISE_WEIGHT = 2
 WEAK = 200  # an article of less value than this gets the thorough pass
+THOROUGH_PREFERENCE = 3
 # A prose line: a sentence or more (at least PROSE_WORDS words), or a shorter line that ends
 # like a sentence. Anything else is a label, a menu entry, a date, a caption.
 PROSE_WORDS = 10
@@ -58,8 +59,10 @@ def _generic_body(tree, base: str | None) -> etree._Element:
     )
     if article_value(fragment_text(fragment), link_texts) < WEAK:
         # Little prose either way: trafilatura's fallbacks (a jusText pass over the whole
-        # page among them) sometimes find an article that both candidates cut short.
-        fragment = choose(fragment, _trafilatura_candidate(spare, base, _THOROUGH), link_texts, 1)
+        # page among them) sometimes find an article that both candidates cut short. They
+        # also take comments and teasers for prose, so theirs must be far better to count.
+        thorough = _trafilatura_candidate(spare, base, _THOROUGH)
+        fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE)
     relink(fragment, links)
     return fragment
 
