@@ -63,7 +63,7 @@ def _generic_body(tree, base: str | None) -> etree._Element:
         # also take comments and teasers for prose, so theirs must be far better to count.
         thorough = _trafilatura_candidate(spare, base, _THOROUGH)
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE)
-    relink(fragment, links)
+    relink(fragment, links, base)
     return fragment
 
 

@@ -24,13 +24,16 @@ LOOKAHEAD = 4
 
 
 def page_links(tree, base: str | None) -> dict[str, list[tuple[str, str]]]:
-    """Block text -> the (link text, href) pairs inside that block, for blocks with links."""
+    """Block text -> the (link text, href) pairs inside that block, for blocks with links.
+    The hrefs are as written: only the few that land in the article are resolved (`relink`)."""
     found: dict[str, list[tuple[str, str]]] = {}
     keys: dict[etree._Element, str] = {}
     for number, anchor in enumerate(tree.iter("a")):
         if number >= MAX_LINKS:
             break
-        href = _resolve(anchor.get("href"), base)
+        href = (anchor.get("href") or "").strip()
+        if href.startswith("#"):
+            continue
         text = _clean_space(anchor.text_content())
         block = _enclosing_block(anchor) if href and text else None
         if block is None:
@@ -41,14 +44,19 @@ def page_links(tree, base: str | None) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def relink(fragment: etree._Element, links: dict[str, list[tuple[str, str]]]) -> None:
-    """Give each block of `fragment` the links of the page block with the same text."""
+def relink(
+    fragment: etree._Element, links: dict[str, list[tuple[str, str]]], base: str | None
+) -> None:
+    """Give each block of `fragment` the links of the page block with the same text; a link
+    that resolves to no http(s) or mailto address stays text."""
     if not links:
         return
     for block in list(fragment.iter(*_ARTICLE_BLOCKS)):
         pairs = links.get(_clean_space("".join(block.itertext())))
         if pairs:
-            _relink_block(block, pairs)
+            _relink_block(
+                block, [(text, href) for text, raw in pairs if (href := _resolve(raw, base))]
+            )
 
 
 def _enclosing_block(element):
