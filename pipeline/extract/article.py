@@ -21,7 +21,7 @@ from pipeline.extract.fragment import (
     fragment_html,
     fragment_text,
 )
-from pipeline.extract.generic import _drop_leading_title, _generic_body
+from pipeline.extract.generic import _drop_leading_title, _generic_body, page_link_texts
 from pipeline.extract.images import (
     FoundImage,
     article_images,
@@ -83,12 +83,12 @@ def extract_article(
     canonical = _canonical_url(tree, meta, url)
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
-    anchors = _link_texts(tree)  # before extraction, which may change the tree
+    anchors = page_link_texts(tree)  # before extraction, which changes the tree
     candidates = image_candidates(tree, base)
     paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
-        fragment = _generic_body(tree, base)
+        fragment = _generic_body(tree, base, anchors)
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta)
     _drop_leading_title(fragment, title)
@@ -110,26 +110,14 @@ def extract_article(
     )
 
 
-def _link_texts(tree) -> list[str]:
-    """The texts of the page's links, longest first (a listing is made of them)."""
-    texts = set()
-    for number, anchor in enumerate(tree.iter("a")):
-        if number >= MAX_LINKS_JUDGED:
-            break
-        texts.add(_clean_space(anchor.text_content()))
-    return sorted((text for text in texts if len(text) >= 3), key=len, reverse=True)
-
-
-# Enough to tell a listing from a release, bounded so a page of 100,000 links costs no more.
-MAX_LINKS_JUDGED = 3000
 PROSE_SAMPLE = 6000
 
 
-def _prose_words(text: str, anchors: list[str]) -> int:
+def _prose_words(text: str, anchors: set[str]) -> int:
     """Words of running text in `text` that are not a link's text on the page: a category
     page whose "article" is its menu and teaser titles has next to none."""
     text = text[:PROSE_SAMPLE]
-    for anchor in anchors:
+    for anchor in sorted(anchors, key=len, reverse=True):  # longest first: whole titles
         if anchor in text:
             text = text.replace(anchor, " ")
     sentences = re.split(r"(?<=[.!?])\s+", text)
@@ -145,7 +133,7 @@ def extract_text(html: bytes) -> str:
     tree = parse_html(html)
     if tree is None:
         return ""
-    return fragment_text(_generic_body(tree, None))
+    return fragment_text(_generic_body(tree, None, page_link_texts(tree)))
 
 
 def html_fragment(html: str, *, base_url: str | None = None) -> str:

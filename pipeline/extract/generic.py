@@ -44,12 +44,14 @@ THOROUGH_PREFERENCE = 3
 PROSE_WORDS = 10
 SENTENCE_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?\"”“»«)]$")
-MAX_LINKS_JUDGED = 3000  # enough to know a page's menus; a page of 100,000 links costs no more
+# Enough to know a page's menus and tell a listing from a release, bounded so a page of
+# 100,000 links costs no more.
+MAX_LINKS_JUDGED = 3000
 
 
-def _generic_body(tree, base: str | None) -> etree._Element:
+def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Element:
+    """The article of a page without rules; `link_texts` are the page's (`page_link_texts`)."""
     links = page_links(tree, base)  # first: the extraction changes the tree
-    link_texts = _link_texts(tree)
     spare = copy.deepcopy(tree)
     for_scorer = copy.deepcopy(tree)
     fragment = choose(
@@ -117,7 +119,8 @@ def _readability_candidate(tree, base: str | None) -> etree._Element:
     return _convert(block, HTML_KINDS, base)
 
 
-def _link_texts(tree) -> set[str]:
+def page_link_texts(tree) -> set[str]:
+    """The texts of the page's links (menus, teasers, tags): what an article is not made of."""
     texts = set()
     for number, anchor in enumerate(tree.iter("a")):
         if number >= MAX_LINKS_JUDGED:
