@@ -24,6 +24,7 @@ from trafilatura.settings import Extractor
 
 from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
 from pipeline.extract.links import page_links, relink
+from pipeline.extract.related import drop_related_sections
 
 # Built once: trafilatura reads these settings but never changes them during an extraction.
 # Without links and formatting: with them trafilatura picks other blocks or drops paragraphs.
@@ -51,6 +52,7 @@ MAX_LINKS_JUDGED = 3000
 
 def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Element:
     """The article of a page without rules; `link_texts` are the page's (`page_link_texts`)."""
+    drop_related_sections(tree)
     links = page_links(tree, base)  # first: the extraction changes the tree
     spare = copy.deepcopy(tree)
     for_scorer = copy.deepcopy(tree)

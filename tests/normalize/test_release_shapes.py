@@ -165,3 +165,14 @@ def test_globenewswire_investor_contact_and_dateline():
     assert found.contact == "Ann Lee\nir@northwind.example\n+1 617 555 0142"
     assert "Forward-Looking Statements" in found.text  # the wire's own text stays
     assert "Investor Contact" not in found.text
+
+
+def test_other_releases_under_a_weitere_meldungen_heading_are_not_part_of_the_report():
+    """Teasers written in sentences share the report's container; their heading says what they
+    are, and the section it opens goes, however much prose it holds."""
+    found = release("polizei-weitere-meldungen.html", "de")
+    assert found.errors == ()
+    assert found.title == "Fahrrad aus Hinterhof gestohlen"
+    assert "stahlen Unbekannte ein Fahrrad" in found.text
+    assert "Hinweise an die Polizei unter 0341 123456" in found.text
+    assert "Mobiltelefone" not in found.text and "Einbruch Nummer" not in found.text

@@ -1,0 +1,95 @@
+"""Sections of other articles: a heading such as "Weitere Meldungen" and what follows it.
+
+Teasers of other releases are written in sentences, so no text measure tells them from the
+article, and extractors take them along when they share its container (a police office's
+"Weitere Meldungen" under a three-line report). Their heading says what they are: the section
+it opens is removed before extraction. Only unambiguous labels count here; a heading such as
+"Empfehlungen" or "Themen" may head part of a release (normalize judges those as lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.fragment import _clean_space
+
+RELATED_LABELS = re.compile(
+    r"(?:weitere|mehr|andere|ähnliche|verwandte|aktuelle) (?:presse)?(?:meldungen|mitteilungen"
+    r"|artikel|nachrichten|beiträge|news|pressemitteilungen)(?: zum thema| aus .{1,40})?"
+    r"|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|auch interessant"
+    r"|meistgelesene?(?: artikel| meldungen)?|am meisten gelesen|passend dazu"
+    r"|related (?:articles|stories|news|posts|content|releases|press releases)"
+    r"|more (?:news|stories|articles|press releases|releases)(?: from .{1,40})?"
+    r"|other (?:news|stories|articles|press releases)|you (?:may|might) also like"
+    r"|read (?:next|also|more)|also read|most (?:read|popular|viewed)"
+    r"|latest (?:news|stories|articles|press releases|releases)",
+    re.IGNORECASE,
+)
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def drop_related_sections(tree) -> None:
+    """Remove each section that a related-articles heading opens: the heading (or the wrapper
+    it alone fills) and its following siblings, up to the next heading of its level or above."""
+    for heading in list(tree.iter(*HEADINGS)):
+        if heading.getparent() is None or not _is_related(heading):
+            continue
+        level = _LEVEL[heading.tag]
+        start = heading
+        while (parent := start.getparent()) is not None and _only_element_child(parent, start):
+            if parent.tag in ("body", "html", "main", "article"):
+                break
+            start = parent
+        for sibling in _section_after(start, level):
+            sibling.getparent().remove(sibling)
+        _remove_keeping_tail(start)
+
+
+def _is_related(heading) -> bool:
+    text = _clean_space(heading.text_content()).strip(" :.…»›>")
+    return len(text) <= 80 and bool(RELATED_LABELS.fullmatch(text))
+
+
+def _only_element_child(parent, child) -> bool:
+    return len(parent) == 1 and not (parent.text or "").strip() and not (child.tail or "").strip()
+
+
+def _section_after(start, level: int) -> list:
+    found = []
+    for sibling in start.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if _opens_section(sibling, level):
+            break
+        found.append(sibling)
+    return found
+
+
+def _opens_section(element, level: int) -> bool:
+    """A heading of `level` or above, as the element itself or inside it: the related section
+    ends there (and an article after it is never taken with it)."""
+    candidates = [element] if element.tag in _LEVEL else element.iter(*_LEVEL)
+    return any(
+        _LEVEL[found.tag] <= level and not _is_related(found) and not _teaser_title(found)
+        for found in candidates
+    )
+
+
+def _teaser_title(heading) -> bool:
+    """A heading that is one link is another article's title, not a section of the page."""
+    text = _clean_space(heading.text_content())
+    return any(_clean_space(anchor.text_content()) == text for anchor in heading.iter("a"))
+
+
+def _remove_keeping_tail(element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

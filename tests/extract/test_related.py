@@ -1,0 +1,47 @@
+"""Sections of other articles are removed by their heading, and nothing else is."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from pipeline.extract.related import drop_related_sections
+
+PROSE = "<p>Die Stadt saniert im Frühjahr die Brücke über die Elster und sperrt sie dafür.</p>"
+
+
+def cleaned(body: str) -> str:
+    tree = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    drop_related_sections(tree)
+    return " ".join(tree.text_content().split())
+
+
+def test_the_heading_and_its_section_go_up_to_the_next_heading_of_its_level():
+    text = cleaned(
+        f"<div>{PROSE}<h2>Mehr zum Thema</h2><p>Ein anderer Bericht über etwas anderes.</p>"
+        "<h3><a href='/x'>Noch ein Bericht</a></h3><p>Sein Anriss in ganzen Sätzen.</p>"
+        "<h2>Kontakt</h2><p>Presseamt, Markt 1</p></div>"
+    )
+    assert "Brücke" in text and "Presseamt, Markt 1" in text
+    assert "anderer Bericht" not in text and "Anriss" not in text and "Mehr zum Thema" not in text
+
+
+def test_a_wrapped_heading_takes_the_box_it_heads():
+    text = cleaned(
+        f"<main>{PROSE}<aside><div class='head'><h3>Related articles</h3></div>"
+        "<ul><li>Another story in full sentences.</li></ul></aside></main>"
+    )
+    assert "Brücke" in text and "Another story" not in text
+
+
+def test_an_article_after_the_section_is_never_taken_with_it():
+    text = cleaned(
+        "<div><h2>Weitere Meldungen</h2><ul><li>Ein Anriss.</li></ul>"
+        f"<div class='article'><h1>Brücke wird saniert</h1>{PROSE}</div></div>"
+    )
+    assert "Brücke" in text and "Anriss" not in text
+
+
+def test_headings_that_may_head_part_of_a_release_stay():
+    for label in ("Empfehlungen", "Themen", "Weitere Informationen", "Hintergrund"):
+        text = cleaned(f"<div>{PROSE}<h2>{label}</h2><p>Teil der Mitteilung.</p></div>")
+        assert "Teil der Mitteilung" in text, label
