@@ -89,8 +89,31 @@ def _title(tree, meta: dict[str, str]) -> str | None:
     if headings:
         return headings[0]
     if page_title is not None and page_title.text and page_title.text.strip():
-        return _without_site(_clean_space(page_title.text), site, heads)
+        title = _clean_space(page_title.text)
+        if _names_only_the_page(title):
+            return None  # the body's own headline line is better than "Site – Pressemitteilung"
+        return _without_site(title, site, heads)
     return None
+
+
+# What a page is, not what it says: a <title> made of these and the site's name has no headline.
+_PAGE_KINDS = re.compile(
+    r"pressemitteilung(?:en)?|pressemeldung(?:en)?|presseinformation(?:en)?|medieninformation"
+    r"|pressestelle|presse|aktuelles|aktuelle meldungen|meldung(?:en)?|nachrichten|news"
+    r"|press releases?|news releases?|newsroom|press room|media centre|media center|home"
+    r"|startseite",
+    re.IGNORECASE,
+)
+
+
+def _names_only_the_page(title: str) -> bool:
+    parts = _TITLE_SEPARATORS.split(title)
+    return (
+        len(parts) > 1
+        and len(parts) <= 3
+        and any(_PAGE_KINDS.fullmatch(part.strip(" :")) for part in parts)
+        and all(len(part.split()) <= 4 for part in parts)
+    )
 
 
 def _ld_headline(tree) -> str | None:

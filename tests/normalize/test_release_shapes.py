@@ -176,3 +176,14 @@ def test_other_releases_under_a_weitere_meldungen_heading_are_not_part_of_the_re
     assert "stahlen Unbekannte ein Fahrrad" in found.text
     assert "Hinweise an die Polizei unter 0341 123456" in found.text
     assert "Mobiltelefone" not in found.text and "Einbruch Nummer" not in found.text
+
+
+def test_a_page_title_that_only_names_the_page_gives_way_to_the_bold_headline():
+    """An old table layout: `<title>Stadt Lindenau - Pressemitteilung</title>`, the headline a
+    bold line in the cell, Latin-1 bytes."""
+    found = release("tabellen-layout-latin1.html", "de")
+    assert found.errors == ()
+    assert found.title == "Neue Öffnungszeiten im Bürgeramt ab Dezember"
+    assert found.text.startswith("Lindenau, 24.11.2026. Das Bürgeramt der Stadt Lindenau öffnet")
+    assert "Seite drucken" not in found.text and "Bereich 3" not in found.text
+    assert found.contact and "presse@lindenau.example" in found.contact
