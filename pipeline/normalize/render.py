@@ -53,7 +53,8 @@ def _is_tail_label(block: Block) -> bool:
     return (
         block.kind in ("p", "h2", "h3", "h4")
         and 0 < len(text) <= 40
-        and text[-1] not in TERMINAL + ":"
+        # a period after a date or an abbreviation ("Ratssitzung 3.12.") ends no sentence
+        and (text[-1] not in TERMINAL + ":" or (len(text.split()) <= 3 and text[-1] == "."))
         and not any(href for _, href in block.segs)
         and not ADDRESS_HINT_RE.search(text)  # a contact the findings missed stays
     )

@@ -187,3 +187,5 @@ def test_a_page_title_that_only_names_the_page_gives_way_to_the_bold_headline():
     assert found.text.startswith("Lindenau, 24.11.2026. Das Bürgeramt der Stadt Lindenau öffnet")
     assert "Seite drucken" not in found.text and "Bereich 3" not in found.text
     assert found.contact and "presse@lindenau.example" in found.contact
+    # the side cell's dates ("Ratssitzung 3.12.") are the page's, not the release's
+    assert "Ratssitzung" not in found.text and "Termine\n" not in found.text
