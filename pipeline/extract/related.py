@@ -31,7 +31,8 @@ _LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 def drop_related_sections(tree) -> None:
     """Remove each section that a related-articles heading opens: the heading (or the wrapper
-    it alone fills) and its following siblings, up to the next heading of its level or above."""
+    it alone fills) and the teasers after it, up to the next heading of its level or above or
+    the first text without a link."""
     for heading in list(tree.iter(*HEADINGS)):
         if heading.getparent() is None or not _is_related(heading):
             continue
@@ -56,11 +57,18 @@ def _only_element_child(parent, child) -> bool:
 
 
 def _section_after(start, level: int) -> list:
-    found = []
+    """The siblings the heading opens: teasers and link lists, each carrying a link (or the
+    summary under a teaser's title). Other text without a link is the article going on after
+    a box of teasers set into it."""
+    found: list = []
     for sibling in start.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
         if _opens_section(sibling, level):
+            break
+        linked = sibling.find(".//a[@href]") is not None or sibling.get("href") is not None
+        teaser_text = bool(found) and found[-1].tag in _LEVEL  # the summary under a title
+        if not linked and not teaser_text and sibling.text_content().strip():
             break
         found.append(sibling)
     return found

@@ -17,7 +17,8 @@ def cleaned(body: str) -> str:
 
 def test_the_heading_and_its_section_go_up_to_the_next_heading_of_its_level():
     text = cleaned(
-        f"<div>{PROSE}<h2>Mehr zum Thema</h2><p>Ein anderer Bericht über etwas anderes.</p>"
+        f"<div>{PROSE}<h2>Mehr zum Thema</h2>"
+        "<p><a href='/a'>Ein anderer Bericht</a> über etwas anderes.</p>"
         "<h3><a href='/x'>Noch ein Bericht</a></h3><p>Sein Anriss in ganzen Sätzen.</p>"
         "<h2>Kontakt</h2><p>Presseamt, Markt 1</p></div>"
     )
@@ -28,14 +29,14 @@ def test_the_heading_and_its_section_go_up_to_the_next_heading_of_its_level():
 def test_a_wrapped_heading_takes_the_box_it_heads():
     text = cleaned(
         f"<main>{PROSE}<aside><div class='head'><h3>Related articles</h3></div>"
-        "<ul><li>Another story in full sentences.</li></ul></aside></main>"
+        "<ul><li><a href='/b'>Another story</a> in full sentences.</li></ul></aside></main>"
     )
     assert "Brücke" in text and "Another story" not in text
 
 
 def test_an_article_after_the_section_is_never_taken_with_it():
     text = cleaned(
-        "<div><h2>Weitere Meldungen</h2><ul><li>Ein Anriss.</li></ul>"
+        "<div><h2>Weitere Meldungen</h2><ul><li><a href='/c'>Ein Anriss.</a></li></ul>"
         f"<div class='article'><h1>Brücke wird saniert</h1>{PROSE}</div></div>"
     )
     assert "Brücke" in text and "Anriss" not in text
@@ -45,3 +46,13 @@ def test_headings_that_may_head_part_of_a_release_stay():
     for label in ("Empfehlungen", "Themen", "Weitere Informationen", "Hintergrund"):
         text = cleaned(f"<div>{PROSE}<h2>{label}</h2><p>Teil der Mitteilung.</p></div>")
         assert "Teil der Mitteilung" in text, label
+
+
+def test_the_article_goes_on_after_a_box_of_teasers_set_into_it():
+    text = cleaned(
+        f"<div class='entry'>{PROSE}<h4>Auch interessant</h4>"
+        "<ul><li><a href='/d'>Ein anderer Beitrag</a></li></ul>"
+        "<p>Die Sperrung dauert bis zum Sommer, Umleitungen sind ausgeschildert.</p></div>"
+    )
+    assert "Brücke" in text and "Die Sperrung dauert bis zum Sommer" in text
+    assert "anderer Beitrag" not in text
