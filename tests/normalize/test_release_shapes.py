@@ -189,3 +189,15 @@ def test_a_page_title_that_only_names_the_page_gives_way_to_the_bold_headline():
     assert found.contact and "presse@lindenau.example" in found.contact
     # the side cell's dates ("Ratssitzung 3.12.") are the page's, not the release's
     assert "Ratssitzung" not in found.text and "Termine\n" not in found.text
+
+
+def test_an_english_wire_page_keeps_its_sections_and_loses_the_wires_other_news():
+    found = release("globenewswire-page.html", "en")
+    assert found.errors == ()
+    assert found.title == "Northwind Robotics Reports Third Quarter 2026 Results"
+    assert found.text.startswith("BOSTON, Nov. 25, 2026 (GLOBE NEWSWIRE) -- Northwind Robotics")
+    for kept in ("Gross margin of 48.1%", "About Northwind Robotics", "Forward-Looking"):
+        assert kept in found.text
+    for other in ("Investor Conference", "European Headquarters", "New CFO", "Share"):
+        assert other not in found.text
+    assert found.contact and "press@northwind.example" in found.contact
