@@ -102,6 +102,7 @@ class RawRelease(Frozen):
     media: tuple[MediaInput, ...] = ()
     links: tuple[Link, ...] = ()
     problems: tuple[Problem, ...] = ()  # reader-level problems (undecodable bytes, broken mail)
+    warnings: tuple[str, ...] = ()  # what a reader noticed that an editor should check
 
 
 class Release(Frozen):

@@ -48,6 +48,7 @@ def normalize(
     """
     zone, now = source.zone, raw.provenance.received_at
     found = Findings(problems=list(raw.problems))
+    found.warnings.extend(raw.warnings)
     found.warnings.extend(media_notes)
     lines, stamp = drop_furniture(body_lines(raw, source))
     lines = take_embargo(lines, zone, now, found)

@@ -201,3 +201,13 @@ def test_an_english_wire_page_keeps_its_sections_and_loses_the_wires_other_news(
     for other in ("Investor Conference", "European Headquarters", "New CFO", "Share"):
         assert other not in found.text
     assert found.contact and "press@northwind.example" in found.contact
+
+
+def test_a_page_cut_off_in_transfer_is_kept_with_a_warning_to_compare():
+    """The first 1,500 bytes of the wire page: what arrived is a release, and the editor learns
+    that the page stops before its end."""
+    found = release("globenewswire-cut-off.html", "en")
+    assert found.errors == ()
+    assert found.text.startswith("BOSTON, Nov. 25, 2026 (GLOBE NEWSWIRE)")
+    assert any("cut off" in warning for warning in found.warnings)
+    assert not any("cut off" in w for w in release("globenewswire-page.html", "en").warnings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.errors import Rejected
 from pipeline.extract import Article, extract_article
 from pipeline.extract.decode import canonical_encoding
@@ -44,7 +46,24 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
+        warnings=_cut_off(data),
         media=media_inputs(article.images),
+    )
+
+
+# The end of a whole page: </body> or </html> in its last bytes (comments and space may follow).
+_PAGE_END = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
+_TAIL_BYTES = 4096
+
+
+def _cut_off(data: bytes) -> tuple[str, ...]:
+    """A page that stops before its end (an upload or a download cut short) reads as a shorter
+    release; the editor is told to compare it with the original."""
+    if _PAGE_END.search(data[-_TAIL_BYTES:]) or b"<body" not in data[:200_000].lower():
+        return ()
+    return (
+        "the page ends without </body> or </html>: it may have been cut off in transfer; "
+        "compare the body with the original before approving",
     )
 
 
