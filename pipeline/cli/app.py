@@ -57,6 +57,9 @@ def main_options(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
+    # trafilatura warns about its own candidates ("discarding data: None") on pages where
+    # Melder then takes another one; what Melder decided, it reports itself
+    logging.getLogger("trafilatura").setLevel(logging.INFO if verbose else logging.ERROR)
     root = root.resolve()
     if ctx.invoked_subcommand != "init" and not (root / "sources").is_dir():
         raise fail(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.conftest import write
+from tests.conftest import FIXTURES_ROOT, write
 
 runner = CliRunner()
 LONG_TITLE = "Wärmepumpen in der Region: Förderprogramm der Stadtwerke startet im Januar"
@@ -282,3 +282,12 @@ def test_markup_in_content_is_printed_as_it_is_never_interpreted(empty_root):
     rejected = melder(empty_root, "reject", item["id"], "--reason", "[/i] kaputt")
     assert rejected.exit_code == 0
     assert "[/i] kaputt" in melder(empty_root, "show", item["id"]).stdout
+
+
+def test_extract_prints_no_extractor_chatter_on_stderr(empty_root):
+    """trafilatura warns about candidates it discards; an operator sees Melder's result only."""
+    page = FIXTURES_ROOT / "shapes" / "globenewswire-page.html"
+    result = piped(empty_root, "extract", str(page))
+    assert result.returncode == 0, result.stderr
+    assert "Northwind Robotics Reports Third Quarter 2026 Results" in result.stdout
+    assert "trafilatura" not in result.stderr and "discarding" not in result.stderr
