@@ -45,7 +45,12 @@ _FORWARD_HEADER = re.compile(
     r"^\s*\*?(?:From|Von|Sent|Gesendet|Date|Datum|To|An|Cc|Subject|Betreff)\s*:\*?\s*(.*)$",
     re.IGNORECASE,
 )
-_FORWARD_SUBJECT = re.compile(r"^\s*\*?(?:Subject|Betreff)\s*:\*?\s*(.+)$", re.IGNORECASE)
+# The forwarded message's own subject and date, as mail programs print them above it.
+_FORWARD_FIELD = re.compile(
+    r"^\s*\*?(Subject|Betreff|Date|Datum|Sent|Gesendet)\s*:\*?\s*(.+)$", re.IGNORECASE
+)
+_FIELD_NAMES = {"subject": "subject", "betreff": "subject", "date": "date", "datum": "date",
+                "sent": "date", "gesendet": "date"}  # fmt: skip
 # A forwarder's own note above the release ("zur Info", "FYI") is not part of the release.
 _NOTE_LIMIT = 300
 
@@ -55,15 +60,17 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     message = _parse(data)
     html_part, text_part = _body_parts(message)
     inline = _inline_images(html_part)
-    body_html, body_text, forwarded_subject = _body(html_part, text_part, inline)
+    body_html, body_text, forwarded = _body(html_part, text_part, inline)
     published, published_text = _date(message)
+    if forwarded.get("date"):  # the release's own date, not when it was passed on
+        published, published_text = _forwarded_date(forwarded["date"])
     return RawRelease(
         source=context.source,
         identity=_header(message, "message-id") or context.locator,
         format="email",
         provenance=context.provenance(sender=_header(message, "from")),
         content_hash=content_hash(data),
-        title=_title(_header(message, "subject"), forwarded_subject),
+        title=_title(_header(message, "subject"), forwarded.get("subject")),
         body_html=body_html,
         body_text=body_text,
         published=published,
@@ -179,17 +186,17 @@ def _language(message: Message) -> str | None:
 
 def _body(
     html_part: Message | None, text_part: Message | None, inline: list[FoundImage]
-) -> tuple[str | None, str | None, str | None]:
-    """(body_html, body_text, subject of a forwarded message) from the preferred part."""
+) -> tuple[str | None, str | None, dict[str, str]]:
+    """(body_html, body_text, a forwarded message's subject and date) from the preferred part."""
     if html_part is not None:
         fragment = fragment_tree(_part_text(html_part))
         drop_captions(fragment, inline)
-        subject = _strip_forward_blocks(fragment)
-        return fragment_html(fragment) or None, None, subject
+        forwarded = _strip_forward_blocks(fragment)
+        return fragment_html(fragment) or None, None, forwarded
     if text_part is None:
         raise Rejected("the e-mail has no text or HTML part to read", field="body")
-    text, subject = _strip_forward_text(_part_text(text_part))
-    return None, text.strip() or None, subject
+    text, forwarded = _strip_forward_text(_part_text(text_part))
+    return None, text.strip() or None, forwarded
 
 
 def _body_parts(message: Message) -> tuple[Message | None, Message | None]:
@@ -224,34 +231,31 @@ def _part_text(part: Message) -> str:
     return decode_text(payload, declared=label).text
 
 
-def _strip_forward_text(text: str) -> tuple[str, str | None]:
+def _strip_forward_text(text: str) -> tuple[str, dict[str, str]]:
     lines = text.splitlines()
     for index, line in enumerate(lines):
         if _FORWARD_MARKER.match(line):
             note = "\n".join(lines[:index]).strip()
-            rest, subject = _skip_forward_headers(lines[index + 1 :])
+            rest, forwarded = _skip_forward_headers(lines[index + 1 :])
             kept = [note] if len(note) > _NOTE_LIMIT else []
-            return "\n".join([*kept, *rest]), subject
-    return text, None
+            return "\n".join([*kept, *rest]), forwarded
+    return text, {}
 
 
-def _skip_forward_headers(lines: list[str]) -> tuple[list[str], str | None]:
-    subject = None
+def _skip_forward_headers(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     index = 0
     while index < len(lines) and (not lines[index].strip() or _FORWARD_HEADER.match(lines[index])):
-        match = _FORWARD_SUBJECT.match(lines[index])
-        subject = match.group(1).strip() if match else subject
         index += 1
-    return lines[index:], subject
+    return lines[index:], _fields_of(lines[:index])
 
 
-def _strip_forward_blocks(fragment) -> str | None:
+def _strip_forward_blocks(fragment) -> dict[str, str]:
     """Drop the forwarding header blocks (and a short note before them) from an HTML body."""
     blocks = list(fragment)
     for index, block in enumerate(blocks):
         lines = _block_lines(block)
         if lines and _FORWARD_MARKER.match(lines[0]):
-            rest, subject = _skip_forward_headers(lines[1:])
+            rest, forwarded = _skip_forward_headers(lines[1:])
             note = " ".join(" ".join(_block_lines(b)) for b in blocks[:index])
             for earlier in blocks[:index] if len(note) <= _NOTE_LIMIT else []:
                 fragment.remove(earlier)
@@ -263,10 +267,10 @@ def _strip_forward_blocks(fragment) -> str | None:
                 header_lines = _block_lines(later)
                 if not header_lines or not all(_FORWARD_HEADER.match(x) for x in header_lines):
                     break
-                subject = _subject_of(header_lines) or subject
+                forwarded = {**_fields_of(header_lines), **forwarded}
                 fragment.remove(later)
-            return subject
-    return None
+            return forwarded
+    return {}
 
 
 def _block_lines(block) -> list[str]:
@@ -281,12 +285,26 @@ def _texts(element):
         yield child.tail or ""
 
 
-def _subject_of(lines: list[str]) -> str | None:
+def _fields_of(lines: list[str]) -> dict[str, str]:
+    """The subject and date among forwarding header lines (the first of each counts)."""
+    fields: dict[str, str] = {}
     for line in lines:
-        match = _FORWARD_SUBJECT.match(line)
+        match = _FORWARD_FIELD.match(line)
         if match:
-            return match.group(1).strip()
-    return None
+            fields.setdefault(_FIELD_NAMES[match.group(1).casefold()], match.group(2).strip())
+    return fields
+
+
+def _forwarded_date(text: str) -> tuple[datetime | None, str | None]:
+    """A forwarded message's date: RFC 2822 with its zone, else the text for `normalize`
+    ("Di., 24. Nov. 2026 um 15:30", "Tue, 24 Nov 2026 at 15:30": the forwarder's time)."""
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        moment = None
+    if moment is not None and moment.tzinfo is not None:
+        return moment, None
+    return None, text
 
 
 def _keep_last_lines(block, count: int) -> None:

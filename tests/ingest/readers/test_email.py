@@ -65,6 +65,21 @@ def test_forwarded_release_loses_the_forwarding_header_and_note():
     assert "Dörfern" in text  # windows-1252 body
 
 
+def test_a_forwarded_release_is_dated_by_its_own_date_not_the_forward():
+    """Sent at 08:15 by the press office, passed on at 10:02: the release is of 08:15."""
+    release = fixture("radwege-weitergeleitet.eml")
+    assert release.published is None
+    assert release.published_text == "Mo., 3. Juni 2024 um 08:15 Uhr"  # normalize reads it
+    mail = (
+        "Message-ID: <f@y>\r\nSubject: Fwd: Neue Buslinie\r\nFrom: a@b.example\r\n"
+        "Date: Wed, 25 Nov 2026 10:12:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        "---------- Forwarded message ---------\r\nFrom: Verkehrsbetrieb <p@vb.example>\r\n"
+        "Date: Tue, 24 Nov 2026 15:30:00 +0100\r\nSubject: Neue Buslinie 12\r\n\r\n"
+        "Ab Montag fährt die Linie 12 alle zehn Minuten.\r\n"
+    ).encode()
+    assert read(mail).published.isoformat() == "2026-11-24T15:30:00+01:00"
+
+
 def test_html_forward_header_is_removed():
     mail = (
         "Message-ID: <x@y>\r\nSubject: Fwd: Neue Buslinie\r\nFrom: a@b.example\r\n"
