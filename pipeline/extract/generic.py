@@ -36,8 +36,8 @@ _THOROUGH = Extractor(output_format="xml", comments=False, tables=True, links=Fa
 # The scorer's candidate replaces trafilatura's only when it reads clearly more like an
 # article (half as much value again), so a near tie keeps the structure-aware choice.
 PREFERENCE = 1.5
-SHRED = 0.3
-NOISE_WEIGHT = 2
+SHRED = 0.3  # a second candidate with less than this share of the first's words is a shred
+NOISE_WEIGHT = 2  # a word of menu or label costs two words of prose
 WEAK = 200  # an article of less value than this gets the thorough pass
 THOROUGH_PREFERENCE = 3
 # A prose line: a sentence or more (at least PROSE_WORDS words), or a shorter line that ends
@@ -71,10 +71,14 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     return fragment
 
 
-def choose(first: etree._Element, second: etree._Element, link_texts: set[str], preference=None):
+def choose(
+    first: etree._Element,
+    second: etree._Element,
+    link_texts: set[str],
+    preference: float = PREFERENCE,
+) -> etree._Element:
     """`first`, unless `second` reads clearly more like an article (by `preference`, a ratio)
-    and is no mere shred of it (a third of its words at least)."""
-    preference = PREFERENCE if preference is None else preference
+    and is no mere shred of it (SHRED of its words at least)."""
     first_text, second_text = fragment_text(first), fragment_text(second)
     mine = article_value(first_text, link_texts)
     theirs = article_value(second_text, link_texts)
