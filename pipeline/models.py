@@ -103,6 +103,8 @@ class RawRelease(Frozen):
     links: tuple[Link, ...] = ()
     problems: tuple[Problem, ...] = ()  # reader-level problems (undecodable bytes, broken mail)
     warnings: tuple[str, ...] = ()  # what a reader noticed that an editor should check
+    # short lines a page prints beside its headline, outside the body: a date, an embargo
+    near_headline: tuple[str, ...] = ()
 
 
 class Release(Frozen):

@@ -36,6 +36,7 @@ from pipeline.extract.metadata import (
     _language,
     _published,
     _title,
+    lines_near_headline,
 )
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
@@ -55,6 +56,7 @@ class Article:
     author: str | None = None
     prose_words: int = 0  # words of the body outside the page's link texts (listings have few)
     images: tuple[FoundImage, ...] = ()  # the article's photos, in page order
+    near_headline: tuple[str, ...] = ()  # short lines beside the <h1>, outside the body
 
     @property
     def text(self) -> str:
@@ -84,6 +86,7 @@ def extract_article(
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
+    near_headline = lines_near_headline(tree)
     candidates = image_candidates(tree, base)
     paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
@@ -107,6 +110,7 @@ def extract_article(
         author=meta.get("author") or meta.get("article:author"),
         prose_words=_prose_words(body_text, anchors),
         images=tuple(images),
+        near_headline=near_headline,
     )
 
 

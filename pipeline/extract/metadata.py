@@ -181,3 +181,81 @@ def _base_url(tree, url: str | None) -> str | None:
     if base is not None:
         return urljoin(url or "", base.get("href").strip()) or url
     return url
+
+
+# A date or an embargo printed beside the headline often stands outside the article's block
+# ("Dortmund, 26.11.2026" above the <h1>, "Sperrfrist: …" in the page header).
+_NEAR_HEADLINE = 6
+_SHORT_LINE = 120
+_HEADER_TEXT = 1500
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "select", "button"})
+
+
+def lines_near_headline(tree) -> tuple[str, ...]:
+    """Short lines of text printed just before and after the page's first <h1>, in page
+    order: up to the nearest paragraph of running text on either side, without links (menus,
+    teasers) and without the headline itself. `normalize` reads dates and embargo lines from
+    them when the article's own text gives none."""
+    heading = next((h for h in tree.iter("h1") if _clean_space(h.text_content())), None)
+    if heading is None:
+        return ()
+    header = heading
+    for _ in range(4):  # up to the first ancestor that holds more than a page header
+        parent = header.getparent()
+        if parent is None:
+            break
+        header = parent
+        if len(header.text_content()) > _HEADER_TEXT:
+            break
+    pieces: list[tuple[object, str]] = []
+    _short_pieces(header, heading, pieces)
+    at = next((i for i, (element, _) in enumerate(pieces) if element is heading), None)
+    if at is None:
+        return ()
+    before = []
+    for _, text in reversed(pieces[max(0, at - _NEAR_HEADLINE) : at]):
+        if not text:
+            break
+        before.insert(0, text)
+    after = []
+    for _, text in pieces[at + 1 : at + 1 + _NEAR_HEADLINE]:
+        if not text:
+            break
+        after.append(text)
+    return (*before, *after)
+
+
+def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
+    """The element's text as the largest pieces of at most _SHORT_LINE characters; a longer
+    text without smaller parts (a paragraph) is marked by an empty piece."""
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+        return
+    text = _clean_space(element.text_content())
+    if not text:
+        return
+    if element is heading:
+        pieces.append((element, text))
+        return
+    holds_heading = any(found is heading for found in element.iter("h1"))
+    if len(text) <= _SHORT_LINE and not holds_heading:
+        if element.tag != "a" and not _all_links(element, text):
+            pieces.append((element, text))
+        return
+    if not len(element):
+        pieces.append((element, ""))
+        return
+    _short_text(element.text, pieces)
+    for child in element:
+        _short_pieces(child, heading, pieces)
+        _short_text(child.tail, pieces)
+
+
+def _short_text(text: str | None, pieces: list[tuple[object, str]]) -> None:
+    cleaned = _clean_space(text or "")
+    if cleaned:
+        pieces.append((None, cleaned if len(cleaned) <= _SHORT_LINE else ""))
+
+
+def _all_links(element, text: str) -> bool:
+    linked = "".join(_clean_space(a.text_content()) for a in element.iter("a"))
+    return len(linked) >= len(text.replace(" ", "")) * 0.8 if linked else False

@@ -89,7 +89,11 @@ ZONE_ABBR: dict[str, tzinfo] = {
 DATE_LINE_WORDS = frozenset(
     "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated "
     "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
-    "presseinformation press release news nr no".split()
+    "presseinformation presseinfo medienmitteilung press release news nr no".split()
+)
+# A release's number before its place and date: 'Presseinfo Nr. 058/2026 – Sonnenfeld, …'.
+NUMBERED_LABEL_RE = re.compile(
+    r"^\s*(?:[^\W\d_]+\s+)?(?:nr|no)\.?\s*\d+(?:/\d+)?\s*[–—|·:,-]?\s*", re.I
 )
 
 DIGIT_RE = re.compile(r"\d")
@@ -253,6 +257,7 @@ def is_date_line(text: str) -> bool:
     after = ZONE_ABBR_RE.sub(" ", _find_time(after)[4])
     if _leftover_words(after):
         return False
+    before = NUMBERED_LABEL_RE.sub("", before)
     # A place before the date ("Leipzig, 25.11.2026", "BERLIN, Germany, ...") is fine.
     return not _leftover_words(before) or bool(PLACE_RE.fullmatch(before.strip()))
 

@@ -74,6 +74,30 @@ def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings
     return kept
 
 
+# Where an embargo in a subject line ends and the headline starts: "SPERRFRIST 27.11.2026,
+# 10 Uhr – Headline", "[Sperrfrist 27.11., 10 Uhr] Headline", "EMBARGOED: Headline".
+TITLE_SEPARATOR_RE = re.compile(r"\s*(?:\]|[–—|]|\s-|:)\s+")
+
+
+def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings) -> str:
+    """The headline without an embargo put in front of it (e-mail subjects do that); the
+    embargo's date is taken unless the body gives one."""
+    opening = re.match(r"^\W*(?:sperrfrist|embargo(?:ed)?)\b", title, re.I)
+    if opening is None:
+        return title
+    first = None
+    for separator in TITLE_SEPARATOR_RE.finditer(title, opening.end()):
+        head, rest = title[: separator.start()], title[separator.end() :]
+        if len(rest.split()) < 2:
+            break
+        first = first or rest
+        when = dates.parse_datetime(head[opening.end() :], zone, now)
+        if when is not None:
+            found.embargo = found.embargo or when
+            return rest
+    return first or title
+
+
 def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     for index, line in enumerate(lines):
         match = CONTACT_RE.match(line.text) if len(line.text) <= 200 else None

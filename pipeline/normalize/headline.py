@@ -159,7 +159,16 @@ def _merge_datelines(blocks: list[Block]) -> list[Block]:
     return merged
 
 
-def published_at(raw: RawRelease, zone: tzinfo, now: datetime, found: Findings) -> datetime | None:
+def published_at(
+    raw: RawRelease,
+    zone: tzinfo,
+    now: datetime,
+    found: Findings,
+    *,
+    embargo: datetime | None = None,
+) -> datetime | None:
+    """The release's date; never before its `embargo`: readers learn of it when the embargo
+    lifts, and an earlier date would bury it among older items in every feed."""
     value, timed = None, True
     if raw.published is not None:
         value = dates.localize(raw.published, zone)
@@ -176,6 +185,12 @@ def published_at(raw: RawRelease, zone: tzinfo, now: datetime, found: Findings) 
         if not raw.problems:  # an input that could not be read has no date to miss
             found.warnings.append("no publication date found: it goes out dated by its publishing")
         return None
+    if embargo is not None and (value < embargo if timed else value.date() <= embargo.date()):
+        found.warnings.append(
+            f"dated by its embargo ({embargo.isoformat()}); the input's own date "
+            f"{value.isoformat() if timed else value.date().isoformat()} lies before it"
+        )
+        value, timed = embargo, True
     if not timed:
         value = _time_of_day(value, zone, now, found)
     problem = dates.plausibility_problem(value, now)

@@ -17,13 +17,20 @@ from pipeline.config import SourceConfig
 from pipeline.models import Media, Problem, RawRelease, Release, release_id
 from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import (
+    Line,
     body_lines,
     clean_inline,
     plain_text,
     repair_text,
 )
 from pipeline.normalize.captions import clean_media, described
-from pipeline.normalize.findings import Findings, _clean_contact, take_contact, take_embargo
+from pipeline.normalize.findings import (
+    Findings,
+    _clean_contact,
+    take_contact,
+    take_embargo,
+    take_title_embargo,
+)
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import published_at, take_title
 from pipeline.normalize.paragraphs import drop_disclaimers, join_lines
@@ -52,15 +59,20 @@ def normalize(
     found.warnings.extend(media_notes)
     lines, stamp = drop_furniture(body_lines(raw, source))
     lines = take_embargo(lines, zone, now, found)
+    if found.embargo is None:  # an embargo printed beside the headline, outside the body
+        take_embargo([Line([(text, None)], 0) for text in raw.near_headline], zone, now, found)
     lines = take_contact(lines, found)
     keep = boilerplate.keep_mask([line.text for line in lines])
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
     blocks = drop_disclaimers(blocks, found)
-    title, blocks = take_title(blocks, clean_inline(repair_text(raw.title or "")), found)
-    found.date_text = found.date_text or stamp
+    given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
+    title, blocks = take_title(blocks, given, found)
+    found.date_text = found.date_text or stamp or _date_line(raw.near_headline)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
+    embargo = dates.localize(raw.embargo_until, zone) if raw.embargo_until else found.embargo
+    published = published_at(raw, zone, now, found, embargo=embargo)
     return Release(
         id=release_id(raw.source, raw.identity),
         source=raw.source,
@@ -73,10 +85,8 @@ def normalize(
         body_html=body_html,
         text=text,
         language=source.language or raw.language or detect_language(f"{title}\n{text}"),
-        published_at=published_at(raw, zone, now, found),
-        embargo_until=dates.localize(raw.embargo_until, zone)
-        if raw.embargo_until
-        else found.embargo,
+        published_at=published,
+        embargo_until=embargo,
         contact=_clean_contact(raw.contact) if raw.contact else found.contact,
         categories=tuple(plain_field(category) for category in raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
@@ -86,6 +96,11 @@ def normalize(
         errors=tuple(validate(raw, title, text, found)),
         warnings=tuple(found.warnings),
     )
+
+
+def _date_line(texts: tuple[str, ...]) -> str | None:
+    """The first line that only states a date ('Dortmund, 26.11.2026') among `texts`."""
+    return next((text for text in texts if dates.is_date_line(text)), None)
 
 
 # --- Validation --------------------------------------------------------------------------------

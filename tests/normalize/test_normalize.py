@@ -150,9 +150,12 @@ def test_german_release_with_embargo_and_contact():
     release = normalize(read_file(FIXTURES / "de-sperrfrist-kontakt.txt"), SOURCE)
     assert release.title == "Neue Stadtteilbibliothek in Grünau öffnet im Frühjahr"
     assert release.embargo_until == datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)
-    # the date line has no time and the release arrived that day: it takes the arrival time
-    assert release.published_at == RECEIVED
-    assert "the date 2026-11-25 gives no time of day: the arrival time is used" in release.warnings
+    # the date line (25.11.) lies before the embargo: readers first see it when that lifts
+    assert release.published_at == release.embargo_until
+    assert (
+        "dated by its embargo (2026-11-26T10:00:00+01:00); the input's own date 2026-11-25 "
+        "lies before it" in release.warnings
+    )
     assert release.contact.startswith("Stadt Leipzig, Referat Kommunikation\n")
     assert "presse@example.org" in release.contact
     assert "SPERRFRIST" not in release.text and "Pressekontakt" not in release.text
@@ -249,7 +252,7 @@ def test_naive_dates_are_source_local_time():
         title="Sommerfest im Rathaus",
         body_text="Das Sommerfest beginnt um 15 Uhr.",
         published=datetime(2026, 7, 1, 10, 0),
-        embargo_until=datetime(2026, 12, 1, 10, 0),
+        embargo_until=datetime(2026, 1, 15, 10, 0),
     )
     release = normalize(raw, SOURCE)
     assert release.published_at.utcoffset() == timedelta(hours=2)  # CEST

@@ -48,6 +48,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         problems=_encoding_problems(context),
         warnings=_cut_off(data),
         media=media_inputs(article.images),
+        near_headline=article.near_headline,
     )
 
 
