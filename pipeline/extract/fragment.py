@@ -1,7 +1,8 @@
 """Conversion of a page's or trafilatura's tree into Melder's block fragment.
 
 Blocks are p, h2-h4, ul/ol/li and blockquote holding inline a/strong/em/br; links are made
-absolute against the page's base and kept only for http, https and mailto.
+absolute against the page's base and kept only for http, https and mailto. Data tables and
+<pre> text are written by `tables`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import unicodedata
 
 from lxml import etree
 
+from pipeline.extract.tables import add_preformatted, add_table_rows, is_data_table
 from pipeline.extract.urls import resolve as _resolve
 
 BLOCK, LIST, ITEM, QUOTE, INLINE, BREAK, CONTAINER, DROP, UNWRAP = range(9)
@@ -32,66 +34,17 @@ HTML_KINDS: dict[str, tuple[int, str]] = {
     "br": (BREAK, "br"),
     **dict.fromkeys(
         (
-            "div",
-            "section",
-            "article",
-            "main",
-            "header",
-            "footer",
-            "figure",
-            "figcaption",
-            "table",
-            "thead",
-            "tbody",
-            "tfoot",
-            "tr",
-            "td",
-            "th",
-            "caption",
-            "dl",
-            "dt",
-            "dd",
-            "center",
-            "details",
-            "summary",
-            "body",
-            "html",
-            "hr",
-        ),
+            "div section article main header footer figure figcaption table thead tbody tfoot "
+            "tr td th caption dl dt dd center details summary body html hr"
+        ).split(),
         (CONTAINER, ""),
     ),
     **dict.fromkeys(
         (
-            "head",
-            "title",
-            "script",
-            "style",
-            "noscript",
-            "template",
-            "nav",
-            "aside",
-            "form",
-            "button",
-            "input",
-            "select",
-            "textarea",
-            "label",
-            "iframe",
-            "object",
-            "embed",
-            "svg",
-            "canvas",
-            "video",
-            "audio",
-            "img",
-            "picture",
-            "source",
-            "map",
-            "meta",
-            "link",
-            "dialog",
-            "menu",
-        ),
+            "head title script style noscript template nav aside form button input select textarea "
+            "label iframe object embed svg canvas video audio img picture source map meta link "
+            "dialog menu"
+        ).split(),
         (DROP, ""),
     ),
 }
@@ -175,6 +128,12 @@ class _Builder:
         self.cursor = None
         if kind == LIST and not any(self._kind(child) == ITEM for child in element):
             kind = CONTAINER  # a list without items only indents its text: keep it as blocks
+        if kind == CONTAINER and is_data_table(element):
+            add_table_rows(self, element)
+            return
+        if element.tag == "pre" and self.kinds is HTML_KINDS:
+            add_preformatted(self, element)
+            return
         if kind == CONTAINER:
             self.children(element)
             self.cursor = None
@@ -199,6 +158,19 @@ class _Builder:
         else:
             self.children(element)
         self.container, self.cursor = outer, None
+
+    def inline_only(self, element) -> None:
+        """The element's text and inline markup; blocks inside it (a <p> in a cell) unwrapped."""
+        self.text(element.text)
+        for child in element:
+            kind = self._kind(child)
+            if kind == BREAK:
+                self.text(" ")
+            elif kind in (INLINE,):
+                self.walk(child, with_tail=False)
+            elif kind != DROP:
+                self.inline_only(child)
+            self.text(child.tail)
 
     def _kind(self, element) -> int | None:
         if not isinstance(element.tag, str):

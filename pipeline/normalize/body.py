@@ -50,7 +50,7 @@ WHITESPACE_RE = re.compile(r"\s+")
 class Line:
     segs: list[Seg]
     chunk: int  # lines of one chunk (paragraph, HTML block) share a number
-    kind: str = "p"  # p | h | li | quote
+    kind: str = "p"  # p | h | li | quote | row
     level: int = 0
     ordered: bool = False
     text: str = ""
@@ -61,7 +61,7 @@ class Line:
 
 @dataclass(slots=True)
 class Block:
-    kind: str  # p | h1..h4 | li | quote
+    kind: str  # p | h1..h4 | li | quote | row
     segs: list[Seg]
     ordered: bool = False
     text: str = ""
@@ -187,7 +187,7 @@ class _HtmlWalker:
         is_block = tag in BLOCK_TAGS
         if is_block:
             self.end_block()
-            self._enter_block(tag)
+            self._enter_block(tag, element)
         elif tag == "a":
             self.href = links.clean_url(element.get("href", ""), self.base_url, allow_mailto=True)
         self.add(element.text)
@@ -198,7 +198,7 @@ class _HtmlWalker:
             self.end_block()
         self.kind, self.level, self.ordered, self.href = saved
 
-    def _enter_block(self, tag: str) -> None:
+    def _enter_block(self, tag: str, element) -> None:
         if tag[0] == "h" and tag[1:].isdigit():
             self.kind, self.level = "h", int(tag[1])
         elif tag == "li":
@@ -207,6 +207,8 @@ class _HtmlWalker:
             self.ordered = tag == "ol"
         elif tag == "blockquote":
             self.kind = "quote"
+        elif tag == "p" and element.get("class") == "row":
+            self.kind = "row"  # one row of a table, its cells split by ' | '
         elif tag == "p" and self.kind == "h":
             self.kind = "p"
 

@@ -51,8 +51,9 @@ NUMERIC_RE = re.compile(
     r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.(?:\s?(?P<y>\d{4}|\d{2})(?![\d.:]\d))?(?![\d])"
 )
 SLASH_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
-DAY_MONTH_RE = re.compile(
-    rf"\b(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<y>\d{{4}})\b)?", re.I
+DAY_MONTH_RE = re.compile(  # '25. November 2026', '25 Nov 2026', EQS's '25-Nov-2026'
+    rf"\b(?P<d>\d{{1,2}})(?:\.?\s*|-)(?P<mon>{_MONTH})\b\.?(?:,?\s+|-)?(?:(?P<y>\d{{4}})\b)?",
+    re.I,
 )
 MONTH_DAY_RE = re.compile(
     rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?",
@@ -68,9 +69,17 @@ TIME_RE = re.compile(
 )
 ZONE_ABBR_RE = re.compile(
     r"\b(?:(?P<base>UTC|GMT)\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
+    r"|(?P<local>CET/CEST|MEZ/MESZ)"  # whichever of the two applies on that day: German time
+    r"|(?P<named>(?:Eastern|Central|Mountain|Pacific)(?: Standard| Daylight)? Time)"
     r"|(?P<abbr>UTC|GMT|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|BST|WET|"
     r"WEST|EET|EEST|Z))\b"
 )
+NAMED_ZONES: dict[str, tzinfo] = {
+    "eastern": ZoneInfo("America/New_York"),
+    "central": ZoneInfo("America/Chicago"),
+    "mountain": ZoneInfo("America/Denver"),
+    "pacific": ZoneInfo("America/Los_Angeles"),
+}
 ZONE_ABBR: dict[str, tzinfo] = {
     "UTC": UTC, "GMT": UTC, "Z": UTC,
     "CET": timezone(timedelta(hours=1)), "MEZ": timezone(timedelta(hours=1)),
@@ -229,6 +238,10 @@ def _zone_abbreviation(text: str) -> tzinfo | None:
     match = ZONE_ABBR_RE.search(text)
     if not match:
         return None
+    if match.group("local"):
+        return ZoneInfo("Europe/Berlin")
+    if match.group("named"):
+        return NAMED_ZONES[match.group("named").split()[0].casefold()]
     if match.group("abbr"):
         return ZONE_ABBR[match.group("abbr")]
     sign = -1 if match.group("sign") == "-" else 1

@@ -28,12 +28,18 @@ EMBARGO_RE = re.compile(
 NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I)
 CONTACT_RE = re.compile(
     r"^\W*(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
-    r"(?:die\s+)?(?:medien|presse|journalist\w*|redaktionen)"
+    r"(?:die\s+)?(?:medien(?:vertreter(?:innen)?)?|presse|journalist\w*|redaktionen)\b"
     r"|(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
     r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)|f[üu]r\s+(?:r[üu]ck|presse)fragen"
     r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information(?:,?\s+"
-    r"(?:please\s+)?contact)?)|(?:kontakte?|contacts?|ansprechpartner(?:in)?|r[üu]ckfragen(?:\s+an)?"
-    r"|pressestelle|investor\s+(?:relations|contacts?)|r[üu]ckfragehinweise?))(?P<colon>\s*:)?\s*(?P<rest>.*)$",
+    r"(?:please\s+)?contact)?)|(?:kontakte?|contacts?|ansprechpartner(?:in|innen)?|r[üu]ckfragen"
+    r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
+    r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?))"
+    # 'Rückfragen & Kontakt', 'Kontakt für Rückfragen', 'Kontakt für Medienvertreter', 'Rückfragen
+    # bitte an'
+    r"(?:\s*(?:&|und|and|/)\s*(?:kontakte?|contacts?|r[üu]ckfragen|informationen))?"
+    r"(?:\s+(?:f[üu]r\s+(?:r[üu]ckfragen|medienvertreter(?:innen)?|die\s+medien|die\s+presse)"
+    r"|bitte\s+an|an))?)(?P<colon>\s*:)?\s*(?P<rest>.*)$",
     re.I,
 )
 CONTACT_STOP_RE = re.compile(r"^(?:über|about|hintergrund|background|notes? to editors)\b", re.I)

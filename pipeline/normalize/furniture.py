@@ -24,8 +24,8 @@ LINES: dict[str, tuple[str, ...]] = {
         r"ots[.:]? ?(?:originaltext|original text):? ?.{0,80}",
     ),
     "PR Newswire": (
-        r"view original content(?: to download multimedia)?:? ?https?://\S+",
-        r"(?:cision )?view original content.{0,40}:? ?https?://\S+",
+        r"(?:cision )?(?:view original content|originalinhalt anzeigen|original-inhalt anzeigen)"
+        r".{0,40}:? ?https?://\S+",
         r"to view the original version on pr newswire,? visit:? ?https?://\S+",
         r"news provided by .{1,120}",
         r"(?-i:SOURCE) [A-Z0-9][^\n]{1,150}",
@@ -42,23 +42,27 @@ LINES: dict[str, tuple[str, ...]] = {
     ),
     "EQS": (
         r"(?:eqs|dgap)[- ](?:news|pvr|adhoc|dd|ir|wpÜg|cms)\b.{0,200}",
+        # the header: 'EQS-Ad-hoc: Firma AG / Schlagwort(e): …', 'EQS-News: … / Key word(s): …'
+        r"(?:eqs|dgap)-[\w-]{2,30}: .{1,250}",
+        r".{0,250}\b(?:übermittelt durch|transmitted by) (?:eqs|dgap) news\b.{0,120}",
+        # the whole header run into one line (a page that lost its line breaks)
+        r"(?:eqs|dgap)-[\w-]{2,30}: .{1,300}?(?:the issuer is solely responsible for the content"
+        r" of this announcement|für den inhalt der mitteilung ist der emittent ?/ ?herausgeber "
+        r"verantwortlich)\.?",
         r"ende der (?:mitteilung|ad-hoc-mitteilung|insiderinformation)\b.{0,120}",
         r"end of (?:news|announcement|inside information)\b.{0,120}",
         r"(?:eqs|dgap) news ?-? ein service der .{1,60}",
         r"für den inhalt der mitteilung ist der emittent ?/ ?herausgeber verantwortlich\.?",
         r"the issuer is solely responsible for the content of this announcement\.?",
-        r"(?:[\d./: ]{8,20}(?:cet|cest|cet/cest)? )?(?:die (?:eqs|dgap) distributionsservices "
+        r"(?:[\w./: -]{8,24}(?:cet|cest|cet/cest)? )?(?:die (?:eqs|dgap) distributionsservices "
         r"umfassen|the (?:eqs|dgap) distribution services include) .{1,300}",
-        r"(?:originalinhalt anzeigen|view original content):? ?https?://\S*(?:eqs|dgap)\S*",
         r"(?:eqs|dgap) news id:? ?\d+",
         r"(?:isin|wkn|börsen|indizes|stock exchanges?|listed|indices):? .{1,200}",
-        r"(?:sprache|language): (?:deutsch|englisch|german|english)",
-        r"(?:unternehmen|company): .{1,120}",
     ),
     "APA-OTS": (
         r"\*{3} ?ots[- ]originaltext presseaussendung .{1,200}\*{3}",
         r"digitale pressemappe:? ?https?://\S+",
-        r"ots\d{4} \d{4}-\d\d-\d\d/\d\d:\d\d",
+        r"ots\d{4}\b.{0,90}",  # 'OTS0045 2026-11-25/10:15', 'OTS0087 5 WI 0512 NEF0014 Mi, 25.Nov'
     ),
     "dpa": (
         r"(?:©|\(c\))? ?dpa-infocom.{0,80}",
@@ -97,6 +101,8 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"|(?:unsubscribe|update (?:your )?(?:subscription )?preferences)(?: \| .{1,60})+",
         r"(?:manage|update) (?:your )?(?:subscription|preferences|e-?mail preferences).*",
     ),
+    # EQS: the issuer's block (company, address, ISIN, listing, news id) closes the message
+    "EQS": (r"(?:sprache|language):(?: \|)? (?:deutsch|englisch|german|english)",),
 }
 
 
@@ -108,8 +114,12 @@ def _compiled() -> tuple[re.Pattern, re.Pattern]:
     return either(LINES), either(FOOTERS)
 
 
-# A distributor's stamp that dates the release: APA-OTS's 'OTS0045 2026-11-25/10:15'.
-STAMP_RE = re.compile(r"ots\d{4} (\d{4}-\d\d-\d\d)/(\d\d:\d\d)", re.I)
+# A distributor's stamp that dates the release: APA-OTS's 'OTS0045 2026-11-25/10:15' or
+# 'OTS0087 5 WI 0512 NEF0014   Mi, 25.Nov 2026'.
+STAMP_RE = re.compile(r"ots\d{4}\b(.{0,90})", re.I)
+STAMP_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]{3})")
+# APA-OTS's subtitle: 'Utl.: Baubeginn im Frühjahr 2027 - … =' (its end may be lines later)
+SUBTITLE_RE = re.compile(r"^utl\.:\s*", re.I)
 
 
 def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
@@ -127,6 +137,27 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             break
         if not one.fullmatch(text):
             kept.append(line)
-        elif match := STAMP_RE.fullmatch(text):
-            stamp = stamp or f"{match.group(1)} {match.group(2)}"
-    return kept, stamp
+        elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(match.group(1)):
+            stamp = stamp or match.group(1).replace("/", " ").strip()
+    return _subtitles_unmarked(kept), stamp
+
+
+def _subtitles_unmarked(lines: list[Line]) -> list[Line]:
+    """APA-OTS's 'Utl.: … =' marks around a subtitle go; the subtitle stays."""
+    for index, line in enumerate(lines[:12]):
+        if SUBTITLE_RE.match(line.text):
+            _edit(line, lambda text: SUBTITLE_RE.sub("", text, count=1))
+            for following in lines[index : index + 4]:
+                if following.chunk != line.chunk:
+                    break
+                if following.text.rstrip().endswith(" ="):
+                    _edit(following, lambda text: text.rstrip().removesuffix("=").rstrip())
+                    break
+    return lines
+
+
+def _edit(line: Line, change) -> None:
+    """Apply `change` to a line of plain text (a subtitle with links is left as it is)."""
+    if all(href is None for _, href in line.segs):
+        line.segs = [(change(line.text), None)]
+        line.text = line.segs[0][0]

@@ -24,6 +24,8 @@ DATELINE_ONLY_RE = re.compile(
 DATELINE_HEAD_RE = re.compile(
     r"^[^!?]{2,60}?--\((?i:business ?wire|globe ?newswire|accesswire|prnewswire)[^)]{0,30}\)--"
     r"(?P<wire>[^-]{6,40}?)--"  # 'RENO, Nev.--(BUSINESS WIRE)--Nov. 25, 2026--Globex …'
+    # 'DALLAS, TX / ACCESSWIRE / November 25, 2026 / Lonestar …': the date after the wire
+    r"|^[^!?/]{2,60}?\s?/\s?(?i:access ?wire|access newswire)\s?/\s?(?P<slashed>[^/]{6,40}?)\s?/\s"
     r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
     r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
 )
@@ -36,7 +38,9 @@ MAX_HEADLINE = 300
 LABEL_PREFIX_RE = re.compile(
     r"^(?:pressemitteilung|pressemeldung|presseinformation|medieninformation|medienmitteilung"
     r"|pressenotiz|pm|press release|news release|media release|media advisory)"
-    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)",
+    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
+    # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
+    r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)",
     re.I,
 )
 
@@ -51,7 +55,9 @@ def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, l
     title, title_index = given, None
     if given:
         key = _title_key(given)
-        title_index = next((i for i, b in enumerate(blocks[:6]) if _title_key(b.text) == key), None)
+        title_index = next(
+            (i for i, b in enumerate(blocks[:6]) if _repeats_title(b.text, key)), None
+        )
     else:
         title_index = _find_headline(blocks, head_end)
         title = blocks[title_index].text if title_index is not None else ""
@@ -79,7 +85,14 @@ def _dateline_text(blocks: list[Block]) -> str | None:
     for block in blocks[:4]:
         match = DATELINE_HEAD_RE.match(block.text) if block.kind == "p" else None
         head = (
-            (match.group("wire") or match.group("head") or match.group("dated")) if match else None
+            (
+                match.group("wire")
+                or match.group("slashed")
+                or match.group("head")
+                or match.group("dated")
+            )
+            if match
+            else None
         )
         found = dates.find_date(head) if head else None
         if found and len(head[: found[0].start()].split()) <= 4:
@@ -144,6 +157,15 @@ def _is_body_paragraph(block: Block) -> bool:
     return block.kind in ("p", "quote") and boilerplate.is_long_paragraph(block.text)
 
 
+def _repeats_title(block_text: str, title_key: str) -> bool:
+    """The block is the headline, alone or behind the sender's name ('Firma GmbH / Headline',
+    as ots mails repeat their subject line)."""
+    if _title_key(block_text) == title_key:
+        return True
+    sender, _, rest = block_text.rpartition(" / ")
+    return bool(sender) and len(sender.split()) <= 6 and _title_key(rest) == title_key
+
+
 def _title_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
@@ -185,7 +207,11 @@ def published_at(
         if not raw.problems:  # an input that could not be read has no date to miss
             found.warnings.append("no publication date found: it goes out dated by its publishing")
         return None
-    if embargo is not None and (value < embargo if timed else value.date() <= embargo.date()):
+    if (
+        embargo is not None
+        and dates.plausibility_problem(embargo, now) is None
+        and (value < embargo if timed else value.date() <= embargo.date())
+    ):
         found.warnings.append(
             f"dated by its embargo ({embargo.isoformat()}); the input's own date "
             f"{value.isoformat() if timed else value.date().isoformat()} lies before it"

@@ -36,6 +36,8 @@ def join_lines(lines: list[Line]) -> list[Block]:
 
 def _chunk_blocks(chunk: list[Line]) -> list[Block]:
     first = chunk[0]
+    if first.kind == "row":
+        return [Block("row", list(line.segs)) for line in chunk]
     if first.kind in ("h", "li"):
         kind = f"h{first.level}" if first.kind == "h" else "li"
         segs = [seg for line in chunk for seg in _spaced(line.segs)]

@@ -63,6 +63,7 @@ def normalize(
         take_embargo([Line([(text, None)], 0) for text in raw.near_headline], zone, now, found)
     lines = take_contact(lines, found)
     keep = boilerplate.keep_mask([line.text for line in lines])
+    keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
     blocks = drop_disclaimers(blocks, found)
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)

@@ -44,9 +44,22 @@ def lead_text(blocks: list[Block]) -> str:
     return " ".join(parts)
 
 
+# A wire's dateline in front of the first sentence: 'SAN DIEGO--(BUSINESS WIRE)--Nov. 25, 2026--',
+# 'MÜNCHEN, 26. November 2026 /PRNewswire/ --', 'Bielefeld (ots) -', 'DALLAS, TX / ACCESSWIRE /
+# November 25, 2026 /'. The body keeps it; a teaser starts with what the sender says.
+WIRE_DATELINE_RE = re.compile(
+    r"^.{0,100}?(?:/\s?PRNewswire[\w -]{0,20}/"
+    r"|--\s?\((?:BUSINESS\s?WIRE|GLOBE\s?NEWSWIRE)\)\s?--(?:[^-]{4,40}--)?"
+    r"|\((?:GLOBE\s?NEWSWIRE|ots|apa|dpa)\)"
+    r"|/\s?ACCESS\s?(?:NEWS)?WIRE\s?/(?:[^/]{4,40}/)?)\s*[-–—:]*\s*(?=\S)",
+    re.I,
+)
+
+
 def make_teaser(text: str, limit: int = TEASER_LIMIT) -> str:
     """At most `limit` characters: whole sentences if possible, else whole words and '…'."""
     text = " ".join(text.split())
+    text = WIRE_DATELINE_RE.sub("", text, count=1)
     if len(text) <= limit:
         return text
     ends = [

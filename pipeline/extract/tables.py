@@ -1,0 +1,82 @@
+"""Tables of figures and preformatted text, as the fragment builder writes them.
+
+A data table becomes one line per row, its cells split by ' | ', so every figure stays beside
+its label; a page laid out in a table is left to the builder's ordinary walk. Text in <pre>
+keeps its lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+ROW_CLASS = "row"  # a <p> that holds one row of a table: `normalize` keeps it as it is
+_ROW_TAGS = frozenset({"tr", "row"})
+_CELL_TAGS = frozenset({"td", "th", "cell"})
+_CELL_MARKUP = frozenset("p div span br a strong b em i hi ref lb".split())
+_DATA_CELL = 200  # characters: a cell holding more is a layout table's column
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def table_rows(table) -> list[list]:
+    """The rows of a table that hold any text, each as its list of cells."""
+    rows = []
+    for row in table.iter(*_ROW_TAGS):
+        cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in _CELL_TAGS]
+        if any("".join(cell.itertext()).strip() for cell in cells):
+            rows.append(cells)
+    return rows
+
+
+def is_data_table(element) -> bool:
+    """A table of figures, not a page laid out in a table: no table inside it, at least two
+    rows of two cells, every cell short text with inline markup at most."""
+    if not isinstance(element.tag, str) or element.tag.lower() != "table":
+        return False
+    if any(inner is not element for inner in element.iter("table")):
+        return False
+    rows = table_rows(element)
+    if len(rows) < 2 or sum(len(row) >= 2 for row in rows) < 2:
+        return False
+    for row in rows:
+        for cell in row:
+            if len(_words("".join(cell.itertext()))) > _DATA_CELL:
+                return False
+            if any(
+                isinstance(inner.tag, str) and inner.tag.lower() not in _CELL_MARKUP
+                for inner in cell.iterdescendants()
+            ):
+                return False
+    return True
+
+
+def add_table_rows(builder, element) -> None:
+    """The table's caption, then each row as one line of cells separated by ' | '."""
+    for caption in element.iter("caption"):
+        builder.cursor = etree.SubElement(builder.container, "p")
+        builder.inline_only(caption)
+    for row in table_rows(element):
+        builder.cursor = etree.SubElement(builder.container, "p", {"class": ROW_CLASS})
+        for index, cell in enumerate(row):
+            if index:
+                builder.text(" | ")
+            builder.inline_only(cell)
+    builder.cursor = None
+
+
+def add_preformatted(builder, element) -> None:
+    """Text laid out by its line breaks (a wire's header in <pre>): a blank line parts
+    paragraphs, and each line stays a line, as in a text file."""
+    for paragraph in re.split(r"\n\s*\n", element.text_content()):
+        lines = [_words(line) for line in paragraph.split("\n") if line.strip()]
+        if not lines:
+            continue
+        node = etree.SubElement(builder.container, "p")
+        node.text = lines[0]
+        for line in lines[1:]:
+            etree.SubElement(node, "br").tail = line
+    builder.cursor = None

@@ -1,0 +1,95 @@
+"""Wire copy as subscribers receive it (EQS, APA-OTS, ots mails, ACCESSWIRE) and tables of
+figures: the headline alone as the title, the wire's stamps out, its dates read, rows whole."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from pipeline.extract import html_fragment
+from tests.normalize.test_release_shapes import release
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_an_eqs_ad_hoc_keeps_its_headline_date_and_notice_and_loses_the_wire_blocks():
+    found = release("eqs-ad-hoc-en.txt")
+    assert found.title.startswith("Veltra Biosciences AG resolves capital increase")
+    # '25-Nov-2026 / 21:15 CET/CEST': the ad-hoc's minute, in German time
+    assert found.published_at == datetime(2026, 11, 25, 21, 15, tzinfo=BERLIN)
+    assert "NOT FOR DISTRIBUTION" in found.text and "Important Notice" in found.text
+    for stamp in (
+        "EQS-Ad-hoc",
+        "transmitted by EQS News",
+        "Distribution Services",
+        "View original content",
+        "Language: English",
+        "Am Klopferspitz",
+        "2041302",
+    ):
+        assert stamp not in found.text, stamp
+    assert found.contact.startswith("Veltra Biosciences AG\nDr. Julia Krämer")
+
+
+def test_an_apa_ots_header_is_no_headline_and_dates_the_release():
+    found = release("apa-ots-kopfzeile.txt")
+    assert (
+        found.title == "Donautal Wasserkraft investiert 120 Millionen Euro in Pumpspeicher Ybbstal"
+    )
+    assert found.published_at.date().isoformat() == "2026-11-25"
+    assert "OTS0087" not in found.text and "Wirtschaft/Energie" not in found.text
+    # the subtitle stays, without APA's 'Utl.:' and '=' marks
+    assert found.text.startswith("Baubeginn im Frühjahr 2027")
+    assert "Utl.:" not in found.text and "ausgleichen =" not in found.text
+
+
+def test_an_ots_mail_subject_loses_the_wire_and_sender_and_the_body_does_not_repeat_it():
+    found = release("ots-betreff.eml")
+    assert (
+        found.title
+        == 'Kornfeld ruft Dinkel-Vollkornbrot "Landkorn 750 g" wegen Glassplittern zurück'
+    )
+    assert found.text.startswith("Bielefeld (ots) - Die Kornfeld Backwaren GmbH ruft")
+    # the teaser starts with what the sender says, not with the wire's dateline
+    assert found.teaser.startswith("Die Kornfeld Backwaren GmbH ruft vorsorglich")
+
+
+def test_an_accesswire_dateline_dates_the_release():
+    found = release("accesswire-en.txt")
+    assert found.published_at.date().isoformat() == "2026-11-25"
+    assert found.text.startswith("DALLAS, TX / ACCESSWIRE / November 25, 2026 / Lonestar")
+    assert found.teaser.startswith("Lonestar Minerals Corp.")
+
+
+def test_a_table_of_figures_keeps_each_row_on_one_line():
+    found = release("datentabelle.html")
+    assert "Kreis | Arbeitslose | Veränderung zum Vormonat | Quote" in found.text
+    assert "Stadt Sonnenfeld | 5.318 | −97 | 6,2 %" in found.text
+    assert "<p>Stadt Sonnenfeld | 5.318 | −97 | 6,2 %</p>" in found.body_html
+    assert "<h3>Stadt Sonnenfeld" not in found.body_html
+    # the date beside the headline, outside the article
+    assert found.published_at == datetime(2026, 11, 25, 10, tzinfo=BERLIN)
+
+
+def test_an_eqs_page_keeps_its_results_table_and_loses_header_and_issuer_table():
+    found = release("eqs-news-tabelle.html")
+    assert "Revenue | 318.4 | 284.3 | +12.0% | 912.7 | 829.5 | +10.0%" in found.text
+    assert "EQS-News" not in found.text and "Key word(s)" not in found.text
+    assert "Language:" not in found.text and "WKN" not in found.text
+    assert found.contact.startswith("Nordhafen Logistics SE\nMatthias Kruse")
+
+
+def test_a_page_laid_out_in_a_table_is_not_read_as_rows():
+    page = (
+        "<table><tr><td>Menü</td><td><p>"
+        + "Ein langer Absatz der Meldung mit vielen Wörtern. " * 8
+        + "</p></td></tr><tr><td>Fuß</td><td>Impressum</td></tr></table>"
+    )
+    assert " | " not in html_fragment(page)
+
+
+def test_a_preformatted_block_keeps_its_lines():
+    fragment = html_fragment(
+        "<pre>EQS-News: Firma AG / Key word(s): Quarter\nFirma AG: Headline</pre>"
+    )
+    assert fragment == "<p>EQS-News: Firma AG / Key word(s): Quarter<br>Firma AG: Headline</p>"
