@@ -139,12 +139,23 @@ def _contact_extent(lines: list[Line], start: int) -> list[int]:
         texts = [lines[i].text for i in chunk]
         if any(_ends_contact(text) or _is_prose(text) for text in texts):
             break
-        if not (alone or any(_has_address(text) for text in texts)):
+        if not (alone or any(_has_address(text) for text in texts) or _address_soon(lines, index)):
             break
         taken += chunk[: 16 - len(taken)]
         alone = False
         index = chunk[-1] + 1
     return taken
+
+
+def _address_soon(lines: list[Line], index: int) -> bool:
+    """An address within the next three short lines: a mail's contact set one line per
+    paragraph ('Stadtwerke GmbH', 'Telefon …')."""
+    for line in lines[index : index + 3]:
+        if _ends_contact(line.text) or _is_prose(line.text):
+            return False
+        if _has_address(line.text):
+            return True
+    return False
 
 
 def _address_follows(lines: list[Line], index: int) -> bool:

@@ -77,6 +77,18 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:web )?browser|online)",
         r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
     ),
+    "e-mail": (
+        # a cover note around the release: salutation, 'anbei erhalten Sie …', register lines
+        r"(?:sehr geehrte[rs]?|liebe[rs]?|hallo|guten (?:tag|morgen)|dear|hello|hi)\b[^.!?]{0,80},",
+        r"(?:anbei|beiliegend|im anhang) (?:erhalten|senden|übersenden|schicken) (?:sie|wir|ich)"
+        r"\b.{0,300}",
+        r".{0,200}\bmit der bitte um (?:veröffentlichung|berücksichtigung|kenntnisnahme)\b.{0,300}",
+        r"please find (?:attached|enclosed|below) (?:our|a|the) (?:press|news|media) release"
+        r"\b.{0,300}",
+        r"(?:sitz der gesellschaft|registered office):? .{0,300}",
+        r".{0,160}\b(?:amtsgericht|registergericht|handelsregister|registered at)\b.{0,60}"
+        r"\bhr[ab] ?\d+.{0,200}",
+    ),
     "page tools": (
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
         r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",
@@ -100,6 +112,19 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"(?:click here )?to unsubscribe.*|unsubscribe(?: here| from this list| now)?\.?"
         r"|(?:unsubscribe|update (?:your )?(?:subscription )?preferences)(?: \| .{1,60})+",
         r"(?:manage|update) (?:your )?(?:subscription|preferences|e-?mail preferences).*",
+    ),
+    # a mail's signature and the notices under it; a press contact above it is taken first
+    "e-mail signatures": (
+        r"-- ?",  # the signature delimiter
+        r"(?:mit )?(?:freundliche[n]?|beste[n]?|herzliche[n]?|viele|liebe|sonnige) "
+        r"gr(?:ü|ue)(?:ß|ss)(?:e|en)?(?: aus \w+)?\W{0,3}",
+        r"(?:kind|best|warm|many)(?:est)? (?:regards|wishes)\W{0,3}|regards,?|(?:yours )?sincerely"
+        r"(?: yours)?,?",
+        r"diese (?:e-?mail|nachricht)(?: und (?:ihre|alle) anhänge)? (?:enthält|kann|ist|könnte)"
+        r" .{0,60}(?:vertraulich|rechtlich geschützt).*",
+        r"this (?:e-?mail|message)(?: and any (?:attachments?|files))? (?:is|are|may|contains?)"
+        r" .{0,60}(?:confidential|privileged).*",
+        r"(?:bitte denken sie an die umwelt|please consider the environment).*",
     ),
     # EQS: the issuer's block (company, address, ISIN, listing, news id) closes the message
     "EQS": (r"(?:sprache|language):(?: \|)? (?:deutsch|englisch|german|english)",),

@@ -68,9 +68,15 @@ def _is_sentence(text: str) -> bool:
 
 
 def _looks_like_subheading(block: Block, following: Block) -> bool:
+    """A short line that heads prose: a line of an address or a signature (followed by more
+    short lines, or carrying a phone number or an e-mail address) heads nothing."""
     text = block.text
     return (
-        following.kind in ("p", "li", "quote")
+        (
+            following.kind in ("li", "quote")
+            or (following.kind == "p" and _is_sentence(following.text))
+        )
+        and not ADDRESS_HINT_RE.search(text)
         and len(text) <= 100
         and len(text.split()) <= 12
         and text[-1] not in TERMINAL + ","

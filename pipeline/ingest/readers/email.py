@@ -255,22 +255,41 @@ def _strip_forward_blocks(fragment) -> dict[str, str]:
     for index, block in enumerate(blocks):
         lines = _block_lines(block)
         if lines and _FORWARD_MARKER.match(lines[0]):
-            rest, forwarded = _skip_forward_headers(lines[1:])
-            note = " ".join(" ".join(_block_lines(b)) for b in blocks[:index])
-            for earlier in blocks[:index] if len(note) <= _NOTE_LIMIT else []:
-                fragment.remove(earlier)
-            if not rest:
-                fragment.remove(block)
-            else:
-                _keep_last_lines(block, len(rest))
-            for later in blocks[index + 1 :]:  # headers the converter split into blocks
-                header_lines = _block_lines(later)
-                if not header_lines or not all(_FORWARD_HEADER.match(x) for x in header_lines):
-                    break
-                forwarded = {**_fields_of(header_lines), **forwarded}
-                fragment.remove(later)
-            return forwarded
+            headers = lines[1:]
+        elif lines and _starts_outlook_header(blocks, index, lines):
+            headers = lines  # Outlook's HTML forward: only a border above "Von: … Betreff: …"
+        else:
+            continue
+        rest, forwarded = _skip_forward_headers(headers)
+        note = " ".join(" ".join(_block_lines(b)) for b in blocks[:index])
+        for earlier in blocks[:index] if len(note) <= _NOTE_LIMIT else []:
+            fragment.remove(earlier)
+        if not rest:
+            fragment.remove(block)
+        else:
+            _keep_last_lines(block, len(rest))
+        for later in blocks[index + 1 :]:  # headers the converter split into blocks
+            header_lines = _block_lines(later)
+            if not header_lines or not all(_FORWARD_HEADER.match(x) for x in header_lines):
+                break
+            forwarded = {**_fields_of(header_lines), **forwarded}
+            fragment.remove(later)
+        return forwarded
     return {}
+
+
+def _starts_outlook_header(blocks: list, index: int, lines: list[str]) -> bool:
+    """'Von:' opens a run of header lines (in this block and the next ones) that names the
+    forwarded message's subject: a forwarding header without a marker line."""
+    if not re.match(r"^\s*\*?(?:From|Von)\s*:", lines[0], re.IGNORECASE):
+        return False
+    found = [line for line in lines if _FORWARD_HEADER.match(line)]
+    for later in blocks[index + 1 : index + 5]:
+        later_lines = _block_lines(later)
+        if not later_lines or not all(_FORWARD_HEADER.match(line) for line in later_lines):
+            break
+        found += later_lines
+    return len(found) >= 3 and "subject" in _fields_of(found)
 
 
 def _block_lines(block) -> list[str]:

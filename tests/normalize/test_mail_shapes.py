@@ -1,0 +1,38 @@
+"""E-mails as press offices send them: a cover note, a signature with a mobile number, legal
+notices, and Outlook's forward without a marker line. Only the release is published."""
+
+from __future__ import annotations
+
+from tests.normalize.test_release_shapes import release
+
+
+def test_an_outlook_signature_and_its_notices_are_not_published():
+    found = release("outlook-signatur.eml")
+    for furniture in (
+        "Mit freundlichen Grüßen",
+        "Sitz der Gesellschaft",
+        "HRB 12345",
+        "vertrauliche",
+        "Bitte denken Sie an die Umwelt",
+    ):
+        assert furniture not in found.text, furniture
+    assert found.contact.startswith("Katrin Behrens\nStadtwerke Birkenfeld GmbH\nTelefon")
+    assert "<h3>" not in found.body_html  # lines of an address are no subheadings
+
+
+def test_an_outlook_html_forward_publishes_the_forwarded_release_with_its_date():
+    found = release("outlook-weiterleitung.eml")
+    assert found.title == "Neue Buslinie 612 verbindet Gewerbegebiet Nord mit dem Bahnhof"
+    assert found.text.startswith("Hallental, 24. November 2026 – Ab dem Fahrplanwechsel")
+    for forwarding in ("Hallo Frau Krüger", "Tobias Brandt", "Gesendet:", "Betreff:"):
+        assert forwarding not in found.text, forwarding
+    assert found.published_at.isoformat() == "2026-11-24T16:45:00+01:00"
+
+
+def test_a_cover_note_and_a_signature_around_a_text_release_go():
+    found = release("anschreiben.txt", "de")
+    assert found.title == "Landkreis Oberhain beginnt Bau von drei neuen Kitas"
+    assert found.text.startswith("Oberhain, 26. November 2026 – Mit dem ersten Spatenstich")
+    for furniture in ("Sehr geehrte", "anbei erhalten", "Grüßen", "0170", "vertrauliche"):
+        assert furniture not in found.text, furniture
+    assert found.contact.startswith("Landkreis Oberhain, Pressestelle\nAnna Kessler")
