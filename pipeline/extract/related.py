@@ -16,7 +16,8 @@ from pipeline.extract.fragment import _clean_space
 RELATED_LABELS = re.compile(
     r"(?:weitere|mehr|andere|ähnliche|verwandte|aktuelle) (?:presse)?(?:meldungen|mitteilungen"
     r"|artikel|nachrichten|beiträge|news|pressemitteilungen)(?: zum thema| aus .{1,40})?"
-    r"|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|auch interessant"
+    r"|mehr zum thema|das könnte sie auch interessieren|lesen sie auch"
+    r"|(?:ebenfalls|auch) interessant"
     r"|meistgelesene?(?: artikel| meldungen)?|am meisten gelesen|passend dazu"
     r"|related (?:articles|stories|news|posts|content|releases|press releases)"
     r"|more (?:news|stories|articles|press releases|releases)(?: from .{1,40})?"

@@ -56,3 +56,12 @@ def test_the_article_goes_on_after_a_box_of_teasers_set_into_it():
     )
     assert "Brücke" in text and "Die Sperrung dauert bis zum Sommer" in text
     assert "anderer Beitrag" not in text
+
+
+def test_ebenfalls_interessant_heads_other_releases():
+    text = cleaned(
+        f"<article>{PROSE}<section><h3>Ebenfalls interessant</h3>"
+        "<h4><a href='/s'>Streuobstwiesen-Tag</a></h4><p>Beim Aktionstag pflanzten 150 Leute.</p>"
+        "</section></article>"
+    )
+    assert "Brücke" in text and "Streuobst" not in text and "Aktionstag" not in text

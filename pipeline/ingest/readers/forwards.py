@@ -1,0 +1,134 @@
+"""A forwarded release: the forwarder's note and the forwarding header go, and the forwarded
+message's own subject and date are kept (plain text, and HTML bodies from mail programs,
+Outlook's included, which draws only a border above "Von: … Betreff: …")."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+from lxml import etree
+
+_FORWARD_MARKER = re.compile(
+    r"^\s*-{2,}\s*(?:Forwarded message|Original Message|Ursprüngliche Nachricht|"
+    r"Weitergeleitete Nachricht|Message transféré)\s*-{0,}\s*$",
+    re.IGNORECASE,
+)
+_FORWARD_HEADER = re.compile(
+    r"^\s*\*?(?:From|Von|Sent|Gesendet|Date|Datum|To|An|Cc|Subject|Betreff)\s*:\*?\s*(.*)$",
+    re.IGNORECASE,
+)
+# The forwarded message's own subject and date, as mail programs print them above it.
+_FORWARD_FIELD = re.compile(
+    r"^\s*\*?(Subject|Betreff|Date|Datum|Sent|Gesendet)\s*:\*?\s*(.+)$", re.IGNORECASE
+)
+_FIELD_NAMES = {"subject": "subject", "betreff": "subject", "date": "date", "datum": "date",
+                "sent": "date", "gesendet": "date"}  # fmt: skip
+# A forwarder's own note above the release ("zur Info", "FYI") is not part of the release.
+_NOTE_LIMIT = 300
+
+
+def strip_forward_text(text: str) -> tuple[str, dict[str, str]]:
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if _FORWARD_MARKER.match(line):
+            note = "\n".join(lines[:index]).strip()
+            rest, forwarded = _skip_forward_headers(lines[index + 1 :])
+            kept = [note] if len(note) > _NOTE_LIMIT else []
+            return "\n".join([*kept, *rest]), forwarded
+    return text, {}
+
+
+def _skip_forward_headers(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    index = 0
+    while index < len(lines) and (not lines[index].strip() or _FORWARD_HEADER.match(lines[index])):
+        index += 1
+    return lines[index:], _fields_of(lines[:index])
+
+
+def strip_forward_blocks(fragment) -> dict[str, str]:
+    """Drop the forwarding header blocks (and a short note before them) from an HTML body."""
+    blocks = list(fragment)
+    for index, block in enumerate(blocks):
+        lines = _block_lines(block)
+        if lines and _FORWARD_MARKER.match(lines[0]):
+            headers = lines[1:]
+        elif lines and _starts_outlook_header(blocks, index, lines):
+            headers = lines  # Outlook's HTML forward: only a border above "Von: … Betreff: …"
+        else:
+            continue
+        rest, forwarded = _skip_forward_headers(headers)
+        note = " ".join(" ".join(_block_lines(b)) for b in blocks[:index])
+        for earlier in blocks[:index] if len(note) <= _NOTE_LIMIT else []:
+            fragment.remove(earlier)
+        if not rest:
+            fragment.remove(block)
+        else:
+            _keep_last_lines(block, len(rest))
+        for later in blocks[index + 1 :]:  # headers the converter split into blocks
+            header_lines = _block_lines(later)
+            if not header_lines or not all(_FORWARD_HEADER.match(x) for x in header_lines):
+                break
+            forwarded = {**_fields_of(header_lines), **forwarded}
+            fragment.remove(later)
+        return forwarded
+    return {}
+
+
+def _starts_outlook_header(blocks: list, index: int, lines: list[str]) -> bool:
+    """'Von:' opens a run of header lines (in this block and the next ones) that names the
+    forwarded message's subject: a forwarding header without a marker line."""
+    if not re.match(r"^\s*\*?(?:From|Von)\s*:", lines[0], re.IGNORECASE):
+        return False
+    found = [line for line in lines if _FORWARD_HEADER.match(line)]
+    for later in blocks[index + 1 : index + 5]:
+        later_lines = _block_lines(later)
+        if not later_lines or not all(_FORWARD_HEADER.match(line) for line in later_lines):
+            break
+        found += later_lines
+    return len(found) >= 3 and "subject" in _fields_of(found)
+
+
+def _block_lines(block) -> list[str]:
+    text = "".join(_texts(block))
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _texts(element):
+    yield element.text or ""
+    for child in element:
+        yield "\n" if child.tag == "br" else "".join(_texts(child))
+        yield child.tail or ""
+
+
+def _fields_of(lines: list[str]) -> dict[str, str]:
+    """The subject and date among forwarding header lines (the first of each counts)."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        match = _FORWARD_FIELD.match(line)
+        if match:
+            fields.setdefault(_FIELD_NAMES[match.group(1).casefold()], match.group(2).strip())
+    return fields
+
+
+def forwarded_date(text: str) -> tuple[datetime | None, str | None]:
+    """A forwarded message's date: RFC 2822 with its zone, else the text for `normalize`
+    ("Di., 24. Nov. 2026 um 15:30", "Tue, 24 Nov 2026 at 15:30": the forwarder's time)."""
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        moment = None
+    if moment is not None and moment.tzinfo is not None:
+        return moment, None
+    return None, text
+
+
+def _keep_last_lines(block, count: int) -> None:
+    """Rewrite a block to its last `count` lines (the text after a forwarding header)."""
+    lines = _block_lines(block)[-count:]
+    for child in list(block):
+        block.remove(child)
+    block.text = lines[0]
+    for line in lines[1:]:
+        etree.SubElement(block, "br").tail = line
