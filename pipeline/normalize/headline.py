@@ -58,6 +58,16 @@ def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, l
         title_index = next(
             (i for i, b in enumerate(blocks[:6]) if _repeats_title(b.text, key)), None
         )
+        if title_index is None:  # a subject that shortens the body's own headline
+            title_index = next(
+                (
+                    i
+                    for i, b in enumerate(blocks[: min(head_end, 3)])
+                    if _looks_like_headline(b) and _widens(b.text, key)
+                ),
+                None,
+            )
+            title = blocks[title_index].text if title_index is not None else title
     else:
         title_index = _find_headline(blocks, head_end)
         title = blocks[title_index].text if title_index is not None else ""
@@ -164,6 +174,16 @@ def _repeats_title(block_text: str, title_key: str) -> bool:
         return True
     sender, _, rest = block_text.rpartition(" / ")
     return bool(sender) and len(sender.split()) <= 6 and _title_key(rest) == title_key
+
+
+def _widens(block_text: str, title_key: str) -> bool:
+    """The block says what the title says, with a few words more ('Landesamt: Einwohnerzahl
+    in Hessenwald erstmals über zwei Millionen' for 'Einwohnerzahl erstmals über zwei …')."""
+    title_words, block_words = title_key.split(), _title_key(block_text).split()
+    if len(title_words) < 3 or len(block_words) <= len(title_words):
+        return False
+    shared = sum(1 for word in title_words if word in block_words)
+    return shared >= 0.8 * len(title_words) and len(block_words) <= 2 * len(title_words) + 4
 
 
 def _title_key(text: str) -> str:

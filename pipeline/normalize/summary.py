@@ -34,8 +34,12 @@ DETECTABLE = ("de", "en", "fr", "es", "it", "nl", "pl", "cs", "da", "sv", "pt", 
 
 
 def lead_text(blocks: list[Block]) -> str:
-    """The opening paragraphs as one string: the raw material of a teaser."""
+    """The opening paragraphs as one string: the raw material of a teaser. A subheadline
+    above them (a short line without a final period) is not run into the first sentence."""
     parts: list[str] = []
+    paragraphs = [block for block in blocks if block.kind in ("p", "quote")]
+    if len(paragraphs) > 1 and _is_subheadline(paragraphs[0].text):
+        blocks = paragraphs[1:]
     for block in blocks:
         if block.kind in ("p", "quote"):
             parts.append(block.text)
@@ -54,6 +58,11 @@ WIRE_DATELINE_RE = re.compile(
     r"|/\s?ACCESS\s?(?:NEWS)?WIRE\s?/(?:[^/]{4,40}/)?)\s*[-–—:]*\s*(?=\S)",
     re.I,
 )
+
+
+def _is_subheadline(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= 200 and text[-1] not in '.!?:…"“”»«)'
 
 
 def make_teaser(text: str, limit: int = TEASER_LIMIT) -> str:

@@ -36,3 +36,18 @@ def test_a_cover_note_and_a_signature_around_a_text_release_go():
     for furniture in ("Sehr geehrte", "anbei erhalten", "Grüßen", "0170", "vertrauliche"):
         assert furniture not in found.text, furniture
     assert found.contact.startswith("Landkreis Oberhain, Pressestelle\nAnna Kessler")
+
+
+def test_a_subject_that_shortens_the_body_headline_gives_way_to_it():
+    found = release("betreff-kuerzer-als-schlagzeile.eml")
+    assert found.title == "Landesamt: Einwohnerzahl in Hessenwald erstmals über zwei Millionen"
+    assert not found.body_html.startswith("<h3>")  # the headline is not repeated as a heading
+    assert found.text.startswith("Wiesbrunn, 27. November 2026 – Im Land Hessenwald")
+
+
+def test_a_subheadline_is_not_run_into_the_teaser():
+    found = release("agentur-en.eml")
+    assert found.text.startswith("New facility will build 5,000 collaborative robots")
+    assert found.teaser.startswith("AUGSBURG, Germany, November 25, 2026 - Quellwerk Robotics")
+    assert "FOR IMMEDIATE RELEASE" not in found.text and "###" not in found.text
+    assert "This email and any attachments are confidential" not in found.text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import email
 import re
 from datetime import datetime
-from email import policy
+from email import errors, policy
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
@@ -63,7 +63,20 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         published_text=published_text,
         language=_language(message),
         media=_media(message, inline, skip={id(html_part), id(text_part)}),
+        warnings=_cut_off(message),
     )
+
+
+def _cut_off(message: Message) -> tuple[str, ...]:
+    """A multipart mail without its closing boundary stopped in transfer (or in a copy): it
+    reads as a shorter release, so the editor is told to compare it with the original."""
+    if any(
+        isinstance(defect, errors.CloseBoundaryNotFoundDefect)
+        for part in message.walk()
+        for defect in part.defects
+    ):
+        return ("the mail looks cut off (its last part never ends): compare it with the original",)
+    return ()
 
 
 MAX_DEPTH = 10
@@ -85,6 +98,12 @@ def _parse(data: bytes) -> Message:
     if not known & {key.lower() for key in message.keys()}:
         raise Rejected(
             "not an e-mail: no From, Subject, Date or Message-ID header at the top", field="email"
+        )
+    if not re.search(rb"\r?\n\r?\n", data):
+        raise Rejected(
+            "the mail ends inside its headers: it was cut off before its text; ask the sender "
+            "for the whole mail",
+            field="email",
         )
     _check_structure(message)
     return message

@@ -109,3 +109,29 @@ def test_message_id_missing_falls_back_to_the_file():
     assert release.identity == "inbox/mail.eml"
     assert release.body_text == "Kurzer Text."
     assert release.published is None
+
+
+CUT_OFF = (
+    b"From: Presse <presse@kreis.example>\r\nSubject: Kitas\r\n"
+    b"Date: Wed, 25 Nov 2026 10:00:00 +0100"
+    b'\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary="b1"\r\n\r\n'
+    b"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDer Landkreis baut drei Kitas. "
+    b"Die Gesamtkosten liegen bei 19,4 Millionen Euro; das Land beteiligt"
+)
+
+
+def test_a_mail_that_stops_before_its_closing_boundary_is_kept_with_a_warning():
+    release = read(CUT_OFF)
+    assert release.problems == ()
+    assert "das Land beteiligt" in release.body_text
+    assert any("cut off" in warning for warning in release.warnings)
+
+
+def test_a_mail_cut_off_inside_its_headers_is_refused_with_the_reason():
+    release = read(CUT_OFF.split(b"\r\n\r\n")[0][:120])
+    assert [problem.field for problem in release.problems] == ["email"]
+    assert "ends inside its headers" in release.problems[0].message
+
+
+def test_a_whole_multipart_mail_has_no_cut_off_warning():
+    assert fixture("freibad-de-multipart.eml").warnings == ()
