@@ -23,6 +23,7 @@ NOT_A_PHOTO_RE = re.compile(
     r"email|facebook|twitter|whatsapp|linkedin|xing)(?:[\W_]|$)",
     re.I,
 )
+LOGO_RE = re.compile(r"(?:^|[\W_])(?:logos?|icons?)(?:[\W_]|$)", re.I)
 # a site's own furniture (WordPress and similar keep theme pictures there), never a release's
 SITE_CHROME_RE = re.compile(r"/(?:themes?|skins?|layout|design)/", re.I)
 SHARE_LINK_RE = re.compile(
@@ -302,7 +303,14 @@ def _not_a_photo(img) -> bool:
     link = next((a for a in img.iterancestors("a")), None)
     if link is not None and SHARE_LINK_RE.search(link.get("href") or ""):
         return True
-    return bool(NOT_A_PHOTO_RE.search(f"{path.rsplit('/', 1)[-1]} {_names(img)}"))
+    # the file, its folder ('/logos/55123.png') and its close wrappers ('newsroom-logo') name it
+    folder, _, name = path.rpartition("/")
+    wrappers = " ".join(_names(a) for _, a in zip(range(3), img.iterancestors(), strict=False))
+    return bool(
+        NOT_A_PHOTO_RE.search(f"{name} {_names(img)}")
+        or LOGO_RE.search(wrappers)
+        or LOGO_RE.search(folder)
+    )
 
 
 def _outside_article(element) -> bool:

@@ -43,3 +43,21 @@ def test_a_lazy_picture_gives_its_largest_source():
     )
     [photo] = extract_article(html, url="https://stadt.example/pm/2.html").images
     assert photo.url == "https://stadt.example/b/s-1600.webp" and photo.alt == "Schaukel"
+
+
+def test_logos_by_folder_or_wrapper_and_teaser_cards_of_other_releases_are_not_taken():
+    html = page(
+        "<figure><img src='/bilder/spielplatz.jpg' alt='Kinder'></figure>"
+        "<div class='newsroom-logo'><a href='/nr/1'><img src='/static/x/55123.png' alt='Amt'></a>"
+        "</div><img src='/static/logos/stadtwerke.png' alt='Stadtwerke'>"
+    ).replace(
+        "</article>",
+        "<h2>Mehr aus dem Rathaus</h2><div class='card'><img src='/bilder/markt.jpg' alt='Markt'>"
+        "<h3><a href='/pm/2'>Wochenmarkt zieht um</a></h3><p>Ab Montag auf dem Domplatz.</p>"
+        "</div></article>",
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.url for image in article.images] == [
+        "https://stadt.example/bilder/spielplatz.jpg"
+    ]
+    assert "Wochenmarkt" not in article.body_html
