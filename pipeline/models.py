@@ -105,6 +105,8 @@ class RawRelease(Frozen):
     warnings: tuple[str, ...] = ()  # what a reader noticed that an editor should check
     # short lines a page prints beside its headline, outside the body: a date, an embargo
     near_headline: tuple[str, ...] = ()
+    # lines of a contact box a page sets beside or under the article, outside the body
+    contact_box: tuple[str, ...] = ()
 
 
 class Release(Frozen):

@@ -36,6 +36,7 @@ from pipeline.extract.metadata import (
     _language,
     _published,
     _title,
+    contact_box_lines,
     lines_near_headline,
 )
 from pipeline.extract.parse import parse_html
@@ -57,6 +58,7 @@ class Article:
     prose_words: int = 0  # words of the body outside the page's link texts (listings have few)
     images: tuple[FoundImage, ...] = ()  # the article's photos, in page order
     near_headline: tuple[str, ...] = ()  # short lines beside the <h1>, outside the body
+    contact_box: tuple[str, ...] = ()  # a contact box's lines, outside the body
 
     @property
     def text(self) -> str:
@@ -87,6 +89,7 @@ def extract_article(
     _strip(tree, rules.strip)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
     near_headline = lines_near_headline(tree)
+    contact_box = contact_box_lines(tree)
     candidates = image_candidates(tree, base)
     paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
@@ -111,6 +114,7 @@ def extract_article(
         prose_words=_prose_words(body_text, anchors),
         images=tuple(images),
         near_headline=near_headline,
+        contact_box=contact_box,
     )
 
 

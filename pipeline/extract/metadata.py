@@ -259,3 +259,55 @@ def _short_text(text: str | None, pieces: list[tuple[object, str]]) -> None:
 def _all_links(element, text: str) -> bool:
     linked = "".join(_clean_space(a.text_content()) for a in element.iter("a"))
     return len(linked) >= len(text.replace(" ", "")) * 0.8 if linked else False
+
+
+# A press contact in its own box beside or under the article ("div.contact-box",
+# <h2>Ansprechpartner</h2>), which extraction leaves out as page furniture.
+_CONTACT_NAMES = re.compile(r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle)", re.I)
+_CONTACT_HEADING = re.compile(
+    r"^\W*(?:presse|medien|media|press)?[- ]?(?:kontakte?|contacts?|ansprechpartner(?:in)?)\b",
+    re.I,
+)
+_PAGE_FRAME = frozenset({"nav", "header", "footer", "form", "menu"})
+_FRAME_NAMES = re.compile(r"(?:^|[\W_])(?:nav|navigation|menu|footer|header|breadcrumb)", re.I)
+_BOX_TEXT = 600
+
+
+def contact_box_lines(tree) -> tuple[str, ...]:
+    """The lines of the page's first contact box outside its frame (menus, header, footer):
+    a box named for a contact, or one that a contact heading opens. `normalize` decides
+    whether they are a press contact."""
+    for element in tree.iter("div", "section", "aside", "p", "address"):
+        text = _clean_space(element.text_content())
+        if not text or len(text) > _BOX_TEXT or not re.search(r"@|\d{3}", text):
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        lines = [line for line in map(_clean_space, _box_text(element).split("\n")) if line]
+        if not lines or not (_CONTACT_NAMES.search(names) or _CONTACT_HEADING.match(lines[0])):
+            continue
+        if not _in_page_frame(element):
+            return tuple(lines)
+    return ()
+
+
+def _in_page_frame(element) -> bool:
+    for ancestor in element.iterancestors():
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if ancestor.tag in _PAGE_FRAME or _FRAME_NAMES.search(names):
+            return True
+    return False
+
+
+def _box_text(element) -> str:
+    """The element's text with a line break for each <br> and block."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address")
+        parts.append("\n" if block else "")
+        parts.append(_box_text(child) if child.tag != "br" else "")
+        parts.append("\n" if block and child.tag != "br" else "")
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -62,6 +62,8 @@ def normalize(
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
         take_embargo([Line([(text, None)], 0) for text in raw.near_headline], zone, now, found)
     lines = take_contact(lines, found)
+    if found.contact is None:  # a contact box the page sets apart from the article
+        take_contact([Line([(text, None)], 0) for text in raw.contact_box], found)
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])

@@ -49,6 +49,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         warnings=_cut_off(data),
         media=media_inputs(article.images),
         near_headline=article.near_headline,
+        contact_box=article.contact_box,
     )
 
 

@@ -1,0 +1,51 @@
+"""What a page prints outside the article that a release still needs: the date and embargo
+beside the headline, and a press contact in its own box."""
+
+from __future__ import annotations
+
+from pipeline.extract.metadata import contact_box_lines, lines_near_headline
+from pipeline.extract.parse import parse_html
+from tests.normalize.test_release_shapes import release
+
+PROSE = "<p>" + "Die Stadt saniert im Frühjahr die Brücke über die Elster und sperrt sie. " * 4
+PROSE += "</p>"
+
+
+def tree(body: str):
+    return parse_html(f"<html><body>{body}</body></html>")
+
+
+def test_lines_beside_the_headline_stop_at_running_text_and_leave_out_links():
+    page = tree(
+        "<nav><a href='/'>Start</a></nav><div class='head'><span>Dortmund, 26.11.2026</span>"
+        "<p><strong>Sperrfrist: 27.11.2026, 10:00 Uhr</strong></p><a href='/presse'>Presse</a>"
+        f"<h1>Großauftrag für die Rheinbrücke</h1></div><div>{PROSE}<p>Stand: 01.01.2020</p></div>"
+    )
+    assert lines_near_headline(page) == (
+        "Dortmund, 26.11.2026",
+        "Sperrfrist: 27.11.2026, 10:00 Uhr",
+    )
+
+
+def test_a_page_without_a_headline_element_has_no_lines_beside_it():
+    assert lines_near_headline(tree(PROSE)) == ()
+
+
+def test_a_contact_box_is_found_by_its_name_or_heading_but_never_in_the_page_frame():
+    box = (
+        "<div class='sectionRelated'><h2>Ansprechpartner</h2><p>Pressestelle<br>"
+        "Telefon: 0611 815-1021<br>presse@land.example</p></div>"
+    )
+    footer = "<footer><div class='contact'>Kontakt: Rathaus, Tel. 0341 123-0</div></footer>"
+    assert contact_box_lines(tree(f"{PROSE}{footer}")) == ()
+    assert contact_box_lines(tree(f"{PROSE}{box}{footer}")) == (
+        "Ansprechpartner",
+        "Pressestelle",
+        "Telefon: 0611 815-1021",
+        "presse@land.example",
+    )
+
+
+def test_the_contact_box_beside_the_article_becomes_the_release_contact():
+    found = release("datentabelle.html")
+    assert found.contact.startswith("Agentur für Arbeit Sonnenfeld\nPressestelle\nJan-Philipp")
