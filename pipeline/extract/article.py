@@ -37,6 +37,7 @@ from pipeline.extract.metadata import (
     _published,
     _title,
     contact_box_lines,
+    lead_after_headline,
     lines_near_headline,
 )
 from pipeline.extract.parse import parse_html
@@ -90,6 +91,7 @@ def extract_article(
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
     near_headline = lines_near_headline(tree)
     contact_box = contact_box_lines(tree)
+    lead = lead_after_headline(tree)
     candidates = image_candidates(tree, base)
     paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
@@ -98,6 +100,7 @@ def extract_article(
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta)
     _drop_leading_title(fragment, title)
+    _restore_lead(fragment, lead)
     images = article_images(candidates, paragraphs, fragment)
     drop_captions(fragment, images)
     published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
@@ -116,6 +119,18 @@ def extract_article(
         near_headline=near_headline,
         contact_box=contact_box,
     )
+
+
+def _restore_lead(fragment, lead: str | None) -> None:
+    """Put the lead box back in front of the body when the extractor left it out."""
+    if not lead:
+        return
+    body = _clean_space(" ".join(fragment.itertext()))
+    if _clean_space(lead)[:80] in body:
+        return
+    paragraph = etree.Element("p")
+    paragraph.text = lead
+    fragment.insert(0, paragraph)
 
 
 PROSE_SAMPLE = 6000

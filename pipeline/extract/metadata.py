@@ -311,3 +311,45 @@ def _box_text(element) -> str:
         parts.append("\n" if block and child.tag != "br" else "")
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+# A lead set apart from the body (TYPO3's "teaser-text", an "abstract", an "intro"), which
+# extractors drop as a teaser box although it is the release's first paragraph.
+_LEAD_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:teaser-text|teasertext|news-teaser|lead|lede|intro|abstract|standfirst"
+    r"|summary|article-summary|description)(?:$|[\s_-])",
+    re.I,
+)
+_LEAD_WORDS = 8
+_LEAD_TEXT = 800
+
+
+def lead_after_headline(tree) -> str | None:
+    """The text of a lead box that follows the page's <h1> closely, or None."""
+    heading = next((h for h in tree.iter("h1") if _clean_space(h.text_content())), None)
+    if heading is None:
+        return None
+    following = heading.itersiblings()
+    scope = heading.getparent()
+    for element in [*following, *(scope.itersiblings() if scope is not None else [])][:4]:
+        if not isinstance(element.tag, str):
+            continue
+        for candidate in (element, *element.iterdescendants()):
+            if not isinstance(candidate.tag, str):
+                continue
+            names = " ".join(
+                filter(
+                    None, (candidate.get("class"), candidate.get("id"), candidate.get("itemprop"))
+                )
+            )
+            if not _LEAD_NAMES.search(names):
+                continue
+            text = _clean_space(candidate.text_content())
+            if (
+                len(text.split()) >= _LEAD_WORDS
+                and len(text) <= _LEAD_TEXT
+                and text[-1:] in '.!?"“”»«)'
+                and not _all_links(candidate, text)
+            ):
+                return text
+    return None

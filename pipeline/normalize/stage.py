@@ -82,9 +82,7 @@ def normalize(
         identity=raw.identity,
         title=title,
         slug=make_slug(title, raw.identity),
-        teaser=plain_field(
-            make_teaser(plain_text(raw.teaser) if raw.teaser else lead_text(blocks))
-        ),
+        teaser=plain_field(make_teaser(_given_teaser(raw) or lead_text(blocks))),
         body_html=body_html,
         text=text,
         language=source.language or raw.language or detect_language(f"{title}\n{text}"),
@@ -99,6 +97,15 @@ def normalize(
         errors=tuple(validate(raw, title, text, found)),
         warnings=tuple(found.warnings),
     )
+
+
+def _given_teaser(raw: RawRelease) -> str | None:
+    """The input's own teaser. A page's meta description that is no sentence ('Pressemitteilung
+    des Ministeriums für …') describes the site, not the release: the lead is better."""
+    teaser = plain_text(raw.teaser) if raw.teaser else None
+    if teaser and raw.format == "html" and teaser[-1] not in '.!?…"“”»«)':
+        return None
+    return teaser
 
 
 def _date_line(texts: tuple[str, ...]) -> str | None:

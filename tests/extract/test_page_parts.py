@@ -49,3 +49,38 @@ def test_a_contact_box_is_found_by_its_name_or_heading_but_never_in_the_page_fra
 def test_the_contact_box_beside_the_article_becomes_the_release_contact():
     found = release("datentabelle.html")
     assert found.contact.startswith("Agentur für Arbeit Sonnenfeld\nPressestelle\nJan-Philipp")
+
+
+LEAD_PAGE = (
+    "<html><head><meta name='description' content='Pressemitteilung der Stadt Lindenfels'>"
+    "</head><body><main><div class='article'><div class='header'><h1>Neue Stadtbibliothek "
+    "öffnet am 5. Dezember</h1></div><div class='teaser-text' itemprop='description'><p>Nach "
+    "zweieinhalb Jahren Umbau zieht die Stadtbibliothek in den alten Güterbahnhof. Zur Eröffnung "
+    "lädt die Stadt zu einem Familienfest ein.</p></div><div class='news-text-wrap'>"
+    + PROSE * 3
+    + "</div></div></main></body></html>"
+)
+
+
+def test_a_lead_box_under_the_headline_is_the_first_paragraph_and_the_teaser():
+    from pipeline.extract import extract_article
+
+    article = extract_article(LEAD_PAGE, url="https://stadt.example/pm/1")
+    assert article.body_html.startswith("<p>Nach zweieinhalb Jahren Umbau")
+    assert article.body_html.count("Nach zweieinhalb Jahren") == 1
+
+
+def test_a_meta_description_that_only_names_the_site_is_no_teaser():
+    from pathlib import Path
+
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+    from tests.normalize.test_release_shapes import ARRIVED
+
+    source = SourceConfig(title="Stadt", kind="files", path="inbox")
+    context = InputContext(
+        source="stadt", config=source, locator="inbox/pm.html", received_at=ARRIVED, route="files"
+    )
+    found = normalize(read_input(LEAD_PAGE.encode(), Path("pm.html").suffix, context), source)
+    assert found.teaser.startswith("Nach zweieinhalb Jahren Umbau zieht die Stadtbibliothek")
