@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 
 import trafilatura
 from lxml import etree
@@ -82,11 +83,26 @@ def choose(
     first_text, second_text = fragment_text(first), fragment_text(second)
     mine = article_value(first_text, link_texts)
     theirs = article_value(second_text, link_texts)
+    if theirs >= mine > 0 and _within(second_text, first_text):
+        return second  # the same article without the menus and boxes around it
     if theirs <= max(mine, 0) * preference:
         return first
     if len(second_text.split()) < len(first_text.split()) * SHRED:
         return first
     return second
+
+
+CONTAINED = 0.95  # share of a candidate's words found in the other for it to lie within it
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Nearly every word of `inner` is in `outer` (counted with repeats), and `outer` has more."""
+    inner_words, outer_words = Counter(inner.split()), Counter(outer.split())
+    total = sum(inner_words.values())
+    if not total or total >= sum(outer_words.values()):
+        return False
+    shared = sum(min(count, outer_words[word]) for word, count in inner_words.items())
+    return shared >= CONTAINED * total
 
 
 def article_value(text: str, link_texts: set[str]) -> float:

@@ -28,7 +28,7 @@ LOGO_RE = re.compile(r"(?:^|[\W_])(?:logos?|icons?)(?:[\W_]|$)", re.I)
 SITE_CHROME_RE = re.compile(r"/(?:themes?|skins?|layout|design)/", re.I)
 SHARE_LINK_RE = re.compile(
     r"pinterest\.[a-z]+/pin|facebook\.com/shar|twitter\.com/(?:intent|share)|x\.com/intent|"
-    r"linkedin\.com/share|whatsapp|mailto:",
+    r"linkedin\.com/share|whatsapp|mailto:|javascript:",
     re.I,
 )
 OUTSIDE_RE = re.compile(

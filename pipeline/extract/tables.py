@@ -8,6 +8,7 @@ keeps its lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lxml import etree
 
@@ -40,8 +41,14 @@ def is_data_table(element) -> bool:
     if any(inner is not element for inner in element.iter("table")):
         return False
     rows = table_rows(element)
-    if len(rows) < 2 or sum(len(row) >= 2 for row in rows) < 2:
-        return False
+    widths = Counter(len(row) for row in rows)
+    width, count = widths.most_common(1)[0] if rows else (0, 0)
+    if len(rows) < 2 or width < 2 or count < 0.6 * len(rows):
+        return False  # a table of figures has one number of columns in most rows
+    cells = [cell for row in rows for cell in row]
+    linked = sum(1 for cell in cells if _words("".join(cell.itertext())) and _is_link(cell))
+    if linked > len(cells) / 2:
+        return False  # a menu laid out in a table
     for row in rows:
         for cell in row:
             if len(_words("".join(cell.itertext()))) > _DATA_CELL:
@@ -52,6 +59,12 @@ def is_data_table(element) -> bool:
             ):
                 return False
     return True
+
+
+def _is_link(cell) -> bool:
+    text = _words("".join(cell.itertext()))
+    linked = _words(" ".join("".join(a.itertext()) for a in cell.iter("a", "ref")))
+    return len(linked) >= 0.8 * len(text)
 
 
 def add_table_rows(builder, element) -> None:

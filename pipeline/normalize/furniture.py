@@ -93,6 +93,9 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
         r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",
         r"(?:vorlesen|listen to this (?:article|page)|diese seite vorlesen)",
+        # a row of tools: '« zurück  Seite drucken  nach oben'
+        r"(?:[«‹<]?\s*(?:zurück|seite drucken|drucken|nach oben|zum seitenanfang|teilen|merken"
+        r"|seite empfehlen|back|print|top|back to top|share)\s*[»›>|·]?\s*){2,}",
     ),
 }
 
