@@ -83,7 +83,7 @@ def choose(
     first_text, second_text = fragment_text(first), fragment_text(second)
     mine = article_value(first_text, link_texts)
     theirs = article_value(second_text, link_texts)
-    if theirs >= mine > 0 and _within(second_text, first_text):
+    if (theirs >= mine > 0 or _is_blob(first_text)) and _within(second_text, first_text):
         return second  # the same article without the menus and boxes around it
     if theirs <= max(mine, 0) * preference:
         return first
@@ -93,6 +93,16 @@ def choose(
 
 
 CONTAINED = 0.95  # share of a candidate's words found in the other for it to lie within it
+
+
+BLOB_WORDS = 150
+
+
+def _is_blob(text: str) -> bool:
+    """The whole page run into a line or two (an extractor's last resort): no structure to
+    judge by, so any candidate within it that has one is better."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) <= 2 and len(text.split()) >= BLOB_WORDS
 
 
 def _within(inner: str, outer: str) -> bool:
