@@ -93,3 +93,15 @@ def test_a_preformatted_block_keeps_its_lines():
         "<pre>EQS-News: Firma AG / Key word(s): Quarter\nFirma AG: Headline</pre>"
     )
     assert fragment == "<p>EQS-News: Firma AG / Key word(s): Quarter<br>Firma AG: Headline</p>"
+
+
+def test_a_police_office_code_in_front_of_the_headline_is_cut():
+    from pipeline.normalize.findings import Findings
+    from pipeline.normalize.headline import take_title
+
+    for given, title in [
+        ("POL-KRB: Einbruch in Apotheke - Zeugen gesucht", "Einbruch in Apotheke - Zeugen gesucht"),
+        ("FW-E: Brand in Lagerhalle gelöscht", "Brand in Lagerhalle gelöscht"),
+        ("Polizei: Zeugen nach Unfall gesucht", "Polizei: Zeugen nach Unfall gesucht"),
+    ]:
+        assert take_title([], given, Findings(problems=[]))[0] == title
