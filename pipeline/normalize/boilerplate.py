@@ -53,6 +53,8 @@ kommentar schreiben
 newsletter(?: abonnieren| bestellen| anmeldung| abonnieren .{0,40})?|jetzt abonnieren|abonnieren
 subscribe(?: now| to our newsletter)?|sign up for our newsletter.{0,60}|zum newsletter.{0,40}
 weiterlesen|mehr lesen|read more|continue reading|mehr erfahren|learn more|mehr|more|zum artikel
+by (?:staff|our|a|an) (?:reporters?|writers?|correspondents?|staff).{0,30}
+von unserer redaktion|von unserem (?:korrespondenten|reporter).{0,30}
 zum beitrag|lesen sie mehr|hier klicken|click here|\d+ min(?:\.|uten)?(?: read| lesezeit)?
 (?:lesezeit|reading time).{0,30}|pressemitteilung|pressemeldung|medieninformation
 presseinformation
@@ -97,7 +99,14 @@ PRICE_RE = re.compile(
     r"(?:€|eur|euro|\$|usd|chf|£)?\s?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}\s?(?:€|eur|euro|\$|usd|chf|£)?",
     re.I,
 )
-WEATHER_RE = re.compile(r"-?\d{1,2}(?:[.,]\d)?\s?°?\s?[cf](?:\s+\D.{0,30})?", re.I)
+_DEGREES = r"-?\d{1,2}(?:[.,]\d)?\s?°"
+WEATHER_RE = re.compile(
+    rf"-?\d{{1,2}}(?:[.,]\d)?\s?°?\s?[cf](?:\s+\D.{{0,30}})?"
+    # 'Grimma 4°C', 'Wetter Rostock 6°C', 'Weather: Bristol 9°C, light rain'
+    rf"|(?:(?:wetter|weather)(?: in)?:?\s+)?[^\d°]{{2,30}}\s{_DEGREES}\s?[cf]\b.{{0,30}}"
+    rf"|(?:[a-zäöü]{{2,3}}\.?\s+{_DEGREES}[cf]?\s*){{2,}}",  # a forecast: 'Mo 5° Di 3° Mi 2°'
+    re.I,
+)
 COOKIE_RE = re.compile(
     r"\bcookies?\b.*\b(?:akzept|zustimm|einverstanden|einwillig|accept|consent|we use|wir verwenden"
     r"|wir nutzen|datenschutz|privacy|einstellungen|settings)|\b(?:akzept|accept|consent|we use|"
@@ -105,6 +114,15 @@ COOKIE_RE = re.compile(
     re.I,
 )
 NAV_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s+[>›»/]\s+")
+# A portal's sections and account links: a line of nothing else is its menu.
+NAV_WORDS = frozenset(
+    "news nachrichten politik wirtschaft business sport sports kultur culture opinion meinung "
+    "panorama lokales region regional welt world wissen science gesundheit health reise travel "
+    "auto motor digital tech technology leben lifestyle video videos fotos bilder service home "
+    "startseite kontakt impressum login logout abo abos abonnement e-paper epaper subscribe sign "
+    "in up out log my account mein konto anmelden registrieren newsletter podcast podcasts "
+    "karriere jobs immobilien anzeigen shop entertainment unterhaltung".split()
+)
 SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp linkedin xing pinterest telegram instagram threads mastodon "
     "bluesky reddit e-mail email mail drucken print teilen share tweet pdf messenger".split()
@@ -119,6 +137,8 @@ FURNITURE_ATTR_RE = re.compile(
 )
 
 MULTI_SPACE_RE = re.compile(r" {2,}")
+AD_LABEL_RE = re.compile(r"anzeigen?|werbung|advertisement|advertising|sponsored|gesponsert", re.I)
+AD_COPY = 120
 LONG_PARAGRAPH = 120
 MAX_WIDGET_LINE = 160
 
@@ -145,6 +165,8 @@ def is_boilerplate(line: str) -> bool:
         or ("cookie" in key and COOKIE_RE.search(key))
         or _is_share_bar(key)
         or _is_nav_trail(line)
+        or _is_menu(key)
+        or _is_label_pair(line)
     )
 
 
@@ -166,6 +188,18 @@ def _is_share_bar(key: str) -> bool:
     return len(words) >= 2 and all(word in SHARE_WORDS for word in words)
 
 
+def _is_menu(key: str) -> bool:
+    """'News Business Sport Culture Opinion', 'Login | Abo': section and account links."""
+    words = [word for word in re.split(r"[\s|·•/]+", key) if word]
+    return len(words) >= 2 and all(word in NAV_WORDS for word in words)
+
+
+def _is_label_pair(line: str) -> bool:
+    """'Pressemitteilung / Press Release': labels side by side, in two languages."""
+    parts = NAV_SPLIT_RE.split(line.strip())
+    return len(parts) >= 2 and all(LABEL_RE.fullmatch(label_key(part)) for part in parts)
+
+
 def _is_nav_trail(line: str) -> bool:
     """'Startseite > Aktuelles > Presse' or 'Home | News | Kontakt': a trail of short items."""
     parts = NAV_SPLIT_RE.split(line.strip())
@@ -183,13 +217,14 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
     """Which lines to keep after dropping furniture.
 
     Besides single furniture lines this drops the teaser titles after a section label such as
-    "Mehr zum Thema" (short lines up to the next real paragraph), and the city name that a
-    weather widget prints on the line after the temperature. A short line right before a long
+    "Mehr zum Thema" (short lines up to the next real paragraph), the city name that a
+    weather widget prints on the line after the temperature, and an advert's line after its
+    "Anzeige" label. A short line right before a long
     paragraph is kept even after a section label: it is most likely the headline.
     """
     keep = [True] * len(lines)
     in_section = False
-    after_weather = False
+    after_weather = after_ad = False
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -197,14 +232,15 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
             keep[index] = False
             in_section = in_section or is_section_marker(line)
             after_weather = is_weather(line)
+            after_ad = bool(AD_LABEL_RE.fullmatch(label_key(line)))
             continue
-        if after_weather and len(line.split()) <= 2:
-            keep[index] = False
-            after_weather = False
+        if (after_weather and len(line.split()) <= 2) or (after_ad and len(line) <= AD_COPY):
+            keep[index] = False  # the city a weather widget names, an advert's own line
+            after_weather = after_ad = False
             continue
-        after_weather = False
+        after_weather = after_ad = False
         if in_section:
-            if is_long_paragraph(line) or _next_is_long(lines, index):
+            if _is_substantial(line) or _next_is_long(lines, index):
                 in_section = False
             else:
                 keep[index] = False
@@ -212,10 +248,25 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
 
 
 def _next_is_long(lines: Sequence[str], index: int) -> bool:
+    """The next line of text is a paragraph: furniture and a date line between don't count
+    (a headline, its date and '14 Kommentare', then the lead)."""
+    from pipeline.normalize.dates import is_date_line
+
     for line in lines[index + 1 : index + 12]:
-        if line.strip() and not is_boilerplate(line):
-            return is_long_paragraph(line)
+        if line.strip() and not is_boilerplate(line) and not is_date_line(line):
+            return _is_substantial(line)
     return False
+
+
+SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"“”»«']?\s+[\"„“»«(]?[A-ZÄÖÜ]")
+SUBSTANTIAL = 200
+
+
+def _is_substantial(line: str) -> bool:
+    """A paragraph of an article, not a teaser's one sentence: two sentences or a long one."""
+    return is_long_paragraph(line) and (
+        len(line) >= SUBSTANTIAL or bool(SENTENCE_BREAK_RE.search(line))
+    )
 
 
 @lru_cache(maxsize=64)

@@ -34,12 +34,15 @@ CONTACT_RE = re.compile(
     r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information(?:,?\s+"
     r"(?:please\s+)?contact)?)|(?:kontakte?|contacts?|ansprechpartner(?:in|innen)?|r[üu]ckfragen"
     r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
-    r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?))"
+    r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?)"
+    r"|weitere\s+ausk[üu]nfte(?:\s+erteil(?:t|en))?)"
     # 'Rückfragen & Kontakt', 'Kontakt für Rückfragen', 'Kontakt für Medienvertreter', 'Rückfragen
     # bitte an'
-    r"(?:\s*(?:&|und|and|/)\s*(?:kontakte?|contacts?|r[üu]ckfragen|informationen))?"
+    r"(?:\s*(?:&|und|and|/)\s*(?:(?:presse|press|media)[- ]?)?(?:kontakte?|contacts?|r[üu]ckfragen"
+    r"|informationen))?"
     r"(?:\s+(?:f[üu]r\s+(?:r[üu]ckfragen|medienvertreter(?:innen)?|die\s+medien|die\s+presse)"
-    r"|bitte\s+an|an))?)(?P<colon>\s*:)?\s*(?P<rest>.*)$",
+    r"|bitte\s+an|an))?)"
+    r"(?P<colon>(?:\s*/\s*[^\W\d][\w -]{1,30}?)?\s*:)?\s*(?P<rest>.*)$",  # 'Kontakt / Contact:'
     re.I,
 )
 CONTACT_STOP_RE = re.compile(r"^(?:über|about|hintergrund|background|notes? to editors)\b", re.I)

@@ -61,6 +61,7 @@ LINES: dict[str, tuple[str, ...]] = {
     ),
     "APA-OTS": (
         r"\*{3} ?ots[- ]originaltext presseaussendung .{1,200}\*{3}",
+        r"\*{3} ?ohne gewähr für den inhalt der aussendung.{1,200}\*{3}",
         r"digitale pressemappe:? ?https?://\S+",
         r"ots\d{4}\b.{0,90}",  # 'OTS0045 2026-11-25/10:15', 'OTS0087 5 WI 0512 NEF0014 Mi, 25.Nov'
     ),

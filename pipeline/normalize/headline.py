@@ -123,9 +123,14 @@ def _find_headline(blocks: list[Block], head_end: int) -> int | None:
     if h1 is not None:
         return h1
     candidates = [i for i in range(head_end) if _looks_like_headline(blocks[i])]
-    for index in candidates:
-        if len(blocks[index].text.split()) >= 3 or len(blocks[index].text) >= 25:
-            return index
+    # A headline says something: four words first, then a sender's or site's name of two or
+    # three; only when a paragraph of running text follows, which the headline stands over.
+    passes = ((4, 10**6), (3, 25)) if head_end < len(blocks) else ((3, 25),)
+    for words, characters in passes:
+        for index in candidates:
+            text = blocks[index].text
+            if len(text.split()) >= words or len(text) >= characters:
+                return index
     if candidates:
         return candidates[0]
     # A headline with a final period: a short single sentence directly followed by the body.

@@ -15,6 +15,8 @@ from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.findings import Findings
 
 BULLET_RE = re.compile(r"^(?:[-–•*·▪►]|\u2022)\s+(?=\S)")
+NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=[^\W\d])")  # '1. Die Anlage …'
+
 TERMINAL = '.!?…:;"“”»«)'
 
 
@@ -47,10 +49,24 @@ def _chunk_blocks(chunk: list[Line]) -> list[Block]:
     paragraphs = [list(first.segs)]
     for previous, line in zip(chunk, chunk[1:], strict=False):
         if _should_join(previous.text, line.text, width):
-            paragraphs[-1] = tidy_segments(paragraphs[-1] + [(" ", None)] + line.segs)
+            space = [] if _hyphen_joins(previous.text, line.text) else [(" ", None)]
+            paragraphs[-1] = tidy_segments(paragraphs[-1] + space + line.segs)
         else:
             paragraphs.append(list(line.segs))
     return [Block(kind, segs) for segs in paragraphs]
+
+
+# Words after a dangling hyphen that leave it dangling: 'Industrie- und Handelskammer'.
+SUSPENDED = frozenset("und oder bis sowie wie bzw and or to nor".split())
+
+
+def _hyphen_joins(previous: str, line: str) -> bool:
+    """A line ending in a word's hyphen continues that word on the next ('Gießen-' 'Friedberg'),
+    unless a conjunction follows ('Industrie-' 'und Handelskammer')."""
+    if not re.search(r"[^\W\d_]-$", previous):
+        return False
+    first = line.split(maxsplit=1)[0].casefold() if line.split() else ""
+    return first not in SUSPENDED
 
 
 def _spaced(segs: list[Seg]) -> list[Seg]:
@@ -60,6 +76,8 @@ def _spaced(segs: list[Seg]) -> list[Seg]:
 def _should_join(previous: str, line: str, width: int) -> bool:
     if BULLET_RE.match(line) or _is_link_only(line) or _is_link_only(previous):
         return False
+    if NUMBERED_RE.match(line) and (previous[-1] in TERMINAL or NUMBERED_RE.match(previous)):
+        return False  # the next item of a numbered list (a wrapped '… ab dem' '1. Januar' joins)
     if previous.endswith(":") or boilerplate.is_boilerplate(previous):
         return False
     ends_sentence = previous[-1] in TERMINAL

@@ -15,7 +15,7 @@ from pipeline.normalize.body import (
     clean_inline,
     tidy_segments,
 )
-from pipeline.normalize.paragraphs import BULLET_RE, TERMINAL
+from pipeline.normalize.paragraphs import BULLET_RE, NUMBERED_RE, TERMINAL
 from pipeline.normalize.sanitize import clean_body
 
 # --- Blocks to output --------------------------------------------------------------------------
@@ -24,17 +24,36 @@ from pipeline.normalize.sanitize import clean_body
 def classify(blocks: list[Block]) -> list[Block]:
     """Plain-text paragraphs become list items or subheadings where they clearly are."""
     blocks = _without_tail_labels(blocks)
+    numbered = _numbered_items(blocks)
     result = []
     for index, block in enumerate(blocks):
         if block.kind == "p":
             text = block.text
             bullet = BULLET_RE.match(text)
-            if bullet:
+            if index in numbered:
+                block = Block("li", _strip_prefix(block.segs, numbered[index]), ordered=True)
+            elif bullet:
                 block = Block("li", _strip_prefix(block.segs, bullet.end()))
             elif index + 1 < len(blocks) and _looks_like_subheading(block, blocks[index + 1]):
                 block = Block("h3", block.segs)
         result.append(block)
     return result
+
+
+def _numbered_items(blocks: list[Block]) -> dict[int, int]:
+    """Paragraphs that count 1., 2., 3. … one after another form an ordered list: index ->
+    length of the number to strip. A lone '1. Januar …' is a date, not a list."""
+    items: dict[int, int] = {}
+    run: list[tuple[int, int]] = []
+    for index, block in enumerate([*blocks, Block("p", [])]):
+        match = NUMBERED_RE.match(block.text) if block.kind == "p" else None
+        if match and int(match.group("number")) == len(run) + 1:
+            run.append((index, match.end()))
+            continue
+        if len(run) >= 2:
+            items.update(run)
+        run = [(index, match.end())] if match and match.group("number") == "1" else []
+    return items
 
 
 def _without_tail_labels(blocks: list[Block]) -> list[Block]:
@@ -110,6 +129,7 @@ def render(blocks: list[Block]) -> tuple[str, str, list[Link]]:
     parts: list[str] = []
     text = ""
     open_list = None
+    number = 0
     for block in blocks:
         list_tag = ("ol" if block.ordered else "ul") if block.kind == "li" else None
         continues_list = list_tag is not None and list_tag == open_list
@@ -117,9 +137,12 @@ def render(blocks: list[Block]) -> tuple[str, str, list[Link]]:
             parts.append(f"</{open_list}>")
         if list_tag and not continues_list:
             parts.append(f"<{list_tag}>")
+            number = 0
         open_list = list_tag
         parts.append(_block_html(block))
-        shown = f"- {block.text}" if list_tag else block.text
+        number += 1
+        marker = f"{number}. " if list_tag == "ol" else "- "
+        shown = f"{marker}{block.text}" if list_tag else block.text
         text += ("\n" if continues_list else "\n\n") + shown if text else shown
     if open_list:
         parts.append(f"</{open_list}>")

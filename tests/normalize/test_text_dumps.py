@@ -1,0 +1,58 @@
+"""Text as people paste or save it: a portal page copied out of a browser with its widgets,
+a Word document saved with hard line breaks, numbered lists, Swiss and Austrian conventions."""
+
+from __future__ import annotations
+
+from tests.normalize.test_release_shapes import release
+
+
+def test_a_portal_dump_gives_the_release_without_widgets_ads_or_other_teasers():
+    found = release("portal-dump-widgets.txt", "de")
+    assert found.title == "Neue Fähre verbindet Höfgen und Grimma ab Frühjahr 2027"
+    assert found.text.startswith("Die Stadtwerke Grimma nehmen im April 2027")
+    for furniture in (
+        "4°C",
+        "Mo 5°",
+        "Login",
+        "Glasfaser",  # the advert under its 'Anzeige' label
+        "Hochwasserschutz: Neue Mauer",  # teasers of other articles, each with one sentence
+        "Brandstiftung in Trebsen",
+        "Kommentare",
+        "Meistgelesen",
+    ):
+        assert furniture not in found.text, furniture
+    assert found.published_at.isoformat() == "2026-11-26T09:15:00+01:00"
+    assert found.contact.startswith("Stadtwerke Grimma GmbH")
+
+
+def test_an_english_dump_skips_the_masthead_weather_menu_and_byline():
+    found = release("portal-dump-en.txt", "en")
+    assert found.title == "Harbourside Energy to build tidal test berth off Portishead"
+    for furniture in ("The Harbour Gazette", "Weather", "Sign in", "Opinion", "By Staff Reporter"):
+        assert furniture not in found.text, furniture
+    assert found.text.startswith("BRISTOL, 25 November 2026 – Harbourside Energy Ltd")
+
+
+def test_a_word_document_saved_as_text_has_its_headline_and_its_words_whole():
+    found = release("word-zeilenumbruch.txt", "de")
+    assert found.title == "Landrat eröffnet Ausbildungsmesse „Zukunft im Vogelsberg“"
+    assert "Gießen-Friedberg" in found.text  # a hyphen at a line's end joins the word
+    assert "Industrie- und Handelskammer" in found.text  # but not before 'und'
+    assert not found.teaser.startswith("Landrat eröffnet")
+
+
+def test_numbered_paragraphs_are_an_ordered_list():
+    found = release("nummerierte-liste.txt", "de")
+    assert "<ol>\n<li>Die Anlage hat eine Wechselrichterleistung" in found.body_html
+    assert "\n2. Sie ist im Marktstammdatenregister angemeldet.\n" in found.text
+    assert "ab dem 1. Januar 2027" in found.text  # a date at a line's start is no item
+
+
+def test_swiss_and_bilingual_contact_labels_and_the_apa_disclaimer():
+    swiss = release("kanton-weitere-auskuenfte.txt", "de")
+    assert swiss.contact.startswith("Dominik Baumgartner, Kommunikation")
+    assert "dominik.baumgartner@" not in swiss.text
+    bilingual = release("zweisprachig.txt")
+    assert bilingual.contact.startswith("Hochschule für Musik und Handwerk Freiberg")
+    austrian = release("apa-ots-gewaehr.txt", "de")
+    assert "OHNE GEWÄHR" not in austrian.text
