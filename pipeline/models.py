@@ -103,8 +103,10 @@ class RawRelease(Frozen):
     links: tuple[Link, ...] = ()
     problems: tuple[Problem, ...] = ()  # reader-level problems (undecodable bytes, broken mail)
     warnings: tuple[str, ...] = ()  # what a reader noticed that an editor should check
-    # short lines a page prints beside its headline, outside the body: a date, an embargo
-    near_headline: tuple[str, ...] = ()
+    # short lines a page prints just above and below its headline, outside the body: a date,
+    # an embargo
+    above_headline: tuple[str, ...] = ()
+    below_headline: tuple[str, ...] = ()
     # lines of a contact box a page sets beside or under the article, outside the body
     contact_box: tuple[str, ...] = ()
 

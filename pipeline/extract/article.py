@@ -36,12 +36,16 @@ from pipeline.extract.metadata import (
     _language,
     _published,
     _title,
+    continues_on_next_page,
+    headline_element,
+)
+from pipeline.extract.parse import parse_html
+from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
+from pipeline.extract.surroundings import (
     contact_box_lines,
     lead_after_headline,
     lines_near_headline,
 )
-from pipeline.extract.parse import parse_html
-from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +62,10 @@ class Article:
     author: str | None = None
     prose_words: int = 0  # words of the body outside the page's link texts (listings have few)
     images: tuple[FoundImage, ...] = ()  # the article's photos, in page order
-    near_headline: tuple[str, ...] = ()  # short lines beside the <h1>, outside the body
+    above_headline: tuple[str, ...] = ()  # short lines over the <h1>, outside the body
+    below_headline: tuple[str, ...] = ()  # and under it
     contact_box: tuple[str, ...] = ()  # a contact box's lines, outside the body
+    continues: bool = False  # the page links its own next page: the body is only a part
 
     @property
     def text(self) -> str:
@@ -89,16 +95,17 @@ def extract_article(
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
-    near_headline = lines_near_headline(tree)
+    heading = headline_element(tree, meta)
+    above_headline, below_headline = lines_near_headline(tree, heading)
     contact_box = contact_box_lines(tree)
-    lead = lead_after_headline(tree)
+    lead = lead_after_headline(tree, heading)
     candidates = image_candidates(tree, base)
     paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
         fragment = _generic_body(tree, base, anchors)
     title = _rule_text(tree, rules.title) if rules.title else None
-    title = title or _title(tree, meta)
+    title = title or _title(tree, meta, heading)
     _drop_leading_title(fragment, title)
     _restore_lead(fragment, lead)
     images = article_images(candidates, paragraphs, fragment)
@@ -116,8 +123,10 @@ def extract_article(
         author=meta.get("author") or meta.get("article:author"),
         prose_words=_prose_words(body_text, anchors),
         images=tuple(images),
-        near_headline=near_headline,
+        above_headline=above_headline,
+        below_headline=below_headline,
         contact_box=contact_box,
+        continues=continues_on_next_page(tree),
     )
 
 

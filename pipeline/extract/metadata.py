@@ -60,12 +60,10 @@ def _canonical_url(tree, meta: dict[str, str], url: str | None) -> str | None:
     return None
 
 
-def _title(tree, meta: dict[str, str]) -> str | None:
-    """The headline. An <h1> that the head's titles repeat is the headline itself; else the
-    JSON-LD headline, then og:title and <title> without the site's name around them."""
-    headings = [text for h in tree.iter("h1") if (text := _clean_space(h.text_content()))][:3]
+def _heads(tree, meta: dict[str, str]) -> list[str]:
+    """The titles the page's head gives: og:title, twitter:title, JSON-LD, <title>."""
     page_title = tree.find(".//title")
-    heads = [
+    return [
         _clean_space(value)
         for value in (
             meta.get("og:title"),
@@ -75,11 +73,48 @@ def _title(tree, meta: dict[str, str]) -> str | None:
         )
         if value and value.strip()
     ]
-    for heading in headings:
-        key = _key(heading)
-        if len(key) >= 8 and any(key in _key(head) for head in heads):
-            return heading
+
+
+def headline_element(tree, meta: dict[str, str]):
+    """The page's headline element: an <h1> that the head's titles repeat (not the site's name
+    among them), else such an <h2> (themes that set the site's name in the <h1>), else the
+    first <h1>; None for a page without one."""
+    heads = _heads(tree, meta)
     site = meta.get("og:site_name") or meta.get("application-name")
+    h1s = [h for h in tree.iter("h1") if _clean_space(h.text_content())][:3]
+    h2s = [h for h in tree.iter("h2") if len(_clean_space(h.text_content()).split()) >= 3][:8]
+    for element in (*h1s, *h2s):
+        key = _key(_clean_space(element.text_content()))
+        named = len(key) >= 8 and any(key in _key(head) for head in heads)
+        if named and not _is_site_part(key, heads, site):
+            return element
+    return h1s[0] if h1s else None
+
+
+def _is_site_part(key: str, heads: list[str], site: str | None) -> bool:
+    """`key` is the site's name: og:site_name, or a part of a title beside a longer one."""
+    if site and key == _key(site):
+        return True
+    for head in heads:
+        parts = [_key(part) for part in _TITLE_SEPARATORS.split(head)]
+        if len(parts) > 1 and key in parts and key != max(parts, key=len):
+            return True
+    return False
+
+
+def _title(tree, meta: dict[str, str], heading=None) -> str | None:
+    """The headline. The headline element when the head's titles repeat it; else the JSON-LD
+    headline, then og:title and <title> without the site's name around them."""
+    headings = [text for h in tree.iter("h1") if (text := _clean_space(h.text_content()))][:3]
+    page_title = tree.find(".//title")
+    heads = _heads(tree, meta)
+    site = meta.get("og:site_name") or meta.get("application-name")
+    if heading is not None:
+        text = _clean_space(heading.text_content())
+        key = _key(text)
+        if len(key) >= 8 and any(key in _key(head) for head in heads):
+            if not _is_site_part(key, heads, site):
+                return text
     ld = _ld_headline(tree)
     if ld:
         return _clean_space(ld)
@@ -167,6 +202,18 @@ def _published(tree, meta: dict[str, str]) -> str | None:
     return None
 
 
+# The next page of the same document ('?seite=2', '/page/2'), not a blog's next post.
+_NEXT_PAGE = re.compile(r"[?&](?:page|seite|p|pg|start)=\d|/(?:page|seite)/\d")
+
+
+def continues_on_next_page(tree) -> bool:
+    """The page says the document goes on: <link rel="next"> to a further page of it."""
+    for link in tree.iter("link"):
+        if "next" in (link.get("rel") or "").lower().split():
+            return bool(_NEXT_PAGE.search(link.get("href") or ""))
+    return False
+
+
 def _language(tree, meta: dict[str, str]) -> str | None:
     value = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     value = value or meta.get("content-language") or meta.get("og:locale")
@@ -181,175 +228,3 @@ def _base_url(tree, url: str | None) -> str | None:
     if base is not None:
         return urljoin(url or "", base.get("href").strip()) or url
     return url
-
-
-# A date or an embargo printed beside the headline often stands outside the article's block
-# ("Dortmund, 26.11.2026" above the <h1>, "Sperrfrist: …" in the page header).
-_NEAR_HEADLINE = 6
-_SHORT_LINE = 120
-_HEADER_TEXT = 1500
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "select", "button"})
-
-
-def lines_near_headline(tree) -> tuple[str, ...]:
-    """Short lines of text printed just before and after the page's first <h1>, in page
-    order: up to the nearest paragraph of running text on either side, without links (menus,
-    teasers) and without the headline itself. `normalize` reads dates and embargo lines from
-    them when the article's own text gives none."""
-    heading = next((h for h in tree.iter("h1") if _clean_space(h.text_content())), None)
-    if heading is None:
-        return ()
-    header = heading
-    for _ in range(4):  # up to the first ancestor that holds more than a page header
-        parent = header.getparent()
-        if parent is None:
-            break
-        header = parent
-        if len(header.text_content()) > _HEADER_TEXT:
-            break
-    pieces: list[tuple[object, str]] = []
-    _short_pieces(header, heading, pieces)
-    at = next((i for i, (element, _) in enumerate(pieces) if element is heading), None)
-    if at is None:
-        return ()
-    before = []
-    for _, text in reversed(pieces[max(0, at - _NEAR_HEADLINE) : at]):
-        if not text:
-            break
-        before.insert(0, text)
-    after = []
-    for _, text in pieces[at + 1 : at + 1 + _NEAR_HEADLINE]:
-        if not text:
-            break
-        after.append(text)
-    return (*before, *after)
-
-
-def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
-    """The element's text as the largest pieces of at most _SHORT_LINE characters; a longer
-    text without smaller parts (a paragraph) is marked by an empty piece."""
-    if not isinstance(element.tag, str) or element.tag in _SKIPPED:
-        return
-    text = _clean_space(element.text_content())
-    if not text:
-        return
-    if element is heading:
-        pieces.append((element, text))
-        return
-    holds_heading = any(found is heading for found in element.iter("h1"))
-    if len(text) <= _SHORT_LINE and not holds_heading:
-        if element.tag != "a" and not _all_links(element, text):
-            pieces.append((element, text))
-        return
-    if not len(element):
-        pieces.append((element, ""))
-        return
-    _short_text(element.text, pieces)
-    for child in element:
-        _short_pieces(child, heading, pieces)
-        _short_text(child.tail, pieces)
-
-
-def _short_text(text: str | None, pieces: list[tuple[object, str]]) -> None:
-    cleaned = _clean_space(text or "")
-    if cleaned:
-        pieces.append((None, cleaned if len(cleaned) <= _SHORT_LINE else ""))
-
-
-def _all_links(element, text: str) -> bool:
-    linked = "".join(_clean_space(a.text_content()) for a in element.iter("a"))
-    return len(linked) >= len(text.replace(" ", "")) * 0.8 if linked else False
-
-
-# A press contact in its own box beside or under the article ("div.contact-box",
-# <h2>Ansprechpartner</h2>), which extraction leaves out as page furniture.
-_CONTACT_NAMES = re.compile(r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle)", re.I)
-_CONTACT_HEADING = re.compile(
-    r"^\W*(?:presse|medien|media|press)?[- ]?(?:kontakte?|contacts?|ansprechpartner(?:in)?)\b",
-    re.I,
-)
-_PAGE_FRAME = frozenset({"nav", "header", "footer", "form", "menu"})
-_FRAME_NAMES = re.compile(r"(?:^|[\W_])(?:nav|navigation|menu|footer|header|breadcrumb)", re.I)
-_BOX_TEXT = 600
-
-
-def contact_box_lines(tree) -> tuple[str, ...]:
-    """The lines of the page's first contact box outside its frame (menus, header, footer):
-    a box named for a contact, or one that a contact heading opens. `normalize` decides
-    whether they are a press contact."""
-    for element in tree.iter("div", "section", "aside", "p", "address"):
-        text = _clean_space(element.text_content())
-        if not text or len(text) > _BOX_TEXT or not re.search(r"@|\d{3}", text):
-            continue
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        lines = [line for line in map(_clean_space, _box_text(element).split("\n")) if line]
-        if not lines or not (_CONTACT_NAMES.search(names) or _CONTACT_HEADING.match(lines[0])):
-            continue
-        if not _in_page_frame(element):
-            return tuple(lines)
-    return ()
-
-
-def _in_page_frame(element) -> bool:
-    for ancestor in element.iterancestors():
-        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
-        if ancestor.tag in _PAGE_FRAME or _FRAME_NAMES.search(names):
-            return True
-    return False
-
-
-def _box_text(element) -> str:
-    """The element's text with a line break for each <br> and block."""
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child.tag, str):
-            parts.append(child.tail or "")
-            continue
-        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address")
-        parts.append("\n" if block else "")
-        parts.append(_box_text(child) if child.tag != "br" else "")
-        parts.append("\n" if block and child.tag != "br" else "")
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-# A lead set apart from the body (TYPO3's "teaser-text", an "abstract", an "intro"), which
-# extractors drop as a teaser box although it is the release's first paragraph.
-_LEAD_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:teaser-text|teasertext|news-teaser|lead|lede|intro|abstract|standfirst"
-    r"|summary|article-summary|description)(?:$|[\s_-])",
-    re.I,
-)
-_LEAD_WORDS = 8
-_LEAD_TEXT = 800
-
-
-def lead_after_headline(tree) -> str | None:
-    """The text of a lead box that follows the page's <h1> closely, or None."""
-    heading = next((h for h in tree.iter("h1") if _clean_space(h.text_content())), None)
-    if heading is None:
-        return None
-    following = heading.itersiblings()
-    scope = heading.getparent()
-    for element in [*following, *(scope.itersiblings() if scope is not None else [])][:4]:
-        if not isinstance(element.tag, str):
-            continue
-        for candidate in (element, *element.iterdescendants()):
-            if not isinstance(candidate.tag, str):
-                continue
-            names = " ".join(
-                filter(
-                    None, (candidate.get("class"), candidate.get("id"), candidate.get("itemprop"))
-                )
-            )
-            if not _LEAD_NAMES.search(names):
-                continue
-            text = _clean_space(candidate.text_content())
-            if (
-                len(text.split()) >= _LEAD_WORDS
-                and len(text) <= _LEAD_TEXT
-                and text[-1:] in '.!?"“”»«)'
-                and not _all_links(candidate, text)
-            ):
-                return text
-    return None

@@ -72,6 +72,10 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
     if not data.strip():
         return None
     try:
-        return etree.fromstring(data, _parser())
+        tree = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError:
         return None
+    if b"<amp-img" in data:  # an AMP page's pictures are images like any other
+        for picture in tree.iter("amp-img"):
+            picture.tag = "img"
+    return tree

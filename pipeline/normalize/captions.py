@@ -15,7 +15,7 @@ from pipeline.normalize.body import repair_text
 from pipeline.normalize.sanitize import plain_field
 
 LABEL = (
-    r"(?:Fotos?|Bilder?|Bildquelle|Quelle|Photos?|Pictures?|Images?|Credits?|Copyright|"
+    r"(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Photos?|Pictures?|Images?|Credits?|Copyright|"
     r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright)"
 )
 CREDIT_TAIL_RE = re.compile(

@@ -98,7 +98,8 @@ ZONE_ABBR: dict[str, tzinfo] = {
 DATE_LINE_WORDS = frozenset(
     "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated "
     "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
-    "presseinformation presseinfo medienmitteilung press release news nr no".split()
+    "presseinformation presseinfo medienmitteilung press release news nr no erscheinungsdatum "
+    "veröffentlichungsdatum erschienen publiziert".split()
 )
 # A release's number before its place and date: 'Presseinfo Nr. 058/2026 – Sonnenfeld, …'.
 NUMBERED_LABEL_RE = re.compile(
@@ -273,6 +274,30 @@ def is_date_line(text: str) -> bool:
     before = NUMBERED_LABEL_RE.sub("", before)
     # A place before the date ("Leipzig, 25.11.2026", "BERLIN, Germany, ...") is fine.
     return not _leftover_words(before) or bool(PLACE_RE.fullmatch(before.strip()))
+
+
+PUBLISHED_WORDS_RE = re.compile(
+    r"\b(?:veröffentlicht|erschienen|erscheinungsdatum|datum|stand|published|posted|updated"
+    r"|aktualisiert|pressemitteilung|medieninformation|press release)\b",
+    re.I,
+)
+
+
+def is_labelled_date(text: str, spare: int = 3, *, published: bool = False) -> bool:
+    """A short line that states a date among a few labels: 'Verkehr 25. Nov. 2026, 11:45 Uhr
+    LK 1247/2026', 'Veröffentlicht am 24. November 2026 von Pressestelle'. Only for lines a page
+    prints beside its headline, where nothing else is dated; with `published`, only a line that
+    says it is a publication date."""
+    if len(text) > 90 or not DIGIT_RE.search(text):
+        return False
+    if published and not PUBLISHED_WORDS_RE.search(text):
+        return False
+    found = find_date(text)
+    if found is None:
+        return False
+    before, after = text[: found[0].start()], text[found[0].end() :]
+    after = ZONE_ABBR_RE.sub(" ", _find_time(after)[4])
+    return len(_leftover_words(before) + _leftover_words(after)) <= spare
 
 
 def _leftover_words(text: str) -> list[str]:

@@ -179,7 +179,9 @@ def _is_prose(text: str) -> bool:
 
 
 def _has_address(text: str) -> bool:
-    return len(text) <= 160 and bool(ADDRESS_RE.search(text))
+    # a person's line may name their office and when they can be reached: 'Cornelia Brändli-
+    # Meier, Regierungsrätin, Vorsteherin …, Telefon 058 345 61 00 (erreichbar am … 15 Uhr)'
+    return len(text) <= 240 and bool(ADDRESS_RE.search(text))
 
 
 ADDRESS_RE = re.compile(

@@ -175,10 +175,15 @@ def _is_body_paragraph(block: Block) -> bool:
 
 
 def _repeats_title(block_text: str, title_key: str) -> bool:
-    """The block is the headline, alone or behind the sender's name ('Firma GmbH / Headline',
-    as ots mails repeat their subject line)."""
-    if _title_key(block_text) == title_key:
+    """The block is the headline, alone, behind a kicker ('Breitbandausbau Förderprogramm …'
+    for 'Förderprogramm …') or behind the sender's name ('Firma GmbH / Headline', as ots mails
+    repeat their subject line)."""
+    block_key = _title_key(block_text)
+    if block_key == title_key:
         return True
+    kicked = block_key.endswith(" " + title_key) and len(title_key.split()) >= 3
+    if kicked and len(block_key.split()) - len(title_key.split()) <= 2:
+        return block_text.rstrip()[-1:] not in ".!?:"  # a headline line, not a sentence
     sender, _, rest = block_text.rpartition(" / ")
     return bool(sender) and len(sender.split()) <= 6 and _title_key(rest) == title_key
 

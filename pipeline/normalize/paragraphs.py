@@ -14,7 +14,7 @@ from pipeline.normalize.body import (
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.findings import Findings
 
-BULLET_RE = re.compile(r"^(?:[-–•*·▪►]|\u2022)\s+(?=\S)")
+BULLET_RE = re.compile(r"^(?:[-–*]\s+|[•·▪►]\s*)(?=\S)")  # '•Capacity' too
 NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=[^\W\d])")  # '1. Die Anlage …'
 
 TERMINAL = '.!?…:;"“”»«)'

@@ -60,7 +60,8 @@ def normalize(
     lines, stamp = drop_furniture(body_lines(raw, source))
     lines = take_embargo(lines, zone, now, found)
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
-        take_embargo([Line([(text, None)], 0) for text in raw.near_headline], zone, now, found)
+        beside = (*raw.above_headline, *raw.below_headline)
+        take_embargo([Line([(text, None)], 0) for text in beside], zone, now, found)
     lines = take_contact(lines, found)
     if found.contact is None:  # a contact box the page sets apart from the article
         take_contact([Line([(text, None)], 0) for text in raw.contact_box], found)
@@ -70,7 +71,7 @@ def normalize(
     blocks = drop_disclaimers(blocks, found)
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
     title, blocks = take_title(blocks, given, found)
-    found.date_text = found.date_text or stamp or _date_line(raw.near_headline)
+    found.date_text = found.date_text or stamp or _date_beside_headline(raw)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
@@ -108,9 +109,17 @@ def _given_teaser(raw: RawRelease) -> str | None:
     return teaser
 
 
-def _date_line(texts: tuple[str, ...]) -> str | None:
-    """The first line that only states a date ('Dortmund, 26.11.2026') among `texts`."""
-    return next((text for text in texts if dates.is_date_line(text)), None)
+def _date_beside_headline(raw: RawRelease) -> str | None:
+    """A line above the headline that states a date among a few labels ('Verkehr 25. Nov.
+    2026, 11:45 Uhr LK 1247/2026'), or one below it that says it is the publication date
+    ('Veröffentlicht am 24. November 2026 von …'): a subtitle's date is an event's."""
+    above = (text for text in raw.above_headline if dates.is_labelled_date(text))
+    below = (
+        text
+        for text in raw.below_headline
+        if dates.is_date_line(text) or dates.is_labelled_date(text, published=True)
+    )
+    return next(above, None) or next(below, None)
 
 
 # --- Validation --------------------------------------------------------------------------------

@@ -3,8 +3,8 @@ beside the headline, and a press contact in its own box."""
 
 from __future__ import annotations
 
-from pipeline.extract.metadata import contact_box_lines, lines_near_headline
 from pipeline.extract.parse import parse_html
+from pipeline.extract.surroundings import contact_box_lines, lines_near_headline
 from tests.normalize.test_release_shapes import release
 
 PROSE = "<p>" + "Die Stadt saniert im Frühjahr die Brücke über die Elster und sperrt sie. " * 4
@@ -22,13 +22,13 @@ def test_lines_beside_the_headline_stop_at_running_text_and_leave_out_links():
         f"<h1>Großauftrag für die Rheinbrücke</h1></div><div>{PROSE}<p>Stand: 01.01.2020</p></div>"
     )
     assert lines_near_headline(page) == (
-        "Dortmund, 26.11.2026",
-        "Sperrfrist: 27.11.2026, 10:00 Uhr",
+        ("Dortmund, 26.11.2026", "Sperrfrist: 27.11.2026, 10:00 Uhr"),
+        (),
     )
 
 
 def test_a_page_without_a_headline_element_has_no_lines_beside_it():
-    assert lines_near_headline(tree(PROSE)) == ()
+    assert lines_near_headline(tree(PROSE)) == ((), ())
 
 
 def test_a_contact_box_is_found_by_its_name_or_heading_but_never_in_the_page_frame():

@@ -46,9 +46,10 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
-        warnings=_cut_off(data),
+        warnings=_cut_off(data) + _continues(article),
         media=media_inputs(article.images),
-        near_headline=article.near_headline,
+        above_headline=article.above_headline,
+        below_headline=article.below_headline,
         contact_box=article.contact_box,
     )
 
@@ -66,6 +67,15 @@ def _cut_off(data: bytes) -> tuple[str, ...]:
     return (
         "the page ends without </body> or </html>: it may have been cut off in transfer; "
         "compare the body with the original before approving",
+    )
+
+
+def _continues(article: Article) -> tuple[str, ...]:
+    if not article.continues:
+        return ()
+    return (
+        "the page links a next page of this release (rel=next): only this page was read; "
+        "add the rest from the original before approving",
     )
 
 

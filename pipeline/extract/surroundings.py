@@ -1,0 +1,199 @@
+"""What a page prints around its article that the release still needs: a date or an embargo
+beside the headline, a lead set apart under it, a press contact in its own box.
+
+Extractors leave these out as page furniture. They are found from the headline element (see
+`metadata.headline_element`) and handed on as text; `normalize` decides what they say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.fragment import _clean_space
+
+# A date or an embargo printed beside the headline often stands outside the article's block
+# ("Dortmund, 26.11.2026" above the <h1>, "Sperrfrist: …" in the page header).
+_NEAR_HEADLINE = 6
+_SHORT_LINE = 120
+_HEADER_TEXT = 1500
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "select", "button"})
+
+
+def lines_near_headline(tree, heading=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Short lines of text printed just above and below the page's first <h1>, in page order:
+    up to the nearest paragraph of running text on either side, without links (menus, teasers)
+    and without the headline itself. `normalize` reads dates and embargo lines from them when
+    the article's own text gives none."""
+    if heading is None:
+        heading = next((h for h in tree.iter("h1") if _clean_space(h.text_content())), None)
+    if heading is None:
+        return (), ()
+    header = heading
+    for _ in range(4):  # up to the first ancestor that holds more than a page header
+        parent = header.getparent()
+        if parent is None:
+            break
+        header = parent
+        if len(header.text_content()) > _HEADER_TEXT:
+            break
+    pieces: list[tuple[object, str]] = []
+    _short_pieces(header, heading, pieces)
+    at = next((i for i, (element, _) in enumerate(pieces) if element is heading), None)
+    if at is None:
+        return (), ()
+    before = []
+    for _, text in reversed(pieces[max(0, at - _NEAR_HEADLINE) : at]):
+        if not text:
+            break
+        before.insert(0, text)
+    after = []
+    for _, text in pieces[at + 1 : at + 1 + _NEAR_HEADLINE]:
+        if not text:
+            break
+        after.append(text)
+    return tuple(before), tuple(after)
+
+
+def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
+    """The element's text as the largest pieces of at most _SHORT_LINE characters; a longer
+    text without smaller parts (a paragraph) is marked by an empty piece."""
+    if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+        return
+    text = _clean_space(element.text_content())
+    if not text:
+        return
+    if element is heading:
+        pieces.append((element, text))
+        return
+    holds_heading = any(found is heading for found in element.iter("h1"))
+    if len(text) <= _SHORT_LINE and not holds_heading:
+        if element.tag != "a" and not _all_links(element, text):
+            pieces.append((element, text))
+        return
+    if not len(element):
+        pieces.append((element, ""))
+        return
+    _short_text(element.text, pieces)
+    for child in element:
+        _short_pieces(child, heading, pieces)
+        _short_text(child.tail, pieces)
+
+
+def _short_text(text: str | None, pieces: list[tuple[object, str]]) -> None:
+    cleaned = _clean_space(text or "")
+    if cleaned:
+        pieces.append((None, cleaned if len(cleaned) <= _SHORT_LINE else ""))
+
+
+def _all_links(element, text: str) -> bool:
+    linked = "".join(_clean_space(a.text_content()) for a in element.iter("a"))
+    return len(linked) >= len(text.replace(" ", "")) * 0.8 if linked else False
+
+
+# A press contact in its own box beside or under the article ("div.contact-box",
+# <h2>Ansprechpartner</h2>), which extraction leaves out as page furniture.
+_CONTACT_NAMES = re.compile(
+    r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle|rueckfrage|rückfrage|auskuenfte)", re.I
+)
+_CONTACT_HEADING = re.compile(
+    r"^\W*(?:(?:presse|medien|media|press)?[- ]?(?:kontakte?|contacts?|ansprechpartner(?:in)?)"
+    r"|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte|media (?:inquiries|enquiries))\b",
+    re.I,
+)
+_PAGE_FRAME = frozenset({"nav", "header", "footer", "form", "menu"})
+# whole class tokens only: 'site-header' frames the page, 'press-release__header' the release
+_FRAME_NAMES = re.compile(
+    r"(?:^|\s)(?:(?:site|page|main|global|top)[-_])?(?:nav|navigation|navbar|menu|footer|header"
+    r"|breadcrumbs?)(?:\s|$)",
+    re.I,
+)
+_BOX_TEXT = 600
+
+
+def contact_box_lines(tree) -> tuple[str, ...]:
+    """The lines of the page's first contact box outside its frame (menus, header, footer):
+    a box named for a contact, or one that a contact heading opens. `normalize` decides
+    whether they are a press contact."""
+    for element in tree.iter("div", "section", "aside", "p", "address"):
+        text = _clean_space(element.text_content())
+        if not text or len(text) > _BOX_TEXT or not re.search(r"@|\d{3}", text):
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        lines = [line for line in map(_clean_space, _box_text(element).split("\n")) if line]
+        if not lines or not (_CONTACT_NAMES.search(names) or _CONTACT_HEADING.match(lines[0])):
+            continue
+        if not _in_page_frame(element):
+            return tuple(lines)
+    return ()
+
+
+def _in_page_frame(element) -> bool:
+    for ancestor in element.iterancestors():
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if ancestor.tag in _PAGE_FRAME or _FRAME_NAMES.search(names):
+            return True
+    return False
+
+
+def _box_text(element) -> str:
+    """The element's text with a line break for each <br> and block."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address")
+        parts.append("\n" if block else "")
+        parts.append(_box_text(child) if child.tag != "br" else "")
+        parts.append("\n" if block and child.tag != "br" else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+# A lead set apart from the body (TYPO3's "teaser-text", an "abstract", an "intro"), which
+# extractors drop as a teaser box although it is the release's first paragraph.
+_LEAD_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:teaser-text|teasertext|news-teaser|lead|lede|intro|abstract|standfirst"
+    r"|summary|article-summary|description)(?:$|[\s_-])",
+    re.I,
+)
+# A deck under the headline reads like a second headline: no final period needed.
+_DECK_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:subtitle|sub-?headline|subline|deck|dek|unterzeile)(?:$|[\s_-])", re.I
+)
+_LEAD_WORDS = 8
+_DECK_WORDS = 4
+_LEAD_TEXT = 800
+
+
+def lead_after_headline(tree, heading=None) -> str | None:
+    """The text of a lead box that follows the page's headline closely, or None."""
+    if heading is None:
+        heading = next((h for h in tree.iter("h1") if _clean_space(h.text_content())), None)
+    if heading is None:
+        return None
+    following = heading.itersiblings()
+    scope = heading.getparent()
+    for element in [*following, *(scope.itersiblings() if scope is not None else [])][:4]:
+        if not isinstance(element.tag, str):
+            continue
+        for candidate in (element, *element.iterdescendants()):
+            if not isinstance(candidate.tag, str):
+                continue
+            names = " ".join(
+                filter(
+                    None, (candidate.get("class"), candidate.get("id"), candidate.get("itemprop"))
+                )
+            )
+            deck = bool(_DECK_NAMES.search(names))
+            if not (deck or _LEAD_NAMES.search(names)):
+                continue
+            text = _clean_space(candidate.text_content())
+            sentence = len(text.split()) >= _LEAD_WORDS and text[-1:] in '.!?"“”»«)'
+            if (
+                (sentence or (deck and len(text.split()) >= _DECK_WORDS))
+                and len(text) <= _LEAD_TEXT
+                and not _all_links(candidate, text)
+            ):
+                return text
+    return None
