@@ -392,7 +392,8 @@ def summary_table(evaluated: list[tuple[Corpus, dict[str, dict]]]) -> str:
     header = ["extractor"] + [f"{corpus.name} F1" for corpus, _ in evaluated]
     rows = [
         [name]
-        + [f"{results[name]['f1']:.3f}" if name in results else "–" for _, results in evaluated]
+        # four decimals: extractors often tie at three
+        + [f"{results[name]['f1']:.4f}" if name in results else "–" for _, results in evaluated]
         for name in names
     ]
     return markdown_table(header, rows)
