@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from pipeline.config import SourceConfig
+from pipeline.extract.tables import is_data_table, table_rows
 from pipeline.models import RawRelease
 from pipeline.normalize import boilerplate, links
 
@@ -183,6 +184,9 @@ class _HtmlWalker:
         if depth > MAX_DEPTH:  # pathological nesting: keep the words, lose the structure
             self.add(element.text_content())
             return
+        if tag == "table" and is_data_table(element):
+            self._table(element)
+            return
         saved = (self.kind, self.level, self.ordered, self.href)
         is_block = tag in BLOCK_TAGS
         if is_block:
@@ -197,6 +201,15 @@ class _HtmlWalker:
         if is_block:
             self.end_block()
         self.kind, self.level, self.ordered, self.href = saved
+
+    def _table(self, element) -> None:
+        """A table of figures in a reader's HTML (Markdown, JSON): a line per row, its cells
+        split by ' | ', as the extractor writes a page's tables."""
+        self.end_block()
+        for row in table_rows(element):
+            cells = [" ".join(cell.text_content().split()) for cell in row]
+            self.lines.append(Line([(" | ".join(cells), None)], self.chunk, "row"))
+        self.end_block()
 
     def _enter_block(self, tag: str, element) -> None:
         if tag[0] == "h" and tag[1:].isdigit():

@@ -56,3 +56,13 @@ def test_swiss_and_bilingual_contact_labels_and_the_apa_disclaimer():
     assert bilingual.contact.startswith("Hochschule für Musik und Handwerk Freiberg")
     austrian = release("apa-ots-gewaehr.txt", "de")
     assert "OHNE GEWÄHR" not in austrian.text
+
+
+def test_markdown_keeps_a_contact_s_lines_and_reads_tables_as_rows():
+    contact = release("kontakt-zeilen.md")
+    assert contact.contact.startswith("Stadtbibliothek Jena\nPaul Oehlschläger\nTelefon:")
+    table = release("tabelle.md")
+    assert "Quartal | Fahrgäste 2025 | Fahrgäste 2026 | Veränderung" in table.text
+    assert "\n\n1. Quartal | 18,6 Mio. | 19,9 Mio. | +7,0 %\n\n" in table.text
+    # wrapped prose in Markdown is still one paragraph
+    assert "\n" not in table.text.split("\n\n")[0]

@@ -21,7 +21,10 @@ from pipeline.extract.decode import decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import MediaInput, Problem, RawRelease
 
-_MARKDOWN = MarkdownIt("commonmark")  # no linkify: bare URLs stay text, as the author wrote them
+# No linkify: bare URLs stay text, as the author wrote them. A line break stays a line break
+# (an address block keeps its lines; `normalize` joins the lines of wrapped prose again), and
+# GitHub-style tables are read (each row becomes a line of cells).
+_MARKDOWN = MarkdownIt("commonmark", {"breaks": True}).enable("table")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.DOTALL | re.MULTILINE
