@@ -196,9 +196,10 @@ def read(data: bytes, context: InputContext) -> RawRelease:
 
 
 def _readable_fields(raw: dict) -> dict[str, Any]:
-    title, text = raw.get("title"), raw.get("text")
+    title, text, html = raw.get("title"), raw.get("text"), raw.get("body_html")
     return {
         "title": title if isinstance(title, str) else None,
+        "body_html": html if _non_empty(html) else None,
         "body_text": text if isinstance(text, str) else None,
     }
 
@@ -275,6 +276,13 @@ def _message(error: dict) -> str:
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         known = _known_fields(error["loc"])
+        value = error.get("input")
+        wrapped = sorted(set(value) & set(known)) if isinstance(value, dict) else []
+        if wrapped:  # {"release": {"title": …}}
+            return (
+                f"the release's fields belong at the top level, not inside {name!r}: "
+                f"move {', '.join(wrapped)} out of it"
+            )
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
         return f"unknown field; {hint}"

@@ -79,3 +79,18 @@ def test_schema_is_documented_for_the_api():
     schema = ReleaseSubmission.model_json_schema()
     assert schema["required"] == ["title"]
     assert all("description" in field for field in schema["properties"].values())
+
+
+def test_fields_wrapped_in_an_outer_object_are_named_and_an_invalid_body_is_kept():
+    wrapped = read(json.dumps({"release": {"title": "Titel", "text": "Ein Text."}}).encode())
+    assert problems(wrapped)["release"] == (
+        "the release's fields belong at the top level, not inside 'release': "
+        "move text, title out of it"
+    )
+    invalid = read(
+        json.dumps(
+            {"title": "Titel", "body_html": "<p>Der Text bleibt.</p>", "contact": {"n": 1}}
+        ).encode()
+    )
+    assert "contact" in problems(invalid)
+    assert invalid.body_html == "<p>Der Text bleibt.</p>"  # the editor sees what was sent
