@@ -303,6 +303,8 @@ def _not_a_photo(img) -> bool:
     link = next((a for a in img.iterancestors("a")), None)
     if link is not None and SHARE_LINK_RE.search(link.get("href") or ""):
         return True
+    if _is_pixel(img, src):
+        return True
     # the file, its folder ('/logos/55123.png') and its close wrappers ('newsroom-logo') name it
     folder, _, name = path.rpartition("/")
     wrappers = " ".join(_names(a) for _, a in zip(range(3), img.iterancestors(), strict=False))
@@ -321,6 +323,21 @@ def _outside_article(element) -> bool:
         if ancestor.tag in OUTSIDE_TAGS or OUTSIDE_RE.search(_names(ancestor)):
             return True
     return inside is None and any(a.tag == "header" for a in ancestors)
+
+
+PIXEL_STYLE_RE = re.compile(r"(?:width|height)\s*:\s*[01]px", re.I)
+
+
+def _is_pixel(img, src: str) -> bool:
+    """A wire's tracking pixel: 1×1 by its attributes or style, or a query-only address with a
+    name of a few letters and no picture extension ('…/newsroom/ti?nf=…', '…/rt.gif?id=…')."""
+    if img.get("width") in ("0", "1") or img.get("height") in ("0", "1"):
+        return True
+    if PIXEL_STYLE_RE.search(img.get("style") or ""):
+        return True
+    parts = urlsplit(src)
+    name = parts.path.rsplit("/", 1)[-1]
+    return bool(parts.query) and (len(name) <= 3 or name.lower() in ("rt.gif", "pixel.gif"))
 
 
 def _in_figure(element) -> bool:

@@ -97,7 +97,8 @@ _CONTACT_NAMES = re.compile(
 )
 _CONTACT_HEADING = re.compile(
     r"^\W*(?:(?:presse|medien|media|press)?[- ]?(?:kontakte?|contacts?|ansprechpartner(?:in)?)"
-    r"|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte|media (?:inquiries|enquiries))\b",
+    r"|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte|media (?:inquiries|enquiries)"
+    r"|contact information|kontaktpersonen?|kontaktinformationen)\b",
     re.I,
 )
 _PAGE_FRAME = frozenset({"nav", "header", "footer", "form", "menu"})
@@ -114,17 +115,27 @@ def contact_box_lines(tree) -> tuple[str, ...]:
     """The lines of the page's first contact box outside its frame (menus, header, footer):
     a box named for a contact, or one that a contact heading opens. `normalize` decides
     whether they are a press contact."""
-    for element in tree.iter("div", "section", "aside", "p", "address"):
+    for element in tree.iter("div", "section", "aside", "p", "address", "table"):
         text = _clean_space(element.text_content())
         if not text or len(text) > _BOX_TEXT or not re.search(r"@|\d{3}", text):
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
         lines = [line for line in map(_clean_space, _box_text(element).split("\n")) if line]
+        heading = _heading_before(element)
+        if lines and heading and not _CONTACT_HEADING.match(lines[0]):
+            lines.insert(0, heading)  # '<p><b>Media Contact</b></p>' over the box
         if not lines or not (_CONTACT_NAMES.search(names) or _CONTACT_HEADING.match(lines[0])):
             continue
         if not _in_page_frame(element):
             return tuple(lines)
     return ()
+
+
+def _heading_before(element) -> str | None:
+    """A contact heading set just before the box, outside it."""
+    previous = element.getprevious()
+    text = _clean_space(previous.text_content()) if previous is not None else ""
+    return text if len(text) <= 60 and _CONTACT_HEADING.match(text) else None
 
 
 def _in_page_frame(element) -> bool:
@@ -142,7 +153,7 @@ def _box_text(element) -> str:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
             continue
-        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address")
+        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr")
         parts.append("\n" if block else "")
         parts.append(_box_text(child) if child.tag != "br" else "")
         parts.append("\n" if block and child.tag != "br" else "")

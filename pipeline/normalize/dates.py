@@ -99,7 +99,7 @@ DATE_LINE_WORDS = frozenset(
     "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated "
     "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
     "presseinformation presseinfo medienmitteilung press release news nr no erscheinungsdatum "
-    "veröffentlichungsdatum erschienen publiziert".split()
+    "veröffentlichungsdatum erschienen publiziert folgen follow teilen share".split()
 )
 # A release's number before its place and date: 'Presseinfo Nr. 058/2026 – Sonnenfeld, …'.
 NUMBERED_LABEL_RE = re.compile(

@@ -27,10 +27,19 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:cision )?(?:view original content|originalinhalt anzeigen|original-inhalt anzeigen)"
         r".{0,40}:? ?https?://\S+",
         r"to view the original version on pr newswire,? visit:? ?https?://\S+",
-        r"news provided by .{1,120}",
-        r"(?-i:SOURCE) [A-Z0-9][^\n]{1,150}",
+        r"news provided by(?: .{1,120})?",
+        r"(?-i:SOURCE|QUELLE) [A-Z0-9][^\n]{1,150}",
+        r"(?:foto|photo|logo|video|multimedia|bild) ?[-–:] ?https?://\S*prnewswire\S*",
     ),
-    "Business Wire": (r"view source version on businesswire\.com:? ?https?://\S+",),
+    "Business Wire": (
+        r"view source version on businesswire\.com:? ?https?://\S+",
+        r"originalversion auf businesswire\.com ansehen:? ?https?://\S+",
+        r"die ausgangssprache, in der der originaltext veröffentlicht wird, ist die offizielle"
+        r" und autorisierte version.{0,700}",
+    ),
+    "Marketwired": (
+        r"to view the (?:photo|image|video|multimedia).{0,80}(?:visit|click).{0,40}https?://\S+",
+    ),
     "GlobeNewswire": (
         r"this press release was (?:published|distributed) (?:by|via) .{1,120}globe ?newswire.*",
         r"(?:attachment|photos? accompanying this announcement are available at)s?:? "
@@ -115,7 +124,8 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"diese (?:e-?mail|nachricht) wurde an .{1,120} (?:gesendet|verschickt|versandt).*",
         r"(?:click here )?to unsubscribe.*|unsubscribe(?: here| from this list| now)?\.?"
         r"|(?:unsubscribe|update (?:your )?(?:subscription )?preferences)(?: \| .{1,60})+",
-        r"(?:manage|update) (?:your )?(?:subscription|preferences|e-?mail preferences).*",
+        r"(?:manage|update) (?:your )?(?:subscription|e-?mail|newsletter) (?:preferences|settings)"
+        r"\b.{0,80}|(?:manage|update) your (?:preferences|subscriptions?)\b.{0,80}",
     ),
     # a mail's signature and the notices under it; a press contact above it is taken first
     "e-mail signatures": (
@@ -159,16 +169,31 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
     stamp = None
     for index, line in enumerate(lines):
         text = line.text.strip()
-        if len(text) > 400:
+        if len(text) > MAX_FURNITURE_LINE:
             kept.append(line)
             continue
-        if rest.fullmatch(text) and index > 0:
+        if rest.fullmatch(text) and index > 0 and _footer_confirmed(text, lines, index):
             break
         if not one.fullmatch(text):
             kept.append(line)
         elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(match.group(1)):
-            stamp = stamp or match.group(1).replace("/", " ").strip()
+            found = match.group(1).replace("/", " ").strip()
+            if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
+                stamp = found
     return _subtitles_unmarked(kept), stamp
+
+
+MAX_FURNITURE_LINE = 900  # Business Wire's translation notice is one long line
+# EQS's issuer block opens with 'Sprache: Deutsch' and names the company next; the same line
+# in a release's event details ('Sprache: Deutsch', 'Ort: online') ends nothing.
+EQS_LANGUAGE_RE = re.compile(r"(?:sprache|language):", re.I)
+EQS_COMPANY_RE = re.compile(r"(?:unternehmen|company|emittent|issuer):", re.I)
+
+
+def _footer_confirmed(text: str, lines: list[Line], index: int) -> bool:
+    if not EQS_LANGUAGE_RE.match(text):
+        return True
+    return any(EQS_COMPANY_RE.match(line.text.strip()) for line in lines[index + 1 : index + 3])
 
 
 def _subtitles_unmarked(lines: list[Line]) -> list[Line]:

@@ -71,7 +71,7 @@ def normalize(
     blocks = drop_disclaimers(blocks, found)
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
     title, blocks = take_title(blocks, given, found)
-    found.date_text = found.date_text or stamp or _date_beside_headline(raw)
+    found.date_text = _more_exact(found.date_text or stamp, _date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
@@ -107,6 +107,17 @@ def _given_teaser(raw: RawRelease) -> str | None:
     if teaser and raw.format == "html" and teaser[-1] not in '.!?…"“”»«)':
         return None
     return teaser
+
+
+def _more_exact(first: str | None, second: str | None, zone, now) -> str | None:
+    """`first`, unless `second` gives the same day with its time ('25. November 2026' in the
+    dateline, '25.11.2026 / 07:30 CET/CEST' beside the headline)."""
+    if not first or not second:
+        return first or second
+    one, other = dates.parse_moment(first, zone, now), dates.parse_moment(second, zone, now)
+    if one and other and not one[1] and other[1] and one[0].date() == other[0].date():
+        return second
+    return first
 
 
 def _date_beside_headline(raw: RawRelease) -> str | None:

@@ -1,0 +1,49 @@
+"""Wire and newsroom pages as subscribers see them (PRWeb, PR Newswire and Business Wire in
+German, EQS, Marketwired, a newsroom with event details): the release whole, the wire's lines
+out, its contact and its time of day in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tests.normalize.test_release_shapes import release
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_a_bullet_about_managing_subscriptions_ends_nothing():
+    found = release("prweb.html", "en")
+    assert "Manage subscriptions, upgrades and renewals" in found.text
+    assert "About LedgerLoop" in found.text
+    # 'Media Contact' over a one-column table
+    assert found.contact.startswith("Jordan Blake\nLedgerLoop\n1 512-555-0147")
+
+
+def test_an_event_s_language_line_is_no_eqs_issuer_block():
+    found = release("newsroom-sprache-deutsch.html")
+    assert "Sprache: Deutsch" in found.text
+    assert found.text.count("\n\n") >= 6  # the quote, the recording note and 'About' follow
+
+
+def test_the_time_beside_the_headline_beats_a_dateline_without_one():
+    found = release("eqs-news-de.html")
+    assert found.published_at == datetime(2026, 11, 25, 7, 30, tzinfo=BERLIN)
+    apa = release("apa-ots-zwei-stempel.txt", "de")
+    assert apa.published_at == datetime(2026, 11, 25, 11, 47, tzinfo=BERLIN)  # the timed stamp
+
+
+def test_german_wire_lines_of_pr_newswire_and_business_wire_go():
+    prn = release("prnewswire-de.html")
+    assert "QUELLE" not in prn.text
+    assert "mma.prnewswire.com" not in (prn.contact or "")
+    assert [photo.url for photo in prn.media if "rt.prnewswire" in photo.url] == []  # pixel
+    bw = release("businesswire-de.html")
+    assert "Die Ausgangssprache" not in bw.text
+    assert "Originalversion auf businesswire.com" not in bw.text
+
+
+def test_a_contact_information_box_and_the_photo_link_line():
+    found = release("marketwired.html", "en")
+    assert found.contact.startswith("Cedarline Health Inc.\nNatalie Brooks")
+    assert "To view the photo associated" not in found.text
