@@ -117,9 +117,11 @@ def decode_text(
         pass
     declared = canonical_encoding(declared)
     lenient = body.decode("utf-8", "replace")
-    if declared == "utf-8" or _mostly_utf8(lenient):
+    if _mostly_utf8(lenient) or (declared == "utf-8" and _mostly_utf8(lenient, ratio=1)):
         # a few stray bytes in a UTF-8 page: losing them beats turning every umlaut into mojibake
         return Decoded(lenient, "utf-8", lossy=True)
+    # Mostly broken as UTF-8: a page saved in windows-1252 under a 'charset=utf-8' it never had
+    # (an old CMS template) reads right in its real encoding.
     for encoding in (declared, _detected(body)):
         if encoding and encoding != "utf-8":
             try:
@@ -130,13 +132,14 @@ def decode_text(
     return Decoded(body.decode("cp1252", "replace"), "cp1252", lossy=True)
 
 
-def _mostly_utf8(text: str) -> bool:
-    """True when valid multi-byte UTF-8 sequences far outnumber the broken ones."""
+def _mostly_utf8(text: str, ratio: int = 20) -> bool:
+    """True when valid multi-byte UTF-8 sequences outnumber the broken ones `ratio` times (a
+    page that declares UTF-8 needs only more valid than broken ones)."""
     broken = text.count("\ufffd")
     if not broken:
         return True
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return non_ascii - broken >= 20 * broken
+    return non_ascii - broken >= ratio * broken
 
 
 def _detected(data: bytes) -> str | None:

@@ -36,8 +36,9 @@ MAX_HEADLINE = 300
 
 
 LABEL_PREFIX_RE = re.compile(
-    r"^(?:pressemitteilung|pressemeldung|presseinformation|medieninformation|medienmitteilung"
-    r"|pressenotiz|pm|press release|news release|media release|media advisory)"
+    r"^(?:pressemitteilung|pressemeldung|presseinformation|presseinfo|medieninformation"
+    r"|medienmitteilung|pressenotiz|pm|pi|press release|news release|media release"
+    r"|media advisory)"
     r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
     r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
@@ -50,6 +51,8 @@ LABEL_PREFIX_RE = re.compile(
 def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, list[Block]]:
     """The headline and the body without it (and without the date lines above the body)."""
     given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
+    if given and boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)):
+        given = ""  # a subject that only says 'Pressemitteilung': the body has the headline
     head_end = _body_start(blocks)
     if not given and head_end == 0 and len(blocks) > 1 and _looks_like_headline(blocks[0]):
         # a long headline (up to 300 characters) reads like a paragraph without its period

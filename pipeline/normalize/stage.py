@@ -61,10 +61,10 @@ def normalize(
     lines = take_embargo(lines, zone, now, found)
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
         beside = (*raw.above_headline, *raw.below_headline)
-        take_embargo([Line([(text, None)], 0) for text in beside], zone, now, found)
+        take_embargo(_lines(beside), zone, now, found)
     lines = take_contact(lines, found)
     if found.contact is None:  # a contact box the page sets apart from the article
-        take_contact([Line([(text, None)], 0) for text in raw.contact_box], found)
+        take_contact(_lines(raw.contact_box), found)
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
@@ -107,6 +107,11 @@ def _given_teaser(raw: RawRelease) -> str | None:
     if teaser and raw.format == "html" and teaser[-1] not in '.!?…"“”»«)':
         return None
     return teaser
+
+
+def _lines(texts: tuple[str, ...]) -> list[Line]:
+    """Short texts a reader found around the body, repaired like the body's own lines."""
+    return [Line([(clean_inline(repair_text(text)), None)], 0) for text in texts]
 
 
 def _more_exact(first: str | None, second: str | None, zone, now) -> str | None:

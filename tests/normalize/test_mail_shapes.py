@@ -51,3 +51,13 @@ def test_a_subheadline_is_not_run_into_the_teaser():
     assert found.teaser.startswith("AUGSBURG, Germany, November 25, 2026 - Quellwerk Robotics")
     assert "FOR IMMEDIATE RELEASE" not in found.text and "###" not in found.text
     assert "This email and any attachments are confidential" not in found.text
+
+
+def test_a_subject_that_only_says_pressemitteilung_gives_way_to_the_body_headline():
+    from pipeline.normalize.findings import Findings
+    from pipeline.normalize.headline import take_title
+
+    assert take_title([], "Pressemitteilung", Findings(problems=[]))[0] == ""
+    assert take_title([], "PI: Maschinenbau Oberkirch übernimmt Guss", Findings(problems=[]))[
+        0
+    ] == ("Maschinenbau Oberkirch übernimmt Guss")

@@ -12,6 +12,7 @@ May import: `pipeline.extract`, `pipeline.config`, `pipeline.models`, `pipeline.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from pipeline.errors import Rejected
@@ -56,13 +57,30 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
         if reader is None:
             known = ", ".join(sorted(READERS))
             raise Rejected(f"unsupported file type {suffix or '(none)'!r}; use one of {known}")
-        return capped(reader(data, context))
+        reader, note = _by_content(data, suffix, reader)
+        raw = capped(reader(data, context))
+        return raw.model_copy(update={"warnings": (*raw.warnings, note)}) if note else raw
     except Rejected as exc:
         return rejected(data, context, exc.reason, exc.field)
     except Exception as exc:  # one poisoned input must never stop its source
         log.warning("%s: %s could not be read", context.source, context.locator, exc_info=True)
         reason = f"could not be read ({type(exc).__name__}: {str(exc)[:200]})"
         return rejected(data, context, reason)
+
+
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_ANY_TAG = re.compile(rb"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s/>]|!--)")
+
+
+def _by_content(data: bytes, suffix: str, reader: FormatReader) -> tuple[FormatReader, str]:
+    """A web page saved as .txt is read as a page, a text saved as .html as text: what the
+    bytes are wins over the name, and the editor is told."""
+    head = data[:65536].removeprefix(b"\xef\xbb\xbf")
+    if suffix == ".txt" and _HTML_START.match(head):
+        return html.read, "the .txt file holds a web page: it was read as HTML"
+    if suffix in (".html", ".htm") and not _ANY_TAG.search(head):
+        return text.read, f"the {suffix} file holds no HTML tags: it was read as plain text"
+    return reader, ""
 
 
 # The longest value a field may hold; longer ones are cut and the release is flagged, so a

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.errors import Rejected
-from pipeline.extract import Article, extract_article
+from pipeline.extract import Article, extract_article, parse_html
 from pipeline.extract.decode import canonical_encoding
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import MediaInput, Problem, RawRelease
@@ -20,10 +20,14 @@ MIN_PROSE_WORDS = 12
 def read(data: bytes, context: InputContext) -> RawRelease:
 
     article = _extract(data, context)
+    notes: tuple[str, ...] = ()
+    if article.text_length < MIN_ARTICLE_CHARS and (embedded := _embedded_page(data)):
+        article = _extract(embedded.encode("utf-8"), context)
+        notes = ("the release was read from a page embedded in this one (iframe srcdoc)",)
     if article.text_length < MIN_ARTICLE_CHARS:
         raise Rejected(
             "no article text found: the page holds no paragraph of running text "
-            f"(found {article.text_length} characters); check the URL or set extract.body",
+            f"(found {article.text_length} characters); {_why_empty(data)}",
             field="body",
         )
     if article.prose_words < MIN_PROSE_WORDS:
@@ -46,7 +50,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
-        warnings=_cut_off(data) + _continues(article),
+        warnings=_cut_off(data) + _continues(article) + notes,
         media=media_inputs(article.images),
         above_headline=article.above_headline,
         below_headline=article.below_headline,
@@ -68,6 +72,37 @@ def _cut_off(data: bytes) -> tuple[str, ...]:
         "the page ends without </body> or </html>: it may have been cut off in transfer; "
         "compare the body with the original before approving",
     )
+
+
+_FRAME_SRC = re.compile(rb"<frame\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_REFRESH = re.compile(
+    rb"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh[^>]*content\s*=\s*[\"'][^\"']*?url\s*=\s*"
+    rb"([^\"'>\s]+)",
+    re.I,
+)
+
+
+def _why_empty(data: bytes) -> str:
+    """What a page without text is instead, and what to do about it."""
+    head = data[:200_000]
+    if re.search(rb"<frameset\b", head, re.I):
+        frames = ", ".join(src.decode("utf-8", "replace") for src in _FRAME_SRC.findall(head)[:3])
+        return f"the page is a frameset: submit its content frame instead ({frames or 'none'})"
+    if match := _REFRESH.search(head):
+        target = match.group(1).decode("utf-8", "replace")
+        return f"the page only forwards to {target}: submit that page instead"
+    if re.search(rb"<img\b", head, re.I):
+        return "the page holds pictures but no text (a scanned release?): send its text"
+    return "check the URL or set extract.body"
+
+
+def _embedded_page(data: bytes) -> str | None:
+    """The HTML of an <iframe srcdoc> that holds the page's only real text."""
+    if b"srcdoc" not in data:
+        return None
+    tree = parse_html(data)
+    pages = [frame.get("srcdoc") for frame in tree.iter("iframe")] if tree is not None else []
+    return max((page for page in pages if page), key=len, default=None)
 
 
 def _continues(article: Article) -> tuple[str, ...]:

@@ -1,0 +1,80 @@
+"""Uploads that are not what their name or header says: the bytes decide, and the editor is
+told what Melder did, or why a page gave no release."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pipeline.config import SourceConfig
+from pipeline.extract.decode import decode_text
+from pipeline.ingest.readers import InputContext, read_input
+
+PARAGRAPH = (
+    "Die Stadt Ravensau schaltet ab Montag die Ampeln an der Bahnhofstraße für Radfahrer auf "
+    "eine „Grüne Welle“. Der Umbau kostet 240.000 €, sagt Tanja Müller-Lüdenscheidt."
+)
+
+
+def read(data: bytes, name: str):
+    context = InputContext(
+        source="test",
+        config=SourceConfig(title="Test", kind="files", path="inbox"),
+        locator=f"inbox/{name}",
+        received_at=datetime(2026, 11, 26, 9, tzinfo=UTC),
+        route="files",
+    )
+    return read_input(data, Path(name).suffix, context)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_windows_1252_page_that_declares_utf_8_is_read_in_its_real_encoding():
+    data = page(f"<h1>Grüne Welle</h1><p>{PARAGRAPH}</p>", '<meta charset="utf-8">')
+    decoded = decode_text(data.encode("cp1252"), declared="utf-8")
+    assert "„Grüne Welle“" in decoded.text and "240.000 €" in decoded.text
+    # a UTF-8 page with one stray byte stays UTF-8
+    assert decode_text("Straße Grüße".encode() + b"\xff", declared="utf-8").text.startswith(
+        "Straße"
+    )
+
+
+def test_a_web_page_saved_as_txt_is_read_as_a_page_and_the_editor_is_told():
+    raw = read(page(f"<h1>Grüne Welle für Radfahrer</h1><p>{PARAGRAPH}</p>").encode(), "pm.txt")
+    assert raw.format == "html" and "<p>" not in (raw.body_text or "")
+    assert any(".txt file holds a web page" in warning for warning in raw.warnings)
+
+
+def test_a_text_saved_as_html_is_read_as_text():
+    raw = read(f"Grüne Welle für Radfahrer\n\n{PARAGRAPH}\n".encode(), "pm.html")
+    assert raw.format == "text"
+    assert any("no HTML tags" in warning for warning in raw.warnings)
+
+
+def test_an_empty_page_says_what_it_is_instead():
+    frames = read(
+        page("", "")
+        .replace("<body></body>", '<frameset><frame src="pm/112.html"></frameset>')
+        .encode(),
+        "f.html",
+    )
+    assert "frameset: submit its content frame instead (pm/112.html)" in frames.problems[0].message
+    refresh = read(
+        page(
+            "", '<meta http-equiv="refresh" content="0; url=https://stadt.example/pm/1">'
+        ).encode(),
+        "r.html",
+    )
+    assert "only forwards to https://stadt.example/pm/1" in refresh.problems[0].message
+    scan = read(page('<img src="scan.png" alt="">').encode(), "s.html")
+    assert "pictures but no text" in scan.problems[0].message
+
+
+def test_a_release_inside_an_iframe_srcdoc_is_read_from_there():
+    inner = page(f"<h1>Grüne Welle für Radfahrer</h1><p>{PARAGRAPH}</p>").replace('"', "&quot;")
+    raw = read(page(f'<iframe srcdoc="{inner}"></iframe>').encode(), "i.html")
+    assert raw.problems == ()
+    assert "Grüne Welle" in raw.body_html
+    assert any("iframe srcdoc" in warning for warning in raw.warnings)
