@@ -35,7 +35,7 @@ from pipeline.ingest.readers.forwards import (
     strip_forward_blocks,
     strip_forward_text,
 )
-from pipeline.models import MediaInput, RawRelease
+from pipeline.models import MediaInput, Problem, RawRelease
 
 # "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGNORECASE)
@@ -50,21 +50,63 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     published, published_text = _date(message)
     if forwarded.get("date"):  # the release's own date, not when it was passed on
         published, published_text = forwarded_date(forwarded["date"])
+    body_html, body_text, notes, problems = _release_in_attachment(
+        message, body_html, body_text, skip={id(html_part), id(text_part)}
+    )
     return RawRelease(
         source=context.source,
         identity=_header(message, "message-id") or context.locator,
         format="email",
         provenance=context.provenance(sender=_header(message, "from")),
         content_hash=content_hash(data),
-        title=_title(_header(message, "subject"), forwarded.get("subject")),
+        # a release read from its attachment has its own headline there
+        title=None if notes else _title(_header(message, "subject"), forwarded.get("subject")),
         body_html=body_html,
         body_text=body_text,
         published=published,
         published_text=published_text,
         language=_language(message),
         media=_media(message, inline, skip={id(html_part), id(text_part)}),
-        warnings=_cut_off(message),
+        warnings=_cut_off(message) + notes,
+        problems=problems,
     )
+
+
+# A mail whose own text only points to an attachment: 'siehe Anhang', 'please find attached'.
+COVER_NOTE = 300
+_COVER_RE = re.compile(
+    r"\b(?:siehe\s+anhang|im\s+anhang|anbei|beigef[üu]gt|attached|see\s+(?:the\s+)?attachment"
+    r"|please\s+find)\b",
+    re.I,
+)
+_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
+
+
+def _release_in_attachment(message: Message, body_html, body_text, skip: set[int]):
+    """(body_html, body_text, notes, problems): a cover note's release read from its attached
+    text or HTML file; one in a document Melder cannot read is named as the problem."""
+    shown = body_text or re.sub(r"<[^>]+>", " ", body_html or "")
+    if len(" ".join(shown.split())) > COVER_NOTE or not _COVER_RE.search(shown):
+        return body_html, body_text, (), ()
+    documents = []
+    for index, part in enumerate(_attachments(message, skip)):
+        name = _filename(part, index)
+        kind, lower = part.get_content_type(), name.lower()
+        note = (f"the release was read from the attached {name}; the mail's text was a cover note",)
+        if kind in ("text/plain", "text/markdown") or lower.endswith((".txt", ".md")):
+            return None, _part_text(part).strip() or None, note, ()
+        if kind == "text/html" or lower.endswith((".html", ".htm")):
+            return fragment_html(fragment_tree(_part_text(part))) or None, None, note, ()
+        if lower.endswith(_DOCUMENTS):
+            documents.append(name)
+    if not documents:
+        return body_html, body_text, (), ()
+    problem = Problem(
+        field="body",
+        message=f"the mail's text is a cover note and the release seems to be in {documents[0]}, "
+        "which Melder does not read; send the text in the mail or attach it as .txt or .html",
+    )
+    return body_html, body_text, (), (problem,)
 
 
 def _cut_off(message: Message) -> tuple[str, ...]:

@@ -135,3 +135,35 @@ def test_a_mail_cut_off_inside_its_headers_is_refused_with_the_reason():
 
 def test_a_whole_multipart_mail_has_no_cut_off_warning():
     assert fixture("freibad-de-multipart.eml").warnings == ()
+
+
+def _cover_mail(attachment: bytes, name: str, kind: str) -> bytes:
+    return (
+        b"From: Gemeinde <presse@kirchtal.example>\r\nSubject: PM Buecherei\r\n"
+        b"Date: Wed, 25 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nGuten Tag, siehe Anhang.\r\n--b\r\n"
+        + f"Content-Type: {kind}\r\n".encode()
+        + f'Content-Disposition: attachment; filename="{name}"\r\n\r\n'.encode()
+        + attachment
+        + b"\r\n--b--\r\n"
+    )
+
+
+def test_a_cover_note_s_release_is_read_from_its_text_attachment():
+    release = read(
+        _cover_mail(
+            "Bücherei verlängert Öffnungszeiten\n\nKirchtal – Die Bücherei öffnet ab Januar "
+            "auch samstags.".encode(),
+            "pm.txt",
+            "text/plain; charset=utf-8",
+        )
+    )
+    assert release.title is None  # the attachment's own headline, not the subject
+    assert release.body_text.startswith("Bücherei verlängert Öffnungszeiten")
+    assert any("attached pm.txt" in warning for warning in release.warnings)
+
+
+def test_a_cover_note_with_the_release_in_a_pdf_says_so():
+    release = read(_cover_mail(b"%PDF-1.4 ...", "pm.pdf", "application/pdf"))
+    assert "seems to be in pm.pdf, which Melder does not read" in release.problems[0].message
