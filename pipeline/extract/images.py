@@ -115,8 +115,31 @@ def article_images(
 
 
 def all_images(tree, base: str | None) -> list[FoundImage]:
-    """Every candidate of a document that is the release as a whole (an e-mail's HTML part)."""
-    return [candidate.image for candidate in image_candidates(tree, base)]
+    """Every candidate of a document that is the release as a whole (an e-mail's HTML part),
+    but for the pictures under the sender's greeting: a signature's logo is no press photo."""
+    candidates = image_candidates(tree, base)
+    greeting = _greeting_position(tree)
+    if greeting is None or not candidates:
+        return [candidate.image for candidate in candidates]
+    order = {element: index for index, element in enumerate(tree.iter())}
+    return [c.image for c in candidates if order.get(c.element, 0) < greeting]
+
+
+GREETING_RE = re.compile(
+    r"^\W*(?:(?:mit\s+)?(?:freundliche[n]?|beste[n]?|herzliche[n]?|viele|liebe|sonnige)\s+"
+    r"gr(?:ü|ue)(?:ß|ss)(?:e|en)?|(?:kind|best|warm|many)(?:est)?\s+(?:regards|wishes)|regards"
+    r"|(?:yours\s+)?sincerely)\W*$",
+    re.I,
+)
+
+
+def _greeting_position(tree) -> int | None:
+    """Where the sender's greeting stands in document order ('Mit freundlichen Grüßen')."""
+    for index, element in enumerate(tree.iter()):
+        for text in (element.text, element.tail):
+            if text and len(text) < 60 and GREETING_RE.match(text.strip()):
+                return index
+    return None
 
 
 def drop_captions(fragment, images: list[FoundImage]) -> None:

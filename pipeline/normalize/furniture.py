@@ -95,6 +95,11 @@ LINES: dict[str, tuple[str, ...]] = {
         r".{0,200}\bmit der bitte um (?:veröffentlichung|berücksichtigung|kenntnisnahme)\b.{0,300}",
         r"please find (?:attached|enclosed|below) (?:our|a|the) (?:press|news|media) release"
         r"\b.{0,300}",
+        # 'wie telefonisch besprochen sende ich Ihnen unten die Pressemitteilung …'
+        r".{0,160}\b(?:sende|schicke|übersende|übermittle|leite)\s+(?:ich|wir)\s+ihnen\b.{0,120}"
+        r"\b(?:pressemitteilung|pressemeldung|presseinformation|mitteilung|meldung)\b.{0,200}",
+        r".{0,100}\b(?:i am|i'm|we are|we're) (?:sending|forwarding) you\b.{0,120}\b(?:press|news)"
+        r" release\b.{0,200}",
         r"(?:sitz der gesellschaft|registered office):? .{0,300}",
         r".{0,160}\b(?:amtsgericht|registergericht|handelsregister|registered at)\b.{0,60}"
         r"\bhr[ab] ?\d+.{0,200}",

@@ -48,8 +48,13 @@ LABEL_PREFIX_RE = re.compile(
 )
 
 
-def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, list[Block]]:
-    """The headline and the body without it (and without the date lines above the body)."""
+def take_title(
+    blocks: list[Block], given: str, found: Findings, *, body_first: bool = False
+) -> tuple[str, list[Block]]:
+    """The headline and the body without it (and without the date lines above the body).
+    With `body_first` (an e-mail, whose subject the sender shortens or a reply renames), a
+    headline that opens the body right above its first paragraph beats a subject it does not
+    repeat."""
     given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
     if given and boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)):
         given = ""  # a subject that only says 'Pressemitteilung': the body has the headline
@@ -73,6 +78,10 @@ def take_title(blocks: list[Block], given: str, found: Findings) -> tuple[str, l
                 None,
             )
             title = blocks[title_index].text if title_index is not None else title
+        if title_index is None and body_first and 0 < head_end <= 2:
+            opening = blocks[head_end - 1]
+            if _looks_like_headline(opening) and len(opening.text.split()) >= 4:
+                title, title_index = opening.text, head_end - 1
     else:
         title_index = _find_headline(blocks, head_end)
         title = blocks[title_index].text if title_index is not None else ""

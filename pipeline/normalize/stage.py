@@ -70,7 +70,7 @@ def normalize(
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
     blocks = drop_disclaimers(blocks, found)
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
-    title, blocks = take_title(blocks, given, found)
+    title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
     found.date_text = _more_exact(found.date_text or stamp, _date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)

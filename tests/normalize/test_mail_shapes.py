@@ -61,3 +61,10 @@ def test_a_subject_that_only_says_pressemitteilung_gives_way_to_the_body_headlin
     assert take_title([], "PI: Maschinenbau Oberkirch übernimmt Guss", Findings(problems=[]))[
         0
     ] == ("Maschinenbau Oberkirch übernimmt Guss")
+
+
+def test_a_reply_s_subject_and_cover_note_give_way_to_the_release_under_them():
+    found = release("antwort-mit-anschreiben.eml")
+    assert found.title == "Hochschule Wendenau startet dualen Studiengang Pflegewissenschaft"
+    assert found.text.startswith("Wendenau, 25. November 2026 – Die Hochschule Wendenau")
+    assert "telefonisch besprochen" not in found.text

@@ -66,7 +66,9 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         published=published,
         published_text=published_text,
         language=_language(message),
-        media=_media(message, inline, skip={id(html_part), id(text_part)}),
+        media=_media(
+            message, inline, {id(html_part), id(text_part)}, _shown_content_ids(html_part)
+        ),
         warnings=_cut_off(message) + notes,
         problems=problems,
     )
@@ -292,7 +294,9 @@ def _inline_images(html_part: Message | None) -> list[FoundImage]:
     return [image for image in all_images(tree, None) if image.url[:4].lower() in ("cid:", "data")]
 
 
-def _media(message: Message, inline: list[FoundImage], skip: set[int]) -> tuple[MediaInput, ...]:
+def _media(
+    message: Message, inline: list[FoundImage], skip: set[int], shown: set[str] = frozenset()
+) -> tuple[MediaInput, ...]:
     """Inline images in the order the mail shows them, then every other attachment."""
     by_content_id = {}
     for part in message.walk():
@@ -311,9 +315,28 @@ def _media(message: Message, inline: list[FoundImage], skip: set[int]) -> tuple[
         elif id(part) not in used:
             used.add(id(part))
             found.append(_part_media(part, len(found) + 1, **details))
-    for index, part in enumerate(_attachments(message, skip | used), start=len(found) + 1):
+    # a picture the HTML shows but that is not among `inline` is decoration (a signature's
+    # logo under the greeting): it is no attachment of the release either
+    decoration = {
+        id(part)
+        for content_id, part in by_content_id.items()
+        if id(part) not in used and content_id in shown
+    }
+    for index, part in enumerate(
+        _attachments(message, skip | used | decoration), start=len(found) + 1
+    ):
         found.append(_part_media(part, index))
     return tuple(found)
+
+
+def _shown_content_ids(html_part: Message | None) -> set[str]:
+    """The content ids (`cid:…`) that the HTML part shows."""
+    if html_part is None:
+        return set()
+    return {
+        unquote(reference).strip("<>")
+        for reference in re.findall(r"cid:([^\"'\s>)]+)", _part_text(html_part), re.I)
+    }
 
 
 def _part_media(part: Message, index: int, **details: str) -> MediaInput:

@@ -167,3 +167,21 @@ def test_a_cover_note_s_release_is_read_from_its_text_attachment():
 def test_a_cover_note_with_the_release_in_a_pdf_says_so():
     release = read(_cover_mail(b"%PDF-1.4 ...", "pm.pdf", "application/pdf"))
     assert "seems to be in pm.pdf, which Melder does not read" in release.problems[0].message
+
+
+def test_a_signature_logo_under_the_greeting_is_no_press_photo():
+    html = (
+        "<html><body><p>Die Stadtwerke nehmen die Station in Betrieb.</p>"
+        '<p><img src="cid:foto1" alt="Station"></p><p>Viele Grüße</p><p>Anna</p>'
+        '<p><img src="cid:logo1" alt="Stadtwerke"></p></body></html>'
+    )
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+    mail = (
+        b"From: a@b.example\r\nSubject: Station\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; boundary="r"\r\n\r\n--r\r\n'
+        b"Content-Type: text/html; charset=utf-8\r\n\r\n" + html.encode() + b"\r\n--r\r\n"
+        b"Content-Type: image/png\r\nContent-ID: <foto1>\r\n\r\n" + png + b"\r\n--r\r\n"
+        b"Content-Type: image/png\r\nContent-ID: <logo1>\r\n\r\n" + png + b"\r\n--r--\r\n"
+    )
+    release = read(mail)
+    assert [media.alt for media in release.media] == ["Station"]
