@@ -73,10 +73,17 @@ LINES: dict[str, tuple[str, ...]] = {
         r"\*{3} ?ohne gewähr für den inhalt der aussendung.{1,200}\*{3}",
         r"digitale pressemappe:? ?https?://\S+",
         r"ots\d{4}\b.{0,90}",  # 'OTS0045 2026-11-25/10:15', 'OTS0087 5 WI 0512 NEF0014 Mi, 25.Nov'
+        # an ots feed's subject line above the release: 'OTS: Firma SE / Headline'
+        r"ots:\s*[^/]{2,80}\s/\s.{10,250}",
     ),
     "dpa": (
         r"(?:©|\(c\))? ?dpa-infocom.{0,80}",
         r"dpa:\d{6}-\d{2}-\d+/\d+",
+        r"(?:©|\(c\))?\s*(?:\d{4}\s+)?dpa-afx(?: wirtschaftsnachrichten gmbh)?.{0,40}",
+        r"-{2,}\s*dpa-afx\s*-{2,}|quelle:\s*dpa(?:-afx)?",
+        # dpa-AFX's stamps, which date a release: '25.11.2026 - 08:05 Uhr | dpa-AFX', 'AXC0089 …'
+        r"\d{1,2}\.\d{1,2}\.\d{4}\s*-\s*\d{1,2}:\d{2}\s*uhr\s*\|\s*dpa-afx",
+        r"[a-z]{3}\d{4} \d{4}-\d\d-\d\d/\d\d:\d\d",
     ),
     "newsletters": (
         r"(?:(?:diese )?e-?mail |newsletter )?(?:im|in (?:ihrem|einem)) (?:web-?)?browser "
@@ -160,7 +167,11 @@ def _compiled() -> tuple[re.Pattern, re.Pattern]:
 
 # A distributor's stamp that dates the release: APA-OTS's 'OTS0045 2026-11-25/10:15' or
 # 'OTS0087 5 WI 0512 NEF0014   Mi, 25.Nov 2026'.
-STAMP_RE = re.compile(r"ots\d{4}\b(.{0,90})", re.I)
+STAMP_RE = re.compile(
+    r"(?:ots|[a-z]{3})\d{4}\b(.{0,90})"  # APA-OTS's and dpa-AFX's ('AXC0089 2026-11-25/08:05')
+    r"|(\d{1,2}\.\d{1,2}\.\d{4})\s*-\s*(\d{1,2}:\d{2})\s*uhr\s*\|\s*dpa-afx",
+    re.I,
+)
 STAMP_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]{3})")
 # APA-OTS's subtitle: 'Utl.: Baubeginn im Frühjahr 2027 - … =' (its end may be lines later)
 SUBTITLE_RE = re.compile(r"^utl\.:\s*", re.I)
@@ -181,8 +192,10 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             break
         if not one.fullmatch(text):
             kept.append(line)
-        elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(match.group(1)):
-            found = match.group(1).replace("/", " ").strip()
+        elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(
+            dated := match.group(1) or f"{match.group(2)} {match.group(3)}"
+        ):
+            found = dated.replace("/", " ").strip()
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
     return _subtitles_unmarked(kept), stamp

@@ -47,3 +47,11 @@ def test_a_contact_information_box_and_the_photo_link_line():
     found = release("marketwired.html", "en")
     assert found.contact.startswith("Cedarline Health Inc.\nNatalie Brooks")
     assert "To view the photo associated" not in found.text
+
+
+def test_a_dpa_afx_copy_of_an_ots_release_loses_both_wires_lines_and_keeps_the_minute():
+    found = release("dpa-afx-ots.txt", "de")
+    assert found.title == "Kestrel Logistik übernimmt Mehrheit an polnischem Paketdienst Paczka24"
+    assert found.published_at == datetime(2026, 11, 25, 8, 5, tzinfo=BERLIN)
+    for stamp in ("dpa-AFX", "AXC0089", "Original-Content", "OTS:"):
+        assert stamp not in found.text and stamp not in (found.contact or ""), stamp
