@@ -215,13 +215,20 @@ def _title_key(text: str) -> str:
 
 
 def _merge_datelines(blocks: list[Block]) -> list[Block]:
-    """'LEIPZIG (ots) –' on its own line belongs to the paragraph after it."""
+    """'LEIPZIG (ots) –' on its own line belongs to the first paragraph of text after it; a
+    heading between them (a police page's first incident) stays a heading of its own."""
     merged: list[Block] = []
+    waiting: Block | None = None
     for block in blocks:
-        if merged and merged[-1].kind == "p" and DATELINE_ONLY_RE.match(merged[-1].text):
-            if block.kind == "p":
-                block = Block("p", tidy_segments(merged.pop().segs + [(" ", None)] + block.segs))
+        if block.kind == "p" and DATELINE_ONLY_RE.match(block.text) and waiting is None:
+            waiting = block
+            continue
+        if waiting is not None and block.kind == "p" and boilerplate.is_long_paragraph(block.text):
+            block = Block("p", tidy_segments(waiting.segs + [(" ", None)] + block.segs))
+            waiting = None
         merged.append(block)
+    if waiting is not None:
+        merged.append(waiting)
     return merged
 
 

@@ -15,6 +15,7 @@ from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.findings import Findings
 
 BULLET_RE = re.compile(r"^(?:[-–*]\s+|[•·▪►]\s*)(?=\S)")  # '•Capacity' too
+FIELD_LINE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,24}:\s+\S")  # 'Termin: 3. Dezember, 10 Uhr'
 NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=[^\W\d])")  # '1. Die Anlage …'
 
 TERMINAL = '.!?…:;"“”»«)'
@@ -80,6 +81,8 @@ def _should_join(previous: str, line: str, width: int) -> bool:
         return False  # the next item of a numbered list (a wrapped '… ab dem' '1. Januar' joins)
     if previous.endswith(":") or boilerplate.is_boilerplate(previous):
         return False
+    if FIELD_LINE_RE.match(previous) and FIELD_LINE_RE.match(line):
+        return False  # 'Termin: …' 'Ort: …': lines of details, each its own
     ends_sentence = previous[-1] in TERMINAL
     if line[0].islower() and not ends_sentence:
         return True  # a sentence continues on the next line

@@ -55,3 +55,13 @@ def test_a_dpa_afx_copy_of_an_ots_release_loses_both_wires_lines_and_keeps_the_m
     assert found.published_at == datetime(2026, 11, 25, 8, 5, tzinfo=BERLIN)
     for stamp in ("dpa-AFX", "AXC0089", "Original-Content", "OTS:"):
         assert stamp not in found.text and stamp not in (found.contact or ""), stamp
+
+
+def test_a_police_page_s_dateline_joins_the_first_report_not_its_heading():
+    found = release("blaulicht-zwei-meldungen.html")
+    assert found.body_html.startswith("<h3>Melle: Einbruch in Bäckerei</h3>\n<p>Osnabrück (ots) - ")
+
+
+def test_lines_of_details_stay_lines():
+    found = release("newsroom-sprache-deutsch.html")
+    assert "\nOrt: online (Zugangsdaten nach Anmeldung)" in found.text
