@@ -15,11 +15,13 @@ from pipeline.normalize.body import repair_text
 from pipeline.normalize.sanitize import plain_field
 
 LABEL = (
-    r"(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Photos?|Pictures?|Images?|Credits?|Copyright|"
+    r"(?:Fotos?|Bild(?:er)?|Bildquelle|Bildrechte|Bildnachweis|Quelle|Photos?|Pictures?|Images?|"
+    r"Credits?|Copyright|"
     r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright)"
 )
 CREDIT_TAIL_RE = re.compile(
-    rf"(?:^|(?<=[\s.;,:|–—(\[]))(?:{LABEL}\s*:\s*(?:©\s*)?|©\s*|\(c\)\s*)(?P<who>[^\n]{{2,160}}?)"
+    rf"(?:^|(?<=[\s.;,:|–—(\[]))(?:{LABEL}\s*:\s*(?:©\s*)?|©\s*|\(c\)\s*|\(?PRNewsfoto/)"
+    r"(?P<who>[^\n]{2,160}?)"
     r"[\s)\]]*$",
     re.I,
 )
@@ -45,8 +47,17 @@ def clean_media(media: tuple[Media, ...]) -> tuple[Media, ...]:
     return tuple(_clean(item) for item in media)
 
 
+# A wire's note on using the picture, appended to its caption (news aktuell):
+# 'Weiterer Text über ots und www.presseportal.de/nr/178812 / Die Verwendung dieses Bildes …'
+USAGE_NOTE_RE = re.compile(
+    r"\s*(?:/\s*)?(?:weiterer text über ots und \S+|die verwendung dieses bildes\b.*$)",
+    re.I,
+)
+
+
 def _clean(item: Media) -> Media:
     text = {name: _plain(getattr(item, name)) for name in LIMITS}
+    text["caption"] = USAGE_NOTE_RE.sub("", text["caption"]).strip(" /")
     if not text["credit"]:
         text["caption"], text["credit"] = split_credit(text["caption"])
     text["credit"] = credit_name(text["credit"])
