@@ -108,16 +108,17 @@ def _page_text(html: str) -> str:
 def _removed(original: str, kept: str) -> list[list[Segment]]:
     """The original's paragraphs, each word marked `del` unless the release kept it."""
     paragraphs = [line for line in original.splitlines() if line.strip()]
-    words = [(index, word) for index, line in enumerate(paragraphs) for word in line.split()]
-    words = words[:MAX_WORDS]
+    # not named `words`: gettext's extractor takes `words` for the desk's translation call
+    tokens = [(index, word) for index, line in enumerate(paragraphs) for word in line.split()]
+    tokens = tokens[:MAX_WORDS]
     kept_words = kept.split()
-    matcher = difflib.SequenceMatcher(None, [w for _, w in words], kept_words, autojunk=False)
-    marks = ["del"] * len(words)
+    matcher = difflib.SequenceMatcher(None, [w for _, w in tokens], kept_words, autojunk=False)
+    marks = ["del"] * len(tokens)
     for block in matcher.get_matching_blocks():
         for offset in range(block.size):
             marks[block.a + offset] = "same"
     rows: list[list[Segment]] = [[] for _ in paragraphs]
-    for (index, word), mark in zip(words, marks, strict=True):
+    for (index, word), mark in zip(tokens, marks, strict=True):
         _append(rows[index], mark, word)
     return [row for row in rows if row]
 
@@ -141,8 +142,8 @@ def word_diff(old: Release, new: Release, categories: str) -> list[list[Segment]
 def _words(before: str, after: str) -> list[Segment]:
     old_words, new_words = before.split(), after.split()
     row: list[Segment] = []
-    words = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    for op, i1, i2, j1, j2 in words.get_opcodes():
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             _append(row, "same", " ".join(old_words[i1:i2]))
             continue
