@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+# at home in `pipeline.states` (no pydantic there); most code imports them from here
+from pipeline.states import TRANSITIONS, State  # noqa: F401
 
 
 class Frozen(BaseModel):
@@ -142,30 +144,6 @@ class Release(Frozen):
     @property
     def is_valid(self) -> bool:
         return not self.errors
-
-
-class State(StrEnum):
-    RECEIVED = "received"
-    INVALID = "invalid"
-    QUEUED = "queued"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-
-# Which moves the lifecycle allows; anything else raises `InvalidTransition`.
-TRANSITIONS: dict[State, frozenset[State]] = {
-    State.RECEIVED: frozenset({State.INVALID, State.QUEUED, State.APPROVED}),
-    State.INVALID: frozenset({State.QUEUED, State.APPROVED, State.INVALID, State.REJECTED}),
-    State.QUEUED: frozenset({State.APPROVED, State.REJECTED, State.QUEUED, State.INVALID}),
-    State.APPROVED: frozenset(
-        {State.PUBLISHED, State.QUEUED, State.REJECTED, State.APPROVED, State.INVALID}
-    ),
-    State.PUBLISHED: frozenset({State.WITHDRAWN, State.PUBLISHED, State.APPROVED, State.QUEUED}),
-    State.REJECTED: frozenset({State.QUEUED, State.APPROVED}),
-    State.WITHDRAWN: frozenset({State.APPROVED}),
-}
 
 
 class Entry(Frozen):

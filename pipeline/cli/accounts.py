@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import secrets
 import sys
 from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from pipeline.cli.shell import MelderCommand, MelderGroup, err, out, print_table
+from pipeline.cli.shell import MelderCommand, MelderGroup, err, escape, out, print_table
 
 user_app = typer.Typer(
     help="Desk users (editors and admins).", no_args_is_help=True, cls=MelderGroup
@@ -85,7 +83,9 @@ def serve(
                 "print(secrets.token_urlsafe(48))')`; for a local trial use `melder serve --dev`"
             )
         err.print("[yellow]warning:[/yellow] --dev: throwaway secret key, not for production")
-        settings = settings.model_copy(update={"secret_key": secrets.token_urlsafe(48)})
+        import secrets
+
+        settings = settings.with_values(secret_key=secrets.token_urlsafe(48))
     _refuse_busy_port(host, port)
     try:
         app = create_app(context.root, settings)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from pipeline.cli.shell import (
     Context,
@@ -18,6 +17,7 @@ from pipeline.cli.shell import (
     _fail,
     _now,
     err,
+    escape,
     out,
 )
 

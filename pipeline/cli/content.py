@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.markup import escape
 
 from pipeline.cli.shell import (
     MelderCommand,
@@ -17,6 +16,7 @@ from pipeline.cli.shell import (
     _fail,
     _now,
     err,
+    escape,
     out,
     print_table,
     progress_reporter,

@@ -8,17 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo
 
 import typer
-from rich.markup import escape
 
-from pipeline.cli.shell import MelderCommand, _ctx, _fail, _now, out, print_table
+from pipeline.cli.shell import MelderCommand, _ctx, _fail, _now, escape, out, print_table
 from pipeline.errors import InvalidTransition, NotFound
 
 if TYPE_CHECKING:
-    from pipeline.models import State
+    from pipeline.states import State
 
 
 def _state(value: str | None) -> State | None:
-    from pipeline.models import State
+    from pipeline.states import State
 
     if value is None:
         return None
@@ -30,13 +29,11 @@ def _state(value: str | None) -> State | None:
         ) from None
 
 
-def state_label(view) -> str:
+def state_label(state: str, pending: str | None) -> str:
     """The state as an editor reads it: a live release's waiting correction is named."""
-    from pipeline.models import State
-
-    if view.state == State.PUBLISHED and view.pending:
-        return f"published (correction {view.pending})"
-    return view.state.value
+    if state == "published" and pending:
+        return f"published (correction {pending})"
+    return state
 
 
 def _goes_out(view, moment: datetime) -> str:
@@ -71,32 +68,42 @@ def queue(
       melder queue | grep Radweg
     """
 
+    # what the editor types most starts fast: no pydantic, and no SQLAlchemy for a current
+    # SQLite store (`pipeline.store.listing`); every other store goes through the `Store`
     from pipeline.cli.views import view_json
-    from pipeline.config import load_config
+    from pipeline.config.peek import schedule_zone, source_names
+    from pipeline.store.listing import read_queue
 
     chosen = _state(state)
     context = _ctx(ctx)
-    config = load_config(context.root)
-    if source is not None and source not in config.sources:
-        known = ", ".join(sorted(config.sources)) or "none"
-        raise _fail(f"unknown source {source!r}; known sources: {known}")
-    with context.store(read_only=True) as store:
-        views = store.queue(chosen, source, limit)
+    known = source_names(context.root)
+    if source is not None and source not in known:
+        raise _fail(
+            f"unknown source {source!r}; known sources: {', '.join(sorted(known)) or 'none'}"
+        )
+    url = context.settings.database_url_for(context.root)
+    listed = read_queue(url, chosen and chosen.value, source, limit)
+    if listed is None:
+        with context.store(read_only=True) as store:
+            listed = store.queue(chosen, source, limit)
+    entries = [view_json(view) for view in listed]
     if as_json:
-        print(json.dumps([view_json(view) for view in views], ensure_ascii=False, indent=2))
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
         return
-    zone = ZoneInfo(config.schedule.timezone)
+    zone = schedule_zone(context.root)
     rows = [
         [
-            state_label(view),
-            view.release.source,
+            state_label(entry["state"], entry["pending"]),
+            entry["source"],
             # an input too broken for a headline is named by where it came from
-            view.release.title or f"({view.release.identity})",
-            view.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z"),
-            "; ".join(f"{p.field}: {p.message}" for p in view.release.errors),
-            view.release.id,
+            entry["title"] or f"({entry['identity']})",
+            datetime.fromisoformat(entry["received_at"])
+            .astimezone(zone)
+            .strftime("%Y-%m-%d %H:%M %Z"),
+            "; ".join(f"{p['field']}: {p['message']}" for p in entry["errors"]),
+            entry["id"],
         ]
-        for view in views
+        for entry in entries
     ]
     print_table(["state", "source", "title", "received", "problems", "id"], rows)
 
@@ -118,8 +125,8 @@ def show(
     """
     from pipeline.cli.checks import _print_release
     from pipeline.cli.views import view_json
-    from pipeline.models import State
     from pipeline.review import goes_out_at
+    from pipeline.states import State
 
     with _ctx(ctx).store(read_only=True) as store:
         try:
@@ -129,7 +136,8 @@ def show(
     if as_json:
         print(json.dumps(view_json(view, history=True), ensure_ascii=False, indent=2))
         return
-    out.print(f"[dim]state:[/dim] {state_label(view)}  [dim]revision:[/dim] {view.revision}")
+    label = state_label(view.state.value, view.pending)
+    out.print(f"[dim]state:[/dim] {label}  [dim]revision:[/dim] {view.revision}")
     if view.live_revision is not None and view.state == State.PUBLISHED:
         out.print(
             f"[dim]live revision:[/dim] {view.live_revision}  {escape(view.public_name or '')}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -9,17 +11,48 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 if TYPE_CHECKING:
     from pipeline.config import Config
     from pipeline.config.settings import Settings
 
+
+class _Console:
+    """A rich `Console`, made when first used: a command that prints plain lines into a pipe
+    (`melder queue | grep …`) never imports rich, and starts faster for it."""
+
+    def __init__(self, **options):
+        self._options = options
+        self._console = None
+
+    def __getattr__(self, name: str):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+    @property
+    def is_terminal(self) -> bool:
+        stream = sys.stderr if self._options.get("stderr") else sys.stdout
+        isatty = getattr(stream, "isatty", None)
+        forced = os.environ.get("FORCE_TERMINAL") or os.environ.get("TTY_COMPATIBLE")
+        if self._console is None and not forced and not (isatty and isatty()):
+            return False  # a pipe or a file: settled without rich
+        return self.__getattr__("is_terminal")
+
+
 # soft_wrap: long lines stay whole in pipes and narrow terminals (grep finds what it looks for)
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = _Console(soft_wrap=True)
+err = _Console(stderr=True, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """`text` printed as it is, never read as rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def _plain_metavars(params: list) -> list:

@@ -103,7 +103,7 @@ def config(
     context = _ctx(ctx)
     rows = []
     settings = context.settings
-    for name in type(settings).model_fields:
+    for name in settings.names():
         variable = f"MELDER_{name.upper()}"
         value = getattr(settings, name)
         if name == "database_url":

@@ -2,46 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pipeline.models import Release
     from pipeline.store import ReleaseView
+    from pipeline.store.listing import Listed
     from pipeline.store.tables import RunRow
 
 
-def _iso(moment: datetime | None) -> str | None:
+def _iso(moment: datetime | str | None) -> str | None:
+    """One way to write a time: ISO 8601 with a numeric offset (`+00:00`, never `Z`)."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
     return moment.isoformat() if moment else None
 
 
-def release_json(release: Release) -> dict:
+def release_json(release: Release | Mapping) -> dict:
+    """`release` is a `Release` or its JSON as the store keeps it (`Release.model_dump` in
+    JSON mode), which `pipeline.store.listing` reads without building the model."""
+    data = release if isinstance(release, Mapping) else release.model_dump(mode="json")
+    provenance = dict(data["provenance"])
+    provenance["received_at"] = _iso(provenance.get("received_at"))
     return {
-        "id": release.id,
-        "source": release.source,
-        "identity": release.identity,
-        "title": release.title,
-        "teaser": release.teaser,
-        "text": release.text,
-        "body_html": release.body_html,
-        "language": release.language,
-        "slug": release.slug,
-        "links": [{"url": link.url, "text": link.text} for link in release.links],
-        "published_at": _iso(release.published_at),
-        "embargo_until": _iso(release.embargo_until),
-        "contact": release.contact,
-        "categories": list(release.categories),
-        "media": [media.model_dump() for media in release.media],
-        "provenance": release.provenance.model_dump(mode="json"),
-        "errors": [{"field": p.field, "message": p.message} for p in release.errors],
-        "warnings": list(release.warnings),
+        "id": data["id"],
+        "source": data["source"],
+        "identity": data["identity"],
+        "title": data["title"],
+        "teaser": data["teaser"],
+        "text": data["text"],
+        "body_html": data["body_html"],
+        "language": data["language"],
+        "slug": data["slug"],
+        "links": [{"url": link["url"], "text": link["text"]} for link in data.get("links", ())],
+        "published_at": _iso(data.get("published_at")),
+        "embargo_until": _iso(data.get("embargo_until")),
+        "contact": data.get("contact"),
+        "categories": list(data.get("categories", ())),
+        "media": [dict(media) for media in data.get("media", ())],
+        "provenance": provenance,
+        "errors": [{"field": p["field"], "message": p["message"]} for p in data.get("errors", ())],
+        "warnings": list(data.get("warnings", ())),
     }
 
 
-def view_json(view: ReleaseView, *, history: bool = False) -> dict:
+def view_json(view: ReleaseView | Listed, *, history: bool = False) -> dict:
+    """A release with its lifecycle, from the `Store` (`ReleaseView`) or from the fast
+    queue reader (`Listed`): both name the same fields."""
     data = release_json(view.release)
+    state = getattr(view.state, "value", view.state)
     data.update(
-        state=view.state.value,
+        state=state,
         revision=view.revision,
         received_at=_iso(view.created_at),
         changed_at=_iso(view.changed_at),
@@ -50,7 +63,7 @@ def view_json(view: ReleaseView, *, history: bool = False) -> dict:
         reason=view.reason,
         version=view.version,
         pending=view.pending,
-        live_revision=view.live_revision if view.live else None,
+        live_revision=view.live_revision if state == "published" else None,
         withdrawn_at=_iso(view.withdrawn_at),
         duplicate_of=view.duplicate_of,
         public_name=view.public_name,

@@ -18,13 +18,13 @@ from pydantic import BaseModel, ValidationError
 from pipeline.config.cron import cron_problem
 from pipeline.config.kinds import SOURCE_KINDS
 from pipeline.config.models import (
-    NAME_RE,
     ChannelConfig,
     Config,
     JobConfig,
     ScheduleConfig,
     SourceConfig,
 )
+from pipeline.config.peek import NAME_RE
 
 
 def _read_toml(path: Path, root: Path, problems: list[str]) -> dict | None:

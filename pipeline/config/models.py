@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+from pipeline.config.peek import DEFAULT_ZONE
+
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
 INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -114,7 +115,7 @@ class SourceConfig(Strict):
     url: str | None = None
     review: Literal["required", "auto"] = "required"
     language: str | None = None
-    timezone: str = "Europe/Berlin"
+    timezone: str = DEFAULT_ZONE
     enabled: bool = True
     contact_email: str | None = None
     region: str | None = None  # the region a channel's `regions` filter matches this source by
@@ -245,7 +246,7 @@ class ChannelConfig(Strict):
     author: str | None = None
     # days a withdrawn release stays in the feeds as "Zurückgezogen: …" before it leaves them
     withdrawn_days: int = Field(default=7, ge=0, le=365)
-    timezone: str = "Europe/Berlin"  # the zone of the feed's own dates (lastBuildDate, updated)
+    timezone: str = DEFAULT_ZONE  # the zone of the feed's own dates (lastBuildDate, updated)
     # the "Links:" list under a release: "auto" lists only links the body does not carry
     links_list: Literal["auto", "always", "never"] = "auto"
     # routing beyond sources, as presseportal and Superdesk do: a release must match every
@@ -312,7 +313,7 @@ class JobConfig(Strict):
 
 
 class ScheduleConfig(Strict):
-    timezone: str = "Europe/Berlin"
+    timezone: str = DEFAULT_ZONE
     jobs: dict[str, JobConfig] = Field(default_factory=dict)
 
     _zone = field_validator("timezone")(classmethod(lambda cls, v: _check_zone(v)))

@@ -10,22 +10,28 @@ for them (HTTP validators, source health).
 
 from __future__ import annotations
 
-from pipeline.store.deliveries import DeliveryQueue
-from pipeline.store.engine import open_engine
-from pipeline.store.publishing import ReleasePublishing
-from pipeline.store.records import Event, ReleaseView, Saved
-from pipeline.store.releases import ReleaseWrites
-from pipeline.store.runs import RunHistory
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.store.handle import Store
+    from pipeline.store.records import Event, ReleaseView, Saved
+
+# SQLAlchemy is imported when a command first asks for the store, not when a module merely
+# names it: `pipeline.store.listing` reads the queue without it, for a fast `melder queue`.
+_HOMES = {
+    "Store": "pipeline.store.handle",
+    "Event": "pipeline.store.records",
+    "ReleaseView": "pipeline.store.records",
+    "Saved": "pipeline.store.records",
+}
 
 
-class Store(ReleaseWrites, ReleasePublishing, RunHistory, DeliveryQueue):
-    """The one handle on the database that every stage and shell is given."""
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module 'pipeline.store' has no attribute {name!r}")
+    from importlib import import_module
 
-    def __init__(self, url: str, *, read_only: bool = False):
-        self.engine = open_engine(url, read_only=read_only)
-
-    def close(self) -> None:
-        self.engine.dispose()
+    return getattr(import_module(_HOMES[name]), name)
 
 
 __all__ = ["Event", "ReleaseView", "Saved", "Store"]

@@ -1,9 +1,9 @@
 """The house order: stages import one way only, no module imports itself in a circle.
 
 Data flows sources → ingest → extract/normalize → store → review → publish; `runner` names the
-stages, `schedule` runs them, `web` and `cli` are shells on top; `config`, `models`, `errors`
-and `atomic` are the floor. A stage may import the stages below it in LAYERS (the ones whose
-output it takes in), never one above or beside it. `extract` sits below `ingest` because the
+stages, `schedule` runs them, `web` and `cli` are shells on top; `config`, `models`, `states`,
+`errors` and `atomic` are the floor. A stage may import the stages below it in LAYERS (the ones
+whose output it takes in), never one above or beside it. `extract` sits below `ingest` because the
 HTML and e-mail readers call its functions; it knows nothing of sources. Imports under
 `if TYPE_CHECKING:` count too.
 """
@@ -31,6 +31,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("extract",),
     ("config",),
     ("models", "errors", "atomic"),
+    ("states",),
 ]
 
 
