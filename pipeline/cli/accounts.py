@@ -85,7 +85,7 @@ def serve(
         err.print("[yellow]warning:[/yellow] --dev: throwaway secret key, not for production")
         import secrets
 
-        settings = settings.with_values(secret_key=secrets.token_urlsafe(48))
+        settings = settings.model_copy(update={"secret_key": secrets.token_urlsafe(48)})
     _refuse_busy_port(host, port)
     try:
         app = create_app(context.root, settings)

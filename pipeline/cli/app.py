@@ -66,12 +66,7 @@ def main_options(
             f"{root} is not a Melder folder (it has no sources/); run melder in the folder "
             "that holds schedule.toml, sources/ and outputs/, or name it with --root DIR"
         )
-    from pipeline.config.settings import Settings, SettingsError
-
-    try:
-        ctx.obj = Context(root=root, settings=Settings())
-    except SettingsError as exc:
-        raise fail(str(exc)) from None
+    ctx.obj = Context(root=root)
 
 
 for commands in (site, checks, content, review, operations, accounts):

@@ -49,7 +49,7 @@ def check(
     config = context.config()
     from pipeline.store.engine import database_problem
 
-    problem = database_problem(context.settings.database_url_for(context.root))
+    problem = database_problem(context.database_url())
     if problem:
         message = f"(environment): MELDER_DATABASE_URL: {problem}"
         err.print(f"[red]{escape(message)}[/red]", highlight=False)

@@ -81,7 +81,7 @@ def queue(
         raise _fail(
             f"unknown source {source!r}; known sources: {', '.join(sorted(known)) or 'none'}"
         )
-    url = context.settings.database_url_for(context.root)
+    url = context.database_url()
     listed = read_queue(url, chosen and chosen.value, source, limit)
     if listed is None:
         with context.store(read_only=True) as store:

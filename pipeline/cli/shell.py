@@ -130,7 +130,29 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
 @dataclass
 class Context:
     root: Path
-    settings: Settings
+    _settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The MELDER_* settings, read when a command first needs them."""
+        if self._settings is None:
+            from pydantic import ValidationError
+
+            from pipeline.config.settings import Settings, settings_problem
+
+            try:
+                self._settings = Settings()
+            except ValidationError as exc:
+                raise _fail(settings_problem(exc)) from None
+        return self._settings
+
+    def database_url(self) -> str:
+        """The store's URL, without building the settings: quick commands read one variable."""
+        if self._settings is not None:
+            return self._settings.database_url_for(self.root)
+        from pipeline.config.peek import database_url_for, environment_value
+
+        return database_url_for(self.root, environment_value("database_url"))
 
     def config(self, *, strict: bool = False) -> Config:
         from pipeline.config import load_config  # commands import what they use: a fast start
@@ -151,7 +173,7 @@ class Context:
         from pipeline.store import Store
         from pipeline.store.engine import HalfMadeStore, database_problem, failure_line
 
-        url = self.settings.database_url_for(self.root)
+        url = self.database_url()
         try:
             store = Store(url, read_only=read_only)
         except HalfMadeStore as exc:

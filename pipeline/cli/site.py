@@ -103,7 +103,7 @@ def config(
     context = _ctx(ctx)
     rows = []
     settings = context.settings
-    for name in settings.names():
+    for name in type(settings).model_fields:
         variable = f"MELDER_{name.upper()}"
         value = getattr(settings, name)
         if name == "database_url":

@@ -1,63 +1,36 @@
-"""Deployment settings from MELDER_* environment variables.
+"""Deployment settings from MELDER_* environment variables (pydantic-settings).
 
-Read with the standard library alone: every command reads them first, and `melder queue` must
-start in a fraction of a second (pydantic-settings alone imported asyncio, ssl and argparse).
+Built when a command first asks for them; `melder queue` needs only the database URL and
+reads that one variable through `config.peek`, which a test keeps in step with this model.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-PREFIX = "MELDER_"
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pipeline.config.peek import ENV_PREFIX, database_url_for
 
 
-class SettingsError(ValueError):
-    """A MELDER_* variable holds a value Melder cannot use; the message names it."""
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
 
-
-def _env(name: str) -> str | None:
-    value = os.environ.get(PREFIX + name.upper())
-    return value if value else None
-
-
-def _whole_bytes(name: str, default: int) -> int:
-    value = _env(name)
-    if value is None:
-        return default
-    try:
-        number = int(value.replace("_", ""))
-    except ValueError:
-        number = 0
-    if number <= 0:
-        raise SettingsError(
-            f"{PREFIX}{name.upper()}={value!r} is not a positive whole number of bytes; "
-            f"unset it for the default {default} or give e.g. {PREFIX}{name.upper()}=5000000"
-        )
-    return number
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the environment says; arguments given to the constructor win over it."""
-
-    root: Path = field(default_factory=lambda: Path(_env("root") or "."))
-    database_url: str | None = field(default_factory=lambda: _env("database_url"))
-    secret_key: str = field(default_factory=lambda: _env("secret_key") or "")
-    base_url: str | None = field(default_factory=lambda: _env("base_url"))
-    max_input_bytes: int = field(
-        default_factory=lambda: _whole_bytes("max_input_bytes", 10_000_000)
-    )
-
-    @classmethod
-    def names(cls) -> list[str]:
-        return [setting.name for setting in fields(cls)]
-
-    def with_values(self, **values) -> Settings:
-        return replace(self, **values)
+    root: Path = Path(".")
+    database_url: str | None = None  # default: sqlite file var/melder.db under the root
+    secret_key: str = ""
+    base_url: str | None = None
+    max_input_bytes: int = 10_000_000
 
     def database_url_for(self, root: Path) -> str:
-        if self.database_url:
-            return self.database_url
-        return f"sqlite:///{(root / 'var' / 'melder.db').resolve()}"
+        return database_url_for(root, self.database_url)
+
+
+def settings_problem(exc: ValidationError) -> str:
+    """A settings error as one line per variable: which MELDER_* value and what is wrong."""
+    return "; ".join(
+        f"{ENV_PREFIX}{'.'.join(map(str, error['loc'])).upper()}={error.get('input')!r}: "
+        f"{error['msg'].lower()}"
+        for error in exc.errors()
+    )

@@ -30,5 +30,5 @@ def test_every_config_key_is_in_the_readme(model, key):
 def test_the_schedule_keys_and_every_environment_variable_are_in_the_readme():
     for key in ScheduleConfig.model_fields:
         assert f"`{key}`" in README, key
-    for name in Settings.names():
+    for name in Settings.model_fields:
         assert f"`MELDER_{name.upper()}`" in README, name

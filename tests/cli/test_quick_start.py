@@ -88,7 +88,29 @@ def test_a_store_without_a_database_file_yet_is_made_by_the_queue(empty_root):
 
 
 def test_an_unusable_setting_is_one_line_that_names_the_variable(empty_root):
-    result = run_probe(empty_root, "queue", MELDER_MAX_INPUT_BYTES="ten megabytes")
+    result = run_probe(empty_root, "config", MELDER_MAX_INPUT_BYTES="ten megabytes")
     assert result.returncode == 1
-    assert "MELDER_MAX_INPUT_BYTES='ten megabytes' is not a positive whole number" in result.stderr
+    assert (
+        "MELDER_MAX_INPUT_BYTES='ten megabytes': input should be a valid integer" in result.stderr
+    )
     assert "Traceback" not in result.stderr
+
+
+def test_the_queue_finds_the_store_where_the_settings_say(tmp_path, empty_root, monkeypatch):
+    """The quick read of MELDER_DATABASE_URL agrees with `Settings`, in either case."""
+    from pipeline.cli.shell import Context
+
+    elsewhere = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    for name in ("MELDER_DATABASE_URL", "melder_database_url"):
+        monkeypatch.delenv("MELDER_DATABASE_URL", raising=False)
+        monkeypatch.setenv(name, elsewhere)
+        quick, full = Context(root=empty_root), Context(root=empty_root)
+        assert quick.database_url() == full.settings.database_url_for(empty_root) == elsewhere
+        monkeypatch.delenv(name)
+    default = Context(root=empty_root).database_url()
+    assert default == Context(root=empty_root).settings.database_url_for(empty_root)
+    assert default.endswith("/var/melder.db")
+    ingest_one(empty_root)
+    result = run_probe(empty_root, "queue", MELDER_DATABASE_URL=elsewhere)
+    assert result.returncode == 0 and "Neues Freibad" not in result.stdout
+    assert (tmp_path / "elsewhere.db").exists()

@@ -87,7 +87,7 @@ def test_location_and_next_take_their_host_from_melder_base_url(tmp_path, monkey
     monkeypatch.setattr(
         web_support,
         "settings_for",
-        lambda where: plain(where).with_values(base_url="https://melder.example/"),
+        lambda where: plain(where).model_copy(update={"base_url": "https://melder.example/"}),
     )
     with serving(root) as base, client(base, secret) as api:
         created = upload(api, release_text("Kita"))
