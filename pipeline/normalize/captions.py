@@ -73,6 +73,10 @@ def described(inputs: tuple[MediaInput, ...]) -> tuple[Media, ...]:
         Media(
             filename=item.filename or _name_of(item.url) or f"image-{number}",
             content_type=item.declared_type,
+            # what the input declares; ingest decides from the bytes
+            kind="image"
+            if item.declared_type.startswith("image/") or not item.declared_type
+            else "document",
             size=len(item.data or b""),
             url=None if (item.url or "").lower().startswith("data:") else item.url,
             caption=item.caption,

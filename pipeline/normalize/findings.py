@@ -25,6 +25,7 @@ EMBARGO_RE = re.compile(
     r"(?P<colon>\s*[:\-–])?\s*(?P<rest>.*)$",
     re.I,
 )
+HEADLINE_WORDS = 3  # what follows an embargo on its line is a headline if it has this many
 NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I)
 CONTACT_RE = re.compile(
     r"^\W*(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
@@ -67,6 +68,12 @@ def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings
     kept = []
     for line in lines:
         text = line.text
+        split = embargo_before_headline(text, zone, now) if len(text) <= 400 else None
+        if split is not None and len(split[1].split()) >= HEADLINE_WORDS:
+            # 'SPERRFRIST 27.11.2026, 10 Uhr – Headline' opening a text: the headline stays
+            found.embargo = found.embargo or split[0]
+            kept.append(Line([(split[1], None)], line.chunk, line.kind, line.level))
+            continue
         match = EMBARGO_RE.match(text) if len(text) <= 160 else None
         if match is None:
             kept.append(line)
@@ -92,20 +99,35 @@ TITLE_SEPARATOR_RE = re.compile(r"\s*(?:\]|[–—|]|\s-|:)\s+")
 def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings) -> str:
     """The headline without an embargo put in front of it (e-mail subjects do that); the
     embargo's date is taken unless the body gives one."""
-    opening = re.match(r"^\W*(?:sperrfrist|embargo(?:ed)?)\b", title, re.I)
+    opening = re.match(EMBARGO_OPENING, title, re.I)
     if opening is None:
         return title
-    first = None
-    for separator in TITLE_SEPARATOR_RE.finditer(title, opening.end()):
-        head, rest = title[: separator.start()], title[separator.end() :]
+    split = embargo_before_headline(title, zone, now)
+    if split is not None:
+        found.embargo = found.embargo or split[0]
+        return split[1]
+    # an embargo whose date Melder cannot read still does not belong in the headline
+    separator = TITLE_SEPARATOR_RE.search(title, opening.end())
+    rest = title[separator.end() :] if separator else ""
+    return rest if len(rest.split()) >= 2 else title
+
+
+EMBARGO_OPENING = r"^\W*(?:sperrfrist|embargo(?:ed)?)\b"
+
+
+def embargo_before_headline(text: str, zone: tzinfo, now: datetime):
+    """(embargo, headline) of 'SPERRFRIST 27.11.2026, 10 Uhr – Headline', else None."""
+    opening = re.match(EMBARGO_OPENING, text, re.I)
+    if opening is None:
+        return None
+    for separator in TITLE_SEPARATOR_RE.finditer(text, opening.end()):
+        head, rest = text[: separator.start()], text[separator.end() :]
         if len(rest.split()) < 2:
-            break
-        first = first or rest
+            return None
         when = dates.parse_datetime(head[opening.end() :], zone, now)
         if when is not None:
-            found.embargo = found.embargo or when
-            return rest
-    return first or title
+            return when, rest
+    return None
 
 
 def take_contact(lines: list[Line], found: Findings) -> list[Line]:

@@ -111,6 +111,12 @@ LINES: dict[str, tuple[str, ...]] = {
         r".{0,160}\b(?:amtsgericht|registergericht|handelsregister|registered at)\b.{0,60}"
         r"\bhr[ab] ?\d+.{0,200}",
     ),
+    # text copied out of a PDF or a Word file: page numbers, alone or closing a footer line
+    "documents": (
+        r"(?:(?:[^.!?]|\.(?=\d)){0,80}\s)?(?:seite|page|blatt|s\.)\s*\d{1,3}\s*(?:von|of|/|aus)"
+        r"\s*\d{1,3}",
+        r"(?:seite|page)\s+\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]",
+    ),
     "page tools": (
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
         r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",
@@ -190,7 +196,9 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             continue
         if rest.fullmatch(text) and index > 0 and _footer_confirmed(text, lines, index):
             break
-        if not one.fullmatch(text):
+        if label := sender_label(text):
+            stamp = stamp or label.group("date")
+        elif not one.fullmatch(text):
             kept.append(line)
         elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(
             dated := match.group(1) or f"{match.group(2)} {match.group(3)}"
@@ -199,6 +207,40 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
     return _subtitles_unmarked(kept), stamp
+
+
+# A sender's label line, on a letterhead or as each page's running header: 'Landratsamt
+# Mühlbach – Pressemitteilung vom 23.11.2026', 'Pressemitteilung der Stadt Oberau vom 23.
+# November 2026', 'Stadt Rottweilen – Presse- und Öffentlichkeitsarbeit, 24.11.2026'. It names
+# no news: it goes, and its date dates a release that names none of its own.
+_KIND = (
+    r"(?:presse|medien)(?:mitteilung|information|meldung|info|dienst|notiz)(?:\s+nr\.?\s*[\d/-]+)?"
+    r"|(?:press|news|media)\s+release"
+)
+# an office's name heads a contact as well: it is a label only with the date after it
+_OFFICE = r"presse-?\s+und\s+öffentlichkeitsarbeit|pressestelle|press\s+office"
+_DATE = (
+    r"\s*,?\s*(?:vom|from|dated|,)?\s*(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]+)\s?\d{4}"
+    r"|\d{4}-\d\d-\d\d|[^\W\d]+\.?\s\d{1,2},\s\d{4})"
+)
+_SENDER = r"[^.!?:–—|]{2,80}?\s[-–—|:/]\s*"
+SENDER_LABEL_RES = (
+    re.compile(
+        rf"(?:{_SENDER}(?:{_KIND})|(?:{_KIND})\s+(?:der|des|von|from|of)\s+[^.!?:]{{2,80}}?)"
+        rf"(?:{_DATE})?",
+        re.I,
+    ),
+    re.compile(rf"{_SENDER}(?:{_OFFICE}){_DATE}", re.I),
+)
+MAX_SENDER_LABEL = 140
+
+
+def sender_label(text: str) -> re.Match | None:
+    """The match if `text` is a sender's label line (with its date, if it has one)."""
+    text = text.strip()
+    if len(text) > MAX_SENDER_LABEL:
+        return None
+    return next((m for pattern in SENDER_LABEL_RES if (m := pattern.fullmatch(text))), None)
 
 
 MAX_FURNITURE_LINE = 900  # Business Wire's translation notice is one long line

@@ -84,7 +84,8 @@ def take_title(
                 title, title_index = opening.text, head_end - 1
     else:
         title_index = _find_headline(blocks, head_end)
-        title = blocks[title_index].text if title_index is not None else ""
+        # 'POL-HX: Einbruch …', 'Pressemitteilung: …' opening a text file or a page
+        title = LABEL_PREFIX_RE.sub("", blocks[title_index].text) if title_index is not None else ""
     kept = []
     for index, block in enumerate(blocks):
         if index < head_end and block.kind in ("p", "h1", "h2") and dates.is_date_line(block.text):

@@ -51,6 +51,8 @@ def _chunk_blocks(chunk: list[Line]) -> list[Block]:
     for previous, line in zip(chunk, chunk[1:], strict=False):
         if _should_join(previous.text, line.text, width):
             space = [] if _hyphen_joins(previous.text, line.text) else [(" ", None)]
+            if not space and line.text[:1].islower():  # 'Stadt-' 'verwaltung': a split word
+                paragraphs[-1] = _without_last_hyphen(paragraphs[-1])
             paragraphs[-1] = tidy_segments(paragraphs[-1] + space + line.segs)
         else:
             paragraphs.append(list(line.segs))
@@ -62,12 +64,18 @@ SUSPENDED = frozenset("und oder bis sowie wie bzw and or to nor".split())
 
 
 def _hyphen_joins(previous: str, line: str) -> bool:
-    """A line ending in a word's hyphen continues that word on the next ('Gießen-' 'Friedberg'),
-    unless a conjunction follows ('Industrie-' 'und Handelskammer')."""
+    """A line ending in a word's hyphen continues that word on the next ('Gießen-' 'Friedberg',
+    'Stadt-' 'verwaltung', whose hyphen goes), unless a conjunction follows ('Industrie-' 'und
+    Handelskammer')."""
     if not re.search(r"[^\W\d_]-$", previous):
         return False
     first = line.split(maxsplit=1)[0].casefold() if line.split() else ""
     return first not in SUSPENDED
+
+
+def _without_last_hyphen(segs: list[Seg]) -> list[Seg]:
+    text, href = segs[-1]
+    return [*segs[:-1], (text.rstrip()[:-1], href)]
 
 
 def _spaced(segs: list[Seg]) -> list[Seg]:

@@ -50,7 +50,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     published, published_text = _date(message)
     if forwarded.get("date"):  # the release's own date, not when it was passed on
         published, published_text = forwarded_date(forwarded["date"])
-    body_html, body_text, notes, problems = _release_in_attachment(
+    body_html, body_text, notes, problems, used = _release_in_attachment(
         message, body_html, body_text, skip={id(html_part), id(text_part)}
     )
     return RawRelease(
@@ -67,7 +67,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         published_text=published_text,
         language=_language(message),
         media=_media(
-            message, inline, {id(html_part), id(text_part)}, _shown_content_ids(html_part)
+            message, inline, {id(html_part), id(text_part), *used}, _shown_content_ids(html_part)
         ),
         warnings=_cut_off(message) + notes,
         problems=problems,
@@ -85,30 +85,32 @@ _DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
 
 
 def _release_in_attachment(message: Message, body_html, body_text, skip: set[int]):
-    """(body_html, body_text, notes, problems): a cover note's release read from its attached
-    text or HTML file; one in a document Melder cannot read is named as the problem."""
+    """(body_html, body_text, notes, problems, used): a cover note's release read from its
+    attached text or HTML file (`used` holds that part's id: it is the release, not one of its
+    media); one in a document Melder cannot read is named as the problem."""
     shown = body_text or re.sub(r"<[^>]+>", " ", body_html or "")
     if len(" ".join(shown.split())) > COVER_NOTE or not _COVER_RE.search(shown):
-        return body_html, body_text, (), ()
+        return body_html, body_text, (), (), set()
     documents = []
     for index, part in enumerate(_attachments(message, skip)):
         name = _filename(part, index)
         kind, lower = part.get_content_type(), name.lower()
         note = (f"the release was read from the attached {name}; the mail's text was a cover note",)
         if kind in ("text/plain", "text/markdown") or lower.endswith((".txt", ".md")):
-            return None, _part_text(part).strip() or None, note, ()
+            return None, _part_text(part).strip() or None, note, (), {id(part)}
         if kind == "text/html" or lower.endswith((".html", ".htm")):
-            return fragment_html(fragment_tree(_part_text(part))) or None, None, note, ()
+            html = fragment_html(fragment_tree(_part_text(part))) or None
+            return html, None, note, (), {id(part)}
         if lower.endswith(_DOCUMENTS):
             documents.append(name)
     if not documents:
-        return body_html, body_text, (), ()
+        return body_html, body_text, (), (), set()
     problem = Problem(
         field="body",
         message=f"the mail's text is a cover note and the release seems to be in {documents[0]}, "
         "which Melder does not read; send the text in the mail or attach it as .txt or .html",
     )
-    return body_html, body_text, (), (problem,)
+    return body_html, body_text, (), (problem,), set()
 
 
 def _cut_off(message: Message) -> tuple[str, ...]:

@@ -30,6 +30,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
             f"(found {article.text_length} characters); {_why_empty(data)}",
             field="body",
         )
+    if problem := _not_a_release(article):
+        raise Rejected(problem, field="body")
     if article.prose_words < MIN_PROSE_WORDS:
         raise Rejected(
             "no press release found on this page (looks like a listing/navigation): its text "
@@ -56,6 +58,50 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         below_headline=article.below_headline,
         contact_box=article.contact_box,
     )
+
+
+# A page that says it is an error ('Seite nicht gefunden', 'Error 404') or asks for consent
+# to cookies, in few words: what a wrong URL or a script-only page gives instead of a release.
+_ERROR_PAGE = re.compile(
+    r"\b(?:(?:seite|inhalt|dokument|artikel)\s+(?:wurde\s+)?nicht\s+gefunden|page\s+not\s+found"
+    r"|(?:fehler|error|http|fehlercode|status)[\s:-]*(?:404|403|410|500|503)\b"
+    r"|^\W*(?:404\W*)?(?:not\s+found|nicht\s+gefunden)\W*$|(?:file|url|resource)\s+not\s+found"
+    r"|(?:diese\s+)?seite\s+(?:existiert|gibt\s+es)\s+nicht|zugriff\s+verweigert|access\s+denied"
+    r"|^\W*(?:403\W*)?forbidden\W*$|internal\s+server\s+error|seite\s+nicht\s+verfügbar)",
+    re.I,
+)
+_CONSENT = re.compile(
+    r"\b(?:cookies?|einwilligung|consent|akzeptieren|accept(?:\s+all)?|datenschutzeinstellungen"
+    r"|privacy\s+settings|tracking|zustimmen|personalisiert\w*)\b",
+    re.I,
+)
+_CONSENT_BUTTON = re.compile(
+    r"alle\s+(?:akzeptieren|ablehnen|zulassen)|nur\s+(?:notwendige|erforderliche)|accept\s+all"
+    r"|reject\s+all|only\s+(?:necessary|essential)|(?:cookie|privacy)[- ](?:einstellungen|settings)"
+    r"|einstellungen\s+speichern|manage\s+(?:cookies|preferences)",
+    re.I,
+)
+ERROR_PAGE_WORDS = 120  # an error page or a consent banner says its piece in fewer words
+
+
+def _not_a_release(article: Article) -> str | None:
+    """Why the page is an error page or a cookie wall, or None."""
+    text = article.text
+    if len(text.split()) > ERROR_PAGE_WORDS:
+        return None
+    said = [article.title or "", *text.splitlines()[:3]]
+    if any(_ERROR_PAGE.search(line) for line in said):
+        return (
+            "no press release found: the page is an error page "
+            f"({(article.title or text.splitlines()[0])[:80]!r}); check the URL"
+        )
+    consent = {match.lower() for match in _CONSENT.findall(text)}
+    if len(consent) >= 2 and _CONSENT_BUTTON.search(text):
+        return (
+            "no press release found: the page shows only a cookie or consent banner (the "
+            "release is loaded by a script); submit the release's text or another URL"
+        )
+    return None
 
 
 # The end of a whole page: </body> or </html> in its last bytes (comments and space may follow).

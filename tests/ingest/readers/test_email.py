@@ -162,6 +162,7 @@ def test_a_cover_note_s_release_is_read_from_its_text_attachment():
     assert release.title is None  # the attachment's own headline, not the subject
     assert release.body_text.startswith("Bücherei verlängert Öffnungszeiten")
     assert any("attached pm.txt" in warning for warning in release.warnings)
+    assert release.media == ()  # the attachment is the release, not a photo or file of it
 
 
 def test_a_cover_note_with_the_release_in_a_pdf_says_so():

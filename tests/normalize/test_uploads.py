@@ -1,0 +1,71 @@
+"""What press offices upload besides clean files: text copied out of a PDF, a letterhead over
+the headline, an embargo or an office code in front of it, an error page, a cookie wall."""
+
+from __future__ import annotations
+
+from tests.normalize.test_release_shapes import release
+
+
+def test_text_copied_out_of_a_pdf_loses_its_page_numbers_and_split_words():
+    found = release("pdf-kopie.txt", "de")
+    assert found.title == "Stadtverwaltung startet digitales Bürgerbüro im Rathaus Mitte"
+    assert "Anliegen der Stadtverwaltung vollständig online" in found.text
+    assert "bündelt mehr als 80" in found.text and "Stadtteilbibliotheken" in found.text
+    assert "Seite 1 von 2" not in found.text and "Seite" not in found.body_html
+    assert found.errors == ()
+
+
+def test_a_page_footer_with_place_date_and_page_number_goes():
+    found = release("pdf-fusszeile.txt", "de")
+    assert "Seite 1/1" not in found.text
+    assert found.text.endswith("zusätzlich von 15 bis 18 Uhr.")
+    assert "Bürgermeister" in found.text and "Bürger-meister" not in found.text
+
+
+def test_a_letterhead_label_is_no_headline_and_its_running_header_goes():
+    found = release("pdf-briefkopf-cp1252.txt", "de")
+    assert found.title == "Kreisstraße K 4312 zwischen Oberau und Niederau ab Montag voll gesperrt"
+    assert "Pressemitteilung" not in found.text
+    assert "Aubach" in found.text and "30. November 2026" in found.text
+    assert found.published_at.date().isoformat() == "2026-11-23"
+
+
+def test_a_sender_line_with_a_date_dates_the_release_and_leaves_the_body():
+    found = release("absenderzeile.md", "de")
+    assert found.title == "Winterdienst 2026/27: Das müssen Anwohnerinnen und Anwohner wissen"
+    assert not found.text.startswith("Pressemitteilung")
+    assert found.published_at.date().isoformat() == "2026-11-23"
+
+
+def test_an_embargo_in_front_of_the_first_line_leaves_the_headline():
+    found = release("sperrfrist-erste-zeile.txt", "de")
+    assert found.title == "Studie: Jeder dritte Betrieb in Sachsen sucht Azubis"
+    assert found.embargo_until.isoformat() == "2026-11-27T10:00:00+01:00"
+    assert found.errors == ()
+
+
+def test_a_police_office_code_is_cut_from_a_text_file_s_headline():
+    found = release("blaulicht-pol.txt", "de")
+    assert found.title == "Einbruch in Bäckerei – Täter erbeuten Tageseinnahmen"
+
+
+def test_an_error_page_is_refused_as_an_error_page():
+    [problem] = release("fehlerseite-404.html", "de").errors
+    assert problem.message == (
+        "no press release found: the page is an error page ('Seite nicht gefunden'); check the URL"
+    )
+
+
+def test_a_cookie_wall_is_refused_as_a_consent_banner():
+    found = release("cookie-wand.html", "de")
+    [problem] = found.errors
+    assert "only a cookie or consent banner" in problem.message
+    assert "akzeptieren" not in found.text
+
+
+def test_a_release_read_from_a_mail_attachment_is_not_one_of_its_media():
+    found = release("anhang-txt.eml", "de")
+    assert (
+        found.title == "Jobcenter Kreis Wesermarsch: Arbeitslosigkeit im November leicht gesunken"
+    )
+    assert found.media == ()
