@@ -50,6 +50,11 @@ ISO_RE = re.compile(
 NUMERIC_RE = re.compile(
     r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.(?:\s?(?P<y>\d{4}|\d{2})(?![\d.:]\d))?(?![\d])"
 )
+# '11/12/2026 4:15 PM CST': a US date (month first) by its clock or its zone
+US_TIME_RE = re.compile(
+    r"\W{0,3}(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?\s?[Mm]\.?)(?!\w)"
+    r"|[^\n]{0,30}?\b(?:[ECMP][SD]T|ET|CT|PT)\b"
+)
 SLASH_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
 DAY_MONTH_RE = re.compile(  # '25. November 2026', '25 Nov 2026', EQS's '25-Nov-2026'
     rf"\b(?P<d>\d{{1,2}})(?:\.?\s*|-)(?P<mon>{_MONTH})\b\.?(?:,?\s+|-)?(?:(?P<y>\d{{4}})\b)?",
@@ -182,9 +187,10 @@ def _date_parts(match: re.Match) -> tuple[int | None, int, int] | None:
     if "mon" in groups:
         month = MONTHS.get(groups["mon"].casefold())
         day, year = int(groups["d"]), groups["y"]
-    elif "a" in groups:  # d/m/y unless the second number cannot be a month
+    elif "a" in groups:  # d/m/y unless the second number cannot be a month, or US time follows
         first, second, year = int(groups["a"]), int(groups["b"]), groups["y"]
-        day, month = (second, first) if second > 12 else (first, second)
+        us = second > 12 or (first <= 12 and US_TIME_RE.match(match.string, match.end()))
+        day, month = (second, first) if us else (first, second)
     else:
         day, month, year = int(groups["d"]), int(groups["m"]), groups["y"]
     if year is not None:

@@ -189,13 +189,20 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
     one, rest = _compiled()
     kept: list[Line] = []
     stamp = None
+    resume = 0
     for index, line in enumerate(lines):
+        if index < resume:
+            continue
         text = line.text.strip()
         if len(text) > MAX_FURNITURE_LINE:
             kept.append(line)
             continue
         if rest.fullmatch(text) and index > 0 and _footer_confirmed(text, lines, index):
-            break
+            resume = _release_below(lines, index)
+            if resume is None:
+                break
+            kept = []  # a cover note, signed, over the release pasted under it
+            continue
         if label := sender_label(text):
             stamp = stamp or label.group("date")
         elif not one.fullmatch(text):
@@ -231,6 +238,12 @@ SENDER_LABEL_RES = (
         re.I,
     ),
     re.compile(rf"{_SENDER}(?:{_OFFICE}){_DATE}", re.I),
+    # 'FOR IMMEDIATE RELEASE: November 24, 2026', 'Pressemitteilung vom 24.11.2026'
+    re.compile(
+        rf"(?:for\s+immediate\s+release|zur\s+sofortigen\s+veröffentlichung|{_KIND})\s*[:–—-]?"
+        rf"{_DATE}",
+        re.I,
+    ),
 )
 MAX_SENDER_LABEL = 140
 
@@ -248,6 +261,25 @@ MAX_FURNITURE_LINE = 900  # Business Wire's translation notice is one long line
 # in a release's event details ('Sprache: Deutsch', 'Ort: online') ends nothing.
 EQS_LANGUAGE_RE = re.compile(r"(?:sprache|language):", re.I)
 EQS_COMPANY_RE = re.compile(r"(?:unternehmen|company|emittent|issuer):", re.I)
+
+
+RELEASE_WORDS = 60  # prose under a signature that makes it a release, not a notice
+
+
+def _release_below(lines: list[Line], index: int) -> int | None:
+    """Where a release pasted under a mail's signature starts, or None when the signature ends
+    the release (what follows it is its notices, or nothing)."""
+    below = next(
+        (i for i in range(index + 1, len(lines)) if lines[i].chunk != lines[index].chunk), None
+    )
+    if below is None:
+        return None
+    under, over = _prose_words(lines[below:]), _prose_words(lines[:index])
+    return below if under >= RELEASE_WORDS and under > 2 * over else None
+
+
+def _prose_words(lines: list[Line]) -> int:
+    return sum(words for line in lines if (words := len(line.text.split())) >= 10)
 
 
 def _footer_confirmed(text: str, lines: list[Line], index: int) -> bool:

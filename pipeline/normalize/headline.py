@@ -30,6 +30,16 @@ DATELINE_HEAD_RE = re.compile(
     r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
 )
 MAX_HEADLINE = 300
+ORG_NAME_RE = re.compile(
+    r"(?i:(?:the\s+)?(?:office|department|ministry|bureau|division|state|city|county|town"
+    r"|commonwealth|government)\s+of\b[^.!?:]{2,60}"
+    r"|[^.!?:]{2,60}\b(?:department|office|ministry|agency|police|council|authority|bureau"
+    r"|commission|county|university|college|hospital|inc\.?|llc|ltd\.?|plc|corp(?:oration)?\.?"
+    r"|gmbh|ag|se|e\.\s?v\.|kg|polizeipräsidium|polizeidirektion|polizeiinspektion))"
+    r"|(?:Stadt|Gemeinde|Landkreis|Kreis|Landratsamt|Polizeipräsidium|Polizeidirektion"
+    r"|Ministerium|Bezirksamt|Rathaus|Senatsverwaltung)(?:\s+(?:[A-ZÄÖÜ][\w.-]*|für|der|des|und))"
+    r"{1,5}"
+)
 
 
 # --- Headline and dates ------------------------------------------------------------------------
@@ -37,7 +47,7 @@ MAX_HEADLINE = 300
 
 LABEL_PREFIX_RE = re.compile(
     r"^(?:pressemitteilung|pressemeldung|presseinformation|presseinfo|medieninformation"
-    r"|medienmitteilung|pressenotiz|pm|pi|press release|news release|media release"
+    r"|medienmitteilung|pressenotiz|pm|pi|press release|news release|media release|news"
     r"|media advisory)"
     r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
@@ -136,6 +146,11 @@ def _find_headline(blocks: list[Block], head_end: int) -> int | None:
     if h1 is not None:
         return h1
     candidates = [i for i in range(head_end) if _looks_like_headline(blocks[i])]
+    # a letterhead ('OFFICE OF THE ATTORNEY GENERAL', 'Cedar Falls Police Department') names
+    # the sender over the headline: it is the headline only when nothing follows it
+    named = [i for i in candidates if not ORG_NAME_RE.fullmatch(blocks[i].text.strip())]
+    if named and len(blocks[named[-1]].text.split()) >= 4:
+        candidates = named
     # A headline says something: four words first, then a sender's or site's name of two or
     # three; only when a paragraph of running text follows, which the headline stands over.
     passes = ((4, 10**6), (3, 25)) if head_end < len(blocks) else ((3, 25),)

@@ -69,3 +69,32 @@ def test_a_release_read_from_a_mail_attachment_is_not_one_of_its_media():
         found.title == "Jobcenter Kreis Wesermarsch: Arbeitslosigkeit im November leicht gesunken"
     )
     assert found.media == ()
+
+
+def test_a_letterhead_over_the_headline_names_the_sender_not_the_release():
+    found = release("letterhead-us-state.txt", "en")
+    assert found.title.startswith("Attorney General Secures $3.2 Million Settlement")
+    assert found.text.startswith("MONTPELIER, Vt. –")
+    assert "FOR IMMEDIATE RELEASE" not in found.text
+    assert found.published_at.date().isoformat() == "2026-11-24"
+
+
+def test_a_us_date_with_a_us_clock_is_read_month_first():
+    found = release("police-us-date.txt", "en")
+    assert found.title == "Cedar Falls Police Seek Public's Help Locating Missing 15-Year-Old"
+    assert found.published_at.isoformat() == "2026-11-12T16:15:00-06:00"  # '11/12/2026 4:15 PM CST'
+
+
+def test_a_release_pasted_under_a_signed_cover_note_is_the_release():
+    found = release("pasted-under-signature.eml", "en")
+    assert found.title == "Orchard AI Launches Offline Voice Assistant Built for Farmers"
+    assert "Hope you had a great weekend" not in found.text
+    assert "SAN FRANCISCO, Nov. 24, 2026 – Orchard AI" in found.text
+    assert found.contact.startswith("Jake Moreno, Spark PR")
+
+
+def test_a_signed_cover_note_pointing_to_the_attachment_gives_way_to_it():
+    found = release("attached-is-our-release.eml", "en")
+    assert found.title.startswith("Meridian Health to Build $640 Million Patient Tower")
+    assert found.embargo_until.isoformat() == "2026-11-25T06:00:00-08:00"
+    assert found.media == ()

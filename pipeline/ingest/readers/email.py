@@ -81,6 +81,13 @@ _COVER_RE = re.compile(
     r"|please\s+find)\b",
     re.I,
 )
+# Where a note's signature starts: the delimiter or a closing greeting on a line of its own.
+_SIGNED_RE = re.compile(
+    r"^[ \t]*(?:--[ \t]*$|(?:mit\s+)?(?:freundlichen|besten|herzlichen|vielen|liebe|viele)"
+    r"\s+gr(?:ü|ue)(?:ß|ss)|(?:kind|best|warm|many)(?:est)?\s+(?:regards|wishes)|regards\b"
+    r"|sincerely|cheers\b|thanks\b|thank\s+you\b)",
+    re.I | re.M,
+)
 _DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
 
 
@@ -88,7 +95,8 @@ def _release_in_attachment(message: Message, body_html, body_text, skip: set[int
     """(body_html, body_text, notes, problems, used): a cover note's release read from its
     attached text or HTML file (`used` holds that part's id: it is the release, not one of its
     media); one in a document Melder cannot read is named as the problem."""
-    shown = body_text or re.sub(r"<[^>]+>", " ", body_html or "")
+    shown = body_text or re.sub(r"<[^>]+>", "\n", body_html or "")
+    shown = _SIGNED_RE.split(shown, maxsplit=1)[0]  # the note, without the sender's signature
     if len(" ".join(shown.split())) > COVER_NOTE or not _COVER_RE.search(shown):
         return body_html, body_text, (), (), set()
     documents = []
