@@ -98,3 +98,19 @@ def test_a_signed_cover_note_pointing_to_the_attachment_gives_way_to_it():
     assert found.title.startswith("Meridian Health to Build $640 Million Patient Tower")
     assert found.embargo_until.isoformat() == "2026-11-25T06:00:00-08:00"
     assert found.media == ()
+
+
+def test_a_listing_of_teasers_with_dates_or_read_more_links_is_refused():
+    for name in ("news-listing-dates.html", "news-flash-listing.html"):
+        [problem] = release(name, "en").errors
+        assert "looks like a listing" in problem.message and "several releases" in problem.message
+
+
+def test_an_english_error_page_is_refused_as_an_error_page():
+    [problem] = release("not-found-en.html", "en").errors
+    assert "the page is an error page" in problem.message
+
+
+def test_a_short_release_about_something_not_found_is_still_a_release():
+    found = release("polizei-kurz.html", "de")
+    assert found.errors == ()

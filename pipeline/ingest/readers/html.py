@@ -67,7 +67,11 @@ _ERROR_PAGE = re.compile(
     r"|(?:fehler|error|http|fehlercode|status)[\s:-]*(?:404|403|410|500|503)\b"
     r"|^\W*(?:404\W*)?(?:not\s+found|nicht\s+gefunden)\W*$|(?:file|url|resource)\s+not\s+found"
     r"|(?:diese\s+)?seite\s+(?:existiert|gibt\s+es)\s+nicht|zugriff\s+verweigert|access\s+denied"
-    r"|^\W*(?:403\W*)?forbidden\W*$|internal\s+server\s+error|seite\s+nicht\s+verfügbar)",
+    r"|^\W*(?:403\W*)?forbidden\W*$|internal\s+server\s+error|seite\s+nicht\s+verfügbar"
+    r"|(?:could\s?n[o']?t|can\s?n?[o']?t|cannot|unable\s+to)\s+(?:be\s+)?find\s+(?:that|this|the)\s+page"
+    r"|page\s+(?:you\s+(?:requested|are\s+looking\s+for)\s+(?:could\s+not|cannot|can't|does\s+not"
+    r"|doesn't)|(?:does\s+not|doesn't)\s+exist|(?:could|can)\s?not\s+be\s+found)"
+    r"|die\s+(?:von\s+ihnen\s+)?(?:gesuchte|angeforderte|aufgerufene)\s+seite)",
     re.I,
 )
 _CONSENT = re.compile(
@@ -81,12 +85,48 @@ _CONSENT_BUTTON = re.compile(
     r"|einstellungen\s+speichern|manage\s+(?:cookies|preferences)",
     re.I,
 )
-ERROR_PAGE_WORDS = 120  # an error page or a consent banner says its piece in fewer words
+ERROR_PAGE_WORDS = 120
+# A listing: teasers of other releases, each beside its date or its 'Read more' link.
+LISTING_ITEMS = 3
+LISTING_WORDS = 600  # a listing page's text; a long release may list dates of its own
+_READ_MORE = re.compile(
+    r"(?:read\s+(?:on|more|the\s+(?:full\s+)?(?:story|release|article))|continue\s+reading"
+    r"|weiterlesen|mehr\s+lesen|mehr\s+erfahren|zur\s+meldung|zum\s+artikel|more)\W{0,4}",
+    re.I,
+)
+_BARE_DATE = re.compile(
+    r"\W*(?:[^\W\d]+,?\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s+[^\W\d]+\.?\s+\d{4}"
+    r"|[^\W\d]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)(?:,?\s+\d{1,2}[:.]\d\d(?:\s*uhr)?)?\W*",
+    re.I,
+)
+TEASER_WORDS = 15
+
+
+def _listing_items(text: str) -> int:
+    """How many teasers of other releases the text holds: paragraphs of a teaser's length
+    beside a line that is only a date or a 'Read more' link, or cut off with '…'."""
+    if len(text.split()) > LISTING_WORDS:
+        return 0
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    marks = [bool(_BARE_DATE.fullmatch(line) or _READ_MORE.fullmatch(line)) for line in lines]
+    teasers = [len(line.split()) >= TEASER_WORDS for line in lines]
+    beside = sum(
+        1
+        for i, mark in enumerate(marks)
+        if mark and ((i and teasers[i - 1]) or (i + 1 < len(lines) and teasers[i + 1]))
+    )
+    cut = sum(1 for line, teaser in zip(lines, teasers) if teaser and line.endswith(("…", "...")))
+    return max(beside, cut)  # an error page or a consent banner says its piece in fewer words
 
 
 def _not_a_release(article: Article) -> str | None:
-    """Why the page is an error page or a cookie wall, or None."""
+    """Why the page is a listing, an error page or a cookie wall, or None."""
     text = article.text
+    if _listing_items(text) >= LISTING_ITEMS:
+        return (
+            "no press release found on this page (looks like a listing/navigation): it lists "
+            "teasers of several releases; submit the page of one release"
+        )
     if len(text.split()) > ERROR_PAGE_WORDS:
         return None
     said = [article.title or "", *text.splitlines()[:3]]
