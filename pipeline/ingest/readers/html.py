@@ -85,7 +85,7 @@ _CONSENT_BUTTON = re.compile(
     r"|einstellungen\s+speichern|manage\s+(?:cookies|preferences)",
     re.I,
 )
-ERROR_PAGE_WORDS = 120
+ERROR_PAGE_WORDS = 120  # an error page or a consent banner says its piece in fewer words
 # A listing: teasers of other releases, each beside its date or its 'Read more' link.
 LISTING_ITEMS = 3
 LISTING_WORDS = 600  # a listing page's text; a long release may list dates of its own
@@ -115,8 +115,12 @@ def _listing_items(text: str) -> int:
         for i, mark in enumerate(marks)
         if mark and ((i and teasers[i - 1]) or (i + 1 < len(lines) and teasers[i + 1]))
     )
-    cut = sum(1 for line, teaser in zip(lines, teasers) if teaser and line.endswith(("…", "...")))
-    return max(beside, cut)  # an error page or a consent banner says its piece in fewer words
+    cut = sum(
+        1
+        for line, teaser in zip(lines, teasers, strict=True)
+        if teaser and line.endswith(("…", "..."))
+    )
+    return max(beside, cut)
 
 
 def _not_a_release(article: Article) -> str | None:
