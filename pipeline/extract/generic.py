@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 from trafilatura.readability_lxml import Document as ReadabilityDocument
 from trafilatura.settings import Extractor
 
+from pipeline.extract.banners import drop_consent_banners
 from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
 from pipeline.extract.links import page_links, relink
 from pipeline.extract.related import drop_related_sections
@@ -53,6 +54,7 @@ MAX_LINKS_JUDGED = 3000
 
 def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Element:
     """The article of a page without rules; `link_texts` are the page's (`page_link_texts`)."""
+    drop_consent_banners(tree)
     drop_related_sections(tree)
     links = page_links(tree, base)  # first: the extraction changes the tree
     spare = copy.deepcopy(tree)
@@ -83,8 +85,14 @@ def choose(
     first_text, second_text = fragment_text(first), fragment_text(second)
     mine = article_value(first_text, link_texts)
     theirs = article_value(second_text, link_texts)
-    if (theirs >= mine > 0 or _is_blob(first_text)) and _within(second_text, first_text):
+    if (
+        (theirs >= mine > 0 or _is_blob(first_text))
+        and _within(second_text, first_text)
+        and not _fills_gaps(second_text, first_text, link_texts)
+    ):
         return second  # the same article without the menus and boxes around it
+    if _fills_gaps(first_text, second_text, link_texts):
+        return second  # the same article with the list or paragraph the first one dropped
     if theirs <= max(mine, 0) * preference:
         return first
     if len(second_text.split()) < len(first_text.split()) * SHRED:
@@ -113,6 +121,29 @@ def _within(inner: str, outer: str) -> bool:
         return False
     shared = sum(min(count, outer_words[word]) for word, count in inner_words.items())
     return shared >= CONTAINED * total
+
+
+def _fills_gaps(inner: str, outer: str, link_texts: set[str]) -> bool:
+    """`outer` is `inner`, line for line and in order, with more lines between two of them (a
+    list an extractor skipped), none of them one of the page's link texts. Lines only before or
+    after `inner` do not count: that is where boxes and teasers sit."""
+    inner_lines = [line for line in inner.splitlines() if line.strip()]
+    outer_lines = [line for line in outer.splitlines() if line.strip()]
+    if len(inner_lines) < 2 or len(outer_lines) <= len(inner_lines):
+        return False
+    positions, start = [], 0
+    for line in inner_lines:
+        try:
+            start = outer_lines.index(line, start) + 1
+        except ValueError:
+            return False
+        positions.append(start - 1)
+    inside = set(range(positions[0], positions[-1] + 1)) - set(positions)
+    if not inside:
+        return False
+    added = sum(len(outer_lines[i].split()) for i in inside)
+    # list items and subheadings are short; a box of teasers in between is made of links
+    return added <= len(inner.split()) and all(outer_lines[i] not in link_texts for i in inside)
 
 
 def article_value(text: str, link_texts: set[str]) -> float:

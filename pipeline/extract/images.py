@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from pipeline.extract.fragment import _clean_space
+from pipeline.extract.related import remove_keeping_tail
 
 IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
 SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -153,7 +154,7 @@ def drop_captions(fragment, images: list[FoundImage]) -> None:
         return
     for block in list(fragment.iter("p", "h4", "li")):
         if _clean_space("".join(block.itertext())) in texts and block.getparent() is not None:
-            _remove_keeping_tail(block)
+            remove_keeping_tail(block)
     # an extractor that ran a figure's text into a paragraph: take the caption out of it
     for text in sorted(texts, key=len, reverse=True):
         if len(text) >= MIN_INLINE_CAPTION:
@@ -378,14 +379,3 @@ def _names(element) -> str:
 
 def _alt(img) -> str:
     return _clean_space(img.get("alt") or "")
-
-
-def _remove_keeping_tail(element) -> None:
-    parent = element.getparent()
-    if element.tail and element.tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)

@@ -46,7 +46,7 @@ def drop_related_sections(tree) -> None:
             start = parent
         for sibling in _section_after(start, level):
             sibling.getparent().remove(sibling)
-        _remove_keeping_tail(start)
+        remove_keeping_tail(start)
 
 
 def _is_related(heading) -> bool:
@@ -92,7 +92,7 @@ def _teaser_title(heading) -> bool:
     return any(_clean_space(anchor.text_content()) == text for anchor in heading.iter("a"))
 
 
-def _remove_keeping_tail(element) -> None:
+def remove_keeping_tail(element) -> None:
     parent = element.getparent()
     if parent is None:
         return

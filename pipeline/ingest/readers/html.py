@@ -85,6 +85,10 @@ _CONSENT_BUTTON = re.compile(
     r"|einstellungen\s+speichern|manage\s+(?:cookies|preferences)",
     re.I,
 )
+CONSENT_ONLY = (
+    "the page shows only a cookie or consent banner (the release is loaded by a script); "
+    "submit the release's text or another URL"
+)
 ERROR_PAGE_WORDS = 120  # an error page or a consent banner says its piece in fewer words
 # A listing: teasers of other releases, each beside its date or its 'Read more' link.
 LISTING_ITEMS = 3
@@ -141,10 +145,7 @@ def _not_a_release(article: Article) -> str | None:
         )
     consent = {match.lower() for match in _CONSENT.findall(text)}
     if len(consent) >= 2 and _CONSENT_BUTTON.search(text):
-        return (
-            "no press release found: the page shows only a cookie or consent banner (the "
-            "release is loaded by a script); submit the release's text or another URL"
-        )
+        return f"no press release found: {CONSENT_ONLY}"
     return None
 
 
@@ -181,6 +182,8 @@ def _why_empty(data: bytes) -> str:
     if match := _REFRESH.search(head):
         target = match.group(1).decode("utf-8", "replace")
         return f"the page only forwards to {target}: submit that page instead"
+    if re.search(rb"(?:id|class)\s*=\s*[\"'][^\"']*(?:cookie|consent|gdpr|cmp[-_])", head, re.I):
+        return CONSENT_ONLY
     if re.search(rb"<img\b", head, re.I):
         return "the page holds pictures but no text (a scanned release?): send its text"
     return "check the URL or set extract.body"
