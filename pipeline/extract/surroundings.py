@@ -16,7 +16,9 @@ from pipeline.extract.fragment import _clean_space
 _NEAR_HEADLINE = 6
 _SHORT_LINE = 120
 _HEADER_TEXT = 1500
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "select", "button"})
+_SKIPPED = frozenset(
+    {"head", "title", "script", "style", "noscript", "template", "nav", "select", "button"}
+)
 
 
 def lines_near_headline(tree, heading=None) -> tuple[tuple[str, ...], tuple[str, ...]]:

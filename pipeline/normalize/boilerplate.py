@@ -61,7 +61,8 @@ presseinformation
 (?:pressemitteilung|medieninformation|presseinformation) nr\.? ?[\d/-]+|press release
 news release
 for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|\d{1,4}|ende
-ende der (?:presse)?mitteilung|end|end of (?:press )?release|alle rechte vorbehalten
+ende der (?:presse)?mitteilung|end|ends|end of (?:press )?release|alle rechte vorbehalten
+was this (?:page|article|information) (?:helpful|useful)\??|(?:war|ist) diese seite hilfreich\??
 all rights reserved
 (?:©|\(c\)|copyright).{0,100}
 (?:foto|fotos|bild|bilder|photo|photos|image|bildquelle|credit)s?: .{1,80}
@@ -79,7 +80,7 @@ weitere (?:artikel|meldungen|nachrichten|themen|beiträge|news)|das könnte sie 
 auch interessant|interessant für sie|lesen sie auch|siehe auch|meistgelesene?(?: artikel)?
 am meisten gelesen|beliebte artikel|empfohlene artikel|empfehlungen|ähnliche artikel
 passend dazu
-related(?: articles| stories| news| posts| content| links)?
+related(?: articles| stories| news| posts| content| links| files| images| documents| media)?
 more (?:news|stories|articles)(?: from .{1,30})?
 most (?:read|popular|viewed)|trending(?: now)?|you (?:may|might) also like
 recommended(?: for you)?

@@ -30,10 +30,11 @@ NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei
 CONTACT_RE = re.compile(
     r"^\W*(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
     r"(?:die\s+)?(?:medien(?:vertreter(?:innen)?)?|presse|journalist\w*|redaktionen)\b"
-    r"|(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
-    r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)|f[üu]r\s+(?:r[üu]ck|presse)fragen"
-    r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information(?:,?\s+"
-    r"(?:please\s+)?contact)?)|(?:contact\s+information|kontaktpersonen?|kontaktinformationen"
+    r"|(?:for\s+)?(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
+    r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)(?:,?\s+(?:please\s+)?contact)?"
+    r"|f[üu]r\s+(?:r[üu]ck|presse)fragen"
+    r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information"
+    r"(?:[^:.!?]{0,60}?\bcontact)?)|(?:contact\s+information|kontaktpersonen?|kontaktinformationen"
     r"|kontakte?|contacts?|ansprechpartner(?:in|innen)?|r[üu]ckfragen"
     r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
     r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?)"
@@ -133,10 +134,18 @@ def embargo_before_headline(text: str, zone: tzinfo, now: datetime):
 def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     for index, line in enumerate(lines):
         match = CONTACT_RE.match(line.text) if len(line.text) <= 200 else None
-        if match and (
-            match.group("colon")
-            or (match.group("strong") and not match.group("rest"))
-            or (not match.group("rest") and _address_follows(lines, index))
+        if (
+            match
+            and (
+                match.group("colon")
+                # 'For press enquiries contact Isla Murray, Press Officer, 0131 …'
+                or (
+                    match.group("rest")
+                    and line.text[: match.start("rest")].rstrip().endswith("contact")
+                )
+                or (match.group("strong") and not match.group("rest"))
+                or (not match.group("rest") and _address_follows(lines, index))
+            )
         ):
             taken = _contact_extent(lines, index)
             contact = [match.group("rest").strip()] + [lines[i].text for i in taken[1:]]

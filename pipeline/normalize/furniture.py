@@ -30,6 +30,7 @@ LINES: dict[str, tuple[str, ...]] = {
         r"news provided by(?: .{1,120})?",
         r"(?-i:SOURCE|QUELLE) [A-Z0-9][^\n]{1,150}",
         r"(?:foto|photo|logo|video|multimedia|bild) ?[-–:] ?https?://\S*prnewswire\S*",
+        r"want your company'?s news featured on prnewswire\.com\?.{0,40}|get started",
     ),
     "Business Wire": (
         r"view source version on businesswire\.com:? ?https?://\S+",
@@ -41,13 +42,19 @@ LINES: dict[str, tuple[str, ...]] = {
         r"to view the (?:photo|image|video|multimedia).{0,80}(?:visit|click).{0,40}https?://\S+",
     ),
     "GlobeNewswire": (
-        r"this press release was (?:published|distributed) (?:by|via) .{1,120}globe ?newswire.*",
+        r"this (?:press |news )?release was (?:published|distributed) (?:by|via) .{1,120}"
+        r"globe ?newswire.*",
         r"(?:attachment|photos? accompanying this announcement are available at)s?:? "
         r"https?://\S*globenewswire\S*",
     ),
     "ACCESSWIRE": (
-        r"view the original press release on (?:access ?wire|accessnewswire)(?:\.com)?.*",
+        r"view the original press release on access ?(?:news)?wire(?:\.com)?.*",
         r"(?-i:SOURCE): [A-Z0-9][^\n]{1,150}",
+    ),
+    "EIN Presswire": (
+        r"legal disclaimer:?(?: ein presswire provides this news content.*)?",
+        r"distribution channels: .{1,300}",
+        r"visit us on social media:?",
     ),
     "EQS": (
         r"(?:eqs|dgap)[- ](?:news|pvr|adhoc|dd|ir|wpÜg|cms)\b.{0,200}",
@@ -158,6 +165,7 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r" .{0,60}(?:confidential|privileged).*",
         r"(?:bitte denken sie an die umwelt|please consider the environment).*",
     ),
+    "EIN Presswire": (r"ein presswire provides this news content.*",),
     # EQS: the issuer's block (company, address, ISIN, listing, news id) closes the message
     "EQS": (r"(?:sprache|language):(?: \|)? (?:deutsch|englisch|german|english)",),
 }

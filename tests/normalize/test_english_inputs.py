@@ -1,0 +1,66 @@
+"""English releases as US and UK offices, newsrooms and wires send them: lists kept, banners,
+wire notices and page questions gone, UK-style contacts taken, no false embargo error."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.normalize.test_release_shapes import release
+
+
+def test_an_embargo_line_over_the_headline_and_a_page_title_saying_embargoed_are_no_error():
+    found = release("embargo-museum-uk.html", "en")
+    assert found.errors == ()
+    assert found.embargo_until.isoformat() == "2026-11-26T00:01:00+00:00"
+    assert found.contact.startswith("Isla Murray, Press Officer, 0131 496 0233")
+    assert "ENDS" not in found.text.split()
+
+
+def test_a_uk_council_page_gives_its_contact_and_drops_its_page_question():
+    found = release("uk-council.html", "en")
+    assert "Was this page helpful?" not in found.text
+    assert "01632 960 450" in found.contact and "01632 960 450" not in found.text
+
+
+def test_ends_closes_a_uk_release():
+    found = release("charity-ends.txt", "en")
+    assert "ENDS" not in found.text.split()
+    assert found.contact.startswith("Ben Howells, Media Manager")
+
+
+@pytest.mark.parametrize(
+    ("name", "items"),
+    [
+        ("civicplus-news-flash.html", ["$3.4 million for pavement management", "ash trees"]),
+        ("hubspot-newsroom.html", ["Expand to 1,500 rural", "Double its clinical safety team"]),
+    ],
+)
+def test_a_list_one_extractor_skips_between_paragraphs_is_kept(name, items):
+    found = release(name, "en")
+    for item in items:
+        assert item in found.text, item
+    assert "<li>" in found.body_html
+
+
+def test_a_cookie_banner_above_the_article_is_not_its_first_paragraph():
+    found = release("hubspot-newsroom.html", "en")
+    assert "cookie" not in found.text.lower()
+    assert found.text.startswith("Funding led by Harbor Ventures")
+    assert "cookie" not in found.teaser.lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        ("ein-presswire.eml", ["Legal Disclaimer", "Distribution channels", "Visit us on social"]),
+        ("prnewswire-get-started.html", ["WANT YOUR COMPANY", "GET STARTED"]),
+        ("access-newswire.txt", ["View the original press release"]),
+        ("globenewswire-alert.eml", ["distributed by GlobeNewswire"]),
+        ("newswire-related-files.md", ["Related Files", "Related Images"]),
+    ],
+)
+def test_wire_notices_leave_the_body(name, furniture):
+    found = release(name, "en")
+    assert found.errors == ()
+    for line in furniture:
+        assert line.lower() not in found.text.lower(), line
