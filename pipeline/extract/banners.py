@@ -12,7 +12,8 @@ import re
 from pipeline.extract.related import remove_keeping_tail
 
 _CONSENT_MARK = re.compile(
-    r"cookie|consent|gdpr|dsgvo|cmp[-_]|onetrust|usercentrics|borlabs|cookiebot|didomi|klaro"
+    # not 'cmp-': Adobe's components name every block so ('cmp-text', 'cmp-title')
+    r"cookie|consent|gdpr|dsgvo|onetrust|usercentrics|borlabs|cookiebot|didomi|klaro"
     r"|tarteaucitron|iubenda|cc[-_]banner|privacy[-_]banner",
     re.I,
 )

@@ -88,11 +88,11 @@ def choose(
     if (
         (theirs >= mine > 0 or _is_blob(first_text))
         and _within(second_text, first_text)
-        and not _fills_gaps(second_text, first_text, link_texts)
+        and not _fills_gaps(second_text, first_text, _list_lines(first), link_texts)
     ):
         return second  # the same article without the menus and boxes around it
-    if _fills_gaps(first_text, second_text, link_texts):
-        return second  # the same article with the list or paragraph the first one dropped
+    if _fills_gaps(first_text, second_text, _list_lines(second), link_texts):
+        return second  # the same article with the list the first one dropped
     if theirs <= max(mine, 0) * preference:
         return first
     if len(second_text.split()) < len(first_text.split()) * SHRED:
@@ -123,10 +123,19 @@ def _within(inner: str, outer: str) -> bool:
     return shared >= CONTAINED * total
 
 
-def _fills_gaps(inner: str, outer: str, link_texts: set[str]) -> bool:
-    """`outer` is `inner`, line for line and in order, with more lines between two of them (a
-    list an extractor skipped), none of them one of the page's link texts. Lines only before or
-    after `inner` do not count: that is where boxes and teasers sit."""
+def _list_lines(fragment: etree._Element) -> set[str]:
+    """The texts of the fragment's list items and subheadings."""
+    return {
+        _clean_space("".join(item.itertext())) for item in fragment.iter("li", "h2", "h3", "h4")
+    }
+
+
+def _fills_gaps(inner: str, outer: str, list_lines: set[str], link_texts: set[str]) -> bool:
+    """`outer` is `inner`, line for line and in order, with a list between two of them that an
+    extractor skipped: the added lines are all items of `outer`'s lists or its subheadings
+    (`list_lines`), none of them one of the page's link texts. Galleries, captions and bylines
+    in between do not count, nor lines before or after `inner`: that is where boxes and teasers
+    sit."""
     inner_lines = [line for line in inner.splitlines() if line.strip()]
     outer_lines = [line for line in outer.splitlines() if line.strip()]
     if len(inner_lines) < 2 or len(outer_lines) <= len(inner_lines):
@@ -142,8 +151,9 @@ def _fills_gaps(inner: str, outer: str, link_texts: set[str]) -> bool:
     if not inside:
         return False
     added = sum(len(outer_lines[i].split()) for i in inside)
-    # list items and subheadings are short; a box of teasers in between is made of links
-    return added <= len(inner.split()) and all(outer_lines[i] not in link_texts for i in inside)
+    return added <= len(inner.split()) and all(
+        outer_lines[i] in list_lines and outer_lines[i] not in link_texts for i in inside
+    )
 
 
 def article_value(text: str, link_texts: set[str]) -> float:

@@ -150,8 +150,44 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
             taken = _contact_extent(lines, index)
             contact = [match.group("rest").strip()] + [lines[i].text for i in taken[1:]]
             found.contact = "\n".join(part for part in contact if part) or None
-            return [line for i, line in enumerate(lines) if i not in set(taken)]
+            kept = [line for i, line in enumerate(lines) if i not in set(taken)]
+            signed = _closing_signature(kept)
+            if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
+                return kept[: signed[0]]  # the contact's own signature under the mail, again
+            return kept
+    if signed := _closing_signature(lines):
+        found.contact = "\n".join(lines[i].text for i in signed)
+        return lines[: signed[0]]
     return lines
+
+
+# A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'
+NAME_LINE_RE = re.compile(
+    r"(?:(?:dr|prof|mr|mrs|ms|frau|herr)\.?\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}"
+)
+SIGNATURE_LINES = 6
+
+
+def _closing_signature(lines: list[Line]) -> list[int] | None:
+    """A signature that closes the text without a contact label: a name on its own line, then
+    short lines of which one gives a phone number, an e-mail or a web address."""
+    start = len(lines)
+    while (
+        start > 0
+        and len(lines) - start < SIGNATURE_LINES
+        and len(lines[start - 1].text) <= 160
+        and not _is_prose(lines[start - 1].text)
+    ):
+        start -= 1
+    named = next(
+        (i for i in range(start, len(lines)) if NAME_LINE_RE.fullmatch(lines[i].text.strip())),
+        None,
+    )
+    if named is None or named == 0:
+        return None
+    if not any(_has_address(line.text) for line in lines[named:]):
+        return None
+    return list(range(named, len(lines)))
 
 
 def _contact_extent(lines: list[Line], start: int) -> list[int]:

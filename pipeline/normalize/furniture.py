@@ -107,8 +107,8 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:anbei|beiliegend|im anhang) (?:erhalten|senden|übersenden|schicken) (?:sie|wir|ich)"
         r"\b.{0,300}",
         r".{0,200}\bmit der bitte um (?:veröffentlichung|berücksichtigung|kenntnisnahme)\b.{0,300}",
-        r"please find (?:attached|enclosed|below) (?:our|a|the) (?:press|news|media) release"
-        r"\b.{0,300}",
+        r"please (?:find|see) (?:attached |enclosed |below )?(?:our|a|the) (?:press|news|media)"
+        r" release\b.{0,300}",
         # 'wie telefonisch besprochen sende ich Ihnen unten die Pressemitteilung …'
         r".{0,160}\b(?:sende|schicke|übersende|übermittle|leite)\s+(?:ich|wir)\s+ihnen\b.{0,120}"
         r"\b(?:pressemitteilung|pressemeldung|presseinformation|mitteilung|meldung)\b.{0,200}",
@@ -164,6 +164,8 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"this (?:e-?mail|message)(?: and any (?:attachments?|files))? (?:is|are|may|contains?)"
         r" .{0,60}(?:confidential|privileged).*",
         r"(?:bitte denken sie an die umwelt|please consider the environment).*",
+        r"(?:confidentiality (?:notice|note|statement)|vertraulichkeitshinweis|disclaimer)\s*:"
+        r".{0,400}\b(?:confidential|vertraulich|intended (?:solely|only)|privileged).*",
     ),
     "EIN Presswire": (r"ein presswire provides this news content.*",),
     # EQS: the issuer's block (company, address, ISIN, listing, news id) closes the message

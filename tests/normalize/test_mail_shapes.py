@@ -68,3 +68,20 @@ def test_a_reply_s_subject_and_cover_note_give_way_to_the_release_under_them():
     assert found.title == "Hochschule Wendenau startet dualen Studiengang Pflegewissenschaft"
     assert found.text.startswith("Wendenau, 25. November 2026 – Die Hochschule Wendenau")
     assert "telefonisch besprochen" not in found.text
+
+
+def test_a_cover_note_a_signature_and_a_confidentiality_notice_around_an_english_release_go():
+    found = release("outlook-cover-note-en.eml", "en")
+    assert found.text.startswith("FAIRMONT, W.Va. – Fairmont County Emergency Management")
+    for furniture in ("Please see the press release below", "Cell: 304", "CONFIDENTIALITY"):
+        assert furniture not in found.text, furniture
+    assert found.contact.startswith("Megan O’Rourke\nPublic Information Officer")
+
+
+def test_a_signature_closing_a_text_without_a_contact_label_is_its_contact():
+    found = release("signatur-ohne-kontakt.txt", "de")
+    assert found.contact == (
+        "Anna Kessler\nStadtwerke Lindenau, Unternehmenskommunikation\nTelefon 0341 555 1234\n"
+        "anna.kessler@stadtwerke-lindenau.example"
+    )
+    assert found.text.endswith("erneuerbaren Quellen der Region.")

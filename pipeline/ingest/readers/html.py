@@ -182,7 +182,7 @@ def _why_empty(data: bytes) -> str:
     if match := _REFRESH.search(head):
         target = match.group(1).decode("utf-8", "replace")
         return f"the page only forwards to {target}: submit that page instead"
-    if re.search(rb"(?:id|class)\s*=\s*[\"'][^\"']*(?:cookie|consent|gdpr|cmp[-_])", head, re.I):
+    if re.search(rb"(?:id|class)\s*=\s*[\"'][^\"']*(?:cookie|consent|gdpr)", head, re.I):
         return CONSENT_ONLY
     if re.search(rb"<img\b", head, re.I):
         return "the page holds pictures but no text (a scanned release?): send its text"
