@@ -88,7 +88,29 @@ def headline_element(tree, meta: dict[str, str]):
         named = len(key) >= 8 and any(key in _key(head) for head in heads)
         if named and not _is_site_part(key, heads, site):
             return element
-    return h1s[0] if h1s else None
+    return h1s[0] if h1s else _styled_headline(tree, heads)
+
+
+_HEADLINE_BLOCKS = ("div", "p", "span", "strong", "b", "header", "td")
+
+
+def _styled_headline(tree, heads: list[str]):
+    """A page without headings styles its headline as a block ('<div class="wd_title">'): the
+    block whose whole text is the head's title (without the site's name)."""
+    wanted = {
+        _key(part)
+        for head in heads
+        for part in _TITLE_SEPARATORS.split(head)
+        if len(part.split()) >= 4
+    }
+    body = tree.find("body")
+    if not wanted or body is None:
+        return None
+    for element in body.iter(_HEADLINE_BLOCKS):
+        text = element.text_content()
+        if len(text) <= 400 and _key(_clean_space(text)) in wanted:
+            return element
+    return None
 
 
 def _is_site_part(key: str, heads: list[str], site: str | None) -> bool:

@@ -67,7 +67,7 @@ def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
     if element is heading:
         pieces.append((element, text))
         return
-    holds_heading = any(found is heading for found in element.iter("h1"))
+    holds_heading = any(ancestor is element for ancestor in heading.iterancestors())
     if len(text) <= _SHORT_LINE and not holds_heading:
         if element.tag != "a" and not _all_links(element, text):
             pieces.append((element, text))

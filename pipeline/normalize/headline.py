@@ -266,6 +266,11 @@ def published_at(
         if parsed is None:
             found.warnings.append(f"publication date {raw.published_text!r} not understood")
         value, timed = parsed or (None, True)
+        if value is not None and not timed and found.date_text:
+            # a page's date-only meta tag, and beside the headline that day with its time
+            exact = dates.parse_moment(found.date_text, zone, now)
+            if exact is not None and exact[1] and exact[0].date() == value.date():
+                value, timed = exact
     elif found.date_text:
         value, timed = dates.parse_moment(found.date_text, zone, now) or (None, True)
     if value is None:

@@ -64,3 +64,10 @@ def test_wire_notices_leave_the_body(name, furniture):
     assert found.errors == ()
     for line in furniture:
         assert line.lower() not in found.text.lower(), line
+
+
+def test_a_timed_date_beside_a_styled_headline_beats_a_date_only_meta_tag():
+    found = release("newsroom-styled-headline.html", "en")
+    assert found.title == "Harlow Foods Recalls Frozen Chicken Dumplings Due to Undeclared Sesame"
+    assert found.published_at.isoformat() == "2026-11-24T16:30:00-05:00"  # '4:30 PM EST'
+    assert found.warnings == ()
