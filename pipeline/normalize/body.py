@@ -125,14 +125,56 @@ def body_lines(raw: RawRelease, source: SourceConfig) -> list[Line]:
 
 
 def text_lines(text: str) -> list[Line]:
-    text = SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text))
+    text = INVISIBLE_RE.sub("", text)
     lines, chunk = [], 0
     for raw_line in text.split("\n"):
-        line = " ".join(raw_line.split())
+        line = " ".join(SPACES_RE.sub(" ", raw_line).split())
         if line:
             lines.append(Line([(line, None)], chunk))
+            lines[-1].level = len(_text_cells(raw_line))  # for `_text_tables`, then reset
         else:
             chunk += 1
+    return _text_tables(lines, text.split("\n"))
+
+
+# Cells of a table in plain text: split by tabs or by ' | ' (wire copy sets tables so)
+_CELL_SPLIT_RE = re.compile(r"\t+| +\| +|^\| *| *\|$")
+TABLE_ROWS = 2  # consecutive lines with as many cells, two or more each, make a table
+
+
+def _text_cells(raw_line: str) -> list[str]:
+    if "\t" not in raw_line and "|" not in raw_line:
+        return []
+    cells = [" ".join(cell.split()) for cell in _CELL_SPLIT_RE.split(raw_line.strip())]
+    cells = [cell for cell in cells if cell]
+    return cells if len(cells) >= 2 else []
+
+
+def _text_tables(lines: list[Line], raw_lines: list[str]) -> list[Line]:
+    """Runs of lines in one paragraph with the same number of cells become table rows."""
+    start = 0
+    while start < len(lines):
+        end = start
+        while (
+            end + 1 < len(lines)
+            and lines[end + 1].chunk == lines[start].chunk
+            and lines[end + 1].level == lines[start].level
+        ):
+            end += 1
+        run = lines[start : end + 1]
+        # a table of figures, not a run of menus ('Startseite | Aktuelles | Presse')
+        figures = sum(1 for line in run if any(ch.isdigit() for ch in line.text))
+        if lines[start].level >= 2 and len(run) >= TABLE_ROWS and figures * 2 >= len(run):
+            for line in run:
+                line.kind = "row"
+        start = end + 1
+    rows = iter(raw for raw in raw_lines if " ".join(SPACES_RE.sub(" ", raw).split()))
+    for line in lines:
+        raw_line = next(rows)
+        if line.kind == "row":
+            line.segs = [(" | ".join(_text_cells(raw_line)), None)]
+            line.text = line.segs[0][0]
+        line.level = 0
     return lines
 
 

@@ -71,3 +71,18 @@ def test_a_timed_date_beside_a_styled_headline_beats_a_date_only_meta_tag():
     assert found.title == "Harlow Foods Recalls Frozen Chicken Dumplings Due to Undeclared Sesame"
     assert found.published_at.isoformat() == "2026-11-24T16:30:00-05:00"  # '4:30 PM EST'
     assert found.warnings == ()
+
+
+@pytest.mark.parametrize("name", ["wire-table-pipes.txt", "wire-table-tabs.txt"])
+def test_a_table_in_plain_text_keeps_a_line_per_row(name):
+    found = release(name, "en")
+    assert "Endpoint | ALD-204 (n=612) | Placebo (n=204)" in found.text
+    assert "PASI 75 at week 16 | 71.4% | 12.8%" in found.text
+    assert "PASI 90 at week 16 | 44.2% | 3.1%" in found.text
+
+
+def test_menus_separated_by_bars_in_a_text_dump_are_no_table():
+    from pipeline.normalize.body import text_lines
+
+    lines = text_lines("Startseite | Aktuelles | Presse\nImpressum | Datenschutz | Kontakt\n")
+    assert [line.kind for line in lines] == ["p", "p"]
