@@ -38,13 +38,16 @@ from pipeline.extract.metadata import (
     _title,
     continues_on_next_page,
     headline_element,
+    promote_office_headings,
 )
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
 from pipeline.extract.surroundings import (
     contact_box_lines,
+    drop_above_headline,
     lead_after_headline,
     lines_near_headline,
+    texts_above_headline,
 )
 
 
@@ -94,11 +97,13 @@ def extract_article(
     canonical = _canonical_url(tree, meta, url)
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
+    promote_office_headings(tree, meta)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
     heading = headline_element(tree, meta)
     above_headline, below_headline = lines_near_headline(tree, heading)
     contact_box = contact_box_lines(tree)
     lead = lead_after_headline(tree, heading)
+    above = texts_above_headline(tree, heading)
     candidates = image_candidates(tree, base)
     paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
@@ -107,6 +112,7 @@ def extract_article(
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta, heading)
     _drop_leading_title(fragment, title)
+    drop_above_headline(fragment, above)
     _restore_lead(fragment, lead)
     images = article_images(candidates, paragraphs, fragment)
     drop_captions(fragment, images)

@@ -113,6 +113,22 @@ def _styled_headline(tree, heads: list[str]):
     return None
 
 
+_OFFICE_GENERATOR = re.compile(r"microsoft (?:word|office)|libreoffice|openoffice", re.I)
+_OFFICE_HEADINGS = {"msotitle": "h1", "title": "h1", "title-western": "h1", "msosubtitle": "h2"}
+
+
+def promote_office_headings(tree, meta: dict[str, str]) -> None:
+    """A page saved from Word or LibreOffice sets its headline as a styled paragraph ('<p
+    class=MsoTitle>') and its <title> is the file's property ('PM Vorlage 2026'): the styled
+    paragraph becomes the <h1> it stands for."""
+    if not _OFFICE_GENERATOR.search(meta.get("generator", "")):
+        return
+    for paragraph in tree.iter("p"):
+        tag = _OFFICE_HEADINGS.get((paragraph.get("class") or "").casefold())
+        if tag:
+            paragraph.tag = tag
+
+
 def _is_site_part(key: str, heads: list[str], site: str | None) -> bool:
     """`key` is the site's name: og:site_name, or a part of a title beside a longer one."""
     if site and key == _key(site):

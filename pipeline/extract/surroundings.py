@@ -210,3 +210,31 @@ def lead_after_headline(tree, heading=None) -> str | None:
             ):
                 return text
     return None
+
+
+def texts_above_headline(tree, heading) -> set[str]:
+    """The texts of the blocks printed above the headline (letterhead, labels, a date), as
+    keys without spaces; `drop_above_headline` takes them out of the body."""
+    if heading is None:
+        return set()
+    body = tree.find("body")
+    holders = set(heading.iterancestors())  # they hold the headline and the article too
+    found: set[str] = set()
+    for element in (body if body is not None else tree).iter():
+        if element is heading:
+            return found
+        if isinstance(element.tag, str) and element.tag not in _SKIPPED and element not in holders:
+            if key := _spaceless(element.text_content()):
+                found.add(key)
+    return set()  # the heading lies outside the body: nothing is above it
+
+
+def drop_above_headline(fragment, above: set[str]) -> None:
+    """Body blocks before the first one that comes from under the headline: the page or
+    document printed them above it (a letterhead table, 'PRESSEMITTEILUNG', the date line)."""
+    while len(fragment) and above and _spaceless("".join(fragment[0].itertext())) in above:
+        fragment.remove(fragment[0])
+
+
+def _spaceless(text: str) -> str:
+    return re.sub(r"\s+", "", text)

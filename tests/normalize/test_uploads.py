@@ -114,3 +114,21 @@ def test_an_english_error_page_is_refused_as_an_error_page():
 def test_a_short_release_about_something_not_found_is_still_a_release():
     found = release("polizei-kurz.html", "de")
     assert found.errors == ()
+
+
+def test_a_word_export_s_styled_title_is_the_headline_and_its_letterhead_goes():
+    found = release("word-export.htm", "de")
+    assert (
+        found.title == "Stadtwerke senken Fernwärmepreis zum 1. Januar um 8 Prozent"
+    )  # not 'PM Vorlage'
+    assert found.text.startswith("Rund 14.000 Haushalte profitieren")
+    for letterhead in ("Hafenstraße 12", "PRESSEMITTEILUNG", "Unternehmenskommunikation"):
+        assert letterhead not in found.text, letterhead
+    assert found.teaser.startswith("Die Stadtwerke Brunnstadt senken")
+    assert found.published_at.date().isoformat() == "2026-11-24"
+
+
+def test_a_libreoffice_export_loses_the_club_line_above_its_headline():
+    found = release("libreoffice-export.html", "de")
+    assert found.title == "Grünwalder Nikolauslauf erstmals mit Inklusionswertung"
+    assert found.text.startswith("Grünwald, 23.11.2026 – Der 31. Grünwalder Nikolauslauf")
