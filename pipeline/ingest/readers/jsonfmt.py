@@ -232,7 +232,9 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
         message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         return None, [Problem(field="json", message=message)]
     if not isinstance(raw, dict):
-        return None, [Problem(field="json", message="expected one JSON object {...} per release")]
+        held = f"; this file holds a list of {len(raw)}" if isinstance(raw, list) else ""
+        message = f"expected one JSON object {{...}} per release{held}: one release per file"
+        return None, [Problem(field="json", message=message)]
     try:
         return ReleaseSubmission.model_validate(raw), []
     except ValidationError as exc:
@@ -277,12 +279,17 @@ def _message(error: dict) -> str:
         name = str(error["loc"][-1])
         known = _known_fields(error["loc"])
         value = error.get("input")
-        wrapped = sorted(set(value) & set(known)) if isinstance(value, dict) else []
-        if wrapped:  # {"release": {"title": …}}
-            return (
-                f"the release's fields belong at the top level, not inside {name!r}: "
-                f"move {', '.join(wrapped)} out of it"
+        nested = _nested_fields(value, name, known) if isinstance(value, dict) else []
+        if nested:  # {"release": {"title": …}}, a CMS's {"data": {"attributes": {…}}}
+            moves = ", ".join(
+                f"{path} as {field}" if path.rpartition(".")[2] != field else path
+                for path, field in nested
             )
+            return (
+                f"the release's fields belong at the top level, not inside {name!r}: give {moves}"
+            )
+        if name.casefold() in ALIASES:
+            return f"unknown field; use {ALIASES[name.casefold()]!r} for it"
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
         return f"unknown field; {hint}"
@@ -291,6 +298,38 @@ def _message(error: dict) -> str:
     if kind == "string_pattern_mismatch" and error["loc"][-1] == "language":
         return "must be a language code such as 'de' or 'en'"
     return error["msg"].removeprefix("Value error, ")
+
+
+# What CMS exports call the fields of a release
+ALIASES = {
+    "headline": "title",
+    "heading": "title",
+    "subline": "teaser",
+    "subtitle": "teaser",
+    "summary": "teaser",
+    "lead": "teaser",
+    "body": "body_html",
+    "content": "body_html",
+    "html": "body_html",
+    "date": "published",
+    "publishedat": "published",
+    "published_at": "published",
+    "pubdate": "published",
+    "datepublished": "published",
+}
+
+
+def _nested_fields(value: dict, path: str, known: list[str], depth: int = 3) -> list[tuple]:
+    """(JSON path, release field) for each field of a release found inside `value`."""
+    found = []
+    for key, inner in value.items():
+        here = f"{path}.{key}"
+        field = key if key in known else ALIASES.get(str(key).casefold())
+        if field and not isinstance(inner, dict):
+            found.append((here, field))
+        elif isinstance(inner, dict) and depth > 1:
+            found += _nested_fields(inner, here, known, depth - 1)
+    return found if any(field != "id" for _, field in found) else []
 
 
 def _known_fields(loc: tuple) -> list[str]:

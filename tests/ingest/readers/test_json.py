@@ -85,7 +85,21 @@ def test_fields_wrapped_in_an_outer_object_are_named_and_an_invalid_body_is_kept
     wrapped = read(json.dumps({"release": {"title": "Titel", "text": "Ein Text."}}).encode())
     assert problems(wrapped)["release"] == (
         "the release's fields belong at the top level, not inside 'release': "
-        "move text, title out of it"
+        "give release.title, release.text"
+    )
+    cms = read(
+        json.dumps(
+            {"data": {"id": "8812", "attributes": {"headline": "Titel", "body": "<p>Text.</p>"}}}
+        ).encode()
+    )
+    assert problems(cms)["data"] == (
+        "the release's fields belong at the top level, not inside 'data': give data.id, "
+        "data.attributes.headline as title, data.attributes.body as body_html"
+    )
+    listed = read(json.dumps([{"title": "Eins"}, {"title": "Zwei"}]).encode())
+    assert problems(listed)["json"] == (
+        "expected one JSON object {...} per release; this file holds a list of 2: "
+        "one release per file"
     )
     invalid = read(
         json.dumps(
