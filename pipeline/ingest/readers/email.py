@@ -49,7 +49,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     body_html, body_text, forwarded = _body(html_part, text_part, inline)
     published, published_text = _date(message)
     if forwarded.get("date"):  # the release's own date, not when it was passed on
-        published, published_text = forwarded_date(forwarded["date"])
+        published, published_text = forwarded_date(forwarded["date"], published)
     body_html, body_text, notes, problems, used = _release_in_attachment(
         message, body_html, body_text, skip={id(html_part), id(text_part)}
     )

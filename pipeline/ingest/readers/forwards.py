@@ -112,15 +112,25 @@ def _fields_of(lines: list[str]) -> dict[str, str]:
     return fields
 
 
-def forwarded_date(text: str) -> tuple[datetime | None, str | None]:
+_ZONE_GIVEN = re.compile(r"[+-]\d\d:?\d\d\b|\b(?:UTC|GMT|[A-Z]{1,4}[SD]?T|MEZ|MESZ)\b")
+
+
+def forwarded_date(text: str, sent: datetime | None = None) -> tuple[datetime | None, str | None]:
     """A forwarded message's date: RFC 2822 with its zone, else the text for `normalize`
-    ("Di., 24. Nov. 2026 um 15:30", "Tue, 24 Nov 2026 at 15:30": the forwarder's time)."""
+    ("Di., 24. Nov. 2026 um 15:30", "Tue, 24 Nov 2026 at 15:30"). Mail programs write that
+    header in the forwarder's local time: the zone of the forwarding mail's own date (`sent`),
+    unless that is UTC, which mail servers write whatever the sender's zone."""
     try:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         moment = None
     if moment is not None and moment.tzinfo is not None:
         return moment, None
+    offset = sent.utcoffset() if sent is not None and sent.tzinfo is not None else None
+    if offset and not _ZONE_GIVEN.search(text):
+        minutes = int(offset.total_seconds() // 60)
+        sign, minutes = ("-" if minutes < 0 else "+"), abs(minutes)
+        text = f"{text} UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
     return None, text
 
 

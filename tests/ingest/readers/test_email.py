@@ -69,7 +69,8 @@ def test_a_forwarded_release_is_dated_by_its_own_date_not_the_forward():
     """Sent at 08:15 by the press office, passed on at 10:02: the release is of 08:15."""
     release = fixture("radwege-weitergeleitet.eml")
     assert release.published is None
-    assert release.published_text == "Mo., 3. Juni 2024 um 08:15 Uhr"  # normalize reads it
+    # normalize reads it, in the zone of the forwarding mail's own date
+    assert release.published_text == "Mo., 3. Juni 2024 um 08:15 Uhr UTC+02:00"
     mail = (
         "Message-ID: <f@y>\r\nSubject: Fwd: Neue Buslinie\r\nFrom: a@b.example\r\n"
         "Date: Wed, 25 Nov 2026 10:12:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
@@ -78,6 +79,22 @@ def test_a_forwarded_release_is_dated_by_its_own_date_not_the_forward():
         "Ab Montag fährt die Linie 12 alle zehn Minuten.\r\n"
     ).encode()
     assert read(mail).published.isoformat() == "2026-11-24T15:30:00+01:00"
+
+
+def test_a_forward_header_without_a_zone_is_in_the_forwarder_s_zone_unless_that_is_utc():
+    def mail(sent: str) -> bytes:
+        return (
+            f"Message-ID: <f@y>\r\nSubject: Fwd: Toy drive\r\nFrom: a@b.example\r\nDate: {sent}"
+            "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            "---------- Forwarded message ---------\r\nFrom: City <p@city.example>\r\n"
+            "Date: Tue, Nov 24, 2026 at 3:00 PM\r\nSubject: Toy drive opens\r\n\r\n"
+            "The toy drive opens on Monday at all fire stations.\r\n"
+        ).encode()
+
+    central = read(mail("Tue, 24 Nov 2026 16:10:00 -0600"))
+    assert central.published_text == "Tue, Nov 24, 2026 at 3:00 PM UTC-06:00"
+    server = read(mail("Tue, 24 Nov 2026 22:10:00 +0000"))  # a server's UTC says nothing
+    assert server.published_text == "Tue, Nov 24, 2026 at 3:00 PM"
 
 
 def test_html_forward_header_is_removed():
