@@ -132,3 +132,9 @@ def test_a_libreoffice_export_loses_the_club_line_above_its_headline():
     found = release("libreoffice-export.html", "de")
     assert found.title == "Grünwalder Nikolauslauf erstmals mit Inklusionswertung"
     assert found.text.startswith("Grünwald, 23.11.2026 – Der 31. Grünwalder Nikolauslauf")
+
+
+def test_a_page_cut_off_mid_sentence_says_where_its_text_stops():
+    found = release("abgeschnitten-mitten-im-wort.html", "de")
+    [warning] = [w for w in found.warnings if "cut off" in w]
+    assert "its text stops mid-sentence at '…" in warning and "Rohbauarbeiten vorb'" in warning

@@ -52,7 +52,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
-        warnings=_cut_off(data) + _continues(article) + notes,
+        warnings=_cut_off(data, article.text) + _continues(article) + notes,
         media=media_inputs(article.images),
         above_headline=article.above_headline,
         below_headline=article.below_headline,
@@ -154,13 +154,20 @@ _PAGE_END = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
 _TAIL_BYTES = 4096
 
 
-def _cut_off(data: bytes) -> tuple[str, ...]:
+def _cut_off(data: bytes, text: str = "") -> tuple[str, ...]:
     """A page that stops before its end (an upload or a download cut short) reads as a shorter
-    release; the editor is told to compare it with the original."""
+    release; the editor is told to compare it with the original, and where the text stops
+    when that is in the middle of a sentence."""
     if _PAGE_END.search(data[-_TAIL_BYTES:]) or b"<body" not in data[:200_000].lower():
         return ()
+    last = text.rstrip()
+    stops = (
+        f"; its text stops mid-sentence at '…{last[-40:].lstrip()}'"
+        if last and last[-1] not in '.!?…"“”»«)'
+        else ""
+    )
     return (
-        "the page ends without </body> or </html>: it may have been cut off in transfer; "
+        f"the page ends without </body> or </html>: it may have been cut off in transfer{stops}; "
         "compare the body with the original before approving",
     )
 
