@@ -25,6 +25,10 @@ NOT_A_PHOTO_RE = re.compile(
     re.I,
 )
 LOGO_RE = re.compile(r"(?:^|[\W_])(?:logos?|icons?)(?:[\W_]|$)", re.I)
+# the portrait on a contact's or an author's card is no press photo
+PORTRAIT_BOX_RE = re.compile(
+    r"(?:^|[\W_])(?:contact-?card|contactcard|author|byline|avatar|vcard)(?:[\W_]|$)", re.I
+)
 # a site's own furniture (WordPress and similar keep theme pictures there), never a release's
 SITE_CHROME_RE = re.compile(r"/(?:themes?|skins?|layout|design)/", re.I)
 SHARE_LINK_RE = re.compile(
@@ -330,11 +334,12 @@ def _not_a_photo(img) -> bool:
     if _is_pixel(img, src):
         return True
     # the file, its folder ('/logos/55123.png') and its close wrappers ('newsroom-logo') name it
-    folder, _, name = path.rpartition("/")
+    folder, _, name = path.rstrip("/").rpartition("/")
     wrappers = " ".join(_names(a) for _, a in zip(range(3), img.iterancestors(), strict=False))
     return bool(
         NOT_A_PHOTO_RE.search(f"{name} {_names(img)}")
         or LOGO_RE.search(wrappers)
+        or PORTRAIT_BOX_RE.search(wrappers)
         or LOGO_RE.search(folder)
     )
 

@@ -155,7 +155,9 @@ def _box_text(element) -> str:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
             continue
-        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr")
+        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr") or (
+            child.tag == "a" and (child.get("href") or "").startswith(("mailto:", "tel:"))
+        )  # a card's e-mail and phone links stand on lines of their own
         parts.append("\n" if block else "")
         parts.append(_box_text(child) if child.tag != "br" else "")
         parts.append("\n" if block and child.tag != "br" else "")

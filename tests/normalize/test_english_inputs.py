@@ -86,3 +86,9 @@ def test_menus_separated_by_bars_in_a_text_dump_are_no_table():
 
     lines = text_lines("Startseite | Aktuelles | Presse\nImpressum | Datenschutz | Kontakt\n")
     assert [line.kind for line in lines] == ["p", "p"]
+
+
+def test_a_contact_card_gives_a_line_per_link_and_its_portrait_is_no_press_photo():
+    found = release("newsroom-contact-card.html", "en")
+    assert found.contact == "Tom Akers\nPR Manager UK\ntom.akers@lumora.example\n+44 20 7946 0321"
+    assert [media.filename for media in found.media] == ["balcony-kit.jpg"]
