@@ -11,7 +11,7 @@ import re
 from pathlib import PurePosixPath
 
 from pipeline.models import Media, MediaInput
-from pipeline.normalize.body import repair_text
+from pipeline.normalize.body import Line, repair_text
 from pipeline.normalize.sanitize import plain_field
 
 LABEL = (
@@ -96,3 +96,25 @@ def _name_of(url: str | None) -> str:
 
 def _plain(value: str) -> str:
     return plain_field(repair_text(value or "")) if value else ""
+
+
+# A caption written into a text ('PHOTO CAPTION: …', 'Bildunterschrift: …', 'BU: …'): it
+# describes a photo sent apart from the text, not the news.
+CAPTION_LINE_RE = re.compile(
+    r"^\W*(?:(?:photo|picture|image|foto|bild)\s*(?:caption|unterschrift)|caption|bu"
+    r"|bildunterschrift)\s*:\s*(?P<caption>.+)$",
+    re.I,
+)
+
+
+def drop_caption_lines(lines: list[Line], warnings: list[str]) -> list[Line]:
+    """The lines without the captions written into them; each one left out is named."""
+    kept = []
+    for line in lines:
+        match = CAPTION_LINE_RE.match(line.text)
+        if match and len(line.text) <= 600:
+            caption = match.group("caption").strip()
+            warnings.append(f"a photo caption in the text was left out of the body: {caption!r}")
+        else:
+            kept.append(line)
+    return kept

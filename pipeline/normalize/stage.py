@@ -23,7 +23,7 @@ from pipeline.normalize.body import (
     plain_text,
     repair_text,
 )
-from pipeline.normalize.captions import clean_media, described
+from pipeline.normalize.captions import clean_media, described, drop_caption_lines
 from pipeline.normalize.findings import (
     Findings,
     _clean_contact,
@@ -58,6 +58,7 @@ def normalize(
     found.warnings.extend(raw.warnings)
     found.warnings.extend(media_notes)
     lines, stamp = drop_furniture(body_lines(raw, source))
+    lines = drop_caption_lines(lines, found.warnings)
     lines = take_embargo(lines, zone, now, found)
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
         beside = (*raw.above_headline, *raw.below_headline)

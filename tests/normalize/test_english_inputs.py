@@ -92,3 +92,9 @@ def test_a_contact_card_gives_a_line_per_link_and_its_portrait_is_no_press_photo
     found = release("newsroom-contact-card.html", "en")
     assert found.contact == "Tom Akers\nPR Manager UK\ntom.akers@lumora.example\n+44 20 7946 0321"
     assert [media.filename for media in found.media] == ["balcony-kit.jpg"]
+
+
+def test_a_caption_written_into_a_text_leaves_the_body_and_is_named():
+    found = release("photo-caption-line.txt", "en")
+    assert "PHOTO CAPTION" not in found.text and "Sam Ortiz" not in found.text
+    assert any("photo caption in the text" in w and "Sam Ortiz" in w for w in found.warnings)
