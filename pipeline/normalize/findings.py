@@ -148,7 +148,12 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
             )
         ):
             taken = _contact_extent(lines, index)
-            contact = [match.group("rest").strip()] + [lines[i].text for i in taken[1:]]
+            head = match.group("rest").strip()
+            if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
+                taken.insert(0, index - 1)
+                head = lines[index].text.strip()
+            contact = [lines[i].text for i in taken if i < index]
+            contact += [head] + [lines[i].text for i in taken if i > index]
             found.contact = "\n".join(part for part in contact if part) or None
             kept = [line for i, line in enumerate(lines) if i not in set(taken)]
             signed = _closing_signature(kept)
@@ -188,6 +193,20 @@ def _closing_signature(lines: list[Line]) -> list[int] | None:
     if not any(_has_address(line.text) for line in lines[named:]):
         return None
     return list(range(named, len(lines)))
+
+
+def _names_the_office(lines: list[Line], index: int) -> bool:
+    """The line above a bare contact label ('Pressestelle') in its paragraph names whose it is."""
+    if index == 0 or lines[index - 1].chunk != lines[index].chunk:
+        return False
+    above = lines[index - 1].text.strip()
+    label = CONTACT_RE.match(lines[index].text)
+    return (
+        not label.group("rest")
+        and len(above.split()) <= 6
+        and above[-1:] not in ".!?:"
+        and not _has_address(above)
+    )
 
 
 def _contact_extent(lines: list[Line], start: int) -> list[int]:

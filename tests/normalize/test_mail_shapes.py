@@ -85,3 +85,9 @@ def test_a_signature_closing_a_text_without_a_contact_label_is_its_contact():
         "anna.kessler@stadtwerke-lindenau.example"
     )
     assert found.text.endswith("erneuerbaren Quellen der Region.")
+
+
+def test_the_office_named_above_a_bare_pressestelle_label_belongs_to_the_contact():
+    found = release("weiterleitung-pressestelle.eml", "de")
+    assert found.contact == "Polizeipräsidium Oberfranken\nPressestelle\nTel. 0951 9129-222"
+    assert "Oberfranken" not in found.text.splitlines()[-1]
