@@ -97,16 +97,32 @@ def take_title(
         # 'POL-HX: Einbruch …', 'Pressemitteilung: …' opening a text file or a page
         title = LABEL_PREFIX_RE.sub("", blocks[title_index].text) if title_index is not None else ""
     kept = []
+    opened = False  # a block of the release's own came: later date lines are its content
     for index, block in enumerate(blocks):
-        if index < head_end and block.kind in ("p", "h1", "h2") and dates.is_date_line(block.text):
+        is_date = block.kind in ("p", "h1", "h2") and dates.is_date_line(block.text)
+        if index < head_end and is_date and not opened:
             found.date_text = found.date_text or block.text
         elif index != title_index and not (
             title_index is not None and index < title_index and _is_kicker(block)
         ):
             kept.append(block)
+            opened = opened or (
+                title_index is not None
+                and index > title_index
+                and not DATELINE_ONLY_RE.match(block.text)
+            )
     kept = _merge_datelines(kept)
-    found.date_text = found.date_text or _dateline_text(kept)
+    found.date_text = found.date_text or _dateline_text(kept) or _date_in_title(title)
     return title, kept
+
+
+# 'Pressemeldungen der Polizeiinspektion Osnabrück vom 25.11.2026': the headline dates itself
+_TITLE_DATE_RE = re.compile(r"\b(?:vom|from|dated)\s+(?P<date>[^–—|]{6,30})$", re.I)
+
+
+def _date_in_title(title: str) -> str | None:
+    match = _TITLE_DATE_RE.search(title)
+    return match.group("date") if match and dates.find_date(match.group("date")) else None
 
 
 def _body_start(blocks: list[Block], start: int = 0) -> int:

@@ -138,3 +138,11 @@ def test_a_page_cut_off_mid_sentence_says_where_its_text_stops():
     found = release("abgeschnitten-mitten-im-wort.html", "de")
     [warning] = [w for w in found.warnings if "cut off" in w]
     assert "its text stops mid-sentence at '…" in warning and "Rohbauarbeiten vorb'" in warning
+
+
+def test_a_collected_police_report_keeps_each_incident_s_time_and_is_dated_by_its_headline():
+    found = release("blaulicht-sammelmeldung.txt", "de")
+    assert found.title == "Pressemeldungen der Polizeiinspektion Osnabrück vom 25.11.2026"
+    assert found.published_at.date().isoformat() == "2026-11-25"
+    assert "Dienstag, 24.11.2026, 17:45 Uhr" in found.text
+    assert "Montag, 23.11.2026, 18:00 Uhr bis Dienstag, 24.11.2026, 06:30 Uhr" in found.text
