@@ -71,7 +71,10 @@ _ERROR_PAGE = re.compile(
     r"|(?:could\s?n[o']?t|can\s?n?[o']?t|cannot|unable\s+to)\s+(?:be\s+)?find\s+(?:that|this|the)\s+page"
     r"|page\s+(?:you\s+(?:requested|are\s+looking\s+for)\s+(?:could\s+not|cannot|can't|does\s+not"
     r"|doesn't)|(?:does\s+not|doesn't)\s+exist|(?:could|can)\s?not\s+be\s+found)"
-    r"|die\s+(?:von\s+ihnen\s+)?(?:gesuchte|angeforderte|aufgerufene)\s+seite)",
+    r"|die\s+(?:von\s+ihnen\s+)?(?:gesuchte|angeforderte|aufgerufene)\s+seite"
+    r"|^\W*(?:seite|website|page|site)\s+(?:(?:befindet\s+sich\s+)?in\s+(?:bearbeitung|wartung|arbeit)"
+    r"|under\s+(?:construction|maintenance))\W*$|^\W*(?:wartungsarbeiten|under\s+construction"
+    r"|coming\s+soon|demnächst\s+verfügbar)\W*$)",
     re.I,
 )
 _CONSENT = re.compile(
