@@ -44,6 +44,8 @@ _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGN
 def read(data: bytes, context: InputContext) -> RawRelease:
 
     message = _parse(data)
+    if automatic := _automatic(message):
+        raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
     inline = _inline_images(html_part)
     body_html, body_text, forwarded = _body(html_part, text_part, inline)
@@ -139,6 +141,37 @@ MAX_MULTIPARTS = 50
 
 
 _MULTIPART = re.compile(rb"content-type:\s*multipart/", re.IGNORECASE)
+
+
+_AUTOMATIC_SUBJECT = re.compile(
+    r"^\s*(?:automatische\s+antwort|abwesenheitsnotiz|abwesenheit|auto(?:matic)?[- ]?reply"
+    r"|out\s+of\s+(?:the\s+)?office|autoreply|réponse\s+automatique)\b"
+    r"|^\s*(?:gelesen|read|ungelesen|not\s+read|zugestellt|delivered|unzustellbar|undeliverable"
+    r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:",
+    re.I,
+)
+
+
+def _automatic(message: Message) -> str | None:
+    """What a mail that a program sent instead of a person is: an automatic reply (an office's
+    out-of-office note), a read receipt or a delivery report."""
+    if message.get_content_type() == "multipart/report":
+        report = message.get_param("report-type") or ""
+        if "disposition" in str(report):
+            return "a read receipt; send the release itself"
+        return "a delivery report; send the release itself"
+    # only replies: 'auto-generated' also marks the mails of distribution services
+    submitted = (message.get("auto-submitted") or "no").strip().lower()
+    if submitted.startswith("auto-replied") or (
+        (message.get("precedence") or "").strip().lower() == "auto_reply"
+    ):
+        return "an automatic reply (such as an out-of-office note); send the release itself"
+    if message.get("x-autoreply") or message.get("x-autorespond"):
+        return "an automatic reply (such as an out-of-office note); send the release itself"
+    subject = _header(message, "subject") or ""
+    if _AUTOMATIC_SUBJECT.search(subject):
+        return f"an automatic message ({subject[:60]!r}); send the release itself"
+    return None
 
 
 def _parse(data: bytes) -> Message:

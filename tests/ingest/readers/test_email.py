@@ -203,3 +203,23 @@ def test_a_signature_logo_under_the_greeting_is_no_press_photo():
     )
     release = read(mail)
     assert [media.alt for media in release.media] == ["Station"]
+
+
+def test_an_out_of_office_reply_and_a_read_receipt_are_no_releases():
+    head = "From: a@b.example\r\nDate: Thu, 26 Nov 2026 09:01:12 +0100\r\nMessage-ID: <a@b>\r\n"
+    auto = (
+        head + "Subject: Automatische Antwort: Anfrage\r\nAuto-Submitted: auto-replied\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nIch bin bis 4. Dezember nicht im Büro.\r\n"
+    ).encode()
+    receipt = (
+        head + "Subject: Gelesen: Anfrage\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; "
+        'report-type="disposition-notification"; boundary="r"\r\n\r\n--r\r\n'
+        "Content-Type: text/plain\r\n\r\nIhre Nachricht wurde gelesen.\r\n--r--\r\n"
+    ).encode()
+    generated = (
+        head + "Subject: Neue Buslinie\r\nAuto-Submitted: auto-generated\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nAb Montag fährt die Linie 12 öfter.\r\n"
+    ).encode()
+    assert "no press release: the mail is an automatic reply" in read(auto).problems[0].message
+    assert "no press release: the mail is a read receipt" in read(receipt).problems[0].message
+    assert read(generated).body_text.startswith("Ab Montag")  # a distribution service's mail
