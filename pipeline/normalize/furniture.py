@@ -95,10 +95,13 @@ LINES: dict[str, tuple[str, ...]] = {
     "newsletters": (
         r"(?:(?:diese )?e-?mail |newsletter )?(?:im|in (?:ihrem|einem)) (?:web-?)?browser "
         r"(?:ansehen|anzeigen|öffnen|lesen)",
-        r"(?:wird diese (?:e-?mail|nachricht) nicht (?:richtig|korrekt) angezeigt\?.{0,80}"
+        r"(?:wird diese (?:e-?mail|nachricht) nicht (?:richtig|korrekt) (?:angezeigt|dargestellt)"
+        r"\?.{0,80}|(?:diese |ihr )?(?:e-?mail|nachricht|newsletter) wird (?:nicht|nicht richtig|"
+        r"nicht korrekt) (?:angezeigt|dargestellt)\?.{0,80}"
         r"|(?:zur |die )?(?:online-?|web-?)version(?: (?:ansehen|anzeigen|öffnen))?)",
-        r"(?:view|read|open) (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your|a) "
-        r"(?:web )?browser|online)",
+        r"(?:view|read|open) (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your |a )?"
+        r"(?:web )?browser|online)(?: version)?",
+        r"newsletter (?:der|des|von|vom|from|of) [^.!?]{2,80}",
         r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
     ),
     "e-mail": (
@@ -115,6 +118,12 @@ LINES: dict[str, tuple[str, ...]] = {
         r".{0,100}\b(?:i am|i'm|we are|we're) (?:sending|forwarding) you\b.{0,120}\b(?:press|news)"
         r" release\b.{0,200}",
         r"(?:sitz der gesellschaft|registered office):? .{0,300}",
+        # a sender's imprint under a newsletter
+        r"(?:vertreten durch|geschäftsführ(?:er|erin|ung)|vorstand|aufsichtsrat\w*|registergericht"
+        r"|ust-?id(?:-?nr)?\.?|umsatzsteuer-?id\w*|steuernummer|vat (?:no|number|reg\w*)\.?)"
+        r"\s*:.{1,200}",
+        r"vertreten durch [^.!?]{3,80}\.?",
+        r".{0,120}\bist eine körperschaft des öffentlichen rechts\b.{0,200}",
         r".{0,160}\b(?:amtsgericht|registergericht|handelsregister|registered at)\b.{0,60}"
         r"\bhr[ab] ?\d+.{0,200}",
     ),
@@ -136,8 +145,8 @@ LINES: dict[str, tuple[str, ...]] = {
 
 FOOTERS: dict[str, tuple[str, ...]] = {
     "mailing lists": (
-        r"sie erhalten (?:diese|unsere) (?:e-?mail|nachricht|mitteilung|information|"
-        r"pressemitteilung)(?:en)?,? (?:weil|da) .*",
+        r"sie erhalten (?:diese[n]?|unsere[n]?) (?:e-?mail|nachricht|mitteilung|information|"
+        r"pressemitteilung|newsletter|presseverteiler-?mail)(?:en)?,? (?:weil|da) .*",
         r"(?:wenn|falls) sie (?:diese|unsere|keine|künftig keine) .{0,80}(?:nicht mehr|keine)"
         r" .{0,60}(?:erhalten|bekommen) (?:möchten|wollen).*",
         r"(?:um sich )?(?:vom|aus dem) (?:newsletter|verteiler|presseverteiler|e-?mail-verteiler)"

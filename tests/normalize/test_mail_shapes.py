@@ -91,3 +91,13 @@ def test_the_office_named_above_a_bare_pressestelle_label_belongs_to_the_contact
     found = release("weiterleitung-pressestelle.eml", "de")
     assert found.contact == "Polizeipräsidium Oberfranken\nPressestelle\nTel. 0951 9129-222"
     assert "Oberfranken" not in found.text.splitlines()[-1]
+
+
+def test_newsletter_tools_leave_no_browser_links_list_names_or_imprint_in_the_body():
+    cleverreach = release("newsletter-cleverreach.eml", "de")
+    for furniture in ("Im Browser", "Newsletter der Pressestelle", "USt-IdNr", "Körperschaft"):
+        assert furniture not in cleverreach.text, furniture
+    assert cleverreach.text.startswith("Aubach. Ab dem Fahrplanwechsel")
+    assert "View in browser" not in release("newsletter-view-in-browser.eml", "en").text
+    online = release("newsletter-online-version.eml", "de")
+    assert "Online-Version" not in online.text and "nicht richtig angezeigt" not in online.text
