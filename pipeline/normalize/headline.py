@@ -68,6 +68,8 @@ def take_title(
     given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
     if given and boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)):
         given = ""  # a subject that only says 'Pressemitteilung': the body has the headline
+    if body_first:
+        blocks = _without_cover_note(blocks)
     head_end = _body_start(blocks)
     if not given and head_end == 0 and len(blocks) > 1 and _looks_like_headline(blocks[0]):
         # a long headline (up to 300 characters) reads like a paragraph without its period
@@ -78,20 +80,25 @@ def take_title(
         title_index = next(
             (i for i, b in enumerate(blocks[:6]) if _repeats_title(b.text, key)), None
         )
+        if title_index is not None and _topic_before(blocks[title_index].text, given):
+            title = blocks[title_index].text  # 'Brückensanierung: B 27 …' for 'B 27 …'
         if title_index is None:  # a subject that shortens the body's own headline
             title_index = next(
                 (
                     i
-                    for i, b in enumerate(blocks[: min(head_end, 3)])
+                    for i, b in enumerate(blocks[: max(min(head_end, 3), 1)])
                     if _looks_like_headline(b) and _widens(b.text, key)
                 ),
                 None,
             )
             title = blocks[title_index].text if title_index is not None else title
         if title_index is None and body_first and 0 < head_end <= 2:
-            opening = blocks[head_end - 1]
-            if _looks_like_headline(opening) and len(opening.text.split()) >= 4:
-                title, title_index = opening.text, head_end - 1
+            # the headline, not the deck under it ('Series A led by …')
+            opening = next(
+                (i for i in range(head_end) if _looks_like_headline(blocks[i])), head_end - 1
+            )
+            if _looks_like_headline(blocks[opening]) and len(blocks[opening].text.split()) >= 4:
+                title, title_index = blocks[opening].text, opening
     else:
         title_index = _find_headline(blocks, head_end)
         # 'POL-HX: Einbruch …', 'Pressemitteilung: …' opening a text file or a page
@@ -123,6 +130,41 @@ _TITLE_DATE_RE = re.compile(r"\b(?:vom|from|dated)\s+(?P<date>[^–—|]{6,30})$
 def _date_in_title(title: str) -> str | None:
     match = _TITLE_DATE_RE.search(title)
     return match.group("date") if match and dates.find_date(match.group("date")) else None
+
+
+# A mail's note to the editor above the release: what comes after a removed salutation
+# ('anbei unsere Pressemitteilung …', 'hier die korrigierte Fassung:') or says what follows.
+COVER_NOTE_RE = re.compile(
+    r"\b(?:please\s+find|find\s+below|(?:see|read)\s+below|below\s+(?:is|you)|attached|here\s+is"
+    r"|anbei|untenstehend|unten\s+(?:die|unsere|finden)|beigefügt|im\s+anhang|korrigierte|corrected"
+    r"|ihre[rnm]?\s+(?:zeitung|redaktion|leser\w*)|your\s+(?:readers|paper|publication|outlet)"
+    r"|(?:happy|glad)\s+to\s+(?:arrange|help|provide)|gern(?:e)?\s+(?:zur\s+verfügung|auf\s+nachfrage)"
+    r"|veröffentlichung|interview)",
+    re.I,
+)
+COVER_NOTE_WORDS = 60
+
+
+def _without_cover_note(blocks: list[Block]) -> list[Block]:
+    """The blocks without a mail's short note to the editor in front of the release: a first
+    paragraph that continues a removed salutation (lower case) or speaks of the release, when
+    a headline or the release's dated first paragraph follows it."""
+    if len(blocks) < 2 or blocks[0].kind != "p":
+        return blocks
+    note, following = blocks[0].text, blocks[1]
+    if len(note.split()) > COVER_NOTE_WORDS or not (
+        note[:1].islower() or COVER_NOTE_RE.search(note)
+    ):
+        return blocks
+    if _looks_like_headline(following) or _dateline_text([following]):
+        return blocks[1:]
+    return blocks
+
+
+def _topic_before(block_text: str, title: str) -> bool:
+    """The block is the title behind a topic and a colon: the fuller headline."""
+    head, colon, rest = block_text.partition(": ")
+    return bool(colon) and _title_key(rest) == _title_key(title) and len(head.split()) <= 5
 
 
 def _body_start(blocks: list[Block], start: int = 0) -> int:

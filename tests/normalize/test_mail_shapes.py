@@ -3,6 +3,8 @@ notices, and Outlook's forward without a marker line. Only the release is publis
 
 from __future__ import annotations
 
+import pytest
+
 from tests.normalize.test_release_shapes import release
 
 
@@ -101,3 +103,46 @@ def test_newsletter_tools_leave_no_browser_links_list_names_or_imprint_in_the_bo
     assert "View in browser" not in release("newsletter-view-in-browser.eml", "en").text
     online = release("newsletter-online-version.eml", "de")
     assert "Online-Version" not in online.text and "nicht richtig angezeigt" not in online.text
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "title", "opening"),
+    [
+        (
+            "mail-hubspot-en.eml",
+            "en",
+            "Verdana Labs raises €18 million to help mid-sized manufacturers cut emissions",
+            "Series A led by Northwind Ventures",
+        ),
+        (
+            "mail-applemail-qp-de.eml",
+            "de",
+            "Lichterglanz im Klosterhof: 25. Kemnather Adventsmarkt mit Rekordbeteiligung",
+            "Kemnath, 23.11.2026 – Zum 25. Mal",
+        ),
+        (
+            "mail-thunderbird-flowed-de.eml",
+            "de",
+            "Grundschule am Mühlbach gewinnt Landespreis „Schule macht Klima“",
+            "Ettlingen-Süd, 24. November 2026.",
+        ),
+        (
+            "mail-reply-quoted-de.eml",
+            "de",
+            "Kreissparkasse Aubachtal schließt drei Filialen – Beratung per Video wird ausgebaut",
+            "Aubachtal, 24. November 2026 – Die Kreissparkasse",
+        ),
+        (
+            "mail-outlook-de.eml",
+            "de",
+            "Brückensanierung: B 27 bei Mittelstetten ab 30. November voll gesperrt",
+            "Umleitung über Oberstetten",
+        ),
+    ],
+)
+def test_a_note_to_the_editor_goes_and_the_body_s_fuller_headline_wins(
+    name, language, title, opening
+):
+    found = release(name, language)
+    assert found.title == title
+    assert found.text.startswith(opening)
