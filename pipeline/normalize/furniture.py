@@ -117,6 +117,8 @@ LINES: dict[str, tuple[str, ...]] = {
         r"\b(?:pressemitteilung|pressemeldung|presseinformation|mitteilung|meldung)\b.{0,200}",
         r".{0,100}\b(?:i am|i'm|we are|we're) (?:sending|forwarding) you\b.{0,120}\b(?:press|news)"
         r" release\b.{0,200}",
+        r"(?:gesendet|sent|envoyé) (?:von|from|with|via|de) (?:meinem|meiner|my|mon) .{2,40}"
+        r"|von meinem .{2,30} gesendet",
         r"(?:sitz der gesellschaft|registered office):? .{0,300}",
         # a sender's imprint under a newsletter
         r"(?:vertreten durch|geschäftsführ(?:er|erin|ung)|vorstand|aufsichtsrat\w*|registergericht"

@@ -48,6 +48,7 @@ ORG_NAME_RE = re.compile(
 LABEL_PREFIX_RE = re.compile(
     r"^(?:pressemitteilung|pressemeldung|presseinformation|presseinfo|medieninformation"
     r"|medienmitteilung|pressenotiz|pm|pi|press release|news release|media release|news"
+    r"|fotos?|photos?|bild(?:er)?"
     r"|media advisory)"
     r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'

@@ -146,3 +146,35 @@ def test_a_note_to_the_editor_goes_and_the_body_s_fuller_headline_wins(
     found = release(name, language)
     assert found.title == title
     assert found.text.startswith(opening)
+
+
+def test_a_release_only_quoted_under_a_short_reminder_is_read_without_quote_marks():
+    found = release("mail-release-quoted-under-reminder.eml", "de")
+    assert found.title == "Hospiz am Rosengarten erweitert um vier Plätze"
+    assert found.text.startswith("Lüneburg, 23. November 2026 – Das Hospiz am Rosengarten")
+    assert ">" not in found.text and "schrieb" not in found.text
+    assert found.published_at.isoformat() == "2026-11-23T10:15:00+01:00"
+
+
+def test_a_reply_s_quoted_thread_goes_and_the_reply_is_dated_by_its_own_date():
+    gmail = release("mail-gmail-reply.eml", "en")
+    assert "130,000" not in gmail.text and "130,000" not in (gmail.contact or "")
+    assert gmail.contact == (
+        "Millbrook Council Press Office, Ellie Shaw, 01632 960 955, press@millbrook.example"
+    )
+    outlook = release("mail-outlook-reply.eml", "de")
+    assert outlook.published_at.isoformat() == "2026-11-24T11:02:00+01:00"
+
+
+def test_an_apple_mail_forward_is_read_like_the_others():
+    found = release("mail-applemail-forward.eml", "de")
+    assert found.text.startswith("Friedberg, 24.11.2026 – Die NABU-Gruppe Wetterau")
+    assert "Kannst du das" not in found.text and "Datum:" not in found.text
+    assert found.published_at.isoformat() == "2026-11-24T19:47:12+01:00"
+
+
+def test_a_photo_subject_and_a_sent_from_line_around_one_sentence():
+    found = release("mail-photo-one-sentence.eml", "de")
+    assert found.title == "Neues Drehleiterfahrzeug für die Feuerwehr Aubach"
+    assert "Gesendet von meinem" not in found.text
+    assert found.errors == ()

@@ -19,6 +19,8 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 
+from lxml import etree
+
 from pipeline.errors import Rejected
 from pipeline.extract import (
     FoundImage,
@@ -34,6 +36,7 @@ from pipeline.ingest.readers.forwards import (
     forwarded_date,
     strip_forward_blocks,
     strip_forward_text,
+    strip_reply_quotes,
 )
 from pipeline.models import MediaInput, Problem, RawRelease
 
@@ -48,9 +51,12 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
     inline = _inline_images(html_part)
-    body_html, body_text, forwarded = _body(html_part, text_part, inline)
+    subject = _header(message, "subject") or ""
+    body_html, body_text, forwarded = _body(html_part, text_part, inline, _is_reply(subject))
     published, published_text = _date(message)
-    if forwarded.get("date"):  # the release's own date, not when it was passed on
+    # the release's own date, not when it was passed on; a reply's quoted header dates the
+    # message it answers, not the reply
+    if forwarded.get("date") and not _is_reply(subject):
         published, published_text = forwarded_date(forwarded["date"], published)
     body_html, body_text, notes, problems, used = _release_in_attachment(
         message, body_html, body_text, skip={id(html_part), id(text_part)}
@@ -150,6 +156,13 @@ _AUTOMATIC_SUBJECT = re.compile(
     r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:",
     re.I,
 )
+
+
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|antw|sv|vs|ref)\s*:", re.I)
+
+
+def _is_reply(subject: str) -> bool:
+    return bool(_REPLY_SUBJECT.match(subject))
 
 
 def _automatic(message: Message) -> str | None:
@@ -276,12 +289,23 @@ def _language(message: Message) -> str | None:
 # Body
 
 
+def _without_quoted_thread(html: str, replying: bool) -> str:
+    if not replying:
+        return html
+    tree = parse_html(html)
+    strip_reply_quotes(tree, replying)
+    return etree.tostring(tree, encoding="unicode") if tree is not None else html
+
+
 def _body(
-    html_part: Message | None, text_part: Message | None, inline: list[FoundImage]
+    html_part: Message | None,
+    text_part: Message | None,
+    inline: list[FoundImage],
+    replying: bool = False,
 ) -> tuple[str | None, str | None, dict[str, str]]:
     """(body_html, body_text, a forwarded message's subject and date) from the preferred part."""
     if html_part is not None:
-        fragment = fragment_tree(_part_text(html_part))
+        fragment = fragment_tree(_without_quoted_thread(_part_text(html_part), replying))
         drop_captions(fragment, inline)
         forwarded = strip_forward_blocks(fragment)
         return fragment_html(fragment) or None, None, forwarded

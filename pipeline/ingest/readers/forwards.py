@@ -12,9 +12,18 @@ from lxml import etree
 
 _FORWARD_MARKER = re.compile(
     r"^\s*-{2,}\s*(?:Forwarded message|Original Message|Ursprüngliche Nachricht|"
-    r"Weitergeleitete Nachricht|Message transféré)\s*-{0,}\s*$",
+    r"Weitergeleitete Nachricht|Message transféré)\s*-{0,}\s*$"
+    # Apple Mail's
+    r"|^\s*(?:Anfang der weitergeleiteten Nachricht|Begin forwarded message|Début du message"
+    r" réexpédié)\s*:\s*$",
     re.IGNORECASE,
 )
+# A reply's line over the message it quotes: 'Am 23.11.2026 um 10:15 schrieb Jan Köhler <…>:'
+_REPLY_HEADER = re.compile(r"^\s*(?:Am|On|Le)\s.{4,160}\s(?:schrieb|wrote|a écrit)\b.{0,160}:\s*$")
+_QUOTED = re.compile(r"^\s*>")
+# Prose of a note above a quote that stands for the release itself; less than this, and the
+# release is the quoted message ('Erinnerung an unsere Meldung, siehe unten')
+_REPLY_WORDS = 60
 _FORWARD_HEADER = re.compile(
     r"^\s*\*?(?:From|Von|Sent|Gesendet|Date|Datum|To|An|Cc|Subject|Betreff)\s*:\*?\s*(.*)$",
     re.IGNORECASE,
@@ -32,6 +41,10 @@ _NOTE_LIMIT = 300
 def strip_forward_text(text: str) -> tuple[str, dict[str, str]]:
     lines = text.splitlines()
     for index, line in enumerate(lines):
+        if _REPLY_HEADER.match(line) and any(
+            _QUOTED.match(x) for x in lines[index + 1 : index + 4]
+        ):
+            return _reply(lines, index)
         if _FORWARD_MARKER.match(line):
             note = "\n".join(lines[:index]).strip()
             rest, forwarded = _skip_forward_headers(lines[index + 1 :])
@@ -40,11 +53,49 @@ def strip_forward_text(text: str) -> tuple[str, dict[str, str]]:
     return text, {}
 
 
+def _reply(lines: list[str], index: int) -> tuple[str, dict[str, str]]:
+    """A reply: its own text, and the quoted thread under it goes; when its own text is only a
+    short note ('siehe unten'), the quoted message is the release, without its '>' marks."""
+    own = "\n".join(lines[:index]).strip()
+    quoted = [re.sub(r"^\s*>\s?", "", line) for line in lines[index + 1 :] if _QUOTED.match(line)]
+    if len(own.split()) < _REPLY_WORDS and len(" ".join(quoted).split()) > 2 * len(own.split()):
+        said = re.match(r"^\s*(?:Am|On|Le)\s+(.+?)\s+(?:schrieb|wrote|a écrit)\b", lines[index])
+        return "\n".join(quoted).strip(), {"date": said.group(1)} if said else {}
+    return own, {}
+
+
 def _skip_forward_headers(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     index = 0
     while index < len(lines) and (not lines[index].strip() or _FORWARD_HEADER.match(lines[index])):
         index += 1
     return lines[index:], _fields_of(lines[:index])
+
+
+_QUOTE_BLOCKS = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' gmail_quote ')]"
+    "|//blockquote[@type='cite']|//*[@id='appendonsend']|//*[@id='divRplyFwdMsg']"
+    "|//*[contains(concat(' ', normalize-space(@class), ' '), ' moz-cite-prefix ')]"
+)
+
+
+_TEXT_BEFORE = (
+    "preceding::text()[not(ancestor::head) and not(ancestor::style) and not(ancestor::script)]"
+)
+
+
+def strip_reply_quotes(tree, replying: bool) -> None:
+    """A reply's quoted thread (Gmail's `gmail_quote`, Apple Mail's cited blockquote, Outlook's
+    header under the reply, and all after it) goes when the reply has text of its own above
+    it; `tree` is the mail's parsed HTML, before it becomes a fragment."""
+    if not replying or tree is None:
+        return
+    for quote in tree.xpath(_QUOTE_BLOCKS):
+        if quote.getparent() is None:
+            continue
+        above = quote.xpath(_TEXT_BEFORE)
+        if len(" ".join(above).split()) >= _REPLY_WORDS:
+            for later in [quote, *quote.itersiblings()]:
+                later.getparent().remove(later)
 
 
 def strip_forward_blocks(fragment) -> dict[str, str]:
