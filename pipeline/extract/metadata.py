@@ -81,14 +81,57 @@ def headline_element(tree, meta: dict[str, str]):
     first <h1>; None for a page without one."""
     heads = _heads(tree, meta)
     site = meta.get("og:site_name") or meta.get("application-name")
-    h1s = [h for h in tree.iter("h1") if _clean_space(h.text_content())][:3]
-    h2s = [h for h in tree.iter("h2") if len(_clean_space(h.text_content()).split()) >= 3][:8]
+    h1s = [h for h in tree.iter("h1") if heading_text(h) and not _names_the_site(h, heads)][:3]
+    h2s = [h for h in tree.iter("h2") if len(heading_text(h).split()) >= 3][:8]
     for element in (*h1s, *h2s):
-        key = _key(_clean_space(element.text_content()))
+        key = _key(heading_text(element))
         named = len(key) >= 8 and any(key in _key(head) for head in heads)
         if named and not _is_site_part(key, heads, site):
             return element
-    return h1s[0] if h1s else _styled_headline(tree, heads)
+    if h1s:
+        return h1s[0]
+    # the <h1> names the site or the section ('Pressemitteilungen'): the article's <h2> heads it
+    styled = _styled_headline(tree, heads)
+    return styled if styled is not None else next(iter(h2s), None)
+
+
+# A part of a heading that labels it: a kicker ('Dachzeile'), a label ('Pressemitteilung')
+_KICKER_NAMES = re.compile(
+    r"kicker|label|dachzeile|overline|topline|roofline|eyebrow|rubrik|category|kategorie", re.I
+)
+
+
+def heading_text(element) -> str:
+    """A heading's words without a kicker or label set in it, a <br> read as a space."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != "br" and _labels_the_heading(child):
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(" " if child.tag == "br" else heading_text(child))
+        parts.append(child.tail or "")
+    text = _clean_space("".join(parts))
+    return text if text else _clean_space(element.text_content())
+
+
+def _labels_the_heading(child) -> bool:
+    text = _clean_space(child.text_content())
+    named = f"{child.get('class', '')} {child.get('id', '')}"
+    return bool(_KICKER_NAMES.search(named)) or bool(_PAGE_KINDS.fullmatch(text.strip(" :")))
+
+
+def _names_the_site(h1, heads: list[str]) -> bool:
+    """An <h1> that is the site's name (a link home, a theme's 'site-title') or names only the
+    section ('Pressemitteilungen')."""
+    text = heading_text(h1)
+    link = next(h1.iter("a"), None)
+    home = link is not None and (link.get("href") or "").rstrip("/") in ("", ".", "/", "./")
+    named = f"{h1.get('class', '')} {h1.get('id', '')}"
+    return (
+        home
+        or bool(re.search(r"site-?(?:title|name)|logo|brand", named, re.I))
+        or bool(_PAGE_KINDS.fullmatch(text.strip(" :")))
+    )
 
 
 _HEADLINE_BLOCKS = ("div", "p", "span", "strong", "b", "header", "td")
@@ -143,12 +186,14 @@ def _is_site_part(key: str, heads: list[str], site: str | None) -> bool:
 def _title(tree, meta: dict[str, str], heading=None) -> str | None:
     """The headline. The headline element when the head's titles repeat it; else the JSON-LD
     headline, then og:title and <title> without the site's name around them."""
-    headings = [text for h in tree.iter("h1") if (text := _clean_space(h.text_content()))][:3]
+    headings = [
+        text for h in tree.iter("h1") if (text := heading_text(h)) and not _names_the_site(h, [])
+    ][:3]
     page_title = tree.find(".//title")
     heads = _heads(tree, meta)
     site = meta.get("og:site_name") or meta.get("application-name")
     if heading is not None:
-        text = _clean_space(heading.text_content())
+        text = heading_text(heading)
         key = _key(text)
         if len(key) >= 8 and any(key in _key(head) for head in heads):
             if not _is_site_part(key, heads, site):
@@ -159,6 +204,8 @@ def _title(tree, meta: dict[str, str], heading=None) -> str | None:
     og = meta.get("og:title") or meta.get("twitter:title")
     if og and og.strip():
         return _without_site(_clean_space(og), site, heads)
+    if heading is not None:
+        return heading_text(heading)
     if headings:
         return headings[0]
     if page_title is not None and page_title.text and page_title.text.strip():
