@@ -19,8 +19,6 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 
-from lxml import etree
-
 from pipeline.errors import Rejected
 from pipeline.extract import (
     FoundImage,
@@ -33,10 +31,12 @@ from pipeline.extract import (
 from pipeline.extract.decode import canonical_encoding, decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.ingest.readers.forwards import (
+    automatic_kind,
     forwarded_date,
+    is_reply,
     strip_forward_blocks,
     strip_forward_text,
-    strip_reply_quotes,
+    without_quoted_thread,
 )
 from pipeline.models import MediaInput, Problem, RawRelease
 
@@ -47,16 +47,16 @@ _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGN
 def read(data: bytes, context: InputContext) -> RawRelease:
 
     message = _parse(data)
-    if automatic := _automatic(message):
+    if automatic := automatic_kind(message, _header(message, "subject") or ""):
         raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
     inline = _inline_images(html_part)
     subject = _header(message, "subject") or ""
-    body_html, body_text, forwarded = _body(html_part, text_part, inline, _is_reply(subject))
+    body_html, body_text, forwarded = _body(html_part, text_part, inline, is_reply(subject))
     published, published_text = _date(message)
     # the release's own date, not when it was passed on; a reply's quoted header dates the
     # message it answers, not the reply
-    if forwarded.get("date") and not _is_reply(subject):
+    if forwarded.get("date") and not is_reply(subject):
         published, published_text = forwarded_date(forwarded["date"], published)
     body_html, body_text, notes, problems, used = _release_in_attachment(
         message, body_html, body_text, skip={id(html_part), id(text_part)}
@@ -147,44 +147,6 @@ MAX_MULTIPARTS = 50
 
 
 _MULTIPART = re.compile(rb"content-type:\s*multipart/", re.IGNORECASE)
-
-
-_AUTOMATIC_SUBJECT = re.compile(
-    r"^\s*(?:automatische\s+antwort|abwesenheitsnotiz|abwesenheit|auto(?:matic)?[- ]?reply"
-    r"|out\s+of\s+(?:the\s+)?office|autoreply|réponse\s+automatique)\b"
-    r"|^\s*(?:gelesen|read|ungelesen|not\s+read|zugestellt|delivered|unzustellbar|undeliverable"
-    r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:",
-    re.I,
-)
-
-
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|antw|sv|vs|ref)\s*:", re.I)
-
-
-def _is_reply(subject: str) -> bool:
-    return bool(_REPLY_SUBJECT.match(subject))
-
-
-def _automatic(message: Message) -> str | None:
-    """What a mail that a program sent instead of a person is: an automatic reply (an office's
-    out-of-office note), a read receipt or a delivery report."""
-    if message.get_content_type() == "multipart/report":
-        report = message.get_param("report-type") or ""
-        if "disposition" in str(report):
-            return "a read receipt; send the release itself"
-        return "a delivery report; send the release itself"
-    # only replies: 'auto-generated' also marks the mails of distribution services
-    submitted = (message.get("auto-submitted") or "no").strip().lower()
-    if submitted.startswith("auto-replied") or (
-        (message.get("precedence") or "").strip().lower() == "auto_reply"
-    ):
-        return "an automatic reply (such as an out-of-office note); send the release itself"
-    if message.get("x-autoreply") or message.get("x-autorespond"):
-        return "an automatic reply (such as an out-of-office note); send the release itself"
-    subject = _header(message, "subject") or ""
-    if _AUTOMATIC_SUBJECT.search(subject):
-        return f"an automatic message ({subject[:60]!r}); send the release itself"
-    return None
 
 
 def _parse(data: bytes) -> Message:
@@ -289,14 +251,6 @@ def _language(message: Message) -> str | None:
 # Body
 
 
-def _without_quoted_thread(html: str, replying: bool) -> str:
-    if not replying:
-        return html
-    tree = parse_html(html)
-    strip_reply_quotes(tree, replying)
-    return etree.tostring(tree, encoding="unicode") if tree is not None else html
-
-
 def _body(
     html_part: Message | None,
     text_part: Message | None,
@@ -305,7 +259,7 @@ def _body(
 ) -> tuple[str | None, str | None, dict[str, str]]:
     """(body_html, body_text, a forwarded message's subject and date) from the preferred part."""
     if html_part is not None:
-        fragment = fragment_tree(_without_quoted_thread(_part_text(html_part), replying))
+        fragment = fragment_tree(without_quoted_thread(_part_text(html_part), replying))
         drop_captions(fragment, inline)
         forwarded = strip_forward_blocks(fragment)
         return fragment_html(fragment) or None, None, forwarded

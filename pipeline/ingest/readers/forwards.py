@@ -1,6 +1,10 @@
-"""A forwarded release: the forwarder's note and the forwarding header go, and the forwarded
+"""Forwards, replies and mails that programs send.
+
+A forwarded release: the forwarder's note and the forwarding header go, and the forwarded
 message's own subject and date are kept (plain text, and HTML bodies from mail programs,
-Outlook's included, which draws only a border above "Von: … Betreff: …")."""
+Outlook's included, which draws only a border above "Von: … Betreff: …"). A reply's quoted
+thread goes. A mail that a program sent (an out-of-office reply, a read receipt) is named.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 from lxml import etree
+
+from pipeline.extract import parse_html
 
 _FORWARD_MARKER = re.compile(
     r"^\s*-{2,}\s*(?:Forwarded message|Original Message|Ursprüngliche Nachricht|"
@@ -193,3 +199,51 @@ def _keep_last_lines(block, count: int) -> None:
     block.text = lines[0]
     for line in lines[1:]:
         etree.SubElement(block, "br").tail = line
+
+
+# --- Replies and messages that programs send ---------------------------------------------
+
+
+_AUTOMATIC_SUBJECT = re.compile(
+    r"^\s*(?:automatische\s+antwort|abwesenheitsnotiz|abwesenheit|auto(?:matic)?[- ]?reply"
+    r"|out\s+of\s+(?:the\s+)?office|autoreply|réponse\s+automatique)\b"
+    r"|^\s*(?:gelesen|read|ungelesen|not\s+read|zugestellt|delivered|unzustellbar|undeliverable"
+    r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:",
+    re.I,
+)
+
+
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|antw|sv|vs|ref)\s*:", re.I)
+
+
+def is_reply(subject: str) -> bool:
+    return bool(_REPLY_SUBJECT.match(subject))
+
+
+def automatic_kind(message, subject: str) -> str | None:
+    """What a mail that a program sent instead of a person is: an automatic reply (an office's
+    out-of-office note), a read receipt or a delivery report."""
+    if message.get_content_type() == "multipart/report":
+        report = message.get_param("report-type") or ""
+        if "disposition" in str(report):
+            return "a read receipt; send the release itself"
+        return "a delivery report; send the release itself"
+    # only replies: 'auto-generated' also marks the mails of distribution services
+    submitted = (message.get("auto-submitted") or "no").strip().lower()
+    if submitted.startswith("auto-replied") or (
+        (message.get("precedence") or "").strip().lower() == "auto_reply"
+    ):
+        return "an automatic reply (such as an out-of-office note); send the release itself"
+    if message.get("x-autoreply") or message.get("x-autorespond"):
+        return "an automatic reply (such as an out-of-office note); send the release itself"
+    if _AUTOMATIC_SUBJECT.search(subject):
+        return f"an automatic message ({subject[:60]!r}); send the release itself"
+    return None
+
+
+def without_quoted_thread(html: str, replying: bool) -> str:
+    if not replying:
+        return html
+    tree = parse_html(html)
+    strip_reply_quotes(tree, replying)
+    return etree.tostring(tree, encoding="unicode") if tree is not None else html
