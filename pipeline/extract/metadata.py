@@ -281,10 +281,15 @@ def _published(tree, meta: dict[str, str]) -> str | None:
             if match:
                 return match.group(1)
     for element in tree.iter("time"):
-        value = element.get("datetime") or element.text_content()
-        if value and value.strip():
-            return _clean_space(value)
+        value, shown = element.get("datetime"), _clean_space(element.text_content())
+        if value and re.fullmatch(r"\s*\d{4}-\d\d-\d\d\s*", value) and _CLOCK.search(shown):
+            return shown  # '<time datetime="2026-11-24">24.11.2026 | 14:30 Uhr</time>'
+        if (value or shown).strip():
+            return _clean_space(value or shown)
     return None
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b(?!\.\d)")
 
 
 # The next page of the same document ('?seite=2', '/page/2'), not a blog's next post.

@@ -68,7 +68,9 @@ def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
         pieces.append((element, text))
         return
     holds_heading = any(ancestor is element for ancestor in heading.iterancestors())
-    if len(text) <= _SHORT_LINE and not holds_heading:
+    # a list's items are lines of their own ('Bad Dürkheim, 19. November 2026' · 'Engagement')
+    short = len(text) <= _SHORT_LINE and not holds_heading
+    if short and not any(len(found) > 1 for found in element.iter("ul", "ol", "dl")):
         if element.tag != "a" and not _all_links(element, text):
             pieces.append((element, text))
         return

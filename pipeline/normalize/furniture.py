@@ -242,7 +242,8 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
 # November 2026', 'Stadt Rottweilen – Presse- und Öffentlichkeitsarbeit, 24.11.2026'. It names
 # no news: it goes, and its date dates a release that names none of its own.
 _KIND = (
-    r"(?:presse|medien)(?:mitteilung|information|meldung|info|dienst|notiz)(?:\s+nr\.?\s*[\d/-]+)?"
+    r"(?:presse|medien)(?:mitteilung|information|meldung|info|dienst|notiz)"
+    r"(?:\s+(?:nr\.?\s*)?\d[\d/-]*)?"
     r"|(?:press|news|media)\s+release"
 )
 # an office's name heads a contact as well: it is a label only with the date after it
@@ -259,10 +260,11 @@ SENDER_LABEL_RES = (
         re.I,
     ),
     re.compile(rf"{_SENDER}(?:{_OFFICE}){_DATE}", re.I),
-    # 'FOR IMMEDIATE RELEASE: November 24, 2026', 'Pressemitteilung vom 24.11.2026'
+    # 'FOR IMMEDIATE RELEASE: November 24, 2026', 'Pressemitteilung vom 24.11.2026', 'Stand:
+    # 24.11.2026' (when the page last changed: it dates a release only that gives no date)
     re.compile(
-        rf"(?:for\s+immediate\s+release|zur\s+sofortigen\s+veröffentlichung|{_KIND})\s*[:–—-]?"
-        rf"{_DATE}",
+        rf"(?:for\s+immediate\s+release|zur\s+sofortigen\s+veröffentlichung|{_KIND}|stand"
+        rf"|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|(?:last\s+)?updated(?:\s+on)?)\s*[:–—-]?{_DATE}",
         re.I,
     ),
 )

@@ -28,3 +28,19 @@ def test_the_headline_is_the_release_s_own(name, title):
     assert found.title == title
     assert not found.text.startswith(title)
     assert found.errors == ()
+
+
+def test_a_time_element_s_shown_time_beats_its_date_only_attribute():
+    found = release("time-element-mit-uhrzeit.html", "de")
+    assert found.published_at.isoformat() == "2026-11-24T14:30:00+01:00"
+
+
+def test_a_stand_line_and_a_numbered_label_line_leave_the_body_and_date_it():
+    found = release("stand-und-nummer.html", "de")
+    assert "Stand:" not in found.text and "Pressemitteilung 312/2026" not in found.text
+    assert found.published_at.date().isoformat() == "2026-11-24"
+
+
+def test_a_place_and_date_in_a_list_under_the_headline_dates_the_release():
+    found = release("elementor-post-info.html", "de")
+    assert found.published_at.date().isoformat() == "2026-11-19"
