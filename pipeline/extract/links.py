@@ -18,6 +18,7 @@ from pipeline.extract.urls import resolve as _resolve
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote",
            "div", "section", "article", "figcaption", "pre", "address")  # fmt: skip
 _ARTICLE_BLOCKS = frozenset({"p", "li", "h2", "h3", "h4"})
+_LEAF_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt")
 _INLINE = frozenset({"strong", "em", "b", "i"})
 MAX_LINKS = 200_000  # beyond this a page is no release; its links are not mapped
 LOOKAHEAD = 4
@@ -41,6 +42,12 @@ def page_links(tree, base: str | None) -> dict[str, list[tuple[str, str]]]:
         if block not in keys:
             keys[block] = _clean_space(block.text_content())
         found.setdefault(keys[block], []).append((text, href))
+    if found:
+        # a text the page also shows without a link ('Service' as an info box's heading and in
+        # the menu) is ambiguous: the article's block keeps it unlinked
+        for block in tree.iter(*_LEAF_BLOCKS):
+            if block not in keys and next(block.iter("a"), None) is None:
+                found.pop(_clean_space(block.text_content()), None)
     return found
 
 

@@ -44,3 +44,9 @@ def test_a_stand_line_and_a_numbered_label_line_leave_the_body_and_date_it():
 def test_a_place_and_date_in_a_list_under_the_headline_dates_the_release():
     found = release("elementor-post-info.html", "de")
     assert found.published_at.date().isoformat() == "2026-11-19"
+
+
+def test_a_heading_that_shares_its_text_with_a_menu_entry_gets_no_menu_link():
+    found = release("menue-link-gleicher-text.html", "de")
+    assert "/service/" not in found.body_html
+    assert all("/service/" not in link.url for link in found.links)
