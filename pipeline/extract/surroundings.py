@@ -171,12 +171,14 @@ def _box_text(element) -> str:
 # extractors drop as a teaser box although it is the release's first paragraph.
 _LEAD_NAMES = re.compile(
     r"(?:^|[\s_-])(?:teaser-text|teasertext|news-teaser|lead|lede|intro|abstract|standfirst"
-    r"|summary|article-summary|description)(?:$|[\s_-])",
+    r"|[a-z]*summary|article-summary|description)(?:$|[\s_-])",
     re.I,
 )
 # A deck under the headline reads like a second headline: no final period needed.
 _DECK_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:subtitle|sub-?headline|subline|deck|dek|unterzeile)(?:$|[\s_-])", re.I
+    r"(?:^|[\s_-])(?:subtitle|sub-?headline|sub-?header|subhead|subline|deck|dek|unterzeile)"
+    r"(?:$|[\s_-])",
+    re.I,
 )
 _LEAD_WORDS = 8
 _DECK_WORDS = 4
@@ -203,8 +205,11 @@ def lead_after_headline(tree, heading=None) -> str | None:
                 )
             )
             deck = bool(_DECK_NAMES.search(names))
-            if not (deck or _LEAD_NAMES.search(names)):
+            lead = bool(_LEAD_NAMES.search(names))
+            if not (deck or lead):
                 continue
+            # right under the headline, a lead box without a period is its deck
+            deck = deck or (lead and element is heading.getnext())
             text = _clean_space(candidate.text_content())
             sentence = len(text.split()) >= _LEAD_WORDS and text[-1:] in '.!?"“”»«)'
             if (

@@ -50,3 +50,14 @@ def test_a_heading_that_shares_its_text_with_a_menu_entry_gets_no_menu_link():
     found = release("menue-link-gleicher-text.html", "de")
     assert "/service/" not in found.body_html
     assert all("/service/" not in link.url for link in found.links)
+
+
+@pytest.mark.parametrize(
+    ("name", "deck"),
+    [
+        ("sitefinity-summary.html", "Niederlassungsprämie von bis zu 60.000 Euro"),
+        ("typo3-subheader.html", "Neubau mit 180 Betten und sechs Hybrid-OP-Sälen"),
+    ],
+)
+def test_a_deck_under_the_headline_opens_the_body(name, deck):
+    assert release(name, "de").text.startswith(deck)
