@@ -56,6 +56,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     """The article of a page without rules; `link_texts` are the page's (`page_link_texts`)."""
     drop_consent_banners(tree)
     drop_related_sections(tree)
+    _attributions_as_paragraphs(tree)
     links = page_links(tree, base)  # first: the extraction changes the tree
     spare = copy.deepcopy(tree)
     for_scorer = copy.deepcopy(tree)
@@ -72,6 +73,14 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE)
     relink(fragment, links, base)
     return fragment
+
+
+def _attributions_as_paragraphs(tree) -> None:
+    """A quote's speaker set in its <footer> or <cite> ('Prof. Dr. Martin Lindner, Institut …')
+    is part of the quote: extractors drop footers as page furniture, so it becomes a paragraph."""
+    for quote in tree.iter("blockquote"):
+        for attribution in quote.xpath("./footer | ./figcaption | ./cite"):
+            attribution.tag = "p"
 
 
 def choose(

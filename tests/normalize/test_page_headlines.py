@@ -61,3 +61,14 @@ def test_a_heading_that_shares_its_text_with_a_menu_entry_gets_no_menu_link():
 )
 def test_a_deck_under_the_headline_opens_the_body(name, deck):
     assert release(name, "de").text.startswith(deck)
+
+
+@pytest.mark.parametrize(
+    ("name", "speaker"),
+    [
+        ("zitat-footer.html", "Prof. Dr. Martin Lindner, Institut für Baustoffforschung"),
+        ("zitat-cite.html", "Dr. Andreas Kuhn, Vorstandsvorsitzender"),
+    ],
+)
+def test_a_quote_keeps_its_speaker(name, speaker):
+    assert speaker in release(name, "de").text
