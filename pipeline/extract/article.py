@@ -49,6 +49,7 @@ from pipeline.extract.surroundings import (
     lines_near_headline,
     texts_above_headline,
 )
+from pipeline.extract.videos import article_videos
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Article:
     author: str | None = None
     prose_words: int = 0  # words of the body outside the page's link texts (listings have few)
     images: tuple[FoundImage, ...] = ()  # the article's photos, in page order
+    videos: tuple[str, ...] = ()  # addresses of the videos it embeds
     above_headline: tuple[str, ...] = ()  # short lines over the <h1>, outside the body
     below_headline: tuple[str, ...] = ()  # and under it
     contact_box: tuple[str, ...] = ()  # a contact box's lines, outside the body
@@ -105,6 +107,7 @@ def extract_article(
     lead = lead_after_headline(tree, heading)
     above = texts_above_headline(tree, heading)
     candidates = image_candidates(tree, base)
+    videos = article_videos(tree, base)
     paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
@@ -129,6 +132,7 @@ def extract_article(
         author=meta.get("author") or meta.get("article:author"),
         prose_words=_prose_words(body_text, anchors),
         images=tuple(images),
+        videos=videos,
         above_headline=above_headline,
         below_headline=below_headline,
         contact_box=contact_box,

@@ -79,7 +79,7 @@ def image_candidates(tree, base: str | None) -> list[_Candidate]:
             continue  # the figure speaks for it
         if element.tag == "img" and _in_picture(element):
             continue  # the picture speaks for it
-        if _outside_article(element):
+        if outside_article(element):
             continue
         image = _figure(element, base) if element.tag == "figure" else _bare(element, base)
         if image is not None and image.url not in seen:
@@ -344,7 +344,7 @@ def _not_a_photo(img) -> bool:
     )
 
 
-def _outside_article(element) -> bool:
+def outside_article(element) -> bool:
     """In the page's navigation, footer, sidebar, a widget or the site header."""
     ancestors = list(element.iterancestors())
     inside = next((i for i, a in enumerate(ancestors) if a.tag in ("article", "main")), None)

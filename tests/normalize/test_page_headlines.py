@@ -72,3 +72,11 @@ def test_a_deck_under_the_headline_opens_the_body(name, deck):
 )
 def test_a_quote_keeps_its_speaker(name, speaker):
     assert speaker in release(name, "de").text
+
+
+def test_an_embedded_video_becomes_a_link_and_a_note():
+    found = release("video-iframe.html", "de")
+    assert [link.url for link in found.links if link.text == "Video"] == [
+        "https://www.youtube-nocookie.com/embed/aBcD1234xyz"
+    ]
+    assert any("embeds a video" in warning for warning in found.warnings)

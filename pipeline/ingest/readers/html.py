@@ -8,7 +8,7 @@ from pipeline.errors import Rejected
 from pipeline.extract import Article, extract_article, parse_html
 from pipeline.extract.decode import canonical_encoding
 from pipeline.ingest.readers.context import InputContext, content_hash
-from pipeline.models import MediaInput, Problem, RawRelease
+from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
 MIN_ARTICLE_CHARS = 80
@@ -52,7 +52,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
-        warnings=_cut_off(data, article.text) + _continues(article) + notes,
+        warnings=_cut_off(data, article.text) + _continues(article) + _videos(article) + notes,
+        links=tuple(Link(url=url, text="Video") for url in article.videos),
         media=media_inputs(article.images),
         above_headline=article.above_headline,
         below_headline=article.below_headline,
@@ -206,6 +207,13 @@ def _embedded_page(data: bytes) -> str | None:
     tree = parse_html(data)
     pages = [frame.get("srcdoc") for frame in tree.iter("iframe")] if tree is not None else []
     return max((page for page in pages if page), key=len, default=None)
+
+
+def _videos(article: Article) -> tuple[str, ...]:
+    return tuple(
+        f"the page embeds a video ({url}): Melder carries it as a link, not as a player"
+        for url in article.videos
+    )
 
 
 def _continues(article: Article) -> tuple[str, ...]:
