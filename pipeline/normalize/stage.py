@@ -36,6 +36,7 @@ from pipeline.normalize.headline import published_at, take_title
 from pipeline.normalize.paragraphs import drop_disclaimers, join_lines
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
+from pipeline.normalize.several import several_releases
 from pipeline.normalize.summary import detect_language, lead_text, make_slug, make_teaser
 
 TITLE_LIMIT = 300
@@ -72,6 +73,7 @@ def normalize(
     blocks = drop_disclaimers(blocks, found)
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
     title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
+    found.warnings.extend(several_releases(title, blocks))
     found.date_text = _more_exact(found.date_text or stamp, _date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)

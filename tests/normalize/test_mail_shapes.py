@@ -178,3 +178,18 @@ def test_a_photo_subject_and_a_sent_from_line_around_one_sentence():
     assert found.title == "Neues Drehleiterfahrzeug für die Feuerwehr Aubach"
     assert "Gesendet von meinem" not in found.text
     assert found.errors == ()
+
+
+def test_two_releases_in_one_mail_are_kept_and_named_for_the_editor():
+    found = release("mail-zwei-meldungen.eml", "de")
+    [warning] = [w for w in found.warnings if "releases" in w]
+    assert warning.startswith("the input seems to hold 2 releases")
+    assert "Kleinostheim: Radfahrerin" in warning and "Kleinostheim" in found.text
+
+
+def test_a_release_in_two_languages_is_named_for_the_editor():
+    found = release("mail-zweisprachig.eml", "de")
+    assert any(
+        w.startswith("the release is written in two languages (de, then en)")
+        for w in found.warnings
+    )

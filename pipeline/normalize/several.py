@@ -1,0 +1,45 @@
+"""An input that holds more than one release: two reports one after the other, or one release
+in two languages. Melder keeps it as one release (nothing is lost) and tells the editor, who
+splits it before approving."""
+
+from __future__ import annotations
+
+from pipeline.normalize.body import Block
+from pipeline.normalize.headline import _dateline_text, _looks_like_headline
+from pipeline.normalize.summary import detect_language
+
+LANGUAGE_WORDS = 60  # text enough on either side to tell its language
+
+
+def several_releases(title: str, blocks: list[Block]) -> list[str]:
+    """Warnings for an input that reads as several releases."""
+    warnings = []
+    datelined = [
+        index
+        for index in range(len(blocks))
+        if blocks[index].kind == "p" and _dateline_text([blocks[index]])
+    ]
+    # the first dateline opens this release (a deck may stand over it); another one under a
+    # headline of its own opens another release
+    headed = [
+        blocks[index - 1].text
+        for index in datelined[1:]
+        if _looks_like_headline(blocks[index - 1]) or blocks[index - 1].kind.startswith("h")
+    ]
+    if headed:
+        names = "', '".join(name[:60] for name in [title, *headed])
+        warnings.append(
+            f"the input seems to hold {len(headed) + 1} releases, each with a headline and a "
+            f"dateline ('{names}'): they are kept as one; split them before approving"
+        )
+    paragraphs = [block.text for block in blocks if block.kind == "p"]
+    half = len(paragraphs) // 2
+    first, second = " ".join(paragraphs[:half]), " ".join(paragraphs[half:])
+    if min(len(first.split()), len(second.split())) >= LANGUAGE_WORDS:
+        languages = detect_language(first), detect_language(second)
+        if languages[0] != languages[1]:
+            warnings.append(
+                f"the release is written in two languages ({languages[0]}, then {languages[1]}): "
+                "publish one version, or each as a release of its own"
+            )
+    return warnings
