@@ -80,3 +80,9 @@ def test_an_embedded_video_becomes_a_link_and_a_note():
         "https://www.youtube-nocookie.com/embed/aBcD1234xyz"
     ]
     assert any("embeds a video" in warning for warning in found.warnings)
+
+
+def test_a_table_one_extractor_skips_between_paragraphs_is_kept():
+    found = release("contao-tabelle.html", "de")
+    assert "Montag bis Donnerstag | 11 bis 20 Uhr" in found.text
+    assert "Sonntag | 12 bis 20 Uhr" in found.text
