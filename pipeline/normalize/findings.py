@@ -132,34 +132,27 @@ def embargo_before_headline(text: str, zone: tzinfo, now: datetime):
 
 
 def take_contact(lines: list[Line], found: Findings) -> list[Line]:
-    for index, line in enumerate(lines):
-        match = CONTACT_RE.match(line.text) if len(line.text) <= 200 else None
-        if (
-            match
-            and (
-                match.group("colon")
-                # 'For press enquiries contact Isla Murray, Press Officer, 0131 …'
-                or (
-                    match.group("rest")
-                    and line.text[: match.start("rest")].rstrip().endswith("contact")
-                )
-                or (match.group("strong") and not match.group("rest"))
-                or (not match.group("rest") and _address_follows(lines, index))
-            )
-        ):
-            taken = _contact_extent(lines, index)
-            head = match.group("rest").strip()
-            if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
-                taken.insert(0, index - 1)
-                head = lines[index].text.strip()
-            contact = [lines[i].text for i in taken if i < index]
-            contact += [head] + [lines[i].text for i in taken if i > index]
-            found.contact = "\n".join(part for part in contact if part) or None
-            kept = [line for i, line in enumerate(lines) if i not in set(taken)]
-            signed = _closing_signature(kept)
-            if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
-                return kept[: signed[0]]  # the contact's own signature under the mail, again
-            return kept
+    labelled = [(i, match) for i in range(len(lines)) if (match := _contact_label(lines, i))]
+    # of several contacts ('Wissenschaftlicher Kontakt:', 'Pressekontakt:') the press's is it
+    press = [
+        (i, m)
+        for i, m in labelled
+        if m.group("colon") and _PRESS_RE.search(lines[i].text[: m.start("rest")])
+    ]
+    for index, match in (press or labelled)[:1]:
+        taken = _contact_extent(lines, index)
+        head = match.group("rest").strip()
+        if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
+            taken.insert(0, index - 1)
+            head = lines[index].text.strip()
+        contact = [lines[i].text for i in taken if i < index]
+        contact += [head] + [lines[i].text for i in taken if i > index]
+        found.contact = "\n".join(part for part in contact if part) or None
+        kept = [line for i, line in enumerate(lines) if i not in set(taken)]
+        signed = _closing_signature(kept)
+        if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
+            return kept[: signed[0]]  # the contact's own signature under the mail, again
+        return kept
     if signed := _closing_signature(lines):
         found.contact = "\n".join(lines[i].text for i in signed)
         return lines[: signed[0]]
@@ -195,6 +188,33 @@ def _closing_signature(lines: list[Line]) -> list[int] | None:
     return list(range(named, len(lines)))
 
 
+_PRESS_RE = re.compile(r"presse|press|medi(?:en|a)|journalist|redaktion", re.I)
+
+
+def _contact_label(lines: list[Line], index: int) -> re.Match | None:
+    """The match of a line that heads a contact: a label with a colon, 'For press enquiries
+    contact …', a strong label alone, or a bare label over an address."""
+    line = lines[index]
+    match = CONTACT_RE.match(line.text) if len(line.text) <= 200 else None
+    if match is None:
+        return None
+    rest = match.group("rest")
+    if (
+        match.group("colon")
+        or (rest and line.text[: match.start("rest")].rstrip().endswith("contact"))
+        or (match.group("strong") and not rest)
+        or (not rest and _address_follows(lines, index))
+    ):
+        return match
+    return None
+
+
+def _another_contact(text: str) -> bool:
+    """A line that heads a contact of its own ('Pressekontakt:'): one contact ends there."""
+    match = CONTACT_RE.match(text) if len(text) <= 200 else None
+    return bool(match and match.group("colon"))
+
+
 def _names_the_office(lines: list[Line], index: int) -> bool:
     """The line above a bare contact label ('Pressestelle') in its paragraph names whose it is."""
     if index == 0 or lines[index - 1].chunk != lines[index].chunk:
@@ -221,13 +241,15 @@ def _contact_extent(lines: list[Line], start: int) -> list[int]:
     while index < len(lines) and lines[index].chunk == lines[start].chunk:
         if _ends_contact(lines[index].text) or (len(taken) > 1 and _is_prose(lines[index].text)):
             return taken
+        if _another_contact(lines[index].text):
+            return taken
         taken.append(index)
         index += 1
     alone = len(taken) == 1 and not CONTACT_RE.match(lines[start].text).group("rest")
     while index < len(lines) and len(taken) < 16:
         chunk = [i for i in range(index, len(lines)) if lines[i].chunk == lines[index].chunk]
         texts = [lines[i].text for i in chunk]
-        if any(_ends_contact(text) or _is_prose(text) for text in texts):
+        if any(_ends_contact(text) or _is_prose(text) or _another_contact(text) for text in texts):
             break
         if not (alone or any(_has_address(text) for text in texts) or _address_soon(lines, index)):
             break

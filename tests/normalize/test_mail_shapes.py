@@ -193,3 +193,10 @@ def test_a_release_in_two_languages_is_named_for_the_editor():
         w.startswith("the release is written in two languages (de, then en)")
         for w in found.warnings
     )
+
+
+def test_of_a_scientific_and_a_press_contact_the_press_contact_is_the_contact():
+    found = release("mail-zwei-kontakte.eml", "de")
+    assert found.contact.startswith("Universität Hollerbach, Stabsstelle Kommunikation")
+    assert "Pressekontakt" not in found.contact and "Sommerfeld" not in found.contact
+    assert "Wissenschaftlicher Kontakt:" in found.text
