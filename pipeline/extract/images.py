@@ -46,6 +46,12 @@ CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|byline|quell
 CAPTION_CLASS_RE = re.compile(
     r"caption|bildunterschrift|legend|unterschrift|bu(?:[\W_]|$)|credit|copyright", re.I
 )
+# A line under a picture that credits it is its caption, whatever its markup ('<em>', a mail's
+# paragraph): normalize splits the credit off.
+CREDITED_RE = re.compile(
+    r"(?:^|[\s(])(?:foto|fotos|bild|photo|image|credit|bildquelle)\s*:\s*\S|©|\(c\)\s", re.I
+)
+_CAPTION_TAGS = frozenset({"p", "em", "i", "span", "div", "small"})
 IMAGE_LINK_RE = re.compile(r"\.(?:jpe?g|png|webp|gif)(?:$|\?)", re.I)
 MIN_DECLARED = 120  # a width or height attribute below this is an icon, not a press photo
 MAX_CANDIDATES = 60
@@ -218,8 +224,14 @@ def _bare(element, base: str | None) -> FoundImage | None:
     caption, credit = "", ""
     holder = _holder(element)
     following = holder.getnext()
+    while following is not None and following.tag == "br":
+        following = following.getnext()
     if following is not None and CAPTION_CLASS_RE.search(_names(following)):
         caption, credit = _caption_parts(following)
+    elif following is not None and following.tag in _CAPTION_TAGS:
+        text = _clean_space(following.text_content())
+        if MIN_INLINE_CAPTION <= len(text) <= 400 and CREDITED_RE.search(text):
+            caption = text  # 'Die Panda-Zwillinge … Foto: Zoo Wellheim/Ralf Brenner
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title

@@ -86,3 +86,17 @@ def test_a_table_one_extractor_skips_between_paragraphs_is_kept():
     found = release("contao-tabelle.html", "de")
     assert "Montag bis Donnerstag | 11 bis 20 Uhr" in found.text
     assert "Sonntag | 12 bis 20 Uhr" in found.text
+
+
+@pytest.mark.parametrize(
+    ("name", "credit"),
+    [
+        ("mail-fotos-mit-unterschrift.eml", "Zoo Wellheim/Ralf Brenner"),
+        ("wordpress-bild-mit-em.html", "Zoo Osnabrück / Jan Paulsen"),
+    ],
+)
+def test_a_credited_line_under_a_picture_is_its_caption_not_body_text(name, credit):
+    found = release(name, "de")
+    assert found.media and all(media.credit == credit for media in found.media)
+    assert all(media.caption for media in found.media)
+    assert "Foto:" not in found.text
