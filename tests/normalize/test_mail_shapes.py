@@ -200,3 +200,10 @@ def test_of_a_scientific_and_a_press_contact_the_press_contact_is_the_contact():
     assert found.contact.startswith("Universität Hollerbach, Stabsstelle Kommunikation")
     assert "Pressekontakt" not in found.contact and "Sommerfeld" not in found.contact
     assert "Wissenschaftlicher Kontakt:" in found.text
+
+
+def test_a_photo_a_newsletter_loads_from_the_web_is_named_not_fetched_and_logos_are_not():
+    found = release("mail-newsletter-webfoto.eml", "de")
+    [warning] = [w for w in found.warnings if "photo from the web" in w]
+    assert "azubis-umspannwerk.jpg" in warning and "attach the photo" in warning
+    assert found.media == ()

@@ -50,13 +50,14 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     if automatic := automatic_kind(message, _header(message, "subject") or ""):
         raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
-    inline = _inline_images(html_part)
+    inline, remote = _inline_images(html_part)
     subject = _header(message, "subject") or ""
-    body_html, body_text, forwarded = _body(html_part, text_part, inline, is_reply(subject))
+    replying = is_reply(subject)
+    body_html, body_text, forwarded = _body(html_part, text_part, inline + remote, replying)
     published, published_text = _date(message)
     # the release's own date, not when it was passed on; a reply's quoted header dates the
     # message it answers, not the reply
-    if forwarded.get("date") and not is_reply(subject):
+    if forwarded.get("date") and not replying:
         published, published_text = forwarded_date(forwarded["date"], published)
     body_html, body_text, notes, problems, used = _release_in_attachment(
         message, body_html, body_text, skip={id(html_part), id(text_part)}
@@ -77,7 +78,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         media=_media(
             message, inline, {id(html_part), id(text_part), *used}, _shown_content_ids(html_part)
         ),
-        warnings=_cut_off(message) + notes,
+        warnings=_cut_off(message) + notes + _not_fetched(remote),
         problems=problems,
     )
 
@@ -305,14 +306,23 @@ def _part_text(part: Message) -> str:
 # Attachments
 
 
-def _inline_images(html_part: Message | None) -> list[FoundImage]:
-    """The images the HTML part shows from its own parts (`cid:`) or inline (`data:`)."""
+def _inline_images(html_part: Message | None) -> tuple[list[FoundImage], list[FoundImage]]:
+    """The photos the HTML part shows from its own parts (`cid:`) or inline (`data:`), and the
+    ones it loads from the web, which Melder does not fetch (a mail's remote pictures track
+    who opens it); their captions leave the body all the same."""
     if html_part is None:
-        return []
+        return [], []
     tree = parse_html(_part_text(html_part))
     if tree is None:
-        return []
-    return [image for image in all_images(tree, None) if image.url[:4].lower() in ("cid:", "data")]
+        return [], []
+    found = all_images(tree, None)
+    inline = [image for image in found if image.url[:4].lower() in ("cid:", "data")]
+    return inline, [image for image in found if image.url.lower().startswith(("http:", "https:"))]
+
+
+def _not_fetched(remote: list[FoundImage]) -> tuple[str, ...]:
+    note = "Melder does not fetch pictures a mail links; attach the photo to the mail"
+    return tuple(f"the mail shows a photo from the web ({image.url}): {note}" for image in remote)
 
 
 def _media(
