@@ -150,6 +150,13 @@ def _text_cells(raw_line: str) -> list[str]:
     return cells if len(cells) >= 2 else []
 
 
+def _figures(run: list[Line]) -> int:
+    return sum(1 for line in run if _DIGIT_RE.search(line.text))
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _text_tables(lines: list[Line], raw_lines: list[str]) -> list[Line]:
     """Runs of lines in one paragraph with the same number of cells become table rows."""
     start = 0
@@ -163,8 +170,7 @@ def _text_tables(lines: list[Line], raw_lines: list[str]) -> list[Line]:
             end += 1
         run = lines[start : end + 1]
         # a table of figures, not a run of menus ('Startseite | Aktuelles | Presse')
-        figures = sum(1 for line in run if any(ch.isdigit() for ch in line.text))
-        if lines[start].level >= 2 and len(run) >= TABLE_ROWS and figures * 2 >= len(run):
+        if lines[start].level >= 2 and len(run) >= TABLE_ROWS and _figures(run) * 2 >= len(run):
             for line in run:
                 line.kind = "row"
         start = end + 1

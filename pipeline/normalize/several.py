@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pipeline.normalize.body import Block
 from pipeline.normalize.headline import _dateline_text, _looks_like_headline
-from pipeline.normalize.summary import detect_language
+from pipeline.normalize.summary import clear_german_or_english
 
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language
 
@@ -36,8 +36,9 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
     half = len(paragraphs) // 2
     first, second = " ".join(paragraphs[:half]), " ".join(paragraphs[half:])
     if min(len(first.split()), len(second.split())) >= LANGUAGE_WORDS:
-        languages = detect_language(first), detect_language(second)
-        if languages[0] != languages[1]:
+        # function words alone: cheap, and sure when they answer (German or English)
+        languages = clear_german_or_english(first), clear_german_or_english(second)
+        if None not in languages and languages[0] != languages[1]:
             warnings.append(
                 f"the release is written in two languages ({languages[0]}, then {languages[1]}): "
                 "publish one version, or each as a release of its own"

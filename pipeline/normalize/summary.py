@@ -107,7 +107,7 @@ def detect_language(text: str) -> str:
     sample = text[:600]
     if len(sample.strip()) < 20:
         return "de"
-    quick = _clear_german_or_english(sample)
+    quick = clear_german_or_english(sample)
     if quick:
         return quick
     global _identifier
@@ -124,7 +124,7 @@ def detect_language(text: str) -> str:
     return language
 
 
-def _clear_german_or_english(sample: str) -> str | None:
+def clear_german_or_english(sample: str) -> str | None:
     """'de' or 'en' when function words leave no doubt; the statistical model is much slower."""
     words = sample.casefold().split()
     german = sum(1 for word in words if word in GERMAN_WORDS)
