@@ -157,12 +157,12 @@ def _box_text(element) -> str:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
             continue
-        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr") or (
-            child.tag == "a" and (child.get("href") or "").startswith(("mailto:", "tel:"))
-        )  # a card's e-mail and phone links stand on lines of their own
+        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr")
+        # a card's e-mail and phone links end their line ('tom@lumora.example' '+44 20 …')
+        ends = child.tag == "a" and (child.get("href") or "").startswith(("mailto:", "tel:"))
         parts.append("\n" if block else "")
         parts.append(_box_text(child) if child.tag != "br" else "")
-        parts.append("\n" if block and child.tag != "br" else "")
+        parts.append("\n" if (block and child.tag != "br") or ends else "")
         parts.append(child.tail or "")
     return "".join(parts)
 

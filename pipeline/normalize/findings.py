@@ -173,6 +173,7 @@ def _closing_signature(lines: list[Line]) -> list[int] | None:
     while (
         start > 0
         and len(lines) - start < SIGNATURE_LINES
+        and lines[start - 1].kind == "p"  # not a heading, not a list's item
         and len(lines[start - 1].text) <= 160
         and not _is_prose(lines[start - 1].text)
     ):

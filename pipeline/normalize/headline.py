@@ -81,8 +81,11 @@ def take_title(
         title_index = next(
             (i for i, b in enumerate(blocks[:6]) if _repeats_title(b.text, key)), None
         )
-        if title_index is not None and _topic_before(blocks[title_index].text, given):
-            title = blocks[title_index].text  # 'Brückensanierung: B 27 …' for 'B 27 …'
+        fuller = (
+            LABEL_PREFIX_RE.sub("", blocks[title_index].text) if title_index is not None else ""
+        )
+        if fuller and _topic_before(fuller, given):
+            title = fuller  # 'Brückensanierung: B 27 …' for 'B 27 …', never 'POL-OS: …'
         if title_index is None:  # a subject that shortens the body's own headline
             title_index = next(
                 (
