@@ -65,3 +65,8 @@ def test_a_police_page_s_dateline_joins_the_first_report_not_its_heading():
 def test_lines_of_details_stay_lines():
     found = release("newsroom-sprache-deutsch.html")
     assert "\nOrt: online (Zugangsdaten nach Anmeldung)" in found.text
+
+
+def test_a_dateline_over_lines_of_details_stays_where_it_stood():
+    found = release("blaulicht-tatzeit.html")
+    assert found.text.startswith("Hamburg (ots) -\n\nTatzeit: 24.11.2026, 22:40 Uhr")
