@@ -318,3 +318,12 @@ def plausibility_problem(value: datetime, now: datetime) -> str | None:
     if value > now + timedelta(days=366):
         return f"date {value.date().isoformat()} is more than a year in the future"
     return None
+
+
+# 'Pressemeldungen der Polizeiinspektion Osnabrück vom 25.11.2026': the headline dates itself
+_TITLE_DATE_RE = re.compile(r"\b(?:vom|from|dated)\s+(?P<date>[^–—|]{6,30})$", re.I)
+
+
+def title_date(title: str) -> str | None:
+    match = _TITLE_DATE_RE.search(title)
+    return match.group("date") if match and find_date(match.group("date")) else None

@@ -123,17 +123,8 @@ def take_title(
                 and not DATELINE_ONLY_RE.match(block.text)
             )
     kept = _merge_datelines(kept)
-    found.date_text = found.date_text or _dateline_text(kept) or _date_in_title(title)
+    found.date_text = found.date_text or _dateline_text(kept) or dates.title_date(title)
     return title, kept
-
-
-# 'Pressemeldungen der Polizeiinspektion Osnabrück vom 25.11.2026': the headline dates itself
-_TITLE_DATE_RE = re.compile(r"\b(?:vom|from|dated)\s+(?P<date>[^–—|]{6,30})$", re.I)
-
-
-def _date_in_title(title: str) -> str | None:
-    match = _TITLE_DATE_RE.search(title)
-    return match.group("date") if match and dates.find_date(match.group("date")) else None
 
 
 # A mail's note to the editor above the release: what comes after a removed salutation
