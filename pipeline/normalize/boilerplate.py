@@ -220,12 +220,14 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
     Besides single furniture lines this drops the teaser titles after a section label such as
     "Mehr zum Thema" (short lines up to the next real paragraph), the city name that a
     weather widget prints on the line after the temperature, and an advert's line after its
-    "Anzeige" label. A short line right before a long
-    paragraph is kept even after a section label: it is most likely the headline.
+    "Anzeige" label. A short line right before a long paragraph is kept even after a section
+    label, or an advert's label above the article's first paragraph: it is most likely the
+    headline.
     """
     keep = [True] * len(lines)
     in_section = False
     after_weather = after_ad = False
+    article_began = False  # under an advert's label now stands an advert, never a headline
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -235,11 +237,14 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
             after_weather = is_weather(line)
             after_ad = bool(AD_LABEL_RE.fullmatch(label_key(line)))
             continue
-        if (after_weather and len(line.split()) <= 2) or (after_ad and len(line) <= AD_COPY):
+        if (after_weather and len(line.split()) <= 2) or (
+            after_ad and len(line) <= AD_COPY and (article_began or not _next_is_long(lines, index))
+        ):
             keep[index] = False  # the city a weather widget names, an advert's own line
             after_weather = after_ad = False
             continue
         after_weather = after_ad = False
+        article_began = article_began or _is_substantial(line)
         if in_section:
             if _is_substantial(line) or _next_is_long(lines, index):
                 in_section = False

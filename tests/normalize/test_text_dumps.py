@@ -3,6 +3,8 @@ a Word document saved with hard line breaks, numbered lists, Swiss and Austrian 
 
 from __future__ import annotations
 
+from pipeline.normalize import normalize
+from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import release
 
 
@@ -66,3 +68,24 @@ def test_markdown_keeps_a_contact_s_lines_and_reads_tables_as_rows():
     assert "\n\n1. Quartal | 18,6 Mio. | 19,9 Mio. | +7,0 %\n\n" in table.text
     # wrapped prose in Markdown is still one paragraph
     assert "\n" not in table.text.split("\n\n")[0]
+
+
+def test_a_headline_right_under_an_advert_label_is_the_headline_not_the_advert():
+    paragraph = (
+        "Die Stadt saniert ab Montag die Brücke am Hafen. Die Arbeiten dauern bis März, "
+        "der Verkehr wird über die Ringstraße umgeleitet."
+    )
+    found = normalize(
+        raw_release(body_text=f"Anzeige\n\nStadt saniert Brücke am Hafen\n\n{paragraph}\n"),
+        SOURCE,
+    )
+    assert found.title == "Stadt saniert Brücke am Hafen"
+    assert found.text.startswith("Die Stadt saniert") and not found.errors
+    advert = normalize(
+        raw_release(
+            body_text=f"Anzeige\nJetzt Strom vergleichen\nStadt saniert Brücke\n\n{paragraph}\n"
+        ),
+        SOURCE,
+    )
+    assert advert.title == "Stadt saniert Brücke"
+    assert "vergleichen" not in advert.text
