@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from pipeline.config.peek import ENV_PREFIX, database_url_for
@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     secret_key: str = ""
     base_url: str | None = None
     max_input_bytes: int = 10_000_000
+    ingest_workers: int | None = Field(default=None, ge=1)  # default: one per core, at most 8
 
     def database_url_for(self, root: Path) -> str:
         return database_url_for(root, self.database_url)

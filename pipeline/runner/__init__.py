@@ -24,9 +24,10 @@ from pipeline.ingest.base import keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.media import MediaFetcher
-from pipeline.models import Problem, RawRelease, Release, release_id
-from pipeline.normalize import normalize
+from pipeline.models import RawRelease, Release
+from pipeline.normalize.fingerprint import Fingerprint
 from pipeline.review import arrival_state
+from pipeline.runner.normalizing import normalized, safe_normalize, worker_count
 from pipeline.runner.publishing import channel_entries, publish, publish_plan, routed_sources
 from pipeline.runner.reports import Progress, RunReport, SourceReport
 from pipeline.store import Saved, Store
@@ -55,34 +56,6 @@ __all__ = [
 ]
 
 
-def safe_normalize(
-    raw: RawRelease, source: SourceConfig, media: MediaFetcher | None = None
-) -> Release:
-    """Keep the input's media, then normalize it; a crash in a rule turns into an invalid
-    release, never a lost one. Without a `media` fetcher the media are only described."""
-    try:
-        if media is None:
-            return normalize(raw, source)
-        kept, notes = media.collect_for(raw)
-        return normalize(raw, source, media=kept, media_notes=notes)
-    except Exception as exc:  # a rule's bug must not drop a press office's release
-        log.exception("source=%s input=%s normalize failed", raw.source, raw.identity)
-        return Release(
-            id=release_id(raw.source, raw.identity),
-            source=raw.source,
-            identity=raw.identity,
-            title=raw.title or raw.identity,
-            slug="release",
-            teaser="",
-            body_html="",
-            text=raw.body_text or "",
-            language=source.language or "de",
-            provenance=raw.provenance,
-            content_hash=raw.content_hash,
-            errors=(Problem(field="input", message=f"could not be normalized: {exc}"),),
-        )
-
-
 # Inputs are normalized and committed together in chunks of at most this many, or of what
 # this many seconds brought: a kill keeps every earlier chunk, and memory stays flat.
 STORE_CHUNK = 200
@@ -100,9 +73,11 @@ def store_raws(
     progress: Progress | None = None,
     total: int | None = None,
     media: MediaFetcher | None = None,
+    workers: int = 1,
 ) -> Iterator[tuple[Release, Saved]]:
     """Normalize and store what one source brought, a transaction per chunk of inputs; with
-    `media`, the inputs' photos and documents are fetched and kept on the way.
+    `media`, the inputs' photos and documents are fetched and kept on the way. With more
+    than one of `workers`, a large batch is normalized in worker processes.
 
     Yields each (release, saved) once its chunk is committed; nothing is kept after that, so
     a source of any size is read in the memory of one chunk.
@@ -112,22 +87,23 @@ def store_raws(
     done = 0
     if progress:
         progress(source_name, 0, total or 0)
-    chunk: list[tuple[Release, str | None]] = []
+    chunk: list[tuple[Release, Fingerprint | None, str | None]] = []
     started = time.monotonic()
 
     def commit() -> list[tuple[Release, Saved]]:
         nonlocal done
-        items = [(release, arrival_state(source, release, now), loc) for release, loc in chunk]
-        saved = store.save(items, now=now, actor=actor)
-        stored = list(zip([release for release, _ in chunk], saved, strict=True))
+        items = [(release, arrival_state(source, release, now), loc) for release, _, loc in chunk]
+        prints = {release.id: print_ for release, print_, _ in chunk if print_ is not None}
+        saved = store.save(items, now=now, actor=actor, fingerprints=prints)
+        stored = list(zip([release for release, _, _ in chunk], saved, strict=True))
         chunk.clear()
         done += len(stored)
         if progress:
             progress(source_name, done, max(total or 0, done))
         return stored
 
-    for raw, locator in raws:
-        chunk.append((safe_normalize(raw, source, media), locator))
+    for item in normalized(raws, source, media=media, total=total, workers=workers):
+        chunk.append(item)
         if len(chunk) >= STORE_CHUNK or time.monotonic() - started >= STORE_SECONDS:
             yield from commit()
             started = time.monotonic()
@@ -144,6 +120,7 @@ def ingest_source(
     client: HttpClient | None = None,
     force: bool = True,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> SourceReport:
     """Read one source; unless `force`, a source in back-off after failures is left alone."""
     source = config.sources[name]
@@ -182,6 +159,7 @@ def ingest_source(
             progress=progress,
             total=result.expected,
             media=MediaFetcher.for_source(config.root, name, source, client),
+            workers=workers,
         )
         for release, saved in stored:
             setattr(report, saved.outcome, getattr(report, saved.outcome) + 1)
@@ -218,7 +196,9 @@ def ingest(
     """Read the named sources (or every enabled one, skipping those in back-off)."""
     chosen = names or [name for name, source in config.sources.items() if source.enabled]
     reports = []
-    client = HttpClient(validators=StoredValidators(store.engine), contact=Settings().base_url)
+    settings = Settings()
+    client = HttpClient(validators=StoredValidators(store.engine), contact=settings.base_url)
+    workers = worker_count(settings.ingest_workers)
     try:
         for name in chosen:
             reports.append(
@@ -230,6 +210,7 @@ def ingest(
                     client=client,
                     force=bool(names),
                     progress=progress,
+                    workers=workers,
                 )
             )
     finally:

@@ -7,6 +7,7 @@ is a compare-and-swap on the release's version, enforced by the UPDATE's WHERE c
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -17,6 +18,9 @@ from pipeline.store.batch import CHUNK, Batch, media_uses
 from pipeline.store.queries import ReleaseQueries
 from pipeline.store.records import Change, ReleaseView, Saved
 from pipeline.store.tables import EventRow, InputRow, MediaUseRow, ReleaseRow, RevisionRow
+
+if TYPE_CHECKING:
+    from pipeline.normalize.fingerprint import Fingerprint
 
 
 class ReleaseWrites(ReleaseQueries):
@@ -43,12 +47,14 @@ class ReleaseWrites(ReleaseQueries):
         *,
         now: datetime,
         actor: str,
+        fingerprints: dict[str, Fingerprint] | None = None,
     ) -> list[Saved]:
         """Store a batch of normalized releases in one transaction.
 
         Each item is (release, state for a new or changed release, input locator). The same
         (source, identity) with the same content is `unchanged`; with other content it becomes
-        a new revision of the same release, never a second release.
+        a new revision of the same release, never a second release. `fingerprints` are those
+        already made (by the worker that normalized the release); the others are made here.
         """
         # numpy and MinHash are imported on first use: reading commands never pay for them
         from pipeline.normalize.fingerprint import fingerprint
@@ -56,8 +62,9 @@ class ReleaseWrites(ReleaseQueries):
 
         with Session(self.engine) as session, session.begin():
             existing = self._current_rows(session, [release.id for release, _, _ in items])
+            made = fingerprints or {}
             texts = {
-                release.id: fingerprint(release.title, release.text)
+                release.id: made.get(release.id) or fingerprint(release.title, release.text)
                 for release, _, _ in items
                 if not release.errors
                 and existing.get(release.id, {}).get("content_hash") != release.content_hash

@@ -1,0 +1,190 @@
+"""Normalizing what a source brought: in this process, or for a large batch in worker processes.
+
+Normalizing and fingerprinting are pure functions of an input and the most costly steps of an
+ingest. A source that brings hundreds of inputs at once (a folder of files, an archive) has
+them normalized in worker processes, a few batches in flight at a time: the store sees them in
+input order, exactly as one process makes them, and memory stays that of a few batches. Media
+are kept in this process first (they write files and may fetch); the workers only normalize.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from pipeline.config import SourceConfig
+from pipeline.media import MediaFetcher
+from pipeline.models import Media, Problem, RawRelease, Release, release_id
+from pipeline.normalize import normalize
+from pipeline.normalize.fingerprint import Fingerprint, fingerprint
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 400  # inputs; fewer are done here: starting workers would cost more
+BATCH = 40  # inputs per task: large enough that handing over costs little
+IN_FLIGHT = 3  # tasks per worker handed out at once: workers never wait, memory stays flat
+MAX_WORKERS = 8
+
+Normalized = tuple[Release, Fingerprint | None, str | None]
+
+
+def worker_count(setting: int | None = None) -> int:
+    """Processes that normalize a large batch: MELDER_INGEST_WORKERS, or one per core the
+    process may use (at most 8). One means everything happens in this process."""
+    if setting is not None:
+        return max(1, setting)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, MAX_WORKERS))
+
+
+def safe_normalize(
+    raw: RawRelease, source: SourceConfig, media: MediaFetcher | None = None
+) -> Release:
+    """Keep the input's media, then normalize it; a crash in a rule turns into an invalid
+    release, never a lost one. Without a `media` fetcher the media are only described."""
+    try:
+        if media is None:
+            return normalize(raw, source)
+        kept, notes = media.collect_for(raw)
+        return normalize(raw, source, media=kept, media_notes=notes)
+    except Exception as exc:  # a rule's bug must not drop a press office's release
+        return unnormalized(raw, source, exc)
+
+
+def unnormalized(raw: RawRelease, source: SourceConfig, exc: Exception) -> Release:
+    """The invalid release kept for an input that a rule crashed on: its text is not lost."""
+    log.error("source=%s input=%s normalize failed", raw.source, raw.identity, exc_info=exc)
+    return Release(
+        id=release_id(raw.source, raw.identity),
+        source=raw.source,
+        identity=raw.identity,
+        title=raw.title or raw.identity,
+        slug="release",
+        teaser="",
+        body_html="",
+        text=raw.body_text or "",
+        language=source.language or "de",
+        provenance=raw.provenance,
+        content_hash=raw.content_hash,
+        errors=(Problem(field="input", message=f"could not be normalized: {exc}"),),
+    )
+
+
+def normalized(
+    raws: Iterable[tuple[RawRelease, str | None]],
+    source: SourceConfig,
+    *,
+    media: MediaFetcher | None = None,
+    total: int | None = None,
+    workers: int = 1,
+) -> Iterator[Normalized]:
+    """Each input's release (with its fingerprint when a worker made it) and its locator, in
+    input order. Workers are used when there are at least PARALLEL_FROM inputs."""
+    if workers <= 1 or (total or 0) < PARALLEL_FROM:
+        for raw, locator in raws:
+            yield safe_normalize(raw, source, media), None, locator
+        return
+    yield from _in_workers(iter(raws), source, media, workers)
+
+
+Task = list[tuple[RawRelease, tuple[Media, ...] | None, tuple[str, ...]]]
+
+
+def _in_workers(
+    raws: Iterator[tuple[RawRelease, str | None]],
+    source: SourceConfig,
+    media: MediaFetcher | None,
+    workers: int,
+) -> Iterator[Normalized]:
+    pending: deque[tuple[Task, list[str | None], list[Release | None], Future | None]] = deque()
+    broken = False
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        while True:
+            task, locators, failed = _next_task(raws, source, media)
+            if locators:
+                future = pool.submit(_normalize_task, source, task) if task and not broken else None
+                pending.append((task, locators, failed, future))
+                if len(pending) < workers * IN_FLIGHT:
+                    continue
+            if not pending:
+                return
+            task, locators, failed, future = pending.popleft()
+            results = None
+            if future is not None:
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    # a worker died (killed, out of memory): the rest is done in this process
+                    log.warning("a normalizing worker died; going on in one process")
+                    broken = True
+                except Exception as exc:  # a result that could not be handed back
+                    log.warning("normalizing in a worker failed (%s); done in this process", exc)
+            yield from _merged(results or _normalize_task(source, task), failed, locators)
+
+
+def _next_task(
+    raws: Iterator[tuple[RawRelease, str | None]],
+    source: SourceConfig,
+    media: MediaFetcher | None,
+) -> tuple[Task, list[str | None], list[Release | None]]:
+    """The next BATCH inputs: those to normalize with their kept media, every locator, and
+    per input the invalid release of one whose media could not be kept (else None)."""
+    task: Task = []
+    locators: list[str | None] = []
+    failed: list[Release | None] = []
+    for raw, locator in raws:
+        locators.append(locator)
+        try:
+            kept, notes = media.collect_for(raw) if media is not None else (None, ())
+        except Exception as exc:  # as in safe_normalize: the input is kept as invalid
+            failed.append(unnormalized(raw, source, exc))
+        else:
+            task.append((raw, kept, notes))
+            failed.append(None)
+        if len(locators) >= BATCH:
+            break
+    return task, locators, failed
+
+
+def _merged(
+    results: list[tuple[Release, Fingerprint | None]],
+    failed: list[Release | None],
+    locators: list[str | None],
+) -> Iterator[Normalized]:
+    done = iter(results)
+    for release, locator in zip(failed, locators, strict=True):
+        if release is not None:
+            yield release, None, locator
+        else:
+            made, print_ = next(done)
+            yield made, print_, locator
+
+
+def _normalize_task(source: SourceConfig, task: Task) -> list[tuple[Release, Fingerprint | None]]:
+    """In a worker: the release and the fingerprint of each input of one task."""
+    results = []
+    for raw, kept, notes in task:
+        try:
+            if kept is None:
+                release = normalize(raw, source)
+            else:
+                release = normalize(raw, source, media=kept, media_notes=notes)
+        except Exception as exc:
+            release = unnormalized(raw, source, exc)
+        print_ = None if release.errors else fingerprint(release.title, release.text)
+        results.append((release, print_))
+    return results
+
+
+def _context():
+    """Workers forked from this process start at once, with everything imported. Where fork
+    is unsafe (macOS, Windows) they are spawned."""
+    import multiprocessing
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
