@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from pipeline.models import TRANSITIONS, Release, State
+from pipeline.store.bulk import insert_many
 from pipeline.store.records import Saved
 from pipeline.store.tables import EventRow, MediaUseRow, ReleaseRow, RevisionRow
 
@@ -120,8 +121,9 @@ class Batch:
         return Saved(release.id, outcome, target)
 
     def write(self, session: Session) -> None:
-        if self.new_rows:
-            session.execute(insert(ReleaseRow.__table__), self.new_rows)
+        connection = session.connection()
+        for rows in _grouped_by_keys(self.new_rows).values():
+            insert_many(connection, ReleaseRow.__table__, rows)
         for keys, rows in _grouped_by_keys(self.changed_rows).items():
             table = ReleaseRow.__table__
             session.connection().execute(
@@ -130,12 +132,9 @@ class Batch:
                 .values({key: bindparam(key) for key in keys if key != "id"}),
                 [{"row_id": row["id"], **row} for row in rows],
             )
-        if self.revisions:
-            session.execute(insert(RevisionRow.__table__), self.revisions)
-        if self.events:
-            session.execute(insert(EventRow.__table__), self.events)
-        if self.media_uses:
-            session.execute(insert(MediaUseRow.__table__), self.media_uses)
+        insert_many(connection, RevisionRow.__table__, self.revisions)
+        insert_many(connection, EventRow.__table__, self.events)
+        insert_many(connection, MediaUseRow.__table__, self.media_uses)
 
 
 def media_uses(release: Release) -> list[dict]:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pipeline.normalize.fingerprint import THRESHOLD, Fingerprint, similarity
+from pipeline.store.bulk import insert_many, select_in
 from pipeline.store.tables import FingerprintBandRow, FingerprintRow
 
 CHUNK = 500
@@ -38,39 +39,25 @@ class DuplicateIndex:
         self._load(fingerprints)
 
     def _load(self, fingerprints: dict[str, Fingerprint]) -> None:
+        connection = self.session.connection()
         digests = sorted({fp.exact for fp in fingerprints.values()})
-        for start in range(0, len(digests), CHUNK):
-            rows = self.session.execute(
-                select(FingerprintRow.exact, FingerprintRow.release_id).where(
-                    FingerprintRow.exact.in_(digests[start : start + CHUNK])
-                )
-            )
-            for digest, release_id in rows:
-                self.exact.setdefault(digest, release_id)
+        sql = "SELECT exact, release_id FROM fingerprints WHERE exact IN ({marks})"
+        for digest, release_id in select_in(connection, sql, digests, CHUNK):
+            self.exact.setdefault(digest, release_id)
         buckets = sorted({bucket for fp in fingerprints.values() for bucket in fp.buckets})
-        for start in range(0, len(buckets), CHUNK):
-            rows = self.session.execute(
-                select(
-                    FingerprintBandRow.band,
-                    FingerprintBandRow.bucket,
-                    FingerprintBandRow.release_id,
-                )
-                .where(FingerprintBandRow.bucket.in_(buckets[start : start + CHUNK]))
-                .order_by(FingerprintBandRow.id)
-            )
-            for band, bucket, release_id in rows:
-                self.stored[(band, bucket)] += 1
-                members = self.buckets[(band, bucket)]
-                members.append(release_id)
-                del members[:-BUCKET_CAP]
+        sql = (
+            "SELECT band, bucket, release_id FROM fingerprint_bands WHERE bucket IN ({marks})"
+            " ORDER BY id"
+        )
+        for band, bucket, release_id in select_in(connection, sql, buckets, CHUNK):
+            self.stored[(band, bucket)] += 1
+            members = self.buckets[(band, bucket)]
+            members.append(release_id)
+            del members[:-BUCKET_CAP]
         wanted = sorted({rid for ids in self.buckets.values() for rid in ids})
-        for start in range(0, len(wanted), CHUNK):
-            rows = self.session.execute(
-                select(FingerprintRow.release_id, FingerprintRow.signature).where(
-                    FingerprintRow.release_id.in_(wanted[start : start + CHUNK])
-                )
-            )
-            self.signatures.update({rid: bytes(signature) for rid, signature in rows})
+        sql = "SELECT release_id, signature FROM fingerprints WHERE release_id IN ({marks})"
+        for rid, signature in select_in(connection, sql, wanted, CHUNK):
+            self.signatures[rid] = bytes(signature)
 
     def match(self, release_id: str, fp: Fingerprint) -> str | None:
         """The earlier release this one most likely repeats, or None."""
@@ -114,16 +101,18 @@ class DuplicateIndex:
             self.session.execute(delete(FingerprintRow).where(FingerprintRow.release_id.in_(chunk)))
         if not self.added:
             return
-        # Core inserts with executemany: the ORM's bulk path costs several times more per row
-        self.session.execute(
-            insert(FingerprintRow.__table__),
+        connection = self.session.connection()
+        insert_many(
+            connection,
+            FingerprintRow.__table__,
             [
                 {"release_id": rid, "source": source, "exact": fp.exact, "signature": fp.signature}
                 for rid, source, fp in self.added
             ],
         )
-        self.session.execute(
-            insert(FingerprintBandRow.__table__),
+        insert_many(
+            connection,
+            FingerprintBandRow.__table__,
             [
                 {"band": band, "bucket": bucket, "release_id": rid}
                 for rid, _, fp in self.added

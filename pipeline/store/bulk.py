@@ -1,0 +1,64 @@
+"""Many rows in one statement, handed straight to the database driver.
+
+An ingest writes some twenty rows per release (the release, its revision, its event, its
+fingerprint and sixteen LSH bands). Through SQLAlchemy's executemany each row's parameters are
+built and processed one by one, which cost more than the database's own work. Here the
+column types' bind processors are looked up once per statement and the rows go to the
+driver's executemany as tuples; the SQL is the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Connection
+
+
+def insert_many(connection: Connection, table: Table, rows: Sequence[dict]) -> None:
+    """INSERT `rows` (dicts with the same keys) into `table`. Columns left out take their
+    scalar default, or the database's."""
+    if not rows:
+        return
+    names = list(rows[0])
+    defaults = {
+        column.name: column.default.arg
+        for column in table.columns
+        if column.name not in rows[0] and column.default is not None and column.default.is_scalar
+    }
+    dialect = connection.dialect
+    processors = [
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    ]
+    values = [
+        tuple(
+            process(row[name]) if process is not None else row[name]
+            for name, process in zip(names, processors, strict=True)
+        )
+        + tuple(defaults.values())
+        for row in rows
+    ]
+    columns = [*names, *defaults]
+    quote = dialect.identifier_preparer.quote
+    mark = _placeholder(connection)
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+        f"VALUES ({', '.join([mark] * len(columns))})"
+    )
+    connection.exec_driver_sql(sql, values)
+
+
+def select_in(
+    connection: Connection, sql: str, values: Iterable[str | int], chunk: int = 500
+) -> Iterable[tuple]:
+    """Rows of `sql`, whose `{marks}` becomes one placeholder per value, `chunk` at a time."""
+    values = list(values)
+    mark = _placeholder(connection)
+    for start in range(0, len(values), chunk):
+        part = tuple(values[start : start + chunk])
+        yield from connection.exec_driver_sql(sql.format(marks=", ".join([mark] * len(part))), part)
+
+
+def _placeholder(connection: Connection) -> str:
+    # SQLite's driver takes '?', psycopg '%s' (its paramstyles are qmark and pyformat)
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
