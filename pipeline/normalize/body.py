@@ -126,15 +126,16 @@ def body_lines(raw: RawRelease, source: SourceConfig) -> list[Line]:
 
 def text_lines(text: str) -> list[Line]:
     text = INVISIBLE_RE.sub("", text)
-    lines, chunk = [], 0
+    lines, raw_lines, chunk = [], [], 0
     for raw_line in text.split("\n"):
-        line = " ".join(SPACES_RE.sub(" ", raw_line).split())
+        line = " ".join(raw_line.split())  # every kind of space (tab, no-break, thin) is one
         if line:
             lines.append(Line([(line, None)], chunk))
             lines[-1].level = len(_text_cells(raw_line))  # for `_text_tables`, then reset
+            raw_lines.append(raw_line)
         else:
             chunk += 1
-    return _text_tables(lines, text.split("\n"))
+    return _text_tables(lines, raw_lines)
 
 
 # Cells of a table in plain text: split by tabs or by ' | ' (wire copy sets tables so)
@@ -158,7 +159,8 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 def _text_tables(lines: list[Line], raw_lines: list[str]) -> list[Line]:
-    """Runs of lines in one paragraph with the same number of cells become table rows."""
+    """Runs of lines in one paragraph with the same number of cells become table rows;
+    `raw_lines` are the lines as they came, one for each line."""
     start = 0
     while start < len(lines):
         end = start
@@ -174,9 +176,7 @@ def _text_tables(lines: list[Line], raw_lines: list[str]) -> list[Line]:
             for line in run:
                 line.kind = "row"
         start = end + 1
-    rows = iter(raw for raw in raw_lines if " ".join(SPACES_RE.sub(" ", raw).split()))
-    for line in lines:
-        raw_line = next(rows)
+    for line, raw_line in zip(lines, raw_lines, strict=True):
         if line.kind == "row":
             line.segs = [(" | ".join(_text_cells(raw_line)), None)]
             line.text = line.segs[0][0]

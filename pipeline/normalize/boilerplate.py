@@ -152,11 +152,13 @@ def label_key(line: str) -> str:
 @lru_cache(maxsize=8192)  # the same widget lines come back in every page of a portal
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture wherever it appears."""
+    if len(line) > MAX_WIDGET_LINE:  # prose: only a cookie notice is furniture this long
+        if not line.strip(DECORATION).strip():
+            return True
+        return len(line) < 400 and "cookie" in line.casefold() and bool(COOKIE_RE.search(line))
     key = label_key(line)
     if not key:
         return True
-    if len(line) > MAX_WIDGET_LINE:
-        return len(line) < 400 and "cookie" in line.casefold() and bool(COOKIE_RE.search(line))
     return bool(
         LABEL_RE.fullmatch(key)
         or SECTION_RE.fullmatch(key)

@@ -184,12 +184,76 @@ FOOTERS: dict[str, tuple[str, ...]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern, re.Pattern]:
-    def either(table: dict[str, tuple[str, ...]]) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for ps in table.values() for p in ps), re.I)
+# A pattern that may start anywhere in its line ('.{0,160}\\bmit der bitte um …') is tried at
+# every position up to its bound: these few cost more than all others together on a release's
+# long paragraphs. Each is tried only when its line holds one of the words it starts with.
+_FLOATING_RE = re.compile(r"\.\{0,\d+\}\\b(.+)", re.S)
+_LITERAL_RE = re.compile(r"[\w' ]+")
 
-    return either(LINES), either(FOOTERS)
+
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """The words a line must contain for a pattern that starts anywhere ('.{0,N}\\b(?:a|b) …'
+    needs 'a' or 'b'); None for any other pattern."""
+    floating = _FLOATING_RE.fullmatch(pattern)
+    if floating is None or _has_top_level_branch(pattern):
+        return None
+    rest = floating.group(1)
+    if rest.startswith("(?:"):
+        group = rest[3 : rest.find(")")]
+        words = group.split("|")
+    else:
+        words = [_LITERAL_RE.match(rest).group(0) if _LITERAL_RE.match(rest) else ""]
+    if not all(_LITERAL_RE.fullmatch(word) for word in words):
+        return None
+    return tuple(word.lower() for word in words)
+
+
+def _has_top_level_branch(pattern: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[_Table, re.Pattern]:
+    def either(patterns: list[str]) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+    lines = [p for ps in LINES.values() for p in ps]
+    needled = [(needles, re.compile(p, re.I)) for p in lines if (needles := _needles(p))]
+    table = _Table(either([p for p in lines if not _needles(p)]), needled)
+    return table, either([p for ps in FOOTERS.values() for p in ps])
+
+
+class _Table:
+    """LINES compiled: `fullmatch` answers as one alternation of every pattern would."""
+
+    def __init__(self, rest: re.Pattern, needled: list[tuple[tuple[str, ...], re.Pattern]]):
+        self.rest, self.needled = rest, needled
+        self.needles = tuple(needle for needles, _ in needled for needle in needles)
+
+    def fullmatch(self, text: str) -> bool:
+        if self.rest.fullmatch(text):
+            return True
+        low = text.lower()
+        if not any(needle in low for needle in self.needles):
+            return False
+        return any(
+            any(needle in low for needle in needles) and pattern.fullmatch(text)
+            for needles, pattern in self.needled
+        )
 
 
 # A distributor's stamp that dates the release: APA-OTS's 'OTS0045 2026-11-25/10:15' or

@@ -30,6 +30,8 @@ DATELINE_HEAD_RE = re.compile(
     r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
 )
 MAX_HEADLINE = 300
+DATELINE_REACH = 250  # characters: the longest head DATELINE_HEAD_RE takes, and more
+_DIGIT_RE = re.compile(r"\d")
 ORG_NAME_RE = re.compile(
     r"(?i:(?:the\s+)?(?:office|department|ministry|bureau|division|state|city|county|town"
     r"|commonwealth|government)\s+of\b[^.!?:]{2,60}"
@@ -171,7 +173,9 @@ def _body_start(blocks: list[Block], start: int = 0) -> int:
 def _dateline_text(blocks: list[Block]) -> str | None:
     """The date of a dateline such as 'Leipzig, 25. November 2026 – Die Stadt ...'."""
     for block in blocks[:4]:
-        match = DATELINE_HEAD_RE.match(block.text) if block.kind == "p" else None
+        # every date has a day's digits, and a dateline's head is short
+        dated = block.kind == "p" and _DIGIT_RE.search(block.text, 0, DATELINE_REACH)
+        match = DATELINE_HEAD_RE.match(block.text) if dated else None
         head = (
             (
                 match.group("wire")

@@ -91,12 +91,12 @@ def _looks_like_subheading(block: Block, following: Block) -> bool:
     short lines, or carrying a phone number or an e-mail address) heads nothing."""
     text = block.text
     return (
-        (
+        len(text) <= 100
+        and (
             following.kind in ("li", "quote")
             or (following.kind == "p" and _is_sentence(following.text))
         )
         and not ADDRESS_HINT_RE.search(text)
-        and len(text) <= 100
         and len(text.split()) <= 12
         and text[-1] not in TERMINAL + ","
         and not any(href for _, href in block.segs)

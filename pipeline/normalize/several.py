@@ -9,6 +9,7 @@ from pipeline.normalize.headline import _dateline_text, _looks_like_headline
 from pipeline.normalize.summary import clear_german_or_english
 
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language
+LANGUAGE_SAMPLE = 200  # words read on either side: the opening one's start, the other's end
 
 
 def several_releases(title: str, blocks: list[Block]) -> list[str]:
@@ -34,10 +35,14 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
         )
     paragraphs = [block.text for block in blocks if block.kind == "p"]
     half = len(paragraphs) // 2
-    first, second = " ".join(paragraphs[:half]), " ".join(paragraphs[half:])
-    if min(len(first.split()), len(second.split())) >= LANGUAGE_WORDS:
+    first = " ".join(paragraphs[:half]).split()[:LANGUAGE_SAMPLE]
+    second = " ".join(paragraphs[half:]).split()[-LANGUAGE_SAMPLE:]
+    if min(len(first), len(second)) >= LANGUAGE_WORDS:
         # function words alone: cheap, and sure when they answer (German or English)
-        languages = clear_german_or_english(first), clear_german_or_english(second)
+        languages = (
+            clear_german_or_english(" ".join(first)),
+            clear_german_or_english(" ".join(second)),
+        )
         if None not in languages and languages[0] != languages[1]:
             warnings.append(
                 f"the release is written in two languages ({languages[0]}, then {languages[1]}): "

@@ -3,10 +3,15 @@ figures: the headline alone as the title, the wire's stamps out, its dates read,
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.extract import html_fragment
+from pipeline.normalize import furniture
 from tests.normalize.test_release_shapes import release
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -99,9 +104,36 @@ def test_a_police_office_code_in_front_of_the_headline_is_cut():
     from pipeline.normalize.findings import Findings
     from pipeline.normalize.headline import take_title
 
-    for given, title in [
+    for subject, title in [
         ("POL-KRB: Einbruch in Apotheke - Zeugen gesucht", "Einbruch in Apotheke - Zeugen gesucht"),
         ("FW-E: Brand in Lagerhalle gelöscht", "Brand in Lagerhalle gelöscht"),
         ("Polizei: Zeugen nach Unfall gesucht", "Polizei: Zeugen nach Unfall gesucht"),
     ]:
-        assert take_title([], given, Findings(problems=[]))[0] == title
+        assert take_title([], subject, Findings(problems=[]))[0] == title
+
+
+FURNITURE_LINES = [
+    "Mit der Bitte um Veröffentlichung und freundlichen Grüßen",
+    "Anbei sende ich Ihnen unsere Pressemitteilung zur Eröffnung.",
+    "Hiermit übersenden wir Ihnen die aktuelle Pressemeldung der Stadt.",
+    "We are sending you the attached press release for your readers.",
+    "Die Stiftung ist eine Körperschaft des öffentlichen Rechts mit Sitz in Köln.",
+    "Sitz der Gesellschaft: Leipzig, Amtsgericht Leipzig HRB 12345",
+    "Die Mitteilung wurde übermittelt durch EQS News – ein Service der EQS Group AG.",
+    "Original-Content von: Stadtwerke Beispiel, übermittelt durch news aktuell",
+    "Seite 2 von 5",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß .,-:", max_size=120),
+    line=st.sampled_from(FURNITURE_LINES),
+    after=st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß .,-:", max_size=120),
+)
+def test_the_furniture_table_answers_as_one_alternation_of_its_patterns(before, line, after):
+    """Patterns that start anywhere are tried only behind their words: never another answer."""
+    every = re.compile("|".join(f"(?:{p})" for ps in furniture.LINES.values() for p in ps), re.I)
+    table, _ = furniture._compiled()
+    for text in (line, before + line, line + after, before + line + after, before):
+        assert table.fullmatch(text) == bool(every.fullmatch(text)), text
