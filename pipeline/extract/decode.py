@@ -118,8 +118,10 @@ def decode_text(
     declared = canonical_encoding(declared)
     lenient = body.decode("utf-8", "replace")
     if _mostly_utf8(lenient) or (declared == "utf-8" and _mostly_utf8(lenient, ratio=1)):
-        # a few stray bytes in a UTF-8 page: losing them beats turning every umlaut into mojibake
-        return Decoded(lenient, "utf-8", lossy=True)
+        # a few stray bytes in a UTF-8 page: a paragraph pasted from a Windows program, whose
+        # bytes read right in windows-1252 (reading the whole page so would garble the rest)
+        mixed = body.decode("utf-8", STRAY_AS_CP1252)
+        return Decoded(mixed, "utf-8", lossy="\ufffd" in mixed)
     # Mostly broken as UTF-8: a page saved in windows-1252 under a 'charset=utf-8' it never had
     # (an old CMS template) reads right in its real encoding.
     for encoding in (declared, _detected(body)):
@@ -130,6 +132,16 @@ def decode_text(
                 continue
     # windows-1252 maps all but five bytes: the least lossy last resort for Western text
     return Decoded(body.decode("cp1252", "replace"), "cp1252", lossy=True)
+
+
+def _stray_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+STRAY_AS_CP1252 = "melder-stray-as-cp1252"
+codecs.register_error(STRAY_AS_CP1252, _stray_as_cp1252)
 
 
 def _mostly_utf8(text: str, ratio: int = 20) -> bool:

@@ -75,18 +75,43 @@ class Block:
 
 
 def repair_text(text: str) -> str:
-    """Mojibake repaired, line ends unified, NFC. ftfy only runs when the text looks broken."""
+    """Mojibake repaired, entities escaped once too often unescaped, line ends unified (a
+    vertical tab, Word's line break, is one; a form feed, its page break, a paragraph's end),
+    NFC. ftfy only runs when the text looks broken."""
     if MOJIBAKE_HINT_RE.search(text):
         text = ftfy.fix_encoding(text)
+    if "&" in text:
+        text = ESCAPED_ENTITY_RE.sub(_unescaped, text)
     text = (
         text.replace("\r\n", "\n")
         .replace("\r", "\n")
         .replace("\u2028", "\n")
         .replace("\u2029", "\n")
+        .replace("\x0b", "\n")
+        .replace("\x0c", "\n\n")
     )
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+# A character reference left as text ('M&ouml;ckern', '&#8211;'), or escaped once more in a
+# page's source ('M&amp;ouml;ckern'): a CMS that escaped twice. The characters that make markup
+# stay escaped, so a page's '&lt;script&gt;' never turns into a tag.
+ESCAPED_ENTITY_RE = re.compile(
+    r"&(?:amp;)?(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+MARKUP_CHARACTERS = frozenset("<>&\"'")
+
+
+def _unescaped(match: re.Match) -> str:
+    reference = f"&{match.group(1)};"
+    character = html.unescape(reference)
+    if character == reference or character in MARKUP_CHARACTERS:
+        return match.group(0)
+    if len(character) == 1 and unicodedata.category(character) in ("Cc", "Cs"):
+        return match.group(0)
+    return character
 
 
 def clean_inline(text: str) -> str:

@@ -38,7 +38,7 @@ def fingerprint(title: str, text: str) -> Fingerprint:
 
     words = _WORD.findall(f"{title}\n{text}".casefold())
     exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
-    shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
+    shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
     if not shingles and words:
         shingles = {" ".join(words)}  # fewer words than a shingle: the whole text is one
     values = _minhash(np.fromiter(map(zlib.crc32, map(str.encode, shingles)), np.uint32))

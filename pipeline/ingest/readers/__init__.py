@@ -11,11 +11,13 @@ May import: `pipeline.extract`, `pipeline.config`, `pipeline.models`, `pipeline.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from collections.abc import Callable
 
 from pipeline.errors import Rejected
+from pipeline.extract.decode import split_bom
 from pipeline.ingest.readers import email, html, jsonfmt, markdown, text
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Problem, RawRelease
@@ -47,6 +49,7 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
             )
         if not data.strip():
             raise Rejected("input is empty", field="input")
+        data, repaired = _text_bytes(data) if suffix != ".eml" else (data, "")
         if _binary(data) and suffix != ".eml":
             raise Rejected(
                 f"the {suffix or 'file'} input is binary (an image, archive or office file?), "
@@ -59,7 +62,8 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
             raise Rejected(f"unsupported file type {suffix or '(none)'!r}; use one of {known}")
         reader, note = _by_content(data, suffix, reader)
         raw = capped(reader(data, context))
-        return raw.model_copy(update={"warnings": (*raw.warnings, note)}) if note else raw
+        notes = tuple(note for note in (repaired, note) if note)
+        return raw.model_copy(update={"warnings": (*raw.warnings, *notes)}) if notes else raw
     except Rejected as exc:
         return rejected(data, context, exc.reason, exc.field)
     except Exception as exc:  # one poisoned input must never stop its source
@@ -75,7 +79,9 @@ _ANY_TAG = re.compile(rb"<(?:[a-zA-Z][a-zA-Z0-9-]*[\s/>]|!--)")
 def _by_content(data: bytes, suffix: str, reader: FormatReader) -> tuple[FormatReader, str]:
     """A web page saved as .txt is read as a page, a text saved as .html as text: what the
     bytes are wins over the name, and the editor is told."""
-    head = data[:65536].removeprefix(b"\xef\xbb\xbf")
+    encoding, head = split_bom(data[:65536])
+    if encoding not in (None, "utf-8"):  # Word's 'Save as Web Page' writes UTF-16
+        head = head.decode(encoding, "replace").encode("utf-8")
     if suffix == ".txt" and _HTML_START.match(head):
         return html.read, "the .txt file holds a web page: it was read as HTML"
     if suffix in (".html", ".htm") and not _ANY_TAG.search(head):
@@ -120,6 +126,36 @@ def capped(raw: RawRelease) -> RawRelease:
     if not update:
         return raw
     return raw.model_copy(update={**update, "problems": tuple(problems)})
+
+
+def _text_bytes(data: bytes) -> tuple[bytes, str]:
+    """Text that a NUL byte or a missing byte-order mark made look binary, made readable, and
+    a note saying what was done; other bytes as they are."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head:
+        return data, ""
+    if (order := _utf16_order(head)) is not None:
+        bom = codecs.BOM_UTF16_LE if order == "le" else codecs.BOM_UTF16_BE
+        return bom + data, "the file is UTF-16 text without a byte-order mark: it was read so"
+    stray = data.count(b"\x00")
+    if stray * STRAY_NUL_SHARE <= len(data):  # a few NULs a tool left in otherwise clean text
+        return data.replace(b"\x00", b""), f"{stray} NUL byte(s) removed from the text"
+    return data, ""
+
+
+STRAY_NUL_SHARE = 100  # at most one byte in this many may be a NUL for the rest to be text
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """'le' or 'be' when `head` reads as UTF-16 without a BOM: Western text has a NUL in
+    (nearly) every high byte, and (nearly) never in a low one."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 16:
+        return None
+    for order, high, low in (("le", odd, even), ("be", even, odd)):
+        if high.count(0) >= 0.8 * len(high) and low.count(0) <= 0.05 * len(low):
+            return order
+    return None
 
 
 def _binary(data: bytes) -> bool:
