@@ -76,10 +76,10 @@ def test_html_fragment_turns_layout_markup_into_paragraphs():
         ("Grüße".encode("cp1252"), "iso-8859-1", "Grüße"),  # declared legacy charset
         ("Grüße €".encode("cp1252"), "iso-8859-1", "Grüße €"),  # latin-1 read as windows-1252
         ("Grüße".encode(), "iso-8859-1", "Grüße"),  # mislabelled UTF-8
-        (
-            "Straße und Grüße und Bäume".encode() + b"\xff",
+        (  # a few windows-1252 bytes pasted into UTF-8 text are read as windows-1252
+            "Straße, Grüße, Bäume, Öfen, Übermaß".encode() + b" \x84Gr\xfc\xdfe\x93 \x81",
             "utf-8",
-            "Straße und Grüße und Bäume\ufffd",
+            "Straße, Grüße, Bäume, Öfen, Übermaß „Grüße“ \ufffd",
         ),
     ],
 )
