@@ -104,13 +104,17 @@ _KICKER_NAMES = re.compile(
 def heading_text(element) -> str:
     """A heading's words without a kicker or label set in it, a <br> read as a space."""
     parts = [element.text or ""]
+    labelled = False
     for child in element:
         if isinstance(child.tag, str) and child.tag != "br" and _labels_the_heading(child):
             parts.append(" ")
+            labelled = True
         elif isinstance(child.tag, str):
             parts.append(" " if child.tag == "br" else heading_text(child))
         parts.append(child.tail or "")
     text = _clean_space("".join(parts))
+    if labelled:  # the separator after a kicker ('<span class="sr-only">:</span>') goes too
+        text = text.lstrip(" :|–—-·")
     return text if text else _clean_space(element.text_content())
 
 
@@ -202,7 +206,7 @@ def _title(tree, meta: dict[str, str], heading=None) -> str | None:
     if ld:
         return _clean_space(ld)
     og = meta.get("og:title") or meta.get("twitter:title")
-    if og and og.strip():
+    if og and og.strip() and not _names_only_the_page(_clean_space(og)):
         return _without_site(_clean_space(og), site, heads)
     if heading is not None:
         return heading_text(heading)
@@ -227,13 +231,17 @@ _PAGE_KINDS = re.compile(
 
 
 def _names_only_the_page(title: str) -> bool:
+    """'Pressemitteilung', 'Pressemitteilung Nr. 214/2026 – Universität X', 'News | Stadt Y':
+    what the page is and whose, no headline."""
     parts = _TITLE_SEPARATORS.split(title)
     return (
-        len(parts) > 1
-        and len(parts) <= 3
-        and any(_PAGE_KINDS.fullmatch(part.strip(" :")) for part in parts)
+        len(parts) <= 3
+        and any(_PAGE_KINDS.fullmatch(_NUMBERED.sub("", part).strip(" :")) for part in parts)
         and all(len(part.split()) <= 4 for part in parts)
     )
+
+
+_NUMBERED = re.compile(r"\s*(?:nr\.?|no\.?|#)?\s*\d[\d/.-]*\s*$", re.I)
 
 
 def _ld_headline(tree) -> str | None:

@@ -69,21 +69,25 @@ DATE_RES = (ISO_RE, NUMERIC_RE, DAY_MONTH_RE, MONTH_DAY_RE, SLASH_RE)
 TIME_RE = re.compile(
     r"(?<![\d.:])(?P<H>\d{1,2})(?:[:.](?P<M>\d{2})(?:[:.](?P<S>\d{2}))?)?"
     r"(?:\s*(?P<suffix>uhr|h\b|[ap]\.?\s?m\b\.?))?"
-    r"(?:\s?(?P<off>[+-]\d{2}:?\d{2})\b)?(?![\d.:]\d)",
+    r"(?:\s?(?P<off>[+-]\d{2}:?\d{2})\b)?(?!\d|[.:]\d)",  # '10.000 Jahre' holds no time
     re.I,
 )
 ZONE_ABBR_RE = re.compile(
     r"\b(?:(?P<base>UTC|GMT)\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
     r"|(?P<local>CET/CEST|MEZ/MESZ)"  # whichever of the two applies on that day: German time
-    r"|(?P<named>(?:Eastern|Central|Mountain|Pacific)(?: Standard| Daylight)? Time)"
-    r"|(?P<abbr>UTC|GMT|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|BST|WET|"
-    r"WEST|EET|EEST|Z))\b"
+    r"|(?P<named>(?:Australian\s+)?(?:Eastern|Central|Mountain|Pacific|Western)"
+    r"(?: Standard| Daylight)? Time)"
+    r"|(?P<abbr>UTC|GMT|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|WET|"
+    r"WEST|EET|EEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|AKST|AKDT|HST|SAST|JST|Z))\b"
 )
 NAMED_ZONES: dict[str, tzinfo] = {
     "eastern": ZoneInfo("America/New_York"),
     "central": ZoneInfo("America/Chicago"),
     "mountain": ZoneInfo("America/Denver"),
     "pacific": ZoneInfo("America/Los_Angeles"),
+    "australian eastern": ZoneInfo("Australia/Sydney"),
+    "australian central": ZoneInfo("Australia/Adelaide"),
+    "australian western": ZoneInfo("Australia/Perth"),
 }
 ZONE_ABBR: dict[str, tzinfo] = {
     "UTC": UTC, "GMT": UTC, "Z": UTC,
@@ -96,7 +100,14 @@ ZONE_ABBR: dict[str, tzinfo] = {
     "MST": timezone(timedelta(hours=-7)), "MDT": timezone(timedelta(hours=-6)),
     "PST": timezone(timedelta(hours=-8)), "PDT": timezone(timedelta(hours=-7)),
     "ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"),
-    "PT": ZoneInfo("America/Los_Angeles"),
+    "PT": ZoneInfo("America/Los_Angeles"), "MT": ZoneInfo("America/Denver"),
+    "AEST": timezone(timedelta(hours=10)), "AEDT": timezone(timedelta(hours=11)),
+    "ACST": timezone(timedelta(hours=9, minutes=30)),
+    "ACDT": timezone(timedelta(hours=10, minutes=30)), "AWST": timezone(timedelta(hours=8)),
+    "NZST": timezone(timedelta(hours=12)), "NZDT": timezone(timedelta(hours=13)),
+    "AKST": timezone(timedelta(hours=-9)), "AKDT": timezone(timedelta(hours=-8)),
+    "HST": timezone(timedelta(hours=-10)), "SAST": timezone(timedelta(hours=2)),
+    "JST": timezone(timedelta(hours=9)),
 }  # fmt: skip
 
 # Words that may stand around a date on a line that says nothing else.
@@ -248,7 +259,8 @@ def _zone_abbreviation(text: str) -> tzinfo | None:
     if match.group("local"):
         return ZoneInfo("Europe/Berlin")
     if match.group("named"):
-        return NAMED_ZONES[match.group("named").split()[0].casefold()]
+        words = match.group("named").casefold().split()
+        return NAMED_ZONES[" ".join(words[:2]) if words[0] == "australian" else words[0]]
     if match.group("abbr"):
         return ZONE_ABBR[match.group("abbr")]
     sign = -1 if match.group("sign") == "-" else 1

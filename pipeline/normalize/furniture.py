@@ -314,7 +314,7 @@ _KIND = (
 _OFFICE = r"presse-?\s+und\s+öffentlichkeitsarbeit|pressestelle|press\s+office"
 _DATE = (
     r"\s*,?\s*(?:vom|from|dated|,)?\s*(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]+)\s?\d{4}"
-    r"|\d{4}-\d\d-\d\d|[^\W\d]+\.?\s\d{1,2},\s\d{4})"
+    r"|\d{4}-\d\d-\d\d|[^\W\d]+\.?\s\d{1,2},\s\d{4}|\d{1,2}/\d{1,2}/\d{4})"
 )
 _SENDER = r"[^.!?:–—|]{2,80}?\s[-–—|:/]\s*"
 SENDER_LABEL_RES = (

@@ -30,6 +30,7 @@ DATELINE_HEAD_RE = re.compile(
     r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
 )
 MAX_HEADLINE = 300
+DATELINE_TAIL_WORDS = 4  # after a dateline's date: '14:30 Uhr', '(ots)', 'ET /PRNewswire/'
 DATELINE_REACH = 250  # characters: the longest head DATELINE_HEAD_RE takes, and more
 _DIGIT_RE = re.compile(r"\d")
 ORG_NAME_RE = re.compile(
@@ -86,8 +87,10 @@ def take_title(
         fuller = (
             LABEL_PREFIX_RE.sub("", blocks[title_index].text) if title_index is not None else ""
         )
-        if fuller and _topic_before(fuller, given):
-            title = fuller  # 'Brückensanierung: B 27 …' for 'B 27 …', never 'POL-OS: …'
+        # a mail's subject that dropped the topic: 'Brückensanierung: B 27 …' for 'B 27 …',
+        # never 'POL-OS: …'; a page's head title has its kicker cut on purpose
+        if fuller and body_first and _topic_before(fuller, given):
+            title = fuller
         if title_index is None:  # a subject that shortens the body's own headline
             title_index = next(
                 (
@@ -187,7 +190,13 @@ def _dateline_text(blocks: list[Block]) -> str | None:
             else None
         )
         found = dates.find_date(head) if head else None
-        if found and len(head[: found[0].start()].split()) <= 4:
+        # a place before the date, at most a time or an agency's mark after it: 'Ab 12. Februar
+        # 2027 zeigt das Museum … –' opens a sentence, no dateline
+        if (
+            found
+            and len(head[: found[0].start()].split()) <= 4
+            and len(head[found[0].end() :].split()) <= DATELINE_TAIL_WORDS
+        ):
             return head
     return None
 

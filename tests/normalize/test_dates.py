@@ -37,6 +37,17 @@ EST = timezone(timedelta(hours=-5))
         ("2026-11-25T10:30:00+01:00", datetime(2026, 11, 25, 9, 30, tzinfo=UTC)),
         ("2026-07-14T08:00:00Z", datetime(2026, 7, 14, 8, 0, tzinfo=UTC)),
         ("Wed, 25 Nov 2026 10:30:00 +0100", datetime(2026, 11, 25, 9, 30, tzinfo=UTC)),
+        # zones of other continents, by abbreviation and by name
+        ("6:00AM AEDT Friday 27 November 2026", datetime(2026, 11, 26, 19, 0, tzinfo=UTC)),
+        ("27 November 2026 9:30 AEST", datetime(2026, 11, 26, 23, 30, tzinfo=UTC)),
+        ("27 November 2026, 10:00 NZDT", datetime(2026, 11, 26, 21, 0, tzinfo=UTC)),
+        (
+            "Wednesday 25 November 2026, 10:30am Australian Eastern Daylight Time",
+            datetime(2026, 11, 24, 23, 30, tzinfo=UTC),
+        ),
+        ("Nov. 25, 2026 9:00 AM MT", datetime(2026, 11, 25, 16, 0, tzinfo=UTC)),
+        # a number with a thousands point is no time of day
+        ("12. Februar 2027, Funde aus 10.000 Jahren", datetime(2027, 2, 12, tzinfo=BERLIN)),
     ],
 )
 def test_parse_datetime(text, expected):

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.normalize.test_release_shapes import release
+from pipeline.config import SourceConfig
+from pipeline.ingest.readers import InputContext, read_input
+from pipeline.normalize import normalize
+from tests.normalize.test_release_shapes import ARRIVED, release
+
+SOURCE = SourceConfig(title="Probe", kind="files", path="inbox", language="de")
 
 
 @pytest.mark.parametrize(
@@ -100,3 +105,54 @@ def test_a_credited_line_under_a_picture_is_its_caption_not_body_text(name, cred
     assert found.media and all(media.credit == credit for media in found.media)
     assert all(media.caption for media in found.media)
     assert "Foto:" not in found.text
+
+
+PAGE = (
+    "<html><head><title>{title}</title><meta property='og:title' content='{og}'></head><body>"
+    "<nav><a href='/'>Start</a></nav><main><article><h1>{h1}</h1>"
+    "<p>Hannover, 26. November 2026 – Die Fraktion fordert eine dauerhafte Finanzierung der "
+    "Schulsozialarbeit an allen Schulen des Landes.</p><p>Eine befristete Förderung reiche "
+    "nicht aus, sagte die Sprecherin am Donnerstag im Landtag.</p></article></main></body></html>"
+)
+HEADLINE = "Schulsozialarbeit: Land muss dauerhaft finanzieren"
+
+
+@pytest.mark.parametrize(
+    ("og", "title"),
+    [
+        ("Pressemitteilung", "Pressemitteilung"),
+        ("Pressemitteilung Nr. 214/2026 – Universität Greifenstein", "Presse | Universität"),
+        ("Pressemitteilung", "Pressemitteilung Nr. 12 | Fraktion"),
+    ],
+)
+def test_a_head_that_names_only_the_kind_of_page_gives_way_to_the_h1(og, title):
+    found = normalize(read_page(PAGE.format(title=title, og=og, h1=HEADLINE)), SOURCE)
+    assert found.title == HEADLINE and not found.errors
+    assert found.text.startswith("Hannover, 26. November 2026 – Die Fraktion")
+
+
+def test_the_separator_after_a_kicker_in_the_h1_goes_with_it():
+    h1 = (
+        '<span class="dachzeile">Digitalisierung</span><span class="sr-only">: </span>'
+        "Jede Schule bekommt eine IT-Fachkraft"
+    )
+    head = "Ministerium für Bildung Rheinland-Pfalz"
+    page = PAGE.format(title=head, og="", h1=h1)
+    assert normalize(read_page(page), SOURCE).title == "Jede Schule bekommt eine IT-Fachkraft"
+
+
+def test_a_deck_that_opens_with_a_date_is_no_dateline():
+    page = PAGE.replace(
+        "<p>Hannover,",
+        "<p>Ab 12. Februar 2027 zeigt das Landesmuseum Funde aus 10.000 Jahren Moorgeschichte "
+        "– darunter die Frau von Uchte</p><p>Hannover,",
+    ).format(title=HEADLINE, og=HEADLINE, h1=HEADLINE)
+    found = normalize(read_page(page), SOURCE)
+    assert found.published_at.date().isoformat() == "2026-11-26"
+
+
+def read_page(page: str):
+    context = InputContext(
+        source="probe", config=SOURCE, locator="inbox/p.html", received_at=ARRIVED, route="files"
+    )
+    return read_input(page.encode(), ".html", context)
