@@ -21,18 +21,7 @@ DATELINE_ONLY_RE = re.compile(
     r"\s*[-–—]*$",
     re.I,
 )
-DATELINE_HEAD_RE = re.compile(
-    r"^[^!?]{2,60}?--\((?i:business ?wire|globe ?newswire|accesswire|prnewswire)[^)]{0,30}\)--"
-    r"(?P<wire>[^-]{6,40}?)--"  # 'RENO, Nev.--(BUSINESS WIRE)--Nov. 25, 2026--Globex …'
-    # 'DALLAS, TX / ACCESSWIRE / November 25, 2026 / Lonestar …': the date after the wire
-    r"|^[^!?/]{2,60}?\s?/\s?(?i:access ?wire|access newswire)\s?/\s?(?P<slashed>[^/]{6,40}?)\s?/\s"
-    r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
-    r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
-)
 MAX_HEADLINE = 300
-DATELINE_TAIL_WORDS = 4  # after a dateline's date: '14:30 Uhr', '(ots)', 'ET /PRNewswire/'
-DATELINE_REACH = 250  # characters: the longest head DATELINE_HEAD_RE takes, and more
-_DIGIT_RE = re.compile(r"\d")
 ORG_NAME_RE = re.compile(
     r"(?i:(?:the\s+)?(?:office|department|ministry|bureau|division|state|city|county|town"
     r"|commonwealth|government)\s+of\b[^.!?:]{2,60}"
@@ -128,7 +117,7 @@ def take_title(
                 and not DATELINE_ONLY_RE.match(block.text)
             )
     kept = _merge_datelines(kept)
-    found.date_text = found.date_text or _dateline_text(kept) or dates.title_date(title)
+    found.date_text = found.date_text or dates.dateline_text(kept) or dates.title_date(title)
     return title, kept
 
 
@@ -156,7 +145,7 @@ def _without_cover_note(blocks: list[Block]) -> list[Block]:
         note[:1].islower() or COVER_NOTE_RE.search(note)
     ):
         return blocks
-    if _looks_like_headline(following) or _dateline_text([following]):
+    if _looks_like_headline(following) or dates.dateline_text([following]):
         return blocks[1:]
     return blocks
 
@@ -171,34 +160,6 @@ def _body_start(blocks: list[Block], start: int = 0) -> int:
     return next(
         (i for i in range(start, len(blocks)) if _is_body_paragraph(blocks[i])), len(blocks)
     )
-
-
-def _dateline_text(blocks: list[Block]) -> str | None:
-    """The date of a dateline such as 'Leipzig, 25. November 2026 – Die Stadt ...'."""
-    for block in blocks[:4]:
-        # every date has a day's digits, and a dateline's head is short
-        dated = block.kind == "p" and _DIGIT_RE.search(block.text, 0, DATELINE_REACH)
-        match = DATELINE_HEAD_RE.match(block.text) if dated else None
-        head = (
-            (
-                match.group("wire")
-                or match.group("slashed")
-                or match.group("head")
-                or match.group("dated")
-            )
-            if match
-            else None
-        )
-        found = dates.find_date(head) if head else None
-        # a place before the date, at most a time or an agency's mark after it: 'Ab 12. Februar
-        # 2027 zeigt das Museum … –' opens a sentence, no dateline
-        if (
-            found
-            and len(head[: found[0].start()].split()) <= 4
-            and len(head[found[0].end() :].split()) <= DATELINE_TAIL_WORDS
-        ):
-            return head
-    return None
 
 
 def _is_kicker(block: Block) -> bool:

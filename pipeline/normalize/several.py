@@ -5,7 +5,8 @@ splits it before approving."""
 from __future__ import annotations
 
 from pipeline.normalize.body import Block
-from pipeline.normalize.headline import _dateline_text, _looks_like_headline
+from pipeline.normalize.dates import dateline_text
+from pipeline.normalize.headline import _looks_like_headline
 from pipeline.normalize.summary import clear_german_or_english
 
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language
@@ -18,7 +19,7 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
     datelined = [
         index
         for index in range(len(blocks))
-        if blocks[index].kind == "p" and _dateline_text([blocks[index]])
+        if blocks[index].kind == "p" and dateline_text([blocks[index]])
     ]
     # the first dateline opens this release (a deck may stand over it); another one under a
     # headline of its own opens another release
