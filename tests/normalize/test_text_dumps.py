@@ -89,3 +89,26 @@ def test_a_headline_right_under_an_advert_label_is_the_headline_not_the_advert()
     )
     assert advert.title == "Stadt saniert Brücke"
     assert "vergleichen" not in advert.text
+
+
+def test_notes_to_the_editor_and_calls_to_follow_leave_the_text():
+    lead = (
+        "Rostock. Die Tafel Rostock versorgt so viele Menschen wie nie zuvor. Im November "
+        "kamen wöchentlich rund 2.900 Kundinnen und Kunden zu den fünf Ausgabestellen."
+    )
+    furniture = [
+        "Zeichen: 1.612",
+        "Abdruck honorarfrei, Beleg erbeten.",
+        "Stay connected",
+        "Follow Indigenous Services Canada on X, Facebook and Instagram.",
+        "Sign up to receive the latest news and events.",
+        "Categories: Acquisitions, Solar",
+        "- Date modified: 2026-11-24",
+        "Work starts in spring on the greenway | View this email in your browser",
+    ]
+    text = "Tafel Rostock versorgt Rekordzahl an Bedürftigen\n\n" + lead + "\n\n"
+    found = normalize(raw_release(body_text=text + "\n\n".join(furniture) + "\n"), SOURCE)
+    assert found.text == lead
+    footer = "Sie möchten keine Pressemitteilungen mehr erhalten? Antworten Sie mit „Abmelden“."
+    mail = normalize(raw_release(body_text=f"{text}{footer}\nHochschule Coburg\n"), SOURCE)
+    assert mail.text == lead

@@ -1,0 +1,203 @@
+"""The furniture table: what distributors and press offices add around a release, line by line.
+
+Distributor by distributor. A `LINES` pattern drops one whole line wherever it stands ("View
+original content: …", "Original-Content von: …, übermittelt durch news aktuell"). A `FOOTERS`
+pattern starts a mailing list's footer: that line and everything after it go ("Sie erhalten
+diese Nachricht, weil …" is followed by the unsubscribe link and the list's imprint, never by
+the release). Patterns match the whole line, case-insensitively; `furniture` applies them.
+"""
+
+from __future__ import annotations
+
+LINES: dict[str, tuple[str, ...]] = {
+    "news aktuell (ots)": (
+        r"original[- ]content (?:von|from|of)\b.{1,200}\b(?:übermittelt durch|transmitted by)"
+        r" news aktuell.*",
+        r"(?:weitere (?:informationen|storys?|meldungen)|newsroom|more (?:stories|information))"
+        r"(?: von| from| unter)?:? .{0,120}presseportal\.(?:de|ch|at).*",
+        r"ots[.:]? ?(?:originaltext|original text):? ?.{0,80}",
+    ),
+    "PR Newswire": (
+        r"(?:cision )?(?:view original content|originalinhalt anzeigen|original-inhalt anzeigen)"
+        r".{0,40}:? ?https?://\S+",
+        r"to view the original version on pr newswire,? visit:? ?https?://\S+",
+        r"news provided by(?: .{1,120})?",
+        r"(?-i:SOURCE|QUELLE) [A-Z0-9][^\n]{1,150}",
+        r"(?:foto|photo|logo|video|multimedia|bild) ?[-–:] ?https?://\S*prnewswire\S*",
+        r"want your company'?s news featured on prnewswire\.com\?.{0,40}|get started",
+    ),
+    "Business Wire": (
+        r"view source version on businesswire\.com:? ?https?://\S+",
+        r"originalversion auf businesswire\.com ansehen:? ?https?://\S+",
+        r"die ausgangssprache, in der der originaltext veröffentlicht wird, ist die offizielle"
+        r" und autorisierte version.{0,700}",
+    ),
+    "Marketwired": (
+        r"to view the (?:photo|image|video|multimedia).{0,80}(?:visit|click).{0,40}https?://\S+",
+    ),
+    "GlobeNewswire": (
+        r"this (?:press |news )?release was (?:published|distributed) (?:by|via) .{1,120}"
+        r"globe ?newswire.*",
+        r"(?:attachment|photos? accompanying this announcement are available at)s?:? "
+        r"https?://\S*globenewswire\S*",
+    ),
+    "ACCESSWIRE": (
+        r"view the original press release on access ?(?:news)?wire(?:\.com)?.*",
+        r"(?-i:SOURCE): [A-Z0-9][^\n]{1,150}",
+    ),
+    "EIN Presswire": (
+        r"legal disclaimer:?(?: ein presswire provides this news content.*)?",
+        r"distribution channels: .{1,300}",
+        r"visit us on social media:?",
+    ),
+    "EQS": (
+        r"(?:eqs|dgap)[- ](?:news|pvr|adhoc|dd|ir|wpÜg|cms)\b.{0,200}",
+        # the header: 'EQS-Ad-hoc: Firma AG / Schlagwort(e): …', 'EQS-News: … / Key word(s): …'
+        r"(?:eqs|dgap)-[\w-]{2,30}: .{1,250}",
+        r".{0,250}\b(?:übermittelt durch|transmitted by) (?:eqs|dgap) news\b.{0,120}",
+        # the whole header run into one line (a page that lost its line breaks)
+        r"(?:eqs|dgap)-[\w-]{2,30}: .{1,300}?(?:the issuer is solely responsible for the content"
+        r" of this announcement|für den inhalt der mitteilung ist der emittent ?/ ?herausgeber "
+        r"verantwortlich)\.?",
+        r"ende der (?:mitteilung|ad-hoc-mitteilung|insiderinformation)\b.{0,120}",
+        r"end of (?:news|announcement|inside information)\b.{0,120}",
+        r"(?:eqs|dgap) news ?-? ein service der .{1,60}",
+        r"für den inhalt der mitteilung ist der emittent ?/ ?herausgeber verantwortlich\.?",
+        r"the issuer is solely responsible for the content of this announcement\.?",
+        r"(?:[\w./: -]{8,24}(?:cet|cest|cet/cest)? )?(?:die (?:eqs|dgap) distributionsservices "
+        r"umfassen|the (?:eqs|dgap) distribution services include) .{1,300}",
+        r"(?:eqs|dgap) news id:? ?\d+",
+        r"(?:isin|wkn|börsen|indizes|stock exchanges?|listed|indices):? .{1,200}",
+    ),
+    "APA-OTS": (
+        r"\*{3} ?ots[- ]originaltext presseaussendung .{1,200}\*{3}",
+        r"\*{3} ?ohne gewähr für den inhalt der aussendung.{1,200}\*{3}",
+        r"digitale pressemappe:? ?https?://\S+",
+        r"ots\d{4}\b.{0,90}",  # 'OTS0045 2026-11-25/10:15', 'OTS0087 5 WI 0512 NEF0014 Mi, 25.Nov'
+        # an ots feed's subject line above the release: 'OTS: Firma SE / Headline'
+        r"ots:\s*[^/]{2,80}\s/\s.{10,250}",
+    ),
+    "dpa": (
+        r"(?:©|\(c\))? ?dpa-infocom.{0,80}",
+        r"dpa:\d{6}-\d{2}-\d+/\d+",
+        r"(?:©|\(c\))?\s*(?:\d{4}\s+)?dpa-afx(?: wirtschaftsnachrichten gmbh)?.{0,40}",
+        r"-{2,}\s*dpa-afx\s*-{2,}|quelle:\s*dpa(?:-afx)?",
+        # dpa-AFX's stamps, which date a release: '25.11.2026 - 08:05 Uhr | dpa-AFX', 'AXC0089 …'
+        r"\d{1,2}\.\d{1,2}\.\d{4}\s*-\s*\d{1,2}:\d{2}\s*uhr\s*\|\s*dpa-afx",
+        r"[a-z]{3}\d{4} \d{4}-\d\d-\d\d/\d\d:\d\d",
+    ),
+    "newsletters": (
+        r"(?:(?:diese )?e-?mail |newsletter )?(?:im|in (?:ihrem|einem)) (?:web-?)?browser "
+        r"(?:ansehen|anzeigen|öffnen|lesen)",
+        r"(?:wird diese (?:e-?mail|nachricht) nicht (?:richtig|korrekt) (?:angezeigt|dargestellt)"
+        r"\?.{0,80}|(?:diese |ihr )?(?:e-?mail|nachricht|newsletter) wird (?:nicht|nicht richtig|"
+        r"nicht korrekt) (?:angezeigt|dargestellt)\?.{0,80}"
+        r"|(?:zur |die )?(?:online-?|web-?)version(?: (?:ansehen|anzeigen|öffnen))?)",
+        r"(?:view|read|open) (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your |a )?"
+        r"(?:web )?browser|online)(?: version)?",
+        r"newsletter (?:der|des|von|vom|from|of) [^.!?]{2,80}",
+        r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
+        # a preheader and the browser link on one line: 'Work starts in spring | View this …'
+        r"[^|]{0,200}\|\s*(?:(?:view|read|open) (?:this (?:e-?mail|message|newsletter) )?in "
+        r"(?:your |a |the )?(?:web )?browser|(?:im|in ihrem) (?:web-?)?browser (?:ansehen|öffnen"
+        r"|anzeigen|lesen))",
+    ),
+    # what a press office notes for the editor under the text, not for readers
+    "editor's notes": (
+        r"(?:zeichen|anschläge|zeichenzahl|wörter|words|word count)(?: \(inkl\.? leerzeichen\))?"
+        r" ?:? ?\d[\d.,]*(?: (?:zeichen|anschläge|wörter|words))?(?: \(inkl\.? leerzeichen\))?",
+        r"(?:der )?(?:abdruck|nachdruck|veröffentlichung) (?:ist )?(?:honorarfrei|kostenfrei|frei)"
+        r"[^.!?]{0,80}\.?|honorarfreier (?:abdruck|nachdruck)[^.!?]{0,80}\.?"
+        r"|(?:um )?(?:ein )?beleg(?:exemplar)? (?:wird )?(?:erbeten|gebeten)\.?",
+    ),
+    "e-mail": (
+        # a cover note around the release: salutation, 'anbei erhalten Sie …', register lines
+        r"(?:sehr geehrte[rs]?|liebe[rs]?|hallo|guten (?:tag|morgen)|dear|hello|hi)\b[^.!?]{0,80},",
+        r"(?:anbei|beiliegend|im anhang) (?:erhalten|senden|übersenden|schicken) (?:sie|wir|ich)"
+        r"\b.{0,300}",
+        r".{0,200}\bmit der bitte um (?:veröffentlichung|berücksichtigung|kenntnisnahme)\b.{0,300}",
+        r"please (?:find|see) (?:attached |enclosed |below )?(?:our|a|the) (?:press|news|media)"
+        r" release\b.{0,300}",
+        # 'wie telefonisch besprochen sende ich Ihnen unten die Pressemitteilung …'
+        r".{0,160}\b(?:sende|schicke|übersende|übermittle|leite)\s+(?:ich|wir)\s+ihnen\b.{0,120}"
+        r"\b(?:pressemitteilung|pressemeldung|presseinformation|mitteilung|meldung)\b.{0,200}",
+        r".{0,100}\b(?:i am|i'm|we are|we're) (?:sending|forwarding) you\b.{0,120}\b(?:press|news)"
+        r" release\b.{0,200}",
+        r"(?:gesendet|sent|envoyé) (?:von|from|with|via|de) (?:meinem|meiner|my|mon) .{2,40}"
+        r"|von meinem .{2,30} gesendet",
+        r"(?:sitz der gesellschaft|registered office):? .{0,300}",
+        # a sender's imprint under a newsletter
+        r"(?:vertreten durch|geschäftsführ(?:er|erin|ung)|vorstand|aufsichtsrat\w*|registergericht"
+        r"|ust-?id(?:-?nr)?\.?|umsatzsteuer-?id\w*|steuernummer|vat (?:no|number|reg\w*)\.?)"
+        r"\s*:.{1,200}",
+        r"vertreten durch [^.!?]{3,80}\.?",
+        r".{0,120}\bist eine körperschaft des öffentlichen rechts\b.{0,200}",
+        r".{0,160}\b(?:amtsgericht|registergericht|handelsregister|registered at)\b.{0,60}"
+        r"\bhr[ab] ?\d+.{0,200}",
+    ),
+    # text copied out of a PDF or a Word file: page numbers, alone or closing a footer line
+    "documents": (
+        r"(?:(?:[^.!?]|\.(?=\d)){0,80}\s)?(?:seite|page|blatt|s\.)\s*\d{1,3}\s*(?:von|of|/|aus)"
+        r"\s*\d{1,3}",
+        r"(?:seite|page)\s+\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]",
+    ),
+    # a newsroom's calls to follow it and its page labels
+    "follow us": (
+        r"stay connected|(?:-\s*)?date modified:?.{0,30}|(?:zuletzt )?geändert am:? .{0,30}",
+        r"follow [^.!?]{2,80} on (?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky)"
+        r"(?:,? (?:and )?(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky))*\.?",
+        r"stay up[- ]to[- ]date with [^.!?]{2,120} by subscribing to [^.!?]{2,60}\.?",
+        r"sign up (?:to receive|for) (?:the latest |our )?"
+        r"(?:news|e-?mail alerts|updates|newsletter)[^.!?]{0,60}\.?",
+        r"(?:categories|category|tags|filed under|schlagwörter|schlagworte)\s*:\s*[^.!?]{1,200}",
+    ),
+    "page tools": (
+        r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
+        r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",
+        r"(?:vorlesen|listen to this (?:article|page)|diese seite vorlesen)",
+        # a row of tools: '« zurück  Seite drucken  nach oben'
+        r"(?:[«‹<]?\s*(?:zurück|seite drucken|drucken|nach oben|zum seitenanfang|teilen|merken"
+        r"|seite empfehlen|back|print|top|back to top|share)\s*[»›>|·]?\s*){2,}",
+    ),
+}
+
+FOOTERS: dict[str, tuple[str, ...]] = {
+    "mailing lists": (
+        r"sie erhalten (?:diese[n]?|unsere[n]?) (?:e-?mail|nachricht|mitteilung|information|"
+        r"pressemitteilung|newsletter|presseverteiler-?mail)(?:en)?,? (?:weil|da) .*",
+        r"(?:wenn|falls) sie (?:diese|unsere|keine|künftig keine) .{0,80}(?:nicht mehr|keine)"
+        r" .{0,60}(?:erhalten|bekommen) (?:möchten|wollen).*",
+        r"(?:um sich )?(?:vom|aus dem) (?:newsletter|verteiler|presseverteiler|e-?mail-verteiler)"
+        r" (?:abzumelden|abmelden|austragen).*",
+        r"(?:newsletter|verteiler|presseverteiler) (?:abmelden|abbestellen|austragen).*",
+        r"sie möchten (?:keine|unsere) [^?]{0,80}(?:mehr )?(?:erhalten|bekommen)\?.*",
+        r"(?:you )?(?:don'?t|do not|no longer) (?:want|wish) to receive [^?]{0,80}\?.*"
+        r"|to stop receiving (?:these|our) [^.]{0,80}.*",
+        r"you (?:are receiving|received|have received) this (?:e-?mail|message|newsletter)"
+        r" because .*",
+        r"this (?:e-?mail|message) was sent to .{1,120}",
+        r"diese (?:e-?mail|nachricht) wurde an .{1,120} (?:gesendet|verschickt|versandt).*",
+        r"(?:click here )?to unsubscribe.*|unsubscribe(?: here| from this list| now)?\.?"
+        r"|(?:unsubscribe|update (?:your )?(?:subscription )?preferences)(?: \| .{1,60})+",
+        r"(?:manage|update) (?:your )?(?:subscription|e-?mail|newsletter) (?:preferences|settings)"
+        r"\b.{0,80}|(?:manage|update) your (?:preferences|subscriptions?)\b.{0,80}",
+    ),
+    # a mail's signature and the notices under it; a press contact above it is taken first
+    "e-mail signatures": (
+        r"-- ?",  # the signature delimiter
+        r"(?:mit )?(?:freundliche[n]?|beste[n]?|herzliche[n]?|viele|liebe|sonnige) "
+        r"gr(?:ü|ue)(?:ß|ss)(?:e|en)?(?: aus \w+)?\W{0,3}",
+        r"(?:kind|best|warm|many)(?:est)? (?:regards|wishes)\W{0,3}|regards,?|(?:yours )?sincerely"
+        r"(?: yours)?,?",
+        r"diese (?:e-?mail|nachricht)(?: und (?:ihre|alle) anhänge)? (?:enthält|kann|ist|könnte)"
+        r" .{0,60}(?:vertraulich|rechtlich geschützt).*",
+        r"this (?:e-?mail|message)(?: and any (?:attachments?|files))? (?:is|are|may|contains?)"
+        r" .{0,60}(?:confidential|privileged).*",
+        r"(?:bitte denken sie an die umwelt|please consider the environment).*",
+        r"(?:confidentiality (?:notice|note|statement)|vertraulichkeitshinweis|disclaimer)\s*:"
+        r".{0,400}\b(?:confidential|vertraulich|intended (?:solely|only)|privileged).*",
+    ),
+    "EIN Presswire": (r"ein presswire provides this news content.*",),
+    # EQS: the issuer's block (company, address, ISIN, listing, news id) closes the message
+    "EQS": (r"(?:sprache|language):(?: \|)? (?:deutsch|englisch|german|english)",),
+}
