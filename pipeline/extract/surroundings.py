@@ -48,6 +48,8 @@ def lines_near_headline(tree, heading=None) -> tuple[tuple[str, ...], tuple[str,
         if not text:
             break
         before.insert(0, text)
+    if at == 0:  # the article opens with its headline: its date may stand right before it
+        before = _lines_before(header, heading)
     after = []
     for _, text in pieces[at + 1 : at + 1 + _NEAR_HEADLINE]:
         if not text:
@@ -56,12 +58,30 @@ def lines_near_headline(tree, heading=None) -> tuple[tuple[str, ...], tuple[str,
     return tuple(before), tuple(after)
 
 
+def _lines_before(container, heading) -> list[str]:
+    """Short lines in the elements right before the article's container ('München, 24.
+    November 2026' in a box over <article>), up to the nearest paragraph of running text."""
+    lines: list[str] = []
+    for sibling in list(container.itersiblings(preceding=True))[:_SIBLINGS_BEFORE]:
+        pieces: list[tuple[object, str]] = []
+        _short_pieces(sibling, heading, pieces)
+        for _, text in reversed(pieces):
+            if not text or len(lines) >= _NEAR_HEADLINE:
+                return lines
+            lines.insert(0, text)
+    return lines
+
+
+_SIBLINGS_BEFORE = 2
+
+
 def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
     """The element's text as the largest pieces of at most _SHORT_LINE characters; a longer
     text without smaller parts (a paragraph) is marked by an empty piece."""
     if not isinstance(element.tag, str) or element.tag in _SKIPPED:
         return
-    text = _clean_space(element.text_content())
+    # table cells and line pieces apart: 'Datum' 'Post Date:' next to '24. November 2026'
+    text = _clean_space(" ".join(element.itertext()))
     if not text:
         return
     if element is heading:

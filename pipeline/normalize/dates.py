@@ -116,7 +116,8 @@ DATE_LINE_WORDS = frozenset(
     "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated "
     "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
     "presseinformation presseinfo medienmitteilung press release news nr no erscheinungsdatum "
-    "veröffentlichungsdatum erschienen publiziert folgen follow teilen share".split()
+    "veröffentlichungsdatum erschienen publiziert folgen follow teilen share issued post "
+    "release".split()
 )
 # A release's number before its place and date: 'Presseinfo Nr. 058/2026 – Sonnenfeld, …'.
 NUMBERED_LABEL_RE = re.compile(
@@ -297,7 +298,8 @@ def is_date_line(text: str) -> bool:
 
 PUBLISHED_WORDS_RE = re.compile(
     r"\b(?:veröffentlicht|erschienen|erscheinungsdatum|datum|stand|published|posted|updated"
-    r"|aktualisiert|pressemitteilung|medieninformation|press release)\b",
+    r"|aktualisiert|pressemitteilung|medieninformation|press release|news release|issued"
+    r"|post date|release date)\b",
     re.I,
 )
 

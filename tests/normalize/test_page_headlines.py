@@ -156,3 +156,44 @@ def read_page(page: str):
         source="probe", config=SOURCE, locator="inbox/p.html", received_at=ARRIVED, route="files"
     )
     return read_input(page.encode(), ".html", context)
+
+
+@pytest.mark.parametrize(
+    ("before", "inside", "after", "published"),
+    [
+        # a box over the article: the office's number and the place and date
+        (
+            "<div class='kopf'><p>Pressemitteilung Nr. 187/26</p><p>München, 24. November "
+            "2026</p></div>",
+            "",
+            "",
+            "2026-11-24T00:00:00+01:00",
+        ),
+        # a table of fields with the headline in it
+        (
+            "<table><tr><td>Titel</td><td><h1>Glauber startet Förderprogramm</h1></td></tr>"
+            "<tr><td>Datum</td><td>24. November 2026</td></tr>"
+            "<tr><td>Kategorie</td><td>Bildung</td></tr></table>",
+            "",
+            "",
+            "2026-11-24T00:00:00+01:00",
+        ),
+        ("", "<div><b>Post Date:</b>11/24/2026 3:15 PM</div>", "", "2026-11-24T15:15:00+01:00"),
+        ("", "<p>Issued: 24 November 2026</p>", "", "2026-11-24T00:00:00+01:00"),
+        # the page's 'Stand' line under the article, with its time
+        ("", "", "<p>Stand: 24.11.2026, 14:30 Uhr</p>", "2026-11-24T14:30:00+01:00"),
+    ],
+)
+def test_a_date_the_page_prints_beside_the_article_dates_it(before, inside, after, published):
+    page = (
+        f"<html><head><title>Glauber startet Förderprogramm | Ministerium</title></head><body>"
+        f"<nav><a href='/'>Start</a></nav><main>{before}<article>"
+        f"{'' if '<h1>' in before else '<h1>Glauber startet Förderprogramm</h1>'}{inside}"
+        "<p>Der Freistaat unterstützt Städte und Gemeinden künftig gezielt beim Schutz der "
+        "Bevölkerung vor Hitze, sagte der Minister am Dienstag in der Landeshauptstadt.</p>"
+        "<p>Für das Programm stehen im kommenden Doppelhaushalt 40 Millionen Euro bereit, "
+        f"die Kommunen können ab Januar Anträge stellen.</p>{after}</article></main></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.published_at.isoformat() == published
+    assert found.text.startswith("Der Freistaat") and "Stand:" not in found.text
