@@ -90,12 +90,23 @@ def take_title(
                 None,
             )
             title = blocks[title_index].text if title_index is not None else title
-        if title_index is None and body_first and 0 < head_end <= 2:
-            # the headline, not the deck under it ('Series A led by …')
-            opening = next(
-                (i for i in range(head_end) if _looks_like_headline(blocks[i])), head_end - 1
+        if title_index is None and body_first:
+            # a subject with the sender in front: 'Boulder County Fire Rescue: Structure fire …'
+            title_index = next(
+                (i for i, b in enumerate(blocks[:6]) if _ends_subject(key, b)), None
             )
-            if _looks_like_headline(blocks[opening]) and len(blocks[opening].text.split()) >= 4:
+            title = blocks[title_index].text if title_index is not None else title
+        if title_index is None and body_first and 0 < head_end <= 3:
+            # the headline, not the deck under it ('Series A led by …'), nor a label over it
+            opening = next(
+                (
+                    i
+                    for i in range(head_end)
+                    if _looks_like_headline(blocks[i]) and len(blocks[i].text.split()) >= 4
+                ),
+                None,
+            )
+            if opening is not None:
                 title, title_index = blocks[opening].text, opening
     else:
         title_index = _find_headline(blocks, head_end)
@@ -148,6 +159,14 @@ def _without_cover_note(blocks: list[Block]) -> list[Block]:
     if _looks_like_headline(following) or dates.dateline_text([following]):
         return blocks[1:]
     return blocks
+
+
+def _ends_subject(subject_key: str, block: Block) -> bool:
+    """The block is a mail subject's last part, behind a sender or label of a few words."""
+    key = _title_key(block.text)
+    if len(key.split()) < 3 or not subject_key.endswith(" " + key):
+        return False
+    return len(subject_key.split()) - len(key.split()) <= 6 and _looks_like_headline(block)
 
 
 def _topic_before(block_text: str, title: str) -> bool:

@@ -207,3 +207,78 @@ def test_a_photo_a_newsletter_loads_from_the_web_is_named_not_fetched_and_logos_
     [warning] = [w for w in found.warnings if "photo from the web" in w]
     assert "azubis-umspannwerk.jpg" in warning and "attach the photo" in warning
     assert found.media == ()
+
+
+def _mail(subject: str, body: str, date: str = "Thu, 26 Nov 2026 08:12:40 +0100"):
+    from datetime import UTC, datetime
+
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    source = SourceConfig(title="Probe", kind="files", path="inbox")
+    context = InputContext(
+        source="probe",
+        config=source,
+        locator="inbox/m.eml",
+        received_at=datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
+        route="files",
+    )
+    data = (
+        f"From: Thomas Berger <t.berger@portal.example>\nTo: desk@portal.example\n"
+        f"Subject: {subject}\nDate: {date}\nMessage-ID: <fw-1@portal.example>\n"
+        "Content-Type: text/plain; charset=utf-8\n\n" + body
+    ).encode()
+    return normalize(read_input(data, ".eml", context), source)
+
+
+RELEASE = (
+    "Bamberg. Die Bamberger Freibäder haben in der Saison 2026 so viele Gäste gezählt wie nie "
+    "zuvor. Insgesamt kamen 318.400 Badegäste, rund zwölf Prozent mehr als im Vorjahr.\n\n"
+    "Das Stadionbad bleibt wegen der Sanierung des Sprungturms bis Mai 2027 geschlossen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("fields", "date"),
+    [
+        (
+            "Von: Presse Stadt Bamberg <presse@stadt.bamberg.example>\n"
+            "Gesendet: Mittwoch, 25. November 2026 11:20\nAn: Berger, Thomas\n"
+            "Betreff: Freibad-Saison 2026 endet mit Besucherrekord\n",
+            "2026-11-25T11:20:00+01:00",
+        ),
+        (
+            "From: Press Office <presse@stadt.bamberg.example>\n"
+            "Sent: 25 November 2026 11:20\nTo: Thomas Berger\n"
+            "Subject: Freibad-Saison 2026 endet mit Besucherrekord\n",
+            "2026-11-25T11:20:00+01:00",
+        ),
+    ],
+)
+def test_a_plain_text_outlook_forward_after_a_signed_note_is_the_forwarded_release(fields, date):
+    note = "bitte für morgen einplanen, danke!\n\nGruß\nThomas\n\n"
+    found = _mail(
+        "WG: Freibad-Saison 2026 endet mit Besucherrekord",
+        note + fields + "\nFreibad-Saison 2026 endet mit Besucherrekord\n\n" + RELEASE,
+    )
+    assert found.title == "Freibad-Saison 2026 endet mit Besucherrekord"
+    assert found.text.startswith("Bamberg. Die Bamberger Freibäder")
+    for forwarding in ("einplanen", "Thomas", "Gesendet", "Sent:", "Betreff", "Subject:"):
+        assert forwarding not in found.text, forwarding
+    assert found.published_at.isoformat() == date
+
+
+def test_a_sender_in_front_of_the_subject_and_a_label_over_the_headline_go():
+    found = _mail(
+        "Stadt Bamberg: Freibad-Saison 2026 endet mit Besucherrekord",
+        "PRESSEMITTEILUNG\nStadt Bamberg\n\nFreibad-Saison 2026 endet mit Besucherrekord\n\n"
+        + RELEASE,
+    )
+    assert found.title == "Freibad-Saison 2026 endet mit Besucherrekord"
+    assert found.text.startswith("Bamberg. Die Bamberger Freibäder")
+    other = _mail(
+        "Bamberger Bäderbilanz",
+        "MEDIA RELEASE\n\nFreibad-Saison 2026 endet mit Besucherrekord\n\n" + RELEASE,
+    )
+    assert other.title == "Freibad-Saison 2026 endet mit Besucherrekord"

@@ -51,12 +51,29 @@ def strip_forward_text(text: str) -> tuple[str, dict[str, str]]:
             _QUOTED.match(x) for x in lines[index + 1 : index + 4]
         ):
             return _reply(lines, index)
-        if _FORWARD_MARKER.match(line):
+        if _FORWARD_MARKER.match(line) or _header_block_at(lines, index):
             note = "\n".join(lines[:index]).strip()
-            rest, forwarded = _skip_forward_headers(lines[index + 1 :])
+            start = index + 1 if _FORWARD_MARKER.match(line) else index
+            rest, forwarded = _skip_forward_headers(lines[start:])
             kept = [note] if len(note) > _NOTE_LIMIT else []
             return "\n".join([*kept, *rest]), forwarded
     return text, {}
+
+
+_SENDER_FIELD = re.compile(r"^\s*\*?(?:From|Von)\s*:\*?\s*\S", re.IGNORECASE)
+
+
+def _header_block_at(lines: list[str], index: int) -> bool:
+    """Outlook's forward in plain text: no marker line, only 'From:' (or 'Von:') and, in the
+    lines right under it, the sent date and the subject."""
+    if not _SENDER_FIELD.match(lines[index]):
+        return False
+    fields = {
+        _FIELD_NAMES[match.group(1).lower()]
+        for line in lines[index + 1 : index + 6]
+        if (match := _FORWARD_FIELD.match(line))
+    }
+    return fields >= {"subject", "date"}
 
 
 def _reply(lines: list[str], index: int) -> tuple[str, dict[str, str]]:
