@@ -92,9 +92,7 @@ def take_title(
             title = blocks[title_index].text if title_index is not None else title
         if title_index is None and body_first:
             # a subject with the sender in front: 'Boulder County Fire Rescue: Structure fire …'
-            title_index = next(
-                (i for i, b in enumerate(blocks[:6]) if _ends_subject(key, b)), None
-            )
+            title_index = next((i for i, b in enumerate(blocks[:6]) if _ends_subject(key, b)), None)
             title = blocks[title_index].text if title_index is not None else title
         if title_index is None and body_first and 0 < head_end <= 3:
             # the headline, not the deck under it ('Series A led by …'), nor a label over it

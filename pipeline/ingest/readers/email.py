@@ -31,6 +31,8 @@ from pipeline.extract import (
 from pipeline.extract.decode import canonical_encoding, decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.ingest.readers.forwards import (
+    FORWARD_ATTACHED,
+    attached_message,
     automatic_kind,
     forwarded_date,
     is_reply,
@@ -50,6 +52,9 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     if automatic := automatic_kind(message, _header(message, "subject") or ""):
         raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
+    if inner := attached_message(message, text_part or html_part):
+        raw = read(inner, context)  # a forward as attachment; the inner message is smaller
+        return raw.model_copy(update={"warnings": (*raw.warnings, FORWARD_ATTACHED)})
     inline, remote = _inline_images(html_part)
     subject = _header(message, "subject") or ""
     replying = is_reply(subject)
@@ -118,7 +123,7 @@ def _release_in_attachment(message: Message, body_html, body_text, skip: set[int
         if kind == "text/html" or lower.endswith((".html", ".htm")):
             html = fragment_html(fragment_tree(_part_text(part))) or None
             return html, None, note, (), {id(part)}
-        if lower.endswith(_DOCUMENTS):
+        if lower.endswith(_DOCUMENTS) or kind == "application/ms-tnef":  # Outlook's winmail.dat
             documents.append(name)
     if not documents:
         return body_html, body_text, (), (), set()
@@ -133,11 +138,8 @@ def _release_in_attachment(message: Message, body_html, body_text, skip: set[int
 def _cut_off(message: Message) -> tuple[str, ...]:
     """A multipart mail without its closing boundary stopped in transfer (or in a copy): it
     reads as a shorter release, so the editor is told to compare it with the original."""
-    if any(
-        isinstance(defect, errors.CloseBoundaryNotFoundDefect)
-        for part in message.walk()
-        for defect in part.defects
-    ):
+    defects = (defect for part in message.walk() for defect in part.defects)
+    if any(isinstance(defect, errors.CloseBoundaryNotFoundDefect) for defect in defects):
         return ("the mail looks cut off (its last part never ends): compare it with the original",)
     return ()
 
@@ -145,8 +147,6 @@ def _cut_off(message: Message) -> tuple[str, ...]:
 MAX_DEPTH = 10
 MAX_PARTS = 500
 MAX_MULTIPARTS = 50
-
-
 _MULTIPART = re.compile(rb"content-type:\s*multipart/", re.IGNORECASE)
 
 

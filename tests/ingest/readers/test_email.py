@@ -187,6 +187,35 @@ def test_a_cover_note_with_the_release_in_a_pdf_says_so():
     assert "seems to be in pm.pdf, which Melder does not read" in release.problems[0].message
 
 
+def test_a_cover_note_with_the_release_in_outlook_s_winmail_dat_says_so():
+    release = read(_cover_mail(b"\x78\x9f\x3e\x22", "winmail.dat", "application/ms-tnef"))
+    assert "seems to be in winmail.dat, which Melder does not read" in release.problems[0].message
+
+
+def test_a_release_forwarded_as_an_attachment_is_read_from_the_attached_mail():
+    inner = (
+        "From: Stadt Kirchtal <presse@kirchtal.example>\r\nSubject: Bücherei verlängert "
+        "Öffnungszeiten\r\nDate: Tue, 24 Nov 2026 09:15:00 +0100\r\n"
+        "Message-ID: <pm-77@kirchtal.example>\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "\r\nKirchtal – Die Bücherei öffnet ab Januar auch samstags von 10 bis 14 Uhr.\r\n"
+    ).encode()
+    outer = (
+        b"From: Tom <tom@portal.example>\r\nSubject: Fwd: PM\r\n"
+        b"Date: Wed, 25 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nzur Info, bitte einplanen.\r\nTom\r\n"
+        b"--b\r\nContent-Type: message/rfc822\r\n\r\n" + inner + b"\r\n--b--\r\n"
+    )
+    release = read(outer)
+    assert release.title == "Bücherei verlängert Öffnungszeiten"
+    assert release.identity == "<pm-77@kirchtal.example>"  # the original's: a resend is known
+    assert release.body_text.startswith("Kirchtal – Die Bücherei") and "zur Info" not in (
+        release.body_text
+    )
+    assert release.published.isoformat() == "2026-11-24T09:15:00+01:00"
+    assert any("forwarded as this one's attachment" in warning for warning in release.warnings)
+
+
 def test_a_signature_logo_under_the_greeting_is_no_press_photo():
     html = (
         "<html><body><p>Die Stadtwerke nehmen die Station in Betrieb.</p>"
