@@ -11,6 +11,7 @@ the Markdown passes through here; `normalize` sanitizes it like every other body
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date, datetime
 from typing import Any
 
@@ -29,6 +30,10 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.DOTALL | re.MULTILINE
 )
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\+\+\+[ \t]*\r?\n(.*?)(?:\r?\n)?^\+\+\+[ \t]*$\r?\n?", re.DOTALL | re.MULTILINE
+)
+_OPENED = re.compile(r"\A---[ \t]*\r?\n[\w-]+[ \t]*:")  # '---' then a field: front matter
 MAX_FRONT_MATTER = 64 * 1024
 _HEADING_TAGS = {"h1": "h2", "h5": "h4", "h6": "h4"}  # bodies hold h2-h4 only
 
@@ -83,10 +88,21 @@ def read(data: bytes, context: InputContext) -> RawRelease:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[Problem]]:
-    """(front matter, Markdown body, problems); a file without front matter is all body."""
+    """(front matter, Markdown body, problems); a file without front matter is all body.
+    YAML between '---' lines, or TOML between '+++' lines (Hugo's)."""
     text = text.lstrip("\ufeff")
+    if toml := _TOML_FRONT_MATTER.match(text):
+        return _toml_front_matter(toml.group(1), text[toml.end() :])
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _OPENED.match(text):
+            problem = Problem(
+                field="front_matter",
+                message="the front matter opened with '---' on line 1 is never closed; add a "
+                "line '---' after its last field",
+            )
+            fields_end = re.search(r"\n[ \t]*\n", text)  # its fields end at the first blank line
+            return {}, text[fields_end.end() :] if fields_end else text, [problem]
         return {}, text, []
     body = text[match.end() :]
     front = match.group(1)
@@ -102,6 +118,17 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[Problem]]:
     if not isinstance(meta, dict):
         problem = Problem(field="front_matter", message="must be key: value lines, not a list")
         return {}, body, [problem]
+    return {str(key).lower(): value for key, value in meta.items()}, body, []
+
+
+def _toml_front_matter(front: str, body: str) -> tuple[dict[str, Any], str, list[Problem]]:
+    if len(front) > MAX_FRONT_MATTER:
+        message = f"front matter is {len(front):,} characters; the limit is {MAX_FRONT_MATTER:,}"
+        return {}, body, [Problem(field="front_matter", message=message)]
+    try:
+        meta = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as exc:  # its message names line and column
+        return {}, body, [Problem(field="front_matter", message=f"not valid TOML: {exc}")]
     return {str(key).lower(): value for key, value in meta.items()}, body, []
 
 
@@ -130,6 +157,8 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
         return f"not valid YAML: {problem}"
     # +1 for counting from one, +1 for the opening '---' line
     message = f"line {mark.line + 2}: not valid YAML: {problem}"
+    if "mapping values are not allowed" in problem:
+        message += " (a value with ': ' in it needs quotes: title: \"Pressemitteilung: …\")"
     context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
     if context and start is not None and start.line != mark.line:
         message += f" ({context} that begins on line {start.line + 2})"

@@ -75,3 +75,27 @@ def test_plain_markdown_without_front_matter_and_extra_headings():
     release = read(b"Ein Absatz.\n\n# Titel weiter unten\n\n##### Klein\n")
     assert release.title == "Titel weiter unten"
     assert release.body_html == "<p>Ein Absatz.</p>\n<h4>Klein</h4>"
+
+
+def test_hugo_s_toml_front_matter_is_read():
+    release = read(
+        b'+++\ntitle = "Stadtbibliothek \xc3\xb6ffnet Zweigstelle"\n'
+        b'date = 2026-12-03T10:00:00+01:00\ntags = ["Kultur"]\n+++\n\nDie Stadtbibliothek '
+        b"er\xc3\xb6ffnet am Samstag ihre neue Zweigstelle.\n"
+    )
+    assert release.title == "Stadtbibliothek öffnet Zweigstelle"
+    assert release.published.isoformat() == "2026-12-03T10:00:00+01:00"
+    assert release.problems == () and "+++" not in release.body_html
+    broken = read(b"+++\ntitle = Zweigstelle\n+++\n\nText.\n")
+    assert broken.problems[0].message.startswith("not valid TOML: ")
+    assert "line 1" in broken.problems[0].message
+
+
+def test_front_matter_never_closed_or_with_an_unquoted_colon_says_how_to_fix_it():
+    unclosed = read(
+        b"---\ntitle: Neue Zweigstelle\ndate: 2026-12-03\n\n# Neue Zweigstelle\n\nText."
+    )
+    assert "never closed; add a line '---' after its last field" in unclosed.problems[0].message
+    assert "title:" not in (unclosed.body_html or "")
+    colon = read(b"---\ntitle: Pressemitteilung: Neue Zweigstelle\n---\n\nText.\n")
+    assert "needs quotes" in colon.problems[0].message
