@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import difflib
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -231,6 +232,8 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
     except json.JSONDecodeError as exc:
         message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         return None, [Problem(field="json", message=message)]
+    if isinstance(raw, dict):
+        raw = _wordpress_post(raw) or raw
     if not isinstance(raw, dict):
         held = f"; this file holds a list of {len(raw)}" if isinstance(raw, list) else ""
         message = f"expected one JSON object {{...}} per release{held}: one release per file"
@@ -244,6 +247,30 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
             if not any(problem.message == MISSING_BODY for problem in problems):
                 problems.append(Problem(field="json", message=MISSING_BODY))
         return raw, problems
+
+
+def _wordpress_post(raw: dict) -> dict | None:
+    """A post as WordPress's REST API gives it (/wp-json/wp/v2/posts/ID), in Melder's field
+    names: its rendered title, content and excerpt, its UTC date, link and id."""
+    title, content = raw.get("title"), raw.get("content")
+    if not all(isinstance(part, dict) and "rendered" in part for part in (title, content)):
+        return None
+    excerpt = raw.get("excerpt") if isinstance(raw.get("excerpt"), dict) else {}
+    published = f"{raw['date_gmt']}+00:00" if raw.get("date_gmt") else raw.get("date")
+    mapped = {
+        "title": _plain(title["rendered"]),
+        "body_html": content["rendered"],
+        "teaser": _plain(excerpt.get("rendered") or ""),
+        "published": published,
+        "url": raw.get("link"),
+        "id": str(raw["id"]) if raw.get("id") is not None else None,
+    }
+    return {key: value for key, value in mapped.items() if value}
+
+
+def _plain(rendered: Any) -> str:
+    text = html.unescape(re.sub(r"<[^>]*>", " ", rendered if isinstance(rendered, str) else ""))
+    return " ".join(text.split())
 
 
 def _non_empty(value: Any) -> bool:

@@ -108,3 +108,24 @@ def test_fields_wrapped_in_an_outer_object_are_named_and_an_invalid_body_is_kept
     )
     assert "contact" in problems(invalid)
     assert invalid.body_html == "<p>Der Text bleibt.</p>"  # the editor sees what was sent
+
+
+def test_a_wordpress_rest_api_post_is_read_by_its_rendered_fields():
+    post = {
+        "id": 4711,
+        "date": "2026-11-24T10:30:00",
+        "date_gmt": "2026-11-24T09:30:00",
+        "link": "https://stadt.example/2026/11/24/zweigstelle/",
+        "title": {"rendered": "Bibliothek &#8211; neue Zweigstelle"},
+        "content": {"rendered": "<p>Die Stadtbibliothek er&ouml;ffnet ihre Zweigstelle.</p>"},
+        "excerpt": {"rendered": "<p>Neue Zweigstelle &#8230;</p>"},
+        "status": "publish",
+        "categories": [3, 7],
+        "_links": {"self": [{"href": "https://stadt.example/wp-json/wp/v2/posts/4711"}]},
+    }
+    release = read(json.dumps(post).encode())
+    assert release.problems == ()
+    assert release.title == "Bibliothek – neue Zweigstelle"
+    assert release.teaser == "Neue Zweigstelle …"
+    assert "Zweigstelle" in release.body_html
+    assert release.published.isoformat() == "2026-11-24T09:30:00+00:00"
