@@ -106,6 +106,8 @@ def heading_text(element) -> str:
     parts = [element.text or ""]
     labelled = False
     for child in element:
+        if child.tag in _BLOCKS and "".join(parts).strip():
+            break  # an <h1> never closed holds the article after its own words
         if isinstance(child.tag, str) and child.tag != "br" and _labels_the_heading(child):
             parts.append(" ")
             labelled = True
@@ -116,6 +118,9 @@ def heading_text(element) -> str:
     if labelled:  # the separator after a kicker ('<span class="sr-only">:</span>') goes too
         text = text.lstrip(" :|–—-·")
     return text if text else _clean_space(element.text_content())
+
+
+_BLOCKS = frozenset("p div section article ul ol table blockquote h1 h2 h3 h4 form".split())
 
 
 def _labels_the_heading(child) -> bool:

@@ -106,3 +106,12 @@ def test_words_vertical_tab_breaks_a_line_and_its_form_feed_a_paragraph():
     clean(found)
     assert found.text.split("\n\n")[:2] == [LEAD, MORE]
     assert found.contact.splitlines()[:2] == ["Stadt Leipzig", "Jana Müller"]
+
+
+def test_a_headline_never_closed_ends_where_the_article_begins():
+    html = (
+        f"<html><head><meta charset='utf-8'><title>{HEADLINE}</title></head><body>"
+        f"<div class='content'><h1>{HEADLINE}\n<div class='text'><p>{LEAD}<p>{MORE}\n"
+        "<div class='footer'><a href='/impressum'>Impressum</a></body></html>"
+    )
+    clean(read(html.encode(), ".html"))
