@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from pipeline.normalize.body import Line
+from pipeline.normalize.dates import is_date_line
 from pipeline.normalize.furniture_table import FOOTERS, LINES
 
 # A pattern that may start anywhere in its line ('.{0,160}\\bmit der bitte um …') is tried at
@@ -119,6 +120,12 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             continue
         if label := sender_label(text):
             stamp = stamp or label.group("date")
+        elif PROVIDED_BY_RE.fullmatch(text):
+            # a wire page's 'News provided by' / the sender / its timed date: the date dates it
+            below = [other.text.strip() for other in lines[index + 1 : index + 3]]
+            resume = index + 1 + (len(below) > 0 and len(below[0]) <= MAX_SENDER_NAME)
+            if len(below) > 1 and is_date_line(below[1]):
+                stamp, resume = stamp or below[1], resume + 1
         elif not one.fullmatch(text):
             kept.append(line)
         elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(
@@ -128,6 +135,10 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
     return _subtitles_unmarked(kept), stamp
+
+
+PROVIDED_BY_RE = re.compile(r"(?:news|release|content) provided by:?|bereitgestellt von:?", re.I)
+MAX_SENDER_NAME = 80
 
 
 # A sender's label line, on a letterhead or as each page's running header: 'Landratsamt

@@ -74,7 +74,8 @@ def normalize(
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
     title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
     found.warnings.extend(several_releases(title, blocks))
-    found.date_text = _more_exact(found.date_text or stamp, _date_beside_headline(raw), zone, now)
+    dated = _more_exact(found.date_text, stamp, zone, now)  # a wire's stamp may hold the time
+    found.date_text = _more_exact(dated, _date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)

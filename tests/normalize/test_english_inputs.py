@@ -98,3 +98,19 @@ def test_a_caption_written_into_a_text_leaves_the_body_and_is_named():
     found = release("photo-caption-line.txt", "en")
     assert "PHOTO CAPTION" not in found.text and "Sam Ortiz" not in found.text
     assert any("photo caption in the text" in w and "Sam Ortiz" in w for w in found.warnings)
+
+
+def test_a_wire_page_s_provided_by_block_goes_and_its_timed_date_dates_the_release():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_normalize import SOURCE, raw_release
+
+    text = (
+        "Shoreline Health System Names Dr. Alicia Moreno President and CEO\n\n"
+        "News provided by\n\nShoreline Health System\n\nNov 24, 2026, 14:30 ET\n\n"
+        "SAN DIEGO, Nov. 24, 2026 /PRNewswire/ -- The Shoreline Health System Board of Trustees "
+        "today named Dr. Alicia Moreno president and chief executive officer.\n\n"
+        "Moreno, a 20-year veteran of the system, succeeds retiring CEO Robert Haines.\n"
+    )
+    found = normalize(raw_release(body_text=text), SOURCE)
+    assert found.text.startswith("SAN DIEGO, Nov. 24, 2026 /PRNewswire/ -- The Shoreline")
+    assert found.published_at.isoformat() == "2026-11-24T14:30:00-05:00"
