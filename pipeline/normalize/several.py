@@ -4,11 +4,21 @@ splits it before approving."""
 
 from __future__ import annotations
 
+import re
+
 from pipeline.normalize.body import Block
 from pipeline.normalize.dates import dateline_text
+from pipeline.normalize.findings import CONTACT_RE
 from pipeline.normalize.headline import _looks_like_headline
 from pipeline.normalize.summary import clear_german_or_english
 
+# A heading that names a page of several releases, not one: 'Pressemeldungen der Polizei …'
+LISTING_TITLE_RE = re.compile(
+    r"(?:(?:aktuelle\s+)?(?:presse|polizei|medien)?(?:mitteilungen|meldungen|informationen)"
+    r"|(?:latest\s+)?(?:news|press|media)\s+releases|nachrichten|news)"
+    r"(?:\s+(?:der|des|von|aus|from|of|by)\s+[^.!?]{2,80})?",
+    re.I,
+)
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language
 LANGUAGE_SAMPLE = 200  # words read on either side: the opening one's start, the other's end
 
@@ -34,6 +44,21 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
             f"the input seems to hold {len(headed) + 1} releases, each with a headline and a "
             f"dateline ('{names}'): they are kept as one; split them before approving"
         )
+    if LISTING_TITLE_RE.fullmatch(title):
+        # a page of reports under a heading that names the kind ('Pressemeldungen der …')
+        reports = [
+            block.text
+            for block, following in zip(blocks, blocks[1:], strict=False)
+            if block.kind in ("h2", "h3")
+            and following.kind == "p"
+            and not CONTACT_RE.match(block.text)  # the press office's box under them
+        ]
+        if len(reports) >= 2:
+            names = "', '".join(name[:60] for name in reports[:5])
+            warnings.append(
+                f"the page '{title[:60]}' seems to hold {len(reports)} releases ('{names}'): "
+                "they are kept as one; split them before approving"
+            )
     paragraphs = [block.text for block in blocks if block.kind == "p"]
     half = len(paragraphs) // 2
     first = " ".join(paragraphs[:half]).split()[:LANGUAGE_SAMPLE]

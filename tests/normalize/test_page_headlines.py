@@ -197,3 +197,35 @@ def test_a_date_the_page_prints_beside_the_article_dates_it(before, inside, afte
     found = normalize(read_page(page), SOURCE)
     assert found.published_at.isoformat() == published
     assert found.text.startswith("Der Freistaat") and "Stand:" not in found.text
+
+
+def test_a_page_of_reports_under_a_heading_that_names_them_is_flagged():
+    reports = "".join(
+        f"<div class='meldung'><h2>{title}</h2><p>{text}</p></div>"
+        for title, text in (
+            (
+                "Wohnungseinbruch in Cottbus-Sandow",
+                "Unbekannte sind am Dienstag in eine Wohnung eingebrochen und haben Schmuck "
+                "gestohlen. Die Kriminalpolizei sicherte Spuren.",
+            ),
+            (
+                "Wildunfall auf der B 169",
+                "Ein Autofahrer ist am Mittwochmorgen mit einem Rothirsch zusammengestoßen. Der "
+                "Mann wurde leicht verletzt, sein Wagen war nicht mehr fahrbereit.",
+            ),
+            (
+                "Kupferkabel von Baustelle entwendet",
+                "Von einer Baustelle an der Bahnstrecke haben Unbekannte rund 300 Meter "
+                "Kupferkabel gestohlen. Der Schaden beträgt etwa 4.000 Euro.",
+            ),
+        )
+    )
+    page = (
+        "<html><head><title>Pressemeldungen | Polizei</title></head><body><main>"
+        f"<h1>Pressemeldungen der Polizeidirektion Süd</h1>{reports}<div><h3>Pressestelle "
+        "Polizeidirektion Süd</h3><p>Telefon 0355 4937-1040</p></div></main></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    for report in ("Wohnungseinbruch", "Wildunfall", "Kupferkabel"):  # nothing lost
+        assert report in found.text
+    assert any("seems to hold 3 releases" in warning for warning in found.warnings)
