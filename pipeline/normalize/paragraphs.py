@@ -107,3 +107,28 @@ def drop_disclaimers(blocks: list[Block], found: Findings) -> list[Block]:
     if len(kept) < len(blocks):
         found.warnings.append("an old portal disclaimer was removed from the body")
     return kept
+
+
+PULL_QUOTE_CHARS = 40  # a shorter line may well be said twice on purpose
+_ATTRIBUTION_RE = re.compile(r"^[—–-]\s*\S")
+
+
+def drop_pull_quotes(blocks: list[Block]) -> list[Block]:
+    """A quote set out large above the text that repeats it (a pull quote) goes, with its
+    attribution line ('— Dr. Lena Morales'): the text says it in its place."""
+    keys = [" ".join(re.findall(r"\w+", block.text.casefold())) for block in blocks]
+    kept: list[Block] = []
+    dropped = False
+    for index, block in enumerate(blocks):
+        if dropped and _ATTRIBUTION_RE.match(block.text) and len(block.text) <= 120:
+            dropped = False
+            continue
+        key = keys[index]
+        dropped = (
+            block.kind == "quote"
+            and len(key) >= PULL_QUOTE_CHARS
+            and any(key in later and key != later for later in keys[index + 1 :])
+        )
+        if not dropped:
+            kept.append(block)
+    return kept

@@ -33,7 +33,7 @@ from pipeline.normalize.findings import (
 )
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import published_at, take_title
-from pipeline.normalize.paragraphs import drop_disclaimers, join_lines
+from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.several import several_releases
@@ -70,7 +70,7 @@ def normalize(
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
-    blocks = drop_disclaimers(blocks, found)
+    blocks = drop_pull_quotes(drop_disclaimers(blocks, found))
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
     title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
     found.warnings.extend(several_releases(title, blocks))

@@ -114,3 +114,22 @@ def test_a_wire_page_s_provided_by_block_goes_and_its_timed_date_dates_the_relea
     found = normalize(raw_release(body_text=text), SOURCE)
     assert found.text.startswith("SAN DIEGO, Nov. 24, 2026 /PRNewswire/ -- The Shoreline")
     assert found.published_at.isoformat() == "2026-11-24T14:30:00-05:00"
+
+
+def test_a_pull_quote_set_out_above_the_text_that_repeats_it_goes_once():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_page_headlines import SOURCE, read_page
+
+    quote = "Patients told us they could not take two mornings off work for a crown."
+    page = (
+        "<html><head><title>Dental group opens sixth clinic</title></head><body><article>"
+        "<h1>Dental group opens sixth clinic</h1>"
+        f"<blockquote class='pullquote'><p>“{quote}”</p><p>— Dr. Lena Morales</p></blockquote>"
+        "<p>TAMPA, Fla., Nov. 24, 2026 -- Harborview Dental Group today opened its sixth clinic "
+        "in Westchase, with twelve treatment rooms and evening hours.</p>"
+        f"<p>“{quote} Now they do not have to,” said Dr. Lena Morales, the group's founder.</p>"
+        "</article></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.text.startswith("TAMPA, Fla., Nov. 24, 2026 -- Harborview")
+    assert found.text.count("two mornings off work") == 1 and "— Dr. Lena" not in found.text
