@@ -120,9 +120,10 @@ _CONTACT_NAMES = re.compile(
     r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle|rueckfrage|rückfrage|auskuenfte)", re.I
 )
 _CONTACT_HEADING = re.compile(
-    r"^\W*(?:(?:presse|medien|media|press)?[- ]?(?:kontakte?|contacts?|ansprechpartner(?:in)?)"
-    r"|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte|media (?:inquiries|enquiries)"
-    r"|contact information|kontaktpersonen?|kontaktinformationen)\b",
+    r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?:presse|medien|media|press)?[- ]?(?:kontakte?"
+    r"|contacts?|ansprechpartner(?:in)?)|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte"
+    r"|media (?:inquiries|enquiries)|contact information|kontaktpersonen?|kontaktinformationen"
+    r"|(?:presse)?sprecher(?:in)?|press secretary|spokes(?:person|woman|man))\b",
     re.I,
 )
 _PAGE_FRAME = frozenset({"nav", "header", "footer", "form", "menu"})

@@ -28,7 +28,7 @@ EMBARGO_RE = re.compile(
 HEADLINE_WORDS = 3  # what follows an embargo on its line is a headline if it has this many
 NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I)
 CONTACT_RE = re.compile(
-    r"^\W*(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
+    r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
     r"(?:die\s+)?(?:medien(?:vertreter(?:innen)?)?|presse|journalist\w*|redaktionen)\b"
     r"|(?:for\s+)?(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
     r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)(?:,?\s+(?:please\s+)?contact)?"
@@ -38,6 +38,7 @@ CONTACT_RE = re.compile(
     r"|kontakte?|contacts?|ansprechpartner(?:in|innen)?|r[üu]ckfragen"
     r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
     r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?)"
+    r"|(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)|media\s+officer"
     r"|weitere\s+ausk[üu]nfte(?:\s+erteil(?:t|en))?)"
     # 'Rückfragen & Kontakt', 'Kontakt für Rückfragen', 'Kontakt für Medienvertreter', 'Rückfragen
     # bitte an'

@@ -107,7 +107,12 @@ def _in_workers(
         while True:
             task, locators, failed = _next_task(raws, source, media)
             if locators:
-                future = pool.submit(_normalize_task, source, task) if task and not broken else None
+                future = None
+                if task and not broken:
+                    try:
+                        future = pool.submit(_normalize_task, source, task)
+                    except BrokenProcessPool:  # a worker died before its task was read back
+                        broken = True
                 pending.append((task, locators, failed, future))
                 if len(pending) < workers * IN_FLIGHT:
                     continue

@@ -229,3 +229,26 @@ def test_a_page_of_reports_under_a_heading_that_names_them_is_flagged():
     for report in ("Wohnungseinbruch", "Wildunfall", "Kupferkabel"):  # nothing lost
         assert report in found.text
     assert any("seems to hold 3 releases" in warning for warning in found.warnings)
+
+
+@pytest.mark.parametrize(
+    ("box", "contact"),
+    [
+        (
+            "<div class='pm-footer'><p>Pressesprecherin: Dr. Anna Reiter<br>Telefon: 089 "
+            "9214-2207<br>E-Mail: presse@stmuv.example</p></div>",
+            "Dr. Anna Reiter\nTelefon: 089 9214-2207\nE-Mail: presse@stmuv.example",
+        ),
+        (
+            "<div class='ansprechpartner-box'><div><strong>Ihre Ansprechpartnerin</strong><br>"
+            "Birte Sommer<br>Tel.: 04181 13-1024<br>presse@klinikum.example</div></div>",
+            "Birte Sommer\nTel.: 04181 13-1024\npresse@klinikum.example",
+        ),
+    ],
+)
+def test_a_spokesperson_or_your_contact_box_under_the_article_is_the_contact(box, contact):
+    page = PAGE.format(title=HEADLINE, og=HEADLINE, h1=HEADLINE).replace(
+        "</article>", f"</article>{box}"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.contact == contact
