@@ -40,6 +40,7 @@ from pipeline.normalize.several import several_releases
 from pipeline.normalize.summary import detect_language, lead_text, make_slug, make_teaser
 
 TITLE_LIMIT = 300
+LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
 
 
 def normalize(
@@ -162,4 +163,9 @@ def validate(raw: RawRelease, title: str, text: str, found: Findings) -> list[Pr
             problems.append(Problem(field="body", message="no article text found"))
         elif len(text) < 80:
             found.warnings.append("the body is very short")
+        elif len(text) > LONG_BODY:
+            found.warnings.append(
+                f"the body is {len(text):,} characters long, far more than a release: check "
+                "that the input holds one release and nothing else"
+            )
     return problems

@@ -49,6 +49,8 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
             )
         if not data.strip():
             raise Rejected("input is empty", field="input")
+        if len(data) <= 4096 and not data.decode("utf-8", "ignore").replace("\ufeff", "").strip():
+            raise Rejected("input is empty (only spaces and line breaks)", field="input")
         data, repaired = _text_bytes(data) if suffix != ".eml" else (data, "")
         if _binary(data) and suffix != ".eml":
             raise Rejected(
