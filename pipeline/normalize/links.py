@@ -71,7 +71,23 @@ def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False)
         return None
     if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
         return None
+    target = _redirect_target(parts)
+    if target is not None:
+        return clean_url(target)
     return strip_tracking(urlunsplit(parts._replace(scheme=parts.scheme.lower())))
+
+
+# Wire services' click counters: the link's own target is a query parameter of theirs
+# ('https://cts.businesswire.com/ct/CT?id=smartlink&url=https%3A%2F%2Fkeystone.example').
+REDIRECTORS = {"cts.businesswire.com": "url", "c212.net": "u", "www.c212.net": "u"}
+
+
+def _redirect_target(parts) -> str | None:
+    name = REDIRECTORS.get(parts.hostname.lower())
+    if name is None:
+        return None
+    target = dict(parse_qsl(parts.query)).get(name, "")
+    return target if re.match(r"^https?://[^/\s]", target, re.I) else None
 
 
 def trim_url(candidate: str) -> str:

@@ -75,3 +75,20 @@ def test_text_without_urls_is_one_piece():
     assert split_bare_urls("Kein Link hier, nur www und http.") == [
         ("Kein Link hier, nur www und http.", None)
     ]
+
+
+def test_a_wire_service_s_click_counter_gives_way_to_the_link_s_own_target():
+    from pipeline.normalize.links import clean_url
+
+    counted = (
+        "https://cts.businesswire.com/ct/CT?id=smartlink&url=https%3A%2F%2Fkeystone.example"
+        "%2Fnews%3Futm_source%3Dbw&esheet=1"
+    )
+    assert clean_url(counted) == "https://keystone.example/news"
+    assert clean_url("https://c212.net/c/link/?t=0&u=https%3A%2F%2Fwww.nahi.example%2Fs") == (
+        "https://www.nahi.example/s"
+    )
+    # only a web address is followed: a counter pointing elsewhere stays as it is
+    assert clean_url("https://c212.net/c/link/?u=javascript%3Aalert(1)").startswith(
+        "https://c212.net/"
+    )
