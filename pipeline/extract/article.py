@@ -38,6 +38,7 @@ from pipeline.extract.metadata import (
     _title,
     continues_on_next_page,
     headline_element,
+    page_tags,
     promote_office_headings,
 )
 from pipeline.extract.parse import parse_html
@@ -70,6 +71,7 @@ class Article:
     above_headline: tuple[str, ...] = ()  # short lines over the <h1>, outside the body
     below_headline: tuple[str, ...] = ()  # and under it
     contact_box: tuple[str, ...] = ()  # a contact box's lines, outside the body
+    tags: tuple[str, ...] = ()  # the article's own tags (article:tag, JSON-LD keywords)
     continues: bool = False  # the page links its own next page: the body is only a part
 
     @property
@@ -136,6 +138,7 @@ def extract_article(
         above_headline=above_headline,
         below_headline=below_headline,
         contact_box=contact_box,
+        tags=page_tags(tree),
         continues=continues_on_next_page(tree),
     )
 

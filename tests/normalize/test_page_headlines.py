@@ -252,3 +252,20 @@ def test_a_spokesperson_or_your_contact_box_under_the_article_is_the_contact(box
     )
     found = normalize(read_page(page), SOURCE)
     assert found.contact == contact
+
+
+def test_the_article_s_own_tags_become_its_categories_and_a_tag_cloud_does_not():
+    head = (
+        "<meta property='article:tag' content='Verkehr'><meta property='article:tag' "
+        "content='Bildung'><script type='application/ld+json'>{\"@context\": "
+        '"https://schema.org", "@graph": [{"@type": "NewsArticle", "keywords": '
+        '"Schule, verkehr, Hitzeschutz"}]}</script>'
+    )
+    cloud = "<aside><a rel='tag' href='/t/1'>Sport</a> <a rel='tag' href='/t/2'>Wetter</a></aside>"
+    page = (
+        PAGE.format(title=HEADLINE, og=HEADLINE, h1=HEADLINE)
+        .replace("</head>", f"{head}</head>")
+        .replace("</main>", f"</main>{cloud}")
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.categories == ("Verkehr", "Bildung", "Schule", "Hitzeschutz")

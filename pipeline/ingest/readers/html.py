@@ -58,6 +58,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         above_headline=article.above_headline,
         below_headline=article.below_headline,
         contact_box=article.contact_box,
+        categories=article.tags,
     )
 
 
