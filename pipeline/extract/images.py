@@ -27,7 +27,9 @@ NOT_A_PHOTO_RE = re.compile(
 LOGO_RE = re.compile(r"(?:^|[\W_])(?:logos?|icons?)(?:[\W_]|$)", re.I)
 # the portrait on a contact's or an author's card is no press photo
 PORTRAIT_BOX_RE = re.compile(
-    r"(?:^|[\W_])(?:contact-?card|contactcard|author|byline|avatar|vcard)(?:[\W_]|$)", re.I
+    r"(?:^|[\W_])(?:contact[\w-]*|kontakt[\w-]*|ansprech[\w-]*|author|byline|avatar|vcard)"
+    r"(?:[\W_]|$)",
+    re.I,
 )
 # a site's own furniture (WordPress and similar keep theme pictures there), never a release's
 SITE_CHROME_RE = re.compile(r"/(?:themes?|skins?|layout|design)/", re.I)

@@ -55,9 +55,29 @@ USAGE_NOTE_RE = re.compile(
 )
 
 
+# A licence written into the caption: 'Lizenz: Creative Commons Namensnennung 4.0 ·',
+# Mynewsdesk's 'Download License: Use for journalistic and editorial purposes'
+LICENSE_RE = re.compile(
+    r"(?:^|(?<=[\s.;,·|–—(]))\s*(?:download\s+)?(?:lizenz|license|licence|nutzungsrechte?)\s*:\s*"
+    r"(?P<license>[^·|\n]{2,200}?)\s*(?:[·|]\s*|$)",
+    re.I,
+)
+
+
+def split_license(caption: str) -> tuple[str, str]:
+    """(caption, licence) from a caption that states the picture's licence; else (caption, "")."""
+    match = LICENSE_RE.search(caption)
+    if not match:
+        return caption, ""
+    rest = f"{caption[: match.start()]} {caption[match.end() :]}"
+    return " ".join(rest.split()).strip(" ·|"), match.group("license").strip(" .")
+
+
 def _clean(item: Media) -> Media:
     text = {name: _plain(getattr(item, name)) for name in LIMITS}
     text["caption"] = USAGE_NOTE_RE.sub("", text["caption"]).strip(" /")
+    if not text["license"]:
+        text["caption"], text["license"] = split_license(text["caption"])
     if not text["credit"]:
         text["caption"], text["credit"] = split_credit(text["caption"])
     text["credit"] = credit_name(text["credit"])
