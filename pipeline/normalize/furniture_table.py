@@ -142,6 +142,11 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:seite|page)\s+\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]",
     ),
     # a newsroom's calls to follow it and its page labels
+    # a date's label left alone when the page's date was taken from its <time> element
+    "date labels": (
+        r"(?:release date|date|datum|published(?: on)?|posted(?: on)?|issued|veröffentlicht"
+        r"(?: am)?|erstellt(?: am)?|stand|veröffentlichungsdatum)\s*:?",
+    ),
     "follow us": (
         r"stay connected|(?:-\s*)?date modified:?.{0,30}|(?:zuletzt )?geändert am:? .{0,30}",
         r"follow [^.!?]{2,80} on (?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky)"

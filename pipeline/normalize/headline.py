@@ -113,7 +113,7 @@ def take_title(
     kept = []
     opened = False  # a block of the release's own came: later date lines are its content
     for index, block in enumerate(blocks):
-        is_date = block.kind in ("p", "h1", "h2") and dates.is_date_line(block.text)
+        is_date = block.kind in ("p", "h1", "h2", "row") and dates.is_date_line(block.text)
         if index < head_end and is_date and not opened:
             found.date_text = found.date_text or block.text
         elif index != title_index and not (

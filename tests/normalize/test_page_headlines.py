@@ -269,3 +269,21 @@ def test_the_article_s_own_tags_become_its_categories_and_a_tag_cloud_does_not()
     )
     found = normalize(read_page(page), SOURCE)
     assert found.categories == ("Verkehr", "Bildung", "Schule", "Hitzeschutz")
+
+
+def test_a_date_label_left_alone_and_a_row_of_release_fields_leave_the_body():
+    labelled = PAGE.format(title=HEADLINE, og=HEADLINE, h1=HEADLINE).replace(
+        "<p>Hannover,",
+        "<p><strong>Release Date:</strong> <time datetime='2026-11-23T12:00:00Z'>November 23, "
+        "2026</time></p><p>Hannover,",
+    )
+    found = normalize(read_page(labelled), SOURCE)
+    assert found.text.startswith("Hannover, 26. November 2026")
+    fields = PAGE.format(title=HEADLINE, og=HEADLINE, h1=HEADLINE).replace(
+        "<p>Hannover,",
+        "<table><tr><td><b>Date:</b></td><td>Wednesday, November 25, 2026 - 11:20 AM</td></tr>"
+        "</table><p>Hannover,",
+    )
+    found = normalize(read_page(fields), SOURCE)
+    assert found.text.startswith("Hannover, 26. November 2026")
+    assert "Date:" not in found.text
