@@ -30,6 +30,8 @@ def classify(blocks: list[Block]) -> list[Block]:
         if block.kind == "p":
             text = block.text
             bullet = BULLET_RE.match(text)
+            if bullet and text.startswith("*") and _footnote(blocks, index):
+                bullet = None  # '* Adjusted EPS is …' under 'EPS*' is a footnote, no list
             if index in numbered:
                 block = Block("li", _strip_prefix(block.segs, numbered[index]), ordered=True)
             elif bullet:
@@ -38,6 +40,18 @@ def classify(blocks: list[Block]) -> list[Block]:
                 block = Block("h3", block.segs)
         result.append(block)
     return result
+
+
+def _footnote(blocks: list[Block], index: int) -> bool:
+    """A lone starred paragraph that explains a starred word above it ('EPS* rose …')."""
+    lone = not any(
+        0 <= other < len(blocks) and blocks[other].text.startswith("*")
+        for other in (index - 1, index + 1)
+    )
+    return lone and any(_STARRED_WORD.search(block.text) for block in blocks[:index])
+
+
+_STARRED_WORD = re.compile(r"\w\*(?!\w)")
 
 
 def _numbered_items(blocks: list[Block]) -> dict[int, int]:

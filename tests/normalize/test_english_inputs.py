@@ -133,3 +133,20 @@ def test_a_pull_quote_set_out_above_the_text_that_repeats_it_goes_once():
     found = normalize(read_page(page), SOURCE)
     assert found.text.startswith("TAMPA, Fla., Nov. 24, 2026 -- Harborview")
     assert found.text.count("two mornings off work") == 1 and "— Dr. Lena" not in found.text
+
+
+def test_a_starred_footnote_under_a_starred_figure_is_no_list_item():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_normalize import SOURCE, raw_release
+
+    text = (
+        "Tidewater reports third-quarter results\n\n"
+        "NORFOLK, Va., Nov. 24, 2026 -- Tidewater Shipping Corp. today reported revenue of "
+        "$412 million and adjusted diluted EPS* of $1.42 for the third quarter.\n\n"
+        "* Adjusted diluted EPS is a non-GAAP financial measure.\n"
+    )
+    found = normalize(raw_release(body_text=text), SOURCE)
+    assert "<li>" not in found.body_html
+    assert found.text.endswith("* Adjusted diluted EPS is a non-GAAP financial measure.")
+    listed = normalize(raw_release(body_text=text.replace("EPS*", "EPS")), SOURCE)
+    assert "<li>Adjusted diluted EPS" in listed.body_html  # without a starred word: an item
