@@ -41,6 +41,7 @@ from pipeline.extract.metadata import (
     page_tags,
     promote_office_headings,
 )
+from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
 from pipeline.extract.surroundings import (
@@ -73,6 +74,7 @@ class Article:
     contact_box: tuple[str, ...] = ()  # a contact box's lines, outside the body
     tags: tuple[str, ...] = ()  # the article's own tags (article:tag, JSON-LD keywords)
     continues: bool = False  # the page links its own next page: the body is only a part
+    page_kind: str | None = None  # 'listing', 'error', 'login' …: no release (`page_kind`)
 
     @property
     def text(self) -> str:
@@ -103,6 +105,7 @@ def extract_article(
     _strip(tree, rules.strip)
     promote_office_headings(tree, meta)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
+    signals = page_signals(tree)
     heading = headline_element(tree, meta)
     above_headline, below_headline = lines_near_headline(tree, heading)
     contact_box = contact_box_lines(tree)
@@ -123,6 +126,8 @@ def extract_article(
     drop_captions(fragment, images)
     published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
     body_text = _clean_space(" ".join(fragment.itertext()))
+    prose_words = _prose_words(body_text, anchors)
+    kind = page_kind(signals, fragment_text(fragment), prose_words, len(images))
     return Article(
         title=title,
         body_html=fragment_html(fragment),
@@ -132,7 +137,7 @@ def extract_article(
         canonical_url=canonical,
         description=meta.get("og:description") or meta.get("description"),
         author=meta.get("author") or meta.get("article:author"),
-        prose_words=_prose_words(body_text, anchors),
+        prose_words=prose_words,
         images=tuple(images),
         videos=videos,
         above_headline=above_headline,
@@ -140,6 +145,7 @@ def extract_article(
         contact_box=contact_box,
         tags=page_tags(tree),
         continues=continues_on_next_page(tree),
+        page_kind=kind,
     )
 
 

@@ -65,7 +65,13 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         _readability_candidate(for_scorer, base),
         link_texts,
     )
-    if article_value(fragment_text(fragment), link_texts) < WEAK:
+    if (
+        _run_into_lines(text := fragment_text(fragment))
+        and (around := _around_headline(spare, text, base)) is not None
+        and _covers_unlinked(fragment_text(around), text, link_texts)
+    ):
+        fragment = around  # trafilatura's fallbacks would run the page into a line again
+    elif article_value(fragment_text(fragment), link_texts) < WEAK:
         # Little prose either way: trafilatura's fallbacks (a jusText pass over the whole
         # page among them) sometimes find an article that both candidates cut short. They
         # also take comments and teasers for prose, so theirs must be far better to count.
@@ -100,6 +106,10 @@ def choose(
         and not _fills_gaps(second_text, first_text, _list_lines(first), link_texts)
     ):
         return second  # the same article without the menus and boxes around it
+    if _run_together(first_text, second_text):
+        return second  # the same words, with the headline and paragraphs apart
+    if _run_together(second_text, first_text):
+        return first
     if _fills_gaps(first_text, second_text, _list_lines(second), link_texts):
         return second  # the same article with the list the first one dropped
     if theirs <= max(mine, 0) * preference:
@@ -120,6 +130,55 @@ def _is_blob(text: str) -> bool:
     judge by, so any candidate within it that has one is better."""
     lines = [line for line in text.splitlines() if line.strip()]
     return len(lines) <= 2 and len(text.split()) >= BLOB_WORDS
+
+
+def _run_together(first: str, second: str) -> bool:
+    """`first` is `second`'s lines run into one or two (trafilatura's last resort on a short
+    page takes the page's text as one line): the same words, fewer lines."""
+    first_lines = [line for line in first.splitlines() if line.strip()]
+    second_lines = [line for line in second.splitlines() if line.strip()]
+    return len(first_lines) <= 2 < len(second_lines) + 1 and first.split() == second.split()
+
+
+def _run_into_lines(text: str) -> bool:
+    return 0 < len([line for line in text.splitlines() if line.strip()]) <= 2
+
+
+AROUND_HEADLINE_WORDS = 400
+BESIDE_HEADLINE_WORDS = 6  # a short sentence; a date or a kicker beside the <h1> is less
+
+
+def _around_headline(tree, run: str, base: str | None) -> etree._Element | None:
+    """The smallest block around the page's <h1> with more text than the headline: a short
+    release's own container, where an extractor ran the whole page, headline and all, into one
+    line (`run`)."""
+    heading = next(tree.iter("h1"), None)
+    if heading is None or _clean_space(heading.text_content()) not in run:
+        return None
+    own = len(heading.text_content().split())
+    for ancestor in heading.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return None
+        words = len(ancestor.text_content().split())
+        if words > AROUND_HEADLINE_WORDS:
+            return None
+        if words >= own + BESIDE_HEADLINE_WORDS and ancestor.tag != "header":
+            return _convert(ancestor, HTML_KINDS, base)
+    return None
+
+
+COVERED = 0.8
+
+
+def _covers_unlinked(inner: str, outer: str, link_texts: set[str]) -> bool:
+    """`inner` holds nearly every word of `outer` that is not a link's text on the page: the
+    release that a page run into one line holds besides its menus."""
+    for anchor in sorted(link_texts, key=len, reverse=True):
+        if anchor in outer:
+            outer = outer.replace(anchor, " ")
+    # distinct words: a breadcrumb repeats the headline, a search box adds its label
+    outer_words, inner_words = set(outer.split()), set(inner.split())
+    return len(outer_words & inner_words) >= COVERED * len(outer_words)
 
 
 def _within(inner: str, outer: str) -> bool:

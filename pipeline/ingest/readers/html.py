@@ -6,15 +6,19 @@ import re
 
 from pipeline.errors import Rejected
 from pipeline.extract import Article, extract_article, parse_html
+from pipeline.extract.banners import marked_by_consent_manager
 from pipeline.extract.decode import canonical_encoding
+from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
-MIN_ARTICLE_CHARS = 80
-# Fewer words of running text outside the page's links: a listing, a category page or a menu.
-# A three-line police report has about twenty.
+MIN_ARTICLE_CHARS = 50
+# Fewer words of running text outside the page's links, when they are not nearly all the text:
+# a listing, a category page or a menu. A three-line police report has about twenty, and a
+# release of one short sentence is all running text.
 MIN_PROSE_WORDS = 12
+PROSE_SHARE = 0.5
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
@@ -24,15 +28,18 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     if article.text_length < MIN_ARTICLE_CHARS and (embedded := _embedded_page(data)):
         article = _extract(embedded.encode("utf-8"), context)
         notes = ("the release was read from a page embedded in this one (iframe srcdoc)",)
+    if problem := _not_a_release(article, data):
+        raise Rejected(problem, field="body")
     if article.text_length < MIN_ARTICLE_CHARS:
         raise Rejected(
             "no article text found: the page holds no paragraph of running text "
             f"(found {article.text_length} characters); {_why_empty(data)}",
             field="body",
         )
-    if problem := _not_a_release(article):
-        raise Rejected(problem, field="body")
-    if article.prose_words < MIN_PROSE_WORDS:
+    words = len(article.text.split())
+    if article.prose_words < MIN_PROSE_WORDS and article.prose_words < words * PROSE_SHARE:
+        if not article.prose_words and marked_by_consent_manager(data[:200_000]):
+            raise Rejected(f"no press release found: {CONSENT_ONLY}", field="body")
         raise Rejected(
             "no press release found on this page (looks like a listing/navigation): its text "
             f"is link titles and labels with {article.prose_words} words of running text; "
@@ -62,23 +69,6 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     )
 
 
-# A page that says it is an error ('Seite nicht gefunden', 'Error 404') or asks for consent
-# to cookies, in few words: what a wrong URL or a script-only page gives instead of a release.
-_ERROR_PAGE = re.compile(
-    r"\b(?:(?:seite|inhalt|dokument|artikel)\s+(?:wurde\s+)?nicht\s+gefunden|page\s+not\s+found"
-    r"|(?:fehler|error|http|fehlercode|status)[\s:-]*(?:404|403|410|500|503)\b"
-    r"|^\W*(?:404\W*)?(?:not\s+found|nicht\s+gefunden)\W*$|(?:file|url|resource)\s+not\s+found"
-    r"|(?:diese\s+)?seite\s+(?:existiert|gibt\s+es)\s+nicht|zugriff\s+verweigert|access\s+denied"
-    r"|^\W*(?:403\W*)?forbidden\W*$|internal\s+server\s+error|seite\s+nicht\s+verfügbar"
-    r"|(?:could\s?n[o']?t|can\s?n?[o']?t|cannot|unable\s+to)\s+(?:be\s+)?find\s+(?:that|this|the)\s+page"
-    r"|page\s+(?:you\s+(?:requested|are\s+looking\s+for)\s+(?:could\s+not|cannot|can't|does\s+not"
-    r"|doesn't)|(?:does\s+not|doesn't)\s+exist|(?:could|can)\s?not\s+be\s+found)"
-    r"|die\s+(?:von\s+ihnen\s+)?(?:gesuchte|angeforderte|aufgerufene)\s+seite"
-    r"|^\W*(?:seite|website|page|site)\s+(?:(?:befindet\s+sich\s+)?in\s+(?:bearbeitung|wartung|arbeit)"
-    r"|under\s+(?:construction|maintenance))\W*$|^\W*(?:wartungsarbeiten|under\s+construction"
-    r"|coming\s+soon|demnächst\s+verfügbar)\W*$)",
-    re.I,
-)
 _CONSENT = re.compile(
     r"\b(?:cookies?|einwilligung|consent|akzeptieren|accept(?:\s+all)?|datenschutzeinstellungen"
     r"|privacy\s+settings|tracking|zustimmen|personalisiert\w*)\b",
@@ -132,21 +122,44 @@ def _listing_items(text: str) -> int:
     return max(beside, cut)
 
 
-def _not_a_release(article: Article) -> str | None:
-    """Why the page is a listing, an error page or a cookie wall, or None."""
+# What the page is instead of a release (`extract.page_kind`), and what to do.
+_PAGE_KINDS = {
+    "listing": "no press release found on this page (looks like a listing/navigation): it lists "
+    "teasers of several releases; submit the page of one release",
+    "empty": "no press release found on this page (looks like a listing/navigation): it says "
+    "it found none ({title!r}); submit the page of one release",
+    "error": "no press release found: the page is an error page ({title!r}); check the URL",
+    "login": "no press release found: the page asks for a login ({title!r}); submit the "
+    "release's text, or the URL of a page that shows it without logging in",
+    "signup": "no press release found: the page is a sign-up form ({title!r}); submit the page "
+    "of one release",
+    "contacts": "no press release found: the page lists contacts ({title!r}), with "
+    "{prose} words of running text; submit the page of one release",
+    "gallery": "no press release found: the page is a photo gallery ({title!r}) with {prose} "
+    "words of running text; submit the release that the photos belong to",
+}
+
+
+def _not_a_release(article: Article, data: bytes) -> str | None:
+    """Why the page is a listing, an error page, a form or a cookie wall, or None."""
     text = article.text
-    if _listing_items(text) >= LISTING_ITEMS:
-        return (
-            "no press release found on this page (looks like a listing/navigation): it lists "
-            "teasers of several releases; submit the page of one release"
-        )
+    if article.page_kind == "listing" or _listing_items(text) >= LISTING_ITEMS:
+        return _PAGE_KINDS["listing"]
+    if article.page_kind in _PAGE_KINDS:
+        title = (article.title or next(iter(text.splitlines()), ""))[:80]
+        return _PAGE_KINDS[article.page_kind].format(title=title, prose=article.prose_words)
     if len(text.split()) > ERROR_PAGE_WORDS:
         return None
     said = [article.title or "", *text.splitlines()[:3]]
-    if any(_ERROR_PAGE.search(line) for line in said):
+    for pattern, kind in ((EMPTY_LISTING, "empty"), (ERROR_PAGE, "error")):
+        if line := next((line for line in said if pattern.search(line)), None):
+            return _PAGE_KINDS[kind].format(title=line[:80], prose=article.prose_words)
+    if any(SCRIPT_ONLY.search(line) for line in said):
+        if marked_by_consent_manager(data[:200_000]):
+            return f"no press release found: {CONSENT_ONLY}"
         return (
-            "no press release found: the page is an error page "
-            f"({(article.title or text.splitlines()[0])[:80]!r}); check the URL"
+            "no press release found: the page shows its content only with JavaScript "
+            f"({said[-1][:80]!r}); submit the release's text or another URL"
         )
     consent = {match.lower() for match in _CONSENT.findall(text)}
     if len(consent) >= 2 and _CONSENT_BUTTON.search(text):
@@ -194,7 +207,7 @@ def _why_empty(data: bytes) -> str:
     if match := _REFRESH.search(head):
         target = match.group(1).decode("utf-8", "replace")
         return f"the page only forwards to {target}: submit that page instead"
-    if re.search(rb"(?:id|class)\s*=\s*[\"'][^\"']*(?:cookie|consent|gdpr)", head, re.I):
+    if marked_by_consent_manager(head):
         return CONSENT_ONLY
     if re.search(rb"<img\b", head, re.I):
         return "the page holds pictures but no text (a scanned release?): send its text"
