@@ -131,6 +131,9 @@ class Release(Frozen):
     text: str
     language: str
     published_at: AwareDatetime | None = None
+    # the input names the day only: `published_at` is that day's start in the source's zone,
+    # and outputs that can say a date alone (JSON, snippets) say the date
+    published_date_only: bool = False
     embargo_until: AwareDatetime | None = None
     contact: str | None = None
     categories: tuple[str, ...] = ()
@@ -157,6 +160,14 @@ class Entry(Frozen):
     public_name: str
     withdrawn_at: AwareDatetime | None = None  # set while a withdrawn release is still listed
     sort_at: AwareDatetime | None = None  # where the channel lists it: newest first
+
+
+def published_iso(moment: datetime | None, date_only: bool) -> str | None:
+    """A release's date in ISO 8601: the day alone ('2026-11-24') when its input named no time
+    of day, else the moment with its offset."""
+    if moment is None:
+        return None
+    return moment.date().isoformat() if date_only else moment.isoformat()
 
 
 def release_id(source: str, identity: str) -> str:

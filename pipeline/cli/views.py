@@ -15,9 +15,21 @@ if TYPE_CHECKING:
 
 def _iso(moment: datetime | str | None) -> str | None:
     """One way to write a time: ISO 8601 with a numeric offset (`+00:00`, never `Z`)."""
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
+    moment = _moment(moment)
     return moment.isoformat() if moment else None
+
+
+def _published(data: Mapping) -> str | None:
+    """The release's date; the day alone when its input named no time of day (as
+    `models.published_iso`, without importing the models: `melder queue` starts fast)."""
+    moment = _moment(data.get("published_at"))
+    if moment is not None and data.get("published_date_only"):
+        return moment.date().isoformat()
+    return _iso(moment)
+
+
+def _moment(moment: datetime | str | None) -> datetime | None:
+    return datetime.fromisoformat(moment) if isinstance(moment, str) else moment
 
 
 def release_json(release: Release | Mapping) -> dict:
@@ -37,7 +49,7 @@ def release_json(release: Release | Mapping) -> dict:
         "language": data["language"],
         "slug": data["slug"],
         "links": [{"url": link["url"], "text": link["text"]} for link in data.get("links", ())],
-        "published_at": _iso(data.get("published_at")),
+        "published_at": _published(data),
         "embargo_until": _iso(data.get("embargo_until")),
         "contact": data.get("contact"),
         "categories": list(data.get("categories", ())),

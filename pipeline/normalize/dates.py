@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names, get_month_names
@@ -53,7 +52,7 @@ NUMERIC_RE = re.compile(
 )
 # '11/12/2026 4:15 PM CST': a US date (month first) by its clock or its zone
 US_TIME_RE = re.compile(
-    r"\W{0,3}(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?\s?[Mm]\.?)(?!\w)"
+    r"\W{0,3}(?:at\s+)?\d{1,2}(?::\d\d){0,2}\s*(?:[AaPp]\.?\s?[Mm]\.?)(?!\w)"
     r"|[^\n]{0,30}?\b(?:[ECMP][SD]T|ET|CT|PT)\b"
 )
 SLASH_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
@@ -77,9 +76,10 @@ ZONE_ABBR_RE = re.compile(
     r"\b(?:(?P<base>UTC|GMT)\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
     r"|(?P<local>CET/CEST|MEZ/MESZ)"  # whichever of the two applies on that day: German time
     r"|(?P<named>(?:Australian\s+)?(?:Eastern|Central|Mountain|Pacific|Western)"
-    r"(?: Standard| Daylight)? Time)"
+    r"(?: Standard| Daylight)? Time|(?i:(?:UK|U\.K\.|British|London|Irish)\s+time))"
     r"|(?P<abbr>UTC|GMT|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|WET|"
-    r"WEST|EET|EEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|AKST|AKDT|HST|SAST|JST|Z))\b"
+    r"WEST|EET|EEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|AKST|AKDT|HST|SAST|JST|KST|HKT|SGT|PHT"
+    r"|IST|WIB|CAT|EAT|WAT|Z))\b"
 )
 NAMED_ZONES: dict[str, tzinfo] = {
     "eastern": ZoneInfo("America/New_York"),
@@ -89,7 +89,10 @@ NAMED_ZONES: dict[str, tzinfo] = {
     "australian eastern": ZoneInfo("Australia/Sydney"),
     "australian central": ZoneInfo("Australia/Adelaide"),
     "australian western": ZoneInfo("Australia/Perth"),
-}
+    "uk": ZoneInfo("Europe/London"), "u.k.": ZoneInfo("Europe/London"),
+    "british": ZoneInfo("Europe/London"), "london": ZoneInfo("Europe/London"),
+    "irish": ZoneInfo("Europe/Dublin"),
+}  # fmt: skip
 ZONE_ABBR: dict[str, tzinfo] = {
     "UTC": UTC, "GMT": UTC, "Z": UTC,
     "CET": timezone(timedelta(hours=1)), "MEZ": timezone(timedelta(hours=1)),
@@ -108,7 +111,12 @@ ZONE_ABBR: dict[str, tzinfo] = {
     "NZST": timezone(timedelta(hours=12)), "NZDT": timezone(timedelta(hours=13)),
     "AKST": timezone(timedelta(hours=-9)), "AKDT": timezone(timedelta(hours=-8)),
     "HST": timezone(timedelta(hours=-10)), "SAST": timezone(timedelta(hours=2)),
-    "JST": timezone(timedelta(hours=9)),
+    "JST": timezone(timedelta(hours=9)), "KST": timezone(timedelta(hours=9)),
+    "HKT": timezone(timedelta(hours=8)), "SGT": timezone(timedelta(hours=8)),
+    "PHT": timezone(timedelta(hours=8)), "WIB": timezone(timedelta(hours=7)),
+    "IST": timezone(timedelta(hours=5, minutes=30)),  # India's: the Irish say "Irish time"
+    "CAT": timezone(timedelta(hours=2)), "EAT": timezone(timedelta(hours=3)),
+    "WAT": timezone(timedelta(hours=1)),
 }  # fmt: skip
 
 # Words that may stand around a date on a line that says nothing else.
@@ -342,50 +350,3 @@ _TITLE_DATE_RE = re.compile(r"\b(?:vom|from|dated)\s+(?P<date>[^–—|]{6,30})$
 def title_date(title: str) -> str | None:
     match = _TITLE_DATE_RE.search(title)
     return match.group("date") if match and find_date(match.group("date")) else None
-
-
-# A dateline: a place and a date in front of the first sentence, set off by a dash
-DATELINE_HEAD_RE = re.compile(
-    r"^[^!?]{2,60}?--\((?i:business ?wire|globe ?newswire|accesswire|prnewswire)[^)]{0,30}\)--"
-    r"(?P<wire>[^-]{6,40}?)--"  # 'RENO, Nev.--(BUSINESS WIRE)--Nov. 25, 2026--Globex …'
-    # 'DALLAS, TX / ACCESSWIRE / November 25, 2026 / Lonestar …': the date after the wire
-    r"|^[^!?/]{2,60}?\s?/\s?(?i:access ?wire|access newswire)\s?/\s?(?P<slashed>[^/]{6,40}?)\s?/\s"
-    r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
-    r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
-)
-DATELINE_TAIL_WORDS = 4  # after a dateline's date: '14:30 Uhr', '(ots)', 'ET /PRNewswire/'
-DATELINE_REACH = 250  # characters: the longest head DATELINE_HEAD_RE takes, and more
-_DIGIT_RE = re.compile(r"\d")
-
-
-class _Block(Protocol):  # normalize.body's Block, which imports this module
-    kind: str
-    text: str
-
-
-def dateline_text(blocks: list[_Block]) -> str | None:
-    """The date of a dateline such as 'Leipzig, 25. November 2026 – Die Stadt ...'."""
-    for block in blocks[:4]:
-        # every date has a day's digits, and a dateline's head is short
-        dated = block.kind == "p" and _DIGIT_RE.search(block.text, 0, DATELINE_REACH)
-        match = DATELINE_HEAD_RE.match(block.text) if dated else None
-        head = (
-            (
-                match.group("wire")
-                or match.group("slashed")
-                or match.group("head")
-                or match.group("dated")
-            )
-            if match
-            else None
-        )
-        found = find_date(head) if head else None
-        # a place before the date, at most a time or an agency's mark after it: 'Ab 12. Februar
-        # 2027 zeigt das Museum … –' opens a sentence, no dateline
-        if (
-            found
-            and len(head[: found[0].start()].split()) <= 4
-            and len(head[found[0].end() :].split()) <= DATELINE_TAIL_WORDS
-        ):
-            return head
-    return None

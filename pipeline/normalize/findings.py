@@ -58,6 +58,7 @@ class Findings:
 
     problems: list[Problem]
     warnings: list[str] = field(default_factory=list)
+    date_only: bool = False  # the release's date names a day without a time of day
     embargo: datetime | None = None
     contact: str | None = None
     date_text: str | None = None

@@ -12,6 +12,7 @@ from pipeline.normalize.body import (
     clean_inline,
     tidy_segments,
 )
+from pipeline.normalize.datelines import dateline_text
 from pipeline.normalize.findings import Findings
 from pipeline.normalize.paragraphs import BULLET_RE
 
@@ -126,7 +127,7 @@ def take_title(
                 and not DATELINE_ONLY_RE.match(block.text)
             )
     kept = _merge_datelines(kept)
-    found.date_text = found.date_text or dates.dateline_text(kept) or dates.title_date(title)
+    found.date_text = found.date_text or dateline_text(kept) or dates.title_date(title)
     return title, kept
 
 
@@ -154,7 +155,7 @@ def _without_cover_note(blocks: list[Block]) -> list[Block]:
         note[:1].islower() or COVER_NOTE_RE.search(note)
     ):
         return blocks
-    if _looks_like_headline(following) or dates.dateline_text([following]):
+    if _looks_like_headline(following) or dateline_text([following]):
         return blocks[1:]
     return blocks
 
@@ -380,6 +381,9 @@ def _time_of_day(value: datetime, zone: tzinfo, now: datetime, found: Findings) 
     day = value.date().isoformat()
     if value.date() == now.astimezone(zone).date():
         found.warnings.append(f"the date {day} gives no time of day: the arrival time is used")
-        return now.astimezone(value.tzinfo)
-    found.warnings.append(f"the date {day} gives no time of day: the start of that day is used")
+        return now.astimezone(value.tzinfo).replace(microsecond=0)
+    found.warnings.append(
+        f"the date {day} gives no time of day: it stays a date (feeds show the start of that day)"
+    )
+    found.date_only = True
     return value

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.normalize.body import Block
-from pipeline.normalize.dates import dateline_text
+from pipeline.normalize.datelines import dateline_text
 from pipeline.normalize.findings import CONTACT_RE
 from pipeline.normalize.headline import _looks_like_headline
 from pipeline.normalize.summary import clear_german_or_english

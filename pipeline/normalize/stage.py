@@ -93,6 +93,7 @@ def normalize(
         text=text,
         language=source.language or raw.language or detect_language(f"{title}\n{text}"),
         published_at=published,
+        published_date_only=found.date_only and published is not None,
         embargo_until=embargo,
         contact=_clean_contact(raw.contact) if raw.contact else found.contact,
         categories=tuple(plain_field(category) for category in raw.categories),

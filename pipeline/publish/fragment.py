@@ -281,9 +281,12 @@ def _disclaimer(item: PublishedItem, channel: ChannelConfig, source: SourceConfi
 
 def _meta_line(item: PublishedItem, labels: Labels) -> str:
     language = item.release.language
+    # a day without a time of day is shown as the day: its start would be a made-up time
+    day_only = item.release.published_date_only and item.published == item.release.published_at
+    shown = human_date(item.published, language, with_time=not day_only)
+    moment = item.published.date().isoformat() if day_only else item.published.isoformat()
     return (
-        f'<p class="melder-meta"><time datetime="{item.published.isoformat()}">'
-        f"{_text(human_date(item.published, language))}</time> · "
+        f'<p class="melder-meta"><time datetime="{moment}">{_text(shown)}</time> · '
         f'<span class="melder-source">{labels.source}: {_text(item.author)}</span></p>'
     )
 

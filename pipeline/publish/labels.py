@@ -38,10 +38,13 @@ def labels_for(language: str, fallback: str) -> Labels:
     return LABELS["en"]
 
 
-def human_date(moment: datetime, language: str) -> str:
-    """'25. November 2026, 10:30 Uhr' / 'November 25, 2026, 10:30 AM', in the moment's zone."""
+def human_date(moment: datetime, language: str, *, with_time: bool = True) -> str:
+    """'25. November 2026, 10:30 Uhr' / 'November 25, 2026, 10:30 AM', in the moment's zone;
+    the date alone without `with_time`."""
     locale = _locale(language)
     date = format_date(moment, "long", locale=locale)
+    if not with_time:
+        return date
     time = format_time(moment, "short", locale=locale).replace("\u202f", " ")
     return f"{date}, {time} Uhr" if locale.language == "de" else f"{date}, {time}"
 

@@ -23,7 +23,7 @@ from pipeline.errors import NotFound, Rejected
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, jsonfmt, read_input
 from pipeline.media import MediaFetcher
-from pipeline.models import MediaInput
+from pipeline.models import MediaInput, published_iso
 from pipeline.runner import keep_submission, replacing, store_raws
 from pipeline.store import users
 from pipeline.web import idempotency, schemas
@@ -364,7 +364,7 @@ def status_json(web: WebState, view, config: Config | None = None) -> dict:
         "publish_at": _iso(view.publish_at),
         "first_published_at": _iso(view.first_published_at),
         "embargo_until": _iso(release.embargo_until),
-        "published_at": _iso(release.published_at),
+        "published_at": published_iso(release.published_at, release.published_date_only),
         "reason": view.reason,
         "pending": view.pending,
         "live_revision": view.live_revision if view.live else None,

@@ -67,7 +67,7 @@ class ReleaseStatus(BaseModel):
     published_at: str | None = Field(
         default=None,
         description="The release's own date, ISO 8601 with offset: as sent (`published`) or "
-        "found in its text.",
+        "found in its text; a date alone ('2026-11-24') when the input named no time of day.",
     )
     reason: str | None
     pending: str | None = Field(

@@ -225,6 +225,20 @@ def test_extract_json_of_the_sample_dump():
         assert junk not in data["text"]
 
 
+def test_a_date_without_a_time_of_day_stays_a_date_in_json_and_in_the_snippet(tmp_path):
+    page = tmp_path / "release.html"
+    page.write_text(
+        "<html><head><title>x</title></head><body><article><h1>Brücke wieder frei</h1>"
+        "<p class='date'>Issued: 24 November 2026</p><p>Die Brücke über die Aue ist nach "
+        "drei Monaten Bauzeit seit heute wieder für den Verkehr frei, teilte die Stadt mit.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    data = json.loads(runner.invoke(app, ["extract", str(page), "--json"]).stdout)
+    assert data["published_at"] == "2026-11-24"
+    assert any("stays a date" in warning for warning in data["warnings"])
+
+
 def test_console_entry_point_runs_as_a_module(demo_root):
     result = subprocess.run(
         [sys.executable, "-m", "pipeline", "--root", str(demo_root), "check"],

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from pipeline.normalize.datelines import dateline_text
 from pipeline.normalize.dates import is_date_line, localize, parse_datetime, plausibility_problem
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -46,6 +48,17 @@ EST = timezone(timedelta(hours=-5))
             datetime(2026, 11, 24, 23, 30, tzinfo=UTC),
         ),
         ("Nov. 25, 2026 9:00 AM MT", datetime(2026, 11, 25, 16, 0, tzinfo=UTC)),
+        # Asia's and Africa's zones, and the UK's by name: an embargo in them lifts on time
+        ("25 November 2026, 16:30 HKT", datetime(2026, 11, 25, 8, 30, tzinfo=UTC)),
+        ("25 November 2026, 16:30 SGT", datetime(2026, 11, 25, 8, 30, tzinfo=UTC)),
+        ("26 NOV 2026 3:45PM IST", datetime(2026, 11, 26, 10, 15, tzinfo=UTC)),
+        ("10:00 EAT, 26 November 2026", datetime(2026, 11, 26, 7, 0, tzinfo=UTC)),
+        ("00:01 HRS (UK TIME) FRIDAY 27 NOVEMBER 2026", datetime(2026, 11, 27, 0, 1, tzinfo=UTC)),
+        ("00:01 BST, 1 July 2027", datetime(2027, 6, 30, 23, 1, tzinfo=UTC)),
+        ("1 July 2027, 00:01 UK time", datetime(2027, 6, 30, 23, 1, tzinfo=UTC)),
+        # US numbers: month first before a clock with seconds, or when the day is past 12
+        ("11/5/2026 3:15:00 PM", datetime(2026, 11, 5, 15, 15, tzinfo=BERLIN)),
+        ("11/25/2026 3:15 PM", datetime(2026, 11, 25, 15, 15, tzinfo=BERLIN)),
         # a number with a thousands point is no time of day
         ("12. Februar 2027, Funde aus 10.000 Jahren", datetime(2027, 2, 12, tzinfo=BERLIN)),
     ],
@@ -132,3 +145,19 @@ def test_plausibility():
 )
 def test_day_month_dates_two_digit_years_and_impossible_offsets(text, expected):
     assert parse_datetime(text, BERLIN, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "head"),
+    [
+        ("PORTLAND, Ore. – November 24, 2026 – It said", "PORTLAND, Ore. – November 24, 2026"),
+        ("PORTLAND, Ore.—November 24, 2026—Cascade today", "PORTLAND, Ore.—November 24, 2026"),
+        ("DENVER - November 24, 2026 - The city council", "DENVER - November 24, 2026"),
+        ("Leipzig, 25. November 2026 – Die Stadt", "Leipzig, 25. November 2026"),
+        # a sentence with a date in it, set off by dashes, is no dateline
+        ("Baden-Württemberg – Ab 12. Februar 2027 zeigt das Museum – viel Neues", None),
+    ],
+)  # fmt: skip
+def test_a_dateline_s_place_may_be_set_off_by_a_dash(paragraph, head):
+    block = SimpleNamespace(kind="p", text=paragraph)
+    assert dateline_text([block]) == head

@@ -472,13 +472,13 @@ def test_a_date_without_time_never_becomes_a_silent_midnight():
                           "Elefantenhaus eröffnet, das größte in Sachsen.")  # fmt: skip
     release = normalize(earlier, SOURCE)
     assert release.published_at == datetime(2026, 11, 20, tzinfo=BERLIN)
-    assert "the date 2026-11-20 gives no time of day: the start of that day is used" in (
-        release.warnings
-    )
+    assert release.published_date_only
+    assert "the date 2026-11-20 gives no time of day: it stays a date" in release.warnings[0]
     timed = raw_release(title="Meldung", body_text="Leipzig, 20.11.2026, 14:30 Uhr – Der Zoo hat "
                         "ein neues Elefantenhaus eröffnet, das größte in Sachsen.")  # fmt: skip
     release = normalize(timed, SOURCE)
     assert release.published_at == datetime(2026, 11, 20, 14, 30, tzinfo=BERLIN)
+    assert not release.published_date_only
     assert not any("time of day" in warning for warning in release.warnings)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import lxml.html
 import pytest
@@ -11,6 +12,7 @@ from pipeline.config import Disclaimer
 from pipeline.models import Link
 from pipeline.publish import feed_id, public_name, render_channel
 from tests.publish_helpers import (
+    BERLIN,
     CHANNEL_LINK,
     DISCLAIMER_DE,
     LEIPZIG_DISCLAIMER,
@@ -49,6 +51,15 @@ def test_german_fragment_structure():
     assert "Partnerschaften leben vom Austausch." in node.text_content()
     contact = node.find(".//address")
     assert "Telefon: 0341 123-2018" in contact.text_content()
+
+
+def test_a_date_without_a_time_of_day_is_shown_as_the_day_alone():
+    day = release(published_at=datetime(2026, 11, 24, tzinfo=BERLIN)).model_copy(
+        update={"published_date_only": True}
+    )
+    time = article(render_one(day)).find(".//time")
+    assert time.get("datetime") == "2026-11-24"
+    assert time.text == "24. November 2026"
 
 
 def test_english_fragment_uses_source_zone_and_language():

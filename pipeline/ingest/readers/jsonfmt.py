@@ -165,6 +165,12 @@ class ReleaseSubmission(BaseModel):
     def _url(cls, value: str | None) -> str | None:
         return None if value is None else _http_url(value)
 
+    @field_validator("published", "embargo_until", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        """A CMS export writes an unset date as "": no date, no embargo."""
+        return None if isinstance(value, str) and not value.strip() else value
+
     @model_validator(mode="after")
     def _has_body(self) -> ReleaseSubmission:
         if not (self.text or "").strip() and not (self.body_html or "").strip():

@@ -63,7 +63,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     problems.extend(meta_problems)
     fields = _fields(meta)
     body_html, heading, images = render_markdown(body, take_title=not fields.get("title"))
-    images += _front_matter_images(fields.get("images"), problems)
+    warnings: list[str] = []
+    images += _front_matter_images(fields.get("images"), warnings)
     published, published_text = _date_value(fields.get("published"))
     url = _text(fields.get("url"))
     return RawRelease(
@@ -84,6 +85,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         categories=_categories(fields.get("categories")),
         media=tuple(images),
         problems=tuple(problems),
+        warnings=tuple(warnings),
     )
 
 
@@ -196,7 +198,13 @@ def _image(token) -> MediaInput:
     )
 
 
-def _front_matter_images(value: Any, problems: list[Problem]) -> list[MediaInput]:
+# The spellings of an image's address in the front matter of common site generators.
+IMAGE_ADDRESS_KEYS = ("url", "src", "image", "file", "path", "href")
+
+
+def _front_matter_images(value: Any, warnings: list[str]) -> list[MediaInput]:
+    """The front matter's images; one that gives no address is left out with a warning, since
+    a photo never fails a release."""
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
@@ -204,14 +212,15 @@ def _front_matter_images(value: Any, problems: list[Problem]) -> list[MediaInput
     for index, item in enumerate(items[:20]):
         if isinstance(item, str) and item.strip():
             images.append(MediaInput(url=item.strip()))
-        elif isinstance(item, dict) and _text(item.get("url")):
-            images.append(MediaInput(**{key: _text(item.get(key)) or "" for key in IMAGE_KEYS}))
+        elif isinstance(item, dict) and (
+            address := next(filter(None, map(_text, map(item.get, IMAGE_ADDRESS_KEYS))), None)
+        ):
+            details = {key: _text(item.get(key)) or "" for key in IMAGE_KEYS if key != "url"}
+            images.append(MediaInput(url=address, **details))
         else:
-            problems.append(
-                Problem(
-                    field=f"images[{index}]",
-                    message="give an image as a URL, or as {url, caption, credit, alt}",
-                )
+            warnings.append(
+                f"front matter images[{index}] was left out: give an image as a URL, or as "
+                "{url, caption, credit, alt}"
             )
     return images
 

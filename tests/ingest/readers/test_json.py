@@ -129,3 +129,12 @@ def test_a_wordpress_rest_api_post_is_read_by_its_rendered_fields():
     assert release.teaser == "Neue Zweigstelle …"
     assert "Zweigstelle" in release.body_html
     assert release.published.isoformat() == "2026-11-24T09:30:00+00:00"
+
+
+def test_an_empty_date_or_embargo_from_a_cms_export_means_none():
+    raw = read(
+        '{"title": "Wertstoffhöfe im Winter", "text": "Ab 1. Dezember gelten neue Zeiten.",'
+        ' "published": "", "embargo_until": " "}'.encode()
+    )
+    assert raw.problems == ()
+    assert raw.published is None and raw.embargo_until is None

@@ -99,3 +99,20 @@ def test_front_matter_never_closed_or_with_an_unquoted_colon_says_how_to_fix_it(
     assert "title:" not in (unclosed.body_html or "")
     colon = read(b"---\ntitle: Pressemitteilung: Neue Zweigstelle\n---\n\nText.\n")
     assert "needs quotes" in colon.problems[0].message
+
+
+def test_front_matter_images_by_any_common_key_and_one_without_an_address_is_only_a_warning():
+    raw = read(
+        b"---\ntitle: Radweg freigegeben\nimages:\n"
+        b"  - src: radweg.jpg\n    caption: Freigabe am Europaplatz\n"
+        b"    credit: Stadt / J. K\xc3\xb6hler\n"
+        b"  - caption: ein Bild ohne Adresse\n---\n\nDer Radweg ist frei.\n"
+    )
+    assert raw.problems == ()
+    [image] = raw.media
+    assert (image.url, image.caption, image.credit) == (
+        "radweg.jpg",
+        "Freigabe am Europaplatz",
+        "Stadt / J. Köhler",
+    )
+    assert any("images[1] was left out" in warning for warning in raw.warnings)

@@ -1,0 +1,71 @@
+"""A dateline: a place and a date in front of the first sentence ('Leipzig, 25. November 2026 –
+Die Stadt …', 'RENO, Nev.--(BUSINESS WIRE)--Nov. 25, 2026--', 'PORTLAND, Ore. – November 24,
+2026 – …'), and the date it gives."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from pipeline.normalize.dates import find_date
+
+DATELINE_HEAD_RE = re.compile(
+    r"^[^!?]{2,60}?--\((?i:business ?wire|globe ?newswire|accesswire|prnewswire)[^)]{0,30}\)--"
+    r"(?P<wire>[^-]{6,40}?)--"  # 'RENO, Nev.--(BUSINESS WIRE)--Nov. 25, 2026--Globex …'
+    # 'DALLAS, TX / ACCESSWIRE / November 25, 2026 / Lonestar …': the date after the wire
+    r"|^[^!?/]{2,60}?\s?/\s?(?i:access ?wire|access newswire)\s?/\s?(?P<slashed>[^/]{6,40}?)\s?/\s"
+    r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
+    r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
+)
+DATELINE_TAIL_WORDS = 4  # after a dateline's date: '14:30 Uhr', '(ots)', 'ET /PRNewswire/'
+DATELINE_REACH = 250  # characters: the longest head DATELINE_HEAD_RE takes, and more
+_DIGIT_RE = re.compile(r"\d")
+_DASH_RE = re.compile(r"\s(?:--|[-–—])\s|\s?(?:--|—)\s?")
+_ENDS_WITH_DASH = re.compile(r"(?:--|[-–—])\s*$")
+DASHED_REACH = 120
+
+
+class _Block(Protocol):  # normalize.body's Block, which imports this module
+    kind: str
+    text: str
+
+
+def dateline_text(blocks: list[_Block]) -> str | None:
+    """The date of a dateline such as 'Leipzig, 25. November 2026 – Die Stadt ...'."""
+    for block in blocks[:4]:
+        # every date has a day's digits, and a dateline's head is short
+        dated = block.kind == "p" and _DIGIT_RE.search(block.text, 0, DATELINE_REACH)
+        match = DATELINE_HEAD_RE.match(block.text) if dated else None
+        head = (
+            (
+                match.group("wire")
+                or match.group("slashed")
+                or match.group("head")
+                or match.group("dated")
+            )
+            if match
+            else None
+        )
+        if head and _dated_head(head):
+            return head
+        if dated and (match is None or match.group("head")):
+            # 'PORTLAND, Ore. – November 24, 2026 – …': the place set off by a dash too
+            for dash in _DASH_RE.finditer(block.text, 0, DASHED_REACH):
+                head = block.text[: dash.start()]
+                found = _dated_head(head)
+                if found and _ENDS_WITH_DASH.search(head[: found[0].start()]):
+                    return head
+    return None
+
+
+def _dated_head(head: str):
+    """The date in a dateline's head with a place before it and at most a time or an agency's
+    mark after it: 'Ab 12. Februar 2027 zeigt das Museum … –' opens a sentence, no dateline."""
+    found = find_date(head)
+    if (
+        found
+        and len(head[: found[0].start()].split()) <= 4
+        and len(head[found[0].end() :].split()) <= DATELINE_TAIL_WORDS
+    ):
+        return found
+    return None
