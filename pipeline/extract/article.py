@@ -158,10 +158,22 @@ def _restore_lead(fragment, lead: str | None) -> None:
         return
     paragraph = etree.Element("p")
     paragraph.text = lead
-    fragment.insert(0, paragraph)
+    # a lead before the first paragraph of running text: a date or byline line over it stays on
+    # top, where the date is read from; a deck (no sentence) opens the body
+    first_prose = lead.rstrip()[-1:] in '.!?"“”»«)' and next(
+        (
+            index
+            for index, block in enumerate(fragment)
+            if len(text := _clean_space("".join(block.itertext())).split()) >= PROSE_LINE_WORDS
+            and text[-1][-1:] in '.!?"“”»«)'
+        ),
+        0,
+    )
+    fragment.insert(int(first_prose), paragraph)
 
 
 PROSE_SAMPLE = 6000
+PROSE_LINE_WORDS = 6
 
 
 def _prose_words(text: str, anchors: set[str]) -> int:

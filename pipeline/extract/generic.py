@@ -83,7 +83,15 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
 
 def _attributions_as_paragraphs(tree) -> None:
     """A quote's speaker set in its <footer> or <cite> ('Prof. Dr. Martin Lindner, Institut …')
-    is part of the quote: extractors drop footers as page furniture, so it becomes a paragraph."""
+    is part of the quote: extractors drop footers as page furniture, so it becomes a paragraph.
+    A quote set in a <figure> (WordPress's pull quote) leaves it: extractors drop figures as
+    pictures."""
+    for figure in list(tree.iter("figure")):
+        if (
+            next(figure.iter("blockquote"), None) is not None
+            and next(figure.iter("img", "picture", "video", "iframe"), None) is None
+        ):
+            figure.drop_tag()
     for quote in tree.iter("blockquote"):
         for attribution in quote.xpath("./footer | ./figcaption | ./cite"):
             attribution.tag = "p"
@@ -208,6 +216,12 @@ def _fills_gaps(inner: str, outer: str, list_lines: set[str], link_texts: set[st
     sit."""
     inner_lines = [line for line in inner.splitlines() if line.strip()]
     outer_lines = [line for line in outer.splitlines() if line.strip()]
+    if (
+        inner_lines
+        and inner_lines[0] not in outer_lines
+        and not _SENTENCE_END.search(inner_lines[0])
+    ):
+        inner_lines = inner_lines[1:]  # a deck over the text, which the lead rule puts back
     if len(inner_lines) < 2 or len(outer_lines) <= len(inner_lines):
         return False
     positions, start = [], 0

@@ -197,10 +197,13 @@ _LEAD_NAMES = re.compile(
 )
 # A deck under the headline reads like a second headline: no final period needed.
 _DECK_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:subtitle|sub-?headline|sub-?header|subhead|subline|deck|dek|unterzeile)"
+    r"(?:^|[\s_-])(?:subtitle|sub-?headline|sub-?header|subhead|subline|deck|dek|unterzeile"
+    r"|untertitel|unterueberschrift)"
     r"(?:$|[\s_-])",
     re.I,
 )
+# A paragraph (never a box: other releases' teasers come in boxes) named the article's teaser.
+_TEASER_PARAGRAPH = re.compile(r"(?:^|[\s_-])teaser(?:$|[\s_-])", re.I)
 _LEAD_WORDS = 8
 _DECK_WORDS = 4
 _LEAD_TEXT = 800
@@ -226,7 +229,9 @@ def lead_after_headline(tree, heading=None) -> str | None:
                 )
             )
             deck = bool(_DECK_NAMES.search(names))
-            lead = bool(_LEAD_NAMES.search(names))
+            lead = bool(_LEAD_NAMES.search(names)) or (
+                candidate.tag == "p" and bool(_TEASER_PARAGRAPH.search(names))
+            )
             if not (deck or lead):
                 continue
             # right under the headline, a lead box without a period is its deck

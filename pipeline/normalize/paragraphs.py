@@ -16,6 +16,9 @@ from pipeline.normalize.findings import Findings
 
 BULLET_RE = re.compile(r"^(?:[-–*]\s+|[•·▪►]\s*)(?=\S)")  # '•Capacity' too
 FIELD_LINE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,24}:\s+\S")  # 'Termin: 3. Dezember, 10 Uhr'
+# A notice's signature: 'gez. Martin Büchner', 'i. A. Petra Lang', 'sgd. …'. It and the lines
+# under it (the signer's office) end the release; none of them continues a sentence.
+SIGNED_RE = re.compile(r"^(?:gez\.|i\.\s?[AV]\.|sgd\.|signed[:,]?)\s", re.I)
 NUMBERED_RE = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?=[^\W\d])")  # '1. Die Anlage …'
 
 TERMINAL = '.!?…:;"“”»«)'
@@ -87,7 +90,7 @@ def _should_join(previous: str, line: str, width: int) -> bool:
         return False
     if NUMBERED_RE.match(line) and (previous[-1] in TERMINAL or NUMBERED_RE.match(previous)):
         return False  # the next item of a numbered list (a wrapped '… ab dem' '1. Januar' joins)
-    if previous.endswith(":") or boilerplate.is_boilerplate(previous):
+    if previous.endswith(":") or SIGNED_RE.match(line) or boilerplate.is_boilerplate(previous):
         return False
     if FIELD_LINE_RE.match(previous) and FIELD_LINE_RE.match(line):
         return False  # 'Termin: …' 'Ort: …': lines of details, each its own

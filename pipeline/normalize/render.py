@@ -15,7 +15,7 @@ from pipeline.normalize.body import (
     clean_inline,
     tidy_segments,
 )
-from pipeline.normalize.paragraphs import BULLET_RE, NUMBERED_RE, TERMINAL
+from pipeline.normalize.paragraphs import BULLET_RE, NUMBERED_RE, SIGNED_RE, TERMINAL
 from pipeline.normalize.sanitize import clean_body
 
 # --- Blocks to output --------------------------------------------------------------------------
@@ -77,6 +77,8 @@ def _without_tail_labels(blocks: list[Block]) -> list[Block]:
     end = len(blocks)
     while end > 1 and _is_tail_label(blocks[end - 1]):
         end -= 1
+    if any(SIGNED_RE.match(block.text) for block in blocks[end:]):
+        return blocks  # a notice's signature and the signer's office under it
     prose = any(block.kind in ("p", "quote") and _is_sentence(block.text) for block in blocks[:end])
     return blocks[:end] if prose else blocks
 

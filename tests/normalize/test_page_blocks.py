@@ -1,0 +1,77 @@
+"""Blocks of a release page that extractors drop or run together: a notice's signature, a lead
+named the article's teaser, a pull quote in a figure, a list between a deck and the text."""
+
+from __future__ import annotations
+
+from tests.normalize.test_release_gate import extracted
+
+
+def page(article: str, title: str = "Pressemitteilung") -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Start</a> "
+        f"<a href='/presse/'>Presse</a></nav><main><article>{article}</article></main>"
+        "</body></html>"
+    )
+
+
+def test_a_notice_keeps_its_place_and_date_signature_and_the_signer_s_office():
+    found = extracted(
+        page(
+            "<h1>Öffentliche Bekanntmachung</h1><p>Der Gemeinderat hat am 24. November 2026 den "
+            "Bebauungsplan „Am Mühlbach“ als Satzung beschlossen. Er tritt heute in Kraft.</p>"
+            "<p>Der Plan kann im Rathaus, Zimmer 12, eingesehen werden.</p>"
+            "<p>Oberhausen-Rheinhausen, 26. November 2026<br>gez. Martin Büchner<br>"
+            "Bürgermeister</p>"
+        )
+    )
+    assert found.text.endswith(
+        "Oberhausen-Rheinhausen, 26. November 2026\n\ngez. Martin Büchner\n\nBürgermeister"
+    )
+
+
+def test_a_lead_paragraph_named_the_article_s_teaser_stays_the_first_paragraph():
+    found = extracted(
+        page(
+            "<header><h1>Hallenbad Süd öffnet später</h1><p class='SP-Meta'>Veröffentlicht am "
+            "25.11.2026, 14:20 Uhr</p></header><div class='SP-Text'><p class='SP-Teaser'>Die "
+            "Sanierung des Hallenbads Süd verzögert sich. Grund sind Schäden an der "
+            "Beckenabdichtung.</p><p>Ursprünglich sollte das Bad am 1. Dezember wieder öffnen. "
+            "Das Sportamt rechnet nun mit einer Wiedereröffnung Mitte Februar 2027.</p></div>"
+        )
+    )
+    assert found.text.startswith("Die Sanierung des Hallenbads Süd verzögert sich.")
+    assert "Veröffentlicht" not in found.text
+    assert found.published_at.isoformat() == "2026-11-25T14:20:00+01:00"
+
+
+def test_a_pull_quote_in_a_figure_keeps_its_words_and_speaker():
+    found = extracted(
+        page(
+            "<h1>Zwei Luchse im Tierpark geboren</h1><div class='entry-content'><p>Im Tierpark "
+            "sind zwei Luchse zur Welt gekommen. Die Jungtiere sind gesund, sagt der Tierarzt.</p>"
+            "<figure class='wp-block-pullquote'><blockquote><p>Für das Erhaltungszuchtprogramm "
+            "ist jeder Nachwuchs ein wichtiger Erfolg.</p><cite>Zoologischer Leiter Dr. Frank "
+            "Ebeling</cite></blockquote></figure><p>Für die beiden Jungtiere sucht der Tierpark "
+            "nun Namenspaten. Vorschläge können bis zum 6. Dezember eingereicht werden.</p></div>"
+        )
+    )
+    assert "ist jeder Nachwuchs ein wichtiger Erfolg." in found.text
+    assert "Dr. Frank Ebeling" in found.text
+
+
+def test_a_list_one_extractor_drops_is_kept_when_the_other_lacks_only_the_deck():
+    found = extracted(
+        "<html><head><title>Harborview Dental Group Opens Fourth Clinic</title></head><body>"
+        "<section class='release-body'><header><h1>Harborview Dental Group Opens Fourth Clinic"
+        "</h1><p class='subtitle'>New location adds Saturday appointments and a pediatric suite"
+        "</p></header><div class='row'><div class='col-lg-10'><p>TACOMA, Wash., Nov. 24, 2026 "
+        "-- Harborview Dental Group today opened its fourth clinic in Tacoma's Stadium District, "
+        "adding Saturday appointments for families.</p><p>The clinic has nine treatment rooms "
+        "and will employ 22 staff, including three dentists.</p><p><b>What patients can expect"
+        "</b></p><ul><li>Saturday hours from 8 a.m. to 2 p.m.</li><li>A sensory-friendly "
+        "pediatric suite</li><li>Same-day emergency appointments</li></ul><p>The clinic accepts "
+        "most major PPO plans.</p></div></div></section></body></html>"
+    )
+    assert found.text.startswith("New location adds Saturday appointments")
+    for item in ("Saturday hours from 8 a.m. to 2 p.m.", "Same-day emergency appointments"):
+        assert f"- {item}" in found.text
