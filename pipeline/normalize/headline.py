@@ -14,6 +14,7 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.datelines import dateline_text
 from pipeline.normalize.findings import Findings
+from pipeline.normalize.letterhead import ORG_NAME_RE, is_letterhead
 from pipeline.normalize.paragraphs import BULLET_RE
 
 DATELINE_ONLY_RE = re.compile(
@@ -23,16 +24,6 @@ DATELINE_ONLY_RE = re.compile(
     re.I,
 )
 MAX_HEADLINE = 300
-ORG_NAME_RE = re.compile(
-    r"(?i:(?:the\s+)?(?:office|department|ministry|bureau|division|state|city|county|town"
-    r"|commonwealth|government)\s+of\b[^.!?:]{2,60}"
-    r"|[^.!?:]{2,60}\b(?:department|office|ministry|agency|police|council|authority|bureau"
-    r"|commission|county|university|college|hospital|inc\.?|llc|ltd\.?|plc|corp(?:oration)?\.?"
-    r"|gmbh|ag|se|e\.\s?v\.|kg|polizeipräsidium|polizeidirektion|polizeiinspektion))"
-    r"|(?:Stadt|Gemeinde|Landkreis|Kreis|Landratsamt|Polizeipräsidium|Polizeidirektion"
-    r"|Ministerium|Bezirksamt|Rathaus|Senatsverwaltung)(?:\s+(?:[A-ZÄÖÜ][\w.-]*|für|der|des|und))"
-    r"{1,5}"
-)
 
 
 # --- Headline and dates ------------------------------------------------------------------------
@@ -191,6 +182,13 @@ def _find_headline(blocks: list[Block], head_end: int) -> int | None:
     if h1 is not None:
         return h1
     candidates = [i for i in range(head_end) if _looks_like_headline(blocks[i])]
+    # a letterhead, its document's label and number, the place and date, then the headline:
+    # 'Bayerisches Landesamt für Statistik / Pressemitteilung 287/2026' / 'Fürth, 26. November'
+    dated = [i for i in range(head_end) if dates.is_date_line(blocks[i].text)]
+    if dated and any(i > dated[-1] for i in candidates):
+        before = [i for i in candidates if i < dated[-1]]
+        if before and all(is_letterhead(blocks[i].text) for i in before):
+            candidates = [i for i in candidates if i > dated[-1]]
     # a letterhead ('OFFICE OF THE ATTORNEY GENERAL', 'Cedar Falls Police Department') names
     # the sender over the headline: it is the headline only when nothing follows it
     named = [i for i in candidates if not ORG_NAME_RE.fullmatch(blocks[i].text.strip())]

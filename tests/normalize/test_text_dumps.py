@@ -112,3 +112,16 @@ def test_notes_to_the_editor_and_calls_to_follow_leave_the_text():
     footer = "Sie möchten keine Pressemitteilungen mehr erhalten? Antworten Sie mit „Abmelden“."
     mail = normalize(raw_release(body_text=f"{text}{footer}\nHochschule Coburg\n"), SOURCE)
     assert mail.text == lead
+
+
+def test_a_letterhead_and_its_document_number_over_place_and_date_are_not_the_headline():
+    text = (
+        "Bayerisches Landesamt für Statistik\nPressemitteilung 287/2026/32/A\n\n"
+        "Fürth, 24. November 2026\n\nBayerns Bevölkerung wächst 2026 langsamer\n\n"
+        "Zum 30. Juni 2026 lebten in Bayern 13 461 720 Menschen. Das waren 26 950 oder 0,2 "
+        "Prozent mehr als zum Jahresende 2025.\n"
+    )
+    found = normalize(raw_release(title=None, body_text=text), SOURCE)
+    assert found.title == "Bayerns Bevölkerung wächst 2026 langsamer"
+    assert found.published_at.date().isoformat() == "2026-11-24"
+    assert found.text.startswith("Zum 30. Juni 2026")
