@@ -89,13 +89,17 @@ LINES: dict[str, tuple[str, ...]] = {
     "newsletters": (
         r"(?:(?:diese )?e-?mail |newsletter )?(?:im|in (?:ihrem|einem)) (?:web-?)?browser "
         r"(?:ansehen|anzeigen|öffnen|lesen)",
-        r"(?:wird diese (?:e-?mail|nachricht) nicht (?:richtig|korrekt) (?:angezeigt|dargestellt)"
+        r"(?:wird (?:diese[rs]?|ihr) (?:e-?mail|nachricht|newsletter) nicht (?:richtig|korrekt) "
+        r"(?:angezeigt|dargestellt)"
         r"\?.{0,80}|(?:diese |ihr )?(?:e-?mail|nachricht|newsletter) wird (?:nicht|nicht richtig|"
         r"nicht korrekt) (?:angezeigt|dargestellt)\?.{0,80}"
         r"|(?:zur |die )?(?:online-?|web-?)version(?: (?:ansehen|anzeigen|öffnen))?)",
         r"(?:view|read|open) (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your |a )?"
         r"(?:web )?browser|online)(?: version)?",
         r"newsletter (?:der|des|von|vom|from|of) [^.!?]{2,80}",
+        # 'Online-Version | Weiterleiten', 'View as Webpage': a mailing tool's top bar
+        r"(?:online-?|web-?)version(?: \| (?:weiterleiten|forward|teilen|share|abmelden))+"
+        r"|view (?:as|in) (?:a )?web ?page(?: \(.{0,200}\))?",
         r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
         # a preheader and the browser link on one line: 'Work starts in spring | View this …'
         r"[^|]{0,200}\|\s*(?:(?:view|read|open) (?:this (?:e-?mail|message|newsletter) )?in "
@@ -182,8 +186,10 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r" because .*",
         r"this (?:e-?mail|message) was sent to .{1,120}",
         r"diese (?:e-?mail|nachricht) wurde an .{1,120} (?:gesendet|verschickt|versandt).*",
-        r"(?:click here )?to unsubscribe.*|unsubscribe(?: here| from this list| now)?\.?"
+        r"(?:click here )?to unsubscribe.*|unsubscribe(?: here| from this list| now| \S+@\S+)?\.?"
         r"|(?:unsubscribe|update (?:your )?(?:subscription )?preferences)(?: \| .{1,60})+",
+        r"update (?:your )?profile(?: \(.{0,200}\))?(?: \| .{1,200})*",
+        r"sent by .{1,80} powered by .{1,120}",
         r"(?:manage|update) (?:your )?(?:subscription|e-?mail|newsletter) (?:preferences|settings)"
         r"\b.{0,80}|(?:manage|update) your (?:preferences|subscriptions?)\b.{0,80}",
     ),

@@ -6,6 +6,7 @@ Only http(s) links survive as links (mailto: may stay in a body); everything els
 
 from __future__ import annotations
 
+import base64
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -77,17 +78,46 @@ def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False)
     return strip_tracking(urlunsplit(parts._replace(scheme=parts.scheme.lower())))
 
 
-# Wire services' click counters: the link's own target is a query parameter of theirs
-# ('https://cts.businesswire.com/ct/CT?id=smartlink&url=https%3A%2F%2Fkeystone.example').
+# Click counters of wire services and mailing tools: the link's own target is a query
+# parameter of theirs ('https://cts.businesswire.com/ct/CT?id=smartlink&url=https%3A%2F%2F…',
+# CleverReach's '…/c/4711/…?u=https%3A…') or a segment of its path in base64 (rapidmail's
+# '…/click/a1b2c3/aHR0cHM6Ly93d3cu…').
 REDIRECTORS = {"cts.businesswire.com": "url", "c212.net": "u", "www.c212.net": "u"}
+_TRACKER_HOST = re.compile(
+    r"(?:^|\.)(?:click|clicks|track|tracking|trk|links?|redirect|t|r|email|mail|news|newsletter"
+    r"|cts)\.|cleverreach|rapidmail|list-manage|sendinblue|brevo|mailjet|hubspotlinks"
+    r"|constantcontact|mailerlite|klaviyo|newsletter2go|sendgrid|mailchimp",
+    re.I,
+)
+_TARGET_PARAMETERS = ("url", "u", "target", "redirect", "dest", "destination", "link", "goto")
+_ABSOLUTE = re.compile(r"^https?://[^/\s]", re.I)
 
 
 def _redirect_target(parts) -> str | None:
-    name = REDIRECTORS.get(parts.hostname.lower())
-    if name is None:
-        return None
-    target = dict(parse_qsl(parts.query)).get(name, "")
-    return target if re.match(r"^https?://[^/\s]", target, re.I) else None
+    host = parts.hostname.lower()
+    name = REDIRECTORS.get(host)
+    query = dict(parse_qsl(parts.query))
+    if name is None and _TRACKER_HOST.search(host):
+        name = next(
+            (key for key in _TARGET_PARAMETERS if _ABSOLUTE.match(query.get(key, ""))), None
+        )
+        if name is None:
+            return _base64_target(parts.path)
+    target = query.get(name, "") if name else ""
+    return target if _ABSOLUTE.match(target) else None
+
+
+def _base64_target(path: str) -> str | None:
+    for segment in reversed(path.split("/")):
+        if len(segment) < 12 or not segment.startswith(("aHR0cDov", "aHR0cHM6")):
+            continue  # 'http:/' and 'https:' in base64
+        try:
+            decoded = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)).decode()
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if _ABSOLUTE.match(decoded):
+            return decoded
+    return None
 
 
 def trim_url(candidate: str) -> str:

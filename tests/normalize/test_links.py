@@ -92,3 +92,24 @@ def test_a_wire_service_s_click_counter_gives_way_to_the_link_s_own_target():
     assert clean_url("https://c212.net/c/link/?u=javascript%3Aalert(1)").startswith(
         "https://c212.net/"
     )
+
+
+def test_a_mailing_tool_s_click_counter_gives_way_to_the_link_s_own_target():
+    from pipeline.normalize.links import clean_url
+
+    cleverreach = (
+        "https://seu2.cleverreach.example/c/4711/2839-1?u=https%3A%2F%2Fwww.gifhorn.example%2Fr"
+    )
+    assert clean_url(cleverreach) == "https://www.gifhorn.example/r"
+    # rapidmail writes the target into its path, in base64
+    rapidmail = (
+        "https://t.rapidmail.example/click/a1b2c3/aHR0cHM6Ly93d3cuaHdrLmV4YW1wbGUva29uanVua3R1cg"
+    )
+    assert clean_url(rapidmail) == "https://www.hwk.example/konjunktur"
+    # a counter whose target is unknown (an account id, no address) stays as it is
+    mailchimp = "https://x.us21.list-manage.example/track/click?u=8f2a&id=77c1"
+    assert clean_url(mailchimp) == mailchimp
+    # a page's own query parameter named 'url' on a site that is no counter is left alone
+    assert clean_url("https://www.stadt.example/suche?url=https%3A%2F%2Fa.example") == (
+        "https://www.stadt.example/suche?url=https%3A%2F%2Fa.example"
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.normalize import normalize
+from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import release
 
 
@@ -282,3 +284,35 @@ def test_a_sender_in_front_of_the_subject_and_a_label_over_the_headline_go():
         "MEDIA RELEASE\n\nFreibad-Saison 2026 endet mit Besucherrekord\n\n" + RELEASE,
     )
     assert other.title == "Freibad-Saison 2026 endet mit Besucherrekord"
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom"),
+    [
+        (
+            "Wird dieser Newsletter nicht richtig angezeigt? Im Browser ansehen",
+            "Sie möchten keine Pressemitteilungen mehr erhalten? Hier abmelden.",
+        ),
+        ("Online-Version | Weiterleiten", "Newsletter abbestellen"),
+        (
+            "View as Webpage ( https://myemail.constantcontact.example/x.html?soid=1 )",
+            "Update Profile ( https://visitor.constantcontact.example/do?p=oo ) | Constant "
+            "Contact Data Notice ( https://www.constantcontact.example/legal )\n"
+            "Sent by news@chamber.example powered by Constant Contact\n"
+            "Unsubscribe press@portal.example",
+        ),
+    ],
+)
+def test_a_mailing_tool_s_top_bar_and_footer_leave_the_release(top, bottom):
+    paragraph = (
+        "Der Kreistag hat am Mittwochabend einstimmig den Ausbau der Rettungswache Wittingen "
+        "beschlossen. Baubeginn ist für Sommer 2027 geplant."
+    )
+    found = normalize(
+        raw_release(
+            title="Rettungswache Wittingen wird ausgebaut",
+            body_text=f"{top}\n\n{paragraph}\n\n{bottom}\n",
+        ),
+        SOURCE,
+    )
+    assert found.text == paragraph
