@@ -96,7 +96,7 @@ def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings
 
 # Where an embargo in a subject line ends and the headline starts: "SPERRFRIST 27.11.2026,
 # 10 Uhr – Headline", "[Sperrfrist 27.11., 10 Uhr] Headline", "EMBARGOED: Headline".
-TITLE_SEPARATOR_RE = re.compile(r"\s*(?:\]|[–—|]|\s-|:)\s+")
+TITLE_SEPARATOR_RE = re.compile(r"\s*(?:\]|[–—|]|\s-{1,2}|:)\s+")
 
 
 def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings) -> str:

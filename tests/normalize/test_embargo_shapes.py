@@ -53,6 +53,11 @@ def test_an_embargo_and_a_date_above_the_headline_are_read_outside_the_article()
             "UK households cut food waste",
             datetime(2026, 11, 27, 10, tzinfo=ZoneInfo("Etc/GMT-1")),
         ),
+        (
+            "EMBARGOED UNTIL 9 a.m. CT Monday, Nov. 30, 2026 -- Daily walk linked to lower risk",
+            "Daily walk linked to lower risk",
+            datetime(2026, 11, 30, 9, tzinfo=ZoneInfo("America/Chicago")),
+        ),
         ("EMBARGOED: UK households cut food waste", "UK households cut food waste", None),
         ("Embargo gegen Russland verlängert", "Embargo gegen Russland verlängert", None),
     ],
