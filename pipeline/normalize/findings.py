@@ -39,7 +39,9 @@ CONTACT_RE = re.compile(
     r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
     r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?)"
     r"|(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)|media\s+officer"
-    r"|weitere\s+ausk[üu]nfte(?:\s+erteil(?:t|en))?)"
+    r"|(?:weitere\s+)?ausk[üu]nfte(?:\s+erteil(?:t|en))?|v\.\s?i\.\s?s\.\s?d\.\s?p\."
+    r"|verantwortlich(?:\s+f[üu]r\s+(?:diese[ns]?|den|die)\s+(?:presse)?(?:text|inhalt|mitteilung))?"
+    r"|n[äa]here\s+informationen(?:\s+(?:beim|bei\s+der|bei|unter))?)"
     # 'Rückfragen & Kontakt', 'Kontakt für Rückfragen', 'Kontakt für Medienvertreter', 'Rückfragen
     # bitte an'
     r"(?:\s*(?:&|und|and|/)\s*(?:(?:presse|press|media)[- ]?)?(?:kontakte?|contacts?|r[üu]ckfragen"
@@ -198,18 +200,27 @@ def _contact_label(lines: list[Line], index: int) -> re.Match | None:
     """The match of a line that heads a contact: a label with a colon, 'For press enquiries
     contact …', a strong label alone, or a bare label over an address."""
     line = lines[index]
-    match = CONTACT_RE.match(line.text) if len(line.text) <= 200 else None
+    match = CONTACT_RE.match(line.text) if len(line.text) <= LONG_CONTACT_LINE else None
     if match is None:
         return None
     rest = match.group("rest")
+    if len(line.text) > 200 and not (match.group("colon") and ADDRESS_RE.search(rest)):
+        return None  # a long line is a contact only as 'Label: name | office | phone | mail'
+    head = line.text[: match.start("rest")].rstrip()
     if (
         match.group("colon")
-        or (rest and line.text[: match.start("rest")].rstrip().endswith("contact"))
+        or (rest and head.endswith("contact"))
+        # 'Nähere Informationen beim Büro X unter 02742/9005-12345'
+        or (rest and _INTO_CONTACT_RE.search(head) and _has_address(rest))
         or (match.group("strong") and not rest)
         or (not rest and _address_follows(lines, index))
     ):
         return match
     return None
+
+
+LONG_CONTACT_LINE = 400
+_INTO_CONTACT_RE = re.compile(r"\b(?:beim|bei|unter)$", re.I)
 
 
 def _another_contact(text: str) -> bool:

@@ -3,6 +3,8 @@ named the article's teaser, a pull quote in a figure, a list between a deck and 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.normalize.test_release_gate import extracted
 
 
@@ -75,3 +77,42 @@ def test_a_list_one_extractor_drops_is_kept_when_the_other_lacks_only_the_deck()
     assert found.text.startswith("New location adds Saturday appointments")
     for item in ("Saturday hours from 8 a.m. to 2 p.m.", "Same-day emergency appointments"):
         assert f"- {item}" in found.text
+
+
+@pytest.mark.parametrize(
+    ("block", "contact"),
+    [
+        # the Swiss label, bold over the names
+        (
+            "<p><strong>Auskünfte</strong><br>Claudia Meier, Gemeindepräsidentin, Tel. 044 789 "
+            "71 11<br>Reto Gisler, Ressortvorsteher, Tel. 044 789 72 40</p>",
+            "Claudia Meier, Gemeindepräsidentin, Tel. 044 789 71 11\n"
+            "Reto Gisler, Ressortvorsteher, Tel. 044 789 72 40",
+        ),
+        # a state portal's long line of fields
+        (
+            "<p><strong>Verantwortlich für diesen Pressetext:</strong> Lena Hartwig | Ministerium "
+            "für Inneres, Kommunales, Wohnen und Sport | Düsternbrooker Weg 92, 24105 Kiel | "
+            "Telefon 0431 988-3007 | E-Mail: pressestelle@im.landsh.example | Medien-Informationen "
+            "der Landesregierung finden Sie im Internet unter www.schleswig-holstein.example</p>",
+            "Lena Hartwig | Ministerium für Inneres",
+        ),
+        # Austria's 'Nähere Informationen beim Büro … unter <phone>'
+        (
+            "<p>Nähere Informationen beim Büro LH-Stellvertreter Landbauer unter 02742/9005-12345, "
+            "Stefan Binder.</p>",
+            "Büro LH-Stellvertreter Landbauer unter 02742/9005-12345, Stefan Binder.",
+        ),
+    ],
+)
+def test_contact_labels_of_swiss_austrian_and_state_offices(block, contact):
+    found = extracted(
+        page(
+            "<h1>Neues Schulhaus Rietli</h1><p>Der Gemeinderat beantragt der Gemeindeversammlung "
+            "einen Kredit von 24 Millionen Franken für den Neubau der Schulanlage Rietli.</p>"
+            + block
+        )
+    )
+    assert found.contact.startswith(contact)
+    assert "Gemeindepräsidentin" not in found.text and "Hartwig" not in found.text
+    assert "Binder" not in found.text
