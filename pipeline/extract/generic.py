@@ -112,6 +112,7 @@ def choose(
         (theirs >= mine > 0 or _is_blob(first_text))
         and _within(second_text, first_text)
         and not _fills_gaps(second_text, first_text, _list_lines(first), link_texts)
+        and not _loses_prose(first_text, second_text, link_texts)
     ):
         return second  # the same article without the menus and boxes around it
     if _run_together(first_text, second_text):
@@ -138,6 +139,31 @@ def _is_blob(text: str) -> bool:
     judge by, so any candidate within it that has one is better."""
     lines = [line for line in text.splitlines() if line.strip()]
     return len(lines) <= 2 and len(text.split()) >= BLOB_WORDS
+
+
+def _loses_prose(first: str, second: str, link_texts: set[str]) -> bool:
+    """`second` lacks paragraphs of running text that `first` has, as many words as half its
+    own or more (a page of three reports read as its second one): what it leaves out must be
+    menus, labels and a box or two."""
+    kept = set(second.splitlines())
+    lost = [
+        line
+        for line in first.splitlines()
+        if line not in kept and line not in link_texts and _is_prose(line)
+    ]
+    own = sum(len(line.split()) for line in kept if _is_prose(line))
+    return (
+        len(lost) >= LOST_PARAGRAPHS and sum(len(line.split()) for line in lost) >= own * LOST_SHARE
+    )
+
+
+LOST_PARAGRAPHS = 2
+LOST_SHARE = 0.5
+
+
+def _is_prose(line: str) -> bool:
+    words = len(line.split())
+    return words >= PROSE_WORDS and bool(_SENTENCE_END.search(line))
 
 
 def _run_together(first: str, second: str) -> bool:

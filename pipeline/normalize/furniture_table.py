@@ -160,6 +160,14 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:news|e-?mail alerts|updates|newsletter)[^.!?]{0,60}\.?",
         r"(?:categories|category|tags|filed under|schlagwörter|schlagworte)\s*:\s*[^.!?]{1,200}",
     ),
+    # what government portals print under a release: its number and a counter, a topic link
+    "government portals": (
+        r"\(release id: ?\d+\)(?: ?visitor counter ?: ?\d+)?|visitor counter ?: ?\d+",
+        r"more from:? [^.!?]{1,80}",
+        r"for information media\W+not an official record\.?",
+        r"(?:press release number|pressemitteilung nr\.?)\s*:?\s*[\w/-]{0,20}",
+        r"(?:topics?|components?|topic\(s\)|component\(s\))\s*:?",  # field labels, values gone
+    ),
     "page tools": (
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
         r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",

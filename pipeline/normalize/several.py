@@ -14,9 +14,12 @@ from pipeline.normalize.summary import clear_german_or_english
 
 # A heading that names a page of several releases, not one: 'Pressemeldungen der Polizei …'
 LISTING_TITLE_RE = re.compile(
-    r"(?:(?:aktuelle\s+)?(?:presse|polizei|medien)?(?:mitteilungen|meldungen|informationen)"
-    r"|(?:latest\s+)?(?:news|press|media)\s+releases|nachrichten|news)"
-    r"(?:\s+(?:der|des|von|aus|from|of|by)\s+[^.!?]{2,80})?",
+    r"(?:(?:aktuelle\s+)?(?:presse|polizei|medien)?(?:mitteilungen|meldungen|informationen"
+    r"|berichte?)|(?:latest\s+)?(?:news|press|media)\s+releases|nachrichten|news)"
+    r"(?:\s+(?:der|des|von|aus|from|of|by)\s+[^.!?]{2,80}?)?"
+    # the day they cover: 'Pressebericht vom 25.11.2026', '… Weißenburg vom 25. November 2026'
+    r"(?:,?\s+(?:vom|für\s+den|am|for|of)?\s*(?:\w+,?\s+)?\d{1,2}\.\s?(?:\d{1,2}\.|\w+)"
+    r"\s?(?:\d{2,4})?)?",
     re.I,
 )
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language

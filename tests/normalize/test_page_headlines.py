@@ -199,7 +199,15 @@ def test_a_date_the_page_prints_beside_the_article_dates_it(before, inside, afte
     assert found.text.startswith("Der Freistaat") and "Stand:" not in found.text
 
 
-def test_a_page_of_reports_under_a_heading_that_names_them_is_flagged():
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Pressemeldungen der Polizeidirektion Süd",
+        "Pressemeldungen der Polizeiinspektion Weißenburg vom 25.11.2026",
+        "Pressebericht vom 25.11.2026",
+    ],
+)
+def test_a_page_of_reports_under_a_heading_that_names_them_is_flagged(heading):
     reports = "".join(
         f"<div class='meldung'><h2>{title}</h2><p>{text}</p></div>"
         for title, text in (
@@ -222,7 +230,7 @@ def test_a_page_of_reports_under_a_heading_that_names_them_is_flagged():
     )
     page = (
         "<html><head><title>Pressemeldungen | Polizei</title></head><body><main>"
-        f"<h1>Pressemeldungen der Polizeidirektion Süd</h1>{reports}<div><h3>Pressestelle "
+        f"<h1>{heading}</h1>{reports}<div><h3>Pressestelle "
         "Polizeidirektion Süd</h3><p>Telefon 0355 4937-1040</p></div></main></body></html>"
     )
     found = normalize(read_page(page), SOURCE)

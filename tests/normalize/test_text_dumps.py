@@ -125,3 +125,26 @@ def test_a_letterhead_and_its_document_number_over_place_and_date_are_not_the_he
     assert found.title == "Bayerns Bevölkerung wächst 2026 langsamer"
     assert found.published_at.date().isoformat() == "2026-11-24"
     assert found.text.startswith("Zum 30. Juni 2026")
+
+
+def test_what_government_portals_print_under_a_release_leaves_it():
+    paragraph = (
+        "The Cabinet approved a national mission to build 270,000 tonnes of annual recycling "
+        "capacity by 2031, the ministry said on Thursday."
+    )
+    furniture = (
+        "(Release ID: 2198765) Visitor Counter : 1523",
+        "More from: Electricity and Energy",
+        "For information media. Not an official record.",
+        "Topic",
+        "Components",
+        "Press Release Number: 26-1187",
+    )
+    found = normalize(
+        raw_release(
+            title="Cabinet approves recycling mission",
+            body_text="\n\n".join([paragraph, *furniture]),
+        ),
+        SOURCE,
+    )
+    assert found.text == paragraph
