@@ -40,6 +40,8 @@ LINES: dict[str, tuple[str, ...]] = {
         r"globe ?newswire.*",
         r"(?:attachment|photos? accompanying this announcement are available at)s?:? "
         r"https?://\S*globenewswire\S*",
+        # its header line: 'November 25, 2026 11:05 ET | Source: Helix Logistics Inc.'
+        r"[^|]{6,40}\d[^|]{0,20}\|\s*source:\s*[^|]{2,80}",
     ),
     "ACCESSWIRE": (
         r"view the original press release on access ?(?:news)?wire(?:\.com)?.*",

@@ -16,7 +16,8 @@ SLUG_LIMIT = 80
 SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)]?(?=\s+[\"„“»«(]?[A-ZÄÖÜ0-9])")
 ABBREVIATIONS = frozenset(
     "dr prof nr str ca bzw vgl ggf inkl ff abs tel mio mrd bd hr fr jr sr mr mrs ms st no vs "
-    "inc co ltd corp gmbh jan feb mär apr aug sep sept okt oct nov dez dec e.v z.b u.a d.h".split()
+    "inc co ltd corp gmbh jan feb mär apr aug sep sept okt oct nov dez dec e.v z.b u.a d.h "
+    "a.m p.m u.s u.k e.g i.e".split()
 )
 SLUG_REPLACEMENTS = [
     ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"],

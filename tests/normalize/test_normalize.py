@@ -346,6 +346,12 @@ def test_teaser_cuts_at_sentence_end_or_word():
     assert len(teaser) <= 300 and teaser.endswith("Bordsteinen.")
     words = make_teaser("Wort " * 100)
     assert len(words) <= 300 and words.endswith("Wort…")
+    # 'a.m.' and 'U.S.' end no sentence, even before a capital
+    timed = make_teaser(
+        "The tour starts at 10 a.m. PT on Wednesday at the new hub. The U.S. Department of "
+        "Labor funds the training. " + "Then more follows in a long sentence of many words. " * 6
+    )
+    assert timed.startswith("The tour starts at 10 a.m. PT on Wednesday at the new hub. The U.S.")
 
 
 def test_slug_transliterates_german():

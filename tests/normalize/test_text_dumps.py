@@ -127,7 +127,7 @@ def test_a_letterhead_and_its_document_number_over_place_and_date_are_not_the_he
     assert found.text.startswith("Zum 30. Juni 2026")
 
 
-def test_what_government_portals_print_under_a_release_leaves_it():
+def test_what_government_portals_and_wire_pages_print_around_a_release_leaves_it():
     paragraph = (
         "The Cabinet approved a national mission to build 270,000 tonnes of annual recycling "
         "capacity by 2031, the ministry said on Thursday."
@@ -139,6 +139,7 @@ def test_what_government_portals_print_under_a_release_leaves_it():
         "Topic",
         "Components",
         "Press Release Number: 26-1187",
+        "November 25, 2026 11:05 ET | Source: Helix Logistics Inc.",
     )
     found = normalize(
         raw_release(
