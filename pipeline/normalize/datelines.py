@@ -62,10 +62,16 @@ def _dated_head(head: str):
     """The date in a dateline's head with a place before it and at most a time or an agency's
     mark after it: 'Ab 12. Februar 2027 zeigt das Museum … –' opens a sentence, no dateline."""
     found = find_date(head)
+    before = head[: found[0].start()].split() if found else []
     if (
         found
-        and len(head[: found[0].start()].split()) <= 4
+        and len(before) <= 4
+        and not (before and before[-1].casefold() in REFERENCE_WORDS)
         and len(head[found[0].end() :].split()) <= DATELINE_TAIL_WORDS
     ):
         return found
     return None
+
+
+# Words that make a date a reference, not the release's: 'Zwischenbilanz zum 30. September 2026 –'
+REFERENCE_WORDS = frozenset("zum zur bis seit ab per stichtag through until since as of".split())

@@ -329,6 +329,21 @@ def is_labelled_date(text: str, spare: int = 3, *, published: bool = False) -> b
     return len(_leftover_words(before) + _leftover_words(after)) <= spare
 
 
+# a meta line's fields after its date: 'Freitag, 20. November 2026 · Kategorie: Kita'
+_META_SEPARATOR_RE = re.compile(r"^[\s,]*(?:[·•|/]|[-–—])\s")
+
+
+def opens_meta_line(text: str) -> bool:
+    """A line under a headline that opens with the date, then other fields set apart by a
+    separator ('Freitag, 20. November 2026 · Kategorie: Kita · von Anna Berg')."""
+    if len(text) > 200 or not DIGIT_RE.search(text[:40]):
+        return False
+    found = find_date(text)
+    if found is None or _leftover_words(text[: found[0].start()]):
+        return False
+    return bool(_META_SEPARATOR_RE.match(_find_time(text[found[0].end() :])[4]))
+
+
 def _leftover_words(text: str) -> list[str]:
     words = re.findall(r"[^\W\d_]+", text)
     return [word for word in words if word.casefold() not in DATE_LINE_WORDS | WEEKDAYS]

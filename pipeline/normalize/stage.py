@@ -139,7 +139,9 @@ def _date_beside_headline(raw: RawRelease) -> str | None:
     below = (
         text
         for text in raw.below_headline
-        if dates.is_date_line(text) or dates.is_labelled_date(text, published=True)
+        if dates.is_date_line(text)
+        or dates.is_labelled_date(text, published=True)
+        or dates.opens_meta_line(text)
     )
     return next(above, None) or next(below, None)
 

@@ -9,7 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pipeline.normalize.datelines import dateline_text
-from pipeline.normalize.dates import is_date_line, localize, parse_datetime, plausibility_problem
+from pipeline.normalize.dates import (
+    is_date_line,
+    localize,
+    opens_meta_line,
+    parse_datetime,
+    plausibility_problem,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -156,8 +162,24 @@ def test_day_month_dates_two_digit_years_and_impossible_offsets(text, expected):
         ("Leipzig, 25. November 2026 – Die Stadt", "Leipzig, 25. November 2026"),
         # a sentence with a date in it, set off by dashes, is no dateline
         ("Baden-Württemberg – Ab 12. Februar 2027 zeigt das Museum – viel Neues", None),
+        # a deck's reference date is not the release's
+        ("Zwischenbilanz zum 30. September 2026 – Kreditneugeschäft zieht an", None),
     ],
 )  # fmt: skip
 def test_a_dateline_s_place_may_be_set_off_by_a_dash(paragraph, head):
     block = SimpleNamespace(kind="p", text=paragraph)
     assert dateline_text([block]) == head
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Freitag, 20. November 2026 · Kategorie: Kita", True),
+        ("20.11.2026, 10:15 Uhr | Presse", True),
+        ("November 20, 2026 — By Anna Berg", True),
+        ("Zwischenbilanz zum 30. September 2026 – Kreditneugeschäft zieht an", False),
+        ("Ab 12. Februar 2027 zeigt das Museum Funde", False),
+    ],
+)
+def test_a_meta_line_that_opens_with_a_date_dates_the_release(line, expected):
+    assert opens_meta_line(line) is expected
