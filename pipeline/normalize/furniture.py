@@ -8,6 +8,7 @@ stands, a `FOOTERS` pattern starts a mailing list's footer that runs to the end)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.normalize.body import Line
@@ -90,7 +91,8 @@ class _Table:
 # 'OTS0087 5 WI 0512 NEF0014   Mi, 25.Nov 2026'.
 STAMP_RE = re.compile(
     r"(?:ots|[a-z]{3})\d{4}\b(.{0,90})"  # APA-OTS's and dpa-AFX's ('AXC0089 2026-11-25/08:05')
-    r"|(\d{1,2}\.\d{1,2}\.\d{4})\s*-\s*(\d{1,2}:\d{2})\s*uhr\s*\|\s*dpa-afx",
+    r"|(?:veröffentlichungsdatum:\s*)?(\d{1,2}\.\d{1,2}\.\d{4})\s*-\s*(\d{1,2}:\d{2})"
+    r"(?:\s*uhr\s*\|\s*dpa-afx)?",
     re.I,
 )
 STAMP_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]{3})")
@@ -127,7 +129,7 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             if len(below) > 1 and is_date_line(below[1]):
                 stamp, resume = stamp or below[1], resume + 1
         elif not one.fullmatch(text):
-            kept.append(line)
+            kept.append(_without_initials(line))
         elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(
             dated := match.group(1) or f"{match.group(2)} {match.group(3)}"
         ):
@@ -135,6 +137,20 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
     return _subtitles_unmarked(kept), stamp
+
+
+# A wire editor's initials after the last sentence: '… liegen./xyz/jha/stk' (dpa-AFX).
+INITIALS_RE = re.compile(r"(?<=[.!?\"“”»])/[a-z]{2,4}(?:/[a-z]{2,4}){1,5}\s*$")
+
+
+def _without_initials(line: Line) -> Line:
+    if "/" not in line.text[-24:] or not line.segs:
+        return line
+    text, href = line.segs[-1]
+    trimmed = INITIALS_RE.sub("", text)
+    if trimmed == text:
+        return line
+    return replace(line, segs=[*line.segs[:-1], (trimmed, href)])
 
 
 PROVIDED_BY_RE = re.compile(r"(?:news|release|content) provided by:?|bereitgestellt von:?", re.I)

@@ -84,6 +84,10 @@ LINES: dict[str, tuple[str, ...]] = {
         r"dpa:\d{6}-\d{2}-\d+/\d+",
         r"(?:©|\(c\))?\s*(?:\d{4}\s+)?dpa-afx(?: wirtschaftsnachrichten gmbh)?.{0,40}",
         r"-{2,}\s*dpa-afx\s*-{2,}|quelle:\s*dpa(?:-afx)?",
+        # its trailer: '--- Von Jan Hauke, dpa-AFX ---', the times it went out and closed
+        r"-{2,}\s*von [^,]{2,60}, dpa(?:-afx)?\s*-{2,}",
+        r"veröffentlichungsdatum:\s*\d{1,2}\.\d{1,2}\.\d{4}\s*-\s*\d{1,2}:\d{2}",
+        r"redaktionsschluss:\s*\d{1,2}\.\d{1,2}\.\d{4}(?:\s*-\s*\d{1,2}:\d{2})?",
         # dpa-AFX's stamps, which date a release: '25.11.2026 - 08:05 Uhr | dpa-AFX', 'AXC0089 …'
         r"\d{1,2}\.\d{1,2}\.\d{4}\s*-\s*\d{1,2}:\d{2}\s*uhr\s*\|\s*dpa-afx",
         r"[a-z]{3}\d{4} \d{4}-\d\d-\d\d/\d\d:\d\d",

@@ -149,3 +149,18 @@ def test_what_government_portals_and_wire_pages_print_around_a_release_leaves_it
         SOURCE,
     )
     assert found.text == paragraph
+
+
+def test_a_dpa_afx_story_loses_its_trailer_and_is_dated_by_it():
+    text = (
+        "ROUNDUP: Hafenlogistiker HHLA rechnet mit Erholung\n\n"
+        "HAMBURG (dpa-AFX) - Der Hamburger Hafenlogistiker HHLA rechnet nach einem schwachen "
+        "Sommer mit einer Erholung im Containerumschlag, sagte die Vorstandschefin am Donnerstag."
+        "\n\nDie Prognose für das Gesamtjahr bestätigte das Unternehmen./xyz/jha/stk\n\n"
+        "--- Von Jan Hauke, dpa-AFX ---\n\n"
+        "Veröffentlichungsdatum: 24.11.2026 - 09:48\nRedaktionsschluss: 24.11.2026 - 09:50\n"
+    )
+    found = normalize(raw_release(title=None, body_text=text), SOURCE)
+    assert found.title == "Hafenlogistiker HHLA rechnet mit Erholung"
+    assert found.text.endswith("Die Prognose für das Gesamtjahr bestätigte das Unternehmen.")
+    assert found.published_at.isoformat() == "2026-11-24T09:48:00+01:00"
