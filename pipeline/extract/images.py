@@ -354,7 +354,7 @@ def _not_a_photo(img) -> bool:
         NOT_A_PHOTO_RE.search(f"{name} {_names(img)}")
         or LOGO_RE.search(wrappers)
         or PORTRAIT_BOX_RE.search(wrappers)
-        or LOGO_RE.search(folder)
+        or LOGO_RE.search(f"{folder} {' '.join((img.get('alt') or '').split()[:4])}")  # 'LOGO'
     )
 
 

@@ -230,7 +230,11 @@ _PAGE_KINDS = re.compile(
     r"pressemitteilung(?:en)?|pressemeldung(?:en)?|presseinformation(?:en)?|medieninformation"
     r"|pressestelle|presse|aktuelles|aktuelle meldungen|meldung(?:en)?|nachrichten|news"
     r"|press releases?|news releases?|newsroom|press room|media centre|media center|home"
-    r"|startseite",
+    r"|startseite"
+    # a document's name, not a headline: an SEC exhibit's, an editor's untitled file
+    r"|ex-?(?:\d{1,3}(?:\.\d{1,2})?)?|exhibit(?:\s+\d{1,3}(?:\.\d{1,2})?)?|(?:form\s+)?8-k"
+    r"|untitled(?: document)?"
+    r"|(?:unbenannt|dokument|document)\s?\d{0,2}",
     re.IGNORECASE,
 )
 

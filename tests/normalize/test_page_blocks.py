@@ -116,3 +116,17 @@ def test_contact_labels_of_swiss_austrian_and_state_offices(block, contact):
     assert found.contact.startswith(contact)
     assert "Gemeindepräsidentin" not in found.text and "Hartwig" not in found.text
     assert "Binder" not in found.text
+
+
+def test_an_sec_exhibit_s_document_name_is_no_headline_and_its_logo_no_photo():
+    found = extracted(
+        "<html><head><title>EX-99.1</title></head><body><div><b>Exhibit 99.1</b></div>"
+        "<p style='text-align:center'><img src='https://www.sec.example/g1124001.jpg' "
+        "alt='LOGO'></p><p style='font-weight:bold'>Cascade Freight Reports Third Quarter "
+        "Results</p><p>PORTLAND, Ore.—November 24, 2026—Cascade Freight Holdings, Inc. today "
+        "reported results for its third quarter, which ended October 31, 2026.</p><p>Revenue "
+        "rose 6.2 percent to $412.6 million, the company said in a statement.</p></body></html>"
+    )
+    assert found.title == "Cascade Freight Reports Third Quarter Results"
+    assert found.published_at.date().isoformat() == "2026-11-24"
+    assert found.media == ()
