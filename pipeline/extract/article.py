@@ -154,7 +154,13 @@ def _restore_lead(fragment, lead: str | None) -> None:
     if not lead:
         return
     body = _clean_space(" ".join(fragment.itertext()))
-    if _clean_space(lead)[:80] in body:
+    if _clean_space(lead.split("\n")[0])[:80] in body:
+        return
+    if "\n" in lead:  # a box of bullet points under the headline
+        paragraph = etree.Element("ul")
+        for line in lead.split("\n"):
+            etree.SubElement(paragraph, "li").text = line
+        fragment.insert(0, paragraph)
         return
     paragraph = etree.Element("p")
     paragraph.text = lead

@@ -210,7 +210,8 @@ _LEAD_TEXT = 800
 
 
 def lead_after_headline(tree, heading=None) -> str | None:
-    """The text of a lead box that follows the page's headline closely, or None."""
+    """The text of a lead box that follows the page's headline closely, or None; a box of
+    bullet points gives one line per item."""
     if heading is None:
         heading = next((h for h in tree.iter("h1") if _clean_space(h.text_content())), None)
     if heading is None:
@@ -236,7 +237,8 @@ def lead_after_headline(tree, heading=None) -> str | None:
                 continue
             # right under the headline, a lead box without a period is its deck
             deck = deck or (lead and element is heading.getnext())
-            text = _clean_space(candidate.text_content())
+            items = [_clean_space(item.text_content()) for item in candidate.iter("li")]
+            text = "\n".join(items) if items else _clean_space(candidate.text_content())
             sentence = len(text.split()) >= _LEAD_WORDS and text[-1:] in '.!?"“”»«)'
             if (
                 (sentence or (deck and len(text.split()) >= _DECK_WORDS))

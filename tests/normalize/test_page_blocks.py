@@ -130,3 +130,19 @@ def test_an_sec_exhibit_s_document_name_is_no_headline_and_its_logo_no_photo():
     assert found.title == "Cascade Freight Reports Third Quarter Results"
     assert found.published_at.date().isoformat() == "2026-11-24"
     assert found.media == ()
+
+
+def test_bullet_points_under_the_headline_stay_a_list():
+    found = extracted(
+        "<html><head><title>Veridian Announces Positive Topline Results</title></head><body>"
+        "<article><div class='news-headline'><h1>Veridian Announces Positive Topline Results</h1>"
+        "</div><div class='news-subheadline'><ul><li><i>ASPEN met its primary endpoint</i></li>"
+        "<li><i>Favorable safety profile with no new safety signals</i></li></ul></div>"
+        "<div class='xn-content'><p>BOSTON, Nov. 24, 2026 (GLOBE NEWSWIRE) -- Veridian "
+        "Therapeutics, Inc. today announced positive topline results from its Phase 2b trial.</p>"
+        "<p>The most common adverse events were headache and nasopharyngitis, the company said."
+        "</p></div></article></body></html>"
+    )
+    assert found.text.startswith(
+        "- ASPEN met its primary endpoint\n- Favorable safety profile with no new safety signals"
+    )
