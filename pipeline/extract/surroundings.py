@@ -157,10 +157,17 @@ def contact_box_lines(tree) -> tuple[str, ...]:
 
 
 def _heading_before(element) -> str | None:
-    """A contact heading set just before the box, outside it."""
+    """A contact heading set just before the box, outside it: the element before it, or the
+    last heading that element ends with (the article's text ends with 'Media contacts')."""
     previous = element.getprevious()
-    text = _clean_space(previous.text_content()) if previous is not None else ""
-    return text if len(text) <= 60 and _CONTACT_HEADING.match(text) else None
+    if previous is None:
+        return None
+    last_heading = previous.xpath("(.//h2|.//h3|.//h4|.//strong)[last()]")
+    for candidate in (previous, *last_heading[-1:]):
+        text = _clean_space(candidate.text_content())
+        if len(text) <= 60 and _CONTACT_HEADING.match(text):
+            return text
+    return None
 
 
 def _in_page_frame(element) -> bool:

@@ -146,3 +146,24 @@ def test_bullet_points_under_the_headline_stay_a_list():
     assert found.text.startswith(
         "- ASPEN met its primary endpoint\n- Favorable safety profile with no new safety signals"
     )
+
+
+def test_contact_cards_after_the_text_that_ends_with_their_heading_are_all_kept():
+    cards = "".join(
+        f"<div class='contact-card'><p class='name'>{name}</p><p>{office}</p><p>Tel: {phone}</p>"
+        f"<p>Email: <a href='mailto:{mail}'>{mail}</a></p></div>"
+        for name, office, phone, mail in (
+            ("Marixie Mercado", "UNICEF Geneva", "+41 79 559 7172", "mmercado@unicef.example"),
+            ("Moussa Diop", "UNICEF Dakar", "+221 77 740 3576", "mdiop@unicef.example"),
+        )
+    )
+    found = extracted(
+        "<html><head><title>Measles vaccination campaign reaches 2 million children</title>"
+        "</head><body><main><div class='body'><h1>Measles vaccination campaign reaches 2 million "
+        "children</h1><p>A vaccination campaign in the Sahel has reached two million children in "
+        "six weeks, UNICEF said on Tuesday.</p><p>Health workers travelled to remote villages "
+        "by motorbike and boat to reach families.</p><h3>Media contacts</h3></div>"
+        f"<div class='media-contacts'>{cards}</div></main></body></html>"
+    )
+    assert found.contact.startswith("Marixie Mercado\nUNICEF Geneva")
+    assert "Moussa Diop" in found.contact
