@@ -143,7 +143,7 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         for i, m in labelled
         if m.group("colon") and _PRESS_RE.search(lines[i].text[: m.start("rest")])
     ]
-    for index, match in (press or labelled)[:1]:
+    for index, match in (press or labelled)[:3]:
         taken = _contact_extent(lines, index)
         head = match.group("rest").strip()
         if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
@@ -152,6 +152,8 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         contact = [lines[i].text for i in taken if i < index]
         contact += [head] + [lines[i].text for i in taken if i > index]
         found.contact = "\n".join(part for part in contact if part) or None
+        if found.contact is None:
+            continue  # 'For more information' over links to documents: the next label may be
         kept = [line for i, line in enumerate(lines) if i not in set(taken)]
         signed = _closing_signature(kept)
         if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
@@ -267,10 +269,18 @@ def _contact_extent(lines: list[Line], start: int) -> list[int]:
             break
         if not (alone or any(_has_address(text) for text in texts) or _address_soon(lines, index)):
             break
+        if all(_only_a_link(lines[i]) for i in chunk):
+            break  # 'For more information' over a link to the Q&A: documents, no contact
         taken += chunk[: 16 - len(taken)]
         alone = False
         index = chunk[-1] + 1
     return taken
+
+
+def _only_a_link(line: Line) -> bool:
+    text = line.text.strip()
+    linked = "".join(part for part, href in line.segs if href and not href.startswith("mailto:"))
+    return bool(text) and linked.strip() == text
 
 
 def _address_soon(lines: list[Line], index: int) -> bool:
@@ -291,7 +301,14 @@ def _address_follows(lines: list[Line], index: int) -> bool:
 
 
 def _ends_contact(text: str) -> bool:
+    if _FIELD_LABEL_RE.fullmatch(text.strip()):
+        return False  # 'Mail' over the address: a field of the contact, no share button
     return boilerplate.is_boilerplate(text) or bool(CONTACT_STOP_RE.match(text))
+
+
+_FIELD_LABEL_RE = re.compile(
+    r"(?:e-?mail|mail|phone|tel(?:efon)?|fax|mobil(?:e)?|handy|web(?:site)?|internet)\s*:?", re.I
+)
 
 
 def _is_prose(text: str) -> bool:

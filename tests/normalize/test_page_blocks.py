@@ -167,3 +167,20 @@ def test_contact_cards_after_the_text_that_ends_with_their_heading_are_all_kept(
     )
     assert found.contact.startswith("Marixie Mercado\nUNICEF Geneva")
     assert "Moussa Diop" in found.contact
+
+
+def test_links_under_for_more_information_are_no_contact_and_a_listed_contact_keeps_its_mail():
+    found = extracted(
+        page(
+            "<h1>Commission proposes new grid rules</h1><p>Today, the Commission is proposing a "
+            "European Grids Package to speed up the permitting of electricity networks.</p>"
+            "<h2>For More Information</h2><p><a href='https://energy.ec.example/grids_en'>"
+            "Questions and answers on the European Grids Package</a></p><h3>Press contacts</h3>"
+            "<ul><li>Anna-Kaisa ITKONEN<br>Phone<br>+32 2 29 56186<br>Mail<br>"
+            "anna-kaisa.itkonen@ec.example</li><li>Lea ZUBER<br>Phone<br>+32 2 29 56298<br>Mail"
+            "<br>lea.zuber@ec.example</li></ul>"
+        )
+    )
+    assert found.contact.startswith("Anna-Kaisa ITKONEN\nPhone\n+32 2 29 56186\nMail\n")
+    assert "lea.zuber@ec.example" in found.contact
+    assert "Questions and answers on the European Grids Package" in found.text
