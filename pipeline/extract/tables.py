@@ -15,7 +15,9 @@ from lxml import etree
 ROW_CLASS = "row"  # a <p> that holds one row of a table: `normalize` keeps it as it is
 _ROW_TAGS = frozenset({"tr", "row"})
 _CELL_TAGS = frozenset({"td", "th", "cell"})
-_CELL_MARKUP = frozenset("p div span br a strong b em i hi ref lb".split())
+_CELL_MARKUP = frozenset(
+    "p div span br a strong b em i u s sup sub small font code abbr time mark hi ref lb".split()
+)
 _DATA_CELL = 200  # characters: a cell holding more is a layout table's column
 
 
@@ -54,7 +56,9 @@ def is_data_table(element) -> bool:
             if len(_words("".join(cell.itertext()))) > _DATA_CELL:
                 return False
             if any(
-                isinstance(inner.tag, str) and inner.tag.lower() not in _CELL_MARKUP
+                isinstance(inner.tag, str)
+                and inner.tag.lower() not in _CELL_MARKUP
+                and ":" not in inner.tag  # Word's <o:p>
                 for inner in cell.iterdescendants()
             ):
                 return False

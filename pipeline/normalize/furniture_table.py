@@ -97,7 +97,7 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:ansehen|anzeigen|öffnen|lesen)",
         r"(?:wird (?:diese[rs]?|ihr) (?:e-?mail|nachricht|newsletter) nicht (?:richtig|korrekt) "
         r"(?:angezeigt|dargestellt)"
-        r"\?.{0,80}|(?:diese |ihr )?(?:e-?mail|nachricht|newsletter) wird (?:nicht|nicht richtig|"
+        r"[?,].{0,80}|(?:diese |ihr )?(?:e-?mail|nachricht|newsletter) wird (?:nicht|nicht richtig|"
         r"nicht korrekt) (?:angezeigt|dargestellt)\?.{0,80}"
         r"|(?:zur |die )?(?:online-?|web-?)version(?: (?:ansehen|anzeigen|öffnen))?)",
         r"(?:view|read|open) (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your |a )?"
@@ -105,7 +105,7 @@ LINES: dict[str, tuple[str, ...]] = {
         r"newsletter (?:der|des|von|vom|from|of) [^.!?]{2,80}",
         # 'Online-Version | Weiterleiten', 'View as Webpage': a mailing tool's top bar
         r"(?:online-?|web-?)version(?: \| (?:weiterleiten|forward|teilen|share|abmelden))+"
-        r"|view (?:as|in) (?:a )?web ?page(?: \(.{0,200}\))?",
+        r"|view (?:as|in) (?:a )?web ?page(?: \(.{0,200}\))?|online (?:ansehen|anzeigen|lesen)",
         r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
         # a preheader and the browser link on one line: 'Work starts in spring | View this …'
         r"[^|]{0,200}\|\s*(?:(?:view|read|open) (?:this (?:e-?mail|message|newsletter) )?in "
@@ -203,6 +203,8 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"(?:click here )?to unsubscribe.*|unsubscribe(?: here| from this list| now| \S+@\S+)?\.?"
         r"|(?:unsubscribe|update (?:your )?(?:subscription )?preferences)(?: \| .{1,60})+",
         r"update (?:your )?profile(?: \(.{0,200}\))?(?: \| .{1,200})*",
+        r"unsubscribe\W{1,3}(?:manage|update) (?:your )?(?:e-?mail )?"
+        r"(?:preferences|subscriptions?).*",
         r"sent by .{1,80} powered by .{1,120}",
         r"(?:manage|update) (?:your )?(?:subscription|e-?mail|newsletter) (?:preferences|settings)"
         r"\b.{0,80}|(?:manage|update) your (?:preferences|subscriptions?)\b.{0,80}",

@@ -86,10 +86,17 @@ REDIRECTORS = {"cts.businesswire.com": "url", "c212.net": "u", "www.c212.net": "
 _TRACKER_HOST = re.compile(
     r"(?:^|\.)(?:click|clicks|track|tracking|trk|links?|redirect|t|r|email|mail|news|newsletter"
     r"|cts)\.|cleverreach|rapidmail|list-manage|sendinblue|brevo|mailjet|hubspotlinks"
-    r"|constantcontact|mailerlite|klaviyo|newsletter2go|sendgrid|mailchimp",
+    r"|constantcontact|mailerlite|klaviyo|newsletter2go|sendgrid|mailchimp|safelinks"
+    r"|^(?:www\.)?google\.[a-z.]{2,6}$",  # Outlook's SafeLinks, Google's '/url?q=…'
     re.I,
 )
-_TARGET_PARAMETERS = ("url", "u", "target", "redirect", "dest", "destination", "link", "goto")
+
+
+def _google_but_no_redirect(host: str, path: str) -> bool:
+    return host.removeprefix("www.").startswith("google.") and path != "/url"
+
+
+_TARGET_PARAMETERS = ("url", "u", "q", "target", "redirect", "dest", "destination", "link", "goto")
 _ABSOLUTE = re.compile(r"^https?://[^/\s]", re.I)
 
 
@@ -97,7 +104,11 @@ def _redirect_target(parts) -> str | None:
     host = parts.hostname.lower()
     name = REDIRECTORS.get(host)
     query = dict(parse_qsl(parts.query))
-    if name is None and _TRACKER_HOST.search(host):
+    if (
+        name is None
+        and _TRACKER_HOST.search(host)
+        and not _google_but_no_redirect(host, parts.path)
+    ):
         name = next(
             (key for key in _TARGET_PARAMETERS if _ABSOLUTE.match(query.get(key, ""))), None
         )

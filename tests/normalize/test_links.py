@@ -106,6 +106,13 @@ def test_a_mailing_tool_s_click_counter_gives_way_to_the_link_s_own_target():
         "https://t.rapidmail.example/click/a1b2c3/aHR0cHM6Ly93d3cuaHdrLmV4YW1wbGUva29uanVua3R1cg"
     )
     assert clean_url(rapidmail) == "https://www.hwk.example/konjunktur"
+    # Google's redirect and Outlook's SafeLinks; Google's search stays a search
+    google = "https://www.google.com/url?q=https://www.lk-musterland.example/rufbus&sa=D"
+    assert clean_url(google) == "https://www.lk-musterland.example/rufbus"
+    safe = "https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.gw.example%2Fn"
+    assert clean_url(safe) == "https://www.gw.example/n"
+    search = "https://www.google.com/search?q=https%3A%2F%2Fx.example"
+    assert clean_url(search) == search
     # a counter whose target is unknown (an account id, no address) stays as it is
     mailchimp = "https://x.us21.list-manage.example/track/click?u=8f2a&id=77c1"
     assert clean_url(mailchimp) == mailchimp

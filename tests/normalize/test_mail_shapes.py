@@ -295,6 +295,11 @@ def test_a_sender_in_front_of_the_subject_and_a_label_over_the_headline_go():
         ),
         ("Online-Version | Weiterleiten", "Newsletter abbestellen"),
         (
+            "Wird diese Nachricht nicht richtig dargestellt, klicken Sie bitte hier.",
+            "Unsubscribe Manage preferences",
+        ),
+        ("Online ansehen", "Unsubscribe · Update your email preferences"),
+        (
             "View as Webpage ( https://myemail.constantcontact.example/x.html?soid=1 )",
             "Update Profile ( https://visitor.constantcontact.example/do?p=oo ) | Constant "
             "Contact Data Notice ( https://www.constantcontact.example/legal )\n"

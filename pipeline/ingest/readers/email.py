@@ -266,7 +266,7 @@ def _body(
         return fragment_html(fragment) or None, None, forwarded
     if text_part is None:
         raise Rejected("the e-mail has no text or HTML part to read", field="body")
-    text, forwarded = strip_forward_text(_part_text(text_part))
+    text, forwarded = strip_forward_text(_part_text(text_part), replying)
     return None, text.strip() or None, forwarded
 
 

@@ -44,7 +44,9 @@ _FIELD_NAMES = {"subject": "subject", "betreff": "subject", "date": "date", "dat
 _NOTE_LIMIT = 300
 
 
-def strip_forward_text(text: str) -> tuple[str, dict[str, str]]:
+def strip_forward_text(text: str, replying: bool = False) -> tuple[str, dict[str, str]]:
+    """The release in a mail's text and the forwarded message's fields. A reply's own text,
+    when it is the release, loses the old thread under it ('Von: … Gesendet: …')."""
     lines = text.splitlines()
     for index, line in enumerate(lines):
         if _REPLY_HEADER.match(line) and any(
@@ -54,7 +56,9 @@ def strip_forward_text(text: str) -> tuple[str, dict[str, str]]:
         if _FORWARD_MARKER.match(line) or _header_block_at(lines, index):
             note = "\n".join(lines[:index]).strip()
             start = index + 1 if _FORWARD_MARKER.match(line) else index
-            rest, forwarded = _skip_forward_headers(lines[start:])
+            rest, forwarded = _skip_forward_headers(_unquoted(lines[start:]))
+            if replying and len(note) > _NOTE_LIMIT:
+                return note, {}
             kept = [note] if len(note) > _NOTE_LIMIT else []
             return "\n".join([*kept, *rest]), forwarded
     return text, {}
@@ -65,15 +69,30 @@ _SENDER_FIELD = re.compile(r"^\s*\*?(?:From|Von)\s*:\*?\s*\S", re.IGNORECASE)
 
 def _header_block_at(lines: list[str], index: int) -> bool:
     """Outlook's forward in plain text: no marker line, only 'From:' (or 'Von:') and, in the
-    lines right under it, the sent date and the subject."""
-    if not _SENDER_FIELD.match(lines[index]):
+    lines right under it, the sent date and the subject; GMX's puts 'Gesendet:' first."""
+    dated = (match := _FORWARD_FIELD.match(lines[index])) and _FIELD_NAMES[
+        match.group(1).lower()
+    ] == "date"
+    if not (_SENDER_FIELD.match(lines[index]) or dated):
+        return False
+    following = lines[index + 1 : index + 6]
+    if dated and not any(_SENDER_FIELD.match(line) for line in following[:2]):
         return False
     fields = {
         _FIELD_NAMES[match.group(1).lower()]
-        for line in lines[index + 1 : index + 6]
+        for line in lines[index : index + 6]
         if (match := _FORWARD_FIELD.match(line))
     }
     return fields >= {"subject", "date"}
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """An iPhone's forward quotes the whole message, its header block too ('> Von: …'): the
+    lines without one level of '>' when nearly all of them carry it."""
+    written = [line for line in lines if line.strip()]
+    if not written or sum(1 for line in written if _QUOTED.match(line)) < 0.9 * len(written):
+        return lines
+    return [re.sub(r"^\s*>\s?", "", line) for line in lines]
 
 
 def _reply(lines: list[str], index: int) -> tuple[str, dict[str, str]]:

@@ -252,3 +252,81 @@ def test_an_out_of_office_reply_and_a_read_receipt_are_no_releases():
     assert "no press release: the mail is an automatic reply" in read(auto).problems[0].message
     assert "no press release: the mail is a read receipt" in read(receipt).problems[0].message
     assert read(generated).body_text.startswith("Ab Montag")  # a distribution service's mail
+
+
+def _plain(subject: str, body: str) -> bytes:
+    return (
+        f"Message-ID: <p@y>\r\nSubject: {subject}\r\nFrom: a@b.example\r\n"
+        "Date: Wed, 25 Nov 2026 07:31:05 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\n" + body.replace("\n", "\r\n")
+    ).encode()
+
+
+def test_an_iphone_forward_quotes_its_header_block_and_loses_the_quote_marks():
+    raw = read(
+        _plain(
+            "WG: Bibliotheken",
+            "Bitte übernehmen, danke!\n\nVon meinem iPhone gesendet\n\n"
+            "Anfang der weitergeleiteten Nachricht:\n\n"
+            "> Von: Pressestelle <presse@ba.example>\n"
+            "> Datum: 24. November 2026 um 15:42:18 MEZ\n> An: Verteiler <v@ba.example>\n"
+            "> Betreff: Bezirksamt verlängert Öffnungszeiten der Bibliotheken\n>\n"
+            "> Ab 1. Januar 2027 öffnen die Bibliotheken auch samstags von 10 bis 16 Uhr.\n",
+        )
+    )
+    assert raw.title == "Bezirksamt verlängert Öffnungszeiten der Bibliotheken"
+    assert raw.body_text.startswith("Ab 1. Januar 2027") and ">" not in raw.body_text
+    assert raw.published_text.startswith("24. November 2026 um 15:42:18 MEZ")
+
+
+def test_a_gmx_forward_with_the_sent_date_first_is_read_as_a_forward():
+    raw = read(
+        _plain(
+            "Fwd: Turmuhr",
+            "\nGesendet: Dienstag, 24. November 2026 um 10:15 Uhr\n"
+            'Von: "Heimatverein" <info@hv.example>\nAn: presse@hv.example\n'
+            "Betreff: Heimatverein restauriert historische Turmuhr\n\n"
+            "Die 1874 gebaute Turmuhr der Kirche schlägt wieder.\n",
+        )
+    )
+    assert raw.title == "Heimatverein restauriert historische Turmuhr"
+    assert raw.body_text.startswith("Die 1874 gebaute Turmuhr")
+    assert raw.published_text.startswith("Dienstag, 24. November 2026 um 10:15 Uhr")
+
+
+def test_a_reply_whose_own_text_is_the_release_loses_the_old_thread_under_it():
+    release = (
+        "Gemeinde Birkenried saniert Grundschule\n\nDie Gemeinde saniert ab Sommer 2027 die "
+        "Grundschule am Lindenweg. Die Arbeiten sollen bis Herbst 2028 abgeschlossen sein, die "
+        "Kosten liegen bei 6,4 Millionen Euro. Während der Bauzeit werden die Klassen in "
+        "Containern auf dem Sportplatz unterrichtet, sagte die Bürgermeisterin am Mittwoch.\n"
+    )
+    raw = read(
+        _plain(
+            "AW: Anfrage Grundschule",
+            release + "\nVon: Jan Köhler <jk@zeitung.example>\nGesendet: Dienstag, 24. "
+            "November 2026 18:02\nAn: Presse <presse@birkenried.example>\nBetreff: Anfrage "
+            "Grundschule\n\ngibt es zum Beschluss heute Abend eine Pressemitteilung?\n",
+        )
+    )
+    assert raw.body_text.strip().endswith("sagte die Bürgermeisterin am Mittwoch.")
+    assert "Pressemitteilung?" not in raw.body_text
+
+
+def test_a_word_table_in_a_mail_keeps_a_line_per_row_with_every_figure():
+    html = (
+        "<html><body><p class=MsoNormal>Die Besucherzahlen im Überblick:<o:p></o:p></p><table>"
+        + "".join(
+            f"<tr><td><p class=MsoNormal>{year}<o:p></o:p></p></td><td><p class=MsoNormal>"
+            f"{count}<o:p></o:p></p></td></tr>"
+            for year, count in (("Jahr", "Besucher"), ("2024", "412.000"), ("2025", "438.500"))
+        )
+        + "</table></body></html>"
+    )
+    raw = read(
+        (
+            "Message-ID: <t@y>\r\nSubject: Zoo\r\nFrom: a@b.example\r\nContent-Type: text/html; "
+            "charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + html
+        ).encode()
+    )
+    assert "2024 | 412.000" in raw.body_html and "2025 | 438.500" in raw.body_html
