@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.related import remove_keeping_tail
+from pipeline.extract.srcset import largest_candidate, not_web
 
 IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
 SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -291,10 +292,12 @@ def _source(img, base: str | None, picture=None) -> str | None:
         holder = picture if picture is not None else img.getparent()
         sets += [source.get("srcset") for source in holder.iter("source") if source.get("srcset")]
     for srcset in sets:
-        if best := _largest(srcset):
+        if best := largest_candidate(srcset):
             return _absolute(best, base)
     for name in IMAGE_ATTRIBUTES:
         value = (img.get(name) or "").strip()
+        if name != "src" and not_web(value):
+            continue  # a lazy loader's attribute that holds no address: the src may
         if value and not (name == "src" and PLACEHOLDER_RE.search(value[:60]) and _lazy(img)):
             return _absolute(value, base)
     return None
@@ -302,20 +305,6 @@ def _source(img, base: str | None, picture=None) -> str | None:
 
 def _lazy(img) -> bool:
     return any(img.get(name) for name in (*IMAGE_ATTRIBUTES[:-1], *SRCSET_ATTRIBUTES))
-
-
-def _largest(srcset: str) -> str | None:
-    best, best_size = None, -1.0
-    for candidate in srcset.split(","):
-        parts = candidate.split()
-        if not parts:
-            continue
-        size = 1.0
-        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
-            size = float(parts[1][:-1]) * (1 if parts[1].endswith("w") else 1000)
-        if size > best_size:
-            best, best_size = parts[0], size
-    return best
 
 
 def _absolute(url: str, base: str | None) -> str | None:

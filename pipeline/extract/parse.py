@@ -78,4 +78,20 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
     if b"<amp-img" in data:  # an AMP page's pictures are images like any other
         for picture in tree.iter("amp-img"):
             picture.tag = "img"
+    _close_void_elements(tree)
     return tree
+
+
+# Elements that hold nothing, which libxml2's parser does not know as such: it puts the rest of
+# the page inside an <embed> or a <source>, and whoever drops the element drops the page.
+_VOID = ("embed", "source", "track", "param", "wbr", "keygen")
+
+
+def _close_void_elements(tree) -> None:
+    for element in list(tree.iter(*_VOID)):
+        if not len(element) and not (element.text or "").strip():
+            continue
+        text, element.text = element.text, None
+        for child in reversed(list(element)):
+            element.addnext(child)  # keeps each child's tail with it
+        element.tail = (text or "") + (element.tail or "")

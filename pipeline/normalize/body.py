@@ -29,7 +29,7 @@ MOJIBAKE_HINT_RE = re.compile(
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 INVISIBLE_RE = re.compile(
-    "[\u00ad\u200b-\u200f\u2060\u2061-\u2064\ufeff\u180e\x00-\x08\x0b\x0e-\x1f\x7f]"
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u180e\x00-\x08\x0b\x0e-\x1f\x7f]"
 )
 SPACES_RE = re.compile("[\t\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 

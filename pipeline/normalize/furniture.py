@@ -163,7 +163,7 @@ MAX_SENDER_NAME = 80
 # no news: it goes, and its date dates a release that names none of its own.
 _KIND = (
     r"(?:presse|medien)(?:mitteilung|information|meldung|info|dienst|notiz)"
-    r"(?:\s+(?:nr\.?\s*)?\d[\d/-]*)?"
+    r"(?:\s+(?:nr\.?\s*\d[\d/-]*|\d[\d/-]*(?![.\d])))?"  # a number, not a date's day
     r"|(?:press|news|media)\s+release"
 )
 # an office's name heads a contact as well: it is a label only with the date after it

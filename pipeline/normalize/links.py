@@ -7,6 +7,7 @@ Only http(s) links survive as links (mailto: may stay in a body); everything els
 from __future__ import annotations
 
 import base64
+import ipaddress
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -72,10 +73,27 @@ def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False)
         return None
     if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
         return None
+    if _internal_host(parts.hostname):
+        return None  # 'http://127.0.0.1/admin', 'http://169.254.169.254/': nothing for readers
+    if parts.username is not None or parts.password is not None:
+        # 'https://user:secret@host/' leaks a password; 'https://bank.example@evil.example/'
+        # hides where it goes: the link keeps only its real host
+        parts = parts._replace(netloc=parts.netloc.rpartition("@")[2])
     target = _redirect_target(parts)
     if target is not None:
         return clean_url(target)
     return strip_tracking(urlunsplit(parts._replace(scheme=parts.scheme.lower())))
+
+
+def _internal_host(host: str) -> bool:
+    """A loopback, private or link-local address, or 'localhost': no reader can follow it."""
+    if host.lower().rstrip(".") == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local
 
 
 # Click counters of wire services and mailing tools: the link's own target is a query

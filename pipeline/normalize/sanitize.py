@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import nh3
@@ -43,6 +44,7 @@ def escape_text(text: str) -> str:
 
 # A whole tag (`<svg/onload=…>`, `</b>`, `<!-- … -->`), and what could start one: `<` directly
 # followed by a letter, `/`, `!` or `?`. "Kinder < 6" and "<100 Euro" are plain text.
+_ESCAPED_MARKUP_RE = re.compile(r"&(?:amp|lt|gt|quot|apos|#0*3[89]|#0*6[02]|#[xX]0*2[267]);")
 WHOLE_TAG_RE = re.compile(r"<[/!?]?[A-Za-z!?-][^<>]*>")
 TAG_START_RE = re.compile(r"<(?=[A-Za-z/!?])")
 
@@ -50,7 +52,11 @@ TAG_START_RE = re.compile(r"<(?=[A-Za-z/!?])")
 def plain_field(text: str) -> str:
     """Text for fields that readers may render as HTML (titles, teasers, summaries, tags):
     tags the text carries are dropped, and a `<` that could start one gets a space after it,
-    so no reader, whatever it wraps the field in, can take anything here for markup."""
+    so no reader, whatever it wraps the field in, can take anything here for markup. A markup
+    character escaped in the text ('Ortsbeirat &amp; Jugendrat', a CMS that escaped twice) is
+    the character: outputs escape it once, where they need to."""
+    if "&" in text and _ESCAPED_MARKUP_RE.search(text):
+        text = _ESCAPED_MARKUP_RE.sub(lambda match: html.unescape(match.group(0)), text)
     if "<" not in text:
         return text
     text = WHOLE_TAG_RE.sub("", text)

@@ -96,7 +96,7 @@ def normalize(
         published_date_only=found.date_only and published is not None,
         embargo_until=embargo,
         contact=_clean_contact(raw.contact) if raw.contact else found.contact,
-        categories=tuple(plain_field(category) for category in raw.categories),
+        categories=tuple(plain_field(clean_inline(category)) for category in raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
         media=clean_media(described(raw.media) if media is None else media),
         provenance=raw.provenance,

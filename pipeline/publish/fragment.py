@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from pipeline.config import ChannelConfig, SourceConfig
 from pipeline.models import Entry, Link, Release
 from pipeline.normalize.disclaimers import render_disclaimer, render_short
-from pipeline.normalize.sanitize import BODY_TAGS, clean_fragment, plain_field
+from pipeline.normalize.sanitize import BODY_TAGS, clean_body, clean_fragment, plain_field
 from pipeline.publish.figures import (
     Download,
     Picture,
@@ -312,7 +312,9 @@ def _listed_links(release: Release, channel: ChannelConfig) -> tuple[Link, ...]:
         return ()
     if channel.links_list == "always":
         return release.links
-    in_body = {unescape(href) for href, _ in ANCHOR_RE.findall(release.body_html) if href}
+    # the stored body's anchors carry rel and other attributes: cleaned, each is <a href="…">
+    anchors = ANCHOR_RE.findall(clean_body(release.body_html, link_rel=None))
+    in_body = {unescape(href) for href, _ in anchors if href}
     return tuple(link for link in release.links if link.url not in in_body)
 
 

@@ -164,3 +164,13 @@ def test_a_dpa_afx_story_loses_its_trailer_and_is_dated_by_it():
     assert found.title == "Hafenlogistiker HHLA rechnet mit Erholung"
     assert found.text.endswith("Die Prognose für das Gesamtjahr bestätigte das Unternehmen.")
     assert found.published_at.isoformat() == "2026-11-24T09:48:00+01:00"
+
+
+def test_a_label_with_the_date_after_it_dates_the_release_by_its_whole_day():
+    text = (
+        "Pressemitteilung 24.11.2026\n\nStadt saniert Brücke am Mühlbach\n\n"
+        "Die Stadt saniert ab Montag die Brücke. Die Arbeiten dauern sechs Wochen.\n"
+    )
+    found = normalize(raw_release(title=None, body_text=text), SOURCE)
+    assert found.title == "Stadt saniert Brücke am Mühlbach"
+    assert found.published_at.date().isoformat() == "2026-11-24"

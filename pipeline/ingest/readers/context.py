@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from pipeline.config import SourceConfig
 from pipeline.models import Provenance
@@ -40,3 +41,27 @@ class InputContext:
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def without_lone_surrogates(value: Any, path: str = "") -> tuple[Any, list[str]]:
+    """`value` (parsed JSON or YAML) with each lone UTF-16 surrogate ('\\udc00', which no UTF-8
+    text can hold and every later stage would choke on) replaced by U+FFFD, and the paths of
+    the strings that held one."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            paired = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+            return paired, [path or "value"]
+        return value, []
+    if isinstance(value, dict):
+        cleaned, found = {}, []
+        for key, item in value.items():
+            key, _ = without_lone_surrogates(key, path)
+            cleaned[key], inner = without_lone_surrogates(item, f"{path}.{key}" if path else key)
+            found += inner
+        return cleaned, found
+    if isinstance(value, list):
+        items = [without_lone_surrogates(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return [item for item, _ in items], [p for _, inner in items for p in inner]
+    return value, []

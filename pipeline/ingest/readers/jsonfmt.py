@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pipeline.extract.decode import decode_text
-from pipeline.ingest.readers.context import InputContext, content_hash
+from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
@@ -234,10 +234,15 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
         message = f"nested deeper than {MAX_NESTING} levels of [ ] and {{ }}; a release is flat"
         return None, [Problem(field="json", message=message)]
     try:
-        raw = json.loads(text)
+        raw, broken = without_lone_surrogates(json.loads(text))
     except json.JSONDecodeError as exc:
         message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         return None, [Problem(field="json", message=message)]
+    if broken:  # kept readable, but the sender's text is damaged: an editor must look
+        message = "holds a lone UTF-16 surrogate (\\udXXX), replaced by �; send valid Unicode"
+        return raw if isinstance(raw, dict) else None, [
+            Problem(field=path, message=message) for path in broken
+        ]
     if isinstance(raw, dict):
         raw = _wordpress_post(raw) or raw
     if not isinstance(raw, dict):

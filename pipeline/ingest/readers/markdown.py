@@ -19,13 +19,16 @@ import yaml
 from markdown_it import MarkdownIt
 
 from pipeline.extract.decode import decode_text
-from pipeline.ingest.readers.context import InputContext, content_hash
+from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
 from pipeline.models import MediaInput, Problem, RawRelease
 
 # No linkify: bare URLs stay text, as the author wrote them. A line break stays a line break
 # (an address block keeps its lines; `normalize` joins the lines of wrapped prose again), and
 # GitHub-style tables are read (each row becomes a line of cells).
 _MARKDOWN = MarkdownIt("commonmark", {"breaks": True}).enable("table")
+# A link to a refused scheme ('[hier](javascript:…)') stays a link here, so that its text reads
+# as text: the sanitizer drops the address, and the reader never sees Markdown's brackets.
+_MARKDOWN.validateLink = lambda url: True
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?", re.DOTALL | re.MULTILINE
@@ -120,7 +123,14 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[Problem]]:
     if not isinstance(meta, dict):
         problem = Problem(field="front_matter", message="must be key: value lines, not a list")
         return {}, body, [problem]
-    return {str(key).lower(): value for key, value in meta.items()}, body, []
+    meta, broken = without_lone_surrogates(meta)
+    problems = [
+        Problem(
+            field=f"front_matter.{path}", message="holds a lone UTF-16 surrogate, replaced by �"
+        )
+        for path in broken
+    ]
+    return {str(key).lower(): value for key, value in meta.items()}, body, problems
 
 
 def _toml_front_matter(front: str, body: str) -> tuple[dict[str, Any], str, list[Problem]]:
@@ -175,7 +185,7 @@ def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, li
     if take_title:
         for index, token in enumerate(tokens):
             if token.type == "heading_open" and token.tag == "h1":
-                title = tokens[index + 1].content.strip() or None
+                title = _plain_inline(tokens[index + 1]) or None
                 del tokens[index : index + 3]
                 break
     images = []
@@ -187,6 +197,17 @@ def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, li
             token.children = [child for child in token.children if child.type != "image"]
     html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}).strip()
     return html, title, images
+
+
+def _plain_inline(token) -> str:
+    """An inline token's text as a reader sees it: entities decoded ('&amp;' is '&'), emphasis
+    and link marks gone."""
+    parts = [
+        " " if child.type in ("softbreak", "hardbreak") else child.content
+        for child in token.children or []
+        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+    ]
+    return " ".join("".join(parts).split())
 
 
 def _image(token) -> MediaInput:

@@ -116,3 +116,8 @@ def test_front_matter_images_by_any_common_key_and_one_without_an_address_is_onl
         "Stadt / J. Köhler",
     )
     assert any("images[1] was left out" in warning for warning in raw.warnings)
+
+
+def test_a_heading_s_entities_and_emphasis_are_read_as_text():
+    raw = read('# Gebühren für 5 &lt; 6 &amp; "Parkplätze" **steigen**\n\nText.\n'.encode())
+    assert raw.title == 'Gebühren für 5 < 6 & "Parkplätze" steigen'

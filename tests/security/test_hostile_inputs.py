@@ -1,0 +1,99 @@
+"""Inputs an attacker or a broken exporter sends: a lone surrogate that no UTF-8 text can hold,
+void elements the HTML parser nests, credentials and internal hosts in links, bidi overrides,
+srcset candidates that are no web address, Markdown links to refused schemes."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.extract.srcset import largest_candidate
+from pipeline.normalize.links import clean_url
+from tests.cli.test_cli import melder
+from tests.conftest import write
+from tests.normalize.test_release_gate import extracted
+
+PARAGRAPH = (
+    "Die Stadt saniert ab Montag die Brücke am Mühlbach. Die Arbeiten dauern sechs Wochen und "
+    "werden vom Tiefbauamt begleitet."
+)
+
+
+def test_a_lone_surrogate_keeps_its_release_invalid_and_the_source_s_other_files_are_read(
+    empty_root,
+):
+    inbox = empty_root / "inbox" / "reviewed"
+    broken = '{"title": "Lone \\udc00 surrogate", "text": "' + PARAGRAPH + '"}'
+    (inbox / "broken.json").write_text(broken, encoding="utf-8")
+    write(inbox / "good.txt", f"Brücke am Mühlbach wird saniert\n\n{PARAGRAPH}\n")
+    melder(empty_root, "ingest")
+    invalid = json.loads(melder(empty_root, "queue", "--state", "invalid", "--json").stdout)
+    queued = json.loads(melder(empty_root, "queue", "--state", "queued", "--json").stdout)
+    assert [item["title"] for item in queued] == ["Brücke am Mühlbach wird saniert"]
+    [broken] = invalid
+    shown = json.loads(melder(empty_root, "show", broken["id"], "--json").stdout)
+    assert shown["title"] == "Lone \ufffd surrogate"
+    assert any("lone UTF-16 surrogate" in error["message"] for error in shown["errors"])
+
+
+def test_text_after_an_embed_or_a_source_element_is_kept():
+    found = extracted(
+        "<html><head><title>Brücke</title></head><body><article><h1>Brücke wird saniert</h1>"
+        f"<p>{PARAGRAPH}</p><embed src='https://www.stadt.example/film.mp4'><p>Die Umleitung "
+        "führt über die Ringstraße, teilte die Stadt am Mittwoch mit.</p><source src='x.mp4'>"
+        "<p>Anwohner erhalten einen Brief mit allen Terminen der Bauarbeiten.</p></article>"
+        "</body></html>"
+    )
+    assert "Die Umleitung führt über die Ringstraße" in found.text
+    assert "Anwohner erhalten einen Brief" in found.text
+
+
+def test_links_lose_credentials_and_internal_hosts_are_no_links():
+    assert clean_url("https://user:geheim@intern.stadt.example/akte") == (
+        "https://intern.stadt.example/akte"
+    )
+    # a bank's name as userinfo hides where the link goes: the real host stays
+    assert clean_url("https://www.bank.example@evil.example/login") == "https://evil.example/login"
+    for internal in (
+        "http://127.0.0.1/admin",
+        "http://[::1]:8080/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.1.2.3/",
+        "http://localhost:8000/",
+    ):
+        assert clean_url(internal) is None
+
+
+def test_bidi_overrides_leave_titles_text_and_categories():
+    found = extracted(
+        "<html><head><title>x</title><meta property='article:tag' content='x\u202ey'></head>"
+        "<body><article><h1>Stadtrat beschließt \u202egpj.exe\u202c Haushalt</h1>"
+        f"<p>{PARAGRAPH} Datei: \u2066bericht.pdf\u2069.</p></article></body></html>"
+    )
+    everything = json.dumps([found.title, found.text, found.teaser, found.categories])
+    for control in ("\\u202e", "\\u202c", "\\u2066", "\\u2069"):
+        assert control not in everything
+    assert found.title == "Stadtrat beschließt gpj.exe Haushalt"
+
+
+def test_srcset_candidates_are_read_as_a_browser_reads_them():
+    cloudinary = (
+        "https://img.example/c_scale,w_400/a.jpg 400w, "
+        "https://img.example/c_scale,w_1600/a.jpg 1600w"
+    )
+    assert largest_candidate(cloudinary) == "https://img.example/c_scale,w_1600/a.jpg"
+    hostile = "data:image/svg+xml;base64,PHN2Zz4= 3000w, javascript:alert(1) 2000w, ok.jpg 800w"
+    assert largest_candidate(hostile) == "ok.jpg"
+    assert largest_candidate("x.jpg, y.jpg 2x") == "y.jpg"
+
+
+def test_a_markdown_link_to_a_refused_scheme_keeps_its_text_only():
+    from pipeline.ingest.readers.markdown import render_markdown
+
+    html, _, _ = render_markdown(
+        "Siehe [hier](javascript:alert(1)) und [dort](https://x.example/a).", take_title=False
+    )
+    found = extracted(
+        f"<html><body><article><h1>Radwege</h1><p>{PARAGRAPH}</p>{html}</article></body></html>"
+    )
+    assert "Siehe hier und dort." in found.text
+    assert "javascript" not in found.body_html and "](" not in found.text
