@@ -61,6 +61,10 @@ presseinformation
 (?:pressemitteilung|medieninformation|presseinformation) nr\.? ?[\d/-]+|press release
 news release
 for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|\d{1,4}|ende
+(?:updated?|final|corrected|revised)(?: version)?|(?:updated?|corrected|revised) [-–—|:/] ?final
+(?:updated?|corrected|revised) [-–—|:/] ?final version
+(?:aktualisierte|korrigierte|neue|finale) (?:version|fassung)
+(?:korrektur|correction|berichtigung)
 ende der (?:presse)?mitteilung|end|ends|end of (?:press )?release|alle rechte vorbehalten
 was this (?:page|article|information) (?:helpful|useful)\??|(?:war|ist) diese seite hilfreich\??
 all rights reserved

@@ -67,10 +67,26 @@ def _dated_head(head: str):
         found
         and len(before) <= 4
         and not (before and before[-1].casefold() in REFERENCE_WORDS)
+        and all(_place_word(word) for word in before)
         and len(head[found[0].end() :].split()) <= DATELINE_TAIL_WORDS
     ):
         return found
     return None
+
+
+def _place_word(word: str) -> bool:
+    """A word of a place's name ('Frankfurt am Main,', 'PORTLAND, Ore.', '(ots)'): capitalized,
+    a connector or a mark; 'The pilot starts on 11 January 2027.' is a sentence, no dateline."""
+    letters = word.strip("()[],.:;–—-/")
+    return (
+        not letters
+        or not letters[0].isalpha()
+        or letters[0].isupper()
+        or (letters.casefold() in PLACE_CONNECTORS or word.startswith("("))
+    )
+
+
+PLACE_CONNECTORS = frozenset("am an der den im in de del la le van von bei upon on-the".split())
 
 
 # Words that make a date a reference, not the release's: 'Zwischenbilanz zum 30. September 2026 –'

@@ -317,6 +317,9 @@ def published_at(
     value, timed = None, True
     if raw.published is not None:
         value = dates.localize(raw.published, zone)
+        own = dates.parse_moment(found.date_text, zone, now) if found.date_text else None
+        if raw.format == "email" and own and own[0].date() < value.astimezone(zone).date():
+            value, timed = own  # a mail sent days after the release's own dateline
     elif raw.published_text:
         parsed = dates.parse_moment(clean_inline(raw.published_text), zone, now)
         if parsed is None:

@@ -162,6 +162,9 @@ def test_day_month_dates_two_digit_years_and_impossible_offsets(text, expected):
         ("Leipzig, 25. November 2026 – Die Stadt", "Leipzig, 25. November 2026"),
         # a sentence with a date in it, set off by dashes, is no dateline
         ("Baden-Württemberg – Ab 12. Februar 2027 zeigt das Museum – viel Neues", None),
+        # a sentence with a date in it is no dateline; a place's connectors are
+        ("The pilot starts on 11 January 2027. It runs for a year.", None),
+        ("Frankfurt am Main, 25.11.2026. Die Messe", "Frankfurt am Main, 25.11.2026"),
         # a deck's reference date is not the release's
         ("Zwischenbilanz zum 30. September 2026 – Kreditneugeschäft zieht an", None),
     ],

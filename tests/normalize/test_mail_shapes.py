@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.normalize import normalize
 from tests.normalize.test_normalize import SOURCE, raw_release
-from tests.normalize.test_release_shapes import release
+from tests.normalize.test_release_shapes import ARRIVED, release
 
 
 def test_an_outlook_signature_and_its_notices_are_not_published():
@@ -321,3 +321,36 @@ def test_a_mailing_tool_s_top_bar_and_footer_leave_the_release(top, bottom):
         SOURCE,
     )
     assert found.text == paragraph
+
+
+def test_a_mail_sent_days_after_the_release_s_dateline_is_dated_by_the_dateline():
+    from pipeline.ingest.readers import InputContext, read_input
+
+    mail = (
+        "Message-ID: <d@y>\r\nSubject: Freibad schließt Saison\r\nFrom: presse@stadt.example\r\n"
+        "Date: Thu, 26 Nov 2026 09:12:40 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\nFreibad schließt Saison mit Besucherrekord\r\n\r\n"
+        "Waldkirchen, 20. November 2026. Das Freibad hat die Saison mit 98.000 Gästen "
+        "beendet, so vielen wie nie zuvor.\r\n"
+    ).encode()
+    context = InputContext(
+        source="probe", config=SOURCE, locator="inbox/m.eml", received_at=ARRIVED, route="files"
+    )
+    found = normalize(read_input(mail, ".eml", context), SOURCE)
+    assert found.published_at.date().isoformat() == "2026-11-20"
+
+
+def test_a_status_line_over_the_body_headline_is_no_title():
+    found = normalize(
+        raw_release(
+            title=None,
+            body_text=(
+                "UPDATED – FINAL VERSION\n\nNorthfield Council approves 24-hour library pilot\n\n"
+                "Northfield Council has approved a pilot that opens the central library around "
+                "the clock. The pilot starts on 11 January 2027. It runs for a year.\n"
+            ),
+        ),
+        SOURCE,
+    )
+    assert found.title == "Northfield Council approves 24-hour library pilot"
+    assert not any("releases" in warning for warning in found.warnings)
