@@ -213,7 +213,7 @@ FOOTERS: dict[str, tuple[str, ...]] = {
     "e-mail signatures": (
         r"-- ?",  # the signature delimiter
         r"(?:mit )?(?:freundliche[n]?|beste[n]?|herzliche[n]?|viele|liebe|sonnige) "
-        r"gr(?:ü|ue)(?:ß|ss)(?:e|en)?(?: aus \w+)?\W{0,3}",
+        r"gr(?:ü|ue)(?:ß|ss)(?:e|en)?(?: aus (?:\w+ ){0,3}\w+)?\W{0,3}",
         r"(?:kind|best|warm|many)(?:est)? (?:regards|wishes)\W{0,3}|regards,?|(?:yours )?sincerely"
         r"(?: yours)?,?",
         r"diese (?:e-?mail|nachricht)(?: und (?:ihre|alle) anhänge)? (?:enthält|kann|ist|könnte)"

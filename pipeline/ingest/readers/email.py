@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from email import errors, policy
 from email.errors import HeaderParseError
-from email.header import decode_header, make_header
+from email.header import decode_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
@@ -39,6 +39,12 @@ from pipeline.ingest.readers.forwards import (
     strip_forward_blocks,
     strip_forward_text,
     without_quoted_thread,
+)
+from pipeline.ingest.readers.mailparts import (
+    SIGNATURES,
+    filename,
+    is_attachment,
+    part_text,
 )
 from pipeline.models import MediaInput, Problem, RawRelease
 
@@ -111,17 +117,17 @@ def _release_in_attachment(message: Message, body_html, body_text, skip: set[int
     media); one in a document Melder cannot read is named as the problem."""
     shown = body_text or re.sub(r"<[^>]+>", "\n", body_html or "")
     shown = _SIGNED_RE.split(shown, maxsplit=1)[0]  # the note, without the sender's signature
-    if len(" ".join(shown.split())) > COVER_NOTE or not _COVER_RE.search(shown):
-        return body_html, body_text, (), (), set()
+    if (note := " ".join(shown.split())) and (len(note) > COVER_NOTE or not _COVER_RE.search(note)):
+        return body_html, body_text, (), (), set()  # an empty text is a cover note too
     documents = []
     for index, part in enumerate(_attachments(message, skip)):
-        name = _filename(part, index)
+        name = filename(part, index)
         kind, lower = part.get_content_type(), name.lower()
         note = (f"the release was read from the attached {name}; the mail's text was a cover note",)
         if kind in ("text/plain", "text/markdown") or lower.endswith((".txt", ".md")):
-            return None, _part_text(part).strip() or None, note, (), {id(part)}
+            return None, part_text(part).strip() or None, note, (), {id(part)}
         if kind == "text/html" or lower.endswith((".html", ".htm")):
-            html = fragment_html(fragment_tree(_part_text(part))) or None
+            html = fragment_html(fragment_tree(part_text(part))) or None
             return html, None, note, (), {id(part)}
         if lower.endswith(_DOCUMENTS) or kind == "application/ms-tnef":  # Outlook's winmail.dat
             documents.append(name)
@@ -260,13 +266,13 @@ def _body(
 ) -> tuple[str | None, str | None, dict[str, str]]:
     """(body_html, body_text, a forwarded message's subject and date) from the preferred part."""
     if html_part is not None:
-        fragment = fragment_tree(without_quoted_thread(_part_text(html_part), replying))
+        fragment = fragment_tree(without_quoted_thread(part_text(html_part), replying))
         drop_captions(fragment, inline)
         forwarded = strip_forward_blocks(fragment)
         return fragment_html(fragment) or None, None, forwarded
     if text_part is None:
         raise Rejected("the e-mail has no text or HTML part to read", field="body")
-    text, forwarded = strip_forward_text(_part_text(text_part), replying)
+    text, forwarded = strip_forward_text(part_text(text_part), replying)
     return None, text.strip() or None, forwarded
 
 
@@ -274,7 +280,7 @@ def _body_parts(message: Message) -> tuple[Message | None, Message | None]:
     """The first inline text/html and text/plain parts: what a mail program would show."""
     html_part = text_part = None
     for part in message.walk():
-        if part.is_multipart() or _is_attachment(part):
+        if part.is_multipart() or is_attachment(part):
             continue
         kind = part.get_content_type()
         if kind == "text/html" and html_part is None:
@@ -282,24 +288,6 @@ def _body_parts(message: Message) -> tuple[Message | None, Message | None]:
         elif kind == "text/plain" and text_part is None:
             text_part = part
     return html_part, text_part
-
-
-def _is_attachment(part: Message) -> bool:
-    disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
-    return disposition == "attachment"
-
-
-def _part_text(part: Message) -> str:
-    """Decoded text of a part; a wrong or unknown charset label falls back to detection."""
-    payload = part.get_payload(decode=True) or b""
-    label = part.get_content_charset()
-    encoding = canonical_encoding(label)
-    if encoding:
-        try:
-            return payload.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    return decode_text(payload, declared=label).text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,7 +300,7 @@ def _inline_images(html_part: Message | None) -> tuple[list[FoundImage], list[Fo
     who opens it); their captions leave the body all the same."""
     if html_part is None:
         return [], []
-    tree = parse_html(_part_text(html_part))
+    tree = parse_html(part_text(html_part))
     if tree is None:
         return [], []
     found = all_images(tree, None)
@@ -366,14 +354,14 @@ def _shown_content_ids(html_part: Message | None) -> set[str]:
         return set()
     return {
         unquote(reference).strip("<>")
-        for reference in re.findall(r"cid:([^\"'\s>)]+)", _part_text(html_part), re.I)
+        for reference in re.findall(r"cid:([^\"'\s>)]+)", part_text(html_part), re.I)
     }
 
 
 def _part_media(part: Message, index: int, **details: str) -> MediaInput:
     return MediaInput(
         data=part.get_payload(decode=True) or b"",
-        filename=_filename(part, index),
+        filename=filename(part, index),
         declared_type=part.get_content_type(),
         **details,
     )
@@ -384,17 +372,8 @@ def _attachments(message: Message, skip: set[int]):
     for part in message.walk():
         if part.is_multipart() or id(part) in skip:
             continue
-        if part.get_content_maintype() == "text" and not _is_attachment(part):
+        if part.get_content_maintype() == "text" and not is_attachment(part):
             continue  # the plain-text twin of the HTML body, or an inline text fragment
+        if part.get_content_type() in SIGNATURES:
+            continue  # an S/MIME or PGP signature proves the sender, it is no attachment
         yield part
-
-
-def _filename(part: Message, index: int) -> str:
-    name = part.get_filename()
-    if name:
-        try:
-            name = str(make_header(decode_header(name)))
-        except (HeaderParseError, LookupError, UnicodeError, ValueError):
-            pass
-    name = (name or "").replace("/", "_").replace("\\", "_").strip()
-    return name or f"attachment-{index}"

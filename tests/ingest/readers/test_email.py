@@ -330,3 +330,26 @@ def test_a_word_table_in_a_mail_keeps_a_line_per_row_with_every_figure():
         ).encode()
     )
     assert "2024 | 412.000" in raw.body_html and "2025 | 438.500" in raw.body_html
+
+
+def _with_attachment(text: str, kind: str, name: str, data: str) -> bytes:
+    return (
+        "Message-ID: <a@y>\r\nSubject: Pressemitteilung\r\nFrom: a@b.example\r\nContent-Type: "
+        'multipart/mixed; boundary="B"\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\n'
+        f"\r\n{text}\r\n--B\r\nContent-Type: {kind}\r\nContent-Disposition: attachment; "
+        f'filename="{name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n{data}\r\n--B--\r\n'
+    ).encode()
+
+
+def test_an_empty_mail_over_winmail_dat_names_the_file_it_cannot_read():
+    raw = read(_with_attachment(" ", "application/ms-tnef", "winmail.dat", "eJ8+IhIAAQaQCAAE"))
+    assert any("winmail.dat, which Melder does not read" in p.message for p in raw.problems)
+
+
+def test_an_s_mime_signature_is_no_attachment():
+    text = (
+        "Stadtwerke senken den Strompreis\r\n\r\nDie Stadtwerke senken zum 1. Januar den "
+        "Arbeitspreis für Strom um 2,1 Cent je Kilowattstunde."
+    )
+    raw = read(_with_attachment(text, "application/pkcs7-signature", "smime.p7s", "MIAGCSqG"))
+    assert raw.media == () and raw.problems == ()
