@@ -14,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.config import ExtractRules
+from pipeline.extract.documents import article_documents, document_candidates
 from pipeline.extract.fragment import (
     HTML_KINDS,
     _clean_space,
@@ -24,6 +25,7 @@ from pipeline.extract.fragment import (
 from pipeline.extract.generic import _drop_leading_title, _generic_body, page_link_texts
 from pipeline.extract.images import (
     FoundImage,
+    article_container,
     article_images,
     drop_captions,
     image_candidates,
@@ -75,6 +77,7 @@ class Article:
     tags: tuple[str, ...] = ()  # the article's own tags (article:tag, JSON-LD keywords)
     continues: bool = False  # the page links its own next page: the body is only a part
     page_kind: str | None = None  # 'listing', 'error', 'login' …: no release (`page_kind`)
+    documents: tuple[tuple[str, str], ...] = ()  # (address, text) of its linked documents
 
     @property
     def text(self) -> str:
@@ -112,8 +115,11 @@ def extract_article(
     lead = lead_after_headline(tree, heading)
     above = texts_above_headline(tree, heading)
     candidates = image_candidates(tree, base)
+    documents = document_candidates(tree, base)
     videos = article_videos(tree, base)
-    paragraphs = paragraph_elements(tree) if candidates else []  # only needed to place them
+    paragraphs = (
+        paragraph_elements(tree) if candidates or documents else []
+    )  # only needed to place them
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
         fragment = _generic_body(tree, base, anchors)
@@ -123,6 +129,7 @@ def extract_article(
     drop_above_headline(fragment, above)
     _restore_lead(fragment, lead)
     images = article_images(candidates, paragraphs, fragment)
+    container = article_container(paragraphs, fragment) if documents else None
     drop_captions(fragment, images)
     published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
     body_text = _clean_space(" ".join(fragment.itertext()))
@@ -146,6 +153,7 @@ def extract_article(
         tags=page_tags(tree),
         continues=continues_on_next_page(tree),
         page_kind=kind,
+        documents=article_documents(documents, container),
     )
 
 

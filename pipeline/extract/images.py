@@ -113,19 +113,21 @@ def article_images(
     candidates: list[_Candidate], paragraphs: list[tuple[str, object]], fragment
 ) -> list[FoundImage]:
     """The candidates inside the container the body came from, in page order."""
-    if not candidates:
+    container = article_container(paragraphs, fragment) if candidates else None
+    if container is None:
         return []
+    return [c.image for c in candidates if container in c.element.iterancestors()]
+
+
+def article_container(paragraphs: list[tuple[str, object]], fragment) -> object | None:
+    """The page's element the body came from: around the paragraphs (`paragraph_elements`)
+    that the body kept."""
     kept = {_clean_space("".join(block.itertext()))[:KEY_LENGTH] for block in fragment.iter()}
     matched = [element for key, element in paragraphs if key in kept]
     if not matched:  # the extractor joined or split the page's paragraphs: look inside its text
         text = _clean_space(" ".join(fragment.itertext()))
         matched = [element for key, element in paragraphs if key in text]
-    if not matched:
-        return []
-    container = _article_container(matched)
-    if container is None:
-        return []
-    return [c.image for c in candidates if container in c.element.iterancestors()]
+    return _article_container(matched) if matched else None
 
 
 def all_images(tree, base: str | None) -> list[FoundImage]:

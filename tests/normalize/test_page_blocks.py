@@ -184,3 +184,21 @@ def test_links_under_for_more_information_are_no_contact_and_a_listed_contact_ke
     assert found.contact.startswith("Anna-Kaisa ITKONEN\nPhone\n+32 2 29 56186\nMail\n")
     assert "lea.zuber@ec.example" in found.contact
     assert "Questions and answers on the European Grids Package" in found.text
+
+
+def test_documents_listed_beside_the_text_become_the_release_s_links():
+    found = extracted(
+        "<html><head><title>Weihnachtsmarkt</title><link rel='canonical' "
+        "href='https://www.stadt.example/presse/weihnachtsmarkt'></head><body><nav><ul><li>"
+        "<a href='/formulare/antrag.pdf'>Antrag (PDF)</a></li></ul></nav><main><article>"
+        "<h1>Weihnachtsmarkt öffnet am Freitag</h1><p>Der Weihnachtsmarkt auf dem Marktplatz "
+        "öffnet am Freitag um 11 Uhr, teilte die Stadt am Mittwoch mit.</p><p>Bis zum 23. "
+        "Dezember sind 62 Stände geöffnet, der Eintritt ist frei.</p><h4>Zugehörige Dateien</h4>"
+        "<ul><li><a href='/fileadmin/lageplan.pdf'>Lageplan Weihnachtsmarkt 2026</a> (845 KB)"
+        "</li></ul></article></main></body></html>"
+    )
+    assert (
+        "https://www.stadt.example/fileadmin/lageplan.pdf",
+        "Lageplan Weihnachtsmarkt 2026",
+    ) in [(link.url, link.text) for link in found.links]
+    assert not any("antrag.pdf" in link.url for link in found.links)  # the menu's is not its

@@ -60,7 +60,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
         warnings=_cut_off(data, article.text) + _continues(article) + _videos(article) + notes,
-        links=tuple(Link(url=url, text="Video") for url in article.videos),
+        links=tuple(Link(url=url, text="Video") for url in article.videos)
+        + tuple(Link(url=url, text=text) for url, text in article.documents),
         media=media_inputs(article.images),
         above_headline=article.above_headline,
         below_headline=article.below_headline,

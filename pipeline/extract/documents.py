@@ -1,0 +1,43 @@
+"""The documents a release page offers beside its text: 'Zugehörige Dateien', 'Downloads',
+'Dokumente' — links to PDFs and office files in the article's container, which extractors
+drop with the rest of a list of links. They become the release's links, so none is lost."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from pipeline.extract.fragment import _clean_space
+from pipeline.extract.images import outside_article
+
+DOCUMENT_RE = re.compile(r"\.(?:pdf|docx?|odt|rtf|xlsx?|ods|pptx?|odp|zip|txt|csv)$", re.IGNORECASE)
+MAX_DOCUMENTS = 30
+
+
+def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]:
+    """(element, address, text) of each link to a document outside the page's frame."""
+    found = []
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        path = urlsplit(href).path if href else ""
+        if not DOCUMENT_RE.search(path) or outside_article(link):
+            continue
+        address = urljoin(base, href) if base else href
+        if not address.lower().startswith(("http://", "https://")):
+            continue  # a relative address without the page's own: no reader can follow it
+        text = _clean_space(link.text_content()) or address.rsplit("/", 1)[-1]
+        found.append((link, address, text))
+        if len(found) >= MAX_DOCUMENTS:
+            break
+    return found
+
+
+def article_documents(candidates: list[tuple[object, str, str]], container) -> tuple:
+    """(address, text) of the candidates inside the article's container, each once."""
+    if container is None:
+        return ()
+    seen: dict[str, str] = {}
+    for element, address, text in candidates:
+        if container in element.iterancestors() and address not in seen:
+            seen[address] = text
+    return tuple(seen.items())
