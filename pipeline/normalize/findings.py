@@ -165,6 +165,19 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     return lines
 
 
+def signature_contact(lines: list[Line]) -> str | None:
+    """A mail signature's first lines as the contact, when they give a phone number, an
+    e-mail or a web address: up to the first notice or sentence."""
+    taken = []
+    for line in lines[: SIGNATURE_LINES + 2]:
+        if _is_prose(line.text) or _ends_contact(line.text):
+            break
+        taken.append(line.text.strip())
+    if not any(_has_address(text) for text in taken):
+        return None
+    return "\n".join(text for text in taken if text) or None
+
+
 # A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'
 NAME_LINE_RE = re.compile(
     r"(?:(?:dr|prof|mr|mrs|ms|frau|herr)\.?\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}"

@@ -100,11 +100,13 @@ STAMP_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]{3}
 SUBTITLE_RE = re.compile(r"^utl\.:\s*", re.I)
 
 
-def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
-    """The lines without distributors' furniture, and the date of a distributor's stamp
-    among them ('2026-11-25 10:15'), for a release that names no date of its own."""
+def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line]]:
+    """The lines without distributors' furniture, the date of a distributor's stamp among them
+    ('2026-11-25 10:15') for a release that names no date of its own, and the lines of a mail's
+    signature under its closing greeting (where the press contact may be)."""
     one, rest = _compiled()
     kept: list[Line] = []
+    signature: list[Line] = []
     stamp = None
     resume = 0
     for index, line in enumerate(lines):
@@ -117,6 +119,8 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
         if rest.fullmatch(text) and index > 0 and _footer_confirmed(text, lines, index):
             resume = _release_below(lines, index)
             if resume is None:
+                if GREETING_RE.fullmatch(text):
+                    signature = lines[index + 1 :]  # the sender's name and address under it
                 break
             kept = []  # a cover note, signed, over the release pasted under it
             continue
@@ -136,7 +140,7 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None]:
             found = dated.replace("/", " ").strip()
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
-    return _subtitles_unmarked(kept), stamp
+    return _subtitles_unmarked(kept), stamp, signature
 
 
 # A wire editor's initials after the last sentence: '… liegen./xyz/jha/stk' (dpa-AFX).
@@ -153,6 +157,13 @@ def _without_initials(line: Line) -> Line:
     return replace(line, segs=[*line.segs[:-1], (trimmed, href)])
 
 
+# A mail's closing greeting: what follows is the sender's signature.
+GREETING_RE = re.compile(
+    r"(?:mit )?(?:freundliche[n]?|beste[n]?|herzliche[n]?|viele|liebe|sonnige) gr(?:ü|ue)(?:ß|ss)"
+    r"(?:e|en)?(?: aus (?:\w+ ){0,3}\w+)?\W{0,3}|(?:kind|best|warm|many)(?:est)? (?:regards|wishes)"
+    r"\W{0,3}|regards,?|(?:yours )?sincerely(?: yours)?,?",
+    re.I,
+)
 PROVIDED_BY_RE = re.compile(r"(?:news|release|content) provided by:?|bereitgestellt von:?", re.I)
 MAX_SENDER_NAME = 80
 

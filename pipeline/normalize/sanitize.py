@@ -45,7 +45,19 @@ def escape_text(text: str) -> str:
 # A whole tag (`<svg/onload=…>`, `</b>`, `<!-- … -->`), and what could start one: `<` directly
 # followed by a letter, `/`, `!` or `?`. "Kinder < 6" and "<100 Euro" are plain text.
 _ESCAPED_MARKUP_RE = re.compile(r"&(?:amp|lt|gt|quot|apos|#0*3[89]|#0*6[02]|#[xX]0*2[267]);")
-WHOLE_TAG_RE = re.compile(r"<[/!?]?[A-Za-z!?-][^<>]*>")
+# Markup in a text field: an HTML or SVG element's tag, a comment, a doctype. '<Kinder>' in a
+# title is a word in angle brackets, kept as text (with a space after '<', as any '<').
+_ELEMENTS = (
+    "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blink|blockquote|body|br|button"
+    "|canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|div"
+    "|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h[1-6]|head"
+    "|header|hr|html|i|iframe|image|img|input|ins|kbd|label|legend|li|link|main|map|mark|marquee"
+    "|math|meta|meter|nav|noscript|object|ol|optgroup|option|output|p|param|picture|pre"
+    "|progress|q|rp|rt|ruby|s|samp|script|section|select|small|source|span|strike|strong|style"
+    "|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|track"
+    "|tt|u|ul|use|var|video|wbr|xmp|animate|set|foreignobject"
+)
+WHOLE_TAG_RE = re.compile(rf"<(?:[!?][^<>]*|/?(?:{_ELEMENTS})(?=[\s/>])[^<>]*)>", re.I)
 TAG_START_RE = re.compile(r"<(?=[A-Za-z/!?])")
 
 

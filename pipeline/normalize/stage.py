@@ -27,6 +27,7 @@ from pipeline.normalize.captions import clean_media, described, drop_caption_lin
 from pipeline.normalize.findings import (
     Findings,
     _clean_contact,
+    signature_contact,
     take_contact,
     take_embargo,
     take_title_embargo,
@@ -59,7 +60,7 @@ def normalize(
     found = Findings(problems=list(raw.problems))
     found.warnings.extend(raw.warnings)
     found.warnings.extend(media_notes)
-    lines, stamp = drop_furniture(body_lines(raw, source))
+    lines, stamp, signature = drop_furniture(body_lines(raw, source))
     lines = drop_caption_lines(lines, found.warnings)
     lines = take_embargo(lines, zone, now, found)
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
@@ -68,6 +69,8 @@ def normalize(
     lines = take_contact(lines, found)
     if found.contact is None:  # a contact box the page sets apart from the article
         take_contact(_lines(raw.contact_box), found)
+    if found.contact is None:  # a mail's signature: its sender's name, phone and address
+        found.contact = signature_contact(signature)
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])

@@ -354,3 +354,21 @@ def test_a_status_line_over_the_body_headline_is_no_title():
     )
     assert found.title == "Northfield Council approves 24-hour library pilot"
     assert not any("releases" in warning for warning in found.warnings)
+
+
+def test_a_signature_under_the_closing_greeting_is_the_contact_when_none_is_labelled():
+    found = normalize(
+        raw_release(
+            title="Kunstverein zeigt Fotografien von Ruth Berger",
+            body_text=(
+                "Der Kunstverein zeigt ab Freitag Fotografien von Ruth Berger aus den Dörfern "
+                "rund um Falkenau.\n\nBeste Grüße aus dem Kunstverein\nAnna Berg\n"
+                "Presse & Öffentlichkeitsarbeit\nKunstverein Falkenau e.V.\n"
+                "Tel. 03726 71 22 90\n"
+            ),
+        ),
+        SOURCE,
+    )
+    assert found.text.endswith("rund um Falkenau.")
+    assert found.contact.startswith("Anna Berg\nPresse & Öffentlichkeitsarbeit")
+    assert "03726 71 22 90" in found.contact

@@ -166,7 +166,7 @@ def test_a_consent_dialog_over_a_page_that_loads_its_release_by_script_is_refuse
     )
     page = (
         f"<html><head><title>Pressemitteilung | Stadtwerke</title></head><body>{dialog}"
-        f'<div class="site" aria-hidden="true"><header><nav><ul>{MENU}</ul></nav></header>'
+        '<div class="site" aria-hidden="true"><header><a href="/">Start</a></header>'
         '<main><div id="press-article" data-src="/api/press/1"></div></main></div></body></html>'
     )
     assert "only a cookie or consent banner" in refusal(page)

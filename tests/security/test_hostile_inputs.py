@@ -97,3 +97,15 @@ def test_a_markdown_link_to_a_refused_scheme_keeps_its_text_only():
     )
     assert "Siehe hier und dort." in found.text
     assert "javascript" not in found.body_html and "](" not in found.text
+    # an image whose address is a script is no photo
+    _, _, images = render_markdown('![bild](javascript:alert(1) "x")', take_title=False)
+    assert images == []
+
+
+def test_a_word_in_angle_brackets_stays_in_a_title_and_tags_go():
+    from pipeline.normalize.sanitize import plain_field
+
+    assert plain_field("Ortsbeirat &amp; Jugendrat: &lt;Kinder&gt; zuerst") == (
+        "Ortsbeirat & Jugendrat: < Kinder> zuerst"
+    )
+    assert plain_field("Stadt <b>warnt</b> <img src=x onerror=alert(1)>") == "Stadt warnt"

@@ -38,8 +38,6 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         )
     words = len(article.text.split())
     if article.prose_words < MIN_PROSE_WORDS and article.prose_words < words * PROSE_SHARE:
-        if not article.prose_words and marked_by_consent_manager(data[:200_000]):
-            raise Rejected(f"no press release found: {CONSENT_ONLY}", field="body")
         raise Rejected(
             "no press release found on this page (looks like a listing/navigation): its text "
             f"is link titles and labels with {article.prose_words} words of running text; "

@@ -19,6 +19,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from pipeline.extract.decode import decode_text
+from pipeline.extract.srcset import not_web
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
 from pipeline.models import MediaInput, Problem, RawRelease
 
@@ -193,7 +194,11 @@ def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, li
         if token.type in ("heading_open", "heading_close"):
             token.tag = _HEADING_TAGS.get(token.tag, token.tag)
         if token.type == "inline" and token.children:
-            images += [_image(child) for child in token.children if child.type == "image"]
+            images += [
+                _image(child)
+                for child in token.children
+                if child.type == "image" and not not_web(str(child.attrGet("src") or ""))
+            ]
             token.children = [child for child in token.children if child.type != "image"]
     html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}).strip()
     return html, title, images
