@@ -64,7 +64,6 @@ for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|
 (?:updated?|final|corrected|revised)(?: version)?|(?:updated?|corrected|revised) [-–—|:/] ?final
 (?:updated?|corrected|revised) [-–—|:/] ?final version
 (?:aktualisierte|korrigierte|neue|finale) (?:version|fassung)
-(?:korrektur|correction|berichtigung)
 ende der (?:presse)?mitteilung|end|ends|end of (?:press )?release|alle rechte vorbehalten
 was this (?:page|article|information) (?:helpful|useful)\??|(?:war|ist) diese seite hilfreich\??
 all rights reserved
