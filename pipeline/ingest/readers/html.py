@@ -151,8 +151,8 @@ def _not_a_release(article: Article, data: bytes) -> str | None:
         return None
     said = [article.title or "", *text.splitlines()[:3]]
     for pattern, kind in ((EMPTY_LISTING, "empty"), (ERROR_PAGE, "error")):
-        if line := next((line for line in said if pattern.search(line)), None):
-            return _PAGE_KINDS[kind].format(title=line[:80], prose=article.prose_words)
+        if found := next((match for line in said if (match := pattern.search(line))), None):
+            return _PAGE_KINDS[kind].format(title=_around(found), prose=article.prose_words)
     if any(SCRIPT_ONLY.search(line) for line in said):
         if marked_by_consent_manager(data[:200_000]):
             return f"no press release found: {CONSENT_ONLY}"
@@ -164,6 +164,14 @@ def _not_a_release(article: Article, data: bytes) -> str | None:
     if len(consent) >= 2 and _CONSENT_BUTTON.search(text):
         return f"no press release found: {CONSENT_ONLY}"
     return None
+
+
+def _around(match: re.Match) -> str:
+    """The words a page says it is an error or empty with, not the menu run into its line."""
+    text = match.string
+    start = max(text.rfind(". ", 0, match.start()) + 2, match.start() - 40, 0)
+    end = text.find(".", match.end())
+    return text[start : end + 1 if 0 <= end < match.end() + 60 else match.end() + 20].strip()
 
 
 # The end of a whole page: </body> or </html> in its last bytes (comments and space may follow).
