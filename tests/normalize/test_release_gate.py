@@ -134,7 +134,7 @@ def test_a_release_with_teasers_of_other_releases_under_it_passes_without_them()
             "",
             "<h1>Wir sind gleich wieder da</h1><p>Diese Seite befindet sich in Bearbeitung. "
             "Bitte versuchen Sie es später erneut.</p>",
-            "error page",
+            "error page ('Wir sind gleich wieder da')",
         ),
         (
             "Newsroom search | Northwind Robotics",
@@ -148,7 +148,7 @@ def test_a_release_with_teasers_of_other_releases_under_it_passes_without_them()
             "",
             "<h1>Meldungen der Feuerwehr</h1><div class='news-list'><p>Keine Meldungen "
             "gefunden.</p></div>",
-            "looks like a listing",
+            "looks like a listing/navigation): it says it found none ('Keine Meldungen gefunden.')",
         ),
     ],
 )

@@ -169,7 +169,10 @@ def _not_a_release(article: Article, data: bytes) -> str | None:
 def _around(match: re.Match) -> str:
     """The words a page says it is an error or empty with, not the menu run into its line."""
     text = match.string
-    start = max(text.rfind(". ", 0, match.start()) + 2, match.start() - 40, 0)
+    sentence = text.rfind(". ", 0, match.start())
+    start = sentence + 2 if sentence >= 0 else 0
+    if match.start() - start > 40:  # a menu run into the line: its words are not quoted
+        start = match.start()
     end = text.find(".", match.end())
     return text[start : end + 1 if 0 <= end < match.end() + 60 else match.end() + 20].strip()
 
