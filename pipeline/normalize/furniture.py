@@ -8,6 +8,7 @@ stands, a `FOOTERS` pattern starts a mailing list's footer that runs to the end)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -39,6 +40,12 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
     return tuple(word.lower() for word in words)
 
 
+def _reach(pattern: str, needles: tuple[str, ...]) -> int:
+    """How far into a line a pattern's word must start and end ('.{0,160}\\b(?:a|b)': 160
+    characters and the longest word)."""
+    return int(re.match(r"\.\{0,(\d+)\}", pattern).group(1)) + max(map(len, needles))
+
+
 def _has_top_level_branch(pattern: str) -> bool:
     depth, escaped, in_class = 0, False, False
     for char in pattern:
@@ -58,33 +65,64 @@ def _has_top_level_branch(pattern: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[_Table, re.Pattern]:
-    def either(patterns: list[str]) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-
+def _compiled() -> tuple[_Table, _Table]:
     lines = [p for ps in LINES.values() for p in ps]
-    needled = [(needles, re.compile(p, re.I)) for p in lines if (needles := _needles(p))]
-    table = _Table(either([p for p in lines if not _needles(p)]), needled)
-    return table, either([p for ps in FOOTERS.values() for p in ps])
+    footers = [p for ps in FOOTERS.values() for p in ps]
+    return _Table(lines, needled=True), _Table(footers, needled=False)
+
+
+# Line lengths at which a table switches to the patterns that can still match: most lines of
+# a release are paragraphs longer than any page tool or footer line.
+_LENGTH_STEPS = (0, 40, 80, 120, 160, 240, 320, 480, 640, 900)
 
 
 class _Table:
-    """LINES compiled: `fullmatch` answers as one alternation of every pattern would."""
+    """Patterns compiled so that `fullmatch` answers as one alternation of them all would, but
+    a line is tried only against the patterns that can match a line of its length (their
+    widest match, read from the compiled pattern) and, for patterns that may start anywhere,
+    only when it holds one of their words."""
 
-    def __init__(self, rest: re.Pattern, needled: list[tuple[tuple[str, ...], re.Pattern]]):
-        self.rest, self.needled = rest, needled
-        self.needles = tuple(needle for needles, _ in needled for needle in needles)
+    def __init__(self, patterns: list[str], *, needled: bool):
+        plain = [p for p in patterns if not (needled and _needles(p))]
+        self.steps = [
+            (step, _either([p for p in plain if _widest(p) >= step])) for step in _LENGTH_STEPS
+        ]
+        self.needled = [
+            (_widest(p), needles, re.compile(p, re.I))
+            for p in patterns
+            if needled and (needles := _needles(p))
+        ]
+        # a word a pattern needs starts within its reach: only that much of a line is lowered
+        self.reach = max(
+            (_reach(p, needles) for p in patterns if needled and (needles := _needles(p))),
+            default=0,
+        )
 
     def fullmatch(self, text: str) -> bool:
-        if self.rest.fullmatch(text):
+        length = len(text)
+        either = self.steps[bisect_right(_LENGTH_STEPS, length) - 1][1]
+        if either is not None and either.fullmatch(text):
             return True
-        low = text.lower()
-        if not any(needle in low for needle in self.needles):
-            return False
-        return any(
-            any(needle in low for needle in needles) and pattern.fullmatch(text)
-            for needles, pattern in self.needled
-        )
+        low = None
+        for widest, needles, pattern in self.needled:
+            if widest < length:
+                continue
+            low = low or text[: self.reach].lower()
+            if any(needle in low for needle in needles) and pattern.fullmatch(text):
+                return True
+        return False
+
+
+def _either(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+def _widest(pattern: str) -> int:
+    """The most characters `pattern` can match (a large number for an unbounded one)."""
+    try:
+        return min(re._parser.parse(pattern, re.I).getwidth()[1], 10**9)
+    except Exception:  # a future Python's private parser: treat the pattern as unbounded
+        return 10**9
 
 
 # A distributor's stamp that dates the release: APA-OTS's 'OTS0045 2026-11-25/10:15' or

@@ -129,7 +129,7 @@ LINES: dict[str, tuple[str, ...]] = {
         r"please (?:find|see) (?:attached |enclosed |below )?(?:our|a|the) (?:press|news|media)"
         r" release\b.{0,300}",
         # 'wie telefonisch besprochen sende ich Ihnen unten die Pressemitteilung …'
-        r".{0,160}\b(?:sende|schicke|übersende|übermittle|leite)\s+(?:ich|wir)\s+ihnen\b.{0,120}"
+        r".{0,160}\b(?:sende|schicke|übersende|übermittle|leite)\s{1,3}(?:ich|wir)\s{1,3}ihnen\b.{0,120}"
         r"\b(?:pressemitteilung|pressemeldung|presseinformation|mitteilung|meldung)\b.{0,200}",
         r".{0,100}\b(?:i am|i'm|we are|we're) (?:sending|forwarding) you\b.{0,120}\b(?:press|news)"
         r" release\b.{0,200}",
@@ -143,12 +143,12 @@ LINES: dict[str, tuple[str, ...]] = {
         r"vertreten durch [^.!?]{3,80}\.?",
         r".{0,120}\bist eine körperschaft des öffentlichen rechts\b.{0,200}",
         r".{0,160}\b(?:amtsgericht|registergericht|handelsregister|registered at)\b.{0,60}"
-        r"\bhr[ab] ?\d+.{0,200}",
+        r"\bhr[ab] ?\d{1,9}.{0,200}",
     ),
     # text copied out of a PDF or a Word file: page numbers, alone or closing a footer line
     "documents": (
-        r"(?:(?:[^.!?]|\.(?=\d)){0,80}\s)?(?:seite|page|blatt|s\.)\s*\d{1,3}\s*(?:von|of|/|aus)"
-        r"\s*\d{1,3}",
+        r"(?:(?:[^.!?]|\.(?=\d)){0,80}\s)?(?:seite|page|blatt|s\.)\s{0,5}\d{1,3}\s{0,5}"
+        r"(?:von|of|/|aus)\s{0,5}\d{1,3}",
         r"(?:seite|page)\s+\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]",
     ),
     # a newsroom's calls to follow it and its page labels

@@ -119,6 +119,8 @@ _ATTRIBUTION_RE = re.compile(r"^[—–-]\s*\S")
 def drop_pull_quotes(blocks: list[Block]) -> list[Block]:
     """A quote set out large above the text that repeats it (a pull quote) goes, with its
     attribution line ('— Dr. Lena Morales'): the text says it in its place."""
+    if not any(block.kind == "quote" for block in blocks):
+        return list(blocks)
     keys = [" ".join(re.findall(r"\w+", block.text.casefold())) for block in blocks]
     kept: list[Block] = []
     dropped = False
