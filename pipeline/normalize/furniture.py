@@ -8,7 +8,6 @@ stands, a `FOOTERS` pattern starts a mailing list's footer that runs to the end)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -71,9 +70,9 @@ def _compiled() -> tuple[_Table, _Table]:
     return _Table(lines, needled=True), _Table(footers, needled=False)
 
 
-# Line lengths at which a table switches to the patterns that can still match: most lines of
-# a release are paragraphs longer than any page tool or footer line.
-_LENGTH_STEPS = (0, 40, 80, 120, 160, 240, 320, 480, 640, 900)
+# Widths that sort a table's patterns into classes: most lines of a release are paragraphs
+# longer than any page tool or footer line, and are tried only against the wider classes.
+_WIDTH_CLASSES = (120, 320)
 
 
 class _Table:
@@ -84,9 +83,12 @@ class _Table:
 
     def __init__(self, patterns: list[str], *, needled: bool):
         plain = [p for p in patterns if not (needled and _needles(p))]
-        self.steps = [
-            (step, _either([p for p in plain if _widest(p) >= step])) for step in _LENGTH_STEPS
+        bounds = (0, *_WIDTH_CLASSES, 10**9 + 1)
+        classes = [
+            (high, _either([p for p in plain if low < max(_widest(p), 1) <= high]))
+            for low, high in zip(bounds, bounds[1:], strict=False)
         ]
+        self.classes = [(high, pattern) for high, pattern in classes if pattern is not None]
         self.needled = [
             (_widest(p), needles, re.compile(p, re.I))
             for p in patterns
@@ -100,9 +102,9 @@ class _Table:
 
     def fullmatch(self, text: str) -> bool:
         length = len(text)
-        either = self.steps[bisect_right(_LENGTH_STEPS, length) - 1][1]
-        if either is not None and either.fullmatch(text):
-            return True
+        for widest, either in self.classes:
+            if widest >= length and either.fullmatch(text):
+                return True
         low = None
         for widest, needles, pattern in self.needled:
             if widest < length:
