@@ -10,8 +10,9 @@ driver's executemany as tuples; the SQL is the same on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
-from sqlalchemy import Table
+from sqlalchemy import DateTime, Table
 from sqlalchemy.engine import Connection
 
 
@@ -28,16 +29,17 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict]) -> N
     }
     dialect = connection.dialect
     processors = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+        (position, _remembering(process) if _is_datetime(table.c[name]) else process)
+        for position, name in enumerate(names)
+        if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    values = [
-        tuple(
-            process(row[name]) if process is not None else row[name]
-            for name, process in zip(names, processors, strict=True)
-        )
-        + tuple(defaults.values())
-        for row in rows
-    ]
+    pick = itemgetter(*names)
+    values = [pick(row) for row in rows] if len(names) > 1 else [(row[names[0]],) for row in rows]
+    if processors:
+        values = [_processed(row, processors) for row in values]
+    if defaults:
+        tail = tuple(defaults.values())
+        values = [row + tail for row in values]
     columns = [*names, *defaults]
     quote = dialect.identifier_preparer.quote
     mark = _placeholder(connection)
@@ -46,6 +48,29 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict]) -> N
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
     connection.exec_driver_sql(sql, values)
+
+
+def _is_datetime(column) -> bool:
+    return isinstance(getattr(column.type, "impl", column.type), DateTime)
+
+
+def _remembering(process):
+    """A batch's rows mostly share their times (when it was saved): each is converted once."""
+    done: dict = {}
+
+    def remembered(value):
+        if value not in done:
+            done[value] = process(value)
+        return done[value]
+
+    return remembered
+
+
+def _processed(row: tuple, processors: list) -> tuple:
+    processed = list(row)
+    for position, process in processors:
+        processed[position] = process(processed[position])
+    return tuple(processed)
 
 
 def select_in(
