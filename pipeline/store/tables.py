@@ -120,10 +120,11 @@ class RevisionRow(Base):
     """Every version of a release's content, append-only."""
 
     __tablename__ = "revisions"
+    # a release's revisions are found by this index (release_id first): no second one
     __table_args__ = (UniqueConstraint("release_id", "number", name="uq_revision_number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"), index=True)
+    release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"))
     number: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
     data: Mapped[str] = mapped_column(Text)  # Release as JSON
