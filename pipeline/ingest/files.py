@@ -6,6 +6,7 @@ by the media stage when a release names them, never releases of their own.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -40,8 +41,9 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
     # resolved once, not per file: the files below the folder share its place
     place = _locator(folder, config.root)
     place = "" if place == "." else place
+    prefix = len(str(folder)) + 1  # the paths are the folder's own (rglob): cut, not resolved
     for path in paths:
-        inside = path.relative_to(folder).as_posix()
+        inside = str(path)[prefix:].replace(os.sep, "/")
         locator = f"{place}/{inside}" if place else inside
         try:
             data = path.read_bytes()
@@ -59,13 +61,14 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
 
 def input_files(folder: Path) -> list[Path]:
     """Every file below `folder` in a stable order, without hidden and editor temp files."""
+    prefix = len(str(folder)) + 1
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        and not path.name.endswith(("~", ".tmp", ".swp"))
+        if not path.name.endswith(("~", ".tmp", ".swp"))
         and path.suffix.lower() not in IMAGE_SUFFIXES
+        and not any(part.startswith(".") for part in str(path)[prefix:].split(os.sep))
+        and path.is_file()
     )
 
 
