@@ -78,7 +78,7 @@ def repair_text(text: str) -> str:
     """Mojibake repaired, entities escaped once too often unescaped, line ends unified (a
     vertical tab, Word's line break, is one; a form feed, its page break, a paragraph's end),
     NFC. ftfy only runs when the text looks broken."""
-    if MOJIBAKE_HINT_RE.search(text):
+    if not text.isascii() and MOJIBAKE_HINT_RE.search(text):  # mojibake is never ASCII
         text = ftfy.fix_encoding(text)
     if "&" in text:
         text = ESCAPED_ENTITY_RE.sub(_unescaped, text)
@@ -150,10 +150,13 @@ def body_lines(raw: RawRelease, source: SourceConfig) -> list[Line]:
 
 
 def text_lines(text: str) -> list[Line]:
-    text = INVISIBLE_RE.sub("", text)
     lines, raw_lines, chunk = [], [], 0
     for raw_line in text.split("\n"):
-        line = " ".join(raw_line.split())  # every kind of space (tab, no-break, thin) is one
+        if _is_clean_line(raw_line):
+            line = raw_line
+        else:
+            raw_line = INVISIBLE_RE.sub("", raw_line)
+            line = " ".join(raw_line.split())  # every kind of space (tab, no-break, thin) is one
         if line:
             lines.append(Line([(line, None)], chunk))
             lines[-1].level = len(_text_cells(raw_line))  # for `_text_tables`, then reset
@@ -161,6 +164,12 @@ def text_lines(text: str) -> list[Line]:
         else:
             chunk += 1
     return _text_tables(lines, raw_lines)
+
+
+def _is_clean_line(line: str) -> bool:
+    """Nothing to remove or collapse: every invisible character and every space but ' ' is
+    unprintable, so a printable line without double or outer spaces stays as it is."""
+    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
 
 
 # Cells of a table in plain text: split by tabs or by ' | ' (wire copy sets tables so)
@@ -327,6 +336,10 @@ def _linkify(segs: list[Seg]) -> list[Seg]:
 
 def tidy_segments(segs: list[Seg]) -> list[Seg]:
     """Merge neighbours with the same link, drop empty pieces, trim the line's outer spaces."""
+    if len(segs) == 1:  # most lines are one piece: it is only trimmed
+        text, href = segs[0]
+        text = text.strip()
+        return [(text, href)] if text else []
     merged: list[Seg] = []
     for text, href in segs:
         if not text:

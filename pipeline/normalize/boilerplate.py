@@ -170,9 +170,8 @@ def is_boilerplate(line: str) -> bool:
         or WIDGET_RE.search(key)
         or ("cookie" in key and COOKIE_RE.search(key))
         or _is_share_bar(key)
-        or _is_nav_trail(line)
         or _is_menu(key)
-        or _is_label_pair(line)
+        or _is_nav_trail_or_label_pair(line)
     )
 
 
@@ -196,20 +195,22 @@ def _is_share_bar(key: str) -> bool:
 
 def _is_menu(key: str) -> bool:
     """'News Business Sport Culture Opinion', 'Login | Abo': section and account links."""
-    words = [word for word in re.split(r"[\s|·•/]+", key) if word]
-    return len(words) >= 2 and all(word in NAV_WORDS for word in words)
+    # the words between runs of spaces, '|', '·', '•' and '/'; str methods are much faster
+    # than splitting by a regex
+    words = key.replace("|", " ").replace("·", " ").replace("•", " ").replace("/", " ").split()
+    return len(words) >= 2 and NAV_WORDS.issuperset(words)
 
 
-def _is_label_pair(line: str) -> bool:
-    """'Pressemitteilung / Press Release': labels side by side, in two languages."""
+def _is_nav_trail_or_label_pair(line: str) -> bool:
+    """'Startseite > Aktuelles > Presse' or 'Home | News | Kontakt': a trail of short items;
+    'Pressemitteilung / Press Release': labels side by side, in two languages."""
     parts = NAV_SPLIT_RE.split(line.strip())
-    return len(parts) >= 2 and all(LABEL_RE.fullmatch(label_key(part)) for part in parts)
-
-
-def _is_nav_trail(line: str) -> bool:
-    """'Startseite > Aktuelles > Presse' or 'Home | News | Kontakt': a trail of short items."""
-    parts = NAV_SPLIT_RE.split(line.strip())
-    return len(parts) >= 3 and all(0 < len(part) <= 40 for part in parts) and not line.endswith(".")
+    if len(parts) < 2:
+        return False
+    is_trail = len(parts) >= 3 and all(0 < len(part) <= 40 for part in parts)
+    if is_trail and not line.endswith("."):
+        return True
+    return all(LABEL_RE.fullmatch(label_key(part)) for part in parts)
 
 
 def is_long_paragraph(line: str) -> bool:

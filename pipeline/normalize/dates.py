@@ -39,6 +39,8 @@ def _weekday_names() -> frozenset[str]:
 MONTHS = _month_names()
 WEEKDAYS = _weekday_names()
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# the letters a month's name starts with: a cheap test before trying every name at a word
+_MONTH_START = "".join(sorted({re.escape(m[0]) for m in MONTHS}))
 
 ISO_RE = re.compile(
     r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
@@ -61,7 +63,8 @@ DAY_MONTH_RE = re.compile(  # '25. November 2026', '25 Nov 2026', EQS's '25-Nov-
     re.I,
 )
 MONTH_DAY_RE = re.compile(
-    rf"\b(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+    rf"\b(?=[{_MONTH_START}])(?P<mon>{_MONTH})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:,?\s+(?P<y>\d{{4}})\b)?",
     re.I,
 )
 DATE_RES = (ISO_RE, NUMERIC_RE, DAY_MONTH_RE, MONTH_DAY_RE, SLASH_RE)
@@ -344,8 +347,11 @@ def opens_meta_line(text: str) -> bool:
     return bool(_META_SEPARATOR_RE.match(_find_time(text[found[0].end() :])[4]))
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
 def _leftover_words(text: str) -> list[str]:
-    words = re.findall(r"[^\W\d_]+", text)
+    words = _LETTERS_RE.findall(text)
     return [word for word in words if word.casefold() not in DATE_LINE_WORDS | WEEKDAYS]
 
 

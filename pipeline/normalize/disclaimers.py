@@ -71,14 +71,16 @@ _LONGEST = 1500
 def disclaimer_score(text: str) -> int:
     """How many distinct disclaimer ideas `text` carries (0 to 4)."""
     folded = text.casefold()
-    score = 0
-    for index, (stems, phrases) in enumerate(_SIGNALS):
-        contains = folded.__contains__
-        if not any(map(contains, stems)):
-            continue
-        if any(map(contains, phrases)) or (index == 2 and _alone_responsible(folded)):
-            score += 1
-    return score
+    return sum(_carries(folded, index) for index in range(len(_SIGNALS)))
+
+
+def _carries(folded: str, index: int) -> bool:
+    """The casefolded text carries the idea `_SIGNALS[index]`."""
+    stems, phrases = _SIGNALS[index]
+    contains = folded.__contains__
+    if not any(map(contains, stems)):
+        return False
+    return any(map(contains, phrases)) or (index == 2 and _alone_responsible(folded))
 
 
 def _alone_responsible(folded: str) -> bool:
@@ -94,4 +96,19 @@ def _alone_responsible(folded: str) -> bool:
 
 def is_disclaimer(text: str) -> bool:
     """True for a paragraph that is a portal's disclaimer about third-party content."""
-    return 40 <= len(text) <= _LONGEST and disclaimer_score(text) >= 2
+    if not 40 <= len(text) <= _LONGEST:
+        return False
+    # `disclaimer_score(text) >= 2`, stopping as soon as the answer is sure: most paragraphs
+    # lack the first three ideas, so the fourth is never looked for
+    folded = text.casefold()
+    carried = missed = 0
+    for index in range(len(_SIGNALS)):
+        if _carries(folded, index):
+            carried += 1
+            if carried == 2:
+                return True
+        else:
+            missed += 1
+            if missed > len(_SIGNALS) - 2:
+                return False
+    return False

@@ -104,7 +104,7 @@ TITLE_SEPARATOR_RE = re.compile(r"\s*(?:\]|[–—|]|\s-{1,2}|:)\s+")
 def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings) -> str:
     """The headline without an embargo put in front of it (e-mail subjects do that); the
     embargo's date is taken unless the body gives one."""
-    opening = re.match(EMBARGO_OPENING, title, re.I)
+    opening = EMBARGO_OPENING_RE.match(title)
     if opening is None:
         return title
     split = embargo_before_headline(title, zone, now)
@@ -118,11 +118,12 @@ def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings)
 
 
 EMBARGO_OPENING = r"^\W*(?:sperrfrist|embargo(?:ed)?)\b"
+EMBARGO_OPENING_RE = re.compile(EMBARGO_OPENING, re.I)  # compiled once: asked of every line
 
 
 def embargo_before_headline(text: str, zone: tzinfo, now: datetime):
     """(embargo, headline) of 'SPERRFRIST 27.11.2026, 10 Uhr – Headline', else None."""
-    opening = re.match(EMBARGO_OPENING, text, re.I)
+    opening = EMBARGO_OPENING_RE.match(text)
     if opening is None:
         return None
     for separator in TITLE_SEPARATOR_RE.finditer(text, opening.end()):

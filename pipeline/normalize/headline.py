@@ -59,6 +59,8 @@ def take_title(
     if not given and head_end == 0 and len(blocks) > 1 and _looks_like_headline(blocks[0]):
         # a long headline (up to 300 characters) reads like a paragraph without its period
         head_end = _body_start(blocks, 1)
+    # the opening blocks that state only a date: each is asked up to three times below
+    date_lines = {i for i in range(head_end) if dates.is_date_line(blocks[i].text)}
     title, title_index = given, None
     if given:
         key = _title_key(given)
@@ -99,13 +101,13 @@ def take_title(
             if opening is not None:
                 title, title_index = blocks[opening].text, opening
     else:
-        title_index = _find_headline(blocks, head_end)
+        title_index = _find_headline(blocks, head_end, date_lines)
         # 'POL-HX: Einbruch …', 'Pressemitteilung: …' opening a text file or a page
         title = LABEL_PREFIX_RE.sub("", blocks[title_index].text) if title_index is not None else ""
     kept = []
     opened = False  # a block of the release's own came: later date lines are its content
     for index, block in enumerate(blocks):
-        is_date = block.kind in ("p", "h1", "h2", "row") and dates.is_date_line(block.text)
+        is_date = block.kind in ("p", "h1", "h2", "row") and index in date_lines
         if index < head_end and is_date and not opened:
             found.date_text = found.date_text or block.text
         elif index != title_index and not (
@@ -177,14 +179,14 @@ def _is_kicker(block: Block) -> bool:
     return len(text.split()) <= 6 and text[-1] not in ".!?" and not any(h for _, h in block.segs)
 
 
-def _find_headline(blocks: list[Block], head_end: int) -> int | None:
+def _find_headline(blocks: list[Block], head_end: int, date_lines: set[int]) -> int | None:
     h1 = next((i for i, b in enumerate(blocks[: head_end + 1]) if b.kind == "h1"), None)
     if h1 is not None:
         return h1
-    candidates = [i for i in range(head_end) if _looks_like_headline(blocks[i])]
+    candidates = [i for i in range(head_end) if _looks_like_headline(blocks[i], i in date_lines)]
     # a letterhead, its document's label and number, the place and date, then the headline:
     # 'Bayerisches Landesamt für Statistik / Pressemitteilung 287/2026' / 'Fürth, 26. November'
-    dated = [i for i in range(head_end) if dates.is_date_line(blocks[i].text)]
+    dated = sorted(date_lines)
     if dated and any(i > dated[-1] for i in candidates):
         before = [i for i in candidates if i < dated[-1]]
         if before and all(is_letterhead(blocks[i].text) for i in before):
@@ -225,19 +227,19 @@ def _may_be_headline(block: Block) -> bool:
     )
 
 
-def _looks_like_headline(block: Block) -> bool:
+def _looks_like_headline(block: Block, date_line: bool | None = None) -> bool:
+    """`date_line`: whether the block only states a date, when the caller already knows."""
     text = block.text
     if block.kind not in ("p", "h1", "h2", "h3") or any(href for _, href in block.segs):
         return False
-    words = len(text.split())
     return (
-        2 <= words <= 45
-        and 8 <= len(text) <= MAX_HEADLINE
+        8 <= len(text) <= MAX_HEADLINE  # before splitting a long paragraph into words
+        and 2 <= len(text.split()) <= 45
         and text[-1] not in ".:;,"
         and (text[0].isupper() or text[0].isdigit() or text[0] in "„\"“»'")
         and not BULLET_RE.match(text)
         and not DATELINE_ONLY_RE.match(text)
-        and not dates.is_date_line(text)
+        and not (dates.is_date_line(text) if date_line is None else date_line)
     )
 
 

@@ -62,6 +62,7 @@ def _chunk_blocks(chunk: list[Line]) -> list[Block]:
     return [Block(kind, segs) for segs in paragraphs]
 
 
+HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word's hyphen ends the line
 # Words after a dangling hyphen that leave it dangling: 'Industrie- und Handelskammer'.
 SUSPENDED = frozenset("und oder bis sowie wie bzw and or to nor".split())
 
@@ -70,7 +71,8 @@ def _hyphen_joins(previous: str, line: str) -> bool:
     """A line ending in a word's hyphen continues that word on the next ('Gießen-' 'Friedberg',
     'Stadt-' 'verwaltung', whose hyphen goes), unless a conjunction follows ('Industrie-' 'und
     Handelskammer')."""
-    if not re.search(r"[^\W\d_]-$", previous):
+    # the ending first: the regex would try every letter of the line
+    if not (previous.endswith(("-", "-\n")) and HYPHEN_END_RE.search(previous)):
         return False
     first = line.split(maxsplit=1)[0].casefold() if line.split() else ""
     return first not in SUSPENDED
@@ -102,7 +104,10 @@ def _should_join(previous: str, line: str, width: int) -> bool:
 
 
 def _is_link_only(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:https?://|www\.)\S+", text))
+    return bool(LINK_ONLY_RE.fullmatch(text))
+
+
+LINK_ONLY_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def drop_disclaimers(blocks: list[Block], found: Findings) -> list[Block]:

@@ -10,7 +10,7 @@ from pipeline.normalize.body import Block
 from pipeline.normalize.datelines import dateline_text
 from pipeline.normalize.findings import CONTACT_RE
 from pipeline.normalize.headline import _looks_like_headline
-from pipeline.normalize.summary import clear_german_or_english
+from pipeline.normalize.summary import words_german_or_english
 
 # A heading that names a page of several releases, not one: 'Pressemeldungen der Polizei …'
 LISTING_TITLE_RE = re.compile(
@@ -29,18 +29,22 @@ LANGUAGE_SAMPLE = 200  # words read on either side: the opening one's start, the
 def several_releases(title: str, blocks: list[Block]) -> list[str]:
     """Warnings for an input that reads as several releases."""
     warnings = []
+    # the first dateline opens this release (a deck may stand over it); another one under a
+    # headline of its own opens another release. Paragraphs under a headline are few, and
+    # telling one is cheaper than looking for a dateline: datelines are only looked for in
+    # paragraphs up to the last of them.
+    under_headline = {
+        index
+        for index in range(1, len(blocks))
+        if blocks[index].kind == "p"
+        and (blocks[index - 1].kind.startswith("h") or _looks_like_headline(blocks[index - 1]))
+    }
     datelined = [
         index
-        for index in range(len(blocks))
+        for index in range(max(under_headline) + 1 if under_headline else 0)
         if blocks[index].kind == "p" and dateline_text([blocks[index]])
     ]
-    # the first dateline opens this release (a deck may stand over it); another one under a
-    # headline of its own opens another release
-    headed = [
-        blocks[index - 1].text
-        for index in datelined[1:]
-        if _looks_like_headline(blocks[index - 1]) or blocks[index - 1].kind.startswith("h")
-    ]
+    headed = [blocks[index - 1].text for index in datelined[1:] if index in under_headline]
     if headed:
         names = "', '".join(name[:60] for name in [title, *headed])
         warnings.append(
@@ -64,17 +68,30 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
             )
     paragraphs = [block.text for block in blocks if block.kind == "p"]
     half = len(paragraphs) // 2
-    first = " ".join(paragraphs[:half]).split()[:LANGUAGE_SAMPLE]
-    second = " ".join(paragraphs[half:]).split()[-LANGUAGE_SAMPLE:]
-    if min(len(first), len(second)) >= LANGUAGE_WORDS:
-        # function words alone: cheap, and sure when they answer (German or English)
-        languages = (
-            clear_german_or_english(" ".join(first)),
-            clear_german_or_english(" ".join(second)),
-        )
-        if None not in languages and languages[0] != languages[1]:
+    first = _casefolded_words(paragraphs[:half])
+    # function words alone: cheap, and sure when they answer (German or English); the second
+    # half is only read when the first one answers
+    language = words_german_or_english(first) if len(first) >= LANGUAGE_WORDS else None
+    if language:
+        second = _casefolded_words(paragraphs[half:], from_end=True)
+        other = words_german_or_english(second) if len(second) >= LANGUAGE_WORDS else None
+        if other and other != language:
             warnings.append(
-                f"the release is written in two languages ({languages[0]}, then {languages[1]}): "
+                f"the release is written in two languages ({language}, then {other}): "
                 "publish one version, or each as a release of its own"
             )
     return warnings
+
+
+def _casefolded_words(texts: list[str], *, from_end: bool = False) -> list[str]:
+    """The first (or last) LANGUAGE_SAMPLE words of `texts`, casefolded; only the texts that
+    hold them are read (casefolding never adds nor removes a space, so words stay words)."""
+    words: list[str] = []
+    for text in reversed(texts) if from_end else texts:
+        if from_end:
+            words[:0] = text.casefold().split()
+        else:
+            words += text.casefold().split()
+        if len(words) >= LANGUAGE_SAMPLE:
+            break
+    return words[-LANGUAGE_SAMPLE:] if from_end else words[:LANGUAGE_SAMPLE]

@@ -31,6 +31,7 @@ ENGLISH_WORDS = frozenset(
     "the and of to in is for that with on as by are this be will from has have its at an "
     "which was were their".split()
 )
+FUNCTION_WORDS = GERMAN_WORDS | ENGLISH_WORDS
 DETECTABLE = ("de", "en", "fr", "es", "it", "nl", "pl", "cs", "da", "sv", "pt", "tr")
 
 
@@ -127,9 +128,14 @@ def detect_language(text: str) -> str:
 
 def clear_german_or_english(sample: str) -> str | None:
     """'de' or 'en' when function words leave no doubt; the statistical model is much slower."""
-    words = sample.casefold().split()
-    german = sum(map(GERMAN_WORDS.__contains__, words))
-    english = sum(map(ENGLISH_WORDS.__contains__, words))
+    return words_german_or_english(sample.casefold().split())
+
+
+def words_german_or_english(words: list[str]) -> str | None:
+    """`clear_german_or_english` for a text already casefolded and split into words."""
+    function_words = list(filter(FUNCTION_WORDS.__contains__, words))  # one pass over all words
+    german = sum(map(GERMAN_WORDS.__contains__, function_words))
+    english = sum(map(ENGLISH_WORDS.__contains__, function_words))
     if german >= 8 and german >= 4 * english:
         return "de"
     if english >= 8 and english >= 4 * german:
