@@ -8,7 +8,8 @@ default mode, already runs that scorer and keeps it when its text is much longer
 a better question than "longer": which candidate reads like an article (`article_value`).
 
 Both candidates come from the tree parsed once; the scorer reads a copy, since each changes
-the tree it reads. Links are mapped back from the page afterwards (`extract.links`).
+the tree it reads. Links are mapped back from the page afterwards (`extract.links`). When each
+candidate holds one half of an article cut in two by a box, the halves are joined (`parts`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from trafilatura.settings import Extractor
 from pipeline.extract.banners import drop_consent_banners
 from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
 from pipeline.extract.links import page_links, relink
+from pipeline.extract.parts import joined_halves
 from pipeline.extract.related import drop_related_sections
 
 # Built once: trafilatura reads these settings but never changes them during an extraction.
@@ -60,11 +62,16 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     links = page_links(tree, base)  # first: the extraction changes the tree
     spare = copy.deepcopy(tree)
     for_scorer = copy.deepcopy(tree)
-    fragment = choose(
-        _trafilatura_candidate(tree, base, _FAST),
-        _readability_candidate(for_scorer, base),
-        link_texts,
+    structured = _trafilatura_candidate(tree, base, _FAST)
+    scored = _readability_candidate(for_scorer, base)
+    fragment = choose(structured, scored, link_texts)
+    halves = joined_halves(
+        fragment,
+        scored if fragment is structured else structured,
+        spare,
+        lambda text: article_value(text, link_texts),
     )
+    fragment = fragment if halves is None else halves
     if (
         _run_into_lines(text := fragment_text(fragment))
         and (around := _around_headline(spare, text, base)) is not None
