@@ -59,6 +59,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     drop_consent_banners(tree)
     drop_related_sections(tree)
     _attributions_as_paragraphs(tree)
+    _unmask_article_wrappers(tree)
     links = page_links(tree, base)  # first: the extraction changes the tree
     spare = copy.deepcopy(tree)
     for_scorer = copy.deepcopy(tree)
@@ -86,6 +87,37 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE)
     relink(fragment, links, base)
     return fragment
+
+
+# Names that extractors drop a container for, its text and all, as page furniture.
+_FURNITURE_NAME = re.compile(
+    r"nav|menu|sidebar|footer|header|comment|widget|banner|social|related|teaser", re.IGNORECASE
+)
+_FURNITURE_TAGS = frozenset(("aside", "nav", "header", "footer"))
+# An <article> with the page's headline, or with this much text, is the page's article; one
+# with neither is a teaser card.
+ARTICLE_WORDS = 100
+
+
+def _unmask_article_wrappers(tree) -> None:
+    """A container named or tagged as a menu or a sidebar that holds the page's <article> is
+    none: an unclosed <div> of a menu widget put the whole page inside it. Its name goes and it
+    becomes a <div>, so that extractors, which drop such containers whole, keep the article."""
+    for article in tree.iter("article"):
+        if (
+            next(article.iter("h1"), None) is None
+            and len(article.text_content().split()) < ARTICLE_WORDS
+        ):
+            continue  # a teaser card
+        for ancestor in article.iterancestors():
+            if ancestor.tag in ("body", "html"):
+                break
+            if ancestor.tag in _FURNITURE_TAGS:
+                ancestor.tag = "div"
+            for name in ("id", "class", "role"):
+                if _FURNITURE_NAME.search(ancestor.get(name) or ""):
+                    del ancestor.attrib[name]
+        return
 
 
 def _attributions_as_paragraphs(tree) -> None:
