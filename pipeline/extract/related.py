@@ -24,7 +24,11 @@ RELATED_LABELS = re.compile(
     r"|more (?:news|stories|articles|press releases|releases)(?: from .{1,40})?"
     r"|other (?:news|stories|articles|press releases)|you (?:may|might) also like"
     r"|read (?:next|also|more)|also read|most (?:read|popular|viewed)"
-    r"|latest (?:news|stories|articles|press releases|releases)",
+    r"|latest (?:news|stories|articles|press releases|releases)"
+    r"|top[- ](?:stories|news|headlines|themen|meldungen|nachrichten|artikel)"
+    r"|partner[- ]?(?:news|content|inhalte|angebote)|sponsored (?:content|stories|links)"
+    r"|editor[’']?s[’']? (?:picks|choice)|trending(?: now| stories| news)?"
+    r"|recommended (?:for you|stories|articles|reading)|empfehlungen der redaktion",
     re.IGNORECASE,
 )
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")

@@ -65,3 +65,24 @@ def test_ebenfalls_interessant_heads_other_releases():
         "</section></article>"
     )
     assert "Brücke" in text and "Streuobst" not in text and "Aktionstag" not in text
+
+
+def test_portal_labels_for_other_stories_head_sections_of_teasers():
+    """News portals and wire pages head their teaser rails with these labels as well."""
+    labels = (
+        "Top stories",
+        "Top-Themen",
+        "Partner news",
+        "Partner-Inhalte",
+        "Sponsored content",
+        "Editor’s picks",
+        "Trending now",
+        "Recommended for you",
+        "Empfehlungen der Redaktion",
+    )
+    for label in labels:
+        text = cleaned(
+            f"<div>{PROSE}<h2>{label}</h2>"
+            "<p><a href='/t'>Eine andere Geschichte</a> in ganzen Sätzen.</p></div>"
+        )
+        assert "Brücke" in text and "andere Geschichte" not in text, label
