@@ -40,9 +40,9 @@ def joined_halves(
     chosen_text, other_text = fragment_text(chosen), fragment_text(other)
     if not chosen_text.strip() or not other_text.strip():
         return None
-    if _shared_runs(chosen_text, other_text) > SHARED:
-        return None
     if not (_reads_as_prose(chosen_text, value_of) and _reads_as_prose(other_text, value_of)):
+        return None
+    if _shared_runs(chosen_text, other_text) > SHARED:
         return None
     page_text = _clean_space("".join(page.xpath(_SHOWN_TEXT)))
     if _follows(page_text, chosen_text, other_text):
