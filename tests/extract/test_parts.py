@@ -43,13 +43,13 @@ def chunk(paragraphs: list[str]) -> str:
     )
 
 
-def page(between: str) -> bytes:
+def page(between: str, first: list[str] = FIRST_HALF, second: list[str] = SECOND_HALF) -> bytes:
     menu = "".join(f'<li><a href="/r/{n}">Rubrik Nummer {n}</a></li>' for n in range(15))
     return f"""<!DOCTYPE html><html lang="de"><head>
 <title>Solarpark in Betrieb | Stadtwerke Lindenau</title></head><body>
 <header><nav><ul>{menu}</ul></nav></header><main><article class="article">
 <h1>Erster Abschnitt des Solarparks in Betrieb</h1>
-<div class="article__chunks">{chunk(FIRST_HALF)}{between}{chunk(SECOND_HALF)}</div>
+<div class="article__chunks">{chunk(first)}{between}{chunk(second)}</div>
 </article></main><footer><p>© Stadtwerke Lindenau</p><a href="/impressum">Impressum</a>
 </footer></body></html>""".encode()
 
@@ -71,6 +71,14 @@ def test_both_chunks_of_a_release_split_by_a_newsletter_box_are_kept_in_order():
 def test_an_ad_slot_between_the_chunks_joins_them_as_well():
     ad = '<div class="row full-bleed-ad"><div class="ad"><span>Anzeige</span></div></div>'
     assert extract_article(page(ad)).text.splitlines() == FIRST_HALF + SECOND_HALF
+
+
+def test_a_headline_that_an_extractor_sets_under_the_first_paragraph_is_not_body_text():
+    """With a one-paragraph first chunk, trafilatura returns that paragraph, then the <h1>."""
+    paragraphs = FIRST_HALF + SECOND_HALF
+    article = extract_article(page(NEWSLETTER, paragraphs[:1], paragraphs[1:]))
+    assert article.title == "Erster Abschnitt des Solarparks in Betrieb"
+    assert article.text.splitlines() == paragraphs
 
 
 def fragment(lines: list[str]):
