@@ -17,12 +17,10 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
+from functools import cache
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.readability_lxml import Document as ReadabilityDocument
-from trafilatura.settings import Extractor
 
 from pipeline.extract.banners import drop_consent_banners
 from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
@@ -30,12 +28,20 @@ from pipeline.extract.links import page_links, relink
 from pipeline.extract.parts import joined_halves
 from pipeline.extract.related import drop_related_sections
 
-# Built once: trafilatura reads these settings but never changes them during an extraction.
-# Without links and formatting: with them trafilatura picks other blocks or drops paragraphs.
-# `fast` skips its own fallbacks: Melder's choice below replaces them, and only pages with
-# little prose get the thorough pass.
-_FAST = Extractor(output_format="xml", comments=False, tables=True, links=False, fast=True)
-_THOROUGH = Extractor(output_format="xml", comments=False, tables=True, links=False)
+
+@cache
+def _trafilatura_options(thorough: bool):
+    """Built once: trafilatura reads these settings but never changes them. Without links and
+    formatting: with them trafilatura picks other blocks or drops paragraphs. The fast mode
+    skips its own fallbacks: Melder's choice below replaces them, and only pages with little
+    prose get the thorough pass. trafilatura is imported here, on a page's first extraction:
+    a command that reads no web page does not pay a fifth of a second for it."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="xml", comments=False, tables=True, links=False, fast=not thorough
+    )
+
 
 # The scorer's candidate replaces trafilatura's only when it reads clearly more like an
 # article (half as much value again), so a near tie keeps the structure-aware choice.
@@ -63,7 +69,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     links = page_links(tree, base)  # first: the extraction changes the tree
     spare = copy.deepcopy(tree)
     for_scorer = copy.deepcopy(tree)
-    structured = _trafilatura_candidate(tree, base, _FAST)
+    structured = _trafilatura_candidate(tree, base)
     scored = _readability_candidate(for_scorer, base)
     fragment = choose(structured, scored, link_texts)
     halves = joined_halves(
@@ -83,7 +89,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         # Little prose either way: trafilatura's fallbacks (a jusText pass over the whole
         # page among them) sometimes find an article that both candidates cut short. They
         # also take comments and teasers for prose, so theirs must be far better to count.
-        thorough = _trafilatura_candidate(spare, base, _THOROUGH)
+        thorough = _trafilatura_candidate(spare, base, thorough=True)
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE)
     relink(fragment, links, base)
     return fragment
@@ -323,14 +329,18 @@ def article_value(text: str, link_texts: set[str]) -> float:
     return value
 
 
-def _trafilatura_candidate(tree, base: str | None, options: Extractor) -> etree._Element:
-    document = trafilatura.bare_extraction(tree, options=options)
+def _trafilatura_candidate(tree, base: str | None, *, thorough: bool = False) -> etree._Element:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(tree, options=_trafilatura_options(thorough))
     if document is None or document.body is None:
         return etree.Element("div")
     return _convert(document.body, XML_KINDS, base)
 
 
 def _readability_candidate(tree, base: str | None) -> etree._Element:
+    from trafilatura.readability_lxml import Document as ReadabilityDocument
+
     try:
         summary = ReadabilityDocument(tree, min_text_length=25).summary()
         block = lxml_html.fragment_fromstring(summary, create_parent="div") if summary else None

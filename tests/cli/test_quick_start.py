@@ -30,9 +30,11 @@ sys.exit(code)
 """
 
 
-def run_probe(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+def run_probe(
+    root: Path, *args: str, heavy: tuple[str, ...] = HEAVY, **env: str
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY), "--root", str(root), *args],
+        [sys.executable, "-c", PROBE.format(heavy=heavy), "--root", str(root), *args],
         capture_output=True,
         text=True,
         env={**os.environ, **env},
@@ -69,6 +71,27 @@ def test_a_piped_queue_reads_the_store_without_sqlalchemy_or_config_models(empty
     as_json = run_probe(empty_root, "queue", "--json", "--state", "queued")
     assert '"title": "Neues Freibad öffnet im Mai"' in as_json.stdout
     assert loaded(as_json) == []
+
+
+def test_ingesting_text_files_loads_no_web_page_extractor(empty_root):
+    """trafilatura is loaded with the first web page, not by every ingest."""
+    write(
+        empty_root / "inbox" / "trusted" / "freibad.txt",
+        "Neues Freibad öffnet im Mai\n\nDas Freibad am Stadtpark öffnet am 1. Mai nach zwei "
+        "Jahren Umbau wieder seine Tore.\n",
+    )
+    result = run_probe(empty_root, "ingest", heavy=("trafilatura",))
+    assert result.returncode == 0, result.stderr
+    assert loaded(result) == []
+    write(
+        empty_root / "inbox" / "trusted" / "hallenbad.html",
+        "<html><head><title>Hallenbad</title></head><body><h1>Hallenbad schließt</h1><p>Das "
+        "Hallenbad am Markt schließt im Juni für drei Wochen, weil das Becken saniert wird.</p>"
+        "</body></html>",
+    )
+    result = run_probe(empty_root, "ingest", heavy=("trafilatura",))
+    assert result.returncode == 0, result.stderr
+    assert loaded(result) == ["trafilatura"]
 
 
 def test_the_queue_still_lists_while_a_source_file_is_broken(empty_root):
