@@ -52,10 +52,17 @@ def joined_halves(
     else:
         return None
     joined = etree.Element("div")
-    for half in (first, second):
-        for block in half:
+    for block in first:
+        joined.append(copy.deepcopy(block))
+    seen = {_block_text(block) for block in first}
+    for block in second:
+        if _block_text(block) not in seen:  # a pull quote repeating the first half
             joined.append(copy.deepcopy(block))
     return joined
+
+
+def _block_text(block) -> str:
+    return _clean_space("".join(block.itertext()))
 
 
 def _reads_as_prose(text: str, value_of) -> bool:

@@ -113,6 +113,25 @@ def test_a_pull_quote_repeating_the_last_sentence_does_not_hide_where_the_half_e
     assert texts(joined) == FIRST_HALF + SECOND_HALF
 
 
+MORE = [
+    "Der Netzbetreiber hat den Anschluss an das Umspannwerk Nord bereits im Sommer fertig "
+    "gestellt und die Leitung über vier Kilometer unter der Erde verlegt.",
+    "Für Besucher gibt es am Samstag, 12. Dezember, eine Führung über das Gelände; Treffpunkt "
+    "ist um 10 Uhr der Parkplatz an der Kreisstraße.",
+    "Schulklassen können ab dem Frühjahr Termine für einen Projekttag vereinbaren, an dem sie "
+    "die Technik und die Pflege der Wiesen kennenlernen.",
+]
+
+
+def test_a_paragraph_both_halves_hold_is_kept_once():
+    """A pull quote in the second chunk repeats a sentence of the first."""
+    first = FIRST_HALF + MORE
+    second = [*SECOND_HALF[:3], FIRST_HALF[0], *SECOND_HALF[3:]]
+    tree = page_tree(first, [BOX], second)
+    joined = joined_halves(fragment(first), fragment(second), tree, value)
+    assert texts(joined) == first + SECOND_HALF
+
+
 def test_texts_far_apart_on_the_page_are_not_one_article():
     """Two reports with a list of teasers between them: not the halves of one article."""
     teasers = [f"Weitere Meldung aus dem Rathaus Nummer {n}" for n in range(20)]
