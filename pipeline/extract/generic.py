@@ -7,9 +7,10 @@ the block with the most running text and is right on many of those. trafilatura,
 default mode, already runs that scorer and keeps it when its text is much longer. Melder asks
 a better question than "longer": which candidate reads like an article (`article_value`).
 
-Both candidates come from the tree parsed once; the scorer reads a copy, since each changes
-the tree it reads. Links are mapped back from the page afterwards (`extract.links`). When each
-candidate holds one half of an article cut in two by a box, the halves are joined (`parts`).
+Both candidates come from the tree parsed once; the scorer reads a copy, since it changes the
+tree it reads (trafilatura copies it itself). Links are mapped back from the page afterwards
+(`extract.links`). When each candidate holds one half of an article cut in two by a box, the
+halves are joined (`parts`).
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     drop_related_sections(tree)
     _attributions_as_paragraphs(tree)
     _unmask_article_wrappers(tree)
-    links = page_links(tree, base)  # first: the extraction changes the tree
-    spare = copy.deepcopy(tree)
+    links = page_links(tree, base)
+    # The scorer changes the tree it reads, so it gets a copy. trafilatura (2.0 and later)
+    # works on its own copy: the page stays as it is for the passes below.
     for_scorer = copy.deepcopy(tree)
     structured = _trafilatura_candidate(tree, base)
     scored = _readability_candidate(for_scorer, base)
@@ -75,13 +77,13 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     halves = joined_halves(
         fragment,
         scored if fragment is structured else structured,
-        spare,
+        tree,
         lambda text: article_value(text, link_texts),
     )
     fragment = fragment if halves is None else halves
     if (
         _run_into_lines(text := fragment_text(fragment))
-        and (around := _around_headline(spare, text, base)) is not None
+        and (around := _around_headline(tree, text, base)) is not None
         and _covers_unlinked(fragment_text(around), text, link_texts)
     ):
         fragment = around  # trafilatura's fallbacks would run the page into a line again
@@ -89,7 +91,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         # Little prose either way: trafilatura's fallbacks (a jusText pass over the whole
         # page among them) sometimes find an article that both candidates cut short. They
         # also take comments and teasers for prose, so theirs must be far better to count.
-        thorough = _trafilatura_candidate(spare, base, thorough=True)
+        thorough = _trafilatura_candidate(tree, base, thorough=True)
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE)
     relink(fragment, links, base)
     return fragment

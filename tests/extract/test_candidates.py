@@ -81,3 +81,26 @@ def test_a_page_without_article_markup_still_gives_its_whole_text():
     for day in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"):
         assert f"ab {day} die Wasserleitungen" in text
     assert "Meldung Nummer" not in text and "Rubrik" not in text
+
+
+def test_trafilatura_leaves_the_page_it_reads_as_it_was():
+    """The later passes (the thorough one, the block around the headline, the halves) read
+    the page after trafilatura's candidate without a copy of their own."""
+    from lxml import etree
+
+    from pipeline.extract.generic import _trafilatura_candidate
+    from pipeline.extract.parse import parse_html
+
+    page = PAGE.format(
+        nav="".join(f'<li><a href="/r/{n}">Rubrik {n}</a></li>' for n in range(12)),
+        intro="Lindenau, 25.11.2026. Die Stadt informiert über Bauarbeiten.",
+        body=f"<p>{SENTENCE}</p>" * 3
+        + "<table><tr><th>Abschnitt</th><th>Zeitraum</th></tr>"
+        + "<tr><td>Bahnhofstraße</td><td>März</td></tr></table>",
+        side="".join(f'<li><a href="/m/{n}">Meldung {n}</a></li>' for n in range(5)),
+    )
+    tree = parse_html(page.encode())
+    before = etree.tostring(tree)
+    _trafilatura_candidate(tree, None)
+    _trafilatura_candidate(tree, None, thorough=True)
+    assert etree.tostring(tree) == before
