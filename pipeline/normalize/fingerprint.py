@@ -37,10 +37,13 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     import numpy as np  # imported on first use: it costs a command that fingerprints nothing
 
     words = _WORD.findall(f"{title}\n{text}".casefold())
-    exact = hashlib.sha256(" ".join(words).encode()).hexdigest()
-    shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
-    if not shingles and words:
-        shingles = {" ".join(words)}  # fewer words than a shingle: the whole text is one
+    joined = " ".join(words).encode()
+    exact = hashlib.sha256(joined).hexdigest()
+    # A shingle that recurs adds nothing to a minimum: they are hashed as they come, not made
+    # into a set first (hashing every shingle's string for the set cost a fifth of the time).
+    shingles = map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+    if len(words) < SHINGLE:
+        shingles = [" ".join(words)] if words else []  # the whole short text is one shingle
     values = _minhash(np.fromiter(map(zlib.crc32, map(str.encode, shingles)), np.uint32))
     buckets = tuple(
         hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).hexdigest()

@@ -27,7 +27,12 @@ from pipeline.media import MediaFetcher
 from pipeline.models import RawRelease, Release
 from pipeline.normalize.fingerprint import Fingerprint
 from pipeline.review import arrival_state
-from pipeline.runner.normalizing import normalized, safe_normalize, worker_count
+from pipeline.runner.normalizing import (
+    fewer_collections,
+    normalized,
+    safe_normalize,
+    worker_count,
+)
 from pipeline.runner.publishing import channel_entries, publish, publish_plan, routed_sources
 from pipeline.runner.reports import Progress, RunReport, SourceReport
 from pipeline.store import Saved, Store
@@ -202,9 +207,9 @@ def ingest(
     client = HttpClient(validators=StoredValidators(store.engine), contact=settings.base_url)
     workers = worker_count(settings.ingest_workers)
     try:
-        for name in chosen:
-            reports.append(
-                ingest_source(
+        with fewer_collections():
+            for name in chosen:
+                report = ingest_source(
                     config,
                     store,
                     name,
@@ -214,7 +219,7 @@ def ingest(
                     progress=progress,
                     workers=workers,
                 )
-            )
+                reports.append(report)
     finally:
         client.close()
     return reports

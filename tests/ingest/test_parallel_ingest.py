@@ -3,6 +3,7 @@ one process makes, in input order, and a crashing rule or a dying worker loses n
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -169,3 +170,25 @@ def _store(root: Path):
             workers=2,
         )
     )
+
+
+def test_an_ingest_leaves_the_garbage_collector_as_it_found_it(empty_root: Path, monkeypatch):
+    """`melder serve` ingests in a process that lives on: the collector runs less often during
+    an ingest, and afterwards as before, with nothing left frozen."""
+    fill(empty_root / "inbox" / "trusted", count=12)
+    real, seen = normalizing.normalize, []
+
+    def watching(raw, source, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(raw, source, **kwargs)
+
+    monkeypatch.setattr(normalizing, "normalize", watching)
+    before = gc.get_threshold(), gc.get_freeze_count()
+    reports = runner.ingest(load_config(empty_root), _open(empty_root), ["trusted"], now=NOW)
+    assert (reports[0].new, reports[0].invalid) == (13, 1)
+    assert set(seen) == {normalizing.INGEST_GC_THRESHOLD}
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def _open(root: Path) -> Store:
+    return Store(f"sqlite:///{root / 'var' / 'melder.db'}")
