@@ -14,117 +14,14 @@ from functools import lru_cache
 from pipeline.normalize.body import Line
 from pipeline.normalize.dates import is_date_line
 from pipeline.normalize.furniture_table import FOOTERS, LINES
-
-# A pattern that may start anywhere in its line ('.{0,160}\\bmit der bitte um …') is tried at
-# every position up to its bound: these few cost more than all others together on a release's
-# long paragraphs. Each is tried only when its line holds one of the words it starts with.
-_FLOATING_RE = re.compile(r"\.\{0,\d+\}\\b(.+)", re.S)
-_LITERAL_RE = re.compile(r"[\w' ]+")
-
-
-def _needles(pattern: str) -> tuple[str, ...] | None:
-    """The words a line must contain for a pattern that starts anywhere ('.{0,N}\\b(?:a|b) …'
-    needs 'a' or 'b'); None for any other pattern."""
-    floating = _FLOATING_RE.fullmatch(pattern)
-    if floating is None or _has_top_level_branch(pattern):
-        return None
-    rest = floating.group(1)
-    if rest.startswith("(?:"):
-        group = rest[3 : rest.find(")")]
-        words = group.split("|")
-    else:
-        words = [_LITERAL_RE.match(rest).group(0) if _LITERAL_RE.match(rest) else ""]
-    if not all(_LITERAL_RE.fullmatch(word) for word in words):
-        return None
-    return tuple(word.lower() for word in words)
-
-
-def _reach(pattern: str, needles: tuple[str, ...]) -> int:
-    """How far into a line a pattern's word must start and end ('.{0,160}\\b(?:a|b)': 160
-    characters and the longest word)."""
-    return int(re.match(r"\.\{0,(\d+)\}", pattern).group(1)) + max(map(len, needles))
-
-
-def _has_top_level_branch(pattern: str) -> bool:
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return True
-    return False
+from pipeline.normalize.line_patterns import LineTable
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[_Table, _Table]:
+def _compiled() -> tuple[LineTable, LineTable]:
     lines = [p for ps in LINES.values() for p in ps]
     footers = [p for ps in FOOTERS.values() for p in ps]
-    return _Table(lines, needled=True), _Table(footers, needled=False)
-
-
-# Widths that sort a table's patterns into classes: most lines of a release are paragraphs
-# longer than any page tool or footer line, and are tried only against the wider classes.
-_WIDTH_CLASSES = (120, 320)
-
-
-class _Table:
-    """Patterns compiled so that `fullmatch` answers as one alternation of them all would, but
-    a line is tried only against the patterns that can match a line of its length (their
-    widest match, read from the compiled pattern) and, for patterns that may start anywhere,
-    only when it holds one of their words."""
-
-    def __init__(self, patterns: list[str], *, needled: bool):
-        plain = [p for p in patterns if not (needled and _needles(p))]
-        bounds = (0, *_WIDTH_CLASSES, 10**9 + 1)
-        classes = [
-            (high, _either([p for p in plain if low < max(_widest(p), 1) <= high]))
-            for low, high in zip(bounds, bounds[1:], strict=False)
-        ]
-        self.classes = [(high, pattern) for high, pattern in classes if pattern is not None]
-        self.needled = [
-            (_widest(p), needles, re.compile(p, re.I))
-            for p in patterns
-            if needled and (needles := _needles(p))
-        ]
-        # a word a pattern needs starts within its reach: only that much of a line is lowered
-        self.reach = max(
-            (_reach(p, needles) for p in patterns if needled and (needles := _needles(p))),
-            default=0,
-        )
-
-    def fullmatch(self, text: str) -> bool:
-        length = len(text)
-        for widest, either in self.classes:
-            if widest >= length and either.fullmatch(text):
-                return True
-        low = None
-        for widest, needles, pattern in self.needled:
-            if widest < length:
-                continue
-            low = low or text[: self.reach].lower()
-            if any(needle in low for needle in needles) and pattern.fullmatch(text):
-                return True
-        return False
-
-
-def _either(patterns: list[str]) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
-
-
-def _widest(pattern: str) -> int:
-    """The most characters `pattern` can match (a large number for an unbounded one)."""
-    try:
-        return min(re._parser.parse(pattern, re.I).getwidth()[1], 10**9)
-    except Exception:  # a future Python's private parser: treat the pattern as unbounded
-        return 10**9
+    return LineTable(lines, needled=True), LineTable(footers, needled=False)
 
 
 # A distributor's stamp that dates the release: APA-OTS's 'OTS0045 2026-11-25/10:15' or
