@@ -67,6 +67,17 @@ __all__ = [
 # releases a chunk of 1,000 costs a quarter less per release than one of 200.
 STORE_CHUNK = 1000
 STORE_SECONDS = 2.0
+# The last chunk is committed after the workers have finished: the chunks shrink towards the
+# end of a batch of known size, so that little is left to do alone.
+LAST_CHUNK = 100
+
+
+def chunk_size(total: int | None, done: int) -> int:
+    """How many releases the next chunk commits, with `done` of `total` committed: a third of
+    what remains (between LAST_CHUNK and STORE_CHUNK), while the workers normalize the rest."""
+    if not total:
+        return STORE_CHUNK
+    return max(LAST_CHUNK, min(STORE_CHUNK, (total - done) // 3))
 
 
 def store_raws(
@@ -111,7 +122,7 @@ def store_raws(
 
     for item in normalized(raws, source, media=media, total=total, workers=workers):
         chunk.append(item)
-        if len(chunk) >= STORE_CHUNK or time.monotonic() - started >= STORE_SECONDS:
+        if len(chunk) >= chunk_size(total, done) or time.monotonic() - started >= STORE_SECONDS:
             yield from commit()
             started = time.monotonic()
     if chunk:

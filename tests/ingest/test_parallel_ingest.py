@@ -192,3 +192,29 @@ def test_an_ingest_leaves_the_garbage_collector_as_it_found_it(empty_root: Path,
 
 def _open(root: Path) -> Store:
     return Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+
+
+def test_chunks_shrink_towards_the_end_of_a_large_batch(empty_root: Path):
+    """The last chunk is committed once the workers are done: it is kept small, so little is
+    left to do in one process, and progress is reported after every chunk."""
+    fill(empty_root / "inbox" / "trusted")
+    config = load_config(empty_root)
+    reported: list[int] = []
+    list(
+        runner.store_raws(
+            _open(empty_root),
+            "trusted",
+            config.sources["trusted"],
+            _raws(config),
+            now=NOW,
+            actor="trusted",
+            total=COUNT + 1,
+            workers=2,
+            progress=lambda _source, done, _total: reported.append(done),
+        )
+    )
+    sizes = [after - before for before, after in zip(reported, reported[1:], strict=False)]
+    assert sum(sizes) == COUNT + 1
+    assert sizes[0] == (COUNT + 1) // 3
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] <= runner.LAST_CHUNK
+    assert runner.chunk_size(None, 0) == runner.chunk_size(100_000, 0) == runner.STORE_CHUNK
