@@ -64,7 +64,6 @@ XML_KINDS: dict[str, tuple[int, str]] = {
     "graphic": (DROP, ""),
 }
 
-_SPACE = re.compile(r"\s+")
 # Invisible characters that only break words and searches (soft hyphen, zero-width space, BOM).
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _HEADING_BY_REND = {"h1": "h2", "h2": "h2", "h3": "h3"}
@@ -353,4 +352,5 @@ def _raw_text(element, skip_blocks: bool = False):
 
 
 def _clean_space(value: str) -> str:
-    return _SPACE.sub(" ", value).strip()
+    """Whitespace runs to one space, none at the edges (as `\\s+` → ' ' and strip would)."""
+    return " ".join(value.split())
