@@ -13,6 +13,7 @@ import gc
 import logging
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,19 +53,44 @@ def worker_count(setting: int | None = None) -> int:
 INGEST_GC_THRESHOLD = (100_000, 50, 100)
 
 
+class _Collections:
+    """The collector's settings while ingests run; `melder serve` may run two at once in
+    threads, so the first to start changes them and the last to end puts them back."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+        self.before = gc.get_threshold()
+
+    def start(self) -> None:
+        with self.lock:
+            if self.running == 0:
+                self.before = gc.get_threshold()
+                gc.freeze()
+                gc.set_threshold(*INGEST_GC_THRESHOLD)
+            self.running += 1
+
+    def end(self) -> None:
+        with self.lock:
+            self.running -= 1
+            if self.running == 0:
+                gc.set_threshold(*self.before)
+                gc.unfreeze()
+
+
+_COLLECTIONS = _Collections()
+
+
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """During a large ingest: the objects alive now (modules, configuration) are left out of
     collections, and the collector runs less often. Workers forked meanwhile inherit both.
     Afterwards everything is as before."""
-    before = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*INGEST_GC_THRESHOLD)
+    _COLLECTIONS.start()
     try:
         yield
     finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()
+        _COLLECTIONS.end()
 
 
 def safe_normalize(

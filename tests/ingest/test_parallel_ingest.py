@@ -218,3 +218,14 @@ def test_chunks_shrink_towards_the_end_of_a_large_batch(empty_root: Path):
     assert sizes[0] == (COUNT + 1) // 3
     assert sizes == sorted(sizes, reverse=True) and sizes[-1] <= runner.LAST_CHUNK
     assert runner.chunk_size(None, 0) == runner.chunk_size(100_000, 0) == runner.STORE_CHUNK
+
+
+def test_overlapping_ingests_in_threads_restore_the_collector_once_both_are_done():
+    before = gc.get_threshold(), gc.get_freeze_count()
+    first, second = normalizing.fewer_collections(), normalizing.fewer_collections()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first ends while the second still runs
+    assert gc.get_threshold() == normalizing.INGEST_GC_THRESHOLD
+    second.__exit__(None, None, None)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
