@@ -45,11 +45,17 @@ def fingerprint(title: str, text: str) -> Fingerprint:
     if len(words) < SHINGLE:
         shingles = [" ".join(words)] if words else []  # the whole short text is one shingle
     values = _minhash(np.fromiter(map(zlib.crc32, map(str.encode, shingles)), np.uint32))
-    buckets = tuple(
-        hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
+    signature = values.tobytes()
+    return Fingerprint(exact=exact, signature=signature, buckets=bands_of(signature))
+
+
+def bands_of(signature: bytes) -> tuple[str, ...]:
+    """The LSH bucket of each band of a signature (its ROWS values hashed)."""
+    width = ROWS * 4  # bytes: ROWS unsigned 32-bit values
+    return tuple(
+        hashlib.blake2b(signature[i * width : (i + 1) * width], digest_size=8).hexdigest()
         for i in range(BANDS)
     )
-    return Fingerprint(exact=exact, signature=values.tobytes(), buckets=buckets)
 
 
 # MurmurHash3's 32-bit finalizer: shifts and multipliers of its avalanche steps

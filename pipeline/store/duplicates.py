@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
-from pipeline.normalize.fingerprint import THRESHOLD, Fingerprint, similarity
+from pipeline.normalize.fingerprint import THRESHOLD, Fingerprint, bands_of, similarity
 from pipeline.store.bulk import insert_many, select_in
 from pipeline.store.tables import FingerprintBandRow, FingerprintRow
 
@@ -92,16 +92,10 @@ class DuplicateIndex:
             self.replaced.append(release_id)
 
     def write(self) -> None:
-        ids = self.replaced
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            self.session.execute(
-                delete(FingerprintBandRow).where(FingerprintBandRow.release_id.in_(chunk))
-            )
-            self.session.execute(delete(FingerprintRow).where(FingerprintRow.release_id.in_(chunk)))
+        connection = self.session.connection()
+        self._forget(connection, self.replaced)
         if not self.added:
             return
-        connection = self.session.connection()
         insert_many(
             connection,
             FingerprintRow.__table__,
@@ -121,6 +115,32 @@ class DuplicateIndex:
         )
         added = Counter(key for _, _, fp in self.added for key in enumerate(fp.buckets))
         self._trim({key: self.stored[key] + count for key, count in added.items()})
+
+    def _forget(self, connection, ids: list[str]) -> None:
+        """Remove the fingerprints of releases that have a new text. Their band rows are found
+        by the buckets of the stored signature, through the bucket index: an index on the
+        release would cost every saved band row a second index write."""
+        if not ids:
+            return
+        sql = "SELECT release_id, signature FROM fingerprints WHERE release_id IN ({marks})"
+        stale = [
+            {"old_bucket": bucket, "old_band": band, "old_release": rid}
+            for rid, signature in select_in(connection, sql, ids, CHUNK)
+            for band, bucket in enumerate(bands_of(bytes(signature)))
+        ]
+        table = FingerprintBandRow.__table__
+        if stale:
+            connection.execute(
+                delete(table).where(
+                    table.c.bucket == bindparam("old_bucket"),
+                    table.c.band == bindparam("old_band"),
+                    table.c.release_id == bindparam("old_release"),
+                ),
+                stale,
+            )
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            connection.execute(delete(FingerprintRow).where(FingerprintRow.release_id.in_(chunk)))
 
     def _trim(self, sizes: dict[tuple[int, str], int]) -> None:
         """Keep the newest BUCKET_CAP releases of every bucket this batch made larger."""

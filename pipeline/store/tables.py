@@ -113,7 +113,8 @@ class FingerprintBandRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     band: Mapped[int] = mapped_column(Integer)
     bucket: Mapped[str] = mapped_column(String(16))
-    release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"), index=True)
+    # no index of its own: a release's rows are found by its signature's buckets
+    release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"))
 
 
 class RevisionRow(Base):

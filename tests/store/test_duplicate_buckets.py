@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from pipeline.models import Provenance, Release, State, release_id
+from pipeline.normalize.fingerprint import fingerprint
 from pipeline.store import Store
 from pipeline.store.duplicates import BUCKET_CAP
 from pipeline.store.tables import FingerprintBandRow
@@ -67,4 +68,41 @@ def test_templated_releases_keep_buckets_bounded_and_a_resend_is_still_caught(tm
     [saved] = store.save([(again, State.APPROVED, None)], now=NOW + timedelta(hours=9), actor="p")
     assert saved.state == State.QUEUED
     assert store.get(saved.release_id).duplicate_of == newest.id
+    store.close()
+
+
+def test_a_new_text_of_a_release_replaces_its_bands_and_the_old_text_matches_no_more(
+    database_url,
+):
+    """A corrected release is indexed by its new text only: a later release that repeats the
+    old text is not held as a duplicate of it, one that repeats the new text is."""
+    store = Store(database_url)
+    first = report(1)
+    store.save([(first, State.APPROVED, None)], now=NOW, actor="polizei")
+    corrected = first.model_copy(
+        update={
+            "text": "Die Polizei korrigiert ihre Meldung vollständig. " * 8,
+            "content_hash": "e" * 64,
+        }
+    )
+    [saved] = store.save([(corrected, State.APPROVED, None)], now=NOW, actor="polizei")
+    assert saved.outcome == "revised"
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(FingerprintBandRow.band, FingerprintBandRow.bucket).where(
+                FingerprintBandRow.release_id == first.id
+            )
+        ).all()
+    assert sorted(rows) == sorted(enumerate(fingerprint(corrected.title, corrected.text).buckets))
+
+    def resend(text: str, identity: str) -> Release:
+        return first.model_copy(
+            update={"id": release_id("polizei", identity), "identity": identity, "text": text,
+                    "content_hash": identity.ljust(64, "0")}
+        )  # fmt: skip
+
+    [old] = store.save([(resend(first.text, "alt"), State.APPROVED, None)], now=NOW, actor="p")
+    [new] = store.save([(resend(corrected.text, "neu"), State.APPROVED, None)], now=NOW, actor="p")
+    assert store.get(old.release_id).duplicate_of is None
+    assert store.get(new.release_id).duplicate_of == first.id
     store.close()
