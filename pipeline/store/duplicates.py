@@ -25,16 +25,29 @@ CHUNK = 500
 BUCKET_CAP = 50
 
 
+def band_keys(fp: Fingerprint) -> list[int]:
+    """Each band's bucket as one signed 64-bit integer, the band folded into its top bits: an
+    integer key makes the bucket index half as large as the hex text and its band did."""
+    return [bucket_key(band, bucket) for band, bucket in enumerate(fp.buckets)]
+
+
+def bucket_key(band: int, bucket: str) -> int:
+    """Fixed for good, like the signature scheme: stored keys are compared with new ones (the
+    migration to integer buckets computes the same)."""
+    value = int(bucket, 16) ^ (band << 56)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
 class DuplicateIndex:
     """The fingerprints one batch needs, read in few queries, and the ones it adds."""
 
     def __init__(self, session: Session, fingerprints: dict[str, Fingerprint]):
         self.session = session
         self.exact: dict[str, str] = {}  # digest -> release id
-        self.buckets: dict[tuple[int, str], list[str]] = defaultdict(list)  # oldest first
-        self.stored: Counter[tuple[int, str]] = Counter()  # rows a bucket has in the database
+        self.buckets: dict[int, list[str]] = defaultdict(list)  # bucket key -> ids, oldest first
+        self.stored: Counter[int] = Counter()  # rows a bucket has in the database
         self.signatures: dict[str, bytes] = {}
-        self.added: list[tuple[str, str, Fingerprint]] = []
+        self.added: list[tuple[str, str, Fingerprint, list[int]]] = []
         self.replaced: list[str] = []
         self._load(fingerprints)
 
@@ -44,14 +57,13 @@ class DuplicateIndex:
         sql = "SELECT exact, release_id FROM fingerprints WHERE exact IN ({marks})"
         for digest, release_id in select_in(connection, sql, digests, CHUNK):
             self.exact.setdefault(digest, release_id)
-        buckets = sorted({bucket for fp in fingerprints.values() for bucket in fp.buckets})
+        keys = sorted({key for fp in fingerprints.values() for key in band_keys(fp)})
         sql = (
-            "SELECT band, bucket, release_id FROM fingerprint_bands WHERE bucket IN ({marks})"
-            " ORDER BY id"
+            "SELECT bucket, release_id FROM fingerprint_bands WHERE bucket IN ({marks}) ORDER BY id"
         )
-        for band, bucket, release_id in select_in(connection, sql, buckets, CHUNK):
-            self.stored[(band, bucket)] += 1
-            members = self.buckets[(band, bucket)]
+        for key, release_id in select_in(connection, sql, keys, CHUNK):
+            self.stored[key] += 1
+            members = self.buckets[key]
             members.append(release_id)
             del members[:-BUCKET_CAP]
         wanted = sorted({rid for ids in self.buckets.values() for rid in ids})
@@ -65,10 +77,7 @@ class DuplicateIndex:
         if same is not None and same != release_id:
             return same
         candidates = {
-            rid
-            for band, bucket in enumerate(fp.buckets)
-            for rid in self.buckets.get((band, bucket), ())
-            if rid != release_id
+            rid for key in band_keys(fp) for rid in self.buckets.get(key, ()) if rid != release_id
         }
         scored = sorted(
             ((similarity(fp.signature, self.signatures[rid]), rid) for rid in candidates),
@@ -82,12 +91,13 @@ class DuplicateIndex:
         """Index a release's newest text, so later arrivals (in this batch too) compare to it.
         `replaces`: the release had a fingerprint already (a new revision); it is swapped."""
         self.exact.setdefault(fp.exact, release_id)
-        for band, bucket in enumerate(fp.buckets):
-            members = self.buckets[(band, bucket)]
+        keys = band_keys(fp)
+        for key in keys:
+            members = self.buckets[key]
             members.append(release_id)
             del members[:-BUCKET_CAP]
         self.signatures[release_id] = fp.signature
-        self.added.append((release_id, source, fp))
+        self.added.append((release_id, source, fp, keys))
         if replaces:
             self.replaced.append(release_id)
 
@@ -101,19 +111,15 @@ class DuplicateIndex:
             FingerprintRow.__table__,
             [
                 {"release_id": rid, "source": source, "exact": fp.exact, "signature": fp.signature}
-                for rid, source, fp in self.added
+                for rid, source, fp, _ in self.added
             ],
         )
         insert_many(
             connection,
             FingerprintBandRow.__table__,
-            [
-                {"band": band, "bucket": bucket, "release_id": rid}
-                for rid, _, fp in self.added
-                for band, bucket in enumerate(fp.buckets)
-            ],
+            [{"bucket": key, "release_id": rid} for rid, _, _, keys in self.added for key in keys],
         )
-        added = Counter(key for _, _, fp in self.added for key in enumerate(fp.buckets))
+        added = Counter(key for _, _, _, keys in self.added for key in keys)
         self._trim({key: self.stored[key] + count for key, count in added.items()})
 
     def _forget(self, connection, ids: list[str]) -> None:
@@ -124,7 +130,7 @@ class DuplicateIndex:
             return
         sql = "SELECT release_id, signature FROM fingerprints WHERE release_id IN ({marks})"
         stale = [
-            {"old_bucket": bucket, "old_band": band, "old_release": rid}
+            {"old_bucket": bucket_key(band, bucket), "old_release": rid}
             for rid, signature in select_in(connection, sql, ids, CHUNK)
             for band, bucket in enumerate(bands_of(bytes(signature)))
         ]
@@ -133,7 +139,6 @@ class DuplicateIndex:
             connection.execute(
                 delete(table).where(
                     table.c.bucket == bindparam("old_bucket"),
-                    table.c.band == bindparam("old_band"),
                     table.c.release_id == bindparam("old_release"),
                 ),
                 stale,
@@ -142,15 +147,15 @@ class DuplicateIndex:
             chunk = ids[start : start + CHUNK]
             connection.execute(delete(FingerprintRow).where(FingerprintRow.release_id.in_(chunk)))
 
-    def _trim(self, sizes: dict[tuple[int, str], int]) -> None:
+    def _trim(self, sizes: dict[int, int]) -> None:
         """Keep the newest BUCKET_CAP releases of every bucket this batch made larger."""
         table = FingerprintBandRow
-        for (band, bucket), size in sizes.items():
+        for key, size in sizes.items():
             if size <= BUCKET_CAP:
                 continue
             oldest = (
                 select(table.id)
-                .where(table.band == band, table.bucket == bucket)
+                .where(table.bucket == key)
                 .order_by(table.id)
                 .limit(size - BUCKET_CAP)
                 .scalar_subquery()

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     ForeignKey,
     Index,
@@ -105,14 +106,14 @@ class FingerprintRow(Base):
 
 
 class FingerprintBandRow(Base):
-    """One LSH band of a signature: releases sharing a bucket are candidates for a comparison."""
+    """One LSH band of a signature: releases sharing a bucket are candidates for a comparison.
+    `bucket` is the band's hash with the band folded in (`duplicates.bucket_key`)."""
 
     __tablename__ = "fingerprint_bands"
-    __table_args__ = (Index("ix_fingerprint_bands_bucket", "bucket", "band"),)
+    __table_args__ = (Index("ix_fingerprint_bands_bucket", "bucket"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    band: Mapped[int] = mapped_column(Integer)
-    bucket: Mapped[str] = mapped_column(String(16))
+    bucket: Mapped[int] = mapped_column(BigInteger)
     # no index of its own: a release's rows are found by its signature's buckets
     release_id: Mapped[str] = mapped_column(ForeignKey("releases.id"))
 
