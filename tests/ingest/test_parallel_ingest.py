@@ -155,12 +155,11 @@ def _raws(config):
     return result.raws
 
 
-def _store(root: Path):
+def _store(root: Path, progress=None):
     config = load_config(root)
-    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
     return list(
         runner.store_raws(
-            store,
+            _open(root),
             "trusted",
             config.sources["trusted"],
             _raws(config),
@@ -168,6 +167,7 @@ def _store(root: Path):
             actor="trusted",
             total=COUNT + 1,
             workers=2,
+            progress=progress,
         )
     )
 
@@ -198,21 +198,8 @@ def test_chunks_shrink_towards_the_end_of_a_large_batch(empty_root: Path):
     """The last chunk is committed once the workers are done: it is kept small, so little is
     left to do in one process, and progress is reported after every chunk."""
     fill(empty_root / "inbox" / "trusted")
-    config = load_config(empty_root)
     reported: list[int] = []
-    list(
-        runner.store_raws(
-            _open(empty_root),
-            "trusted",
-            config.sources["trusted"],
-            _raws(config),
-            now=NOW,
-            actor="trusted",
-            total=COUNT + 1,
-            workers=2,
-            progress=lambda _source, done, _total: reported.append(done),
-        )
-    )
+    _store(empty_root, progress=lambda _source, done, _total: reported.append(done))
     sizes = [after - before for before, after in zip(reported, reported[1:], strict=False)]
     assert sum(sizes) == COUNT + 1
     assert sizes[0] == (COUNT + 1) // 3
