@@ -68,9 +68,13 @@ class LineTable:
         for widest_match, words, pattern in self.needled:
             if widest_match < length:
                 continue
-            low = low or text[: self.reach].lower()
-            if any(word in low for word in words) and pattern.fullmatch(text):
-                return True
+            if low is None:
+                low = text[: self.reach].lower()
+            for word in words:  # a loop, not any(): this runs for every line of every release
+                if word in low:
+                    if pattern.fullmatch(text):
+                        return True
+                    break
         return False
 
     def _alternation(self, index: int, first: str | None) -> re.Pattern | None:
