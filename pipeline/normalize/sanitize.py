@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 import nh3
 
@@ -15,12 +16,17 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 def clean_body(html: str, link_rel: str | None = "nofollow noopener") -> str:
     """Keep structure and links only: no script, style, event handler or foreign attribute."""
-    return nh3.clean(
-        html,
+    return _body_cleaner(link_rel or None).clean(html)
+
+
+@cache
+def _body_cleaner(link_rel: str | None) -> nh3.Cleaner:
+    # built once: setting up the allow-list took half of each call's time
+    return nh3.Cleaner(
         tags=set(BODY_TAGS),
         attributes={"a": {"href"}},
         url_schemes=set(URL_SCHEMES),
-        link_rel=link_rel or None,
+        link_rel=link_rel,
         strip_comments=True,
     )
 
