@@ -33,10 +33,17 @@ def _body_cleaner(link_rel: str | None) -> nh3.Cleaner:
 
 def clean_fragment(html: str, tags: set[str], attributes: dict[str, set[str]]) -> str:
     """Sanitize a whole published fragment against the publisher's own, wider allow-list."""
-    return nh3.clean(
-        html,
-        tags=tags,
-        attributes=attributes,
+    allowed = tuple(sorted((tag, frozenset(names)) for tag, names in attributes.items()))
+    return _fragment_cleaner(frozenset(tags), allowed).clean(html)
+
+
+@cache
+def _fragment_cleaner(
+    tags: frozenset[str], attributes: tuple[tuple[str, frozenset[str]], ...]
+) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(tags),
+        attributes={tag: set(names) for tag, names in attributes},
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
         strip_comments=True,
