@@ -1,0 +1,159 @@
+"""The desk's text search on SQLite: a release is found by the words of its newest revision only,
+after corrections, edits and an upgrade from a store whose index kept a copy of every text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from pipeline.models import Provenance, Release, State, release_id
+from pipeline.store import Store
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def release(identity: str, words: str, number: int = 1) -> Release:
+    body = f"Die Stadtwerke melden {words} im Versorgungsgebiet. Details folgen am Nachmittag."
+    return Release(
+        id=release_id("stadt", identity),
+        source="stadt",
+        identity=identity,
+        title=f"Meldung {identity}",
+        slug=identity,
+        teaser="Kurz gemeldet.",
+        body_html=f"<p>{body}</p>",
+        text=body,
+        language="de",
+        provenance=Provenance(route="files", received_at=NOW),
+        content_hash=f"{hash((identity, words, number)) & (2**64 - 1):064x}",
+    )
+
+
+def found(store: Store, words: str) -> list[str]:
+    return sorted(view.release.id for view in store.search(text=words))
+
+
+def index_is_sound(store: Store) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO release_search (release_search) VALUES ('integrity-check')"))
+
+
+def test_a_release_is_found_by_its_newest_text_after_corrections_and_edits(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'melder.db'}")
+    first = release("wasser", "einen Rohrbruch")
+    other = release("strom", "einen Rohrbruch und Stromausfall")
+    store.save([(first, State.QUEUED, None), (other, State.QUEUED, None)], now=NOW, actor="s")
+    assert found(store, "Rohrbruch") == sorted([first.id, other.id])
+
+    corrected = release("wasser", "eine Gasleckage", number=2)
+    store.save([(corrected, State.QUEUED, None)], now=NOW + timedelta(minutes=1), actor="s")
+    assert found(store, "Rohrbruch") == [other.id]
+    assert found(store, "Gasleckage") == [first.id]
+
+    view = store.get(first.id)
+    edited = corrected.model_copy(
+        update={"text": "Die Stadtwerke melden Hochwasser.", "content_hash": "a" * 64}
+    )
+    store.edit(first.id, edited, actor="editor", now=NOW + timedelta(minutes=2), seen=view.version)
+    assert found(store, "Gasleckage") == []
+    assert found(store, "Hochwasser") == [first.id]
+    assert found(store, "Stadtwerke") == sorted([first.id, other.id])
+    index_is_sound(store)
+
+    with store.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    assert "release_search_content" not in tables  # no second copy of every text
+    store.close()
+
+
+def test_the_search_keeps_working_after_upgrading_a_store_whose_index_held_the_text(tmp_path):
+    from alembic import command
+
+    from pipeline.store.engine import _transactional_ddl, alembic_config
+
+    url = f"sqlite:///{tmp_path / 'melder.db'}"
+    engine = _transactional_ddl(create_engine(url))
+    command.upgrade(alembic_config(engine), "0012")
+    stored = [release(f"r{n}", f"Meldung Nummer{n} über Baustellen") for n in range(30)]
+    with engine.begin() as conn:  # as an earlier Melder stored them; its trigger indexed them
+        for r in stored:
+            values = {
+                "id": r.id,
+                "identity": r.identity,
+                "title": r.title,
+                "hash": r.content_hash,
+                "at": NOW.isoformat(),
+                "data": r.model_dump_json(),
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO releases (id, source, identity, state, revision, title, language,"
+                    " content_hash, created_at, changed_at, version) VALUES (:id, 'stadt',"
+                    " :identity, 'queued', 1, :title, 'de', :hash, :at, :at, 1)"
+                ),
+                values,
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO revisions (release_id, number, content_hash, data, created_at,"
+                    " actor) VALUES (:id, 1, :hash, :data, :at, 's')"
+                ),
+                values,
+            )
+    engine.dispose()
+
+    store = Store(url)  # migrates to the newest schema
+    assert found(store, "Nummer7") == [stored[7].id]
+    assert len(found(store, "Baustellen")) == 30
+    store.save([(release("r7", "eine Sperrung", number=2), State.QUEUED, None)], now=NOW, actor="s")
+    assert found(store, "Nummer7") == []
+    assert found(store, "Sperrung") == [stored[7].id]
+    index_is_sound(store)
+    store.close()
+
+    command.downgrade(alembic_config(engine), "0012")  # the index with its copy, rebuilt
+    with engine.connect() as conn:
+        match = "SELECT release_id FROM release_search WHERE release_search MATCH :words"
+        assert conn.execute(text(match), {"words": "Sperrung"}).scalars().all() == [stored[7].id]
+        assert conn.execute(text(match), {"words": "Nummer7"}).scalars().all() == []
+    engine.dispose()
+
+
+@pytest.mark.parametrize("revisions", [1, 5])
+def test_a_release_revised_many_times_leaves_one_entry_in_the_index(tmp_path, revisions):
+    store = Store(f"sqlite:///{tmp_path / 'melder.db'}")
+    for number in range(1, revisions + 1):
+        store.save(
+            [(release("bau", f"Bauabschnitt{number}", number), State.QUEUED, None)],
+            now=NOW + timedelta(minutes=number),
+            actor="s",
+        )
+    for number in range(1, revisions):
+        assert found(store, f"Bauabschnitt{number}") == []
+    assert found(store, f"Bauabschnitt{revisions}") == [release_id("stadt", "bau")]
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT count(*) FROM release_search WHERE release_search MATCH 'Stadtwerke'")
+        ).scalar()
+    assert rows == 1
+    index_is_sound(store)
+    store.close()
+
+
+def test_nothing_of_the_text_is_left_in_the_database_file_for_the_index(tmp_path):
+    """The index's own tables hold tokens, not the texts: a sentence of the body is stored only
+    in the revision, once in its HTML and once as its text."""
+    path = tmp_path / "melder.db"
+    store = Store(f"sqlite:///{path}")
+    marker = "Einzigartigerbegriff"
+    store.save([(release("einmal", marker), State.QUEUED, None)], now=NOW, actor="s")
+    store.close()
+    data = Path(path).read_bytes()
+    wal = Path(f"{path}-wal")
+    if wal.exists():
+        data += wal.read_bytes()
+    sentence = f"Die Stadtwerke melden {marker} im Versorgungsgebiet".encode()
+    assert data.count(sentence) == 2
