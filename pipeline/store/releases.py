@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 
 
 WRITE_CACHE_KIB = 32 * 1024
+# Pages of write-ahead log between checkpoints while saving batches (SQLite's default is 1,000,
+# less than one batch writes). A checkpoint copies every page the log holds into the database
+# file once, however often it changed since: an index page written by ten batches in a row is
+# copied once instead of ten times (a sixth of the time of saving 100,000 releases).
+CHECKPOINT_PAGES = 32 * 1024
+WAL_LIMIT_BYTES = 128 * 1024 * 1024  # what the log file is cut back to after a checkpoint
 
 
 class ReleaseWrites(ReleaseQueries):
@@ -69,7 +75,10 @@ class ReleaseWrites(ReleaseQueries):
                 # SQLite's default 2 MB of cache, a store of 100,000 releases reads most of
                 # them back for every batch (a fifth slower than with this). Only the writing
                 # connection grows its cache, and only as far as the pages it touches.
-                session.connection().exec_driver_sql(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
+                connection = session.connection()
+                connection.exec_driver_sql(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
+                connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
+                connection.exec_driver_sql(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
             existing = self._current_rows(session, [release.id for release, _, _ in items])
             made = fingerprints or {}
             texts = {
