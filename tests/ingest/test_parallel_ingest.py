@@ -108,6 +108,25 @@ def test_inputs_are_normalized_in_other_processes_and_stored_in_input_order(
     )
 
 
+def test_workers_yield_the_cpu_to_the_process_that_saves(empty_root: Path, monkeypatch):
+    """Every release passes through the saving process: the workers run at a lower priority,
+    so that process (and in `melder serve` the web's threads) is not slowed down by them."""
+    fill(empty_root / "inbox" / "trusted")
+    real = normalizing.normalize
+
+    def marking(raw, source, **kwargs):
+        release = real(raw, source, **kwargs)
+        return release.model_copy(update={"warnings": (f"nice {os.nice(0)}",)})
+
+    monkeypatch.setattr(normalizing, "normalize", marking)
+    here = os.nice(0)
+    made = _store(empty_root)
+    assert {release.warnings[0] for release, _ in made[: normalizing.BATCH]} == {f"nice {here}"}
+    expected = min(19, here + normalizing.WORKER_NICENESS)
+    assert {release.warnings[0] for release, _ in made[normalizing.BATCH :]} == {f"nice {expected}"}
+    assert os.nice(0) == here  # this process is left as it was
+
+
 def test_a_rule_crashing_in_a_worker_keeps_the_input_as_invalid(empty_root: Path, monkeypatch):
     fill(empty_root / "inbox" / "trusted")
     real = normalizing.normalize
