@@ -41,10 +41,13 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
     # resolved once, not per file: the files below the folder share its place
     place = _locator(folder, config.root)
     place = "" if place == "." else place
+    below = f"{folder}{os.sep}"
     for inside in paths:
         locator = f"{place}/{inside}" if place else inside
         try:
-            data = (folder / inside).read_bytes()
+            # plain open(): Path.read_bytes costs half as much again per file
+            with open(below + inside, "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             result.failures.append(f"{locator}: cannot read: {exc.strerror}")
             continue

@@ -22,10 +22,22 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict]) -> N
     if not rows:
         return
     names = list(rows[0])
+    pick = itemgetter(*names)
+    values = [pick(row) for row in rows] if len(names) > 1 else [(row[names[0]],) for row in rows]
+    insert_values(connection, table, names, values)
+
+
+def insert_values(
+    connection: Connection, table: Table, names: Sequence[str], values: list[tuple]
+) -> None:
+    """INSERT rows given as tuples in the order of `names` (many rows of few columns, such as
+    the LSH bands, need no dict each)."""
+    if not values:
+        return
     defaults = {
         column.name: column.default.arg
         for column in table.columns
-        if column.name not in rows[0] and column.default is not None and column.default.is_scalar
+        if column.name not in names and column.default is not None and column.default.is_scalar
     }
     dialect = connection.dialect
     processors = [
@@ -33,8 +45,6 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict]) -> N
         for position, name in enumerate(names)
         if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
     ]
-    pick = itemgetter(*names)
-    values = [pick(row) for row in rows] if len(names) > 1 else [(row[names[0]],) for row in rows]
     if processors:
         values = [_processed(row, processors) for row in values]
     if defaults:

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from pipeline.normalize.fingerprint import THRESHOLD, Fingerprint, bands_of, similarity
-from pipeline.store.bulk import insert_many, select_in
+from pipeline.store.bulk import insert_many, insert_values, select_in
 from pipeline.store.tables import FingerprintBandRow, FingerprintRow
 
 CHUNK = 500
@@ -49,7 +49,14 @@ class DuplicateIndex:
         self.signatures: dict[str, bytes] = {}
         self.added: list[tuple[str, str, Fingerprint, list[int]]] = []
         self.replaced: list[str] = []
+        self.prints = fingerprints
+        self.keys = {rid: band_keys(fp) for rid, fp in fingerprints.items()}  # made once each
         self._load(fingerprints)
+
+    def _keys(self, release_id: str, fp: Fingerprint) -> list[int]:
+        if self.prints.get(release_id) is fp:
+            return self.keys[release_id]
+        return band_keys(fp)
 
     def _load(self, fingerprints: dict[str, Fingerprint]) -> None:
         connection = self.session.connection()
@@ -57,7 +64,7 @@ class DuplicateIndex:
         sql = "SELECT exact, release_id FROM fingerprints WHERE exact IN ({marks})"
         for digest, release_id in select_in(connection, sql, digests, CHUNK):
             self.exact.setdefault(digest, release_id)
-        keys = sorted({key for fp in fingerprints.values() for key in band_keys(fp)})
+        keys = sorted({key for made in self.keys.values() for key in made})
         sql = (
             "SELECT bucket, release_id FROM fingerprint_bands WHERE bucket IN ({marks}) ORDER BY id"
         )
@@ -77,7 +84,10 @@ class DuplicateIndex:
         if same is not None and same != release_id:
             return same
         candidates = {
-            rid for key in band_keys(fp) for rid in self.buckets.get(key, ()) if rid != release_id
+            rid
+            for key in self._keys(release_id, fp)
+            for rid in self.buckets.get(key, ())
+            if rid != release_id
         }
         scored = sorted(
             ((similarity(fp.signature, self.signatures[rid]), rid) for rid in candidates),
@@ -91,7 +101,7 @@ class DuplicateIndex:
         """Index a release's newest text, so later arrivals (in this batch too) compare to it.
         `replaces`: the release had a fingerprint already (a new revision); it is swapped."""
         self.exact.setdefault(fp.exact, release_id)
-        keys = band_keys(fp)
+        keys = self._keys(release_id, fp)
         for key in keys:
             members = self.buckets[key]
             members.append(release_id)
@@ -114,10 +124,11 @@ class DuplicateIndex:
                 for rid, source, fp, _ in self.added
             ],
         )
-        insert_many(
+        insert_values(
             connection,
             FingerprintBandRow.__table__,
-            [{"bucket": key, "release_id": rid} for rid, _, _, keys in self.added for key in keys],
+            ("bucket", "release_id"),
+            [(key, rid) for rid, _, _, keys in self.added for key in keys],
         )
         added = Counter(key for _, _, _, keys in self.added for key in keys)
         self._trim({key: self.stored[key] + count for key, count in added.items()})
