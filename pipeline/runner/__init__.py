@@ -64,8 +64,10 @@ __all__ = [
 # Inputs are normalized and committed together in chunks of at most this many, or of what
 # this many seconds brought: a kill keeps every earlier chunk, and memory stays flat. Larger
 # chunks write each index page they touch once for more releases: in a store of 10,000
-# releases a chunk of 1,000 costs a quarter less per release than one of 200.
-STORE_CHUNK = 1000
+# releases a chunk of 1,000 costs a quarter less per release than one of 200. Filling a store
+# to 100,000, chunks of 2,000 took the saving process 14-18 % less CPU than chunks of 1,000,
+# and 26 MB more memory at its peak; 1,500 is half-way in both.
+STORE_CHUNK = 1500
 STORE_SECONDS = 2.0
 # The last chunk is committed after the workers have finished: the chunks shrink towards the
 # end of a batch of known size, so that little is left to do alone.
