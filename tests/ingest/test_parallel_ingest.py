@@ -88,14 +88,7 @@ def test_inputs_are_normalized_in_other_processes_and_stored_in_input_order(
     empty_root: Path, monkeypatch
 ):
     fill(empty_root / "inbox" / "trusted")
-    real = normalizing.normalize
-
-    def marking(raw, source, **kwargs):
-        release = real(raw, source, **kwargs)
-        return release.model_copy(update={"warnings": (f"pid {os.getpid()}",)})
-
-    monkeypatch.setattr(normalizing, "normalize", marking)
-    made = _store(empty_root)
+    made = _store_marked(empty_root, monkeypatch, lambda: f"pid {os.getpid()}")
     here = f"pid {os.getpid()}"
     # the first batch is normalized here, so the workers fork with every pattern compiled
     assert [release.warnings[0] for release, _ in made[: normalizing.BATCH]] == [here] * (
@@ -112,15 +105,8 @@ def test_workers_yield_the_cpu_to_the_process_that_saves(empty_root: Path, monke
     """Every release passes through the saving process: the workers run at a lower priority,
     so that process (and in `melder serve` the web's threads) is not slowed down by them."""
     fill(empty_root / "inbox" / "trusted")
-    real = normalizing.normalize
-
-    def marking(raw, source, **kwargs):
-        release = real(raw, source, **kwargs)
-        return release.model_copy(update={"warnings": (f"nice {os.nice(0)}",)})
-
-    monkeypatch.setattr(normalizing, "normalize", marking)
     here = os.nice(0)
-    made = _store(empty_root)
+    made = _store_marked(empty_root, monkeypatch, lambda: f"nice {os.nice(0)}")
     assert {release.warnings[0] for release, _ in made[: normalizing.BATCH]} == {f"nice {here}"}
     expected = min(19, here + normalizing.WORKER_NICENESS)
     assert {release.warnings[0] for release, _ in made[normalizing.BATCH :]} == {f"nice {expected}"}
@@ -158,6 +144,19 @@ def test_a_worker_that_dies_loses_nothing(empty_root: Path, monkeypatch):
     assert len(made) == COUNT + 1
     assert [saved.outcome for _, saved in made].count("new") == COUNT + 1
     assert not any(release.errors for release, _ in made if "00050" in release.identity)
+
+
+def _store_marked(root: Path, monkeypatch, mark) -> list:
+    """Store the inputs with each release's first warning saying `mark()` as the process that
+    normalized it saw it."""
+    real = normalizing.normalize
+
+    def marking(raw, source, **kwargs):
+        release = real(raw, source, **kwargs)
+        return release.model_copy(update={"warnings": (mark(),)})
+
+    monkeypatch.setattr(normalizing, "normalize", marking)
+    return _store(root)
 
 
 def test_a_few_inputs_stay_in_this_process():

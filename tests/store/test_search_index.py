@@ -9,26 +9,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from pipeline.models import Provenance, Release, State, release_id
+from pipeline.models import Release, State, release_id
 from pipeline.store import Store
+from tests.factories import make_release
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
-def release(identity: str, words: str, number: int = 1) -> Release:
+def release(identity: str, words: str) -> Release:
     body = f"Die Stadtwerke melden {words} im Versorgungsgebiet. Details folgen am Nachmittag."
-    return Release(
-        id=release_id("stadt", identity),
-        source="stadt",
-        identity=identity,
-        title=f"Meldung {identity}",
-        slug=identity,
-        teaser="Kurz gemeldet.",
-        body_html=f"<p>{body}</p>",
-        text=body,
-        language="de",
-        provenance=Provenance(route="files", received_at=NOW),
-        content_hash=f"{hash((identity, words, number)) & (2**64 - 1):064x}",
+    return make_release(
+        identity, source="stadt", title=f"Meldung {identity}", text=body, teaser="Kurz gemeldet."
     )
 
 
@@ -48,7 +39,7 @@ def test_a_release_is_found_by_its_newest_text_after_corrections_and_edits(tmp_p
     store.save([(first, State.QUEUED, None), (other, State.QUEUED, None)], now=NOW, actor="s")
     assert found(store, "Rohrbruch") == sorted([first.id, other.id])
 
-    corrected = release("wasser", "eine Gasleckage", number=2)
+    corrected = release("wasser", "eine Gasleckage")
     store.save([(corrected, State.QUEUED, None)], now=NOW + timedelta(minutes=1), actor="s")
     assert found(store, "Rohrbruch") == [other.id]
     assert found(store, "Gasleckage") == [first.id]
@@ -108,7 +99,7 @@ def test_the_search_keeps_working_after_upgrading_a_store_whose_index_held_the_t
     store = Store(url)  # migrates to the newest schema
     assert found(store, "Nummer7") == [stored[7].id]
     assert len(found(store, "Baustellen")) == 30
-    store.save([(release("r7", "eine Sperrung", number=2), State.QUEUED, None)], now=NOW, actor="s")
+    store.save([(release("r7", "eine Sperrung"), State.QUEUED, None)], now=NOW, actor="s")
     assert found(store, "Nummer7") == []
     assert found(store, "Sperrung") == [stored[7].id]
     index_is_sound(store)
@@ -127,7 +118,7 @@ def test_a_release_revised_many_times_leaves_one_entry_in_the_index(tmp_path, re
     store = Store(f"sqlite:///{tmp_path / 'melder.db'}")
     for number in range(1, revisions + 1):
         store.save(
-            [(release("bau", f"Bauabschnitt{number}", number), State.QUEUED, None)],
+            [(release("bau", f"Bauabschnitt{number}"), State.QUEUED, None)],
             now=NOW + timedelta(minutes=number),
             actor="s",
         )
