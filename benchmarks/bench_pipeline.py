@@ -3,7 +3,9 @@
     python benchmarks/bench_pipeline.py --n 1000,10000,100000 --store-sizes 1000,10000,100000
 
 1. `melder ingest` of N files per format, each run its own process: releases per second
-   (the process start subtracted) and peak RSS.
+   (the process start subtracted) and peak RSS; with `--rounds R`, R ingests into a new
+   store each, the median rate with min and max (the machine's speed swings by several
+   per cent within minutes).
 2. HTML: Melder's read+extract against `trafilatura.extract(fast=True)` on the same pages,
    interleaved in one process.
 3. Stores of each size shaped like a portal's history (ten sources; half dated, half an
@@ -18,6 +20,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -125,18 +128,29 @@ def run_measured(command: list[str], cwd: Path) -> tuple[float, float]:
     return time.perf_counter() - started, usage.ru_maxrss / 1024
 
 
-def bench_ingest(fmt: str, n: int, work: Path) -> dict:
-    """`melder ingest` of one files source as a user runs it: throughput and peak memory. The
-    same command on an empty folder gives the fixed cost (start, imports, store), which the
-    rate leaves out."""
+def bench_ingest(fmt: str, n: int, work: Path, rounds: int = 1) -> dict:
+    """`melder ingest` of one files source as a user runs it: throughput and peak memory, each
+    round into a new store. The same command on an empty folder gives the fixed cost (start,
+    imports, store), which the rate leaves out."""
     root = build_root(work / f"{fmt}-{n}", fmt, n)
     command = [sys.executable, "-m", "pipeline", "--root", str(root), "ingest"]
-    seconds, peak = run_measured(command, root)
     empty = build_root(work / f"{fmt}-empty", fmt, 0)
     startup, _ = run_measured([*command[:3], "--root", str(empty), "ingest"], empty)
+    runs = []
+    for _ in range(rounds):
+        shutil.rmtree(root / "var", ignore_errors=True)
+        runs.append(run_measured(command, root))
     shutil.rmtree(root, ignore_errors=True)
     shutil.rmtree(empty, ignore_errors=True)
-    return {"format": fmt, "n": n, "seconds": seconds, "peak_mb": peak, "startup_s": startup}
+    rates = sorted(n / max(seconds - startup, 1e-9) for seconds, _ in runs)
+    return {
+        "format": fmt,
+        "n": n,
+        "seconds": statistics.median(seconds for seconds, _ in runs),
+        "peak_mb": max(peak for _, peak in runs),
+        "startup_s": startup,
+        "rates": rates,
+    }
 
 
 def bench_html_against_trafilatura(n: int, work: Path, rounds: int = 3) -> None:
@@ -283,6 +297,9 @@ def main() -> None:
     )
     parser.add_argument("--n", default="1000,10000", help="inputs per format, comma-separated")
     parser.add_argument("--formats", default="txt,md,json,eml")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="ingests per format and size: median, min, max"
+    )
     parser.add_argument("--html-n", type=int, default=300, help="pages for the HTML comparison")
     parser.add_argument(
         "--store-sizes", default="1000,10000", help="store sizes for republish and backlogs"
@@ -292,12 +309,13 @@ def main() -> None:
     try:
         for n in [int(value) for value in args.n.split(",") if value]:
             for fmt in [fmt for fmt in args.formats.split(",") if fmt]:
-                r = bench_ingest(fmt, n, work)
-                rate = n / max(r["seconds"] - r["startup_s"], 1e-9)
+                r = bench_ingest(fmt, n, work, args.rounds)
+                rates = r["rates"]
+                spread = f" (min {rates[0]:.0f}, max {rates[-1]:.0f})" if len(rates) > 1 else ""
                 print(
                     f"ingest {fmt:4} n={n:7,d}  {r['seconds']:7.1f} s  "
-                    f"{rate:7.0f} releases/s (after {r['startup_s']:.1f} s start)  "
-                    f"peak RSS {r['peak_mb']:6.0f} MB"
+                    f"{statistics.median(rates):7.0f} releases/s{spread} "
+                    f"(after {r['startup_s']:.1f} s start)  peak RSS {r['peak_mb']:6.0f} MB"
                 )
         if args.html_n:
             bench_html_against_trafilatura(args.html_n, work)
