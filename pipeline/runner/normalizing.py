@@ -37,9 +37,9 @@ BATCH = 40  # inputs per task: large enough that handing over costs little
 IN_FLIGHT = 2400
 MAX_WORKERS = 8
 # Workers run this much nicer than the process that saves. Every release passes through that
-# one process, and with the workers on every core it got two thirds of one: in a store of
-# 100,000 releases the saving fell behind and the workers waited for it. (In `melder serve` the
-# web's threads share that process, and stay quick during a large ingest.)
+# one process, and with the workers on every core it got about three quarters of one: in a
+# store of 100,000 releases the saving fell behind and the workers waited for it. (In `melder
+# serve` the web's threads share that process, so they come first as well.)
 WORKER_NICENESS = 10
 
 Normalized = tuple[Release, Fingerprint | None, str | None]
