@@ -104,3 +104,46 @@ def test_trafilatura_leaves_the_page_it_reads_as_it_was():
     _trafilatura_candidate(tree, None)
     _trafilatura_candidate(tree, None, thorough=True)
     assert etree.tostring(tree) == before
+
+
+BLURBS = (
+    "Drivers crossing the river will have to use the northern bridge for four months while the "
+    "deck is replaced. The council expects delays at rush hour and asks commuters to take the "
+    "bus where they can.",
+    "Line 14 will run every twenty minutes between the station and the hospital, with stops at "
+    "the university and the market. Tickets cost the same as on every other line in the city.",
+    "Forty pupils from the Riverside comprehensive sang their way to first place in the regional "
+    "choir contest on Saturday. They will travel to the national final in the capital next "
+    "spring.",
+    "From December the Saturday market will be held in the old tram depot, where stalls have "
+    "heat and light. The organisers hope that more growers will stay through the cold months "
+    "this year.",
+    "The draft budget plans higher spending on schools and roads and a small cut for parks. "
+    "Councillors will vote on it in the last session before Christmas after two more public "
+    "hearings.",
+    "More than a hundred pictures from the harbour's busiest years are on display until March. "
+    "Many of them were lent by families whose grandparents worked on the docks and in the "
+    "warehouses.",
+)
+
+
+def test_a_short_article_does_not_take_the_blurbs_of_a_box_under_it():
+    """A three-sentence notice is short, but all prose: the fallbacks for pages with little
+    prose (which read the whole page) are not asked, and the box of blurbs under the article,
+    more prose than the notice itself, stays out."""
+    blurbs = "".join(f'<div class="item"><p>{blurb}</p></div>' for blurb in BLURBS)
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>Library extends opening hours</title>
+    </head><body><div class="top"><a href="/">Riverside Daily</a> <a href="/news">News</a></div>
+    <div class="main"><article><h1>Library extends opening hours</h1>
+    <div class="article-body">
+    <p>The central library on Market Street will stay open until 9 pm on weekdays from
+    1 December, the city council announced on Tuesday.</p>
+    <p>The longer hours follow a survey in which more than 2,000 residents asked for evening
+    access to the reading rooms.</p>
+    <p>Saturday hours remain unchanged.</p></div></article>
+    <div class="more"><h2>More from Riverside</h2>{blurbs}</div></div>
+    <div class="bottom"><a href="/imprint">Imprint</a></div></body></html>"""
+    text = extract_article(page.encode()).text
+    assert text.startswith("The central library on Market Street will stay open until 9 pm")
+    assert text.endswith("Saturday hours remain unchanged.")
+    assert "tram depot" not in text and "More from Riverside" not in text
