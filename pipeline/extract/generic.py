@@ -78,26 +78,28 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     for_scorer = copy.deepcopy(tree)
     structured = _trafilatura_candidate(tree, base)
     scored = _readability_candidate(for_scorer, base)
-    fragment = choose(structured, scored, link_texts)
+    texts = CandidateTexts()
+    fragment = choose(structured, scored, link_texts, texts=texts)
     halves = joined_halves(
         fragment,
         scored if fragment is structured else structured,
         tree,
         lambda text: article_value(text, link_texts),
+        text_of=texts.__getitem__,
     )
     fragment = fragment if halves is None else halves
     if (
-        _run_into_lines(text := fragment_text(fragment))
+        _run_into_lines(text := texts[fragment])
         and (around := _around_headline(tree, text, base)) is not None
         and _covers_unlinked(fragment_text(around), text, link_texts)
     ):
         fragment = around  # trafilatura's fallbacks would run the page into a line again
-    elif article_value(fragment_text(fragment), link_texts) < WEAK:
+    elif article_value(text, link_texts) < WEAK:
         # More labels than prose either way: trafilatura's fallbacks (a jusText pass over the
         # whole page among them) sometimes find an article that both candidates missed. They
         # also take comments and teasers for prose, so theirs must be far better to count.
         thorough = _trafilatura_candidate(tree, base, thorough=True)
-        fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE)
+        fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE, texts=texts)
     relink(fragment, links, base)
     return fragment
 
@@ -149,15 +151,26 @@ def _attributions_as_paragraphs(tree) -> None:
             attribution.tag = "p"
 
 
+class CandidateTexts(dict):
+    """Each candidate's text, made once: a candidate does not change while it is judged."""
+
+    def __missing__(self, fragment: etree._Element) -> str:
+        text = self[fragment] = fragment_text(fragment)
+        return text
+
+
 def choose(
     first: etree._Element,
     second: etree._Element,
     link_texts: set[str],
     preference: float = PREFERENCE,
+    *,
+    texts: CandidateTexts | None = None,
 ) -> etree._Element:
     """`first`, unless `second` reads clearly more like an article (by `preference`, a ratio)
     and is no mere shred of it (SHRED of its words at least)."""
-    first_text, second_text = fragment_text(first), fragment_text(second)
+    texts = CandidateTexts() if texts is None else texts
+    first_text, second_text = texts[first], texts[second]
     mine = article_value(first_text, link_texts)
     theirs = article_value(second_text, link_texts)
     if (

@@ -33,16 +33,18 @@ def joined_halves(
     other: etree._Element,
     page,
     value_of,
+    text_of=fragment_text,
 ) -> etree._Element | None:
     """The article made of `chosen` and `other` in page order, when they are the two halves of
     one (see the module); else None. `page` is the page's tree before extraction, `value_of` a
-    text's article value (`generic.article_value` with the page's link texts)."""
-    chosen_text, other_text = fragment_text(chosen), fragment_text(other)
+    text's article value (`generic.article_value` with the page's link texts), `text_of` a
+    fragment's text (the caller's, when it has them already)."""
+    chosen_text, other_text = text_of(chosen), text_of(other)
     if not chosen_text.strip() or not other_text.strip():
         return None
     if not (_reads_as_prose(chosen_text, value_of) and _reads_as_prose(other_text, value_of)):
         return None
-    if _shared_runs(chosen_text, other_text) > SHARED:
+    if _shares_lines(chosen_text, other_text) or _shared_runs(chosen_text, other_text) > SHARED:
         return None
     page_text = _clean_space("".join(page.xpath(_SHOWN_TEXT)))
     if _follows(page_text, chosen_text, other_text):
@@ -68,6 +70,27 @@ def _block_text(block) -> str:
 def _reads_as_prose(text: str, value_of) -> bool:
     value = value_of(text)
     return value >= PART_VALUE and value >= PROSE_SHARE * len(text.split())
+
+
+SHARED_LINE_WORDS = 10
+
+
+def _shares_lines(first: str, second: str) -> bool:
+    """Half the words of the shorter text's distinct lines are in lines of SHARED_LINE_WORDS
+    words or more that the other has too: the same text (whose 4-word runs are then shared far
+    beyond SHARED as well). Asked first because it is cheap and most pages' two candidates
+    are the same article."""
+    first_lines, second_lines = first.splitlines(), second.splitlines()
+    if len(first) > len(second):
+        first_lines, second_lines = second_lines, first_lines
+    kept = set(second_lines)
+    shared = total = 0
+    for line in dict.fromkeys(first_lines):
+        words = len(line.split())
+        total += words
+        if words >= SHARED_LINE_WORDS and line in kept:
+            shared += words
+    return shared * 2 > total
 
 
 def _shared_runs(first: str, second: str) -> float:

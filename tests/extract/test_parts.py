@@ -167,3 +167,11 @@ def test_a_half_of_menu_entries_is_not_prose():
     menu = [f"Rubrik Nummer {n}" for n in range(12)]
     tree = page_tree(FIRST_HALF, menu)
     assert joined_halves(fragment(FIRST_HALF), fragment(menu), tree, value) is None
+
+
+def test_the_same_paragraphs_with_other_boxes_around_them_are_not_two_halves():
+    """Most pages' two candidates: the same article, one with a box more or less."""
+    release = FIRST_HALF + SECOND_HALF
+    tree = page_tree(release, [BOX])
+    assert joined_halves(fragment(release), fragment([*release, BOX]), tree, value) is None
+    assert joined_halves(fragment([BOX, *SECOND_HALF]), fragment(release), tree, value) is None
