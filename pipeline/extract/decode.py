@@ -110,7 +110,14 @@ def decode_text(
         except UnicodeDecodeError:
             return Decoded(body.decode(forced, "replace"), forced, lossy=True)
     if bom_encoding:
-        return Decoded(body.decode(bom_encoding, "replace"), bom_encoding)
+        try:
+            return Decoded(body.decode(bom_encoding), bom_encoding)
+        except UnicodeDecodeError:
+            if bom_encoding != "utf-8":
+                return Decoded(body.decode(bom_encoding, "replace"), bom_encoding, lossy=True)
+            # an editor put a UTF-8 mark on text typed in windows-1252 (or pasted some in)
+            mixed = body.decode("utf-8", STRAY_AS_CP1252)
+            return Decoded(mixed, "utf-8", lossy="\ufffd" in mixed)
     try:
         return Decoded(body.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -12,7 +12,7 @@ import re
 from charset_normalizer import from_bytes
 
 from pipeline.errors import Rejected
-from pipeline.extract.decode import canonical_encoding
+from pipeline.extract.decode import canonical_encoding, decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import RawRelease
 
@@ -56,6 +56,9 @@ def decode(data: bytes, override: str | None = None) -> str:
         return _decode_as(data, override)
     for bom, encoding in BOMS:
         if data.startswith(bom):
+            decoded = decode_text(data)
+            if encoding == "utf-8-sig" and not decoded.lossy:
+                return decoded.text  # windows-1252 bytes under a UTF-8 mark read as they were typed
             return _decode_as(data, encoding)
     if looks_binary(data):
         raise Rejected("the file looks like binary data, not a text release")

@@ -78,3 +78,26 @@ def test_a_release_inside_an_iframe_srcdoc_is_read_from_there():
     assert raw.problems == ()
     assert "Grüne Welle" in raw.body_html
     assert any("iframe srcdoc" in warning for warning in raw.warnings)
+
+
+def test_windows_1252_text_under_a_utf_8_mark_is_read_in_its_real_encoding():
+    """An editor saved a file typed in windows-1252 with a UTF-8 byte order mark."""
+    data = b"\xef\xbb\xbf---\ntitle: Gr\xfcne Welle\n---\n\n" + PARAGRAPH.encode("cp1252")
+    raw = read(data, "pm.md")
+    assert raw.title == "Grüne Welle"
+    assert "„Grüne Welle“" in raw.body_html and "240.000 €" in raw.body_html
+    assert "\ufffd" not in raw.body_html and not raw.problems
+
+
+def test_bytes_that_a_utf_16_mark_cannot_hold_are_reported_not_hidden():
+    data = "\ufeff# Grüne Welle\n\nDie Ampeln schalten um.\n".encode("utf-16-le") + b"\x00\xd8"
+    assert decode_text(data).lossy
+    raw = read(data, "pm.md")
+    assert raw.title == "Grüne Welle"
+    assert any(problem.field == "encoding" for problem in raw.problems)
+
+
+def test_a_text_file_with_a_utf_8_mark_and_windows_1252_bytes_reads_like_its_markdown():
+    data = b"\xef\xbb\xbfGr\xfcne Welle f\xfcr Radfahrer\n\n" + PARAGRAPH.encode("cp1252")
+    raw = read(data, "pm.txt")
+    assert raw.body_text == f"Grüne Welle für Radfahrer\n\n{PARAGRAPH}"
