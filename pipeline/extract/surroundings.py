@@ -141,7 +141,12 @@ def contact_box_lines(tree) -> tuple[str, ...]:
     a box named for a contact, or one that a contact heading opens. `normalize` decides
     whether they are a press contact."""
     for element in tree.iter("div", "section", "aside", "p", "address", "table"):
-        text = _clean_space(element.text_content())
+        # split no further than the box's length in words: more words than that, more
+        # characters; the page's outer blocks hold all of its words
+        words = element.text_content().split(None, _BOX_TEXT)
+        if len(words) > _BOX_TEXT:
+            continue
+        text = " ".join(words)
         if not text or len(text) > _BOX_TEXT or not re.search(r"@|\d{3}", text):
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}"
