@@ -203,7 +203,7 @@ def _box_text(element) -> str:
 # A lead set apart from the body (TYPO3's "teaser-text", an "abstract", an "intro"), which
 # extractors drop as a teaser box although it is the release's first paragraph.
 _LEAD_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:teaser-text|teasertext|news-teaser|lead|lede|intro|abstract|standfirst"
+    r"(?:^|[\s_-])(?:teaser-text|teasertext|news-teaser|lead|lede|intro(?:duction|text)?|abstract|standfirst"
     r"|[a-z]*summary|article-summary|description)(?:$|[\s_-])",
     re.I,
 )
@@ -234,31 +234,74 @@ def lead_after_headline(tree, heading=None) -> str | None:
         if not isinstance(element.tag, str):
             continue
         for candidate in (element, *element.iterdescendants()):
-            if not isinstance(candidate.tag, str):
-                continue
-            names = " ".join(
-                filter(
-                    None, (candidate.get("class"), candidate.get("id"), candidate.get("itemprop"))
-                )
-            )
-            deck = bool(_DECK_NAMES.search(names))
-            lead = bool(_LEAD_NAMES.search(names)) or (
-                candidate.tag == "p" and bool(_TEASER_PARAGRAPH.search(names))
-            )
-            if not (deck or lead):
-                continue
             # right under the headline, a lead box without a period is its deck
-            deck = deck or (lead and element is heading.getnext())
-            items = [_clean_space(item.text_content()) for item in candidate.iter("li")]
-            text = "\n".join(items) if items else _clean_space(candidate.text_content())
-            sentence = len(text.split()) >= _LEAD_WORDS and text[-1:] in '.!?"“”»«)'
-            if (
-                (sentence or (deck and len(text.split()) >= _DECK_WORDS))
-                and len(text) <= _LEAD_TEXT
-                and not _all_links(candidate, text)
-            ):
+            if text := _lead_text(candidate, right_under=element is heading.getnext(), decks=True):
                 return text
+            if _body_paragraph(candidate):
+                return None  # a lead comes before the text it leads
+    return _lead_further_down(heading)
+
+
+_LEAD_REACH = 60  # elements after the headline, in page order
+_PARAGRAPH_WORDS = 12
+
+
+def _lead_further_down(heading) -> str | None:
+    """A lead box further from the headline than its neighbours (the headline in a header
+    block of its own, the lead in the next one), as long as no paragraph of the body came
+    first."""
+    for element in heading.xpath(f"following::*[position() <= {_LEAD_REACH}]"):
+        if not isinstance(element.tag, str):
+            continue
+        if text := _lead_text(element, right_under=False, decks=False):
+            return text
+        if _body_paragraph(element):
+            return None
     return None
+
+
+def _body_paragraph(element) -> bool:
+    """A paragraph of running text outside a picture's caption: the body has begun."""
+    if element.tag != "p" or _in_figure(element):
+        return False
+    text = _clean_space(element.text_content())
+    return len(text.split()) >= _PARAGRAPH_WORDS and text[-1:] in '.!?"“”»«)'
+
+
+def _lead_text(candidate, *, right_under: bool, decks: bool) -> str | None:
+    """The text of `candidate` when it is named a lead (or, with `decks`, a deck: near the
+    headline, where a picture's subtitle is none) and reads like one."""
+    names = " ".join(
+        filter(None, (candidate.get("class"), candidate.get("id"), candidate.get("itemprop")))
+    )
+    deck = decks and bool(_DECK_NAMES.search(names))
+    lead = bool(_LEAD_NAMES.search(names)) or (
+        candidate.tag == "p" and bool(_TEASER_PARAGRAPH.search(names))
+    )
+    if not (deck or lead) or _in_figure(candidate):
+        return None  # a picture's subtitle is its caption
+    deck = deck or (lead and right_under)
+    items = [_clean_space(item.text_content()) for item in candidate.iter("li")]
+    text = "\n".join(items) if items else _clean_space(_text_beside_pictures(candidate))
+    sentence = len(text.split()) >= _LEAD_WORDS and text[-1:] in '.!?"“”»«)'
+    if (
+        (sentence or (deck and len(text.split()) >= _DECK_WORDS))
+        and len(text) <= _LEAD_TEXT
+        and not _all_links(candidate, text)
+    ):
+        return text
+    return None
+
+
+def _text_beside_pictures(element) -> str:
+    """The element's text without its pictures' captions: a lead box may hold its picture."""
+    if next(element.iter("figure", "figcaption"), None) is None:
+        return element.text_content()
+    return "".join(element.xpath(".//text()[not(ancestor::figure or ancestor::figcaption)]"))
+
+
+def _in_figure(element) -> bool:
+    return element.tag == "figcaption" or next(element.iterancestors("figure"), None) is not None
 
 
 def texts_above_headline(tree, heading) -> set[str]:

@@ -84,3 +84,53 @@ def test_a_meta_description_that_only_names_the_site_is_no_teaser():
     )
     found = normalize(read_input(LEAD_PAGE.encode(), Path("pm.html").suffix, context), source)
     assert found.teaser.startswith("Nach zweieinhalb Jahren Umbau zieht die Stadtbibliothek")
+
+
+def lead_layout(between: str, body: str = PROSE * 3) -> str:
+    """The headline in a header of its own; `between` it and the block named as the article's
+    body (which extractors take on its own), the page's picture and lead."""
+    return (
+        "<html><body><main><article><header class='article-header'><div class='title-wrap'>"
+        "<h1>Neue Buslinie zum Klinikum ab Dezember</h1></div><div class='meta'><span>"
+        f"26.11.2026</span> <a href='/share'>Teilen</a></div></header>{between}"
+        f"<div class='article-body' itemprop='articleBody'>{body}</div></article></main>"
+        "</body></html>"
+    )
+
+
+LEAD = (
+    "Ab dem 1. Dezember fährt die Linie 7 im 20-Minuten-Takt vom Bahnhof zum Klinikum, "
+    "auch am Wochenende."
+)
+PICTURE = (
+    "<figure><img src='/bus.jpg' alt=''><figcaption class='image-subtitle'>Ein Bus der Linie 7"
+    "</figcaption></figure>"
+)
+
+
+def test_a_lead_further_down_than_the_headline_s_neighbours_opens_the_body():
+    from pipeline.extract import extract_article
+
+    for lead in (f"<p class='introduction'>{LEAD}</p>", f"<p class='atc-IntroText'>{LEAD}</p>"):
+        page = lead_layout(f"<div class='media'>{PICTURE}{lead}</div>")
+        article = extract_article(page, url="https://stadt.example/pm/7")
+        assert article.text.startswith(LEAD), lead
+        assert article.text.count(LEAD) == 1 and "Ein Bus der Linie 7" not in article.text
+
+
+def test_a_lead_box_that_holds_the_picture_gives_the_lead_alone():
+    from pipeline.extract.surroundings import lead_after_headline
+
+    page = lead_layout(f"<div class='article-intro'>{PICTURE}<p>{LEAD}</p></div>")
+    assert lead_after_headline(parse_html(page)) == LEAD
+
+
+def test_a_box_named_like_a_lead_after_the_first_paragraph_is_another_article_s():
+    from pipeline.extract.surroundings import lead_after_headline
+
+    other = (
+        "<div class='teaser-text'><p>Der Stadtrat berät am Donnerstag über den Haushalt für das "
+        "kommende Jahr und die Gebühren.</p></div>"
+    )
+    assert lead_after_headline(parse_html(lead_layout(other))).startswith("Der Stadtrat")
+    assert lead_after_headline(parse_html(lead_layout(PROSE + other))) is None
