@@ -264,7 +264,7 @@ def _body_paragraph(element) -> bool:
     """A paragraph of running text outside a picture's caption: the body has begun."""
     if element.tag != "p" or _in_figure(element):
         return False
-    text = _clean_space(element.text_content())
+    text = _clean_space("".join(element.itertext()))
     return len(text.split()) >= _PARAGRAPH_WORDS and text[-1:] in '.!?"“”»«)'
 
 
@@ -323,8 +323,16 @@ def texts_above_headline(tree, heading) -> set[str]:
 
 def drop_above_headline(fragment, above: set[str]) -> None:
     """Body blocks before the first one that comes from under the headline: the page or
-    document printed them above it (a letterhead table, 'PRESSEMITTEILUNG', the date line)."""
-    while len(fragment) and above and _spaceless("".join(fragment[0].itertext())) in above:
+    document printed them above it (a letterhead table, 'PRESSEMITTEILUNG', the date line).
+    Labels and lines only: a paragraph of running text above the headline means the article
+    stands there (a page that sets its <h1> after the text, or a comment form's), and the last
+    block always stays."""
+    while (
+        len(fragment) > 1
+        and above
+        and not _body_paragraph(fragment[0])
+        and _spaceless("".join(fragment[0].itertext())) in above
+    ):
         fragment.remove(fragment[0])
 
 

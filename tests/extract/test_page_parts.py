@@ -134,3 +134,20 @@ def test_a_box_named_like_a_lead_after_the_first_paragraph_is_another_article_s(
     )
     assert lead_after_headline(parse_html(lead_layout(other))).startswith("Der Stadtrat")
     assert lead_after_headline(parse_html(lead_layout(PROSE + other))) is None
+
+
+def test_a_page_whose_only_h1_follows_the_text_keeps_its_text():
+    """A blog theme's comment form is the page's one <h1>: the article above it is no
+    letterhead to drop."""
+    from pipeline.extract import extract_article
+
+    first = (
+        "Die Stadtwerke erneuern ab Montag die Leitungen in der Bahnhofstraße, sagte ein Sprecher."
+    )
+    page = (
+        "<html><head><title>Leitungsbau in der Bahnhofstraße</title></head><body>"
+        f"<div class='post'><p>{first}</p>{PROSE}</div><div id='respond'><h1>Leave a Response"
+        "</h1><form><textarea name='comment'></textarea></form></div></body></html>"
+    )
+    text = extract_article(page).text
+    assert text.startswith(first) and "Die Stadt saniert im Frühjahr" in text
