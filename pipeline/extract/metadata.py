@@ -213,16 +213,33 @@ def _title(tree, meta: dict[str, str], heading=None) -> str | None:
     og = meta.get("og:title") or meta.get("twitter:title")
     if og and og.strip() and not _names_only_the_page(_clean_space(og)):
         return _without_site(_clean_space(og), site, heads)
-    if heading is not None:
+    title = _clean_space(page_title.text or "") if page_title is not None else ""
+    own = _without_site(title, site, heads) if title and not _names_only_the_page(title) else None
+    if heading is not None and not (own and _weak_headline(heading)):
         return heading_text(heading)
-    if headings:
+    if headings and not own:
         return headings[0]
-    if page_title is not None and page_title.text and page_title.text.strip():
-        title = _clean_space(page_title.text)
-        if _names_only_the_page(title):
-            return None  # the body's own headline line is better than "Site – Pressemitteilung"
-        return _without_site(title, site, heads)
-    return None
+    return own  # None: the body's own headline line beats "Site – Pressemitteilung"
+
+
+# A date set as a heading (a blog's day header): 'Tuesday, 30 October 2012', '5 Nov 2012'
+_MONTH = (
+    r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|"
+    r"july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)"
+)
+_DATE_HEADING = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag"
+    rf"|freitag|samstag|sonntag)?[,\s]*(?:\d{{1,2}}\.?\s*{_MONTH}\.?|{_MONTH}\.?\s*\d{{1,2}}"
+    r"(?:st|nd|rd|th)?)(?:,?\s*\d{4})?(?:,?\s*\d{1,2}:\d{2}(?:\s*[ap]m)?)?",
+    re.I,
+)
+
+
+def _weak_headline(heading) -> bool:
+    """A heading no title of the head repeats that is a date (a blog's day header) or the name
+    of the page's kind: the page's <title> is the better headline then."""
+    text = heading_text(heading)
+    return bool(_DATE_HEADING.fullmatch(text)) or _names_only_the_page(text)
 
 
 # What a page is, not what it says: a <title> made of these and the site's name has no headline.

@@ -295,3 +295,19 @@ def test_a_date_label_left_alone_and_a_row_of_release_fields_leave_the_body():
     found = normalize(read_page(fields), SOURCE)
     assert found.text.startswith("Hannover, 26. November 2026")
     assert "Date:" not in found.text
+
+
+@pytest.mark.parametrize(
+    "day", ["Dienstag, 24. November 2026", "Tuesday, November 24, 2026 9:15 AM", "24 Nov 2026"]
+)
+def test_a_date_set_as_the_page_s_only_heading_gives_way_to_the_head_s_title(day):
+    """A blog theme heads each day's posts with the date, and the post title is a link or
+    plain text: the page's <title> names the release."""
+    page = (
+        "<html><head><title>Neue Buslinie zum Klinikum</title></head><body><div class='date-outer'>"
+        f"<h2 class='date-header'><span>{day}</span></h2><div class='post'><p>Ab dem 1. Dezember "
+        "fährt die Linie 7 im 20-Minuten-Takt vom Bahnhof zum Klinikum, auch am Wochenende, "
+        "teilten die Stadtwerke mit.</p></div></div></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.title == "Neue Buslinie zum Klinikum"
