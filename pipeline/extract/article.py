@@ -51,6 +51,7 @@ from pipeline.extract.surroundings import (
     drop_above_headline,
     lead_after_headline,
     lines_near_headline,
+    text_before_headline,
     texts_above_headline,
 )
 from pipeline.extract.videos import article_videos
@@ -124,7 +125,7 @@ def extract_article(
     if fragment is None or not len(fragment):
         fragment = _generic_body(tree, base, anchors)
     title = _rule_text(tree, rules.title) if rules.title else None
-    title = title or _title(tree, meta, heading)
+    title = title or _title(tree, meta, heading, after_text=text_before_headline(fragment, above))
     _drop_leading_title(fragment, title)
     drop_above_headline(fragment, above)
     _restore_lead(fragment, lead)

@@ -192,9 +192,10 @@ def _is_site_part(key: str, heads: list[str], site: str | None) -> bool:
     return False
 
 
-def _title(tree, meta: dict[str, str], heading=None) -> str | None:
+def _title(tree, meta: dict[str, str], heading=None, *, after_text: bool = False) -> str | None:
     """The headline. The headline element when the head's titles repeat it; else the JSON-LD
-    headline, then og:title and <title> without the site's name around them."""
+    headline, then og:title and <title> without the site's name around them. `after_text`: the
+    article's text stands above the headline element (a comment form's <h1>)."""
     headings = [
         text for h in tree.iter("h1") if (text := heading_text(h)) and not _names_the_site(h, [])
     ][:3]
@@ -215,7 +216,7 @@ def _title(tree, meta: dict[str, str], heading=None) -> str | None:
         return _without_site(_clean_space(og), site, heads)
     title = _clean_space(page_title.text or "") if page_title is not None else ""
     own = _without_site(title, site, heads) if title and not _names_only_the_page(title) else None
-    if heading is not None and not (own and _weak_headline(heading)):
+    if heading is not None and not (own and (after_text or _weak_headline(heading))):
         return heading_text(heading)
     if headings and not own:
         return headings[0]

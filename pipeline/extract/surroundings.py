@@ -336,5 +336,15 @@ def drop_above_headline(fragment, above: set[str]) -> None:
         fragment.remove(fragment[0])
 
 
+def text_before_headline(fragment, above: set[str]) -> bool:
+    """Every paragraph of running text in the body stands above the headline on the page: the
+    headline element (a comment form's, a sidebar's) heads no part of this text. A teaser
+    printed above the headline repeats only the first."""
+    paragraphs = [block for block in fragment if _body_paragraph(block)]
+    return bool(paragraphs) and all(
+        _spaceless("".join(block.itertext())) in above for block in paragraphs
+    )
+
+
 def _spaceless(text: str) -> str:
     return re.sub(r"\s+", "", text)

@@ -136,9 +136,9 @@ def test_a_box_named_like_a_lead_after_the_first_paragraph_is_another_article_s(
     assert lead_after_headline(parse_html(lead_layout(PROSE + other))) is None
 
 
-def test_a_page_whose_only_h1_follows_the_text_keeps_its_text():
+def test_a_page_whose_only_h1_follows_the_text_keeps_its_text_and_title():
     """A blog theme's comment form is the page's one <h1>: the article above it is no
-    letterhead to drop."""
+    letterhead to drop, and the page's <title> is its headline."""
     from pipeline.extract import extract_article
 
     first = (
@@ -149,5 +149,6 @@ def test_a_page_whose_only_h1_follows_the_text_keeps_its_text():
         f"<div class='post'><p>{first}</p>{PROSE}</div><div id='respond'><h1>Leave a Response"
         "</h1><form><textarea name='comment'></textarea></form></div></body></html>"
     )
-    text = extract_article(page).text
-    assert text.startswith(first) and "Die Stadt saniert im Frühjahr" in text
+    article = extract_article(page)
+    assert article.text.startswith(first) and "Die Stadt saniert im Frühjahr" in article.text
+    assert article.title == "Leitungsbau in der Bahnhofstraße"
