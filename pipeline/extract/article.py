@@ -49,6 +49,7 @@ from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
 from pipeline.extract.surroundings import (
     contact_box_lines,
     drop_above_headline,
+    heading_over_article,
     lead_after_headline,
     lines_near_headline,
     text_before_headline,
@@ -126,6 +127,8 @@ def extract_article(
         fragment = _generic_body(tree, base, anchors)
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta, heading, after_text=text_before_headline(fragment, above))
+    if title is None and heading is None:
+        title = heading_over_article(tree, fragment)
     _drop_leading_title(fragment, title)
     drop_above_headline(fragment, above)
     _restore_lead(fragment, lead)

@@ -12,6 +12,10 @@ from pipeline.extract.images import outside_article
 
 DOCUMENT_RE = re.compile(r"\.(?:pdf|docx?|odt|rtf|xlsx?|ods|pptx?|odp|zip|txt|csv)$", re.IGNORECASE)
 MAX_DOCUMENTS = 30
+# A box of the release's files, though its name may also say 'related' ('news-related-files')
+FILES_BOX_RE = re.compile(
+    r"files|dateien|downloads?|dokumente|documents|attachments?|anh[äa]nge|anlagen", re.I
+)
 
 
 def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]:
@@ -20,7 +24,7 @@ def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]
     for link in tree.iter("a"):
         href = (link.get("href") or "").strip()
         path = urlsplit(href).path if href else ""
-        if not DOCUMENT_RE.search(path) or outside_article(link):
+        if not DOCUMENT_RE.search(path) or (outside_article(link) and not _in_files_box(link)):
             continue
         address = urljoin(base, href) if base else href
         if not address.lower().startswith(("http://", "https://")):
@@ -41,3 +45,17 @@ def article_documents(candidates: list[tuple[object, str, str]], container) -> t
         if container in element.iterancestors() and address not in seen:
             seen[address] = text
     return tuple(seen.items())
+
+
+def _in_files_box(link) -> bool:
+    """Inside a box named for files, which is not in the page's frame."""
+    named = False
+    for ancestor in link.iterancestors():
+        if ancestor.tag in ("nav", "footer", "aside", "header"):
+            return False
+        if ancestor.tag in ("article", "main", "body"):
+            break
+        named = named or bool(
+            FILES_BOX_RE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}")
+        )
+    return named

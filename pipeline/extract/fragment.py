@@ -130,8 +130,8 @@ class _Builder:
         if kind == CONTAINER and is_data_table(element):
             add_table_rows(self, element)
             return
-        if element.tag == "pre" and self.kinds is HTML_KINDS:
-            add_preformatted(self, element)
+        if element.tag == ("pre" if self.kinds is HTML_KINDS else "code"):
+            add_preformatted(self, element)  # trafilatura writes a <pre> as <code>
             return
         if kind == CONTAINER:
             self.children(element)

@@ -10,7 +10,7 @@ a better question than "longer": which candidate reads like an article (`article
 Both candidates come from the tree parsed once; the scorer reads a copy, since it changes the
 tree it reads (trafilatura copies it itself). Links are mapped back from the page afterwards
 (`extract.links`). When each candidate holds one half of an article cut in two by a box, the
-halves are joined (`parts`).
+halves are joined (`parts`); a list the chosen one dropped goes back in (`lists`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ from lxml import html as lxml_html
 from pipeline.extract.banners import drop_consent_banners
 from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
 from pipeline.extract.links import page_links, relink
+from pipeline.extract.lists import restore_dropped_lists
 from pipeline.extract.parts import joined_halves
 from pipeline.extract.related import drop_related_sections
+from pipeline.extract.teasers import drop_teaser_tail
 
 
 @cache
@@ -39,9 +41,7 @@ def _trafilatura_options(thorough: bool):
     extraction: a command that reads no web page does not pay a fifth of a second for it."""
     from trafilatura.settings import Extractor
 
-    return Extractor(
-        output_format="xml", comments=False, tables=True, links=False, fast=not thorough
-    )
+    return Extractor(output_format="xml", comments=False, links=False, fast=not thorough)
 
 
 # The scorer's candidate replaces trafilatura's only when it reads clearly more like an
@@ -49,11 +49,10 @@ def _trafilatura_options(thorough: bool):
 PREFERENCE = 1.5
 SHRED = 0.3  # a second candidate with less than this share of the first's words is a shred
 NOISE_WEIGHT = 2  # a word of menu or label costs two words of prose
-# An article of less value than this (more words of labels and menus than of prose) gets the
-# thorough pass. Not more: on a short article that is all prose, that pass (a jusText reading of
-# the whole page among its fallbacks) adds the blurbs, bios and comments around it. On four
-# extraction corpora a bar of 200 scored 0.002 better on one, 0.003 worse on another and cost a
-# fifth to a third more time.
+# An article of less value than this (more labels and menus than prose) gets the thorough
+# pass. Not more: on a short all-prose article that pass (a jusText reading of the whole page
+# among its fallbacks) adds the blurbs, bios and comments around it; a bar of 200 cost a fifth
+# to a third more time for no gain on four extraction corpora.
 WEAK = 0
 THOROUGH_PREFERENCE = 3
 # A prose line: a sentence or more (at least PROSE_WORDS words), or a shorter line that ends
@@ -61,8 +60,7 @@ THOROUGH_PREFERENCE = 3
 PROSE_WORDS = 10
 SENTENCE_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?\"”“»«)]$")
-# Enough to know a page's menus and tell a listing from a release, bounded so a page of
-# 100,000 links costs no more.
+# Enough to know a page's menus and tell a listing from a release; bounded for huge pages.
 MAX_LINKS_JUDGED = 3000
 
 
@@ -100,6 +98,8 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         # also take comments and teasers for prose, so theirs must be far better to count.
         thorough = _trafilatura_candidate(tree, base, thorough=True)
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE, texts=texts)
+    restore_dropped_lists(fragment, tree, base)
+    drop_teaser_tail(fragment)
     relink(fragment, links, base)
     return fragment
 

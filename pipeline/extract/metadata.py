@@ -28,7 +28,7 @@ _DATE_KEYS = (
     "parsely-pub-date",
 )
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·»-]|::)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•»-]|::)\s+")
 _LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,400})"')
 
 
@@ -248,6 +248,7 @@ _PAGE_KINDS = re.compile(
     r"pressemitteilung(?:en)?|pressemeldung(?:en)?|presseinformation(?:en)?|medieninformation"
     r"|pressestelle|presse|aktuelles|aktuelle meldungen|meldung(?:en)?|nachrichten|news"
     r"|press releases?|news releases?|newsroom|press room|media centre|media center|home"
+    r"|news ?flash|announcements?|latest news|bekanntmachung(?:en)?|mitteilung(?:en)?"
     r"|startseite"
     # a document's name, not a headline: an SEC exhibit's, an editor's untitled file
     r"|ex-?(?:\d{1,3}(?:\.\d{1,2})?)?|exhibit(?:\s+\d{1,3}(?:\.\d{1,2})?)?|(?:form\s+)?8-k"

@@ -87,6 +87,10 @@ def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
     if element is heading:
         pieces.append((element, text))
         return
+    if element.tag == "pre":  # a wire's header: its lines are lines ('20.11.2026 / 07:30 CET')
+        for line in "".join(element.itertext()).splitlines():
+            _short_text(line, pieces)
+        return
     holds_heading = any(ancestor is element for ancestor in heading.iterancestors())
     # a list's items are lines of their own ('Bad Dürkheim, 19. November 2026' · 'Engagement')
     short = len(text) <= _SHORT_LINE and not holds_heading
@@ -348,3 +352,37 @@ def text_before_headline(fragment, above: set[str]) -> bool:
 
 def _spaceless(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_REACH = 12  # elements before the article's first block, in page order
+_HEADING_WORDS = (3, 40)
+
+
+def heading_over_article(tree, fragment) -> str | None:
+    """The heading right above the article's first block on a page whose head names only the
+    site and whose headline is no <h1> (a city CMS's <h3> under the section's <h2>): nothing
+    but labels and lines between them."""
+    first = next((block for block in fragment if block.tag == "p"), None)
+    if first is None or fragment[0].tag != "p":
+        return None  # the body opens with its own heading: normalize takes that
+    key = _spaceless("".join(first.itertext()))
+    body = tree.find("body")
+    start = next(
+        (
+            element
+            for element in (body if body is not None else tree).iter("p", "div", "td", "li")
+            if _spaceless(element.text_content()) == key
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    for element in reversed(start.xpath(f"preceding::*[position() <= {_HEADING_REACH}]")):
+        if element.tag in _HEADINGS:
+            text = _clean_space(element.text_content())
+            low, high = _HEADING_WORDS
+            return text if low <= len(text.split()) <= high else None
+        if _body_paragraph(element):
+            return None
+    return None

@@ -88,7 +88,7 @@ def add_table_rows(builder, element) -> None:
 def add_preformatted(builder, element) -> None:
     """Text laid out by its line breaks (a wire's header in <pre>): a blank line parts
     paragraphs, and each line stays a line, as in a text file."""
-    for paragraph in re.split(r"\n\s*\n", element.text_content()):
+    for paragraph in re.split(r"\n\s*\n", "".join(element.itertext())):
         lines = [_words(line) for line in paragraph.split("\n") if line.strip()]
         if not lines:
             continue

@@ -276,6 +276,8 @@ class _HtmlWalker:
             self._enter_block(tag, element)
         elif tag == "a":
             self.href = links.clean_url(element.get("href", ""), self.base_url, allow_mailto=True)
+            if self.href and not self.href.startswith("mailto:"):
+                self.href = links.shown_target(self.href, "".join(element.itertext()))
         self.add(element.text)
         for child in element:
             self.walk(child, depth + 1)

@@ -136,7 +136,11 @@ NUMBERED_LABEL_RE = re.compile(
 )
 
 DIGIT_RE = re.compile(r"\d")
-PLACE_RE = re.compile(r"(?:[^\W\d_][\w'.-]*,?\s?){1,4},(?:\s*(?:den|am|the))?", re.I)
+# 'Leipzig,', 'BERLIN, Germany,', 'Waren (Müritz),', 'Frankfurt am Main, den'
+PLACE_RE = re.compile(
+    r"(?:[^\W\d_][\w'.-]*,?\s?(?:\([^\W\d_][\w .'-]{0,30}\)\s?)?){1,4},(?:\s*(?:den|am|the))?",
+    re.I,
+)
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
 
@@ -344,7 +348,8 @@ def opens_meta_line(text: str) -> bool:
     found = find_date(text)
     if found is None or _leftover_words(text[: found[0].start()]):
         return False
-    return bool(_META_SEPARATOR_RE.match(_find_time(text[found[0].end() :])[4]))
+    rest = ZONE_ABBR_RE.sub(" ", _find_time(text[found[0].end() :])[4])  # '07:00 ET | Source'
+    return bool(_META_SEPARATOR_RE.match(rest))
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")

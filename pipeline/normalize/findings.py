@@ -41,7 +41,9 @@ CONTACT_RE = re.compile(
     r"|(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)|media\s+officer"
     r"|(?:weitere\s+)?ausk[üu]nfte(?:\s+erteil(?:t|en))?|v\.\s?i\.\s?s\.\s?d\.\s?p\."
     r"|verantwortlich(?:\s+f[üu]r\s+(?:diese[ns]?|den|die)\s+(?:presse)?(?:text|inhalt|mitteilung))?"
-    r"|n[äa]here\s+informationen(?:\s+(?:beim|bei\s+der|bei|unter))?)"
+    r"|n[äa]here\s+informationen(?:\s+(?:beim|bei\s+der|bei|unter))?"
+    # a wire's bare 'Media:' or 'Investors:' over the name, phone and mail under the text
+    r"|(?:media|medien|press|presse|investors?|investoren)(?=\s*:\s*$))"
     # 'Rückfragen & Kontakt', 'Kontakt für Rückfragen', 'Kontakt für Medienvertreter', 'Rückfragen
     # bitte an'
     r"(?:\s*(?:&|und|and|/)\s*(?:(?:presse|press|media)[- ]?)?(?:kontakte?|contacts?|r[üu]ckfragen"
@@ -136,6 +138,9 @@ def embargo_before_headline(text: str, zone: tzinfo, now: datetime):
     return None
 
 
+_ROLE_LABEL_RE = re.compile(r"\W*(?:media|medien|press|presse|investors?|investoren)\s*:\s*", re.I)
+
+
 def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     labelled = [(i, match) for i in range(len(lines)) if (match := _contact_label(lines, i))]
     # of several contacts ('Wissenschaftlicher Kontakt:', 'Pressekontakt:') the press's is it
@@ -147,6 +152,8 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     for index, match in (press or labelled)[:3]:
         taken = _contact_extent(lines, index)
         head = match.group("rest").strip()
+        if _ROLE_LABEL_RE.fullmatch(lines[index].text):
+            head = lines[index].text.strip()  # 'Media:' says whose contact it is
         if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
             taken.insert(0, index - 1)
             head = lines[index].text.strip()
@@ -164,6 +171,15 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         found.contact = "\n".join(lines[i].text for i in signed)
         return lines[: signed[0]]
     return lines
+
+
+def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
+    """The body without the lines of a contact found in the page's contact box: lines that
+    give a phone number, an e-mail or a web address, as the box has them."""
+    if not contact:
+        return lines
+    taken = {text.strip() for text in contact.split("\n") if _has_address(text)}
+    return [line for line in lines if line.text.strip() not in taken]
 
 
 def signature_contact(lines: list[Line]) -> str | None:

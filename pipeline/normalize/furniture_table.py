@@ -9,6 +9,8 @@ the release). Patterns match the whole line, case-insensitively; `furniture` app
 
 from __future__ import annotations
 
+_NETWORK = r"(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky|threads|xing|tiktok)"
+
 LINES: dict[str, tuple[str, ...]] = {
     "news aktuell (ots)": (
         r"original[- ]content (?:von|from|of)\b.{1,200}\b(?:übermittelt durch|transmitted by)"
@@ -16,6 +18,9 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:weitere (?:informationen|storys?|meldungen)|newsroom|more (?:stories|information))"
         r"(?: von| from| unter)?:? .{0,120}presseportal\.(?:de|ch|at).*",
         r"ots[.:]? ?(?:originaltext|original text):? ?.{0,80}",
+        r"(?:originalmeldung|weiteres material|pressemappe|bildmaterial|pressefotos?)"
+        r"(?: von| unter| zum download)?:? https?://\S*presseportal\.(?:de|ch|at)\S*",
+        r"ots:\s*[^/\n]{2,80}",  # the sender line of an ots mail: 'OTS: Deutsche Bahn AG'
     ),
     "PR Newswire": (
         r"(?:cision )?(?:view original content|originalinhalt anzeigen|original-inhalt anzeigen)"
@@ -69,10 +74,11 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:[\w./: -]{8,24}(?:cet|cest|cet/cest)? )?(?:die (?:eqs|dgap) distributionsservices "
         r"umfassen|the (?:eqs|dgap) distribution services include) .{1,300}",
         r"(?:eqs|dgap) news id:? ?\d+",
+        r"archiv unter:? https?://\S*(?:eqs-news|dgap)\S*",
         r"(?:isin|wkn|börsen|indizes|stock exchanges?|listed|indices):? .{1,200}",
     ),
     "APA-OTS": (
-        r"\*{3} ?ots[- ]originaltext presseaussendung .{1,200}\*{3}",
+        r"(?:\*{3} ?)?ots[- ]originaltext presseaussendung .{1,200}?(?: ?\*{3})?",
         r"\*{3} ?ohne gewähr für den inhalt der aussendung.{1,200}\*{3}",
         r"digitale pressemappe:? ?https?://\S+",
         r"ots\d{4}\b.{0,90}",  # 'OTS0045 2026-11-25/10:15', 'OTS0087 5 WI 0512 NEF0014 Mi, 25.Nov'
@@ -158,13 +164,16 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?: am)?|erstellt(?: am)?|stand|veröffentlichungsdatum)\s*:?",
     ),
     "follow us": (
-        r"stay connected|(?:-\s*)?date modified:?.{0,30}|(?:zuletzt )?geändert am:? .{0,30}",
+        r"(?:stay connected|connect with us|folgen sie uns|follow us)(?:(?: on)?\s*:?\s*"
+        rf"{_NETWORK}(?:\s*(?:[|,·•/]|and|und)\s*{_NETWORK})*)?",
+        r"(?:-\s*)?date modified:?.{0,30}|(?:zuletzt )?geändert am:? .{0,30}",
         r"follow [^.!?]{2,80} on (?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky)"
         r"(?:,? (?:and )?(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky))*\.?",
         r"stay up[- ]to[- ]date with [^.!?]{2,120} by subscribing to [^.!?]{2,60}\.?",
         r"sign up (?:to receive|for) (?:the latest |our )?"
         r"(?:news|e-?mail alerts|updates|newsletter)[^.!?]{0,60}\.?",
-        r"(?:categories|category|tags|filed under|schlagwörter|schlagworte)\s*:\s*[^.!?]{1,200}",
+        r"(?:categories|category|tags|filed under|schlagwörter|schlagworte|kategorien?|rubriken?)"
+        r"\s*:\s*[^.!?]{1,200}",
     ),
     # what government portals print under a release: its number and a counter, a topic link
     "government portals": (

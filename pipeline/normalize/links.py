@@ -66,7 +66,10 @@ def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False)
     elif not re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
         if not base:
             return None
-        href = urljoin(base, href)
+        try:
+            href = urljoin(base, href)
+        except ValueError:  # a base or link that no parser reads ('//[::1')
+            return None
     try:
         parts = urlsplit(href)
     except ValueError:
@@ -114,7 +117,11 @@ def _google_but_no_redirect(host: str, path: str) -> bool:
     return host.removeprefix("www.").startswith("google.") and path != "/url"
 
 
-_TARGET_PARAMETERS = ("url", "u", "q", "target", "redirect", "dest", "destination", "link", "goto")
+_TARGET_PARAMETERS = (
+    "url", "u", "q", "target", "redirect", "dest", "destination", "link", "goto", "l",
+)  # fmt: skip
+# A counter's own path: GlobeNewswire's '/Tracker?data=…', '/click?…', '/ct/…'
+_TRACKER_PATH = re.compile(r"/(?:tracker|track|click|clicks|ct|redirect)(?:/|$)", re.I)
 _ABSOLUTE = re.compile(r"^https?://[^/\s]", re.I)
 
 
@@ -134,6 +141,18 @@ def _redirect_target(parts) -> str | None:
             return _base64_target(parts.path)
     target = query.get(name, "") if name else ""
     return target if _ABSOLUTE.match(target) else None
+
+
+def shown_target(href: str, shown: str) -> str:
+    """A click counter whose target cannot be read from its address, on a link whose text is
+    an address ('www.aurorabio.com'): the text says where it goes. Any other link is kept."""
+    parts = urlsplit(href)
+    host = (parts.hostname or "").lower()
+    counter = _TRACKER_PATH.search(parts.path) or (_TRACKER_HOST.search(host) and parts.query)
+    if not counter or not BARE_URL_RE.fullmatch(shown := shown.strip()):
+        return href
+    target = clean_url(trim_url(shown))
+    return target if target and urlsplit(target).hostname != host else href
 
 
 def _base64_target(path: str) -> str | None:

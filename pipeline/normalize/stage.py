@@ -31,6 +31,7 @@ from pipeline.normalize.findings import (
     take_contact,
     take_embargo,
     take_title_embargo,
+    without_contact_lines,
 )
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import published_at, take_title
@@ -69,6 +70,7 @@ def normalize(
     lines = take_contact(lines, found)
     if found.contact is None:  # a contact box the page sets apart from the article
         take_contact(_lines(raw.contact_box), found)
+        lines = without_contact_lines(lines, found.contact)  # an extractor took it along
     if found.contact is None:  # a mail's signature: its sender's name, phone and address
         found.contact = signature_contact(signature)
     keep = boilerplate.keep_mask([line.text for line in lines])
@@ -111,9 +113,14 @@ def normalize(
 
 def _given_teaser(raw: RawRelease) -> str | None:
     """The input's own teaser. A page's meta description that is no sentence ('Pressemitteilung
-    des Ministeriums für …') describes the site, not the release: the lead is better."""
+    des Ministeriums für …') describes the site, not the release: the lead is better. So is it
+    than a description cut off with '...' (a CMS's first 150 characters of the lead)."""
     teaser = plain_text(raw.teaser) if raw.teaser else None
-    if teaser and raw.format == "html" and teaser[-1] not in '.!?…"“”»«)':
+    if (
+        teaser
+        and raw.format == "html"
+        and (teaser[-1] not in '.!?…"“”»«)' or teaser.endswith(("...", "…")))
+    ):
         return None
     return teaser
 

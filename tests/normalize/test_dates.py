@@ -115,6 +115,8 @@ def test_localize_keeps_aware_and_localizes_naive():
     [
         ("Leipzig, 25.11.2026", True),
         ("Bad Düben, den 25.11.2026", True),
+        ("Waren (Müritz), 25.11.2026", True),  # a town with its river or region
+        ("Halle (Saale), den 25.11.2026", True),
         ("Pressemitteilung vom 25.11.2026", True),
         ("Stand: 25.11.2026, 10:30 Uhr", True),
         ("Wednesday, November 25, 2026", True),

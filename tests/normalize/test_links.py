@@ -120,3 +120,27 @@ def test_a_mailing_tool_s_click_counter_gives_way_to_the_link_s_own_target():
     assert clean_url("https://www.stadt.example/suche?url=https%3A%2F%2Fa.example") == (
         "https://www.stadt.example/suche?url=https%3A%2F%2Fa.example"
     )
+
+
+def test_a_counter_that_hides_its_target_links_to_the_address_its_text_shows():
+    from pipeline.normalize.links import shown_target
+
+    tracker = "https://www.globenewswire.example/Tracker?data=abc123XYZ"
+    assert shown_target(tracker, "www.aurorabio.example") == "https://www.aurorabio.example"
+    counted = "https://t.mailtool.example/click?id=77c1"
+    assert shown_target(counted, " https://www.hwk.example/konjunktur. ") == (
+        "https://www.hwk.example/konjunktur"
+    )
+    # words are no address, and a page's own link says nothing about a counter
+    assert shown_target(tracker, "Aurora website") == tracker
+    page = "https://www.stadt.example/bauen/baustellen.php"
+    assert shown_target(page, "www.stadt.example/baustellen") == page
+    # an 'l' parameter that holds an address is the counter's target
+    assert clean_url(
+        "https://t.rapidmail.example/click?u=abc&l=https%3A%2F%2Fwww.k.example%2Fp"
+    ) == ("https://www.k.example/p")
+
+
+def test_a_link_that_no_parser_can_join_to_its_base_is_no_link():
+    assert clean_url("//[", "https://www.stadt.example/presse/") is None
+    assert clean_url("seite.html", "http://[") is None

@@ -202,3 +202,21 @@ def test_documents_listed_beside_the_text_become_the_release_s_links():
         "Lageplan Weihnachtsmarkt 2026",
     ) in [(link.url, link.text) for link in found.links]
     assert not any("antrag.pdf" in link.url for link in found.links)  # the menu's is not its
+
+
+def test_a_files_box_named_related_still_gives_its_documents():
+    found = extracted(
+        "<html><head><link rel='canonical' href='https://www.stadt.example/presse/markt'></head>"
+        "<body><main><div class='news-single'><h1>Weihnachtsmarkt öffnet am Donnerstag</h1>"
+        "<div class='news-text-wrap'><p>Der Weihnachtsmarkt auf dem Marktplatz öffnet am "
+        "Donnerstag um 17 Uhr, teilte die Stadt am Mittwoch mit.</p><p>Bis zum 23. Dezember "
+        "sind 62 Stände täglich von 11 bis 21 Uhr geöffnet.</p></div>"
+        "<div class='news-related-files'><h4>Zugehörige Dateien</h4><ul><li>"
+        "<a href='/fileadmin/lageplan.pdf'>Lageplan (PDF, 1,2 MB)</a></li></ul></div>"
+        "<div class='news-related-links'><a href='/presse/eisbahn.pdf'>Eisbahn 2025 (PDF)</a>"
+        "</div></div></main><footer><div class='downloads'><a href='/agb.pdf'>AGB</a></div>"
+        "</footer></body></html>"
+    )
+    urls = [link.url for link in found.links]
+    assert "https://www.stadt.example/fileadmin/lageplan.pdf" in urls
+    assert not any(url.endswith(("eisbahn.pdf", "agb.pdf")) for url in urls)

@@ -239,3 +239,75 @@ def test_a_bare_page_of_a_headline_and_one_sentence_keeps_them_apart():
     assert found.errors == ()
     assert found.title == "Friedhof Nord am Montag geschlossen"
     assert found.text == "Der Friedhof Nord bleibt am Montag wegen Baumpflegearbeiten geschlossen."
+
+
+BANNER = (
+    '<div class="cmp-banner"><h2>Ihre Privatsphäre ist uns wichtig</h2><p>Wir und unsere '
+    "Partner verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren. Sie "
+    "können Ihre Einwilligung jederzeit in den Einstellungen widerrufen.</p>"
+    "<button>Alle akzeptieren</button><button>Ablehnen</button></div>"
+)
+
+
+def test_a_banner_under_an_unmarked_name_over_an_empty_app_is_refused_as_one():
+    page = site(
+        f'<div id="app"></div>{BANNER}<noscript>Bitte aktivieren Sie JavaScript.</noscript>'
+    )
+    says = refusal(page)
+    assert "only a cookie or consent banner" in says
+
+
+def test_a_short_report_under_such_a_banner_passes():
+    found = extracted(
+        site(
+            f"{BANNER}<h1>Radfahrer bei Unfall leicht verletzt</h1><p>Ein 34 Jahre alter "
+            "Radfahrer ist am Dienstagmorgen an der Kreuzung Hauptstraße/Ringstraße von einem "
+            "abbiegenden Auto erfasst und leicht verletzt worden.</p>"
+        )
+    )
+    assert found.errors == ()
+    assert found.title == "Radfahrer bei Unfall leicht verletzt"
+
+
+RELEASE = (
+    "<h1>Neue Eisbahn auf dem Marktplatz</h1><p>Die Stadt eröffnet am Donnerstag eine 400 "
+    "Quadratmeter große Eisbahn auf dem Marktplatz, teilte das Rathaus am Mittwoch mit.</p>"
+    "<p>Bis zum 6. Januar kann täglich von 11 bis 21 Uhr gelaufen werden, Schulklassen laufen "
+    "vormittags kostenlos. Schlittschuhe werden gegen eine Gebühr verliehen.</p>"
+)
+
+
+def test_teasers_of_other_releases_under_a_release_without_a_heading_go():
+    teasers = "".join(
+        f"<li><h3><a href='/presse/{number}'>{title}</a></h3><p>{blurb} Weiterlesen …</p>"
+        f"<p>{date}</p></li>"
+        for number, title, blurb, date in [
+            (1, "Bürgerbüro am Samstag geschlossen", "Wegen einer Schulung bleibt das Büro zu.",
+             "24.11.2026"),
+            (2, "Neue Buslinie ab Dezember", "Die Linie 7 fährt künftig bis ins Gewerbegebiet.",
+             "23.11.2026"),
+            (3, "Laternenumzug am Martinstag", "Der Umzug startet um 17 Uhr an der Kirche.",
+             "20.11.2026"),
+        ]
+    )  # fmt: skip
+    found = extracted(site(f"<article>{RELEASE}<ul class='list'>{teasers}</ul></article>"))
+    assert found.errors == ()
+    assert found.text.endswith("Schlittschuhe werden gegen eine Gebühr verliehen.")
+
+
+def test_a_chronology_and_a_schedule_under_their_dates_stay_in_the_release():
+    chronology = (
+        "<p>12.03.2026</p><p>Der Stadtrat beschließt den Bau der Eisbahn und stellt dafür "
+        "200.000 Euro im Haushalt bereit.</p><p>15.09.2026</p><p>Die Stadt vergibt den Auftrag "
+        "an eine Firma aus der Region, die bereits drei Eisbahnen gebaut hat.</p>"
+    )
+    schedule = "".join(
+        f"<p>{day}</p><p>Eislaufen für Familien und Kinder von 11 bis 13 Uhr, danach Eisstock"
+        f"schießen für Vereine und Gruppen bis 21 Uhr auf der Bahn am Markt</p>"
+        for day in ("Freitag, 27. November 2026", "Samstag, 28. November 2026",
+                    "Sonntag, 29. November 2026")
+    )  # fmt: skip
+    found = extracted(site(f"<article>{RELEASE}{chronology}{schedule}</article>"))
+    assert found.errors == ()
+    assert "Die Stadt vergibt den Auftrag" in found.text
+    assert found.text.count("Eislaufen für Familien") == 3

@@ -9,6 +9,7 @@ from pipeline.extract import Article, extract_article, parse_html
 from pipeline.extract.banners import marked_by_consent_manager
 from pipeline.extract.decode import canonical_encoding
 from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
+from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
@@ -87,17 +88,6 @@ ERROR_PAGE_WORDS = 120  # an error page or a consent banner says its piece in fe
 # A listing: teasers of other releases, each beside its date or its 'Read more' link.
 LISTING_ITEMS = 3
 LISTING_WORDS = 600  # a listing page's text; a long release may list dates of its own
-_READ_MORE = re.compile(
-    r"(?:read\s+(?:on|more|the\s+(?:full\s+)?(?:story|release|article))|continue\s+reading"
-    r"|weiterlesen|mehr\s+lesen|mehr\s+erfahren|zur\s+meldung|zum\s+artikel|more)\W{0,4}",
-    re.I,
-)
-_BARE_DATE = re.compile(
-    r"\W*(?:[^\W\d]+,?\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s+[^\W\d]+\.?\s+\d{4}"
-    r"|[^\W\d]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d\d-\d\d)(?:,?\s+\d{1,2}[:.]\d\d(?:\s*uhr)?)?\W*",
-    re.I,
-)
-TEASER_WORDS = 15
 
 
 def _listing_items(text: str) -> int:
@@ -106,8 +96,11 @@ def _listing_items(text: str) -> int:
     if len(text.split()) > LISTING_WORDS:
         return 0
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    marks = [bool(_BARE_DATE.fullmatch(line) or _READ_MORE.fullmatch(line)) for line in lines]
-    teasers = [len(line.split()) >= TEASER_WORDS for line in lines]
+    if opens_with_article(lines):
+        return 0  # its dates are a chronology's or a schedule's; teasers under it are gone
+    marks = [bool(BARE_DATE.fullmatch(line) or READ_MORE.fullmatch(line)) for line in lines]
+    # a blurb is written in sentences; a schedule's lines under its dates are not
+    teasers = [len(line.split()) >= TEASER_WORDS and line[-1] in '.!?…"“”»«)' for line in lines]
     beside = sum(
         1
         for i, mark in enumerate(marks)
@@ -161,7 +154,16 @@ def _not_a_release(article: Article, data: bytes) -> str | None:
             f"({said[-1][:80]!r}); submit the release's text or another URL"
         )
     consent = {match.lower() for match in _CONSENT.findall(text)}
-    if len(consent) >= 2 and _CONSENT_BUTTON.search(text):
+    # its buttons ('Alle akzeptieren') are no text of the article: the markup has them, and a
+    # short report under a banner keeps its own lines
+    rest = " ".join(line for line in text.splitlines() if not _CONSENT.search(line))
+    if len(consent) >= 2 and (
+        _CONSENT_BUTTON.search(text)
+        or (
+            len(rest.split()) < MIN_PROSE_WORDS
+            and _CONSENT_BUTTON.search(data[:200_000].decode("utf-8", "replace"))
+        )
+    ):
         return f"no press release found: {CONSENT_ONLY}"
     return None
 

@@ -1,0 +1,209 @@
+"""Pages whose article stands in plain <div>s and <section>s, as wire services and city
+content systems print them: lists, headlines and footers that extractors miss there."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pipeline.config import SourceConfig
+from pipeline.ingest.readers import InputContext, read_input
+from pipeline.normalize import normalize
+
+PARAGRAPH = "The company will show the arm at the trade fair in Chicago in March, booth S3417."
+
+
+def release(content: str, suffix: str = ".html"):
+    source = SourceConfig(title="Probe", kind="files", path="inbox", language="en")
+    context = InputContext(
+        source="probe",
+        config=source,
+        locator=f"inbox/page{suffix}",
+        received_at=datetime(2026, 11, 25, 12, tzinfo=UTC),
+        route="files",
+    )
+    return normalize(read_input(content.encode(), suffix, context), source)
+
+
+def wire_page(body: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>Robot arm learns new items in minutes</title>{head}</head><body>"
+        "<div class='header'><a href='/'>Wire</a> <a href='/news/'>News</a></div>"
+        "<h1>Robot arm learns new items in minutes</h1>"
+        f"<section class='release-body container'>{body}</section>"
+        "<section class='more'><h2>Also from this source</h2><div class='card'>"
+        "<a href='/x.html'>Robotics maker raises $42 million</a><p>Oct 02, 2026</p></div></section>"
+        "</body></html>"
+    )
+
+
+def test_a_bullet_list_between_paragraphs_of_a_plain_section_is_kept():
+    found = release(
+        wire_page(
+            "<p>NEW YORK, Nov. 24, 2026 /PRNewswire/ -- Brightline Robotics today unveiled a "
+            "picking arm that learns a new item from fewer than twenty demonstrations.</p>"
+            "<p>Key features include:</p><ul><li>Few-shot learning for new items on site</li>"
+            "<li>Suction &amp; two-finger gripper on one tool changer</li>"
+            "<li>Integration with warehouse systems via REST API</li></ul>"
+            f"<p>{PARAGRAPH}</p><p>SOURCE Brightline Robotics, Inc.</p>"
+        )
+    )
+    assert "Key features include:\n\n- Few-shot learning for new items on site\n" in found.text
+    assert "- Suction & two-finger gripper on one tool changer\n" in found.text
+    assert f"REST API\n\n{PARAGRAPH}" in found.text
+    assert "Also from this source" not in found.text and "$42 million" not in found.text
+
+
+def test_a_link_list_after_the_article_is_not_taken_for_its_list():
+    found = release(
+        wire_page(
+            "<p>NEW YORK, Nov. 24, 2026 /PRNewswire/ -- Brightline Robotics today unveiled a "
+            f"picking arm that learns a new item from fewer than twenty demonstrations.</p>"
+            f"<p>{PARAGRAPH}</p><ul><li><a href='/a'>Robotics maker opens plant</a></li>"
+            "<li><a href='/b'>Robotics maker names new chief</a></li></ul>"
+        )
+    )
+    assert found.text.endswith(PARAGRAPH)
+
+
+def test_a_description_cut_off_with_dots_gives_way_to_the_lead():
+    found = release(
+        wire_page(
+            "<p>Brightline Robotics today unveiled a picking arm that learns a new item from "
+            f"fewer than twenty demonstrations.</p><p>{PARAGRAPH}</p>",
+            head="<meta name='description' content='Brightline Robotics today unveiled ...'>",
+        )
+    )
+    assert found.teaser == (
+        "Brightline Robotics today unveiled a picking arm that learns a new item from fewer "
+        "than twenty demonstrations."
+    )
+
+
+def test_a_city_news_page_without_h1_is_titled_by_the_heading_over_its_text():
+    found = release(
+        "<html><head><title>News Flash • Riverton, WY • CivicEngage</title></head><body>"
+        "<div class='breadCrumbs'><a href='/'>Home</a> › <a href='/news'>News Flash</a></div>"
+        "<h2>City News</h2><div class='single'><h3>Winter Parking Restrictions Begin December 1"
+        "</h3><div class='date'>Posted on: November 25, 2026</div><div class='intro'>"
+        "<p>The City of Riverton reminds residents that winter parking restrictions take effect "
+        "on Monday and remain in place through March 31.</p><p>Between 2 a.m. and 6 a.m., "
+        "parking is not allowed on designated snow routes, marked with blue signs.</p></div>"
+        "</div><div class='otherNews'><h3>Other News in City News</h3><ul><li>"
+        "<a href='/n/801'>Leaf Pickup Extended</a></li></ul></div></body></html>"
+    )
+    assert found.title == "Winter Parking Restrictions Begin December 1"
+    assert found.errors == ()
+    assert found.text.startswith("The City of Riverton reminds residents")
+
+
+def test_a_wire_footer_set_in_pre_leaves_neither_text_nor_links():
+    found = release(
+        "<html><body><h1>Nordwerk Solar steigert Umsatz um 18 Prozent</h1><div class='body'>"
+        "<p>Hamburg, 20. November 2026 – Die Nordwerk Solar AG hat in den ersten neun Monaten "
+        "einen Umsatz von 214,6 Mio. Euro erzielt.</p><p>„Die Nachfrage bleibt hoch“, sagt "
+        "Vorstandsvorsitzende Katrin Ohlsen. „Wir bestätigen unsere Prognose.“</p></div>"
+        "<pre class='news-footer'>20.11.2026 CET/CEST Die EQS Distributionsservices umfassen "
+        "gesetzliche Meldepflichten, Corporate News/Finanznachrichten und Pressemitteilungen.\n"
+        "Archiv unter https://eqs-news.com\n\nSprache:     Deutsch\n"
+        "Unternehmen: Nordwerk Solar AG\n             Am Sandtorkai 12\n"
+        "Internet:    www.nordwerk-solar.de\nISIN:        DE000A2NB123\n"
+        "EQS News ID: 2045678\n\nEnde der Mitteilung    EQS News-Service</pre></body></html>"
+    )
+    assert found.text.endswith("„Wir bestätigen unsere Prognose.“")
+    assert found.links == ()
+
+
+def test_an_apa_ots_responsibility_line_without_its_asterisks_goes():
+    found = release(
+        "<html><body><h1>Neue Straßenbahnlinie 12 fährt ab Montag</h1><div class='text'>"
+        "<p>Wien (OTS) - Ab Montag verbindet die neue Linie 12 den Westen der Stadt mit dem "
+        "Nordbahnviertel, tagsüber alle siebeneinhalb Minuten.</p><p>OTS-ORIGINALTEXT "
+        "PRESSEAUSSENDUNG UNTER AUSSCHLIESSLICHER INHALTLICHER VERANTWORTUNG DES AUSSENDERS | "
+        "NEF0001</p></div></body></html>"
+    )
+    assert found.text.endswith("tagsüber alle siebeneinhalb Minuten.")
+
+
+def test_the_time_in_a_wire_s_line_under_the_headline_is_kept_with_its_zone():
+    found = release(
+        "<html><head><meta name='dc.date' content='2026-11-23'></head><body>"
+        "<h1>Aurora Announces Positive Topline Data from Phase 2 Trial</h1>"
+        "<p class='article-published'>November 23, 2026 07:00 ET | Source: <a href='/org/1'>"
+        "Aurora Biotherapeutics, Inc.</a></p><div class='article-body'><p>CAMBRIDGE, Mass., "
+        "Nov. 23, 2026 (GLOBE NEWSWIRE) -- Aurora Biotherapeutics today announced positive "
+        "topline results from its Phase 2 trial.</p><p>The trial met its primary endpoint, "
+        "showing a 44% reduction in proteinuria at week 24 compared to placebo.</p></div>"
+        "</body></html>"
+    )
+    assert found.published_at.isoformat() == "2026-11-23T07:00:00-05:00"
+    assert "Source:" not in found.text
+
+
+def test_a_contact_box_that_the_article_also_holds_is_the_contact_only():
+    found = release(
+        "<html><body><h1>Halvorsen Foods Reports Third Quarter Results</h1><div class='bw'>"
+        "<p>MINNEAPOLIS--(BUSINESS WIRE)--Nov. 25, 2026--Halvorsen Foods today reported net "
+        "sales of $1.2 billion for the third quarter, up 6 percent.</p><p>The company raised "
+        "its outlook for the full year and will pay a dividend of 42 cents.</p>"
+        "<div class='bw-release-contact'><h2>Contacts</h2><p>Investors: Tom Reyes, "
+        "612-555-0199, ir@halvorsen.example<br>Media: Dana Kim, 612-555-0100, "
+        "media@halvorsen.example</p></div></div></body></html>"
+    )
+    assert found.contact == (
+        "Investors: Tom Reyes, 612-555-0199, ir@halvorsen.example\n"
+        "Media: Dana Kim, 612-555-0100, media@halvorsen.example"
+    )
+    assert found.text.endswith("will pay a dividend of 42 cents.")
+
+
+def test_a_bare_media_label_goes_with_the_contact_under_it():
+    found = release(
+        "Keystone Mutual names Rachel Oduya chief financial officer\n\n"
+        "PHILADELPHIA--(BUSINESS WIRE)--Nov. 25, 2026--Keystone Mutual Insurance Company today "
+        "announced that Rachel Oduya will join the company as chief financial officer.\n\n"
+        "Oduya most recently served as deputy CFO of a reinsurer, where she led its move to "
+        "new reporting rules.\n\nMedia:\nAlicia Moreno\n215-555-0163\namoreno@keystone.example\n",
+        ".txt",
+    )
+    assert found.contact == "Media:\nAlicia Moreno\n215-555-0163\namoreno@keystone.example"
+    assert found.text.endswith("new reporting rules.")
+
+
+def test_an_ots_mail_s_sender_and_material_lines_are_neither_text_nor_contact():
+    found = release(
+        "Mehr Züge zwischen Berlin und Hamburg\n\nBerlin (ots) - Die Deutsche Bahn fährt ab "
+        "Dezember jede halbe Stunde zwischen Berlin und Hamburg, teilte das Unternehmen mit.\n\n"
+        "Tickets sind ab sofort im DB Navigator buchbar.\n\nPressekontakt:\nDeutsche Bahn AG\n"
+        "Telefon: +49 30 297-61030\n\nWeiteres Material: "
+        "https://www.presseportal.de/pm/13088/5679999\nOTS: Deutsche Bahn AG\n",
+        ".txt",
+    )
+    assert found.contact == "Deutsche Bahn AG\nTelefon: +49 30 297-61030"
+    assert found.text.endswith("Tickets sind ab sofort im DB Navigator buchbar.")
+    assert not any("presseportal" in link.url for link in found.links)
+
+
+def test_a_markdown_release_s_stay_connected_line_goes_with_its_links():
+    found = release(
+        "# Orbital Lattice raises $14 million\n\nSAN FRANCISCO, Nov. 24, 2026 -- Orbital Lattice "
+        "today announced a $14 million round to build a search engine for satellite images.\n\n"
+        "Stay connected: [LinkedIn](https://www.linkedin.com/company/orbital) | "
+        "[X](https://x.com/orbital)\n",
+        ".md",
+    )
+    assert found.text.endswith("search engine for satellite images.")
+    assert found.links == ()
+
+
+def test_the_time_in_a_wire_header_set_in_pre_over_the_headline_dates_the_release():
+    found = release(
+        "<html><body><div class='news-detail'><pre class='news-header'>EQS-News: Nordwerk Solar "
+        "AG / Schlagwort(e): 9-Monatszahlen\nNordwerk Solar AG steigert Umsatz um 18 Prozent\n\n"
+        "20.11.2026 / 07:30 CET/CEST\nFür den Inhalt der Mitteilung ist der Emittent / "
+        "Herausgeber verantwortlich.</pre><hr><h1>Nordwerk Solar AG steigert Umsatz um 18 "
+        "Prozent</h1><p>Hamburg, 20. November 2026 – Die Nordwerk Solar AG hat in den ersten "
+        "neun Monaten einen Umsatz von 214,6 Mio. Euro erzielt.</p><p>„Die Nachfrage bleibt "
+        "hoch“, sagt Vorstandsvorsitzende Katrin Ohlsen.</p></div></body></html>"
+    )
+    assert found.published_at.isoformat() == "2026-11-20T07:30:00+01:00"
+    assert found.text.startswith("Hamburg, 20. November 2026 – Die Nordwerk Solar AG")
