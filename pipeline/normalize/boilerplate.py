@@ -68,7 +68,16 @@ ende der (?:presse)?mitteilung|end|ends|end of (?:press )?release|alle rechte vo
 was this (?:page|article|information) (?:helpful|useful)\??|(?:war|ist) diese seite hilfreich\??
 all rights reserved
 (?:©|\(c\)|copyright).{0,100}
-(?:foto|fotos|bild|bilder|photo|photos|image|bildquelle|credit)s?: .{1,80}
+(?:foto|fotos|bild|bilder|titelbild|titelfoto|beitragsbild|aufmacherbild)s?: .{1,80}
+(?:photo|photos|image)s?: .{1,80}
+(?:bildquelle|bildnachweis|bildrechte|fotonachweis|credit|photo credit|image credit)s?: .{1,80}
+[^.!?]{0,120}[.!?]? ?© ?[^.!?©]{2,60}
+keine kommentare.{0,80}|noch keine kommentare.{0,40}|no comments(?: yet)?.{0,40}
+sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)\.?
+you (?:are not|must be) logged in.{0,60}
+verraten sie (?:uns )?(?:gerne )?in den kommentaren.{0,120}
+(?:schreiben|hinterlassen) sie (?:uns )?(?:gerne )?einen kommentar.{0,80}
+lesen sie (?:hier|auch|dazu)\s*:.{1,150}
 (?:das )?wetter(?: in .{1,30})?|weather(?: in .{1,30})?|jetzt (?:lesen|ansehen|kaufen)|shop
 zum shop
 (?:\d+ )?(?:artikel|produkte?|items?)(?: im warenkorb| in (?:your|the) cart)?|versandkostenfrei
@@ -76,7 +85,8 @@ zum shop
 
 # Labels that open a block of teasers for other articles; the short lines after them go too.
 SECTIONS = _words(r"""
-mehr zum thema|zum thema|mehr aus .{1,30}|topthemen|top-themen|top themen|top stories|top news
+mehr zum thema(?: (?:auf|bei) .{1,30})?|zum thema|mehr aus .{1,30}|schon gelesen\?
+topthemen|top-themen|top themen|top stories|top news
 aktuell(?: auf .{1,30}| in .{1,30})?|aktuelles|neueste (?:artikel|meldungen|beiträge)
 neu auf .{1,30}
 weitere (?:artikel|meldungen|nachrichten|themen|beiträge|news)|das könnte sie auch interessieren

@@ -174,3 +174,25 @@ def test_a_label_with_the_date_after_it_dates_the_release_by_its_whole_day():
     found = normalize(raw_release(title=None, body_text=text), SOURCE)
     assert found.title == "Stadt saniert Brücke am Mühlbach"
     assert found.published_at.date().isoformat() == "2026-11-24"
+
+
+def test_picture_credits_comment_prompts_and_teaser_pointers_leave_the_text():
+    lead = (
+        "Rostock. Die Tafel Rostock versorgt so viele Menschen wie nie zuvor. Im November "
+        "kamen wöchentlich rund 2.900 Kundinnen und Kunden zu den fünf Ausgabestellen."
+    )
+    furniture = [
+        "Titelbild: Max Muster/picture-alliance",
+        "Die Ausgabestelle in Lütten Klein am Dienstag. © Tafel Rostock / Anna Berg",
+        "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+        "Sie sind aktuell nicht eingeloggt.",
+        "Verraten Sie gerne in den Kommentaren: Wo helfen Sie mit?",
+        "Lesen Sie hier: Tafeln in Mecklenburg-Vorpommern am Limit",
+        "Kategorie: Soziales",
+    ]
+    kept = "Die Stadt hat 2026 © Rechte an der Marke erworben und nutzt sie ab Januar für Busse."
+    text = "Tafel Rostock versorgt Rekordzahl an Bedürftigen\n\n" + lead + "\n\n"
+    teasers = "Schon gelesen?\n\nTafeln im ganzen Land am Limit\n"
+    body = text + "\n\n".join(furniture) + f"\n\n{kept}\n\n{teasers}"
+    found = normalize(raw_release(body_text=body), SOURCE)
+    assert found.text == f"{lead}\n\n{kept}"
