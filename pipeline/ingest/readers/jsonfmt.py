@@ -327,7 +327,10 @@ def _message(error: dict) -> str:
                 f"the release's fields belong at the top level, not inside {name!r}: give {moves}"
             )
         if name.casefold() in ALIASES:
-            return f"unknown field; use {ALIASES[name.casefold()]!r} for it"
+            field = ALIASES[name.casefold()]
+            if field == "body_html" and not re.search(r"</?[a-zA-Z][^<>]*>", str(value)):
+                field = "text"  # a body of plain text
+            return f"unknown field; use {field!r} for it"
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
         return f"unknown field; {hint}"

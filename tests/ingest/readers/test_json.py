@@ -138,3 +138,18 @@ def test_an_empty_date_or_embargo_from_a_cms_export_means_none():
     )
     assert raw.problems == ()
     assert raw.published is None and raw.embargo_until is None
+
+
+def test_a_body_field_is_pointed_to_text_or_body_html_by_what_it_holds():
+    plain = read(
+        json.dumps(
+            {"title": "Neues Löschfahrzeug", "body": "Die Feuerwehr hat ein neues Fahrzeug."}
+        ).encode()
+    )
+    assert problems(plain)["body"] == "unknown field; use 'text' for it"
+    marked = read(
+        json.dumps(
+            {"title": "Neues Löschfahrzeug", "body": "<p>Die Feuerwehr hat ein neues Fahrzeug.</p>"}
+        ).encode()
+    )
+    assert problems(marked)["body"] == "unknown field; use 'body_html' for it"
