@@ -201,7 +201,13 @@ def _header(message: Message, name: str) -> str | None:
     if raw is None:
         return None
     try:
-        text = "".join(_decode_word(part, charset) for part, charset in decode_header(raw))
+        parts = decode_header(raw)
+        # decode_header drops the space between an encoded word and the plain text after it
+        text = "".join(
+            (" " if index and parts[index - 1][1] and not charset else "")
+            + _decode_word(part, charset)
+            for index, (part, charset) in enumerate(parts)
+        )
     except (HeaderParseError, LookupError, UnicodeError, ValueError):
         text = _raw_header_text(raw)
     return " ".join(text.split()) or None

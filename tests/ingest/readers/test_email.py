@@ -353,3 +353,14 @@ def test_an_s_mime_signature_is_no_attachment():
     )
     raw = read(_with_attachment(text, "application/pkcs7-signature", "smime.p7s", "MIAGCSqG"))
     assert raw.media == () and raw.problems == ()
+
+
+def test_an_encoded_word_keeps_the_space_before_the_plain_words_after_it():
+    mail = (
+        b"From: Polizei <presse@polizei.example>\r\n"
+        b"Subject: Unfallflucht vor einem Supermarkt =?utf-8?b?4oCT?=\r\n Zeugen gesucht\r\n"
+        b"Date: Wed, 25 Nov 2026 10:00:00 +0100\r\nMessage-ID: <u1@polizei.example>\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"Ein Unbekannter beschaedigte am Dienstag einen geparkten Wagen und fuhr davon.\r\n"
+    )
+    assert read(mail).title == "Unfallflucht vor einem Supermarkt – Zeugen gesucht"
