@@ -25,7 +25,7 @@ from lxml import html as lxml_html
 
 from pipeline.extract.banners import drop_consent_banners
 from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
-from pipeline.extract.links import page_links, relink
+from pipeline.extract.links import relink
 from pipeline.extract.lists import restore_dropped_lists
 from pipeline.extract.parts import joined_halves
 from pipeline.extract.related import drop_related_sections
@@ -70,7 +70,6 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     drop_related_sections(tree)
     _attributions_as_paragraphs(tree)
     _unmask_article_wrappers(tree)
-    links = page_links(tree, base)
     # The scorer changes the tree it reads, so it gets a copy. trafilatura (2.0 and later)
     # works on its own copy: the page stays as it is for the passes below.
     for_scorer = copy.deepcopy(tree)
@@ -100,7 +99,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE, texts=texts)
     restore_dropped_lists(fragment, tree, base)
     drop_teaser_tail(fragment)
-    relink(fragment, links, base)
+    relink(fragment, tree, base)
     return fragment
 
 

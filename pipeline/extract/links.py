@@ -24,42 +24,50 @@ MAX_LINKS = 200_000  # beyond this a page is no release; its links are not mappe
 LOOKAHEAD = 4
 
 
-def page_links(tree, base: str | None) -> dict[str, list[tuple[str, str]]]:
-    """Block text -> the (link text, href) pairs inside that block, for blocks with links.
-    The hrefs are as written: only the few that land in the article are resolved (`relink`)."""
+def page_links(tree, wanted: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Block text -> the (link text, href) pairs inside that block, for the blocks with links
+    whose text is `wanted` (the article's). The hrefs are as written: `relink` resolves them."""
     found: dict[str, list[tuple[str, str]]] = {}
     keys: dict[etree._Element, str] = {}
     for number, anchor in enumerate(tree.iter("a")):
         if number >= MAX_LINKS:
             break
         href = (anchor.get("href") or "").strip()
-        if href.startswith("#"):
+        if not href or href.startswith("#"):
             continue
-        text = _clean_space(anchor.text_content())
-        block = _enclosing_block(anchor) if href and text else None
+        block = _enclosing_block(anchor)
         if block is None:
             continue
-        if block not in keys:
-            keys[block] = _clean_space(block.text_content())
-        found.setdefault(keys[block], []).append((text, href))
+        key = keys.get(block)
+        if key is None:
+            key = keys[block] = _clean_space(block.text_content())
+        if key in wanted and (text := _clean_space(anchor.text_content())):
+            found.setdefault(key, []).append((text, href))
     if found:
         # a text the page also shows without a link ('Service' as an info box's heading and in
         # the menu) is ambiguous: the article's block keeps it unlinked
+        shortest = min(map(len, found))
         for block in tree.iter(*_LEAF_BLOCKS):
-            if block not in keys and next(block.iter("a"), None) is None:
-                found.pop(_clean_space(block.text_content()), None)
+            if block in keys or next(block.iter("a"), None) is not None:
+                continue
+            raw = block.text_content()
+            if len(raw) >= shortest:
+                found.pop(_clean_space(raw), None)
     return found
 
 
-def relink(
-    fragment: etree._Element, links: dict[str, list[tuple[str, str]]], base: str | None
-) -> None:
+def relink(fragment: etree._Element, tree, base: str | None) -> None:
     """Give each block of `fragment` the links of the page block with the same text; a link
     that resolves to no http(s) or mailto address stays text."""
+    blocks = [
+        (block, _clean_space("".join(block.itertext())))
+        for block in fragment.iter(*_ARTICLE_BLOCKS)
+    ]
+    links = page_links(tree, {text for _, text in blocks})
     if not links:
         return
-    for block in list(fragment.iter(*_ARTICLE_BLOCKS)):
-        pairs = links.get(_clean_space("".join(block.itertext())))
+    for block, text in blocks:
+        pairs = links.get(text)
         if pairs:
             _relink_block(
                 block, [(text, href) for text, raw in pairs if (href := _resolve(raw, base))]
