@@ -97,6 +97,8 @@ def _should_join(previous: str, line: str, width: int) -> bool:
     if FIELD_LINE_RE.match(previous) and FIELD_LINE_RE.match(line):
         return False  # 'Termin: …' 'Ort: …': lines of details, each its own
     ends_sentence = previous[-1] in TERMINAL
+    if ends_sentence and FIELD_LINE_RE.match(line):
+        return False  # 'based in San Francisco.' 'Web: https://…': an address's lines
     if line[0].islower() and not ends_sentence:
         return True  # a sentence continues on the next line
     wrapped = 40 <= width <= 100 and len(previous) >= 0.6 * width

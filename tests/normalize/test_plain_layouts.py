@@ -207,3 +207,14 @@ def test_the_time_in_a_wire_header_set_in_pre_over_the_headline_dates_the_releas
     )
     assert found.published_at.isoformat() == "2026-11-20T07:30:00+01:00"
     assert found.text.startswith("Hamburg, 20. November 2026 – Die Nordwerk Solar AG")
+
+
+def test_an_address_s_labelled_lines_under_a_sentence_stay_apart_from_it():
+    found = release(
+        "# Orbital Lattice raises $14 million\n\nSAN FRANCISCO, Nov. 24, 2026 -- Orbital Lattice "
+        "today announced a $14 million round to build a search engine for satellite images.\n\n"
+        "Orbital Lattice was founded in 2023 and is based in San Francisco.  \n"
+        "Web: https://orbitallattice.example  \nPress: press@orbitallattice.example\n",
+        ".md",
+    )
+    assert "based in San Francisco.\n\nWeb: https://orbitallattice.example" in found.text
