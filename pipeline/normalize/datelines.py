@@ -15,7 +15,8 @@ DATELINE_HEAD_RE = re.compile(
     # 'DALLAS, TX / ACCESSWIRE / November 25, 2026 / Lonestar …': the date after the wire
     r"|^[^!?/]{2,60}?\s?/\s?(?i:access ?wire|access newswire)\s?/\s?(?P<slashed>[^/]{6,40}?)\s?/\s"
     r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
-    r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d)[.:]\s"  # 'Lindenau, 25.11.2026. Der …'
+    # 'Lindenau, 25.11.2026. Der …', a police report's 'Leipzig, 26.11.2026, 08:15 Uhr. Am …'
+    r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d(?:,?\s\d{1,2}[:.]\d\d(?:\s?(?i:uhr|h))?)?)[.:]\s"
 )
 DATELINE_TAIL_WORDS = 4  # after a dateline's date: '14:30 Uhr', '(ots)', 'ET /PRNewswire/'
 DATELINE_REACH = 250  # characters: the longest head DATELINE_HEAD_RE takes, and more

@@ -167,6 +167,9 @@ def test_day_month_dates_two_digit_years_and_impossible_offsets(text, expected):
         # a sentence with a date in it is no dateline; a place's connectors are
         ("The pilot starts on 11 January 2027. It runs for a year.", None),
         ("Frankfurt am Main, 25.11.2026. Die Messe", "Frankfurt am Main, 25.11.2026"),
+        # a police report's time after the date
+        ("Leipzig, 26.11.2026, 08:15 Uhr. In der Nacht", "Leipzig, 26.11.2026, 08:15 Uhr"),
+        ("Gera, 26. November 2026, 8.15 Uhr: Am Morgen", "Gera, 26. November 2026, 8.15 Uhr"),
         # a deck's reference date is not the release's
         ("Zwischenbilanz zum 30. September 2026 – Kreditneugeschäft zieht an", None),
     ],
