@@ -26,7 +26,7 @@ def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]
         path = urlsplit(href).path if href else ""
         if not DOCUMENT_RE.search(path) or (outside_article(link) and not _in_files_box(link)):
             continue
-        address = urljoin(base, href) if base else href
+        address = urljoin(base, href) if base else ("https:" + href if href[:2] == "//" else href)
         if not address.lower().startswith(("http://", "https://")):
             continue  # a relative address without the page's own: no reader can follow it
         text = _clean_space(link.text_content()) or address.rsplit("/", 1)[-1]

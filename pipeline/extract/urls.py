@@ -14,8 +14,10 @@ def resolve(href: str | None, base: str | None) -> str | None:
     href = href.strip()
     if href.startswith("#"):
         return None
-    absolute = urljoin(base, href) if base else href
+    if href.startswith("//") and not base:
+        href = "https:" + href  # protocol-relative: the web's scheme today, as browsers read it
     try:
+        absolute = urljoin(base, href) if base else href
         parts = urlsplit(absolute)
     except ValueError:
         return None
