@@ -53,6 +53,9 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
         if len(text) > MAX_FURNITURE_LINE:
             kept.append(line)
             continue
+        if END_MARK_RE.fullmatch(text) and index > 0 and _ends_release(lines, index):
+            signature = lines[index + 1 :]  # notes to editors; a press contact may be there
+            break
         if rest.fullmatch(text) and index > 0 and _footer_confirmed(text, lines, index):
             resume = _release_below(lines, index)
             if resume is None:
@@ -157,6 +160,14 @@ EQS_COMPANY_RE = re.compile(r"(?:unternehmen|company|emittent|issuer):", re.I)
 
 
 RELEASE_WORDS = 60  # prose under a signature that makes it a release, not a notice
+# The end of a US release ('###', '-30-'): what follows is for editors, unless another release
+# follows in a digest (this many words of prose under it).
+END_MARK_RE = re.compile(r"#\s?#\s?#|-\s?30\s?-|[-–—]\s?(?:ende|end)\s?[-–—]", re.I)
+DIGEST_WORDS = 2 * RELEASE_WORDS
+
+
+def _ends_release(lines: list[Line], index: int) -> bool:
+    return _prose_words(lines[index + 1 :]) < DIGEST_WORDS
 
 
 def _release_below(lines: list[Line], index: int) -> int | None:

@@ -71,6 +71,8 @@ def normalize(
     if found.contact is None:  # a contact box the page sets apart from the article
         take_contact(_lines(raw.contact_box), found)
         lines = without_contact_lines(lines, found.contact)  # an extractor took it along
+    if found.contact is None:  # a labelled contact under a US release's end mark ('###')
+        take_contact(signature, found)
     if found.contact is None:  # a mail's signature: its sender's name, phone and address
         found.contact = signature_contact(signature)
     keep = boilerplate.keep_mask([line.text for line in lines])

@@ -218,3 +218,39 @@ def test_an_address_s_labelled_lines_under_a_sentence_stay_apart_from_it():
         ".md",
     )
     assert "based in San Francisco.\n\nWeb: https://orbitallattice.example" in found.text
+
+
+def test_a_police_report_s_dateline_with_its_time_dates_it():
+    found = release(
+        "Einbruch in Kleingartenanlage – Zeugen gesucht\n\nLeipzig-Gohlis, 26.11.2026, 08:15 Uhr. "
+        "In der Nacht zum Donnerstag sind Unbekannte in mehrere Lauben eingebrochen.\n",
+        ".txt",
+    )
+    assert found.published_at.isoformat() == "2026-11-26T08:15:00+01:00"
+
+
+def test_protocol_relative_links_of_a_page_without_its_address_become_https():
+    found = release(
+        "<html><body><h1>Library opens on Sundays</h1><div class='text'><p>From December the "
+        "central library opens on Sundays, see <a href='//cdn.city.example/hours.pdf'>the "
+        "schedule (PDF)</a> and <a href='//www.city.example/library'>the library website</a>."
+        "</p><p>The city council approved the longer hours with a large majority on Tuesday."
+        "</p></div></body></html>"
+    )
+    assert [link.url for link in found.links] == [
+        "https://cdn.city.example/hours.pdf",
+        "https://www.city.example/library",
+    ]
+
+
+def test_a_us_release_ends_at_its_end_mark_and_keeps_a_contact_printed_under_it():
+    found = release(
+        "City of Austin Launches Free Tree Giveaway\n\nAUSTIN, Texas – The City of Austin will "
+        "give away 5,000 free trees to residents this winter as part of its forest program.\n\n"
+        '"Trees cool our neighborhoods," said Mayor Kirk Watson.\n\n###\n\nMedia contact: Maria '
+        "Lopez, (512) 555-0199, maria.lopez@austin.example\n\nAbout the City of Austin: The city "
+        "serves more than one million residents. Follow us on social media @AustinTexasGov.\n",
+        ".txt",
+    )
+    assert found.text.endswith('"Trees cool our neighborhoods," said Mayor Kirk Watson.')
+    assert found.contact == "Maria Lopez, (512) 555-0199, maria.lopez@austin.example"
