@@ -138,6 +138,28 @@ def test_a_changed_input_becomes_a_revision_not_a_second_release(empty_root):
     assert "Dienstag" in item["text"]
 
 
+def test_a_corrected_invalid_json_file_is_the_next_revision_of_the_same_release(empty_root):
+    path = empty_root / "inbox" / "reviewed" / "klimafonds.json"
+    release = {
+        "id": "leipzig-2026-11-24-klimafonds",
+        "title": "Klimafonds fördert 40 Projekte",
+        "published": "2026-11-24T10:00:00+01:00",
+        "contact": "Amt für Umweltschutz, Tel. 0341 123-4567",
+    }
+    path.write_text(json.dumps({**release, "body": "Der Fonds fördert 40 Projekte."}))
+    melder(empty_root, "ingest")
+    [invalid] = json.loads(melder(empty_root, "queue", "--state", "invalid", "--json").stdout)
+    shown = json.loads(melder(empty_root, "show", invalid["id"], "--json").stdout)
+    # what is valid of it is kept for the editor: its time and its contact
+    assert shown["published_at"].startswith("2026-11-24T10:00")
+    assert shown["contact"] == "Amt für Umweltschutz, Tel. 0341 123-4567"
+    path.write_text(json.dumps({**release, "text": "Der Fonds fördert 40 Projekte."}))
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    assert (item["id"], item["revision"], item["state"]) == (invalid["id"], 2, "queued")
+    assert json.loads(melder(empty_root, "queue", "--state", "invalid", "--json").stdout) == []
+
+
 def test_bad_inputs_are_kept_as_invalid_and_never_stop_the_run(empty_root):
     inbox = empty_root / "inbox" / "trusted"
     (inbox / "empty.txt").write_bytes(b"")

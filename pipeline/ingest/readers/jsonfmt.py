@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import difflib
-import html
 import json
 import re
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pipeline.extract.decode import decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
+from pipeline.ingest.readers.wordpress import wordpress_post
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
@@ -198,13 +198,25 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     if isinstance(raw, ReleaseSubmission):
         values.update(release_fields(raw, context.base_url))
     elif isinstance(raw, dict):  # invalid, but keep what is readable for the editor's view
-        values.update(_readable_fields(raw))
+        values.update(_readable_fields(raw, context.base_url))
     return RawRelease(**values)
 
 
-def _readable_fields(raw: dict) -> dict[str, Any]:
+def _readable_fields(raw: dict, base_url: str | None) -> dict[str, Any]:
+    """Each field of an invalid submission that is valid on its own: its `id` above all, so
+    that the corrected file is the same release's next revision."""
+    valid = {}
+    for name in ReleaseSubmission.model_fields.keys() & raw.keys():
+        try:
+            probe = ReleaseSubmission.model_validate({"title": "-", "text": "-", name: raw[name]})
+        except ValidationError:
+            continue
+        valid[name] = getattr(probe, name)
+    partial = ReleaseSubmission.model_construct(**{"title": None, "text": None, **valid})
+    fields = release_fields(partial, base_url)
     title, text, html = raw.get("title"), raw.get("text"), raw.get("body_html")
     return {
+        **fields,
         "title": title if isinstance(title, str) else None,
         "body_html": html if _non_empty(html) else None,
         "body_text": text if isinstance(text, str) else None,
@@ -244,7 +256,7 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
             Problem(field=path, message=message) for path in broken
         ]
     if isinstance(raw, dict):
-        raw = _wordpress_post(raw) or raw
+        raw = wordpress_post(raw) or raw
     if not isinstance(raw, dict):
         held = f"; this file holds a list of {len(raw)}" if isinstance(raw, list) else ""
         message = f"expected one JSON object {{...}} per release{held}: one release per file"
@@ -258,30 +270,6 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
             if not any(problem.message == MISSING_BODY for problem in problems):
                 problems.append(Problem(field="json", message=MISSING_BODY))
         return raw, problems
-
-
-def _wordpress_post(raw: dict) -> dict | None:
-    """A post as WordPress's REST API gives it (/wp-json/wp/v2/posts/ID), in Melder's field
-    names: its rendered title, content and excerpt, its UTC date, link and id."""
-    title, content = raw.get("title"), raw.get("content")
-    if not all(isinstance(part, dict) and "rendered" in part for part in (title, content)):
-        return None
-    excerpt = raw.get("excerpt") if isinstance(raw.get("excerpt"), dict) else {}
-    published = f"{raw['date_gmt']}+00:00" if raw.get("date_gmt") else raw.get("date")
-    mapped = {
-        "title": _plain(title["rendered"]),
-        "body_html": content["rendered"],
-        "teaser": _plain(excerpt.get("rendered") or ""),
-        "published": published,
-        "url": raw.get("link"),
-        "id": str(raw["id"]) if raw.get("id") is not None else None,
-    }
-    return {key: value for key, value in mapped.items() if value}
-
-
-def _plain(rendered: Any) -> str:
-    text = html.unescape(re.sub(r"<[^>]*>", " ", rendered if isinstance(rendered, str) else ""))
-    return " ".join(text.split())
 
 
 def _non_empty(value: Any) -> bool:
