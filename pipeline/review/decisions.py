@@ -109,9 +109,12 @@ def approve(
             "unchanged",
             f"release {rid} is already published (revision {view.live_revision}); nothing to do",
         )
+    held = _embargo_holds(at, view.release.embargo_until, zone)
     if already and (at is None or publish_at == view.publish_at):
         return Decided(
-            view, "unchanged", f"release {rid} is already approved; {_when(view, now, zone)}"
+            view,
+            "unchanged",
+            f"release {rid} is already approved; {_when(view, now, zone)}{held}",
         )
     action = "rescheduled" if already else "approved"
     if live:
@@ -124,7 +127,15 @@ def approve(
         )
     after = store.apply(rid, change, seen=seen, actor=actor, now=now)
     outcome = "scheduled" if publish_at and publish_at > now else "approved"
-    return Decided(after, outcome, f"release {rid} approved; {_when(after, now, zone)}")
+    return Decided(after, outcome, f"release {rid} approved; {_when(after, now, zone)}{held}")
+
+
+def _embargo_holds(at: datetime | None, embargo: datetime | None, zone: tzinfo | None) -> str:
+    """A note when the time asked for lies before the release's embargo, which wins."""
+    if at is None or embargo is None or at >= embargo:
+        return ""
+    asked = at.astimezone(zone) if zone else at
+    return f"; {asked.isoformat(timespec='minutes')} lies before its embargo, which holds"
 
 
 def _when(view: ReleaseView, now: datetime, zone: tzinfo | None = None) -> str:

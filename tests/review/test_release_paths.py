@@ -240,6 +240,8 @@ def test_approve_publish_and_show_say_when_an_embargoed_release_goes_out(empty_r
     assert "1 approved release(s) wait, the next at 2099-12-24T10:00+01:00" in published.stdout
     shown = melder(empty_root, "show", item["id"]).stdout
     assert "goes out at: 2099-12-24T10:00+01:00 (embargo)" in shown
+    earlier = melder(empty_root, "approve", item["id"], "--at", "2099-12-23T09:00")
+    assert "2099-12-23T09:00+01:00 lies before its embargo, which holds" in earlier.stdout
 
 
 def test_at_takes_what_its_hint_says_and_refuses_the_past_without_force(empty_root):
