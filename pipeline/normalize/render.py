@@ -140,12 +140,14 @@ HEADING_TAG = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6":
 def render(blocks: list[Block]) -> tuple[str, str, list[Link]]:
     """Sanitized HTML, plain text and the distinct http(s) links of the body.
 
-    In the text, blocks are split by a blank line; items of one list stay on adjacent lines.
+    In the text, blocks are split by a blank line; items of one list and rows of one table stay
+    on adjacent lines (a table is one paragraph, its rows split by <br>).
     """
     parts: list[str] = []
     text = ""
     open_list = None
     number = 0
+    previous = None
     for block in blocks:
         list_tag = ("ol" if block.ordered else "ul") if block.kind == "li" else None
         continues_list = list_tag is not None and list_tag == open_list
@@ -155,11 +157,16 @@ def render(blocks: list[Block]) -> tuple[str, str, list[Link]]:
             parts.append(f"<{list_tag}>")
             number = 0
         open_list = list_tag
-        parts.append(_block_html(block))
+        next_row = block.kind == "row" and previous == "row"
+        if next_row:  # the table's paragraph goes on
+            parts[-1] = parts[-1].removesuffix("</p>") + "<br>" + _block_html(block)[3:]
+        else:
+            parts.append(_block_html(block))
+        previous = block.kind
         number += 1
         marker = f"{number}. " if list_tag == "ol" else "- "
         shown = f"{marker}{block.text}" if list_tag else block.text
-        text += ("\n" if continues_list else "\n\n") + shown if text else shown
+        text += ("\n" if continues_list or next_row else "\n\n") + shown if text else shown
     if open_list:
         parts.append(f"</{open_list}>")
     body_links = _distinct_links(seg for block in blocks for seg in block.segs)

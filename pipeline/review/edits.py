@@ -106,9 +106,16 @@ def _from_markdown(release: Release, body: str) -> tuple[str, list[str]]:
         return release.body_html, [p for p in release.text.split("\n\n") if p.strip()]
     body_html = to_html(body)
     root = lxml_html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
-    blocks = root.iter("p", "h2", "h3", "h4", "li")
-    paragraphs = [" ".join(block.text_content().split()) for block in blocks]
+    paragraphs = [_block_text(block) for block in root.iter("p", "h2", "h3", "h4", "li")]
     return body_html, [part for part in paragraphs if part]
+
+
+def _block_text(block) -> str:
+    """A block's words; a line break stays one (a table's rows, an address's lines)."""
+    for line_break in block.iter("br"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    lines = (" ".join(line.split()) for line in block.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _from_text(release: Release, text: str) -> tuple[str, list[str]]:

@@ -65,7 +65,9 @@ def test_markdown_keeps_a_contact_s_lines_and_reads_tables_as_rows():
     assert contact.contact.startswith("Stadtbibliothek Jena\nPaul Oehlschläger\nTelefon:")
     table = release("tabelle.md")
     assert "Quartal | Fahrgäste 2025 | Fahrgäste 2026 | Veränderung" in table.text
-    assert "\n\n1. Quartal | 18,6 Mio. | 19,9 Mio. | +7,0 %\n\n" in table.text
+    # one table, one paragraph: its rows on adjacent lines, split by <br> in the snippet
+    assert "Veränderung\n1. Quartal | 18,6 Mio. | 19,9 Mio. | +7,0 %\n2. Quartal" in table.text
+    assert "Veränderung<br>1. Quartal | 18,6 Mio." in table.body_html
     # wrapped prose in Markdown is still one paragraph
     assert "\n" not in table.text.split("\n\n")[0]
 

@@ -70,7 +70,7 @@ def test_a_table_of_figures_keeps_each_row_on_one_line():
     found = release("datentabelle.html")
     assert "Kreis | Arbeitslose | Veränderung zum Vormonat | Quote" in found.text
     assert "Stadt Sonnenfeld | 5.318 | −97 | 6,2 %" in found.text
-    assert "<p>Stadt Sonnenfeld | 5.318 | −97 | 6,2 %</p>" in found.body_html
+    assert "<br>Stadt Sonnenfeld | 5.318 | −97 | 6,2 %<br>" in found.body_html
     assert "<h3>Stadt Sonnenfeld" not in found.body_html
     # the date beside the headline, outside the article
     assert found.published_at == datetime(2026, 11, 25, 10, tzinfo=BERLIN)

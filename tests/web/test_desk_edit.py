@@ -97,3 +97,19 @@ def test_the_markdown_round_trip_is_exact_for_every_body_element():
         '<p>- kein Punkt<br>2026. Jahr, *Stern* und <a href="https://x.example/a_(b)">[x]</a></p>'
     )
     assert to_html(to_markdown(tricky)).replace("\n", "") == tricky.replace("*Stern*", "*Stern*")
+
+
+def test_an_edit_keeps_a_table_s_rows_and_an_address_s_lines_apart(desk):
+    client, store = desk
+    table = "<p>Monat | Arbeitslose<br>Oktober | 21.792<br>November | 21.480</p>"
+    release_id = queued(
+        store, "inbox/t.txt", title="Arbeitsmarkt", body_html=f"<p>Die Zahl sinkt.</p>{table}"
+    )
+    _page, fields = edit_form(client, release_id)
+    fields["body"] = fields["body"].replace("sinkt", "sinkt leicht")
+    client.post(f"/desk/releases/{release_id}/edit", data=fields)
+    edited = store.get(release_id).release
+    assert edited.text == (
+        "Die Zahl sinkt leicht.\n\nMonat | Arbeitslose\nOktober | 21.792\nNovember | 21.480"
+    )
+    assert "Arbeitslose<br>" in edited.body_html and "Oktober | 21.792<br>" in edited.body_html
