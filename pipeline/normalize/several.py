@@ -22,6 +22,7 @@ LISTING_TITLE_RE = re.compile(
     r"\s?(?:\d{2,4})?)?",
     re.I,
 )
+NAME_CHARS = 100  # of a headline named in a warning; a longer one is cut at a word
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language
 LANGUAGE_SAMPLE = 200  # words read on either side: the opening one's start, the other's end
 
@@ -45,13 +46,14 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
         if blocks[index].kind == "p" and dateline_text([blocks[index]])
     ]
     headed = [blocks[index - 1].text for index in datelined[1:] if index in under_headline]
-    if headed:
-        names = "', '".join(name[:60] for name in [title, *headed])
+    listing = bool(LISTING_TITLE_RE.fullmatch(title))
+    if headed and not listing:  # a listing's title names no release: the warning below names them
+        names = "', '".join(map(_name, [title, *headed]))
         warnings.append(
             f"the input seems to hold {len(headed) + 1} releases, each with a headline and a "
             f"dateline ('{names}'): they are kept as one; split them before approving"
         )
-    if LISTING_TITLE_RE.fullmatch(title):
+    if listing:
         # a page of reports under a heading that names the kind ('Pressemeldungen der …')
         reports = [
             block.text
@@ -61,9 +63,9 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
             and not CONTACT_RE.match(block.text)  # the press office's box under them
         ]
         if len(reports) >= 2:
-            names = "', '".join(name[:60] for name in reports[:5])
+            names = "', '".join(map(_name, reports[:5]))
             warnings.append(
-                f"the page '{title[:60]}' seems to hold {len(reports)} releases ('{names}'): "
+                f"the page '{_name(title)}' seems to hold {len(reports)} releases ('{names}'): "
                 "they are kept as one; split them before approving"
             )
     paragraphs = [block.text for block in blocks if block.kind == "p"]
@@ -95,3 +97,9 @@ def _casefolded_words(texts: list[str], *, from_end: bool = False) -> list[str]:
         if len(words) >= LANGUAGE_SAMPLE:
             break
     return words[-LANGUAGE_SAMPLE:] if from_end else words[:LANGUAGE_SAMPLE]
+
+
+def _name(headline: str) -> str:
+    if len(headline) <= NAME_CHARS:
+        return headline
+    return headline[:NAME_CHARS].rsplit(" ", 1)[0] + " …"

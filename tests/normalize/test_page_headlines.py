@@ -236,7 +236,8 @@ def test_a_page_of_reports_under_a_heading_that_names_them_is_flagged(heading):
     found = normalize(read_page(page), SOURCE)
     for report in ("Wohnungseinbruch", "Wildunfall", "Kupferkabel"):  # nothing lost
         assert report in found.text
-    assert any("seems to hold 3 releases" in warning for warning in found.warnings)
+    [warning] = [warning for warning in found.warnings if "seems to hold" in warning]
+    assert "seems to hold 3 releases ('Wohnungseinbruch" in warning  # named once, by the reports
 
 
 @pytest.mark.parametrize(
@@ -311,3 +312,25 @@ def test_a_date_set_as_the_page_s_only_heading_gives_way_to_the_head_s_title(day
     )
     found = normalize(read_page(page), SOURCE)
     assert found.title == "Neue Buslinie zum Klinikum"
+
+
+def test_reports_with_datelines_under_a_listing_heading_are_flagged_once_by_their_names():
+    long_title = "Kreisstraße K 7434 zwischen Delitzsch und Zschepen wird ab Montag für vier Wochen saniert und voll gesperrt"  # noqa: E501
+    reports = "".join(
+        f"<h2>{title}</h2><p>{place}, 25.11.2026 – {text}</p>"
+        for title, place, text in (
+            (long_title, "Delitzsch", "Die Umleitung führt über Zschortau und ist ausgeschildert."),
+            ("Impfaktion gegen Grippe im Gesundheitsamt Torgau", "Torgau",
+             "Am Samstag impft das Gesundheitsamt ohne Termin von 9 bis 13 Uhr."),
+        )
+    )  # fmt: skip
+    page = (
+        "<html><body><main><h1>Pressemitteilungen des Landratsamtes Nordsachsen</h1>"
+        f"{reports}</main></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    [warning] = [warning for warning in found.warnings if "seems to hold" in warning]
+    assert (
+        "('Kreisstraße K 7434 zwischen Delitzsch und Zschepen wird ab Montag für vier Wochen saniert und voll …', 'Impfaktion"
+        in warning
+    )  # noqa: E501
