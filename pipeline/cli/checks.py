@@ -105,6 +105,8 @@ def extract(
         raw = _fetched(file, source or "extract", source_config)
     else:
         path = Path(file)
+        if path.is_dir():
+            raise _fail(f"{file}: is a folder; give one input file (a source reads folders)")
         if not path.is_file():
             hint = "; a URL must start with http:// or https://" if "://" in file else ""
             raise _fail(f"{file}: no such file{hint}")

@@ -295,3 +295,8 @@ def test_extract_prints_no_extractor_chatter_on_stderr(empty_root):
     for path in (page, skeleton):
         result = piped(empty_root, "extract", str(path))
         assert "trafilatura" not in result.stderr and "discarding" not in result.stderr
+
+
+def test_extract_of_a_folder_says_it_wants_one_file(empty_root):
+    result = melder(empty_root, "extract", str(empty_root / "inbox"), code=1)
+    assert "is a folder; give one input file" in result.output

@@ -330,7 +330,5 @@ def test_reports_with_datelines_under_a_listing_heading_are_flagged_once_by_thei
     )
     found = normalize(read_page(page), SOURCE)
     [warning] = [warning for warning in found.warnings if "seems to hold" in warning]
-    assert (
-        "('Kreisstraße K 7434 zwischen Delitzsch und Zschepen wird ab Montag für vier Wochen saniert und voll …', 'Impfaktion"
-        in warning
-    )  # noqa: E501
+    cut = "('Kreisstraße K 7434 zwischen Delitzsch und Zschepen wird ab Montag für vier Wochen "
+    assert cut + "saniert und voll …', 'Impfaktion" in warning

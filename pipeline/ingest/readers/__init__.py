@@ -48,9 +48,15 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
                 field="input",
             )
         if not data.strip():
-            raise Rejected("input is empty", field="input")
+            raise Rejected(
+                "input is empty (0 bytes); an upload or a copy was cut off: send the file again",
+                field="input",
+            )
         if len(data) <= 4096 and not data.decode("utf-8", "ignore").replace("\ufeff", "").strip():
-            raise Rejected("input is empty (only spaces and line breaks)", field="input")
+            raise Rejected(
+                "input is empty (only spaces and line breaks); send the file with the release",
+                field="input",
+            )
         data, repaired = _text_bytes(data) if suffix != ".eml" else (data, "")
         if _binary(data) and suffix != ".eml":
             raise Rejected(

@@ -61,7 +61,10 @@ def decode(data: bytes, override: str | None = None) -> str:
                 return decoded.text  # windows-1252 bytes under a UTF-8 mark read as they were typed
             return _decode_as(data, encoding)
     if looks_binary(data):
-        raise Rejected("the file looks like binary data, not a text release")
+        raise Rejected(
+            "the file looks like binary data, not a text release; send the release as HTML, "
+            "text, Markdown, JSON or e-mail"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
