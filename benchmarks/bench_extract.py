@@ -16,10 +16,13 @@ A corpus is a folder with `ground-truth.json`, `html/<id>.html.gz` and optionall
 Extractors: melder, trafilatura, trafilatura_fast and, when readability-lxml is installed,
 readability; on request also melder_release, the body a release gets from the page (its lead
 put back; the headline, the lines above it and picture captions out: a ground truth that holds
-the headline scores it lower). All run in this one process on the raw bytes, page by page in
-turn (the order rotating), each call timed; pages/s is from each page's best time over
-`--rounds`, the texts scored are the first round's. A crash scores as empty text and counts
-under `err`; `empty` counts pages for which an extractor returned no text without crashing.
+the headline scores it lower), and melder_text, the text of the release Melder makes of the page
+as a file (`melder extract`: after normalize took furniture lines, the contact and the dateline
+apart; a page the release gate refuses scores as empty). All run in this one process on the
+raw bytes, page by page in turn (the order rotating), each call timed; pages/s is from each
+page's best time over `--rounds`, the texts scored are the first round's. A crash scores as
+empty text and counts under `err`; `empty` counts pages for which an extractor returned no text
+without crashing.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from pathlib import Path
 Extractor = Callable[[bytes], str]
 
 ALL_EXTRACTORS = ("melder", "trafilatura", "trafilatura_fast", "readability")
-ON_REQUEST = ("melder_release",)
+ON_REQUEST = ("melder_release", "melder_text")
 BASELINE = "trafilatura_fast"
 ERRORS_SHOWN = 3
 TOKEN = re.compile(r"\w+")
@@ -123,6 +126,26 @@ def melder_release_extractor() -> Extractor:
     return extract
 
 
+def melder_text_extractor() -> Extractor:
+    from datetime import UTC, datetime
+
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    source = SourceConfig(title="(benchmark)", kind="files")
+    arrived = datetime.now(UTC)
+
+    def extract(html: bytes) -> str:
+        context = InputContext(
+            source="benchmark", config=source, locator="page.html", received_at=arrived,
+            route="extract",
+        )  # fmt: skip
+        return normalize(read_input(html, ".html", context), source).text
+
+    return extract
+
+
 def trafilatura_extractor(fast: bool) -> Extractor:
     import trafilatura
 
@@ -167,6 +190,7 @@ def build_extractors(names: list[str]) -> dict[str, Extractor]:
     builders: dict[str, Callable[[], Extractor | None]] = {
         "melder": melder_extractor,
         "melder_release": melder_release_extractor,
+        "melder_text": melder_text_extractor,
         "trafilatura": lambda: trafilatura_extractor(fast=False),
         "trafilatura_fast": lambda: trafilatura_extractor(fast=True),
         "readability": readability_extractor,
