@@ -242,11 +242,12 @@ def _accept(
     )
     try:
         raw = replacing(web.store, read_input(data, suffix, context), token.source, replaces)
-    except NotFound:
+    except (NotFound, Rejected) as exc:
+        if isinstance(exc, Rejected) and exc.field != "replaces":
+            return 422, {"problems": [{"field": exc.field, "message": exc.reason}]}
+        # another source's release is as unknown to a token as an id that does not exist
         problems = [{"field": "replaces", "message": f"no release {replaces!r} of this source"}]
         return 422, {"problems": problems}
-    except Rejected as exc:
-        return 422, {"problems": [{"field": exc.field, "message": exc.reason}]}
     if images:
         digest = hashlib.sha256(raw.content_hash.encode() + media_key(images)).hexdigest()
         raw = raw.model_copy(update={"media": raw.media + images, "content_hash": digest})

@@ -107,6 +107,25 @@ def test_one_source_cannot_read_another_sources_release(server):
         assert press.get(f"/api/v1/releases/{mine['id'][:6]}").status_code == 404
 
 
+def test_a_correction_of_another_sources_release_is_refused_like_an_unknown_id(server):
+    base, _root, _store, tokens = server
+    with client(base, tokens["press"]) as press, client(base, tokens["other"]) as other:
+        created = upload(press, RELEASE_TXT.replace(b"Bibliothek", b"Schwimmhalle")).json()
+        answers = [
+            other.post(
+                "/api/v1/releases",
+                files={"file": ("release.txt", RELEASE_TXT)},
+                data={"replaces": release_id},
+            )
+            for release_id in (created["id"], "0000000000000000")
+        ]
+        assert [answer.status_code for answer in answers] == [422, 422]
+        [foreign], [unknown] = (answer.json()["problems"] for answer in answers)
+        assert foreign["message"] == f"no release {created['id']!r} of this source"
+        assert unknown["message"] == "no release '0000000000000000' of this source"
+        assert "press" not in foreign["message"]
+
+
 def test_a_token_of_a_source_that_is_no_longer_api_is_403(server):
     base, root, _store, tokens = server
     path = root / "sources" / "other.toml"
