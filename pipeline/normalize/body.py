@@ -19,7 +19,7 @@ from lxml import etree
 from pipeline.config import SourceConfig
 from pipeline.extract.tables import is_data_table, table_rows
 from pipeline.models import RawRelease
-from pipeline.normalize import boilerplate, links
+from pipeline.normalize import boilerplate, links, sanitize
 
 Seg = tuple[str, str | None]  # a run of inline text and the link it carries, if any
 
@@ -123,7 +123,7 @@ def clean_inline(text: str) -> str:
 
 def plain_text(fragment: str) -> str:
     if "<" in fragment:
-        fragment = re.sub(r"<[^>]*>", " ", fragment)
+        fragment = re.sub(r"<[^>]*>", " ", sanitize.CODE_ELEMENT_RE.sub(" ", fragment))
     return clean_inline(html.unescape(repair_text(fragment)))
 
 

@@ -74,6 +74,12 @@ WHOLE_TAG_RE = re.compile(rf"<(?:[!?][^<>]*|/?(?:{_ELEMENTS})(?=[\s/>])[^<>]*)>"
 TAG_START_RE = re.compile(r"<(?=[A-Za-z/!?])")
 
 
+# A script or a style is code, not words of the field: it goes with what it holds.
+CODE_ELEMENT_RE = re.compile(
+    r"<(script|style|noscript|template|iframe|object)\b[^>]*>.*?</\1\s*>", re.I | re.S
+)
+
+
 def plain_field(text: str) -> str:
     """Text for fields that readers may render as HTML (titles, teasers, summaries, tags):
     tags the text carries are dropped, and a `<` that could start one gets a space after it,
@@ -84,5 +90,5 @@ def plain_field(text: str) -> str:
         text = _ESCAPED_MARKUP_RE.sub(lambda match: html.unescape(match.group(0)), text)
     if "<" not in text:
         return text
-    text = WHOLE_TAG_RE.sub("", text)
+    text = WHOLE_TAG_RE.sub("", CODE_ELEMENT_RE.sub(" ", text))
     return " ".join(TAG_START_RE.sub("< ", text).split())

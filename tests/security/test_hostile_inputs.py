@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 
 from pipeline.extract.srcset import largest_candidate
+from pipeline.normalize import normalize
 from pipeline.normalize.links import clean_url
 from tests.cli.test_cli import melder
 from tests.conftest import write
+from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_gate import extracted
 
 PARAGRAPH = (
@@ -109,3 +111,16 @@ def test_a_word_in_angle_brackets_stays_in_a_title_and_tags_go():
         "Ortsbeirat & Jugendrat: < Kinder> zuerst"
     )
     assert plain_field("Stadt <b>warnt</b> <img src=x onerror=alert(1)>") == "Stadt warnt"
+
+
+def test_a_script_in_a_title_goes_with_its_code_from_the_title_and_the_file_name():
+    from pipeline.normalize.sanitize import plain_field
+
+    title = "Barrierefreie Haltestellen <script>alert('t')</script>in Markkleeberg"
+    assert plain_field(title) == "Barrierefreie Haltestellen in Markkleeberg"
+    styled = "Neue Linie <style>h1{color:red}</style>fährt ab <SCRIPT src=x></SCRIPT>Montag"
+    assert plain_field(styled) == "Neue Linie fährt ab Montag"
+    body = "Die Stadt baut 40 Haltestellen um.\n"
+    found = normalize(raw_release(title=title, body_text=body), SOURCE)
+    assert found.title == "Barrierefreie Haltestellen in Markkleeberg"
+    assert "alert" not in found.slug
