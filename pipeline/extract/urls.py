@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -38,3 +38,32 @@ def _ascii_host(url: str, parts) -> str | None:
     except UnicodeError:
         return None
     return parts._replace(netloc=f"{userinfo}{at}{ascii_host}{colon}{port}").geturl()
+
+
+# Query parameters that only track the reader; dropping them never changes the page.
+TRACKING_EXACT = frozenset(
+    {
+        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
+        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatracking",
+        "igshid", "mkt_tok", "_ga", "_gl", "oly_enc_id", "oly_anon_id", "vero_id", "vero_conv",
+        "wickedid", "s_cid", "twclid", "ttclid", "li_fat_id", "srsltid", "sc_cid", "ncid",
+    }
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "matomo_", "piwik_")
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_EXACT or lowered.startswith(TRACKING_PREFIXES)
+
+
+def strip_tracking(url: str) -> str:
+    """The URL without tracking parameters; the rest of the query keeps its order."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))

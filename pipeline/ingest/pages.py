@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.client import HttpClient
@@ -25,8 +26,13 @@ def page_release(
     route: str,
     now: datetime,
     kept: str | None = None,
+    own_address: bool = False,
 ) -> RawRelease:
     """Read a fetched HTML page with the source's rules; its identity and hash are ours.
+
+    With `own_address`, the page's canonical URL is the identity when it names a page of the
+    same site (not its home page): the same release reached by another link stays one. Else,
+    and for a feed entry (whose guid is its identity), `identity` is.
 
     The page is handed over as UTF-8 (decoded here from header, declaration or detection),
     so the reader is told so through the source's `encoding`.
@@ -41,8 +47,20 @@ def page_release(
         kept=kept,
     )
     raw = read_input(page.utf8(), ".html", context)
+    if own_address and _same_site_page(raw.identity, identity):
+        identity = raw.identity  # the reader's: the page's canonical URL
     raw = raw.model_copy(update={"identity": identity, "content_hash": page.digest})
     return with_article_check(raw)
+
+
+def _same_site_page(canonical: str, fetched: str) -> bool:
+    """A canonical URL on the fetched page's host (with or without 'www.') that is no home page:
+    a CMS that declares its home page canonical for every page would merge them all."""
+    if canonical == fetched or not canonical.startswith(("http://", "https://")):
+        return False
+    ours, theirs = urlsplit(canonical), urlsplit(fetched)
+    hosts = {(parts.hostname or "").removeprefix("www.") for parts in (ours, theirs)}
+    return len(hosts) == 1 and ours.path.strip("/") != ""
 
 
 def with_article_check(raw: RawRelease) -> RawRelease:

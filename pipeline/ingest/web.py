@@ -17,6 +17,7 @@ from soupsieve import SelectorSyntaxError
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
+from pipeline.extract.urls import strip_tracking
 from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import FetchError, FetchPolicy, Page
@@ -98,7 +99,14 @@ def take_page(
         return True
     kept = keep_original(root, name, page.body, ".html")
     raw = page_release(
-        page, name=name, source=source, identity=url, route="web", now=now, kept=kept
+        page,
+        name=name,
+        source=source,
+        identity=strip_tracking(url),  # '?utm_source=list' on the listing's link
+        route="web",
+        now=now,
+        kept=kept,
+        own_address=True,
     )
     result.raws.append((raw, url))
     client.remember(policy, page)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import ipaddress
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+
+from pipeline.extract.urls import strip_tracking
 
 # A bare URL in running text: an explicit http(s) URL or a "www." host.
 BARE_URL_RE = re.compile(
@@ -18,34 +20,7 @@ BARE_URL_RE = re.compile(
 # Punctuation that ends a sentence rather than the URL it follows.
 TRAILING_PUNCT = ".,;:!?…'\"»«”“„"
 
-# Query parameters that only track the reader; dropping them never changes the page.
-TRACKING_EXACT = frozenset(
-    {
-        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
-        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatracking",
-        "igshid", "mkt_tok", "_ga", "_gl", "oly_enc_id", "oly_anon_id", "vero_id", "vero_conv",
-        "wickedid", "s_cid", "twclid", "ttclid", "li_fat_id", "srsltid", "sc_cid", "ncid",
-    }
-)  # fmt: skip
-TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "matomo_", "piwik_")
 ALLOWED_SCHEMES = ("http", "https")
-
-
-def is_tracking_param(name: str) -> bool:
-    lowered = name.lower()
-    return lowered in TRACKING_EXACT or lowered.startswith(TRACKING_PREFIXES)
-
-
-def strip_tracking(url: str) -> str:
-    """The URL without tracking parameters; the rest of the query keeps its order."""
-    parts = urlsplit(url)
-    if not parts.query:
-        return url
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
-    if len(kept) == len(pairs):
-        return url
-    return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))
 
 
 def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False) -> str | None:

@@ -113,3 +113,31 @@ def test_check_online_compares_the_test_pages_title(httpserver):
     changed = remote_source("web", "http://x", extract=ExtractRules(**rules, test_title="Anders"))
     [problem] = web.check_online("hafen", changed, client)
     assert problem.startswith("extract.test_title:") and "changed its layout" in problem
+
+
+def test_a_release_page_is_one_release_however_the_listing_links_it(httpserver, tmp_path):
+    page = (
+        "<html><head><link rel='canonical' href='{canonical}'></head><body><h1 class='headline'>"
+        "Hafen meldet Rekordumschlag</h1><div class='pm-text'><p>Der Hafen hat 4,2 Millionen "
+        "Tonnen umgeschlagen, so viel wie nie zuvor.</p></div></body></html>"
+    )
+    listing = (
+        "<ul class='press-list'><li><a href='a.html?utm_source=liste&amp;utm_medium=web'>A</a>"
+        "</li><li><a href='b.html'>B</a></li><li><a href='c.html'>C</a></li></ul>"
+    )
+    canonicals = {
+        "a.html": "",  # none: the address without its tracking parameters
+        "b.html": local(httpserver, "/archiv/2026/rekordumschlag"),  # the page's own address
+        "c.html": local(httpserver, "/"),  # a CMS that names its home page for every page
+    }
+    httpserver.expect_request("/presse/").respond_with_data(listing, content_type=HTML)
+    for name, canonical in canonicals.items():
+        httpserver.expect_request(f"/presse/{name}").respond_with_data(
+            page.format(canonical=canonical), content_type=HTML
+        )
+    result = run_kind("web", site_source(local(httpserver, "/presse/")), tmp_path)
+    assert [raw.identity for raw, _ in result.raws] == [
+        local(httpserver, "/presse/a.html"),
+        local(httpserver, "/archiv/2026/rekordumschlag"),
+        local(httpserver, "/presse/c.html"),
+    ]
