@@ -27,6 +27,7 @@ from pipeline.ingest.http import FetchError, FetchPolicy, Page
 from pipeline.ingest.mediarss import feed_media
 from pipeline.ingest.pages import client_for, page_release
 from pipeline.ingest.readers import InputContext
+from pipeline.ingest.readers.html import body_photos
 from pipeline.models import MediaInput, RawRelease
 
 log = logging.getLogger(__name__)
@@ -200,7 +201,7 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
         language=job.language,
         base_url=link or job.feed_url,
         categories=entry_categories(entry),
-        media=entry_media(entry, job),
+        media=body_photos(body, link or job.feed_url, entry_media(entry, job)),
     )
 
 

@@ -200,3 +200,34 @@ def test_check_online_tells_when_a_feed_url_no_longer_gives_a_feed(httpserver, f
     assert result.exit_code == 1
     assert "sources/lindenau.toml: url:" in result.output
     assert "not a readable RSS/Atom feed" in result.output
+
+
+def test_a_photo_in_an_entry_s_content_is_the_release_s_photo(httpserver, tmp_path):
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Landkreis'
+        "</title><link>https://www.landkreis.example/</link><description>Presse</description>"
+        "<item><title>Schulradweg eröffnet</title><guid>lk-2026-88</guid>"
+        "<content:encoded><![CDATA[<p>Der neue Schulradweg zwischen Grimma und Nerchau ist "
+        "fertig, teilte der Landkreis am Mittwoch mit.</p><figure><img src='/bilder/radweg.jpg' "
+        "alt='Landrat mit Schülern am Radweg'><figcaption>Landrat Weber im Gespräch mit "
+        "Schülern. Foto: Landkreis Muldental</figcaption></figure><p>Er ist drei Kilometer lang "
+        "und beleuchtet.</p>]]></content:encoded></item></channel></rss>"
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type=RSS)
+    result = run_kind("rss", remote_source("rss", local(httpserver, "/feed.xml")), tmp_path)
+    assert result.failures == []
+    [(raw, _)] = result.raws
+    [photo] = raw.media
+    assert photo.url == local(httpserver, "/bilder/radweg.jpg")  # against the feed's address
+    assert photo.caption == "Landrat Weber im Gespräch mit Schülern. Foto: Landkreis Muldental"
+    assert photo.alt == "Landrat mit Schülern am Radweg"
+    from pipeline.normalize import normalize
+
+    release = normalize(raw, remote_source("rss", local(httpserver, "/feed.xml")))
+    [described] = release.media
+    assert (described.caption, described.credit) == (
+        "Landrat Weber im Gespräch mit Schülern.",
+        "Landkreis Muldental",
+    )
+    assert "Landrat Weber" not in release.text  # the caption is the photo's, not a paragraph

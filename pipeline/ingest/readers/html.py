@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.errors import Rejected
-from pipeline.extract import Article, extract_article, parse_html
+from pipeline.extract import Article, all_images, extract_article, parse_html
 from pipeline.extract.banners import marked_by_consent_manager
 from pipeline.extract.decode import canonical_encoding
 from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
@@ -257,6 +257,26 @@ def media_inputs(images) -> tuple[MediaInput, ...]:
         MediaInput(url=image.url, caption=image.caption, credit=image.credit, alt=image.alt)
         for image in images
     )
+
+
+def body_photos(
+    body_html: str | None, base: str | None, given: tuple[MediaInput, ...] = ()
+) -> tuple[MediaInput, ...]:
+    """The photos a feed entry's or a submission's HTML body shows (a `<figure>` with its
+    caption and credit, an `<img>`), after `given` and without those it already names: the
+    media stage fetches them like a page's, and says why it leaves one out."""
+    if not body_html or "<img" not in body_html.lower():
+        return given
+    tree = parse_html(body_html)
+    if tree is None:
+        return given
+    named = {media.url for media in given}
+    shown = [
+        image
+        for image in all_images(tree, base)
+        if image.url.lower().startswith(("http://", "https://")) and image.url not in named
+    ]
+    return (*given, *media_inputs(shown))
 
 
 def _extract(data: bytes, context: InputContext) -> Article:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pipeline.extract.decode import decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
+from pipeline.ingest.readers.html import body_photos
 from pipeline.ingest.readers.wordpress import wordpress_post
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
@@ -381,7 +382,11 @@ def release_fields(submission: ReleaseSubmission, base_url: str | None) -> dict[
         "contact": submission.contact,
         "categories": tuple(submission.categories),
         "links": tuple(Link(url=link.url, text=link.text) for link in submission.links),
-        "media": tuple(image.media_input() for image in submission.images),
+        "media": body_photos(
+            submission.body_html,
+            submission.url or base_url,
+            tuple(image.media_input() for image in submission.images),
+        ),
     }
     if submission.id or submission.url:
         values["identity"] = submission.id or submission.url

@@ -153,3 +153,24 @@ def test_a_body_field_is_pointed_to_text_or_body_html_by_what_it_holds():
         ).encode()
     )
     assert problems(marked)["body"] == "unknown field; use 'body_html' for it"
+
+
+def test_photos_in_body_html_are_the_release_s_photos_after_the_images_given():
+    release = read(
+        json.dumps(
+            {
+                "title": "Schulradweg eröffnet",
+                "url": "https://www.landkreis.example/presse/88",
+                "body_html": "<p>Der Radweg ist fertig.</p><figure><img src='/b/radweg.jpg' "
+                "alt='Radweg'><figcaption>Der neue Radweg. Foto: Landkreis</figcaption></figure>"
+                "<p><img src='https://cdn.landkreis.example/b/karte.png' alt='Karte'></p>",
+                "images": [{"url": "https://www.landkreis.example/b/aufmacher.jpg"}],
+            }
+        ).encode()
+    )
+    assert release.problems == ()
+    assert [(media.url, media.caption) for media in release.media] == [
+        ("https://www.landkreis.example/b/aufmacher.jpg", ""),
+        ("https://www.landkreis.example/b/radweg.jpg", "Der neue Radweg. Foto: Landkreis"),
+        ("https://cdn.landkreis.example/b/karte.png", ""),
+    ]
