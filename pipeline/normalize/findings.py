@@ -17,6 +17,7 @@ from pipeline.normalize.body import (
     repair_text,
 )
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.sanitize import plain_field
 
 EMBARGO_RE = re.compile(
     r"^\W*(?:sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+(?:until|till|bis))?|not\s+for\s+"
@@ -363,5 +364,6 @@ ADDRESS_RE = re.compile(
 
 
 def _clean_contact(contact: str) -> str | None:
-    lines = [clean_inline(line) for line in repair_text(contact).split("\n")]
+    """A given contact as lines of text; markup in it ('<b onclick=…>') is no text."""
+    lines = [plain_field(clean_inline(line)) for line in repair_text(contact).split("\n")]
     return "\n".join(line for line in lines if line) or None

@@ -16,7 +16,7 @@ from pipeline.normalize.body import (
     tidy_segments,
 )
 from pipeline.normalize.paragraphs import BULLET_RE, NUMBERED_RE, SIGNED_RE, TERMINAL
-from pipeline.normalize.sanitize import clean_body
+from pipeline.normalize.sanitize import clean_body, plain_field
 
 # --- Blocks to output --------------------------------------------------------------------------
 
@@ -204,5 +204,5 @@ def merge_links(
     for link in extra:
         url = links.clean_url(link.url, base_url)
         if url and url not in seen:
-            seen[url] = Link(url=url, text=clean_inline(link.text))
+            seen[url] = Link(url=url, text=plain_field(clean_inline(link.text)))
     return tuple(seen.values())

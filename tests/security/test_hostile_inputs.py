@@ -124,3 +124,17 @@ def test_a_script_in_a_title_goes_with_its_code_from_the_title_and_the_file_name
     found = normalize(raw_release(title=title, body_text=body), SOURCE)
     assert found.title == "Barrierefreie Haltestellen in Markkleeberg"
     assert "alert" not in found.slug
+
+
+def test_markup_in_a_given_contact_or_link_text_is_no_text_of_it():
+    from pipeline.models import Link
+
+    given = raw_release(
+        title="Projekt startet",
+        body_text="Die Stadt startet ein Projekt.\n",
+        contact="Pressestelle <b onclick=alert(10)>VMD</b>\nTel. 0341 123-4567",
+        links=(Link(url="https://projekt.example/", text="Projekt <img src=x onerror=alert(1)>"),),
+    )
+    found = normalize(given, SOURCE)
+    assert found.contact == "Pressestelle VMD\nTel. 0341 123-4567"
+    assert [link.text for link in found.links] == ["Projekt"]
