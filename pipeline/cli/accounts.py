@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
@@ -100,6 +101,18 @@ def serve(
         server_header=False,
         access_log=access_log,
     )
+
+
+def _operator_zone(ctx: typer.Context) -> tzinfo:
+    """The schedule's zone, in which tables show times; UTC while the config cannot be read."""
+    try:
+        return ZoneInfo(ctx.obj.config().schedule.timezone)
+    except Exception:  # a broken TOML must not hide the tokens: `melder check` says why
+        return UTC
+
+
+def _shown(moment: datetime | None, zone: tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z") if moment else ""
 
 
 def _json_value(value):
@@ -256,15 +269,15 @@ def token_list(
         data = [{key: _json_value(getattr(token, key)) for key in keys} for token in tokens]
         print(json.dumps({"tokens": data}, ensure_ascii=False))
         return
+    zone = _operator_zone(ctx)
     rows = [
         [
             str(token.id),
             token.source,
             token.hint + "…",
             token.label or "",
-            token.created_at.strftime("%Y-%m-%d %H:%M"),
-            token.last_used_at.strftime("%Y-%m-%d %H:%M") if token.last_used_at else "",
-            token.revoked_at.strftime("%Y-%m-%d %H:%M") if token.revoked_at else "",
+            *(_shown(moment, zone) for moment in (token.created_at, token.last_used_at)),
+            _shown(token.revoked_at, zone),
         ]
         for token in tokens
     ]

@@ -300,3 +300,10 @@ def test_extract_prints_no_extractor_chatter_on_stderr(empty_root):
 def test_extract_of_a_folder_says_it_wants_one_file(empty_root):
     result = melder(empty_root, "extract", str(empty_root / "inbox"), code=1)
     assert "is a folder; give one input file" in result.output
+
+
+def test_token_list_shows_local_times_with_the_zone(empty_root):
+    write(empty_root / "sources" / "presse-api.toml", 'title = "API"\nkind = "api"\n')
+    melder(empty_root, "token", "create", "presse-api")
+    table = piped(empty_root, "token", "list").stdout
+    assert "presse-api" in table and ("CET" in table or "CEST" in table)
