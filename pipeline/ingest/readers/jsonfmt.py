@@ -70,14 +70,20 @@ class SubmittedImage(BaseModel):
     alt: str = Field(default="", max_length=500, description="Text for readers who cannot see it.")
     license: str = Field(default="", max_length=300, description="Terms of use.")
 
+    @field_validator("url")
+    @classmethod
+    def _web_or_data_url(cls, url: str | None) -> str | None:
+        """Checked as a field, so that it is named (`images[0].url`) beside other mistakes."""
+        if url and not url.lower().startswith("data:"):
+            if len(url) > 2000:
+                raise ValueError("longer than 2,000 characters")
+            _http_url(url)
+        return url
+
     @model_validator(mode="after")
     def _one_source(self) -> SubmittedImage:
         if bool(self.url) == bool(self.data):
             raise ValueError("give either 'url' or 'data'")
-        if self.url and not self.url.lower().startswith("data:"):
-            if len(self.url) > 2000:
-                raise ValueError("'url' is longer than 2,000 characters")
-            _http_url(self.url)
         return self
 
     def media_input(self) -> MediaInput:

@@ -174,3 +174,15 @@ def test_photos_in_body_html_are_the_release_s_photos_after_the_images_given():
         ("https://www.landkreis.example/b/radweg.jpg", "Der neue Radweg. Foto: Landkreis"),
         ("https://cdn.landkreis.example/b/karte.png", ""),
     ]
+
+
+def test_an_image_s_refused_url_is_named_beside_its_other_mistakes():
+    sent = {
+        "title": "T",
+        "text": "Die Stadt baut.",
+        "images": [{"url": "ftp://x/y.jpg", "cpation": "c"}],
+    }
+    assert problems(read(json.dumps(sent).encode())) == {
+        "images[0].url": "must be an absolute http:// or https:// URL",
+        "images[0].cpation": "unknown field; did you mean 'caption'?",
+    }
