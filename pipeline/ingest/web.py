@@ -3,6 +3,9 @@
 `[extract] item_links` picks the release links on the listing page (`url`); each release page
 is read like an HTML input of the source (`title`, `body`, `date`, `strip`). A page's URL is
 its identity. A page that yields no article is kept as invalid with the reason.
+
+The listing is read every run, even when it did not change: a press office corrects a release
+on its own page, and only that page's conditional GET (a `304` when it is unchanged) sees it.
 """
 
 from __future__ import annotations
@@ -36,9 +39,7 @@ def ingest(
     client = client_for(client)
     policy = FetchPolicy.for_source(name, source)
     result = IngestResult()
-    listing = client.get(source.url, policy)
-    if listing.not_modified:
-        return result
+    listing = client.get(source.url, policy, conditional=False)
     links = item_links(listing, source.extract.item_links or "a")
     if not links:
         raise SourceError(

@@ -141,3 +141,32 @@ def test_a_release_page_is_one_release_however_the_listing_links_it(httpserver, 
         local(httpserver, "/archiv/2026/rekordumschlag"),
         local(httpserver, "/presse/c.html"),
     ]
+
+
+def test_a_release_corrected_on_its_own_page_is_seen_while_the_listing_stays_the_same(
+    httpserver, tmp_path
+):
+    tonnes = ["4,2"]
+
+    def listing(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"list"':
+            return Response(status=304)
+        body = b'<ul class="press-list"><li><a href="/presse/pm-1.html">PM</a></li></ul>'
+        return Response(body, content_type=HTML, headers={"ETag": '"list"'})
+
+    def page(request: Request) -> Response:
+        tag = f'"pm1-{tonnes[0]}"'
+        if request.headers.get("If-None-Match") == tag:
+            return Response(status=304)
+        body = fixture("pm-1.html").replace(b"4,2", tonnes[0].encode())
+        return Response(body, content_type=HTML, headers={"ETag": tag})
+
+    httpserver.expect_request("/presse/").respond_with_handler(listing)
+    httpserver.expect_request("/presse/pm-1.html").respond_with_handler(page)
+    client = quick_client()
+    source = site_source(local(httpserver, "/presse/"))
+    run_kind("web", source, tmp_path, client=client)
+    tonnes[0] = "4,3"  # the office corrects the figure on the release's page only
+    again = run_kind("web", source, tmp_path, client=client)
+    [(raw, _)] = again.raws
+    assert "4,3 Millionen Tonnen" in raw.body_html
