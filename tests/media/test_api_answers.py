@@ -71,5 +71,5 @@ def test_an_image_needs_either_a_url_or_data_and_names_the_field(api):
     assert answer.status_code == 422
     fields = {problem["field"]: problem["message"] for problem in answer.json()["problems"]}
     assert "give either 'url' or 'data'" in fields["images[0]"]
-    assert "http" in fields["images[1]"]
+    assert "http" in fields["images[1].url"]  # the field itself, beside other mistakes
     assert fields["images[2].cpation"] == "unknown field; did you mean 'caption'?"
