@@ -1,7 +1,5 @@
 """Metadata from the page head: title, publication date text, language, canonical URL.
-
-Cheap xpaths only; no date guessing (`normalize` parses dates).
-"""
+Cheap xpaths only; no date guessing (`normalize` parses dates)."""
 
 from __future__ import annotations
 
@@ -13,20 +11,10 @@ from pipeline.extract.fragment import _clean_space
 from pipeline.extract.urls import resolve as _resolve
 
 _DATE_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "date",
-    "pubdate",
-    "publish-date",
-    "publishdate",
-    "sailthru.date",
-    "parsely-pub-date",
-)
+    "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
+    "dc.date", "dcterms.date", "dcterms.created", "date", "pubdate", "publish-date", "publishdate",
+    "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•»-]|::)\s+")
 _LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,400})"')
@@ -211,9 +199,9 @@ def _title(tree, meta: dict[str, str], heading=None, *, after_text: bool = False
     ld = _ld_headline(tree)
     if ld:
         return _clean_space(ld)
-    og = meta.get("og:title") or meta.get("twitter:title")
-    if og and og.strip() and not _names_only_the_page(_clean_space(og)):
-        return _without_site(_clean_space(og), site, heads)
+    og = _clean_space(meta.get("og:title") or meta.get("twitter:title") or "")
+    if og and not _names_only_the_page(og) and not _names_the_site_beside(og, heading):
+        return _without_site(og, site, heads)
     title = _clean_space(page_title.text or "") if page_title is not None else ""
     own = _without_site(title, site, heads) if title and not _names_only_the_page(title) else None
     if heading is not None and not (own and (after_text or _weak_headline(heading))):
@@ -221,6 +209,18 @@ def _title(tree, meta: dict[str, str], heading=None, *, after_text: bool = False
     if headings and not own:
         return headings[0]
     return own  # None: the body's own headline line beats "Site – Pressemitteilung"
+
+
+def _names_the_site_beside(title: str, heading) -> bool:
+    """A head title of a few words that a long headline element does not hold names the site
+    or its section ('Press corner' over 'Commission approves €3.2 billion …')."""
+    if heading is None or len(title.split()) > SITE_NAME_WORDS:
+        return False
+    text = heading_text(heading)
+    return len(text.split()) >= HEADLINE_WORDS and _key(title) not in _key(text)
+
+
+SITE_NAME_WORDS, HEADLINE_WORDS = 3, 5
 
 
 # A date set as a heading (a blog's day header): 'Tuesday, 30 October 2012', '5 Nov 2012'

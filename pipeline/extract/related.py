@@ -14,8 +14,9 @@ import re
 from pipeline.extract.fragment import _clean_space
 
 RELATED_LABELS = re.compile(
-    r"(?:weitere|mehr|andere|ähnliche|verwandte|aktuelle) (?:presse)?(?:meldungen|mitteilungen"
-    r"|artikel|nachrichten|beiträge|news|pressemitteilungen)(?: zum thema| aus .{1,40})?"
+    r"(?:weitere|mehr|andere|ähnliche|verwandte|aktuelle|neueste) (?:presse)?(?:meldungen"
+    r"|mitteilungen|artikel|nachrichten|beiträge|news|pressemitteilungen)"
+    r"(?: zum thema| aus .{1,40})?"
     r"|mehr zum thema|das könnte sie auch interessieren|lesen sie auch"
     r"|(?:ebenfalls|auch) interessant|mehr (?:aus|von) (?:dem|der|den|unserem|unserer) [^.!?]{1,40}"
     r"|more from .{1,40}"
@@ -24,7 +25,8 @@ RELATED_LABELS = re.compile(
     r"|more (?:news|stories|articles|press releases|releases)(?: from .{1,40})?"
     r"|other (?:news|stories|articles|press releases)|you (?:may|might) also like"
     r"|read (?:next|also|more)|also read|most (?:read|popular|viewed)"
-    r"|latest (?:news|stories|articles|press releases|releases)"
+    r"|(?:latest|recent) (?:news|stories|articles|posts|press releases|releases|updates)"
+    r"(?: (?:from|by) .{1,40})?"
     r"|top[- ](?:stories|news|headlines|themen|meldungen|nachrichten|artikel)"
     r"|partner[- ]?(?:news|content|inhalte|angebote)|sponsored (?:content|stories|links)"
     r"|editor[’']?s[’']? (?:picks|choice)|trending(?: now| stories| news)?"

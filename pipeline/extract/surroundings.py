@@ -207,7 +207,8 @@ def _box_text(element) -> str:
 # A lead set apart from the body (TYPO3's "teaser-text", an "abstract", an "intro"), which
 # extractors drop as a teaser box although it is the release's first paragraph.
 _LEAD_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:teaser-text|teasertext|news-teaser|lead|lede|intro(?:duction|text)?|abstract|standfirst"
+    r"(?:^|[\s_-])(?:teaser[-_]?text|news[-_]teaser|lead|lede|intro(?:duction|text)?|abstract"
+    r"|standfirst"
     r"|[a-z]*summary|article-summary|description)(?:$|[\s_-])",
     re.I,
 )

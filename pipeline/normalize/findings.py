@@ -36,7 +36,8 @@ CONTACT_RE = re.compile(
     r"|f[üu]r\s+(?:r[üu]ck|presse)fragen"
     r"(?:\s+wenden\s+sie\s+sich\s+bitte\s+an)?|for\s+(?:further|more)\s+information"
     r"(?:[^:.!?]{0,60}?\bcontact)?)|(?:contact\s+information|kontaktpersonen?|kontaktinformationen"
-    r"|kontakte?|contacts?|ansprechpartner(?:in|innen)?|r[üu]ckfragen"
+    r"|kontakte?|contact\(s\)|contacts?|ansprechpartner(?:in|innen)?|r[üu]ckfragen"
+    r"|adresse\s+f[üu]r\s+(?:r[üu]ckfragen|medienanfragen)"
     r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
     r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?)"
     r"|(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)|media\s+officer"
@@ -54,7 +55,17 @@ CONTACT_RE = re.compile(
     r"(?P<colon>(?:\s*/\s*[^\W\d][\w -]{1,30}?)?\s*:)?\s*(?P<rest>.*)$",  # 'Kontakt / Contact:'
     re.I,
 )
-CONTACT_STOP_RE = re.compile(r"^(?:über|about|hintergrund|background|notes? to editors)\b", re.I)
+# What follows a contact and is none of it: 'Über uns', a study's 'Originalpublikation:', a
+# section of other releases ('Aktuelle Pressemitteilungen')
+CONTACT_STOP_RE = re.compile(
+    r"^(?:über|about|hintergrund|background|notes? to editors"
+    r"|original(?:publikation|veröffentlichung|arbeit)|original (?:publication|paper|article)"
+    r"|publikation|publication|literatur|literature|references?|quellen?|source"
+    r"|weitere informationen|more information|further information|zum weiterlesen|links?"
+    r"|(?:aktuelle|neueste|weitere|recent|latest|more) (?:presse)?(?:mitteilungen|meldungen"
+    r"|nachrichten|news|releases|press releases|stories))\b",
+    re.I,
+)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.normalize import normalize
+from tests.normalize.test_release_shapes import release as shaped_release
 
 PARAGRAPH = "The company will show the arm at the trade fair in Chicago in March, booth S3417."
 
@@ -254,3 +255,65 @@ def test_a_us_release_ends_at_its_end_mark_and_keeps_a_contact_printed_under_it(
     )
     assert found.text.endswith('"Trees cool our neighborhoods," said Mayor Kirk Watson.')
     assert found.contact == "Maria Lopez, (512) 555-0199, maria.lopez@austin.example"
+
+
+ARTICLE = (
+    "<p>MADISON, Wis. - The Department of Natural Resources today announced that a record "
+    "2.4 million walleye fingerlings were stocked in the lake system this fall.</p><p>The "
+    "fingerlings were raised at two state hatcheries and at cooperative rearing ponds.</p>"
+)
+
+
+def test_a_short_og_title_that_names_the_site_gives_way_to_the_long_headline():
+    found = release(
+        "<html><head><title>Press corner | European Commission</title><meta property='og:title' "
+        "content='Press corner'></head><body><h1>Commission approves €3.2 billion Italian State "
+        f"aid scheme for renewable hydrogen</h1><div class='text'>{ARTICLE}</div></body></html>"
+    )
+    assert found.title.startswith("Commission approves €3.2 billion Italian State aid scheme")
+
+
+def test_contact_labels_of_us_agencies_and_swiss_offices_are_read():
+    agency = release(
+        "<html><body><div class='release-contact'><strong>Contact(s):</strong> Jason Breeggemann,"
+        " DNR Fisheries Biologist<br>920-303-5444<br>Sarah Hoye, DNR Communications<br>"
+        f"608-220-6227</div><h1>Record walleye stocking in the lake system</h1>{ARTICLE}"
+        "</body></html>"
+    )
+    assert agency.contact.startswith("Jason Breeggemann, DNR Fisheries Biologist\n920-303-5444")
+    swiss = release(
+        f"<html><body><h1>Neue Förderung für Museen</h1>{ARTICLE}<h3>Adresse für Rückfragen</h3>"
+        "<p>Daniel Zimmermann, Leiter Kommunikation<br>Bundesamt für Kultur BAK<br>"
+        "Tel. +41 58 462 92 66</p></body></html>"
+    )
+    assert swiss.contact.endswith("Bundesamt für Kultur BAK\nTel. +41 58 462 92 66")
+
+
+def test_a_contact_ends_before_a_study_s_citation_and_a_box_of_other_releases():
+    found = release(
+        f"<html><body><h1>Peptide protects roots from drought</h1>{ARTICLE}"
+        "<p>Wissenschaftliche Ansprechpartner:</p><p>Prof. Dr. Anna Lindner, T +49 711 459-22345"
+        "</p><p>Originalpublikation:</p><p>Lindner, A. et al. (2026): A mobile peptide controls "
+        "root suberization. Nature Plants 12. DOI: 10.1038/s41477-026-01234-5</p>"
+        "<p>Aktuelle Pressemitteilungen</p><p>Weihnachtsmarkt öffnet am Donnerstag</p>"
+        "</body></html>"
+    )
+    assert found.contact == "Prof. Dr. Anna Lindner, T +49 711 459-22345"
+    assert "Originalpublikation:\n\nLindner, A. et al. (2026)" in found.text
+
+
+def test_a_recent_releases_section_under_the_article_is_not_its_text():
+    found = shaped_release("recall-recent-releases.html", "en")
+    assert found.text.startswith("SACRAMENTO, Calif., Nov. 23, 2026 – Brightline Foods")
+    assert "Granola" not in found.text and "granola" not in found.teaser
+    assert not any("granola" in link.url for link in found.links)
+
+
+def test_a_lead_box_named_with_an_underscore_opens_the_body():
+    found = release(
+        "<html><body><table><tr><td><h1 class='news_title'>Peptide protects roots from drought"
+        "</h1></td></tr></table><div class='news_teaser'><p><b>A team has found out how plants "
+        "protect their roots from drought: a small peptide controls a waxy layer.</b></p></div>"
+        f"<div class='news_text'>{ARTICLE}</div></body></html>"
+    )
+    assert found.text.startswith("A team has found out how plants protect their roots")
