@@ -52,6 +52,7 @@ from pipeline.extract.surroundings import (
     heading_over_article,
     lead_after_headline,
     lines_near_headline,
+    styled_headline,
     text_before_headline,
     texts_above_headline,
 )
@@ -127,8 +128,13 @@ def extract_article(
         fragment = _generic_body(tree, base, anchors)
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta, heading, after_text=text_before_headline(fragment, above))
-    if title is None and heading is None:
-        title = heading_over_article(tree, fragment)
+    # no headline element: the heading over the text, or the body's opening line, stands for it
+    over = heading_over_article(tree, fragment) if heading is None else None
+    if title is None and over is not None:
+        title = _clean_space(over.text_content())
+    styled = over if over is not None or heading is not None else styled_headline(tree, fragment)
+    if styled is not None:
+        above_headline, below_headline = lines_near_headline(tree, styled)
     _drop_leading_title(fragment, title)
     drop_above_headline(fragment, above)
     _restore_lead(fragment, lead)

@@ -356,34 +356,42 @@ def _spaceless(text: str) -> str:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADLINE_NAMES = re.compile(r"(?:^|[\s_-])(?:title|headline|[uü]berschrift)(?:$|[\s_-])", re.I)
 _HEADING_REACH = 12  # elements before the article's first block, in page order
 _HEADING_WORDS = (3, 40)
 
 
-def heading_over_article(tree, fragment) -> str | None:
+def heading_over_article(tree, fragment):
     """The heading right above the article's first block on a page whose head names only the
     site and whose headline is no <h1> (a city CMS's <h3> under the section's <h2>): nothing
     but labels and lines between them."""
     first = next((block for block in fragment if block.tag == "p"), None)
     if first is None or fragment[0].tag != "p":
         return None  # the body opens with its own heading: normalize takes that
-    key = _spaceless("".join(first.itertext()))
-    body = tree.find("body")
-    start = next(
-        (
-            element
-            for element in (body if body is not None else tree).iter("p", "div", "td", "li")
-            if _spaceless(element.text_content()) == key
-        ),
-        None,
-    )
+    start = _page_element(tree, first, ("p", "div", "td", "li"))
     if start is None:
         return None
     for element in reversed(start.xpath(f"preceding::*[position() <= {_HEADING_REACH}]")):
-        if element.tag in _HEADINGS:
-            text = _clean_space(element.text_content())
+        if element.tag in _HEADINGS or _HEADLINE_NAMES.search(element.get("class") or ""):
             low, high = _HEADING_WORDS
-            return text if low <= len(text.split()) <= high else None
+            return element if low <= len(element.text_content().split()) <= high else None
         if _body_paragraph(element):
             return None
     return None
+
+
+def styled_headline(tree, fragment):
+    """The page element of the body's opening line when that line reads as a headline (a
+    '<div class="title">' on a page without an <h1>): its neighbours are the headline's."""
+    text = _clean_space("".join(fragment[0].itertext())) if len(fragment) else ""
+    if not text or len(text.split()) > _HEADING_WORDS[1] or text[-1] in ".!?":
+        return None
+    return _page_element(tree, fragment[0], ("div", "p", "span", "strong", "b", "td", "header"))
+
+
+def _page_element(tree, block, tags: tuple[str, ...]):
+    """The first element of the page with the text of `block` (a block of the fragment)."""
+    key = _spaceless("".join(block.itertext()))
+    body = tree.find("body")
+    found = (body if body is not None else tree).iter(*tags)
+    return next((element for element in found if _spaceless(element.text_content()) == key), None)

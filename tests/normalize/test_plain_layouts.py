@@ -317,3 +317,16 @@ def test_a_lead_box_named_with_an_underscore_opens_the_body():
         f"<div class='news_text'>{ARTICLE}</div></body></html>"
     )
     assert found.text.startswith("A team has found out how plants protect their roots")
+
+
+def test_the_date_line_over_a_headline_set_in_a_div_dates_the_release():
+    found = release(
+        "<html><head><title>Pressemitteilung - Stadtwerke</title></head><body><div class='news'>"
+        "<div class='news-date'>Lübeck, 25.11.2026</div><div class='title'>Fernwärme für St. "
+        "Lorenz: Stadtwerke starten Ausbau im Januar</div><div class='text'><p>Die Stadtwerke "
+        "bauen ihr Fernwärmenetz im Stadtteil St. Lorenz Nord aus, teilte das Unternehmen mit."
+        "</p><p>Rund 1.400 Haushalte können sich bis 2028 an das Netz anschließen lassen.</p>"
+        "</div></div></body></html>"
+    )
+    assert found.title == "Fernwärme für St. Lorenz: Stadtwerke starten Ausbau im Januar"
+    assert found.published_at.date().isoformat() == "2026-11-25"
