@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pipeline.normalize.body import Line
 from pipeline.normalize.dates import is_date_line
-from pipeline.normalize.furniture_table import FOOTERS, LINES
+from pipeline.normalize.furniture_table import FOOTERS, LINES, SALUTATION
 from pipeline.normalize.line_patterns import LineTable
 
 
@@ -160,6 +160,10 @@ EQS_COMPANY_RE = re.compile(r"(?:unternehmen|company|emittent|issuer):", re.I)
 
 
 RELEASE_WORDS = 60  # prose under a signature that makes it a release, not a notice
+NOTE_RELEASE_WORDS = 20  # the same under a cover note's signature: a short report is one
+NOTE_WORDS = 80  # a cover note says its piece in a few lines
+SIGNATURE_LINES, SIGNATURE_WORDS = 3, 5
+SALUTATION_RE = re.compile(SALUTATION, re.I)
 # The end of a US release ('###', '-30-'): what follows is for editors, unless another release
 # follows in a digest (this many words of prose under it).
 END_MARK_RE = re.compile(r"#\s?#\s?#|-\s?30\s?-|[-–—]\s?(?:ende|end)\s?[-–—]", re.I)
@@ -179,7 +183,37 @@ def _release_below(lines: list[Line], index: int) -> int | None:
     if below is None:
         return None
     under, over = _prose_words(lines[below:]), _prose_words(lines[:index])
-    return below if under >= RELEASE_WORDS and under > 2 * over else None
+    if under > 2 * over and under >= (
+        NOTE_RELEASE_WORDS if _cover_note(lines[:index]) else RELEASE_WORDS
+    ):
+        return _past_signature(lines, below)
+    return None
+
+
+def _cover_note(lines: list[Line]) -> bool:
+    """A salutation and a few lines to the editor: what a greeting closes is a note, and the
+    text under the sender's name is the release, however short."""
+    texts = [text for line in lines if (text := line.text.strip())]
+    return (
+        bool(texts)
+        and SALUTATION_RE.fullmatch(texts[0]) is not None
+        and sum(len(text.split()) for text in texts) <= NOTE_WORDS
+    )
+
+
+def _past_signature(lines: list[Line], start: int) -> int:
+    """The first line after the sender's name and title under a greeting ('Jane Doyle',
+    'Ihre Pressestelle', a rule): the release's headline or first paragraph."""
+    index = start
+    while (
+        index < len(lines)
+        and index < start + SIGNATURE_LINES
+        and len((text := lines[index].text.strip()).split()) <= SIGNATURE_WORDS
+        and not text.endswith((".", "!", "?", ":"))
+        and index + 1 < len(lines)
+    ):
+        index += 1
+    return index
 
 
 def _prose_words(lines: list[Line]) -> int:

@@ -9,6 +9,10 @@ the release). Patterns match the whole line, case-insensitively; `furniture` app
 
 from __future__ import annotations
 
+# A mail's salutation: 'Sehr geehrte Damen und Herren,', 'Hi,', 'Dear editors,'
+SALUTATION = (
+    r"(?:sehr geehrte[rs]?|liebe[rs]?|hallo|guten (?:tag|morgen)|dear|hello|hi)\b[^.!?]{0,80},"
+)
 _NETWORK = r"(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky|threads|xing|tiktok)"
 
 LINES: dict[str, tuple[str, ...]] = {
@@ -128,7 +132,7 @@ LINES: dict[str, tuple[str, ...]] = {
     ),
     "e-mail": (
         # a cover note around the release: salutation, 'anbei erhalten Sie …', register lines
-        r"(?:sehr geehrte[rs]?|liebe[rs]?|hallo|guten (?:tag|morgen)|dear|hello|hi)\b[^.!?]{0,80},",
+        SALUTATION,
         r"(?:anbei|beiliegend|im anhang) (?:erhalten|senden|übersenden|schicken) (?:sie|wir|ich)"
         r"\b.{0,300}",
         r".{0,200}\bmit der bitte um (?:veröffentlichung|berücksichtigung|kenntnisnahme)\b.{0,300}",

@@ -372,3 +372,42 @@ def test_a_signature_under_the_closing_greeting_is_the_contact_when_none_is_labe
     assert found.text.endswith("rund um Falkenau.")
     assert found.contact.startswith("Anna Berg\nPresse & Öffentlichkeitsarbeit")
     assert "03726 71 22 90" in found.contact
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "opening"),
+    [
+        (
+            "kurznotiz-gruss-kurzmeldung.eml",
+            "Stromausfall in der Weststadt behoben",
+            "Auenfeld, 26. November 2026 – Der Stromausfall",
+        ),
+        (
+            "cover-note-greeting-en.eml",
+            "Harbor Lines Puts First Electric Ferry Into Service",
+            "BAYPORT, Maine, Nov. 25, 2026 -- Harbor Lines today",
+        ),
+    ],
+)
+def test_a_short_release_under_a_signed_cover_note_is_the_body(name, title, opening):
+    """A greeting closes the note to the editor, not the release under the sender's name."""
+    found = release(name)
+    assert found.errors == ()
+    assert found.title == title
+    assert found.text.startswith(opening)
+    assert len(found.text.split("\n\n")) == 2  # both paragraphs of the report
+    for note in ("Kolleginnen", "zur Info", "Grüße", "please see", "regards", "Whitfield"):
+        assert note not in found.text, note
+
+
+def test_a_flowed_plain_text_mail_is_read_as_paragraphs_not_wrapped_lines():
+    found = release("flowed-text.eml")
+    assert found.errors == ()
+    assert found.text.split("\n\n") == [
+        "Talheim, 24. November 2026 – Der Landkreis saniert ab dem 1. März die Brücke über die "
+        "Talach bei Unterau. Die Arbeiten dauern voraussichtlich bis Ende Juli; die Kreisstraße 12"
+        " ist in dieser Zeit voll gesperrt.",
+        "Die Umleitung führt über Oberau und ist ausgeschildert. Der Landkreis investiert 2,4 "
+        "Millionen Euro in die Sanierung.",
+        "Auch Radfahrende profitieren: Die Brücke erhält einen eigenen Radstreifen.",
+    ]  # the cover note's wrapped sentence ('… die neue / Umleitung.') went whole

@@ -20,7 +20,15 @@ def is_attachment(part: Message) -> bool:
 
 
 def part_text(part: Message) -> str:
-    """Decoded text of a part; a wrong or unknown charset label falls back to detection."""
+    """Decoded text of a part; a wrong or unknown charset label falls back to detection. A
+    plain text sent as format=flowed gets its paragraphs back (`unflowed`)."""
+    text = _decoded(part)
+    if part.get_content_type() == "text/plain" and part.get_param("format", "").lower() == "flowed":
+        return unflowed(text, delete_space=part.get_param("delsp", "").lower() == "yes")
+    return text
+
+
+def _decoded(part: Message) -> str:
     payload = part.get_payload(decode=True) or b""
     label = part.get_content_charset()
     encoding = canonical_encoding(label)
@@ -30,6 +38,31 @@ def part_text(part: Message) -> str:
         except UnicodeDecodeError:
             pass
     return decode_text(payload, declared=label).text
+
+
+SIGNATURE_SEPARATOR = "-- "
+
+
+def unflowed(text: str, *, delete_space: bool = False) -> str:
+    """RFC 3676: a line ending in a space goes on in the next line of the same quote depth (a
+    mail client wrapped it at 72 characters); a line's leading space was added for transport.
+    Without this, a wrapped sentence reads as lines, and a cover note's rule misses its end."""
+    out: list[str] = []
+    flowing = False
+    depth_of_open = 0
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        depth = len(raw) - len(raw.lstrip(">"))
+        line = raw[depth:]
+        line = line[1:] if line.startswith(" ") else line  # space-stuffing
+        soft = line.endswith(" ") and line != SIGNATURE_SEPARATOR
+        if soft and delete_space:
+            line = line[:-1]
+        if flowing and depth == depth_of_open:
+            out[-1] += line
+        else:
+            out.append(">" * depth + (" " if depth and line else "") + line)
+        flowing, depth_of_open = soft, depth
+    return "\n".join(out)
 
 
 def filename(part: Message, index: int) -> str:

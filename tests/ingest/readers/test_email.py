@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
+from pipeline.ingest.readers.mailparts import unflowed
 from tests.conftest import FIXTURES_ROOT
 
 FIXTURES = FIXTURES_ROOT / "email"
@@ -364,3 +365,9 @@ def test_an_encoded_word_keeps_the_space_before_the_plain_words_after_it():
         b"Ein Unbekannter beschaedigte am Dienstag einen geparkten Wagen und fuhr davon.\r\n"
     )
     assert read(mail).title == "Unfallflucht vor einem Supermarkt – Zeugen gesucht"
+
+
+def test_format_flowed_joins_soft_breaks_and_keeps_hard_ones():
+    text = "Erste Zeile geht \nweiter.\n Gestopft\n> zitiert \n> weiter\n-- \nName"
+    assert unflowed(text) == "Erste Zeile geht weiter.\nGestopft\n> zitiert weiter\n-- \nName"
+    assert unflowed("Wort\u00adtrenn \nung", delete_space=True) == "Wort\u00adtrennung"
