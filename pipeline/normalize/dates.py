@@ -336,6 +336,16 @@ def is_labelled_date(text: str, spare: int = 3, *, published: bool = False) -> b
     return len(_leftover_words(before) + _leftover_words(after)) <= spare
 
 
+def words_beside_date(text: str) -> list[str]:
+    """The words of `text` besides its date, its time, its zone and the usual fillers ('am',
+    'um', 'Uhr', weekdays): 'Ende der Pressekonferenz' in 'Ende der Pressekonferenz am 27.11.'."""
+    found = find_date(text)
+    if found is None:
+        return _leftover_words(text)
+    rest = text[: found[0].start()] + " " + text[found[0].end() :]
+    return _leftover_words(ZONE_ABBR_RE.sub(" ", _find_time(rest)[4]))
+
+
 # a meta line's fields after its date: 'Freitag, 20. November 2026 · Kategorie: Kita'
 _META_SEPARATOR_RE = re.compile(r"^[\s,]*(?:[·•|/]|[-–—])\s")
 

@@ -20,10 +20,17 @@ from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.sanitize import plain_field
 
 EMBARGO_RE = re.compile(
-    r"^\W*(?:sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+(?:until|till|bis))?|not\s+for\s+"
-    r"(?:release|publication|broadcast)\s+(?:before|until|prior\s+to)|ver[öo]ffentlichung\s+"
-    r"(?:nicht\s+vor|frei\s+ab|ab)|frei\s+(?:zur\s+ver[öo]ffentlichung\s+)?ab|nicht\s+vor)"
-    r"(?P<colon>\s*[:\-–])?\s*(?P<rest>.*)$",
+    # what a press office says before it: 'Achtung, Sperrfrist:', 'STRICT EMBARGO:', 'Bitte
+    # beachten Sie die Sperrfrist:', 'Under embargo until …'
+    r"^\W*(?:(?:achtung|attention|wichtig|important|hinweis|note|bitte\s+beachten(?:\s+sie)?"
+    r"(?:\s+die)?|please\s+(?:note|observe)(?:\s+the)?|strict(?:ly)?|under)[\s,!:]+)?"
+    r"(?:sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+for\s+(?:release|publication))?"
+    r"(?:\s+(?:until|till|to|bis))?|not\s+for\s+(?:release|publication|broadcast)\s+"
+    r"(?:before|until|prior\s+to)|hold\s+for\s+release(?:\s+(?:until|till|at|on))?"
+    r"|for\s+release(?:\s+(?:at|on|until|after))?(?=\s*(?::|at\b|on\b|\d))"
+    r"|(?:nicht\s+zur\s+)?ver[öo]ffentlichung\s+(?:nicht\s+vor|frei\s+ab|ab|vor)"
+    r"|frei\s+(?:zur\s+ver[öo]ffentlichung\s+)?ab|nicht\s+vor)"
+    r"(?P<colon>\s*[:\-–!])?\s*(?P<rest>.*)$",
     re.I,
 )
 HEADLINE_WORDS = 3  # what follows an embargo on its line is a headline if it has this many
@@ -98,16 +105,46 @@ def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings
             kept.append(line)
             continue
         rest = match.group("rest")
-        when = dates.parse_datetime(rest, zone, now) if rest else None
-        if when is not None:
-            found.embargo = found.embargo or when
+        moment = dates.parse_moment(rest, zone, now) if rest else None
+        if moment is not None and not moment[1] and _names_an_event(rest):
+            _embargo_problem(
+                found,
+                f"the embargo in {text!r} waits for an event, not a time: give its day and "
+                "time ('Sperrfrist: 27.11.2026, 18:00 Uhr', 'Embargoed until 6:00 a.m. ET, "
+                "Dec. 9, 2026')",
+            )
+        elif moment is not None:
+            found.embargo = found.embargo or moment[0]
+            if not moment[1]:
+                found.warnings.append(
+                    f"the embargo in {text!r} names no time of day: it holds until the start of "
+                    "that day; check the time with the sender"
+                )
         elif not match.group("colon"):
             kept.append(line)  # "Embargo gegen ..." is a sentence, not an embargo line
         elif not NO_EMBARGO_RE.match(rest):
-            found.problems.append(
-                Problem(field="embargo_until", message=f"cannot read the embargo date in {text!r}")
-            )
+            _embargo_problem(found, f"cannot read the embargo date in {text!r}")
     return kept
+
+
+def _names_an_event(rest: str) -> bool:
+    """'Ende der Pressekonferenz am 27.11.2026', 'after the minister's speech on 9 Dec 2026':
+    the day is named, the moment is not (with a time, an event beside it only explains it)."""
+    words = dates.words_beside_date(rest)
+    return any(word.casefold() not in EMBARGO_FILLER for word in words)
+
+
+EMBARGO_FILLER = frozenset(
+    "dem der des veröffentlichen veröffentlicht verbreiten publication release publish "
+    "published local time ortszeit zeit the a on at until till before after nicht vor frei ab "
+    "zur für not from".split()
+)
+
+
+def _embargo_problem(found: Findings, message: str) -> None:
+    """One problem per embargo line: a page prints it both beside the headline and in the text."""
+    if all(problem.message != message for problem in found.problems):
+        found.problems.append(Problem(field="embargo_until", message=message))
 
 
 # Where an embargo in a subject line ends and the headline starts: "SPERRFRIST 27.11.2026,
@@ -131,7 +168,9 @@ def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings)
     return rest if len(rest.split()) >= 2 else title
 
 
-EMBARGO_OPENING = r"^\W*(?:sperrfrist|embargo(?:ed)?)\b"
+EMBARGO_OPENING = (
+    r"^\W*(?:(?:strict|under|achtung,?)\s+)?(?:sperrfrist|embargo(?:ed)?|hold\s+for\s+release)\b"
+)
 EMBARGO_OPENING_RE = re.compile(EMBARGO_OPENING, re.I)  # compiled once: asked of every line
 
 

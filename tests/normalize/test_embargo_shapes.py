@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from pipeline.normalize import normalize
 from pipeline.normalize.findings import Findings, take_title_embargo
+from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import release
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -66,3 +68,97 @@ def test_embargo_prefixes_of_subjects(subject, title, embargo):
     found = Findings(problems=[])
     assert take_title_embargo(subject, BERLIN, NOW, found) == title
     assert found.embargo == embargo
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("line", "embargo"),
+    [
+        (
+            "Achtung, Sperrfrist: 27.11.2026, 18:30 Uhr",
+            datetime(2026, 11, 27, 18, 30, tzinfo=BERLIN),
+        ),
+        (
+            "Bitte beachten Sie die Sperrfrist: 27.11.2026, 18.00 Uhr",
+            datetime(2026, 11, 27, 18, tzinfo=BERLIN),
+        ),
+        (
+            "Achtung Sperrfrist! Nicht vor dem 27.11.2026, 18 Uhr veröffentlichen.",
+            datetime(2026, 11, 27, 18, tzinfo=BERLIN),
+        ),
+        (
+            "Nicht zur Veröffentlichung vor 27.11.2026, 18:00 Uhr",
+            datetime(2026, 11, 27, 18, tzinfo=BERLIN),
+        ),
+        (
+            "HOLD FOR RELEASE UNTIL 10:00 A.M. EST, DEC. 9, 2026",
+            datetime(2026, 12, 9, 10, tzinfo=NEW_YORK),
+        ),
+        ("Under embargo until 10:00 GMT, 9 December 2026", datetime(2026, 12, 9, 10, tzinfo=UTC)),
+        (
+            "STRICT EMBARGO: 00:01 GMT Wednesday 9 December 2026",
+            datetime(2026, 12, 9, 0, 1, tzinfo=UTC),
+        ),
+        ("FOR RELEASE: 6 A.M. ET, DEC. 9, 2026", datetime(2026, 12, 9, 6, tzinfo=NEW_YORK)),
+        (
+            "EMBARGOED FOR RELEASE UNTIL 12:01 a.m. ET, Tuesday, Dec. 8, 2026",
+            datetime(2026, 12, 8, 0, 1, tzinfo=NEW_YORK),
+        ),
+    ],
+)
+def test_embargo_lines_in_the_wordings_press_offices_use_hold_the_release(line, embargo):
+    raw = raw_release(title="Meldung", body_text=f"{line}\n\nDer Text der Meldung steht hier.")
+    found = normalize(raw, SOURCE)
+    assert found.embargo_until == embargo
+    assert found.embargo_until.utcoffset() == embargo.utcoffset()
+    assert found.text == "Der Text der Meldung steht hier."
+    assert found.errors == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["FOR IMMEDIATE RELEASE", "For release: immediately", "Das Embargo gegen Kuba gilt seit 1962."],
+)
+def test_lines_that_only_sound_like_an_embargo_hold_nothing(line):
+    found = normalize(
+        raw_release(title="Meldung", body_text=f"{line}\n\nText der Meldung."), SOURCE
+    )
+    assert found.embargo_until is None
+    assert found.errors == ()
+
+
+def test_an_embargo_that_waits_for_an_event_is_an_error_named_once():
+    line = "Sperrfrist: Ende der Pressekonferenz am 27.11.2026"
+    raw = raw_release(
+        title="Meldung",
+        above_headline=(line,),
+        body_text=f"{line}\n\nText der Meldung.",
+    )
+    found = normalize(raw, SOURCE)
+    assert found.embargo_until is None  # never midnight: that would lift it before the event
+    assert [p.field for p in found.errors] == ["embargo_until"]
+    assert "waits for an event" in found.errors[0].message
+    assert "Sperrfrist" not in found.text
+
+
+def test_an_embargo_day_without_a_time_holds_until_that_day_and_says_so():
+    found = normalize(
+        raw_release(title="Meldung", body_text="Sperrfrist: 27.11.2026\n\nText der Meldung."),
+        SOURCE,
+    )
+    assert found.embargo_until == datetime(2026, 11, 27, tzinfo=BERLIN)
+    assert any("names no time of day" in warning for warning in found.warnings)
+
+
+def test_an_embargo_subject_that_says_hold_for_release_leaves_the_title():
+    found = Findings(problems=[])
+    title = take_title_embargo(
+        "HOLD FOR RELEASE UNTIL 10:00 A.M. EST, DEC. 9, 2026 – Orbis opens Ohio chip plant",
+        BERLIN,
+        NOW,
+        found,
+    )
+    assert title == "Orbis opens Ohio chip plant"
+    assert found.embargo == datetime(2026, 12, 9, 10, tzinfo=NEW_YORK)
