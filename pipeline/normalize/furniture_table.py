@@ -207,6 +207,11 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r" (?:abzumelden|abmelden|austragen).*",
         r"(?:newsletter|verteiler|presseverteiler) (?:abmelden|abbestellen|austragen).*",
         r"sie möchten (?:keine|unsere) [^?]{0,80}(?:mehr )?(?:erhalten|bekommen)\?.*",
+        # 'Sie möchten diesen Newsletter nicht mehr erhalten? Hier abmelden', 'Keine
+        # Pressemitteilungen mehr erhalten? Abmelden', 'Möchten Sie den Verteiler abbestellen?'
+        r"(?:sie )?(?:möchten|wollen) (?:sie )?[^?]{0,80}(?:nicht mehr|mehr) (?:erhalten|bekommen"
+        r"|empfangen)\?.*|keine [^?]{0,80}mehr (?:erhalten|bekommen|empfangen)\?.*"
+        r"|(?:möchten|wollen) sie [^?]{0,80}(?:abbestellen|abmelden|kündigen)\?.*",
         r"(?:you )?(?:don'?t|do not|no longer) (?:want|wish) to receive [^?]{0,80}\?.*"
         r"|to stop receiving (?:these|our) [^.]{0,80}.*",
         r"you (?:are receiving|received|have received) this (?:e-?mail|message|newsletter)"

@@ -57,10 +57,41 @@ def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False)
         # 'https://user:secret@host/' leaks a password; 'https://bank.example@evil.example/'
         # hides where it goes: the link keeps only its real host
         parts = parts._replace(netloc=parts.netloc.rpartition("@")[2])
-    target = _redirect_target(parts)
+    target = _redirect_target(parts) or _proofpoint_target(parts)
     if target is not None:
         return clean_url(target)
+    if UNSUBSCRIBE_RE.search(f"{parts.path}?{parts.query}"):
+        return None  # a subscriber's own link off the list: a reader could unsubscribe the portal
     return strip_tracking(urlunsplit(parts._replace(scheme=parts.scheme.lower())))
+
+
+# A mailing list's link to leave it, personal to the address it was sent to.
+UNSUBSCRIBE_RE = re.compile(
+    r"unsubscribe|/opt-?out(?:[/?]|$)|/unsub(?:[/?]|$)|(?:newsletter|verteiler)[^?#&]{0,40}(?:abmeld|abbestell"
+    r"|austrag)|(?:abmeld|abbestell|austrag)[^?#&]{0,40}(?:newsletter|verteiler)",
+    re.I,
+)
+# A mail filter's rewriting of every link (Proofpoint's URL Defense): v3 wraps the target as
+# '/v3/__https://…__;…', v2 encodes it in 'u' ('https-3A__host_path', '-XX' for '%XX').
+_PROOFPOINT_V3 = re.compile(r"^/v3/__(?P<target>.+?)__;", re.S)
+
+
+def _proofpoint_target(parts) -> str | None:
+    host = parts.hostname.lower()
+    if (
+        host != "urldefense.com"
+        and not host.endswith(".urldefense.com")
+        and host != ("urldefense.proofpoint.com")
+    ):
+        return None
+    match = _PROOFPOINT_V3.match(parts.path)
+    if match:
+        return match.group("target")
+    encoded = dict(parse_qsl(parts.query)).get("u", "")
+    decoded = re.sub(
+        r"-([0-9A-F]{2})", lambda m: chr(int(m.group(1), 16)), encoded.replace("_", "/")
+    )
+    return decoded if _ABSOLUTE.match(decoded) else None
 
 
 def _internal_host(host: str) -> bool:

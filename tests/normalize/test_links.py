@@ -144,3 +144,38 @@ def test_a_counter_that_hides_its_target_links_to_the_address_its_text_shows():
 def test_a_link_that_no_parser_can_join_to_its_base_is_no_link():
     assert clean_url("//[", "https://www.stadt.example/presse/") is None
     assert clean_url("seite.html", "http://[") is None
+
+
+def test_a_mail_filter_s_rewritten_link_gives_way_to_the_link_it_wraps():
+    v3 = (
+        "https://urldefense.com/v3/__https://www.klinikum.example/tag-der-offenen-tuer__;!!AbC1!x9$"
+    )
+    assert clean_url(v3) == "https://www.klinikum.example/tag-der-offenen-tuer"
+    v2 = "https://urldefense.proofpoint.com/v2/url?u=https-3A__www.klinikum.example_a-3Fid-3D5&d=D"
+    assert clean_url(v2) == "https://www.klinikum.example/a?id=5"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://lindenau.us12.list-manage.example/unsubscribe?u=abc&id=1&e=9f",
+        "https://t.rapidmail.example/unsubscribe/abc/123",
+        "https://www.lindenau.example/newsletter/abmelden?id=4",
+        "https://mail.lindenau.example/optout?u=1",
+    ],
+)
+def test_a_mailing_list_s_unsubscribe_link_is_never_a_link(href):
+    """It is personal to the address the mail went to: any reader could take the portal off
+    the press office's list."""
+    assert clean_url(href) is None
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.lindenau.example/buergerservice/kfz-abmelden",
+        "https://www.bmg.example/themen/organspende/opt-out-regelung",
+    ],
+)
+def test_pages_about_signing_off_something_else_stay_links(href):
+    assert clean_url(href) == href

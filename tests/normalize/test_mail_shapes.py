@@ -294,6 +294,9 @@ def test_a_sender_in_front_of_the_subject_and_a_label_over_the_headline_go():
             "Sie möchten keine Pressemitteilungen mehr erhalten? Hier abmelden.",
         ),
         ("Online-Version | Weiterleiten", "Newsletter abbestellen"),
+        ("Online ansehen", "Sie möchten diesen Newsletter nicht mehr erhalten? Hier abmelden."),
+        ("Online ansehen", "Keine Pressemitteilungen mehr erhalten? Abmelden\nStadt Lindenau"),
+        ("Online ansehen", "Möchten Sie den Presseverteiler abbestellen? Hier klicken."),
         (
             "Wird diese Nachricht nicht richtig dargestellt, klicken Sie bitte hier.",
             "Unsubscribe Manage preferences",
