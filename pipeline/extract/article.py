@@ -36,9 +36,11 @@ from pipeline.extract.metadata import (
     _canonical_url,
     _head_metadata,
     _language,
+    _names_only_the_page,
     _published,
     _title,
     continues_on_next_page,
+    heading_text,
     headline_element,
     page_tags,
     promote_office_headings,
@@ -144,7 +146,13 @@ def extract_article(
     published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
     body_text = _clean_space(" ".join(fragment.itertext()))
     prose_words = _prose_words(body_text, anchors)
-    kind = page_kind(signals, fragment_text(fragment), prose_words, len(images))
+    kind = page_kind(
+        signals,
+        fragment_text(fragment),
+        prose_words,
+        len(images),
+        listing_title=_names_only_the_page(_page_name(tree, heading) or title or ""),
+    )
     return Article(
         title=title,
         body_html=fragment_html(fragment),
@@ -165,6 +173,14 @@ def extract_article(
         page_kind=kind,
         documents=article_documents(documents, container),
     )
+
+
+def _page_name(tree, heading) -> str | None:
+    """What the page calls itself: its headline element, else its head's title."""
+    if heading is not None:
+        return heading_text(heading)
+    head_title = tree.find(".//title")
+    return _clean_space(head_title.text_content()) if head_title is not None else None
 
 
 def _restore_lead(fragment, lead: str | None) -> None:

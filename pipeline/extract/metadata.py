@@ -245,8 +245,10 @@ def _weak_headline(heading) -> bool:
 
 # What a page is, not what it says: a <title> made of these and the site's name has no headline.
 _PAGE_KINDS = re.compile(
-    r"pressemitteilung(?:en)?|pressemeldung(?:en)?|presseinformation(?:en)?|medieninformation"
+    r"pressemitteilung(?:en)?|pressemeldung(?:en)?|presseinformation(?:en)?|medieninformation(?:en)?"
+    r"|medienmitteilung(?:en)?|polizeimeldung(?:en)?|polizeibericht(?:e)?|blaulicht"
     r"|pressestelle|presse|aktuelles|aktuelle meldungen|meldung(?:en)?|nachrichten|news"
+    r"|such(?:e|ergebnisse)|search(?: results)?|archiv|archive|übersicht|overview"
     r"|press releases?|news releases?|newsroom|press room|media centre|media center|home"
     r"|news ?flash|announcements?|latest news|bekanntmachung(?:en)?|mitteilung(?:en)?"
     r"|startseite"

@@ -114,10 +114,15 @@ def _says_error(text: str) -> bool:
     return bool(ERROR_PAGE.search(text) or EMPTY_LISTING.search(text))
 
 
-def page_kind(signals: PageSignals, text: str, prose_words: int, images: int) -> str | None:
+def page_kind(
+    signals: PageSignals, text: str, prose_words: int, images: int, *, listing_title: bool = False
+) -> str | None:
     """'listing', 'empty', 'error', 'login', 'signup', 'contacts' or 'gallery' when the article
-    read from the page is only what such a page says; None for a release."""
+    read from the page is only what such a page says; None for a release. `listing_title`: the
+    page's headline names only what the page is ('Medieninformationen', 'Suchergebnisse')."""
     if _opens_in_teaser(text, signals.teasers):
+        return "listing"
+    if listing_title and _lists_under_intro(text, signals.teasers, prose_words):
         return "listing"
     if signals.error and prose_words < FORM_PROSE:
         return "empty" if EMPTY_LISTING.search(signals.error) else "error"
@@ -143,6 +148,27 @@ def _opens_in_teaser(text: str, teasers: tuple[str, ...]) -> bool:
         return False
     own = sum(len(line.split()) for line in lines if line not in joined)
     return own < OWN_WORDS
+
+
+def _lists_under_intro(text: str, teasers: tuple[str, ...], prose_words: int) -> bool:
+    """Under a headline that names the page's kind, a line or two of introduction ('Hier finden
+    Sie …', 'Ergebnisse 1 bis 5 von 214') over teasers, or over titles that are links: less
+    running text of its own than a release has."""
+    words = len(text.split())
+    entries = sum(1 for line in text.splitlines() if line.strip())
+    if entries > TEASER_ITEMS and prose_words < OWN_WORDS and prose_words < words * LINKED_SHARE:
+        return True  # the rest is the titles of links (a table or a list of releases)
+    if len(teasers) < TEASER_ITEMS:
+        return False
+    joined = "\n".join(teasers)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if len(line.split()) >= PROSE_LINE_WORDS]
+    inside = [line for line in lines if line in joined]
+    own = sum(len(line.split()) for line in lines if line not in joined)
+    return len(inside) >= TEASER_ITEMS and own < OWN_WORDS
+
+
+LINKED_SHARE = 0.5
 
 
 def _teasers(tree) -> tuple[str, ...]:

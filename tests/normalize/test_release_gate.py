@@ -311,3 +311,68 @@ def test_a_chronology_and_a_schedule_under_their_dates_stay_in_the_release():
     assert found.errors == ()
     assert "Die Stadt vergibt den Auftrag" in found.text
     assert found.text.count("Eislaufen für Familien") == 3
+
+
+INTRO = (
+    "<p>Hier finden Sie die aktuellen Pressemitteilungen der Stadt Beispielstadt. Ältere "
+    "Meldungen stehen im Archiv.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "intro", "items"),
+    [
+        # an introduction over the teasers
+        (
+            "Medieninformationen",
+            INTRO,
+            "".join(
+                f'<div class="news"><h3><a href="{href}">{title}</a></h3>'
+                f'<div class="teaser-text">{excerpt}</div></div>'
+                for href, title, excerpt in TEASERS
+            ),
+        ),
+        # a search's results under their count
+        (
+            "Suchergebnisse",
+            "<p>Zeige Ergebnisse 1 bis 3 von 87 für „Northwind“</p>",
+            "<ol class='results'>"
+            + "".join(
+                f'<li><a href="{href}">{title}</a><p>{excerpt}</p><span>Geändert: 24.11.2026 · '
+                "Größe: 12 KB</span></li>"
+                for href, title, excerpt in TEASERS
+            )
+            + "</ol>",
+        ),
+        # a table of dates and linked titles under an introduction
+        (
+            "Pressemitteilungen 2026",
+            INTRO,
+            "<table><tr><th>Datum</th><th>Titel</th></tr>"
+            + "".join(
+                f'<tr><td>2{day}.11.2026</td><td><a href="{href}">{title}</a></td></tr>'
+                for day, (href, title, _) in enumerate(TEASERS * 2)
+            )
+            + "</table>",
+        ),
+    ],
+)
+def test_a_listing_under_an_introduction_is_refused(heading, intro, items):
+    """The page's headline names what it is; its few lines of its own do not make it a release."""
+    message = refusal(site(f"<h1>{heading}</h1>{intro}{items}", title=f"{heading} | Stadt"))
+    assert message.startswith("no press release found on this page (looks like a listing")
+
+
+def test_a_short_release_with_a_box_of_links_under_a_generic_page_title_passes():
+    page = site(
+        "<h1>Vollsperrung der Brückenstraße ab Montag</h1><p>Wegen Arbeiten an der Fernwärme "
+        "ist die Brückenstraße ab Montag voll gesperrt. Die Umleitung ist ausgeschildert.</p>"
+        '<ul><li><a href="/baustellen">Alle Baustellen im Stadtgebiet</a></li>'
+        '<li><a href="/umleitungen">Umleitungen und Busfahrpläne</a></li>'
+        '<li><a href="/karte">Karte der Verkehrseinschränkungen</a></li>'
+        '<li><a href="/kontakt">Kontakt zum Tiefbauamt der Stadt</a></li></ul>',
+        title="Pressemitteilungen | Stadt Beispielstadt",
+    )
+    found = extracted(page)
+    assert found.errors == ()
+    assert found.title == "Vollsperrung der Brückenstraße ab Montag"
