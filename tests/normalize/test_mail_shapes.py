@@ -414,3 +414,14 @@ def test_a_flowed_plain_text_mail_is_read_as_paragraphs_not_wrapped_lines():
         "Millionen Euro in die Sanierung.",
         "Auch Radfahrende profitieren: Die Brücke erhält einen eigenen Radstreifen.",
     ]  # the cover note's wrapped sentence ('… die neue / Umleitung.') went whole
+
+
+def test_an_apple_mail_html_forward_s_cited_header_is_no_part_of_the_release():
+    found = release("applemail-html-forward.eml")
+    assert found.errors == ()
+    assert found.title == "Tierpark Auenfeld bekommt zwei Rote Pandas"
+    assert found.text.startswith("Auenfeld, 24. November 2026 – Der Tierpark Auenfeld hat")
+    for forwarding in ("Für morgen", "iPhone", "Betreff", "Von:", "weitergeleiteten"):
+        assert forwarding not in found.text, forwarding
+    assert found.published_at.isoformat() == "2026-11-24T14:15:33+01:00"
+    assert found.contact.startswith("Lena Vogt")

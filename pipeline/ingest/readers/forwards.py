@@ -278,11 +278,22 @@ def automatic_kind(message, subject: str) -> str | None:
 
 
 def without_quoted_thread(html: str, replying: bool) -> str:
-    if not replying:
+    """A reply's HTML without the thread it quotes; a forward's with the forwarded message out
+    of Apple Mail's cited quote, where its header block would run into its text."""
+    if not replying and not _CITED.search(html):
         return html
     tree = parse_html(html)
-    strip_reply_quotes(tree, replying)
-    return etree.tostring(tree, encoding="unicode") if tree is not None else html
+    if tree is None:
+        return html
+    if replying:
+        strip_reply_quotes(tree, replying)
+    else:
+        for quote in tree.xpath("//blockquote[@type='cite']"):
+            quote.drop_tag()
+    return etree.tostring(tree, encoding="unicode")
+
+
+_CITED = re.compile(r"<blockquote[^>]*\btype\s*=\s*[\"']?cite", re.I)
 
 
 # A forward sent as an attachment (Outlook's 'Forward as attachment'): the mail's own text is a
