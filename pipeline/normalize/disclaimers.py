@@ -36,16 +36,24 @@ def render_disclaimer(
 # Plain substring tests on casefolded text keep this fast on every paragraph of every release.
 _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
-        ("dritte", "third"),
+        ("dritte", "third", "pressemitteilung", "press release"),
         ("inhalte dritter", "mitteilungen dritter", "beiträge dritter", "texte dritter",
          "meldungen dritter", "informationen dritter", "inhalte von dritten", "third-party content",
          "third party content", "third-party material", "third-party press",
-         "third-party information", "content from third parties", "submitted by third parties"),
+         "third-party information", "content from third parties", "submitted by third parties",
+         # 'Dieser Beitrag ist eine Pressemitteilung', 'Die Pressemitteilung wurde uns …'
+         "ist eine pressemitteilung", "um eine pressemitteilung", "pressemitteilung wurde uns",
+         "eingesandte pressemitteilung", "eingereichte pressemitteilung", "is a press release",
+         "press release submitted", "press release provided"),
     ),
     (
-        ("bearbeit", "prüf", "wahrheit", "edit", "verif", "check", "review"),
+        ("bearbeit", "prüf", "wahrheit", "edit", "verif", "check", "review", "veränder",
+         "wortlaut", "chang", "received"),
         ("nicht bearbeitet", "redaktionell nicht bearbeitet", "nicht redaktionell bearbeitet",
          "unbearbeitet", "nicht geprüft", "nicht überprüft", "ungeprüft", "wahrheitsgehalt",
+         "unverändert veröffentlicht", "unverändert übernommen", "unverändert wiedergegeben",
+         "im wortlaut", "im originalwortlaut", "without changes", "unchanged",
+         "as received",
          "not been edited", "not edited", "not been verified", "not verified", "not been checked",
          "not checked", "not been reviewed", "not reviewed", "unedited", "unverified",
          "without editorial review", "without verification", "no editorial review"),
@@ -84,14 +92,23 @@ def _carries(folded: str, index: int) -> bool:
 
 
 def _alone_responsible(folded: str) -> bool:
-    """'allein … verantwortlich' / 'alleine verantwortlich' within one sentence."""
-    position = folded.find("allein")
-    while position >= 0:
-        window = folded[position : position + 100].split(".", 1)[0]
-        if "verantwortlich" in window:
-            return True
-        position = folded.find("allein", position + 6)
+    """'allein … verantwortlich', 'Für den Inhalt ist der Absender verantwortlich' within one
+    sentence."""
+    for opening in ("allein", "für den inhalt", "für die inhalte"):
+        position = folded.find(opening)
+        while position >= 0:
+            window = folded[position : position + 100].split(".", 1)[0]
+            if "verantwortlich" in window and (opening == "allein" or _names_sender(window)):
+                return True
+            position = folded.find(opening, position + len(opening))
     return False
+
+
+_SENDERS = ("absender", "herausgeber", "verfasser", "autor", "urheber", "einsender", "übersender")
+
+
+def _names_sender(window: str) -> bool:
+    return any(sender in window for sender in _SENDERS)
 
 
 def is_disclaimer(text: str) -> bool:

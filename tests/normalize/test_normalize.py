@@ -324,6 +324,37 @@ def test_old_disclaimer_detection_is_by_meaning():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Hinweis der Redaktion: Bei diesem Text handelt es sich um eine Pressemitteilung, die "
+        "unverändert veröffentlicht wurde. Für den Inhalt ist der Absender verantwortlich.",
+        "Dieser Beitrag ist eine Pressemitteilung. Die Redaktion macht sich den Inhalt nicht zu "
+        "eigen und übernimmt keine Haftung.",
+        "Die Pressemitteilung wurde uns zur Verfügung gestellt. Für den Inhalt ist allein der "
+        "Herausgeber verantwortlich.",
+        "This is a press release published as received. The publisher is not responsible for "
+        "its content.",
+    ],
+)
+def test_old_disclaimers_in_the_wordings_portals_use_are_found(text):
+    assert is_disclaimer(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verantwortlich für den Inhalt dieser Pressemitteilung: Stadt Lindenau, Pressestelle.",
+        "Für den Inhalt der Ausstellung ist das Stadtarchiv verantwortlich, das die Dokumente "
+        "unverändert zeigt.",
+        "Die Stadt hat die Pressemitteilung des Landes unverändert auf ihrer Website "
+        "veröffentlicht.",
+    ],
+)
+def test_a_release_s_own_lines_about_its_content_are_no_disclaimer(text):
+    assert not is_disclaimer(text)
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("Die Stadt Leipzig baut eine neue Schule für rund 600 Kinder im Stadtteil Grünau.", "de"),
