@@ -22,7 +22,7 @@ from pipeline.extract.fragment import (
     fragment_html,
     fragment_text,
 )
-from pipeline.extract.generic import _drop_leading_title, _generic_body, page_link_texts
+from pipeline.extract.generic import _generic_body, page_link_texts
 from pipeline.extract.images import (
     FoundImage,
     article_container,
@@ -172,6 +172,34 @@ def extract_article(
         continues=continues_on_next_page(tree),
         page_kind=kind,
         documents=article_documents(documents, container),
+    )
+
+
+TITLE_REACH = 3  # blocks: an extractor may set the first paragraph or a kicker over the <h1>
+
+
+def _drop_leading_title(fragment, title: str | None) -> None:
+    """The headline is the title, not a paragraph: drop it where the body repeats it among its
+    first blocks (an extractor sometimes puts a chunk's first paragraph over it)."""
+    if not title:
+        return
+    for block in fragment[:TITLE_REACH]:
+        text = _clean_space("".join(block.itertext()))
+        if block.tag in {"h2", "h3", "h4", "p"} and (text == title or _kicker_over(text, title)):
+            fragment.remove(block)
+            return
+
+
+KICKER_WORDS = 6
+
+
+def _kicker_over(text: str, title: str) -> bool:
+    """The headline with its kicker run into it ('Medieninformation Nr. 512Neue Ampel …'): an
+    extractor reads the heading's parts without the line between them."""
+    return (
+        text.endswith(title)
+        and len(title.split()) >= 2
+        and 0 < len(text[: -len(title)].split()) <= KICKER_WORDS
     )
 
 

@@ -382,18 +382,3 @@ def page_link_texts(tree) -> set[str]:
         if len(text) >= 3:
             texts.add(text)
     return texts
-
-
-TITLE_REACH = 3  # blocks: an extractor may set the first paragraph or a kicker over the <h1>
-
-
-def _drop_leading_title(fragment, title: str | None) -> None:
-    """The headline is the title, not a paragraph: drop it where the body repeats it among its
-    first blocks (an extractor sometimes puts a chunk's first paragraph over it)."""
-    if not title:
-        return
-    for block in fragment[:TITLE_REACH]:
-        text = _clean_space("".join(block.itertext()))
-        if block.tag in {"h2", "h3", "h4", "p"} and text == title:
-            fragment.remove(block)
-            return

@@ -1,16 +1,15 @@
-"""What a body says besides the article: embargo lines and the press contact, taken out early.
-
-They go before furniture removal, which would otherwise eat a "Kontakt" line.
+"""What a body says besides the article: the press contact, taken out early (its embargo:
+`embargo`). They go before furniture removal, which would otherwise eat a "Kontakt" line.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from pipeline.models import Problem
-from pipeline.normalize import boilerplate, dates
+from pipeline.normalize import boilerplate
 from pipeline.normalize.body import (
     Line,
     clean_inline,
@@ -19,22 +18,6 @@ from pipeline.normalize.body import (
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.sanitize import plain_field
 
-EMBARGO_RE = re.compile(
-    # what a press office says before it: 'Achtung, Sperrfrist:', 'STRICT EMBARGO:', 'Bitte
-    # beachten Sie die Sperrfrist:', 'Under embargo until …'
-    r"^\W*(?:(?:achtung|attention|wichtig|important|hinweis|note|bitte\s+beachten(?:\s+sie)?"
-    r"(?:\s+die)?|please\s+(?:note|observe)(?:\s+the)?|strict(?:ly)?|under)[\s,!:]+)?"
-    r"(?:sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+for\s+(?:release|publication))?"
-    r"(?:\s+(?:until|till|to|bis))?|not\s+for\s+(?:release|publication|broadcast)\s+"
-    r"(?:before|until|prior\s+to)|hold\s+for\s+release(?:\s+(?:until|till|at|on))?"
-    r"|for\s+release(?:\s+(?:at|on|until|after))?(?=\s*(?::|at\b|on\b|\d))"
-    r"|(?:nicht\s+zur\s+)?ver[öo]ffentlichung\s+(?:nicht\s+vor|frei\s+ab|ab|vor)"
-    r"|frei\s+(?:zur\s+ver[öo]ffentlichung\s+)?ab|nicht\s+vor)"
-    r"(?P<colon>\s*[:\-–!])?\s*(?P<rest>.*)$",
-    re.I,
-)
-HEADLINE_WORDS = 3  # what follows an embargo on its line is a headline if it has this many
-NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I)
 CONTACT_RE = re.compile(
     r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
     r"(?:die\s+)?(?:medien(?:vertreter(?:innen)?)?|presse|journalist\w*|redaktionen)\b"
@@ -87,106 +70,7 @@ class Findings:
     date_text: str | None = None
 
 
-# --- Embargo and contact -----------------------------------------------------------------------
-
-
-def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings) -> list[Line]:
-    kept = []
-    for line in lines:
-        text = line.text
-        split = embargo_before_headline(text, zone, now) if len(text) <= 400 else None
-        if split is not None and len(split[1].split()) >= HEADLINE_WORDS:
-            # 'SPERRFRIST 27.11.2026, 10 Uhr – Headline' opening a text: the headline stays
-            found.embargo = found.embargo or split[0]
-            kept.append(Line([(split[1], None)], line.chunk, line.kind, line.level))
-            continue
-        match = EMBARGO_RE.match(text) if len(text) <= 160 else None
-        if match is None:
-            kept.append(line)
-            continue
-        rest = match.group("rest")
-        moment = dates.parse_moment(rest, zone, now) if rest else None
-        if moment is not None and not moment[1] and _names_an_event(rest):
-            _embargo_problem(
-                found,
-                f"the embargo in {text!r} waits for an event, not a time: give its day and "
-                "time ('Sperrfrist: 27.11.2026, 18:00 Uhr', 'Embargoed until 6:00 a.m. ET, "
-                "Dec. 9, 2026')",
-            )
-        elif moment is not None:
-            found.embargo = found.embargo or moment[0]
-            if not moment[1]:
-                found.warnings.append(
-                    f"the embargo in {text!r} names no time of day: it holds until the start of "
-                    "that day; check the time with the sender"
-                )
-        elif not match.group("colon"):
-            kept.append(line)  # "Embargo gegen ..." is a sentence, not an embargo line
-        elif not NO_EMBARGO_RE.match(rest):
-            _embargo_problem(found, f"cannot read the embargo date in {text!r}")
-    return kept
-
-
-def _names_an_event(rest: str) -> bool:
-    """'Ende der Pressekonferenz am 27.11.2026', 'after the minister's speech on 9 Dec 2026':
-    the day is named, the moment is not (with a time, an event beside it only explains it)."""
-    words = dates.words_beside_date(rest)
-    return any(word.casefold() not in EMBARGO_FILLER for word in words)
-
-
-EMBARGO_FILLER = frozenset(
-    "dem der des veröffentlichen veröffentlicht verbreiten publication release publish "
-    "published local time ortszeit zeit the a on at until till before after nicht vor frei ab "
-    "zur für not from".split()
-)
-
-
-def _embargo_problem(found: Findings, message: str) -> None:
-    """One problem per embargo line: a page prints it both beside the headline and in the text."""
-    if all(problem.message != message for problem in found.problems):
-        found.problems.append(Problem(field="embargo_until", message=message))
-
-
-# Where an embargo in a subject line ends and the headline starts: "SPERRFRIST 27.11.2026,
-# 10 Uhr – Headline", "[Sperrfrist 27.11., 10 Uhr] Headline", "EMBARGOED: Headline".
-TITLE_SEPARATOR_RE = re.compile(r"\s*(?:\]|[–—|]|\s-{1,2}|:)\s+")
-
-
-def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings) -> str:
-    """The headline without an embargo put in front of it (e-mail subjects do that); the
-    embargo's date is taken unless the body gives one."""
-    opening = EMBARGO_OPENING_RE.match(title)
-    if opening is None:
-        return title
-    split = embargo_before_headline(title, zone, now)
-    if split is not None:
-        found.embargo = found.embargo or split[0]
-        return split[1]
-    # an embargo whose date Melder cannot read still does not belong in the headline
-    separator = TITLE_SEPARATOR_RE.search(title, opening.end())
-    rest = title[separator.end() :] if separator else ""
-    return rest if len(rest.split()) >= 2 else title
-
-
-EMBARGO_OPENING = (
-    r"^\W*(?:(?:strict|under|achtung,?)\s+)?(?:sperrfrist|embargo(?:ed)?|hold\s+for\s+release)\b"
-)
-EMBARGO_OPENING_RE = re.compile(EMBARGO_OPENING, re.I)  # compiled once: asked of every line
-
-
-def embargo_before_headline(text: str, zone: tzinfo, now: datetime):
-    """(embargo, headline) of 'SPERRFRIST 27.11.2026, 10 Uhr – Headline', else None."""
-    opening = EMBARGO_OPENING_RE.match(text)
-    if opening is None:
-        return None
-    for separator in TITLE_SEPARATOR_RE.finditer(text, opening.end()):
-        head, rest = text[: separator.start()], text[separator.end() :]
-        if len(rest.split()) < 2:
-            return None
-        when = dates.parse_datetime(head[opening.end() :], zone, now)
-        if when is not None:
-            return when, rest
-    return None
+# --- Contact -----------------------------------------------------------------------------------
 
 
 _ROLE_LABEL_RE = re.compile(r"\W*(?:media|medien|press|presse|investors?|investoren)\s*:\s*", re.I)

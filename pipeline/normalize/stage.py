@@ -24,13 +24,12 @@ from pipeline.normalize.body import (
     repair_text,
 )
 from pipeline.normalize.captions import clean_media, described, drop_caption_lines
+from pipeline.normalize.embargo import take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
     Findings,
     _clean_contact,
     signature_contact,
     take_contact,
-    take_embargo,
-    take_title_embargo,
     without_contact_lines,
 )
 from pipeline.normalize.furniture import drop_furniture

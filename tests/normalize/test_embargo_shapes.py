@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pipeline.normalize import normalize
-from pipeline.normalize.findings import Findings, take_title_embargo
+from pipeline.normalize.embargo import take_title_embargo
+from pipeline.normalize.findings import Findings
 from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import release
 

@@ -141,6 +141,17 @@ def test_the_separator_after_a_kicker_in_the_h1_goes_with_it():
     assert normalize(read_page(page), SOURCE).title == "Jede Schule bekommt eine IT-Fachkraft"
 
 
+def test_a_kicker_set_in_the_h1_without_a_space_is_neither_title_nor_body():
+    h1 = (
+        '<span class="dachzeile">Medieninformation Nr. 512</span>'
+        '<span class="headline">Neue Ampel an der Kreuzung Georg-Schumann-Straße</span>'
+    )
+    found = normalize(read_page(PAGE.format(title="Stadt Leipzig", og="", h1=h1)), SOURCE)
+    assert found.title == "Neue Ampel an der Kreuzung Georg-Schumann-Straße"
+    assert found.text.startswith("Hannover, 26. November 2026 – Die Fraktion")
+    assert "512" not in found.text and "512" not in found.slug
+
+
 def test_a_deck_that_opens_with_a_date_is_no_dateline():
     page = PAGE.replace(
         "<p>Hannover,",
