@@ -68,6 +68,7 @@ def _dated_head(head: str):
         found
         and len(before) <= 4
         and not (before and before[-1].casefold() in REFERENCE_WORDS)
+        and not (before and before[0].strip(",.:;").casefold() in UPDATE_WORDS)
         and all(_place_word(word) for word in before)
         and len(head[found[0].end() :].split()) <= DATELINE_TAIL_WORDS
     ):
@@ -92,3 +93,8 @@ PLACE_CONNECTORS = frozenset("am an der den im in de del la le van von bei upon 
 
 # Words that make a date a reference, not the release's: 'Zwischenbilanz zum 30. September 2026 –'
 REFERENCE_WORDS = frozenset("zum zur bis seit ab per stichtag through until since as of".split())
+# A later note in the text, dated when it was added: 'Update, 15.01.2026, 16:45 Uhr: Die Brücke …'
+UPDATE_WORDS = frozenset(
+    "update updated aktualisierung aktualisiert nachtrag ergänzung korrektur berichtigung "
+    "correction corrected editor's edit".split()
+)

@@ -60,7 +60,14 @@ def take_title(
         # a long headline (up to 300 characters) reads like a paragraph without its period
         head_end = _body_start(blocks, 1)
     # the opening blocks that state only a date: each is asked up to three times below
-    date_lines = {i for i in range(head_end) if dates.is_date_line(blocks[i].text)}
+    # (or a line of fields that says when it was published: 'Polizeidirektion Leipzig |
+    # Veröffentlicht am: 26. November 2026, 13:05 Uhr')
+    date_lines = {
+        i
+        for i in range(head_end)
+        if dates.is_date_line(text := blocks[i].text)
+        or dates.is_labelled_date(text, published=True)
+    }
     title, title_index = given, None
     if given:
         key = _title_key(given)

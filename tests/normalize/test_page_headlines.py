@@ -152,6 +152,41 @@ def test_a_kicker_set_in_the_h1_without_a_space_is_neither_title_nor_body():
     assert "512" not in found.text and "512" not in found.slug
 
 
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        (
+            "Polizeidirektion Hannover | Veröffentlicht am: 26. November 2026, 13:05 Uhr",
+            "2026-11-26T13:05:00+01:00",
+        ),
+        ("Stand: 26.11.2026, 09:40 Uhr · Landtagsfraktion", "2026-11-26T09:40:00+01:00"),
+    ],
+)
+def test_a_row_of_fields_with_the_publication_date_under_the_h1_dates_it_and_leaves_the_body(
+    meta, published
+):
+    page = PAGE.replace("<p>Hannover,", f"<div class='meta'>{meta}</div><p>Hannover,")
+    found = normalize(read_page(page.format(title=HEADLINE, og="", h1=HEADLINE)), SOURCE)
+    assert found.text.startswith("Hannover, 26. November 2026 – Die Fraktion")
+    assert found.published_at.isoformat() == published
+
+
+def test_an_update_note_in_the_text_does_not_date_the_release():
+    page = PAGE.replace(
+        "<p>Eine befristete",
+        "<p><strong>Update, 27.11.2026, 16:45 Uhr:</strong> Der Landtag hat die Debatte auf "
+        "Dezember vertagt.</p><p>Eine befristete",
+    ).replace("<p>Hannover, 26. November 2026 – Die", "<p>Hannover. Die")
+    page = page.replace(
+        "<h1>{h1}</h1>",
+        "<h1>{h1}</h1><p class='meta'>Erstellt am 26.11.2026, "
+        "09:10 Uhr | Zuletzt aktualisiert: 27.11.2026, 16:45 Uhr</p>",
+    )
+    found = normalize(read_page(page.format(title=HEADLINE, og="", h1=HEADLINE)), SOURCE)
+    assert found.published_at.isoformat() == "2026-11-26T09:10:00+01:00"
+    assert "Update, 27.11.2026" in found.text  # the note stays: it is news
+
+
 def test_a_deck_that_opens_with_a_date_is_no_dateline():
     page = PAGE.replace(
         "<p>Hannover,",
