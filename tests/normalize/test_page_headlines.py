@@ -165,9 +165,15 @@ def test_a_kicker_set_in_the_h1_without_a_space_is_neither_title_nor_body():
 def test_a_row_of_fields_with_the_publication_date_under_the_h1_dates_it_and_leaves_the_body(
     meta, published
 ):
-    page = PAGE.replace("<p>Hannover,", f"<div class='meta'>{meta}</div><p>Hannover,")
-    found = normalize(read_page(page.format(title=HEADLINE, og="", h1=HEADLINE)), SOURCE)
-    assert found.text.startswith("Hannover, 26. November 2026 – Die Fraktion")
+    first, second = meta.split(" | ") if " | " in meta else meta.split(" · ")
+    page = PAGE.replace(
+        "<h1>{h1}</h1>",
+        "<h1>Medieninformation 612/2026</h1><div class='mi-meta'><span>" + first + "</span> | "
+        "<span>" + second + "</span></div><h2>{h1}</h2>",
+    )
+    head = "Medieninformation 612/2026 - Polizei Niedersachsen"
+    found = normalize(read_page(page.format(title=head, og="", h1=HEADLINE)), SOURCE)
+    assert found.text.startswith(f"{HEADLINE}\n\nHannover, 26. November 2026 – Die Fraktion")
     assert found.published_at.isoformat() == published
 
 
