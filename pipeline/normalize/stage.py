@@ -38,7 +38,13 @@ from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, jo
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.several import several_releases
-from pipeline.normalize.summary import detect_language, lead_text, make_slug, make_teaser
+from pipeline.normalize.summary import (
+    clear_german_or_english,
+    detect_language,
+    lead_text,
+    make_slug,
+    make_teaser,
+)
 
 TITLE_LIMIT = 300
 LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
@@ -97,7 +103,7 @@ def normalize(
         teaser=plain_field(make_teaser(_given_teaser(raw) or lead_text(blocks))),
         body_html=body_html,
         text=text,
-        language=source.language or raw.language or detect_language(f"{title}\n{text}"),
+        language=source.language or _language(raw.language, f"{title}\n{text}", found),
         published_at=published,
         published_date_only=found.date_only and published is not None,
         embargo_until=embargo,
@@ -110,6 +116,26 @@ def normalize(
         errors=tuple(validate(raw, title, text, found)),
         warnings=tuple(found.warnings),
     )
+
+
+def _language(declared: str | None, text: str, found: Findings) -> str:
+    """The input's own language tag, unless its text leaves no doubt that it is another of
+    German and English: a CMS's default 'en-US' on a German page, a mail client's
+    Content-Language on a forwarded release."""
+    if not declared:
+        return detect_language(text)
+    primary = declared.split("-")[0].lower()
+    read = clear_german_or_english(text[:LANGUAGE_SAMPLE]) if primary in ("de", "en") else None
+    if read and read != primary:
+        found.warnings.append(
+            f"the input says its language is {declared!r}, but its text is "
+            f"{'German' if read == 'de' else 'English'}: '{read}' is used"
+        )
+        return read
+    return declared
+
+
+LANGUAGE_SAMPLE = 1500
 
 
 def _given_teaser(raw: RawRelease) -> str | None:

@@ -531,3 +531,32 @@ def test_an_undated_text_is_dated_by_its_file_name_or_says_it_has_no_date():
     release = normalize(plain, SOURCE)
     assert release.published_at is None
     assert "no publication date found: it goes out dated by its publishing" in release.warnings
+
+
+GERMAN_TEXT = (
+    "Die Stadt baut im kommenden Jahr eine neue Grundschule. Der Stadtrat hat dafür am Dienstag "
+    "die Mittel freigegeben, und die Arbeiten sollen im Frühjahr beginnen. Die Schule wird für "
+    "rund 400 Kinder gebaut und hat eine eigene Sporthalle."
+)
+ENGLISH_TEXT = (
+    "The city will build a new primary school next year. The council approved the funds on "
+    "Tuesday, and the work is expected to begin in the spring. The school is being built for "
+    "about 400 children and will have its own gym."
+)
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "language"),
+    [("en-US", GERMAN_TEXT, "de"), ("de-DE", ENGLISH_TEXT, "en"), ("de", GERMAN_TEXT, "de")],
+)
+def test_a_text_that_is_clearly_german_or_english_outweighs_a_wrong_language_tag(
+    declared, text, language
+):
+    found = normalize(raw_release(title="Titel", body_text=text, language=declared), SOURCE)
+    assert found.language == language
+    assert any("says its language" in w for w in found.warnings) == (declared[:2] != language)
+
+
+def test_a_language_tag_the_text_cannot_contradict_stays():
+    found = normalize(raw_release(title="Titel", body_text="Kurz.", language="fr"), SOURCE)
+    assert found.language == "fr"
