@@ -14,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.config import ExtractRules
+from pipeline.extract.contact_box import contact_box_lines
 from pipeline.extract.documents import article_documents, document_candidates
 from pipeline.extract.fragment import (
     HTML_KINDS,
@@ -49,7 +50,6 @@ from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
 from pipeline.extract.surroundings import (
-    contact_box_lines,
     drop_above_headline,
     heading_over_article,
     lead_after_headline,

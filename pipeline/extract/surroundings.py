@@ -1,5 +1,5 @@
 """What a page prints around its article that the release still needs: a date or an embargo
-beside the headline, a lead set apart under it, a press contact in its own box.
+beside the headline, a lead set apart under it (its contact box: `contact_box`).
 
 Extractors leave these out as page furniture. They are found from the headline element (see
 `metadata.headline_element`) and handed on as text; `normalize` decides what they say.
@@ -116,92 +116,6 @@ def _short_text(text: str | None, pieces: list[tuple[object, str]]) -> None:
 def _all_links(element, text: str) -> bool:
     linked = "".join(_clean_space(a.text_content()) for a in element.iter("a"))
     return len(linked) >= len(text.replace(" ", "")) * 0.8 if linked else False
-
-
-# A press contact in its own box beside or under the article ("div.contact-box",
-# <h2>Ansprechpartner</h2>), which extraction leaves out as page furniture.
-_CONTACT_NAMES = re.compile(
-    r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle|rueckfrage|rückfrage|auskuenfte)", re.I
-)
-_CONTACT_HEADING = re.compile(
-    r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?:presse|medien|media|press)?[- ]?(?:kontakte?"
-    r"|contacts?|ansprechpartner(?:in)?)|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte"
-    r"|media (?:inquiries|enquiries)|contact information|kontaktpersonen?|kontaktinformationen"
-    r"|(?:presse)?sprecher(?:in)?|press secretary|spokes(?:person|woman|man))\b",
-    re.I,
-)
-_PAGE_FRAME = frozenset({"nav", "header", "footer", "form", "menu"})
-# whole class tokens only: 'site-header' frames the page, 'press-release__header' the release
-_FRAME_NAMES = re.compile(
-    r"(?:^|\s)(?:(?:site|page|main|global|top)[-_])?(?:nav|navigation|navbar|menu|footer|header"
-    r"|breadcrumbs?)(?:\s|$)",
-    re.I,
-)
-_BOX_TEXT = 600
-
-
-def contact_box_lines(tree) -> tuple[str, ...]:
-    """The lines of the page's first contact box outside its frame (menus, header, footer):
-    a box named for a contact, or one that a contact heading opens. `normalize` decides
-    whether they are a press contact."""
-    for element in tree.iter("div", "section", "aside", "p", "address", "table"):
-        # split no further than the box's length in words: more words than that, more
-        # characters; the page's outer blocks hold all of its words
-        words = element.text_content().split(None, _BOX_TEXT)
-        if len(words) > _BOX_TEXT:
-            continue
-        text = " ".join(words)
-        if not text or len(text) > _BOX_TEXT or not re.search(r"@|\d{3}", text):
-            continue
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        lines = [line for line in map(_clean_space, _box_text(element).split("\n")) if line]
-        heading = _heading_before(element)
-        if lines and heading and not _CONTACT_HEADING.match(lines[0]):
-            lines.insert(0, heading)  # '<p><b>Media Contact</b></p>' over the box
-        if not lines or not (_CONTACT_NAMES.search(names) or _CONTACT_HEADING.match(lines[0])):
-            continue
-        if not _in_page_frame(element):
-            return tuple(lines)
-    return ()
-
-
-def _heading_before(element) -> str | None:
-    """A contact heading set just before the box, outside it: the element before it, or the
-    last heading that element ends with (the article's text ends with 'Media contacts')."""
-    previous = element.getprevious()
-    if previous is None:
-        return None
-    last_heading = previous.xpath("(.//h2|.//h3|.//h4|.//strong)[last()]")
-    for candidate in (previous, *last_heading[-1:]):
-        text = _clean_space(candidate.text_content())
-        if len(text) <= 60 and _CONTACT_HEADING.match(text):
-            return text
-    return None
-
-
-def _in_page_frame(element) -> bool:
-    for ancestor in element.iterancestors():
-        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
-        if ancestor.tag in _PAGE_FRAME or _FRAME_NAMES.search(names):
-            return True
-    return False
-
-
-def _box_text(element) -> str:
-    """The element's text with a line break for each <br> and block."""
-    parts = [element.text or ""]
-    for child in element:
-        if not isinstance(child.tag, str):
-            parts.append(child.tail or "")
-            continue
-        block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr")
-        # a card's e-mail and phone links end their line ('tom@lumora.example' '+44 20 …')
-        ends = child.tag == "a" and (child.get("href") or "").startswith(("mailto:", "tel:"))
-        parts.append("\n" if block else "")
-        parts.append(_box_text(child) if child.tag != "br" else "")
-        parts.append("\n" if (block and child.tag != "br") or ends else "")
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 # A lead set apart from the body (TYPO3's "teaser-text", an "abstract", an "intro"), which

@@ -3,8 +3,9 @@ beside the headline, and a press contact in its own box."""
 
 from __future__ import annotations
 
+from pipeline.extract.contact_box import contact_box_lines
 from pipeline.extract.parse import parse_html
-from pipeline.extract.surroundings import contact_box_lines, lines_near_headline
+from pipeline.extract.surroundings import lines_near_headline
 from tests.normalize.test_release_shapes import release
 
 PROSE = "<p>" + "Die Stadt saniert im Frühjahr die Brücke über die Elster und sperrt sie. " * 4
@@ -152,3 +153,23 @@ def test_a_page_whose_only_h1_follows_the_text_keeps_its_text_and_title():
     article = extract_article(page)
     assert article.text.startswith(first) and "Die Stadt saniert im Frühjahr" in article.text
     assert article.title == "Leitungsbau in der Bahnhofstraße"
+
+
+def test_a_contact_box_is_read_as_a_reader_sees_it():
+    """Hidden anti-spam text is no part of the address, a definition list's terms label their
+    values, a mailto link says its address, and a 'Pressestelle' heading opens the box."""
+    sidebar = (
+        '<div class="col-right"><div class="box"><h3>Pressestelle</h3>'
+        "<dl><dt>Name</dt><dd>Frank Viereck</dd><dt>Telefon</dt><dd>+49 341 121-3333</dd></dl>"
+        '<p>E-Mail: presse<span style="display:none">remove-this.</span>@stadtwerke.example</p>'
+        '<p><a href="mailto:presse@stadtwerke.example">E-Mail senden</a></p></div>'
+        '<div class="box"><h3>Notruf</h3><p>Im Notfall wählen Sie bitte 110 oder 112.</p></div>'
+        "</div>"
+    )
+    assert contact_box_lines(tree(f"{PROSE}{sidebar}")) == (
+        "Pressestelle",
+        "Name: Frank Viereck",
+        "Telefon: +49 341 121-3333",
+        "E-Mail: presse@stadtwerke.example",
+        "presse@stadtwerke.example",
+    )
