@@ -43,7 +43,6 @@ from pipeline.extract.metadata import (
     continues_on_next_page,
     heading_text,
     headline_element,
-    page_tags,
     promote_office_headings,
 )
 from pipeline.extract.page_kind import page_kind, page_signals
@@ -58,6 +57,7 @@ from pipeline.extract.surroundings import (
     text_before_headline,
     texts_above_headline,
 )
+from pipeline.extract.tags import page_tags
 from pipeline.extract.videos import article_videos
 
 

@@ -140,7 +140,7 @@ def _styled_headline(tree, heads: list[str]):
     wanted = {
         _key(part)
         for head in heads
-        for part in _TITLE_SEPARATORS.split(head)
+        for part in _TITLE_SEPARATORS.split(_path_leaf(head))
         if len(part.split()) >= 4
     }
     body = tree.find("body")
@@ -148,9 +148,20 @@ def _styled_headline(tree, heads: list[str]):
         return None
     for element in body.iter(_HEADLINE_BLOCKS):
         text = element.text_content()
-        if len(text) <= 400 and _key(_clean_space(text)) in wanted:
+        if len(text) <= 400 and _key(_clean_space(text)) in wanted and not _in_trail(element):
             return element
     return None
+
+
+_TRAIL_NAMES = re.compile(r"crumb|trail|pfad|path|rootline", re.I)
+
+
+def _in_trail(element) -> bool:
+    """Part of the page's breadcrumb trail, whose last step repeats the headline."""
+    return any(
+        _TRAIL_NAMES.search(f"{node.get('class', '')} {node.get('id', '')}")
+        for node in (element, *element.iterancestors())
+    )
 
 
 _OFFICE_GENERATOR = re.compile(r"microsoft (?:word|office)|libreoffice|openoffice", re.I)
@@ -202,7 +213,7 @@ def _title(tree, meta: dict[str, str], heading=None, *, after_text: bool = False
     og = _clean_space(meta.get("og:title") or meta.get("twitter:title") or "")
     if og and not _names_only_the_page(og) and not _names_the_site_beside(og, heading):
         return _without_site(og, site, heads)
-    title = _clean_space(page_title.text or "") if page_title is not None else ""
+    title = _path_leaf(_clean_space(page_title.text or "")) if page_title is not None else ""
     own = _without_site(title, site, heads) if title and not _names_only_the_page(title) else None
     if heading is not None and not (own and (after_text or _weak_headline(heading))):
         return heading_text(heading)
@@ -286,48 +297,6 @@ def _ld_headline(tree) -> str | None:
     return None
 
 
-MAX_TAGS = 20
-
-
-def page_tags(tree) -> tuple[str, ...]:
-    """The article's own tags: `article:tag` meta tags and JSON-LD `keywords`, in page order,
-    each once. A page's tag cloud (links with rel=tag in a sidebar) is no part of them."""
-    found = [
-        meta.get("content") or ""
-        for meta in tree.iter("meta")
-        if (meta.get("property") or meta.get("name") or "").lower() == "article:tag"
-    ]
-    for script in tree.iter("script"):
-        if (
-            script.get("type") == "application/ld+json"
-            and script.text
-            and "keywords" in script.text
-        ):
-            found += _ld_keywords(script.text)
-    tags: dict[str, str] = {}
-    for tag in map(_clean_space, found):
-        if tag and len(tag) <= 100:
-            tags.setdefault(tag.casefold(), tag)
-    return tuple(tags.values())[:MAX_TAGS]
-
-
-def _ld_keywords(text: str) -> list[str]:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return []
-    items = data if isinstance(data, list) else [data]
-    items += [part for item in items if isinstance(item, dict) for part in item.get("@graph", [])]
-    words: list[str] = []
-    for item in items:
-        keywords = item.get("keywords") if isinstance(item, dict) else None
-        if isinstance(keywords, str):
-            words += keywords.split(",")
-        elif isinstance(keywords, list):
-            words += [word for word in keywords if isinstance(word, str)]
-    return words
-
-
 def _without_site(title: str, site: str | None, heads: list[str]) -> str:
     """'Headline | News | Site' -> 'Headline': parts naming the site, or repeated around every
     title of the page, are the site's frame. Colons stay: they belong to headlines."""
@@ -345,6 +314,15 @@ def _without_site(title: str, site: str | None, heads: list[str]) -> str:
     longest = max(kept, key=len)
     # a short section label beside a headline ('News', 'Presse'): the headline alone
     return longest if len(longest) >= 2 * (sum(map(len, kept)) - len(longest)) else title
+
+
+# A <title> set as the page's breadcrumb trail: 'Startseite › Presse › Meldungen › Headline'
+_PATH_SEPARATOR = re.compile(r"\s+[›»>/]\s+")
+
+
+def _path_leaf(title: str) -> str:
+    parts = _PATH_SEPARATOR.split(title)
+    return parts[-1] if len(parts) >= 3 and len(parts[-1].split()) >= 3 else title
 
 
 def _key(text: str) -> str:

@@ -193,6 +193,25 @@ def test_an_update_note_in_the_text_does_not_date_the_release():
     assert "Update, 27.11.2026" in found.text  # the note stays: it is news
 
 
+@pytest.mark.parametrize("separator", ["›", "/", "»"])
+def test_a_head_title_set_as_the_breadcrumb_trail_gives_its_last_step(separator):
+    headline = "Freibad Schkeuditz bleibt bis Ende September geöffnet"
+    steps = ["Startseite", "Presse", "Aktuelle Meldungen", headline]
+    trail = f" {separator} ".join(
+        [f"<a href='/{i}'>{step}</a>" for i, step in enumerate(steps[:-1])]
+        + [f"<span>{headline}</span>"]
+    )
+    page = (
+        f"<html><head><title>{f' {separator} '.join(steps)}</title></head><body>"
+        f"<div class='crumbs'>{trail}</div><div class='content'><p>Schkeuditz, 28.08.2026</p>"
+        "<p>Wegen des warmen Wetters verlängert die Stadt die Freibadsaison bis zum 30. "
+        "September. Das Bad ist täglich von 10 bis 19 Uhr geöffnet.</p></div></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.title == headline
+    assert found.text.startswith("Wegen des warmen Wetters")
+
+
 def test_a_deck_that_opens_with_a_date_is_no_dateline():
     page = PAGE.replace(
         "<p>Hannover,",
