@@ -20,7 +20,7 @@ IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "
 SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
 PLACEHOLDER_RE = re.compile(r"^data:image/(?:gif|png|svg)|placeholder|blank\.|spacer|lazy", re.I)
 NOT_A_PHOTO_RE = re.compile(
-    r"(?:^|[\W_])(?:logo|icon|sprite|spacer|pixel|blank|avatar|emoji|badge|button|banner|"
+    r"(?:^|[\W_])(?:logo|icon|favicon|cta|sprite|spacer|pixel|blank|avatar|emoji|badge|button|banner|"
     r"rating|stars?|flag|arrow|loader|tracking|counter|qr|share|pinit|pinext|rss|feed|print|"
     r"email|facebook|twitter|whatsapp|linkedin|xing)(?:[\W_]|$)",
     re.I,

@@ -61,3 +61,15 @@ def test_logos_by_folder_or_wrapper_and_teaser_cards_of_other_releases_are_not_t
         "https://stadt.example/bilder/spielplatz.jpg"
     ]
     assert "Wochenmarkt" not in article.body_html
+
+
+def test_a_wire_s_favicon_and_a_call_to_action_button_are_not_photos():
+    html = page(
+        "<figure><img src='/bilder/halle.jpg' alt='Halle'></figure>"
+        "<p><img alt='Cision' src='https://c212.example/c/img/favicon.png?sn=SF1' title='Cision'>"
+        " View original content</p><span class='hs-cta-wrapper'><a href='/cta/redirect/1'>"
+        "<img class='hs-cta-img' src='/cta/default/123/abc.png' alt='Start your free trial'></a>"
+        "</span>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.url for image in article.images] == ["https://stadt.example/bilder/halle.jpg"]

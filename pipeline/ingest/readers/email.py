@@ -29,6 +29,7 @@ from pipeline.extract import (
     parse_html,
 )
 from pipeline.extract.decode import canonical_encoding, decode_text
+from pipeline.extract.images import NOT_A_PHOTO_RE
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.ingest.readers.forwards import (
     FORWARD_ATTACHED,
@@ -337,6 +338,8 @@ def _media(
         part = by_content_id.get(unquote(image.url[4:]).strip("<>"))
         if part is None:
             found.append(MediaInput(url=image.url, filename=image.url[4:80], **details))
+        elif NOT_A_PHOTO_RE.search(filename(part, 0)):
+            used.add(id(part))  # a letterhead's 'logo.png', a signature's icons
         elif id(part) not in used:
             used.add(id(part))
             found.append(_part_media(part, len(found) + 1, **details))

@@ -1,6 +1,7 @@
 """Releases sent by e-mail."""
 
 from datetime import UTC, datetime, timedelta, timezone
+from email.message import EmailMessage
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
@@ -371,3 +372,21 @@ def test_format_flowed_joins_soft_breaks_and_keeps_hard_ones():
     text = "Erste Zeile geht \nweiter.\n Gestopft\n> zitiert \n> weiter\n-- \nName"
     assert unflowed(text) == "Erste Zeile geht weiter.\nGestopft\n> zitiert weiter\n-- \nName"
     assert unflowed("Wort\u00adtrenn \nung", delete_space=True) == "Wort\u00adtrennung"
+
+
+def test_a_letterhead_logo_the_mail_shows_is_neither_photo_nor_attachment():
+
+    message = EmailMessage()
+    message["From"], message["Subject"] = "presse@stadtwerke.example", "Fernwärme wird billiger"
+    message["Date"], message["Message-ID"] = "Tue, 24 Nov 2026 10:00:00 +0100", "<logo@x>"
+    message.set_content("Text")
+    message.add_alternative(
+        '<img src="cid:logo123@sw" alt="Stadtwerke" width="180"><p>Die Stadtwerke senken den '
+        'Preis.</p><img src="cid:photo1@sw" alt="Wärmepumpe">',
+        subtype="html",
+    )
+    html = message.get_payload()[1]
+    html.add_related(b"\x89PNG\r\n\x1a\n", "image", "png", cid="<logo123@sw>", filename="logo.png")
+    html.add_related(b"\xff\xd8\xff\xe0", "image", "jpeg", cid="<photo1@sw>", filename="pumpe.jpg")
+    release = read(message.as_bytes())
+    assert [media.filename for media in release.media] == ["pumpe.jpg"]
