@@ -270,3 +270,13 @@ def test_console_entry_point_runs_as_a_module(demo_root):
     )
     assert result.returncode == 0, result.stderr
     assert "ok:" in result.stdout
+
+
+def test_a_link_in_an_inbox_to_a_file_outside_it_is_refused_not_published(empty_root, tmp_path):
+    secret = write(tmp_path / "intern" / "vermerk.txt", "Interner Vermerk\n\nNicht öffentlich.\n")
+    write(empty_root / "inbox" / "trusted" / "a.txt", "Brücke gesperrt\n\nDie Brücke ist zu.\n")
+    (empty_root / "inbox" / "trusted" / "vermerk.txt").symlink_to(secret)
+    result = melder(empty_root, "ingest", code=None)
+    assert "vermerk.txt: a link to a file outside the source's folder" in result.output
+    titles = [item["title"] for item in json.loads(melder(empty_root, "queue", "--json").stdout)]
+    assert titles == ["Brücke gesperrt"]

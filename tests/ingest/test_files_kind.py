@@ -28,17 +28,21 @@ def test_inputs_are_every_file_below_the_folder_folder_by_folder_without_hidden_
     assert input_files(tmp_path) == ["a/x.txt", "a-b/x.txt", "z.txt"]
 
 
-def test_links_to_files_are_inputs_and_links_to_folders_are_not_followed(tmp_path: Path):
-    """A linked file is read like any other; a link to a folder is not walked into, so a link
-    back up the tree cannot make the listing endless or read a folder twice."""
+def test_links_to_files_inside_are_inputs_and_links_to_folders_are_not_followed(tmp_path: Path):
+    """A file linked from inside the folder is read like any other, one outside it is refused
+    (whoever drops files here must not publish the server's); a link to a folder is not walked
+    into, so a link back up the tree cannot make the listing endless or read a folder twice."""
     inbox = tmp_path / "inbox"
     (inbox / "2026" / "11").mkdir(parents=True)
     (inbox / "2026" / "11" / "a.txt").write_text("Text", encoding="utf-8")
     (inbox / "PHOTO.JPEG").write_text("not a release", encoding="utf-8")
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("Text", encoding="utf-8")
-    (inbox / "linked.txt").symlink_to(elsewhere)
+    (inbox / "outside.txt").symlink_to(elsewhere)
+    (inbox / "linked.txt").symlink_to(inbox / "2026" / "11" / "a.txt")
     (inbox / "loop").symlink_to(inbox, target_is_directory=True)
     (inbox / "broken.txt").symlink_to(tmp_path / "missing.txt")
 
-    assert input_files(inbox) == ["2026/11/a.txt", "linked.txt"]
+    refused: list[str] = []
+    assert input_files(inbox, refused) == ["2026/11/a.txt", "linked.txt"]
+    assert refused == ["outside.txt"]
