@@ -13,6 +13,8 @@ so the same input always gives the same release. The steps, in order:
 
 from __future__ import annotations
 
+import re
+
 from pipeline.config import SourceConfig
 from pipeline.models import Media, Problem, RawRelease, Release, release_id
 from pipeline.normalize import boilerplate, dates
@@ -24,6 +26,7 @@ from pipeline.normalize.body import (
     repair_text,
 )
 from pipeline.normalize.captions import clean_media, described, drop_caption_lines
+from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
     Findings,
@@ -100,7 +103,7 @@ def normalize(
         identity=raw.identity,
         title=title,
         slug=make_slug(title, raw.identity),
-        teaser=plain_field(make_teaser(_given_teaser(raw) or lead_text(blocks))),
+        teaser=plain_field(make_teaser(_given_teaser(raw, text, found) or lead_text(blocks))),
         body_html=body_html,
         text=text,
         language=source.language or _language(raw.language, f"{title}\n{text}", found),
@@ -138,18 +141,38 @@ def _language(declared: str | None, text: str, found: Findings) -> str:
 LANGUAGE_SAMPLE = 1500
 
 
-def _given_teaser(raw: RawRelease) -> str | None:
-    """The input's own teaser. A page's meta description that is no sentence ('Pressemitteilung
-    des Ministeriums für …') describes the site, not the release: the lead is better. So is it
-    than a description cut off with '...' (a CMS's first 150 characters of the lead)."""
+def _given_teaser(raw: RawRelease, text: str, found: Findings) -> str | None:
+    """The input's own teaser. An old portal disclaimer is none (an upload's meta description is
+    often the disclaimer its page opened with), nor a description of the whole site that shares
+    no words with the release ('Offizielles Stadtportal: Bürgerservice, Kultur …'). A page's
+    meta description that is no sentence ('Pressemitteilung des Ministeriums für …') describes
+    the site, not the release: the lead is better. So is it than a description cut off with
+    '...' (a CMS's first 150 characters of the lead)."""
     teaser = plain_text(raw.teaser) if raw.teaser else None
-    if (
-        teaser
-        and raw.format == "html"
-        and (teaser[-1] not in '.!?…"“”»«)' or teaser.endswith(("...", "…")))
+    if not teaser:
+        return None
+    if is_disclaimer(teaser):
+        found.warnings.append("an old portal disclaimer given as the teaser was not taken")
+        return None
+    if raw.format == "html" and (
+        teaser[-1] not in '.!?…"“”»«)'
+        or teaser.endswith(("...", "…"))
+        or not _shares_words(teaser, f"{raw.title or ''} {text}")
     ):
         return None
     return teaser
+
+
+def _shares_words(teaser: str, release: str) -> bool:
+    """A fifth of the teaser's longer words are in the release: it speaks of the same thing."""
+    words = {word for word in re.findall(r"\w{5,}", teaser.casefold())}
+    if len(words) < TEASER_SAMPLE_WORDS:
+        return True
+    present = set(re.findall(r"\w{5,}", release.casefold()))
+    return len(words & present) >= len(words) * SHARED_SHARE
+
+
+TEASER_SAMPLE_WORDS, SHARED_SHARE = 4, 0.2
 
 
 def _lines(texts: tuple[str, ...]) -> list[Line]:

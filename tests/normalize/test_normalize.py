@@ -560,3 +560,35 @@ def test_a_text_that_is_clearly_german_or_english_outweighs_a_wrong_language_tag
 def test_a_language_tag_the_text_cannot_contradict_stays():
     found = normalize(raw_release(title="Titel", body_text="Kurz.", language="fr"), SOURCE)
     assert found.language == "fr"
+
+
+OLD_DISCLAIMER = (
+    "Im „Melder“ finden Sie Inhalte Dritter, die uns auf verschiedenen Wegen erreichen. Für die "
+    "Inhalte sind allein die Übersender verantwortlich."
+)
+
+
+@pytest.mark.parametrize("format_", ["json", "html", "markdown"])
+def test_an_old_disclaimer_given_as_the_teaser_is_not_the_teaser(format_):
+    """The channel's disclaimer must stand once: an old one reaches no field."""
+    body = "Die Stadtreinigung startet am Montag die Laubsammlung. Sie dauert bis Dezember."
+    found = normalize(
+        raw_release(title="Laubsammlung", teaser=OLD_DISCLAIMER, body_text=body, format=format_),
+        SOURCE,
+    )
+    assert found.teaser.startswith("Die Stadtreinigung startet am Montag")
+    assert "Dritter" not in found.teaser
+
+
+def test_a_page_s_description_of_the_whole_site_is_not_the_teaser():
+    found = normalize(
+        raw_release(
+            title="Neues Parkhaus am Hauptbahnhof",
+            teaser="Offizielles Stadtportal der Stadt Leipzig: Bürgerservice, Verwaltung, Kultur, "
+            "Freizeit, Wirtschaft und Tourismus.",
+            body_text="Am Hauptbahnhof entstehen 300 neue Parkplätze. Das Parkhaus wird erweitert.",
+            format="html",
+        ),
+        SOURCE,
+    )
+    assert found.teaser.startswith("Am Hauptbahnhof entstehen 300 neue Parkplätze")
