@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from pipeline.errors import InvalidTransition
 from pipeline.models import Media, Problem, Release
 from pipeline.normalize.captions import clean_media
+from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.review.decisions import Decided, approve
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.store import Store
@@ -80,6 +81,11 @@ def edited_release(
         body_html, paragraphs = _from_markdown(release, body)
     else:
         body_html, paragraphs = _from_text(release, text)
+    if any(map(is_disclaimer, paragraphs)):  # the channel adds its own, once
+        body_html, paragraphs = (
+            _without_disclaimers(body_html),
+            [part for part in paragraphs if not is_disclaimer(part)],
+        )
     new_text = "\n\n".join(paragraphs)
     kept = [p for p in release.errors if p.field not in {"title", "teaser", "body", "text"}]
     if not title:
@@ -99,6 +105,14 @@ def edited_release(
         json.dumps(fields, default=_jsonable, sort_keys=True).encode()
     ).hexdigest()
     return release.model_copy(update={**fields, "content_hash": digest})
+
+
+def _without_disclaimers(body_html: str) -> str:
+    root = lxml_html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
+    for block in list(root):
+        if is_disclaimer(_block_text(block)):
+            root.remove(block)
+    return "\n".join(lxml_html.tostring(block, encoding="unicode").strip() for block in root)
 
 
 def _from_markdown(release: Release, body: str) -> tuple[str, list[str]]:

@@ -15,6 +15,10 @@ from markdown_it import MarkdownIt
 from pipeline.normalize.sanitize import clean_body
 
 _MARKDOWN = MarkdownIt("commonmark")
+# Every link is rendered, and the sanitizer then drops an address that is no web link
+# ('[hier](javascript:…)' reads 'hier'); markdown-it would print such a link as its source.
+_MARKDOWN.validateLink = lambda url: True
+_BLOCK_TAGS = frozenset(("p", "h2", "h3", "h4", "ul", "ol", "blockquote", "table", "pre"))
 _HEADINGS = {"h1": "##", "h2": "##", "h3": "###", "h4": "####", "h5": "####", "h6": "####"}
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>])")
 _BREAK = "\x00"  # a <br> while whitespace is folded; a Markdown hard break afterwards
@@ -37,7 +41,37 @@ def to_html(markdown: str) -> str:
     rendered = _MARKDOWN.render(markdown.replace("\r\n", "\n"))
     for tag in ("h1", "h5", "h6"):
         rendered = re.sub(rf"<(/?){tag}>", lambda m: f"<{m.group(1)}h4>", rendered)
-    return clean_body(rendered, link_rel=None).strip()
+    return _in_paragraphs(clean_body(rendered, link_rel=None).strip())
+
+
+def _in_paragraphs(html: str) -> str:
+    """Text left outside any block once an HTML block lost its tags ('<span onclick>Besucher
+    …') goes into a paragraph of its own: a body is blocks only. A link that lost its address
+    is its words."""
+    if not html:
+        return html
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for anchor in list(root.iter("a")):
+        if not anchor.get("href"):
+            anchor.drop_tag()  # its address was no web link: its words stay
+    if not (root.text or "").strip() and all(
+        child.tag in _BLOCK_TAGS and not (child.tail or "").strip() for child in root
+    ):
+        return "\n".join(lxml_html.tostring(child, encoding="unicode").strip() for child in root)
+    blocks, loose = [], [root.text or ""]
+    for child in root:
+        if child.tag in _BLOCK_TAGS:
+            blocks.append(_paragraph("".join(loose)))
+            blocks.append(lxml_html.tostring(child, encoding="unicode", with_tail=False))
+            loose = [child.tail or ""]
+        else:
+            loose.append(lxml_html.tostring(child, encoding="unicode"))
+    blocks.append(_paragraph("".join(loose)))
+    return "\n".join(block for block in blocks if block)
+
+
+def _paragraph(inline: str) -> str:
+    return f"<p>{inline.strip()}</p>" if inline.strip() else ""
 
 
 def _block(element) -> str:

@@ -113,3 +113,22 @@ def test_an_edit_keeps_a_table_s_rows_and_an_address_s_lines_apart(desk):
         "Die Zahl sinkt leicht.\n\nMonat | Arbeitslose\nOktober | 21.792\nNovember | 21.480"
     )
     assert "Arbeitslose<br>" in edited.body_html and "Oktober | 21.792<br>" in edited.body_html
+
+
+def test_an_edit_never_brings_an_old_disclaimer_a_script_or_a_bare_markdown_link_to_readers(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/e.txt", title="Zoo", body_html="<p>Der Zoo öffnet.</p>")
+    _page, fields = edit_form(client, release_id)
+    fields["body"] = (
+        "Der Zoo öffnet am Montag. Mehr [hier](javascript:alert(1)).\n\n"
+        '<script>alert(1)</script><img src=x onerror=alert(1)><span onclick="y">Besucher '
+        "zahlen keinen Eintritt.</span>\n\n"
+        "Im „Melder“ finden Sie Inhalte Dritter. Für die Inhalte sind allein die Übersender "
+        "verantwortlich."
+    )
+    client.post(f"/desk/releases/{release_id}/edit", data=fields)
+    edited = store.get(release_id).release
+    assert edited.body_html == (
+        "<p>Der Zoo öffnet am Montag. Mehr hier.</p>\n<p>Besucher zahlen keinen Eintritt.</p>"
+    )
+    assert "Dritter" not in edited.text and "javascript" not in edited.text
