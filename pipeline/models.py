@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 # at home in `pipeline.states` (no pydantic there); most code imports them from here
 from pipeline.states import TRANSITIONS, State  # noqa: F401
@@ -143,6 +143,12 @@ class Release(Frozen):
     content_hash: str
     errors: tuple[Problem, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    @field_validator("categories")
+    @classmethod
+    def _no_blank_category(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """An empty <category> makes a feed invalid: a stored one from before is dropped too."""
+        return tuple(category for category in value if category.strip())
 
     @property
     def is_valid(self) -> bool:

@@ -111,7 +111,7 @@ def normalize(
         published_date_only=found.date_only and published is not None,
         embargo_until=embargo,
         contact=_clean_contact(raw.contact) if raw.contact else found.contact,
-        categories=tuple(plain_field(clean_inline(category)) for category in raw.categories),
+        categories=_categories(raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
         media=clean_media(described(raw.media) if media is None else media),
         provenance=raw.provenance,
@@ -119,6 +119,13 @@ def normalize(
         errors=tuple(validate(raw, title, text, found)),
         warnings=tuple(found.warnings),
     )
+
+
+def _categories(given: tuple[str, ...]) -> tuple[str, ...]:
+    """Each category once, as plain text; one that was only markup ('<script>x</script>') is
+    none: an empty <category> makes a feed invalid."""
+    cleaned = (plain_field(clean_inline(category)) for category in given)
+    return tuple(dict.fromkeys(category for category in cleaned if category))
 
 
 def _language(declared: str | None, text: str, found: Findings) -> str:

@@ -592,3 +592,12 @@ def test_a_page_s_description_of_the_whole_site_is_not_the_teaser():
         SOURCE,
     )
     assert found.teaser.startswith("Am Hauptbahnhof entstehen 300 neue Parkplätze")
+
+
+def test_a_category_that_was_only_markup_is_none_and_each_is_kept_once():
+    raw = raw_release(
+        title="Titel",
+        body_text="Text.",
+        categories=("<script>x</script>", "Kultur", " Kultur ", "<b>Sport</b>"),
+    )
+    assert normalize(raw, SOURCE).categories == ("Kultur", "Sport")
