@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
-from pipeline.errors import Rejected, SourceError
+from pipeline.errors import MelderError, Rejected, SourceError
 from pipeline.ingest import FETCHING, KINDS
 from pipeline.ingest.base import keep_original
 from pipeline.ingest.client import HttpClient
@@ -36,7 +36,7 @@ from pipeline.runner.normalizing import (
 from pipeline.runner.publishing import channel_entries, publish, publish_plan, routed_sources
 from pipeline.runner.reports import Progress, RunReport, SourceReport
 from pipeline.store import Saved, Store
-from pipeline.store.engine import failure_line
+from pipeline.store.engine import failure_line, is_store_failure
 from pipeline.store.health import HealthBook
 from pipeline.store.http_validators import StoredValidators
 
@@ -189,7 +189,7 @@ def ingest_source(
         for done in result.on_stored:  # only now: a crash before this re-reads the inputs
             done()
     except Exception as exc:  # one broken source never stops the others
-        report.error = failure_line(exc, store.engine.url.render_as_string(hide_password=True))
+        report.error = _source_failure(exc, store)
         log.warning("source=%s ingest failed: %s", name, report.error)
     book.record(name, source, now=now, error=report.error, new=report.new)
     store.record_run(
@@ -203,6 +203,16 @@ def ingest_source(
     )
     log.info("source=%s ingest %s", name, " ".join(f"{k}={v}" for k, v in report.counts().items()))
     return report
+
+
+def _source_failure(exc: Exception, store: Store) -> str:
+    """The source's own failure as it says it ('http://…: connection failed'); only the
+    store's and the disk's name the database or the folder."""
+    if isinstance(exc, MelderError):
+        return str(exc)
+    if is_store_failure(exc) or isinstance(exc, OSError):
+        return failure_line(exc, store.engine.url.render_as_string(hide_password=True))
+    return f"{type(exc).__name__}: {exc}"
 
 
 def ingest(

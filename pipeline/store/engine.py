@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import OperationalError, ProgrammingError, SQLAlchemyError
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -99,6 +99,11 @@ def database_problem(url: str) -> str | None:
 
 
 DISK_FULL_WORDS = ("disk is full", "disk i/o error", "no space left")
+
+
+def is_store_failure(exc: BaseException) -> bool:
+    """The database failed (not a source, not Melder's own code)."""
+    return isinstance(exc, SQLAlchemyError)
 
 
 def failure_line(exc: BaseException, url: str | None = None) -> str:

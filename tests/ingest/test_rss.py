@@ -231,3 +231,14 @@ def test_a_photo_in_an_entry_s_content_is_the_release_s_photo(httpserver, tmp_pa
         "Landkreis Muldental",
     )
     assert "Landrat Weber" not in release.text  # the caption is the photo's, not a paragraph
+
+
+def test_a_source_that_fails_says_so_in_its_own_words_without_the_database(httpserver, feed_root):
+    httpserver.expect_request("/feed.xml").respond_with_data("kein Feed", content_type="text/html")
+    store = Store(f"sqlite:///{feed_root / 'var' / 'melder.db'}")
+    try:
+        report = ingest_once(feed_root, store)
+        assert report.error.startswith("http://")
+        assert "sqlite" not in report.error and "melder.db" not in report.error
+    finally:
+        store.close()
