@@ -89,7 +89,7 @@ def render_channel(
             files.update({folder + path: data for path, data in FORMATS[format_name](sub).items()})
     if withdrawals:
         files[atom.FILENAME] = add_tombstones(files[atom.FILENAME], list(withdrawals), channel)
-        files.update(notice_files(list(withdrawals)))
+        files.update(notice_files(list(withdrawals), channel))
     return files
 
 

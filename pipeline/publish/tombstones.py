@@ -22,10 +22,13 @@ def withdrawn_id(withdrawal: Withdrawal) -> str:
     return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, withdrawal.release_id)}"
 
 
-def notice_files(withdrawals: list[Withdrawal]) -> dict[str, bytes]:
-    """The release files of withdrawn releases, each replaced by a short notice."""
+def notice_files(withdrawals: list[Withdrawal], channel: ChannelConfig) -> dict[str, bytes]:
+    """The release files of withdrawn releases, each replaced by a short notice dated in the
+    channel's zone (the store keeps UTC)."""
     return {
-        f"releases/{w.public_name}": notice_html(w.title, w.language, w.withdrawn_at).encode()
+        f"releases/{w.public_name}": notice_html(
+            w.title, w.language, w.withdrawn_at.astimezone(channel.zone)
+        ).encode()
         for w in withdrawals
     }
 

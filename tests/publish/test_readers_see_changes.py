@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
@@ -127,4 +130,11 @@ def test_after_the_retention_window_a_withdrawn_release_leaves_the_feeds(empty_r
     melder(empty_root, "publish")
     rss, atom, jsonfeed = feeds(empty_root)
     assert rss.entries == [] and atom.entries == [] and jsonfeed["items"] == []
-    assert "zurückgezogen" in fragment.read_text(encoding="utf-8")
+    notice = fragment.read_text(encoding="utf-8")
+    assert "zurückgezogen" in notice
+    # dated in the channel's zone, like every other date of the channel, not in the store's UTC
+    stamp = re.search(r'<time datetime="([^"]+)">', notice).group(1)
+    assert (
+        datetime.fromisoformat(stamp).utcoffset()
+        == datetime.now(ZoneInfo("Europe/Berlin")).utcoffset()
+    )
