@@ -43,6 +43,14 @@ def _check_zone(value: str) -> str:
     return value
 
 
+def _check_language(value: str) -> str:
+    """'de', 'en', 'de-AT': feeds and pages carry it as their language, and readers and
+    validators refuse anything else ('deutsch')."""
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", value):
+        raise ValueError(f"language {value!r} is not a language code such as 'de' or 'en'")
+    return value
+
+
 def parse_interval(value: str) -> int:
     """'15m' -> 900 seconds."""
     match = INTERVAL_RE.match(value)
@@ -141,9 +149,7 @@ class SourceConfig(Strict):
     @field_validator("language")
     @classmethod
     def _language(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", value):
-            raise ValueError(f"language {value!r} is not a language code such as 'de' or 'en'")
-        return value
+        return value if value is None else _check_language(value)
 
     @field_validator("every", "expect_every")
     @classmethod
@@ -212,6 +218,22 @@ class Disclaimer(Strict):
     # front of the teaser: a template with {source}, "full" for the whole text, "" for nothing.
     short: str | None = None
 
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the disclaimer is empty: every release carries it; write its text")
+        return value
+
+    @field_validator("variants")
+    @classmethod
+    def _variants(cls, value: dict[str, str]) -> dict[str, str]:
+        for language, text in value.items():
+            _check_language(language)
+            if not text.strip():
+                raise ValueError(f"the {language!r} disclaimer is empty; write its text")
+        return value
+
     def text_for(self, language: str) -> str:
         return self.variants.get(language, self.text)
 
@@ -262,6 +284,16 @@ class ChannelConfig(Strict):
     media: MediaOutput = Field(default_factory=MediaOutput)
 
     _zone = field_validator("timezone")(classmethod(lambda cls, value: _check_zone(value)))
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        return _check_language(value)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        return [_check_language(language) for language in value]
 
     @field_validator("link")
     @classmethod

@@ -91,6 +91,34 @@ def test_channel_needs_an_absolute_link_and_a_disclaimer(empty_root):
     )
 
 
+def test_a_channel_s_language_and_disclaimer_are_checked_before_any_feed_is_written(empty_root):
+    write(
+        empty_root / "outputs" / "bad.toml",
+        """
+        title = "B"
+        description = "B"
+        link = "https://portal.example/b"
+        language = "deutsch"
+        languages = ["de", "englisch"]
+        [disclaimer]
+        text = " "
+        [disclaimer.variants]
+        en = ""
+        """,
+    )
+    found = [p for p in problems(empty_root) if p.startswith("outputs/bad.toml")]
+    for key, says in (
+        ("language", "'deutsch' is not a language code"),
+        ("languages", "'englisch' is not a language code"),
+        ("disclaimer.text", "the disclaimer is empty"),
+        ("disclaimer.variants", "the 'en' disclaimer is empty"),
+    ):
+        assert any(p.startswith(f"outputs/bad.toml: {key}: ") and says in p for p in found), (
+            key,
+            found,
+        )
+
+
 def test_schedule_mistakes_name_the_job_and_field(empty_root):
     write(
         empty_root / "schedule.toml",
