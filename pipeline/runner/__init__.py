@@ -307,7 +307,14 @@ def submit(
             store, source_name, source, [(raw, None)], now=now, actor="submit", media=media
         )
     client.close()
+    note_arrivals(store, source_name, [saved for _, saved in stored], now=now)
     return [(path, release, saved) for path, (release, saved) in zip(paths, stored, strict=True)]
+
+
+def note_arrivals(store: Store, source_name: str, saved: list[Saved], *, now: datetime) -> None:
+    """Submissions that brought something new keep the source from counting as silent."""
+    if any(item.outcome in ("new", "revised") for item in saved):
+        HealthBook(store.engine).arrived(source_name, now=now)
 
 
 def run_once(

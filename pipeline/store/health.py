@@ -42,5 +42,16 @@ class HealthBook:
         return health
 
 
+    def arrived(self, source: str, *, now: datetime) -> None:
+        """A release came in by itself (a submission, the API): the source is alive, whatever
+        its last fetch said, so `status --check` does not call it silent."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(SourceHealthRow, source)
+            if row is None:
+                row = SourceHealthRow(source=source, consecutive_failures=0)
+                session.add(row)
+            row.last_new_at = now
+
+
 def _health(row: SourceHealthRow) -> SourceHealth:
     return SourceHealth(**{name: getattr(row, name) for name in FIELDS})

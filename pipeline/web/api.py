@@ -24,7 +24,7 @@ from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, jsonfmt, read_input
 from pipeline.media import MediaFetcher
 from pipeline.models import MediaInput, published_iso
-from pipeline.runner import keep_submission, replacing, store_raws
+from pipeline.runner import keep_submission, note_arrivals, replacing, store_raws
 from pipeline.store import users
 from pipeline.web import idempotency, schemas
 from pipeline.web.schemas import Accepted, Problems, ReleaseStatus
@@ -265,6 +265,7 @@ def _accept(
         )
     finally:
         client.close()
+    note_arrivals(web.store, token.source, [saved], now=now())
     status_url = f"{base}/api/v1/releases/{saved.release_id}"
     if release.errors:
         problems = [{"field": p.field, "message": p.message} for p in release.errors]

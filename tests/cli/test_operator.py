@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -307,3 +308,12 @@ def test_token_list_shows_local_times_with_the_zone(empty_root):
     melder(empty_root, "token", "create", "presse-api")
     table = piped(empty_root, "token", "list").stdout
     assert "presse-api" in table and ("CET" in table or "CEST" in table)
+
+
+def test_a_source_whose_releases_are_submitted_is_not_called_silent(empty_root, tmp_path):
+    """`expect_every` watches for new releases: one submitted (CLI or API) is one."""
+    release = write(tmp_path / "pm.txt", "Brücke gesperrt\n\nDie Brücke ist ab Montag gesperrt.\n")
+    melder(empty_root, "submit", str(release), "--source", "reviewed")
+    status = json.loads(melder(empty_root, "status", "--json").stdout)
+    [reviewed] = [s for s in status["sources"] if s["source"] == "reviewed"]
+    assert reviewed["last_new_at"] is not None
