@@ -41,7 +41,6 @@ class HealthBook:
             session.add(row)
         return health
 
-
     def arrived(self, source: str, *, now: datetime) -> None:
         """A release came in by itself (a submission, the API): the source is alive, whatever
         its last fetch said, so `status --check` does not call it silent."""

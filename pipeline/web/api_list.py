@@ -7,6 +7,7 @@ than the first. Another source's releases never appear, not even as a cursor.
 
 from __future__ import annotations
 
+import difflib
 from datetime import datetime
 from urllib.parse import urlencode
 
@@ -53,6 +54,7 @@ def list_releases(
         default=None, max_length=64, description="The id of the last release of the page before."
     ),
 ) -> dict:
+    _known_parameters(request)
     web = who.web
     position = _position(who, after) if after else None
     # One more than asked tells whether another page follows, so the last page says so itself
@@ -67,6 +69,18 @@ def list_releases(
     config = web.config()  # read once for the page, not once per release
     releases = [status_json(web, view, config) for view in page]
     return jsonable_encoder({"releases": releases, "next": next_url})
+
+
+PARAMETERS = ("state", "limit", "after")
+
+
+def _known_parameters(request: Request) -> None:
+    """A misspelt parameter ('sate=queued') would list every release as if it were obeyed."""
+    for name in request.query_params:
+        if name not in PARAMETERS:
+            close = difflib.get_close_matches(name, PARAMETERS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(PARAMETERS)}"
+            raise problem(422, name, f"unknown field; {hint}")
 
 
 def _position(who: Caller, release_id: str) -> tuple[datetime, str]:

@@ -177,13 +177,15 @@ def test_bad_parameters_are_named_as_sent_in_the_json_readers_words(server):
         zero = api.get("/api/v1/releases", params={"limit": 0})
         word = api.get("/api/v1/releases", params={"limit": "many"})
         state = api.get("/api/v1/releases", params={"state": "lost"})
+        typo = api.get("/api/v1/releases", params={"sate": "queued"})
         key = upload(api, release_text("Zoo"), headers={"Idempotency-Key": "k" * 201})
-    for answer, field in [(zero, "limit"), (word, "limit"), (state, "state")]:
+    for answer, field in [(zero, "limit"), (word, "limit"), (state, "state"), (typo, "sate")]:
         assert answer.status_code == 422
         [found] = answer.json()["problems"]
         assert found["field"] == field
         assert_in_reader_words([found])
     assert all(name in state.json()["problems"][0]["message"] for name in STATES)
+    assert typo.json()["problems"][0]["message"] == "unknown field; did you mean 'state'?"
     assert key.status_code == 422
     assert key.json()["problems"][0]["field"] == "Idempotency-Key"
 
