@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.normalize.body import Line
-from pipeline.normalize.dates import is_date_line
+from pipeline.normalize.dates import is_date_line, opens_meta_line
 from pipeline.normalize.furniture_table import FOOTERS, LINES, SALUTATION
 from pipeline.normalize.line_patterns import LineTable
 
@@ -74,6 +74,8 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
                 stamp, resume = stamp or below[1], resume + 1
         elif not one.fullmatch(text):
             kept.append(_without_initials(line))
+        elif opens_meta_line(text):  # GlobeNewswire's 'October 29, 2026 16:05 ET | Source: …'
+            stamp = stamp if stamp and ":" in stamp else text
         elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(
             dated := match.group(1) or f"{match.group(2)} {match.group(3)}"
         ):

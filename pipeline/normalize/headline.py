@@ -61,12 +61,13 @@ def take_title(
         head_end = _body_start(blocks, 1)
     # the opening blocks that state only a date: each is asked up to three times below
     # (or a line of fields that says when it was published: 'Polizeidirektion Leipzig |
-    # Veröffentlicht am: 26. November 2026, 13:05 Uhr')
+    # Veröffentlicht am: 26. November 2026, 13:05 Uhr', or opens with the date)
     date_lines = {
         i
         for i in range(head_end)
         if dates.is_date_line(text := blocks[i].text)
         or dates.is_labelled_date(text, published=True)
+        or dates.opens_meta_line(text)  # 'October 29, 2026 16:05 ET | Source: Kestrel, Inc.'
     }
     title, title_index = given, None
     if given:

@@ -14,6 +14,7 @@ so the same input always gives the same release. The steps, in order:
 from __future__ import annotations
 
 import re
+from datetime import UTC
 
 from pipeline.config import SourceConfig
 from pipeline.models import Media, Problem, RawRelease, Release, release_id
@@ -209,8 +210,23 @@ def _date_beside_headline(raw: RawRelease) -> str | None:
         if dates.is_date_line(text)
         or dates.is_labelled_date(text, published=True)
         or dates.opens_meta_line(text)
+        or _issuer_stamp(text)
     )
     return next(above, None) or next(below, None)
+
+
+ISSUER_WORDS = 4
+_PROVIDED_BY_RE = re.compile(r"^\s*(?:news|release|content)\s+provided\s+by:?\s*", re.I)
+
+
+def _issuer_stamp(text: str) -> bool:
+    """A wire page's issuer beside its timed date: 'Northwind Robotics, Inc. Nov 25, 2026,
+    08:00 ET'. Only with a time: an event's subtitle names a day ('Konzert am 3. Dezember')."""
+    text = _PROVIDED_BY_RE.sub("", text)
+    if not dates.is_labelled_date(text, spare=ISSUER_WORDS):
+        return False
+    moment = dates.parse_moment(text, UTC)
+    return moment is not None and moment[1]
 
 
 # --- Validation --------------------------------------------------------------------------------

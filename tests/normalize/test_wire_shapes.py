@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import html_fragment
-from pipeline.normalize import furniture
+from pipeline.normalize import furniture, normalize
+from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import release
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -137,3 +138,34 @@ def test_the_furniture_table_answers_as_one_alternation_of_its_patterns(before, 
     table, _ = furniture._compiled()
     for text in (line, before + line, line + after, before + line + after, before):
         assert table.fullmatch(text) == bool(every.fullmatch(text)), text
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def test_a_wire_s_timed_stamp_with_its_source_beside_it_gives_the_time_of_day():
+    text = (
+        "Kestrel Logistics Reports Record Third Quarter Revenue\n\n"
+        "October 29, 2026 16:05 ET | Source: Kestrel Logistics, Inc.\n\n"
+        "DENVER, Oct. 29, 2026 (GLOBE NEWSWIRE) -- Kestrel Logistics, Inc. today reported "
+        "results for the quarter ended September 30, 2026."
+    )
+    found = normalize(raw_release(body_text=text), SOURCE)
+    assert found.published_at == datetime(2026, 10, 29, 16, 5, tzinfo=NEW_YORK)
+    assert "Source:" not in found.text
+
+
+def test_an_issuer_beside_the_timed_date_under_the_headline_still_dates_it():
+    for beside in (
+        "Northwind Robotics, Inc. Nov 25, 2026, 08:00 ET",
+        "NEWS PROVIDED BY Borealis Rail Inc. Nov 25, 2026, 08:00 ET",
+    ):
+        raw = raw_release(
+            title="Northwind Unveils Atlas-7",
+            body_text="SAN FRANCISCO, Nov. 25, 2026 /PRNewswire/ -- Northwind today announced "
+            "Atlas-7, a fleet platform for warehouses.",
+            below_headline=(beside,),
+            format="html",
+        )
+        found = normalize(raw, SOURCE)
+        assert found.published_at == datetime(2026, 11, 25, 8, tzinfo=NEW_YORK), beside
