@@ -92,8 +92,16 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
             taken.insert(0, index - 1)
             head = lines[index].text.strip()
-        contact = [lines[i].text for i in taken if i < index]
+        following = _contacts_after(lines, taken, {i for i, _ in labelled})
+        before = _roles_before(lines, index, labelled)
+        if following or before:  # 'Media Contact:' … 'Investor Contact:' …: each says whose
+            head = lines[index].text.strip()
+        contact = [lines[i].text for i in before]
+        taken = before + taken
+        contact += [lines[i].text for i in taken if i < index and i not in before]
         contact += [head] + [lines[i].text for i in taken if i > index]
+        contact += [lines[i].text for i in following]
+        taken += following
         found.contact = "\n".join(part for part in contact if part) or None
         if found.contact is None:
             continue  # 'For more information' over links to documents: the next label may be
@@ -106,6 +114,36 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         found.contact = "\n".join(lines[i].text for i in signed)
         return lines[: signed[0]]
     return lines
+
+
+MAX_CONTACTS = 3
+
+
+def _contacts_after(lines: list[Line], taken: list[int], labels: set[int]) -> list[int]:
+    """The lines of the contacts right under a contact, each opened by its own label
+    ('Investor Contact:', 'Media:'): one block of contacts, none left in the body."""
+    following: list[int] = []
+    end = max(taken)
+    for _ in range(MAX_CONTACTS - 1):
+        if end + 1 not in labels:
+            break
+        more = _contact_extent(lines, end + 1)
+        following += more
+        end = max(more)
+    return following
+
+
+def _roles_before(lines: list[Line], index: int, labelled: list) -> list[int]:
+    """A wire's contacts by role, the press's not first ('Investors:' …, then 'Media:' …):
+    the ones right above the chosen one go with it."""
+    if not _ROLE_LABEL_RE.fullmatch(lines[index].text):
+        return []
+    for start, _ in labelled:
+        if start < index and _ROLE_LABEL_RE.fullmatch(lines[start].text):
+            extent = _contact_extent(lines, start)
+            if max(extent) == index - 1:
+                return _roles_before(lines, start, labelled) + extent
+    return []
 
 
 def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:

@@ -169,3 +169,25 @@ def test_an_issuer_beside_the_timed_date_under_the_headline_still_dates_it():
         )
         found = normalize(raw, SOURCE)
         assert found.published_at == datetime(2026, 11, 25, 8, tzinfo=NEW_YORK), beside
+
+
+def test_contacts_by_role_under_a_wire_release_are_one_contact_in_their_order():
+    body = (
+        "MOBILE, Ala., Dec. 1, 2026 /PRNewswire/ -- Harborview Financial Corp. today completed "
+        "its acquisition of Coastal Savings Bancorp, Inc.\n\n"
+        "Media Contact:\nClaire Thibodeaux\n251-555-0101\nclaire@harborview.example\n\n"
+        "Investor Contact:\nNate Holloway\n251-555-0102\n"
+    )
+    found = normalize(raw_release(title="Harborview completes merger", body_text=body), SOURCE)
+    assert found.contact == (
+        "Media Contact:\nClaire Thibodeaux\n251-555-0101\nclaire@harborview.example\n"
+        "Investor Contact:\nNate Holloway\n251-555-0102"
+    )
+    assert "Holloway" not in found.text
+    box = ("Contacts", "Investors:", "Lena Ortiz", "ir@helio.example", "Media:", "Sam Becker",
+           "sbecker@tenbridge.example")  # fmt: skip
+    raw = raw_release(title="Helio reports results", body_text="Helio reported revenue of $48.2 "
+                      "million for the quarter.", contact_box=box, format="html")  # fmt: skip
+    assert normalize(raw, SOURCE).contact == (
+        "Investors:\nLena Ortiz\nir@helio.example\nMedia:\nSam Becker\nsbecker@tenbridge.example"
+    )
