@@ -354,3 +354,13 @@ def _raw_text(element, skip_blocks: bool = False):
 def _clean_space(value: str) -> str:
     """Whitespace runs to one space, none at the edges (as `\\s+` → ' ' and strip would)."""
     return " ".join(value.split())
+
+
+# A prose line: a sentence or more (at least PROSE_WORDS words, ending like a sentence).
+# Anything else is a label, a menu entry, a date, a caption.
+PROSE_WORDS = 10
+_SENTENCE_END = re.compile(r"[.!?\"”“»«)]$")
+
+
+def is_prose_line(line: str) -> bool:
+    return len(line.split()) >= PROSE_WORDS and bool(_SENTENCE_END.search(line))

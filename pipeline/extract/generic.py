@@ -16,7 +16,6 @@ halves are joined (`parts`); a list the chosen one dropped goes back in (`lists`
 from __future__ import annotations
 
 import copy
-import re
 from collections import Counter
 from functools import cache
 
@@ -24,12 +23,22 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.extract.banners import drop_consent_banners
-from pipeline.extract.fragment import HTML_KINDS, XML_KINDS, _clean_space, _convert, fragment_text
+from pipeline.extract.fragment import (
+    _SENTENCE_END,
+    HTML_KINDS,
+    PROSE_WORDS,
+    XML_KINDS,
+    _clean_space,
+    _convert,
+    fragment_text,
+    is_prose_line,
+)
 from pipeline.extract.links import relink
 from pipeline.extract.lists import restore_dropped_lists
 from pipeline.extract.parts import joined_halves
 from pipeline.extract.related import drop_related_sections
 from pipeline.extract.teasers import drop_teaser_tail
+from pipeline.extract.unmask import unmask_article_parts
 
 
 @cache
@@ -55,11 +64,9 @@ NOISE_WEIGHT = 2  # a word of menu or label costs two words of prose
 # to a third more time for no gain on four extraction corpora.
 WEAK = 0
 THOROUGH_PREFERENCE = 3
-# A prose line: a sentence or more (at least PROSE_WORDS words), or a shorter line that ends
-# like a sentence. Anything else is a label, a menu entry, a date, a caption.
-PROSE_WORDS = 10
+# For an article's value, a shorter line that ends like a sentence is prose too (see
+# `fragment.is_prose_line`); anything else is a label, a menu entry, a date, a caption.
 SENTENCE_WORDS = 5
-_SENTENCE_END = re.compile(r"[.!?\"”“»«)]$")
 # Enough to know a page's menus and tell a listing from a release; bounded for huge pages.
 MAX_LINKS_JUDGED = 3000
 
@@ -68,8 +75,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     """The article of a page without rules; `link_texts` are the page's (`page_link_texts`)."""
     drop_consent_banners(tree)
     drop_related_sections(tree)
-    _attributions_as_paragraphs(tree)
-    _unmask_article_wrappers(tree)
+    unmask_article_parts(tree)
     # The scorer changes the tree it reads, so it gets a copy. trafilatura (2.0 and later)
     # works on its own copy: the page stays as it is for the passes below.
     for_scorer = copy.deepcopy(tree)
@@ -101,53 +107,6 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     drop_teaser_tail(fragment)
     relink(fragment, tree, base)
     return fragment
-
-
-# Names that extractors drop a container for, its text and all, as page furniture.
-_FURNITURE_NAME = re.compile(
-    r"nav|menu|sidebar|footer|header|comment|widget|banner|social|related|teaser", re.IGNORECASE
-)
-_FURNITURE_TAGS = frozenset(("aside", "nav", "header", "footer"))
-# An <article> with the page's headline, or with this much text, is the page's article; one
-# with neither is a teaser card.
-ARTICLE_WORDS = 100
-
-
-def _unmask_article_wrappers(tree) -> None:
-    """A container named or tagged as a menu or a sidebar that holds the page's <article> is
-    none: an unclosed <div> of a menu widget put the whole page inside it. Its name goes and it
-    becomes a <div>, so that extractors, which drop such containers whole, keep the article."""
-    for article in tree.iter("article"):
-        if (
-            next(article.iter("h1"), None) is None
-            and len(article.text_content().split()) < ARTICLE_WORDS
-        ):
-            continue  # a teaser card
-        for ancestor in article.iterancestors():
-            if ancestor.tag in ("body", "html"):
-                break
-            if ancestor.tag in _FURNITURE_TAGS:
-                ancestor.tag = "div"
-            for name in ("id", "class", "role"):
-                if _FURNITURE_NAME.search(ancestor.get(name) or ""):
-                    del ancestor.attrib[name]
-        return
-
-
-def _attributions_as_paragraphs(tree) -> None:
-    """A quote's speaker set in its <footer> or <cite> ('Prof. Dr. Martin Lindner, Institut …')
-    is part of the quote: extractors drop footers as page furniture, so it becomes a paragraph.
-    A quote set in a <figure> (WordPress's pull quote) leaves it: extractors drop figures as
-    pictures."""
-    for figure in list(tree.iter("figure")):
-        if (
-            next(figure.iter("blockquote"), None) is not None
-            and next(figure.iter("img", "picture", "video", "iframe"), None) is None
-        ):
-            figure.drop_tag()
-    for quote in tree.iter("blockquote"):
-        for attribution in quote.xpath("./footer | ./figcaption | ./cite"):
-            attribution.tag = "p"
 
 
 class CandidateTexts(dict):
@@ -215,9 +174,9 @@ def _loses_prose(first: str, second: str, link_texts: set[str]) -> bool:
     lost = [
         line
         for line in first.splitlines()
-        if line not in kept and line not in link_texts and _is_prose(line)
+        if line not in kept and line not in link_texts and is_prose_line(line)
     ]
-    own = sum(len(line.split()) for line in kept if _is_prose(line))
+    own = sum(len(line.split()) for line in kept if is_prose_line(line))
     return (
         len(lost) >= LOST_PARAGRAPHS and sum(len(line.split()) for line in lost) >= own * LOST_SHARE
     )
@@ -225,11 +184,6 @@ def _loses_prose(first: str, second: str, link_texts: set[str]) -> bool:
 
 LOST_PARAGRAPHS = 2
 LOST_SHARE = 0.5
-
-
-def _is_prose(line: str) -> bool:
-    words = len(line.split())
-    return words >= PROSE_WORDS and bool(_SENTENCE_END.search(line))
 
 
 def _run_together(first: str, second: str) -> bool:

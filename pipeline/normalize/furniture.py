@@ -56,6 +56,9 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
         if END_MARK_RE.fullmatch(text) and index > 0 and _ends_release(lines, index):
             signature = lines[index + 1 :]  # notes to editors; a press contact may be there
             break
+        if RULE_RE.fullmatch(text) and index > 0 and _imprint_below(lines, index):
+            signature = lines[index + 1 :]  # a mail's imprint and notices under a rule
+            break
         if rest.fullmatch(text) and index > 0 and _footer_confirmed(text, lines, index):
             resume = _release_below(lines, index)
             if resume is None:
@@ -170,6 +173,22 @@ SALUTATION_RE = re.compile(SALUTATION, re.I)
 # follows in a digest (this many words of prose under it).
 END_MARK_RE = re.compile(r"#\s?#\s?#|-\s?30\s?-|[-–—]\s?(?:ende|end)\s?[-–—]", re.I)
 DIGEST_WORDS = 2 * RELEASE_WORDS
+
+
+# A drawn line ('______', '-----', '=====') over a mail's imprint: the sender's address,
+# 'Datenschutzhinweise: …', the list's notice. Under a cover note it opens the release instead.
+RULE_RE = re.compile(r"[_\-=*~]{10,}")
+IMPRINT_LINE_WORDS = 40
+
+
+def _imprint_below(lines: list[Line], index: int) -> bool:
+    below = [line.text for line in lines[index + 1 :] if line.text.strip()]
+    return (
+        bool(below)
+        and _prose_words(lines[:index]) > 2 * (under := _prose_words(lines[index + 1 :]))
+        and under < RELEASE_WORDS
+        and all(len(text.split()) <= IMPRINT_LINE_WORDS for text in below)
+    )
 
 
 def _ends_release(lines: list[Line], index: int) -> bool:

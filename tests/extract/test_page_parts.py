@@ -3,6 +3,7 @@ beside the headline, and a press contact in its own box."""
 
 from __future__ import annotations
 
+from pipeline.extract import extract_article
 from pipeline.extract.contact_box import contact_box_lines
 from pipeline.extract.parse import parse_html
 from pipeline.extract.surroundings import lines_near_headline
@@ -64,7 +65,6 @@ LEAD_PAGE = (
 
 
 def test_a_lead_box_under_the_headline_is_the_first_paragraph_and_the_teaser():
-    from pipeline.extract import extract_article
 
     article = extract_article(LEAD_PAGE, url="https://stadt.example/pm/1")
     assert article.body_html.startswith("<p>Nach zweieinhalb Jahren Umbau")
@@ -110,7 +110,6 @@ PICTURE = (
 
 
 def test_a_lead_further_down_than_the_headline_s_neighbours_opens_the_body():
-    from pipeline.extract import extract_article
 
     for lead in (f"<p class='introduction'>{LEAD}</p>", f"<p class='atc-IntroText'>{LEAD}</p>"):
         page = lead_layout(f"<div class='media'>{PICTURE}{lead}</div>")
@@ -140,7 +139,6 @@ def test_a_box_named_like_a_lead_after_the_first_paragraph_is_another_article_s(
 def test_a_page_whose_only_h1_follows_the_text_keeps_its_text_and_title():
     """A blog theme's comment form is the page's one <h1>: the article above it is no
     letterhead to drop, and the page's <title> is its headline."""
-    from pipeline.extract import extract_article
 
     first = (
         "Die Stadtwerke erneuern ab Montag die Leitungen in der Bahnhofstraße, sagte ein Sprecher."
@@ -173,3 +171,28 @@ def test_a_contact_box_is_read_as_a_reader_sees_it():
         "E-Mail: presse@stadtwerke.example",
         "presse@stadtwerke.example",
     )
+
+
+def test_a_fact_box_set_as_an_aside_between_two_paragraphs_stays_in_the_text():
+
+    first = (
+        "Die Stadt lädt zum ersten Spatenstich für das neue Hallenbad ein, das am Standort des "
+        "ehemaligen Freibads entsteht."
+    )
+    second = (
+        "Das neue Bad erhält ein Sportbecken mit sechs Bahnen und einen Saunabereich, die "
+        "Kosten liegen bei 18,5 Millionen Euro."
+    )
+    page = (
+        "<html><body><nav><a href='/'>Start</a></nav><main><article><h1>Spatenstich für das "
+        f"Hallenbad</h1><p>{first}</p><aside class='infobox'><h3>Termin</h3><p>Wann: "
+        "Donnerstag, 3. Dezember 2026, 10 Uhr<br>Wo: Leipziger Straße 40</p></aside>"
+        f"<p>{second}</p><aside class='related'><h3>Mehr</h3><a href='/a'>Neue Kita im Westen "
+        "eröffnet</a> <a href='/b'>Radweg wird gebaut</a></aside></article></main>"
+        "<aside class='sidebar'><p>Unser Newsletter informiert Sie einmal im Monat.</p></aside>"
+        "</body></html>"
+    )
+    text = extract_article(page).text
+    assert "Wann: Donnerstag, 3. Dezember 2026, 10 Uhr" in text
+    assert text.index(first) < text.index("Termin") < text.index(second)
+    assert "Radweg wird gebaut" not in text and "Newsletter" not in text

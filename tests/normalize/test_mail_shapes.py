@@ -425,3 +425,25 @@ def test_an_apple_mail_html_forward_s_cited_header_is_no_part_of_the_release():
         assert forwarding not in found.text, forwarding
     assert found.published_at.isoformat() == "2026-11-24T14:15:33+01:00"
     assert found.contact.startswith("Lena Vogt")
+
+
+def test_a_rule_over_the_sender_s_imprint_and_notices_ends_the_release():
+    paragraph = (
+        "Am Freitag eröffnet die Oberbürgermeisterin den Weihnachtsmarkt auf dem Marktplatz. "
+        "Bis zum 23. Dezember bieten 120 Händlerinnen und Händler ihre Waren an, und jeden "
+        "Abend spielt eine Band auf der Bühne vor dem Rathaus. Das vollständige Programm steht "
+        "im Internet bereit, ebenso die Öffnungszeiten der Stände und der Eisbahn."
+    )
+    found = normalize(
+        raw_release(
+            title="Weihnachtsmarkt öffnet",
+            body_text=f"{paragraph}\n\nAnsprechpartnerin für die Medien:\nPetra Hoffmann\n"
+            "Telefon 0341 555-1234\n\n_______________________________________________\n"
+            "Stadt Lindenau · Marktplatz 1 · 04179 Lindenau\n"
+            "Datenschutzhinweise: https://www.lindenau.example/datenschutz\n",
+        ),
+        SOURCE,
+    )
+    assert found.text == paragraph
+    assert found.contact.startswith("Petra Hoffmann")
+    assert all("datenschutz" not in link.url for link in found.links)
