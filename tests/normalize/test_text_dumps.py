@@ -101,6 +101,11 @@ def test_notes_to_the_editor_and_calls_to_follow_leave_the_text():
     furniture = [
         "Zeichen: 1.612",
         "Abdruck honorarfrei, Beleg erbeten.",
+        "Hinweis an die Redaktionen: Das Foto steht Ihnen im Rahmen der Berichterstattung "
+        "honorarfrei zur Verfügung. Weitere Fotos senden wir Ihnen gern auf Anfrage.",
+        "Die Fotos stehen zur honorarfreien Nutzung im Rahmen der Berichterstattung zur "
+        "Verfügung.",
+        "Note to editors: Photos may be used free of charge with credit to the university.",
         "Stay connected",
         "Follow Indigenous Services Canada on X, Facebook and Instagram.",
         "Sign up to receive the latest news and events.",
