@@ -76,6 +76,8 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
             if len(below) > 1 and is_date_line(below[1]):
                 stamp, resume = stamp or below[1], resume + 1
         elif not one.fullmatch(text):
+            if index and SALUTATION_RE.fullmatch(lines[index - 1].text.strip()):
+                line = _capitalized(line)  # 'Sehr geehrte Damen und Herren, / die Stadt lädt …'
             kept.append(_without_initials(line))
         elif opens_meta_line(text):  # GlobeNewswire's 'October 29, 2026 16:05 ET | Source: …'
             stamp = stamp if stamp and ":" in stamp else text
@@ -245,6 +247,14 @@ def _footer_confirmed(text: str, lines: list[Line], index: int) -> bool:
     if not EQS_LANGUAGE_RE.match(text):
         return True
     return any(EQS_COMPANY_RE.match(line.text.strip()) for line in lines[index + 1 : index + 3])
+
+
+def _capitalized(line: Line) -> Line:
+    """A letter's first sentence, which went on from the salutation in lower case."""
+    first, href = line.segs[0] if line.segs else ("", None)
+    if not first[:1].islower():
+        return line
+    return replace(line, segs=[(first[0].upper() + first[1:], href), *line.segs[1:]])
 
 
 def _subtitles_unmarked(lines: list[Line]) -> list[Line]:

@@ -132,7 +132,8 @@ LINES: dict[str, tuple[str, ...]] = {
         # 'Hinweis an die Redaktionen: Das Foto steht Ihnen … honorarfrei zur Verfügung. …'
         r"(?:hinweis (?:an|für) die redaktion(?:en)?:?\s*)?(?:das|die|alle) (?:foto|fotos|bild"
         r"|bilder|bildmaterial|pressefotos?)\b[^.!?]{0,120}\b(?:honorarfrei\w*|kostenfrei\w*)"
-        r"\b[^.!?]{0,120}[.!]?(?: [^.!?]{0,120}(?:auf anfrage|gerne?|zur verfügung)[^.!?]{0,60}[.!])?",
+        r"\b[^.!?]{0,120}[.!]?"
+        r"(?: [^.!?]{0,120}(?:auf anfrage|gerne?|zur verfügung)[^.!?]{0,60}[.!])?",
         r"(?:note to editors:\s*)?(?:the |all )?(?:photos?|images?|pictures?)\b[^.!?]{0,80}\b"
         r"(?:may be used|are available|is available|can be used)\b[^.!?]{0,40}\b(?:free of "
         r"charge|royalty[- ]free|for editorial use)[^.!?]{0,120}[.!]?",

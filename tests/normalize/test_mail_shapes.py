@@ -447,3 +447,15 @@ def test_a_rule_over_the_sender_s_imprint_and_notices_ends_the_release():
     assert found.text == paragraph
     assert found.contact.startswith("Petra Hoffmann")
     assert all("datenschutz" not in link.url for link in found.links)
+
+
+def test_a_letter_s_first_sentence_after_its_salutation_starts_with_a_capital():
+    found = normalize(
+        raw_release(
+            title="Einladung zum Spatenstich",
+            body_text="Sehr geehrte Damen und Herren,\n\ndie Stadt Grimma lädt Sie herzlich zum "
+            "ersten Spatenstich für das neue Hallenbad ein.\n",
+        ),
+        SOURCE,
+    )
+    assert found.text.startswith("Die Stadt Grimma lädt Sie herzlich")

@@ -103,8 +103,7 @@ def test_notes_to_the_editor_and_calls_to_follow_leave_the_text():
         "Abdruck honorarfrei, Beleg erbeten.",
         "Hinweis an die Redaktionen: Das Foto steht Ihnen im Rahmen der Berichterstattung "
         "honorarfrei zur Verfügung. Weitere Fotos senden wir Ihnen gern auf Anfrage.",
-        "Die Fotos stehen zur honorarfreien Nutzung im Rahmen der Berichterstattung zur "
-        "Verfügung.",
+        "Die Fotos stehen zur honorarfreien Nutzung im Rahmen der Berichterstattung zur Verfügung.",
         "Note to editors: Photos may be used free of charge with credit to the university.",
         "Stay connected",
         "Follow Indigenous Services Canada on X, Facebook and Instagram.",
