@@ -36,7 +36,7 @@ from pipeline.extract.fragment import (
 from pipeline.extract.links import relink
 from pipeline.extract.lists import restore_dropped_lists
 from pipeline.extract.parts import joined_halves
-from pipeline.extract.related import drop_related_sections
+from pipeline.extract.related import drop_promo_boxes, drop_related_sections
 from pipeline.extract.teasers import drop_teaser_tail
 from pipeline.extract.unmask import unmask_article_parts
 
@@ -75,6 +75,7 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
     """The article of a page without rules; `link_texts` are the page's (`page_link_texts`)."""
     drop_consent_banners(tree)
     drop_related_sections(tree)
+    drop_promo_boxes(tree)
     unmask_article_parts(tree)
     # The scorer changes the tree it reads, so it gets a copy. trafilatura (2.0 and later)
     # works on its own copy: the page stays as it is for the passes below.

@@ -1,4 +1,5 @@
-"""Sections of other articles: a heading such as "Weitere Meldungen" and what follows it.
+"""Sections of other articles (a heading such as "Weitere Meldungen" and what follows it) and
+boxes that ask the reader for something (a newsletter, a subscription, page feedback).
 
 Teasers of other releases are written in sentences, so no text measure tells them from the
 article, and extractors take them along when they share its container (a police office's
@@ -109,3 +110,27 @@ def remove_keeping_tail(element) -> None:
         else:
             parent.text = (parent.text or "") + element.tail
     parent.remove(element)
+
+
+# A box that asks the reader for something: to sign up, subscribe, donate, rate the page or
+# install the app. Its class says so; it is short, and never the article.
+PROMO_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:newsletter\w*|subscribe|subscription|paywall|promo\w*|feedback|donat\w*"
+    r"|abo|abo-?box|app-?(?:teaser|promo|banner|download)|support-?(?:box|us|journalism)"
+    r"|rating|page-?rating|was-?this-?helpful)(?:$|[\s_-])",
+    re.I,
+)
+PROMO_WORDS = 80
+
+
+def drop_promo_boxes(tree) -> None:
+    """Remove each short box named for a sign-up, a subscription, a donation, page feedback or
+    an app, wherever it stands: extractors keep one inside the article's container."""
+    for element in list(tree.iter("div", "section", "aside", "form")):
+        if element.getparent() is None:
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if not PROMO_NAMES.search(names):
+            continue
+        if len(element.text_content().split()) <= PROMO_WORDS and element.find(".//h1") is None:
+            remove_keeping_tail(element)

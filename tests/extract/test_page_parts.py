@@ -196,3 +196,21 @@ def test_a_fact_box_set_as_an_aside_between_two_paragraphs_stays_in_the_text():
     assert "Wann: Donnerstag, 3. Dezember 2026, 10 Uhr" in text
     assert text.index(first) < text.index("Termin") < text.index(second)
     assert "Radweg wird gebaut" not in text and "Newsletter" not in text
+
+
+def test_boxes_that_ask_the_reader_for_something_are_no_part_of_the_article():
+    text = (
+        "Die Stadtbibliothek verlängert ab Januar ihre Öffnungszeiten am Samstag bis 18 Uhr, "
+        "wie die Stadt am Mittwoch mitteilte."
+    )
+    more = "Die Kosten für das zusätzliche Personal trägt die Stadt aus dem Kulturetat des Jahres."
+    page = (
+        "<html><body><main><article><h1>Bibliothek länger offen</h1>"
+        f"<p>{text}</p><div class='newsletter-box'><p>Bleiben Sie informiert: Unser Newsletter "
+        "informiert Sie einmal im Monat.</p><form><input type='email'></form></div>"
+        f"<p>{more}</p><div class='support-box'><p>Unterstützen Sie lokalen Journalismus! "
+        "<a href='/abo'>Jetzt Abo abschließen</a></p></div><div class='page-rating'><p>War diese "
+        "Seite hilfreich?</p><p>Vielen Dank für Ihr Feedback!</p></div></article></main>"
+        "</body></html>"
+    )
+    assert extract_article(page).text == f"{text}\n{more}"
