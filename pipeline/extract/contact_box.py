@@ -30,6 +30,7 @@ _FRAME_NAMES = re.compile(
     re.I,
 )
 _BOX_TEXT = 600
+_GOES_ON = tuple(",.;:)]")
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|hide)(?:\s|$)")
 
 
@@ -119,7 +120,12 @@ def _box_text(element) -> str:
             continue
         block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr")
         # a card's e-mail and phone links end their line ('tom@lumora.example' '+44 20 …')
-        ends = child.tag == "a" and (child.get("href") or "").startswith(("mailto:", "tel:"))
+        ends = (
+            child.tag == "a"
+            and (child.get("href") or "").startswith(("mailto:", "tel:"))
+            and (child.tail or "").lstrip()[:1] not in _GOES_ON
+        )  # not when the line goes on: 'Press Office (press@epa.example)', '…@x.example, 512 …'
+
         parts.append("\n" if block else "")
         parts.append(_box_text(child) if child.tag != "br" else "")
         parts.append("\n" if (block and child.tag != "br") or ends else "")

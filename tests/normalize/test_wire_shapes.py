@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import html_fragment
+from pipeline.extract.contact_box import contact_box_lines
+from pipeline.extract.parse import parse_html
 from pipeline.normalize import furniture, normalize
 from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import release
@@ -190,4 +192,31 @@ def test_contacts_by_role_under_a_wire_release_are_one_contact_in_their_order():
                       "million for the quarter.", contact_box=box, format="html")  # fmt: skip
     assert normalize(raw, SOURCE).contact == (
         "Investors:\nLena Ortiz\nir@helio.example\nMedia:\nSam Becker\nsbecker@tenbridge.example"
+    )
+
+
+def test_a_signature_s_links_to_forms_and_profiles_are_no_part_of_the_contact():
+    body = (
+        "<p>PLYMOUTH, Minn., Sept. 8, 2026 /EINPresswire.com/ -- Maple Grove Dental Group today "
+        "opened its fourth clinic, a 14-chair practice on Vicksburg Lane.</p>"
+        "<p>Hannah Lindqvist<br>Maple Grove Dental Group<br>+1 763-555-0124<br>"
+        '<a href="https://www.einpresswire.example/contact_author/4567890">email us here</a><br>'
+        'Visit us on social media:<br><a href="https://www.facebook.com/mgd">Facebook</a><br>'
+        '<a href="https://www.instagram.com/mgd">Instagram</a></p>'
+    )
+    found = normalize(raw_release(title="Clinic opens", body_html=body, format="html"), SOURCE)
+    assert found.contact == "Hannah Lindqvist\nMaple Grove Dental Group\n+1 763-555-0124"
+    assert "Instagram" not in found.text
+
+
+def test_a_contact_box_s_mail_link_keeps_the_punctuation_around_it():
+    box = (
+        "<div class='contact'><h3>Media Contact</h3><p>Region 5 Press Office (<a "
+        "href='mailto:r5press@agency.example'>r5press@agency.example</a>)</p><p>Jess Moreno, "
+        "<a href='mailto:jm@solar.example'>jm@solar.example</a>, 512-555-0188</p></div>"
+    )
+    assert contact_box_lines(parse_html(f"<html><body><p>Text.</p>{box}</body></html>")) == (
+        "Media Contact",
+        "Region 5 Press Office (r5press@agency.example)",
+        "Jess Moreno, jm@solar.example, 512-555-0188",
     )
