@@ -264,6 +264,8 @@ def _hidden(element) -> bool:
 
 
 def _convert(source, kinds: dict[str, tuple[int, str]], base: str | None) -> etree._Element:
+    if kinds is HTML_KINDS:
+        definitions_as_items(source)
     builder = _Builder(kinds, base)
     builder.children(source)
     tidy_segments(builder.root)
@@ -364,3 +366,28 @@ _SENTENCE_END = re.compile(r"[.!?\"”“»«)]$")
 
 def is_prose_line(line: str) -> bool:
     return len(line.split()) >= PROSE_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def definitions_as_items(root) -> None:
+    """A definition list ('10:00 Uhr' / 'Begrüßung …', 'Ort' / 'Rathaus') becomes a list of
+    'term: definition' items: read apart, its terms and definitions lose each other."""
+    for dl in list(root.iter("dl")):
+        if dl.getparent() is None or any(child.tag not in ("dt", "dd") for child in dl):
+            continue  # a <dl> used for layout, wrapping blocks: its parts stay as they are
+        items, term = [], ""
+        for child in dl:
+            text = _clean_space(child.text_content())
+            if child.tag == "dt":
+                if term:
+                    items.append(term)  # a term without its definition
+                term = text.rstrip(":")
+            elif text:
+                items.append(f"{term}: {text}" if term else text)
+                term = ""
+        if term:
+            items.append(term)
+        replacement = etree.Element("ul")
+        for item in items:
+            etree.SubElement(replacement, "li").text = item
+        replacement.tail = dl.tail
+        dl.getparent().replace(dl, replacement)

@@ -1,15 +1,16 @@
 """Parts of the article that extractors drop as page furniture, unmasked before they run: an
 <article> inside a container named like a menu, a quote's speaker in its <footer>, a fact box
-set as an <aside> between two paragraphs."""
+set as an <aside> between two paragraphs, a definition list's terms and their definitions."""
 
 from __future__ import annotations
 
 import re
 
-from pipeline.extract.fragment import _clean_space, is_prose_line
+from pipeline.extract.fragment import _clean_space, definitions_as_items, is_prose_line
 
 
 def unmask_article_parts(tree) -> None:
+    definitions_as_items(tree)
     _attributions_as_paragraphs(tree)
     _unmask_article_wrappers(tree)
     _unmask_fact_boxes(tree)

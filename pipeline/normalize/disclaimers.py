@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.config import Disclaimer
 
 
@@ -27,7 +29,13 @@ def render_disclaimer(
     """The channel's disclaimer text for one release, placeholders filled (plain text)."""
     values = _Blank(source=source_title or source, source_title=source_title or source)
     values["contact_email"] = contact_email or ""
-    return disclaimer.text_for(language).format_map(values).strip()
+    text = disclaimer.text_for(language).format_map(values)
+    # a placeholder without a value leaves no empty brackets: '(kontakt@…)' with no address
+    text = _EMPTY_BRACKETS.sub("", text)
+    return text.strip()
+
+
+_EMPTY_BRACKETS = re.compile(r"[ \t]*(?:\([ \t]*\)|\[[ \t]*\]|<[ \t]*>)")
 
 
 # Signals of an old portal disclaimer, one per idea: (cheap stems, phrases). A paragraph is a

@@ -214,3 +214,17 @@ def test_boxes_that_ask_the_reader_for_something_are_no_part_of_the_article():
         "</body></html>"
     )
     assert extract_article(page).text == f"{text}\n{more}"
+
+
+def test_a_definition_list_keeps_each_term_with_its_definition():
+    page = (
+        "<html><body><main><article><h1>Tag der offenen Tür im Rathaus</h1><p>Das Rathaus "
+        "öffnet am Samstag von 10 bis 16 Uhr seine Türen für alle, die hinter die Kulissen der "
+        "Verwaltung schauen wollen.</p><p>Das Programm im Überblick:</p><dl><dt>10:00 Uhr</dt>"
+        "<dd>Begrüßung durch den Oberbürgermeister im Ratssaal</dd><dt>11:00 Uhr</dt><dd>Führung "
+        "durch den Rathausturm</dd></dl><p>Der Eintritt ist frei, und für das leibliche Wohl "
+        "sorgt der Förderverein der Grundschule.</p></article></main></body></html>"
+    )
+    text = extract_article(page).text
+    assert "10:00 Uhr: Begrüßung durch den Oberbürgermeister im Ratssaal" in text
+    assert "11:00 Uhr: Führung durch den Rathausturm" in text

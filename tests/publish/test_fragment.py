@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import Disclaimer
 from pipeline.models import Link
+from pipeline.normalize.disclaimers import render_disclaimer
 from pipeline.publish import feed_id, public_name, render_channel
 from tests.publish_helpers import (
     BERLIN,
@@ -249,3 +250,12 @@ def test_unknown_source_is_attributed_by_name():
     html = fragment_of(files, an_entry)
     assert "Quelle: gone" in html
     assert html.count("Für die Inhalte ist allein gone verantwortlich.") == 1
+
+
+def test_a_contact_email_placeholder_without_an_address_leaves_no_empty_brackets():
+
+    disclaimer = Disclaimer(text="Verantwortlich ist {source} ({contact_email}).")
+    text = render_disclaimer(
+        disclaimer, language="de", source="hafen", source_title="Hafen Lindenau", contact_email=None
+    )
+    assert text == "Verantwortlich ist Hafen Lindenau."
