@@ -200,7 +200,7 @@ def _lead_text(candidate, *, right_under: bool, decks: bool) -> str | None:
     if not (deck or lead) or _in_figure(candidate):
         return None  # a picture's subtitle is its caption
     deck = deck or (lead and right_under)
-    items = [_clean_space(item.text_content()) for item in candidate.iter("li")]
+    items = _box_lines(candidate) if next(candidate.iter("li"), None) is not None else []
     text = "\n".join(items) if items else _clean_space(_text_beside_pictures(candidate))
     sentence = len(text.split()) >= _LEAD_WORDS and text[-1:] in '.!?"“”»«)'
     if (
@@ -210,6 +210,18 @@ def _lead_text(candidate, *, right_under: bool, decks: bool) -> str | None:
     ):
         return text
     return None
+
+
+def _box_lines(box) -> list[str]:
+    """A lead box of bullet points, one line per item, with the subhead over them."""
+    lines = [_clean_space(box.text or "")]
+    for child in box:
+        if not isinstance(child.tag, str):
+            continue
+        items = [_clean_space(item.text_content()) for item in child.iter("li")]
+        lines += items or [_clean_space(child.text_content())]
+        lines.append(_clean_space(child.tail or ""))
+    return [line for line in lines if line]
 
 
 def _text_beside_pictures(element) -> str:

@@ -228,3 +228,20 @@ def test_a_definition_list_keeps_each_term_with_its_definition():
     text = extract_article(page).text
     assert "10:00 Uhr: Begrüßung durch den Oberbürgermeister im Ratssaal" in text
     assert "11:00 Uhr: Führung durch den Rathausturm" in text
+
+
+def test_a_lead_box_of_a_subhead_over_bullet_points_keeps_the_subhead():
+    page = (
+        "<html><body><article><h1>Helio Reports Third Quarter 2026 Results</h1>"
+        "<div class='bw-release-subhead'><h2><i>Revenue of $48.2 million, up 63% year over year"
+        "</i></h2><ul><li>Phase 3 trial fully enrolled</li><li>Cash runway extended into 2029"
+        "</li></ul></div><div class='bw-release-story'><p>BOSTON--(BUSINESS WIRE)--Helio "
+        "Therapeutics today reported financial results for the third quarter of 2026.</p>"
+        "<p>The company ended the quarter with $412 million in cash and investments.</p></div>"
+        "</article></body></html>"
+    )
+    text = extract_article(page).text
+    assert text.startswith(
+        "Revenue of $48.2 million, up 63% year over year\nPhase 3 trial fully enrolled\n"
+        "Cash runway extended into 2029\nBOSTON"
+    )
