@@ -170,8 +170,17 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
     give a phone number, an e-mail or a web address, as the box has them."""
     if not contact:
         return lines
-    taken = {text.strip() for text in contact.split("\n") if _has_address(text)}
-    return [line for line in lines if line.text.strip() not in taken]
+    parts = {text.strip() for text in contact.split("\n")}
+    taken = {text for text in parts if _has_address(text)}
+    # the box's other lines ('Skyline Air Media Relations') go where they share a block
+    # with its addresses: left alone, a name would read as a heading over the next paragraph
+    chunks = {line.chunk for line in lines if line.text.strip() in taken}
+    return [
+        line
+        for line in lines
+        if line.text.strip() not in taken
+        and not (line.chunk in chunks and line.text.strip() in parts)
+    ]
 
 
 def signature_contact(lines: list[Line]) -> str | None:

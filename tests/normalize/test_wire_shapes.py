@@ -220,3 +220,17 @@ def test_a_contact_box_s_mail_link_keeps_the_punctuation_around_it():
         "Region 5 Press Office (r5press@agency.example)",
         "Jess Moreno, jm@solar.example, 512-555-0188",
     )
+
+
+def test_a_contact_box_the_extractor_took_along_leaves_the_body_whole():
+    body = (
+        "<p>Skyline Air will launch daily nonstop flights between Chicago and Lisbon from May "
+        "14, 2027, the airline's first route to Portugal.</p><p>Skyline Air Media Relations<br>"
+        "media@skylineair.example<br>+1 312-555-0150</p><p>Skyline Air is a U.S. airline serving "
+        "120 destinations on four continents.</p>"
+    )
+    box = ("Contacts", "Skyline Air Media Relations", "media@skylineair.example", "+1 312-555-0150")
+    raw = raw_release(title="Lisbon", body_html=body, contact_box=box, format="html")
+    found = normalize(raw, SOURCE)
+    assert "Media Relations" not in found.body_html and "<h3>" not in found.body_html
+    assert found.contact.startswith("Skyline Air Media Relations\nmedia@skylineair.example")
