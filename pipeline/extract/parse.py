@@ -6,6 +6,7 @@ libxml2 doctype trap are removed first.
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 
@@ -79,7 +80,66 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
         for picture in tree.iter("amp-img"):
             picture.tag = "img"
     _close_void_elements(tree)
+    if b"cfemail" in data or b"email-protection#" in data:
+        _reveal_protected_addresses(tree)
+    if b"cloak" in data:
+        _reveal_cloaked_addresses(tree)
     return tree
+
+
+_CLOAK_NOTICE = re.compile(r"e-?mail-?adresse .{0,40}spambots|address is being protected", re.I)
+_ADDY_PART = re.compile(r"\baddy\w*\s*(?:=|\+=)\s*([^;]+);")
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _reveal_cloaked_addresses(tree) -> None:
+    """Joomla's cloaking: 'Diese E-Mail-Adresse ist vor Spambots geschützt!' in a span that a
+    script fills with the address, written in quoted pieces ('kita' + '&#64;' + …)."""
+    for span in tree.xpath("//span[starts-with(@id, 'cloak')]"):
+        if not _CLOAK_NOTICE.search(span.text_content()):
+            continue
+        script = span.getnext()
+        code = script.text or "" if script is not None and script.tag == "script" else ""
+        code = html.unescape(code)  # '&#64;' for '@', whose ';' would end a statement
+        pieces = [piece for part in _ADDY_PART.findall(code) for piece in _QUOTED.findall(part)]
+        address = "".join(pieces)
+        for child in list(span):
+            span.remove(child)
+        span.text = address if "@" in address and " " not in address else ""
+
+
+def _reveal_protected_addresses(tree) -> None:
+    """Cloudflare hides each e-mail address behind '[email protected]', the address XORed with
+    a key in `data-cfemail` (and in its link's '/cdn-cgi/l/email-protection#…'): readers of a
+    release get the address, not the placeholder."""
+    for element in tree.xpath("//*[@data-cfemail]"):
+        address = _cf_decode(element.get("data-cfemail"))
+        if address:
+            for child in list(element):
+                element.remove(child)
+            element.text = address
+    for link in tree.xpath("//a[contains(@href, 'email-protection#')]"):
+        address = _cf_decode(link.get("href").rsplit("#", 1)[-1])
+        if address:
+            link.set("href", f"mailto:{address}")
+            if not link.text_content().strip() or "protected" in link.text_content():
+                for child in list(link):
+                    link.remove(child)
+                link.text = address
+
+
+def _cf_decode(encoded: str | None) -> str | None:
+    try:
+        data = bytes.fromhex(encoded or "")
+    except ValueError:
+        return None
+    if len(data) < 2:
+        return None
+    try:
+        address = bytes(byte ^ data[0] for byte in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return address if "@" in address and " " not in address else None
 
 
 # Elements that hold nothing, which libxml2's parser does not know as such: it puts the rest of

@@ -245,3 +245,29 @@ def test_a_lead_box_of_a_subhead_over_bullet_points_keeps_the_subhead():
         "Revenue of $48.2 million, up 63% year over year\nPhase 3 trial fully enrolled\n"
         "Cash runway extended into 2029\nBOSTON"
     )
+
+
+def test_an_address_hidden_by_cloudflare_s_email_protection_is_shown():
+    encoded = "42" + bytes(b ^ 0x42 for b in b"presse@trust.example").hex()
+    page = (
+        "<html><body><article><h1>Spendenrekord</h1><p>Wer helfen möchte, schreibt an "
+        f"<a href='/cdn-cgi/l/email-protection#{encoded}'><span class='__cf_email__' "
+        f"data-cfemail='{encoded}'>[email&#160;protected]</span></a> oder ruft an.</p>"
+        "</article></body></html>"
+    )
+    article = extract_article(page)
+    assert "Wer helfen möchte, schreibt an presse@trust.example oder ruft an." in article.text
+    assert 'href="mailto:presse@trust.example"' in article.body_html
+    assert "protected" not in article.body_html
+
+
+def test_an_address_cloaked_by_a_script_is_shown_and_the_notice_is_not():
+    page = (
+        "<html><body><article><h1>Kita eröffnet</h1><p>Anmeldungen nimmt das Hauptamt entgegen: "
+        "Tel. 08123 456-20, <span id='cloak1234'>Diese E-Mail-Adresse ist vor Spambots "
+        "geschützt! Zur Anzeige muss JavaScript eingeschaltet sein!</span><script>"
+        "document.getElementById('cloak1234').innerHTML = '';var addy = 'kita' + '&#64;' + "
+        "'hollenbach.example';</script></p></article></body></html>"
+    )
+    text = extract_article(page).text
+    assert text.endswith("Tel. 08123 456-20, kita@hollenbach.example")
