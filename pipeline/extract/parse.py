@@ -84,7 +84,31 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
         _reveal_protected_addresses(tree)
     if b"cloak" in data:
         _reveal_cloaked_addresses(tree)
+    if b"<sup" in data or b"<sub" in data or b"<SUP" in data or b"<SUB" in data:
+        _raised_and_lowered_digits(tree)
     return tree
+
+
+_SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+_SCRIPTED = re.compile(r"[0-9+\-=()]{1,4}")
+
+
+def _raised_and_lowered_digits(tree) -> None:
+    """'3.105<sup>3</sup>' (a footnote mark) and 'm<sup>2</sup>', 'CO<sub>2</sub>' keep their
+    digits apart: run into the text they would make '3.1053', a wrong figure."""
+    for element in list(tree.iter("sup", "sub")):
+        text = element.text_content().strip()
+        if not _SCRIPTED.fullmatch(text):
+            continue
+        table = _SUPERSCRIPT if element.tag == "sup" else _SUBSCRIPT
+        replacement = text.translate(table) + (element.tail or "")
+        previous, parent = element.getprevious(), element.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + replacement
+        else:
+            parent.text = (parent.text or "") + replacement
+        parent.remove(element)
 
 
 _CLOAK_NOTICE = re.compile(r"e-?mail-?adresse .{0,40}spambots|address is being protected", re.I)

@@ -37,6 +37,9 @@ LABEL_PREFIX_RE = re.compile(
     r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
     r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
+    # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …'
+    r"|^(?:irw-press|dpa-afx(?: analyser)?|pressetext(?:\.\w+)?|pta-\w+|newsfile|accesswire"
+    r"|globenewswire|pr newswire|business wire)\s*:\s+(?=(?:\S+\s+){2,}\S)"
     # a police or fire office's code on presseportal: 'POL-KRB: …', 'FW-E: …', 'BPOL-HH: …'
     r"|^(?-i:(?:POL|FW|BPOL[DI]?|LPI|KPI|PP|HZA|ZOLL)(?:-[A-ZÄÖÜ0-9]{1,8})+):\s+(?=(?:\S+\s+){2,}\S)",
     re.I,
@@ -314,6 +317,20 @@ def _merge_datelines(blocks: list[Block]) -> list[Block]:
     return merged
 
 
+_COMPACT_DATE = re.compile(
+    r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:T?(\d\d)(\d\d))?"
+)
+
+
+def _spaced_compact_date(text: str) -> str:
+    """A meta tag's '20261125' (or '202611251030') as '2026-11-25' ('2026-11-25 10:30')."""
+    match = _COMPACT_DATE.fullmatch(text.strip())
+    if match is None:
+        return text
+    year, month, day, hour, minute = match.groups()
+    return f"{year}-{month}-{day}" + (f" {hour}:{minute}" if hour else "")
+
+
 def published_at(
     raw: RawRelease,
     zone: tzinfo,
@@ -331,7 +348,11 @@ def published_at(
         if raw.format == "email" and own and own[0].date() < value.astimezone(zone).date():
             value, timed = own  # a mail sent days after the release's own dateline
     elif raw.published_text:
-        parsed = dates.parse_moment(clean_inline(raw.published_text), zone, now)
+        parsed = dates.parse_moment(
+            _spaced_compact_date(clean_inline(raw.published_text)), zone, now
+        )
+        if parsed is None and found.date_text:  # the page's own line dates it instead
+            parsed = dates.parse_moment(found.date_text, zone, now)
         if parsed is None:
             found.warnings.append(f"publication date {raw.published_text!r} not understood")
         value, timed = parsed or (None, True)

@@ -271,3 +271,13 @@ def test_an_address_cloaked_by_a_script_is_shown_and_the_notice_is_not():
     )
     text = extract_article(page).text
     assert text.endswith("Tel. 08123 456-20, kita@hollenbach.example")
+
+
+def test_raised_and_lowered_digits_never_run_into_a_figure():
+    page = (
+        "<html><body><article><h1>Arbeitsmarkt</h1><p>Die Zahl der offenen Stellen lag bei "
+        "3.105<sup>3</sup> und die Wohnfläche bei 85 m<sup>2</sup>; der CO<sub>2</sub>-Ausstoß "
+        "sank, wie die Agentur für Arbeit am Dienstag mitteilte.</p></article></body></html>"
+    )
+    text = extract_article(page).text
+    assert "3.105³ und die Wohnfläche bei 85 m²; der CO₂-Ausstoß" in text

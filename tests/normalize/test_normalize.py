@@ -601,3 +601,24 @@ def test_a_category_that_was_only_markup_is_none_and_each_is_kept_once():
         categories=("<script>x</script>", "Kultur", " Kultur ", "<b>Sport</b>"),
     )
     assert normalize(raw, SOURCE).categories == ("Kultur", "Sport")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("20261125", "2026-11-25"), ("202611251030", "2026-11-25T10:30:00+01:00")],
+)
+def test_a_compact_meta_date_is_read(given, expected):
+    found = normalize(raw_release(title="T", body_text="Text.", published_text=given), SOURCE)
+    assert found.published_at.isoformat().startswith(expected)
+
+
+def test_a_meta_date_that_cannot_be_read_gives_way_to_the_date_under_the_headline():
+    raw = raw_release(
+        title="T",
+        body_text="Der Text der Meldung.",
+        published_text="zuletzt geändert",
+        below_headline=("25. November 2026, 09:15 Uhr",),
+        format="html",
+    )
+    found = normalize(raw, SOURCE)
+    assert found.published_at.isoformat() == "2026-11-25T09:15:00+01:00"

@@ -111,7 +111,10 @@ def test_a_police_office_code_in_front_of_the_headline_is_cut():
         ("POL-KRB: Einbruch in Apotheke - Zeugen gesucht", "Einbruch in Apotheke - Zeugen gesucht"),
         ("FW-E: Brand in Lagerhalle gelöscht", "Brand in Lagerhalle gelöscht"),
         ("Polizei: Zeugen nach Unfall gesucht", "Polizei: Zeugen nach Unfall gesucht"),
-    ]:
+        ("IRW-PRESS: Silverpeak Minerals: Bohrergebnisse von 12,4 g/t Gold",
+         "Silverpeak Minerals: Bohrergebnisse von 12,4 g/t Gold"),
+        ("dpa-AFX: Hafenlogistiker HLX erhält Auftrag", "Hafenlogistiker HLX erhält Auftrag"),
+    ]:  # fmt: skip
         assert take_title([], subject, Findings(problems=[]))[0] == title
 
 
