@@ -86,7 +86,60 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
         _reveal_cloaked_addresses(tree)
     if b"<sup" in data or b"<sub" in data or b"<SUP" in data or b"<SUB" in data:
         _raised_and_lowered_digits(tree)
+    _drop_hidden(tree)
     return tree
+
+
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|hide)(?:\s|$)")
+_SHOWN_ON_WIDE_SCREENS = re.compile(
+    r"(?:^|\s)\S*(?::|d-\w+-|visible-)(?:block|flex|grid|inline\S*|table\S*|contents|\w+)(?:\s|$)"
+)
+# words for screen readers only ('(opens in a new window)', ': ' after a kicker), which a
+# link or a heading would print inline
+_READER_ONLY = re.compile(
+    r"(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text|wb-inv|element-invisible"
+    r"|visuallyhidden|u-visually-hidden|a11y-hidden)(?:\s|$)"
+)
+_XPATH_HIDDEN = "//body//*[@hidden or @style or @class]"
+
+
+def _drop_hidden(tree) -> None:
+    """What the page never shows: an element marked hidden (a draft's 'nicht veröffentlichen'),
+    and screen-reader words inside links and headings. Text that a button reveals ('Weiterlesen'
+    with aria-controls) is shown."""
+    revealed = {
+        target
+        for control in tree.xpath("//*[@aria-controls]")
+        for target in control.get("aria-controls", "").split()
+    }
+    for element in tree.xpath(_XPATH_HIDDEN):
+        if element.getparent() is None:
+            continue
+        if element.get("id") in revealed:  # shown at a click: the text goes on here
+            element.attrib.pop("style", None)
+            element.attrib.pop("hidden", None)
+            continue
+        classes = element.get("class") or ""
+        # not an inline 'display:none': tabs and accordions of the text start so, and a script
+        # shows them; nor a class hidden on small screens only ('hidden lg:block')
+        hidden = element.get("hidden") is not None or bool(
+            _HIDDEN_CLASS.search(classes) and not _SHOWN_ON_WIDE_SCREENS.search(classes)
+        )
+        if not hidden and _READER_ONLY.search(classes):
+            hidden = next(element.iterancestors("a", "h1", "h2", "h3", "h4"), None) is not None
+        if hidden and element.tag not in ("body", "html", "main", "article"):
+            _remove_keeping_tail(element)
+
+
+def _remove_keeping_tail(element) -> None:
+    parent, tail = element.getparent(), element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 _SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")

@@ -70,6 +70,10 @@ def normalize(
     found = Findings(problems=list(raw.problems))
     found.warnings.extend(raw.warnings)
     found.warnings.extend(media_notes)
+    if not raw.body_html and raw.body_text and len(MARKUP_RE.findall(raw.body_text)) >= 2:
+        # '<p><b>Talstadt, 24.11.2026</b> – …' given as text: readers would see the tags
+        raw = raw.model_copy(update={"body_html": raw.body_text, "body_text": None})
+        found.warnings.append("the text holds HTML markup: it was read as HTML")
     lines, stamp, signature = drop_furniture(body_lines(raw, source))
     lines = drop_caption_lines(lines, found.warnings)
     lines = take_embargo(lines, zone, now, found)
@@ -215,6 +219,8 @@ def _date_beside_headline(raw: RawRelease) -> str | None:
     return next(above, None) or next(below, None)
 
 
+# Block and inline tags that only markup has: two of them make a text HTML.
+MARKUP_RE = re.compile(r"</?(?:p|br|div|b|strong|em|i|a\s[^>]*href|ul|ol|li|h[1-6])\s*/?>", re.I)
 ISSUER_WORDS = 4
 _PROVIDED_BY_RE = re.compile(r"^\s*(?:news|release|content)\s+provided\s+by:?\s*", re.I)
 

@@ -281,3 +281,30 @@ def test_raised_and_lowered_digits_never_run_into_a_figure():
     )
     text = extract_article(page).text
     assert "3.105³ und die Wohnfläche bei 85 m²; der CO₂-Ausstoß" in text
+
+
+def test_what_the_page_hides_is_not_published_and_what_a_button_reveals_is():
+    shown = (
+        "Die Kunsthalle zeigt vom 5. Dezember an rund 60 Gemälde aus dem Frühwerk der Malerin, "
+        "viele davon zum ersten Mal."
+    )
+    revealed = (
+        "Im Mittelpunkt stehen die Jahre in Worpswede, als die Künstlerin ihren eigenen Stil "
+        "entwickelte und erste Porträts malte."
+    )
+    page = (
+        "<html><body><article><h1>Frühwerk in der Kunsthalle</h1>"
+        f"<p>{shown}</p><p hidden>ENTWURF – interne Freigabe steht aus. Nicht veröffentlichen."
+        "</p><div class='d-none'><p>Interne Notiz: Termin mit dem Leihgeber noch offen, bitte "
+        "nicht vor Freitag verschicken.</p></div><button aria-controls='more-1'>Weiterlesen"
+        f"</button><div id='more-1' style='display:none'><p>{revealed}</p></div>"
+        "<div class='hidden lg:block'><p>Die Ausstellung läuft bis zum 28. Februar und ist "
+        "dienstags bis sonntags von 10 bis 18 Uhr geöffnet.</p></div>"
+        "<p>Mehr im <a href='https://kunsthalle.example/pdf'>Katalog <span class='sr-only'>"
+        "(PDF, öffnet in einem neuen Fenster)</span></a> der Ausstellung.</p></article></body>"
+        "</html>"
+    )
+    text = extract_article(page).text
+    assert shown in text and revealed in text
+    assert "bis zum 28. Februar" in text  # hidden on small screens only
+    assert "ENTWURF" not in text and "Interne Notiz" not in text and "neuen Fenster" not in text

@@ -622,3 +622,22 @@ def test_a_meta_date_that_cannot_be_read_gives_way_to_the_date_under_the_headlin
     )
     found = normalize(raw, SOURCE)
     assert found.published_at.isoformat() == "2026-11-25T09:15:00+01:00"
+
+
+def test_html_given_as_plain_text_is_read_as_html_never_printed_as_tags():
+    text = (
+        "<p><b>Talstadt, 24.11.2026</b> – Das Tierheim sucht Paten für zwölf Hunde.</p>"
+        '<p>Mehr unter <a href="https://tierheim.example/paten">tierheim.example</a>.</p>'
+        "<script>alert(1)</script>"
+    )
+    found = normalize(raw_release(title="Paten gesucht", body_text=text), SOURCE)
+    assert found.text.startswith("Talstadt, 24.11.2026 – Das Tierheim sucht Paten")
+    assert "<p>" not in found.text and "&lt;" not in found.body_html
+    assert "alert" not in found.body_html and "alert" not in found.text
+    assert "read as HTML" in " ".join(found.warnings)
+
+
+def test_a_text_that_mentions_a_tag_stays_text():
+    text = "Das Formular nutzt das Feld <input> für die Eingabe. Mehr steht in der Anleitung."
+    found = normalize(raw_release(title="Formular", body_text=text), SOURCE)
+    assert found.text == text
