@@ -165,6 +165,21 @@ def _roles_before(lines: list[Line], index: int, labelled: list) -> list[int]:
     return []
 
 
+def box_contact(lines: list[Line]) -> str | None:
+    """A box the page names a contact box, under a heading no contact label matches ('Weitere
+    Informationen', 'Auskunft'): its lines are the contact when they give an address."""
+    texts = [_shown(line).strip() for line in lines]
+    texts = [text for text in texts if text]
+    if texts and not _has_address(texts[0]) and len(texts[0].split()) <= BOX_HEADING_WORDS:
+        texts = texts[1:]  # the box's heading
+    if not any(_has_address(text) for text in texts) or any(_is_prose(t) for t in texts):
+        return None
+    return "\n".join(texts[:BOX_LINES]) or None
+
+
+BOX_HEADING_WORDS, BOX_LINES = 4, 12
+
+
 def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
     """The body without the lines of a contact found in the page's contact box: lines that
     give a phone number, an e-mail or a web address, as the box has them."""

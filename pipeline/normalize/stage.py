@@ -32,6 +32,7 @@ from pipeline.normalize.embargo import take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
     Findings,
     _clean_contact,
+    box_contact,
     signature_contact,
     take_contact,
     without_contact_lines,
@@ -82,7 +83,8 @@ def normalize(
         take_embargo(_lines(beside), zone, now, found)
     lines = take_contact(lines, found)
     if found.contact is None:  # a contact box the page sets apart from the article
-        take_contact(_lines(raw.contact_box), found)
+        take_contact(box := _lines(raw.contact_box), found)
+        found.contact = found.contact or box_contact(box)
         lines = without_contact_lines(lines, found.contact)  # an extractor took it along
     if found.contact is None:  # a labelled contact under a US release's end mark ('###')
         take_contact(signature, found)

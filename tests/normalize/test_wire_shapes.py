@@ -237,3 +237,13 @@ def test_a_contact_box_the_extractor_took_along_leaves_the_body_whole():
     found = normalize(raw, SOURCE)
     assert "Media Relations" not in found.body_html and "<h3>" not in found.body_html
     assert found.contact.startswith("Skyline Air Media Relations\nmedia@skylineair.example")
+
+
+def test_a_contact_box_under_a_heading_no_label_matches_is_the_contact():
+    box = ("Weitere Informationen", "Tiefbauamt", "Kommunikation", "Telefon 044 412 27 58",
+           "tiefbau@stadt.example")  # fmt: skip
+    raw = raw_release(title="Velostreifen", body_text="Die Stadt baut einen neuen Velostreifen "
+                      "an der Langstrasse.", contact_box=box, format="html")  # fmt: skip
+    assert normalize(raw, SOURCE).contact == (
+        "Tiefbauamt\nKommunikation\nTelefon 044 412 27 58\ntiefbau@stadt.example"
+    )
