@@ -38,8 +38,9 @@ from pipeline.normalize.findings import (
     without_contact_lines,
 )
 from pipeline.normalize.furniture import drop_furniture
-from pipeline.normalize.headline import published_at, take_title
+from pipeline.normalize.headline import take_title
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
+from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.several import several_releases
