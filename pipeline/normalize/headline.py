@@ -1,4 +1,4 @@
-"""The headline, kicker and dateline of a release, and its publication date."""
+"""The headline, kicker and dateline of a release (its publication date: `published`)."""
 
 from __future__ import annotations
 
