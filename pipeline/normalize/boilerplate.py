@@ -57,7 +57,7 @@ by (?:staff|our|a|an) (?:reporters?|writers?|correspondents?|staff).{0,30}
 von unserer redaktion|von unserem (?:korrespondenten|reporter).{0,30}
 zum beitrag|lesen sie mehr|hier klicken|click here|\d+ min(?:\.|uten)?(?: read| lesezeit)?
 (?:lesezeit|reading time).{0,30}|pressemitteilung|pressemeldung|medieninformation
-presseinformation
+presseinformation|medienmitteilung|communiqué de presse|comunicato stampa
 (?:pressemitteilung|medieninformation|presseinformation) nr\.? ?[\d/-]+|press release
 news release
 for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|\d{1,4}|ende

@@ -15,20 +15,25 @@ from babel.dates import get_day_names, get_month_names
 
 def _month_names() -> dict[str, int]:
     names: dict[str, int] = {}
-    for locale in ("de", "en", "de_AT"):
+    # French and Italian too: Swiss, Belgian and Canadian offices write 'le 24 novembre 2026',
+    # 'Bellinzona, 25 novembre 2026'; their three-letter stems are no German or English word
+    for locale in ("de", "en", "de_AT", "fr", "it"):
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, locale).items():
                     key = name.casefold().rstrip(".")
-                    names[key] = number
-                    names.setdefault(key[:3], number)
-    names.update({"maerz": 3, "sept": 9, "jän": 1, "jänner": 1})
+                    if locale in ("fr", "it") and len(key) < 4:
+                        continue  # Italian 'set', 'ago' are English words
+                    names.setdefault(key, number)
+                    if locale in ("de", "en", "de_AT"):
+                        names.setdefault(key[:3], number)
+    names.update({"maerz": 3, "sept": 9, "jän": 1, "jänner": 1, "feber": 2})
     return names
 
 
 def _weekday_names() -> frozenset[str]:
     names = set()
-    for locale in ("de", "en"):
+    for locale in ("de", "en", "fr", "it"):
         for width in ("wide", "abbreviated"):
             names.update(
                 n.casefold().rstrip(".") for n in get_day_names(width, "format", locale).values()
@@ -128,7 +133,7 @@ DATE_LINE_WORDS = frozenset(
     "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
     "presseinformation presseinfo medienmitteilung press release news nr no erscheinungsdatum "
     "veröffentlichungsdatum erschienen publiziert folgen follow teilen share issued post "
-    "release".split()
+    "release le il du".split()
 )
 # A release's number before its place and date: 'Presseinfo Nr. 058/2026 – Sonnenfeld, …'.
 NUMBERED_LABEL_RE = re.compile(
@@ -138,7 +143,8 @@ NUMBERED_LABEL_RE = re.compile(
 DIGIT_RE = re.compile(r"\d")
 # 'Leipzig,', 'BERLIN, Germany,', 'Waren (Müritz),', 'Frankfurt am Main, den'
 PLACE_RE = re.compile(
-    r"(?:[^\W\d_][\w'.-]*,?\s?(?:\([^\W\d_][\w .'-]{0,30}\)\s?)?){1,4},(?:\s*(?:den|am|the))?",
+    r"(?:[^\W\d_][\w'.-]*,?\s?(?:\([^\W\d_][\w .'-]{0,30}\)\s?)?){1,4},"
+    r"(?:\s*(?:den|am|the|le|il))?",
     re.I,
 )
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)

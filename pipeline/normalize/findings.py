@@ -34,6 +34,10 @@ CONTACT_RE = re.compile(
     r"|(?:weitere\s+)?ausk[üu]nfte(?:\s+erteil(?:t|en))?|v\.\s?i\.\s?s\.\s?d\.\s?p\."
     r"|verantwortlich(?:\s+f[üu]r\s+(?:diese[ns]?|den|die)\s+(?:presse)?(?:text|inhalt|mitteilung))?"
     r"|n[äa]here\s+informationen(?:\s+(?:beim|bei\s+der|bei|unter))?"
+    # French and Italian: 'Pour tout renseignement', 'Personnes-ressources', 'Per ulteriori
+    # informazioni', 'Contatto stampa'
+    r"|pour\s+(?:tout\s+|plus\s+de\s+)?renseignements?|renseignements|personnes?-ressources?"
+    r"|contacts?\s+(?:presse|médias)|per\s+(?:ulteriori\s+)?informazioni|contatti?\s+stampa"
     # a wire's bare 'Media:' or 'Investors:' over the name, phone and mail under the text
     r"|(?:media|medien|press|presse|investors?|investoren)(?=\s*:\s*$))"
     # 'Rückfragen & Kontakt', 'Kontakt für Rückfragen', 'Kontakt für Medienvertreter', 'Rückfragen

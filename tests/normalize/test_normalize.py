@@ -641,3 +641,33 @@ def test_a_text_that_mentions_a_tag_stays_text():
     text = "Das Formular nutzt das Feld <input> für die Eingabe. Mehr steht in der Anleitung."
     found = normalize(raw_release(title="Formular", body_text=text), SOURCE)
     assert found.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "day", "contact"),
+    [
+        (
+            "Communiqué de presse\n\nGenève, le 24 novembre 2026\n\nLes TPG prolongent la ligne "
+            "18 jusqu'à Saint-Genis\n\nLes Transports publics genevois prolongeront la ligne de "
+            "tram 18 dès le 13 décembre 2026.\n\nPour tout renseignement :\nService de presse des "
+            "TPG\nTél. +41 22 555 40 40\npresse@tpg.example\n",
+            "Les TPG prolongent la ligne 18 jusqu'à Saint-Genis",
+            "2026-11-24",
+            "Service de presse des TPG",
+        ),
+        (
+            "Il Consiglio di Stato approva il preventivo 2027\n\nBellinzona, 25 novembre 2026 – Il "
+            "Consiglio di Stato ha approvato oggi il preventivo per il 2027.\n\nPer ulteriori "
+            "informazioni:\nServizio stampa\ntel. 091 814 00 00\nstampa@ti.example\n",
+            "Il Consiglio di Stato approva il preventivo 2027",
+            "2026-11-25",
+            "Servizio stampa",
+        ),
+    ],
+)
+def test_french_and_italian_releases_give_their_date_and_contact(text, title, day, contact):
+    found = normalize(raw_release(body_text=text), SOURCE)
+    assert found.title == title
+    assert found.published_at.date().isoformat() == day
+    assert found.contact.startswith(contact)
+    assert "renseignement" not in found.text and "ulteriori" not in found.text
