@@ -13,7 +13,9 @@ ORG_NAME_RE = re.compile(
     r"|commission|county|university|college|hospital|inc\.?|llc|ltd\.?|plc|corp(?:oration)?\.?"
     r"|gmbh|ag|se|e\.\s?v\.|kg|polizeipräsidium|polizeidirektion|polizeiinspektion))"
     r"|(?:Stadt|Gemeinde|Landkreis|Kreis|Landratsamt|Polizeipräsidium|Polizeidirektion"
-    r"|Ministerium|Bezirksamt|Rathaus|Senatsverwaltung)(?:\s+(?:[A-ZÄÖÜ][\w.-]*|für|der|des|und))"
+    r"|Ministerium|Bezirksamt|Rathaus|Senatsverwaltung|Kanton|Departement|Staatskanzlei"
+    r"|Regierungspräsidium|Bundesamt|Landesamt|Staatsministerium|Magistrat)"
+    r"(?:\s+(?:[A-ZÄÖÜ][\w.-]*|für|der|des|und|de|du|des))"
     r"{1,5}"
 )
 
@@ -21,7 +23,8 @@ ORG_NAME_RE = re.compile(
 _DOCUMENT_LABEL_RE = re.compile(
     r"\b(?:pressemitteilung|pressemeldung|presseinformation|medieninformation|medienmitteilung"
     r"|lagebericht|press\s+release|news\s+release|media\s+release)\b|\b(?:nr|no)\.\s*\d"
-    r"|(?:amt|ministerium|behörde|verwaltung|präsidium|direktion|inspektion|kammer|landkreis)\b",
+    r"|(?:amt|ministerium|behörde|verwaltung|präsidium|direktion|inspektion|kammer|landkreis"
+    r"|departement|kanzlei)\b",
     re.I,
 )
 

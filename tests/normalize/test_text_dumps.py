@@ -3,6 +3,8 @@ a Word document saved with hard line breaks, numbered lists, Swiss and Austrian 
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.normalize import normalize
 from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import release
@@ -120,9 +122,18 @@ def test_notes_to_the_editor_and_calls_to_follow_leave_the_text():
     assert mail.text == lead
 
 
-def test_a_letterhead_and_its_document_number_over_place_and_date_are_not_the_headline():
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "Bayerisches Landesamt für Statistik\nPressemitteilung 287/2026/32/A",
+        "Kanton Graubünden\nDepartement für Volkswirtschaft und Soziales\n\nMedienmitteilung",
+    ],
+)
+def test_a_letterhead_and_its_document_number_over_place_and_date_are_not_the_headline(
+    letterhead,
+):
     text = (
-        "Bayerisches Landesamt für Statistik\nPressemitteilung 287/2026/32/A\n\n"
+        f"{letterhead}\n\n"
         "Fürth, 24. November 2026\n\nBayerns Bevölkerung wächst 2026 langsamer\n\n"
         "Zum 30. Juni 2026 lebten in Bayern 13 461 720 Menschen. Das waren 26 950 oder 0,2 "
         "Prozent mehr als zum Jahresende 2025.\n"
