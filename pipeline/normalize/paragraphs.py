@@ -51,8 +51,9 @@ def _chunk_blocks(chunk: list[Line]) -> list[Block]:
     kind = "quote" if first.kind == "quote" else "p"
     width = max(len(line.text) for line in chunk)
     paragraphs = [list(first.segs)]
+    listed = _parallel(chunk)
     for previous, line in zip(chunk, chunk[1:], strict=False):
-        if _should_join(previous.text, line.text, width):
+        if not listed and _should_join(previous.text, line.text, width):
             space = [] if _hyphen_joins(previous.text, line.text) else [(" ", None)]
             if not space and line.text[:1].islower():  # 'Stadt-' 'verwaltung': a split word
                 paragraphs[-1] = _without_last_hyphen(paragraphs[-1])
@@ -85,6 +86,24 @@ def _without_last_hyphen(segs: list[Seg]) -> list[Seg]:
 
 def _spaced(segs: list[Seg]) -> list[Seg]:
     return [(" ", None), *segs]
+
+
+# What sets a list's lines apart inside them: 'Die Möwe – 15. Januar', 'Flight | Depart'
+_LINE_SEPARATORS = (" – ", " — ", " - ", " | ", ": ")
+PARALLEL_LINES = 3
+
+
+def _parallel(chunk: list[Line]) -> bool:
+    """Lines that each name a thing and its detail with the same separator ('Salt Lines by
+    Miriam Oduya — Feb. 12 to March 7'): a list set with <br>, each line its own, however
+    alike their lengths are. Wrapped prose has no such mark on every line."""
+    if len(chunk) < PARALLEL_LINES:
+        return False
+    texts = [line.text for line in chunk]
+    return any(
+        all(separator in text and not text.endswith((".", "!", "?")) for text in texts)
+        for separator in _LINE_SEPARATORS
+    )
 
 
 def _should_join(previous: str, line: str, width: int) -> bool:

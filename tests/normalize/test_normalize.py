@@ -671,3 +671,14 @@ def test_french_and_italian_releases_give_their_date_and_contact(text, title, da
     assert found.published_at.date().isoformat() == day
     assert found.contact.startswith(contact)
     assert "renseignement" not in found.text and "ulteriori" not in found.text
+
+
+def test_lines_of_a_list_set_with_line_breaks_are_never_run_together():
+    body = (
+        "<p>Die Spielzeit bringt fünf Premieren:</p><p>Die Möwe von Anton Tschechow – 15. "
+        "Januar<br>Wolkenheim von Lea Sommer – 12. Februar<br>Der Geizige von Molière – 19. März"
+        "<br>Flussabwärts von Jana Roth – 23. April</p>"
+    )
+    found = normalize(raw_release(title="Spielzeit", body_html=body, format="html"), SOURCE)
+    assert "Die Möwe von Anton Tschechow – 15. Januar\n" in found.text
+    assert "Wolkenheim von Lea Sommer – 12. Februar\n" in found.text
