@@ -179,10 +179,31 @@ TABLE_ROWS = 2  # consecutive lines with as many cells, two or more each, make a
 
 def _text_cells(raw_line: str) -> list[str]:
     if "\t" not in raw_line and "|" not in raw_line:
-        return []
+        return _aligned_cells(raw_line) if "  " in raw_line else []
     cells = [" ".join(cell.split()) for cell in _CELL_SPLIT_RE.split(raw_line.strip())]
     cells = [cell for cell in cells if cell]
     return cells if len(cells) >= 2 else []
+
+
+_GAP_RE = re.compile(r" {2,}")
+ALIGNED_CELLS, CELL_CHARS = 3, 40
+_CURRENCY_SIGNS = frozenset("$€£¥")
+
+
+def _aligned_cells(raw_line: str) -> list[str]:
+    """A row of a table set in columns with spaces ('Umsatz      148,2     125,6'): three
+    cells or more, each short; a header row indented over the labels gets an empty first."""
+    cells = []
+    for cell in _GAP_RE.split(raw_line.strip()):
+        if cells and cells[-1] in _CURRENCY_SIGNS:  # '$  0.27': the sign and its amount
+            cells[-1] = f"{cells[-1]} {cell}"
+        else:
+            cells.append(cell)
+    if raw_line.startswith("  ") and len(cells) >= ALIGNED_CELLS - 1:
+        cells.insert(0, "")
+    if len(cells) < ALIGNED_CELLS or any(len(cell) > CELL_CHARS for cell in cells):
+        return []
+    return cells
 
 
 def _figures(run: list[Line]) -> int:

@@ -682,3 +682,19 @@ def test_lines_of_a_list_set_with_line_breaks_are_never_run_together():
     found = normalize(raw_release(title="Spielzeit", body_html=body, format="html"), SOURCE)
     assert "Die Möwe von Anton Tschechow – 15. Januar\n" in found.text
     assert "Wolkenheim von Lea Sommer – 12. Februar\n" in found.text
+
+
+def test_a_table_set_in_columns_with_spaces_keeps_its_rows_and_cells():
+    text = (
+        "Nordwind steigert den Umsatz\n\nDer Umsatz stieg im dritten Quartal deutlich, wie das "
+        "Unternehmen am Donnerstag mitteilte.\n\n"
+        "                    Q3 2026   Q3 2025   Veränderung\n"
+        "Umsatz                148,2     125,6       +18,0 %\n"
+        "EBITDA                 20,9      15,8       +32,3 %\n"
+        "Diluted EPS         $  0.27   $  0.11      +145 %\n\n"
+        "Für das Gesamtjahr erwartet der Vorstand mehr.\n"
+    )
+    found = normalize(raw_release(body_text=text), SOURCE)
+    assert "Umsatz | 148,2 | 125,6 | +18,0 %" in found.text
+    assert "EBITDA | 20,9 | 15,8 | +32,3 %" in found.text
+    assert "Diluted EPS | $ 0.27 | $ 0.11 | +145 %" in found.text
