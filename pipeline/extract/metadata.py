@@ -258,6 +258,7 @@ def _weak_headline(heading) -> bool:
 _PAGE_KINDS = re.compile(
     r"pressemitteilung(?:en)?|pressemeldung(?:en)?|presseinformation(?:en)?|medieninformation(?:en)?"
     r"|medienmitteilung(?:en)?|polizeimeldung(?:en)?|polizeibericht(?:e)?|blaulicht"
+    r"|pressebericht(?:e)?|tagesbericht(?:e)?"
     r"|pressestelle|presse|aktuelles|aktuelle meldungen|meldung(?:en)?|nachrichten|news"
     r"|such(?:e|ergebnisse)|search(?: results)?|archiv|archive|übersicht|overview"
     r"|press releases?|news releases?|newsroom|press room|media centre|media center|home"

@@ -282,7 +282,9 @@ def _spaceless(text: str) -> str:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_HEADLINE_NAMES = re.compile(r"(?:^|[\s_-])(?:title|headline|[uü]berschrift)(?:$|[\s_-])", re.I)
+_HEADLINE_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:title|titel|headline|[uü]berschrift)(?:$|[\s_-])", re.I
+)
 _HEADING_REACH = 12  # elements before the article's first block, in page order
 _HEADING_WORDS = (3, 40)
 

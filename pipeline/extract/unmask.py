@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from pipeline.extract.fragment import _clean_space, definitions_as_items, is_prose_line
 
 
 def unmask_article_parts(tree) -> None:
+    paragraphs_from_breaks(tree)
     definitions_as_items(tree)
     _attributions_as_paragraphs(tree)
     _unmask_article_wrappers(tree)
@@ -82,3 +85,104 @@ def _attributions_as_paragraphs(tree) -> None:
     for quote in tree.iter("blockquote"):
         for attribution in quote.xpath("./footer | ./figcaption | ./cite"):
             attribution.tag = "p"
+
+
+_BLOCK_CHILDREN = frozenset(
+    "p div section article ul ol dl table h1 h2 h3 h4 h5 h6 blockquote pre form".split()
+)
+_BOLD = frozenset(("b", "strong"))
+BREAK_PROSE_WORDS = 40
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+HEADING_WORDS = 15
+
+
+def paragraphs_from_breaks(tree) -> None:
+    """An old page's text set in one box with line breaks only ('<b>Headline</b><br>Text …
+    <br><br>Text …'): a blank line between two breaks ends a paragraph, and a bold line on
+    its own over text is a heading. Extractors read such a box as one long line."""
+    for box in list(tree.iter("div", "td", "section", "article", "center", "font")):
+        if any(isinstance(child.tag, str) and child.tag in _BLOCK_CHILDREN for child in box):
+            continue
+        breaks = [child for child in box if child.tag == "br"]
+        if len(breaks) < 2 or len(box.text_content().split()) < BREAK_PROSE_WORDS:
+            continue
+        if not _has_blank_line(box):
+            continue
+        _rebuild(box)
+
+
+def _has_blank_line(box) -> bool:
+    """Two <br> with nothing but space between them."""
+    return any(
+        child.tag == "br"
+        and not (child.tail or "").strip()
+        and (nxt := child.getnext()) is not None
+        and nxt.tag == "br"
+        for child in box
+    )
+
+
+def _rebuild(box) -> None:
+    groups: list[list] = [[]]  # each: the text and elements of one paragraph, in order
+    if (box.text or "").strip():
+        groups[-1].append(box.text)
+    box.text = None
+    children = list(box)
+    for child in children:
+        box.remove(child)
+        tail, child.tail = child.tail, None
+        if (
+            child.tag == "br"
+            and groups[-1]
+            and _ends_with_break(groups[-1])
+            and not (tail or "").strip()
+        ):
+            groups[-1].pop()  # the first <br> of the pair
+            groups.append([])
+            continue
+        groups[-1].append(child)
+        if (tail or "").strip():
+            groups[-1].append(tail)
+    for group in groups:
+        while group and _is_break(group[-1]):
+            group.pop()
+        while group and _is_break(group[0]):
+            group.pop(0)
+        if group:
+            for block in _blocks(group):
+                box.append(block)
+
+
+def _is_break(part) -> bool:
+    return not isinstance(part, str) and part.tag == "br"
+
+
+def _ends_with_break(group: list) -> bool:
+    return bool(group) and _is_break(group[-1])
+
+
+def _blocks(group: list) -> list:
+    """A paragraph of the group; a bold line that opens it over more text is a heading."""
+    first = group[0]
+    if (
+        not isinstance(first, str)
+        and first.tag in _BOLD
+        and len(group) > 2
+        and _is_break(group[1])
+        and len(first.text_content().split()) <= HEADING_WORDS
+        and not first.text_content().rstrip().endswith((".", ":"))
+    ):
+        heading = etree.Element("h2")
+        heading.text = first.text_content()
+        return [heading, *_blocks(group[2:])]
+    paragraph = etree.Element("p")
+    for part in group:
+        if isinstance(part, str):
+            part = _NOT_XML.sub("", str(part))  # a character entity XML cannot hold
+            if len(paragraph):
+                paragraph[-1].tail = (paragraph[-1].tail or "") + part
+            else:
+                paragraph.text = (paragraph.text or "") + part
+        else:
+            paragraph.append(part)
+    return [paragraph]

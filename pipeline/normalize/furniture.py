@@ -120,7 +120,7 @@ MAX_SENDER_NAME = 80
 # November 2026', 'Stadt Rottweilen – Presse- und Öffentlichkeitsarbeit, 24.11.2026'. It names
 # no news: it goes, and its date dates a release that names none of its own.
 _KIND = (
-    r"(?:presse|medien)(?:mitteilung|information|meldung|info|dienst|notiz)"
+    r"(?:presse|medien)(?:mitteilung|information|meldung|info|dienst|notiz|bericht)"
     r"(?:\s+(?:nr\.?\s*\d[\d/-]*|\d[\d/-]*(?![.\d])))?"  # a number, not a date's day
     r"|(?:press|news|media)\s+release"
 )

@@ -3,7 +3,10 @@ of <br><br> with the headline in a <div>, a CMS that sets the lead and the conta
 
 from __future__ import annotations
 
-from tests.normalize.test_release_shapes import release
+from pipeline.config import SourceConfig
+from pipeline.ingest.readers import InputContext, read_input
+from pipeline.normalize import normalize
+from tests.normalize.test_release_shapes import ARRIVED, release
 
 
 def test_a_page_laid_out_in_tables_gives_the_release_without_menus_or_side_columns():
@@ -42,3 +45,31 @@ def test_a_typo3_lead_and_contact_box_belong_to_the_release():
     assert found.text.startswith("Nach zweieinhalb Jahren Umbau zieht die Stadtbibliothek")
     assert found.contact.startswith("Stadt Lindenfels, Pressestelle\nJonas Albrecht")
     assert "Weihnachtsmarkt" not in found.text
+
+
+def test_a_report_set_with_line_breaks_only_and_a_bold_headline_is_read_as_paragraphs():
+    page = (
+        "<html><head><title>Polizeiinspektion Talheim - Pressebericht</title></head><body>"
+        "<div id='menue'><a href='/'>Startseite</a> | <a href='/presse.html'>Presseberichte</a>"
+        "</div><div id='inhalt'><b>Pressebericht der PI Talheim vom 26.11.2026</b><br><br>"
+        "<b>Einbruch in Vereinsheim – Zeugen gesucht</b><br>Talheim. In der Nacht von Dienstag "
+        "auf Mittwoch sind Unbekannte in das Vereinsheim des SV Talheim eingebrochen und haben "
+        "Bargeld und einen Laptop gestohlen.<br>Der Schaden liegt bei 1.500 Euro.<br><br>Die "
+        "Polizei bittet Zeugen, sich unter der Telefonnummer 07131 555-0 zu melden.<br><br>"
+        "Rückfragen bitte an:<br>PHK Markus Seidel<br>Telefon: 07131 555-1020<br></div>"
+        "<div id='fuss'><a href='/impressum.html'>Impressum</a></div></body></html>"
+    )
+    source = SourceConfig(title="Probe", kind="files", path="inbox")
+    context = InputContext(
+        source="probe", config=source, locator="inbox/p.html", received_at=ARRIVED, route="files"
+    )
+    found = normalize(read_input(page.encode(), ".html", context), source)
+    assert found.title == "Einbruch in Vereinsheim – Zeugen gesucht"
+    assert found.published_at.date().isoformat() == "2026-11-26"
+    paragraphs = found.text.split("\n\n")
+    assert paragraphs[0].startswith("Talheim. In der Nacht von Dienstag auf Mittwoch")
+    assert "Die Polizei bittet Zeugen, sich unter der Telefonnummer 07131 555-0 zu melden." in (
+        paragraphs
+    )  # a paragraph of its own, not run into one line with the rest
+    assert found.contact.startswith("PHK Markus Seidel")
+    assert "Startseite" not in found.text and "Impressum" not in found.text
