@@ -12,6 +12,7 @@ from pipeline.extract.images import outside_article
 
 DOCUMENT_RE = re.compile(r"\.(?:pdf|docx?|odt|rtf|xlsx?|ods|pptx?|odp|zip|txt|csv)$", re.IGNORECASE)
 MAX_DOCUMENTS = 30
+COLUMN_LEVELS = 3  # how far up from the article a files box beside it may share a column
 # A box of the release's files, though its name may also say 'related' ('news-related-files')
 FILES_BOX_RE = re.compile(
     r"files|dateien|downloads?|dokumente|documents|attachments?|anh[äa]nge|anlagen", re.I
@@ -41,8 +42,19 @@ def article_documents(candidates: list[tuple[object, str, str]], container) -> t
     if container is None:
         return ()
     seen: dict[str, str] = {}
+    columns = [
+        ancestor
+        for _, ancestor in zip(range(COLUMN_LEVELS), container.iterancestors(), strict=False)
+        if ancestor.tag not in ("body", "html")
+    ]
     for element, address, text in candidates:
-        if container in element.iterancestors() and address not in seen:
+        ancestors = list(element.iterancestors())
+        beside = any(column in ancestors for column in columns)
+        # a files box beside the article, in its column ('Dokumente' under an <article> that
+        # holds only the text), is the release's too
+        if (container in ancestors or (beside and _in_files_box(element))) and (
+            address not in seen
+        ):
             seen[address] = text
     return tuple(seen.items())
 

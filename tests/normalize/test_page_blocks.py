@@ -220,3 +220,18 @@ def test_a_files_box_named_related_still_gives_its_documents():
     urls = [link.url for link in found.links]
     assert "https://www.stadt.example/fileadmin/lageplan.pdf" in urls
     assert not any(url.endswith(("eisbahn.pdf", "agb.pdf")) for url in urls)
+
+
+def test_a_files_box_in_the_article_s_column_beside_an_article_of_text_only_gives_its_documents():
+    found = extracted(
+        "<html><head><link rel='canonical' href='https://www.bund.example/mm/104321.html'></head>"
+        "<body><div class='container'><div class='mod-headline'><h1>Bundesrat verabschiedet "
+        "Botschaft</h1></div><div class='mod-text'><article><p>Bern, 25.11.2026 - Der Bundesrat "
+        "will die Verkehrssicherheit weiter verbessern und hat die Botschaft verabschiedet.</p>"
+        "<p>Im Zentrum stehen automatisiertes Fahren und Tempo 30 in den Gemeinden.</p>"
+        "</article></div><div class='mod mod-download'><h2>Dokumente</h2><ul><li><a "
+        "href='/mm/104321/botschaft.pdf'>Botschaft (PDF, 1 MB)</a></li></ul></div></div>"
+        "<footer><div class='downloads'><a href='/agb.pdf'>AGB</a></div></footer></body></html>"
+    )
+    urls = [link.url for link in found.links]
+    assert urls == ["https://www.bund.example/mm/104321/botschaft.pdf"]
