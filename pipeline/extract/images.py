@@ -57,6 +57,7 @@ CREDITED_RE = re.compile(
 _CAPTION_TAGS = frozenset({"p", "em", "i", "span", "div", "small"})
 IMAGE_LINK_RE = re.compile(r"\.(?:jpe?g|png|webp|gif)(?:$|\?)", re.I)
 MIN_DECLARED = 120  # a width or height attribute below this is an icon, not a press photo
+BANNER_RATIO = 4  # wider than this many times its height: a banner; a panorama is about 3:1
 MAX_CANDIDATES = 60
 PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote", "td", "dd")
 KEY_LENGTH = 60
@@ -323,10 +324,14 @@ def _absolute(url: str, base: str | None) -> str | None:
 
 
 def _not_a_photo(img) -> bool:
+    declared = {}
     for name in ("width", "height"):
         value = (img.get(name) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) < MIN_DECLARED:
             return True
+        declared[name] = int(value) if value.isdigit() else 0
+    if declared["height"] and declared["width"] > BANNER_RATIO * declared["height"]:
+        return True  # a page's header strip (800×120), not a press photo
     if img.get("role") == "presentation" or img.get("aria-hidden") == "true":
         return True
     src = next((img.get(name) for name in IMAGE_ATTRIBUTES if img.get(name)), "") or ""

@@ -73,3 +73,12 @@ def test_a_wire_s_favicon_and_a_call_to_action_button_are_not_photos():
     )
     article = extract_article(html, url="https://stadt.example/pm/1.html")
     assert [image.url for image in article.images] == ["https://stadt.example/bilder/halle.jpg"]
+
+
+def test_a_page_s_header_strip_is_no_press_photo():
+    html = page(
+        "<figure><img src='/bilder/halle.jpg' alt='Halle' width='1200' height='800'></figure>"
+        "<img src='/bilder/kopf.jpg' width='800' height='120' alt='Gemeinde Großpösna'>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.url for image in article.images] == ["https://stadt.example/bilder/halle.jpg"]
