@@ -80,14 +80,20 @@ def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:
 
 
 def _load_model(path: Path, root: Path, model: type[BaseModel], problems: list[str]):
+    return _load_model_and_data(path, root, model, problems)[0]
+
+
+def _load_model_and_data(path: Path, root: Path, model: type[BaseModel], problems: list[str]):
+    """(the model or None, the file's table): with the table, checks of their own still run on
+    a file whose model failed, so that one run of `melder check` lists every mistake."""
     data = _read_toml(path, root, problems)
     if data is None:
-        return None
+        return None, None
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), data
     except ValidationError as exc:
         problems.extend(_describe(exc, model, _shown(path, root)))
-        return None
+        return None, data
 
 
 def _named_files(folder: Path, root: Path, problems: list[str]) -> list[tuple[str, Path]]:
@@ -118,15 +124,19 @@ def load_config(root: Path, known_kinds: frozenset[str] | None = None) -> Config
             "run melder in a Melder folder or pass --root DIR"
         )
     for name, path in _named_files(root / "sources", root, problems):
-        source = _load_model(path, root, SourceConfig, problems)
+        source, data = _load_model_and_data(path, root, SourceConfig, problems)
         if source is not None:
             problems.extend(_source_problems(name, source, path, config, kinds))
             config.sources[name] = source
+        elif isinstance(data, dict):
+            problems.extend(_table_problems(data, _shown(path, root), kinds))
     for name, path in _named_files(root / "outputs", root, problems):
-        channel = _load_model(path, root, ChannelConfig, problems)
+        channel, data = _load_model_and_data(path, root, ChannelConfig, problems)
         if channel is not None:
-            problems.extend(_channel_problems(channel, path, config))
+            problems.extend(_channel_problems(channel.sources, path, config, channel))
             config.channels[name] = channel
+        elif isinstance(data, dict) and isinstance(data.get("sources"), list):
+            problems.extend(_channel_problems(data["sources"], path, config, None))
     schedule_path = root / "schedule.toml"
     if schedule_path.exists():
         schedule = _load_schedule(schedule_path, root, problems)
@@ -262,17 +272,50 @@ def _imap_problems(source: SourceConfig, config: Config) -> list[str]:
     return found
 
 
-def _channel_problems(channel: ChannelConfig, path: Path, config: Config) -> list[str]:
+def _table(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _table_problems(data: dict, shown: str, kinds: frozenset[str]) -> list[str]:
+    """A source file's kind and url, checked though other keys of it failed."""
+    found = []
+    kind, url = data.get("kind"), data.get("url")
+    if isinstance(kind, str) and kind not in kinds:
+        close = difflib.get_close_matches(kind, sorted(kinds), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        found.append(f"{shown}: kind: unknown kind {kind!r}{hint}")
+    if isinstance(url, str) and not re.match(r"^https?://", url):
+        found.append(f"{shown}: url: {url!r} must start with http:// or https://")
+    return found
+
+
+def _channel_problems(
+    names: list, path: Path, config: Config, channel: ChannelConfig | None
+) -> list[str]:
     shown = _shown(path, config.root)
     found = []
-    for index, name in enumerate(channel.sources):
-        if name != "*" and name not in config.sources:
+    known = set(config.sources) | {p.stem for p in (config.root / "sources").glob("*.toml")}
+    for index, name in enumerate(names):
+        if not isinstance(name, str):
+            continue
+        if name != "*" and name not in known:
             close = difflib.get_close_matches(name, list(config.sources), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             found.append(f"{shown}: sources[{index}]: unknown source {name!r}{hint}")
-    for label, text in [("disclaimer.text", channel.disclaimer.text)] + [
-        (f"disclaimer.variants.{lang}", text) for lang, text in channel.disclaimer.variants.items()
+    if channel is not None:
+        texts = {"text": channel.disclaimer.text, "variants": channel.disclaimer.variants}
+    else:
+        given = _table(path).get("disclaimer")
+        texts = given if isinstance(given, dict) else {}
+    variants = texts.get("variants") if isinstance(texts.get("variants"), dict) else {}
+    for label, text in [("disclaimer.text", texts.get("text"))] + [
+        (f"disclaimer.variants.{lang}", text) for lang, text in variants.items()
     ]:
+        if not isinstance(text, str):
+            continue
         for placeholder in re.findall(r"\{([^{}]*)\}", text):
             if placeholder not in {"source", "source_title", "contact_email"}:
                 found.append(

@@ -148,3 +148,28 @@ def test_bad_file_names_are_reported(empty_root):
 def test_a_folder_without_config_is_explained(tmp_path):
     [problem] = problems(tmp_path)
     assert "no sources/ or outputs/ folder here" in problem
+
+
+def test_one_run_lists_a_file_s_kind_url_and_sources_beside_its_other_mistakes(empty_root):
+    write(
+        empty_root / "sources" / "a.toml",
+        'title = "A"\nkind = "file"\npath = "inbox/a"\nreview = "maybe"\n',
+    )
+    write(empty_root / "sources" / "d.toml", 'kind = "rss"\nurl = "ftp://example.org/feed"\n')
+    write(
+        empty_root / "outputs" / "x.toml",
+        'title = "X"\nlink = "portal.example"\nsources = ["trusted", "nosuch", "a"]\n'
+        '[disclaimer]\ntext = "Verantwortlich: {quelle}"\n',
+    )
+    found = problems(empty_root)
+    for expected in (
+        "sources/a.toml: review: ",
+        "sources/a.toml: kind: unknown kind 'file'; did you mean 'files'?",
+        "sources/d.toml: title: required key is missing",
+        "sources/d.toml: url: 'ftp://example.org/feed' must start with http:// or https://",
+        "outputs/x.toml: description: required key is missing",
+        "outputs/x.toml: sources[1]: unknown source 'nosuch'",
+        "outputs/x.toml: disclaimer.text: unknown placeholder {quelle}",
+    ):
+        assert any(p.startswith(expected) for p in found), (expected, found)
+    assert not any("unknown source 'a'" in p for p in found)  # invalid, but there
