@@ -54,7 +54,7 @@ def lead_text(blocks: list[Block]) -> str:
 # 'MÜNCHEN, 26. November 2026 /PRNewswire/ --', 'Bielefeld (ots) -', 'DALLAS, TX / ACCESSWIRE /
 # November 25, 2026 /'. The body keeps it; a teaser starts with what the sender says.
 WIRE_DATELINE_RE = re.compile(
-    r"^.{0,100}?(?:/\s?PRNewswire[\w -]{0,20}/"
+    r"^.{0,100}?(?:/\s?(?:PRNewswire|CNW|EINPresswire\.com|PRWeb|Newsfile)[\w -]{0,20}/"
     r"|--\s?\((?:BUSINESS\s?WIRE|GLOBE\s?NEWSWIRE)\)\s?--(?:[^-]{4,40}--)?"
     r"|\((?:GLOBE\s?NEWSWIRE|ots|apa|dpa)\)"
     r"|/\s?ACCESS\s?(?:NEWS)?WIRE\s?/(?:[^/]{4,40}/)?)\s*[-–—:]*\s*(?=\S)",

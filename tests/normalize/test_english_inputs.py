@@ -150,3 +150,17 @@ def test_a_starred_footnote_under_a_starred_figure_is_no_list_item():
     assert found.text.endswith("* Adjusted diluted EPS is a non-GAAP financial measure.")
     listed = normalize(raw_release(body_text=text.replace("EPS*", "EPS")), SOURCE)
     assert "<li>Adjusted diluted EPS" in listed.body_html  # without a starred word: an item
+
+
+def test_every_wire_s_dateline_leaves_the_teaser():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_normalize import SOURCE, raw_release
+
+    for dateline in (
+        "SAN DIEGO, Nov. 24, 2026 /PRNewswire/ --",
+        "TORONTO, Nov. 24, 2026 /CNW/ -",
+        "PLYMOUTH, MN, UNITED STATES, November 24, 2026 /EINPresswire.com/ --",
+    ):
+        text = f"{dateline} Shoreline Health today named a new chief executive officer.\n"
+        found = normalize(raw_release(title="New CEO", body_text=text), SOURCE)
+        assert found.teaser.startswith("Shoreline Health today named"), dateline
