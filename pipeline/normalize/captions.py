@@ -127,14 +127,29 @@ CAPTION_LINE_RE = re.compile(
 )
 
 
-def drop_caption_lines(lines: list[Line], warnings: list[str]) -> list[Line]:
-    """The lines without the captions written into them; each one left out is named."""
+def drop_caption_lines(
+    lines: list[Line], warnings: list[str], captions: list[str] | None = None
+) -> list[Line]:
+    """The lines without the captions written into them; each one left out is named, and
+    collected in `captions`."""
     kept = []
     for line in lines:
         match = CAPTION_LINE_RE.match(line.text)
         if match and len(line.text) <= 600:
             caption = match.group("caption").strip()
             warnings.append(f"a photo caption in the text was left out of the body: {caption!r}")
+            if captions is not None:
+                captions.append(caption)
         else:
             kept.append(line)
     return kept
+
+
+def captioned(media: tuple[Media, ...], captions: list[str]) -> tuple[Media, ...]:
+    """A caption written into the text ('Bildunterschrift: … Foto: …') is the photo's when the
+    input brought one photo without a caption of its own (a mail's attached picture)."""
+    images = [index for index, item in enumerate(media) if item.kind == "image"]
+    if len(images) != 1 or len(captions) != 1 or media[images[0]].caption:
+        return media
+    photo = media[images[0]].model_copy(update={"caption": captions[0]})
+    return media[: images[0]] + (photo,) + media[images[0] + 1 :]

@@ -26,7 +26,7 @@ from pipeline.normalize.body import (
     plain_text,
     repair_text,
 )
-from pipeline.normalize.captions import clean_media, described, drop_caption_lines
+from pipeline.normalize.captions import captioned, clean_media, described, drop_caption_lines
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
@@ -77,7 +77,8 @@ def normalize(
         raw = raw.model_copy(update={"body_html": raw.body_text, "body_text": None})
         found.warnings.append("the text holds HTML markup: it was read as HTML")
     lines, stamp, signature = drop_furniture(body_lines(raw, source))
-    lines = drop_caption_lines(lines, found.warnings)
+    captions: list[str] = []
+    lines = drop_caption_lines(lines, found.warnings, captions)
     lines = take_embargo(lines, zone, now, found)
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
         beside = (*raw.above_headline, *raw.below_headline)
@@ -121,7 +122,7 @@ def normalize(
         contact=_clean_contact(raw.contact) if raw.contact else found.contact,
         categories=_categories(raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
-        media=clean_media(described(raw.media) if media is None else media),
+        media=clean_media(captioned(described(raw.media) if media is None else media, captions)),
         provenance=raw.provenance,
         content_hash=raw.content_hash,
         errors=tuple(validate(raw, title, text, found)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.models import MediaInput
 from pipeline.normalize import normalize
 from tests.normalize.test_normalize import SOURCE, raw_release
 from tests.normalize.test_release_shapes import ARRIVED, release
@@ -459,3 +460,21 @@ def test_a_letter_s_first_sentence_after_its_salutation_starts_with_a_capital():
         SOURCE,
     )
     assert found.text.startswith("Die Stadt Grimma lädt Sie herzlich")
+
+
+def test_a_caption_written_into_a_mail_s_text_is_its_one_attached_photo_s():
+
+    raw = raw_release(
+        title="Fernwärme wird billiger",
+        body_text="Die Stadtwerke senken den Preis für Fernwärme um elf Prozent.\n\n"
+        "Bildunterschrift: Die neue Großwärmepumpe am Auensee. Foto: Stadtwerke / M. Roth\n",
+        media=(MediaInput(filename="pumpe.jpg", data=b"\xff\xd8\xff\xe0"),),
+        format="email",
+    )
+    found = normalize(raw, SOURCE)
+    [photo] = [item for item in found.media if item.kind == "image"]
+    assert (photo.caption, photo.credit) == (
+        "Die neue Großwärmepumpe am Auensee.",
+        "Stadtwerke / M. Roth",
+    )
+    assert "Bildunterschrift" not in found.text
