@@ -43,6 +43,7 @@ from pipeline.extract.metadata import (
     continues_on_next_page,
     heading_text,
     headline_element,
+    promote_font_headline,
     promote_office_headings,
 )
 from pipeline.extract.page_kind import page_kind, page_signals
@@ -112,6 +113,7 @@ def extract_article(
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
     promote_office_headings(tree, meta)
+    promote_font_headline(tree)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
     signals = page_signals(tree)
     heading = headline_element(tree, meta)

@@ -73,3 +73,26 @@ def test_a_report_set_with_line_breaks_only_and_a_bold_headline_is_read_as_parag
     )  # a paragraph of its own, not run into one line with the rest
     assert found.contact.startswith("PHK Markus Seidel")
     assert "Startseite" not in found.text and "Impressum" not in found.text
+
+
+def test_an_old_page_s_headline_in_a_big_font_is_its_headline_and_its_menu_cell_no_text():
+    page = (
+        "<HTML><HEAD><TITLE>Presse - Musikverein Harmonie</TITLE></HEAD><BODY><TABLE><TR>"
+        "<TD WIDTH=150><FONT SIZE=2><A HREF='index.htm'>Startseite</A><BR><A HREF='verein.htm'>"
+        "Der Verein</A><BR><A HREF='termine.htm'>Termine</A><BR><A HREF='presse.htm'>Presse</A>"
+        "</FONT></TD><TD><CENTER><FONT SIZE=5><B>Jubiläumskonzert zum 125-jährigen Bestehen"
+        "</B></FONT></CENTER><CENTER><I>Pressemitteilung vom 21. November 2026</I></CENTER><P>"
+        "<FONT SIZE=2>Der Musikverein feiert sein 125-jähriges Bestehen mit einem Konzert am "
+        "Samstag, 12. Dezember 2026, in der Festhalle.</FONT><P><FONT SIZE=2>Karten gibt es im "
+        "Vorverkauf und an der Abendkasse, der Erlös kommt der Jugendarbeit zugute.</FONT>"
+        "</TD></TR></TABLE></BODY></HTML>"
+    )
+    source = SourceConfig(title="Probe", kind="files", path="inbox")
+    context = InputContext(
+        source="probe", config=source, locator="inbox/p.html", received_at=ARRIVED, route="files"
+    )
+    found = normalize(read_input(page.encode(), ".html", context), source)
+    assert found.title == "Jubiläumskonzert zum 125-jährigen Bestehen"
+    assert found.published_at.date().isoformat() == "2026-11-21"
+    assert found.text.startswith("Der Musikverein feiert sein 125-jähriges Bestehen")
+    assert "Termine" not in found.text
