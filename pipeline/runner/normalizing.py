@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -251,8 +252,32 @@ def _normalize_task(source: SourceConfig, task: Task) -> list[tuple[Release, Fin
 
 
 def _yield_to_saving() -> None:
+    """A worker runs below the process that saves, stops on SIGTERM like any process (not
+    with the scheduler's handler it was forked with), and dies with that process."""
     if hasattr(os, "nice"):  # POSIX: lowering one's own priority needs no privilege
         os.nice(WORKER_NICENESS)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _die_with_parent()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills the worker when the process that started it is gone (kill -9
+    included); an orphan would sleep on forever."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the kernel was told
+        os._exit(1)
 
 
 def _context():

@@ -20,6 +20,23 @@ from sqlalchemy import Engine, text
 log = logging.getLogger(__name__)
 
 LOCK_KEY = zlib.crc32(b"melder-scheduler")  # fits PostgreSQL's bigint advisory key
+# The descriptors that hold the lock (the lock file, the advisory lock's socket). A process
+# forked from the leader (an ingest worker) closes them at once: holding a copy, it would
+# keep the lock for as long as it lives, and no standby could take over if the leader died.
+LOCK_FDS: set[int] = set()
+
+
+def _drop_inherited_locks() -> None:
+    for fd in list(LOCK_FDS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    LOCK_FDS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 class Leadership:
@@ -67,9 +84,11 @@ def _file_lock(path: Path, stop: threading.Event, poll_seconds: float):
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
         handle.flush()
+        LOCK_FDS.add(handle.fileno())
         log.info("role=leader lock=%s pid=%d", path, os.getpid())
         yield Leadership()
     finally:
+        LOCK_FDS.discard(handle.fileno())
         handle.close()
 
 
@@ -91,6 +110,9 @@ def _postgres_lock(engine: Engine, stop: threading.Event, poll_seconds: float):
             yield None
             return
         log.info("role=leader lock=advisory:%d pid=%d", LOCK_KEY, os.getpid())
+        socket = _socket_of(connection)
+        if socket is not None:
+            LOCK_FDS.add(socket)
         held = Leadership()
         watcher = threading.Thread(
             target=_watch, args=(connection, held, stop, poll_seconds), daemon=True
@@ -98,7 +120,15 @@ def _postgres_lock(engine: Engine, stop: threading.Event, poll_seconds: float):
         watcher.start()
         yield held
     finally:
+        LOCK_FDS.discard(_socket_of(connection))
         connection.close()
+
+
+def _socket_of(connection) -> int | None:
+    try:
+        return connection.connection.dbapi_connection.fileno()
+    except Exception:  # a driver without a descriptor: nothing a child could inherit
+        return None
 
 
 def _watch(connection, held: Leadership, stop: threading.Event, poll_seconds: float) -> None:
