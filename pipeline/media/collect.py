@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -18,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from pipeline.config import SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest.client import HttpClient
+from pipeline.ingest.files import read_inside
 from pipeline.ingest.http import FetchPolicy
 from pipeline.media.images import BadImage, clean_image
 from pipeline.media.library import MediaLibrary
@@ -207,13 +209,18 @@ def _local_file(path: str, folder: Path | None, allowed: Path | None) -> bytes:
     if folder is None:
         raise BadImage("a relative address with no page to resolve it against")
     target = (folder.resolve() / unquote(urlsplit(path).path)).resolve()
-    if not target.is_relative_to((allowed or folder).resolve()):
+    root = (allowed or folder).resolve()
+    if not target.is_relative_to(root):
         raise BadImage("the path leads outside the source's folder")
     if not target.is_file():
         raise BadImage("no such file beside the input")
-    if target.stat().st_size > MAX_MEDIA_BYTES:
+    try:  # what is opened is checked again: the name may have become a link since
+        data, size = read_inside(str(target), f"{root}{os.sep}", MAX_MEDIA_BYTES)
+    except OSError as exc:
+        raise BadImage(f"the file cannot be read: {exc.strerror or exc}") from None
+    if size > MAX_MEDIA_BYTES:
         raise BadImage(f"the file is over the limit of {MAX_MEDIA_BYTES:,} bytes")
-    return target.read_bytes()
+    return data
 
 
 def _name_of(url: str | None) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from pipeline.ingest.files import input_files
+import pytest
+
+from pipeline.ingest.files import input_files, read_inside
 
 
 def test_inputs_are_every_file_below_the_folder_folder_by_folder_without_hidden_or_temp_files(
@@ -46,3 +49,21 @@ def test_links_to_files_inside_are_inputs_and_links_to_folders_are_not_followed(
     refused: list[str] = []
     assert input_files(inbox, refused) == ["2026/11/a.txt", "linked.txt"]
     assert refused == ["outside.txt"]
+
+
+def test_what_is_opened_is_checked_not_the_name_listed(tmp_path: Path):
+    """Between listing and reading, a name can become a link out of the folder or a pipe:
+    the file read is checked again, so nothing outside is read and a pipe never blocks."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("DB_PASSWORD=x", encoding="utf-8")
+    root = f"{os.path.realpath(inbox)}{os.sep}"
+    (inbox / "swapped.txt").symlink_to(secret)
+    os.mkfifo(inbox / "pipe.txt")
+    (inbox / "big.txt").write_bytes(b"x" * 5000)
+    for name in ("swapped.txt", "pipe.txt"):
+        with pytest.raises(OSError):
+            read_inside(str(inbox / name), root, 1000)
+    data, size = read_inside(str(inbox / "big.txt"), root, 1000)
+    assert (len(data), size) == (1001, 5000)  # a file over the limit is not read whole

@@ -41,13 +41,14 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
     """Read one input; never raises for bad content, the problem travels with the result."""
     suffix = suffix.lower()
     try:
-        if len(data) > context.config.max_bytes:
+        size = max(context.size or 0, len(data))
+        if size > context.config.max_bytes:
             raise Rejected(
-                f"input is {len(data):,} bytes, over the limit of {context.config.max_bytes:,}; "
+                f"input is {size:,} bytes, over the limit of {context.config.max_bytes:,}; "
                 "raise max_bytes in the source's TOML if this is a real release",
                 field="input",
             )
-        if not data.strip():
+        if not data:
             raise Rejected(
                 "input is empty (0 bytes); an upload or a copy was cut off: send the file again",
                 field="input",

@@ -23,6 +23,7 @@ class InputContext:
     base_url: str | None = None
     sender: str | None = None
     kept: str | None = None  # where Melder keeps the input's bytes, relative to the root
+    size: int | None = None  # the whole input's bytes, when only its start was read
 
     def provenance(self, **extra) -> Provenance:
         # Only a path Melder chose counts: a feed's guid or a Message-ID is the sender's text
