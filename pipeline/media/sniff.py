@@ -63,14 +63,16 @@ def _zipped(data: bytes) -> Kind:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             if "mimetype" in names:
-                declared = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                # at most 100 bytes of it: a 1 MB entry may unpack to a gigabyte
+                with archive.open("mimetype") as entry:
+                    declared = entry.read(100).decode("ascii", "replace").strip()
                 if declared in OPEN_DOCUMENT:
                     return Kind("document", declared, OPEN_DOCUMENT[declared])
             if "[Content_Types].xml" in names:
                 for prefix, (content_type, extension) in OFFICE.items():
                     if any(name.startswith(prefix) for name in names):
                         return Kind("document", content_type, extension)
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, RuntimeError):
         pass
     return Kind("unknown", "application/zip", "zip")
 
