@@ -112,7 +112,7 @@ def _removed(original: str, kept: str) -> list[list[Segment]]:
     tokens = [(index, word) for index, line in enumerate(paragraphs) for word in line.split()]
     tokens = tokens[:MAX_WORDS]
     kept_words = kept.split()
-    matcher = difflib.SequenceMatcher(None, [w for _, w in tokens], kept_words, autojunk=False)
+    matcher = _matcher([w for _, w in tokens], kept_words)
     marks = ["del"] * len(tokens)
     for block in matcher.get_matching_blocks():
         for offset in range(block.size):
@@ -121,6 +121,17 @@ def _removed(original: str, kept: str) -> list[list[Segment]]:
     for (index, word), mark in zip(tokens, marks, strict=True):
         _append(rows[index], mark, word)
     return [row for row in rows if row]
+
+
+EXACT_WORDS = 1500
+
+
+def _matcher(first: list[str], second: list[str]) -> difflib.SequenceMatcher:
+    """Word by word, exactly up to EXACT_WORDS a side. Beyond, words that make up more than a
+    hundredth of a side are not matched on their own: on a long repetitive text the exact
+    comparison takes minutes of a desk worker's time for one page view."""
+    exact = len(first) <= EXACT_WORDS and len(second) <= EXACT_WORDS
+    return difflib.SequenceMatcher(None, first, second, autojunk=not exact)
 
 
 def word_diff(old: Release, new: Release, categories: str) -> list[list[Segment]]:
@@ -142,7 +153,7 @@ def word_diff(old: Release, new: Release, categories: str) -> list[list[Segment]
 def _words(before: str, after: str) -> list[Segment]:
     old_words, new_words = before.split(), after.split()
     row: list[Segment] = []
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    matcher = _matcher(old_words, new_words)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             _append(row, "same", " ".join(old_words[i1:i2]))
