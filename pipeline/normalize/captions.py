@@ -11,7 +11,7 @@ import re
 from pathlib import PurePosixPath
 
 from pipeline.models import Media, MediaInput
-from pipeline.normalize.body import Line, repair_text
+from pipeline.normalize.body import INVISIBLE_RE, Line, repair_text
 from pipeline.normalize.sanitize import plain_field
 
 LABEL = (
@@ -83,7 +83,7 @@ def _clean(item: Media) -> Media:
     text["credit"] = credit_name(text["credit"])
     text = {name: value[: LIMITS[name]] for name, value in text.items()}
     name = PurePosixPath(item.filename.replace("\\", "/")).name
-    filename = plain_field(repair_text(name))[:200] or "attachment"
+    filename = _plain(name)[:200] or "attachment"
     return item.model_copy(update={**text, "filename": filename})
 
 
@@ -115,7 +115,9 @@ def _name_of(url: str | None) -> str:
 
 
 def _plain(value: str) -> str:
-    return plain_field(repair_text(value or "")) if value else ""
+    """A field as plain text without invisible and direction-override characters: a caption or
+    a file name must not read backwards ('Foto_‮gpj.exe')."""
+    return plain_field(INVISIBLE_RE.sub("", repair_text(value))).strip() if value else ""
 
 
 # A caption written into a text ('PHOTO CAPTION: …', 'Bildunterschrift: …', 'BU: …'): it

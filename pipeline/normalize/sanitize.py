@@ -57,7 +57,10 @@ def escape_text(text: str) -> str:
 
 # A whole tag (`<svg/onload=…>`, `</b>`, `<!-- … -->`), and what could start one: `<` directly
 # followed by a letter, `/`, `!` or `?`. "Kinder < 6" and "<100 Euro" are plain text.
-_ESCAPED_MARKUP_RE = re.compile(r"&(?:amp|lt|gt|quot|apos|#0*3[89]|#0*6[02]|#[xX]0*2[267]);")
+# every spelling of an escaped markup character: '&lt;', '&LT;', '&#60;', '&#x3C;', '&#x3c;'
+_ESCAPED_MARKUP_RE = re.compile(
+    r"&(?:amp|lt|gt|quot|apos|#0*(?:34|38|39|60|62)|#x0*(?:22|26|27|3c|3e));", re.I
+)
 # Markup in a text field: an HTML or SVG element's tag, a comment, a doctype. '<Kinder>' in a
 # title is a word in angle brackets, kept as text (with a space after '<', as any '<').
 _ELEMENTS = (

@@ -111,6 +111,14 @@ def test_a_word_in_angle_brackets_stays_in_a_title_and_tags_go():
         "Ortsbeirat & Jugendrat: < Kinder> zuerst"
     )
     assert plain_field("Stadt <b>warnt</b> <img src=x onerror=alert(1)>") == "Stadt warnt"
+    # markup escaped in any spelling is markup: a reader that decodes once would run it
+    for escaped in (
+        "&#x3C;img src=x onerror=alert(3)&#x3E;",
+        "&#x3c;svg onload=alert(1)&#x3e;",
+        "&LT;img src=x onerror=alert(1)&GT;",
+        "&#60;img src=x onerror=alert(1)&#62;",
+    ):
+        assert plain_field(f"Stadt {escaped}warnt") == "Stadt warnt", escaped  # fmt: skip
 
 
 def test_a_script_in_a_title_goes_with_its_code_from_the_title_and_the_file_name():
@@ -138,3 +146,24 @@ def test_markup_in_a_given_contact_or_link_text_is_no_text_of_it():
     found = normalize(given, SOURCE)
     assert found.contact == "Pressestelle VMD\nTel. 0341 123-4567"
     assert [link.text for link in found.links] == ["Projekt"]
+
+
+def test_direction_overrides_leave_captions_credits_alt_texts_and_file_names():
+    from pipeline.models import Media
+    from pipeline.normalize.captions import clean_media
+
+    hostile = Media(
+        filename="Foto_\u202egpj.exe",
+        content_type="image/jpeg",
+        size=10,
+        caption="Das \u202eneue Rathaus",
+        credit="\u2066Max Muster\u2069",
+        alt="Rat\u202ehaus",
+    )
+    [clean] = clean_media((hostile,))
+    assert (clean.filename, clean.caption, clean.credit, clean.alt) == (
+        "Foto_gpj.exe",
+        "Das neue Rathaus",
+        "Max Muster",
+        "Rathaus",
+    )

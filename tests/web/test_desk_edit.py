@@ -132,4 +132,3 @@ def test_an_edit_never_brings_an_old_disclaimer_a_script_or_a_bare_markdown_link
         "<p>Der Zoo öffnet am Montag. Mehr hier.</p>\n<p>Besucher zahlen keinen Eintritt.</p>"
     )
     assert "Dritter" not in edited.text and "javascript" not in edited.text
-
