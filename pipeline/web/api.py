@@ -18,15 +18,15 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from pipeline.config import Config
 from pipeline.errors import NotFound, Rejected
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, jsonfmt, read_input
 from pipeline.media import MediaFetcher
-from pipeline.models import MediaInput, published_iso
+from pipeline.models import MediaInput
 from pipeline.runner import keep_submission, note_arrivals, replacing, store_raws
 from pipeline.store import users
 from pipeline.web import idempotency, schemas
+from pipeline.web.release_status import status_json
 from pipeline.web.schemas import Accepted, Problems, ReleaseStatus
 from pipeline.web.state import WebState, now
 from pipeline.web.uploads import SUFFIXES, ApiError, media_key, problem, read_upload  # noqa: F401
@@ -165,12 +165,19 @@ async def submit(
     ).hexdigest()
     # Reading, normalizing and storing block: they run in the thread pool, not the event loop.
     if idempotency_key:
-        replay = await run_in_threadpool(_replay, who, idempotency_key, fingerprint)
+        replay = await run_in_threadpool(_claim, who, idempotency_key, fingerprint)
         if replay is not None:
             return replay
-    status, body = await run_in_threadpool(
-        _accept, who, data, suffix, public_base(request), replaces, images
-    )
+    try:
+        status, body = await run_in_threadpool(
+            _accept, who, data, suffix, public_base(request), replaces, images
+        )
+    except BaseException:
+        if idempotency_key:  # nothing was answered: a retry is processed anew
+            await run_in_threadpool(
+                idempotency.release_claim, who.web.store.engine, who.token.id, idempotency_key
+            )
+        raise
     if idempotency_key:
         return await run_in_threadpool(_remember, who, idempotency_key, fingerprint, status, body)
     return _answer(status, body)
@@ -308,20 +315,32 @@ def schema_problems(data: bytes) -> list[dict]:
 # --- idempotency ---------------------------------------------------------------------------
 
 
-def _replay(who: Caller, key: str, fingerprint: str) -> Response | None:
+def _claim(who: Caller, key: str, fingerprint: str) -> Response | None:
+    """None when this request holds the key now; else the answer it gets instead."""
+    engine = who.web.store.engine
     try:
-        found = idempotency.replay(who.web.store.engine, who.token.id, key, fingerprint)
+        found = idempotency.replay(engine, who.token.id, key, fingerprint)
+        if found is None:
+            idempotency.claim(engine, who.token.id, key, fingerprint, now=now())
+            return None
     except idempotency.KeyReused:
         raise problem(409, "Idempotency-Key", "this key was used for a different request") from None
-    if found is None:
-        return None
+    except idempotency.InProgress:
+        raise problem(
+            409,
+            "Idempotency-Key",
+            "a request with this key is being processed; retry in a few seconds for its answer",
+            {"Retry-After": "2"},
+        ) from None
+    except idempotency.Answered as answered:
+        found = (answered.status, answered.body)
     status, body = found
     return _answer(status, body, {"Idempotent-Replayed": "true"})
 
 
 def _remember(who: Caller, key: str, fingerprint: str, status: int, body: dict) -> Response:
     status, body = idempotency.remember(
-        who.web.store.engine, who.token.id, key, fingerprint, status, body, now=now()
+        who.web.store.engine, who.token.id, key, fingerprint, status, body
     )
     return _answer(status, body)
 
@@ -345,44 +364,3 @@ def release_status(release_id: str, who: Caller = Depends(caller)) -> dict:
     if view is None or view.release.id != release_id or view.release.source != who.token.source:
         raise problem(404, "id", "no release with this id from your source")
     return jsonable_encoder(status_json(web, view))
-
-
-def status_json(web: WebState, view, config: Config | None = None) -> dict:
-    """A release as the API shows it; a list passes `config` so it is read once per page."""
-    release = view.release
-    urls = {}
-    if view.public_name and view.state.value == "published":
-        for channel_name, channel in sorted((config or web.config()).channels.items()):
-            if channel.takes(release.source):
-                urls[channel_name] = f"{channel.link}/releases/{view.public_name}"
-    return {
-        "id": release.id,
-        "source": release.source,
-        "title": release.title,
-        "state": view.state.value,
-        "revision": view.revision,
-        "received_at": view.created_at.isoformat(),
-        "changed_at": view.changed_at.isoformat(),
-        "publish_at": _iso(view.publish_at),
-        "first_published_at": _iso(view.first_published_at),
-        "embargo_until": _iso(release.embargo_until),
-        "published_at": published_iso(release.published_at, release.published_date_only),
-        "reason": view.reason,
-        "pending": view.pending,
-        "live_revision": view.live_revision if view.live else None,
-        "duplicate_of": view.duplicate_of,
-        "errors": [{"field": p.field, "message": p.message} for p in release.errors],
-        "warnings": list(release.warnings),
-        "media": [
-            media.model_dump(
-                include={"filename", "content_type", "kind", "width", "height"}
-                | {"caption", "credit", "alt"}
-            )
-            for media in release.media
-        ],
-        "urls": urls,
-    }
-
-
-def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None

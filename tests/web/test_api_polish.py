@@ -359,3 +359,36 @@ def test_a_token_of_a_removed_source_is_refused_and_the_admin_page_says_so(tmp_p
             login(desk, name="admin")
             assert "its source is no longer an api source" in desk.get("/desk/admin").text
     store.close()
+
+
+def test_of_two_requests_at_once_with_one_key_and_two_bodies_one_is_stored(server):
+    """The key is claimed before the body is read: the other request is refused with 409 and
+    leaves nothing behind, whichever of them comes first."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    base, tokens = server
+    key = {"Idempotency-Key": "race-1"}
+
+    def send(topic: str) -> int:
+        with client(base, tokens["press"]) as api:
+            return upload(api, release_text(topic), headers=key).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        statuses = sorted(pool.map(send, ["Kletterhalle", "Eishalle"]))
+    assert statuses == [201, 409]
+    with client(base, tokens["press"]) as api:
+        titles = [r["title"] for r in api.get("/api/v1/releases", params={"limit": 200}).json()[
+            "releases"]]  # fmt: skip
+    assert len([t for t in titles if t in ("Stadt eröffnet neue Kletterhalle",
+                                           "Stadt eröffnet neue Eishalle")]) == 1  # fmt: skip
+
+
+def test_a_duplicate_of_another_source_s_release_is_not_named_to_the_sender(server):
+    base, tokens = server
+    text = release_text("Sternwarte")
+    with client(base, tokens["other"]) as other, client(base, tokens["press"]) as press:
+        theirs = upload(other, text).json()["id"]
+        mine = upload(press, text + "\nAnmeldung ist nicht nötig.\n".encode()).json()
+        status = press.get(f"/api/v1/releases/{mine['id']}").json()
+    assert status["duplicate_of"] is None
+    assert not any(theirs in warning for warning in status["warnings"])
