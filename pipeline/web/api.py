@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from pipeline.errors import NotFound, Rejected
@@ -213,6 +214,9 @@ def _json_replaces(data: bytes) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+STORE_ATTEMPTS = 3
+
+
 def public_base(request: Request) -> str:
     """MELDER_BASE_URL, else nothing: a status URL never takes its host from the request's
     Host header, which the client chooses."""
@@ -261,15 +265,18 @@ def _accept(
     client = HttpClient(contact=web.settings.base_url)
     try:
         media = MediaFetcher.for_source(web.root, token.source, source, client)
-        [(release, saved)] = store_raws(
-            web.store,
-            token.source,
-            source,
-            [(raw, locator)],
-            now=now(),
-            actor=f"api:{token.source}",
-            media=media,
-        )
+        for attempt in range(STORE_ATTEMPTS):
+            try:
+                [(release, saved)] = store_raws(
+                    web.store, token.source, source, [(raw, locator)], now=now(),
+                    actor=f"api:{token.source}", media=media,
+                )  # fmt: skip
+                break
+            except IntegrityError:
+                # the same release (or its next revision) stored by a request at the same
+                # moment: stored again now, it is that one's revision or unchanged
+                if attempt == STORE_ATTEMPTS - 1:
+                    raise
     finally:
         client.close()
     note_arrivals(web.store, token.source, [saved], now=now())

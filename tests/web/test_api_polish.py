@@ -392,3 +392,20 @@ def test_a_duplicate_of_another_source_s_release_is_not_named_to_the_sender(serv
         status = press.get(f"/api/v1/releases/{mine['id']}").json()
     assert status["duplicate_of"] is None
     assert not any(theirs in warning for warning in status["warnings"])
+
+
+def test_the_same_release_sent_six_times_at_once_is_one_release_and_no_error(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    base, tokens = server
+
+    def send(_: int) -> int:
+        with client(base, tokens["press"]) as api:
+            return upload(api, release_text("Musikschule")).status_code
+
+    with ThreadPoolExecutor(6) as pool:
+        statuses = list(pool.map(send, range(6)))
+    assert set(statuses) <= {200, 201} and 201 in statuses, statuses
+    with client(base, tokens["press"]) as api:
+        listed = api.get("/api/v1/releases", params={"limit": 200}).json()["releases"]
+    assert [r["title"] for r in listed].count("Stadt eröffnet neue Musikschule") == 1
