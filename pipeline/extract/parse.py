@@ -100,7 +100,8 @@ _READER_ONLY = re.compile(
     r"(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text|wb-inv|element-invisible"
     r"|visuallyhidden|u-visually-hidden|a11y-hidden)(?:\s|$)"
 )
-_XPATH_HIDDEN = "//body//*[@hidden or @style or @class]"
+# a cheap first look at an element's class before the exact tests
+_CLASS_HINT = re.compile(r"hid|none|hide|sr-only|visual|screen-reader|wb-inv|invisible|a11y")
 
 
 def _drop_hidden(tree) -> None:
@@ -112,12 +113,18 @@ def _drop_hidden(tree) -> None:
         for control in tree.xpath("//*[@aria-controls]")
         for target in control.get("aria-controls", "").split()
     }
-    for element in tree.xpath(_XPATH_HIDDEN):
-        if element.getparent() is None:
-            continue
-        if element.get("id") in revealed:  # shown at a click: the text goes on here
-            element.attrib.pop("style", None)
-            element.attrib.pop("hidden", None)
+    for target in tree.xpath("//*[@id]") if revealed else ():
+        if target.get("id") in revealed:  # shown at a click: the text goes on here
+            target.attrib.pop("style", None)
+            target.attrib.pop("hidden", None)
+    body = tree.find("body")
+    candidates = [
+        element
+        for element in (body.iter() if body is not None else ())
+        if element.get("hidden") is not None or _CLASS_HINT.search(element.get("class") or "")
+    ]
+    for element in candidates:
+        if element.getparent() is None or element.get("id") in revealed:
             continue
         classes = element.get("class") or ""
         # not an inline 'display:none': tabs and accordions of the text start so, and a script
