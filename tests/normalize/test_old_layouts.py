@@ -3,10 +3,9 @@ of <br><br> with the headline in a <div>, a CMS that sets the lead and the conta
 
 from __future__ import annotations
 
-from pipeline.config import SourceConfig
-from pipeline.ingest.readers import InputContext, read_input
 from pipeline.normalize import normalize
-from tests.normalize.test_release_shapes import ARRIVED, release
+from tests.normalize.test_page_headlines import SOURCE, read_page
+from tests.normalize.test_release_shapes import release
 
 
 def test_a_page_laid_out_in_tables_gives_the_release_without_menus_or_side_columns():
@@ -59,11 +58,7 @@ def test_a_report_set_with_line_breaks_only_and_a_bold_headline_is_read_as_parag
         "Rückfragen bitte an:<br>PHK Markus Seidel<br>Telefon: 07131 555-1020<br></div>"
         "<div id='fuss'><a href='/impressum.html'>Impressum</a></div></body></html>"
     )
-    source = SourceConfig(title="Probe", kind="files", path="inbox")
-    context = InputContext(
-        source="probe", config=source, locator="inbox/p.html", received_at=ARRIVED, route="files"
-    )
-    found = normalize(read_input(page.encode(), ".html", context), source)
+    found = normalize(read_page(page), SOURCE)
     assert found.title == "Einbruch in Vereinsheim – Zeugen gesucht"
     assert found.published_at.date().isoformat() == "2026-11-26"
     paragraphs = found.text.split("\n\n")
@@ -87,11 +82,7 @@ def test_an_old_page_s_headline_in_a_big_font_is_its_headline_and_its_menu_cell_
         "Vorverkauf und an der Abendkasse, der Erlös kommt der Jugendarbeit zugute.</FONT>"
         "</TD></TR></TABLE></BODY></HTML>"
     )
-    source = SourceConfig(title="Probe", kind="files", path="inbox")
-    context = InputContext(
-        source="probe", config=source, locator="inbox/p.html", received_at=ARRIVED, route="files"
-    )
-    found = normalize(read_input(page.encode(), ".html", context), source)
+    found = normalize(read_page(page), SOURCE)
     assert found.title == "Jubiläumskonzert zum 125-jährigen Bestehen"
     assert found.published_at.date().isoformat() == "2026-11-21"
     assert found.text.startswith("Der Musikverein feiert sein 125-jähriges Bestehen")
