@@ -77,8 +77,15 @@ class PostgresServer:
         """Stop the server hard (every connection dies), wait `pause` seconds, start it again."""
         import time
 
-        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+        self.halt()
         time.sleep(pause)
+        self.resume()
+
+    def halt(self) -> None:
+        """Stop the server hard, keeping its data for `resume`."""
+        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+
+    def resume(self) -> None:
         self._pg_start()
 
     def stop(self) -> None:

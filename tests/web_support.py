@@ -132,7 +132,9 @@ def form_fields(html: str, action: str) -> dict[str, str]:
 
 
 @contextmanager
-def melder_serve(root: Path, tmp: Path, *extra: str, port: int | None = None):
+def melder_serve(
+    root: Path, tmp: Path, *extra: str, port: int | None = None, database_url: str | None = None
+):
     """A real `melder serve` process on 127.0.0.1; yields (base URL, process).
 
     Its TMPDIR is a folder of its own, so a test can see whether anything was spooled to disk.
@@ -147,7 +149,7 @@ def melder_serve(root: Path, tmp: Path, *extra: str, port: int | None = None):
     env = {
         **os.environ,
         "MELDER_ROOT": str(root),
-        "MELDER_DATABASE_URL": settings_for(root).database_url,
+        "MELDER_DATABASE_URL": database_url or settings_for(root).database_url,
         "MELDER_SECRET_KEY": SECRET,
         "TMPDIR": str(spool),
     }

@@ -43,7 +43,7 @@ def status(
     context = _ctx(ctx)
     config = load_config(context.root)  # quietly: `check` is where problems are told
     sources = config.sources
-    with context.store(read_only=True) as store:
+    with context.store(read_only=True, fail=_critical if check else None) as store:
         runs = store.last_runs()
         counts = store.counts()
         health = _source_health(store, sources)
@@ -53,6 +53,7 @@ def status(
     data["schedule"] = schedule
     data["deliveries"] = pushed
     if check:
+        data["config_problems"] = config.problems
         level, line = monitor_line(data)
         print(line)
         raise typer.Exit(level)
@@ -68,7 +69,9 @@ def status(
                 [
                     item["job"],
                     local(item["last_run"], zone) or "never",
-                    local(item["next_run"], zone),
+                    f"overdue since {local(item['overdue_since'], zone)}"
+                    if item["overdue_since"]
+                    else local(item["next_run"], zone),
                 ]
                 for item in schedule
             ],
@@ -90,6 +93,12 @@ def status(
         out.print("webhooks: " + " ".join(f"{key}={value}" for key, value in pushed.items()))
 
 
+def _critical(message: str) -> typer.Exit:
+    """What a monitor reads when Melder cannot even look: one CRITICAL line on stdout."""
+    print(f"MELDER CRITICAL - {message}")
+    return typer.Exit(2)
+
+
 def monitor_line(data: dict) -> tuple[int, str]:
     """Nagios-style: (0 OK | 1 WARNING | 2 CRITICAL, one line saying why)."""
     critical = [
@@ -105,11 +114,19 @@ def monitor_line(data: dict) -> tuple[int, str]:
         for name, run in latest.items()
         if run["outcome"] == "error" and not name.startswith("ingest ")
     ]
+    critical += [
+        f"job {item['job']} overdue since {item['overdue_since']} (is `melder run` running?)"
+        for item in data.get("schedule", [])
+        if item.get("overdue_since")
+    ]
     warning = [
         f"source {item['source']} silent for over {item['expect_every']}"
         for item in data["sources"]
         if item["silent"]
     ]
+    problems = data.get("config_problems") or []
+    if problems:
+        warning.append(f"config: {len(problems)} problem(s), first {problems[0]} (melder check)")
     failed = data.get("deliveries", {}).get("failed", 0)
     if failed:
         warning.append(f"{failed} webhook deliveries failed (melder deliveries --status failed)")
@@ -124,23 +141,28 @@ def monitor_line(data: dict) -> tuple[int, str]:
 def _next_runs(config: Config, last_runs: dict[str, datetime]) -> list[dict]:
     """When each job of schedule.toml last ran and will next fire under `melder run`."""
     from pipeline.schedule.jobs import planned_jobs
-    from pipeline.schedule.triggers import next_fire_times
+    from pipeline.schedule.triggers import next_fire_times, stalled_since
 
     jobs = planned_jobs(config)
     zone = config.schedule.timezone
-    upcoming = next_fire_times(jobs, zone, last_runs, _now())
+    now = _now()
+    upcoming = next_fire_times(jobs, zone, last_runs, now)
     return [
         {
             "job": name,
-            "last_run": (
-                last_runs[name].astimezone(UTC).isoformat(timespec="seconds")
-                if name in last_runs
-                else None
+            "last_run": _iso(last_runs.get(name)),
+            "next_run": _iso(moment),
+            # only a job the scheduler ran before can be late: never run is not started yet
+            "overdue_since": _iso(
+                stalled_since(jobs[name], zone, last_runs[name], now) if name in last_runs else None
             ),
-            "next_run": moment.astimezone(UTC).isoformat(timespec="seconds"),
         }
         for name, moment in sorted(upcoming.items())
     ]
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
 
 
 def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]:

@@ -14,6 +14,8 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pipeline.config import Config
     from pipeline.config.settings import Settings
 
@@ -166,8 +168,10 @@ class Context:
         return config
 
     @contextmanager
-    def store(self, *, read_only: bool = False):
-        """The store for one command; `read_only` commands still work on a full disk."""
+    def store(self, *, read_only: bool = False, fail: Callable[[str], typer.Exit] | None = None):
+        """The store for one command; `read_only` commands still work on a full disk. `fail`
+        turns a database problem into the command's exit (default: an error line, exit 1)."""
+        fail = fail or _fail
         from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
         from pipeline.store import Store
@@ -177,14 +181,14 @@ class Context:
         try:
             store = Store(url, read_only=read_only)
         except HalfMadeStore as exc:
-            raise _fail(f"database {exc}") from None
+            raise fail(f"database {exc}") from None
         except (ArgumentError, DBAPIError, NoSuchModuleError, OSError) as exc:
             problem = database_problem(url) or failure_line(exc, url)
-            raise _fail(f"database {problem} (MELDER_DATABASE_URL)") from None
+            raise fail(f"database {problem} (MELDER_DATABASE_URL)") from None
         try:
             yield store
         except DBAPIError as exc:  # the server went away, or the disk filled, mid-command
-            raise _fail(f"database {failure_line(exc, url)}; nothing was half-written") from None
+            raise fail(f"database {failure_line(exc, url)}; nothing was half-written") from None
         finally:
             store.close()
 

@@ -76,6 +76,25 @@ def first_run(job: JobConfig, timezone: str, last_run: datetime | None, now: dat
     return trigger.get_next_fire_time(None, now)
 
 
+# How long past its due time a job may not have started before `melder status --check` calls
+# the scheduler stalled: runs are recorded when they end, and one long ingest delays the jobs
+# behind it in the single worker.
+STALL_GRACE = timedelta(minutes=30)
+
+
+def stalled_since(job: JobConfig, timezone: str, last_run: datetime, now: datetime):
+    """When a job that last started at `last_run` fell due again, if that is longer ago than
+    STALL_GRACE (and the job's jitter): `melder run` is not running, or hangs. Else None."""
+    if job.cron is None:
+        due = last_run + timedelta(seconds=parse_interval(job.every or "10m"))
+    else:
+        trigger = trigger_for(job.model_copy(update={"jitter": 0}), timezone)
+        due = trigger.get_next_fire_time(None, last_run + timedelta(seconds=1))
+    if due is None or now - due <= STALL_GRACE + timedelta(seconds=job.jitter):
+        return None
+    return due
+
+
 def next_fire_times(
     jobs: dict[str, JobConfig], timezone: str, last_runs: dict[str, datetime], now: datetime
 ) -> dict[str, datetime]:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import html
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
-from fastapi.responses import RedirectResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from pipeline.config.settings import Settings
 from pipeline.errors import ConfigError
 from pipeline.web import admin, api, api_list, decisions, desk, media, queue
 from pipeline.web.feeds import FeedServer
+from pipeline.web.i18n import Words, choose_language
 from pipeline.web.limits import BodyLimits
 from pipeline.web.security import MIN_KEY_LENGTH
 from pipeline.web.state import HERE, Limits, WebState
@@ -104,6 +106,7 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
     app.include_router(api_list.router)
     desk.install(app)
     api.install(app)
+    _answer_unreachable_store(app)
 
     @app.get("/healthz", tags=["health"], summary="Liveness and database check")
     def healthz() -> dict:
@@ -116,3 +119,50 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
         return RedirectResponse("/desk/", status_code=307)
 
     return app
+
+
+# How long a client should wait before it asks again when the database does not answer: a
+# restart or a failover takes seconds, a lock held by another process less.
+RETRY_AFTER_SECONDS = 30
+
+
+def _answer_unreachable_store(app: FastAPI) -> None:
+    """A database that does not answer (down, restarting, locked) is a passing outage, not a
+    server fault: 503 with Retry-After, so that a press office's client retries and an editor
+    reads what happened instead of "Internal Server Error"."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    async def _unavailable(request: Request, _exc: Exception) -> Response:
+        headers = {"retry-after": str(RETRY_AFTER_SECONDS), "cache-control": "no-store"}
+        if not request.url.path.startswith("/desk"):
+            body = {"problems": [{"field": "database", "message": DATABASE_DOWN}]}
+            return JSONResponse(body, status_code=503, headers=headers)
+        words = Words(
+            choose_language(
+                request.cookies.get(desk.LANG_COOKIE), request.headers.get("accept-language")
+            )
+        )
+        # no session, no user, no template with the queue's links: each would ask the database
+        return HTMLResponse(
+            UNAVAILABLE_PAGE.format(
+                lang=words.language,
+                title=html.escape(words("database_down_title")),
+                message=html.escape(words("database_down")),
+            ),
+            status_code=503,
+            headers=headers,
+        )
+
+    app.add_exception_handler(OperationalError, _unavailable)
+    app.add_exception_handler(InterfaceError, _unavailable)
+
+
+DATABASE_DOWN = (
+    f"the database does not answer; try again in {RETRY_AFTER_SECONDS} s (with the same "
+    "Idempotency-Key, a submission is not stored twice)"
+)
+UNAVAILABLE_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<link rel="stylesheet" href="/desk/static/desk.css"></head>
+<body><main><h1>{title}</h1><p role="alert">{message}</p></main></body></html>
+"""

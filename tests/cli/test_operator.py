@@ -23,13 +23,13 @@ def melder(root: Path, *args: str, code: int = 0):
     return result
 
 
-def piped(root: Path, *args: str) -> subprocess.CompletedProcess:
+def piped(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`melder ARGS | cat`: stdout is a pipe, as in scripts and monitors."""
     return subprocess.run(
         [sys.executable, "-m", "pipeline", "--root", str(root), *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "COLUMNS": "80"},
+        env={**os.environ, "COLUMNS": "80", **(env or {})},
         timeout=120,
     )
 
@@ -71,6 +71,41 @@ def test_status_check_speaks_the_monitoring_exit_codes(empty_root):
     melder(empty_root, "ingest", code=1)
     critical = melder(empty_root, "status", "--check", code=2)
     assert critical.stdout.startswith("MELDER CRITICAL - source broken failing")
+
+
+def test_status_check_calls_a_stopped_scheduler_critical(empty_root):
+    from datetime import UTC, datetime, timedelta
+
+    from pipeline.store import Store
+
+    write(empty_root / "schedule.toml", '[jobs.publish]\ncron = "*/5 * * * *"\n')
+    melder(empty_root, "queue")  # makes the store
+    store = Store(f"sqlite:///{empty_root / 'var' / 'melder.db'}")
+    now = datetime.now(UTC)
+    store.record_run("job:publish", None, now - timedelta(minutes=2), now, "ok", {})
+    assert melder(empty_root, "status", "--check").stdout.startswith("MELDER OK")
+    # the last publish the scheduler started was two hours ago: nobody runs `melder run`
+    stopped = now - timedelta(hours=2)
+    store.trim_runs(before=now + timedelta(minutes=1))
+    store.record_run("job:publish", None, stopped, stopped + timedelta(seconds=3), "ok", {})
+    store.close()
+    critical = melder(empty_root, "status", "--check", code=2)
+    assert critical.stdout.startswith("MELDER CRITICAL - job publish overdue since")
+    assert "is `melder run` running?" in critical.stdout
+    assert "overdue since" in melder(empty_root, "status").stdout
+
+
+def test_status_check_answers_a_monitor_when_it_cannot_look(empty_root):
+    broken_database = {"MELDER_DATABASE_URL": "postgresql+psycopg://m:geheim@127.0.0.1:1/x"}
+    result = piped(empty_root, "status", "--check", env=broken_database)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout.startswith("MELDER CRITICAL - database postgresql+psycopg://m:***@")
+    assert "geheim" not in result.stdout + result.stderr
+    write(empty_root / "sources" / "broken.toml", "title = 5\nkind = 'files'\n")
+    result = piped(empty_root, "status", "--check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith("MELDER WARNING - config: ")
+    assert "sources/broken.toml: title" in result.stdout and "melder check" in result.stdout
 
 
 def test_a_wrong_css_rule_is_found_by_check(empty_root):
