@@ -189,6 +189,9 @@ LINES: dict[str, tuple[str, ...]] = {
     ),
     # what government portals print under a release: its number and a counter, a topic link
     "government portals": (
+        # the European Commission's line under every release and its German version
+        r"(?:general public inquiries|allgemeine anfragen der öffentlichkeit|anfragen der "
+        r"öffentlichkeit):? ?europe direct\b.{0,160}",
         r"\(release id: ?\d+\)(?: ?visitor counter ?: ?\d+)?|visitor counter ?: ?\d+",
         r"more from:? [^.!?]{1,80}",
         r"for information media\W+not an official record\.?",

@@ -164,3 +164,10 @@ def test_every_wire_s_dateline_leaves_the_teaser():
         text = f"{dateline} Shoreline Health today named a new chief executive officer.\n"
         found = normalize(raw_release(title="New CEO", body_text=text), SOURCE)
         assert found.teaser.startswith("Shoreline Health today named"), dateline
+
+
+def test_the_commissions_line_for_the_public_is_not_the_press_contact():
+    found = release("eu-commission-press-corner.html", "en")
+    assert found.contact == "Lukas Brenner, +32 2 555 01 23, lukas.brenner@ec.example.eu"
+    assert "Europe Direct" not in found.text + found.contact
+    assert found.text.endswith("which allows aid for the coordination of transport.")
