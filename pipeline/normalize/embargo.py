@@ -13,11 +13,14 @@ from pipeline.normalize.body import Line
 from pipeline.normalize.findings import Findings
 
 EMBARGO_RE = re.compile(
+    # a label on the same line, set apart by a dash, a bar or a dot: 'PRESSEMITTEILUNG –
+    # SPERRFRIST: …', 'Pressemitteilung 07/2026 · Sperrfrist …', 'Press release | Embargoed …'
+    r"^\W*(?P<label>[^\W\d][\w./#-]*(?:\s+[\w./#-]+){0,4}\s*(?:[–—|·•]|\s-)\s*)?"
     # what a press office says before it: 'Achtung, Sperrfrist:', 'STRICT EMBARGO:', 'Bitte
     # beachten Sie die Sperrfrist:', 'Under embargo until …'
-    r"^\W*(?:(?:achtung|attention|wichtig|important|hinweis|note|bitte\s+beachten(?:\s+sie)?"
+    r"(?:(?:achtung|attention|wichtig|important|hinweis|note|bitte\s+beachten(?:\s+sie)?"
     r"(?:\s+die)?|please\s+(?:note|observe)(?:\s+the)?|strict(?:ly)?|under)[\s,!:]+)?"
-    r"(?:sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+for\s+(?:release|publication))?"
+    r"(?P<keyword>sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+for\s+(?:release|publication))?"
     r"(?:\s+(?:until|till|to|bis))?|not\s+for\s+(?:release|publication|broadcast)\s+"
     r"(?:before|until|prior\s+to)|hold\s+for\s+release(?:\s+(?:until|till|at|on))?"
     r"|for\s+release(?:\s+(?:at|on|until|after))?(?=\s*(?::|at\b|on\b|\d))"
@@ -60,8 +63,11 @@ def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings
                     f"the embargo in {text!r} names no time of day: it holds until the start of "
                     "that day; check the time with the sender"
                 )
-        elif not match.group("colon"):
-            kept.append(line)  # "Embargo gegen ..." is a sentence, not an embargo line
+        elif not match.group("colon") or (
+            match.group("label") and match.group("keyword").casefold() == "embargo"
+        ):
+            # "Embargo gegen ..." is a sentence, "Handel – Embargo: neue Sanktionen" a headline
+            kept.append(line)
         elif not NO_EMBARGO_RE.match(rest):
             _embargo_problem(found, f"cannot read the embargo date in {text!r}")
     return kept
@@ -102,9 +108,16 @@ def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings)
     if split is not None:
         found.embargo = found.embargo or split[0]
         return split[1]
-    # an embargo whose date Melder cannot read still does not belong in the headline
+    # an embargo whose date Melder cannot read still does not belong in the headline; a
+    # headline that begins with the word ('Embargo gegen Russland: …') is kept: a label says
+    # no more than the word and a date ('SPERRFRIST:', '[Sperrfrist 27.11.] …')
     separator = TITLE_SEPARATOR_RE.search(title, opening.end())
-    rest = title[separator.end() :] if separator else ""
+    if separator is None:
+        return title
+    label = title[opening.end() : separator.start()]
+    if re.search(r"[^\W\d]{3,}", label) and not re.search(r"\d", label):
+        return title
+    rest = title[separator.end() :]
     return rest if len(rest.split()) >= 2 else title
 
 

@@ -63,6 +63,18 @@ def test_an_embargo_and_a_date_above_the_headline_are_read_outside_the_article()
         ),
         ("EMBARGOED: UK households cut food waste", "UK households cut food waste", None),
         ("Embargo gegen Russland verlängert", "Embargo gegen Russland verlängert", None),
+        # a headline that begins with the word is no embargo label
+        (
+            "Embargo gegen Russland: Hafen verliert Kunden",
+            "Embargo gegen Russland: Hafen verliert Kunden",
+            None,
+        ),
+        (
+            "Sperrfrist aufgehoben: Stadt darf wieder bauen",
+            "Sperrfrist aufgehoben: Stadt darf wieder bauen",
+            None,
+        ),
+        ("SPERRFRIST: Neue Ampel am Markt", "Neue Ampel am Markt", None),
     ],
 )
 def test_embargo_prefixes_of_subjects(subject, title, embargo):
@@ -107,6 +119,23 @@ NEW_YORK = ZoneInfo("America/New_York")
             "EMBARGOED FOR RELEASE UNTIL 12:01 a.m. ET, Tuesday, Dec. 8, 2026",
             datetime(2026, 12, 8, 0, 1, tzinfo=NEW_YORK),
         ),
+        # a label on the embargo's line
+        (
+            "PRESSEMITTEILUNG – SPERRFRIST: 27.11.2026, 10:30 Uhr",
+            datetime(2026, 11, 27, 10, 30, tzinfo=BERLIN),
+        ),
+        (
+            "Pressemitteilung 07/2026 · Sperrfrist: 27.11.2026, 10:30 Uhr",
+            datetime(2026, 11, 27, 10, 30, tzinfo=BERLIN),
+        ),
+        (
+            "Press release – Embargoed until 27 November 2026, 10:30 CET",
+            datetime(2026, 11, 27, 10, 30, tzinfo=ZoneInfo("Etc/GMT-1")),
+        ),
+        (
+            "News Release | EMBARGOED UNTIL 6 A.M. ET, DEC. 9, 2026",
+            datetime(2026, 12, 9, 6, tzinfo=NEW_YORK),
+        ),
     ],
 )
 def test_embargo_lines_in_the_wordings_press_offices_use_hold_the_release(line, embargo):
@@ -120,7 +149,12 @@ def test_embargo_lines_in_the_wordings_press_offices_use_hold_the_release(line, 
 
 @pytest.mark.parametrize(
     "line",
-    ["FOR IMMEDIATE RELEASE", "For release: immediately", "Das Embargo gegen Kuba gilt seit 1962."],
+    [
+        "FOR IMMEDIATE RELEASE",
+        "For release: immediately",
+        "Das Embargo gegen Kuba gilt seit 1962.",
+        "Handel – Embargo: neue Sanktionen gegen Iran treffen den Hafen",
+    ],
 )
 def test_lines_that_only_sound_like_an_embargo_hold_nothing(line):
     found = normalize(
@@ -142,6 +176,15 @@ def test_an_embargo_that_waits_for_an_event_is_an_error_named_once():
     assert [p.field for p in found.errors] == ["embargo_until"]
     assert "waits for an event" in found.errors[0].message
     assert "Sperrfrist" not in found.text
+
+
+def test_a_labelled_embargo_that_waits_for_an_event_is_an_error():
+    raw = raw_release(
+        title="Meldung", body_text="PRESSEMITTEILUNG – SPERRFRIST: Redebeginn\n\nText der Meldung."
+    )
+    found = normalize(raw, SOURCE)
+    assert found.embargo_until is None
+    assert [p.field for p in found.errors] == ["embargo_until"]
 
 
 def test_an_embargo_day_without_a_time_holds_until_that_day_and_says_so():
