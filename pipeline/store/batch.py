@@ -39,7 +39,11 @@ class Batch:
         duplicate_of: str | None = None,
     ) -> Saved:
         current = existing.get(release.id)
-        if current is not None and current["content_hash"] == release.content_hash:
+        # the same content, or the sender's own last content again after an editor's edit
+        if current is not None and release.content_hash in (
+            current["content_hash"],
+            current.get("sent_hash"),
+        ):
             return Saved(release.id, "unchanged", State(current["state"]))
         if current is None:
             current = {"state": State.RECEIVED.value, "revision": 0, "version": 0}

@@ -80,6 +80,14 @@ class ReleaseWrites(ReleaseQueries):
                 connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
                 connection.exec_driver_sql(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
             existing = self._current_rows(session, [release.id for release, _, _ in items])
+            edited = [
+                release.id
+                for release, _, _ in items
+                if existing.get(release.id, {}).get("content_hash")
+                not in (None, release.content_hash)
+            ]
+            for release_id, sent in self._sent_hashes(session, edited).items():
+                existing[release_id]["sent_hash"] = sent
             made = fingerprints or {}
             texts = {
                 release.id: made.get(release.id) or fingerprint(release.title, release.text)
@@ -127,6 +135,28 @@ class ReleaseWrites(ReleaseQueries):
                     "content_hash": row.content_hash,
                 }
         return found
+
+    def _sent_hashes(self, session: Session, ids: list[str]) -> dict[str, str]:
+        """The content hash of each release's last revision from its sender, where an editor's
+        edit came after it: the sender sending the same again changes nothing, and above all
+        does not undo the edit."""
+        sent: dict[str, str] = {}
+        for start in range(0, len(ids), CHUNK):
+            rows = session.execute(
+                select(RevisionRow.release_id, RevisionRow.content_hash)
+                .join(
+                    EventRow,
+                    (EventRow.release_id == RevisionRow.release_id)
+                    & (EventRow.revision == RevisionRow.number),
+                )
+                .where(
+                    RevisionRow.release_id.in_(ids[start : start + CHUNK]),
+                    EventRow.action.in_(("received", "revised")),
+                )
+                .order_by(RevisionRow.number)
+            )
+            sent.update({release_id: content_hash for release_id, content_hash in rows})
+        return sent
 
     def _remember_inputs(self, session: Session, items, now: datetime) -> None:
         located = {

@@ -409,3 +409,39 @@ def test_the_same_release_sent_six_times_at_once_is_one_release_and_no_error(ser
     with client(base, tokens["press"]) as api:
         listed = api.get("/api/v1/releases", params={"limit": 200}).json()["releases"]
     assert [r["title"] for r in listed].count("Stadt eröffnet neue Zeichenschule am Hafen") == 1
+
+
+def test_a_sender_sending_the_same_again_never_undoes_an_editors_edit_or_decision(tmp_path):
+    from pipeline.models import State
+    from tests.web_support import form_fields, login, seed_users
+
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    seed_users(store)
+    secret = token(store, root, "press")
+    sent = {"title": "Wiederholungstest", "text": "Die Stadt baut eine Ampel am Markt. " * 3}
+    with serving(root) as base, client(base, secret) as api:
+        first = api.post("/api/v1/releases", json=sent)
+        release_id = first.json()["id"]
+        with httpx.Client(base_url=base) as desk:
+            login(desk)
+            url = f"/desk/releases/{release_id}"
+            form = desk.get(f"{url}/edit").text
+            edit = {**form_fields(form, f"{url}/edit"), "title": "Wiederholungstest Bearbeitet"}
+            edit["text"] = sent["text"].strip()
+            assert desk.post(f"{url}/edit", data=edit).status_code in (200, 303)
+            assert store.get(release_id).release.title == "Wiederholungstest Bearbeitet"
+            again = api.post("/api/v1/releases", json=sent)
+            assert (again.status_code, again.json()["outcome"]) == (200, "unchanged")
+            assert store.get(release_id).release.title == "Wiederholungstest Bearbeitet"
+            fields = form_fields(desk.get(url).text, f"{url}/reject")
+            desk.post(f"{url}/reject", data={**fields, "reason": "Doppelt"})
+        resent = api.post("/api/v1/releases", json=sent)
+        assert resent.json()["outcome"] == "unchanged"
+        view = store.get(release_id)
+        assert view.state == State.REJECTED and view.release.title == "Wiederholungstest Bearbeitet"
+        # a real correction from the sender is still a new revision
+        correction = {**sent, "title": "Wiederholungstest neu", "replaces": release_id}
+        corrected = api.post("/api/v1/releases", json=correction)
+        assert (corrected.status_code, corrected.json()["outcome"]) == (201, "revised")
+    store.close()
