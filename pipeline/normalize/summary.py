@@ -38,15 +38,25 @@ DETECTABLE = ("de", "en", "fr", "es", "it", "nl", "pl", "cs", "da", "sv", "pt", 
 def lead_text(blocks: list[Block]) -> str:
     """The opening paragraphs as one string: the raw material of a teaser. A subheadline
     above them (a short line without a final period) is not run into the first sentence."""
-    parts: list[str] = []
     paragraphs = [block for block in blocks if block.kind in ("p", "quote")]
     if len(paragraphs) > 1 and _is_subheadline(paragraphs[0].text):
         blocks = paragraphs[1:]
-    for block in blocks:
-        if block.kind in ("p", "quote"):
-            parts.append(block.text)
-            if sum(len(part) for part in parts) >= 80:
-                break
+    return _opening([block.text for block in blocks if block.kind in ("p", "quote")])
+
+
+def teaser_of_paragraphs(paragraphs: list[str]) -> str:
+    """The teaser normalize makes of a body's paragraphs (an editor's new body)."""
+    if len(paragraphs) > 1 and _is_subheadline(paragraphs[0]):
+        paragraphs = paragraphs[1:]
+    return make_teaser(_opening(paragraphs))
+
+
+def _opening(paragraphs: list[str]) -> str:
+    parts: list[str] = []
+    for paragraph in paragraphs:
+        parts.append(paragraph)
+        if sum(len(part) for part in parts) >= 80:
+            break
     return " ".join(parts)
 
 

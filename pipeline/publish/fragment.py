@@ -228,9 +228,10 @@ def _in_zone(moment: datetime, zone: ZoneInfo | None) -> datetime:
 
 
 def _teaser_adds_something(release: Release) -> bool:
-    """A teaser cut from the body's own opening would only repeat the first paragraph."""
-    teaser = release.teaser.strip().rstrip("…").strip()
-    return bool(teaser) and not release.text.startswith(teaser)
+    """A teaser cut from the body's own opening would only repeat its first paragraph or two
+    (joined into one line: the comparison ignores how the words are spaced)."""
+    teaser = " ".join(release.teaser.rstrip().rstrip("…").split())
+    return bool(teaser) and not " ".join(release.text.split()).startswith(teaser)
 
 
 def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceConfig | None) -> str:

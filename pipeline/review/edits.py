@@ -14,6 +14,8 @@ from pipeline.errors import InvalidTransition
 from pipeline.models import Media, Problem, Release
 from pipeline.normalize.captions import clean_media
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.sanitize import plain_field
+from pipeline.normalize.summary import teaser_of_paragraphs
 from pipeline.review.decisions import Decided, approve
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.store import Store
@@ -87,6 +89,12 @@ def edited_release(
             [part for part in paragraphs if not is_disclaimer(part)],
         )
     new_text = "\n\n".join(paragraphs)
+    teaser = " ".join(teaser.split())
+    if new_text != release.text and teaser == " ".join(release.teaser.split()):
+        if _cut_from_opening(teaser, release.text):
+            # a teaser Melder cut from the old opening follows the new one: left as it was, it
+            # would tell the old version above the corrected text
+            teaser = plain_field(teaser_of_paragraphs(paragraphs))
     kept = [p for p in release.errors if p.field not in {"title", "teaser", "body", "text"}]
     if not title:
         kept.append(Problem(field="title", message="a headline is required"))
@@ -94,7 +102,7 @@ def edited_release(
         kept.append(Problem(field="body", message="the release has no text"))
     fields = {
         "title": title,
-        "teaser": " ".join(teaser.split()),
+        "teaser": teaser,
         "text": new_text,
         "body_html": body_html,
         "categories": tuple(c.strip() for c in categories if c.strip()),
@@ -105,6 +113,19 @@ def edited_release(
         json.dumps(fields, default=_jsonable, sort_keys=True).encode()
     ).hexdigest()
     return release.model_copy(update={**fields, "content_hash": digest})
+
+
+# how far into the body a teaser may start: a wire's dateline in front of it stays in the body
+TEASER_REACH = 200
+
+
+def _cut_from_opening(teaser: str, text: str) -> bool:
+    """The teaser is the body's own opening words (after a dateline, up to a cut with '…')."""
+    words = teaser.rstrip("…").split()
+    if words and teaser.rstrip().endswith("…"):
+        words = words[:-1]  # the last word may be cut short
+    opening = " ".join(text.split()[: len(words) + TEASER_REACH // 5])
+    return bool(words) and " ".join(words) in opening[: len(" ".join(words)) + TEASER_REACH]
 
 
 def _without_disclaimers(body_html: str) -> str:

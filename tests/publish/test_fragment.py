@@ -173,6 +173,18 @@ def test_release_without_teaser_links_or_contact():
     assert html.count(LEIPZIG_DISCLAIMER) == 1
 
 
+def test_a_teaser_made_of_the_first_two_paragraphs_is_not_printed_over_them():
+    first, second = "Lindenau – Der Radweg ist fertig.", "Er ist zwei Kilometer lang."
+    rel = release(
+        teaser=f"{first} {second}",
+        body_html=f"<p>{first}</p>\n<p>{second}</p>\n<p>Weitere Radwege folgen.</p>",
+        text=f"{first}\n\n{second}\n\nWeitere Radwege folgen.",
+    )
+    html = render_one(rel)
+    assert article(html).find(".//p[@class='melder-teaser']") is None
+    assert article(html).text_content().count("Er ist zwei Kilometer lang.") == 1
+
+
 def test_index_lists_teasers_newest_first():
     entries = sample_entries()
     files = render_channel("melder", channel(), entries, sources())

@@ -132,3 +132,42 @@ def test_an_edit_never_brings_an_old_disclaimer_a_script_or_a_bare_markdown_link
         "<p>Der Zoo öffnet am Montag. Mehr hier.</p>\n<p>Besucher zahlen keinen Eintritt.</p>"
     )
     assert "Dritter" not in edited.text and "javascript" not in edited.text
+
+
+TWO_PARAGRAPHS = (
+    "Die Bibliothek öffnet ab Januar an vier Abenden.\n\n"
+    "Der Eintritt bleibt frei, auch für die Lesungen am Donnerstag."
+)
+
+
+@pytest.mark.parametrize(
+    ("teaser", "expected"),
+    [
+        # cut from the opening by Melder: it follows the corrected text
+        (
+            "Die Bibliothek öffnet ab Januar an vier Abenden. Der Eintritt bleibt frei, auch "
+            "für die Lesungen am Donnerstag.",
+            "Die Bibliothek öffnet ab Januar an fünf Abenden. Der Eintritt bleibt frei, auch "
+            "für die Lesungen am Donnerstag.",
+        ),
+        # the sender's or an editor's own teaser stays as it was written
+        (
+            "Längere Öffnungszeiten in der Stadtbibliothek.",
+            "Längere Öffnungszeiten in der Stadtbibliothek.",
+        ),
+    ],
+)
+def test_a_teaser_cut_from_the_opening_follows_a_corrected_opening(desk, teaser, expected):
+    client, store = desk
+    release_id = queued(
+        store, "inbox/b.txt", title="Bibliothek", text=TWO_PARAGRAPHS, teaser=teaser
+    )
+    page, fields = edit_form(client, release_id)
+    fields["teaser"] = html.unescape(
+        re.search(r'name="teaser"[^>]*>(.*?)</textarea>', page, re.S)[1]
+    )
+    fields["body"] = fields["body"].replace("vier Abenden", "fünf Abenden")
+    client.post(f"/desk/releases/{release_id}/edit", data=fields)
+    edited = store.get(release_id).release
+    assert "fünf Abenden" in edited.text
+    assert edited.teaser == expected
