@@ -31,17 +31,23 @@ def _month_names() -> dict[str, int]:
     return names
 
 
-def _weekday_names() -> frozenset[str]:
-    names = set()
+def _weekday_numbers() -> dict[str, int]:
+    """Weekday names (wide and abbreviated, German, English, French, Italian) → Monday = 0."""
+    numbers: dict[str, int] = {}
     for locale in ("de", "en", "fr", "it"):
         for width in ("wide", "abbreviated"):
-            names.update(
-                n.casefold().rstrip(".") for n in get_day_names(width, "format", locale).values()
-            )
+            for number, name in get_day_names(width, "format", locale).items():
+                numbers.setdefault(name.casefold().rstrip("."), number)
+    return numbers
+
+
+def _weekday_names() -> frozenset[str]:
+    names = set(WEEKDAY_NUMBERS)
     return frozenset(names)
 
 
 MONTHS = _month_names()
+WEEKDAY_NUMBERS = _weekday_numbers()
 WEEKDAYS = _weekday_names()
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 # the letters a month's name starts with: a cheap test before trying every name at a word
@@ -223,7 +229,13 @@ def _date_parts(match: re.Match) -> tuple[int | None, int, int] | None:
         day, year = int(groups["d"]), groups["y"]
     elif "a" in groups:  # d/m/y unless the second number cannot be a month, or US time follows
         first, second, year = int(groups["a"]), int(groups["b"]), groups["y"]
-        us = second > 12 or (first <= 12 and US_TIME_RE.match(match.string, match.end()))
+        us = second > 12 or (
+            first <= 12
+            and (
+                US_TIME_RE.match(match.string, match.end())
+                or _weekday_says_month_first(match, first, second)
+            )
+        )
         day, month = (second, first) if us else (first, second)
     else:
         day, month, year = int(groups["d"]), int(groups["m"]), groups["y"]
@@ -234,6 +246,26 @@ def _date_parts(match: re.Match) -> tuple[int | None, int, int] | None:
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     return year, month, day
+
+
+WEEKDAY_BEFORE_RE = re.compile(r"(?P<day>[^\W\d_]{2,12})\.?,?\s*$")
+
+
+def _weekday_says_month_first(match: re.Match, first: int, second: int) -> bool:
+    """'Tue, 03/10/2026' (Drupal's default): the weekday named before the date holds only if the
+    first number is the month."""
+    before = WEEKDAY_BEFORE_RE.search(match.string, max(0, match.start() - 14), match.start())
+    weekday = WEEKDAY_NUMBERS.get(before["day"].casefold()) if before else None
+    if weekday is None:
+        return False
+    year = int(match["y"])
+    try:
+        return (
+            datetime(year, first, second).weekday() == weekday
+            and datetime(year, second, first).weekday() != weekday
+        )
+    except ValueError:
+        return False
 
 
 def _date_match_time(match: re.Match):

@@ -65,6 +65,14 @@ EST = timezone(timedelta(hours=-5))
         # US numbers: month first before a clock with seconds, or when the day is past 12
         ("11/5/2026 3:15:00 PM", datetime(2026, 11, 5, 15, 15, tzinfo=BERLIN)),
         ("11/25/2026 3:15 PM", datetime(2026, 11, 25, 15, 15, tzinfo=BERLIN)),
+        # or when the weekday in front holds only that way (Drupal's 'D, m/d/Y - H:i')
+        (
+            "Submitted by Press on Tue, 03/10/2026 - 09:15",
+            datetime(2026, 3, 10, 9, 15, tzinfo=BERLIN),
+        ),
+        ("Sat, 03/10/2026", datetime(2026, 10, 3, tzinfo=BERLIN)),
+        ("Dienstag, 10/03/2026", datetime(2026, 3, 10, tzinfo=BERLIN)),
+        ("03/10/2026", datetime(2026, 10, 3, tzinfo=BERLIN)),
         # a number with a thousands point is no time of day
         ("12. Februar 2027, Funde aus 10.000 Jahren", datetime(2027, 2, 12, tzinfo=BERLIN)),
     ],
