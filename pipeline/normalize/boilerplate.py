@@ -128,6 +128,9 @@ COOKIE_RE = re.compile(
     re.I,
 )
 NAV_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s+[>›»/]\s+")
+# an e-mail address or a phone number ('0341 123-4567', '+49 …', '612-555-0177'), which no
+# menu, breadcrumb or headline holds
+ADDRESS_PART_RE = re.compile(r"\w@\w|\+\d{2}|\b0\d{2,5}[ /-]?\d{3,}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b")
 # A portal's sections and account links: a line of nothing else is its menu.
 NAV_WORDS = frozenset(
     "news nachrichten politik wirtschaft business sport sports kultur culture opinion meinung "
@@ -215,8 +218,8 @@ def _is_nav_trail_or_label_pair(line: str) -> bool:
     """'Startseite > Aktuelles > Presse' or 'Home | News | Kontakt': a trail of short items;
     'Pressemitteilung / Press Release': labels side by side, in two languages."""
     parts = NAV_SPLIT_RE.split(line.strip())
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or ADDRESS_PART_RE.search(line):
+        return False  # 'Nina Albers | Tel. 0471 555 3300 | presse@…': a contact's line
     is_trail = len(parts) >= 3 and all(0 < len(part) <= 40 for part in parts)
     if is_trail and not line.endswith("."):
         return True

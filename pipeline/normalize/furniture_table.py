@@ -102,6 +102,11 @@ LINES: dict[str, tuple[str, ...]] = {
         r"\d{1,2}\.\d{1,2}\.\d{4}\s*-\s*\d{1,2}:\d{2}\s*uhr\s*\|\s*dpa-afx",
         r"[a-z]{3}\d{4} \d{4}-\d\d-\d\d/\d\d:\d\d",
     ),
+    # what WordPress SEO plugins append to every post in a site's feed
+    "WordPress feeds": (
+        r"(?:the post|der beitrag|le post|l'articolo) .{1,300} (?:appeared first on|erschien "
+        r"zuerst auf|est apparu en premier sur|sembra essere il primo su) .{1,120}",
+    ),
     "newsletters": (
         r"(?:(?:diese )?e-?mail |newsletter )?(?:im|in (?:ihrem|einem)) (?:web-?)?browser "
         r"(?:ansehen|anzeigen|öffnen|lesen)",

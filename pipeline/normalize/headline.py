@@ -247,6 +247,7 @@ def _looks_like_headline(block: Block, date_line: bool | None = None) -> bool:
         and (text[0].isupper() or text[0].isdigit() or text[0] in "„\"“»'")
         and not BULLET_RE.match(text)
         and not DATELINE_ONLY_RE.match(text)
+        and not boilerplate.ADDRESS_PART_RE.search(text)  # a letterhead's phone and address
         and not (dates.is_date_line(text) if date_line is None else date_line)
     )
 

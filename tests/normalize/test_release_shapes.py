@@ -211,3 +211,18 @@ def test_a_page_cut_off_in_transfer_is_kept_with_a_warning_to_compare():
     assert found.text.startswith("BOSTON, Nov. 25, 2026 (GLOBE NEWSWIRE)")
     assert any("cut off" in warning for warning in found.warnings)
     assert not any("cut off" in w for w in release("globenewswire-page.html", "en").warnings)
+
+
+def test_the_line_a_wordpress_feed_appends_leaves_with_its_links():
+    found = release("wordpress-erschien-zuerst.html")
+    assert "erschien zuerst auf" not in found.text
+    assert found.text.endswith("Anmeldung unter rosenau.example/fruehjahrsputz.")
+    assert [link.url for link in found.links] == ["https://rosenau.example/fruehjahrsputz"]
+
+
+def test_a_contact_line_set_apart_with_bars_is_the_contact_not_a_menu():
+    found = release("kontakt-mit-strichen.txt")
+    assert found.contact == (
+        "Stadt Lindenau | Kulturamt\nJonas Weber | Tel. 03491 555 210 | presse@lindenau.example"
+    )
+    assert "Jonas Weber" not in found.text
