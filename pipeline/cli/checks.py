@@ -54,6 +54,9 @@ def check(
         message = f"(environment): MELDER_DATABASE_URL: {problem}"
         err.print(f"[red]{escape(message)}[/red]", highlight=False)
         config.problems.append(message)
+    for message in _settings_problems():
+        err.print(f"[red]{escape(message)}[/red]", highlight=False)
+        config.problems.append(message)
     if online and not config.problems:
         from pipeline.ingest.online import online_problems
 
@@ -69,6 +72,19 @@ def check(
         f"ok: {len(config.sources)} source(s), {len(config.channels)} channel(s), "
         f"{len(config.schedule.jobs)} scheduled job(s) in {config.root}"
     )
+
+
+def _settings_problems() -> list[str]:
+    """The MELDER_* variables that `serve` and `run` would refuse, one line each."""
+    from pydantic import ValidationError
+
+    from pipeline.config.settings import Settings, settings_problems
+
+    try:
+        Settings()
+    except ValidationError as exc:
+        return [f"(environment): {line}" for line in settings_problems(exc)]
+    return []
 
 
 def extract(

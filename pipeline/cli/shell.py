@@ -178,6 +178,9 @@ class Context:
         from pipeline.store.engine import HalfMadeStore, database_problem, failure_line
 
         url = self.database_url()
+        unusable = _configured_store_problem(url, read_only=read_only)
+        if unusable is not None:
+            raise fail(f"database {unusable} (MELDER_DATABASE_URL)")
         try:
             store = Store(url, read_only=read_only)
         except HalfMadeStore as exc:
@@ -191,6 +194,27 @@ class Context:
             raise fail(f"database {failure_line(exc, url)}; nothing was half-written") from None
         finally:
             store.close()
+
+
+def _configured_store_problem(url: str, *, read_only: bool) -> str | None:
+    """What is wrong with the store MELDER_DATABASE_URL names, before anything is made there: a
+    mistyped SQLite path would otherwise become a new, empty store (and folders) with nothing
+    queued, and an unsupported URL a traceback."""
+    from pipeline.config.peek import environment_value
+    from pipeline.store.engine import database_problem, shown_url
+
+    if not environment_value("database_url"):
+        return None  # the default file under var/ is made on first use
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.parent.is_dir():
+            return f"{shown_url(url)}: the folder {path.parent} does not exist; check the path"
+        if read_only and not path.exists():
+            return (
+                f"{shown_url(url)}: no store there; check the path, or let a command that "
+                "writes (`melder ingest`, `melder run`) make it"
+            )
+    return database_problem(url)
 
 
 def _ctx(ctx: typer.Context) -> Context:

@@ -306,14 +306,19 @@ def _channel_problems(
             hint = f"; did you mean {close[0]!r}?" if close else ""
             found.append(f"{shown}: sources[{index}]: unknown source {name!r}{hint}")
     if channel is not None:
-        texts = {"text": channel.disclaimer.text, "variants": channel.disclaimer.variants}
+        texts = {
+            "text": channel.disclaimer.text,
+            "variants": channel.disclaimer.variants,
+            "short": channel.disclaimer.short,
+        }
     else:
         given = _table(path).get("disclaimer")
         texts = given if isinstance(given, dict) else {}
     variants = texts.get("variants") if isinstance(texts.get("variants"), dict) else {}
-    for label, text in [("disclaimer.text", texts.get("text"))] + [
-        (f"disclaimer.variants.{lang}", text) for lang, text in variants.items()
-    ]:
+    for label, text in [
+        ("disclaimer.text", texts.get("text")),
+        ("disclaimer.short", texts.get("short")),
+    ] + [(f"disclaimer.variants.{lang}", text) for lang, text in variants.items()]:
         if not isinstance(text, str):
             continue
         for placeholder in re.findall(r"\{([^{}]*)\}", text):

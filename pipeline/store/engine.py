@@ -63,6 +63,9 @@ def shown_url(url: str) -> str:
         return url.split("@")[-1] if "@" in url else url
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
 def database_problem(url: str) -> str | None:
     """Why the store at `url` cannot be used, in one line, or None. Opens no new SQLite file."""
     from sqlalchemy.engine import make_url
@@ -74,6 +77,11 @@ def database_problem(url: str) -> str | None:
         return (
             f"{shown_url(url)!r} is not a database URL; use sqlite:///PATH or "
             "postgresql+psycopg://USER:PASSWORD@HOST/DB"
+        )
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        return (
+            f"{shown_url(url)}: Melder keeps its store in SQLite or PostgreSQL; use "
+            "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/DB"
         )
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database or parsed.database == ":memory:":

@@ -69,6 +69,28 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """HEAD answered as GET without the body (RFC 9110): monitors and load balancers probe
+    `/healthz` and pages with HEAD, and FastAPI's GET routes would answer 405."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) -> FastAPI:
     """The whole web app for the Melder folder `root`."""
     if len(settings.secret_key) < MIN_KEY_LENGTH:
@@ -96,6 +118,7 @@ def create_app(root: Path, settings: Settings, *, limits: Limits | None = None) 
     app.feed_server = FeedServer(web.feeds)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimits, api_limit=web.max_body)
+    app.add_middleware(HeadAsGet)
     app.mount("/desk/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(queue.router)
     app.include_router(desk.router)

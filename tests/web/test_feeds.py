@@ -107,3 +107,13 @@ def test_a_republished_file_is_served_fresh(root):
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/desk/login", "/api/docs", "/api/v1/releases"])
+def test_head_answers_like_get_without_a_body(client, path):
+    """Monitors and load balancers probe with HEAD."""
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code != 405
+    assert head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"]
+    assert head.headers["content-type"] == got.headers["content-type"]
