@@ -202,6 +202,33 @@ def test_config_names_each_setting_with_its_origin(empty_root, monkeypatch):
     assert "s" * 40 not in melder(empty_root, "config").stdout
 
 
+def test_check_names_deployment_settings_serve_would_refuse(empty_root, monkeypatch):
+    monkeypatch.setenv("MELDER_BASE_URL", "melder.example")
+    monkeypatch.setenv("MELDER_SECRET_KEY", " " * 40)
+    result = melder(empty_root, "check", code=1)
+    assert "(environment): MELDER_BASE_URL='melder.example': must be an absolute http(s) URL" in (
+        result.output
+    )
+    assert "MELDER_SECRET_KEY" in result.output and "is only spaces" in result.output
+
+
+def test_a_mistyped_or_unsupported_database_url_makes_nothing_and_says_so(
+    empty_root, monkeypatch, tmp_path
+):
+    missing = tmp_path / "no" / "such" / "melder.db"
+    monkeypatch.setenv("MELDER_DATABASE_URL", f"sqlite:///{missing}")
+    for command in ("status", "ingest"):
+        assert "does not exist; check the path" in melder(empty_root, command, code=1).output
+    assert not (tmp_path / "no").exists()
+    monkeypatch.setenv("MELDER_DATABASE_URL", f"sqlite:///{tmp_path / 'typo.db'}")
+    assert "no store there" in melder(empty_root, "queue", code=1).output
+    assert not (tmp_path / "typo.db").exists()
+    monkeypatch.setenv("MELDER_DATABASE_URL", "mysql://melder@localhost/melder")
+    result = melder(empty_root, "queue", code=1)
+    assert "SQLite or PostgreSQL" in result.output and "Traceback" not in result.output
+    assert "SQLite or PostgreSQL" in melder(empty_root, "check", code=1).output
+
+
 def test_publish_dry_run_says_what_would_go_out_and_writes_nothing(empty_root):
     write(empty_root / "inbox" / "trusted" / "a.txt", "Brücke gesperrt\n\nDie Brücke ist zu.\n")
     melder(empty_root, "ingest")

@@ -159,7 +159,7 @@ def test_one_run_lists_a_file_s_kind_url_and_sources_beside_its_other_mistakes(e
     write(
         empty_root / "outputs" / "x.toml",
         'title = "X"\nlink = "portal.example"\nsources = ["trusted", "nosuch", "a"]\n'
-        '[disclaimer]\ntext = "Verantwortlich: {quelle}"\n',
+        '[disclaimer]\ntext = "Verantwortlich: {quelle}"\nshort = "Anzeige von {quelle}"\n',
     )
     found = problems(empty_root)
     for expected in (
@@ -170,6 +170,7 @@ def test_one_run_lists_a_file_s_kind_url_and_sources_beside_its_other_mistakes(e
         "outputs/x.toml: description: required key is missing",
         "outputs/x.toml: sources[1]: unknown source 'nosuch'",
         "outputs/x.toml: disclaimer.text: unknown placeholder {quelle}",
+        "outputs/x.toml: disclaimer.short: unknown placeholder {quelle}",
     ):
         assert any(p.startswith(expected) for p in found), (expected, found)
     assert not any("unknown source 'a'" in p for p in found)  # invalid, but there
