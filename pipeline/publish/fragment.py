@@ -84,9 +84,13 @@ class ChannelView:
 
     @property
     def updated(self) -> datetime:
-        """The newest change among the items, in the channel's zone; never the clock, so output
-        stays reproducible."""
-        newest = max((item.updated for item in self.items), default=EMPTY_CHANNEL_DATE)
+        """The newest change among the items, in the channel's zone: a correction, a withdrawal,
+        or a release going out (even one dated earlier: a reader that polls by this date must
+        see that the channel changed); never the clock, so output stays reproducible."""
+        newest = max(
+            (max(item.updated, item.entry.first_published_at) for item in self.items),
+            default=EMPTY_CHANNEL_DATE,
+        )
         return newest.astimezone(self.channel.zone)
 
     def url(self, path: str) -> str:

@@ -209,3 +209,29 @@ def test_feed_titles_carry_no_tag_a_reader_could_render():
     item = json.loads(files["feed.json"])["items"][0]
     assert item["title"] == shown
     assert item["summary"] == "Pressemitteilung: Stadt Leipzig – Medieninformationen – Kurz fett"
+
+
+def test_a_release_dated_earlier_going_out_moves_the_channels_date():
+    """Readers skip a feed whose date has not moved: the channel's date is when it last
+    changed, even when the new release gives an earlier date of its own."""
+    first = release(
+        identity="inbox/a.txt", title="Schwimmbad öffnet wieder",
+        published_at=datetime(2026, 11, 27, 10, 0, tzinfo=BERLIN),
+    )  # fmt: skip
+    later = release(
+        identity="inbox/b.txt", title="Stadtwerke senken den Gaspreis",
+        published_at=datetime(2026, 11, 27, 9, 0, tzinfo=BERLIN),
+    )  # fmt: skip
+    went_out = datetime(2026, 11, 27, 12, 34, tzinfo=BERLIN)
+    entries = [
+        entry(first, first_published_at=datetime(2026, 11, 27, 10, 5, tzinfo=BERLIN)),
+        entry(later, first_published_at=went_out),
+    ]
+    files = render_channel("melder", channel(), entries, sources())
+    rss = feedparser.parse(files["rss.xml"])
+    atom = feedparser.parse(files["atom.xml"])
+    assert rss.feed.updated_parsed[:5] == went_out.utctimetuple()[:5]
+    assert atom.feed.updated_parsed[:5] == went_out.utctimetuple()[:5]
+    # the item keeps its own date
+    [item] = [e for e in rss.entries if e.title == "Stadtwerke senken den Gaspreis"]
+    assert item.published_parsed[:5] == later.published_at.utctimetuple()[:5]
