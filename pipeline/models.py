@@ -168,6 +168,12 @@ class Entry(Frozen):
     sort_at: AwareDatetime | None = None  # where the channel lists it: newest first
 
 
+def listing_order(entry: Entry) -> tuple[float, str]:
+    """A channel's order, newest first: a live release by its date, a withdrawal notice by
+    when the release was withdrawn."""
+    return (-(entry.withdrawn_at or entry.sort_at).timestamp(), entry.release.id)
+
+
 def published_iso(moment: datetime | None, date_only: bool) -> str | None:
     """A release's date in ISO 8601: the day alone ('2026-11-24') when its input named no time
     of day, else the moment with its offset."""

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pipeline.atomic import disk_problem, exclusive, remove_stale_temp_files
 from pipeline.config import ChannelConfig, Config
 from pipeline.media import MediaLibrary
-from pipeline.models import Entry
+from pipeline.models import Entry, listing_order
 from pipeline.publish import public_name, publish_channel
 from pipeline.runner.reports import Progress, RunReport
 from pipeline.store import Store
@@ -147,23 +147,29 @@ def channel_entries(
     sources: list[str] | None,
     since: datetime,
 ) -> list[Entry]:
-    """A channel's newest `max_items` entries that pass its filters, read page by page."""
+    """A channel's newest `max_items` live entries that pass its filters, read page by page,
+    and the notices of its recent withdrawals."""
     if not channel.filtered:
         return store.entries(sources, channel.max_items, withdrawn_since=since)
-    found: list[Entry] = []
+    live: list[Entry] = []
+    notices: list[Entry] = []
     page = max(2 * channel.max_items, 100)
     after: Entry | None = None
-    while len(found) < channel.max_items:
-        batch = store.entries(sources, page, withdrawn_since=since, after=after)
-        found += [
+    while len(live) < channel.max_items:
+        batch = store.entries(sources, page, withdrawn_since=since if after is None else None,
+                              after=after)  # fmt: skip
+        accepted = [
             entry
             for entry in batch
             if channel.accepts(entry.release, config.sources.get(entry.release.source))
         ]
-        if len(batch) < page:
+        live += [entry for entry in accepted if entry.withdrawn_at is None]
+        notices += [entry for entry in accepted if entry.withdrawn_at is not None]
+        batch_live = [entry for entry in batch if entry.withdrawn_at is None]
+        if len(batch_live) < page:
             break
-        after = batch[-1]
-    return found[: channel.max_items]
+        after = batch_live[-1]
+    return sorted(live[: channel.max_items] + notices, key=listing_order)
 
 
 def publish_plan(config: Config, store: Store, *, now: datetime) -> dict:

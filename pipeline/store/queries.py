@@ -9,7 +9,7 @@ from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.errors import NotFound
-from pipeline.models import Entry, Release, State, Withdrawal
+from pipeline.models import Entry, Release, State, Withdrawal, listing_order
 from pipeline.store.records import Event, ReleaseView
 from pipeline.store.tables import EventRow, MediaUseRow, ReleaseRow, RevisionRow
 
@@ -121,8 +121,9 @@ class ReleaseQueries:
         after: Entry | None = None,
     ) -> list[Entry]:
         """The live releases of a channel, newest first, at most `limit`; with
-        `withdrawn_since`, also the ones withdrawn since then (feeds tell readers about them).
-        `after` continues behind that entry of an earlier page.
+        `withdrawn_since`, also (beyond the limit) the ones withdrawn since then, listed by when
+        (feeds tell readers about them). `after` continues the live ones behind that live entry
+        of an earlier page; withdrawals come with the first page only.
 
         Each source is read in the order of its index and stops at `limit`, so the cost is
         the same in a store of a thousand releases and of a million.
@@ -134,11 +135,14 @@ class ReleaseQueries:
                 if source is not None:
                     query = query.where(ReleaseRow.source == source)
                 found += session.execute(query.limit(limit)).all()
-            if withdrawn_since is not None:
-                # the few withdrawn inside the window, found by when; merged below
+            found.sort(key=lambda pair: (-pair[0].sort_at.timestamp(), pair[0].id))
+            found = found[:limit]
+            if withdrawn_since is not None and after is None:
+                # the few withdrawn lately, wherever the release stood: a reader must learn of
+                # a withdrawal however old the release was (see `listing_order`)
                 query = (
-                    _listing(after)
-                    .order_by(None)
+                    _with_live_revision()
+                    .where(ReleaseRow.sort_at.is_not(None))
                     .where(
                         ReleaseRow.state == State.WITHDRAWN.value,
                         ReleaseRow.withdrawn_at >= withdrawn_since,
@@ -147,8 +151,7 @@ class ReleaseQueries:
                 if sources is not None:
                     query = query.where(ReleaseRow.source.in_(sources))
                 found += session.execute(query).all()
-            found.sort(key=lambda pair: (-pair[0].sort_at.timestamp(), pair[0].id))
-            return [_entry(row, data) for row, data in found[:limit]]
+            return sorted((_entry(row, data) for row, data in found), key=listing_order)
 
     def published_ids(self, sources: list[str] | None) -> list[str]:
         """Every live release (of `sources`): what a channel rebuilds after a failed write."""

@@ -138,3 +138,52 @@ def test_after_the_retention_window_a_withdrawn_release_leaves_the_feeds(empty_r
         datetime.fromisoformat(stamp).utcoffset()
         == datetime.now(ZoneInfo("Europe/Berlin")).utcoffset()
     )
+
+
+@pytest.mark.parametrize("filters", ["", 'languages = ["de"]\n'])
+def test_a_withdrawal_reaches_every_feed_when_the_release_left_the_window(empty_root, filters):
+    channel = empty_root / "outputs" / "portal.toml"
+    channel.write_text(
+        channel.read_text(encoding="utf-8").replace(
+            'link = "', f'max_items = 2\n{filters}link = "', 1
+        ),
+        encoding="utf-8",
+    )
+    for day, topic in ((20, "Schwimmbad öffnet wieder"), (21, "Neues Löschfahrzeug")):
+        write(
+            empty_root / "inbox" / "trusted" / f"{day}.txt",
+            f"{topic}\n\nLindenau, {day}.11.2026, 10:00 Uhr. Die Stadt teilt mit: {topic}. "
+            "Die Einzelheiten stehen auf der Website der Stadt.\n",
+        )
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    write(
+        empty_root / "inbox" / "trusted" / "22.txt",
+        "Neue Ampel an der Schule\n\nLindenau, 22.11.2026, 10:00 Uhr. Die Stadt baut eine "
+        "Ampel an der Schule. Sie soll im Frühjahr stehen.\n",
+    )
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    rss, _atom, _jsonfeed = feeds(empty_root)
+    assert [entry.title for entry in rss.entries] == [
+        "Neue Ampel an der Schule",
+        "Neues Löschfahrzeug",
+    ]
+    [oldest] = [
+        item["id"]
+        for item in json.loads(melder(empty_root, "queue", "--json", "--state", "published"))
+        if item["title"] == "Schwimmbad öffnet wieder"
+    ]
+    melder(empty_root, "withdraw", oldest, "--reason", "falsche Angaben")
+    melder(empty_root, "publish")
+    rss, atom, jsonfeed = feeds(empty_root)
+    notice = "Zurückgezogen: Schwimmbad öffnet wieder"
+    assert rss.entries[0].title == atom.entries[0].title == notice
+    assert jsonfeed["items"][0]["title"] == notice
+    ninjs = (empty_root / "outputs" / "portal" / "ninjs.json").read_text(encoding="utf-8")
+    assert "Schwimmbad" in ninjs
+    # the window of live releases is unchanged
+    assert [entry.title for entry in rss.entries[1:]] == [
+        "Neue Ampel an der Schule",
+        "Neues Löschfahrzeug",
+    ]
