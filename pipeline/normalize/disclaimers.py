@@ -64,13 +64,17 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          "as received",
          "not been edited", "not edited", "not been verified", "not verified", "not been checked",
          "not checked", "not been reviewed", "not reviewed", "unedited", "unverified",
-         "without editorial review", "without verification", "no editorial review"),
+         "without editorial review", "without verification", "no editorial review",
+         "neither edited nor", "nor checked", "nor verified", "nor reviewed", "has not edited",
+         "have not edited", "did not edit"),
     ),
     (
         ("verantwort", "responsib", "übersender", "absender"),
         ("solely responsible", "sole responsibility", "exclusively responsible",
          "responsibility of the sender", "responsibility of the author",
          "responsibility of the issuer", "responsibility of the publisher", "verantwortung liegt",
+         "alone is responsible", "alone are responsible", "alone bears", "alone bear",
+         "alone responsible",
          "übersender der mitteilung", "absender der mitteilung", "tragen die verantwortung"),
     ),
     (

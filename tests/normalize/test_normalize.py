@@ -340,6 +340,27 @@ def test_old_disclaimers_in_the_wordings_portals_use_are_found(text):
     assert is_disclaimer(text)
 
 
+def test_every_demo_channels_disclaimer_is_found_when_an_input_carries_it():
+    """A release that carries the channel's own disclaimer (a press office copied it from the
+    portal) must not show it twice, in any language the channel speaks."""
+    from pipeline.config import load_config
+    from pipeline.normalize.disclaimers import render_disclaimer
+
+    config = load_config(FIXTURES_ROOT.parent.parent)
+    assert config.channels
+    for channel in config.channels.values():
+        for language in ("de", *channel.disclaimer.variants):
+            text = render_disclaimer(
+                channel.disclaimer, language=language, source="x", source_title="Harbor Wire",
+                contact_email="presse@harbor.example",
+            )  # fmt: skip
+            assert is_disclaimer(text), (language, text)
+    assert not is_disclaimer(
+        "Harbor Wire alone is responsible for the new terminal, which third-party auditors "
+        "checked before it opened."
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
