@@ -88,13 +88,18 @@ def _is_tail_label(block: Block) -> bool:
     return (
         block.kind in ("p", "h2", "h3", "h4")
         and 0 < len(text) <= 40
-        # a period after a date or an abbreviation ("Ratssitzung 3.12.") ends no sentence
-        and (text[-1] not in TERMINAL + ":" or (len(text.split()) <= 3 and text[-1] == "."))
+        # a period after a date or an abbreviation ("Ratssitzung 3.12.", "Mo.–Fr.") ends no
+        # sentence; after a word it does ("Anmeldung erforderlich.", "Eintritt frei.")
+        and (
+            text[-1] not in TERMINAL + ":"
+            or (len(text.split()) <= 3 and bool(_LABEL_END_RE.search(text)))
+        )
         and not any(href for _, href in block.segs)
         and not ADDRESS_HINT_RE.search(text)  # a contact the findings missed stays
     )
 
 
+_LABEL_END_RE = re.compile(r"(?:(?<![$€£\w])\d{1,2}\.(?:\d{1,2}\.)?|\b[^\W\d]{1,3}\.)$")
 ADDRESS_HINT_RE = re.compile(r"@|\d[\d /().-]{5,}\d|www\.|https?://")
 
 

@@ -719,3 +719,24 @@ def test_a_table_set_in_columns_with_spaces_keeps_its_rows_and_cells():
     assert "Umsatz | 148,2 | 125,6 | +18,0 %" in found.text
     assert "EBITDA | 20,9 | 15,8 | +32,3 %" in found.text
     assert "Diluted EPS | $ 0.27 | $ 0.11 | +145 %" in found.text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["Anmeldung erforderlich.", "Eintritt frei.", "Registration is required.", "Tickets: $5."],
+)
+def test_a_short_closing_sentence_is_kept(closing):
+    body = (
+        "Die Autorin Petra Klein liest am Freitag um 19 Uhr im Ratssaal aus ihrem neuen Roman.\n\n"
+        f"Danach signiert sie Bücher im Foyer.\n\n{closing}\n"
+    )
+    found = normalize(raw_release(title="Lesung im Rathaus", body_text=body), SOURCE)
+    assert found.text.endswith(closing)
+
+
+def test_a_sidebars_label_under_the_text_still_goes():
+    body = (
+        "Die Stadt lädt am Montag zur Ratssitzung ein. Beginn ist um 18 Uhr.\n\nRatssitzung 3.12.\n"
+    )
+    found = normalize(raw_release(title="Ratssitzung", body_text=body), SOURCE)
+    assert found.text == "Die Stadt lädt am Montag zur Ratssitzung ein. Beginn ist um 18 Uhr."
