@@ -252,7 +252,8 @@ def _print_publish(report: runner.RunReport, zone: ZoneInfo | None = None) -> No
     if report.unrouted:
         err.print(
             f"warning: {len(report.unrouted)} approved release(s) stay approved: no channel in "
-            "outputs/ takes their source (see `melder check`)",
+            "outputs/ takes their source, or its filters (languages, categories, regions, "
+            "exclude) let none of them through (see `melder check`, `melder show ID`)",
             highlight=False,
             soft_wrap=True,
         )

@@ -59,8 +59,11 @@ def settings_problem(exc: ValidationError) -> str:
 
 def settings_problems(exc: ValidationError) -> list[str]:
     """Each wrong MELDER_* value, named with what was given and what is wrong."""
-    return [
-        f"{ENV_PREFIX}{'.'.join(map(str, error['loc'])).upper()}={error.get('input')!r}: "
-        f"{error['msg'].removeprefix('Value error, ')}"
-        for error in exc.errors()
-    ]
+    lines = []
+    for error in exc.errors():
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(
+            f"{ENV_PREFIX}{'.'.join(map(str, error['loc'])).upper()}={error.get('input')!r}: "
+            f"{message[:1].lower()}{message[1:]}"
+        )
+    return lines

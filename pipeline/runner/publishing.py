@@ -34,7 +34,10 @@ def publish(
         # recorded before anything goes live: a kill from here on leaves each channel
         # `running`, and the next publish rewrites all of its pages
         runs = {name: store.start_run("publish", name, datetime.now(UTC)) for name in names}
-        report.published = store.publish_due(now, public_name, taken, progress=progress)
+        routed = routing(config)
+        report.published = store.publish_due(
+            now, public_name, taken, progress=progress, accepts=routed
+        )
         for name in names:
             try:
                 report.channels[name] = _write_channel(
@@ -53,6 +56,13 @@ def publish(
     push(config, store, report, now)
     if taken is not None:
         report.unrouted = [release_id for release_id, _ in store.waiting(now, taken)]
+    report.unrouted += [
+        release_id
+        for release_id, at in store.waiting(now)
+        if (at is None or at <= now)
+        and release_id not in report.unrouted
+        and not routed(store.get(release_id, history=False).release)
+    ]
     unrouted = set(report.unrouted)
     report.waiting = [item for item in store.waiting(now) if item[0] not in unrouted]
     store.record_run(
@@ -187,6 +197,20 @@ def publish_plan(config: Config, store: Store, *, now: datetime) -> dict:
         else:
             waiting.append({**item, "at": moment.isoformat() if routed and moment else None})
     return {"due": due, "waiting": waiting}
+
+
+def routing(config: Config):
+    """Whether some channel takes a release: its source, and the channel's filters."""
+
+    def routed(release) -> bool:
+        source = config.sources.get(release.source)
+        return any(
+            ("*" in channel.sources or release.source in channel.sources)
+            and channel.accepts(release, source)
+            for channel in config.channels.values()
+        )
+
+    return routed
 
 
 def routed_sources(config: Config) -> list[str] | None:

@@ -19,12 +19,18 @@ class ReleasePublishing(ReleaseQueries):
     # -- publishing ---------------------------------------------------------------------------
 
     def publish_due(
-        self, now: datetime, public_name, sources: list[str] | None = None, progress=None
+        self,
+        now: datetime,
+        public_name,
+        sources: list[str] | None = None,
+        progress=None,
+        accepts=None,
     ) -> list[str]:
         """Make every approved revision whose time has come live; returns the release ids.
 
         `public_name(release, row_id)` gives the file name a release keeps forever. `sources`
-        limits this to releases some channel takes (None: all); the others stay approved.
+        limits this to releases some channel takes (None: all), and `accepts(release)` to those
+        some channel's filters let through; the others stay approved.
         """
         published: list[str] = []
         total = self.due_count(now) if progress else 0
@@ -33,7 +39,7 @@ class ReleasePublishing(ReleaseQueries):
         for kind in ("state", "pending"):
             after: tuple | None = None
             while True:
-                chunk, after = self._publish_chunk(now, public_name, sources, kind, after)
+                chunk, after = self._publish_chunk(now, public_name, sources, kind, after, accepts)
                 published.extend(chunk)
                 if progress:
                     progress("the queue", len(published), max(total, len(published)))
@@ -41,7 +47,9 @@ class ReleasePublishing(ReleaseQueries):
                     break
         return published
 
-    def _publish_chunk(self, now: datetime, public_name, sources, kind, after: tuple | None):
+    def _publish_chunk(
+        self, now: datetime, public_name, sources, kind, after: tuple | None, accepts=None
+    ):
         with Session(self.engine) as session, session.begin():
             _write_lock(session)
             query = (
@@ -70,6 +78,8 @@ class ReleasePublishing(ReleaseQueries):
                 release = Release.model_validate_json(data)
                 if release.embargo_until is not None and release.embargo_until > now:
                     continue
+                if accepts is not None and not accepts(release):
+                    continue  # no channel's filters take it: live, it would be on no feed
                 if row.first_published_at is None:
                     row.first_published_at = now
                     row.sort_at = _sort_time(release, now)

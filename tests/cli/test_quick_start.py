@@ -134,6 +134,8 @@ def test_the_queue_finds_the_store_where_the_settings_say(tmp_path, empty_root, 
     assert default == Context(root=empty_root).settings.database_url_for(empty_root)
     assert default.endswith("/var/melder.db")
     ingest_one(empty_root)
+    # it looks there, not in the default store: a store that is not there is named, not made
     result = run_probe(empty_root, "queue", MELDER_DATABASE_URL=elsewhere)
-    assert result.returncode == 0 and "Neues Freibad" not in result.stdout
-    assert (tmp_path / "elsewhere.db").exists()
+    assert result.returncode == 1 and "Neues Freibad" not in result.stdout
+    assert "elsewhere.db: no store there" in result.stderr
+    assert not (tmp_path / "elsewhere.db").exists()

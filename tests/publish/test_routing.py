@@ -82,3 +82,25 @@ def test_filters_and_per_source_feeds(tmp_path):
     assert all(
         entry.link.startswith("https://portal.example/alle/releases/") for entry in feed.entries
     )
+
+
+def test_a_release_no_channels_filters_take_stays_approved_and_is_named(tmp_path):
+    from pipeline.models import State
+
+    root = tmp_path / "root"
+    write(
+        root / "sources" / "lindenau.toml",
+        'title = "Lindenau"\nkind = "files"\npath = "in/lindenau"\nreview = "auto"\n',
+    )
+    _release(root, "lindenau", "kultur", "Museum öffnet", ["Kultur"], "de")
+    _release(root, "lindenau", "ferry", "Night ferry to Lindenau", ["Transport"], "en")
+    _channel(root, "english", 'languages = ["en"]')
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    runner.ingest(load_config(root), store, now=NOW)
+    report = runner.publish(load_config(root), store, now=NOW)
+    assert _titles(root, "english/rss.xml") == {"Night ferry to Lindenau"}
+    [german] = [view for view in store.queue() if view.release.title == "Museum öffnet"]
+    assert german.state == State.APPROVED  # not "published" on no feed
+    assert report.unrouted == [german.release.id]
+    assert len(report.published) == 1
+    store.close()
