@@ -198,18 +198,15 @@ class Context:
 
 def _configured_store_problem(url: str, *, read_only: bool) -> str | None:
     """What is wrong with the store MELDER_DATABASE_URL names, before anything is made there: a
-    mistyped SQLite path would otherwise become a new, empty store (and folders) with nothing
-    queued, and an unsupported URL a traceback."""
+    command that only reads would otherwise make a new, empty store (and its folders) at a
+    mistyped path and report nothing queued; an unsupported URL would end in a traceback."""
     from pipeline.config.peek import environment_value
     from pipeline.store.engine import database_problem, shown_url
 
     if not environment_value("database_url"):
         return None  # the default file under var/ is made on first use
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.parent.is_dir():
-            return f"{shown_url(url)}: the folder {path.parent} does not exist; check the path"
-        if read_only and not path.exists():
+    if read_only and url.startswith("sqlite:///"):
+        if not Path(url.removeprefix("sqlite:///")).exists():
             return (
                 f"{shown_url(url)}: no store there; check the path, or let a command that "
                 "writes (`melder ingest`, `melder run`) make it"

@@ -7,10 +7,11 @@ Parsing is pure: a date without a year needs `now` to pick the year.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from babel.dates import get_day_names, get_month_names
+
+from pipeline.normalize.zones import ZONE_ABBR_RE, zone_abbreviation, zone_of
 
 
 def _month_names() -> dict[str, int]:
@@ -86,53 +87,6 @@ TIME_RE = re.compile(
     r"(?:\s?(?P<off>[+-]\d{2}:?\d{2})\b)?(?!\d|[.:]\d)",  # '10.000 Jahre' holds no time
     re.I,
 )
-ZONE_ABBR_RE = re.compile(
-    r"\b(?:(?P<base>UTC|GMT)\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
-    r"|(?P<local>CET/CEST|MEZ/MESZ)"  # whichever of the two applies on that day: German time
-    r"|(?P<named>(?:Australian\s+)?(?:Eastern|Central|Mountain|Pacific|Western)"
-    r"(?: Standard| Daylight)? Time|(?i:(?:UK|U\.K\.|British|London|Irish)\s+time))"
-    r"|(?P<abbr>UTC|GMT|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|WET|"
-    r"WEST|EET|EEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|AKST|AKDT|HST|SAST|JST|KST|HKT|SGT|PHT"
-    r"|IST|WIB|CAT|EAT|WAT|Z))\b"
-)
-NAMED_ZONES: dict[str, tzinfo] = {
-    "eastern": ZoneInfo("America/New_York"),
-    "central": ZoneInfo("America/Chicago"),
-    "mountain": ZoneInfo("America/Denver"),
-    "pacific": ZoneInfo("America/Los_Angeles"),
-    "australian eastern": ZoneInfo("Australia/Sydney"),
-    "australian central": ZoneInfo("Australia/Adelaide"),
-    "australian western": ZoneInfo("Australia/Perth"),
-    "uk": ZoneInfo("Europe/London"), "u.k.": ZoneInfo("Europe/London"),
-    "british": ZoneInfo("Europe/London"), "london": ZoneInfo("Europe/London"),
-    "irish": ZoneInfo("Europe/Dublin"),
-}  # fmt: skip
-ZONE_ABBR: dict[str, tzinfo] = {
-    "UTC": UTC, "GMT": UTC, "Z": UTC,
-    "CET": timezone(timedelta(hours=1)), "MEZ": timezone(timedelta(hours=1)),
-    "CEST": timezone(timedelta(hours=2)), "MESZ": timezone(timedelta(hours=2)),
-    "WET": UTC, "WEST": timezone(timedelta(hours=1)), "BST": timezone(timedelta(hours=1)),
-    "EET": timezone(timedelta(hours=2)), "EEST": timezone(timedelta(hours=3)),
-    "EST": timezone(timedelta(hours=-5)), "EDT": timezone(timedelta(hours=-4)),
-    "CST": timezone(timedelta(hours=-6)), "CDT": timezone(timedelta(hours=-5)),
-    "MST": timezone(timedelta(hours=-7)), "MDT": timezone(timedelta(hours=-6)),
-    "PST": timezone(timedelta(hours=-8)), "PDT": timezone(timedelta(hours=-7)),
-    "ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"),
-    "PT": ZoneInfo("America/Los_Angeles"), "MT": ZoneInfo("America/Denver"),
-    "AEST": timezone(timedelta(hours=10)), "AEDT": timezone(timedelta(hours=11)),
-    "ACST": timezone(timedelta(hours=9, minutes=30)),
-    "ACDT": timezone(timedelta(hours=10, minutes=30)), "AWST": timezone(timedelta(hours=8)),
-    "NZST": timezone(timedelta(hours=12)), "NZDT": timezone(timedelta(hours=13)),
-    "AKST": timezone(timedelta(hours=-9)), "AKDT": timezone(timedelta(hours=-8)),
-    "HST": timezone(timedelta(hours=-10)), "SAST": timezone(timedelta(hours=2)),
-    "JST": timezone(timedelta(hours=9)), "KST": timezone(timedelta(hours=9)),
-    "HKT": timezone(timedelta(hours=8)), "SGT": timezone(timedelta(hours=8)),
-    "PHT": timezone(timedelta(hours=8)), "WIB": timezone(timedelta(hours=7)),
-    "IST": timezone(timedelta(hours=5, minutes=30)),  # India's: the Irish say "Irish time"
-    "CAT": timezone(timedelta(hours=2)), "EAT": timezone(timedelta(hours=3)),
-    "WAT": timezone(timedelta(hours=1)),
-}  # fmt: skip
-
 # Words that may stand around a date on a line that says nothing else.
 DATE_LINE_WORDS = frozenset(
     "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated "
@@ -191,7 +145,7 @@ def parse_moment(
     hour, minute, second, offset = _date_match_time(match)
     if hour is None:
         hour, minute, second, offset, rest = _find_time(rest)
-    tz = (_offset(offset) if offset else None) or _zone_abbreviation(rest) or zone
+    tz = (_offset(offset) if offset else None) or zone_abbreviation(rest) or zone
     try:
         value = datetime(year, month, day, hour or 0, minute or 0, second or 0)
     except ValueError:
@@ -300,27 +254,7 @@ def _offset(text: str) -> tzinfo | None:
         return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    return _zone_of(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
-
-
-def _zone_of(delta: timedelta) -> tzinfo | None:
-    return timezone(delta) if abs(delta) < timedelta(hours=24) else None
-
-
-def _zone_abbreviation(text: str) -> tzinfo | None:
-    match = ZONE_ABBR_RE.search(text)
-    if not match:
-        return None
-    if match.group("local"):
-        return ZoneInfo("Europe/Berlin")
-    if match.group("named"):
-        words = match.group("named").casefold().split()
-        return NAMED_ZONES[" ".join(words[:2]) if words[0] == "australian" else words[0]]
-    if match.group("abbr"):
-        return ZONE_ABBR[match.group("abbr")]
-    sign = -1 if match.group("sign") == "-" else 1
-    delta = timedelta(hours=int(match.group("h")), minutes=int(match.group("m") or 0))
-    return _zone_of(sign * delta)
+    return zone_of(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
 
 
 def _infer_year(month: int, day: int, now: datetime) -> int:
