@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_timezone_name
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,15 @@ def human_date(moment: datetime, language: str, *, with_time: bool = True) -> st
     if not with_time:
         return date
     time = format_time(moment, "short", locale=locale).replace("\u202f", " ")
-    return f"{date}, {time} Uhr" if locale.language == "de" else f"{date}, {time}"
+    zone = zone_name(moment, locale)
+    return f"{date}, {time} Uhr {zone}" if locale.language == "de" else f"{date}, {time} {zone}"
+
+
+def zone_name(moment: datetime, locale: Locale | str) -> str:
+    """The zone a reader needs to place a time: 'MEZ', 'CEST', 'EST'; the offset where the
+    zone has no short name ('UTC+01:00')."""
+    name = get_timezone_name(moment, width="short", locale=locale)
+    return (moment.tzname() or "") if name.startswith(("+", "-", "GMT")) else name
 
 
 @lru_cache(maxsize=64)

@@ -11,8 +11,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time, get_timezone_name
+from babel.dates import format_date, format_time
 from babel.messages.pofile import read_po
+
+from pipeline.publish.labels import zone_name
 
 LANGUAGES = ("de", "en")
 DESK_ZONE = ZoneInfo("Europe/Berlin")
@@ -78,5 +80,4 @@ class Words:
         return f"{day}, {time} {self._zone_name(local)}"
 
     def _zone_name(self, local: datetime) -> str:
-        name = get_timezone_name(local, width="short", locale=self.language)
-        return local.tzname() if name.startswith(("+", "-", "GMT")) else name
+        return zone_name(local, self.language)

@@ -47,7 +47,7 @@ def test_german_fragment_structure():
     assert node.findtext(".//h2") == "3. Asienkonferenz nimmt kommunale Partnerschaften in Fokus"
     time = node.find(".//time")
     assert time.get("datetime") == "2026-11-25T10:30:00+01:00"
-    assert time.text == "25. November 2026, 10:30 Uhr"
+    assert time.text == "25. November 2026, 10:30 Uhr MEZ"  # the zone named, as the contract asks
     assert "Quelle: Stadt Leipzig – Medieninformationen" in node.text_content()
     assert "Partnerschaften leben vom Austausch." in node.text_content()
     contact = node.find(".//address")
@@ -70,7 +70,7 @@ def test_english_fragment_uses_source_zone_and_language():
     time = node.find(".//time")
     # First published 11:00 in Berlin; the Bristol source's zone shows 10:00.
     assert time.get("datetime") == "2026-11-25T10:00:00+00:00"
-    assert time.text == "November 25, 2026, 10:00 AM"
+    assert time.text == "November 25, 2026, 10:00 AM GMT"  # the source's zone (Bristol), named
     assert "Source: Bristol City Council" in node.text_content()
 
 
