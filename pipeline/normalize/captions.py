@@ -29,9 +29,20 @@ CREDIT_LABEL_RE = re.compile(rf"^\s*(?:{LABEL}\s*:\s*|©\s*|\(c\)\s*|{LABEL}\s+�
 LIMITS = {"caption": 1000, "credit": 200, "alt": 500, "license": 300}
 
 
+# 'Image courtesy of the Hydrology Lab', 'Photo by Jane Roe/University': a credit in words,
+# opening the caption or a sentence of it (a photo 'by the fountain' inside a sentence is none)
+COURTESY_RE = re.compile(
+    r"(?:^|(?<=[.;:|–—(\[])\s*)(?:(?:photos?|images?|pictures?|video)\s+(?:courtesy(?:\s+of)?|by)"
+    r"|courtesy(?:\s+of)?)\s+(?P<who>[^\n]{2,160}?)[\s.)\]]*$",
+    re.I,
+)
+# a second label inside a credit: 'Bäckerei Kornblume GmbH Fotograf: Lisa Brandt'
+INNER_LABEL_RE = re.compile(rf"\s+{LABEL}\s*:\s*", re.I)
+
+
 def split_credit(caption: str) -> tuple[str, str]:
     """(caption, credit) from a caption that ends in a credit line; else (caption, "")."""
-    match = CREDIT_TAIL_RE.search(caption)
+    match = CREDIT_TAIL_RE.search(caption) or COURTESY_RE.search(caption)
     if not match:
         return caption, ""
     rest = caption[: match.start()].rstrip(" |–—-([").strip()
@@ -39,8 +50,10 @@ def split_credit(caption: str) -> tuple[str, str]:
 
 
 def credit_name(credit: str) -> str:
-    """ "Foto: Stadt Leipzig", "© dpa", "(c) 2026 Muster" → the name, without its label."""
-    return CREDIT_LABEL_RE.sub("", credit).strip(" ()[]")
+    """ "Foto: Stadt Leipzig", "© dpa", "(c) 2026 Muster" → the name, without its label; two
+    labelled names ('Bildrechte: Firma GmbH Fotograf: Lisa Brandt') as 'Firma GmbH / Lisa
+    Brandt'."""
+    return INNER_LABEL_RE.sub(" / ", CREDIT_LABEL_RE.sub("", credit)).strip(" ()[]")
 
 
 def clean_media(media: tuple[Media, ...]) -> tuple[Media, ...]:
@@ -75,6 +88,10 @@ def split_license(caption: str) -> tuple[str, str]:
 
 def _clean(item: Media) -> Media:
     text = {name: _plain(getattr(item, name)) for name in LIMITS}
+    note = USAGE_NOTE_RE.search(text["caption"])
+    if note is not None and not text["credit"]:
+        # news aktuell names the rights holder inside its usage note, which goes
+        text["credit"] = split_credit(text["caption"][note.start() :])[1]
     text["caption"] = USAGE_NOTE_RE.sub("", text["caption"]).strip(" /")
     if not text["license"]:
         text["caption"], text["license"] = split_license(text["caption"])

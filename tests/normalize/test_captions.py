@@ -22,6 +22,18 @@ from tests.normalize.test_release_shapes import release
         ),
         ("Centre in Kelowna. (Photo: Cedarline Inc.)", ("Centre in Kelowna.", "Cedarline Inc.")),
         ("Ohne Angabe eines Urhebers.", ("Ohne Angabe eines Urhebers.", "")),
+        # credits in words, opening the caption or one of its sentences
+        (
+            "The mapped aquifer. Image courtesy of Ridgeview Hydrology Lab",
+            ("The mapped aquifer.", "Ridgeview Hydrology Lab"),
+        ),
+        ("The sensor. Photo by Jane Roe/Ridgeview", ("The sensor.", "Jane Roe/Ridgeview")),
+        ("Photo courtesy of NASA", ("", "NASA")),
+        # a photo taken beside something is no credit
+        (
+            "Students pose for a photo by the fountain.",
+            ("Students pose for a photo by the fountain.", ""),
+        ),
     ],
 )
 def test_a_credit_at_the_caption_s_end_is_split_off(caption, expected):
@@ -30,6 +42,26 @@ def test_a_credit_at_the_caption_s_end_is_split_off(caption, expected):
 
 def test_a_credit_loses_its_label():
     assert credit_name("Bildrechte: Hanseatische Fährlinien GmbH") == "Hanseatische Fährlinien GmbH"
+    assert credit_name("Bildrechte: Firma GmbH Fotograf: Lisa Brandt") == "Firma GmbH / Lisa Brandt"
+
+
+def test_the_rights_holder_inside_news_aktuell_s_usage_note_is_the_credit():
+    from pipeline.models import Media
+    from pipeline.normalize.captions import clean_media
+
+    caption = (
+        "Die neue Filiale am Markt. Weiterer Text über ots und www.presseportal.de/nr/123456 / "
+        "Die Verwendung dieses Bildes für redaktionelle Zwecke ist unter Beachtung aller "
+        "mitgeteilten Nutzungsbedingungen zulässig und dann auch honorarfrei. Veröffentlichung "
+        "ausschließlich mit Bildrechte-Hinweis. Bildrechte: Bäckerei Kornblume GmbH Fotograf: "
+        "Lisa Brandt"
+    )
+    photo = Media(
+        filename="f.jpg", content_type="image/jpeg", size=1, kind="image", caption=caption
+    )
+    [photo] = clean_media((photo,))
+    assert photo.caption == "Die neue Filiale am Markt."
+    assert photo.credit == "Bäckerei Kornblume GmbH / Lisa Brandt"
 
 
 def test_news_aktuell_s_usage_note_leaves_the_caption_and_the_date_beside_a_button_counts():
