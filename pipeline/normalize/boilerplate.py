@@ -99,6 +99,9 @@ most (?:read|popular|viewed)|trending(?: now)?|you (?:may|might) also like
 recommended(?: for you)?
 latest (?:news|stories|articles|posts)|read next|read also|also read|see also|in other news
 tags|schlagwörter|schlagworte|themen|kategorien|categories|filed under.{0,60}
+(?:leser)?kommentare(?: \(?\d+\)?)?|\d+ (?:leser)?kommentare?|comments(?: \(?\d+\)?)?|\d+ comments?
+(?:unser |der )?newsletter(?: abonnieren| bestellen)?|newsletter-anmeldung
+(?:sign up for|subscribe to) (?:our|the) newsletter
 """)
 
 LABEL_RE = re.compile(rf"(?:{LABELS})", re.I)

@@ -226,3 +226,11 @@ def test_a_contact_line_set_apart_with_bars_is_the_contact_not_a_menu():
         "Stadt Lindenau | Kulturamt\nJonas Weber | Tel. 03491 555 210 | presse@lindenau.example"
     )
     assert "Jonas Weber" not in found.text
+
+
+def test_a_page_dumps_comments_and_newsletter_box_leave_with_their_lines():
+    found = release("dump-kommentare.txt")
+    assert found.title == "Stadtbibliothek verlängert Öffnungszeiten am Samstag"
+    assert found.text.endswith("sagt Bibliotheksleiterin Anne Roth.")
+    for line in ("kommentieren", "Peter K.", "Endlich!", "Familien", "Postfach", "E-Mail-Adresse"):
+        assert line not in found.text, line
