@@ -177,9 +177,15 @@ _CELL_SPLIT_RE = re.compile(r"\t+| +\| +|^\| *| *\|$")
 TABLE_ROWS = 2  # consecutive lines with as many cells, two or more each, make a table
 
 
+# a list item that Word or Outlook wrote with a tab after its number or bullet: '1.\tText'
+_LIST_MARK_TAB_RE = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-z][.)]|[•\-–*▪·◦])\t+\S")
+
+
 def _text_cells(raw_line: str) -> list[str]:
     if "\t" not in raw_line and "|" not in raw_line:
         return _aligned_cells(raw_line) if "  " in raw_line else []
+    if _LIST_MARK_TAB_RE.match(raw_line) and raw_line.count("\t") == 1:
+        return []
     cells = [" ".join(cell.split()) for cell in _CELL_SPLIT_RE.split(raw_line.strip())]
     cells = [cell for cell in cells if cell]
     return cells if len(cells) >= 2 else []

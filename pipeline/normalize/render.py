@@ -96,6 +96,8 @@ def _is_tail_label(block: Block) -> bool:
         )
         and not any(href for _, href in block.segs)
         and not ADDRESS_HINT_RE.search(text)  # a contact the findings missed stays
+        and not BULLET_RE.match(text)  # a list's items ('1. Bescheid abwarten') close it
+        and not NUMBERED_RE.match(text)
     )
 
 

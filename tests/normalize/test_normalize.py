@@ -740,3 +740,14 @@ def test_a_sidebars_label_under_the_text_still_goes():
     )
     found = normalize(raw_release(title="Ratssitzung", body_text=body), SOURCE)
     assert found.text == "Die Stadt lädt am Montag zur Ratssitzung ein. Beginn ist um 18 Uhr."
+
+
+def test_a_numbered_list_word_wrote_with_tabs_is_a_list_not_a_table():
+    body = (
+        "Der Landkreis fördert ab April Balkonkraftwerke mit bis zu 200 Euro je Haushalt.\n\n"
+        "So funktioniert der Antrag:\n"
+        "1.\tOnline-Formular ausfüllen\n2.\tRechnung hochladen\n3.\tBescheid abwarten\n"
+    )
+    found = normalize(raw_release(title="Förderprogramm", body_text=body), SOURCE)
+    assert "<ol>\n<li>Online-Formular ausfüllen</li>" in found.body_html
+    assert "|" not in found.text
