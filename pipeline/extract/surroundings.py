@@ -122,7 +122,7 @@ def _all_links(element, text: str) -> bool:
 # extractors drop as a teaser box although it is the release's first paragraph.
 _LEAD_NAMES = re.compile(
     r"(?:^|[\s_-])(?:teaser[-_]?text|news[-_]teaser|lead|lede|intro(?:duction|text)?|abstract"
-    r"|standfirst"
+    r"|standfirst|kurzfassung|zusammenfassung|chapo|chapeau|key[-_]?(?:points|facts|messages)"
     r"|[a-z]*summary|article-summary|description)(?:$|[\s_-])",
     re.I,
 )
@@ -203,8 +203,9 @@ def _lead_text(candidate, *, right_under: bool, decks: bool) -> str | None:
     items = _box_lines(candidate) if next(candidate.iter("li"), None) is not None else []
     text = "\n".join(items) if items else _clean_space(_text_beside_pictures(candidate))
     sentence = len(text.split()) >= _LEAD_WORDS and text[-1:] in '.!?"“”»«)'
+    points = len(items) >= 2 and len(text.split()) >= _LEAD_WORDS  # 'Das Wichtigste in Kürze'
     if (
-        (sentence or (deck and len(text.split()) >= _DECK_WORDS))
+        (sentence or points or (deck and len(text.split()) >= _DECK_WORDS))
         and len(text) <= _LEAD_TEXT
         and not _all_links(candidate, text)
     ):

@@ -234,3 +234,10 @@ def test_a_page_dumps_comments_and_newsletter_box_leave_with_their_lines():
     assert found.text.endswith("sagt Bibliotheksleiterin Anne Roth.")
     for line in ("kommentieren", "Peter K.", "Endlich!", "Familien", "Postfach", "E-Mail-Adresse"):
         assert line not in found.text, line
+
+
+def test_a_lead_of_bullet_points_in_a_summary_field_opens_the_body():
+    found = release("drupal-kurzfassung.html")
+    assert found.body_html.startswith("<ul>\n<li>600 Plätze auf zwei Etagen</li>")
+    assert "Öffnungszeiten bis 20 Uhr in der Prüfungszeit" in found.text
+    assert "Nach zwei Jahren Bauzeit" in found.text
