@@ -157,16 +157,31 @@ def _contacts_after(lines: list[Line], taken: list[int], labels: set[int]) -> li
 
 
 def _roles_before(lines: list[Line], index: int, labelled: list) -> list[int]:
-    """A wire's contacts by role, the press's not first ('Investors:' …, then 'Media:' …):
-    the ones right above the chosen one go with it."""
-    if not _ROLE_LABEL_RE.fullmatch(lines[index].text):
+    """A wire's contacts by role, the press's not first ('Investors:' …, then 'Media:' …;
+    'Investor Contact:' …, then 'Media Contact:' …): the ones right above the chosen one go
+    with it."""
+    heads = {i for i, _ in labelled if _heads_a_block(lines[i])}
+    if index not in heads:
         return []
-    for start, _ in labelled:
-        if start < index and _ROLE_LABEL_RE.fullmatch(lines[start].text):
+    for start in sorted(heads):
+        if start < index:
             extent = _contact_extent(lines, start)
             if max(extent) == index - 1:
                 return _roles_before(lines, start, labelled) + extent
     return []
+
+
+def _heads_a_block(line: Line) -> bool:
+    """A role's label alone on its line over the contact's lines: 'Media:', 'Investor
+    Contact:'. A scientist's contact above the press's is no role of the wire's: it stays."""
+    return bool(_ROLE_LABEL_RE.fullmatch(line.text) or _ROLE_CONTACT_RE.fullmatch(line.text))
+
+
+_ROLE_CONTACT_RE = re.compile(
+    r"\W*(?:media|press|investors?|investor relations|ir)\s+(?:contacts?|inquiries|enquiries)"
+    r"\s*:\s*",
+    re.I,
+)
 
 
 def box_contact(lines: list[Line]) -> str | None:

@@ -171,3 +171,23 @@ def test_the_commissions_line_for_the_public_is_not_the_press_contact():
     assert found.contact == "Lukas Brenner, +32 2 555 01 23, lukas.brenner@ec.example.eu"
     assert "Europe Direct" not in found.text + found.contact
     assert found.text.endswith("which allows aid for the coordination of transport.")
+
+
+def test_an_investor_contact_above_the_media_contact_goes_with_it():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_normalize import SOURCE, raw_release
+
+    body = (
+        "MINNEAPOLIS, Nov. 25, 2026 -- Harbor Bank reported record deposits for the third "
+        "quarter of 2026, up 9 percent from a year earlier.\n\n"
+        "About Harbor Bank\n\nHarbor Bank is a regional bank with 40 branches in Minnesota.\n\n"
+        "Investor Contact:\nSarah Nguyen\nHarbor Bank\n612-555-0177\nir@harbor.example\n\n"
+        "Media Contact:\nPaul Berg\nHarbor Bank\n612-555-0188\nmedia@harbor.example\n"
+    )
+    found = normalize(
+        raw_release(title="Harbor Bank reports record deposits", body_text=body), SOURCE
+    )
+    assert found.contact.startswith("Investor Contact:\nSarah Nguyen")
+    assert "Media Contact:\nPaul Berg" in found.contact
+    assert "Sarah Nguyen" not in found.text and "ir@harbor.example" not in found.text
+    assert found.text.endswith("Harbor Bank is a regional bank with 40 branches in Minnesota.")
