@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 
 from pipeline.models import Link
 from pipeline.normalize import dates, links
@@ -200,8 +201,27 @@ def _distinct_links(segs) -> list[Link]:
     seen: dict[str, Link] = {}
     for text, href in segs:
         if href and href.startswith(("http://", "https://")) and href not in seen:
-            seen[href] = Link(url=href, text=text.strip())
+            if not _wire_own_page(href):
+                seen[href] = Link(url=href, text=text.strip())
     return list(seen.values())
+
+
+# Newswires link their name in the dateline to their home page and a ticker to their search:
+# pages of the wire, not of the release.
+WIRE_HOSTS = (
+    "businesswire.com", "prnewswire.com", "prnewswire.co.uk", "globenewswire.com",
+    "accesswire.com", "accessnewswire.com", "einpresswire.com", "newsfilecorp.com", "prweb.com",
+    "newswire.ca", "presseportal.de", "presseportal.ch", "eqs-news.com", "ots.at",
+)  # fmt: skip
+
+
+def _wire_own_page(href: str) -> bool:
+    parts = urlsplit(href)
+    host = (parts.hostname or "").removeprefix("www.")
+    if not any(host == wire or host.endswith("." + wire) for wire in WIRE_HOSTS):
+        return False
+    path = parts.path.rstrip("/").lower()
+    return not path or "search" in path or "search" in parts.query.lower()
 
 
 def merge_links(

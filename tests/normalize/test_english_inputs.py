@@ -191,3 +191,20 @@ def test_an_investor_contact_above_the_media_contact_goes_with_it():
     assert "Media Contact:\nPaul Berg" in found.contact
     assert "Sarah Nguyen" not in found.text and "ir@harbor.example" not in found.text
     assert found.text.endswith("Harbor Bank is a regional bank with 40 branches in Minnesota.")
+
+
+def test_a_wires_home_and_ticker_search_are_no_links_of_the_release():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_normalize import SOURCE, raw_release
+
+    body_html = (
+        '<p>AUSTIN, Texas--(<a href="https://www.businesswire.com/">BUSINESS WIRE</a>)--Nov. '
+        '25, 2026--Helio Labs (NASDAQ: <a href="https://www.businesswire.com/news/home/search/'
+        '?rss=1&amp;searchType=ticker&amp;searchTerm=HLIO">HLIO</a>) today opened a plant in '
+        'Austin. Details: <a href="https://investors.helio.example/plant">investors.helio.example'
+        "</a>.</p>"
+    )
+    raw = raw_release(title="Helio Labs opens Austin plant", body_html=body_html, format="html")
+    found = normalize(raw, SOURCE)
+    assert [link.url for link in found.links] == ["https://investors.helio.example/plant"]
+    assert "BUSINESS WIRE" in found.text and "HLIO" in found.text
