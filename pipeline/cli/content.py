@@ -304,7 +304,9 @@ def run(
         f"melder run: scheduling {jobs} in {config.schedule.timezone} for {context.root}; "
         "SIGTERM or Ctrl-C stops after the running step"
     )
-    run_forever(context.root, context.settings, announce=lambda: err.print(line, highlight=False))
+    run_forever(
+        context.root, context.settings, announce=lambda: err.print(escape(line), highlight=False)
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -202,10 +202,12 @@ def _source_problems(
         if not source.path:
             found.append(f"{shown}: path: required for kind 'files': the folder to read")
         elif not config.source_path(source).is_dir() and source.enabled:
-            found.append(
-                f"{shown}: path: folder {source.path!r} does not exist under {config.root}; "
-                "create it or fix the path"
+            what = (
+                "is a file, not a folder; name the folder the releases arrive in"
+                if config.source_path(source).exists()
+                else f"does not exist under {config.root}; create it or fix the path"
             )
+            found.append(f"{shown}: path: folder {source.path!r} {what}")
     if source.kind in {"rss", "web"} and not source.url:
         found.append(f"{shown}: url: required for kind {source.kind!r}")
     if source.url and not re.match(r"^https?://", source.url):
