@@ -174,3 +174,30 @@ def test_one_run_lists_a_file_s_kind_url_and_sources_beside_its_other_mistakes(e
     ):
         assert any(p.startswith(expected) for p in found), (expected, found)
     assert not any("unknown source 'a'" in p for p in found)  # invalid, but there
+
+
+def test_a_files_source_whose_path_is_a_file_is_told_so(empty_root):
+    write(
+        empty_root / "sources" / "f.toml", 'title = "F"\nkind = "files"\npath = "schedule.toml"\n'
+    )
+    write(empty_root / "schedule.toml", 'timezone = "Europe/Berlin"\n')
+    assert "sources/f.toml: path: folder 'schedule.toml' is a file, not a folder" in "\n".join(
+        problems(empty_root)
+    )
+
+
+def test_melder_run_says_what_to_add_when_nothing_is_scheduled(empty_root, monkeypatch):
+    import io
+
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    import pipeline.schedule.service as service
+    from pipeline.cli import app, content
+
+    shown = io.StringIO()
+    monkeypatch.setattr(content, "err", Console(file=shown, width=300))
+    monkeypatch.setattr(service, "run_forever", lambda root, settings, announce: announce())
+    write(empty_root / "schedule.toml", "[jobs]\n")
+    CliRunner().invoke(app, ["--root", str(empty_root), "run"])
+    assert "scheduling none (add [jobs.…] to schedule.toml)" in shown.getvalue()
