@@ -19,6 +19,7 @@ from pipeline.models import State
 from pipeline.store import users
 from pipeline.web import compare, pages
 from pipeline.web.i18n import DESK_ZONE, LANGUAGES, Words, choose_language
+from pipeline.web.limits import SMALL_FORM, body_cap
 from pipeline.web.security import SESSION_SECONDS, csrf_ok, new_csrf
 from pipeline.web.state import WebState, now
 
@@ -90,8 +91,10 @@ def admin(p: Page = Depends(editor)) -> Page:
 
 
 async def _checked_form(p: Page) -> Page:
-    # BodyLimits has already refused anything but a small URL-encoded form.
-    p.form = await p.request.form(max_files=0, max_fields=200)
+    # BodyLimits has already refused anything but a URL-encoded form within the route's cap;
+    # one field (an edited body) may fill that cap.
+    cap = body_cap("POST", p.request.url.path, p.web.max_body) or SMALL_FORM
+    p.form = await p.request.form(max_files=0, max_fields=200, max_part_size=cap)
     if not csrf_ok(p.session, p.field("csrf")):
         raise Forbidden("csrf")
     return p

@@ -8,12 +8,16 @@ desk accepts URL-encoded forms only (no file parts at all).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
 KIB = 1024
 SMALL_FORM = 16 * KIB  # login, logout, decisions, admin forms
-EDIT_FORM = 1024 * KIB  # a release's title, teaser and body
+# A release's title, teaser and body: whatever the API accepts must stay editable, and a form
+# spells each umlaut as six bytes ('%C3%BC'), so three times the API's limit, 1 MiB at least.
+EDIT_FORM = 1024 * KIB
+EDIT_FACTOR = 3
 URLENCODED = "application/x-www-form-urlencoded"
 EDIT_PATH_RE = re.compile(r"^/desk/releases/[^/]+/edit$")
 
@@ -29,7 +33,7 @@ def body_cap(method: str, path: str, api_limit: int) -> int | None:
     if path.startswith("/api/"):
         return api_limit
     if EDIT_PATH_RE.match(path):
-        return EDIT_FORM
+        return max(EDIT_FORM, EDIT_FACTOR * api_limit)
     return SMALL_FORM
 
 
@@ -50,11 +54,11 @@ class BodyLimits:
         if path.startswith("/desk") and method == "POST":
             kind = headers.get(b"content-type", b"").split(b";")[0].strip().decode("latin-1")
             if kind and kind.lower() != URLENCODED:  # no type at all parses as an empty form
-                await _answer(send, 415, f"the desk takes {URLENCODED} forms only")
+                await _answer(send, 415, f"the desk takes {URLENCODED} forms only", path)
                 return
         declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > cap:
-            await _answer(send, 413, _too_large(cap))
+            await _answer(send, 413, _too_large(cap), path)
             return
         received = 0
         started = False
@@ -77,21 +81,34 @@ class BodyLimits:
             await self.app(scope, counted_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _answer(send, 413, _too_large(cap))
+                await _answer(send, 413, _too_large(cap), path)
 
 
 def _too_large(cap: int) -> str:
     return f"the request body is over the limit of {cap:,} bytes for this address"
 
 
-async def _answer(send, status: int, message: str) -> None:
-    body = json.dumps({"problems": [{"field": "body", "message": message}]}).encode()
+DESK_REFUSAL = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Not sent</title>
+<link rel="stylesheet" href="/desk/static/desk.css"></head>
+<body><main><h1>Not sent</h1><p role="alert">{message}.</p>
+<p>Go back in your browser: what you typed is still in the form.</p></main></body></html>
+"""
+
+
+async def _answer(send, status: int, message: str, path: str = "") -> None:
+    """The API's problem as JSON; a page for an editor, who reads it in the browser."""
+    if path.startswith("/desk"):
+        body, kind = DESK_REFUSAL.format(message=html.escape(message)).encode(), b"text/html"
+    else:
+        body = json.dumps({"problems": [{"field": "body", "message": message}]}).encode()
+        kind = b"application/json"
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", kind + b"; charset=utf-8" if kind == b"text/html" else kind),
                 (b"content-length", str(len(body)).encode()),
                 (b"cache-control", b"no-store"),
                 (b"connection", b"close"),

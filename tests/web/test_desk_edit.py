@@ -171,3 +171,22 @@ def test_a_teaser_cut_from_the_opening_follows_a_corrected_opening(desk, teaser,
     edited = store.get(release_id).release
     assert "fünf Abenden" in edited.text
     assert edited.teaser == expected
+
+
+def test_a_release_as_long_as_the_api_accepts_stays_editable(desk):
+    client, store = desk
+    paragraph = "Größere Übungsräume für Schülerinnen und Schüler der Oberschule. " * 20
+    text = "\n\n".join([paragraph.strip()] * 1000)  # 1.3 MB, a quarter of it umlauts
+    release_id = queued(store, "inbox/long.txt", title="Lang", text=text)
+    _page, fields = edit_form(client, release_id)
+    response = client.post(f"/desk/releases/{release_id}/edit", data={**fields, "title": "Kurz"})
+    assert response.status_code in (200, 303), response.text[:300]
+    assert store.get(release_id).release.title == "Kurz"
+
+
+def test_a_desk_form_over_the_limit_gets_a_page_not_json(desk):
+    client, _store = desk
+    answer = client.post("/desk/login", data={"csrf": "x", "name": "a" * 20_000})
+    assert answer.status_code == 413
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "what you typed is still in the form" in answer.text
