@@ -7,6 +7,7 @@ Captions, credits, alt texts and licenses come as repeated `caption`, `credit`, 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from pathlib import Path
 
@@ -47,6 +48,9 @@ async def read_upload(
     form = await Request(request.scope, replay).form(
         max_files=MAX_IMAGE_PARTS + 2, max_fields=10 + len(IMAGE_FIELDS) * MAX_IMAGE_PARTS
     )
+    unknown = sorted({name for name in form.keys() if name not in MULTIPART_FIELDS})
+    if unknown:
+        raise ApiError(422, [_unknown_field(name) for name in unknown])
     uploads = form.getlist("file")
     if len(uploads) != 1 or isinstance(uploads[0], str):
         raise problem(422, "file", "multipart needs exactly one file in the field `file`")
@@ -66,6 +70,14 @@ async def read_upload(
     if len(parts) > MAX_IMAGE_PARTS:
         raise problem(422, "image", f"at most {MAX_IMAGE_PARTS} images per release")
     described = {name: [str(value) for value in form.getlist(name)] for name in IMAGE_FIELDS}
+    for name, values in described.items():
+        if len(values) > len(parts):
+            raise problem(
+                422,
+                name,
+                f"{len(values)} `{name}` fields for {len(parts)} image(s): give one per "
+                "`image`, in the same order (an empty one for an image without)",
+            )
     images = []
     for index, part in enumerate(parts):
         details = {
@@ -81,6 +93,16 @@ async def read_upload(
             )
         )
     return await upload.read(), suffix, replaces, tuple(images)
+
+
+MULTIPART_FIELDS = frozenset({"file", "image", "replaces", *IMAGE_FIELDS})
+
+
+def _unknown_field(name: str) -> dict:
+    close = difflib.get_close_matches(name, sorted(MULTIPART_FIELDS), n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    known = ", ".join(sorted(MULTIPART_FIELDS))
+    return {"field": name, "message": f"unknown field{hint} (known: {known})"}
 
 
 def media_key(images: tuple[MediaInput, ...]) -> bytes:

@@ -445,3 +445,25 @@ def test_a_sender_sending_the_same_again_never_undoes_an_editors_edit_or_decisio
         corrected = api.post("/api/v1/releases", json=correction)
         assert (corrected.status_code, corrected.json()["outcome"]) == (201, "revised")
     store.close()
+
+
+def test_a_multipart_field_the_api_does_not_know_is_refused_with_a_suggestion(server):
+    base, tokens = server
+    data = release_text("Kletterhalle")
+    with client(base, tokens["press"]) as api:
+        typo = api.post(
+            "/api/v1/releases",
+            files={"file": ("release.txt", data)},
+            data={"captoin": "Die Halle", "replace": "abc123"},
+        )
+        extra = api.post(
+            "/api/v1/releases",
+            files={"file": ("release.txt", data), "image": ("a.png", b"\x89PNG\r\n\x1a\n")},
+            data={"caption": ["Die Halle", "Noch eine"]},
+        )
+    assert typo.status_code == 422
+    problems = {p["field"]: p["message"] for p in typo.json()["problems"]}
+    assert "did you mean 'caption'?" in problems["captoin"]
+    assert "did you mean 'replaces'?" in problems["replace"]
+    assert extra.status_code == 422
+    assert "2 `caption` fields for 1 image(s)" in extra.json()["problems"][0]["message"]
