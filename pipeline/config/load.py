@@ -183,6 +183,10 @@ def _load_schedule(path: Path, root: Path, problems: list[str]) -> ScheduleConfi
                 line.replace(f"{shown}: ", f"{shown}: jobs.{name}.", 1)
                 for line in _describe(exc, JobConfig, shown)
             )
+            # the job's cron is read though another key of it failed: every mistake at once
+            cron = job.get("cron") if isinstance(job, dict) else None
+            if isinstance(cron, str) and (problem := cron_problem(cron, schedule.timezone)):
+                problems.append(f"{shown}: jobs.{name}.cron: {problem}")
     return schedule
 
 
@@ -291,6 +295,10 @@ def _table_problems(data: dict, shown: str, kinds: frozenset[str]) -> list[str]:
         found.append(f"{shown}: kind: unknown kind {kind!r}{hint}")
     if isinstance(url, str) and not re.match(r"^https?://", url):
         found.append(f"{shown}: url: {url!r} must start with http:// or https://")
+    if kind in {"rss", "web"} and "url" not in data:
+        found.append(f"{shown}: url: required for kind {kind!r}")
+    if kind == "files" and "path" not in data:
+        found.append(f"{shown}: path: required for kind 'files': the folder to read")
     return found
 
 

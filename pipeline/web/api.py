@@ -6,6 +6,7 @@ source's releases, nothing else. Every refusal is a JSON list of problems with f
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -49,8 +50,9 @@ def install(app: FastAPI) -> None:
         return JSONResponse(exc.body, status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError) -> Response:
-        return JSONResponse({"problems": _pydantic_problems(exc.errors())}, status_code=422)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = _pydantic_problems(exc.errors()) + unknown_query_parameters(request)
+        return JSONResponse({"problems": problems}, status_code=422)
 
     @app.get("/api/docs", include_in_schema=False)
     def docs(request: Request) -> Response:
@@ -61,6 +63,23 @@ def install(app: FastAPI) -> None:
     filters = app.state.web.templates.env.filters
     filters["inline_code"], filters["example_json"] = schemas.inline_code, schemas.example_json
     schemas.extend_openapi(app)
+
+
+def unknown_query_parameters(request: Request) -> list[dict]:
+    """The query parameters the matched route does not take ('sate=queued' would list every
+    release as if it were obeyed), each with the nearest known name."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.url.path.startswith("/api/"):
+        return []
+    known = [param.alias for param in dependant.query_params]
+    found = []
+    for name in dict.fromkeys(request.query_params):
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
+            found.append({"field": name, "message": f"unknown field; {hint}"})
+    return found
 
 
 REQUEST_PARTS = ("body", "query", "path", "header", "cookie")

@@ -7,7 +7,6 @@ than the first. Another source's releases never appear, not even as a cursor.
 
 from __future__ import annotations
 
-import difflib
 from datetime import datetime
 from urllib.parse import urlencode
 
@@ -16,10 +15,10 @@ from fastapi.encoders import jsonable_encoder
 
 from pipeline.errors import NotFound
 from pipeline.models import State
-from pipeline.web.api import ERRORS, Caller, caller, public_base
+from pipeline.web.api import ERRORS, Caller, caller, public_base, unknown_query_parameters
 from pipeline.web.release_status import status_json
 from pipeline.web.schemas import Problems, ReleasePage
-from pipeline.web.uploads import problem
+from pipeline.web.uploads import ApiError, problem
 
 router = APIRouter(prefix="/api/v1", tags=["releases"])
 
@@ -72,16 +71,9 @@ def list_releases(
     return jsonable_encoder({"releases": releases, "next": next_url})
 
 
-PARAMETERS = ("state", "limit", "after")
-
-
 def _known_parameters(request: Request) -> None:
-    """A misspelt parameter ('sate=queued') would list every release as if it were obeyed."""
-    for name in request.query_params:
-        if name not in PARAMETERS:
-            close = difflib.get_close_matches(name, PARAMETERS, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(PARAMETERS)}"
-            raise problem(422, name, f"unknown field; {hint}")
+    if problems := unknown_query_parameters(request):
+        raise ApiError(422, problems)
 
 
 def _position(who: Caller, release_id: str) -> tuple[datetime, str]:

@@ -201,3 +201,13 @@ def test_melder_run_says_what_to_add_when_nothing_is_scheduled(empty_root, monke
     write(empty_root / "schedule.toml", "[jobs]\n")
     CliRunner().invoke(app, ["--root", str(empty_root), "run"])
     assert "scheduling none (add [jobs.…] to schedule.toml)" in shown.getvalue()
+
+
+def test_a_files_mistakes_are_all_listed_though_one_key_failed(empty_root):
+    write(empty_root / "sources" / "x.toml", 'kind = "rss"\n')
+    write(empty_root / "schedule.toml", '[jobs.embargo]\ncron = "61 * * * *"\njitter = -5\n')
+    found = "\n".join(problems(empty_root))
+    assert "sources/x.toml: title: required key is missing" in found
+    assert "sources/x.toml: url: required for kind 'rss'" in found
+    assert "schedule.toml: jobs.embargo.jitter:" in found
+    assert "schedule.toml: jobs.embargo.cron: cron field minute '61' is invalid" in found

@@ -178,6 +178,7 @@ def test_bad_parameters_are_named_as_sent_in_the_json_readers_words(server):
         word = api.get("/api/v1/releases", params={"limit": "many"})
         state = api.get("/api/v1/releases", params={"state": "lost"})
         typo = api.get("/api/v1/releases", params={"sate": "queued"})
+        everything = api.get("/api/v1/releases", params={"state": "x", "limit": 500, "foo": 1})
         key = upload(api, release_text("Zoo"), headers={"Idempotency-Key": "k" * 201})
     for answer, field in [(zero, "limit"), (word, "limit"), (state, "state"), (typo, "sate")]:
         assert answer.status_code == 422
@@ -186,6 +187,8 @@ def test_bad_parameters_are_named_as_sent_in_the_json_readers_words(server):
         assert_in_reader_words([found])
     assert all(name in state.json()["problems"][0]["message"] for name in STATES)
     assert typo.json()["problems"][0]["message"] == "unknown field; did you mean 'state'?"
+    # every mistake of one request at once
+    assert {p["field"] for p in everything.json()["problems"]} == {"state", "limit", "foo"}
     assert key.status_code == 422
     assert key.json()["problems"][0]["field"] == "Idempotency-Key"
 
