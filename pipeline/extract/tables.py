@@ -76,13 +76,25 @@ def add_table_rows(builder, element) -> None:
     for caption in element.iter("caption"):
         builder.cursor = etree.SubElement(builder.container, "p")
         builder.inline_only(caption)
-    for row in table_rows(element):
+    rows = table_rows(element)
+    for number, row in enumerate(rows):
+        if number == 0 and len(rows) > 1 and _is_title_row(row):
+            # a caption an extractor made the first row ('Standorte nach Ländern | |'): a line
+            builder.cursor = etree.SubElement(builder.container, "p")
+            builder.inline_only(row[0])
+            continue
         builder.cursor = etree.SubElement(builder.container, "p", {"class": ROW_CLASS})
         for index, cell in enumerate(row):
             if index:
                 builder.text(" | ")
             builder.inline_only(cell)
     builder.cursor = None
+
+
+def _is_title_row(row: list) -> bool:
+    """Text in the first cell only, of a row as wide as the table: its title over the head."""
+    filled = [bool(_words("".join(cell.itertext()))) for cell in row]
+    return len(row) >= 2 and filled[0] and not any(filled[1:])
 
 
 def add_preformatted(builder, element) -> None:

@@ -241,3 +241,11 @@ def test_a_lead_of_bullet_points_in_a_summary_field_opens_the_body():
     assert found.body_html.startswith("<ul>\n<li>600 Plätze auf zwei Etagen</li>")
     assert "Öffnungszeiten bis 20 Uhr in der Prüfungszeit" in found.text
     assert "Nach zwei Jahren Bauzeit" in found.text
+
+
+def test_a_tables_caption_is_a_line_over_it_not_a_row_of_empty_cells():
+    found = release("tabelle-mit-titel.html")
+    assert (
+        "Standorte nach Ländern\n\nLand | Rastanlagen | Ladepunkte\nBayern | 9 | 36" in found.text
+    )
+    assert "| |" not in found.text
