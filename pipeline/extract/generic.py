@@ -247,11 +247,11 @@ def _within(inner: str, outer: str) -> bool:
 
 
 def _list_lines(fragment: etree._Element) -> set[str]:
-    """The texts of the fragment's list items, subheadings and table rows."""
+    """The texts of the fragment's list items, subheadings and tables (rows, captions)."""
     return {
         _clean_space("".join(item.itertext()))
         for item in fragment.iter("li", "h2", "h3", "h4", "p")
-        if item.tag != "p" or item.get("class") == "row"
+        if item.tag != "p" or item.get("class") in ("row", "table-line")
     }
 
 

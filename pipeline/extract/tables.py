@@ -13,6 +13,7 @@ from collections import Counter
 from lxml import etree
 
 ROW_CLASS = "row"  # a <p> that holds one row of a table: `normalize` keeps it as it is
+TABLE_LINE_CLASS = "table-line"  # a table's caption or footnote, a line of the table's own
 _ROW_TAGS = frozenset({"tr", "row"})
 _CELL_TAGS = frozenset({"td", "th", "cell"})
 _CELL_MARKUP = frozenset(
@@ -25,14 +26,46 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+MAX_SPAN = 20  # columns or rows one cell may cover: a hostile colspan="100000" covers this many
+
+
 def table_rows(table) -> list[list]:
-    """The rows of a table that hold any text, each as its list of cells."""
+    """The rows of a table that hold any text, each as its list of cells, spans laid out: a
+    cell spanning columns or rows stands in its first slot and None in the others, so every
+    figure stays under its column's head ('in Mio. Euro | Geschäftsjahr | | Veränderung' over
+    '| 2025 | 2024 |')."""
     rows = []
+    below: dict[int, int] = {}  # column -> rows a cell above still covers
     for row in table.iter(*_ROW_TAGS):
         cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in _CELL_TAGS]
-        if any("".join(cell.itertext()).strip() for cell in cells):
-            rows.append(cells)
+        line: list = []
+        for cell in cells:
+            while below.get(len(line)):
+                below[len(line)] -= 1
+                line.append(None)
+            down = _span(cell, "rowspan")
+            for slot in range(_span(cell, "colspan", "span")):
+                if down > 1:
+                    below[len(line)] = down - 1
+                line.append(None if slot else cell)
+        while below.get(len(line)):
+            below[len(line)] -= 1
+            line.append(None)
+        if any(cell is not None and "".join(cell.itertext()).strip() for cell in line):
+            rows.append(line)
     return rows
+
+
+def _span(cell, *names: str) -> int:
+    for name in names:
+        value = (cell.get(name) or "").strip()
+        if value.isdigit():
+            return max(1, min(int(value), MAX_SPAN))
+    return 1
+
+
+def _cell_text(cell) -> str:
+    return "" if cell is None else _words("".join(cell.itertext()))
 
 
 def is_data_table(element) -> bool:
@@ -47,13 +80,15 @@ def is_data_table(element) -> bool:
     width, count = widths.most_common(1)[0] if rows else (0, 0)
     if len(rows) < 2 or width < 2 or count < 0.6 * len(rows):
         return False  # a table of figures has one number of columns in most rows
-    cells = [cell for row in rows for cell in row]
-    linked = sum(1 for cell in cells if _words("".join(cell.itertext())) and _is_link(cell))
+    cells = [cell for row in rows for cell in row if cell is not None]
+    linked = sum(1 for cell in cells if _cell_text(cell) and _is_link(cell))
     if linked > len(cells) / 2:
         return False  # a menu laid out in a table
     for row in rows:
-        for cell in row:
-            if len(_words("".join(cell.itertext()))) > _DATA_CELL:
+        spanned = sum(1 for cell in row if cell is None)
+        for cell in (cell for cell in row if cell is not None):
+            # a footnote across the table may run longer than a cell of figures
+            if len(_cell_text(cell)) > _DATA_CELL * (1 + spanned):
                 return False
             if any(
                 isinstance(inner.tag, str)
@@ -74,26 +109,28 @@ def _is_link(cell) -> bool:
 def add_table_rows(builder, element) -> None:
     """The table's caption, then each row as one line of cells separated by ' | '."""
     for caption in element.iter("caption"):
-        builder.cursor = etree.SubElement(builder.container, "p")
+        builder.cursor = etree.SubElement(builder.container, "p", {"class": TABLE_LINE_CLASS})
         builder.inline_only(caption)
     rows = table_rows(element)
     for number, row in enumerate(rows):
-        if number == 0 and len(rows) > 1 and _is_title_row(row):
-            # a caption an extractor made the first row ('Standorte nach Ländern | |'): a line
-            builder.cursor = etree.SubElement(builder.container, "p")
+        if number in (0, len(rows) - 1) and len(rows) > 2 and _is_title_row(row):
+            # a caption an extractor made the first row ('Standorte nach Ländern | |'), a
+            # footnote across the table's foot: lines over and under it
+            builder.cursor = etree.SubElement(builder.container, "p", {"class": TABLE_LINE_CLASS})
             builder.inline_only(row[0])
             continue
         builder.cursor = etree.SubElement(builder.container, "p", {"class": ROW_CLASS})
         for index, cell in enumerate(row):
             if index:
                 builder.text(" | ")
-            builder.inline_only(cell)
+            if cell is not None:
+                builder.inline_only(cell)
     builder.cursor = None
 
 
 def _is_title_row(row: list) -> bool:
-    """Text in the first cell only, of a row as wide as the table: its title over the head."""
-    filled = [bool(_words("".join(cell.itertext()))) for cell in row]
+    """Text in the first cell only, of a row as wide as the table: a title or a footnote."""
+    filled = [bool(_cell_text(cell)) for cell in row]
     return len(row) >= 2 and filled[0] and not any(filled[1:])
 
 

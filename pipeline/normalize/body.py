@@ -318,7 +318,7 @@ class _HtmlWalker:
         split by ' | ', as the extractor writes a page's tables."""
         self.end_block()
         for row in table_rows(element):
-            cells = [" ".join(cell.text_content().split()) for cell in row]
+            cells = ["" if cell is None else " ".join(cell.text_content().split()) for cell in row]
             self.lines.append(Line([(" | ".join(cells), None)], self.chunk, "row"))
         self.end_block()
 
