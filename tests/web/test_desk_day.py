@@ -20,6 +20,7 @@ from tests.factories import make_release
 from tests.web_support import PASSWORD, make_root, open_store, seed_users, serving
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO / "tests" / "artifacts"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run"]
@@ -118,6 +119,8 @@ def test_an_editors_day_in_german(day, browser):
         page.wait_for_selector("tr.row.selected")
         assert store.get(approved).state == State.APPROVED
         assert page.locator("tr.row.selected").get_attribute("data-id") == expected
+        # the keyboard goes on from there: the selected row's link has the focus
+        expect(page.locator("tr.row.selected a.open")).to_be_focused()
     # take one of them back on its page, before anything goes out
     page.goto(f"/desk/releases/{chosen[0]}")
     page.get_by_role("button", name="Planung aufheben").click()

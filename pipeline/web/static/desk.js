@@ -75,12 +75,17 @@
     if (handled) event.preventDefault();
   });
 
-  var wanted = window.location.hash.indexOf("#row-") === 0 ? window.location.hash.slice(5) : "";
-  rows.forEach(function (row, i) {
-    if (wanted && row.getAttribute("data-id") === wanted) select(i);
-  });
-
-  if (window.location.hash === "#reason" && document.getElementById("reason")) {
-    document.getElementById("reason").focus();
+  function restore() {
+    var wanted = window.location.hash.indexOf("#row-") === 0 ? window.location.hash.slice(5) : "";
+    rows.forEach(function (row, i) {
+      if (wanted && row.getAttribute("data-id") === wanted) select(i);
+    });
+    if (window.location.hash === "#reason" && document.getElementById("reason")) {
+      document.getElementById("reason").focus();
+    }
   }
+  // after the browser has scrolled to the #row- target: that scroll moves the focus to the
+  // (unfocusable) row, and Enter would then open nothing
+  if (document.readyState === "complete") window.setTimeout(restore, 0);
+  else window.addEventListener("load", function () { window.setTimeout(restore, 0); });
 })();
