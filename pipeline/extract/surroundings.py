@@ -75,6 +75,9 @@ def _lines_before(container, heading) -> list[str]:
 _SIBLINGS_BEFORE = 2
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
     """The element's text as the largest pieces of at most _SHORT_LINE characters; a longer
     text without smaller parts (a paragraph) is marked by an empty piece."""
@@ -95,7 +98,9 @@ def _short_pieces(element, heading, pieces: list[tuple[object, str]]) -> None:
     # a list's items are lines of their own ('Bad Dürkheim, 19. November 2026' · 'Engagement')
     short = len(text) <= _SHORT_LINE and not holds_heading
     if short and not any(len(found) > 1 for found in element.iter("ul", "ol", "dl")):
-        if element.tag != "a" and not _all_links(element, text):
+        # no menus or teasers; a date that links to its category is still the date
+        # ('Posted on: March 4, 2026' in CivicPlus)
+        if (element.tag != "a" and not _all_links(element, text)) or _YEAR_RE.search(text):
             pieces.append((element, text))
         return
     if not len(element):

@@ -93,7 +93,7 @@ DATE_LINE_WORDS = frozenset(
     "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
     "presseinformation presseinfo medienmitteilung press release news nr no erscheinungsdatum "
     "veröffentlichungsdatum erschienen publiziert folgen follow teilen share issued post "
-    "release le il du".split()
+    "release le il du ots apa dpa sda afp reuters".split()
 )
 # A release's number before its place and date: 'Presseinfo Nr. 058/2026 – Sonnenfeld, …'.
 NUMBERED_LABEL_RE = re.compile(

@@ -260,3 +260,14 @@ def test_a_table_with_a_two_row_head_keeps_each_figure_under_its_column():
     ) in found.text
     # a hostile span is cut to a few columns, not a hundred thousand
     assert len(found.body_html) < 20_000
+
+
+def test_a_date_that_links_to_its_category_over_the_headline_dates_the_release():
+    found = release("civicplus-posted-on.html", "en")
+    assert found.title == "Hydrant Flushing Begins Next Week"
+    assert found.published_at.date().isoformat() == "2026-04-08"
+
+
+def test_an_ots_dateline_with_its_date_beside_the_headline_dates_the_release():
+    found = release("apa-ots-datum-neben-titel.html", "de")
+    assert found.published_at.isoformat() == "2026-05-12T09:45:00+02:00"
