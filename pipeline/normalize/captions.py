@@ -147,13 +147,25 @@ CAPTION_LINE_RE = re.compile(
 
 
 def drop_caption_lines(
-    lines: list[Line], warnings: list[str], captions: list[str] | None = None
+    lines: list[Line],
+    warnings: list[str],
+    captions: list[str] | None = None,
+    *,
+    bare_photo: bool = False,
 ) -> list[Line]:
     """The lines without the captions written into them; each one left out is named, and
-    collected in `captions`."""
+    collected in `captions`. With `bare_photo` (the input brought one photo without a caption:
+    a newsletter's picture with its caption in the table cell under it), a short line that
+    ends in the photographer's credit ('Karl Vogt als Prospero. Foto: Jörg Landsberg') is
+    one too."""
     kept = []
+    # the credited line is a caption only beside the text, never the text itself
+    bare_photo = bare_photo and sum(_is_prose(line) for line in lines) >= 2
     for line in lines:
         match = CAPTION_LINE_RE.match(line.text)
+        if match is None and bare_photo and line.kind == "p":
+            match = PHOTO_CREDIT_LINE_RE.match(line.text) if len(line.text) <= 300 else None
+            bare_photo = match is None  # one photo, one caption
         if match and len(line.text) <= 600:
             caption = match.group("caption").strip()
             warnings.append(f"a photo caption in the text was left out of the body: {caption!r}")
@@ -162,6 +174,33 @@ def drop_caption_lines(
         else:
             kept.append(line)
     return kept
+
+
+# a short line that ends in a photographer's credit: at most two sentences before it
+PHOTO_CREDIT_LINE_RE = re.compile(
+    r"^(?P<caption>[^.!?\n]{2,200}[.!?]?(?:\s[^.!?\n]{2,200}[.!?])?\s*"
+    r"\(?(?:Fotos?|Foto\s*&\s*Copyright|Bild|Photo|Photos|Image)\s*:\s*[^\n]{2,80}?\)?)\s*$",
+    re.I,
+)
+
+
+def _is_prose(line: Line) -> bool:
+    return line.kind == "p" and len(line.text.split()) >= PROSE_WORDS
+
+
+PROSE_WORDS = 8
+
+
+def one_bare_photo(media: tuple) -> bool:
+    """The input brings one image, and nothing describes it."""
+    images = [item for item in media if _is_image(item)]
+    return len(images) == 1 and not images[0].caption
+
+
+def _is_image(item) -> bool:
+    declared = getattr(item, "declared_type", "") or getattr(item, "content_type", "")
+    kind = getattr(item, "kind", "")
+    return kind == "image" or declared.startswith("image/")
 
 
 def captioned(media: tuple[Media, ...], captions: list[str]) -> tuple[Media, ...]:

@@ -12,11 +12,8 @@ from pipeline.models import Problem
 from pipeline.normalize import boilerplate
 from pipeline.normalize.body import (
     Line,
-    clean_inline,
-    repair_text,
 )
 from pipeline.normalize.disclaimers import is_disclaimer
-from pipeline.normalize.sanitize import plain_field
 
 CONTACT_RE = re.compile(
     r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
@@ -395,9 +392,3 @@ ADDRESS_RE = re.compile(
     r"|\b(?:tel|telefon|phone|fax|mobil|mobile|e-?mail)\b",
     re.I,
 )
-
-
-def _clean_contact(contact: str) -> str | None:
-    """A given contact as lines of text; markup in it ('<b onclick=…>') is no text."""
-    lines = [plain_field(clean_inline(line)) for line in repair_text(contact).split("\n")]
-    return "\n".join(line for line in lines if line) or None

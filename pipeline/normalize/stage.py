@@ -26,12 +26,17 @@ from pipeline.normalize.body import (
     plain_text,
     repair_text,
 )
-from pipeline.normalize.captions import captioned, clean_media, described, drop_caption_lines
+from pipeline.normalize.captions import (
+    captioned,
+    clean_media,
+    described,
+    drop_caption_lines,
+    one_bare_photo,
+)
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
     Findings,
-    _clean_contact,
     box_contact,
     signature_contact,
     take_contact,
@@ -78,7 +83,9 @@ def normalize(
         found.warnings.append("the text holds HTML markup: it was read as HTML")
     lines, stamp, signature = drop_furniture(body_lines(raw, source))
     captions: list[str] = []
-    lines = drop_caption_lines(lines, found.warnings, captions)
+    lines = drop_caption_lines(
+        lines, found.warnings, captions, bare_photo=one_bare_photo(raw.media)
+    )
     lines = take_embargo(lines, zone, now, found)
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
         beside = (*raw.above_headline, *raw.below_headline)
@@ -119,7 +126,7 @@ def normalize(
         published_at=published,
         published_date_only=found.date_only and published is not None,
         embargo_until=embargo,
-        contact=_clean_contact(raw.contact) if raw.contact else found.contact,
+        contact=clean_contact(raw.contact) if raw.contact else found.contact,
         categories=_categories(raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
         media=clean_media(captioned(described(raw.media) if media is None else media, captions)),
@@ -265,3 +272,9 @@ def validate(raw: RawRelease, title: str, text: str, found: Findings) -> list[Pr
                 "that the input holds one release and nothing else"
             )
     return problems
+
+
+def clean_contact(contact: str) -> str | None:
+    """A contact the input gave as lines of text; markup in it ('<b onclick=…>') is no text."""
+    lines = [plain_field(clean_inline(line)) for line in repair_text(contact).split("\n")]
+    return "\n".join(line for line in lines if line) or None

@@ -109,3 +109,23 @@ def test_the_portrait_in_a_contact_person_s_box_is_no_press_photo():
         "</article>", f"{box}</article>"
     )
     assert normalize(read_page(page), SOURCE).media == ()
+
+
+def test_a_line_under_a_newsletters_one_photo_ending_in_its_credit_is_its_caption():
+    from pipeline.models import MediaInput
+    from pipeline.normalize import normalize
+    from tests.normalize.test_normalize import SOURCE, raw_release
+
+    body = (
+        "Am Samstag feiert Shakespeares „Der Sturm“ Premiere im Großen Haus. Die Regie führt "
+        "Lea Brandt.\n\nKarl Vogt als Prospero. Foto: Jörg Landsberg\n\n"
+        "Weitere Vorstellungen gibt es am 24. und 28. März. Karten gibt es an der Theaterkasse.\n"
+    )
+    photo = MediaInput(data=b"\xff\xd8\xff", filename="sturm.jpg", declared_type="image/jpeg")
+    found = normalize(raw_release(title="Premiere", body_text=body, media=(photo,)), SOURCE)
+    assert "Landsberg" not in found.text
+    [image] = found.media
+    assert (image.caption, image.credit) == ("Karl Vogt als Prospero.", "Jörg Landsberg")
+    # without a photo to give it to, the line stays where the sender put it
+    alone = normalize(raw_release(title="Premiere", body_text=body), SOURCE)
+    assert "Karl Vogt als Prospero. Foto: Jörg Landsberg" in alone.text
