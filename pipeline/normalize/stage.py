@@ -172,6 +172,9 @@ def _given_teaser(raw: RawRelease, text: str, found: Findings) -> str | None:
     the site, not the release: the lead is better. So is it than a description cut off with
     '...' (a CMS's first 150 characters of the lead)."""
     teaser = plain_text(raw.teaser) if raw.teaser else None
+    if teaser and EXCERPT_CUT_RE.search(teaser):  # WordPress cuts its excerpt with ' […]'
+        teaser = EXCERPT_CUT_RE.sub("", teaser)
+        teaser = teaser if teaser[-1:] in '.!?"“”»«)' else f"{teaser}…"
     if not teaser:
         return None
     if is_disclaimer(teaser):
@@ -184,6 +187,9 @@ def _given_teaser(raw: RawRelease, text: str, found: Findings) -> str | None:
     ):
         return None
     return teaser
+
+
+EXCERPT_CUT_RE = re.compile(r"\s*\[(?:…|\.{3}|&hellip;)\]\s*$")
 
 
 def _shares_words(teaser: str, release: str) -> bool:

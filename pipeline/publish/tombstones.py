@@ -42,7 +42,7 @@ def add_tombstones(atom_xml: bytes, withdrawals: list[Withdrawal], channel: Chan
     updated = root.find(f"{{{ATOM}}}updated")
     latest = max(w.withdrawn_at for w in withdrawals)
     if updated is not None and datetime.fromisoformat(updated.text) < latest:
-        updated.text = latest.isoformat(timespec="seconds")
+        updated.text = latest.astimezone(channel.zone).isoformat(timespec="seconds")
     first_entry = root.find(f"{{{ATOM}}}entry")
     for withdrawal in withdrawals:
         stone = etree.Element(

@@ -751,3 +751,25 @@ def test_a_numbered_list_word_wrote_with_tabs_is_a_list_not_a_table():
     found = normalize(raw_release(title="Förderprogramm", body_text=body), SOURCE)
     assert "<ol>\n<li>Online-Formular ausfüllen</li>" in found.body_html
     assert "|" not in found.text
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "teaser"),
+    [
+        (
+            "Die Bibliothek öffnet eine Zweigstelle im Westen. [&hellip;]",
+            "Die Bibliothek öffnet eine Zweigstelle im Westen.",
+        ),
+        (
+            "Die Bibliothek öffnet eine Zweigstelle im [...]",
+            "Die Bibliothek öffnet eine Zweigstelle im…",
+        ),
+    ],
+)
+def test_a_wordpress_excerpts_cut_mark_is_no_part_of_the_teaser(excerpt, teaser):
+    raw = raw_release(
+        title="Zweigstelle",
+        teaser=excerpt,
+        body_text="Die Bibliothek öffnet eine Zweigstelle im Westen. Sie hat montags geöffnet.",
+    )
+    assert normalize(raw, SOURCE).teaser == teaser

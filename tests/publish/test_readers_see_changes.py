@@ -180,6 +180,9 @@ def test_a_withdrawal_reaches_every_feed_when_the_release_left_the_window(empty_
     notice = "Zurückgezogen: Schwimmbad öffnet wieder"
     assert rss.entries[0].title == atom.entries[0].title == notice
     assert jsonfeed["items"][0]["title"] == notice
+    # the feed's date moved to the withdrawal, in the channel's zone like every other date
+    offset = datetime.now(ZoneInfo("Europe/Berlin")).isoformat()[-6:]
+    assert atom.feed.updated.endswith(offset), atom.feed.updated
     ninjs = (empty_root / "outputs" / "portal" / "ninjs.json").read_text(encoding="utf-8")
     assert "Schwimmbad" in ninjs
     # the window of live releases is unchanged
