@@ -38,7 +38,9 @@ LABEL_PREFIX_RE = re.compile(
     r"|^(?:irw-press|dpa-afx(?: analyser)?|pressetext(?:\.\w+)?|pta-\w+|newsfile|accesswire"
     r"|globenewswire|pr newswire|business wire)\s*:\s+(?=(?:\S+\s+){2,}\S)"
     # a police or fire office's code on presseportal: 'POL-KRB: …', 'FW-E: …', 'BPOL-HH: …'
-    r"|^(?-i:(?:POL|FW|BPOL[DI]?|LPI|KPI|PP|HZA|ZOLL)(?:-[A-ZÄÖÜ0-9]{1,8})+):\s+(?=(?:\S+\s+){2,}\S)",
+    # (and its running number after it: 'POL-GÖ: (112/2026) Fahrrad …')
+    r"|^(?-i:(?:POL|FW|BPOL[DI]?|LPI|KPI|PP|HZA|ZOLL)(?:-[A-ZÄÖÜ0-9]{1,8})+):\s+"
+    r"(?:\(\d{1,5}/\d{2,4}\)\s+)?(?=(?:\S+\s+){2,}\S)",
     re.I,
 )
 

@@ -110,6 +110,7 @@ def test_a_police_office_code_in_front_of_the_headline_is_cut():
     for subject, title in [
         ("POL-KRB: Einbruch in Apotheke - Zeugen gesucht", "Einbruch in Apotheke - Zeugen gesucht"),
         ("FW-E: Brand in Lagerhalle gelöscht", "Brand in Lagerhalle gelöscht"),
+        ("POL-GÖ: (112/2026) Fahrrad aus Keller gestohlen", "Fahrrad aus Keller gestohlen"),
         ("Polizei: Zeugen nach Unfall gesucht", "Polizei: Zeugen nach Unfall gesucht"),
         ("IRW-PRESS: Silverpeak Minerals: Bohrergebnisse von 12,4 g/t Gold",
          "Silverpeak Minerals: Bohrergebnisse von 12,4 g/t Gold"),
