@@ -119,6 +119,9 @@ def _box_text(element) -> str:
             parts.append(address + "\n" + (child.tail or ""))  # 'E-Mail senden' says less
             continue
         block = child.tag in ("br", "p", "div", "h2", "h3", "h4", "h5", "li", "address", "tr")
+        # spans a stylesheet sets one per line ('<span>Jane KOWALSKA</span><span>Press
+        # Officer</span>'): nothing parts them in the markup, so a break does
+        block = block or (child.tag == "span" and _glued_to_previous(child))
         # a card's e-mail and phone links end their line ('tom@lumora.example' '+44 20 …')
         ends = (
             child.tag == "a"
@@ -131,6 +134,15 @@ def _box_text(element) -> str:
         parts.append("\n" if (block and child.tag != "br") or ends else "")
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _glued_to_previous(span) -> bool:
+    """The span follows another span with no space between their words."""
+    before = span.getprevious()
+    if before is None or before.tag != "span" or (before.tail or "").strip():
+        return False
+    end, start = before.text_content()[-1:], span.text_content()[:1]
+    return bool(end and start) and not end.isspace() and not start.isspace()
 
 
 def _mail_address(link) -> str | None:

@@ -308,3 +308,19 @@ def test_what_the_page_hides_is_not_published_and_what_a_button_reveals_is():
     assert shown in text and revealed in text
     assert "bis zum 28. Februar" in text  # hidden on small screens only
     assert "ENTWURF" not in text and "Interne Notiz" not in text and "neuen Fenster" not in text
+
+
+def test_spans_a_stylesheet_sets_one_per_line_are_lines_of_the_contact_box():
+    tree = parse_html(
+        "<html><body><article><h1>Right to repair</h1><p>MEPs adopted new rules on repairs "
+        "today, with 584 votes in favour and 3 against.</p>"
+        '<div class="ep-a_contact"><span class="ep_name">Jane KOWALSKA</span><span>Press '
+        "Officer</span><span>Phone number: (+32) 2 28 40000</span><span>E-mail: "
+        "press@ep.example</span></div></article></body></html>"
+    )
+    assert contact_box_lines(tree)[:4] == (
+        "Jane KOWALSKA",
+        "Press Officer",
+        "Phone number: (+32) 2 28 40000",
+        "E-mail: press@ep.example",
+    )
