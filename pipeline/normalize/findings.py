@@ -304,6 +304,7 @@ def _names_the_office(lines: list[Line], index: int) -> bool:
         and len(above.split()) <= 6
         and above[-1:] not in ".!?:"
         and not _has_address(above)
+        and not boilerplate.is_boilerplate(above)  # a page tool ('nach oben') names nobody
     )
 
 

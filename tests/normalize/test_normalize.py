@@ -773,3 +773,13 @@ def test_a_wordpress_excerpts_cut_mark_is_no_part_of_the_teaser(excerpt, teaser)
         body_text="Die Bibliothek öffnet eine Zweigstelle im Westen. Sie hat montags geöffnet.",
     )
     assert normalize(raw, SOURCE).teaser == teaser
+
+
+def test_a_page_tool_over_a_bare_contact_label_names_nobody():
+    body = (
+        "Der Bürgerbus fährt ab April auch samstags. Möglich machen das sieben neue "
+        "ehrenamtliche Fahrerinnen und Fahrer.\n"
+        "nach oben\nKontakt\nGemeindeverwaltung Waldbrunn\nHauptamt\nTelefon: 06274 555-0\n"
+    )
+    found = normalize(raw_release(title="Bürgerbus", body_text=body), SOURCE)
+    assert found.contact == "Gemeindeverwaltung Waldbrunn\nHauptamt\nTelefon: 06274 555-0"
