@@ -44,11 +44,38 @@ def readable(data: bytes, suffix: str, release: Release) -> Original:
     elif suffix in (".html", ".htm"):
         html = data.decode("utf-8", errors="replace")
         original = Original(kind="html", text=_page_text(html), html=inert_page(html))
+    elif suffix == ".json" and (fields := _json_fields(data)) is not None:
+        original = Original(kind="text", text=fields)
     else:
         original = Original(kind="text", text=data.decode("utf-8", errors="replace"))
     kept = f"{release.title}\n{release.teaser}\n{release.text}\n{release.contact or ''}"
     original.marked = _removed(original.text, kept)
     return original
+
+
+# the fields of a JSON submission a reader reads, in the order a release shows them
+JSON_TEXT_FIELDS = ("title", "teaser", "text", "body_html", "body", "content", "contact")
+
+
+def _json_fields(data: bytes) -> str | None:
+    """A JSON submission as its text fields read (markup as text, no base64 photo): the
+    escapes of the raw JSON ('er\\u00f6ffnet') are no words the release left out."""
+    import json
+
+    try:
+        submitted = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(submitted, dict):
+        return None
+    parts = []
+    for name in JSON_TEXT_FIELDS:
+        value = submitted.get(name)
+        if isinstance(value, dict):  # WordPress: {"rendered": "…"}
+            value = value.get("rendered")
+        if isinstance(value, str) and value.strip():
+            parts.append(_page_text(value) if "<" in value else value.strip())
+    return "\n\n".join(parts) if parts else None
 
 
 def inert_page(html: str) -> str:

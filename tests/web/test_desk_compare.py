@@ -74,3 +74,27 @@ def test_a_page_is_rendered_inert_in_a_sandbox_and_its_navigation_struck_through
     assert "Brücke am Hafen wird saniert" in frame
     assert re.search(r"<del>[^<]*Startseite", page) and re.search(r"<del>[^<]*Impressum", page)
     assert "<span>Die Brücke am Hafen wird ab März" in page
+
+
+def test_a_json_submission_reads_as_its_text_fields_not_its_escapes():
+    import base64
+    import json
+
+    from pipeline.models import Release
+    from pipeline.web.compare import readable
+
+    sent = {
+        "title": "Stadt eröffnet Zweigstelle",
+        "text": "Die Stadtbibliothek eröffnet am Montag eine Zweigstelle mit 80 Plätzen.\n\nDie "
+        "Öffnungszeiten stehen online.",
+        "images": [{"data": base64.b64encode(b"\x89PNG" * 50).decode(), "caption": "Foto"}],
+    }
+    data = json.dumps(sent).encode()  # ASCII escapes: 'er\\u00f6ffnet'
+    release = Release.model_construct(
+        title=sent["title"], teaser="", text=sent["text"], contact=None
+    )
+    original = readable(data, ".json", release)
+    assert "eröffnet am Montag" in original.text and "\\u00f6" not in original.text
+    assert "iVBOR" not in original.text  # no photo's bytes as text
+    struck = [text for row in original.marked for kind, text in row if kind == "del"]
+    assert not "".join(struck).strip(), struck
