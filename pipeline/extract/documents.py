@@ -28,13 +28,26 @@ def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]
         if not DOCUMENT_RE.search(path) or (outside_article(link) and not _in_files_box(link)):
             continue
         address = urljoin(base, href) if base else ("https:" + href if href[:2] == "//" else href)
-        if not address.lower().startswith(("http://", "https://")):
-            continue  # a relative address without the page's own: no reader can follow it
+        beside = not base and _beside_the_page(address)  # a file's page: read from its folder
+        if not address.lower().startswith(("http://", "https://")) and not beside:
+            continue  # any other address without the page's own: no reader can follow it
         text = _clean_space(link.text_content()) or address.rsplit("/", 1)[-1]
         found.append((link, address, text))
         if len(found) >= MAX_DOCUMENTS:
             break
     return found
+
+
+def _beside_the_page(address: str) -> bool:
+    """'flyer.pdf', 'anhang/plan.pdf': a file named beside a page that has no address of its
+    own (an inbox's page); never a path up or out of its folder."""
+    parts = urlsplit(address)
+    return (
+        not parts.scheme
+        and not parts.netloc
+        and not address.startswith(("/", "\\"))
+        and ".." not in parts.path.split("/")
+    )
 
 
 def article_documents(candidates: list[tuple[object, str, str]], container) -> tuple:

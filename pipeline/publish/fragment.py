@@ -286,10 +286,9 @@ def _disclaimer(item: PublishedItem, channel: ChannelConfig, source: SourceConfi
 
 def _meta_line(item: PublishedItem, labels: Labels) -> str:
     language = item.release.language
-    # a day without a time of day is shown as the day: its start would be a made-up time
-    day_only = item.release.published_date_only and item.published == item.release.published_at
+    day_only = _day_only(item)
     shown = human_date(item.published, language, with_time=not day_only)
-    moment = item.published.date().isoformat() if day_only else item.published.isoformat()
+    moment = _moment(item.published, day_only)
     return (
         f'<p class="melder-meta"><time datetime="{moment}">{_text(shown)}</time> · '
         f'<span class="melder-source">{labels.source}: {_text(item.author)}</span></p>'
@@ -342,6 +341,15 @@ def feed_text(text: str) -> str:
     return plain_field(text)
 
 
+def _day_only(item: PublishedItem) -> bool:
+    """A day without a time of day is shown as the day: its start would be a made-up time."""
+    return item.release.published_date_only and item.published == item.release.published_at
+
+
+def _moment(moment: datetime, day_only: bool) -> str:
+    return moment.date().isoformat() if day_only else moment.isoformat()
+
+
 def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:
     """schema.org NewsArticle from our own data; '<', '>' and '&' escaped so it cannot end the
     script element or open a comment inside it."""
@@ -353,8 +361,8 @@ def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:
         "headline": release.title,
         "description": release.teaser or None,
         "inLanguage": release.language,
-        "datePublished": item.published.isoformat(),
-        "dateModified": item.updated.isoformat(),
+        "datePublished": _moment(item.published, _day_only(item)),
+        "dateModified": _moment(item.updated, _day_only(item) and item.updated == item.published),
         "url": item.url,
         "mainEntityOfPage": item.url,
         "author": {"@type": "Organization", "name": item.author},

@@ -86,8 +86,13 @@ class ReleaseWrites(ReleaseQueries):
                 if existing.get(release.id, {}).get("content_hash")
                 not in (None, release.content_hash)
             ]
-            for release_id, sent in self._sent_hashes(session, edited).items():
-                existing[release_id]["sent_hash"] = sent
+            incoming = {release.id: release for release, _, _ in items}
+            for release_id, (sent, data) in self._sent_revisions(session, edited).items():
+                # the same content in other bytes (keys reordered, CRLF line ends) is no news
+                same = same_content(Release.model_validate_json(data), incoming[release_id])
+                existing[release_id]["sent_hash"] = (
+                    incoming[release_id].content_hash if same else sent
+                )
             made = fingerprints or {}
             texts = {
                 release.id: made.get(release.id) or fingerprint(release.title, release.text)
@@ -136,14 +141,14 @@ class ReleaseWrites(ReleaseQueries):
                 }
         return found
 
-    def _sent_hashes(self, session: Session, ids: list[str]) -> dict[str, str]:
-        """The content hash of each release's last revision from its sender, where an editor's
-        edit came after it: the sender sending the same again changes nothing, and above all
-        does not undo the edit."""
-        sent: dict[str, str] = {}
+    def _sent_revisions(self, session: Session, ids: list[str]) -> dict[str, tuple[str, str]]:
+        """(content hash, data) of each release's last revision from its sender: the sender
+        sending the same again changes nothing, and above all does not undo an editor's edit
+        or decision that came after it."""
+        sent: dict[str, tuple[str, str]] = {}
         for start in range(0, len(ids), CHUNK):
             rows = session.execute(
-                select(RevisionRow.release_id, RevisionRow.content_hash)
+                select(RevisionRow.release_id, RevisionRow.content_hash, RevisionRow.data)
                 .join(
                     EventRow,
                     (EventRow.release_id == RevisionRow.release_id)
@@ -155,7 +160,7 @@ class ReleaseWrites(ReleaseQueries):
                 )
                 .order_by(RevisionRow.number)
             )
-            sent.update({release_id: content_hash for release_id, content_hash in rows})
+            sent.update({release_id: (digest, data) for release_id, digest, data in rows})
         return sent
 
     def _remember_inputs(self, session: Session, items, now: datetime) -> None:
@@ -343,3 +348,15 @@ class ReleaseWrites(ReleaseQueries):
                 note=note,
             )
         )
+
+
+# What a reader of a release gets; the input's bytes, its arrival and its notes aside.
+CONTENT_FIELDS = frozenset(
+    {"title", "teaser", "text", "body_html", "language", "links", "published_at",
+     "published_date_only", "embargo_until", "contact", "categories", "media", "errors"}
+)  # fmt: skip
+
+
+def same_content(stored: Release, sent: Release) -> bool:
+    """The two say the same to a reader, whatever bytes they came in."""
+    return stored.model_dump(include=CONTENT_FIELDS) == sent.model_dump(include=CONTENT_FIELDS)

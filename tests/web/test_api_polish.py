@@ -470,3 +470,33 @@ def test_a_multipart_field_the_api_does_not_know_is_refused_with_a_suggestion(se
     assert "did you mean 'replaces'?" in problems["replace"]
     assert extra.status_code == 422
     assert "2 `caption` fields for 1 image(s)" in extra.json()["problems"][0]["message"]
+
+
+def test_the_same_release_in_other_bytes_keeps_an_editors_decision(tmp_path):
+    import json
+
+    from pipeline.models import State
+    from pipeline.review import reject
+
+    root = make_root(tmp_path / "root")
+    store = open_store(root)
+    secret = token(store, root, "press")
+    sent = {
+        "id": "pm-2026-117",
+        "title": "Neue Ampel am Markt",
+        "text": "Die Stadt baut eine Ampel. " * 3,
+    }
+    with serving(root) as base, client(base, secret) as api:
+        first = api.post("/api/v1/releases", json=sent)
+        release_id = first.json()["id"]
+        view = store.get(release_id)
+        reject(store, release_id, reason="Doppelt", actor="erika", now=web_support.NOW,
+               seen=view.version)  # fmt: skip
+        # keys in another order, non-ASCII escaped: other bytes, the same release
+        reordered = json.dumps(dict(reversed(list(sent.items()))), indent=2).encode()
+        again = api.post(
+            "/api/v1/releases", content=reordered, headers={"content-type": "application/json"}
+        )
+    assert again.json()["outcome"] == "unchanged", again.text
+    assert store.get(release_id).state == State.REJECTED
+    store.close()

@@ -60,8 +60,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         problems=_encoding_problems(context),
         warnings=_cut_off(data, article.text) + _continues(article) + _videos(article) + notes,
         links=tuple(Link(url=url, text="Video") for url in article.videos)
-        + tuple(Link(url=url, text=text) for url, text in article.documents),
-        media=media_inputs(article.images),
+        + tuple(Link(url=url, text=text) for url, text in article.documents if _web(url)),
+        media=media_inputs(article.images) + _documents_beside(article.documents),
         above_headline=article.above_headline,
         below_headline=article.below_headline,
         contact_box=article.contact_box,
@@ -248,6 +248,20 @@ def _continues(article: Article) -> tuple[str, ...]:
     return (
         "the page links a next page of this release (rel=next): only this page was read; "
         "add the rest from the original before approving",
+    )
+
+
+def _web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def _documents_beside(documents) -> tuple[MediaInput, ...]:
+    """Documents a page of an inbox names by a relative address ('flyer.pdf'): read from beside
+    it, kept and published with the release like its photos."""
+    return tuple(
+        MediaInput(url=url, filename=url.rsplit("/", 1)[-1], caption=text)
+        for url, text in documents
+        if not _web(url)
     )
 
 
