@@ -111,7 +111,13 @@ def _write_channel(
     sources = None if "*" in channel.sources else channel.sources
     since = now - timedelta(days=channel.withdrawn_days)
     entries = channel_entries(config, store, channel, sources, since)
-    gone = store.withdrawals(sources, channel.max_items)
+    # notices only where the release was: a channel whose filters never took it has no page
+    # to replace and no reader to tell
+    gone = [
+        withdrawal
+        for withdrawal in store.withdrawals(sources, channel.max_items)
+        if (folder / "releases" / withdrawal.public_name).exists()
+    ]
     listed = {entry.release.id for entry in entries}
     pages_for = store.published_ids(sources) if rebuild else released
     beyond = [
@@ -121,10 +127,14 @@ def _write_channel(
     ]
     per_source = None
     if channel.source_feeds:
-        names = {entry.release.source for entry in entries} | set(sources or ())
+        # every source the channel takes, also one whose releases left the channel's window
+        names = {entry.release.source for entry in entries} | set(sources or config.sources)
         per_source = {
-            source: channel_entries(config, store, channel, [source], since)
+            source: found
             for source in sorted(names)
+            # a source with nothing published yet gets no empty feed
+            if (found := channel_entries(config, store, channel, [source], since))
+            or (folder / "sources" / source).exists()
         }
     written = publish_channel(
         name,

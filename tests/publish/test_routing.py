@@ -104,3 +104,50 @@ def test_a_release_no_channels_filters_take_stays_approved_and_is_named(tmp_path
     assert report.unrouted == [german.release.id]
     assert len(report.published) == 1
     store.close()
+
+
+def test_a_withdrawal_reaches_only_the_channels_that_carried_the_release(tmp_path):
+    root = tmp_path / "root"
+    write(
+        root / "sources" / "lindenau.toml",
+        'title = "Lindenau"\nkind = "files"\npath = "in/lindenau"\nreview = "auto"\n',
+    )
+    _release(root, "lindenau", "kultur", "Museum öffnet", ["Kultur"], "de")
+    _channel(root, "kultur", 'categories = ["Kultur"]')
+    _channel(root, "english", 'languages = ["en"]')
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    runner.ingest(load_config(root), store, now=NOW)
+    runner.publish(load_config(root), store, now=NOW)
+    [view] = store.queue()
+    from pipeline.review import withdraw
+
+    withdraw(store, view.release.id, reason="falsch", actor="erika", now=NOW, seen=view.version)
+    runner.publish(load_config(root), store, now=NOW)
+    store.close()
+    assert list((root / "outputs" / "kultur" / "releases").glob("*.html"))
+    assert not (root / "outputs" / "english" / "releases").exists() or not list(
+        (root / "outputs" / "english" / "releases").glob("*.html")
+    )
+    assert "deleted-entry" not in (root / "outputs" / "english" / "atom.xml").read_text()
+    assert "deleted-entry" in (root / "outputs" / "kultur" / "atom.xml").read_text()
+
+
+def test_every_source_of_a_channel_for_all_gets_its_own_feed_beyond_the_window(tmp_path):
+    root = tmp_path / "root"
+    for source in ("lindenau", "eastbridge"):
+        write(
+            root / "sources" / f"{source}.toml",
+            f'title = "{source.title()}"\nkind = "files"\npath = "in/{source}"\nreview = "auto"\n',
+        )
+    _release(root, "eastbridge", "ferry", "Night ferry to Lindenau", ["Transport"], "en")
+    for number in range(3):  # newer releases push the ferry out of a window of two
+        _release(root, "lindenau", f"k{number}", f"Museum {number} öffnet", ["Kultur"], "de")
+    ferry = root / "in" / "eastbridge" / "ferry.md"
+    ferry.write_text(ferry.read_text().replace("language: en", "language: en\ndate: 2026-11-20"))
+    _channel(root, "alle", "source_feeds = true\nmax_items = 2")
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    runner.ingest(load_config(root), store, now=NOW)
+    runner.publish(load_config(root), store, now=NOW)
+    store.close()
+    assert "Night ferry to Lindenau" not in _titles(root, "alle/rss.xml")
+    assert _titles(root, "alle/sources/eastbridge/rss.xml") == {"Night ferry to Lindenau"}
