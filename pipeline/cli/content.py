@@ -215,7 +215,8 @@ def publish(
             out.print(escape(f"  {item['id']}  {item['source']}  {item['title']}"), highlight=False)
         for item in plan["waiting"]:
             at = datetime.fromisoformat(item["at"]).astimezone(zone) if item["at"] else None
-            when = at.isoformat(timespec="minutes") if at else "a channel taking its source"
+            taken = "a channel takes it (its source and filters)"
+            when = at.isoformat(timespec="minutes") if at else taken
             out.print(
                 escape(f"  waits until {when}: {item['id']}  {item['title']}"), highlight=False
             )

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from pipeline.cli.shell import MelderCommand, _ctx, _fail, _now, escape, out, print_table
+from pipeline.cli.shell import MelderCommand, _ctx, _fail, _now, err, escape, out, print_table
 from pipeline.errors import InvalidTransition, NotFound
 
 if TYPE_CHECKING:
@@ -145,7 +145,9 @@ def show(
     moment = goes_out_at(view, _now())
     if moment is not None:
         shown = _goes_out(view, moment.astimezone(_zone_of(ctx, view.release.id)))
-        out.print(f"[dim]goes out at:[/dim] {shown}", highlight=False)
+        if _no_channel_takes(ctx, view.release) is not None:
+            shown = "not until a channel in outputs/ takes it (its source, and its filters)"
+        out.print(f"[dim]goes out at:[/dim] {escape(shown)}", highlight=False)
     if view.duplicate_of:
         out.print(f"[dim]possible duplicate of:[/dim] {view.duplicate_of}", highlight=False)
     if view.reason:
@@ -162,13 +164,27 @@ def show(
         )
 
 
-def _decide(ctx: typer.Context, action) -> None:
+def _decide(ctx: typer.Context, action):
     with _ctx(ctx).store() as store:
         try:
             decided = action(store)
         except (NotFound, InvalidTransition, ValueError) as exc:
             raise _fail(str(exc)) from None
     out.print(escape(decided.message), highlight=False, soft_wrap=True)
+    return decided
+
+
+def _no_channel_takes(ctx: typer.Context, release) -> str | None:
+    """Why no publish will take the release, when none will: it stays approved."""
+    from pipeline.config import load_config
+    from pipeline.runner.publishing import routing
+
+    if routing(load_config(_ctx(ctx).root))(release):
+        return None
+    return (
+        "no channel in outputs/ takes it (its source, or the filters: languages, categories, "
+        "regions, exclude); it stays approved until one does"
+    )
 
 
 def _zone_of(ctx: typer.Context, release_id: str) -> ZoneInfo:
@@ -241,10 +257,12 @@ def approve(
     zone = _zone_of(ctx, release_id)
     now = _now()
     moment = parse_at(at, zone, now, force=force) if at is not None else None
-    _decide(
+    decided = _decide(
         ctx,
         lambda store: do_approve(store, release_id, actor=actor, now=now, at=moment, zone=zone),
     )
+    if (unrouted := _no_channel_takes(ctx, decided.view.release)) is not None:
+        err.print(f"warning: {escape(unrouted)}", highlight=False, soft_wrap=True)
 
 
 def reject(

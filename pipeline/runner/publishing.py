@@ -195,12 +195,12 @@ def channel_entries(
 def publish_plan(config: Config, store: Store, *, now: datetime) -> dict:
     """What `publish` would do now, changing nothing: the releases it would make live, and the
     approved ones that wait (for their time, or for a channel that takes their source)."""
-    taken = routed_sources(config)
+    routed_by = routing(config)
     due, waiting = [], []
     for waiting_id, at in store.waiting(now):
         view = store.get(waiting_id, history=False)
         moment = max([t for t in (at, view.release.embargo_until) if t is not None], default=None)
-        routed = taken is None or view.release.source in taken
+        routed = routed_by(view.release)
         item = {"id": waiting_id, "source": view.release.source, "title": view.release.title}
         if routed and (moment is None or moment <= now):
             due.append(item)
