@@ -205,12 +205,20 @@ def _release_below(lines: list[Line], index: int) -> int | None:
     )
     if below is None:
         return None
-    under, over = _prose_words(lines[below:]), _prose_words(lines[:index])
+    # a notice under the signature ('Diese E-Mail enthält vertrauliche …', its English twin)
+    # is no release pasted there, however many words it has
+    one, rest = _compiled()
+    pasted = [line for line in lines[below:] if not _is_furniture(line.text.strip(), one, rest)]
+    under, over = _prose_words(pasted), _prose_words(lines[:index])
     if under > 2 * over and under >= (
         NOTE_RELEASE_WORDS if _cover_note(lines[:index]) else RELEASE_WORDS
     ):
         return _past_signature(lines, below)
     return None
+
+
+def _is_furniture(text: str, one, rest) -> bool:
+    return len(text) <= MAX_FURNITURE_LINE and bool(one.fullmatch(text) or rest.fullmatch(text))
 
 
 def _cover_note(lines: list[Line]) -> bool:

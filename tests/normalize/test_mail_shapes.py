@@ -478,3 +478,11 @@ def test_a_caption_written_into_a_mail_s_text_is_its_one_attached_photo_s():
         "Stadtwerke / M. Roth",
     )
     assert "Bildunterschrift" not in found.text
+
+
+def test_a_confidentiality_notice_in_two_languages_under_the_signature_is_no_release():
+    found = release("mail-zwei-vertraulichkeitshinweise.eml", "de")
+    assert found.title == "Stadtwerke Aubach senken Gaspreis"
+    assert found.text.startswith("Aubach. Die Stadtwerke Aubach senken")
+    assert "vertrauliche" not in found.text and "confidential" not in found.text
+    assert found.contact.startswith("Jonas Keller\nUnternehmenskommunikation")
