@@ -13,6 +13,7 @@ from pipeline.normalize import boilerplate
 from pipeline.normalize.body import (
     Line,
 )
+from pipeline.normalize.contact_lines import shown_line
 from pipeline.normalize.disclaimers import is_disclaimer
 
 CONTACT_RE = re.compile(
@@ -97,11 +98,11 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         before = _roles_before(lines, index, labelled)
         if following or before:  # 'Media Contact:' … 'Investor Contact:' …: each says whose
             head = lines[index].text.strip()
-        contact = [_shown(lines[i]) for i in before]
+        contact = [shown_line(lines[i]) for i in before]
         taken = before + taken
-        contact += [_shown(lines[i]) for i in taken if i < index and i not in before]
-        contact += [head] + [_shown(lines[i]) for i in taken if i > index]
-        contact += [_shown(lines[i]) for i in following]
+        contact += [shown_line(lines[i]) for i in taken if i < index and i not in before]
+        contact += [head] + [shown_line(lines[i]) for i in taken if i > index]
+        contact += [shown_line(lines[i]) for i in following]
         taken += following
         found.contact = "\n".join(part for part in contact if part) or None
         if found.contact is None:
@@ -112,33 +113,16 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
             return kept[: signed[0]]  # the contact's own signature under the mail, again
         return kept
     if signed := _closing_signature(lines):
-        found.contact = "\n".join(shown for i in signed if (shown := _shown(lines[i]))) or None
+        found.contact = "\n".join(shown for i in signed if (shown := shown_line(lines[i]))) or None
         return lines[: signed[0]]
     return lines
 
 
 MAX_CONTACTS = 3
+
+
 # A contact line that is only a link to a form or a profile ('email us here', 'Facebook'):
 # it says nothing in a contact printed as text.
-_LINK_ONLY_LABEL = re.compile(
-    r"(?:e-?mail|contact|write|message) (?:us|me)(?: here)?|click here|kontaktformular"
-    r"|visit us on social media:?|follow us:?|folgen sie uns:?|facebook|instagram|x|twitter"
-    r"|linkedin|youtube|xing|tiktok|mastodon|bluesky|threads",
-    re.I,
-)
-
-
-def _shown(line: Line) -> str:
-    """The line as a contact prints it: a link to a form or a profile that names no address
-    says nothing; a mailto link shows its address."""
-    text = line.text.strip()
-    if not _LINK_ONLY_LABEL.fullmatch(text):
-        return line.text
-    hrefs = [href for _, href in line.segs if href]
-    mail = next((href[7:].split("?")[0] for href in hrefs if href.startswith("mailto:")), None)
-    return mail if mail and "@" in mail else ""
-
-
 def _contacts_after(lines: list[Line], taken: list[int], labels: set[int]) -> list[int]:
     """The lines of the contacts right under a contact, each opened by its own label
     ('Investor Contact:', 'Media:'): one block of contacts, none left in the body."""
@@ -184,7 +168,7 @@ _ROLE_CONTACT_RE = re.compile(
 def box_contact(lines: list[Line]) -> str | None:
     """A box the page names a contact box, under a heading no contact label matches ('Weitere
     Informationen', 'Auskunft'): its lines are the contact when they give an address."""
-    texts = [_shown(line).strip() for line in lines]
+    texts = [shown_line(line).strip() for line in lines]
     texts = [text for text in texts if text]
     if texts and not _has_address(texts[0]) and len(texts[0].split()) <= BOX_HEADING_WORDS:
         texts = texts[1:]  # the box's heading
@@ -221,7 +205,7 @@ def signature_contact(lines: list[Line]) -> str | None:
     for line in lines[: SIGNATURE_LINES + 2]:
         if _is_prose(line.text) or _ends_contact(line.text):
             break
-        taken.append(_shown(line).strip())
+        taken.append(shown_line(line).strip())
     if not any(_has_address(text) for text in taken):
         return None
     return "\n".join(text for text in taken if text) or None

@@ -783,3 +783,15 @@ def test_a_page_tool_over_a_bare_contact_label_names_nobody():
     )
     found = normalize(raw_release(title="Bürgerbus", body_text=body), SOURCE)
     assert found.contact == "Gemeindeverwaltung Waldbrunn\nHauptamt\nTelefon: 06274 555-0"
+
+
+@pytest.mark.parametrize("label", ["E-Mail schreiben", "E-Mail", "Send email"])
+def test_a_mailto_link_named_for_what_it_does_shows_its_address_in_the_contact(label):
+    body_html = (
+        "<p>Die IHK begrüßt den neuen Ausbildungspakt. Er soll 500 zusätzliche Plätze "
+        "schaffen.</p><p><strong>Pressekontakt:</strong><br>Jan Müller<br>Tel. 0521 555-201<br>"
+        f'<a href="mailto:j.mueller@ihk.example">{label}</a></p>'
+    )
+    raw = raw_release(title="Ausbildungspakt", body_html=body_html, format="html")
+    found = normalize(raw, SOURCE)
+    assert found.contact == "Jan Müller\nTel. 0521 555-201\nj.mueller@ihk.example"
