@@ -33,6 +33,8 @@ def classify(blocks: list[Block]) -> list[Block]:
             bullet = BULLET_RE.match(text)
             if bullet and text.startswith("*") and _footnote(blocks, index):
                 bullet = None  # '* Adjusted EPS is …' under 'EPS*' is a footnote, no list
+            if bullet and _attribution(blocks, index):
+                bullet = None  # '– Mayor Daniel Okafor' under a quote says who said it
             if index in numbered:
                 block = Block("li", _strip_prefix(block.segs, numbered[index]), ordered=True)
             elif bullet:
@@ -41,6 +43,22 @@ def classify(blocks: list[Block]) -> list[Block]:
                 block = Block("h3", block.segs)
         result.append(block)
     return result
+
+
+def _attribution(blocks: list[Block], index: int) -> bool:
+    """A lone dash line under a quotation ('“… together.”' / '– Mayor Daniel Okafor'): who
+    said it, not a list of one item."""
+    text = blocks[index].text
+    if text[:1] not in "–—-" or len(text.split()) > ATTRIBUTION_WORDS or index == 0:
+        return False
+    neighbours = (blocks[index - 1], blocks[index + 1] if index + 1 < len(blocks) else None)
+    if any(block is not None and BULLET_RE.match(block.text) for block in neighbours):
+        return False
+    above = blocks[index - 1]
+    return above.kind == "quote" or above.text.rstrip()[-1:] in "\"“”»«'"
+
+
+ATTRIBUTION_WORDS = 12
 
 
 def _footnote(blocks: list[Block], index: int) -> bool:

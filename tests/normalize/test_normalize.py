@@ -795,3 +795,19 @@ def test_a_mailto_link_named_for_what_it_does_shows_its_address_in_the_contact(l
     raw = raw_release(title="Ausbildungspakt", body_html=body_html, format="html")
     found = normalize(raw, SOURCE)
     assert found.contact == "Jan Müller\nTel. 0521 555-201\nj.mueller@ihk.example"
+
+
+def test_a_dash_line_under_a_quotation_is_its_attribution_not_a_list():
+    body = (
+        "The city mourns former council member Rosa Lind.\n\n"
+        "“She never gave up on the riverfront trail. Our thoughts are with her family.”\n\n"
+        "– Mayor Daniel Okafor\n\n"
+        "Flags at City Hall will fly at half-mast until Monday.\n"
+    )
+    found = normalize(raw_release(title="City mourns Rosa Lind", body_text=body), SOURCE)
+    assert "<p>– Mayor Daniel Okafor</p>" in found.body_html and "<li>" not in found.body_html
+    listed = normalize(
+        raw_release(title="Termine", body_text="Die Termine:\n\n– Montag, 10 Uhr\n\n– Dienstag\n"),
+        SOURCE,
+    )
+    assert "<li>Montag, 10 Uhr</li>" in listed.body_html
