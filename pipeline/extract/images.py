@@ -12,6 +12,14 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from pipeline.extract.captions import (
+    _CAPTION_TAGS,
+    CAPTION_CLASS_RE,
+    CREDITED_RE,
+    caption_parts,
+    credit_beside,
+    element_names,
+)
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.related import remove_keeping_tail
 from pipeline.extract.srcset import largest_candidate, not_web
@@ -45,16 +53,6 @@ OUTSIDE_RE = re.compile(
     re.I,
 )
 OUTSIDE_TAGS = frozenset({"nav", "footer", "aside", "form", "button", "noscript", "template"})
-CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|byline|quelle|urheber", re.I)
-CAPTION_CLASS_RE = re.compile(
-    r"caption|bildunterschrift|legend|unterschrift|bu(?:[\W_]|$)|credit|copyright", re.I
-)
-# A line under a picture that credits it is its caption, whatever its markup ('<em>', a mail's
-# paragraph): normalize splits the credit off.
-CREDITED_RE = re.compile(
-    r"(?:^|[\s(])(?:foto|fotos|bild|photo|image|credit|bildquelle)\s*:\s*\S|©|\(c\)\s", re.I
-)
-_CAPTION_TAGS = frozenset({"p", "em", "i", "span", "div", "small"})
 IMAGE_LINK_RE = re.compile(r"\.(?:jpe?g|png|webp|gif)(?:$|\?)", re.I)
 MIN_DECLARED = 120  # a width or height attribute below this is an icon, not a press photo
 BANNER_RATIO = 4  # wider than this many times its height: a banner; a panorama is about 3:1
@@ -214,9 +212,9 @@ def _figure(figure, base: str | None) -> FoundImage | None:
     if url is None:
         return None
     caption_element = next(figure.iter("figcaption"), None)
-    caption, credit = _caption_parts(caption_element) if caption_element is not None else ("", "")
+    caption, credit = caption_parts(caption_element) if caption_element is not None else ("", "")
     if not credit:
-        credit = _credit_beside(figure)
+        credit = credit_beside(figure)
     return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
 
 
@@ -232,8 +230,8 @@ def _bare(element, base: str | None) -> FoundImage | None:
     following = holder.getnext()
     while following is not None and following.tag == "br":
         following = following.getnext()
-    if following is not None and CAPTION_CLASS_RE.search(_names(following)):
-        caption, credit = _caption_parts(following)
+    if following is not None and CAPTION_CLASS_RE.search(element_names(following)):
+        caption, credit = caption_parts(following)
     elif following is not None and following.tag in _CAPTION_TAGS:
         text = _clean_space(following.text_content())
         if MIN_INLINE_CAPTION <= len(text) <= 400 and CREDITED_RE.search(text):
@@ -255,32 +253,6 @@ def _holder(element):
     ):
         holder, parent = parent, parent.getparent()
     return holder
-
-
-def _caption_parts(element) -> tuple[str, str]:
-    """(caption, credit): a credit element inside the caption is the credit."""
-    credit = ""
-    for child in element.iter():
-        if child is not element and CREDIT_CLASS_RE.search(_names(child)):
-            credit = _clean_space(child.text_content())
-            break
-    text = _clean_space(element.text_content())
-    if credit and text.endswith(credit):
-        text = text[: -len(credit)].strip()
-    elif credit:
-        text = _clean_space(text.replace(credit, " "))
-    if CREDIT_CLASS_RE.search(_names(element)) and not CAPTION_CLASS_RE.search(
-        element.get("class", "").replace("credit", "").replace("copyright", "")
-    ):
-        return "", text  # the element is a credit line only
-    return text, credit
-
-
-def _credit_beside(figure) -> str:
-    following = figure.getnext()
-    if following is not None and CREDIT_CLASS_RE.search(_names(following)):
-        return _clean_space(following.text_content())
-    return ""
 
 
 def _source(img, base: str | None, picture=None) -> str | None:
@@ -345,9 +317,11 @@ def _not_a_photo(img) -> bool:
         return True
     # the file, its folder ('/logos/55123.png') and its close wrappers ('newsroom-logo') name it
     folder, _, name = path.rstrip("/").rpartition("/")
-    wrappers = " ".join(_names(a) for _, a in zip(range(3), img.iterancestors(), strict=False))
+    wrappers = " ".join(
+        element_names(a) for _, a in zip(range(3), img.iterancestors(), strict=False)
+    )
     return bool(
-        NOT_A_PHOTO_RE.search(f"{name} {_names(img)}")
+        NOT_A_PHOTO_RE.search(f"{name} {element_names(img)}")
         or LOGO_RE.search(wrappers)
         or PORTRAIT_BOX_RE.search(wrappers)
         or LOGO_RE.search(f"{folder} {' '.join((img.get('alt') or '').split()[:4])}")  # 'LOGO'
@@ -359,7 +333,7 @@ def outside_article(element) -> bool:
     ancestors = list(element.iterancestors())
     inside = next((i for i, a in enumerate(ancestors) if a.tag in ("article", "main")), None)
     for ancestor in ancestors[:inside]:
-        if ancestor.tag in OUTSIDE_TAGS or OUTSIDE_RE.search(_names(ancestor)):
+        if ancestor.tag in OUTSIDE_TAGS or OUTSIDE_RE.search(element_names(ancestor)):
             return True
     return inside is None and any(a.tag == "header" for a in ancestors)
 
@@ -386,10 +360,6 @@ def _in_figure(element) -> bool:
 def _in_picture(element) -> bool:
     # libxml2 does not know <source> is empty: an <img> after one ends up inside it
     return any(ancestor.tag == "picture" for ancestor in element.iterancestors())
-
-
-def _names(element) -> str:
-    return f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
 
 
 def _alt(img) -> str:

@@ -82,3 +82,27 @@ def test_a_page_s_header_strip_is_no_press_photo():
     )
     article = extract_article(html, url="https://stadt.example/pm/1.html")
     assert [image.url for image in article.images] == ["https://stadt.example/bilder/halle.jpg"]
+
+
+def test_a_credit_line_of_its_own_beside_the_figure_is_the_photos_credit():
+    from pipeline.extract import extract_article
+
+    for credit_line, before in (
+        ("<p>Foto: Land OÖ/Max Mayrhofer</p>", False),
+        ("<p>Fotos: Land OÖ/Max Mayrhofer; Honorarfreier Abdruck bei Quellenangabe</p>", True),
+    ):
+        figure = (
+            '<figure><img src="https://land.example/bus.jpg" alt="Bus" width="800" '
+            'height="533"><figcaption>Der neue Regionalbus in Freistadt.</figcaption></figure>'
+        )
+        around = f"{credit_line}{figure}" if before else f"{figure}{credit_line}"
+        html = (
+            "<html><body><article><h1>Neue Buslinien im Mühlviertel</h1><p>Mit dem "
+            "Fahrplanwechsel fahren drei neue Regionalbuslinien im Bezirk Freistadt.</p>"
+            f"{around}<p>Die Linien fahren im Stundentakt von 5.30 bis 21 Uhr.</p>"
+            "</article></body></html>"
+        )
+        [photo] = extract_article(html.encode()).images
+        assert photo.caption == "Der neue Regionalbus in Freistadt."
+        # normalize takes the label off ('Land OÖ/Max Mayrhofer'); the editor's note is gone
+        assert photo.credit.endswith(": Land OÖ/Max Mayrhofer") and "Abdruck" not in photo.credit
