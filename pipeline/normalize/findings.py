@@ -89,6 +89,8 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     for index, match in (press or labelled)[:3]:
         taken = _contact_extent(lines, index)
         head = match.group("rest").strip()
+        if not match.group("colon") and _OFFICE_RE.match(lines[index].text):
+            head = lines[index].text.strip()  # 'Pressestelle der Stadt Lindholm' names it
         if _ROLE_LABEL_RE.fullmatch(lines[index].text):
             head = lines[index].text.strip()  # 'Media:' says whose contact it is
         if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
@@ -262,12 +264,21 @@ def _contact_label(lines: list[Line], index: int) -> re.Match | None:
         or (rest and _INTO_CONTACT_RE.search(head) and _has_address(rest))
         or (match.group("strong") and not rest)
         or (not rest and _address_follows(lines, index))
+        # an office's name over its address, no label: 'Pressestelle der Stadt Lindholm'
+        or (
+            rest
+            and _OFFICE_RE.fullmatch(head)
+            and len(line.text.split()) <= OFFICE_LINE_WORDS
+            and _address_follows(lines, index)
+        )
     ):
         return match
     return None
 
 
 LONG_CONTACT_LINE = 400
+_OFFICE_RE = re.compile(r"\W*(?:pressestelle|presse-? und öffentlichkeitsarbeit)", re.I)
+OFFICE_LINE_WORDS = 8
 _INTO_CONTACT_RE = re.compile(r"\b(?:beim|bei|unter)$", re.I)
 
 

@@ -811,3 +811,15 @@ def test_a_dash_line_under_a_quotation_is_its_attribution_not_a_list():
         SOURCE,
     )
     assert "<li>Montag, 10 Uhr</li>" in listed.body_html
+
+
+def test_an_offices_name_over_its_address_closing_the_text_is_the_contact():
+    body = (
+        "Die Stadtbücherei öffnet ab Dezember auch donnerstags bis 20 Uhr. Möglich wird das "
+        "durch zwei zusätzliche Teilzeitstellen.\n\n"
+        "Pressestelle der Stadt Lindholm\nRathausplatz 1, 25923 Lindholm\n"
+        "Telefon: 04661 555-120\nE-Mail: presse@lindholm.example\n"
+    )
+    found = normalize(raw_release(title="Längere Öffnungszeiten", body_text=body), SOURCE)
+    assert found.contact.startswith("Pressestelle der Stadt Lindholm\nRathausplatz 1")
+    assert "Rathausplatz" not in found.text and "Pressestelle" not in found.text
