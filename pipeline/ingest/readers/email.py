@@ -43,6 +43,7 @@ from pipeline.ingest.readers.forwards import (
 )
 from pipeline.ingest.readers.mailparts import (
     SIGNATURES,
+    broken_html,
     filename,
     is_attachment,
     part_text,
@@ -59,6 +60,9 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     if automatic := automatic_kind(message, _header(message, "subject") or ""):
         raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
+    broken = broken_html(html_part, text_part)
+    if broken:
+        html_part = None  # the mail's text part is whole where its HTML part is not
     if inner := attached_message(message, text_part or html_part):
         raw = read(inner, context)  # a forward as attachment; the inner message is smaller
         return raw.model_copy(update={"warnings": (*raw.warnings, FORWARD_ATTACHED)})
@@ -90,7 +94,10 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         media=_media(
             message, inline, {id(html_part), id(text_part), *used}, _shown_content_ids(html_part)
         ),
-        warnings=_cut_off(message) + notes + _not_fetched(remote),
+        warnings=_cut_off(message)
+        + notes
+        + _not_fetched(remote)
+        + ((f"the mail's text part was read: {broken}",) if broken else ()),
         problems=problems,
     )
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
 
+from pipeline.extract import fragment_text, fragment_tree
 from pipeline.extract.decode import canonical_encoding, decode_text
 
 # An S/MIME or PGP signature proves who sent the mail: it is no attachment.
@@ -74,3 +76,22 @@ def filename(part: Message, index: int) -> str:
             pass
     name = (name or "").replace("/", "_").replace("\\", "_").strip()
     return name or f"attachment-{index}"
+
+
+# a mail-merge field nobody filled: '{{BODY_PLACEHOLDER}}', '[[Vorname]]', '*|FNAME|*', '%%text%%'
+PLACEHOLDER_RE = re.compile(r"\{\{\s*[\w.-]+\s*\}\}|\[\[\s*\w+\s*\]\]|\*\|[A-Z_]+\|\*|%%\w+%%")
+CUT_SHARE = 0.6  # an HTML part with less than this share of the text part's words was cut off
+
+
+def broken_html(html_part: Message | None, text_part: Message | None) -> str | None:
+    """Why the HTML part cannot be the body when the text part can: a template left unfilled,
+    or a part cut off (its words a fraction of the text part's)."""
+    if html_part is None or text_part is None:
+        return None
+    html_text = fragment_text(fragment_tree(part_text(html_part)))
+    plain = part_text(text_part)
+    if PLACEHOLDER_RE.search(html_text) and not PLACEHOLDER_RE.search(plain):
+        return "its HTML part is a template nobody filled"
+    if len(html_text.split()) < CUT_SHARE * len(plain.split()):
+        return "its HTML part is cut off"
+    return None

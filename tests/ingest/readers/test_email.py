@@ -390,3 +390,32 @@ def test_a_letterhead_logo_the_mail_shows_is_neither_photo_nor_attachment():
     html.add_related(b"\xff\xd8\xff\xe0", "image", "jpeg", cid="<photo1@sw>", filename="pumpe.jpg")
     release = read(message.as_bytes())
     assert [media.filename for media in release.media] == ["pumpe.jpg"]
+
+
+def _two_parts(html: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = "Volksbank <presse@volksbank.example>"
+    message["Subject"] = "Gewinnsparen: 60.000 Euro für Vereine"
+    message["Message-ID"] = "<gs-1@volksbank.example>"
+    message.set_content(
+        "Die Volksbank hat in diesem Jahr 60.000 Euro aus dem Gewinnsparen an 48 Vereine "
+        "vergeben.\n\nDas Geld fließt in Trikots, Instrumente und eine Flutlichtanlage.\n\n"
+        '"Sparen, gewinnen und helfen zugleich", sagt Vorstandssprecherin Claudia Wendt.\n'
+    )
+    message.add_alternative(html, subtype="html")
+    return message.as_bytes()
+
+
+def test_a_mails_whole_text_part_is_read_when_its_html_part_is_broken():
+    for html, why in (
+        ("<p>{{BODY_PLACEHOLDER}}</p><p>Im Browser ansehen</p>", "a template nobody filled"),
+        ("<p>Die Volksbank hat in diesem Jahr 60.000 Euro aus dem Gewinn</p>", "cut off"),
+    ):
+        raw = read(_two_parts(html))
+        assert "sagt Vorstandssprecherin Claudia Wendt" in raw.body_text, why
+        assert not raw.body_html
+        assert any(why in warning for warning in raw.warnings)
+    whole = read(_two_parts("<p>Die Volksbank hat 60.000 Euro an 48 Vereine vergeben.</p>"
+                            "<p>Das Geld fließt in Trikots, Instrumente und Flutlicht.</p>"
+                            "<p>„Sparen, gewinnen und helfen zugleich“, sagt Claudia Wendt.</p>"))  # fmt: skip
+    assert whole.body_html and not whole.warnings
