@@ -415,7 +415,10 @@ def test_a_mails_whole_text_part_is_read_when_its_html_part_is_broken():
         assert "sagt Vorstandssprecherin Claudia Wendt" in raw.body_text, why
         assert not raw.body_html
         assert any(why in warning for warning in raw.warnings)
-    whole = read(_two_parts("<p>Die Volksbank hat 60.000 Euro an 48 Vereine vergeben.</p>"
-                            "<p>Das Geld fließt in Trikots, Instrumente und Flutlicht.</p>"
-                            "<p>„Sparen, gewinnen und helfen zugleich“, sagt Claudia Wendt.</p>"))  # fmt: skip
+    html = (
+        "<p>Die Volksbank hat 60.000 Euro an 48 Vereine vergeben.</p>"
+        "<p>Das Geld fließt in Trikots, Instrumente und Flutlicht.</p>"
+        "<p>„Sparen, gewinnen und helfen zugleich“, sagt Claudia Wendt.</p>"
+    )
+    whole = read(_two_parts(html))
     assert whole.body_html and not whole.warnings
