@@ -24,6 +24,10 @@ _DIGIT_RE = re.compile(r"\d")
 _DASH_RE = re.compile(r"\s(?:--|[-–—])\s|\s?(?:--|—)\s?")
 _ENDS_WITH_DASH = re.compile(r"(?:--|[-–—])\s*$")
 DASHED_REACH = 120
+_TIME_AFTER_RE = re.compile(
+    r"\s(?:--|[-–—])\s(?P<time>\d{1,2}[:.]\d\d(?:\s?(?i:uhr|h|[ap]\.?m\.?))?"
+    r"(?:\s(?-i:[A-Z]{2,5}))?)\s(?:--|[-–—])\s"
+)
 
 
 class _Block(Protocol):  # normalize.body's Block, which imports this module
@@ -48,7 +52,9 @@ def dateline_text(blocks: list[_Block]) -> str | None:
             else None
         )
         if head and _dated_head(head):
-            return head
+            # 'Zürich, 26. November 2026 – 07:00 MEZ – …': the time, set off by its own dash
+            timed = _TIME_AFTER_RE.match(block.text, len(head)) if match.group("head") else None
+            return f"{head} {timed.group('time')}" if timed else head
         if dated and (match is None or match.group("head")):
             # 'PORTLAND, Ore. – November 24, 2026 – …': the place set off by a dash too
             for dash in _DASH_RE.finditer(block.text, 0, DASHED_REACH):

@@ -823,3 +823,13 @@ def test_an_offices_name_over_its_address_closing_the_text_is_the_contact():
     found = normalize(raw_release(title="Längere Öffnungszeiten", body_text=body), SOURCE)
     assert found.contact.startswith("Pressestelle der Stadt Lindholm\nRathausplatz 1")
     assert "Rathausplatz" not in found.text and "Pressestelle" not in found.text
+
+
+def test_a_time_set_off_by_its_own_dash_in_the_dateline_dates_the_release():
+    body = (
+        "Zürich, 26. November 2026 – 07:00 MEZ – Die Gesellschaft meldet einen Umsatz von "
+        "480 Millionen Franken, zwölf Prozent mehr als im Vorjahr.\n"
+    )
+    found = normalize(raw_release(title="Umsatz steigt", body_text=body), SOURCE)
+    assert found.published_at.isoformat() == "2026-11-26T07:00:00+01:00"
+    assert not found.published_date_only
