@@ -46,8 +46,9 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
     signature: list[Line] = []
     stamp = None
     resume = 0
+    running = _running_headers(lines)
     for index, line in enumerate(lines):
-        if index < resume:
+        if index < resume or index in running:
             continue
         text = line.text.strip()
         if len(text) > MAX_FURNITURE_LINE:
@@ -88,6 +89,40 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
     return _subtitles_unmarked(kept), stamp, signature
+
+
+RUNNING_HEADER_CHARS = 100
+
+
+def _running_headers(lines: list[Line]) -> set[int]:
+    """A page's running header in text copied out of a PDF: the same short line (no sentence)
+    over every page, with the rule under it; it says nothing, and its rule is no imprint's."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        text = line.text.strip()
+        if line.kind == "p" and 0 < len(text) <= RUNNING_HEADER_CHARS and text[-1] not in ".!?:":
+            counts[text] = counts.get(text, 0) + 1
+    repeated = [i for i, line in enumerate(lines) if counts.get(line.text.strip(), 0) >= 2]
+    # a page's: a rule under it, or a page number over it ('- 1 -', 'Seite 1 von 2')
+    paged = {
+        lines[i].text.strip()
+        for i in repeated
+        if (i + 1 < len(lines) and RULE_RE.fullmatch(lines[i + 1].text.strip()))
+        or any(PAGE_NUMBER_RE.fullmatch(line.text.strip()) for line in lines[max(0, i - 2) : i])
+    }
+    found: set[int] = set()
+    for index in repeated:
+        if lines[index].text.strip() in paged and not RULE_RE.fullmatch(lines[index].text):
+            found.add(index)
+            if index + 1 < len(lines) and RULE_RE.fullmatch(lines[index + 1].text.strip()):
+                found.add(index + 1)
+    return found
+
+
+PAGE_NUMBER_RE = re.compile(
+    r"[-–—]\s*\d{1,3}\s*[-–—]|(?:seite|page|s\.)\s*\d{1,3}(?:\s*(?:von|of|/)\s*\d{1,3})?",
+    re.I,
+)
 
 
 # A wire editor's initials after the last sentence: '… liegen./xyz/jha/stk' (dpa-AFX).

@@ -35,9 +35,26 @@ def join_lines(lines: list[Line]) -> list[Block]:
         end = start
         while end < len(lines) and lines[end].chunk == lines[start].chunk:
             end += 1
-        blocks.extend(_chunk_blocks(lines[start:end]))
+        chunk = _chunk_blocks(lines[start:end])
+        if blocks and chunk and _split_by_a_page(blocks[-1], chunk[0]):
+            # 'in die Lau-' / (a page's footer and header, gone) / 'ben eingebrochen sein.'
+            joined = tidy_segments(_without_last_hyphen(list(blocks[-1].segs)) + chunk[0].segs)
+            blocks[-1] = Block(blocks[-1].kind, joined)
+            chunk = chunk[1:]
+        blocks.extend(chunk)
         start = end
     return blocks
+
+
+def _split_by_a_page(before: Block, after: Block) -> bool:
+    """A paragraph that ends in half a word and one that goes on with the other half: text
+    copied out of a PDF across a page break."""
+    return (
+        before.kind == after.kind == "p"
+        and bool(HYPHEN_END_RE.search(before.text.rstrip()))
+        and after.text[:1].islower()
+        and after.text.split(maxsplit=1)[0].rstrip(".,;:").lower() not in SUSPENDED
+    )
 
 
 def _chunk_blocks(chunk: list[Line]) -> list[Block]:

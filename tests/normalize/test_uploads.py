@@ -146,3 +146,11 @@ def test_a_collected_police_report_keeps_each_incident_s_time_and_is_dated_by_it
     assert found.published_at.date().isoformat() == "2026-11-25"
     assert "Dienstag, 24.11.2026, 17:45 Uhr" in found.text
     assert "Montag, 23.11.2026, 18:00 Uhr bis Dienstag, 24.11.2026, 06:30 Uhr" in found.text
+
+
+def test_text_copied_across_a_pdfs_page_break_is_one_text_without_its_running_header():
+    found = release("pdf-seitenumbruch.txt", "de")
+    assert found.title == "Fahrraddiebe gefasst"
+    assert "im Internet angeboten haben. Gegen beide" in found.text
+    assert "Medieninformation" not in found.text and "- 1 -" not in found.text
+    assert found.text.endswith("kann sich unter Telefon 06021 555-0 melden.")
