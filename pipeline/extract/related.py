@@ -117,7 +117,10 @@ def remove_keeping_tail(element) -> None:
 PROMO_NAMES = re.compile(
     r"(?:^|[\s_-])(?:newsletter\w*|subscribe|subscription|paywall|promo\w*|feedback|donat\w*"
     r"|abo|abo-?box|app-?(?:teaser|promo|banner|download)|support-?(?:box|us|journalism)"
-    r"|rating|page-?rating|was-?this-?helpful)(?:$|[\s_-])",
+    r"|rating|page-?rating|was-?this-?helpful"
+    # sign-up and call-to-action cards: Ghost's 'kg-signup-card', 'cta-box', 'call-to-action'
+    r"|(?:kg-)?sign-?up(?:-?card|-?form|-?box)?|cta(?:-?(?:box|block|banner|section))?"
+    r"|call-?to-?action)(?:$|[\s_-])",
     re.I,
 )
 PROMO_WORDS = 80

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from pipeline.extract.related import drop_related_sections
@@ -86,3 +87,30 @@ def test_portal_labels_for_other_stories_head_sections_of_teasers():
             "<p><a href='/t'>Eine andere Geschichte</a> in ganzen Sätzen.</p></div>"
         )
         assert "Brücke" in text and "andere Geschichte" not in text, label
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="kg-card kg-signup-card"><h2>Get our research updates</h2><p>Join 12,000 '
+        "clinicians who read our monthly briefing.</p></div>",
+        '<div class="section-cta"><h2>Ready to cut your energy bill?</h2><p>Talk to our team '
+        'and get a free savings estimate in 48 hours.</p><a href="/demo">Book a demo</a></div>',
+        '<div class="cta-box"><h2>Jetzt zu Mobil wechseln</h2><p>Laden Sie zum Vorzugspreis '
+        "von 39 Cent.</p></div>",
+    ],
+)
+def test_a_sign_up_or_call_to_action_card_in_the_article_goes(box):
+    from pipeline.extract import extract_article
+
+    html = (
+        "<html><body><article><h1>Northwind raises $12 million</h1><p>Northwind, a maker of "
+        "heat pumps for small offices, has raised $12 million to expand to three new states. "
+        "The round was led by Harbor Ventures.</p>"
+        f"{box}<p>The company will hire 40 engineers next year, most of them in Denver.</p>"
+        "</article></body></html>"
+    )
+    text = extract_article(html.encode()).text
+    assert "Denver" in text and "Harbor Ventures" in text
+    for words in ("Join 12,000", "Talk to our team", "Vorzugspreis"):
+        assert words not in text
