@@ -94,12 +94,21 @@ def _without_tail_labels(blocks: list[Block]) -> list[Block]:
     "Mo–Fr 8–18 Uhr") belong to the page, not the release: nothing follows them that they
     could head or introduce."""
     end = len(blocks)
-    while end > 1 and _is_tail_label(blocks[end - 1]):
+    while end > 1 and (_is_tail_label(blocks[end - 1]) or _heads_nothing(blocks[end - 1])):
         end -= 1
     if any(SIGNED_RE.match(block.text) for block in blocks[end:]):
         return blocks  # a notice's signature and the signer's office under it
     prose = any(block.kind in ("p", "quote") and _is_sentence(block.text) for block in blocks[:end])
     return blocks[:end] if prose else blocks
+
+
+def _heads_nothing(block: Block) -> bool:
+    """A heading with nothing under it, closing the text ('Associated links' over links that
+    were menus): it has nothing left to head."""
+    return block.kind in ("h2", "h3", "h4") and len(block.text) <= HEADING_TAIL_CHARS
+
+
+HEADING_TAIL_CHARS = 120
 
 
 def _is_tail_label(block: Block) -> bool:

@@ -833,3 +833,14 @@ def test_a_time_set_off_by_its_own_dash_in_the_dateline_dates_the_release():
     found = normalize(raw_release(title="Umsatz steigt", body_text=body), SOURCE)
     assert found.published_at.isoformat() == "2026-11-26T07:00:00+01:00"
     assert not found.published_date_only
+
+
+def test_headings_with_nothing_under_them_do_not_close_the_text():
+    body_html = (
+        "<p>The facility will turn forestry waste into fuel for trucks and trains from 2028.</p>"
+        "<h2>Quick facts</h2><ul><li>The facility will create 85 permanent jobs.</li></ul>"
+        "<h2>Associated links</h2><h2>Search for related information by keyword</h2>"
+    )
+    raw = raw_release(title="Clean fuel plant", body_html=body_html, format="html")
+    found = normalize(raw, SOURCE)
+    assert found.body_html.endswith("<li>The facility will create 85 permanent jobs.</li>\n</ul>")
