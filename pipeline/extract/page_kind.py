@@ -202,10 +202,17 @@ def _teaser_text(block) -> str | None:
         return None
     link_texts = [" ".join(link.text_content().split()) for link in links]
     if not any(
-        len(label.split()) >= TITLE_LINK_WORDS and not _READ_MORE.fullmatch(label)
-        for label in link_texts
+        # a title: three words, or a heading's link of any length ('Toddler Storytime')
+        (len(label.split()) >= TITLE_LINK_WORDS or _in_heading(link))
+        and label
+        and not _READ_MORE.fullmatch(label)
+        for link, label in zip(links, link_texts, strict=True)
     ):
         return None
     if words - sum(len(label.split()) for label in link_texts) < TEASER_EXCERPT:
         return None
     return text
+
+
+def _in_heading(link) -> bool:
+    return next(link.iterancestors("h2", "h3", "h4", "h5"), None) is not None

@@ -376,3 +376,20 @@ def test_a_short_release_with_a_box_of_links_under_a_generic_page_title_passes()
     found = extracted(page)
     assert found.errors == ()
     assert found.title == "Vollsperrung der Brückenstraße ab Montag"
+
+
+def test_a_calendar_of_events_with_short_titles_is_a_listing():
+    events = "".join(
+        f'<div class="event"><h3><a href="/events/{slug}">{title}</a></h3><p>{when}</p>'
+        f"<p>{blurb}</p></div>"
+        for slug, title, when, blurb in [
+            ("storytime", "Storytime", "Mon, Dec 1, 2026 · 10:00 AM · Main Library",
+             "Songs, rhymes and stories for children ages 1 to 3 and their caregivers."),
+            ("tax-help", "Tax Help", "Tue, Dec 2, 2026 · 1:00 PM · Eastside Branch",
+             "Volunteers help you prepare and file your tax return this winter."),
+            ("book-club", "Book Club", "Wed, Dec 3, 2026 · 6:30 PM · Main Library",
+             "This month we discuss a classic whodunit; new members are welcome."),
+        ]
+    )  # fmt: skip
+    message = refusal(site(f"<h1>Events</h1>{events}"))
+    assert message.startswith("no press release found on this page (looks like a listing")
