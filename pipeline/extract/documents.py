@@ -11,6 +11,7 @@ from pipeline.extract.fragment import _clean_space
 from pipeline.extract.images import outside_article
 
 DOCUMENT_RE = re.compile(r"\.(?:pdf|docx?|odt|rtf|xlsx?|ods|pptx?|odp|zip|txt|csv)$", re.IGNORECASE)
+PHOTO_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|tiff?)$", re.IGNORECASE)
 MAX_DOCUMENTS = 30
 COLUMN_LEVELS = 3  # how far up from the article a files box beside it may share a column
 # A box of the release's files, though its name may also say 'related' ('news-related-files')
@@ -25,7 +26,9 @@ def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]
     for link in tree.iter("a"):
         href = (link.get("href") or "").strip()
         path = urlsplit(href).path if href else ""
-        if not DOCUMENT_RE.search(path) or (outside_article(link) and not _in_files_box(link)):
+        # a photo offered in the release's files box ('Visualisierung (JPG, 3 MB)') is one too
+        offered = DOCUMENT_RE.search(path) or (PHOTO_FILE_RE.search(path) and _in_files_box(link))
+        if not offered or (outside_article(link) and not _in_files_box(link)):
             continue
         address = urljoin(base, href) if base else ("https:" + href if href[:2] == "//" else href)
         beside = not base and _beside_the_page(address)  # a file's page: read from its folder

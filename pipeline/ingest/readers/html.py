@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from pipeline.errors import Rejected
 from pipeline.extract import Article, all_images, extract_article, parse_html
 from pipeline.extract.banners import marked_by_consent_manager
 from pipeline.extract.decode import canonical_encoding
+from pipeline.extract.documents import PHOTO_FILE_RE
 from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
 from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
 from pipeline.ingest.readers.context import InputContext, content_hash
@@ -60,8 +62,12 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         problems=_encoding_problems(context),
         warnings=_cut_off(data, article.text) + _continues(article) + _videos(article) + notes,
         links=tuple(Link(url=url, text="Video") for url in article.videos)
-        + tuple(Link(url=url, text=text) for url, text in article.documents if _web(url)),
-        media=media_inputs(article.images) + _documents_beside(article.documents),
+        + tuple(
+            Link(url=url, text=text)
+            for url, text in article.documents
+            if _web(url) and not _photo_file(url)
+        ),
+        media=media_inputs(article.images) + _offered_files(article.documents),
         above_headline=article.above_headline,
         below_headline=article.below_headline,
         contact_box=article.contact_box,
@@ -255,14 +261,27 @@ def _web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-def _documents_beside(documents) -> tuple[MediaInput, ...]:
-    """Documents a page of an inbox names by a relative address ('flyer.pdf'): read from beside
-    it, kept and published with the release like its photos."""
+def _offered_files(documents) -> tuple[MediaInput, ...]:
+    """Documents a page of an inbox names by a relative address ('flyer.pdf'), read from beside
+    it, and photos its files box offers ('Visualisierung (JPG, 3 MB)'): kept and published with
+    the release like its pictures."""
     return tuple(
-        MediaInput(url=url, filename=url.rsplit("/", 1)[-1], caption=text)
+        MediaInput(
+            url=url,
+            filename=url.rsplit("/", 1)[-1].split("?")[0],
+            caption=FILE_NOTE_RE.sub("", text) if _photo_file(url) else text,
+        )
         for url, text in documents
-        if not _web(url)
+        if not _web(url) or _photo_file(url)
     )
+
+
+# what a download link says of its file: '(JPG, 3 MB)', '[PDF, 212 KB]'
+FILE_NOTE_RE = re.compile(r"\s*[(\[][^()\[\]]{0,40}\b(?:[KMG]B|bytes?)\s*[)\]]\s*$", re.I)
+
+
+def _photo_file(url: str) -> bool:
+    return bool(PHOTO_FILE_RE.search(urlsplit(url).path))
 
 
 def media_inputs(images) -> tuple[MediaInput, ...]:

@@ -133,3 +133,16 @@ def test_script_and_javascript_links_never_survive_sanitizing():
     assert "gefährlichen Link" in cleaned
     for dangerous in ("<script", "javascript:", "JaVaScRiPt", "onclick", "alert(1)"):
         assert dangerous not in cleaned
+
+
+def test_a_photo_offered_in_the_files_box_is_a_photo_of_the_release():
+    release = read("downloads-mit-foto.html", url="https://www.swr.example/presse/ladeparks")
+    assert [(item.url, item.caption) for item in release.media] == [
+        (
+            "https://www.swr.example/media/ladepark-messeplatz.jpg",
+            "Visualisierung Ladepark Messeplatz",
+        )
+    ]
+    assert [link.url for link in release.links] == [
+        "https://www.swr.example/media/pm-ladeparks.pdf"
+    ]
