@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,28 +53,54 @@ def _frozen_sqlite(url: str) -> Engine:
     return engine
 
 
-def shown_url(url: str) -> str:
-    """The database URL as it may be printed: the password masked."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+# the password in a URL's user info (up to its last '@': a password may hold one) and in
+# its query or a libpq keyword string ('?password=…', 'sslpassword=…', 'password=… host=…')
+_USERINFO_PASSWORD_RE = re.compile(r"^([\w+.-]+://[^:/?#@]*:)([^/?#]*)@")
+_KEYWORD_PASSWORD_RE = re.compile(r"(?i)\b((?:ssl)?password\s*=\s*)('[^']*'|[^&\s'\"]+)")
 
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url.split("@")[-1] if "@" in url else url
+
+def shown_url(url: str) -> str:
+    """The database URL as it may be printed: every password in it masked."""
+    return mask_secrets(url, url)
+
+
+def mask_secrets(text: str, url: str | None) -> str:
+    """`text` (a URL, a driver's message) with the passwords of `url` masked wherever they
+    appear, whole or in the pieces a parser split them into."""
+    secrets: set[str] = set()
+    if url:
+        if found := _USERINFO_PASSWORD_RE.match(url):
+            secrets.add(found.group(2))
+        secrets.update(value.strip("'") for _, value in _KEYWORD_PASSWORD_RE.findall(url))
+    pieces = {
+        piece for secret in secrets for piece in re.split(r"[@:/]", secret) if len(piece) >= 3
+    }
+    text = _USERINFO_PASSWORD_RE.sub(r"\1***@", text)
+    text = _KEYWORD_PASSWORD_RE.sub(r"\1***", text)
+    for secret in sorted(secrets | pieces, key=len, reverse=True):
+        if secret and secret != "***":
+            text = text.replace(secret, "***")
+    return text
 
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 
 def database_problem(url: str) -> str | None:
-    """Why the store at `url` cannot be used, in one line, or None. Opens no new SQLite file."""
+    """Why the store at `url` cannot be used, in one line with every password masked, or
+    None. Opens no new SQLite file."""
+    problem = _database_problem(url)
+    return mask_secrets(problem, url) if problem else None
+
+
+def _database_problem(url: str) -> str | None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
     try:
         parsed = make_url(url)
-    except ArgumentError:
+        parsed.port  # noqa: B018 - a port that is no number ('host:notaport') fails here
+    except (ArgumentError, ValueError):
         return (
             f"{shown_url(url)!r} is not a database URL; use sqlite:///PATH or "
             "postgresql+psycopg://USER:PASSWORD@HOST/DB"
@@ -100,8 +127,8 @@ def database_problem(url: str) -> str | None:
         engine.dispose()
     except NoSuchModuleError:
         return f"{shown_url(url)}: no driver for it; for PostgreSQL `pip install -e '.[postgres]'`"
-    except (DBAPIError, OSError) as exc:
-        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    except (DBAPIError, OSError, ValueError) as exc:
+        reason = (str(getattr(exc, "orig", exc)).strip() or type(exc).__name__).splitlines()[0]
         return f"{shown_url(url)}: {reason}; is the server running and the URL right?"
     return None
 
@@ -130,7 +157,7 @@ def failure_line(exc: BaseException, url: str | None = None) -> str:
             f"{where}: {reason}{space}; the database volume is probably full: free space "
             "there and run the command again; nothing already stored is lost"
         )
-    return f"{where}: {reason}"
+    return mask_secrets(f"{where}: {reason}", url)
 
 
 def _sqlite_folder(url: str | None) -> Path | None:

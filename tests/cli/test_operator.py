@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -378,3 +379,23 @@ def test_a_source_whose_releases_are_submitted_is_not_called_silent(empty_root, 
     status = json.loads(melder(empty_root, "status", "--json").stdout)
     [reviewed] = [s for s in status["sources"] if s["source"] == "reviewed"]
     assert reviewed["last_new_at"] is not None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://melder@127.0.0.1:1/melder?password=S3cretPW",
+        "postgresql+psycopg:///melder?host=127.0.0.1&port=1&user=melder&password=S3cretPW",
+        "postgresql+psycopg://melder:S3c@retPW@127.0.0.1:1/melder",
+        "postgresql+psycopg://m@127.0.0.1:1/x?sslmode=require&sslpassword=S3cretPW",
+        "host=127.0.0.1 password=S3cretPW dbname=melder",
+        "postgresql+psycopg://melder:S3cretPW@127.0.0.1:notaport/melder",
+    ],
+)
+def test_a_monitor_never_reads_the_database_password_in_any_spelling(empty_root, url):
+    result = piped(empty_root, "status", "--check", env={"MELDER_DATABASE_URL": url})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout.startswith("MELDER CRITICAL - database")
+    assert "Traceback" not in result.stderr
+    for secret in ("S3cretPW", "S3c@retPW", "retPW"):
+        assert secret not in result.stdout + result.stderr
