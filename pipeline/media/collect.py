@@ -208,7 +208,10 @@ def _local_file(path: str, folder: Path | None, allowed: Path | None) -> bytes:
     """A file named relative to the input, never outside the source's folder."""
     if folder is None:
         raise BadImage("a relative address with no page to resolve it against")
-    target = (folder.resolve() / unquote(urlsplit(path).path)).resolve()
+    name = unquote(urlsplit(path).path)
+    if "\x00" in name or any(ord(char) < 32 for char in name):
+        raise BadImage("the file name holds a control character")
+    target = (folder.resolve() / name).resolve()
     root = (allowed or folder).resolve()
     if not target.is_relative_to(root):
         raise BadImage("the path leads outside the source's folder")
@@ -226,9 +229,17 @@ def _local_file(path: str, folder: Path | None, allowed: Path | None) -> bytes:
 def _name_of(url: str | None) -> str:
     if not url or url.lower().startswith("data:"):
         return ""
-    return PurePosixPath(unquote(urlsplit(url).path)).name
+    name = PurePosixPath(unquote(urlsplit(url).path)).name
+    return "".join(char if char.isprintable() else "\ufffd" for char in name)
 
 
 def _what(item: MediaInput) -> str:
     declared = item.declared_type
-    return "attachment" if declared and not declared.startswith("image/") else "image"
+    if declared and not declared.startswith("image/"):
+        return "attachment"
+    named = (item.filename or _name_of(item.url)).lower()
+    return "document" if named.endswith(DOCUMENT_SUFFIXES) else "image"
+
+
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt",
+                     ".pptx", ".odp", ".zip", ".txt", ".csv")  # fmt: skip

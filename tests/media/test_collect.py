@@ -112,6 +112,7 @@ def test_a_relative_path_is_read_beside_the_input_and_never_outside_its_folder(t
         MediaInput(url="../../secret.jpg"),
         MediaInput(url="fehlt.jpg"),
         MediaInput(url="file:///etc/passwd"),
+        MediaInput(url="bad%00.jpg"),
     )
     kept, notes = media.collect(inputs, folder=inbox / "2026")
     assert [m.filename for m in kept] == ["foto.jpg"]
@@ -119,6 +120,7 @@ def test_a_relative_path_is_read_beside_the_input_and_never_outside_its_folder(t
         "image secret.jpg left out: the path leads outside the source's folder",
         "image fehlt.jpg left out: no such file beside the input",
         "image passwd left out: file:///etc/passwd is not an http(s) address",
+        "image bad\ufffd.jpg left out: the file name holds a control character",
     )
 
 
