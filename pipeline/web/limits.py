@@ -12,6 +12,8 @@ import html
 import json
 import re
 
+from pipeline.web.security import COOKIE
+
 KIB = 1024
 SMALL_FORM = 16 * KIB  # login, logout, decisions, admin forms
 # A release's title, teaser and body: whatever the API accepts must stay editable, and a form
@@ -20,19 +22,22 @@ EDIT_FORM = 1024 * KIB
 EDIT_FACTOR = 3
 URLENCODED = "application/x-www-form-urlencoded"
 EDIT_PATH_RE = re.compile(r"^/desk/releases/[^/]+/edit$")
+SESSION_COOKIE = f"{COOKIE}=".encode()
 
 
 class BodyTooLarge(Exception):
     pass
 
 
-def body_cap(method: str, path: str, api_limit: int) -> int | None:
-    """The most bytes a request to `path` may send; None for routes without a body."""
+def body_cap(method: str, path: str, api_limit: int, *, session: bool = True) -> int | None:
+    """The most bytes a request to `path` may send; None for routes without a body. The edit
+    form's large cap is for a client with a session cookie: anyone else gets the login page,
+    and only a small form is read for it."""
     if method in ("GET", "HEAD", "OPTIONS"):
         return 0
     if path.startswith("/api/"):
         return api_limit
-    if EDIT_PATH_RE.match(path):
+    if EDIT_PATH_RE.match(path) and session:
         return max(EDIT_FORM, EDIT_FACTOR * api_limit)
     return SMALL_FORM
 
@@ -49,11 +54,18 @@ class BodyLimits:
             await self.app(scope, receive, send)
             return
         method, path = scope["method"], scope["path"]
-        cap = body_cap(method, path, self.api_limit)
-        headers = {key.lower(): value for key, value in scope.get("headers", [])}
+        pairs = [(key.lower(), value) for key, value in scope.get("headers", [])]
+        headers = dict(pairs)
+        session = SESSION_COOKIE in headers.get(b"cookie", b"")
+        cap = body_cap(method, path, self.api_limit, session=session)
         if path.startswith("/desk") and method == "POST":
-            kind = headers.get(b"content-type", b"").split(b";")[0].strip().decode("latin-1")
-            if kind and kind.lower() != URLENCODED:  # no type at all parses as an empty form
+            kinds = {
+                value.split(b";")[0].strip().decode("latin-1").lower()
+                for key, value in pairs
+                if key == b"content-type"
+            }
+            # no type at all parses as an empty form; two types are one too many
+            if kinds - {URLENCODED, ""} or len(kinds) > 1:
                 await _answer(send, 415, f"the desk takes {URLENCODED} forms only", path)
                 return
         declared = headers.get(b"content-length", b"")

@@ -279,3 +279,34 @@ def test_the_limiter_keeps_a_bounded_number_of_fixed_size_keys():
     tracemalloc.stop()
     assert len(limiter.hits) == 1_000
     assert current < 2 * MIB
+
+
+def test_an_anonymous_client_gets_the_small_cap_on_the_edit_form_too(server):
+    base, _ = server
+    body = "csrf=x&" + "&".join(f"f{n}={'a' * 100_000}" for n in range(5))
+    answer = httpx.post(
+        f"{base}/desk/releases/anything/edit",
+        content=body.encode(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+        timeout=30,
+    )
+    assert answer.status_code == 413
+    assert len(answer.content) < 2_000  # nothing of what was sent comes back
+
+
+def test_two_content_types_on_a_desk_form_are_refused(server):
+    base, _ = server
+    import socket
+
+    host, port = base.removeprefix("http://").split(":")
+    body = b'--XB\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nx\r\n--XB--\r\n'
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(
+            b"POST /desk/login HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: multipart/form-data; boundary=XB\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+            + body
+        )
+        answer = sock.recv(4096).decode("latin-1")
+    assert answer.startswith("HTTP/1.1 415"), answer[:200]
