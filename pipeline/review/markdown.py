@@ -12,6 +12,7 @@ import re
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
+from pipeline.extract.plain import plain_paragraphs, too_marked
 from pipeline.normalize.sanitize import clean_body
 
 _MARKDOWN = MarkdownIt("commonmark")
@@ -37,7 +38,11 @@ def to_markdown(body_html: str) -> str:
 
 
 def to_html(markdown: str) -> str:
-    """Markdown back to a sanitized block fragment (the same allow-list as every body)."""
+    """Markdown back to a sanitized block fragment (the same allow-list as every body); a text
+    with more marks than any release has is taken as plain text, which a parser reads in
+    bounded memory."""
+    if too_marked(markdown):
+        return plain_paragraphs(markdown.replace("\r\n", "\n"))
     rendered = _MARKDOWN.render(markdown.replace("\r\n", "\n"))
     for tag in ("h1", "h5", "h6"):
         rendered = re.sub(rf"<(/?){tag}>", lambda m: f"<{m.group(1)}h4>", rendered)

@@ -19,6 +19,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from pipeline.extract.decode import decode_text
+from pipeline.extract.plain import MAX_MARKS, plain_paragraphs, too_marked
 from pipeline.extract.srcset import not_web
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
 from pipeline.models import MediaInput, Problem, RawRelease
@@ -66,8 +67,13 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     meta, body, meta_problems = split_front_matter(decoded.text)
     problems.extend(meta_problems)
     fields = _fields(meta)
-    body_html, heading, images = render_markdown(body, take_title=not fields.get("title"))
     warnings: list[str] = []
+    if too_marked(body):
+        # a parser keeps an object per mark: ten million of them would fill the memory
+        body_html, heading, images = plain_paragraphs(body), None, []
+        warnings.append(f"over {MAX_MARKS:,} Markdown marks: the text was read as plain text")
+    else:
+        body_html, heading, images = render_markdown(body, take_title=not fields.get("title"))
     images += _front_matter_images(fields.get("images"), warnings)
     published, published_text = _date_value(fields.get("published"))
     url = _text(fields.get("url"))

@@ -121,3 +121,15 @@ def test_front_matter_images_by_any_common_key_and_one_without_an_address_is_onl
 def test_a_heading_s_entities_and_emphasis_are_read_as_text():
     raw = read('# Gebühren für 5 &lt; 6 &amp; "Parkplätze" **steigen**\n\nText.\n'.encode())
     assert raw.title == 'Gebühren für 5 < 6 & "Parkplätze" steigen'
+
+
+def test_a_text_with_more_marks_than_any_release_is_read_as_plain_text():
+    from pipeline.extract.plain import MAX_MARKS
+    from pipeline.review.markdown import to_html
+
+    marked = "# Titel\n\nEin Absatz.\n\n" + "*a _" * (MAX_MARKS // 2 + 1)
+    raw = read(marked.encode())
+    assert raw.body_html.startswith("<p># Titel</p>\n<p>Ein Absatz.</p>\n<p>*a _*a _")
+    assert any("read as plain text" in warning for warning in raw.warnings)
+    assert to_html(marked).startswith("<p># Titel</p>")
+    assert "<em>" in to_html("Ein *betontes* Wort.")  # an ordinary text is still Markdown
