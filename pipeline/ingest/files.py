@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest.base import IngestResult
-from pipeline.ingest.readers import InputContext, content_hash, read_input
+from pipeline.ingest.readers import READERS, InputContext, content_hash, read_input
 
 Seen = Callable[[str, str], bool]  # (locator, content hash) -> already stored
 IMAGE_SUFFIXES = frozenset(
@@ -50,8 +52,12 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
     place = "" if place == "." else place
     below = f"{folder}{os.sep}"
     root = os.path.realpath(folder) + os.sep
+    linked: dict[str, set[str]] = {}  # folder → the files its pages name, read once a run
     for inside in paths:
         locator = f"{place}/{inside}" if place else inside
+        if _offered_by_a_page(inside, below, root, linked):
+            result.skipped += 1  # published with the page that links it, no input of its own
+            continue
         try:
             data, size = read_inside(below + inside, root, source.max_bytes)
         except OSError as exc:
@@ -65,6 +71,47 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
             size=size,
         )  # fmt: skip
         yield read_input(data, PurePosixPath(inside).suffix, context), locator
+
+
+PAGE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
+MAX_PAGE_SCAN = 2_000_000  # bytes of a page read to find the files it names
+_NAMED_FILE_RE = re.compile(rb"""(?:href|src)\s*=\s*["']([^"'#?]+)|\]\(<?([^)\s>#?]+)""", re.I)
+
+
+def _offered_by_a_page(inside: str, below: str, root: str, linked: dict[str, set[str]]) -> bool:
+    """A document no reader takes ('flyer.pdf') that a page beside it links by a relative
+    address: the page publishes it, so it is no invalid input of its own."""
+    if inside.lower().endswith(tuple(READERS)):
+        return False
+    parts = inside.split("/")
+    for depth in range(len(parts) - 1, -1, -1):  # a page in its folder or in one above it
+        folder, rest = "/".join(parts[:depth]), "/".join(parts[depth:])
+        if folder not in linked:
+            linked[folder] = _files_named_by_pages(folder, below, root)
+        if rest in linked[folder]:
+            return True
+    return False
+
+
+def _files_named_by_pages(folder: str, below: str, root: str) -> set[str]:
+    named: set[str] = set()
+    where = below + folder if folder else below.rstrip(os.sep)
+    try:
+        entries = [entry for entry in os.scandir(where) if entry.is_file()]
+    except OSError:
+        return named
+    for entry in entries:
+        if not entry.name.lower().endswith(PAGE_SUFFIXES):
+            continue
+        try:
+            data, _ = read_inside(entry.path, root, MAX_PAGE_SCAN)
+        except OSError:
+            continue
+        for match in _NAMED_FILE_RE.finditer(data):
+            address = unquote((match.group(1) or match.group(2)).decode("utf-8", "replace"))
+            if "://" not in address and not address.startswith(("/", "..")):
+                named.add(address.removeprefix("./"))
+    return named
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)

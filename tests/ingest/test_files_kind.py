@@ -67,3 +67,43 @@ def test_what_is_opened_is_checked_not_the_name_listed(tmp_path: Path):
             read_inside(str(inbox / name), root, 1000)
     data, size = read_inside(str(inbox / "big.txt"), root, 1000)
     assert (len(data), size) == (1001, 5000)  # a file over the limit is not read whole
+
+
+def test_a_document_a_page_links_is_published_with_it_and_no_input_of_its_own(tmp_path: Path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    root = tmp_path / "root"
+    (root / "outputs").mkdir(parents=True)
+    (root / "sources").mkdir()
+    (root / "sources" / "amt.toml").write_text(
+        'title = "Amt"\nkind = "files"\npath = "in"\nreview = "auto"\n', encoding="utf-8"
+    )
+    (root / "outputs" / "m.toml").write_text(
+        'title = "M"\ndescription = "M"\nlink = "https://portal.example/m"\n'
+        '[disclaimer]\ntext = "Inhalte Dritter: {source}."\n',
+        encoding="utf-8",
+    )
+    page = root / "in" / "doc" / "pm.html"
+    (page.parent / "anhang").mkdir(parents=True)
+    page.write_text(
+        "<html lang='de'><body><article><h1>Haushalt 2027 vorgestellt</h1><p>Die Stadt hat am "
+        "Montag den Entwurf für den Haushalt 2027 vorgestellt. Er sieht Investitionen von 48 "
+        "Millionen Euro vor.</p><ul><li><a href='flyer.pdf'>Haushaltsplan</a></li>"
+        "<li><a href='anhang/plan.pdf'>Plan</a></li></ul></article></body></html>",
+        encoding="utf-8",
+    )
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    for path in (page.parent / "flyer.pdf", page.parent / "anhang" / "plan.pdf"):
+        path.write_bytes(pdf)
+    (root / "in" / "lose.pdf").write_bytes(pdf)  # linked by no page: an input Melder cannot read
+    runner = CliRunner()
+    assert runner.invoke(app, ["--root", str(root), "ingest"]).exit_code in (0, 1)
+    runner.invoke(app, ["--root", str(root), "publish"])
+    queue = json.loads(runner.invoke(app, ["--root", str(root), "queue", "--json"]).stdout)
+    invalid = [item for item in queue if item["state"] == "invalid"]
+    assert len(queue) == 2 and len(invalid) == 1
+    assert len(list((root / "outputs" / "m" / "media").glob("*.pdf"))) == 1  # one file, kept once
