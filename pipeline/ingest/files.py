@@ -73,9 +73,9 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
         yield read_input(data, PurePosixPath(inside).suffix, context), locator
 
 
-PAGE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
+PAGE_SUFFIXES = (".html", ".htm")  # the readers that publish the documents a page links
 MAX_PAGE_SCAN = 2_000_000  # bytes of a page read to find the files it names
-_NAMED_FILE_RE = re.compile(rb"""(?:href|src)\s*=\s*["']([^"'#?]+)|\]\(<?([^)\s>#?]+)""", re.I)
+_NAMED_FILE_RE = re.compile(rb"""(?:href|src)\s*=\s*["']([^"'#?]+)""", re.I)
 
 
 def _offered_by_a_page(inside: str, below: str, root: str, linked: dict[str, set[str]]) -> bool:
@@ -108,7 +108,7 @@ def _files_named_by_pages(folder: str, below: str, root: str) -> set[str]:
         except OSError:
             continue
         for match in _NAMED_FILE_RE.finditer(data):
-            address = unquote((match.group(1) or match.group(2)).decode("utf-8", "replace"))
+            address = unquote(match.group(1).decode("utf-8", "replace"))
             if "://" not in address and not address.startswith(("/", "..")):
                 named.add(address.removeprefix("./"))
     return named
