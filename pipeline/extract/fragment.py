@@ -12,7 +12,7 @@ import unicodedata
 
 from lxml import etree
 
-from pipeline.extract.tables import add_preformatted, add_table_rows, is_data_table
+from pipeline.extract.tables import add_preformatted, add_table_rows, inline_code, is_data_table
 from pipeline.extract.urls import resolve as _resolve
 
 BLOCK, LIST, ITEM, QUOTE, INLINE, BREAK, CONTAINER, DROP, UNWRAP = range(9)
@@ -103,6 +103,8 @@ class _Builder:
             self.text(tail)
             return
         kind, name = self.kinds.get(tag.lower(), (UNWRAP, ""))
+        if tag == "code" and self.kinds is XML_KINDS and inline_code(element):
+            kind = UNWRAP  # 'Run <code>npx rivet migrate</code> in your project': words of it
         if kind == DROP or (self.kinds is HTML_KINDS and _hidden(element)):
             self.text(tail)
             return

@@ -146,3 +146,17 @@ def add_preformatted(builder, element) -> None:
         for line in lines[1:]:
             etree.SubElement(node, "br").tail = line
     builder.cursor = None
+
+
+_INLINE_PARENTS = frozenset({"p", "item", "cell", "head", "hi", "quote"})
+
+
+def inline_code(element) -> bool:
+    """trafilatura writes both a <pre> and an inline <code> as <code>: one inside a paragraph
+    and on one line is a phrase of it."""
+    parent = element.getparent()
+    return (
+        parent is not None
+        and parent.tag in _INLINE_PARENTS
+        and "\n" not in "".join(element.itertext())
+    )

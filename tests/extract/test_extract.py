@@ -91,3 +91,18 @@ def test_configured_encoding_is_used_and_loss_is_flagged():
     decoded = decode_text("Grüße".encode("cp1252"), override="utf-8")
     assert decoded.lossy and decoded.encoding == "utf-8"
     assert decode_text("Grüße".encode("cp1252"), override="latin-1").text == "Grüße"
+
+
+def test_inline_code_in_a_paragraph_stays_in_its_sentence():
+    from pipeline.extract import extract_text
+
+    html = (
+        "<html><body><article><h1>Rivet 3 is out</h1><p>Rivet 3 builds large projects twice as "
+        "fast and caches the output of every plugin across builds.</p><p>Run <code>npx rivet@3 "
+        "migrate</code> in your project. The migration guide lists every breaking change.</p>"
+        "<pre><code>export default definePlugin({\n  name: 'svg'\n})</code></pre>"
+        "<p>Plugins written for Rivet 2 keep working without a change in almost every case.</p>"
+        "</article></body></html>"
+    )
+    text = extract_text(html.encode())
+    assert "Run npx rivet@3 migrate in your project." in text
