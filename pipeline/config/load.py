@@ -58,8 +58,26 @@ def _describe(exc: ValidationError, model: type[BaseModel], shown: str) -> list[
             message = "required key is missing"
         elif error["type"] == "literal_error":
             message = f"{message}, got {error['input']!r}"
+        elif error["type"] in PLAIN_WORDS:
+            wanted = PLAIN_WORDS[error["type"]].format(**error.get("ctx", {}))
+            message = f"{wanted}, got {error['input']!r}"
         lines.append(f"{shown}: {key}: {message}")
     return lines
+
+
+# pydantic's wording ('Input should be greater than 0') as a config file's reader says it
+PLAIN_WORDS = {
+    "greater_than": "must be a number above {gt:g}",
+    "greater_than_equal": "must be a number of {ge:g} or more",
+    "less_than": "must be a number below {lt:g}",
+    "less_than_equal": "must be a number of {le:g} or less",
+    "int_parsing": "must be a whole number (no quotes)",
+    "int_type": "must be a whole number (no quotes)",
+    "float_parsing": "must be a number (no quotes)",
+    "bool_parsing": "must be true or false (no quotes)",
+    "bool_type": "must be true or false (no quotes)",
+    "string_type": "must be text in quotes",
+}
 
 
 def _did_you_mean(loc: tuple, model: type[BaseModel]) -> str:

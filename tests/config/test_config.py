@@ -211,3 +211,14 @@ def test_a_files_mistakes_are_all_listed_though_one_key_failed(empty_root):
     assert "sources/x.toml: url: required for kind 'rss'" in found
     assert "schedule.toml: jobs.embargo.jitter:" in found
     assert "schedule.toml: jobs.embargo.cron: cron field minute '61' is invalid" in found
+
+
+def test_a_wrong_value_is_said_in_a_config_readers_words(empty_root):
+    write(
+        empty_root / "sources" / "t.toml",
+        'title = "T"\nkind = "files"\npath = "inbox/trusted"\ntimeout = 0\nmax_items = "many"\n',
+    )
+    found = "\n".join(problems(empty_root))
+    assert "sources/t.toml: timeout: must be a number above 0, got 0" in found
+    assert "sources/t.toml: max_items: must be a whole number (no quotes), got 'many'" in found
+    assert "Input should be" not in found
