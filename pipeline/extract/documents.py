@@ -41,6 +41,12 @@ def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]
     return found
 
 
+def document_beside(address: str) -> bool:
+    """A document ('flyer.pdf', 'anhang/plan.docx') named by a relative address that stays in
+    the folder of the file naming it: an inbox's page or Markdown file offers it."""
+    return bool(DOCUMENT_RE.search(urlsplit(address).path)) and _beside_the_page(address)
+
+
 def _beside_the_page(address: str) -> bool:
     """'flyer.pdf', 'anhang/plan.pdf': a file named beside a page that has no address of its
     own (an inbox's page); never a path up or out of its folder."""

@@ -73,9 +73,13 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
         yield read_input(data, PurePosixPath(inside).suffix, context), locator
 
 
-PAGE_SUFFIXES = (".html", ".htm")  # the readers that publish the documents a page links
+# the readers that publish the documents a page links, and how each names a file
+PAGE_LINKS = {
+    ".html": re.compile(rb"""(?:href|src)\s*=\s*["']([^"'#?]+)""", re.I),
+    ".md": re.compile(rb"\]\(\s*<?([^()<>\s#?]+)"),
+}
+PAGE_LINKS |= {".htm": PAGE_LINKS[".html"], ".markdown": PAGE_LINKS[".md"]}
 MAX_PAGE_SCAN = 2_000_000  # bytes of a page read to find the files it names
-_NAMED_FILE_RE = re.compile(rb"""(?:href|src)\s*=\s*["']([^"'#?]+)""", re.I)
 
 
 def _offered_by_a_page(inside: str, below: str, root: str, linked: dict[str, set[str]]) -> bool:
@@ -101,13 +105,14 @@ def _files_named_by_pages(folder: str, below: str, root: str) -> set[str]:
     except OSError:
         return named
     for entry in entries:
-        if not entry.name.lower().endswith(PAGE_SUFFIXES):
+        named_file = PAGE_LINKS.get(os.path.splitext(entry.name)[1].lower())
+        if named_file is None:
             continue
         try:
             data, _ = read_inside(entry.path, root, MAX_PAGE_SCAN)
         except OSError:
             continue
-        for match in _NAMED_FILE_RE.finditer(data):
+        for match in named_file.finditer(data):
             address = unquote(match.group(1).decode("utf-8", "replace"))
             if "://" not in address and not address.startswith(("/", "..")):
                 named.add(address.removeprefix("./"))

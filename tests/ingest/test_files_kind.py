@@ -107,3 +107,42 @@ def test_a_document_a_page_links_is_published_with_it_and_no_input_of_its_own(tm
     invalid = [item for item in queue if item["state"] == "invalid"]
     assert len(queue) == 2 and len(invalid) == 1
     assert len(list((root / "outputs" / "m" / "media").glob("*.pdf"))) == 1  # one file, kept once
+
+
+def test_a_document_a_markdown_release_links_is_published_with_it(tmp_path: Path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    root = tmp_path / "root"
+    (root / "outputs").mkdir(parents=True)
+    (root / "sources").mkdir()
+    (root / "sources" / "amt.toml").write_text(
+        'title = "Amt"\nkind = "files"\npath = "in"\nreview = "auto"\n', encoding="utf-8"
+    )
+    (root / "outputs" / "m.toml").write_text(
+        'title = "M"\ndescription = "M"\nlink = "https://portal.example/m"\n'
+        '[disclaimer]\ntext = "Inhalte Dritter: {source}."\n',
+        encoding="utf-8",
+    )
+    (root / "in" / "unterlagen").mkdir(parents=True)
+    (root / "in" / "2026-11-20-sommerfest.md").write_text(
+        "---\ntitle: Sommerfest im Stadtpark\ndate: 2026-11-20\n---\nDie Stadt lädt am Samstag "
+        "zum Sommerfest in den Stadtpark ein. Es gibt Musik, Spiele und ein Kinderprogramm.\n\n"
+        "Das Programm steht im [Flyer (PDF, 20 KB)](unterlagen/flyer.pdf), der Lageplan "
+        "[hier](<lageplan.pdf>).\n",
+        encoding="utf-8",
+    )
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    (root / "in" / "unterlagen" / "flyer.pdf").write_bytes(pdf)
+    (root / "in" / "lageplan.pdf").write_bytes(pdf + b"%plan\n")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--root", str(root), "ingest"]).exit_code == 0
+    runner.invoke(app, ["--root", str(root), "publish"])
+    queue = json.loads(runner.invoke(app, ["--root", str(root), "queue", "--json"]).stdout)
+    assert [item["state"] for item in queue] == ["published"]  # the PDFs are no inputs of their own
+    fragment = next((root / "outputs" / "m" / "releases").glob("*.html")).read_text("utf-8")
+    assert 'download="flyer.pdf"' in fragment and 'download="lageplan.pdf"' in fragment
+    assert len(list((root / "outputs" / "m" / "media").glob("*.pdf"))) == 2

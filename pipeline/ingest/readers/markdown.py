@@ -19,6 +19,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from pipeline.extract.decode import decode_text
+from pipeline.extract.documents import document_beside
 from pipeline.extract.plain import MAX_MARKS, plain_paragraphs, too_marked
 from pipeline.extract.srcset import not_web
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
@@ -206,8 +207,30 @@ def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, li
                 if child.type == "image" and not not_web(str(child.attrGet("src") or ""))
             ]
             token.children = [child for child in token.children if child.type != "image"]
+            images += _offered_documents(token.children)
     html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}).strip()
     return html, title, images
+
+
+def _offered_documents(children) -> list[MediaInput]:
+    """Documents the text links beside the file ('[Flyer (PDF)](flyer.pdf)'): read from its
+    folder and published with the release, as a page's downloads are."""
+    found = []
+    for index, child in enumerate(children):
+        href = str(child.attrGet("href") or "").strip() if child.type == "link_open" else ""
+        if not href or not document_beside(href):
+            continue
+        label = []
+        for inner in children[index + 1 :]:
+            if inner.type == "link_close":
+                break
+            label.append(inner.content)
+        found.append(
+            MediaInput(
+                url=href, filename=href.rsplit("/", 1)[-1], caption=" ".join("".join(label).split())
+            )
+        )
+    return found
 
 
 def _plain_inline(token) -> str:
