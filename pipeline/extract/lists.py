@@ -6,9 +6,14 @@ the paragraph after the list. A list of the page goes back into the article wher
 neighbours say it belongs: the block before it is a block of the article, and the block after
 it is the article's next block, or the block before announces it with a colon. Menus and link
 lists never qualify: their neighbours are not the article's, and their text is links.
+
+Footnotes too: a list whose items the text's marks point to ('<sup><a href="#fn1">1</a>') is
+the article's, wherever it stands; trafilatura drops it as a page's foot, leaving the marks.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -29,26 +34,93 @@ def restore_dropped_lists(fragment: etree._Element, tree, base: str | None) -> N
     if not blocks:
         return
     kept = {_text(item) for item in fragment.iter("li")}
+    marks = _note_marks(tree)
     for page_list in tree.iter("ul", "ol"):
         if next(page_list.iterancestors("ul", "ol"), None) is not None:
             continue  # a nested list comes back with its outer one
-        previous = _neighbour(page_list, etree._Element.getprevious)
-        before = None if previous is None else blocks.get(_text(previous))
-        if before is None or not _is_article_list(page_list, kept):
+        if marks and _is_footnotes(page_list, marks):
+            restored = _restored(page_list, base)
+            shown = _text(fragment)
+            if any(_text(item) in shown for item in restored.iter("li")):
+                continue  # the article has them already
+            before = _block_before(page_list, blocks)
+        else:
+            previous = _neighbour(page_list, etree._Element.getprevious)
+            before = None if previous is None else blocks.get(_text(previous))
+            if before is None or not _is_article_list(page_list, kept):
+                continue
+            after = _neighbour(page_list, etree._Element.getnext)
+            following = before.getnext()
+            if not (
+                (after is not None and following is not None and _text(after) == _text(following))
+                or _text(before).endswith(":")
+            ):
+                continue
+            restored = _restored(page_list, base)
+        if not len(restored):
             continue
-        after = _neighbour(page_list, etree._Element.getnext)
-        following = before.getnext()
-        if not (
-            (after is not None and following is not None and _text(after) == _text(following))
-            or _text(before).endswith(":")
+        kept.update(_text(item) for item in restored.iter("li"))
+        if before is None:
+            fragment.append(restored)
+        else:
+            before.addnext(restored)
+
+
+def _restored(page_list, base: str | None) -> etree._Element:
+    restored = etree.Element(page_list.tag)  # an <ol> keeps its numbers: the marks say them
+    restored.extend(_convert(page_list, HTML_KINDS, base))
+    return restored
+
+
+# A footnote's mark: '¹' (raised by `parse`), '[2]', or digits in a <sup>
+_RAISED_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,3}\]")
+_SUP_MARK = re.compile(r"\(?\d{1,3}\)?|[*†‡]")
+
+
+def _note_marks(tree) -> dict[str, list]:
+    """The page's footnote marks, by the id each points to."""
+    marks: dict[str, list] = {}
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if len(href) < 2 or href[0] != "#":
+            continue
+        text = _text(anchor)
+        if _RAISED_MARK.fullmatch(text) or (
+            _SUP_MARK.fullmatch(text) and next(anchor.iterancestors("sup"), None) is not None
         ):
-            continue
-        converted = _convert(page_list, HTML_KINDS, base)
-        kept.update(_text(item) for item in converted.iter("li"))
-        place = before
-        for element in list(converted):
-            place.addnext(element)
-            place = element
+            marks.setdefault(href[1:], []).append(anchor)
+    return marks
+
+
+def _is_footnotes(page_list, marks: dict[str, list]) -> bool:
+    """Every item is the target of a mark in the text (a comment's number in the comment
+    itself marks nothing)."""
+    items = page_list.findall("li")
+    if not items or len(items) > MAX_ITEMS:
+        return False
+    for item in items:
+        targets = [marks.get(element.get("id") or "", ()) for element in item.iter()]
+        outside = [
+            anchor
+            for anchors in targets
+            for anchor in anchors
+            if page_list not in anchor.iterancestors()
+        ]
+        if not outside:
+            return False
+    return True
+
+
+def _block_before(page_list, blocks: dict) -> etree._Element | None:
+    """The article's last block before `page_list` in the page; None when none is."""
+    for element in page_list.itersiblings(preceding=True):
+        for inner in [element, *reversed(list(element.iterdescendants()))]:
+            if isinstance(inner.tag, str) and (block := blocks.get(_text(inner))) is not None:
+                return block
+    parent = page_list.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return None
+    return _block_before(parent, blocks)
 
 
 def _is_article_list(page_list, kept: set[str]) -> bool:

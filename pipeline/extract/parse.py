@@ -87,7 +87,30 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
     if b"<sup" in data or b"<sub" in data or b"<SUP" in data or b"<SUB" in data:
         _raised_and_lowered_digits(tree)
     _drop_hidden(tree)
+    _drop_back_references(tree)
     return tree
+
+
+# '↩', '↑', '^': a footnote's link back to its mark, which a release has no use for
+_BACK_ARROWS = re.compile(r"[\s\^\u2191\u21a9\u21aa\u2934\u21e7\ufe0e\ufe0f]+")
+
+
+def _drop_back_references(tree) -> None:
+    for anchor in tree.xpath("//a[starts-with(normalize-space(@href), '#')]"):
+        text = "".join(anchor.itertext())
+        if not text.strip() or not _BACK_ARROWS.fullmatch(text):
+            continue
+        previous, parent = anchor.getprevious(), anchor.getparent()
+        before = (previous.tail if previous is not None else parent.text) or ""
+        tail = anchor.tail or ""
+        if before.rstrip().endswith(("[", "(")) and tail.lstrip().startswith(("]", ")")):
+            before, tail = before.rstrip()[:-1], tail.lstrip()[1:]  # '[↩]'
+        anchor.tail = tail
+        if previous is not None:
+            previous.tail = before
+        else:
+            parent.text = before
+        _remove_keeping_tail(anchor)
 
 
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|hide)(?:\s|$)")
@@ -162,6 +185,15 @@ def _raised_and_lowered_digits(tree) -> None:
         if not _SCRIPTED.fullmatch(text):
             continue
         table = _SUPERSCRIPT if element.tag == "sup" else _SUBSCRIPT
+        anchor = element[0] if len(element) == 1 and element[0].tag == "a" else None
+        if anchor is not None and (anchor.get("href") or "").startswith("#"):
+            # a footnote's mark stays its link: it tells which note of the page it marks
+            href = anchor.get("href")
+            anchor.clear()  # its class too ('footnote-ref'): extractors drop a page's foot
+            anchor.set("href", href)
+            anchor.text, anchor.tail = text.translate(table), element.tail
+            element.getparent().replace(element, anchor)
+            continue
         replacement = text.translate(table) + (element.tail or "")
         previous, parent = element.getprevious(), element.getparent()
         if previous is not None:

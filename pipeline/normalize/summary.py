@@ -14,6 +14,8 @@ from pipeline.normalize.body import Block
 TEASER_LIMIT = 300
 SLUG_LIMIT = 80
 SENTENCE_END_RE = re.compile(r"[.!?…][\"“”»«'’)]?(?=\s+[\"„“»«(]?[A-ZÄÖÜ0-9])")
+# a footnote's mark after a sentence ('by 2035.¹'): the teaser stands without the notes
+NOTE_MARK_RE = re.compile(r"(?<=[.!?,;:…\"“”»«)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡]+(?=\s|$)")
 ABBREVIATIONS = frozenset(
     "dr prof nr str ca bzw vgl ggf inkl ff abs tel mio mrd bd hr fr jr sr mr mrs ms st no vs "
     "inc co ltd corp gmbh jan feb mär apr aug sep sept okt oct nov dez dec e.v z.b u.a d.h "
@@ -73,13 +75,13 @@ WIRE_DATELINE_RE = re.compile(
 
 
 def _is_subheadline(text: str) -> bool:
-    text = text.strip()
+    text = NOTE_MARK_RE.sub("", text.strip())
     return 0 < len(text) <= 200 and text[-1] not in '.!?:…"“”»«)'
 
 
 def make_teaser(text: str, limit: int = TEASER_LIMIT) -> str:
     """At most `limit` characters: whole sentences if possible, else whole words and '…'."""
-    text = " ".join(text.split())
+    text = NOTE_MARK_RE.sub("", " ".join(text.split()))
     text = WIRE_DATELINE_RE.sub("", text, count=1)
     if len(text) <= limit:
         return text
