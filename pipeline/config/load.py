@@ -23,6 +23,7 @@ from pipeline.config.models import (
     JobConfig,
     ScheduleConfig,
     SourceConfig,
+    sender_allowed,
 )
 from pipeline.config.peek import NAME_RE
 
@@ -288,6 +289,18 @@ def _imap_problems(source: SourceConfig, config: Config) -> list[str]:
     for index, sender in enumerate(imap.senders):
         if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender):
             found.append(f"imap.senders[{index}]: {sender!r} is neither an address nor a domain")
+    for sender, name in imap.sender_names.items():
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender.lstrip("@")):
+            found.append(f"imap.sender_names: {sender!r} is neither an address nor a domain")
+        elif not name.strip():
+            found.append(f"imap.sender_names.{sender}: give the name of the press office")
+        elif imap.senders and not sender_allowed(
+            sender if "@" in sender else f"x@{sender}", imap.senders
+        ):
+            found.append(
+                f"imap.sender_names.{sender}: not among imap.senders, so its mails are refused; "
+                "add it there too"
+            )
     if source.enabled:
         for key in ("username_env", "password_env"):
             variable = getattr(imap, key)

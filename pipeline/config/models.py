@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -74,6 +75,20 @@ class ExtractRules(Strict):
     test_title: str | None = None
 
 
+def sender_allowed(address: str, entries: list[str]) -> bool:
+    """An empty list allows anyone; entries are addresses or domains (subdomains included)."""
+    if not entries:
+        return True
+    address = address.lower()
+    domain = address.rpartition("@")[2]
+    for entry in (item.lower().lstrip("@") for item in entries):
+        if "@" in entry and address == entry:
+            return True
+        if "@" not in entry and (domain == entry or domain.endswith("." + entry)):
+            return True
+    return False
+
+
 class ImapConfig(Strict):
     """Kind `imap`: the mailbox press offices send to. Secrets stay in the environment."""
 
@@ -84,6 +99,9 @@ class ImapConfig(Strict):
     username_env: str
     password_env: str
     senders: list[str] = Field(default_factory=list)  # allowed addresses or domains; [] = anyone
+    # Who answers for the releases of an address or a domain when one mailbox serves several
+    # press offices: the name is the release's attribution and the disclaimer's {source}.
+    sender_names: dict[str, str] = Field(default_factory=dict)
     # Only mails the receiving server authenticated (DMARC or aligned DKIM pass in its
     # Authentication-Results header, recognised by `authserv_id`).
     require_authenticated: bool = False
@@ -91,6 +109,21 @@ class ImapConfig(Strict):
     after: Literal["flag", "move"] = "flag"
     move_to: str | None = None
     ca_file: str | None = None  # a private CA's certificate (PEM), relative to the root
+
+    def name_for(self, sender: str | None) -> str | None:
+        """The organisation `sender_names` gives for a From address ('Name <a@b.example>' or
+        'a@b.example'): its address first, then its domain, the closest first."""
+        address = parseaddr(sender or "")[1].lower()
+        if "@" not in address:
+            return None
+        names = {key.lower().lstrip("@"): name for key, name in self.sender_names.items()}
+        if address in names:
+            return names[address]
+        labels = address.rpartition("@")[2].split(".")
+        for start in range(len(labels) - 1):
+            if (domain := ".".join(labels[start:])) in names:
+                return names[domain]
+        return None
 
     @field_validator("username_env", "password_env")
     @classmethod

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from email import policy
 from email.parser import BytesHeaderParser
 
+from pipeline.config.models import sender_allowed as allowed
+
+__all__ = ["Sender", "allowed", "authenticated", "sender_of"]
+
 _COMMENT_RE = re.compile(r"\([^()]*\)")
 
 
@@ -44,20 +48,6 @@ def sender_of(header_bytes: bytes) -> Sender:
     if len(addresses) != 1 or not addresses[0].domain:
         return Sender("", "the From header does not name exactly one address", results)
     return Sender(addresses[0].addr_spec.lower(), None, results)
-
-
-def allowed(address: str, entries: list[str]) -> bool:
-    """An empty list allows anyone; entries are addresses or domains (subdomains included)."""
-    if not entries:
-        return True
-    address = address.lower()
-    domain = address.rpartition("@")[2]
-    for entry in (item.lower().lstrip("@") for item in entries):
-        if "@" in entry and address == entry:
-            return True
-        if "@" not in entry and (domain == entry or domain.endswith("." + entry)):
-            return True
-    return False
 
 
 def authenticated(sender: Sender, authserv_id: str) -> bool:

@@ -153,6 +153,15 @@ def short_summary(release: Release, channel: ChannelConfig, author: str) -> str:
     return " – ".join(part for part in (mark, teaser) if part) or feed_text(release.title)
 
 
+def attribution(release: Release, source: SourceConfig | None) -> str:
+    """Who answers for a release: the press office a shared mailbox names for its sender
+    (`imap.sender_names`), else the source."""
+    if source is not None and source.imap is not None:
+        if name := source.imap.name_for(release.provenance.sender):
+            return name
+    return (source.title if source else "") or release.source
+
+
 def build_item(
     entry: Entry,
     channel: ChannelConfig,
@@ -165,7 +174,7 @@ def build_item(
         raise ValueError(f"public name {entry.public_name!r} is not a safe file name")
     release = xml_safe(entry.release)
     zone = source.zone if source else None
-    author = (source.title if source else "") or release.source
+    author = attribution(release, source)
     published = _shown_date(release.published_at, entry.first_published_at)
     item = PublishedItem(
         entry=entry,

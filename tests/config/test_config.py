@@ -222,3 +222,22 @@ def test_a_wrong_value_is_said_in_a_config_readers_words(empty_root):
     assert "sources/t.toml: timeout: must be a number above 0, got 0" in found
     assert "sources/t.toml: max_items: must be a whole number (no quotes), got 'many'" in found
     assert "Input should be" not in found
+
+
+def test_a_shared_mailbox_s_sender_names_are_checked(empty_root):
+    write(
+        empty_root / "sources" / "postfach.toml",
+        'title = "Presse-Postfach"\nkind = "imap"\nenabled = false\n[imap]\n'
+        'host = "imap.portal.example"\nusername_env = "U"\npassword_env = "P"\n'
+        'senders = ["lindenau.example"]\n'
+        '[imap.sender_names]\n"lindenau.example" = "Stadt Lindenau"\n'
+        '"presse@ihk.example" = "IHK"\n"nobody" = "X"\n"stadtwerke.lindenau.example" = " "\n',
+    )
+    found = "\n".join(problems(empty_root))
+    assert (
+        "sources/postfach.toml: imap.sender_names.presse@ihk.example: not among imap.senders, "
+        "so its mails are refused; add it there too"
+    ) in found
+    assert "imap.sender_names: 'nobody' is neither an address nor a domain" in found
+    assert "imap.sender_names.stadtwerke.lindenau.example: give the name" in found
+    assert "Stadt Lindenau" not in found

@@ -271,3 +271,40 @@ def test_a_contact_email_placeholder_without_an_address_leaves_no_empty_brackets
         disclaimer, language="de", source="hafen", source_title="Hafen Lindenau", contact_email=None
     )
     assert text == "Verantwortlich ist Hafen Lindenau."
+
+
+def test_a_shared_mailbox_names_the_press_office_of_each_sender():
+    from pipeline.config import SourceConfig
+    from pipeline.models import Provenance
+
+    mailbox = SourceConfig(
+        title="Presse-Postfach",
+        kind="imap",
+        imap={
+            "host": "imap.portal.example",
+            "username_env": "U",
+            "password_env": "P",
+            "senders": ["lindenau.example", "presse@ihk.example"],
+            "sender_names": {
+                "lindenau.example": "Stadt Lindenau",
+                "stadtwerke.lindenau.example": "Stadtwerke Lindenau GmbH",
+                "presse@ihk.example": "IHK zu Lindenau",
+            },
+        },
+    )
+    every_source = sources() | {"postfach": mailbox}
+
+    def published_by(sender: str) -> str:
+        mail = release(source="postfach", identity=f"<{sender}>").model_copy(
+            update={"provenance": Provenance(route="imap", received_at=datetime.now(BERLIN),
+                                             sender=sender)}
+        )  # fmt: skip
+        an_entry = entry(mail)
+        return fragment_of(render_channel("melder", channel(), [an_entry], every_source), an_entry)
+
+    city = published_by("presse@lindenau.example")
+    assert "Für die Inhalte ist allein Stadt Lindenau verantwortlich." in city
+    assert "Quelle: Stadt Lindenau" in city and "Presse-Postfach" not in city
+    assert "allein Stadtwerke Lindenau GmbH" in published_by("info@stadtwerke.lindenau.example")
+    assert "allein IHK zu Lindenau" in published_by("IHK Presse <Presse@IHK.example>")
+    assert "allein Presse-Postfach" in published_by("someone@elsewhere.example")  # unnamed
