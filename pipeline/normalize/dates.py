@@ -342,12 +342,13 @@ def _leftover_words(text: str) -> list[str]:
     return [word for word in words if word.casefold() not in DATE_LINE_WORDS | WEEKDAYS]
 
 
-def plausibility_problem(value: datetime, now: datetime) -> str | None:
-    """Why a publication date cannot be right, or None when it may be."""
-    if value < EARLIEST:
-        return f"date {value.date().isoformat()} is before 1990; check the input's date"
-    if value > now + timedelta(days=366):
-        return f"date {value.date().isoformat()} is more than a year in the future"
+def plausibility_problem(value: datetime, now: datetime, what: str = "date") -> str | None:
+    """Why a publication date (or an embargo) cannot be right, or None when it may be. The
+    years are compared first: a moment near year 1 or 9999 cannot be moved to UTC at all."""
+    if value.year < EARLIEST.year or value < EARLIEST:
+        return f"{what} {value.date().isoformat()} is before 1990; check the input's {what}"
+    if value.year > now.year + 1 or value > now + timedelta(days=366):
+        return f"{what} {value.date().isoformat()} is more than a year in the future"
     return None
 
 

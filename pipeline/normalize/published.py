@@ -38,6 +38,9 @@ def published_at(
     value, timed = None, True
     if raw.published is not None:
         value = dates.localize(raw.published, zone)
+        if problem := dates.plausibility_problem(value, now):  # before any zone is applied
+            found.problems.append(Problem(field="published_at", message=problem))
+            return None
         own = dates.parse_moment(found.date_text, zone, now) if found.date_text else None
         if raw.format == "email" and own and own[0].date() < value.astimezone(zone).date():
             value, timed = own  # a mail sent days after the release's own dateline
@@ -78,7 +81,8 @@ def published_at(
     problem = dates.plausibility_problem(value, now)
     if problem:
         found.problems.append(Problem(field="published_at", message=problem))
-    elif value > now + timedelta(days=1):
+        return None  # kept out of the store: no zone or feed can show year 9999
+    if value > now + timedelta(days=1):
         found.warnings.append(
             f"publication date {value.date().isoformat()} lies in the future: held for an "
             "editor; feeds date it when it goes out"

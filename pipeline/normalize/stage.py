@@ -112,6 +112,9 @@ def normalize(
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
     embargo = dates.localize(raw.embargo_until, zone) if raw.embargo_until else found.embargo
+    if embargo is not None and (problem := dates.plausibility_problem(embargo, now, "embargo")):
+        found.problems.append(Problem(field="embargo_until", message=problem))
+        embargo = None  # the release is invalid: held, and no page breaks on year 9999
     published = published_at(raw, zone, now, found, embargo=embargo)
     return Release(
         id=release_id(raw.source, raw.identity),

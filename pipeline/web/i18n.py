@@ -74,7 +74,10 @@ class Words:
         """A moment in the desk's zone, with the zone named: "26.11.2026, 06:00 MEZ"."""
         if moment is None:
             return ""
-        local = moment.astimezone(DESK_ZONE)
+        try:
+            local = moment.astimezone(DESK_ZONE)
+        except (OverflowError, ValueError):  # a stored year 9999 never takes a page down
+            return moment.isoformat()
         day = format_date(local, "medium", locale=self.language)
         time = format_time(local, "short", locale=self.language).replace("\u202f", " ")
         return f"{day}, {time} {self._zone_name(local)}"

@@ -122,3 +122,20 @@ def test_an_input_of_spaces_is_empty_and_a_huge_body_is_named():
     assert blank.errors[0].message.startswith("input is empty (only spaces and line breaks); send")
     huge = read(f"{HEADLINE}\n\n{LEAD}\n\n".encode() + (MORE + "\n\n").encode() * 1500, ".txt")
     assert any("far more than a release" in warning for warning in huge.warnings)
+
+
+def test_a_date_no_calendar_can_show_makes_the_release_invalid_and_is_not_kept():
+    import json
+
+    for moment in ("9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00", "2031-05-01T10:00:00Z"):
+        upload = {"title": HEADLINE, "text": f"{LEAD}\n\n{MORE}"}
+        found = read(json.dumps(upload | {"embargo_until": moment}).encode(), ".json")
+        assert found.embargo_until is None
+        assert [problem.field for problem in found.errors] == ["embargo_until"]
+        dated = read(json.dumps(upload | {"published": moment}).encode(), ".json")
+        assert [problem.field for problem in dated.errors] == ["published_at"]
+        assert dated.published_at is None
+    found = read(
+        json.dumps(upload | {"embargo_until": "2026-12-01T09:00:00+01:00"}).encode(), ".json"
+    )
+    assert found.errors == () and found.embargo_until.isoformat() == "2026-12-01T09:00:00+01:00"
