@@ -73,6 +73,7 @@ def _encode_master(picture: Image.Image) -> CleanImage:
         picture.mode == "P" and "transparency" in picture.info
     )
     picture = picture.convert("RGBA" if transparent else "RGB")
+    picture.info = {}  # a JPEG comment ('Fotograf …, Mobil …') is copied by every save else
     if max(picture.size) > MASTER_EDGE:
         # bicubic is enough for a copy every rendition is scaled from again with Lanczos
         picture = picture.resize(_master_size(*picture.size), Image.Resampling.BICUBIC)

@@ -130,3 +130,16 @@ def test_the_type_comes_from_the_bytes_never_the_name():
     assert sniff(photo(image_format="PNG")).content_type == "image/png"
     assert sniff(b"<html><body>hi</body></html>").kind == "unknown"
     assert sniff(b"MZ\x90\x00 an executable").kind == "unknown"
+
+
+def test_a_comment_in_the_photo_reaches_neither_the_kept_copy_nor_a_rendition():
+    for size in ((1200, 800), (4000, 2600)):
+        buffer = io.BytesIO()
+        secret = "Bildrechte ungeklärt – nur intern! Mobil 0171 2345678".encode()
+        Image.new("RGB", size, (40, 110, 170)).save(buffer, "JPEG", comment=secret)
+        assert b"Mobil 0171" in buffer.getvalue()
+        clean = clean_image(buffer.getvalue())
+        assert b"Mobil 0171" not in clean.data
+        assert b"Mobil 0171" not in rendition(clean.data, 400)
+        with Image.open(io.BytesIO(clean.data)) as image:
+            assert "comment" not in image.info
