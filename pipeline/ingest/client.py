@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 ROBOTS_TOKEN = "Melder"
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309 asks crawlers to read at least 500 KiB
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is capped, not obeyed blindly
+ROBOTS_FAILURE_MEMORY = 600.0  # seconds an unreadable robots.txt is not asked for again
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 CHUNK = 64 * 1024
 
@@ -65,6 +66,7 @@ class HttpClient:
         self.backoff, self.max_wait = backoff, max_wait
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots_failed: dict[str, tuple[float, str]] = {}  # origin → (when, why)
 
     def close(self) -> None:
         self.session.close()
@@ -264,7 +266,14 @@ class HttpClient:
     def _robots_for(self, url: str, policy: FetchPolicy) -> urllib.robotparser.RobotFileParser:
         origin = _origin(url)
         if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin, policy)
+            failed = self._robots_failed.get(origin)
+            if failed and self.clock() - failed[0] < ROBOTS_FAILURE_MEMORY:
+                raise FetchError(failed[1])  # twenty photos on a dead host: one wait, not twenty
+            try:
+                self._robots[origin] = self._load_robots(origin, policy)
+            except FetchError as exc:
+                self._robots_failed[origin] = (self.clock(), str(exc))
+                raise
         return self._robots[origin]
 
     def _load_robots(self, origin: str, policy: FetchPolicy) -> urllib.robotparser.RobotFileParser:

@@ -338,6 +338,27 @@ def test_an_unreachable_robots_txt_fails_the_fetch(httpserver, client):
         client.get(local(httpserver, "/feed"), polite)
 
 
+def test_an_unreachable_robots_txt_is_asked_once_for_many_photos(httpserver, sleeps):
+    asked = []
+    httpserver.expect_request("/robots.txt").respond_with_handler(
+        lambda request: asked.append(1) or Response("", status=503)
+    )
+    now = [1000.0]
+    client = HttpClient(sleep=sleeps, clock=lambda: now[0], backoff=0.01, max_wait=1)
+    polite = FetchPolicy(**{**FAST.__dict__, "robots": True})
+    try:
+        for number in range(20):
+            with pytest.raises(FetchError, match="robots.txt: cannot be read"):
+                client.get(local(httpserver, f"/foto-{number}.jpg"), polite)
+        assert len(asked) == 1
+        now[0] += 601  # later on, the host is asked again
+        with pytest.raises(FetchError, match="robots.txt: cannot be read"):
+            client.get(local(httpserver, "/foto-1.jpg"), polite)
+        assert len(asked) == 2
+    finally:
+        client.close()
+
+
 def test_a_source_out_of_time_fetches_nothing_more(httpserver, client):
     httpserver.expect_request("/feed").respond_with_data("ok")
     spent = FetchPolicy(**{**FAST.__dict__, "deadline": time.monotonic() - 1})
