@@ -13,16 +13,24 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.errors import NotFound, Rejected
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, jsonfmt, read_input
+from pipeline.ingest.readers.jsontext import (
+    MAX_NESTING,
+    load_json,
+    nesting_depth,
+    repeated_key_message,
+)
 from pipeline.media import MediaFetcher
 from pipeline.models import MediaInput
 from pipeline.runner import keep_submission, note_arrivals, replacing, store_raws
@@ -53,6 +61,17 @@ def install(app: FastAPI) -> None:
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = _pydantic_problems(exc.errors()) + unknown_query_parameters(request)
         return JSONResponse({"problems": problems}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """An API client gets every refusal as problems, also those made before a route ran
+        ('Missing boundary in multipart.', 'Too many fields.'); pages get FastAPI's answer."""
+        if not request.url.path.startswith("/api/"):
+            return await http_exception_handler(request, exc)
+        field = "body" if exc.status_code in (400, 413) else "request"
+        problems = [{"field": field, "message": str(exc.detail)}]
+        return JSONResponse({"problems": problems}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))  # fmt: skip
 
     @app.get("/api/docs", include_in_schema=False)
     def docs(request: Request) -> Response:
@@ -320,13 +339,15 @@ def schema_problems(data: bytes) -> list[dict]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return [{"field": "body", "message": f"not valid JSON: {exc}"}]
-    if jsonfmt.nesting_depth(text) > jsonfmt.MAX_NESTING:
-        message = f"nested deeper than {jsonfmt.MAX_NESTING} levels; a release is flat"
+    if nesting_depth(text) > MAX_NESTING:
+        message = f"nested deeper than {MAX_NESTING} levels; a release is flat"
         return [{"field": "body", "message": message}]
     try:
-        json.loads(text)
+        _, repeated = load_json(text)
     except ValueError as exc:
         return [{"field": "body", "message": f"not valid JSON: {exc}"}]
+    if repeated:
+        return [{"field": key, "message": repeated_key_message(key)} for key in repeated]
     schema = getattr(jsonfmt, "ReleaseSubmission", None)
     if schema is None:
         return []

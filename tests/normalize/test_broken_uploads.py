@@ -139,3 +139,13 @@ def test_a_date_no_calendar_can_show_makes_the_release_invalid_and_is_not_kept()
         json.dumps(upload | {"embargo_until": "2026-12-01T09:00:00+01:00"}).encode(), ".json"
     )
     assert found.errors == () and found.embargo_until.isoformat() == "2026-12-01T09:00:00+01:00"
+
+
+def test_a_field_given_twice_holds_the_release_and_names_the_field():
+    data = (
+        '{"title": "%s", "text": "%s", "title": "Ganz andere Schlagzeile"}' % (HEADLINE, LEAD)
+    ).encode()
+    found = read(data, ".json")
+    assert [(problem.field, problem.message) for problem in found.errors] == [
+        ("title", "given more than once ('title'); send each field once")
+    ]

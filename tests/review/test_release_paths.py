@@ -227,21 +227,27 @@ def test_a_rejected_release_reopens_only_on_purpose(empty_root):
 
 
 def test_approve_publish_and_show_say_when_an_embargoed_release_goes_out(empty_root):
+    from zoneinfo import ZoneInfo
+
+    day = (datetime.now(ZoneInfo("Europe/Berlin")) + timedelta(days=200)).date()
+    lifts = datetime(day.year, day.month, day.day, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    stamp = lifts.isoformat(timespec="minutes")
     write(
         empty_root / "inbox" / "reviewed" / "kita.txt",
-        KITA.replace("\n\n", "\n\nSperrfrist: 24.12.2099, 10:00 Uhr\n\n", 1),
+        KITA.replace("\n\n", f"\n\nSperrfrist: {day:%d.%m.%Y}, 10:00 Uhr\n\n", 1),
     )
     melder(empty_root, "ingest")
     [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
     said = melder(empty_root, "approve", item["id"])
-    assert "2099-12-24T10:00+01:00" in said.stdout and "embargo" in said.stdout
+    assert stamp in said.stdout and "embargo" in said.stdout
     published = melder(empty_root, "publish")
     assert "released 0" in published.stdout
-    assert "1 approved release(s) wait, the next at 2099-12-24T10:00+01:00" in published.stdout
+    assert f"1 approved release(s) wait, the next at {stamp}" in published.stdout
     shown = melder(empty_root, "show", item["id"]).stdout
-    assert "goes out at: 2099-12-24T10:00+01:00 (embargo)" in shown
-    earlier = melder(empty_root, "approve", item["id"], "--at", "2099-12-23T09:00")
-    assert "2099-12-23T09:00+01:00 lies before its embargo, which holds" in earlier.stdout
+    assert f"goes out at: {stamp} (embargo)" in shown
+    earlier = (lifts - timedelta(hours=25)).isoformat(timespec="minutes")
+    said_earlier = melder(empty_root, "approve", item["id"], "--at", earlier[:16])
+    assert f"{earlier} lies before its embargo, which holds" in said_earlier.stdout
 
 
 def test_at_takes_what_its_hint_says_and_refuses_the_past_without_force(empty_root):

@@ -4,7 +4,7 @@ request validation in the JSON reader's words, readable docs with examples, and 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -109,7 +109,11 @@ def test_the_status_gives_embargo_until_and_published_at_with_their_offset(serve
         "title": "Haushalt 2027 beschlossen",
         "text": "Der Stadtrat hat den Haushalt für das kommende Jahr beschlossen.",
         "published": "2026-11-25T09:00:00+01:00",
-        "embargo_until": "2099-11-25T10:00:00+01:00",
+        # months ahead: held for the whole run, and no embargo lies years ahead
+        "embargo_until": (datetime.now(UTC) + timedelta(days=200))
+        .replace(microsecond=0)
+        .astimezone(timezone(timedelta(hours=1)))
+        .isoformat(),
     }
     with client(base, tokens["press"]) as api:
         created = api.post("/api/v1/releases", json=release)
@@ -120,10 +124,10 @@ def test_the_status_gives_embargo_until_and_published_at_with_their_offset(serve
             json={"title": "Ohne Datum", "text": "Ein Text ohne jede Angabe, wann er gilt."},
         )
         plain = api.get(f"/api/v1/releases/{undated.json()['id']}").json()
-    for field, sent in [("published_at", "published"), ("embargo_until", "embargo_until")]:
+    for field in ("published_at", "embargo_until"):  # dated by its embargo, which is later
         shown = datetime.fromisoformat(status[field])
         assert shown.utcoffset() is not None
-        assert shown == datetime.fromisoformat(release[sent])
+        assert shown == datetime.fromisoformat(release["embargo_until"])
     assert plain["embargo_until"] is None and plain["published_at"] is None
 
 
@@ -500,3 +504,34 @@ def test_the_same_release_in_other_bytes_keeps_an_editors_decision(tmp_path):
     assert again.json()["outcome"] == "unchanged", again.text
     assert store.get(release_id).state == State.REJECTED
     store.close()
+
+
+def test_a_broken_multipart_body_is_refused_with_problems_like_every_other_refusal(server):
+    base, tokens = server
+    with client(base, tokens["press"]) as api:
+        no_boundary = api.post(
+            "/api/v1/releases", content=b"abc", headers={"Content-Type": "multipart/form-data"}
+        )
+        too_many = api.post(
+            "/api/v1/releases",
+            files=[("file", ("r.txt", release_text("Kita")))] + [("caption", (None, "x"))] * 300,
+        )
+    for answer in (no_boundary, too_many):
+        assert 400 <= answer.status_code < 500
+        problems = answer.json()["problems"]
+        assert problems and problems[0]["field"] == "body" and problems[0]["message"]
+        assert "detail" not in answer.json()
+    assert "boundary" in no_boundary.json()["problems"][0]["message"].lower()
+
+
+def test_a_json_field_given_twice_is_refused_by_name(server):
+    base, tokens = server
+    body = b'{"title": "Neuer Radweg", "text": "Der Radweg am Fluss ist offen.", "title": "X"}'
+    with client(base, tokens["press"]) as api:
+        answer = api.post(
+            "/api/v1/releases", content=body, headers={"Content-Type": "application/json"}
+        )
+    assert answer.status_code == 422
+    assert answer.json()["problems"] == [
+        {"field": "title", "message": "given more than once ('title'); send each field once"}
+    ]

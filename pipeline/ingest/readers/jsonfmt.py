@@ -21,6 +21,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pipeline.extract.decode import decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
 from pipeline.ingest.readers.html import body_photos
+from pipeline.ingest.readers.jsontext import (
+    MAX_NESTING,
+    load_json,
+    nesting_depth,
+    repeated_key_message,
+)
 from pipeline.ingest.readers.wordpress import wordpress_post
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
@@ -185,9 +191,6 @@ class ReleaseSubmission(BaseModel):
         return self
 
 
-MAX_NESTING = 32
-_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
 MISSING_BODY = "give the body as 'text' (plain text) or 'body_html'"
 
 
@@ -230,22 +233,6 @@ def _readable_fields(raw: dict, base_url: str | None) -> dict[str, Any]:
     }
 
 
-def nesting_depth(text: str) -> int:
-    """How deep brackets nest, strings skipped: checked before parsing, so 100,000 `[` cost
-    one scan instead of a recursion error."""
-    depth = deepest = 0
-    for match in _STRING_OR_BRACKET.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_NESTING:
-                break
-        elif token in "]}":
-            depth -= 1
-    return deepest
-
-
 def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list[Problem]]:
     """The validated submission, or the raw object (if any) with every problem found."""
     text = decode_text(data).text
@@ -253,10 +240,13 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
         message = f"nested deeper than {MAX_NESTING} levels of [ ] and {{ }}; a release is flat"
         return None, [Problem(field="json", message=message)]
     try:
-        raw, broken = without_lone_surrogates(json.loads(text))
+        parsed, repeated = load_json(text)
     except json.JSONDecodeError as exc:
         message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         return None, [Problem(field="json", message=message)]
+    raw, broken = without_lone_surrogates(parsed)
+    if repeated and isinstance(raw, dict):  # kept, for an editor, but never as it came
+        return raw, [Problem(field=key, message=repeated_key_message(key)) for key in repeated]
     if broken:  # kept readable, but the sender's text is damaged: an editor must look
         message = "holds a lone UTF-16 surrogate (\\udXXX), replaced by �; send valid Unicode"
         return raw if isinstance(raw, dict) else None, [
