@@ -143,7 +143,7 @@ def test_a_date_no_calendar_can_show_makes_the_release_invalid_and_is_not_kept()
 
 def test_a_field_given_twice_holds_the_release_and_names_the_field():
     data = (
-        '{"title": "%s", "text": "%s", "title": "Ganz andere Schlagzeile"}' % (HEADLINE, LEAD)
+        f'{{"title": "{HEADLINE}", "text": "{LEAD}", "title": "Ganz andere Schlagzeile"}}'
     ).encode()
     found = read(data, ".json")
     assert [(problem.field, problem.message) for problem in found.errors] == [
