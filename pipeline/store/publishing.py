@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import false, or_, select, tuple_, update
 from sqlalchemy.orm import Session
@@ -139,8 +139,15 @@ def _write_lock(session: Session) -> None:
         session.execute(update(ReleaseRow).where(false()).values(version=ReleaseRow.version))
 
 
+MAX_AGE_MARK = 999_999
+
+
 def _sort_time(release: Release, now: datetime) -> datetime:
-    """A release is dated by its own date unless that lies in the future."""
-    if release.published_at is not None and release.published_at <= now:
-        return release.published_at
-    return now
+    """Where a channel lists a release: when it went out, so that a release approved after
+    newer ones (an embargo, a long review) still enters every feed's window and a portal
+    learns of it. Within one publish, the newer own date comes first: the release's age in
+    seconds is taken as microseconds before the moment (ages beyond 11 days tie)."""
+    if release.published_at is None:
+        return now
+    age = (now - release.published_at).total_seconds()
+    return now - timedelta(microseconds=max(-MAX_AGE_MARK, min(MAX_AGE_MARK, round(age))))

@@ -312,3 +312,27 @@ def test_every_published_release_has_its_page_even_beyond_the_feed_window(empty_
     assert len(published) == 5 and len(pages) == 5
     for item in published:
         assert (empty_root / "outputs" / "portal" / "releases" / item["public_name"]).is_file()
+
+
+def test_a_release_approved_after_newer_ones_still_enters_a_small_feed_window(empty_root):
+    portal = empty_root / "outputs" / "portal.toml"
+    portal.write_text(portal.read_text().replace("[disclaimer]", "max_items = 2\n[disclaimer]"))
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%d")
+    write(
+        empty_root / "inbox" / "reviewed" / f"{yesterday}-kita.txt",
+        KITA.replace("Die Stadt", "Die Stadt (Meldung von gestern)"),
+    )
+    for name, text in (("park.txt", PARK), ("bad.txt", KITA.replace("Kita", "Schule"))):
+        write(empty_root / "inbox" / "trusted" / name, text)
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    assert sorted(entry.title for entry in rss(empty_root).entries) == [
+        "Neue Schule öffnet im Westen",
+        "Sommerfest im Park",
+    ]
+    [late] = json.loads(melder(empty_root, "queue", "--state", "queued", "--json").stdout)
+    melder(empty_root, "approve", late["id"])
+    melder(empty_root, "publish")
+    entries = rss(empty_root).entries
+    assert entries[0].title == "Neue Kita öffnet im Westen"  # listed when it went out
+    assert entries[0].published_parsed[:3] < entries[1].published_parsed[:3]  # its own date
