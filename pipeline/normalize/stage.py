@@ -34,7 +34,7 @@ from pipeline.normalize.captions import (
     one_bare_photo,
 )
 from pipeline.normalize.disclaimers import is_disclaimer
-from pipeline.normalize.embargo import take_embargo, take_title_embargo
+from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
     Findings,
     box_contact,
@@ -112,6 +112,7 @@ def normalize(
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
     embargo = dates.localize(raw.embargo_until, zone) if raw.embargo_until else found.embargo
+    note_past_embargo(embargo, now, found)
     published = published_at(raw, zone, now, found, embargo=embargo)
     return Release(
         id=release_id(raw.source, raw.identity),
