@@ -38,7 +38,6 @@ from pipeline.extract.metadata import (
     _head_metadata,
     _language,
     _names_only_the_page,
-    _published,
     _title,
     continues_on_next_page,
     heading_text,
@@ -46,6 +45,7 @@ from pipeline.extract.metadata import (
     promote_font_headline,
     promote_office_headings,
 )
+from pipeline.extract.page_dates import declared_dates, published_date
 from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
@@ -112,6 +112,7 @@ def extract_article(
     canonical = _canonical_url(tree, meta, url)
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
+    declared = declared_dates(tree, meta)  # before extraction turns parts of the page into text
     promote_office_headings(tree, meta)
     promote_font_headline(tree)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
@@ -145,7 +146,9 @@ def extract_article(
     images = article_images(candidates, paragraphs, fragment)
     container = article_container(paragraphs, fragment) if documents else None
     drop_captions(fragment, images)
-    published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
+    published = (_rule_date(tree, rules.date) if rules.date else None) or published_date(
+        tree, declared
+    )
     body_text = _clean_space(" ".join(fragment.itertext()))
     prose_words = _prose_words(body_text, anchors)
     kind = page_kind(

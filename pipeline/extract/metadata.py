@@ -1,5 +1,5 @@
-"""Metadata from the page head: title, publication date text, language, canonical URL.
-Cheap xpaths only; no date guessing (`normalize` parses dates)."""
+"""Metadata from the page head: title, language, canonical URL (its dates: `page_dates`).
+Cheap xpaths only."""
 
 from __future__ import annotations
 
@@ -10,12 +10,6 @@ from urllib.parse import urljoin
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.urls import resolve as _resolve
 
-_DATE_KEYS = (
-    "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
-    "dc.date", "dcterms.date", "dcterms.created", "date", "pubdate", "publish-date", "publishdate",
-    "sailthru.date", "parsely-pub-date",
-)  # fmt: skip
-_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•»-]|::)\s+")
 _LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,400})"')
 
@@ -347,27 +341,6 @@ def _path_leaf(title: str) -> str:
 
 def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
-def _published(tree, meta: dict[str, str]) -> str | None:
-    for key in _DATE_KEYS:
-        if meta.get(key):
-            return meta[key]
-    for script in tree.iter("script"):
-        if script.get("type") == "application/ld+json" and script.text:
-            match = _LD_DATE.search(script.text)
-            if match:
-                return match.group(1)
-    for element in tree.iter("time"):
-        value, shown = element.get("datetime"), _clean_space(element.text_content())
-        if value and re.fullmatch(r"\s*\d{4}-\d\d-\d\d\s*", value) and _CLOCK.search(shown):
-            return shown  # '<time datetime="2026-11-24">24.11.2026 | 14:30 Uhr</time>'
-        if (value or shown).strip():
-            return _clean_space(value or shown)
-    return None
-
-
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b(?!\.\d)")
 
 
 # The next page of the same document ('?seite=2', '/page/2'), not a blog's next post.

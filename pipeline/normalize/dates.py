@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from babel.core import get_global
 from babel.dates import get_day_names, get_month_names
 
 from pipeline.normalize.zones import ZONE_ABBR_RE, zone_abbreviation, zone_of
@@ -69,9 +70,16 @@ US_TIME_RE = re.compile(
     r"\W{0,3}(?:at\s+)?\d{1,2}(?::\d\d){0,2}\s*(?:[AaPp]\.?\s?[Mm]\.?)(?!\w)"
     r"|[^\n]{0,30}?\b(?:[ECMP][SD]T|ET|CT|PT)\b"
 )
+# '12:01 a.m. ET on 12/01/2026': the US clock or zone may stand before the date as well
+US_TIME_BEFORE_RE = re.compile(
+    r"(?:\d{1,2}(?::\d\d){0,2}\s*[AaPp]\.?\s?[Mm]\.?|\b(?:[ECMP][SD]T|ET|CT|PT)\b)[^\d\n]{0,20}$"
+)
+US_TIME_REACH = 40  # characters before a date where its clock or zone may stand
 SLASH_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b")
-DAY_MONTH_RE = re.compile(  # '25. November 2026', '25 Nov 2026', EQS's '25-Nov-2026'
-    rf"\b(?P<d>\d{{1,2}})(?:\.?\s*|-)(?P<mon>{_MONTH})\b\.?(?:,?\s+|-)?(?:(?P<y>\d{{4}})\b)?",
+DAY_MONTH_RE = re.compile(  # '25. November 2026', '25 Nov 2026', EQS's '25-Nov-2026', the
+    # British '25th November 2026', '1st of December 2026'
+    rf"\b(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?\s+|\.?\s*|-)(?P<mon>{_MONTH})\b\.?"
+    r"(?:,?\s+|-)?(?:(?P<y>\d{4})\b)?",
     re.I,
 )
 MONTH_DAY_RE = re.compile(
@@ -133,7 +141,7 @@ def parse_moment(
     quick = _parse_iso(text, zone)
     if quick is not None:
         return quick, not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
-    found = find_date(text)
+    found = find_date(text, month_first=writes_month_first(zone))
     if found is None:
         return None
     match, year, month, day = found
@@ -162,13 +170,24 @@ def _parse_iso(text: str, zone: tzinfo) -> datetime | None:
         return None
 
 
-def find_date(text: str) -> tuple[re.Match, int | None, int, int] | None:
-    """The earliest date in `text`: (match, year or None, month, day)."""
+def writes_month_first(zone: tzinfo) -> bool:
+    """A source in a US time zone writes '12/01/2026' for the first of December."""
+    return _ZONE_TERRITORIES.get(getattr(zone, "key", ""), "") == "US"
+
+
+_ZONE_TERRITORIES: dict[str, str] = get_global("zone_territories")
+
+
+def find_date(
+    text: str, *, month_first: bool = False
+) -> tuple[re.Match, int | None, int, int] | None:
+    """The earliest date in `text`: (match, year or None, month, day). `month_first`: a slashed
+    date that nothing in the text dates either way is month first (a US source's)."""
     best = None
     for pattern in DATE_RES:
         match = pattern.search(text)
         if match and (best is None or match.start() < best.start()):
-            parts = _date_parts(match)
+            parts = _date_parts(match, month_first)
             if parts is not None:
                 best, found = match, parts
     if best is None:
@@ -176,17 +195,21 @@ def find_date(text: str) -> tuple[re.Match, int | None, int, int] | None:
     return (best, *found)
 
 
-def _date_parts(match: re.Match) -> tuple[int | None, int, int] | None:
+def _date_parts(match: re.Match, month_first: bool = False) -> tuple[int | None, int, int] | None:
     groups = match.groupdict()
     if "mon" in groups:
         month = MONTHS.get(groups["mon"].casefold())
         day, year = int(groups["d"]), groups["y"]
-    elif "a" in groups:  # d/m/y unless the second number cannot be a month, or US time follows
+    elif "a" in groups:  # d/m/y unless the second number cannot be a month, or US time is beside
         first, second, year = int(groups["a"]), int(groups["b"]), groups["y"]
         us = second > 12 or (
             first <= 12
             and (
-                US_TIME_RE.match(match.string, match.end())
+                month_first
+                or US_TIME_RE.match(match.string, match.end())
+                or US_TIME_BEFORE_RE.search(
+                    match.string, max(0, match.start() - US_TIME_REACH), match.start()
+                )
                 or _weekday_says_month_first(match, first, second)
             )
         )

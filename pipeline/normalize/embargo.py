@@ -63,14 +63,76 @@ def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings
                     f"the embargo in {text!r} names no time of day: it holds until the start of "
                     "that day; check the time with the sender"
                 )
-        elif not match.group("colon") or (
-            match.group("label") and match.group("keyword").casefold() == "embargo"
-        ):
+        elif not (_labelled_with_colon(match) or _announces_embargo(match)):
             # "Embargo gegen ..." is a sentence, "Handel – Embargo: neue Sanktionen" a headline
             kept.append(line)
         elif not NO_EMBARGO_RE.match(rest):
+            # a line that holds the release, though Melder cannot tell until when
             _embargo_problem(found, f"cannot read the embargo date in {text!r}")
     return kept
+
+
+def _labelled_with_colon(match: re.Match) -> bool:
+    """'Sperrfrist: …', 'Embargo: …'; after a label only with a word that says it holds
+    ('Handel – Embargo: neue Sanktionen' is a headline)."""
+    headline = match.group("label") and match.group("keyword").casefold() == "embargo"
+    return bool(match.group("colon")) and not headline
+
+
+# An embargo's own words, which no sentence opens with: 'EMBARGOED UNTIL …', 'Sperrfrist bis
+# …', 'Not for release before …', 'Hold for release'
+_HOLDING_KEYWORD_RE = re.compile(
+    r"embargoed\b.*\s(?:until|till|to|bis)|sperrfrist\s+bis|not\s.*\s(?:before|until|prior\s+to)"
+    r"|hold\s+for\s+release.*|nicht\s+zur\s+ver[öo]ffentlichung\s+vor"
+    r"|ver[öo]ffentlichung\s+nicht\s+vor",
+    re.I,
+)
+# what an attempt at a date opens with: a digit, a weekday's or a month's name
+_DATE_OPENING_RE = re.compile(r"\W*(?:\d|(?P<word>[^\W\d_]+))")
+# what a date or a time has that a year in a sentence has not: '31.11.', '10:00', '10 Uhr'
+_DATE_MARK_RE = re.compile(r"\d[./:]\d|\d\s*(?:uhr\b|h\b|[ap]\.?m\b)", re.I)
+_STRICT_RE = re.compile(r"\b(?:under|strict(?:ly)?)\W*$", re.I)  # 'Under embargo …'
+CLOCK_WORDS = frozenset("midnight noon mitternacht mittag".split())
+HOLDING_LINE_WORDS = 10  # an embargo line's date and time; a sentence runs longer
+DATE_ATTEMPT_WORDS = 6
+
+
+def _announces_embargo(match: re.Match) -> bool:
+    """An embargo line whose date Melder cannot read ('EMBARGOED UNTIL 00:01 GMT ON THE FIRST
+    OF DECEMBER', 'Sperrfrist bis Ende der Pressekonferenz', 'SPERRFRIST 31.11.2026'): the
+    release must wait, not go out at once. 'Embargoed goods were seized …', 'Embargo bis 2030
+    verlängert', 'Sperrfrist beim Arbeitslosengeld', 'Frei ab 18 Jahren' stay text."""
+    rest = match.group("rest").strip()
+    keyword = match.group("keyword").casefold()
+    if len(rest.split()) > HOLDING_LINE_WORDS:
+        return False
+    if _HOLDING_KEYWORD_RE.fullmatch(keyword):
+        return True
+    if _STRICT_RE.search(match.string, 0, match.start("keyword")):
+        # 'Under embargo until …', 'STRICT EMBARGO'; not 'Under embargo since 1962, Cuba …'
+        return not rest or keyword.endswith(("until", "till", "bis"))
+    if not keyword.startswith(("sperrfrist", "embargo")):
+        return False
+    if not rest:  # a bare 'SPERRFRIST', 'Embargoed' or 'EMBARGO' line; 'Embargo' is a kicker
+        return keyword != "embargo" or match.group("keyword").isupper()
+    if len(rest.split()) > DATE_ATTEMPT_WORDS or ": " in rest:  # 'Embargo 2027: Was …'
+        return False
+    opening = _DATE_OPENING_RE.match(rest)
+    words = {word.casefold() for word in re.findall(r"[^\W\d_]+", rest)}
+    named = words & (dates.WEEKDAYS | dates.MONTHS.keys() | CLOCK_WORDS)
+    opening_word = opening.group("word") if opening else None
+    opens_date = opening is not None and (opening_word is None or opening_word.casefold() in named)
+    return opens_date and bool(named or _DATE_MARK_RE.search(rest))
+
+
+def note_past_embargo(embargo: datetime | None, now: datetime, found: Findings) -> None:
+    """An embargo that had passed when the input arrived holds nothing: a misread or mistyped
+    date ('12/01/2026' for the first of December) would otherwise go unseen."""
+    if embargo is not None and embargo < now:
+        found.warnings.append(
+            f"the embargo {embargo.isoformat()} had passed when the input arrived: it holds "
+            "nothing; check the date with the sender"
+        )
 
 
 def _names_an_event(rest: str) -> bool:
@@ -118,7 +180,11 @@ def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings)
     if re.search(r"[^\W\d]{3,}", label) and not re.search(r"\d", label):
         return title
     rest = title[separator.end() :]
-    return rest if len(rest.split()) >= 2 else title
+    if len(rest.split()) < 2:
+        return title
+    if found.embargo is None:  # the subject holds the release until a time Melder cannot read
+        _embargo_problem(found, f"cannot read the embargo date in {title!r}")
+    return rest
 
 
 EMBARGO_OPENING = (

@@ -162,7 +162,9 @@ _KIND = (
 # an office's name heads a contact as well: it is a label only with the date after it
 _OFFICE = r"presse-?\s+und\s+öffentlichkeitsarbeit|pressestelle|press\s+office"
 _DATE = (
-    r"\s*,?\s*(?:vom|from|dated|,)?\s*(?P<date>(?:\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]+)\s?\d{4}"
+    # '23.11.2026', '23.11.26', '23. November 2026', the British '23rd November 2026'
+    r"\s*,?\s*(?:vom|from|dated|,)?\s*(?P<date>(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d\d(?![\d.]))"
+    r"|\d{1,2}(?:\.\s?|(?:st|nd|rd|th)?\s)[^\W\d]+\s?\d{4}"
     r"|\d{4}-\d\d-\d\d|[^\W\d]+\.?\s\d{1,2},\s\d{4}|\d{1,2}/\d{1,2}/\d{4})"
     # a time after it: 'Stand: 24.11.2026, 14:30 Uhr'
     r"(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d\d(?:\s*(?:uhr|h|[ap]\.?m\.?))?)?)"

@@ -34,7 +34,7 @@ from pipeline.normalize.captions import (
     one_bare_photo,
 )
 from pipeline.normalize.disclaimers import is_disclaimer
-from pipeline.normalize.embargo import take_embargo, take_title_embargo
+from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
     Findings,
     box_contact,
@@ -115,6 +115,7 @@ def normalize(
     if embargo is not None and (problem := dates.plausibility_problem(embargo, now, "embargo")):
         found.problems.append(Problem(field="embargo_until", message=problem))
         embargo = None  # the release is invalid: held, and no page breaks on year 9999
+    note_past_embargo(embargo, now, found)
     published = published_at(raw, zone, now, found, embargo=embargo)
     return Release(
         id=release_id(raw.source, raw.identity),

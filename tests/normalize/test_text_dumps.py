@@ -193,6 +193,14 @@ def test_a_label_with_the_date_after_it_dates_the_release_by_its_whole_day():
     assert found.published_at.date().isoformat() == "2026-11-24"
 
 
+def test_a_report_label_with_a_two_digit_year_dates_the_release():
+    found = release("pressebericht-zweistellig.txt", "de")
+    assert found.published_at.isoformat() == "2026-11-25T00:00:00+01:00"
+    assert found.published_date_only
+    assert found.title == "Wildunfall auf der Kreisstraße TA 14"
+    assert "Pressebericht" not in found.text
+
+
 def test_picture_credits_comment_prompts_and_teaser_pointers_leave_the_text():
     lead = (
         "Rostock. Die Tafel Rostock versorgt so viele Menschen wie nie zuvor. Im November "
