@@ -15,7 +15,8 @@ from fastapi.encoders import jsonable_encoder
 
 from pipeline.errors import NotFound
 from pipeline.models import State
-from pipeline.web.api import ERRORS, Caller, caller, public_base, unknown_query_parameters
+from pipeline.web.api import ERRORS, Caller, caller, public_base
+from pipeline.web.api_problems import unknown_query_parameters
 from pipeline.web.release_status import status_json
 from pipeline.web.schemas import Problems, ReleasePage
 from pipeline.web.uploads import ApiError, problem

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from pipeline.ingest.readers.jsonfmt import ReleaseSubmission
 from pipeline.web import Limits, schemas
-from pipeline.web.api import _pydantic_problems
+from pipeline.web.api_problems import pydantic_problems
 from tests import web_support
 from tests.web_support import make_root, open_store, serving, token
 
@@ -212,12 +212,12 @@ def test_request_validation_errors_read_like_melder_check():
         {"type": "string_pattern_mismatch", "loc": ("query", "code"), "msg": "String should "
          "match pattern '^[a-z]+$'", "input": "X1", "ctx": {"pattern": "^[a-z]+$"}}
     )  # fmt: skip
-    problems = {found["field"]: found["message"] for found in _pydantic_problems(errors)}
+    problems = {found["field"]: found["message"] for found in pydantic_problems(errors)}
     assert problems["images[0].cpation"] == "unknown field; did you mean 'caption'?"
     assert problems["images[1]"] == "give either 'url' or 'data'"
     assert problems["language"] == "must be a language code such as 'de' or 'en'"
     assert problems["code"] == "'X1' is not in the form this field takes"
-    assert_in_reader_words(_pydantic_problems(errors))
+    assert_in_reader_words(pydantic_problems(errors))
 
 
 # --- 6. docs: code, examples, no script -----------------------------------------------------

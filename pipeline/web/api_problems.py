@@ -1,0 +1,110 @@
+"""How the API says no: every refusal as `{"problems": [{"field", "message"}]}`, named by the
+field (a JSON path, a query parameter as sent), whatever part of the stack refused.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pipeline.ingest.readers import jsonfmt
+from pipeline.ingest.readers.jsontext import (
+    MAX_NESTING,
+    load_json,
+    nesting_depth,
+    repeated_key_message,
+)
+from pipeline.web.uploads import ApiError
+
+
+def install_problem_answers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> Response:
+        return JSONResponse(exc.body, status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = pydantic_problems(exc.errors()) + unknown_query_parameters(request)
+        return JSONResponse({"problems": problems}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """An API client gets every refusal as problems, also those made before a route ran
+        ('Missing boundary in multipart.', 'Too many fields.'); pages get FastAPI's answer."""
+        if not request.url.path.startswith("/api/"):
+            return await http_exception_handler(request, exc)
+        field = "body" if exc.status_code in (400, 413) else "request"
+        problems = [{"field": field, "message": str(exc.detail)}]
+        return JSONResponse({"problems": problems}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))  # fmt: skip
+
+
+def unknown_query_parameters(request: Request) -> list[dict]:
+    """The query parameters the matched route does not take ('sate=queued' would list every
+    release as if it were obeyed), each with the nearest known name."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.url.path.startswith("/api/"):
+        return []
+    known = [param.alias for param in dependant.query_params]
+    found = []
+    for name in dict.fromkeys(request.query_params):
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
+            found.append({"field": name, "message": f"unknown field; {hint}"})
+    return found
+
+
+REQUEST_PARTS = ("body", "query", "path", "header", "cookie")
+
+
+def pydantic_problems(errors) -> list[dict]:
+    """FastAPI's own request validation (query, path, header) in the words of the JSON reader:
+    a parameter is named as sent (`limit`, `Idempotency-Key`), nested ones by JSON path."""
+    named = []
+    for error in errors:
+        where, *loc = error.get("loc") or ("body",)
+        if where not in REQUEST_PARTS:
+            loc = [where, *loc]
+        elif where == "header" and loc:
+            loc[0] = "-".join(word.capitalize() for word in str(loc[0]).split("-"))
+        named.append({**error, "loc": tuple(loc) or ("body",)})
+    problems = [problem.model_dump() for problem in jsonfmt.describe_error_list(named)]
+    for found, error in zip(problems, named, strict=True):
+        if found["message"].startswith("String should match pattern"):
+            # pydantic would show the regular expression; no API parameter has one so far
+            found["message"] = f"{error.get('input')!r} is not in the form this field takes"
+    return problems
+
+
+def schema_problems(data: bytes) -> list[dict]:
+    """Every way a JSON body misses the release schema, by field path; [] when it fits."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [{"field": "body", "message": f"not valid JSON: {exc}"}]
+    if nesting_depth(text) > MAX_NESTING:
+        message = f"nested deeper than {MAX_NESTING} levels; a release is flat"
+        return [{"field": "body", "message": message}]
+    try:
+        _, repeated = load_json(text)
+    except ValueError as exc:
+        return [{"field": "body", "message": f"not valid JSON: {exc}"}]
+    if repeated:
+        return [{"field": key, "message": repeated_key_message(key)} for key in repeated]
+    schema = getattr(jsonfmt, "ReleaseSubmission", None)
+    if schema is None:
+        return []
+    try:
+        schema.model_validate_json(data)
+    except ValidationError as exc:
+        # the same words `melder check` and a JSON file in an inbox get: JSON paths, "did you mean"
+        return [problem.model_dump() for problem in jsonfmt.describe_errors(exc)]
+    return []
