@@ -209,6 +209,15 @@ def test_check_lists_problems_and_exits_1(empty_root):
     assert "sources/bad.toml: kind: unknown kind 'ftp'" in result.output
 
 
+def test_ingesting_a_named_source_is_not_failed_by_another_source_s_mistake(empty_root):
+    write(empty_root / "sources" / "verein.toml", 'title = "V"\nkind = "files"\npath = "weg"\n')
+    write(empty_root / "inbox" / "trusted" / "a.txt", "Titel der Meldung\n\nText der Meldung.\n")
+    named = melder(empty_root, "ingest", "trusted", code=0)
+    assert "sources/verein.toml: path: folder 'weg' does not exist" in named.output
+    melder(empty_root, "ingest", code=1)  # all sources: the broken one is among them
+    melder(empty_root, "ingest", "verein", code=1)
+
+
 def test_status_shows_runs_and_counts(empty_root):
     write(
         empty_root / "inbox" / "reviewed" / "a.txt", "Titel der Meldung\n\nText der Meldung hier.\n"
