@@ -100,7 +100,15 @@ def queue(
             datetime.fromisoformat(entry["received_at"])
             .astimezone(zone)
             .strftime("%Y-%m-%d %H:%M %Z"),
-            "; ".join(f"{p['field']}: {p['message']}" for p in entry["errors"]),
+            "; ".join(
+                [f"{p['field']}: {p['message']}" for p in entry["errors"]]
+                # held until an editor merges or keeps it, as the desk marks it
+                + (
+                    [f"possible duplicate of {entry['duplicate_of']}"]
+                    if entry["duplicate_of"]
+                    else []
+                )
+            ),
             entry["id"],
         ]
         for entry in entries

@@ -115,6 +115,8 @@ def test_a_copied_or_renamed_file_is_held_as_a_possible_duplicate(empty_root, ho
     [held] = json.loads(melder(empty_root, "queue", "--state", "queued", "--json").stdout)
     shown = view(empty_root, held["id"])
     assert shown["duplicate_of"] and "possible duplicate of" in " ".join(shown["warnings"])
+    listed = melder(empty_root, "queue", "--state", "queued").stdout
+    assert f"possible duplicate of {shown['duplicate_of']}" in listed
     refused = melder(empty_root, "approve", held["id"], code=1)
     assert "merge" in refused.output and "keep" in refused.output
 
