@@ -65,6 +65,53 @@ def dateline_text(blocks: list[_Block]) -> str | None:
     return None
 
 
+def dateline_end(text: str) -> int:
+    """Where the sender's first sentence starts behind a dateline ('WASHINGTON (November 24,
+    2026) — A coalition …', 'Sydney, 2 December 2026: One in three …', '(Chemnitz, 26.11.2026)
+    Das Institut …', 'RIVERTON – The City …'); 0 without one."""
+    if not _DIGIT_RE.search(text, 0, DATELINE_REACH):
+        place = PLACE_ONLY_RE.match(text) or MARKED_PLACE_RE.match(text)
+        return place.end() if place else 0
+    bracketed = BRACKETED_RE.match(text)
+    if bracketed and _dated_head(bracketed.group("inside")):
+        return bracketed.end()
+    match = DATELINE_HEAD_RE.match(text)
+    if match and (match.group("wire") or match.group("slashed")):
+        return match.end()
+    head = match and (match.group("head") or match.group("dated"))
+    if head and _dated_head(head):
+        timed = _TIME_AFTER_RE.match(text, len(head)) if match.group("head") else None
+        return timed.end() if timed else match.end()
+    if match is None or match.group("head"):
+        for dash in _DASH_RE.finditer(text, 0, DASHED_REACH):
+            found = _dated_head(head := text[: dash.start()])
+            if found and _ENDS_WITH_DASH.search(head[: found[0].start()]):
+                return dash.end()
+    place = PLACE_ONLY_RE.match(text) or MARKED_PLACE_RE.match(text)
+    return place.end() if place else 0
+
+
+# '(Chemnitz, 26.11.2026) Das …': a press portal's dateline in brackets
+BRACKETED_RE = re.compile(r"\((?P<inside>[^()]{4,60})\)\s*(?:[-–—:]\s*)?(?=\S)")
+# A place in capitals and its dash, with no date: 'RIVERTON – The City …', 'SAN DIEGO, Calif. —'.
+# The sentence after it starts with a capital ('NASA – the agency …' is a sentence).
+PLACE_ONLY_RE = re.compile(
+    r"(?-i:[A-ZÄÖÜ][A-ZÄÖÜ'.-]{2,}(?:[ /][A-ZÄÖÜ][A-ZÄÖÜ'.-]+){0,3}"
+    r"(?:,\s[A-Z][a-z]{1,12}\.?(?:\s[A-Z][a-z]{1,12}\.?)?)?)\s(?:--|[-–—])\s(?=[\"„“»]?[A-ZÄÖÜ])"
+)
+
+
+# A place and the sending office's mark, no date: 'Kiel (pm) – Die …', 'Münster (SMS) Nach …'.
+# A mark in capitals may be a company's ticker ('Siemens (SIE) Aktie …'): a sentence must
+# open after it, or a dash set it off.
+MARKED_PLACE_RE = re.compile(
+    r"(?-i:(?!(?:Die|Der|Das|The|Ein|Eine|A|An)\s)[A-ZÄÖÜ][\w.'-]+(?:[ /-][A-ZÄÖÜ][\w.'-]+){0,2}"
+    r"\s(?:\([a-zäöü]{2,6}\)\s*(?:[-–—:]\s*)?|\([A-Za-zÄÖÜäöü]{2,6}\)\s*[-–—:]\s*"
+    r"|\([A-ZÄÖÜ]{2,6}\)\s(?=(?i:nach|am|an|im|in|mit|bei|seit|zum|zur|auf|für|wie|als|ab|die|der"
+    r"|das|den|dem|ein|eine|einen|the|a|an|on|at|after|with|more|over)\s))(?=[\"„“»]?[A-ZÄÖÜ]))"
+)
+
+
 def _dated_head(head: str):
     """The date in a dateline's head with a place before it and at most a time or an agency's
     mark after it: 'Ab 12. Februar 2027 zeigt das Museum … –' opens a sentence, no dateline."""

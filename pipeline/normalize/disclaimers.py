@@ -44,7 +44,8 @@ _EMPTY_BRACKETS = re.compile(r"[ \t]*(?:\([ \t]*\)|\[[ \t]*\]|<[ \t]*>)")
 # Plain substring tests on casefolded text keep this fast on every paragraph of every release.
 _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
-        ("dritte", "third", "pressemitteilung", "press release"),
+        ("dritte", "third", "pressemitteilung", "press release", "jeweil", "respective",
+         "urheber", "oben stehend", "obenstehend", "angezeigt", "displayed", "their author"),
         ("inhalte dritter", "mitteilungen dritter", "beiträge dritter", "texte dritter",
          "meldungen dritter", "informationen dritter", "inhalte von dritten", "third-party content",
          "third party content", "third-party material", "third-party press",
@@ -52,7 +53,19 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          # 'Dieser Beitrag ist eine Pressemitteilung', 'Die Pressemitteilung wurde uns …'
          "ist eine pressemitteilung", "um eine pressemitteilung", "pressemitteilung wurde uns",
          "eingesandte pressemitteilung", "eingereichte pressemitteilung", "is a press release",
-         "press release submitted", "press release provided"),
+         "press release submitted", "press release provided",
+         # a portal speaking of the many senders whose texts it shows: 'Für die oben stehenden
+         # Pressemitteilungen … ist allein der jeweils angegebene Herausgeber verantwortlich'
+         "jeweils angegebene", "jeweilige herausgeber", "jeweiligen herausgeber",
+         "jeweilige verfasser", "jeweiligen verfasser", "jeweilige autor", "jeweiligen autor",
+         "urheber der pressetext",
+         "urheber der pressemitteilung", "oben stehenden pressemitteilung",
+         "obenstehenden pressemitteilung", "angezeigten pressemitteilung",
+         "respective publisher", "respective issuer", "respective author", "respective sender",
+         "press releases displayed", "publisher of the press release",
+         "author of the press release", "issuer of the press release", "published by their author",
+         "herausgeber der pressemitteilung", "verfasser der pressemitteilung",
+         "press releases above", "press release above"),
     ),
     (
         ("bearbeit", "prüf", "wahrheit", "edit", "verif", "check", "review", "veränder",
@@ -109,13 +122,15 @@ def _alone_responsible(folded: str) -> bool:
     for opening in ("allein", "für den inhalt", "für die inhalte"):
         position = folded.find(opening)
         while position >= 0:
-            window = folded[position : position + 100].split(".", 1)[0]
+            # an aside in brackets ('(siehe Firmeninfo rechte Spalte)') is no distance
+            window = _ASIDE_RE.sub("", folded[position : position + 250])[:100].split(".", 1)[0]
             if "verantwortlich" in window and (opening == "allein" or _names_sender(window)):
                 return True
             position = folded.find(opening, position + len(opening))
     return False
 
 
+_ASIDE_RE = re.compile(r"\s?\([^()]{0,150}\)")
 _SENDERS = ("absender", "herausgeber", "verfasser", "autor", "urheber", "einsender", "übersender")
 
 

@@ -76,10 +76,16 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
             resume = index + 1 + (len(below) > 0 and len(below[0]) <= MAX_SENDER_NAME)
             if len(below) > 1 and is_date_line(below[1]):
                 stamp, resume = stamp or below[1], resume + 1
+        elif subject := OTS_SUBJECT_RE.fullmatch(text):
+            if not _repeated_below(subject.group("headline"), lines, index):
+                indent = len(line.text) - len(line.text.lstrip())
+                kept.append(_without_prefix(line, indent + subject.start("headline")))
         elif not one.fullmatch(text):
             if index and SALUTATION_RE.fullmatch(lines[index - 1].text.strip()):
                 line = _capitalized(line)  # 'Sehr geehrte Damen und Herren, / die Stadt lädt …'
             kept.append(_without_initials(line))
+        elif text.endswith(":") and index + 1 < len(lines) and _address_only(lines[index + 1]):
+            resume = index + 2  # 'View the original press release on ACCESSWIRE:' / its URL
         elif opens_meta_line(text):  # GlobeNewswire's 'October 29, 2026 16:05 ET | Source: …'
             stamp = stamp if stamp and ":" in stamp else text
         elif (match := STAMP_RE.fullmatch(text)) and STAMP_DATE_RE.search(
@@ -89,6 +95,40 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
     return _subtitles_unmarked(kept), stamp, signature
+
+
+# An ots feed's subject line: 'OTS: Stadtwerke Münster GmbH / Stadtwerke senken Strompreise'.
+# The sender goes; the rest is the headline, unless the release repeats it under the line.
+OTS_SUBJECT_RE = re.compile(r"ots:\s*[^/]{2,80}?\s/\s+(?P<headline>\S.{9,250})", re.I)
+SUBJECT_REPEAT_REACH = 4  # lines under the subject line: a stamp or two, then the headline
+ADDRESS_ONLY_RE = re.compile(r"<?(?:https?://|www\.)\S+")
+
+
+def _repeated_below(headline: str, lines: list[Line], index: int) -> bool:
+    key = _words_key(headline)
+    below = lines[index + 1 : index + 1 + SUBJECT_REPEAT_REACH]
+    return any(_words_key(line.text) == key for line in below)
+
+
+def _words_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _without_prefix(line: Line, cut: int) -> Line:
+    """The line without its first `cut` characters (in its first segments)."""
+    segs, remaining = [], cut
+    for text, href in line.segs:
+        if remaining >= len(text):
+            remaining -= len(text)
+            continue
+        segs.append((text[remaining:], href))
+        remaining = 0
+    return replace(line, segs=segs)
+
+
+def _address_only(line: Line) -> bool:
+    """The line is only a web address (a furniture line's, which named it with a colon)."""
+    return bool(ADDRESS_ONLY_RE.fullmatch(line.text.strip()))
 
 
 RUNNING_HEADER_CHARS = 100

@@ -56,6 +56,33 @@ LINES: dict[str, tuple[str, ...]] = {
         r"view the original press release on access ?(?:news)?wire(?:\.com)?.*",
         r"(?-i:SOURCE): [A-Z0-9][^\n]{1,150}",
     ),
+    "Newsfile": (
+        r"to view the source version of this (?:press |news )?release,? (?:please )?visit:?"
+        r"(?: ?https?://\S+)?",
+    ),
+    "Medianet": (r"distributed by medianet\b.{0,200}",),
+    # the notice a Nordic wire (Cision, Modular Finance) puts under an inside information:
+    # 'This information is information that X is obliged to make public pursuant to the EU
+    # Market Abuse Regulation. The information was submitted for publication … at 07:30 CET …'
+    "Cision": (
+        r"(?:this|the) information (?:is|was) (?:such )?information (?:that|which|as) .{2,150}?"
+        r" (?:is|was|are|were) (?:obliged|required) to (?:make public|disclose|publish)"
+        r" (?:pursuant to|under|in accordance with) the eu market abuse regulation\b.{0,500}",
+        r".{2,150}? (?:is|are) (?:obliged|required) to (?:make public|disclose|publish) this"
+        r" information (?:pursuant to|under|in accordance with) the eu market abuse regulation"
+        r"\b.{0,500}",
+        r"diese (?:information|mitteilung) (?:ist|enthält) (?:eine )?(?:insider)?informationen?,"
+        r" (?:die|zu deren veröffentlichung) .{2,150}? (?:nach|gemäß) der eu-"
+        r"marktmissbrauchsverordnung\b.{0,500}",
+    ),
+    # a press portal's note that it carried the release ('Diese Pressemeldung wurde auf openPR
+    # veröffentlicht.'); its responsibility notice beside it is a disclaimer (`disclaimers`)
+    "press portals": (
+        r"(?:diese|die) (?:presse)?(?:mitteilung|meldung|information) wurde (?:auf|über|bei|via)"
+        r" [^\W\d][\w.-]*(?: [^\W\d][\w.-]*)? (?:veröffentlicht|publiziert|verbreitet)\.?",
+        r"this (?:press |news )?release was (?:(?:published|posted) (?:on|via|through)"
+        r"|distributed (?:by|via|through)) [^\W\d][\w.-]*(?: [^\W\d][\w.-]*)?\.?",
+    ),
     "EIN Presswire": (
         r"legal disclaimer:?(?: ein presswire provides this news content.*)?",
         r"distribution channels: .{1,300}",
@@ -86,8 +113,6 @@ LINES: dict[str, tuple[str, ...]] = {
         r"\*{3} ?ohne gewähr für den inhalt der aussendung.{1,200}\*{3}",
         r"digitale pressemappe:? ?https?://\S+",
         r"ots\d{4}\b.{0,90}",  # 'OTS0045 2026-11-25/10:15', 'OTS0087 5 WI 0512 NEF0014 Mi, 25.Nov'
-        # an ots feed's subject line above the release: 'OTS: Firma SE / Headline'
-        r"ots:\s*[^/]{2,80}\s/\s.{10,250}",
     ),
     "dpa": (
         r"(?:©|\(c\))? ?dpa-infocom.{0,80}",

@@ -34,9 +34,11 @@ LABEL_PREFIX_RE = re.compile(
     r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
     r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
-    # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …'
+    # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …',
+    # EQS's page title 'EQS-News: Firma AG: Headline' (EQS headlines name the company first)
     r"|^(?:irw-press|dpa-afx(?: analyser)?|pressetext(?:\.\w+)?|pta-\w+|newsfile|accesswire"
-    r"|globenewswire|pr newswire|business wire)\s*:\s+(?=(?:\S+\s+){2,}\S)"
+    r"|globenewswire|pr newswire|business wire|(?:eqs|dgap)-[\w-]{2,30})\s*:\s+"
+    r"(?=(?:\S+\s+){2,}\S)"
     # a police or fire office's code on presseportal: 'POL-KRB: …', 'FW-E: …', 'BPOL-HH: …'
     # (and its running number after it: 'POL-GÖ: (112/2026) Fahrrad …')
     r"|^(?-i:(?:POL|FW|BPOL[DI]?|LPI|KPI|PP|HZA|ZOLL)(?:-[A-ZÄÖÜ0-9]{1,8})+):\s+"
@@ -114,14 +116,18 @@ def take_title(
         title_index = _find_headline(blocks, head_end, date_lines)
         # 'POL-HX: Einbruch …', 'Pressemitteilung: …' opening a text file or a page
         title = LABEL_PREFIX_RE.sub("", blocks[title_index].text) if title_index is not None else ""
+    # the headline said twice above the text (EQS pages: in the wire's header and in bold)
+    repeats = _repeats_in_head(blocks, head_end, title) if title_index is not None else set()
     kept = []
     opened = False  # a block of the release's own came: later date lines are its content
     for index, block in enumerate(blocks):
         is_date = block.kind in ("p", "h1", "h2", "row") and index in date_lines
         if index < head_end and is_date and not opened:
             found.date_text = found.date_text or block.text
-        elif index != title_index and not (
-            title_index is not None and index < title_index and _is_kicker(block)
+        elif (
+            index != title_index
+            and index not in repeats
+            and not (title_index is not None and index < title_index and _is_kicker(block))
         ):
             kept.append(block)
             opened = opened or (
@@ -132,6 +138,15 @@ def take_title(
     kept = _merge_datelines(kept)
     found.date_text = found.date_text or dateline_text(kept) or dates.title_date(title)
     return title, kept
+
+
+HEAD_REACH = 6  # blocks above the text where a headline may be printed again
+
+
+def _repeats_in_head(blocks: list[Block], head_end: int, title: str) -> set[int]:
+    key = _title_key(title)
+    reach = min(head_end, HEAD_REACH)
+    return {i for i in range(reach) if blocks[i].kind != "li" and _title_key(blocks[i].text) == key}
 
 
 # A mail's note to the editor above the release: what comes after a removed salutation

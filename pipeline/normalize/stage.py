@@ -52,9 +52,9 @@ from pipeline.normalize.several import several_releases
 from pipeline.normalize.summary import (
     clear_german_or_english,
     detect_language,
-    lead_text,
     make_slug,
     make_teaser,
+    teaser_source,
 )
 
 TITLE_LIMIT = 300
@@ -123,7 +123,7 @@ def normalize(
         identity=raw.identity,
         title=title,
         slug=make_slug(title, raw.identity),
-        teaser=plain_field(make_teaser(_given_teaser(raw, text, found) or lead_text(blocks))),
+        teaser=plain_field(make_teaser(teaser_source(_given_teaser(raw, text, found), blocks))),
         body_html=body_html,
         text=text,
         language=source.language or _language(raw.language, f"{title}\n{text}", found),

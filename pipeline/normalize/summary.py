@@ -10,6 +10,8 @@ import re
 from slugify import slugify
 
 from pipeline.normalize.body import Block
+from pipeline.normalize.datelines import dateline_end
+from pipeline.normalize.dates import is_date_line
 
 TEASER_LIMIT = 300
 SLUG_LIMIT = 80
@@ -39,11 +41,48 @@ DETECTABLE = ("de", "en", "fr", "es", "it", "nl", "pl", "cs", "da", "sv", "pt", 
 
 def lead_text(blocks: list[Block]) -> str:
     """The opening paragraphs as one string: the raw material of a teaser. A subheadline
-    above them (a short line without a final period) is not run into the first sentence."""
+    above them (a short line without a final period) is not run into the first sentence; an
+    intro standing alone over the text's first section heading is the lead itself, and the
+    lead never runs on past a heading (into 'About the company')."""
+    if _intro(blocks):
+        return blocks[0].text
     paragraphs = [block for block in blocks if block.kind in ("p", "quote")]
     if len(paragraphs) > 1 and _is_subheadline(paragraphs[0].text):
-        blocks = paragraphs[1:]
-    return _opening([block.text for block in blocks if block.kind in ("p", "quote")])
+        blocks = blocks[blocks.index(paragraphs[0]) + 1 :]
+    return _opening(_first_section(blocks))
+
+
+INTRO_WORDS = 4
+SENTENCE_ENDS = '.!?…"“”»«)'
+
+
+def _intro(blocks: list[Block]) -> bool:
+    """The body opens with a short paragraph that a section heading follows: the intro."""
+    text = blocks[0].text.strip() if blocks else ""
+    return (
+        len(blocks) > 1
+        and blocks[0].kind == "p"
+        and len(text.split()) >= INTRO_WORDS
+        and not text.endswith(":")  # a label over a list ('Das Wichtigste in Kürze:')
+        and not is_date_line(text)
+        and blocks[1].kind.startswith("h")
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in SENTENCE_ENDS
+
+
+def _first_section(blocks: list[Block]) -> list[str]:
+    """The paragraphs up to the first heading after a sentence was taken (lines of page
+    furniture that no sentence ends go on to the text under the heading)."""
+    texts: list[str] = []
+    for block in blocks:
+        if block.kind.startswith("h") and any(map(_ends_sentence, texts)):
+            break
+        if block.kind in ("p", "quote"):
+            texts.append(block.text)
+    return texts
 
 
 def teaser_of_paragraphs(paragraphs: list[str]) -> str:
@@ -55,6 +94,8 @@ def teaser_of_paragraphs(paragraphs: list[str]) -> str:
 
 def _opening(paragraphs: list[str]) -> str:
     parts: list[str] = []
+    if paragraphs:
+        paragraphs = [without_dateline(paragraphs[0]), *paragraphs[1:]]
     for paragraph in paragraphs:
         parts.append(paragraph)
         if sum(len(part) for part in parts) >= 80:
@@ -68,10 +109,41 @@ def _opening(paragraphs: list[str]) -> str:
 WIRE_DATELINE_RE = re.compile(
     r"^.{0,100}?(?:/\s?(?:PRNewswire|CNW|EINPresswire\.com|PRWeb|Newsfile)[\w -]{0,20}/"
     r"|--\s?\((?:BUSINESS\s?WIRE|GLOBE\s?NEWSWIRE)\)\s?--(?:[^-]{4,40}--)?"
-    r"|\((?:GLOBE\s?NEWSWIRE|ots|apa|dpa)\)"
+    # 'Vancouver, British Columbia--(Newsfile Corp. - November 24, 2026) -'
+    r"|--\s?\(Newsfile\s?Corp\.?[^()]{0,40}\)"
+    r"|\((?:GLOBE\s?NEWSWIRE|ots|apa|dpa|PresseBox|openPR|pressetext|IRW-PRESS)\)"
     r"|/\s?ACCESS\s?(?:NEWS)?WIRE\s?/(?:[^/]{4,40}/)?)\s*[-–—:]*\s*(?=\S)",
     re.I,
 )
+
+
+def without_dateline(text: str) -> str:
+    """A lead without its dateline, a wire's or the sender's own ('Leipzig, 25. November 2026 –
+    ', 'WASHINGTON (November 24, 2026) — '): a teaser starts with what the sender says."""
+    text = WIRE_DATELINE_RE.sub("", text.strip(), count=1)
+    rest = text[dateline_end(text) :]
+    return rest if len(rest.split()) >= DATELINE_REST_WORDS else text
+
+
+DATELINE_REST_WORDS = 4  # a dateline over a list or a table stays: nothing follows it
+
+
+def teaser_source(given: str | None, blocks: list[Block]) -> str:
+    """What the teaser is made of: the input's own teaser as its author wrote it, else the
+    lead. A given teaser that only copies the lead's opening (a CMS's description of the first
+    paragraph) loses its dateline as the lead does."""
+    if not given:
+        return lead_text(blocks)
+    paragraphs = [block.text for block in blocks[:4] if block.kind in ("p", "quote")]
+    folded = " ".join(given.split())
+    for paragraph in paragraphs[:2]:
+        opening = " ".join(paragraph.split())[:LEAD_COPY_CHARS]
+        if len(opening) == LEAD_COPY_CHARS and folded.startswith(opening):
+            return without_dateline(given)
+    return given
+
+
+LEAD_COPY_CHARS = 60
 
 
 def _is_subheadline(text: str) -> bool:

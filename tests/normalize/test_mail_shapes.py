@@ -53,7 +53,7 @@ def test_a_subject_that_shortens_the_body_headline_gives_way_to_it():
 def test_a_subheadline_is_not_run_into_the_teaser():
     found = release("agentur-en.eml")
     assert found.text.startswith("New facility will build 5,000 collaborative robots")
-    assert found.teaser.startswith("AUGSBURG, Germany, November 25, 2026 - Quellwerk Robotics")
+    assert found.teaser.startswith("Quellwerk Robotics, a maker of collaborative robots")
     assert "FOR IMMEDIATE RELEASE" not in found.text and "###" not in found.text
     assert "This email and any attachments are confidential" not in found.text
 
