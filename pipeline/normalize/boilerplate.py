@@ -67,7 +67,7 @@ for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|
 ende der (?:presse)?mitteilung|end|ends|end of (?:press )?release|alle rechte vorbehalten
 was this (?:page|article|information) (?:helpful|useful)\??|(?:war|ist) diese seite hilfreich\??
 all rights reserved
-(?:©|\(c\)|copyright).{0,100}
+(?:©|\(c\)|copyright ?(?:©|\(c\)|\d{4}|by\b|:|$)).{0,100}
 (?:foto|fotos|bild|bilder|titelbild|titelfoto|beitragsbild|aufmacherbild)s?: .{1,80}
 (?:photo|photos|image)s?: .{1,80}
 (?:bildquelle|bildnachweis|bildrechte|fotonachweis|credit|photo credit|image credit)s?: .{1,80}

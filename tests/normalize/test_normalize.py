@@ -844,3 +844,14 @@ def test_headings_with_nothing_under_them_do_not_close_the_text():
     raw = raw_release(title="Clean fuel plant", body_html=body_html, format="html")
     found = normalize(raw, SOURCE)
     assert found.body_html.endswith("<li>The facility will create 85 permanent jobs.</li>\n</ul>")
+
+
+def test_a_headline_that_begins_with_copyright_is_no_copyright_line():
+    body = (
+        "Copyright Office issues new guidance on AI training\n\nWASHINGTON – The Copyright "
+        "Office on Tuesday issued guidance on the use of protected works to train AI models.\n\n"
+        "Copyright 2026 Example Agency\n\nCopyright: Example Agency, all rights reserved"
+    )
+    release = normalize(raw_release(body_text=body), SOURCE)
+    assert release.title == "Copyright Office issues new guidance on AI training"
+    assert "Example Agency" not in release.text
