@@ -92,6 +92,8 @@ class Batch:
             row.setdefault("publish_at", None)
             self.new_rows.append(row)
         else:
+            if duplicate_of is not None:
+                row["duplicate_of"] = duplicate_of
             self.changed_rows.append(row)
         existing[release.id] = {
             "state": target.value,

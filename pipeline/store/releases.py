@@ -6,6 +6,7 @@ is a compare-and-swap on the release's version, enforced by the UPDATE's WHERE c
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,14 @@ WRITE_CACHE_KIB = 32 * 1024
 # change is copied once for all of them (saving 100,000 releases took 12 % less time).
 CHECKPOINT_PAGES = 32 * 1024
 WAL_LIMIT_BYTES = 128 * 1024 * 1024  # what the log file is cut back to after a checkpoint
+
+
+# the note `review.decisions.merge` leaves on the release it closes
+MERGED_NOTE = re.compile(r"merged into (\w+)")
+
+
+def _rejected(row: dict) -> bool:
+    return row.get("state") == "rejected"
 
 
 class ReleaseWrites(ReleaseQueries):
@@ -101,12 +110,14 @@ class ReleaseWrites(ReleaseQueries):
                 and existing.get(release.id, {}).get("content_hash") != release.content_hash
             }
             duplicates = DuplicateIndex(session, texts)
+            merged = self._merged_into(session, [i for i in edited if _rejected(existing[i])])
             batch = Batch(now=now, actor=actor)
             results = []
             for release, state, _ in items:
                 text = texts.get(release.id)
                 new = release.id not in existing and text is not None
-                twin = duplicates.match(release.id, text) if new else None
+                # a release merged into another comes back, changed, as that one's duplicate
+                twin = duplicates.match(release.id, text) if new else merged.get(release.id)
                 saved = batch.add(release, state, existing, duplicate_of=twin)
                 if text is not None and saved.outcome != "unchanged":
                     duplicates.remember(
@@ -140,6 +151,23 @@ class ReleaseWrites(ReleaseQueries):
                     "content_hash": row.content_hash,
                 }
         return found
+
+    def _merged_into(self, session: Session, ids: list[str]) -> dict[str, str]:
+        """The release each of `ids` was last merged into (`melder merge`), if any."""
+        merged: dict[str, str] = {}
+        for start in range(0, len(ids), CHUNK):
+            rows = session.execute(
+                select(EventRow.release_id, EventRow.action, EventRow.note)
+                .where(EventRow.release_id.in_(ids[start : start + CHUNK]))
+                .order_by(EventRow.id)
+            )
+            for release_id, action, note in rows:
+                target = MERGED_NOTE.match(note or "") if action == "merged" else None
+                if target:
+                    merged[release_id] = target.group(1)
+                else:
+                    merged.pop(release_id, None)  # a later decision ('reopened') counts
+        return merged
 
     def _sent_revisions(self, session: Session, ids: list[str]) -> dict[str, tuple[str, str]]:
         """(content hash, data) of each release's last revision from its sender: the sender

@@ -338,3 +338,28 @@ def test_a_release_approved_after_newer_ones_still_enters_a_small_feed_window(em
     entries = rss(empty_root).entries
     assert entries[0].title == "Neue Kita öffnet im Westen"  # listed when it went out
     assert entries[0].published_parsed[:3] < entries[1].published_parsed[:3]  # its own date
+
+
+def test_a_merged_release_whose_input_changes_comes_back_as_a_duplicate_not_a_second_story(
+    empty_root,
+):
+    inbox = empty_root / "inbox" / "reviewed"
+    write(inbox / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    [first] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    write(inbox / "weitergeleitet" / "kita.txt", KITA.replace("80 Plätzen", "85 Plätzen"))
+    melder(empty_root, "ingest")
+    copy = next(
+        i for i in json.loads(melder(empty_root, "queue", "--json").stdout) if i["duplicate_of"]
+    )
+    melder(empty_root, "merge", copy["id"], "--into", first["id"])
+    melder(empty_root, "approve", first["id"])
+    melder(empty_root, "publish")
+    write(inbox / "weitergeleitet" / "kita.txt", KITA.replace("80 Plätzen", "90 Plätzen"))
+    melder(empty_root, "ingest")
+    back = view(empty_root, copy["id"])
+    assert back["state"] == "queued" and back["duplicate_of"] == first["id"]
+    refused = melder(empty_root, "approve", copy["id"], code=1)
+    assert "merge" in refused.output
+    melder(empty_root, "publish")
+    assert [entry.title for entry in rss(empty_root).entries] == ["Neue Kita öffnet im Westen"]
