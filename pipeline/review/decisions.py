@@ -127,7 +127,13 @@ def approve(
         )
     after = store.apply(rid, change, seen=seen, actor=actor, now=now)
     outcome = "scheduled" if publish_at and publish_at > now else "approved"
-    return Decided(after, outcome, f"release {rid} approved; {_when(after, now, zone)}{held}")
+    which = f" (revision {after.revision})" if after.revision > 1 else ""
+    if view.live_revision and view.live_revision != view.revision:
+        # the sender changed it after it went out (or after it was withdrawn): say so
+        which += f", not the revision {view.live_revision} that went out before"
+    return Decided(
+        after, outcome, f"release {rid}{which} approved; {_when(after, now, zone)}{held}"
+    )
 
 
 def _embargo_holds(at: datetime | None, embargo: datetime | None, zone: tzinfo | None) -> str:

@@ -363,3 +363,18 @@ def test_a_merged_release_whose_input_changes_comes_back_as_a_duplicate_not_a_se
     assert "merge" in refused.output
     melder(empty_root, "publish")
     assert [entry.title for entry in rss(empty_root).entries] == ["Neue Kita öffnet im Westen"]
+
+
+def test_approving_a_withdrawn_release_the_sender_changed_says_which_text_goes_out(empty_root):
+    inbox = empty_root / "inbox" / "reviewed"
+    write(inbox / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    melder(empty_root, "approve", item["id"])
+    melder(empty_root, "publish")
+    melder(empty_root, "withdraw", item["id"], "--reason", "Termin verschoben")
+    melder(empty_root, "publish")
+    write(inbox / "kita.txt", KITA.replace("80 Plätzen", "ENTWURF – Termin noch offen"))
+    melder(empty_root, "ingest")
+    said = melder(empty_root, "approve", item["id"]).stdout
+    assert "(revision 2), not the revision 1 that went out before" in said
