@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import false, or_, select, tuple_, update
@@ -139,15 +140,17 @@ def _write_lock(session: Session) -> None:
         session.execute(update(ReleaseRow).where(false()).values(version=ReleaseRow.version))
 
 
-MAX_AGE_MARK = 999_999
+AGE_MARK_SCALE = 30  # a year is log2 ≈ 25 → 750 µs
+MAX_AGE_MARK = 999  # microseconds: far less than the time between two publishes
 
 
 def _sort_time(release: Release, now: datetime) -> datetime:
     """Where a channel lists a release: when it went out, so that a release approved after
     newer ones (an embargo, a long review) still enters every feed's window and a portal
-    learns of it. Within one publish, the newer own date comes first: the release's age in
-    seconds is taken as microseconds before the moment (ages beyond 11 days tie)."""
+    learns of it. Within one publish, the newer own date comes first: the release's age sets
+    a mark of at most a millisecond before the moment (on a log scale, minutes to years)."""
     if release.published_at is None:
         return now
     age = (now - release.published_at).total_seconds()
-    return now - timedelta(microseconds=max(-MAX_AGE_MARK, min(MAX_AGE_MARK, round(age))))
+    mark = min(MAX_AGE_MARK, round(AGE_MARK_SCALE * math.log2(1 + abs(age))))
+    return now - timedelta(microseconds=mark if age >= 0 else -mark)
