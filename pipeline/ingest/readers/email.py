@@ -242,7 +242,7 @@ def _raw_header_text(raw) -> str:
 
 def _title(subject: str | None, forwarded_subject: str | None) -> str | None:
     if subject and _SUBJECT_PREFIX.match(subject) and forwarded_subject:
-        return forwarded_subject
+        subject = forwarded_subject  # a forwarded forward's subject has its own 'WG:'
     cleaned = _SUBJECT_PREFIX.sub("", subject or "").strip()
     return cleaned or None
 

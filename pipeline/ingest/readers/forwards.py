@@ -44,24 +44,42 @@ _FIELD_NAMES = {"subject": "subject", "betreff": "subject", "date": "date", "dat
 _NOTE_LIMIT = 300
 
 
+# A release passed on by one person to the next carries a forward in a forward; real mails
+# never nest deeper than a few.
+_MAX_LAYERS = 5
+
+
 def strip_forward_text(text: str, replying: bool = False) -> tuple[str, dict[str, str]]:
     """The release in a mail's text and the forwarded message's fields. A reply's own text,
-    when it is the release, loses the old thread under it ('Von: … Gesendet: …')."""
+    when it is the release, loses the old thread under it ('Von: … Gesendet: …'). A forward
+    of a forward is peeled layer by layer: the innermost message's subject and date count."""
+    fields: dict[str, str] = {}
+    for _ in range(_MAX_LAYERS):
+        text, found, peeled = _strip_one_layer(text, replying)
+        fields = {**fields, **found}
+        if not peeled:
+            break
+        replying = False  # under the first forward comes a forwarded message, not a reply
+    return text, fields
+
+
+def _strip_one_layer(text: str, replying: bool) -> tuple[str, dict[str, str], bool]:
+    """(text, fields, whether a forward was peeled) for the outermost layer of a mail's text."""
     lines = text.splitlines()
     for index, line in enumerate(lines):
         if _REPLY_HEADER.match(line) and any(
             _QUOTED.match(x) for x in lines[index + 1 : index + 4]
         ):
-            return _reply(lines, index)
+            return (*_reply(lines, index), False)
         if _FORWARD_MARKER.match(line) or _header_block_at(lines, index):
             note = "\n".join(lines[:index]).strip()
             start = index + 1 if _FORWARD_MARKER.match(line) else index
             rest, forwarded = _skip_forward_headers(_unquoted(lines[start:]))
             if replying and len(note) > _NOTE_LIMIT:
-                return note, {}
+                return note, {}, False
             kept = [note] if len(note) > _NOTE_LIMIT else []
-            return "\n".join([*kept, *rest]), forwarded
-    return text, {}
+            return "\n".join([*kept, *rest]), forwarded, not kept
+    return text, {}, False
 
 
 _SENDER_FIELD = re.compile(r"^\s*\*?(?:From|Von)\s*:\*?\s*\S", re.IGNORECASE)
@@ -141,7 +159,19 @@ def strip_reply_quotes(tree, replying: bool) -> None:
 
 
 def strip_forward_blocks(fragment) -> dict[str, str]:
-    """Drop the forwarding header blocks (and a short note before them) from an HTML body."""
+    """Drop the forwarding header blocks (and a short note before them) from an HTML body,
+    layer by layer in a forward of a forward: the innermost message's subject and date count."""
+    fields: dict[str, str] = {}
+    for _ in range(_MAX_LAYERS):
+        found = _strip_one_forward_block(fragment)
+        if found is None:
+            break
+        fields = {**fields, **found}
+    return fields
+
+
+def _strip_one_forward_block(fragment) -> dict[str, str] | None:
+    """The outermost forward's fields, its header gone, or None when there is none."""
     blocks = list(fragment)
     for index, block in enumerate(blocks):
         lines = _block_lines(block)
@@ -166,7 +196,7 @@ def strip_forward_blocks(fragment) -> dict[str, str]:
             forwarded = {**_fields_of(header_lines), **forwarded}
             fragment.remove(later)
         return forwarded
-    return {}
+    return None
 
 
 def _starts_outlook_header(blocks: list, index: int, lines: list[str]) -> bool:
