@@ -122,10 +122,13 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:online-?|web-?)version(?: \| (?:weiterleiten|forward|teilen|share|abmelden))+"
         r"|view (?:as|in) (?:a )?web ?page(?: \(.{0,200}\))?|online (?:ansehen|anzeigen|lesen)",
         r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
-        # a preheader and the browser link on one line: 'Work starts in spring | View this …'
-        r"[^|]{0,200}\|\s*(?:(?:view|read|open) (?:this (?:e-?mail|message|newsletter) )?in "
-        r"(?:your |a |the )?(?:web )?browser|(?:im|in ihrem) (?:web-?)?browser (?:ansehen|öffnen"
-        r"|anzeigen|lesen))",
+        # a preheader and the browser link on one line: 'Work starts in spring | View this …',
+        # or in one table cell: 'Ab Montag laden E-Autos am Marktplatz. Im Browser ansehen'
+        # (a sentence of a release that mentions a browser ends with its full stop)
+        r"[^|]{0,200}(?:\||\s)\s*(?:(?:view|read|open) (?:this (?:e-?mail|message|newsletter) )?"
+        r"in (?:your |a |the )?(?:web )?browser|(?:im|in ihrem) (?:web-?)?browser (?:ansehen|öffnen"
+        r"|anzeigen|lesen)|(?:view|read) this (?:e-?mail|message|newsletter) online"
+        r"|(?:zur )?(?:online-?|web-?)version (?:ansehen|anzeigen|öffnen|lesen))",
     ),
     # what a press office notes for the editor under the text, not for readers
     "editor's notes": (

@@ -4,7 +4,27 @@ is held or refused with the reason."""
 
 from __future__ import annotations
 
-from tests.normalize.test_release_shapes import release
+import pytest
+
+from pipeline.config import SourceConfig
+from pipeline.ingest.readers import InputContext, read_input
+from pipeline.normalize import normalize
+from tests.normalize.test_release_shapes import ARRIVED, release
+
+
+def mail(subject: str, body: str, *, kind: str = "html", headers: str = ""):
+    """The release a press office's mail with this subject and body becomes."""
+    data = (
+        f"From: Pressestelle <presse@talheim.example>\r\nTo: redaktion@kreisblatt.example\r\n"
+        f"Subject: {subject}\r\nDate: Tue, 01 Dec 2026 10:00:00 +0100\r\n"
+        f"Message-ID: <{abs(hash(subject + body))}@talheim.example>\r\n{headers}"
+        f"MIME-Version: 1.0\r\nContent-Type: text/{kind}; charset=utf-8\r\n\r\n{body}"
+    ).encode()
+    source = SourceConfig(title="Post", kind="files", path="inbox")
+    context = InputContext(
+        source="post", config=source, locator="inbox/mail.eml", received_at=ARRIVED, route="files"
+    )
+    return normalize(read_input(data, ".eml", context), source)
 
 
 def test_a_forward_of_a_forward_publishes_only_the_original_release():
@@ -27,3 +47,36 @@ def test_an_html_forward_of_an_outlook_forward_publishes_only_the_original_relea
     for forwarding in ("Ines", "Bernd", "Ursprüngliche", "Gesendet", "@", "WG:"):
         assert forwarding not in found.text, forwarding
     assert found.published_at.isoformat() == "2026-11-27T14:30:00+01:00"
+
+
+RELEASE_HTML = (
+    "<h1>Neue Ladepunkte am Bahnhof</h1><p>Talheim, 1. Dezember 2026 – Die Stadtwerke Talheim "
+    "nehmen am Montag vier Schnellladesäulen am Bahnhof in Betrieb.</p><p>Die Säulen liefern "
+    "bis zu 150 Kilowatt und sind mit allen gängigen Ladekarten nutzbar.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "preheader",
+    [
+        "Ab Montag laden E-Autos am Bahnhof. <a href='https://news.example/m/1'>Im Browser "
+        "ansehen</a>",
+        "Vier neue Ladesäulen <a href='https://news.example/m/1'>Diese E-Mail im Browser "
+        "anzeigen</a>",
+        "Four new chargers at the station <a href='https://news.example/m/1'>View this email in "
+        "your browser</a>",
+        "Vier neue Ladesäulen <a href='https://news.example/m/1'>Webversion ansehen</a>",
+    ],
+)
+def test_a_newsletter_s_preview_text_and_browser_link_in_one_cell_leave_the_release(preheader):
+    body = f"<table><tr><td>{preheader}</td></tr><tr><td>{RELEASE_HTML}</td></tr></table>"
+    found = mail("Neue Ladepunkte am Bahnhof", body)
+    assert found.text.startswith("Talheim, 1. Dezember 2026 – Die Stadtwerke Talheim")
+    assert found.links == ()
+    assert "news.example" not in found.body_html
+
+
+def test_a_release_sentence_about_a_browser_stays():
+    sentence = "<p>Die Ausstellung können Besucher ab Montag auch zu Hause im Browser ansehen.</p>"
+    found = mail("Neue Ladepunkte am Bahnhof", RELEASE_HTML + sentence)
+    assert found.text.endswith("auch zu Hause im Browser ansehen.")
