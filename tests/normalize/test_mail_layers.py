@@ -80,3 +80,60 @@ def test_a_release_sentence_about_a_browser_stays():
     sentence = "<p>Die Ausstellung können Besucher ab Montag auch zu Hause im Browser ansehen.</p>"
     found = mail("Neue Ladepunkte am Bahnhof", RELEASE_HTML + sentence)
     assert found.text.endswith("auch zu Hause im Browser ansehen.")
+
+
+RECYCLING = (
+    "The Talheim County Board today opened a new recycling center on Route 9 that accepts "
+    "electronics and batteries free of charge."
+)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "You're getting this email because you subscribed to updates from Talheim County.\n\n"
+        "Unsubscribe: https://talheim.example/email/unsubscribe/tok_77c1",
+        "You are receiving this bulletin because you signed up for news from Talheim County.\n"
+        "Update your subscriptions, modify your password or email address, or stop "
+        "subscriptions at any time on your Subscriber Preferences Page.\n"
+        "https://public.govdelivery.example/accounts/TC/subscriber/edit?token=f00d",
+        "Sie bekommen diese E-Mail, weil Sie den Presseverteiler abonniert haben.\n"
+        "Abmelden: https://talheim.example/abmelden?u=4711",
+    ],
+)
+def test_an_alert_service_s_footer_and_the_subscriber_s_unsubscribe_link_go(footer):
+    found = mail("New recycling center opens", f"{RECYCLING}\n\n{footer}\n", kind="plain")
+    assert found.text == RECYCLING
+    assert found.links == ()
+
+
+def test_a_gov_uk_alert_publishes_its_summary_without_labels_or_footer():
+    body = (
+        "Update on GOV.UK\n\nRecycling center opens on Route 9\n"
+        "https://www.gov.uk/government/news/recycling-center-opens\n\n"
+        "Page summary:\nA new recycling center on Route 9 accepts electronics and batteries free "
+        "of charge from Tuesday.\n\nChange made:\nFirst published.\n\nTime updated:\n"
+        "9:30am, 1 December 2026\n\n---\n\nYou’re getting this email because you subscribed to "
+        "immediate updates on GOV.UK about ‘Talheim County’.\n\nUnsubscribe:\n"
+        "https://www.gov.uk/email/unsubscribe/def456\n"
+    )
+    found = mail(
+        "Update from Talheim County: Recycling center opens on Route 9", body, kind="plain"
+    )
+    assert found.teaser == (
+        "A new recycling center on Route 9 accepts electronics and batteries free of charge "
+        "from Tuesday."
+    )
+    for furniture in ("Page summary", "Change made", "First published", "Time updated", "getting"):
+        assert furniture not in found.text, furniture
+    assert "unsubscribe" not in found.body_html
+
+
+def test_a_release_telling_residents_why_they_get_a_letter_keeps_its_text():
+    letter = (
+        "Sie erhalten diese Förderung, weil Sie in Talheim wohnen. Anträge nimmt das Bürgerbüro "
+        "bis 18. Dezember entgegen.\n\nYou are receiving this grant because the county extended "
+        "the programme to all households."
+    )
+    found = mail("Förderung für Heizungstausch", f"{RECYCLING}\n\n{letter}\n", kind="plain")
+    assert found.text == f"{RECYCLING}\n\n{letter}"
