@@ -137,3 +137,47 @@ def test_a_release_telling_residents_why_they_get_a_letter_keeps_its_text():
     )
     found = mail("Förderung für Heizungstausch", f"{RECYCLING}\n\n{letter}\n", kind="plain")
     assert found.text == f"{RECYCLING}\n\n{letter}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "url"),
+    [
+        (
+            "plain",
+            "Sehr geehrte Damen und Herren,\n\nunsere aktuelle Pressemitteilung finden Sie "
+            "hier:\nhttps://www.hs-talheim.example/presse/pm-44-2026\n\nMit freundlichen "
+            "Grüßen\nIhre Pressestelle\n",
+            "https://www.hs-talheim.example/presse/pm-44-2026",
+        ),
+        (
+            "html",
+            "<p>Dear editors,</p><p>Read our latest press release <a href='https://news.talheim"
+            ".example/2026/chargers'>here</a>.</p><p>Best regards,<br>Press office</p>",
+            "https://news.talheim.example/2026/chargers",
+        ),
+    ],
+)
+def test_a_mail_that_only_links_to_the_release_is_held_with_the_reason(kind, body, url):
+    found = mail("PM 44/2026: Hochschule eröffnet Wasserstofflabor", body, kind=kind)
+    assert found.errors[0].field == "body"
+    assert found.errors[0].message == (
+        f"the mail only links to the release ({url}), which Melder does not fetch from a mail; "
+        "send the release's text in the mail, or read that page with a web source"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Die Stadtbibliothek Talheim bleibt vom 24. bis 27. Dezember geschlossen. Ab dem 28. "
+        "Dezember gilt wieder der gewohnte Öffnungsplan.\n\nAlle Öffnungszeiten: "
+        "https://www.talheim.example/bibliothek\n",
+        "Die Stadtbibliothek Talheim bleibt vom 24. bis 27. Dezember geschlossen, die Rückgabe "
+        "ist über den Briefkasten möglich.\n\nDie vollständige Pressemitteilung finden Sie "
+        "unter https://www.talheim.example/presse/bibliothek\n",
+    ],
+)
+def test_a_short_release_with_a_link_is_no_mere_pointer(body):
+    found = mail("Stadtbibliothek zwischen den Jahren geschlossen", body, kind="plain")
+    assert found.errors == ()
+    assert found.text.startswith("Die Stadtbibliothek Talheim bleibt vom 24. bis 27. Dezember")
