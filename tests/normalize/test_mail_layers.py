@@ -181,3 +181,41 @@ def test_a_short_release_with_a_link_is_no_mere_pointer(body):
     found = mail("Stadtbibliothek zwischen den Jahren geschlossen", body, kind="plain")
     assert found.errors == ()
     assert found.text.startswith("Die Stadtbibliothek Talheim bleibt vom 24. bis 27. Dezember")
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Carola Winter ist außer Haus.",
+            "Ich werde ab 30.11.2026 nicht im Büro sein. Ich kehre zurück am 07.12.2026. Ich "
+            "werde Ihre Nachricht nach meiner Rückkehr beantworten.",
+        ),
+        ("Carola Winter is out of the office.", "I will be back on December 7."),
+        (
+            "Re: PM 44/2026: Hochschule eröffnet Wasserstofflabor",
+            "Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich 4. Dezember im Urlaub. "
+            "In dringenden Fällen wenden Sie sich bitte an presse@talheim.example.",
+        ),
+        (
+            "Talheim chargers",
+            "Thank you for your email. I am currently out of the office until Monday, December 7,"
+            " with limited access to email.",
+        ),
+    ],
+)
+def test_an_out_of_office_note_without_its_headers_is_no_release(subject, body):
+    found = mail(subject, body, kind="plain")
+    assert [error.field for error in found.errors] == ["email"]
+    assert found.errors[0].message.startswith("no press release: the mail is an")
+    assert found.errors[0].message.endswith("send the release itself")
+
+
+def test_a_short_release_that_says_who_is_away_is_a_release():
+    body = (
+        "Bürgermeisterin Claudia Reiter ist vom 21. bis 31. Dezember im Urlaub. Ihre Vertretung "
+        "übernimmt bis zum 2. Januar der Erste Beigeordnete Jan Köhler.\n"
+    )
+    found = mail("Vertretung der Bürgermeisterin zwischen den Jahren", body, kind="plain")
+    assert found.errors == ()
+    assert found.text == body.strip()

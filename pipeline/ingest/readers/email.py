@@ -58,9 +58,10 @@ _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGN
 def read(data: bytes, context: InputContext) -> RawRelease:
 
     message = _parse(data)
-    if automatic := automatic_kind(message, _header(message, "subject") or ""):
-        raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
+    shown = part_text(text_part) if text_part else _tagless(html_part)
+    if automatic := automatic_kind(message, _header(message, "subject") or "", shown):
+        raise Rejected(f"no press release: the mail is {automatic}", field="email")
     broken = broken_html(html_part, text_part)
     if broken:
         html_part = None  # the mail's text part is whole where its HTML part is not
@@ -244,6 +245,10 @@ def _body(
         raise Rejected("the e-mail has no text or HTML part to read", field="body")
     text, forwarded = strip_forward_text(part_text(text_part), replying)
     return None, text.strip() or None, forwarded
+
+
+def _tagless(html_part: Message | None) -> str:
+    return re.sub(r"<[^>]+>", " ", part_text(html_part)) if html_part is not None else ""
 
 
 def _body_parts(message: Message) -> tuple[Message | None, Message | None]:

@@ -274,9 +274,28 @@ _AUTOMATIC_SUBJECT = re.compile(
     r"^\s*(?:automatische\s+antwort|abwesenheitsnotiz|abwesenheit|auto(?:matic)?[- ]?reply"
     r"|out\s+of\s+(?:the\s+)?office|autoreply|réponse\s+automatique)\b"
     r"|^\s*(?:gelesen|read|ungelesen|not\s+read|zugestellt|delivered|unzustellbar|undeliverable"
-    r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:",
+    r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:"
+    # Lotus Notes' note names the person: 'Frank Wendt ist außer Haus.', '… is out of the office'
+    r"|^[^:]{2,80}\s(?:ist|is)\s+(?:au(?:ß|ss)er\s+haus|nicht\s+im\s+büro|out\s+of\s+(?:the\s+)?"
+    r"office)\W*$",
     re.I,
 )
+# An absence note that no header marks: short, in the first person, saying who is away and
+# when they are back ('Ich werde ab 26.11. nicht im Büro sein. Ich kehre zurück am 1.12.').
+_ABSENT = re.compile(
+    r"\b(?:ich\s+(?:bin|werde)|i\s+(?:am|will\s+be)|i'm|i’m)\s[^!?\n]{0,60}?\b(?:nicht\s+im\s+büro"
+    r"|au(?:ß|ss)er\s+haus|abwesend|im\s+urlaub|out\s+of\s+(?:the\s+)?office|away\s+from"
+    r"|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
+    re.I,
+)
+_BACK = re.compile(
+    r"\b(?:ich\s+kehre\s+(?:am\s+[^.!?]{1,40}\s)?zurück|nach\s+meiner\s+rückkehr|wieder\s+"
+    r"(?:im\s+büro|erreichbar|da)|zurück\s+(?:am|ab)|bis\s+(?:einschließlich|zum|am)\s"
+    r"|(?:i\s+will|i'll|i’ll)\s+(?:be\s+)?(?:return|back)|upon\s+my\s+return|until\b"
+    r"|back\s+in\s+the\s+office|in\s+dringenden\s+fällen|for\s+urgent)",
+    re.I,
+)
+_ABSENCE_WORDS = 120
 
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|antw|sv|vs|ref)\s*:", re.I)
@@ -286,9 +305,10 @@ def is_reply(subject: str) -> bool:
     return bool(_REPLY_SUBJECT.match(subject))
 
 
-def automatic_kind(message, subject: str) -> str | None:
+def automatic_kind(message, subject: str, shown: str = "") -> str | None:
     """What a mail that a program sent instead of a person is: an automatic reply (an office's
-    out-of-office note), a read receipt or a delivery report."""
+    out-of-office note, also one only its subject or its text `shown` says is one), a read
+    receipt or a delivery report."""
     if message.get_content_type() == "multipart/report":
         report = message.get_param("report-type") or ""
         if "disposition" in str(report):
@@ -304,6 +324,8 @@ def automatic_kind(message, subject: str) -> str | None:
         return "an automatic reply (such as an out-of-office note); send the release itself"
     if _AUTOMATIC_SUBJECT.search(subject):
         return f"an automatic message ({subject[:60]!r}); send the release itself"
+    if len(shown.split()) <= _ABSENCE_WORDS and _ABSENT.search(shown) and _BACK.search(shown):
+        return "an out-of-office note; send the release itself"
     return None
 
 
