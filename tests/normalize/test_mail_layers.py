@@ -16,7 +16,7 @@ def mail(subject: str, body: str, *, kind: str = "html", headers: str = ""):
     """The release a press office's mail with this subject and body becomes."""
     data = (
         f"From: Pressestelle <presse@talheim.example>\r\nTo: redaktion@kreisblatt.example\r\n"
-        f"Subject: {subject}\r\nDate: Tue, 01 Dec 2026 10:00:00 +0100\r\n"
+        f"Subject: {subject}\r\nDate: Wed, 25 Nov 2026 10:00:00 +0100\r\n"
         f"Message-ID: <{abs(hash(subject + body))}@talheim.example>\r\n{headers}"
         f"MIME-Version: 1.0\r\nContent-Type: text/{kind}; charset=utf-8\r\n\r\n{body}"
     ).encode()
@@ -219,3 +219,93 @@ def test_a_short_release_that_says_who_is_away_is_a_release():
     found = mail("Vertretung der Bürgermeisterin zwischen den Jahren", body, kind="plain")
     assert found.errors == ()
     assert found.text == body.strip()
+
+
+REPLY_HEADERS = "In-Reply-To: <frage-17@kreisblatt.example>\r\n"
+HELD_AS_ANSWER = (
+    "the mail answers an earlier message with a short note of its own and quotes the thread "
+    "under it: it looks like a reply, not a press release; edit it into the release, or reject it"
+)
+QUESTION = (
+    "Sehr geehrte Frau Winter,\n\ndürfen wir das Foto aus Ihrer Pressemitteilung vom 27. "
+    "November auch auf unserer Startseite zeigen? Und bis wann kann man sich für die "
+    "Probestunden anmelden? Wir würden gerne in der Wochenendausgabe ausführlich über den Tag "
+    "der offenen Tür berichten und dazu auch die Leiterin der Musikschule zitieren, falls sie "
+    "für ein kurzes Telefonat zur Verfügung steht.\n\nBeste Grüße\nMaren Seidel\nRedaktion"
+)
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f"> {line}".rstrip() for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Hallo Frau Seidel,\n\nja, das Foto dürfen Sie mit dem Credit „Musikschule Talheim“ "
+        "verwenden. Anmeldungen sind bis 4. Dezember möglich.\n\nViele Grüße\nCarola Winter",
+        "Gerne, das Foto steht Ihnen frei zur Verfügung.\n\nBeste Grüße\nCarola Winter",
+    ],
+)
+def test_a_short_answer_to_the_portal_s_question_is_held_as_no_release(answer):
+    body = f"{answer}\n\nAm 30.11.2026 um 17:02 schrieb Maren Seidel:\n{_quoted(QUESTION)}\n"
+    found = mail(
+        "Re: Ihre Anfrage zum Tag der offenen Tür", body, kind="plain", headers=REPLY_HEADERS
+    )
+    assert [error.message for error in found.errors] == [HELD_AS_ANSWER]
+    assert "Startseite" not in found.text  # the question is never read as the release
+
+
+def test_a_short_answer_in_an_html_reply_is_held_as_no_release():
+    body = (
+        "<div dir='ltr'>Hallo Frau Seidel,<br><br>ja, das Foto dürfen Sie verwenden.<br><br>"
+        "Viele Grüße<br>Carola Winter</div><br><div class='gmail_quote'><div class='gmail_attr'>"
+        "Am Mo., 30. Nov. 2026 um 17:02 Uhr schrieb Maren Seidel &lt;m.seidel@kreisblatt.example"
+        "&gt;:<br></div><blockquote class='gmail_quote'>"
+        + QUESTION.replace("\n", "<br>")
+        + "</blockquote></div>"
+    )
+    found = mail("AW: Ihre Anfrage zum Tag der offenen Tür", body, headers=REPLY_HEADERS)
+    assert [error.message for error in found.errors] == [HELD_AS_ANSWER]
+
+
+def test_a_release_sent_as_a_reply_is_read_and_the_editor_is_told_it_is_one():
+    release_text = (
+        "Talheim, 25. November 2026. Die Musikschule Talheim bietet ab Januar zwölf neue "
+        "Probestunden für Erwachsene an. Angeboten werden Klavier, Gitarre, Geige und Gesang, "
+        "jeweils dienstags und donnerstags zwischen 18 und 20 Uhr in der Schulstraße 4.\n\n"
+        "Anmeldungen nimmt das Sekretariat bis 18. Dezember unter Telefon 07131 889 20 "
+        "entgegen. Die Probestunden sind kostenlos, Instrumente werden gestellt."
+    )
+    body = f"{release_text}\n\nAm 30.11.2026 um 17:02 schrieb Maren Seidel:\n{_quoted(QUESTION)}\n"
+    found = mail(
+        "Re: Ihre Anfrage zum Tag der offenen Tür", body, kind="plain", headers=REPLY_HEADERS
+    )
+    assert found.errors == ()
+    assert found.text == release_text
+    assert found.warnings == (
+        "the mail is a reply to an earlier message: check that the text kept is the press "
+        "release, not the correspondence around it",
+    )
+
+
+def test_a_release_quoted_under_a_short_reminder_in_a_reply_is_not_held():
+    release_text = (
+        "Talheim, 27. November 2026. Die Musikschule Talheim öffnet am Samstag, 5. Dezember, "
+        "von 10 bis 15 Uhr ihre Unterrichtsräume in der Schulstraße 4. Kinder und Erwachsene "
+        "können Geige, Klavier, Schlagzeug und zwölf weitere Instrumente ausprobieren. Um 13 "
+        "Uhr spielt das Jugendorchester im Saal, der Eintritt ist frei."
+    )
+    body = (
+        "Hallo Frau Seidel,\n\nhier noch einmal unsere Meldung von Freitag, siehe unten.\n\n"
+        f"Viele Grüße\nCarola Winter\n\nAm 27.11.2026 um 11:20 schrieb Carola Winter:\n"
+        f"{_quoted(release_text)}\n"
+    )
+    found = mail(
+        "Re: Musikschule Talheim lädt zum Tag der offenen Tür",
+        body,
+        kind="plain",
+        headers=REPLY_HEADERS,
+    )
+    assert found.errors == ()
+    assert found.text == release_text

@@ -21,7 +21,7 @@ _COVER_RE = re.compile(
     re.I,
 )
 # Where a note's signature starts: the delimiter or a closing greeting on a line of its own.
-_SIGNED_RE = re.compile(
+SIGNED_RE = re.compile(
     r"^[ \t]*(?:--[ \t]*$|(?:mit\s+)?(?:freundlichen|besten|herzlichen|vielen|liebe|viele)"
     r"\s+gr(?:ü|ue)(?:ß|ss)|(?:kind|best|warm|many)(?:est)?\s+(?:regards|wishes)|regards\b"
     r"|sincerely|cheers\b|thanks\b|thank\s+you\b)",
@@ -35,7 +35,7 @@ def release_in_attachment(message: Message, body_html, body_text, skip: set[int]
     attached text or HTML file (`used` holds that part's id: it is the release, not one of its
     media); one in a document Melder cannot read is named as the problem."""
     shown = body_text or re.sub(r"<[^>]+>", "\n", body_html or "")
-    shown = _SIGNED_RE.split(shown, maxsplit=1)[0]  # the note, without the sender's signature
+    shown = SIGNED_RE.split(shown, maxsplit=1)[0]  # the note, without the sender's signature
     if (note := " ".join(shown.split())) and (len(note) > COVER_NOTE or not _COVER_RE.search(note)):
         return body_html, body_text, (), (), set()  # an empty text is a cover note too
     documents = []
@@ -63,13 +63,13 @@ def release_in_attachment(message: Message, body_html, body_text, skip: set[int]
 # A note that only points to the release on the web: 'Unsere aktuelle Pressemitteilung finden
 # Sie hier: https://…', 'Read our press release here'. The sentences that name the release or
 # carry the link go; a real short release has words of its own left, a pointer none or few.
-_RELEASE_WORD = re.compile(
+RELEASE_WORD = re.compile(
     r"\b(?:press(?:e)?-?(?:mitteilung|meldung|information|release|statement|notiz)\w*"
     r"|(?:news|media)\s+release|mitteilung|meldung|release|announcement|statement)\b",
     re.I,
 )
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
-_SALUTATION = re.compile(
+SALUTATION = re.compile(
     r"^\s*(?:sehr\s+geehrte|liebe|hallo|guten\s+tag|dear|hello|hi)\b[^\n]{0,80}$", re.I | re.M
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
@@ -80,14 +80,14 @@ _OWN_WORDS = 12
 def release_behind_link(body_html: str | None, body_text: str | None) -> Problem | None:
     """The problem of a mail whose text is only a pointer to the release on a web page."""
     shown = body_text or re.sub(r"<[^>]+>", "\n", body_html or "")
-    note = _SALUTATION.sub("", _SIGNED_RE.split(shown, maxsplit=1)[0]).strip()
+    note = SALUTATION.sub("", SIGNED_RE.split(shown, maxsplit=1)[0]).strip()
     links = _URL.findall(note) or re.findall(r"href=[\"'](https?://[^\"'>\s]+)", body_html or "")
-    if not links or len(" ".join(note.split())) > COVER_NOTE or not _RELEASE_WORD.search(note):
+    if not links or len(" ".join(note.split())) > COVER_NOTE or not RELEASE_WORD.search(note):
         return None
     own = [
         sentence
         for sentence in _SENTENCE_END.split(note)
-        if not (_URL.search(sentence) or _RELEASE_WORD.search(sentence))
+        if not (_URL.search(sentence) or RELEASE_WORD.search(sentence))
     ]
     if len(" ".join(own).split()) > _OWN_WORDS:
         return None

@@ -17,6 +17,7 @@ from email.errors import HeaderParseError
 from email.header import decode_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from html import unescape
 from urllib.parse import unquote
 
 from pipeline.errors import Rejected
@@ -49,6 +50,7 @@ from pipeline.ingest.readers.mailparts import (
     is_attachment,
     part_text,
 )
+from pipeline.ingest.readers.replies import answer_to_a_question
 from pipeline.models import MediaInput, RawRelease
 
 # "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
@@ -82,6 +84,9 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     )
     if not (notes or problems) and (behind_link := release_behind_link(body_html, body_text)):
         problems = (behind_link,)
+    answer, answered, reply_notes = answer_to_a_question(shown) if replying else (None, (), ())
+    if answer is not None and not problems:
+        body_html, body_text, problems = None, answer, answered
     return RawRelease(
         source=context.source,
         identity=_header(message, "message-id") or context.locator,
@@ -100,6 +105,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         ),
         warnings=_cut_off(message)
         + notes
+        + reply_notes
         + _not_fetched(remote)
         + ((f"the mail's text part was read: {broken}",) if broken else ()),
         problems=problems,
@@ -248,7 +254,12 @@ def _body(
 
 
 def _tagless(html_part: Message | None) -> str:
-    return re.sub(r"<[^>]+>", " ", part_text(html_part)) if html_part is not None else ""
+    """The HTML part's text with a line per block, as the mail shows it."""
+    if html_part is None:
+        return ""
+    html = re.sub(r"(?is)<(style|script|head)\b.*?</\1\s*>", " ", part_text(html_part))
+    html = re.sub(r"(?i)<(?:br|/p|/div|/tr|/li|/h\d|/blockquote)\b[^>]*>", "\n", html)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
 
 
 def _body_parts(message: Message) -> tuple[Message | None, Message | None]:

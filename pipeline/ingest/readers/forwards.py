@@ -82,6 +82,17 @@ def _strip_one_layer(text: str, replying: bool) -> tuple[str, dict[str, str], bo
     return text, {}, False
 
 
+def thread_starts(lines: list[str]) -> int | None:
+    """The line where a mail's quoted thread starts: 'Am … schrieb …:', a '>' quote, a marker
+    ('-----Ursprüngliche Nachricht-----') or a header block ('Von: … Gesendet: …')."""
+    for index, line in enumerate(lines):
+        if _REPLY_HEADER.match(line) or _QUOTED.match(line) or _FORWARD_MARKER.match(line):
+            return index
+        if _header_block_at(lines, index):
+            return index
+    return None
+
+
 _SENDER_FIELD = re.compile(r"^\s*\*?(?:From|Von)\s*:\*?\s*\S", re.IGNORECASE)
 
 
