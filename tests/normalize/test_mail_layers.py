@@ -309,3 +309,38 @@ def test_a_release_quoted_under_a_short_reminder_in_a_reply_is_not_held():
     )
     assert found.errors == ()
     assert found.text == release_text
+
+
+BUS_RELEASE = (
+    "Talheim, 25. November 2026. Mit dem Fahrplanwechsel am Sonntag, 13. Dezember, fahren die "
+    "Busse zwischen Talheim und Großdorf im Halbstundentakt."
+)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "KORREKTUR: ",
+        "Berichtigung: ",
+        "Korrigierte Fassung: ",
+        "CORRECTION: ",
+        "UPDATE: ",
+        "Update 2 – ",
+        "KORREKTUR: Pressemitteilung: ",
+    ],
+)
+def test_a_correction_s_label_is_cut_from_the_headline(label):
+    found = mail(f"{label}Mehr Busse für Großdorf ab Dezember", BUS_RELEASE, kind="plain")
+    assert found.title == "Mehr Busse für Großdorf ab Dezember"
+    assert found.slug == "mehr-busse-fuer-grossdorf-ab-dezember"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Update für die Talheim-App zeigt Busse in Echtzeit",
+        "Berichtigung des Haushalts: Kreistag beschließt Nachtrag",
+    ],
+)
+def test_a_headline_that_starts_with_such_a_word_keeps_it(title):
+    assert mail(title, BUS_RELEASE, kind="plain").title == title
