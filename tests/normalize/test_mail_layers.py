@@ -344,3 +344,49 @@ def test_a_correction_s_label_is_cut_from_the_headline(label):
 )
 def test_a_headline_that_starts_with_such_a_word_keeps_it(title):
     assert mail(title, BUS_RELEASE, kind="plain").title == title
+
+
+ROAD_RELEASE = (
+    "Talheim, 25. November 2026. Die Kreisstraße K 2150 zwischen Talheim und Großdorf ist ab "
+    "Montag wieder befahrbar. Die Arbeiten an der Brücke sind zwei Wochen früher fertig."
+)
+
+
+@pytest.mark.parametrize(
+    ("signature", "contact"),
+    [
+        (
+            "Mit freundlichen Grüßen\nCarola Winter\nPressestelle Landratsamt Talheim\n"
+            "Tel. 07131 994-1010",
+            "Carola Winter\nPressestelle Landratsamt Talheim\nTel. 07131 994-1010",
+        ),
+        (
+            "Beste Grüße aus Talheim\nCarola Winter\nPressestelle Landratsamt Talheim",
+            "Carola Winter\nPressestelle Landratsamt Talheim",
+        ),
+        (
+            "Kind regards\nCarola Winter\nPress Office, Talheim County",
+            "Carola Winter\nPress Office, Talheim County",
+        ),
+    ],
+)
+def test_the_press_officer_who_signs_the_mail_is_named_in_the_contact(signature, contact):
+    found = mail(
+        "Kreisstraße K 2150 ab Montag frei", f"{ROAD_RELEASE}\n\n{signature}\n", kind="plain"
+    )
+    assert found.contact == contact
+    assert found.text == ROAD_RELEASE
+
+
+def test_a_signature_without_a_press_office_or_an_address_is_no_contact():
+    body = f"{ROAD_RELEASE}\n\nMit freundlichen Grüßen\nCarola Winter\nMusikschule Talheim\n"
+    assert mail("Kreisstraße K 2150 ab Montag frei", body, kind="plain").contact is None
+
+
+def test_a_headline_above_the_press_office_s_lines_is_not_its_name():
+    body = (
+        f"{ROAD_RELEASE}\n\nDer Kreis baut 2027 zwölf Kilometer Radwege.\n\nKontakt Radwege\n\n"
+        "Pressestelle Landratsamt Talheim\nTel. 07131 994-1010\n"
+    )
+    found = mail("Kreisstraße K 2150 ab Montag frei", body, kind="plain")
+    assert found.contact == "Pressestelle Landratsamt Talheim\nTel. 07131 994-1010"
