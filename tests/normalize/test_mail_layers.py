@@ -183,6 +183,12 @@ def test_a_short_release_with_a_link_is_no_mere_pointer(body):
     assert found.text.startswith("Die Stadtbibliothek Talheim bleibt vom 24. bis 27. Dezember")
 
 
+def test_a_cover_note_over_the_release_with_a_web_address_in_its_signature_is_no_pointer():
+    found = release("outlook-cover-note-en.eml")
+    assert found.errors == ()
+    assert found.text.startswith("FAIRMONT, W.Va. – Fairmont County Emergency Management")
+
+
 @pytest.mark.parametrize(
     ("subject", "body"),
     [

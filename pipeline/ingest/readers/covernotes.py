@@ -72,6 +72,9 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 SALUTATION = re.compile(
     r"^\s*(?:sehr\s+geehrte|liebe|hallo|guten\s+tag|dear|hello|hi)\b[^\n]{0,80}$", re.I | re.M
 )
+_LINK = re.compile(
+    r"<a\b[^>]*?href=[\"'](?P<url>https?://[^\"'>\s]+)[\"'][^>]*>(?P<words>.*?)</a>", re.I | re.S
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 # Words of its own that a pointer may have besides the sentence with the link ('Vielen Dank.')
 _OWN_WORDS = 12
@@ -79,9 +82,11 @@ _OWN_WORDS = 12
 
 def release_behind_link(body_html: str | None, body_text: str | None) -> Problem | None:
     """The problem of a mail whose text is only a pointer to the release on a web page."""
-    shown = body_text or re.sub(r"<[^>]+>", "\n", body_html or "")
+    # a link's address stands beside its words, so that only the note's own links count
+    linked = _LINK.sub(r"\g<words> \g<url>", body_html or "")
+    shown = body_text or re.sub(r"<[^>]+>", "\n", linked)
     note = SALUTATION.sub("", SIGNED_RE.split(shown, maxsplit=1)[0]).strip()
-    links = _URL.findall(note) or re.findall(r"href=[\"'](https?://[^\"'>\s]+)", body_html or "")
+    links = [url.rstrip(".,;:!?") for url in _URL.findall(note)]  # the sentence's stop is no part
     if not links or len(" ".join(note.split())) > COVER_NOTE or not RELEASE_WORD.search(note):
         return None
     own = [
