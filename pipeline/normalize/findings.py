@@ -201,16 +201,25 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
 
 
 def signature_contact(lines: list[Line]) -> str | None:
-    """A mail signature's first lines as the contact, when they give a phone number, an
-    e-mail or a web address: up to the first notice or sentence."""
+    """A mail signature's first lines as the contact, when they give a phone number, an e-mail
+    or a web address, or a press officer ('Pressestelle'): up to the first notice or sentence."""
     taken = []
     for line in lines[: SIGNATURE_LINES + 2]:
         if _is_prose(line.text) or _ends_contact(line.text):
             break
         taken.append(shown_line(line).strip())
-    if not any(_has_address(text) for text in taken):
+    officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and _PRESS_RE.search(taken[1])
+    if not (officer or any(_has_address(text) for text in taken)):
         return None
     return "\n".join(text for text in taken if text) or None
+
+
+def signed_by(signature: list[Line], contact: str | None) -> str | None:
+    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn')."""
+    name = signature[0].text.strip() if len(signature) > 1 else ""
+    if contact and NAME_LINE_RE.fullmatch(name) and contact.startswith(signature[1].text.strip()):
+        return f"{name}\n{contact}"
+    return contact
 
 
 # A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'

@@ -147,10 +147,19 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:online-?|web-?)version(?: \| (?:weiterleiten|forward|teilen|share|abmelden))+"
         r"|view (?:as|in) (?:a )?web ?page(?: \(.{0,200}\))?|online (?:ansehen|anzeigen|lesen)",
         r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
-        # a preheader and the browser link on one line: 'Work starts in spring | View this …'
-        r"[^|]{0,200}\|\s*(?:(?:view|read|open) (?:this (?:e-?mail|message|newsletter) )?in "
-        r"(?:your |a |the )?(?:web )?browser|(?:im|in ihrem) (?:web-?)?browser (?:ansehen|öffnen"
-        r"|anzeigen|lesen))",
+        # a preheader and the browser link on one line: 'Work starts in spring | View this …',
+        # or in one table cell: 'Ab Montag laden E-Autos am Marktplatz. Im Browser ansehen'
+        # (a sentence of a release that mentions a browser ends with its full stop)
+        r"[^|]{0,200}(?:\||\s)\s*(?:(?:view|read|open) (?:this (?:e-?mail|message|newsletter) )?"
+        r"in (?:your |a |the )?(?:web )?browser|(?:im|in ihrem) (?:web-?)?browser (?:ansehen|öffnen"
+        r"|anzeigen|lesen)|(?:view|read) this (?:e-?mail|message|newsletter) online"
+        r"|(?:zur )?(?:online-?|web-?)version (?:ansehen|anzeigen|öffnen|lesen))",
+    ),
+    # what alert services (GOV.UK, GovDelivery) print around a page's update
+    "e-mail alerts": (
+        r"page summary:?",
+        r"you are subscribed to .{1,200}\. this information has (?:recently )?been updated,? and"
+        r" is now available\.?",
     ),
     # what a press office notes for the editor under the text, not for readers
     "editor's notes": (
@@ -267,6 +276,17 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"sent by .{1,80} powered by .{1,120}",
         r"(?:manage|update) (?:your )?(?:subscription|e-?mail|newsletter) (?:preferences|settings)"
         r"\b.{0,80}|(?:manage|update) your (?:preferences|subscriptions?)\b.{0,80}",
+    ),
+    # an alert service's closing block, with the subscriber's own unsubscribe link under it
+    "e-mail alerts": (
+        r"you(?: are|['’]re| have|['’]ve)? (?:receiving|getting|received|got|been sent) this "
+        r"(?:e-?mail|message|newsletter|alert|update|notification|bulletin) because .*",
+        r"sie (?:erhalten|bekommen) (?:diese[n]?|unsere[n]?) (?:e-?mail|nachricht|newsletter"
+        r"|benachrichtigung|mitteilung|information)(?:en)?,? (?:weil|da) .*",
+        # GOV.UK's last fields under the page's summary, which run into its footer
+        r"(?:change made|time updated):.{0,200}",
+        r"update your subscriptions, modify your password or e-?mail address.*",
+        r"this service is provided to you at no charge by .*|subscriber services:.*",
     ),
     # a mail's signature and the notices under it; a press contact above it is taken first
     "e-mail signatures": (

@@ -27,11 +27,14 @@ MAX_HEADLINE = 300
 
 
 LABEL_PREFIX_RE = re.compile(
-    r"^(?:pressemitteilung|pressemeldung|presseinformation|presseinfo|medieninformation"
+    r"^(?:(?:pressemitteilung|pressemeldung|presseinformation|presseinfo|medieninformation"
     r"|medienmitteilung|pressenotiz|pm|pi|press release|news release|media release|news"
     r"|fotos?|photos?|bild(?:er)?"
-    r"|media advisory|roundup(?:\s\d)?)"
-    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
+    r"|media advisory|roundup(?:\s\d)?"
+    # a correction's label, also in front of another: 'KORREKTUR: Pressemitteilung: …'
+    r"|korrektur|berichtigung|korrigierte (?:fassung|version|meldung)|correction|corrected"
+    r"|update|aktualisierung)"
+    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+)+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
     r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …',

@@ -39,6 +39,7 @@ from pipeline.normalize.findings import (
     Findings,
     box_contact,
     signature_contact,
+    signed_by,
     take_contact,
     without_contact_lines,
 )
@@ -97,6 +98,7 @@ def normalize(
         lines = without_contact_lines(lines, found.contact)  # an extractor took it along
     if found.contact is None:  # a labelled contact under a US release's end mark ('###')
         take_contact(signature, found)
+        found.contact = signed_by(signature, found.contact)
     if found.contact is None:  # a mail's signature: its sender's name, phone and address
         found.contact = signature_contact(signature)
     keep = boilerplate.keep_mask([line.text for line in lines])

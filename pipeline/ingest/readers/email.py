@@ -17,6 +17,7 @@ from email.errors import HeaderParseError
 from email.header import decode_header
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from html import unescape
 from urllib.parse import unquote
 
 from pipeline.errors import Rejected
@@ -31,6 +32,7 @@ from pipeline.extract import (
 from pipeline.extract.decode import canonical_encoding, decode_text
 from pipeline.extract.images import NOT_A_PHOTO_RE
 from pipeline.ingest.readers.context import InputContext, content_hash
+from pipeline.ingest.readers.covernotes import release_behind_link, release_in_attachment
 from pipeline.ingest.readers.forwards import (
     FORWARD_ATTACHED,
     attached_message,
@@ -42,13 +44,14 @@ from pipeline.ingest.readers.forwards import (
     without_quoted_thread,
 )
 from pipeline.ingest.readers.mailparts import (
-    SIGNATURES,
+    attachments,
     broken_html,
     filename,
     is_attachment,
     part_text,
 )
-from pipeline.models import MediaInput, Problem, RawRelease
+from pipeline.ingest.readers.replies import answer_to_a_question
+from pipeline.models import MediaInput, RawRelease
 
 # "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGNORECASE)
@@ -57,9 +60,10 @@ _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGN
 def read(data: bytes, context: InputContext) -> RawRelease:
 
     message = _parse(data)
-    if automatic := automatic_kind(message, _header(message, "subject") or ""):
-        raise Rejected(f"no press release: the mail is {automatic}", field="email")
     html_part, text_part = _body_parts(message)
+    shown = part_text(text_part) if text_part else _tagless(html_part)
+    if automatic := automatic_kind(message, _header(message, "subject") or "", shown):
+        raise Rejected(f"no press release: the mail is {automatic}", field="email")
     broken = broken_html(html_part, text_part)
     if broken:
         html_part = None  # the mail's text part is whole where its HTML part is not
@@ -75,9 +79,14 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     # message it answers, not the reply
     if forwarded.get("date") and not replying:
         published, published_text = forwarded_date(forwarded["date"], published)
-    body_html, body_text, notes, problems, used = _release_in_attachment(
+    body_html, body_text, notes, problems, used = release_in_attachment(
         message, body_html, body_text, skip={id(html_part), id(text_part)}
     )
+    if not (notes or problems) and (behind_link := release_behind_link(body_html, body_text)):
+        problems = (behind_link,)
+    answer, answered, reply_notes = answer_to_a_question(shown) if replying else (None, (), ())
+    if answer is not None and not problems:
+        body_html, body_text, problems = None, answer, answered
     return RawRelease(
         source=context.source,
         identity=_header(message, "message-id") or context.locator,
@@ -96,57 +105,11 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         ),
         warnings=_cut_off(message)
         + notes
+        + reply_notes
         + _not_fetched(remote)
         + ((f"the mail's text part was read: {broken}",) if broken else ()),
         problems=problems,
     )
-
-
-# A mail whose own text only points to an attachment: 'siehe Anhang', 'please find attached'.
-COVER_NOTE = 300
-_COVER_RE = re.compile(
-    r"\b(?:siehe\s+anhang|im\s+anhang|anbei|beigef[üu]gt|attached|see\s+(?:the\s+)?attachment"
-    r"|please\s+find)\b",
-    re.I,
-)
-# Where a note's signature starts: the delimiter or a closing greeting on a line of its own.
-_SIGNED_RE = re.compile(
-    r"^[ \t]*(?:--[ \t]*$|(?:mit\s+)?(?:freundlichen|besten|herzlichen|vielen|liebe|viele)"
-    r"\s+gr(?:ü|ue)(?:ß|ss)|(?:kind|best|warm|many)(?:est)?\s+(?:regards|wishes)|regards\b"
-    r"|sincerely|cheers\b|thanks\b|thank\s+you\b)",
-    re.I | re.M,
-)
-_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
-
-
-def _release_in_attachment(message: Message, body_html, body_text, skip: set[int]):
-    """(body_html, body_text, notes, problems, used): a cover note's release read from its
-    attached text or HTML file (`used` holds that part's id: it is the release, not one of its
-    media); one in a document Melder cannot read is named as the problem."""
-    shown = body_text or re.sub(r"<[^>]+>", "\n", body_html or "")
-    shown = _SIGNED_RE.split(shown, maxsplit=1)[0]  # the note, without the sender's signature
-    if (note := " ".join(shown.split())) and (len(note) > COVER_NOTE or not _COVER_RE.search(note)):
-        return body_html, body_text, (), (), set()  # an empty text is a cover note too
-    documents = []
-    for index, part in enumerate(_attachments(message, skip)):
-        name = filename(part, index)
-        kind, lower = part.get_content_type(), name.lower()
-        note = (f"the release was read from the attached {name}; the mail's text was a cover note",)
-        if kind in ("text/plain", "text/markdown") or lower.endswith((".txt", ".md")):
-            return None, part_text(part).strip() or None, note, (), {id(part)}
-        if kind == "text/html" or lower.endswith((".html", ".htm")):
-            html = fragment_html(fragment_tree(part_text(part))) or None
-            return html, None, note, (), {id(part)}
-        if lower.endswith(_DOCUMENTS) or kind == "application/ms-tnef":  # Outlook's winmail.dat
-            documents.append(name)
-    if not documents:
-        return body_html, body_text, (), (), set()
-    problem = Problem(
-        field="body",
-        message=f"the mail's text is a cover note and the release seems to be in {documents[0]}, "
-        "which Melder does not read; send the text in the mail or attach it as .txt or .html",
-    )
-    return body_html, body_text, (), (problem,), set()
 
 
 def _cut_off(message: Message) -> tuple[str, ...]:
@@ -242,7 +205,7 @@ def _raw_header_text(raw) -> str:
 
 def _title(subject: str | None, forwarded_subject: str | None) -> str | None:
     if subject and _SUBJECT_PREFIX.match(subject) and forwarded_subject:
-        return forwarded_subject
+        subject = forwarded_subject  # a forwarded forward's subject has its own 'WG:'
     cleaned = _SUBJECT_PREFIX.sub("", subject or "").strip()
     return cleaned or None
 
@@ -288,6 +251,15 @@ def _body(
         raise Rejected("the e-mail has no text or HTML part to read", field="body")
     text, forwarded = strip_forward_text(part_text(text_part), replying)
     return None, text.strip() or None, forwarded
+
+
+def _tagless(html_part: Message | None) -> str:
+    """The HTML part's text with a line per block, as the mail shows it."""
+    if html_part is None:
+        return ""
+    html = re.sub(r"(?is)<(style|script|head)\b.*?</\1\s*>", " ", part_text(html_part))
+    html = re.sub(r"(?i)<(?:br|/p|/div|/tr|/li|/h\d|/blockquote)\b[^>]*>", "\n", html)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
 
 
 def _body_parts(message: Message) -> tuple[Message | None, Message | None]:
@@ -358,7 +330,7 @@ def _media(
         if id(part) not in used and content_id in shown
     }
     for index, part in enumerate(
-        _attachments(message, skip | used | decoration), start=len(found) + 1
+        attachments(message, skip | used | decoration), start=len(found) + 1
     ):
         found.append(_part_media(part, index))
     return tuple(found)
@@ -381,15 +353,3 @@ def _part_media(part: Message, index: int, **details: str) -> MediaInput:
         declared_type=part.get_content_type(),
         **details,
     )
-
-
-def _attachments(message: Message, skip: set[int]):
-    """Every part that is not the body or an inline image shown by it."""
-    for part in message.walk():
-        if part.is_multipart() or id(part) in skip:
-            continue
-        if part.get_content_maintype() == "text" and not is_attachment(part):
-            continue  # the plain-text twin of the HTML body, or an inline text fragment
-        if part.get_content_type() in SIGNATURES:
-            continue  # an S/MIME or PGP signature proves the sender, it is no attachment
-        yield part

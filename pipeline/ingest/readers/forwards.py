@@ -44,24 +44,53 @@ _FIELD_NAMES = {"subject": "subject", "betreff": "subject", "date": "date", "dat
 _NOTE_LIMIT = 300
 
 
+# A release passed on by one person to the next carries a forward in a forward; real mails
+# never nest deeper than a few.
+_MAX_LAYERS = 5
+
+
 def strip_forward_text(text: str, replying: bool = False) -> tuple[str, dict[str, str]]:
     """The release in a mail's text and the forwarded message's fields. A reply's own text,
-    when it is the release, loses the old thread under it ('Von: … Gesendet: …')."""
+    when it is the release, loses the old thread under it ('Von: … Gesendet: …'). A forward
+    of a forward is peeled layer by layer: the innermost message's subject and date count."""
+    fields: dict[str, str] = {}
+    for _ in range(_MAX_LAYERS):
+        text, found, peeled = _strip_one_layer(text, replying)
+        fields = {**fields, **found}
+        if not peeled:
+            break
+        replying = False  # under the first forward comes a forwarded message, not a reply
+    return text, fields
+
+
+def _strip_one_layer(text: str, replying: bool) -> tuple[str, dict[str, str], bool]:
+    """(text, fields, whether a forward was peeled) for the outermost layer of a mail's text."""
     lines = text.splitlines()
     for index, line in enumerate(lines):
         if _REPLY_HEADER.match(line) and any(
             _QUOTED.match(x) for x in lines[index + 1 : index + 4]
         ):
-            return _reply(lines, index)
+            return (*_reply(lines, index), False)
         if _FORWARD_MARKER.match(line) or _header_block_at(lines, index):
             note = "\n".join(lines[:index]).strip()
             start = index + 1 if _FORWARD_MARKER.match(line) else index
             rest, forwarded = _skip_forward_headers(_unquoted(lines[start:]))
             if replying and len(note) > _NOTE_LIMIT:
-                return note, {}
+                return note, {}, False
             kept = [note] if len(note) > _NOTE_LIMIT else []
-            return "\n".join([*kept, *rest]), forwarded
-    return text, {}
+            return "\n".join([*kept, *rest]), forwarded, not kept
+    return text, {}, False
+
+
+def thread_starts(lines: list[str]) -> int | None:
+    """The line where a mail's quoted thread starts: 'Am … schrieb …:', a '>' quote, a marker
+    ('-----Ursprüngliche Nachricht-----') or a header block ('Von: … Gesendet: …')."""
+    for index, line in enumerate(lines):
+        if _REPLY_HEADER.match(line) or _QUOTED.match(line) or _FORWARD_MARKER.match(line):
+            return index
+        if _header_block_at(lines, index):
+            return index
+    return None
 
 
 _SENDER_FIELD = re.compile(r"^\s*\*?(?:From|Von)\s*:\*?\s*\S", re.IGNORECASE)
@@ -141,7 +170,19 @@ def strip_reply_quotes(tree, replying: bool) -> None:
 
 
 def strip_forward_blocks(fragment) -> dict[str, str]:
-    """Drop the forwarding header blocks (and a short note before them) from an HTML body."""
+    """Drop the forwarding header blocks (and a short note before them) from an HTML body,
+    layer by layer in a forward of a forward: the innermost message's subject and date count."""
+    fields: dict[str, str] = {}
+    for _ in range(_MAX_LAYERS):
+        found = _strip_one_forward_block(fragment)
+        if found is None:
+            break
+        fields = {**fields, **found}
+    return fields
+
+
+def _strip_one_forward_block(fragment) -> dict[str, str] | None:
+    """The outermost forward's fields, its header gone, or None when there is none."""
     blocks = list(fragment)
     for index, block in enumerate(blocks):
         lines = _block_lines(block)
@@ -166,7 +207,7 @@ def strip_forward_blocks(fragment) -> dict[str, str]:
             forwarded = {**_fields_of(header_lines), **forwarded}
             fragment.remove(later)
         return forwarded
-    return {}
+    return None
 
 
 def _starts_outlook_header(blocks: list, index: int, lines: list[str]) -> bool:
@@ -244,9 +285,28 @@ _AUTOMATIC_SUBJECT = re.compile(
     r"^\s*(?:automatische\s+antwort|abwesenheitsnotiz|abwesenheit|auto(?:matic)?[- ]?reply"
     r"|out\s+of\s+(?:the\s+)?office|autoreply|réponse\s+automatique)\b"
     r"|^\s*(?:gelesen|read|ungelesen|not\s+read|zugestellt|delivered|unzustellbar|undeliverable"
-    r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:",
+    r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:"
+    # Lotus Notes' note names the person: 'Frank Wendt ist außer Haus.', '… is out of the office'
+    r"|^[^:]{2,80}\s(?:ist|is)\s+(?:au(?:ß|ss)er\s+haus|nicht\s+im\s+büro|out\s+of\s+(?:the\s+)?"
+    r"office)\W*$",
     re.I,
 )
+# An absence note that no header marks: short, in the first person, saying who is away and
+# when they are back ('Ich werde ab 26.11. nicht im Büro sein. Ich kehre zurück am 1.12.').
+_ABSENT = re.compile(
+    r"\b(?:ich\s+(?:bin|werde)|i\s+(?:am|will\s+be)|i'm|i’m)\s[^!?\n]{0,60}?\b(?:nicht\s+im\s+büro"
+    r"|au(?:ß|ss)er\s+haus|abwesend|im\s+urlaub|out\s+of\s+(?:the\s+)?office|away\s+from"
+    r"|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
+    re.I,
+)
+_BACK = re.compile(
+    r"\b(?:ich\s+kehre\s+(?:am\s+[^.!?]{1,40}\s)?zurück|nach\s+meiner\s+rückkehr|wieder\s+"
+    r"(?:im\s+büro|erreichbar|da)|zurück\s+(?:am|ab)|bis\s+(?:einschließlich|zum|am)\s"
+    r"|(?:i\s+will|i'll|i’ll)\s+(?:be\s+)?(?:return|back)|upon\s+my\s+return|until\b"
+    r"|back\s+in\s+the\s+office|in\s+dringenden\s+fällen|for\s+urgent)",
+    re.I,
+)
+_ABSENCE_WORDS = 120
 
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|antw|sv|vs|ref)\s*:", re.I)
@@ -256,9 +316,10 @@ def is_reply(subject: str) -> bool:
     return bool(_REPLY_SUBJECT.match(subject))
 
 
-def automatic_kind(message, subject: str) -> str | None:
+def automatic_kind(message, subject: str, shown: str = "") -> str | None:
     """What a mail that a program sent instead of a person is: an automatic reply (an office's
-    out-of-office note), a read receipt or a delivery report."""
+    out-of-office note, also one only its subject or its text `shown` says is one), a read
+    receipt or a delivery report."""
     if message.get_content_type() == "multipart/report":
         report = message.get_param("report-type") or ""
         if "disposition" in str(report):
@@ -274,6 +335,8 @@ def automatic_kind(message, subject: str) -> str | None:
         return "an automatic reply (such as an out-of-office note); send the release itself"
     if _AUTOMATIC_SUBJECT.search(subject):
         return f"an automatic message ({subject[:60]!r}); send the release itself"
+    if len(shown.split()) <= _ABSENCE_WORDS and _ABSENT.search(shown) and _BACK.search(shown):
+        return "an out-of-office note; send the release itself"
     return None
 
 

@@ -95,3 +95,15 @@ def broken_html(html_part: Message | None, text_part: Message | None) -> str | N
     if len(html_text.split()) < CUT_SHARE * len(plain.split()):
         return "its HTML part is cut off"
     return None
+
+
+def attachments(message: Message, skip: set[int]):
+    """Every part that is not the body or an inline image shown by it."""
+    for part in message.walk():
+        if part.is_multipart() or id(part) in skip:
+            continue
+        if part.get_content_maintype() == "text" and not is_attachment(part):
+            continue  # the plain-text twin of the HTML body, or an inline text fragment
+        if part.get_content_type() in SIGNATURES:
+            continue  # an S/MIME or PGP signature proves the sender, it is no attachment
+        yield part

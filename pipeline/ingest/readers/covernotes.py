@@ -1,0 +1,103 @@
+"""A mail whose own text is only a note about the release: the release is in an attachment,
+or behind a link. An attached text or HTML file is read as the release; a document Melder cannot
+read, or a web page it does not fetch, is named as the problem, so the editor asks the sender
+for the text instead of publishing the note.
+"""
+
+from __future__ import annotations
+
+import re
+from email.message import Message
+
+from pipeline.extract import fragment_html, fragment_tree
+from pipeline.ingest.readers.mailparts import attachments, filename, part_text
+from pipeline.models import Problem
+
+# A mail whose own text only points to an attachment: 'siehe Anhang', 'please find attached'.
+COVER_NOTE = 300
+_COVER_RE = re.compile(
+    r"\b(?:siehe\s+anhang|im\s+anhang|anbei|beigef[üu]gt|attached|see\s+(?:the\s+)?attachment"
+    r"|please\s+find)\b",
+    re.I,
+)
+# Where a note's signature starts: the delimiter or a closing greeting on a line of its own.
+SIGNED_RE = re.compile(
+    r"^[ \t]*(?:--[ \t]*$|(?:mit\s+)?(?:freundlichen|besten|herzlichen|vielen|liebe|viele)"
+    r"\s+gr(?:ü|ue)(?:ß|ss)|(?:kind|best|warm|many)(?:est)?\s+(?:regards|wishes)|regards\b"
+    r"|sincerely|cheers\b|thanks\b|thank\s+you\b)",
+    re.I | re.M,
+)
+_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
+
+
+def release_in_attachment(message: Message, body_html, body_text, skip: set[int]):
+    """(body_html, body_text, notes, problems, used): a cover note's release read from its
+    attached text or HTML file (`used` holds that part's id: it is the release, not one of its
+    media); one in a document Melder cannot read is named as the problem."""
+    shown = body_text or re.sub(r"<[^>]+>", "\n", body_html or "")
+    shown = SIGNED_RE.split(shown, maxsplit=1)[0]  # the note, without the sender's signature
+    if (note := " ".join(shown.split())) and (len(note) > COVER_NOTE or not _COVER_RE.search(note)):
+        return body_html, body_text, (), (), set()  # an empty text is a cover note too
+    documents = []
+    for index, part in enumerate(attachments(message, skip)):
+        name = filename(part, index)
+        kind, lower = part.get_content_type(), name.lower()
+        note = (f"the release was read from the attached {name}; the mail's text was a cover note",)
+        if kind in ("text/plain", "text/markdown") or lower.endswith((".txt", ".md")):
+            return None, part_text(part).strip() or None, note, (), {id(part)}
+        if kind == "text/html" or lower.endswith((".html", ".htm")):
+            html = fragment_html(fragment_tree(part_text(part))) or None
+            return html, None, note, (), {id(part)}
+        if lower.endswith(_DOCUMENTS) or kind == "application/ms-tnef":  # Outlook's winmail.dat
+            documents.append(name)
+    if not documents:
+        return body_html, body_text, (), (), set()
+    problem = Problem(
+        field="body",
+        message=f"the mail's text is a cover note and the release seems to be in {documents[0]}, "
+        "which Melder does not read; send the text in the mail or attach it as .txt or .html",
+    )
+    return body_html, body_text, (), (problem,), set()
+
+
+# A note that only points to the release on the web: 'Unsere aktuelle Pressemitteilung finden
+# Sie hier: https://…', 'Read our press release here'. The sentences that name the release or
+# carry the link go; a real short release has words of its own left, a pointer none or few.
+RELEASE_WORD = re.compile(
+    r"\b(?:press(?:e)?-?(?:mitteilung|meldung|information|release|statement|notiz)\w*"
+    r"|(?:news|media)\s+release|mitteilung|meldung|release|announcement|statement)\b",
+    re.I,
+)
+_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
+SALUTATION = re.compile(
+    r"^\s*(?:sehr\s+geehrte|liebe|hallo|guten\s+tag|dear|hello|hi)\b[^\n]{0,80}$", re.I | re.M
+)
+_LINK = re.compile(
+    r"<a\b[^>]*?href=[\"'](?P<url>https?://[^\"'>\s]+)[\"'][^>]*>(?P<words>.*?)</a>", re.I | re.S
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+# Words of its own that a pointer may have besides the sentence with the link ('Vielen Dank.')
+_OWN_WORDS = 12
+
+
+def release_behind_link(body_html: str | None, body_text: str | None) -> Problem | None:
+    """The problem of a mail whose text is only a pointer to the release on a web page."""
+    # a link's address stands beside its words, so that only the note's own links count
+    linked = _LINK.sub(r"\g<words> \g<url>", body_html or "")
+    shown = body_text or re.sub(r"<[^>]+>", "\n", linked)
+    note = SALUTATION.sub("", SIGNED_RE.split(shown, maxsplit=1)[0]).strip()
+    links = [url.rstrip(".,;:!?") for url in _URL.findall(note)]  # the sentence's stop is no part
+    if not links or len(" ".join(note.split())) > COVER_NOTE or not RELEASE_WORD.search(note):
+        return None
+    own = [
+        sentence
+        for sentence in _SENTENCE_END.split(note)
+        if not (_URL.search(sentence) or RELEASE_WORD.search(sentence))
+    ]
+    if len(" ".join(own).split()) > _OWN_WORDS:
+        return None
+    return Problem(
+        field="body",
+        message=f"the mail only links to the release ({links[0]}), which Melder does not fetch "
+        "from a mail; send the release's text in the mail, or read that page with a web source",
+    )
