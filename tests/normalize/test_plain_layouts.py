@@ -244,16 +244,24 @@ def test_protocol_relative_links_of_a_page_without_its_address_become_https():
     ]
 
 
-def test_a_us_release_ends_at_its_end_mark_and_keeps_a_contact_printed_under_it():
+def test_the_end_mark_goes_and_the_notes_and_about_under_it_stay_with_their_links():
     found = release(
         "City of Austin Launches Free Tree Giveaway\n\nAUSTIN, Texas – The City of Austin will "
         "give away 5,000 free trees to residents this winter as part of its forest program.\n\n"
-        '"Trees cool our neighborhoods," said Mayor Kirk Watson.\n\n###\n\nMedia contact: Maria '
-        "Lopez, (512) 555-0199, maria.lopez@austin.example\n\nAbout the City of Austin: The city "
-        "serves more than one million residents. Follow us on social media @AustinTexasGov.\n",
+        '"Trees cool our neighborhoods," said Mayor Kirk Watson.\n\n###\n\nNotes to editors:\n'
+        "A map of the pickup sites is at https://www.austin.example/trees/map.\n\nMedia contact: "
+        "Maria Lopez, (512) 555-0199, maria.lopez@austin.example\n\nAbout the City of Austin\n"
+        "The city serves more than one million residents in Central Texas.\n",
         ".txt",
     )
-    assert found.text.endswith('"Trees cool our neighborhoods," said Mayor Kirk Watson.')
+    assert "###" not in found.text
+    assert found.text.endswith(
+        '"Trees cool our neighborhoods," said Mayor Kirk Watson.\n\nNotes to editors:\n\n'
+        "A map of the pickup sites is at https://www.austin.example/trees/map.\n\n"
+        "About the City of Austin\n\n"
+        "The city serves more than one million residents in Central Texas."
+    )
+    assert [link.url for link in found.links] == ["https://www.austin.example/trees/map"]
     assert found.contact == "Maria Lopez, (512) 555-0199, maria.lopez@austin.example"
 
 
