@@ -46,6 +46,7 @@ from pipeline.extract.metadata import (
     promote_font_headline,
     promote_office_headings,
 )
+from pipeline.extract.page_history import drop_page_history
 from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
@@ -112,6 +113,7 @@ def extract_article(
     canonical = _canonical_url(tree, meta, url)
     base = _base_url(tree, url or canonical)
     _strip(tree, rules.strip)
+    first_published = drop_page_history(tree)  # its dates are edits to the page
     promote_office_headings(tree, meta)
     promote_font_headline(tree)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
@@ -145,7 +147,11 @@ def extract_article(
     images = article_images(candidates, paragraphs, fragment)
     container = article_container(paragraphs, fragment) if documents else None
     drop_captions(fragment, images)
-    published = (_rule_date(tree, rules.date) if rules.date else None) or _published(tree, meta)
+    published = (
+        (_rule_date(tree, rules.date) if rules.date else None)
+        or _published(tree, meta)
+        or first_published
+    )
     body_text = _clean_space(" ".join(fragment.itertext()))
     prose_words = _prose_words(body_text, anchors)
     kind = page_kind(
@@ -266,6 +272,7 @@ def extract_text(html: bytes) -> str:
     tree = parse_html(html)
     if tree is None:
         return ""
+    drop_page_history(tree)
     return fragment_text(_generic_body(tree, None, page_link_texts(tree)))
 
 
