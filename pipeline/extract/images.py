@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from pipeline.extract.captions import (
     _CAPTION_TAGS,
@@ -23,6 +23,7 @@ from pipeline.extract.captions import (
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.related import remove_keeping_tail
 from pipeline.extract.srcset import largest_candidate, not_web
+from pipeline.extract.urls import join
 
 IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
 SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -288,7 +289,7 @@ def _absolute(url: str, base: str | None) -> str | None:
         return None
     if url.lower().startswith(("data:", "cid:")):
         return url
-    absolute = urljoin(base, url) if base else url
+    absolute = join(base, url)
     scheme = urlsplit(absolute).scheme.lower()
     if scheme and scheme not in ("http", "https"):
         return None
