@@ -59,6 +59,7 @@ zum beitrag|lesen sie mehr|hier klicken|click here|\d+ min(?:\.|uten)?(?: read| 
 (?:lesezeit|reading time).{0,30}|pressemitteilung|pressemeldung|medieninformation
 presseinformation|medienmitteilung|communiqué de presse|comunicato stampa
 (?:pressemitteilung|medieninformation|presseinformation) nr\.? ?[\d/-]+|press release
+(?:lfd\.?|laufende) ?(?:nr\.?|nummer):? ?\d[\d/-]*|(?:meldungs|pm|presse)[- ]?nr\.?:? ?\d[\d/-]*
 news release
 for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|\d{1,4}|ende
 (?:updated?|final|corrected|revised)(?: version)?|(?:updated?|corrected|revised) [-–—|:/] ?final

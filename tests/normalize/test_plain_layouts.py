@@ -338,3 +338,25 @@ def test_the_date_line_over_a_headline_set_in_a_div_dates_the_release():
     )
     assert found.title == "Fernwärme für St. Lorenz: Stadtwerke starten Ausbau im Januar"
     assert found.published_at.date().isoformat() == "2026-11-25"
+
+
+def test_a_police_report_s_running_number_goes_and_the_dateline_opens_the_text():
+    found = release(
+        "<html><body><h1>POL-MS: Radfahrer bei Unfall an der Weseler Straße verletzt</h1>"
+        "<div class='card'><p>Münster (ots) - </p><p>Lfd. Nr.: 0412</p><p>Ein 34-jähriger "
+        "Radfahrer ist am Montagmorgen an der Weseler Straße von einem abbiegenden Lastwagen "
+        "erfasst und schwer verletzt worden.</p><p>Die Polizei sucht Zeugen, die den Unfall "
+        "gegen 7.40 Uhr beobachtet haben, unter Telefon 0251 275-0.</p></div></body></html>"
+    )
+    assert found.text.startswith("Münster (ots) - Ein 34-jähriger Radfahrer ist am Montagmorgen")
+    assert "0412" not in found.text and "<h3>" not in found.body_html
+
+
+def test_a_number_the_text_gives_in_a_sentence_stays():
+    found = release(
+        "Radweg am Kanal wird verbreitert\n\nDie Stadt verbreitert den Radweg am Kanal auf vier "
+        "Meter. Die Bauarbeiten beginnen am Montag.\n\nLfd. Nr. 12 des Radverkehrsplans ist "
+        "damit umgesetzt, teilte das Tiefbauamt mit.\n",
+        ".txt",
+    )
+    assert "Lfd. Nr. 12 des Radverkehrsplans ist damit umgesetzt" in found.text
