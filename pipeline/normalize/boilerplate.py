@@ -254,7 +254,7 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if is_boilerplate(line):
+        if is_boilerplate(line) or _menu_among_furniture(lines, index):
             keep[index] = False
             in_section = in_section or is_section_marker(line)
             after_weather = is_weather(line)
@@ -274,6 +274,26 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
             else:
                 keep[index] = False
     return keep
+
+
+MENU_WORDS = (3, 8)
+MENU_ITEM_RE = re.compile(r"[A-ZÄÖÜ][\w&-]*")
+
+
+def _menu_among_furniture(lines: Sequence[str], index: int) -> bool:
+    """'Privatkunden Geschäftskunden Unternehmen Karriere' beside a page's breadcrumb or skip
+    link in its text dump: a row of menu entries (names only, no word of a sentence) with no
+    paragraph under it. A headline set beside them leads to the text, so it stays."""
+    words = lines[index].split()
+    if not MENU_WORDS[0] <= len(words) <= MENU_WORDS[1]:
+        return False
+    if not all(MENU_ITEM_RE.fullmatch(word) for word in words):
+        return False
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    below = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return any(
+        neighbour and is_boilerplate(neighbour) for neighbour in (above, below)
+    ) and not _next_is_long(lines, index)
 
 
 def _next_is_long(lines: Sequence[str], index: int) -> bool:
