@@ -19,6 +19,7 @@ from pipeline.extract.captions import (
     caption_parts,
     credit_beside,
     element_names,
+    lightbox_caption,
 )
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.related import remove_keeping_tail
@@ -214,6 +215,7 @@ def _figure(figure, base: str | None) -> FoundImage | None:
         return None
     caption_element = next(figure.iter("figcaption"), None)
     caption, credit = caption_parts(caption_element) if caption_element is not None else ("", "")
+    caption = caption or (lightbox_caption(img) if not credit else "")
     if not credit:
         credit = credit_beside(figure)
     return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
@@ -237,6 +239,7 @@ def _bare(element, base: str | None) -> FoundImage | None:
         text = _clean_space(following.text_content())
         if MIN_INLINE_CAPTION <= len(text) <= 400 and CREDITED_RE.search(text):
             caption = text  # 'Die Panda-Zwillinge … Foto: Zoo Wellheim/Ralf Brenner
+    caption = caption or (lightbox_caption(img) if not credit else "")
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title

@@ -70,6 +70,7 @@ was this (?:page|article|information) (?:helpful|useful)\??|(?:war|ist) diese se
 all rights reserved
 (?:©|\(c\)|copyright).{0,100}
 (?:foto|fotos|bild|bilder|titelbild|titelfoto|beitragsbild|aufmacherbild)s?: .{1,80}
+(?:grafik|grafiken|visualisierung|illustration|abbildung|abb\.|rendering)s?: .{1,80}
 (?:photo|photos|image)s?: .{1,80}
 (?:bildquelle|bildnachweis|bildrechte|fotonachweis|credit|photo credit|image credit)s?: .{1,80}
 [^.!?]{0,120}[.!?]? ?© ?[^.!?©]{2,60}

@@ -14,10 +14,16 @@ from pipeline.models import Media, MediaInput
 from pipeline.normalize.body import INVISIBLE_RE, Line, repair_text
 from pipeline.normalize.sanitize import plain_field
 
+# Pictures that are drawn or computed are credited like photos: 'Grafik: Planungsbüro Lenz'.
+DRAWN = (
+    r"Grafik(?:en)?|Graphics?|Visualisierung(?:en)?|Visuali[sz]ations?|Illustration(?:en|s)?"
+    r"|Abbildung(?:en)?|Abb\.|Renderings?"
+)
 LABEL = (
     r"(?:Fotos?|Bild(?:er)?|Bildquelle|Bildrechte|Bildnachweis|Quelle|Photos?|Pictures?|Images?|"
     r"Credits?|Copyright|"
-    r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright)"
+    r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright|"
+    rf"{DRAWN})"
 )
 CREDIT_TAIL_RE = re.compile(
     rf"(?:^|(?<=[\s.;,:|–—(\[]))(?:{LABEL}\s*:\s*(?:©\s*)?|©\s*|\(c\)\s*|\(?PRNewsfoto/)"
@@ -179,7 +185,7 @@ def drop_caption_lines(
 # a short line that ends in a photographer's credit: at most two sentences before it
 PHOTO_CREDIT_LINE_RE = re.compile(
     r"^(?P<caption>[^.!?\n]{2,200}[.!?]?(?:\s[^.!?\n]{2,200}[.!?])?\s*"
-    r"\(?(?:Fotos?|Foto\s*&\s*Copyright|Bild|Photo|Photos|Image)\s*:\s*[^\n]{2,80}?\)?)\s*$",
+    rf"\(?(?:Fotos?|Foto\s*&\s*Copyright|Bild|Photo|Photos|Image|{DRAWN})\s*:\s*[^\n]{{2,80}}?\)?)\s*$",
     re.I,
 )
 
