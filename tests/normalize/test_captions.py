@@ -178,3 +178,55 @@ def test_a_mail_s_picture_with_a_graphic_credit_under_it_takes_its_caption_out_o
     assert "Visualisierung" not in found.text and "aussehen" not in found.text
     [picture] = found.media
     assert (picture.caption, picture.credit) == ("So soll die Halle aussehen.", "Architekten Bauer")
+
+
+def caption_list_mail(listing: str) -> bytes:
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "presse@lindenau.example"
+    mail["Subject"] = "Neuer Spielplatz im Stadtpark"
+    mail["Date"] = "Thu, 26 Nov 2026 10:00:00 +0100"
+    mail.set_content(
+        "Lindenau, 26. November 2026 – Im Stadtpark ist der neue Spielplatz eröffnet. Er hat "
+        "einen Kletterturm und eine Wasserspielanlage.\n\nDie Anlage hat 380.000 Euro "
+        f"gekostet.\n\n{listing}\n"
+    )
+    for name in ("spielplatz_1.jpg", "spielplatz_2.jpg"):
+        mail.add_attachment(b"\xff\xd8\xff\xe0 picture", "image", "jpeg", filename=name)
+    return mail.as_bytes()
+
+
+def read_mail(data: bytes):
+    from datetime import UTC, datetime
+
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    source = SourceConfig(title="Post", kind="files", path="inbox")
+    context = InputContext(
+        source="post", config=source, locator="inbox/spielplatz.eml",
+        received_at=datetime(2026, 11, 26, 12, 0, tzinfo=UTC), route="files",
+    )  # fmt: skip
+    return normalize(read_input(data, ".eml", context), source)
+
+
+def test_a_caption_list_by_file_name_captions_each_attached_photo_and_leaves_the_body():
+    found = read_mail(
+        caption_list_mail(
+            "Fotos:\nspielplatz_1.jpg: Der Kletterturm. Foto: Stadt Lindenau\n"
+            "Spielplatz_2.JPG – Die Wasserspielanlage. Foto: Stadt Lindenau/Ina Berg"
+        )
+    )
+    assert found.text.endswith("Die Anlage hat 380.000 Euro gekostet.")
+    assert [(m.filename, m.caption, m.credit) for m in found.media] == [
+        ("spielplatz_1.jpg", "Der Kletterturm.", "Stadt Lindenau"),
+        ("spielplatz_2.jpg", "Die Wasserspielanlage.", "Stadt Lindenau/Ina Berg"),
+    ]
+
+
+def test_a_file_name_of_no_attachment_stays_in_the_text():
+    found = read_mail(caption_list_mail("plan_2027.png: Der Plan für 2027 folgt im Januar."))
+    assert "plan_2027.png: Der Plan für 2027 folgt im Januar." in found.text
+    assert [m.caption for m in found.media] == ["", ""]
