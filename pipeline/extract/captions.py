@@ -99,9 +99,20 @@ def lightbox_caption(img) -> str:
             if name == "title" and holder is img:
                 continue  # an image's own title is read as its caption elsewhere
             value = holder.get(name)
-            if value and (text := _clean_space(_without_markup(value))):
-                return text
+            if not value or not (text := _clean_space(_without_markup(value))):
+                continue
+            if text == _clean_space(img.get("alt") or "") or _shared(holder, name, value):
+                return ""  # the alt text again, or the gallery's name over all its pictures
+            return text
     return ""
+
+
+def _shared(holder, name: str, value: str) -> bool:
+    """Another picture's link or image carries the same text: a name, not a caption."""
+    return any(
+        other is not holder and other.get(name) == value
+        for other in holder.getroottree().iter(holder.tag)
+    )
 
 
 def _opens_enlarged(link) -> bool:

@@ -135,3 +135,14 @@ def test_the_title_of_a_link_to_another_page_is_no_caption():
     )
     article = extract_article(html, url="https://stadt.example/pm/1.html")
     assert [(image.caption, image.alt) for image in article.images] == [("", "Westpark")]
+
+
+def test_a_gallery_name_on_every_lightbox_link_or_the_alt_again_is_no_caption():
+    html = page(
+        "<a href='/bilder/a.jpg' class='lightbox' title='Westpark'><img src='/bilder/a_k.jpg' "
+        "alt=''></a><a href='/bilder/b.jpg' class='lightbox' title='Westpark'>"
+        "<img src='/bilder/b_k.jpg' alt=''></a><a href='/bilder/c.jpg' data-lightbox='x' "
+        "title='Die Schaukeln'><img src='/bilder/c_k.jpg' alt='Die Schaukeln'></a>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.caption for image in article.images] == ["", "", ""]
