@@ -132,6 +132,7 @@ def extract(
             locator=file,
             received_at=_now(),
             route="extract",
+            folder=path.parent,
         )
         raw = read_input(path.read_bytes(), path.suffix, context)
     release = normalize(raw, source_config)

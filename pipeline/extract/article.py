@@ -8,6 +8,7 @@ lines and date parsing belong to `normalize`; this package only finds the articl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -32,6 +33,7 @@ from pipeline.extract.images import (
     image_candidates,
     paragraph_elements,
 )
+from pipeline.extract.links import links_without_address
 from pipeline.extract.metadata import (
     _base_url,
     _canonical_url,
@@ -46,6 +48,7 @@ from pipeline.extract.metadata import (
     promote_office_headings,
 )
 from pipeline.extract.page_dates import declared_dates, published_date
+from pipeline.extract.page_history import drop_page_history
 from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
@@ -59,6 +62,7 @@ from pipeline.extract.surroundings import (
     texts_above_headline,
 )
 from pipeline.extract.tags import page_tags
+from pipeline.extract.urls import PageAddress, saved_from
 from pipeline.extract.videos import article_videos
 
 
@@ -84,6 +88,7 @@ class Article:
     continues: bool = False  # the page links its own next page: the body is only a part
     page_kind: str | None = None  # 'listing', 'error', 'login' …: no release (`page_kind`)
     documents: tuple[tuple[str, str], ...] = ()  # (address, text) of its linked documents
+    unlinked: tuple[str, ...] = ()  # hrefs left as text: on its own site, and it has no address
 
     @property
     def text(self) -> str:
@@ -99,8 +104,11 @@ def extract_article(
     url: str | None = None,
     rules: ExtractRules | None = None,
     encoding: str | None = None,
+    beside: Callable[[str], bool] | None = None,
 ) -> Article:
     """Find the article in a page. Per-source CSS rules win; anything they leave out is generic.
+    `beside` says whether a relative address names a file saved beside the input: such files
+    are read from there, whatever the page's address.
 
     Raises ValueError when a CSS rule is not a valid selector.
     """
@@ -110,8 +118,11 @@ def extract_article(
     rules = rules or ExtractRules()
     meta = _head_metadata(tree)
     canonical = _canonical_url(tree, meta, url)
-    base = _base_url(tree, url or canonical)
+    base = _base_url(tree, url or canonical or saved_from(html))
+    if base and beside is not None:
+        base = PageAddress(base, beside)
     _strip(tree, rules.strip)
+    first_published = drop_page_history(tree)  # its dates are edits to the page
     declared = declared_dates(tree, meta)  # before extraction turns parts of the page into text
     promote_office_headings(tree, meta)
     promote_font_headline(tree)
@@ -146,8 +157,10 @@ def extract_article(
     images = article_images(candidates, paragraphs, fragment)
     container = article_container(paragraphs, fragment) if documents else None
     drop_captions(fragment, images)
-    published = (_rule_date(tree, rules.date) if rules.date else None) or published_date(
-        tree, declared
+    published = (
+        (_rule_date(tree, rules.date) if rules.date else None)
+        or published_date(tree, declared)
+        or first_published
     )
     body_text = _clean_space(" ".join(fragment.itertext()))
     prose_words = _prose_words(body_text, anchors)
@@ -177,6 +190,7 @@ def extract_article(
         continues=continues_on_next_page(tree),
         page_kind=kind,
         documents=article_documents(documents, container),
+        unlinked=links_without_address(fragment, tree, base),
     )
 
 
@@ -269,6 +283,7 @@ def extract_text(html: bytes) -> str:
     tree = parse_html(html)
     if tree is None:
         return ""
+    drop_page_history(tree)
     return fragment_text(_generic_body(tree, None, page_link_texts(tree)))
 
 

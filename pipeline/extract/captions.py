@@ -13,8 +13,14 @@ CAPTION_CLASS_RE = re.compile(
 )
 # A line under a picture that credits it is its caption, whatever its markup ('<em>', a mail's
 # paragraph): normalize splits the credit off.
+# Pictures that are drawn or computed are credited like photos: 'Grafik: Planungsbüro Lenz'.
+DRAWN = (
+    r"grafik(?:en)?|graphics?|visualisierung(?:en)?|visuali[sz]ations?|illustration(?:en|s)?"
+    r"|abbildung(?:en)?|abb\.|renderings?"
+)
 CREDITED_RE = re.compile(
-    r"(?:^|[\s(])(?:foto|fotos|bild|photo|image|credit|bildquelle)\s*:\s*\S|©|\(c\)\s", re.I
+    rf"(?:^|[\s(])(?:foto|fotos|bild|photo|image|credit|bildquelle|{DRAWN})\s*:\s*\S|©|\(c\)\s",
+    re.I,
 )
 _CAPTION_TAGS = frozenset({"p", "em", "i", "span", "div", "small"})
 
@@ -54,7 +60,7 @@ def credit_beside(figure) -> str:
 
 # a line that is only a credit: 'Foto: Land OÖ/Max Mayrhofer', 'Fotos: …; Honorarfreier Abdruck'
 CREDIT_LINE_RE = re.compile(
-    r"(?:fotos?|bild(?:er)?|bildnachweis|photos?|images?|credits?|copyright)\s*:\s*\S.{1,150}"
+    rf"(?:fotos?|bild(?:er)?|bildnachweis|photos?|images?|credits?|copyright|{DRAWN})\s*:\s*\S.{{1,150}}"
     r"|©\s*\S.{1,150}",
     re.I,
 )
@@ -66,3 +72,61 @@ USAGE_NOTE_TAIL_RE = re.compile(
 def element_names(element) -> str:
     """What a page calls an element: its class, id and itemprop."""
     return f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
+
+
+# Where gallery scripts keep a picture's caption on its link or the picture: lightbox2 and
+# fancybox ('title', 'data-title', 'data-caption'), lightGallery ('data-sub-html'),
+# PhotoSwipe ('data-pswp-caption'), GLightbox ('data-description').
+LIGHTBOX_CAPTION_ATTRIBUTES = (
+    "data-caption", "data-pswp-caption", "data-sub-html", "data-title", "data-description",
+    "title",
+)  # fmt: skip
+LIGHTBOX_MARK_RE = re.compile(
+    r"lightbox|fancybox|glightbox|pswp|photoswipe|gallery|galerie|prettyphoto|colorbox|zoom", re.I
+)
+IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|gif|tiff?|avif)(?:[?#]|$)", re.I)
+
+
+def lightbox_caption(img) -> str:
+    """The caption a gallery script shows over the enlarged picture, held in the link around
+    it (`<a href="gross.jpg" data-lightbox="galerie" title="… Foto: …">`) or on the picture."""
+    link = next((a for a in img.iterancestors("a", "figure", "body")), None)
+    holders = [img]
+    if link is not None and link.tag == "a" and _opens_enlarged(link):
+        holders.insert(0, link)
+    for holder in holders:
+        for name in LIGHTBOX_CAPTION_ATTRIBUTES:
+            if name == "title" and holder is img:
+                continue  # an image's own title is read as its caption elsewhere
+            value = holder.get(name)
+            if not value or not (text := _clean_space(_without_markup(value))):
+                continue
+            if text == _clean_space(img.get("alt") or "") or _shared(holder, name, value):
+                return ""  # the alt text again, or the gallery's name over all its pictures
+            return text
+    return ""
+
+
+def _shared(holder, name: str, value: str) -> bool:
+    """Another picture's link or image carries the same text: a name, not a caption."""
+    return any(
+        other is not holder and other.get(name) == value
+        for other in holder.getroottree().iter(holder.tag)
+    )
+
+
+def _opens_enlarged(link) -> bool:
+    names = " ".join(f"{key} {value}" for key, value in link.attrib.items() if key != "href")
+    return bool(LIGHTBOX_MARK_RE.search(names) or IMAGE_FILE_RE.search(link.get("href") or ""))
+
+
+def _without_markup(value: str) -> str:
+    """lightGallery's caption is HTML ('<h4>Kletterturm</h4><p>Foto: …</p>')."""
+    if "<" not in value:
+        return value
+    from lxml import html as lxml_html
+
+    try:
+        return " ".join(lxml_html.fragment_fromstring(value, create_parent="div").itertext())
+    except Exception:  # not markup after all: its text as written
+        return value

@@ -5,10 +5,11 @@ drop with the rest of a list of links. They become the release's links, so none 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.images import outside_article
+from pipeline.extract.urls import join
 
 DOCUMENT_RE = re.compile(r"\.(?:pdf|docx?|odt|rtf|xlsx?|ods|pptx?|odp|zip|txt|csv)$", re.IGNORECASE)
 PHOTO_FILE_RE = re.compile(r"\.(?:jpe?g|png|webp|tiff?)$", re.IGNORECASE)
@@ -30,9 +31,11 @@ def document_candidates(tree, base: str | None) -> list[tuple[object, str, str]]
         offered = DOCUMENT_RE.search(path) or (PHOTO_FILE_RE.search(path) and _in_files_box(link))
         if not offered or (outside_article(link) and not _in_files_box(link)):
             continue
-        address = urljoin(base, href) if base else ("https:" + href if href[:2] == "//" else href)
-        beside = not base and _beside_the_page(address)  # a file's page: read from its folder
-        if not address.lower().startswith(("http://", "https://")) and not beside:
+        address = join(base, href) if base else ("https:" + href if href[:2] == "//" else href)
+        # a file's page (an inbox's, a page saved with its files): read from its folder
+        beside = (not base or address == href) and _beside_the_page(address)
+        on_site = not base and address.startswith("/")  # the reader says it could not follow
+        if not address.lower().startswith(("http://", "https://")) and not (beside or on_site):
             continue  # any other address without the page's own: no reader can follow it
         text = _clean_space(link.text_content()) or address.rsplit("/", 1)[-1]
         found.append((link, address, text))
@@ -45,6 +48,14 @@ def document_beside(address: str) -> bool:
     """A document ('flyer.pdf', 'anhang/plan.docx') named by a relative address that stays in
     the folder of the file naming it: an inbox's page or Markdown file offers it."""
     return bool(DOCUMENT_RE.search(urlsplit(address).path)) and _beside_the_page(address)
+
+
+def file_beside(address: str) -> bool:
+    """A document or a photo named beside the page: read from its folder, not followed."""
+    path = urlsplit(address).path
+    return bool(DOCUMENT_RE.search(path) or PHOTO_FILE_RE.search(path)) and _beside_the_page(
+        address
+    )
 
 
 def _beside_the_page(address: str) -> bool:

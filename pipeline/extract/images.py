@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from pipeline.extract.captions import (
     _CAPTION_TAGS,
@@ -19,10 +19,12 @@ from pipeline.extract.captions import (
     caption_parts,
     credit_beside,
     element_names,
+    lightbox_caption,
 )
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.related import remove_keeping_tail
 from pipeline.extract.srcset import largest_candidate, not_web
+from pipeline.extract.urls import join
 
 IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
 SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -213,6 +215,7 @@ def _figure(figure, base: str | None) -> FoundImage | None:
         return None
     caption_element = next(figure.iter("figcaption"), None)
     caption, credit = caption_parts(caption_element) if caption_element is not None else ("", "")
+    caption = caption or (lightbox_caption(img) if not credit else "")
     if not credit:
         credit = credit_beside(figure)
     return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
@@ -236,6 +239,7 @@ def _bare(element, base: str | None) -> FoundImage | None:
         text = _clean_space(following.text_content())
         if MIN_INLINE_CAPTION <= len(text) <= 400 and CREDITED_RE.search(text):
             caption = text  # 'Die Panda-Zwillinge … Foto: Zoo Wellheim/Ralf Brenner
+    caption = caption or (lightbox_caption(img) if not credit else "")
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title
@@ -288,7 +292,7 @@ def _absolute(url: str, base: str | None) -> str | None:
         return None
     if url.lower().startswith(("data:", "cid:")):
         return url
-    absolute = urljoin(base, url) if base else url
+    absolute = join(base, url)
     scheme = urlsplit(absolute).scheme.lower()
     if scheme and scheme not in ("http", "https"):
         return None

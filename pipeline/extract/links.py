@@ -9,8 +9,11 @@ keeps its text and simply has no links, never a wrong one.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from lxml import etree
 
+from pipeline.extract.documents import file_beside
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.urls import resolve as _resolve
 
@@ -133,3 +136,29 @@ def _text_slots(block: etree._Element):
             slots += _text_slots(child)
         slots.append((child, "tail"))
     return slots
+
+
+def links_without_address(fragment: etree._Element, tree, base: str | None) -> tuple[str, ...]:
+    """The hrefs of the article's links that name a place on the page's own site ('/presse',
+    'detail.html') when the page has no address to resolve them against (a page saved without
+    its canonical link): they stay text, and the editor should know."""
+    if base:
+        return ()
+    texts = {_clean_space("".join(block.itertext())) for block in fragment.iter(*_ARTICLE_BLOCKS)}
+    links = page_links(tree, texts)
+    return tuple(
+        dict.fromkeys(
+            href
+            for pairs in links.values()
+            for _, href in pairs
+            if _on_own_site(href) and not file_beside(href)
+        )
+    )
+
+
+def _on_own_site(href: str) -> bool:
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return not parts.scheme and not parts.netloc and bool(parts.path) and not href.startswith("//")

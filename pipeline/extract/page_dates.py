@@ -9,6 +9,7 @@ from pipeline.extract.fragment import _clean_space
 
 _DATE_KEYS = (
     "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
+    "govuk:first-published-at",
     "dc.date", "dcterms.date", "dcterms.created", "date", "pubdate", "publish-date", "publishdate",
     "sailthru.date", "parsely-pub-date",
 )  # fmt: skip

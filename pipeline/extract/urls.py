@@ -2,9 +2,60 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+class PageAddress(str):
+    """A page's address that knows which relative addresses name files saved beside the input
+    (a browser's "Webseite, komplett": `page_files/foto.jpg`): those stay relative, to be read
+    from there, where the page's address would lead to a copy that may not exist."""
+
+    beside: Callable[[str], bool]
+
+    def __new__(cls, url: str, beside: Callable[[str], bool]) -> PageAddress:
+        address = super().__new__(cls, url)
+        address.beside = beside
+        return address
+
+
+def join(base: str | None, href: str) -> str:
+    """`href` against the page's address; a file saved beside the input stays as it is named."""
+    if not base:
+        return href
+    if isinstance(base, PageAddress) and relative_path(href) and base.beside(href):
+        return href
+    return urljoin(base, href)
+
+
+def relative_path(href: str) -> bool:
+    """'foto.jpg', './page_files/plan.pdf': a path below the page's own folder."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return (
+        not parts.scheme
+        and not parts.netloc
+        and bool(parts.path)
+        and not href.startswith(("/", "\\"))
+        and ".." not in parts.path.split("/")
+    )
+
+
+# What a browser writes over a page it saves: '<!-- saved from url=(0054)https://… -->'.
+SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
+SAVED_FROM_REACH = 4096
+
+
+def saved_from(html: bytes | str) -> str | None:
+    """The address a browser saved the page from, named in a comment at its top."""
+    head = html[:SAVED_FROM_REACH]
+    match = SAVED_FROM_RE.search(head.encode("utf-8", "replace") if isinstance(head, str) else head)
+    return match.group(1).decode("ascii", "replace") if match else None
 
 
 def resolve(href: str | None, base: str | None) -> str | None:
@@ -17,7 +68,7 @@ def resolve(href: str | None, base: str | None) -> str | None:
     if href.startswith("//") and not base:
         href = "https:" + href  # protocol-relative: the web's scheme today, as browsers read it
     try:
-        absolute = urljoin(base, href) if base else href
+        absolute = join(base, href)
         parts = urlsplit(absolute)
     except ValueError:
         return None

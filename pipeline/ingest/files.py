@@ -68,7 +68,7 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
             continue
         context = InputContext(
             source=name, config=source, locator=locator, received_at=now, route="files",
-            size=size,
+            size=size, folder=Path(below + inside).parent,
         )  # fmt: skip
         yield read_input(data, PurePosixPath(inside).suffix, context), locator
 

@@ -59,6 +59,7 @@ zum beitrag|lesen sie mehr|hier klicken|click here|\d+ min(?:\.|uten)?(?: read| 
 (?:lesezeit|reading time).{0,30}|pressemitteilung|pressemeldung|medieninformation
 presseinformation|medienmitteilung|communiqué de presse|comunicato stampa
 (?:pressemitteilung|medieninformation|presseinformation) nr\.? ?[\d/-]+|press release
+(?:lfd\.?|laufende) ?(?:nr\.?|nummer):? ?\d[\d/-]*|(?:meldungs|pm|presse)[- ]?nr\.?:? ?\d[\d/-]*
 news release
 for immediate release|zur sofortigen veröffentlichung|zur veröffentlichung|#+|\d{1,4}|ende
 (?:updated?|final|corrected|revised)(?: version)?|(?:updated?|corrected|revised) [-–—|:/] ?final
@@ -69,6 +70,7 @@ was this (?:page|article|information) (?:helpful|useful)\??|(?:war|ist) diese se
 all rights reserved
 (?:©|\(c\)|copyright ?(?:©|\(c\)|\d{4}|by\b|:|$)).{0,100}
 (?:foto|fotos|bild|bilder|titelbild|titelfoto|beitragsbild|aufmacherbild)s?: .{1,80}
+(?:grafik|grafiken|visualisierung|illustration|abbildung|abb\.|rendering)s?: .{1,80}
 (?:photo|photos|image)s?: .{1,80}
 (?:bildquelle|bildnachweis|bildrechte|fotonachweis|credit|photo credit|image credit)s?: .{1,80}
 [^.!?]{0,120}[.!?]? ?© ?[^.!?©]{2,60}
@@ -253,7 +255,7 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if is_boilerplate(line):
+        if is_boilerplate(line) or _menu_among_furniture(lines, index):
             keep[index] = False
             in_section = in_section or is_section_marker(line)
             after_weather = is_weather(line)
@@ -273,6 +275,26 @@ def keep_mask(lines: Sequence[str]) -> list[bool]:
             else:
                 keep[index] = False
     return keep
+
+
+MENU_WORDS = (3, 8)
+MENU_ITEM_RE = re.compile(r"[A-ZÄÖÜ][\w&-]*")
+
+
+def _menu_among_furniture(lines: Sequence[str], index: int) -> bool:
+    """'Privatkunden Geschäftskunden Unternehmen Karriere' beside a page's breadcrumb or skip
+    link in its text dump: a row of menu entries (names only, no word of a sentence) with no
+    paragraph under it. A headline set beside them leads to the text, so it stays."""
+    words = lines[index].split()
+    if not MENU_WORDS[0] <= len(words) <= MENU_WORDS[1]:
+        return False
+    if not all(MENU_ITEM_RE.fullmatch(word) for word in words):
+        return False
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    below = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return any(
+        neighbour and is_boilerplate(neighbour) for neighbour in (above, below)
+    ) and not _next_is_long(lines, index)
 
 
 def _next_is_long(lines: Sequence[str], index: int) -> bool:

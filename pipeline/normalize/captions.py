@@ -14,10 +14,16 @@ from pipeline.models import Media, MediaInput
 from pipeline.normalize.body import INVISIBLE_RE, Line, repair_text
 from pipeline.normalize.sanitize import plain_field
 
+# Pictures that are drawn or computed are credited like photos: 'Grafik: Planungsbüro Lenz'.
+DRAWN = (
+    r"Grafik(?:en)?|Graphics?|Visualisierung(?:en)?|Visuali[sz]ations?|Illustration(?:en|s)?"
+    r"|Abbildung(?:en)?|Abb\.|Renderings?"
+)
 LABEL = (
     r"(?:Fotos?|Bild(?:er)?|Bildquelle|Bildrechte|Bildnachweis|Quelle|Photos?|Pictures?|Images?|"
     r"Credits?|Copyright|"
-    r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright)"
+    r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright|"
+    rf"{DRAWN})"
 )
 CREDIT_TAIL_RE = re.compile(
     rf"(?:^|(?<=[\s.;,:|–—(\[]))(?:{LABEL}\s*:\s*(?:©\s*)?|©\s*|\(c\)\s*|\(?PRNewsfoto/)"
@@ -179,7 +185,7 @@ def drop_caption_lines(
 # a short line that ends in a photographer's credit: at most two sentences before it
 PHOTO_CREDIT_LINE_RE = re.compile(
     r"^(?P<caption>[^.!?\n]{2,200}[.!?]?(?:\s[^.!?\n]{2,200}[.!?])?\s*"
-    r"\(?(?:Fotos?|Foto\s*&\s*Copyright|Bild|Photo|Photos|Image)\s*:\s*[^\n]{2,80}?\)?)\s*$",
+    rf"\(?(?:Fotos?|Foto\s*&\s*Copyright|Bild|Photo|Photos|Image|{DRAWN})\s*:\s*[^\n]{{2,80}}?\)?)\s*$",
     re.I,
 )
 
@@ -211,3 +217,61 @@ def captioned(media: tuple[Media, ...], captions: list[str]) -> tuple[Media, ...
         return media
     photo = media[images[0]].model_copy(update={"caption": captions[0]})
     return media[: images[0]] + (photo,) + media[images[0] + 1 :]
+
+
+# A caption list by file name, as press offices write them under a mail's text:
+# 'Fotos:' and then 'radstation_1.jpg: Die neue Radstation … Foto: Stadt Lindenau'.
+NAMED_CAPTION_RE = re.compile(
+    r"^\W*(?P<name>[^\s:/\\]+(?: [^\s:/\\]+)*?\.(?:jpe?g|png|gif|webp|tiff?|heic|avif))\s*"
+    r"(?:[:–—=]|\s-)\s*(?P<caption>\S.{1,600})$",
+    re.I,
+)
+CAPTION_LIST_LABEL_RE = re.compile(
+    r"^\W*(?:fotos?|bilder|photos?|pictures?|images?|pressefotos?|bildmaterial|bildunterschriften"
+    r"|(?:photo |image )?captions?|fotohinweise?|bildhinweise?)(?:\s*\(.{0,40}\))?\s*:?\s*$",
+    re.I,
+)
+
+
+def take_named_captions(lines: list[Line], names: set[str]) -> tuple[list[Line], dict[str, str]]:
+    """The lines without those that caption an attached file by its name, and each such
+    caption by the file's name (lower-cased); a 'Fotos:' line over them goes with them."""
+    if not names:
+        return lines, {}
+    named: dict[str, str] = {}
+    taken: set[int] = set()
+    for index, line in enumerate(lines):
+        match = NAMED_CAPTION_RE.match(line.text.strip())
+        if match and (name := match.group("name").casefold()) in names and name not in named:
+            named[name] = match.group("caption").strip()
+            taken.add(index)
+    for index in sorted(taken):
+        above = index - 1
+        while above >= 0 and not lines[above].text.strip():
+            above -= 1
+        if above >= 0 and CAPTION_LIST_LABEL_RE.match(lines[above].text):
+            taken.add(above)
+    return [line for index, line in enumerate(lines) if index not in taken], named
+
+
+def file_names(media: tuple) -> set[str]:
+    """The names of an input's files, lower-cased, as a caption list names them."""
+    return {
+        PurePosixPath(item.filename.replace("\\", "/")).name.casefold()
+        for item in media
+        if getattr(item, "filename", "")
+    }
+
+
+def captioned_by_name(media: tuple[Media, ...], named: dict[str, str]) -> tuple[Media, ...]:
+    """Each file the text captions by its name gets that caption (its credit is split off
+    later), unless it came with a caption of its own."""
+    if not named:
+        return media
+    return tuple(
+        item.model_copy(update={"caption": caption})
+        if not item.caption
+        and (caption := named.get(PurePosixPath(item.filename.replace("\\", "/")).name.casefold()))
+        else item
+        for item in media
+    )

@@ -54,9 +54,10 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
         if len(text) > MAX_FURNITURE_LINE:
             kept.append(line)
             continue
-        if END_MARK_RE.fullmatch(text) and index > 0 and _ends_release(lines, index):
-            signature = lines[index + 1 :]  # notes to editors; a press contact may be there
-            break
+        if END_MARK_RE.fullmatch(text) and index > 0:
+            # the notes to editors and the sender's "About" under it belong to the release, as
+            # in the wires' copies; furniture and the contact under it are read as anywhere
+            continue
         if RULE_RE.fullmatch(text) and index > 0 and _imprint_below(lines, index):
             signature = lines[index + 1 :]  # a mail's imprint and notices under a rule
             break
@@ -248,10 +249,8 @@ NOTE_RELEASE_WORDS = 20  # the same under a cover note's signature: a short repo
 NOTE_WORDS = 80  # a cover note says its piece in a few lines
 SIGNATURE_LINES, SIGNATURE_WORDS = 3, 5
 SALUTATION_RE = re.compile(SALUTATION, re.I)
-# The end of a US release ('###', '-30-'): what follows is for editors, unless another release
-# follows in a digest (this many words of prose under it).
+# The end of a US release ('###', '-30-'): a mark for the newsroom, not the reader.
 END_MARK_RE = re.compile(r"#\s?#\s?#|-\s?30\s?-|[-–—]\s?(?:ende|end)\s?[-–—]", re.I)
-DIGEST_WORDS = 2 * RELEASE_WORDS
 
 
 # A drawn line ('______', '-----', '=====') over a mail's imprint: the sender's address,
@@ -268,10 +267,6 @@ def _imprint_below(lines: list[Line], index: int) -> bool:
         and under < RELEASE_WORDS
         and all(len(text.split()) <= IMPRINT_LINE_WORDS for text in below)
     )
-
-
-def _ends_release(lines: list[Line], index: int) -> bool:
-    return _prose_words(lines[index + 1 :]) < DIGEST_WORDS
 
 
 def _release_below(lines: list[Line], index: int) -> int | None:

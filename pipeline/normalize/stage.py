@@ -28,10 +28,13 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.captions import (
     captioned,
+    captioned_by_name,
     clean_media,
     described,
     drop_caption_lines,
+    file_names,
     one_bare_photo,
+    take_named_captions,
 )
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
@@ -83,6 +86,7 @@ def normalize(
         raw = raw.model_copy(update={"body_html": raw.body_text, "body_text": None})
         found.warnings.append("the text holds HTML markup: it was read as HTML")
     lines, stamp, signature = drop_furniture(body_lines(raw, source))
+    lines, named_captions = take_named_captions(lines, file_names(raw.media))
     captions: list[str] = []
     lines = drop_caption_lines(
         lines, found.warnings, captions, bare_photo=one_bare_photo(raw.media)
@@ -135,7 +139,12 @@ def normalize(
         contact=clean_contact(raw.contact) if raw.contact else found.contact,
         categories=_categories(raw.categories),
         links=merge_links(body_links, raw.links, raw.base_url),
-        media=clean_media(captioned(described(raw.media) if media is None else media, captions)),
+        media=clean_media(
+            captioned_by_name(
+                captioned(described(raw.media) if media is None else media, captions),
+                named_captions,
+            )
+        ),
         provenance=raw.provenance,
         content_hash=raw.content_hash,
         errors=tuple(validate(raw, title, text, found)),

@@ -32,6 +32,7 @@ from pipeline.publish.figures import (
 )
 from pipeline.publish.labels import Labels, human_date, labels_for
 from pipeline.publish.links import ANCHOR_RE, linked_body, web_url
+from pipeline.publish.teaser import teaser_adds_something
 from pipeline.publish.withdrawn import WITHDRAWN_TITLE, notice_html, notice_text
 
 # Feed ids derive from this namespace: changing it would change every published id.
@@ -240,13 +241,6 @@ def _in_zone(moment: datetime, zone: ZoneInfo | None) -> datetime:
 # --- the article -----------------------------------------------------------------------------
 
 
-def _teaser_adds_something(release: Release) -> bool:
-    """A teaser cut from the body's own opening would only repeat its first paragraph or two
-    (joined into one line: the comparison ignores how the words are spaced)."""
-    teaser = " ".join(release.teaser.rstrip().rstrip("…").split())
-    return bool(teaser) and not " ".join(release.text.split()).startswith(teaser)
-
-
 def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceConfig | None) -> str:
     """The release as one sanitized `<article>`: the disclaimer exactly once, at its position."""
     release = item.release
@@ -263,7 +257,7 @@ def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceCo
         aside if channel.disclaimer.position == "top" else "",
         figures[0] if figures else "",
         f'<p class="melder-teaser"><strong>{_text(release.teaser)}</strong></p>'
-        if _teaser_adds_something(release)
+        if teaser_adds_something(release.teaser, release.text)
         else "",
         f'<div class="melder-body">\n{linked_body(release.body_html, channel.link_rel)}\n</div>',
         *figures[1:],

@@ -299,6 +299,7 @@ def submit(
             received_at=now,
             route="submit",
             kept=locator,
+            folder=path.parent,
         )
         raw = replacing(store, read_input(data, path.suffix, context), source_name, replaces)
         media = MediaFetcher.for_source(config.root, source_name, source, client)

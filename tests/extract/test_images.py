@@ -106,3 +106,43 @@ def test_a_credit_line_of_its_own_beside_the_figure_is_the_photos_credit():
         assert photo.caption == "Der neue Regionalbus in Freistadt."
         # normalize takes the label off ('Land OÖ/Max Mayrhofer'); the editor's note is gone
         assert photo.credit.endswith(": Land OÖ/Max Mayrhofer") and "Abdruck" not in photo.credit
+
+
+def test_a_gallery_s_captions_and_credits_come_from_its_lightbox_links():
+    html = page(
+        "<div class='gallery'>"
+        "<a href='/bilder/turm.jpg' data-lightbox='galerie' title='Der neue Kletterturm. "
+        "Foto: Presseamt/Jana Ries'><img src='/bilder/turm_k.jpg' alt='Kletterturm'></a>"
+        "<a href='/bilder/sand.jpg' data-fancybox='g' data-caption='Der Sandkasten mit "
+        "Wasserspiel. Bild: Grünflächenamt'><img src='/bilder/sand_k.jpg' alt='Sandkasten'></a>"
+        "<a href='/bilder/schaukel.jpg' class='glightbox' data-sub-html='<h4>Die Schaukeln</h4>"
+        "<p>Foto: Presseamt</p>'><img src='/bilder/schaukel_k.jpg' alt='Schaukeln'></a></div>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [(image.url, image.caption, image.alt) for image in article.images] == [
+        ("https://stadt.example/bilder/turm.jpg", "Der neue Kletterturm. Foto: Presseamt/Jana Ries",
+         "Kletterturm"),
+        ("https://stadt.example/bilder/sand.jpg",
+         "Der Sandkasten mit Wasserspiel. Bild: Grünflächenamt", "Sandkasten"),
+        ("https://stadt.example/bilder/schaukel.jpg", "Die Schaukeln Foto: Presseamt", "Schaukeln"),
+    ]  # fmt: skip
+
+
+def test_the_title_of_a_link_to_another_page_is_no_caption():
+    html = page(
+        "<a href='/pm/2.html' title='Zur Meldung über den Westpark'>"
+        "<img src='/bilder/westpark.jpg' alt='Westpark'></a>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [(image.caption, image.alt) for image in article.images] == [("", "Westpark")]
+
+
+def test_a_gallery_name_on_every_lightbox_link_or_the_alt_again_is_no_caption():
+    html = page(
+        "<a href='/bilder/a.jpg' class='lightbox' title='Westpark'><img src='/bilder/a_k.jpg' "
+        "alt=''></a><a href='/bilder/b.jpg' class='lightbox' title='Westpark'>"
+        "<img src='/bilder/b_k.jpg' alt=''></a><a href='/bilder/c.jpg' data-lightbox='x' "
+        "title='Die Schaukeln'><img src='/bilder/c_k.jpg' alt='Die Schaukeln'></a>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.caption for image in article.images] == ["", "", ""]

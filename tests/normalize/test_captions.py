@@ -129,3 +129,104 @@ def test_a_line_under_a_newsletters_one_photo_ending_in_its_credit_is_its_captio
     # without a photo to give it to, the line stays where the sender put it
     alone = normalize(raw_release(title="Premiere", body_text=body), SOURCE)
     assert "Karl Vogt als Prospero. Foto: Jörg Landsberg" in alone.text
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("Der Entwurf. Grafik: Planungsbüro Lenz", ("Der Entwurf.", "Planungsbüro Lenz")),
+        ("Die Schule. Visualisierung: Haase + Partner", ("Die Schule.", "Haase + Partner")),
+        ("The new bridge. Rendering: Arup", ("The new bridge.", "Arup")),
+        ("Die Route. Abbildung: Landkreis", ("Die Route.", "Landkreis")),
+        ("Der Igel. Illustration: Mia Roth", ("Der Igel.", "Mia Roth")),
+    ],
+)  # fmt: skip
+def test_drawn_and_rendered_pictures_are_credited_like_photos(caption, expected):
+    assert split_credit(caption) == expected
+
+
+def test_a_mail_s_picture_with_a_graphic_credit_under_it_takes_its_caption_out_of_the_body():
+    from datetime import UTC, datetime
+    from email.message import EmailMessage
+
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    mail = EmailMessage()
+    mail["From"] = "presse@lindenau.example"
+    mail["Subject"] = "Neue Sporthalle für die Oberschule"
+    mail["Date"] = "Thu, 26 Nov 2026 10:00:00 +0100"
+    mail.set_content("Die Stadt baut eine Sporthalle.")
+    mail.add_alternative(
+        "<p>Lindenau, 26. November 2026 – Die Stadt baut an der Oberschule eine Sporthalle "
+        "mit drei Feldern. Sie soll im Sommer 2028 fertig sein.</p>"
+        "<p><img src='cid:halle@lindenau' alt='Sporthalle'><br><i>So soll die Halle aussehen. "
+        "Visualisierung: Architekten Bauer</i></p>"
+        "<p>Die Baukosten liegen bei 9 Millionen Euro; der Freistaat trägt die Hälfte.</p>",
+        subtype="html",
+    )
+    mail.get_payload()[1].add_related(
+        b"\xff\xd8\xff\xe0 picture", "image", "jpeg", cid="<halle@lindenau>", filename="halle.jpg"
+    )
+    source = SourceConfig(title="Post", kind="files", path="inbox")
+    context = InputContext(
+        source="post", config=source, locator="inbox/halle.eml",
+        received_at=datetime(2026, 11, 26, 12, 0, tzinfo=UTC), route="files",
+    )  # fmt: skip
+    found = normalize(read_input(mail.as_bytes(), ".eml", context), source)
+    assert "Visualisierung" not in found.text and "aussehen" not in found.text
+    [picture] = found.media
+    assert (picture.caption, picture.credit) == ("So soll die Halle aussehen.", "Architekten Bauer")
+
+
+def caption_list_mail(listing: str) -> bytes:
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "presse@lindenau.example"
+    mail["Subject"] = "Neuer Spielplatz im Stadtpark"
+    mail["Date"] = "Thu, 26 Nov 2026 10:00:00 +0100"
+    mail.set_content(
+        "Lindenau, 26. November 2026 – Im Stadtpark ist der neue Spielplatz eröffnet. Er hat "
+        "einen Kletterturm und eine Wasserspielanlage.\n\nDie Anlage hat 380.000 Euro "
+        f"gekostet.\n\n{listing}\n"
+    )
+    for name in ("spielplatz_1.jpg", "spielplatz_2.jpg"):
+        mail.add_attachment(b"\xff\xd8\xff\xe0 picture", "image", "jpeg", filename=name)
+    return mail.as_bytes()
+
+
+def read_mail(data: bytes):
+    from datetime import UTC, datetime
+
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    source = SourceConfig(title="Post", kind="files", path="inbox")
+    context = InputContext(
+        source="post", config=source, locator="inbox/spielplatz.eml",
+        received_at=datetime(2026, 11, 26, 12, 0, tzinfo=UTC), route="files",
+    )  # fmt: skip
+    return normalize(read_input(data, ".eml", context), source)
+
+
+def test_a_caption_list_by_file_name_captions_each_attached_photo_and_leaves_the_body():
+    found = read_mail(
+        caption_list_mail(
+            "Fotos:\nspielplatz_1.jpg: Der Kletterturm. Foto: Stadt Lindenau\n"
+            "Spielplatz_2.JPG – Die Wasserspielanlage. Foto: Stadt Lindenau/Ina Berg"
+        )
+    )
+    assert found.text.endswith("Die Anlage hat 380.000 Euro gekostet.")
+    assert [(m.filename, m.caption, m.credit) for m in found.media] == [
+        ("spielplatz_1.jpg", "Der Kletterturm.", "Stadt Lindenau"),
+        ("spielplatz_2.jpg", "Die Wasserspielanlage.", "Stadt Lindenau/Ina Berg"),
+    ]
+
+
+def test_a_file_name_of_no_attachment_stays_in_the_text():
+    found = read_mail(caption_list_mail("plan_2027.png: Der Plan für 2027 folgt im Januar."))
+    assert "plan_2027.png: Der Plan für 2027 folgt im Januar." in found.text
+    assert [m.caption for m in found.media] == ["", ""]

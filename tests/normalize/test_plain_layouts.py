@@ -244,16 +244,24 @@ def test_protocol_relative_links_of_a_page_without_its_address_become_https():
     ]
 
 
-def test_a_us_release_ends_at_its_end_mark_and_keeps_a_contact_printed_under_it():
+def test_the_end_mark_goes_and_the_notes_and_about_under_it_stay_with_their_links():
     found = release(
         "City of Austin Launches Free Tree Giveaway\n\nAUSTIN, Texas – The City of Austin will "
         "give away 5,000 free trees to residents this winter as part of its forest program.\n\n"
-        '"Trees cool our neighborhoods," said Mayor Kirk Watson.\n\n###\n\nMedia contact: Maria '
-        "Lopez, (512) 555-0199, maria.lopez@austin.example\n\nAbout the City of Austin: The city "
-        "serves more than one million residents. Follow us on social media @AustinTexasGov.\n",
+        '"Trees cool our neighborhoods," said Mayor Kirk Watson.\n\n###\n\nNotes to editors:\n'
+        "A map of the pickup sites is at https://www.austin.example/trees/map.\n\nMedia contact: "
+        "Maria Lopez, (512) 555-0199, maria.lopez@austin.example\n\nAbout the City of Austin\n"
+        "The city serves more than one million residents in Central Texas.\n",
         ".txt",
     )
-    assert found.text.endswith('"Trees cool our neighborhoods," said Mayor Kirk Watson.')
+    assert "###" not in found.text
+    assert found.text.endswith(
+        '"Trees cool our neighborhoods," said Mayor Kirk Watson.\n\nNotes to editors:\n\n'
+        "A map of the pickup sites is at https://www.austin.example/trees/map.\n\n"
+        "About the City of Austin\n\n"
+        "The city serves more than one million residents in Central Texas."
+    )
+    assert [link.url for link in found.links] == ["https://www.austin.example/trees/map"]
     assert found.contact == "Maria Lopez, (512) 555-0199, maria.lopez@austin.example"
 
 
@@ -330,3 +338,25 @@ def test_the_date_line_over_a_headline_set_in_a_div_dates_the_release():
     )
     assert found.title == "Fernwärme für St. Lorenz: Stadtwerke starten Ausbau im Januar"
     assert found.published_at.date().isoformat() == "2026-11-25"
+
+
+def test_a_police_report_s_running_number_goes_and_the_dateline_opens_the_text():
+    found = release(
+        "<html><body><h1>POL-MS: Radfahrer bei Unfall an der Weseler Straße verletzt</h1>"
+        "<div class='card'><p>Münster (ots) - </p><p>Lfd. Nr.: 0412</p><p>Ein 34-jähriger "
+        "Radfahrer ist am Montagmorgen an der Weseler Straße von einem abbiegenden Lastwagen "
+        "erfasst und schwer verletzt worden.</p><p>Die Polizei sucht Zeugen, die den Unfall "
+        "gegen 7.40 Uhr beobachtet haben, unter Telefon 0251 275-0.</p></div></body></html>"
+    )
+    assert found.text.startswith("Münster (ots) - Ein 34-jähriger Radfahrer ist am Montagmorgen")
+    assert "0412" not in found.text and "<h3>" not in found.body_html
+
+
+def test_a_number_the_text_gives_in_a_sentence_stays():
+    found = release(
+        "Radweg am Kanal wird verbreitert\n\nDie Stadt verbreitert den Radweg am Kanal auf vier "
+        "Meter. Die Bauarbeiten beginnen am Montag.\n\nLfd. Nr. 12 des Radverkehrsplans ist "
+        "damit umgesetzt, teilte das Tiefbauamt mit.\n",
+        ".txt",
+    )
+    assert "Lfd. Nr. 12 des Radverkehrsplans ist damit umgesetzt" in found.text

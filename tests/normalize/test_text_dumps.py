@@ -221,3 +221,37 @@ def test_picture_credits_comment_prompts_and_teaser_pointers_leave_the_text():
     body = text + "\n\n".join(furniture) + f"\n\n{kept}\n\n{teasers}"
     found = normalize(raw_release(body_text=body), SOURCE)
     assert found.text == f"{lead}\n\n{kept}"
+
+
+def test_a_row_of_menu_entries_beside_the_breadcrumb_is_no_headline():
+    found = normalize(
+        raw_release(
+            body_text="Zum Inhalt springen\nStartseite > Presse > Meldungen\n"
+            "Bürger Wirtschaft Tourismus Rathaus\nSuche\n\n"
+            "Wir verwenden Cookies, um unsere Website für Sie zu verbessern.\nAlle akzeptieren\n\n"
+            "24.11.2026 | 10.00 Uhr\n\n"
+            "Neues Hallenbad in Lindenau öffnet im Januar\n\n"
+            "Das neue Hallenbad an der Parkstraße öffnet am 8. Januar. Es hat ein Sportbecken mit "
+            "acht Bahnen und ein Lehrschwimmbecken.\n\n"
+            "Der Eintritt kostet für Erwachsene 5 Euro, für Kinder 3 Euro.\n"
+        ),
+        SOURCE,
+    )
+    assert found.title == "Neues Hallenbad in Lindenau öffnet im Januar"
+    assert found.text.startswith("Das neue Hallenbad an der Parkstraße öffnet am 8. Januar.")
+    assert "Tourismus" not in found.text and "Cookies" not in found.text
+    assert found.published_at.isoformat() == "2026-11-24T10:00:00+01:00"
+
+
+def test_a_title_case_headline_under_the_breadcrumb_stays_the_headline():
+    found = normalize(
+        raw_release(
+            body_text="Home > News > Press Releases\n"
+            "Harbourside Energy Opens Tidal Test Berth\n\n"
+            "BRISTOL, 25 November 2026 – Harbourside Energy opened its tidal test berth off "
+            "Portishead today. The berth can test three turbines at once.\n\n"
+            "The company will open the berth to other developers next year.\n"
+        ),
+        SOURCE,
+    )
+    assert found.title == "Harbourside Energy Opens Tidal Test Berth"

@@ -185,6 +185,38 @@ def test_a_teaser_made_of_the_first_two_paragraphs_is_not_printed_over_them():
     assert article(html).text_content().count("Er ist zwei Kilometer lang.") == 1
 
 
+def test_a_description_that_shortens_the_lead_is_not_printed_over_it():
+    lead = (
+        "Ab dem 1. März fährt die neue Fähre im 20-Minuten-Takt zwischen Altstadt und Hafen. "
+        "Das hat der Stadtrat am Dienstag beschlossen."
+    )
+    rel = release(
+        teaser="Ab dem 1. März fährt die neue Fähre im 20-Minuten-Takt.",
+        body_html=f"<p>{lead}</p>\n<p>Die Fahrt kostet 2 Euro.</p>",
+        text=f"{lead}\n\nDie Fahrt kostet 2 Euro.",
+    )
+    node = article(render_one(rel))
+    assert node.find(".//p[@class='melder-teaser']") is None
+    assert node.text_content().count("Ab dem 1. März") == 1
+    report = "Dortmund (ots) - Unbekannte sind in der Nacht in eine Apotheke am Markt eingebrochen."
+    rel = release(
+        teaser="Unbekannte sind in eine Apotheke eingebrochen.", body_html=f"<p>{report}</p>",
+        text=report,
+    )  # fmt: skip
+    assert article(render_one(rel)).find(".//p[@class='melder-teaser']") is None
+
+
+def test_a_teaser_that_says_something_else_in_the_lead_s_words_is_printed():
+    lead = "Die Stadt saniert ab Montag die Brücke am Hafen und sperrt sie für sechs Wochen."
+    rel = release(
+        teaser="Die Stadt saniert die Hafenbrücke: Umleitung über die Ringstraße, Busse später.",
+        body_html=f"<p>{lead}</p>",
+        text=lead,
+    )
+    teaser = article(render_one(rel)).find(".//p[@class='melder-teaser']")
+    assert teaser is not None and "Umleitung über die Ringstraße" in teaser.text_content()
+
+
 def test_index_lists_teasers_newest_first():
     entries = sample_entries()
     files = render_channel("melder", channel(), entries, sources())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pipeline.config import SourceConfig
@@ -24,6 +25,7 @@ class InputContext:
     sender: str | None = None
     kept: str | None = None  # where Melder keeps the input's bytes, relative to the root
     size: int | None = None  # the whole input's bytes, when only its start was read
+    folder: Path | None = None  # the folder holding an input file: what it names beside it
 
     def provenance(self, **extra) -> Provenance:
         # Only a path Melder chose counts: a feed's guid or a Message-ID is the sender's text

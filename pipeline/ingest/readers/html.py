@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from pipeline.errors import Rejected
 from pipeline.extract import Article, all_images, extract_article, parse_html
@@ -60,7 +61,11 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
-        warnings=_cut_off(data, article.text) + _continues(article) + _videos(article) + notes,
+        warnings=_cut_off(data, article.text)
+        + _continues(article)
+        + _videos(article)
+        + _unlinked(article)
+        + notes,
         links=tuple(Link(url=url, text="Video") for url in article.videos)
         + tuple(
             Link(url=url, text=text)
@@ -248,6 +253,24 @@ def _videos(article: Article) -> tuple[str, ...]:
     )
 
 
+UNLINKED_SHOWN = 3
+
+
+def _unlinked(article: Article) -> tuple[str, ...]:
+    """The links a page without an address of its own names on its own site: left out."""
+    unlinked = (*article.unlinked, *(url for url, _ in article.documents if _on_own_site(url)))
+    if not unlinked:
+        return ()
+    shown = ", ".join(unlinked[:UNLINKED_SHOWN])
+    more = len(unlinked) - UNLINKED_SHOWN
+    return (
+        f"{len(unlinked)} link(s) of the page were left out ({shown}"
+        f"{f' and {more} more' if more > 0 else ''}): they name addresses on the page's own "
+        "site, and the page gives no address of its own (no canonical link); add them from "
+        "the original before approving",
+    )
+
+
 def _continues(article: Article) -> tuple[str, ...]:
     if not article.continues:
         return ()
@@ -255,6 +278,10 @@ def _continues(article: Article) -> tuple[str, ...]:
         "the page links a next page of this release (rel=next): only this page was read; "
         "add the rest from the original before approving",
     )
+
+
+def _on_own_site(url: str) -> bool:
+    return url.startswith("/") and not url.startswith("//")
 
 
 def _web(url: str) -> bool:
@@ -272,7 +299,7 @@ def _offered_files(documents) -> tuple[MediaInput, ...]:
             caption=FILE_NOTE_RE.sub("", text) if _photo_file(url) else text,
         )
         for url, text in documents
-        if not _web(url) or _photo_file(url)
+        if not _on_own_site(url) and (not _web(url) or _photo_file(url))
     )
 
 
@@ -319,9 +346,25 @@ def _extract(data: bytes, context: InputContext) -> Article:
             url=context.base_url,
             rules=context.config.extract,
             encoding=canonical_encoding(context.config.encoding),
+            beside=_saved_beside(context.folder) if context.folder is not None else None,
         )
     except ValueError as exc:  # a CSS rule of the source that is not a selector
         raise Rejected(str(exc), field="extract") from None
+
+
+def _saved_beside(folder: Path):
+    """Whether a relative address names a file in `folder` or below it (a page saved with its
+    files: `page_files/foto.jpg`)."""
+    inside = folder.resolve()
+
+    def beside(address: str) -> bool:
+        name = unquote(urlsplit(address).path)
+        if not name or "\x00" in name:
+            return False
+        target = (inside / name).resolve()
+        return target.is_relative_to(inside) and target.is_file()
+
+    return beside
 
 
 def _encoding_problems(context: InputContext) -> tuple[Problem, ...]:

@@ -1,0 +1,79 @@
+"""A page's change history: "Published 25 November 2026 / Last updated … + show all updates"
+with the list of its dated updates (GOV.UK, many government and corporate sites).
+
+It is the site's record of edits to the page, not the release: extractors take its dated lines
+for part of the article and may prefer a candidate that holds them to one that holds the notes
+to editors. Its `<time>`s would date the release by its last edit. The block is removed before
+extraction; the date it says the page was first published is kept for a page whose head names
+none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.fragment import _clean_space
+from pipeline.extract.related import remove_keeping_tail
+
+_MONTH_DATE = (
+    r"(?:\d{1,2}\.?\s+[^\W\d]{3,}\.?,?\s+\d{4}"  # 25 November 2026, 25. Nov. 2026
+    r"|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}"  # November 25, 2026
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_DATE = rf"{_MONTH_DATE}(?:,?\s*(?:at|um)?\s*\d{{1,2}}[:.]\d\d\s*(?:am|pm|uhr)?)?"
+_PUBLISHED = r"(?:first\s+published|published|veröffentlicht|erstellt|erschienen)(?:\s+(?:on|am))?"
+_UPDATED = (
+    r"(?:last\s+updated|updated|last\s+modified|zuletzt\s+(?:aktualisiert|geändert)"
+    r"|aktualisiert|geändert)(?:\s+(?:on|am))?"
+)
+# The link that opens the list of updates.
+_TOGGLE = (
+    r"(?:\+\s*)?(?:(?:show|see|view|hide)\s+all(?:\s+page)?\s+updates(?:\s*\(\d+\))?"
+    r"|(?:see|view)\s+(?:the\s+)?(?:full\s+)?(?:page\s+)?history|(?:alle\s+)?änderungen\s+anzeigen"
+    r"|(?:versions|änderungs)historie(?:\s+anzeigen)?)"
+)
+_HEAD = re.compile(
+    rf"{_PUBLISHED}:?\s*(?P<published>{_DATE})[\s,;|·–-]*{_UPDATED}:?\s*{_DATE}\.?"
+    rf"(?P<toggle>\s*{_TOGGLE})?",
+    re.I,
+)
+_ANY_HEAD = re.compile(rf"{_PUBLISHED}:?\s*{_DATE}[\s,;|·–-]*{_UPDATED}", re.I)
+_DATED_ENTRY = re.compile(rf"{_DATE}\b", re.I)
+_CONTAINERS = ("div", "section", "aside", "footer", "dl", "p", "details")
+HISTORY_WORDS = 400  # a long-lived page's updates; an article with such a line is longer
+
+
+def drop_page_history(tree) -> str | None:
+    """Remove each outermost block that is a page's change history (the published and last
+    updated dates with a "show all updates" link or a list of dated updates); returns the date
+    the first such block says the page was published."""
+    if not _ANY_HEAD.search(_clean_space(tree.text_content())):
+        return None  # most pages: no block to look for
+    published, removed = None, set()
+    for element in list(tree.iter(*_CONTAINERS)):  # outer blocks first
+        if any(ancestor in removed for ancestor in element.iterancestors()):
+            continue
+        if match := _is_history(element):
+            published = published or match.group("published")
+            removed.add(element)
+            remove_keeping_tail(element)
+    return published
+
+
+def _is_history(element) -> re.Match | None:
+    text = _clean_space(element.text_content())
+    if not text or len(text.split()) > HISTORY_WORDS:
+        return None
+    if next(element.iter("h1", "article", "main"), None) is not None:
+        return None
+    entries = [item for item in element.iter("li") if item.getparent() is not None]
+    if not all(_DATED_ENTRY.match(_clean_space(item.text_content())) for item in entries):
+        return None
+    # the block without its list: the two dates and the toggle, nothing else
+    around = text
+    for item in entries:
+        around = around.replace(_clean_space(item.text_content()), " ", 1)
+    match = _HEAD.fullmatch(_clean_space(around))
+    if match is None or not (entries or match.group("toggle")):
+        return None  # a dateline that says when the release was updated is no history
+    return match
