@@ -126,9 +126,12 @@ def _is_tail_label(block: Block) -> bool:
         and not ADDRESS_HINT_RE.search(text)  # a contact the findings missed stays
         and not BULLET_RE.match(text)  # a list's items ('1. Bescheid abwarten') close it
         and not NUMBERED_RE.match(text)
+        and not FACT_LINE_RE.match(text)  # 'Zeit: 10 bis 15 Uhr', 'Eintritt: frei'
     )
 
 
+# A fact a release gives under its text, a label and its value: when, where, what it costs
+FACT_LINE_RE = re.compile(r"[A-ZÄÖÜ][\w.&/-]*(?: [\w.&/-]+){0,2}: \S")
 _LABEL_END_RE = re.compile(r"(?:(?<![$€£\w])\d{1,2}\.(?:\d{1,2}\.)?|\b[^\W\d]{1,3}\.)$")
 ADDRESS_HINT_RE = re.compile(r"@|\d[\d /().-]{5,}\d|www\.|https?://")
 

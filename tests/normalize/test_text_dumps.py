@@ -255,3 +255,19 @@ def test_a_title_case_headline_under_the_breadcrumb_stays_the_headline():
         SOURCE,
     )
     assert found.title == "Harbourside Energy Opens Tidal Test Berth"
+
+
+def test_the_when_and_where_under_the_text_stay_while_sidebar_labels_go():
+    body = (
+        "Tag der offenen Tür in der Musikschule\n\nLindenau, 25. November 2026 – Die "
+        "Musikschule lädt am Samstag zum Tag der offenen Tür ein. Kinder und Eltern können alle "
+        "Instrumente ausprobieren.\n\nDatum: Samstag, 5. Dezember 2026\nZeit: 10 bis 15 Uhr\n"
+        "Ort: Musikschule, Am Markt 3\nEintritt: frei\n\nPressekontakt:\nStadt Lindenau, "
+        "Pressestelle\nTel. 03421 758-1010\n"
+    )
+    found = normalize(raw_release(body_text=body), SOURCE)
+    for fact in ("Zeit: 10 bis 15 Uhr", "Ort: Musikschule, Am Markt 3", "Eintritt: frei"):
+        assert fact in found.text
+    assert found.contact.startswith("Stadt Lindenau")
+    sidebar = body.split("\n\nDatum")[0] + "\n\nBürgerbüro\nMo–Fr 8–18 Uhr\n"
+    assert "Bürgerbüro" not in normalize(raw_release(body_text=sidebar), SOURCE).text
