@@ -9,15 +9,18 @@ from typing import Protocol
 
 from pipeline.normalize.dates import find_date
 
+# 'Lindenau, 25.11.2026. Der …', a police report's 'Leipzig, 26.11.2026, 08:15 Uhr. Am …'
+_DATED = r"^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d(?:,?\s\d{1,2}[:.]\d\d(?:\s?(?i:uhr|h))?)?)[.:]\s"
 DATELINE_HEAD_RE = re.compile(
     r"^[^!?]{2,60}?--\((?i:business ?wire|globe ?newswire|accesswire|prnewswire)[^)]{0,30}\)--"
     r"(?P<wire>[^-]{6,40}?)--"  # 'RENO, Nev.--(BUSINESS WIRE)--Nov. 25, 2026--Globex …'
     # 'DALLAS, TX / ACCESSWIRE / November 25, 2026 / Lonestar …': the date after the wire
     r"|^[^!?/]{2,60}?\s?/\s?(?i:access ?wire|access newswire)\s?/\s?(?P<slashed>[^/]{6,40}?)\s?/\s"
-    r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s"
-    # 'Lindenau, 25.11.2026. Der …', a police report's 'Leipzig, 26.11.2026, 08:15 Uhr. Am …'
-    r"|^(?P<dated>[^!?]{4,60}?\b(?:19|20)\d\d(?:,?\s\d{1,2}[:.]\d\d(?:\s?(?i:uhr|h))?)?)[.:]\s"
+    r"|^(?P<head>[^!?]{4,90}?)\s(?:--|[-–—]|/[\w -]{3,40}/)\s|" + _DATED
 )
+# the dated form alone, for a dash further on (an aside: 'bietet – wie angekündigt – am …')
+# that made the dash form take a head that is no dateline
+DATED_HEAD_RE = re.compile(_DATED)
 DATELINE_TAIL_WORDS = 4  # after a dateline's date: '14:30 Uhr', '(ots)', 'ET /PRNewswire/'
 DATELINE_REACH = 250  # characters: the longest head DATELINE_HEAD_RE takes, and more
 _DIGIT_RE = re.compile(r"\d")
@@ -55,6 +58,10 @@ def dateline_text(blocks: list[_Block]) -> str | None:
             # 'Zürich, 26. November 2026 – 07:00 MEZ – …': the time, set off by its own dash
             timed = _TIME_AFTER_RE.match(block.text, len(head)) if match.group("head") else None
             return f"{head} {timed.group('time')}" if timed else head
+        if dated and match is not None and match.group("head"):
+            stop = DATED_HEAD_RE.match(block.text)
+            if stop and _dated_head(stop.group("dated")):
+                return stop.group("dated")
         if dated and (match is None or match.group("head")):
             # 'PORTLAND, Ore. – November 24, 2026 – …': the place set off by a dash too
             for dash in _DASH_RE.finditer(block.text, 0, DASHED_REACH):
@@ -82,6 +89,9 @@ def dateline_end(text: str) -> int:
     if head and _dated_head(head):
         timed = _TIME_AFTER_RE.match(text, len(head)) if match.group("head") else None
         return timed.end() if timed else match.end()
+    stop = DATED_HEAD_RE.match(text) if match is not None and match.group("head") else None
+    if stop and _dated_head(stop.group("dated")):
+        return stop.end()
     if match is None or match.group("head"):
         for dash in _DASH_RE.finditer(text, 0, DASHED_REACH):
             found = _dated_head(head := text[: dash.start()])

@@ -271,3 +271,14 @@ def test_the_when_and_where_under_the_text_stay_while_sidebar_labels_go():
     assert found.contact.startswith("Stadt Lindenau")
     sidebar = body.split("\n\nDatum")[0] + "\n\nBürgerbüro\nMo–Fr 8–18 Uhr\n"
     assert "Bürgerbüro" not in normalize(raw_release(body_text=sidebar), SOURCE).text
+
+
+def test_a_dateline_with_its_time_is_read_though_the_first_sentence_holds_an_aside():
+    body = (
+        "Impfaktion am Samstag\n\nBeispielkreis, 27. November 2026, 08:00 Uhr. Das "
+        "Gesundheitsamt bietet – wie angekündigt – am Samstag Impfungen an. Termine sind nicht "
+        "nötig.\n\nWeitere Informationen gibt es im Bürgerbüro."
+    )
+    found = normalize(raw_release(body_text=body), SOURCE)
+    assert found.published_at.isoformat() == "2026-11-27T08:00:00+01:00"
+    assert found.teaser.startswith("Das Gesundheitsamt bietet – wie angekündigt – am Samstag")
