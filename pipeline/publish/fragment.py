@@ -13,7 +13,7 @@ import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from html import escape, unescape
 from zoneinfo import ZoneInfo
 
@@ -177,6 +177,9 @@ def build_item(
     zone = source.zone if source else None
     author = attribution(release, source)
     published = _shown_date(release.published_at, entry.first_published_at)
+    if release.published_date_only and published == release.published_at and zone is not None:
+        # the day the input names stays that day when the source's zone changes later
+        published = datetime.combine(published.date(), time(0), tzinfo=zone)
     item = PublishedItem(
         entry=entry,
         release=release,
@@ -346,7 +349,12 @@ def feed_text(text: str) -> str:
 
 def _day_only(item: PublishedItem) -> bool:
     """A day without a time of day is shown as the day: its start would be a made-up time."""
-    return item.release.published_date_only and item.published == item.release.published_at
+    named = item.release.published_at
+    return (
+        item.release.published_date_only
+        and named is not None
+        and (item.published.date() == named.date() and item.published.time() == time(0))
+    )
 
 
 def _moment(moment: datetime, day_only: bool) -> str:

@@ -63,6 +63,22 @@ def test_a_date_without_a_time_of_day_is_shown_as_the_day_alone():
     assert time.text == "24. November 2026"
 
 
+def test_a_day_stays_that_day_when_the_source_moves_to_another_zone():
+    from pipeline.config import SourceConfig
+
+    day = release(published_at=datetime(2026, 11, 24, tzinfo=BERLIN)).model_copy(
+        update={"published_date_only": True}
+    )
+    moved = sources() | {
+        "leipzig": SourceConfig(title="Stadt Leipzig", kind="files", path="inbox/leipzig",
+                                timezone="America/New_York")
+    }  # fmt: skip
+    an_entry = entry(day)
+    files = render_channel("melder", channel(), [an_entry], moved)
+    assert b"<pubDate>Tue, 24 Nov 2026 00:00:00 -0500</pubDate>" in files["rss.xml"]
+    assert article(fragment_of(files, an_entry)).find(".//time").get("datetime") == "2026-11-24"
+
+
 def test_english_fragment_uses_source_zone_and_language():
     html = render_one(english_release(published_at=None))
     node = article(html)
