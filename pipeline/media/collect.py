@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,9 @@ from pipeline.models import Media, MediaInput, RawRelease
 MAX_MEDIA = 20  # per release; a page with more is a gallery, not a press photo or two
 MAX_MEDIA_BYTES = 25_000_000
 DATA_URL_RE = re.compile(r"^data:([\w.+/-]*)((?:;[\w=.+-]+)*?)(;base64)?,(.*)$", re.S | re.I)
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -79,7 +83,7 @@ class MediaFetcher:
             try:
                 media = self._one(item, folder)
             except (BadImage, SourceError, OSError) as exc:
-                notes.append(f"{_what(item)} {name} left out: {exc}")
+                notes.append(f"{_what(item)} {name} left out: {_said(exc)}")
                 continue
             described = replace_text(media, item, name)
             kept.setdefault(described.sha256 or described.url or name, described)
@@ -243,3 +247,21 @@ def _what(item: MediaInput) -> str:
 
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt",
                      ".pptx", ".odp", ".zip", ".txt", ".csv")  # fmt: skip
+
+
+# What a guard's refusal or a failed name lookup says about the portal's own network (which
+# host resolves to which private address) is the operator's to know, not the sender's, who
+# reads these notes in the API's answer: the log keeps the whole message.
+_NETWORK_DETAIL = (
+    (re.compile(r"refused: \S+ resolves to"), "its address is not allowed (a private network)"),
+    (re.compile(r"cannot resolve \S+"), "its host name is not known"),
+)
+
+
+def _said(exc: Exception) -> str:
+    message = str(exc)
+    for pattern, plain in _NETWORK_DETAIL:
+        if pattern.search(message):
+            log.info("media left out: %s", message)
+            return plain
+    return message
