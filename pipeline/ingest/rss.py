@@ -90,10 +90,28 @@ def ingest(
     return result
 
 
+# What may stand before a document's DOCTYPE: space, the XML declaration, other processing
+# instructions and comments, of any length (a padded comment must not hide the DTD)
+_BEFORE_DOCTYPE_RE = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+
+
+def _prolog_end(text: str) -> int:
+    """Where the document's DTD ends (its internal subset holds any entity declaration);
+    where the root element starts when it has none."""
+    start = _BEFORE_DOCTYPE_RE.match(text).end()
+    if not text.startswith(("<!DOCTYPE", "<!doctype"), start):
+        return start
+    close, subset = text.find(">", start), text.find("[", start)
+    if subset < 0 or 0 <= close < subset:  # '<!DOCTYPE rss>': no internal subset
+        return len(text) if close < 0 else close + 1
+    subset_end = text.find("]>", subset)
+    return len(text) if subset_end < 0 else subset_end + 2
+
+
 def parse_feed(page: Page) -> feedparser.FeedParserDict:
     """Parse a feed from already decoded text; refuse entity declarations outright."""
     text = page.text()
-    if ENTITY_RE.search(text[:65536]):
+    if ENTITY_RE.search(text, 0, _prolog_end(text)):
         raise SourceError(
             f"{page.url}: feed refused: it declares XML entities (<!ENTITY>), which can expand "
             "without bound or read local files; no real feed needs them"

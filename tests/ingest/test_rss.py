@@ -106,6 +106,26 @@ def test_feeds_with_entity_declarations_are_refused_quickly(httpserver, tmp_path
     assert time.monotonic() - started < 1
 
 
+def test_entities_behind_a_long_comment_are_refused_and_a_post_about_them_is_read(
+    httpserver, tmp_path
+):
+    evil = fixture("feed-billion-laughs.xml").decode()
+    padded = evil.replace("<!DOCTYPE", "<!--" + "x" * 100_000 + "-->\n<!DOCTYPE", 1)
+    httpserver.expect_request("/padded.xml").respond_with_data(padded, content_type=RSS)
+    with pytest.raises(SourceError, match="declares XML entities"):
+        run_kind("rss", remote_source("rss", local(httpserver, "/padded.xml")), tmp_path)
+    post = (
+        fixture("feed-full.xml")
+        .decode()
+        .replace(
+            "</description>", " Ein Beispiel: &lt;!ENTITY lol &quot;lol&quot;&gt;</description>", 1
+        )
+    )
+    httpserver.expect_request("/post.xml").respond_with_data(post, content_type=RSS)
+    result = run_kind("rss", remote_source("rss", local(httpserver, "/post.xml")), tmp_path)
+    assert list(result.raws) and result.failures == []
+
+
 def test_a_page_that_is_no_feed_is_a_clear_source_error(httpserver, tmp_path):
     url = serve(httpserver, "/feed.xml", "not-a-feed.html", "text/html")
     with pytest.raises(SourceError, match="not a readable RSS/Atom feed"):
