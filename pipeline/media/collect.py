@@ -78,7 +78,14 @@ class MediaFetcher:
         for number, item in enumerate(inputs, start=1):
             name = item.filename or _name_of(item.url) or f"#{number}"
             if len(kept) >= MAX_MEDIA:
-                notes.append(f"only the first {MAX_MEDIA} images and attachments are kept")
+                rest = [
+                    entry.filename or _name_of(entry.url) or f"#{position}"
+                    for position, entry in enumerate(inputs[number - 1 :], start=number)
+                ]
+                notes.append(
+                    f"only the first {MAX_MEDIA} images and attachments are kept; left out: "
+                    + ", ".join(rest)
+                )
                 break
             try:
                 media = self._one(item, folder)

@@ -8,6 +8,7 @@ checked from the header before any pixel is decoded, so a decompression bomb cos
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -20,6 +21,9 @@ MASTER_EDGE = 3000  # the kept copy's longest side: a 1200 px rendition twice an
 MIN_EDGE = 120  # smaller is an icon, a logo in a signature or a tracking pixel
 READABLE = ("JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP")
 JPEG_QUALITY = {"master": 90, "rendition": 82}
+# A 50-megapixel picture with transparency takes some 600 MB while it is decoded: the web
+# app's threads decode two at a time, so a burst of uploads cannot take the server's memory.
+_DECODING = threading.BoundedSemaphore(2)
 
 
 class BadImage(ValueError):
@@ -37,6 +41,11 @@ class CleanImage:
 def clean_image(data: bytes) -> CleanImage:
     """The picture in `data` as a fresh JPEG (or PNG when it has transparency), at most
     MASTER_EDGE pixels on its longest side. Raises BadImage saying what is wrong."""
+    with _DECODING:
+        return _cleaned(data)
+
+
+def _cleaned(data: bytes) -> CleanImage:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:

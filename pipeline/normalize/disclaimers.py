@@ -29,13 +29,31 @@ def render_disclaimer(
     """The channel's disclaimer text for one release, placeholders filled (plain text)."""
     values = _Blank(source=source_title or source, source_title=source_title or source)
     values["contact_email"] = contact_email or ""
-    text = disclaimer.text_for(language).format_map(values)
+    template = disclaimer.text_for(language)
+    if not contact_email:
+        template = _without_address_sentence(template)
+    text = template.format_map(values)
     # a placeholder without a value leaves no empty brackets: '(kontakt@…)' with no address
     text = _EMPTY_BRACKETS.sub("", text)
     return text.strip()
 
 
 _EMPTY_BRACKETS = re.compile(r"[ \t]*(?:\([ \t]*\)|\[[ \t]*\]|<[ \t]*>)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_BRACKETED_ADDRESS = re.compile(r"[(\[<][^()\[\]<>]*\{contact_email\}")
+
+
+def _without_address_sentence(template: str) -> str:
+    """A source without an address: a sentence that exists to give it ('Contact:
+    {contact_email}', 'Fragen an {contact_email}.') goes, rather than end on a bare label; an
+    address in brackets only leaves its brackets (see _EMPTY_BRACKETS)."""
+    sentences = _SENTENCE_END.split(template)
+    kept = [
+        sentence
+        for sentence in sentences
+        if "{contact_email}" not in sentence or _BRACKETED_ADDRESS.search(sentence)
+    ]
+    return " ".join(kept) if kept else template
 
 
 # Signals of an old portal disclaimer, one per idea: (cheap stems, phrases). A paragraph is a

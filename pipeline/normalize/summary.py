@@ -112,7 +112,9 @@ WIRE_DATELINE_RE = re.compile(
     # 'Vancouver, British Columbia--(Newsfile Corp. - November 24, 2026) -'
     r"|--\s?\(Newsfile\s?Corp\.?[^()]{0,40}\)"
     r"|\((?:GLOBE\s?NEWSWIRE|ots|apa|dpa|PresseBox|openPR|pressetext|IRW-PRESS)\)"
-    r"|/\s?ACCESS\s?(?:NEWS)?WIRE\s?/(?:[^/]{4,40}/)?)\s*[-–—:]*\s*(?=\S)",
+    r"|/\s?ACCESS\s?(?:NEWS)?WIRE\s?/(?:[^/]{4,40}/)?"
+    # any other distributor in the same form: 'NEW YORK, Nov. 25, 2026 /Acme Newswire/ --'
+    r"|/\s?[A-Z][\w.&' -]{1,40}/(?=\s?--))\s*[-–—:]*\s*(?=\S)",
     re.I,
 )
 

@@ -7,7 +7,6 @@ because feed validators flag any script inside entry content.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 import uuid
@@ -26,10 +25,10 @@ from pipeline.publish.figures import (
     Picture,
     downloads_html,
     figure_html,
-    image_objects,
     planned_media,
     present,
 )
+from pipeline.publish.jsonld import day_only, json_ld, shown_moment
 from pipeline.publish.labels import Labels, human_date, labels_for
 from pipeline.publish.links import ANCHOR_RE, linked_body, web_url
 from pipeline.publish.teaser import teaser_adds_something
@@ -45,7 +44,7 @@ SAFE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.html$
 XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 FRAGMENT_TAGS = BODY_TAGS | {
-    *("article", "aside", "header", "div", "span", "time", "address"),
+    *("article", "aside", "header", "div", "span", "time", "address", "h5"),
     *("figure", "figcaption", "img"),
 }
 FRAGMENT_ATTRIBUTES = {
@@ -246,7 +245,7 @@ def _in_zone(moment: datetime, zone: ZoneInfo | None) -> datetime:
 
 def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceConfig | None) -> str:
     """The release as one sanitized `<article>`: the disclaimer exactly once, at its position."""
-    release = item.release
+    release, rel = item.release, channel.link_rel
     labels = labels_for(release.language, channel.language)
     aside = _disclaimer(item, channel, source)
     figures = [figure_html(picture, channel.link, labels) for picture in item.pictures]
@@ -262,7 +261,7 @@ def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceCo
         f'<p class="melder-teaser"><strong>{_text(release.teaser)}</strong></p>'
         if teaser_adds_something(release.teaser, release.text)
         else "",
-        f'<div class="melder-body">\n{linked_body(release.body_html, channel.link_rel)}\n</div>',
+        f'<div class="melder-body">\n{_sections(release.body_html, rel)}\n</div>',
         *figures[1:],
         downloads_html(item.downloads, channel.link, labels),
         _links_list(_listed_links(release, channel), channel.link_rel, labels),
@@ -292,9 +291,9 @@ def _disclaimer(item: PublishedItem, channel: ChannelConfig, source: SourceConfi
 
 def _meta_line(item: PublishedItem, labels: Labels) -> str:
     language = item.release.language
-    day_only = _day_only(item)
-    shown = human_date(item.published, language, with_time=not day_only)
-    moment = _moment(item.published, day_only)
+    a_day = day_only(item)
+    shown = human_date(item.published, language, with_time=not a_day)
+    moment = shown_moment(item.published, a_day)
     return (
         f'<p class="melder-meta"><time datetime="{moment}">{_text(shown)}</time> · '
         f'<span class="melder-source">{labels.source}: {_text(item.author)}</span></p>'
@@ -347,43 +346,14 @@ def feed_text(text: str) -> str:
     return plain_field(text)
 
 
-def _day_only(item: PublishedItem) -> bool:
-    """A day without a time of day is shown as the day: its start would be a made-up time."""
-    named = item.release.published_at
-    return (
-        item.release.published_date_only
-        and named is not None
-        and (item.published.date() == named.date() and item.published.time() == time(0))
-    )
+_BODY_HEADING_RE = re.compile(r"<(/?)h([234])>")
 
 
-def _moment(moment: datetime, day_only: bool) -> str:
-    return moment.date().isoformat() if day_only else moment.isoformat()
-
-
-def json_ld(item: PublishedItem, channel: ChannelConfig) -> str:
-    """schema.org NewsArticle from our own data; '<', '>' and '&' escaped so it cannot end the
-    script element or open a comment inside it."""
-    release = item.release
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "@id": item.id,
-        "headline": release.title,
-        "description": release.teaser or None,
-        "inLanguage": release.language,
-        "datePublished": _moment(item.published, _day_only(item)),
-        "dateModified": _moment(item.updated, _day_only(item) and item.updated == item.published),
-        "url": item.url,
-        "mainEntityOfPage": item.url,
-        "author": {"@type": "Organization", "name": item.author},
-        "keywords": list(release.categories) or None,
-        "image": image_objects(item.pictures, channel.link) or None,
-        "publisher": {"@type": "Organization", "name": channel.title, "url": channel.link},
-    }
-    text = json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+def _sections(body_html: str, rel: str) -> str:
+    """The body, linked, its sections one level below the fragment's <h2> headline (h2 → h3
+    …): as siblings of the headline they would read as other articles to a screen reader."""
+    body = linked_body(body_html, rel)
+    return _BODY_HEADING_RE.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}>", body)
 
 
 # --- small helpers ---------------------------------------------------------------------------

@@ -149,11 +149,16 @@ def test_documents_are_kept_as_they_are_and_other_files_are_refused(tmp_path):
     assert note.startswith("attachment setup.exe left out: it is neither an image")
 
 
-def test_a_gallery_keeps_the_first_twenty(tmp_path):
-    inputs = tuple(MediaInput(data=photo(300 + n, 200)) for n in range(25))
+def test_a_gallery_keeps_the_first_twenty_and_names_the_others(tmp_path):
+    inputs = tuple(
+        MediaInput(data=photo(300 + n, 200), filename=f"foto-{n + 1:02}.jpg") for n in range(23)
+    )
     kept, notes = MediaFetcher(MediaLibrary(tmp_path)).collect(inputs)
     assert len(kept) == 20
-    assert notes == ("only the first 20 images and attachments are kept",)
+    assert notes == (
+        "only the first 20 images and attachments are kept; left out: foto-21.jpg, "
+        "foto-22.jpg, foto-23.jpg",
+    )
 
 
 def test_a_photo_on_an_unknown_host_names_no_lookup_detail(tmp_path):

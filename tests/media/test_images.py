@@ -143,3 +143,31 @@ def test_a_comment_in_the_photo_reaches_neither_the_kept_copy_nor_a_rendition():
         assert b"Mobil 0171" not in rendition(clean.data, 400)
         with Image.open(io.BytesIO(clean.data)) as image:
             assert "comment" not in image.info
+
+
+def test_at_most_two_pictures_are_decoded_at_once(monkeypatch):
+    import threading
+
+    from pipeline.media import images
+
+    running, most, lock = [0], [0], threading.Lock()
+    decode = images._cleaned
+
+    def counted(data):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            return decode(data)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(images, "_cleaned", counted)
+    big = photo(4000, 3000, gps=False)
+    threads = [threading.Thread(target=clean_image, args=(big,)) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 2

@@ -184,6 +184,7 @@ GERMAN_LEAD = "Die Stadt öffnet am 1. Dezember zwei Wärmestuben und schafft 18
         ("Leipzig, 25. November 2026 – ", GERMAN_LEAD),
         ("Münster (SMS) ", GERMAN_LEAD),
         ("Kiel (pm) – ", GERMAN_LEAD),
+        ("NEW YORK, Nov. 25, 2026 /Acme Newswire/ -- ", LEAD),
     ],
 )
 def test_a_teaser_starts_with_what_the_sender_says_and_the_body_keeps_the_dateline(dateline, lead):

@@ -321,6 +321,18 @@ def test_a_contact_email_placeholder_without_an_address_leaves_no_empty_brackets
     assert text == "Verantwortlich ist Hafen Lindenau."
 
 
+def test_a_sentence_that_only_gives_the_missing_address_is_left_out():
+    for template in (
+        "Third-party content. {source} alone is responsible. Contact: {contact_email}",
+        "Third-party content. {source} alone is responsible. Questions to {contact_email}.",
+    ):
+        text = render_disclaimer(
+            Disclaimer(text=template), language="en", source="hafen",
+            source_title="Port of Lindenau", contact_email=None,
+        )  # fmt: skip
+        assert text == "Third-party content. Port of Lindenau alone is responsible."
+
+
 def test_a_shared_mailbox_names_the_press_office_of_each_sender():
     from pipeline.config import SourceConfig
     from pipeline.models import Provenance
@@ -356,3 +368,16 @@ def test_a_shared_mailbox_names_the_press_office_of_each_sender():
     assert "allein Stadtwerke Lindenau GmbH" in published_by("info@stadtwerke.lindenau.example")
     assert "allein IHK zu Lindenau" in published_by("IHK Presse <Presse@IHK.example>")
     assert "allein Presse-Postfach" in published_by("someone@elsewhere.example")  # unnamed
+
+
+def test_the_body_s_sections_sit_below_the_fragment_s_headline():
+    sectioned = release(
+        body_html="<p>Die Messe beginnt am Montag.</p>\n<h2>Pressekonferenz</h2>\n"
+        "<p>Am Dienstag um 10 Uhr.</p>\n<h3>Anmeldung</h3>\n<p>Bis Freitag.</p>\n"
+        "<h4>Barrierefreiheit</h4>\n<p>Alle Räume sind stufenlos.</p>"
+    )
+    html = render_one(sectioned)
+    assert "<h2>3. Asienkonferenz" in html  # the headline
+    assert "<h3>Pressekonferenz</h3>" in html and "<h4>Anmeldung</h4>" in html
+    assert "<h5>Barrierefreiheit</h5>" in html
+    assert "<h2>Pressekonferenz" not in html
