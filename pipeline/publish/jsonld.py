@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, time
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pipeline.config import ChannelConfig
+from pipeline.models import Release
 from pipeline.publish.figures import image_objects
 
-if TYPE_CHECKING:
-    from pipeline.publish.fragment import PublishedItem
+
+class PublishedItem(Protocol):  # publish.fragment's, which imports this module
+    release: Release
+    published: datetime
+    updated: datetime
+    id: str
+    url: str
+    author: str
+    pictures: tuple
 
 
 def day_only(item: PublishedItem) -> bool:
