@@ -69,13 +69,8 @@ def test_what_is_opened_is_checked_not_the_name_listed(tmp_path: Path):
     assert (len(data), size) == (1001, 5000)  # a file over the limit is not read whole
 
 
-def test_a_document_a_page_links_is_published_with_it_and_no_input_of_its_own(tmp_path: Path):
-    import json
-
-    from typer.testing import CliRunner
-
-    from pipeline.cli import app
-
+def trusted_files_root(tmp_path: Path) -> Path:
+    """A root whose one files source `amt` reads `in/` and is trusted, with one channel `m`."""
     root = tmp_path / "root"
     (root / "outputs").mkdir(parents=True)
     (root / "sources").mkdir()
@@ -87,6 +82,17 @@ def test_a_document_a_page_links_is_published_with_it_and_no_input_of_its_own(tm
         '[disclaimer]\ntext = "Inhalte Dritter: {source}."\n',
         encoding="utf-8",
     )
+    return root
+
+
+def test_a_document_a_page_links_is_published_with_it_and_no_input_of_its_own(tmp_path: Path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    root = trusted_files_root(tmp_path)
     page = root / "in" / "doc" / "pm.html"
     (page.parent / "anhang").mkdir(parents=True)
     page.write_text(
@@ -116,17 +122,7 @@ def test_a_document_a_markdown_release_links_is_published_with_it(tmp_path: Path
 
     from pipeline.cli import app
 
-    root = tmp_path / "root"
-    (root / "outputs").mkdir(parents=True)
-    (root / "sources").mkdir()
-    (root / "sources" / "amt.toml").write_text(
-        'title = "Amt"\nkind = "files"\npath = "in"\nreview = "auto"\n', encoding="utf-8"
-    )
-    (root / "outputs" / "m.toml").write_text(
-        'title = "M"\ndescription = "M"\nlink = "https://portal.example/m"\n'
-        '[disclaimer]\ntext = "Inhalte Dritter: {source}."\n',
-        encoding="utf-8",
-    )
+    root = trusted_files_root(tmp_path)
     (root / "in" / "unterlagen").mkdir(parents=True)
     (root / "in" / "2026-11-20-sommerfest.md").write_text(
         "---\ntitle: Sommerfest im Stadtpark\ndate: 2026-11-20\n---\nDie Stadt lädt am Samstag "
