@@ -351,15 +351,18 @@ def _channel_problems(
             "text": channel.disclaimer.text,
             "variants": channel.disclaimer.variants,
             "short": channel.disclaimer.short,
+            "short_variants": channel.disclaimer.short_variants,
         }
     else:
         given = _table(path).get("disclaimer")
         texts = given if isinstance(given, dict) else {}
     variants = texts.get("variants") if isinstance(texts.get("variants"), dict) else {}
-    for label, text in [
-        ("disclaimer.text", texts.get("text")),
-        ("disclaimer.short", texts.get("short")),
-    ] + [(f"disclaimer.variants.{lang}", text) for lang, text in variants.items()]:
+    shorts = texts.get("short_variants") if isinstance(texts.get("short_variants"), dict) else {}
+    for label, text in (
+        [("disclaimer.text", texts.get("text")), ("disclaimer.short", texts.get("short"))]
+        + [(f"disclaimer.variants.{lang}", text) for lang, text in variants.items()]
+        + [(f"disclaimer.short_variants.{lang}", text) for lang, text in shorts.items()]
+    ):
         if not isinstance(text, str):
             continue
         for placeholder in re.findall(r"\{([^{}]*)\}", text):

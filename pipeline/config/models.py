@@ -250,12 +250,22 @@ class Disclaimer(Strict):
     # What the short fields (RSS description, Atom and JSON summary, index teasers) carry in
     # front of the teaser: a template with {source}, "full" for the whole text, "" for nothing.
     short: str | None = None
+    # the short mark per language, as `variants` is the text's: an English release on a German
+    # channel reads "Press release: …", not "Pressemitteilung: …"
+    short_variants: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("text")
     @classmethod
     def _text(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("the disclaimer is empty: every release carries it; write its text")
+        return value
+
+    @field_validator("short_variants")
+    @classmethod
+    def _short_variants(cls, value: dict[str, str]) -> dict[str, str]:
+        for language in value:
+            _check_language(language)
         return value
 
     @field_validator("variants")
@@ -271,6 +281,8 @@ class Disclaimer(Strict):
         return self.variants.get(language, self.text)
 
     def short_for(self, language: str) -> str:
+        if language in self.short_variants:
+            return self.short_variants[language]
         if self.short == "full":
             return self.text_for(language)
         if self.short is not None:

@@ -120,6 +120,22 @@ def test_disclaimer_variant_follows_release_language():
     assert "Unchecked" not in german
 
 
+def test_the_short_mark_has_its_variants_by_language_too():
+    disclaimer = Disclaimer(
+        text=DISCLAIMER_DE,
+        short="Pressemitteilung: {source}",
+        short_variants={"en": "Press release: {source}"},
+    )
+    files = render_channel(
+        "melder", channel(disclaimer=disclaimer),
+        [entry(release()), entry(english_release())], sources(),
+    )  # fmt: skip
+    index = files["index.html"].decode()
+    assert "Press release: Bristol City Council" in index
+    assert "Pressemitteilung: Stadt Leipzig – Medieninformationen" in index
+    assert "Pressemitteilung: Bristol" not in index
+
+
 def test_disclaimer_contact_email_placeholder():
     disclaimer = Disclaimer(text="Fragen an {contact_email}.")
     html = render_one(release(), disclaimer=disclaimer)
