@@ -45,7 +45,9 @@ LABEL_PREFIX_RE = re.compile(
     # a police or fire office's code on presseportal: 'POL-KRB: …', 'FW-E: …', 'BPOL-HH: …'
     # (and its running number after it: 'POL-GÖ: (112/2026) Fahrrad …')
     r"|^(?-i:(?:POL|FW|BPOL[DI]?|LPI|KPI|PP|HZA|ZOLL)(?:-[A-ZÄÖÜ0-9]{1,8})+):\s+"
-    r"(?:\(\d{1,5}/\d{2,4}\)\s+)?(?=(?:\S+\s+){2,}\S)",
+    r"(?:\(\d{1,5}/\d{2,4}\)\s+)?(?=(?:\S+\s+){2,}\S)"
+    # a distributor's mark in slashes in front: '/CNW/ - Maple Grid …', '/PRNewswire/ -- …'
+    r"|^/\s?[A-Z][\w.&' -]{1,40}/\s*(?:--|[-–—:])\s+(?=(?:\S+\s+){2,}\S)",
     re.I,
 )
 

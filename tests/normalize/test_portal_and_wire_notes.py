@@ -219,3 +219,12 @@ def test_an_author_s_summary_stays_as_written_and_a_copied_lead_loses_its_dateli
     assert written.teaser == summary
     copied = typed(page.format(f"RIVERTON – {LEAD}"), ".html", "en")
     assert copied.teaser == LEAD
+
+
+def test_a_distributor_s_mark_in_slashes_leaves_the_headline():
+    found = typed(
+        "/CNW/ - Maple Grid Energy Commissions 200 MW Battery Storage Facility\n\nTORONTO, Nov. "
+        f"26, 2026 /CNW/ - {LEAD}\n\nMore follows.\n"
+    )
+    assert found.title == "Maple Grid Energy Commissions 200 MW Battery Storage Facility"
+    assert found.teaser == LEAD
