@@ -22,6 +22,8 @@ LISTING_TITLE_RE = re.compile(
     r"\s?(?:\d{2,4})?)?",
     re.I,
 )
+# A police report's dateline, the place alone: 'Erlangen. Am Mittwochnachmittag …'
+PLACE_DATELINE_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?\.\s+[A-ZÄÖÜ]")
 NAME_CHARS = 100  # of a headline named in a warning; a longer one is cut at a word
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language
 LANGUAGE_SAMPLE = 200  # words read on either side: the opening one's start, the other's end
@@ -43,7 +45,8 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
     datelined = [
         index
         for index in range(max(under_headline) + 1 if under_headline else 0)
-        if blocks[index].kind == "p" and dateline_text([blocks[index]])
+        if blocks[index].kind == "p"
+        and (dateline_text([blocks[index]]) or PLACE_DATELINE_RE.match(blocks[index].text))
     ]
     headed = [blocks[index - 1].text for index in datelined[1:] if index in under_headline]
     listing = bool(LISTING_TITLE_RE.fullmatch(title))

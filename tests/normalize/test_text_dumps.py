@@ -282,3 +282,12 @@ def test_a_dateline_with_its_time_is_read_though_the_first_sentence_holds_an_asi
     found = normalize(raw_release(body_text=body), SOURCE)
     assert found.published_at.isoformat() == "2026-11-27T08:00:00+01:00"
     assert found.teaser.startswith("Das Gesundheitsamt bietet – wie angekündigt – am Samstag")
+
+
+def test_a_police_daily_report_of_two_reports_says_it_holds_two():
+    found = release("polizei-sammelbericht.txt")
+    assert any(
+        "seems to hold 2 releases" in warning and "Ladendieb gestellt" in warning
+        for warning in found.warnings
+    )
+    assert "Erstellt durch: Rainer Seebauer" in found.text  # both kept, nothing lost
