@@ -45,7 +45,7 @@ def lead_text(blocks: list[Block]) -> str:
     intro standing alone over the text's first section heading is the lead itself, and the
     lead never runs on past a heading (into 'About the company')."""
     if _intro(blocks):
-        return blocks[0].text
+        return without_dateline(blocks[0].text)
     paragraphs = [block for block in blocks if block.kind in ("p", "quote")]
     if len(paragraphs) > 1 and _is_subheadline(paragraphs[0].text):
         blocks = blocks[blocks.index(paragraphs[0]) + 1 :]

@@ -228,3 +228,14 @@ def test_a_distributor_s_mark_in_slashes_leaves_the_headline():
     )
     assert found.title == "Maple Grid Energy Commissions 200 MW Battery Storage Facility"
     assert found.teaser == LEAD
+
+
+def test_an_intro_over_the_first_section_heading_loses_its_dateline_in_the_teaser():
+    found = typed(
+        "Winterdienst startet\n\nLindenau, 27. November 2026 – Der Winterdienst ist ab Montag "
+        "in Bereitschaft. 40 Fahrzeuge räumen und streuen bei Bedarf.\n\n## Streupläne\n\n"
+        "Vorrang haben Hauptstraßen, Buslinien und Schulwege.\n",
+        ".md",
+    )
+    assert found.teaser.startswith("Der Winterdienst ist ab Montag in Bereitschaft.")
+    assert found.text.startswith("Lindenau, 27. November 2026 – Der Winterdienst")
