@@ -145,6 +145,10 @@ def _opened_path(fd: int, path: str) -> str:
         return os.path.realpath(path)
 
 
+# an editor's backup or swap file, a download or a copy still under way: no input yet
+UNFINISHED_SUFFIXES = ("~", ".tmp", ".swp", ".part", ".crdownload", ".download", ".partial")
+
+
 def input_files(folder: Path, refused: list[str] | None = None) -> list[str]:
     """Every file below `folder` (its path from there, '/'-separated) in a stable order,
     without hidden and editor temp files. Strings, not paths: a folder of 100,000 inputs is
@@ -164,13 +168,13 @@ def _collect(
     stays inside the folder."""
     with os.scandir(directory) as entries:
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith((".", "~$")):  # hidden, and Office's '~$PM.docx' lock
                 continue
             if entry.is_dir() and not entry.is_symlink():
                 _collect(entry.path, f"{prefix}{entry.name}/", found, root, refused)
             elif (
                 entry.is_file()
-                and not entry.name.endswith(("~", ".tmp", ".swp"))
+                and not entry.name.lower().endswith(UNFINISHED_SUFFIXES)
                 and os.path.splitext(entry.name)[1].lower() not in IMAGE_SUFFIXES
             ):
                 if entry.is_symlink() and not os.path.realpath(entry.path).startswith(

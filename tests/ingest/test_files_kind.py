@@ -23,6 +23,9 @@ def test_inputs_are_every_file_below_the_folder_folder_by_folder_without_hidden_
         "draft.swp",
         "upload.tmp",
         "photo.jpg",
+        "~$PM.docx",  # Word's lock beside an open document
+        "PM.htm.part",  # a download still under way
+        "PM.html.crdownload",
     ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("Text", encoding="utf-8")

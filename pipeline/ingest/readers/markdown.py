@@ -28,7 +28,9 @@ from pipeline.models import MediaInput, Problem, RawRelease
 # No linkify: bare URLs stay text, as the author wrote them. A line break stays a line break
 # (an address block keeps its lines; `normalize` joins the lines of wrapped prose again), and
 # GitHub-style tables are read (each row becomes a line of cells).
-_MARKDOWN = MarkdownIt("commonmark", {"breaks": True}).enable("table")
+# No indented code blocks: a paragraph pasted from a word processor starts with a tab, and a
+# release that shows code fences it ('```'), which stays a code block.
+_MARKDOWN = MarkdownIt("commonmark", {"breaks": True}).enable("table").disable("code")
 # A link to a refused scheme ('[hier](javascript:…)') stays a link here, so that its text reads
 # as text: the sanitizer drops the address, and the reader never sees Markdown's brackets.
 _MARKDOWN.validateLink = lambda url: True
@@ -103,7 +105,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[Problem]]:
     """(front matter, Markdown body, problems); a file without front matter is all body.
     YAML between '---' lines, or TOML between '+++' lines (Hugo's)."""
-    text = text.lstrip("\ufeff")
+    # Windows' and old Macs' line ends are line ends: '---\r\n' closes front matter too
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if toml := _TOML_FRONT_MATTER.match(text):
         return _toml_front_matter(toml.group(1), text[toml.end() :])
     match = _FRONT_MATTER.match(text)

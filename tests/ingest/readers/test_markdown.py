@@ -133,3 +133,16 @@ def test_a_text_with_more_marks_than_any_release_is_read_as_plain_text():
     assert any("read as plain text" in warning for warning in raw.warnings)
     assert to_html(marked).startswith("<p># Titel</p>")
     assert "<em>" in to_html("Ein *betontes* Wort.")  # an ordinary text is still Markdown
+
+
+def test_windows_line_ends_close_the_front_matter_and_tabbed_paragraphs_stay_paragraphs():
+    text = (
+        '---\r\ntitle: "Neues Bürgerbüro öffnet"\r\ndate: 2026-12-02\r\n---\r\n'
+        "\tDas Bürgerbüro im Rathaus Nord öffnet am 7. Dezember.\r\n\r\n"
+        "\tEs ist montags bis freitags von 8 bis 18 Uhr geöffnet.\r\n\r\n"
+        "```\r\nTermine: 0341 123-0\r\n```\r\n"
+    )
+    raw = read(text.encode())
+    assert raw.title == "Neues Bürgerbüro öffnet" and raw.problems == ()
+    assert raw.body_html.count("<p>") == 2 and "<pre>" in raw.body_html
+    assert "title:" not in raw.body_html
