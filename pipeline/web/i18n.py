@@ -15,8 +15,12 @@ from babel.dates import format_date, format_time
 from babel.messages.pofile import read_po
 
 from pipeline.publish.labels import text_direction, zone_name
+from pipeline.review import scheduled_for
 
 LANGUAGES = ("de", "en")
+# audit trail notes an editor typed (a reason), in whatever language they wrote; the other
+# notes are the pipeline's own English findings
+TYPED_NOTES = frozenset({"rejected", "withdrawn"})
 DESK_ZONE = ZoneInfo("Europe/Berlin")
 
 LOCALES = Path(__file__).parent / "locales"
@@ -69,6 +73,17 @@ class Words:
     def action(self, value: str) -> str:
         """An audit trail action ("approved", "edited") in the reader's language."""
         return self.strings.get(f"action_{value}", value)
+
+    def note(self, action: str, note: str | None) -> tuple[str, str | None]:
+        """An audit trail note as the desk shows it, and its language where it is not the
+        page's: a scheduled moment in the desk's words and zone ("erscheint ab 27.11.2026,
+        15:40 MEZ"), a reason as typed, a finding of the pipeline in English."""
+        if not note:
+            return "", None
+        moment = scheduled_for(note)
+        if moment is not None:
+            return self("note_publish_at", moment=self.date(moment)), None
+        return note, None if action in TYPED_NOTES else "en"
 
     def direction(self, language: str) -> str:
         """The direction a release's own text runs in ("rtl" for Hebrew, Arabic, …)."""
