@@ -133,6 +133,7 @@ def show(
     """
     from pipeline.cli.checks import _print_release
     from pipeline.cli.views import view_json
+    from pipeline.config.peek import schedule_zone
     from pipeline.review import goes_out_at
     from pipeline.states import State
 
@@ -162,14 +163,22 @@ def show(
         out.print(f"[dim]reason:[/dim] {escape(view.reason)}", highlight=False)
     _print_release(view.release)
     out.print("\n[dim]history:[/dim]")
+    zone = schedule_zone(_ctx(ctx).root)
     for event in view.events:
-        out.print(
-            escape(
-                f"  {event.at.isoformat()} {event.actor}: {event.action} → {event.to_state}"
-                + (f" ({event.note})" if event.note else "")
-            ),
-            highlight=False,
-        )
+        out.print(escape(_history_line(event, zone)), highlight=False)
+
+
+def _history_line(event, zone: ZoneInfo) -> str:
+    """One audit event as the other tables show times: local, to the minute, the zone named."""
+    from pipeline.review import scheduled_for
+
+    def local(moment: datetime) -> str:
+        return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+    scheduled = scheduled_for(event.note)
+    note = f"publish at {local(scheduled)}" if scheduled else event.note
+    line = f"  {local(event.at)} {event.actor}: {event.action} → {event.to_state}"
+    return line + (f" ({note})" if note else "")
 
 
 def _decide(ctx: typer.Context, action):

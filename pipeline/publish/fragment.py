@@ -29,7 +29,7 @@ from pipeline.publish.figures import (
     present,
 )
 from pipeline.publish.jsonld import day_only, json_ld, shown_moment
-from pipeline.publish.labels import Labels, human_date, labels_for
+from pipeline.publish.labels import Labels, dir_attribute, human_date, labels_for
 from pipeline.publish.links import ANCHOR_RE, linked_body, web_url
 from pipeline.publish.teaser import teaser_adds_something
 from pipeline.publish.withdrawn import WITHDRAWN_TITLE, notice_html, notice_text
@@ -51,7 +51,7 @@ FRAGMENT_ATTRIBUTES = {
     "a": {"href", "rel", "download", "type"},
     "time": {"datetime"},
     "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading"},
-    **{tag: {"class", "lang"} for tag in FRAGMENT_TAGS - {"a", "time", "img"}},
+    **{tag: {"class", "lang", "dir"} for tag in FRAGMENT_TAGS - {"a", "time", "img"}},
 }
 
 
@@ -250,7 +250,8 @@ def render_article(item: PublishedItem, channel: ChannelConfig, source: SourceCo
     aside = _disclaimer(item, channel, source)
     figures = [figure_html(picture, channel.link, labels) for picture in item.pictures]
     parts = [
-        f'<article class="melder-release" lang="{_attr(release.language)}">',
+        f'<article class="melder-release" lang="{_attr(release.language)}"'
+        f"{dir_attribute(release.language)}>",
         # The headline leads even a top disclaimer: an article must open with its heading.
         "<header>",
         f"<h2>{_text(release.title)}</h2>",
@@ -286,7 +287,9 @@ def _disclaimer(item: PublishedItem, channel: ChannelConfig, source: SourceConfi
         contact_email=source.contact_email if source else None,
     )
     language = release.language if release.language in disclaimer.variants else channel.language
-    return f'<aside class="melder-disclaimer" lang="{_attr(language)}"><p>{_text(text)}</p></aside>'
+    direction = dir_attribute(language, inside=release.language)
+    aside = f'<aside class="melder-disclaimer" lang="{_attr(language)}"{direction}>'
+    return f"{aside}<p>{_text(text)}</p></aside>"
 
 
 def _meta_line(item: PublishedItem, labels: Labels) -> str:

@@ -13,7 +13,7 @@ from pipeline.publish.fragment import (
     _meta_line,
     _text,
 )
-from pipeline.publish.labels import labels_for
+from pipeline.publish.labels import dir_attribute, labels_for
 
 
 def render_index(view: ChannelView) -> str:
@@ -25,7 +25,8 @@ def render_index(view: ChannelView) -> str:
         body = f"<p>{labels.empty}</p>"
     else:
         body = "\n".join(["<ul>", *(_teaser(item, channel) for item in live), "</ul>"])
-    html = f'<div class="melder-index" lang="{_attr(channel.language)}">\n{body}\n</div>'
+    direction = dir_attribute(channel.language)
+    html = f'<div class="melder-index" lang="{_attr(channel.language)}"{direction}>\n{body}\n</div>'
     return clean_fragment(html, set(FRAGMENT_TAGS), FRAGMENT_ATTRIBUTES) + "\n"
 
 
@@ -33,8 +34,9 @@ def _teaser(item: PublishedItem, channel: ChannelConfig) -> str:
     release = item.release
     labels = labels_for(release.language, channel.language)
     teaser = f"\n<p>{_text(item.summary)}</p>" if item.summary else ""
+    direction = dir_attribute(release.language, inside=channel.language)
     return (
-        f'<li lang="{_attr(release.language)}">\n'
+        f'<li lang="{_attr(release.language)}"{direction}>\n'
         f'<h2><a href="{_attr(item.url)}">{_text(release.title)}</a></h2>\n'
         f"{_meta_line(item, labels)}{teaser}\n</li>"
     )

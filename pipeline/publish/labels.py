@@ -57,6 +57,21 @@ def zone_name(moment: datetime, locale: Locale | str) -> str:
     return (moment.tzname() or "") if name.startswith(("+", "-", "GMT")) else name
 
 
+def text_direction(language: str) -> str:
+    """'rtl' for a language written right to left (Hebrew, Arabic, Persian, Urdu, Yiddish,
+    Pashto, `pa-Arab`, …) as CLDR knows it, else 'ltr'."""
+    return "rtl" if _locale(language or "en").text_direction == "rtl" else "ltr"
+
+
+def dir_attribute(language: str, inside: str | None = None) -> str:
+    """` dir="…"` for an element in `language` whose direction differs from the text it stands
+    in (an element in language `inside`; a left-to-right page without): a Hebrew article, a
+    German disclaimer inside it."""
+    direction = text_direction(language)
+    around = text_direction(inside) if inside else "ltr"
+    return f' dir="{direction}"' if direction != around else ""
+
+
 @lru_cache(maxsize=64)
 def _locale(language: str) -> Locale:
     for candidate in (language.replace("_", "-"), language.split("-")[0]):

@@ -21,6 +21,7 @@ from pipeline.review.decisions import (
     merge,
     reject,
     reopen,
+    scheduled_for,
     unapprove,
     withdraw,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "merge",
     "reject",
     "reopen",
+    "scheduled_for",
     "unapprove",
     "withdraw",
 ]

@@ -13,6 +13,20 @@ from pipeline.store import ReleaseView, Store
 from pipeline.store.records import Change
 
 FUTURE_SLACK = timedelta(days=1)
+# An approval for later leaves "publish at <ISO 8601 moment>" in the audit trail: readable in
+# the database, and read back by `scheduled_for` so the desk and `show` can say it their way.
+PUBLISH_AT_NOTE = "publish at "
+
+
+def scheduled_for(note: str | None) -> datetime | None:
+    """The moment an approval's note names ("publish at 2026-11-27T14:40:39+00:00"), if any."""
+    if not note or not note.startswith(PUBLISH_AT_NOTE):
+        return None
+    try:
+        moment = datetime.fromisoformat(note.removeprefix(PUBLISH_AT_NOTE).strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def dated_ahead(release: Release, now: datetime) -> bool:
@@ -100,7 +114,7 @@ def approve(
         )
     times = [t for t in (at, view.release.embargo_until) if t is not None]
     publish_at = max(times) if times else None
-    note = f"publish at {publish_at.isoformat()}" if publish_at and publish_at > now else None
+    note = f"{PUBLISH_AT_NOTE}{publish_at.isoformat()}" if publish_at and publish_at > now else None
     live = view.state == State.PUBLISHED
     already = view.state == State.APPROVED or view.pending == State.APPROVED.value
     if live and view.pending is None:

@@ -91,6 +91,12 @@ class ReleaseQueries:
     ) -> list[ReleaseView]:
         return self.search(state=state, source=source, limit=limit)
 
+    def languages(self) -> list[str]:
+        """Every language a stored release has, for the queue's filter ("ar", "de", "he", …)."""
+        with Session(self.engine) as session:
+            found = session.scalars(select(ReleaseRow.language).distinct())
+            return sorted({code for code in found if code})
+
     def counts(
         self, *, source: str | None = None, language: str | None = None, text: str | None = None
     ) -> dict[str, int]:

@@ -14,9 +14,13 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_time
 from babel.messages.pofile import read_po
 
-from pipeline.publish.labels import zone_name
+from pipeline.publish.labels import text_direction, zone_name
+from pipeline.review import scheduled_for
 
 LANGUAGES = ("de", "en")
+# audit trail notes an editor typed (a reason), in whatever language they wrote; the other
+# notes are the pipeline's own English findings
+TYPED_NOTES = frozenset({"rejected", "withdrawn"})
 DESK_ZONE = ZoneInfo("Europe/Berlin")
 
 LOCALES = Path(__file__).parent / "locales"
@@ -70,17 +74,38 @@ class Words:
         """An audit trail action ("approved", "edited") in the reader's language."""
         return self.strings.get(f"action_{value}", value)
 
+    def note(self, action: str, note: str | None) -> tuple[str, str | None]:
+        """An audit trail note as the desk shows it, and its language where it is not the
+        page's: a scheduled moment in the desk's words and zone ("erscheint ab 27.11.2026,
+        15:40 MEZ"), a reason as typed, a finding of the pipeline in English."""
+        if not note:
+            return "", None
+        moment = scheduled_for(note)
+        if moment is not None:
+            return self("note_publish_at", moment=self.date(moment)), None
+        return note, None if action in TYPED_NOTES else "en"
+
+    def direction(self, language: str) -> str:
+        """The direction a release's own text runs in ("rtl" for Hebrew, Arabic, …)."""
+        return text_direction(language)
+
     def date(self, moment: datetime | None) -> str:
         """A moment in the desk's zone, with the zone named: "26.11.2026, 06:00 MEZ"."""
         if moment is None:
             return ""
+        day, clock = self.day_and_time(moment)
+        return f"{day}, {clock}" if clock else day
+
+    def day_and_time(self, moment: datetime) -> tuple[str, str]:
+        """The day and the time with its zone apart ("26.11.2026", "06:00 MEZ"), for a narrow
+        column that puts them on two lines."""
         try:
             local = moment.astimezone(DESK_ZONE)
         except (OverflowError, ValueError):  # a stored year 9999 never takes a page down
-            return moment.isoformat()
+            return moment.isoformat(), ""
         day = format_date(local, "medium", locale=self.language)
         time = format_time(local, "short", locale=self.language).replace("\u202f", " ")
-        return f"{day}, {time} {self._zone_name(local)}"
+        return day, f"{time} {self._zone_name(local)}"
 
     def _zone_name(self, local: datetime) -> str:
         return zone_name(local, self.language)

@@ -62,7 +62,13 @@ def queue(
         state = "" if q.strip() else State.QUEUED.value
     chosen = State(state) if state in {s.value for s in State} else None
     per = per if per in PER_PAGE else PER_PAGE[0]
-    filters = {"source": source or None, "language": language.lower() or None, "text": q or None}
+    languages = store.languages()
+    # a typed `?language=DE` or `he` finds the stored code however it is written
+    language = next(
+        (code for code in languages if code.lower() == language.strip().lower()),
+        language.strip().lower(),
+    )
+    filters = {"source": source or None, "language": language or None, "text": q or None}
     views = store.search(state=chosen, limit=per, **filters, **_keyset(p, after, before))
     counts = store.counts(**filters)
     # a correction waiting on a live release counts as waiting, yet is a release only once
@@ -91,7 +97,7 @@ def queue(
         per_page=PER_PAGE,
         states=[s.value for s in State],
         sources=sorted(enabled.items(), key=lambda item: item[1].title.casefold()),
-        languages=sorted({"de", "en", *(s.language for s in enabled.values() if s.language)}),
+        languages=languages,
         filters=here,
         link=lambda **changes: _link({**here, **changes}),
         notice=_notice(p.words, done) or _bulk_notice(p, done),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import feedparser
@@ -122,6 +124,28 @@ def test_approve_at_a_later_time_holds_the_release(empty_root):
     # without an offset the time is read in the source's zone: the same moment, nothing to do
     result = melder(empty_root, "approve", item["id"], "--at", "2099-01-01T09:00")
     assert "already approved" in result.output and "2099-01-01T09:00+01:00" in result.output
+
+
+def test_show_prints_its_history_in_the_schedule_s_zone_and_json_keeps_iso(empty_root):
+    write(
+        empty_root / "schedule.toml", 'timezone = "Europe/London"\n[jobs.publish]\nevery = "5m"\n'
+    )
+    write(
+        empty_root / "inbox" / "reviewed" / "a.txt",
+        "Haushalt beschlossen\n\nDer Rat hat den Haushalt beschlossen.\n",
+    )
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    melder(empty_root, "approve", item["id"], "--at", "2099-07-01T09:00:00+02:00")
+    history = melder(empty_root, "show", item["id"]).stdout.split("history:\n")[1].splitlines()
+    assert re.fullmatch(
+        r"  \d{4}-\d\d-\d\d \d\d:\d\d (GMT|BST) reviewed: received → queued", history[0]
+    )
+    assert history[1].endswith(": approved → approved (publish at 2099-07-01 08:00 BST)")
+    assert "+00:00" not in "\n".join(history)  # no UTC offsets, no microseconds
+    shown = json.loads(melder(empty_root, "show", item["id"], "--json").stdout)
+    assert shown["history"][1]["note"] == "publish at 2099-07-01T09:00:00+02:00"  # as asked
+    assert datetime.fromisoformat(shown["history"][0]["at"]).utcoffset() is not None
 
 
 def test_a_changed_input_becomes_a_revision_not_a_second_release(empty_root):

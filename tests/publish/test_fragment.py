@@ -397,3 +397,55 @@ def test_the_body_s_sections_sit_below_the_fragment_s_headline():
     assert "<h3>Pressekonferenz</h3>" in html and "<h4>Anmeldung</h4>" in html
     assert "<h5>Barrierefreiheit</h5>" in html
     assert "<h2>Pressekonferenz" not in html
+
+
+def hebrew_release(**overrides):
+    values = {
+        "identity": "inbox/leipzig/partnerstadt-herzlia.md",
+        "title": "חדר תצוגה חדש נפתח ברחוב הנמל 12",
+        "slug": "showroom",
+        "teaser": "המבקרים יכולים לקבל שם ייעוץ על חיסכון באנרגיה.",
+        "body_html": "<p>המבקרים יכולים לקבל שם ייעוץ על חיסכון באנרגיה, חמישה ימים בשבוע.</p>",
+        "language": "he",
+        "contact": None,
+        "links": (),
+    }
+    return release(**(values | overrides))
+
+
+def test_a_right_to_left_release_is_marked_so_and_its_german_disclaimer_reads_left_to_right():
+    node = article(render_one(hebrew_release()))
+    assert (node.get("lang"), node.get("dir")) == ("he", "rtl")
+    aside = node.find(".//aside")
+    assert (aside.get("lang"), aside.get("dir")) == ("de", "ltr")
+    assert LEIPZIG_DISCLAIMER in aside.text_content()
+
+
+def test_a_disclaimer_in_the_release_s_own_right_to_left_language_follows_the_article():
+    disclaimer = Disclaimer(text=DISCLAIMER_DE, variants={"ar": "محتوى طرف ثالث من {source}."})
+    node = article(render_one(hebrew_release(language="ar"), disclaimer=disclaimer))
+    assert (node.get("lang"), node.get("dir")) == ("ar", "rtl")
+    aside = node.find(".//aside")
+    assert (aside.get("lang"), aside.get("dir")) == ("ar", None)  # it inherits rtl
+
+
+@pytest.mark.parametrize("language", ["de", "en", "tr", "ku"])
+def test_left_to_right_releases_carry_no_direction(language):
+    html = render_one(release(language=language))
+    assert "dir=" not in html
+
+
+def test_index_teasers_name_their_direction_where_it_differs_from_the_channel():
+    entries = [entry(hebrew_release(language="fa")), *sample_entries()]
+    files = render_channel("melder", channel(), entries, sources())
+    root = lxml.html.fragment_fromstring(files["index.html"].decode())
+    assert root.get("dir") is None  # a German channel's list reads left to right
+    assert [(li.get("lang"), li.get("dir")) for li in root.findall(".//li")] == [
+        ("fa", "rtl"),
+        ("de", None),
+        ("en", None),
+    ]
+    hebrew_channel = render_channel("melder", channel(language="he"), entries, sources())
+    root = lxml.html.fragment_fromstring(hebrew_channel["index.html"].decode())
+    assert root.get("dir") == "rtl"
+    assert [li.get("dir") for li in root.findall(".//li")] == [None, "ltr", "ltr"]

@@ -179,3 +179,23 @@ def test_the_release_page_publishes_shows_the_public_url_and_leads_to_the_next(d
     assert store.get(top).state == State.PUBLISHED
     name = store.public_name(top)
     assert f"https://portal.example/melder/releases/{name}" in published.text
+
+
+def language_options(html: str) -> list[str]:
+    select = re.search(r'<select name="language">(.*?)</select>', html, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)"', select)
+
+
+def test_the_language_filter_offers_the_languages_the_stored_releases_have(desk):
+    client, store = desk
+    hebrew = fill(store, 2, batches=1, tag="he", language="he")
+    arabic = fill(store, 1, batches=1, tag="ar", language="ar")
+    german = fill(store, 1, batches=1, tag="de")
+    page = client.get("/desk/").text
+    # no English release is stored, so English is not offered; the configured "de" is stored
+    assert language_options(page) == ["", "ar", "de", "he"]
+    assert sorted(row_ids(client.get("/desk/?language=he").text)) == sorted(hebrew)
+    filtered = client.get("/desk/?language=AR").text  # typed by hand in another case
+    assert row_ids(filtered) == arabic
+    assert '<option value="ar" selected>' in filtered
+    assert row_ids(client.get("/desk/?language=de").text) == german

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,36 @@ def test_german_pages_carry_no_english_word_of_the_desk(german):
         text = visible_text(html)
         leaked = [e for e in ENGLISH_ONLY if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", text)]
         assert leaked == [], f"{name}: {leaked}"
+
+
+def audit_notes(html: str) -> list[tuple[str | None, str]]:
+    """Each audit row's note cell: its lang attribute, if any, and its text."""
+    table = html[html.index('<table class="audit">') :]
+    cells = re.findall(r"<td(?: lang=\"(\w+)\")?>([^<]*)</td></tr>", table)
+    return [(language or None, text) for language, text in cells]
+
+
+def test_the_audit_trail_says_a_scheduled_time_in_the_desk_s_words_and_zone(german):
+    client, store = german
+    scheduled = queued(store, "inbox/s.txt", title="Stadtfest am Markt")
+    at = datetime(2099, 11, 27, 14, 40, 39, 53599, tzinfo=UTC)
+    review.approve(store, scheduled, actor="erika", now=NOW, at=at)
+    notes = audit_notes(client.get(f"/desk/releases/{scheduled}").text)
+    assert notes == [(None, ""), (None, "erscheint ab 27.11.2099, 15:40 MEZ")]
+    client.cookies.set("melder_lang", "en")
+    notes = audit_notes(client.get(f"/desk/releases/{scheduled}").text)
+    assert notes[-1] == (None, "goes out from Nov 27, 2099, 3:40 PM CET")
+    assert store.get(scheduled).events[-1].note == f"publish at {at.isoformat()}"  # stored as is
+
+
+def test_a_typed_reason_stays_as_typed_and_a_finding_stays_marked_english(german):
+    client, store = german
+    rejected = queued(store, "inbox/r.txt", title="Gewinnspiel")
+    review.reject(store, rejected, reason="publish at 5 Uhr? Werbung", actor="erika", now=NOW)
+    kept_text = audit_notes(client.get(f"/desk/releases/{rejected}").text)[-1]
+    assert kept_text == (None, "publish at 5 Uhr? Werbung")  # no moment in it: shown as typed
+    merged_into = queued(store, "inbox/m.txt", title="Brücke gesperrt")
+    twin = queued(store, "inbox/t.txt", title="Brücke gesperrt, Umleitung")
+    review.merge(store, twin, into=merged_into, actor="erika", now=NOW)
+    finding = audit_notes(client.get(f"/desk/releases/{twin}").text)[-1]
+    assert finding[0] == "en" and finding[1].startswith(f"merged into {merged_into}")
