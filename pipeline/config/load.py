@@ -17,13 +17,13 @@ from pydantic import BaseModel, ValidationError
 
 from pipeline.config.cron import cron_problem
 from pipeline.config.kinds import SOURCE_KINDS
+from pipeline.config.mailbox import sender_allowed
 from pipeline.config.models import (
     ChannelConfig,
     Config,
     JobConfig,
     ScheduleConfig,
     SourceConfig,
-    sender_allowed,
 )
 from pipeline.config.peek import NAME_RE
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from email import policy
 from email.parser import BytesHeaderParser
 
-from pipeline.config.models import sender_allowed as allowed
+from pipeline.config.mailbox import sender_allowed as allowed
 
 __all__ = ["Sender", "allowed", "authenticated", "sender_of"]
 
