@@ -114,8 +114,13 @@ class HttpClient:
         """Stage a page's validators; they count once `commit_validators` runs."""
         self.validators.stage(policy.source, page)
 
-    def commit_validators(self) -> None:
-        self.validators.commit()
+    def commit_validators(self, source: str | None = None) -> None:
+        """Once a source's inputs are stored, its pages' validators count (others' wait: one
+        source's success must not mark another's unstored feed as read)."""
+        self.validators.commit(source)
+
+    def forget_validators(self, source: str) -> None:
+        self.validators.discard(source)
 
     def _conditional_headers(self, url: str, policy: FetchPolicy) -> dict[str, str]:
         etag, modified = self.validators.get(policy.source, url)

@@ -160,6 +160,15 @@ class Validators:
         if page.status == 200 and (page.etag or page.last_modified):
             self.pending[(source, page.url)] = (page.etag, page.last_modified)
 
-    def commit(self) -> None:
-        self.known.update(self.pending)
-        self.pending.clear()
+    def commit(self, source: str | None = None) -> None:
+        """Make the staged validators of `source` (all without one) count."""
+        self.known.update(self.taken(source))
+
+    def taken(self, source: str | None) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+        """Take the staged validators of `source` (all without one) out of `pending`."""
+        keys = [key for key in self.pending if source is None or key[0] == source]
+        return {key: self.pending.pop(key) for key in keys}
+
+    def discard(self, source: str) -> None:
+        """A source whose inputs were not stored must fetch them whole again next time."""
+        self.taken(source)

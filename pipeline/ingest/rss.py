@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -82,11 +83,21 @@ def ingest(
         feed_media(page.text(), page.final_url),
     )
     complete = True
+    identities: set[str] = set()
     for entry in feed.entries[: source.max_items]:
+        identity = entry_identity(entry, job.feed_url)
+        if identity is not None and identity in identities:
+            result.failures.append(
+                f"{job.feed_url}: two items share the id {identity!r}; the later one "
+                f"({entry.get('title', '')[:80]!r}) was left out: ask the press office to give "
+                "each item its own <guid>"
+            )
+            continue
+        identities.add(identity or "")
         complete = take_entry(entry, job, seen, result) and complete
     if complete:  # otherwise the next run must see the feed again to retry what failed
         client.remember(policy, page)
-    result.on_stored.append(client.commit_validators)
+    result.on_stored.append(partial(client.commit_validators, policy.source))
     return result
 
 

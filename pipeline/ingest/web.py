@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -54,7 +55,7 @@ def ingest(
         )
     if complete:  # otherwise the next run must read the listing again to retry
         client.remember(policy, listing)
-    result.on_stored.append(client.commit_validators)
+    result.on_stored.append(partial(client.commit_validators, policy.source))
     return result
 
 

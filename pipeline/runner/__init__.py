@@ -191,6 +191,8 @@ def ingest_source(
     except Exception as exc:  # one broken source never stops the others
         report.error = _source_failure(exc, store)
         log.warning("source=%s ingest failed: %s", name, report.error)
+        if client is not None:
+            client.forget_validators(name)  # its feed is read whole again next time
     book.record(name, source, now=now, error=report.error, new=report.new)
     store.record_run(
         "ingest",

@@ -28,21 +28,20 @@ class StoredValidators(Validators):
             )
             return (row.etag, row.last_modified) if row else (None, None)
 
-    def commit(self) -> None:
+    def commit(self, source: str | None = None) -> None:
         now = datetime.now(UTC)
         with Session(self.engine) as session, session.begin():
-            for (source, url), (etag, modified) in self.pending.items():
+            for (owner, url), (etag, modified) in self.taken(source).items():
                 row = session.scalar(
                     select(HttpValidatorRow).where(
-                        HttpValidatorRow.source == source,
+                        HttpValidatorRow.source == owner,
                         HttpValidatorRow.url_hash == _url_hash(url),
                     )
                 )
                 if row is None:
-                    row = HttpValidatorRow(source=source, url_hash=_url_hash(url), url=url)
+                    row = HttpValidatorRow(source=owner, url_hash=_url_hash(url), url=url)
                     session.add(row)
                 row.etag, row.last_modified, row.updated_at = etag, modified, now
-        self.pending.clear()
 
 
 def _url_hash(url: str) -> str:

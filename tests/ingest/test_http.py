@@ -403,3 +403,22 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_one_source_s_stored_inputs_never_mark_another_source_s_feed_as_read(httpserver):
+    from pipeline.ingest.http import Validators
+
+    httpserver.expect_request("/a.xml").respond_with_data("<rss/>", headers={"ETag": '"a1"'})
+    httpserver.expect_request("/b.xml").respond_with_data("<rss/>", headers={"ETag": '"b1"'})
+    validators = Validators()
+    client = HttpClient(validators=validators)
+    try:
+        for source, path in (("amt", "/a.xml"), ("verein", "/b.xml")):
+            policy = FetchPolicy(**{**FAST.__dict__, "source": source})
+            client.remember(policy, client.get(local(httpserver, path), policy))
+        client.commit_validators("amt")  # amt's inputs were stored; verein's failed
+        client.forget_validators("verein")
+        assert validators.get("amt", local(httpserver, "/a.xml")) == ('"a1"', None)
+        assert validators.get("verein", local(httpserver, "/b.xml")) == (None, None)
+    finally:
+        client.close()

@@ -126,6 +126,23 @@ def test_entities_behind_a_long_comment_are_refused_and_a_post_about_them_is_rea
     assert list(result.raws) and result.failures == []
 
 
+def test_two_items_with_one_guid_keep_the_first_and_name_the_other(httpserver, tmp_path):
+    feed = (
+        fixture("feed-full.xml")
+        .decode()
+        .replace(
+            "<guid>https://www.lindenau.example/presse/2026/winterdienst</guid>",
+            '<guid isPermaLink="false">lindenau-pm-2026-0412</guid>',
+        )
+    )
+    httpserver.expect_request("/dup.xml").respond_with_data(feed, content_type=RSS)
+    result = run_kind("rss", remote_source("rss", local(httpserver, "/dup.xml")), tmp_path)
+    assert len(list(result.raws)) == 1
+    [failure] = result.failures
+    assert "two items share the id 'lindenau-pm-2026-0412'" in failure
+    assert "own <guid>" in failure
+
+
 def test_a_page_that_is_no_feed_is_a_clear_source_error(httpserver, tmp_path):
     url = serve(httpserver, "/feed.xml", "not-a-feed.html", "text/html")
     with pytest.raises(SourceError, match="not a readable RSS/Atom feed"):
