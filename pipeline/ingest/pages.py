@@ -7,8 +7,9 @@ from urllib.parse import urlsplit
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.client import HttpClient
-from pipeline.ingest.http import Page
+from pipeline.ingest.http import FetchError, Page
 from pipeline.ingest.readers import InputContext, read_input
+from pipeline.ingest.readers.html import ERROR_PAGE_FOUND
 from pipeline.models import Problem, RawRelease
 
 
@@ -47,6 +48,14 @@ def page_release(
         kept=kept,
     )
     raw = read_input(page.utf8(), ".html", context)
+    for problem in raw.problems:
+        if problem.message.startswith(ERROR_PAGE_FOUND):
+            # a site down for maintenance answers 200 with a notice: no revision of the
+            # release, which keeps what it had; the page is asked again at the next run
+            raise FetchError(
+                f"{page.final_url}: the site answered with an error page instead of the "
+                f"release{problem.message.removeprefix(ERROR_PAGE_FOUND)}; tried again next run"
+            )
     if own_address and _same_site_page(raw.identity, identity):
         identity = raw.identity  # the reader's: the page's canonical URL
     raw = raw.model_copy(update={"identity": identity, "content_hash": page.digest})

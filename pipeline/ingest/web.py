@@ -100,16 +100,20 @@ def take_page(
         result.skipped += 1
         return True
     kept = keep_original(root, name, page.body, ".html")
-    raw = page_release(
-        page,
-        name=name,
-        source=source,
-        identity=strip_tracking(url),  # '?utm_source=list' on the listing's link
-        route="web",
-        now=now,
-        kept=kept,
-        own_address=True,
-    )
+    try:
+        raw = page_release(
+            page,
+            name=name,
+            source=source,
+            identity=strip_tracking(url),  # '?utm_source=list' on the listing's link
+            route="web",
+            now=now,
+            kept=kept,
+            own_address=True,
+        )
+    except FetchError as exc:  # an error page served as 200
+        result.failures.append(str(exc))
+        return False
     result.raws.append((raw, url))
     client.remember(policy, page)
     return True

@@ -170,3 +170,18 @@ def test_a_release_corrected_on_its_own_page_is_seen_while_the_listing_stays_the
     again = run_kind("web", source, tmp_path, client=client)
     [(raw, _)] = again.raws
     assert "4,3 Millionen Tonnen" in raw.body_html
+
+
+def test_a_maintenance_notice_served_as_200_is_no_revision_and_is_asked_again(httpserver, tmp_path):
+    notice = (
+        "<html lang='de'><head><title>Wartungsarbeiten</title></head><body><h1>"
+        "Wartungsarbeiten</h1><p>Unsere Website ist wegen Wartungsarbeiten vorübergehend nicht "
+        "erreichbar. Bitte versuchen Sie es später erneut.</p></body></html>"
+    ).encode()
+    url = serve_site(httpserver, leer=notice)
+    source = remote_source("web", url, extract=ExtractRules(item_links=RULES["item_links"]))
+    result = run_kind("web", source, tmp_path)
+    assert local(httpserver, "/presse/leer.html") not in [loc for _, loc in result.raws]
+    [failure] = result.failures
+    assert "answered with an error page instead of the release" in failure
+    assert "tried again next run" in failure

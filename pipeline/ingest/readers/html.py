@@ -126,12 +126,13 @@ def _listing_items(text: str) -> int:
 
 
 # What the page is instead of a release (`extract.page_kind`), and what to do.
+ERROR_PAGE_FOUND = "no press release found: the page is an error page"
 _PAGE_KINDS = {
     "listing": "no press release found on this page (looks like a listing/navigation): it lists "
     "teasers of several releases; submit the page of one release",
     "empty": "no press release found on this page (looks like a listing/navigation): it says "
     "it found none ({title!r}); submit the page of one release",
-    "error": "no press release found: the page is an error page ({title!r}); check the URL",
+    "error": ERROR_PAGE_FOUND + " ({title!r}); check the URL",
     "login": "no press release found: the page asks for a login ({title!r}); submit the "
     "release's text, or the URL of a page that shows it without logging in",
     "signup": "no press release found: the page is a sign-up form ({title!r}); submit the page "
