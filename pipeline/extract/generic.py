@@ -36,6 +36,7 @@ from pipeline.extract.fragment import (
 from pipeline.extract.links import relink
 from pipeline.extract.lists import restore_dropped_lists
 from pipeline.extract.parts import joined_halves
+from pipeline.extract.quotations import page_language
 from pipeline.extract.related import drop_promo_boxes, drop_related_sections
 from pipeline.extract.teasers import drop_teaser_tail
 from pipeline.extract.unmask import unmask_article_parts
@@ -311,12 +312,13 @@ def _trafilatura_candidate(tree, base: str | None, *, thorough: bool = False) ->
     document = trafilatura.bare_extraction(tree, options=_trafilatura_options(thorough))
     if document is None or document.body is None:
         return etree.Element("div")
-    return _convert(document.body, XML_KINDS, base)
+    return _convert(document.body, XML_KINDS, base, page_language(tree))
 
 
 def _readability_candidate(tree, base: str | None) -> etree._Element:
     from trafilatura.readability_lxml import Document as ReadabilityDocument
 
+    language = page_language(tree)  # before the scorer changes the tree
     try:
         summary = ReadabilityDocument(tree, min_text_length=25).summary()
         block = lxml_html.fragment_fromstring(summary, create_parent="div") if summary else None
@@ -324,7 +326,7 @@ def _readability_candidate(tree, base: str | None) -> etree._Element:
         return etree.Element("div")
     if block is None:
         return etree.Element("div")
-    return _convert(block, HTML_KINDS, base)
+    return _convert(block, HTML_KINDS, base, language)
 
 
 def page_link_texts(tree) -> set[str]:
