@@ -12,10 +12,12 @@ import unicodedata
 
 from lxml import etree
 
+from pipeline.extract.definitions import definitions_as_items
+from pipeline.extract.quotations import marked_already, page_language, quote_marks, runs_in_text
 from pipeline.extract.tables import add_preformatted, add_table_rows, inline_code, is_data_table
 from pipeline.extract.urls import resolve as _resolve
 
-BLOCK, LIST, ITEM, QUOTE, INLINE, BREAK, CONTAINER, DROP, UNWRAP = range(9)
+BLOCK, LIST, ITEM, QUOTE, INLINE, BREAK, CONTAINER, DROP, UNWRAP, QUOTATION = range(10)
 
 # What each tag of a web page becomes; unknown tags are unwrapped (their text kept).
 HTML_KINDS: dict[str, tuple[int, str]] = {
@@ -28,6 +30,7 @@ HTML_KINDS: dict[str, tuple[int, str]] = {
     "ol": (LIST, "ol"),
     "li": (ITEM, "li"),
     "blockquote": (QUOTE, "blockquote"),
+    "q": (QUOTATION, ""),
     "a": (INLINE, "a"),
     **dict.fromkeys(("strong", "b"), (INLINE, "strong")),
     **dict.fromkeys(("em", "i"), (INLINE, "em")),
@@ -77,9 +80,15 @@ class _Builder:
     text goes (an open paragraph or inline element), None between blocks.
     """
 
-    def __init__(self, kinds: dict[str, tuple[int, str]], base_url: str | None) -> None:
+    def __init__(
+        self,
+        kinds: dict[str, tuple[int, str]],
+        base_url: str | None,
+        language: str | None = None,
+    ) -> None:
         self.kinds = kinds
         self.base_url = base_url
+        self.quote_marks = quote_marks(language)
         self.root = etree.Element("div")
         self.container = self.root
         self.cursor: etree._Element | None = None
@@ -105,6 +114,8 @@ class _Builder:
         kind, name = self.kinds.get(tag.lower(), (UNWRAP, ""))
         if tag == "code" and self.kinds is XML_KINDS and inline_code(element):
             kind = UNWRAP  # 'Run <code>npx rivet migrate</code> in your project': words of it
+        if kind == QUOTE and self.kinds is XML_KINDS and runs_in_text(element):
+            kind = QUOTATION
         if kind == DROP or (self.kinds is HTML_KINDS and _hidden(element)):
             self.text(tail)
             return
@@ -115,6 +126,8 @@ class _Builder:
                 etree.SubElement(self.cursor, "br")
         elif kind == UNWRAP:
             self.children(element)
+        elif kind == QUOTATION:
+            self.quotation(element)
         else:
             self.block(element, kind, name)
         self.text(tail)
@@ -160,6 +173,14 @@ class _Builder:
             self.children(element)
         self.container, self.cursor = outer, None
 
+    def quotation(self, element) -> None:
+        """An inline quotation in its marks, unless the page set them or it is empty."""
+        marked = marked_already(element) or not "".join(element.itertext()).strip()
+        opening, closing = ("", "") if marked else self.quote_marks
+        self.text(opening)
+        self.children(element)
+        self.text(closing)
+
     def inline_only(self, element) -> None:
         """The element's text and inline markup; blocks inside it (a <p> in a cell) unwrapped."""
         self.text(element.text)
@@ -167,7 +188,7 @@ class _Builder:
             kind = self._kind(child)
             if kind == BREAK:
                 self.text(" ")
-            elif kind in (INLINE,):
+            elif kind in (INLINE, QUOTATION):
                 self.walk(child, with_tail=False)
             elif kind != DROP:
                 self.inline_only(child)
@@ -265,10 +286,13 @@ def _hidden(element) -> bool:
     )
 
 
-def _convert(source, kinds: dict[str, tuple[int, str]], base: str | None) -> etree._Element:
+def _convert(
+    source, kinds: dict[str, tuple[int, str]], base: str | None, language: str | None = None
+) -> etree._Element:
+    """`language` sets the marks of inline quotations; a page's part has its page's."""
     if kinds is HTML_KINDS:
         definitions_as_items(source)
-    builder = _Builder(kinds, base)
+    builder = _Builder(kinds, base, language or page_language(source))
     builder.children(source)
     tidy_segments(builder.root)
     return builder.root
@@ -368,28 +392,3 @@ _SENTENCE_END = re.compile(r"[.!?\"”“»«)]$")
 
 def is_prose_line(line: str) -> bool:
     return len(line.split()) >= PROSE_WORDS and bool(_SENTENCE_END.search(line))
-
-
-def definitions_as_items(root) -> None:
-    """A definition list ('10:00 Uhr' / 'Begrüßung …', 'Ort' / 'Rathaus') becomes a list of
-    'term: definition' items: read apart, its terms and definitions lose each other."""
-    for dl in list(root.iter("dl")):
-        if dl.getparent() is None or any(child.tag not in ("dt", "dd") for child in dl):
-            continue  # a <dl> used for layout, wrapping blocks: its parts stay as they are
-        items, term = [], ""
-        for child in dl:
-            text = _clean_space(child.text_content())
-            if child.tag == "dt":
-                if term:
-                    items.append(term)  # a term without its definition
-                term = text.rstrip(":")
-            elif text:
-                items.append(f"{term}: {text}" if term else text)
-                term = ""
-        if term:
-            items.append(term)
-        replacement = etree.Element("ul")
-        for item in items:
-            etree.SubElement(replacement, "li").text = item
-        replacement.tail = dl.tail
-        dl.getparent().replace(dl, replacement)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from collections.abc import Collection
 from functools import cache
 
 from lxml import etree
@@ -36,6 +37,7 @@ from pipeline.extract.fragment import (
 from pipeline.extract.links import relink
 from pipeline.extract.lists import restore_dropped_lists
 from pipeline.extract.parts import joined_halves
+from pipeline.extract.quotations import page_language
 from pipeline.extract.related import drop_promo_boxes, drop_related_sections
 from pipeline.extract.teasers import drop_teaser_tail
 from pipeline.extract.unmask import unmask_article_parts
@@ -132,11 +134,13 @@ def choose(
     first_text, second_text = texts[first], texts[second]
     mine = article_value(first_text, link_texts)
     theirs = article_value(second_text, link_texts)
+    keeps_lists = not _drops_announced_list(first, second_text, link_texts)
     if (
         (theirs >= mine > 0 or _is_blob(first_text))
         and _within(second_text, first_text)
         and not _fills_gaps(second_text, first_text, _list_lines(first), link_texts)
         and not _loses_prose(first_text, second_text, link_texts)
+        and keeps_lists
     ):
         return second  # the same article without the menus and boxes around it
     if _run_together(first_text, second_text):
@@ -147,7 +151,7 @@ def choose(
         return second  # the same article with the list the first one dropped
     if _fills_gaps(second_text, first_text, _list_lines(first), link_texts):
         return first  # and the other way round: its labels are the list's
-    if theirs <= max(mine, 0) * preference:
+    if theirs <= max(mine, 0) * preference or not keeps_lists:
         return first
     if len(second_text.split()) < len(first_text.split()) * SHRED:
         return first
@@ -185,6 +189,17 @@ def _loses_prose(first: str, second: str, link_texts: set[str]) -> bool:
 
 LOST_PARAGRAPHS = 2
 LOST_SHARE = 0.5
+
+
+def _drops_announced_list(first: etree._Element, second: str, link_texts: set[str]) -> bool:
+    """`second` leaves out every line of a list that `first`'s text announces, and `first` read
+    with that list as its prose is an article: a scorer that stops at a release's "Key
+    features include:" drops what the release is about."""
+    announced = announced_lists(first)
+    if not announced:
+        return False
+    kept = set(second.splitlines())
+    return not (announced & kept) and article_value(fragment_text(first), link_texts, announced) > 0
 
 
 def _run_together(first: str, second: str) -> bool:
@@ -287,10 +302,11 @@ def _fills_gaps(inner: str, outer: str, list_lines: set[str], link_texts: set[st
     )
 
 
-def article_value(text: str, link_texts: set[str]) -> float:
+def article_value(text: str, link_texts: set[str], announced: Collection[str] = ()) -> float:
     """Words of prose, less the words of everything else: a line that is one of the page's link
     texts (menus, teasers, tags) and short non-sentence lines (labels, bylines, widgets), which
-    weigh double: a candidate that gains a paragraph with a menu has gained nothing."""
+    weigh double: a candidate that gains a paragraph with a menu has gained nothing. The lines
+    of a list the text announces (`announced_lists`) are its prose too."""
     value = 0.0
     for line in text.splitlines():
         words = len(line.split())
@@ -298,11 +314,31 @@ def article_value(text: str, link_texts: set[str]) -> float:
             continue
         if line in link_texts:
             value -= words * NOISE_WEIGHT
-        elif words >= PROSE_WORDS or (words >= SENTENCE_WORDS and _SENTENCE_END.search(line)):
+        elif (
+            line in announced
+            or words >= PROSE_WORDS
+            or (words >= SENTENCE_WORDS and _SENTENCE_END.search(line))
+        ):
             value += words
         else:
             value -= words * NOISE_WEIGHT
     return value
+
+
+def announced_lists(fragment: etree._Element) -> set[str]:
+    """The items of each list that a paragraph ending in a colon announces ('Neu sind in
+    diesem Jahr:'), and that paragraph: the article's own sentences set as a list, where a menu
+    or a box of labels has no such line over it."""
+    lines = set()
+    for listing in fragment.iter("ul", "ol"):
+        intro = listing.getprevious()
+        if intro is None or intro.tag != "p":
+            continue
+        intro_text = _clean_space("".join(intro.itertext()))
+        if intro_text.endswith(":"):
+            lines.add(intro_text)
+            lines.update(_clean_space("".join(item.itertext())) for item in listing.iter("li"))
+    return lines
 
 
 def _trafilatura_candidate(tree, base: str | None, *, thorough: bool = False) -> etree._Element:
@@ -311,12 +347,13 @@ def _trafilatura_candidate(tree, base: str | None, *, thorough: bool = False) ->
     document = trafilatura.bare_extraction(tree, options=_trafilatura_options(thorough))
     if document is None or document.body is None:
         return etree.Element("div")
-    return _convert(document.body, XML_KINDS, base)
+    return _convert(document.body, XML_KINDS, base, page_language(tree))
 
 
 def _readability_candidate(tree, base: str | None) -> etree._Element:
     from trafilatura.readability_lxml import Document as ReadabilityDocument
 
+    language = page_language(tree)  # before the scorer changes the tree
     try:
         summary = ReadabilityDocument(tree, min_text_length=25).summary()
         block = lxml_html.fragment_fromstring(summary, create_parent="div") if summary else None
@@ -324,7 +361,7 @@ def _readability_candidate(tree, base: str | None) -> etree._Element:
         return etree.Element("div")
     if block is None:
         return etree.Element("div")
-    return _convert(block, HTML_KINDS, base)
+    return _convert(block, HTML_KINDS, base, language)
 
 
 def page_link_texts(tree) -> set[str]:

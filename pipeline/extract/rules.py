@@ -7,6 +7,7 @@ from functools import lru_cache
 from lxml import etree
 
 from pipeline.extract.fragment import HTML_KINDS, _Builder, _clean_space, tidy_segments
+from pipeline.extract.quotations import page_language
 
 
 @lru_cache(maxsize=256)
@@ -34,7 +35,7 @@ def _rule_body(tree, css: str, base: str | None) -> etree._Element | None:
     chosen = set(matches)
     # a match inside another match is already part of it
     outermost = [m for m in matches if not any(a in chosen for a in m.iterancestors())]
-    builder = _Builder(HTML_KINDS, base)
+    builder = _Builder(HTML_KINDS, base, page_language(tree))
     for element in outermost:
         builder.walk(element, with_tail=False)
         builder.cursor = None

@@ -8,7 +8,8 @@ import re
 
 from lxml import etree
 
-from pipeline.extract.fragment import _clean_space, definitions_as_items, is_prose_line
+from pipeline.extract.definitions import definitions_as_items
+from pipeline.extract.fragment import _clean_space, is_prose_line
 
 
 def unmask_article_parts(tree) -> None:

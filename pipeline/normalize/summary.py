@@ -6,6 +6,7 @@ Plain functions of text, used by `normalize` once the body is final.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from slugify import slugify
 
@@ -149,8 +150,20 @@ LEAD_COPY_CHARS = 60
 
 
 def _is_subheadline(text: str) -> bool:
-    text = NOTE_MARK_RE.sub("", text.strip())
+    text = _without_trailing_symbols(NOTE_MARK_RE.sub("", text.strip()))
     return 0 < len(text) <= 200 and text[-1] not in '.!?:…"“”»«)'
+
+
+# Emoji, pictographs and what joins or modifies them ('🌱', '👍🏽', '❤️'): a sentence with one
+# after its period still ends there
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Mn", "Cf", "Zs"})
+
+
+def _without_trailing_symbols(text: str) -> str:
+    end = len(text)
+    while end and unicodedata.category(text[end - 1]) in _SYMBOL_CATEGORIES:
+        end -= 1
+    return text[:end] or text
 
 
 def make_teaser(text: str, limit: int = TEASER_LIMIT) -> str:

@@ -147,3 +147,64 @@ def test_a_short_article_does_not_take_the_blurbs_of_a_box_under_it():
     assert text.startswith("The central library on Market Street will stay open until 9 pm")
     assert text.endswith("Saturday hours remain unchanged.")
     assert "tram depot" not in text and "More from Riverside" not in text
+
+
+LEAD_PAGE = """<!DOCTYPE html><html lang="de"><head><title>Freibad öffnet | Gemeinde Ahrweiler
+</title></head><body><nav><a href="/">Start</a> <a href="/presse">Presse</a></nav>
+<main><article class="news-detail"><h1>Freibad Am Weiher öffnet nach der Sanierung</h1>
+<p class="date">14.05.2027</p>
+<div class="teaser-text"><p>Nach zwei Jahren Sanierung öffnet das Freibad Am Weiher am
+Samstag wieder für Schwimmerinnen und Schwimmer aller Altersgruppen.</p></div>
+<p>Die Gemeinde hat 4,2 Millionen Euro in das Bad investiert, davon kamen 60 Prozent aus dem
+Förderprogramm des Landes für kommunale Sportstätten.</p>
+<p>Neu sind in diesem Sommer:</p>
+<ul>{items}</ul>
+<p>Der Eintritt kostet für Erwachsene vier Euro und für Kinder zwei Euro, Saisonkarten gibt es
+an der Kasse.</p>
+</article></main><footer><a href="/impressum">Impressum</a></footer></body></html>"""
+NEW_THIS_SUMMER = ("ein Edelstahlbecken mit sechs Bahnen", "eine Breitrutsche für Familien",
+                   "ein barrierefreier Zugang zum Becken")  # fmt: skip
+
+
+def test_a_list_the_text_announces_stays_with_the_text_after_it_under_a_lead_box():
+    """The scorer's candidate has the lead box but stops before the list; trafilatura's has
+    the list and what follows, and the lead goes back in front of it."""
+    page = LEAD_PAGE.format(items="".join(f"<li>{item}</li>" for item in NEW_THIS_SUMMER))
+    body = extract_article(page.encode()).body_html
+    assert body == (
+        "<p>14.05.2027</p>\n"  # the date over the lead, where normalize reads it
+        "<p>Nach zwei Jahren Sanierung öffnet das Freibad Am Weiher am Samstag wieder für "
+        "Schwimmerinnen und Schwimmer aller Altersgruppen.</p>\n"
+        "<p>Die Gemeinde hat 4,2 Millionen Euro in das Bad investiert, davon kamen 60 Prozent "
+        "aus dem Förderprogramm des Landes für kommunale Sportstätten.</p>\n"
+        "<p>Neu sind in diesem Sommer:</p>\n"
+        "<ul><li>ein Edelstahlbecken mit sechs Bahnen</li><li>eine Breitrutsche für Familien</li>"
+        "<li>ein barrierefreier Zugang zum Becken</li></ul>\n"
+        "<p>Der Eintritt kostet für Erwachsene vier Euro und für Kinder zwei Euro, Saisonkarten "
+        "gibt es an der Kasse.</p>"
+    )
+
+
+def test_a_candidate_that_drops_an_announced_list_is_not_chosen():
+    lead = "Nach zwei Jahren Sanierung öffnet das Freibad am Samstag wieder für alle Gäste."
+    listed = fragment(
+        "<h2>Freibad öffnet</h2>",
+        f"<p>{SENTENCE}</p>",
+        "<p>Neu sind in diesem Sommer:</p>",
+        "<ul>",
+        *(f"<li>{item}</li>" for item in NEW_THIS_SUMMER),
+        "</ul>",
+    )
+    cut = fragment(f"<p>{lead}</p>", f"<p>{SENTENCE}</p>")
+    assert choose(listed, cut, set()) is listed
+
+
+def test_a_menu_under_a_colon_is_no_announced_list():
+    """Link texts of the page are a menu, colon or not: a candidate of prose without it wins."""
+    menu = [f"Rubrik Nummer {n} der Stadt" for n in range(8)]
+    with_menu = fragment(
+        "<p>Unsere Themen:</p>", "<ul>", *(f"<li>{entry}</li>" for entry in menu), "</ul>",
+        f"<p>{SENTENCE}</p>",
+    )  # fmt: skip
+    article = fragment(*(f"<p>{SENTENCE}</p>" for _ in range(3)))
+    assert choose(with_menu, article, set(menu)) is article
