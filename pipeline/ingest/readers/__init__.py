@@ -37,6 +37,28 @@ READERS: dict[str, FormatReader] = {
 }
 
 
+# What a file is by its first bytes, whatever its name says: a PDF renamed to .txt is queued
+# as a release of PDF code otherwise. Each says what to send instead.
+SIGNATURES = (
+    (b"%PDF-", "a PDF document", "send its text as .txt or .html, or mail the PDF"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an Outlook message (.msg) or an old Word file (.doc)",
+        "save the mail as .eml (drag it out of Outlook), or the document as HTML or text",
+    ),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .odt)", "save it as HTML or text"),
+)
+
+
+def _known_binary(data: bytes) -> str | None:
+    """'the .txt input is a PDF document, not text: send …' for a file whose bytes say so."""
+    start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for magic, what, advice in SIGNATURES:
+        if start.startswith(magic):
+            return f"{what}, not text: {advice}"
+    return None
+
+
 def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
     """Read one input; never raises for bad content, the problem travels with the result."""
     suffix = suffix.lower()
@@ -56,6 +78,11 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
         if len(data) <= 4096 and not data.decode("utf-8", "ignore").replace("\ufeff", "").strip():
             raise Rejected(
                 "input is empty (only spaces and line breaks); send the file with the release",
+                field="input",
+            )
+        if kind := _known_binary(data):
+            raise Rejected(
+                f"the {suffix or 'file'} input is {kind}",
                 field="input",
             )
         data, repaired = _text_bytes(data) if suffix != ".eml" else (data, "")

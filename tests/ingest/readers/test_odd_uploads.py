@@ -101,3 +101,17 @@ def test_a_text_file_with_a_utf_8_mark_and_windows_1252_bytes_reads_like_its_mar
     data = b"\xef\xbb\xbfGr\xfcne Welle f\xfcr Radfahrer\n\n" + PARAGRAPH.encode("cp1252")
     raw = read(data, "pm.txt")
     assert raw.body_text == f"Grüne Welle für Radfahrer\n\n{PARAGRAPH}"
+
+
+def test_a_pdf_or_an_outlook_message_under_another_name_is_named_for_what_it_is():
+    pdf = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\nBT /F1 11 Tf 72 770 Td "
+        b"(Neues B\xfcrgerb\xfcro im Rathaus Nord) Tj ET\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    for name in ("pm.txt", "pm.html"):
+        [problem] = read(pdf, name).problems
+        assert problem.message.startswith(f"the {name[2:]} input is a PDF document, not text")
+    outlook = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    [problem] = read(outlook, "pm.eml").problems
+    assert "Outlook message (.msg)" in problem.message
+    assert "save the mail as .eml" in problem.message
