@@ -5,6 +5,7 @@ field (a JSON path, a query parameter as sent), whatever part of the stack refus
 from __future__ import annotations
 
 import difflib
+import json
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -19,6 +20,7 @@ from pipeline.ingest.readers.jsontext import (
     load_json,
     nesting_depth,
     repeated_key_message,
+    syntax_message,
 )
 from pipeline.web.uploads import ApiError
 
@@ -95,8 +97,8 @@ def schema_problems(data: bytes) -> list[dict]:
         return [{"field": "body", "message": message}]
     try:
         _, repeated = load_json(text)
-    except ValueError as exc:
-        return [{"field": "body", "message": f"not valid JSON: {exc}"}]
+    except json.JSONDecodeError as exc:
+        return [{"field": "body", "message": f"not valid JSON: {syntax_message(text, exc)}"}]
     if repeated:
         return [{"field": key, "message": repeated_key_message(key)} for key in repeated]
     schema = getattr(jsonfmt, "ReleaseSubmission", None)

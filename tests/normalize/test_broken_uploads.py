@@ -149,3 +149,14 @@ def test_a_field_given_twice_holds_the_release_and_names_the_field():
     assert [(problem.field, problem.message) for problem in found.errors] == [
         ("title", "given more than once ('title'); send each field once")
     ]
+
+
+def test_json_with_a_comment_or_a_trailing_comma_says_so_in_the_author_s_words():
+    trailing = f'{{\n  "title": "{HEADLINE}",\n  "text": "{LEAD}",\n}}\n'.encode()
+    [problem] = read(trailing, ".json").errors
+    assert (
+        problem.message == "line 3: a comma after the last field; JSON allows none there: remove it"
+    )
+    commented = f'{{\n  // Entwurf\n  "title": "{HEADLINE}", "text": "{LEAD}"\n}}'.encode()
+    [problem] = read(commented, ".json").errors
+    assert problem.message == "line 2 column 3: a comment; JSON has none (// and /* */): remove it"

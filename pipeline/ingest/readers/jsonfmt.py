@@ -26,6 +26,7 @@ from pipeline.ingest.readers.jsontext import (
     load_json,
     nesting_depth,
     repeated_key_message,
+    syntax_message,
 )
 from pipeline.ingest.readers.wordpress import wordpress_post
 from pipeline.models import Link, MediaInput, Problem, RawRelease
@@ -242,8 +243,7 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
     try:
         parsed, repeated = load_json(text)
     except json.JSONDecodeError as exc:
-        message = f"line {exc.lineno} column {exc.colno}: {exc.msg}"
-        return None, [Problem(field="json", message=message)]
+        return None, [Problem(field="json", message=syntax_message(text, exc))]
     raw, broken = without_lone_surrogates(parsed)
     if repeated and isinstance(raw, dict):  # kept, for an editor, but never as it came
         return raw, [Problem(field=key, message=repeated_key_message(key)) for key in repeated]

@@ -48,3 +48,19 @@ def load_json(text: str) -> tuple[Any, list[str]]:
 
 def repeated_key_message(key: str) -> str:
     return f"given more than once ({key!r}); send each field once"
+
+
+def syntax_message(text: str, error: json.JSONDecodeError) -> str:
+    """Where the JSON breaks, in the words of what its author most likely did: a comment or a
+    comma after the last field (which editors and CMS templates allow and JSON does not)."""
+    where = f"line {error.lineno} column {error.colno}"
+    rest = text[error.pos :].lstrip()
+    before = text[: error.pos].rstrip()
+    if rest.startswith(("//", "/*")) or (before.endswith("/") and rest[:1] in "/*"):
+        return f"{where}: a comment; JSON has none (// and /* */): remove it"
+    if rest[:1] in "}]" and before.endswith(","):
+        line = text.count("\n", 0, len(before)) + 1
+        return f"line {line}: a comma after the last field; JSON allows none there: remove it"
+    if rest[:1] == "'":
+        return f'{where}: a text in single quotes; JSON needs double quotes ("…")'
+    return f"{where}: {error.msg}"
