@@ -106,3 +106,51 @@ def _name(headline: str) -> str:
     if len(headline) <= NAME_CHARS:
         return headline
     return headline[:NAME_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+COPY_BLOCKS = 2  # paragraphs in a row given twice, word for word: a second copy
+COPY_PARAGRAPH = 60  # characters: a short line ('Ende') may well be said twice
+COPY_HEAD = 3  # lines over a copy that are its headline, dateline, kicker
+
+
+def _heads_copy(text: str, title: str, before: list[str]) -> bool:
+    """A line over the copy that the first copy had too (its headline), or a short line that
+    ends no sentence (its dateline 'Lindenau, 2. Dezember 2026', which the first gave up)."""
+    short = len(text) < 2 * COPY_PARAGRAPH and text[-1:] not in ".!?"
+    return text == title or text in before or short
+
+
+def without_second_copy(title: str, blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """The blocks without a second copy of the release pasted under the first (its headline,
+    dateline and paragraphs again, word for word), and a warning when one was left out.
+    Nothing is lost: the copy holds nothing the first one does not."""
+    texts = [block.text for block in blocks]
+    # a copy repeats the release from its start: its first paragraph of any length
+    first = next((i for i, text in enumerate(texts) if len(text) >= COPY_PARAGRAPH), None)
+    if first is not None:
+        text = texts[first]
+        for again in range(first + 1, len(texts)):
+            if texts[again] != text:
+                continue
+            run = 0
+            while first + run < again and again + run < len(texts):
+                if texts[first + run] != texts[again + run]:
+                    break
+                run += 1
+            if run < COPY_BLOCKS:
+                continue
+            start, end = again, again + run
+            while start > max(first + run, again - COPY_HEAD) and _heads_copy(
+                texts[start - 1], title, texts[:first]
+            ):
+                start -= 1  # its headline and dateline again
+            while end < len(texts) and (
+                texts[end] in texts[:start] or CONTACT_RE.match(texts[end])
+            ):
+                end += 1  # its contact label again, whose lines went with the first
+            kept = blocks[:start] + blocks[end:]
+            return kept, [
+                f"the release is given twice, word for word (again from '{_name(text)}'): "
+                "the second copy was left out"
+            ]
+    return blocks, []

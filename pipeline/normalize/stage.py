@@ -52,7 +52,7 @@ from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, jo
 from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
-from pipeline.normalize.several import several_releases
+from pipeline.normalize.several import several_releases, without_second_copy
 from pipeline.normalize.summary import (
     clear_german_or_english,
     detect_language,
@@ -111,7 +111,8 @@ def normalize(
     blocks = drop_pull_quotes(drop_disclaimers(blocks, found))
     given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
     title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
-    found.warnings.extend(several_releases(title, blocks))
+    blocks, copied = without_second_copy(title, blocks)
+    found.warnings.extend(copied + several_releases(title, blocks))
     dated = _more_exact(found.date_text, stamp, zone, now)  # a wire's stamp may hold the time
     found.date_text = _more_exact(dated, _date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML

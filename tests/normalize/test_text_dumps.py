@@ -291,3 +291,24 @@ def test_a_police_daily_report_of_two_reports_says_it_holds_two():
         for warning in found.warnings
     )
     assert "Erstellt durch: Rainer Seebauer" in found.text  # both kept, nothing lost
+
+
+def test_a_release_pasted_twice_goes_out_once_and_the_editor_is_told():
+    found = release("zweimal-eingefuegt.txt")
+    assert found.text.count("Die Stadt Lindenau eröffnet am Montag") == 1
+    assert found.text.count("Termine können ab sofort") == 1
+    assert "Pressekontakt" not in found.text and "Neues Bürgerbüro" not in found.text
+    assert any("given twice, word for word" in warning for warning in found.warnings)
+    assert found.contact.startswith("Stadt Lindenau, Pressestelle")
+
+
+def test_a_sentence_said_twice_in_a_release_is_no_second_copy():
+    body = (
+        "Sommerfest im Park\n\nLindenau, 2. Dezember 2026 – Der Verein lädt zum Sommerfest in den "
+        "Volkspark ein. Es gibt Musik, einen Flohmarkt und Spiele für Kinder.\n\nDer Eintritt ist "
+        "frei, Spenden für die Jugendarbeit sind willkommen.\n\nDer Verein lädt zum Sommerfest in "
+        "den Volkspark ein. Es gibt Musik, einen Flohmarkt und Spiele für Kinder.\n"
+    )
+    found = normalize(raw_release(body_text=body), SOURCE)
+    assert found.text.count("Es gibt Musik") == 2
+    assert not any("given twice" in warning for warning in found.warnings)
