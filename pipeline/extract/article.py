@@ -15,6 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.config import ExtractRules
+from pipeline.extract.bigfont import promote_font_headline
 from pipeline.extract.contact_box import contact_box_lines
 from pipeline.extract.documents import article_documents, document_candidates
 from pipeline.extract.fragment import (
@@ -44,7 +45,6 @@ from pipeline.extract.metadata import (
     continues_on_next_page,
     heading_text,
     headline_element,
-    promote_font_headline,
     promote_office_headings,
 )
 from pipeline.extract.page_dates import declared_dates, published_date

@@ -174,25 +174,6 @@ def promote_office_headings(tree, meta: dict[str, str]) -> None:
             paragraph.tag = tag
 
 
-_BIG_FONT = re.compile(r"^\s*(?:\+\s*[2-9]|[5-7])\s*$")  # <font size=5>, <font size=+2>
-
-
-def promote_font_headline(tree) -> None:
-    """An old page without headings sets its headline in a big font ('<center><font size=5><b>
-    Jubiläumskonzert …'): the first such line of a few words, no sentence, is its <h1>."""
-    if next(tree.iter("h1", "h2"), None) is not None:
-        return
-    for font in tree.iter("font"):
-        if not _BIG_FONT.match(font.get("size") or ""):
-            continue
-        text = _clean_space(font.text_content())
-        if 2 <= len(text.split()) <= 25 and not text.endswith((".", "!", "?")):
-            font.tag = "h1"
-            for attribute in list(font.attrib):
-                del font.attrib[attribute]
-            return
-
-
 def _is_site_part(key: str, heads: list[str], site: str | None) -> bool:
     """`key` is the site's name: og:site_name, or a part of a title beside a longer one."""
     if site and key == _key(site):
@@ -335,8 +316,18 @@ _PATH_SEPARATOR = re.compile(r"\s+[›»>/]\s+")
 
 
 def _path_leaf(title: str) -> str:
+    """A title that names the file, not the release ('Microsoft Word - PM_2026_112.docx'),
+    is none; of a path ('Presse / 2026 / Radweg öffnet …'), the last part."""
+    if _FILE_TITLE.search(title):
+        return ""
     parts = _PATH_SEPARATOR.split(title)
     return parts[-1] if len(parts) >= 3 and len(parts[-1].split()) >= 3 else title
+
+
+_FILE_TITLE = re.compile(
+    r"^(?:microsoft word|libreoffice writer|openoffice)\s+-\s|\.(?:docx?|odt|rtf|pdf|html?)$",
+    re.I,
+)
 
 
 def _key(text: str) -> str:

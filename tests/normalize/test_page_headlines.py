@@ -403,3 +403,10 @@ def test_reports_with_datelines_under_a_listing_heading_are_flagged_once_by_thei
     [warning] = [warning for warning in found.warnings if "seems to hold" in warning]
     cut = "('Kreisstraße K 7434 zwischen Delitzsch und Zschepen wird ab Montag für vier Wochen "
     assert cut + "saniert und voll …', 'Impfaktion" in warning
+
+
+def test_a_word_page_s_big_bold_first_line_is_the_headline_not_its_file_name():
+    found = release("word-webseite.htm")
+    assert found.title == "Neues Bürgerbüro im Rathaus Nord öffnet am 7. Dezember"
+    assert found.text.startswith("Die Stadt Lindenau eröffnet am Montag")
+    assert "docx" not in found.title and "Neues Bürgerbüro" not in found.text
