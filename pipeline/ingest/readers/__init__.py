@@ -80,7 +80,7 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
                 "input is empty (only spaces and line breaks); send the file with the release",
                 field="input",
             )
-        if kind := _known_binary(data):
+        if suffix in READERS and (kind := _known_binary(data)):  # '.pdf' is told its type
             raise Rejected(
                 f"the {suffix or 'file'} input is {kind}",
                 field="input",
