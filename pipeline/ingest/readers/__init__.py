@@ -50,12 +50,12 @@ SIGNATURES = (
 )
 
 
-def _known_binary(data: bytes) -> str | None:
-    """'the .txt input is a PDF document, not text: send …' for a file whose bytes say so."""
+def _known_binary(data: bytes) -> tuple[str, str] | None:
+    """(what the file is, what to send instead) for a file whose first bytes say so."""
     start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     for magic, what, advice in SIGNATURES:
         if start.startswith(magic):
-            return f"{what}, not text: {advice}"
+            return what, advice
     return None
 
 
@@ -80,11 +80,16 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
                 "input is empty (only spaces and line breaks); send the file with the release",
                 field="input",
             )
-        if suffix in READERS and (kind := _known_binary(data)):  # '.pdf' is told its type
+        kind = _known_binary(data)
+        reader = READERS.get(suffix)
+        if reader is None:
+            known = ", ".join(sorted(READERS))
+            said = f" ({kind[0]}: {kind[1]})" if kind else ""
             raise Rejected(
-                f"the {suffix or 'file'} input is {kind}",
-                field="input",
+                f"unsupported file type {suffix or '(none)'!r}{said}; use one of {known}"
             )
+        if kind:  # a PDF renamed to .txt would read as a release of PDF code
+            raise Rejected(f"the {suffix} input is {kind[0]}, not text: {kind[1]}", field="input")
         data, repaired = _text_bytes(data) if suffix != ".eml" else (data, "")
         if _binary(data) and suffix != ".eml":
             raise Rejected(
@@ -92,10 +97,6 @@ def read_input(data: bytes, suffix: str, context: InputContext) -> RawRelease:
                 "not text; send the release as HTML, text, Markdown, JSON or e-mail",
                 field="input",
             )
-        reader = READERS.get(suffix)
-        if reader is None:
-            known = ", ".join(sorted(READERS))
-            raise Rejected(f"unsupported file type {suffix or '(none)'!r}; use one of {known}")
         reader, note = _by_content(data, suffix, reader)
         raw = capped(reader(data, context))
         notes = tuple(note for note in (repaired, note) if note)
