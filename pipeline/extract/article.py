@@ -57,6 +57,7 @@ from pipeline.extract.surroundings import (
     heading_over_article,
     lead_after_headline,
     lines_near_headline,
+    part_lead_from_dateline,
     styled_headline,
     text_before_headline,
     texts_above_headline,
@@ -129,6 +130,7 @@ def extract_article(
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
     signals = page_signals(tree)
     heading = headline_element(tree, meta)
+    part_lead_from_dateline(heading)
     above_headline, below_headline = lines_near_headline(tree, heading)
     contact_box = contact_box_lines(tree)
     lead = lead_after_headline(tree, heading)

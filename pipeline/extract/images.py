@@ -22,6 +22,7 @@ from pipeline.extract.captions import (
     lightbox_caption,
 )
 from pipeline.extract.fragment import _clean_space
+from pipeline.extract.image_boxes import in_contact_card, sponsors_logo
 from pipeline.extract.related import remove_keeping_tail
 from pipeline.extract.srcset import largest_candidate, not_web
 from pipeline.extract.urls import join
@@ -36,12 +37,6 @@ NOT_A_PHOTO_RE = re.compile(
     re.I,
 )
 LOGO_RE = re.compile(r"(?:^|[\W_])(?:logos?|icons?)(?:[\W_]|$)", re.I)
-# the portrait on a contact's or an author's card is no press photo
-PORTRAIT_BOX_RE = re.compile(
-    r"(?:^|[\W_])(?:contact[\w-]*|kontakt[\w-]*|ansprech[\w-]*|author|byline|avatar|vcard)"
-    r"(?:[\W_]|$)",
-    re.I,
-)
 # a site's own furniture (WordPress and similar keep theme pictures there), never a release's
 SITE_CHROME_RE = re.compile(r"/(?:themes?|skins?|layout|design)/", re.I)
 SHARE_LINK_RE = re.compile(
@@ -327,7 +322,8 @@ def _not_a_photo(img) -> bool:
     return bool(
         NOT_A_PHOTO_RE.search(f"{name} {element_names(img)}")
         or LOGO_RE.search(wrappers)
-        or PORTRAIT_BOX_RE.search(wrappers)
+        or in_contact_card(img)
+        or sponsors_logo(img)
         or LOGO_RE.search(f"{folder} {' '.join((img.get('alt') or '').split()[:4])}")  # 'LOGO'
     )
 

@@ -66,6 +66,97 @@ def restore_dropped_lists(fragment: etree._Element, tree, base: str | None) -> N
             before.addnext(restored)
 
 
+# A heading over the links a release points its reader to. Extractors drop the list as a
+# link list (and often the heading with it), but the release names these pages itself.
+_FURTHER_READING = re.compile(
+    r"(?:associated|related|useful|helpful|further) (?:links|resources|information|reading)"
+    r"|(?:more|additional|further) (?:information|resources)|learn more|find out more"
+    r"|weiterführende (?:informationen|links|hinweise)|weitere (?:informationen|links|hinweise)"
+    r"|mehr (?:informationen|zum thema)|zusätzliche informationen|links zum thema"
+    r"|liens (?:utiles|connexes)|(?:pour )?en savoir plus|informations? complémentaires?"
+    r"|plus d[’']informations?",
+    re.IGNORECASE,
+)
+_FURTHER_READING_ITEMS = 12
+
+
+def restore_further_reading(fragment: etree._Element, tree, base: str | None) -> None:
+    """Put back each list of links under a heading such as 'Associated links' that stands in
+    the article's own container, after the article's block before it on the page."""
+    blocks = {}
+    for block in fragment.iter(*_ARTICLE_BLOCKS):
+        if block.getparent().tag not in ("li", "blockquote"):
+            blocks.setdefault(_text(block), block)
+    kept = {_text(element) for element in fragment.iter("li", "a")}
+    for heading in list(tree.iter("h2", "h3", "h4", "h5", "h6")):
+        label = _text(heading).strip(" :")
+        page_list = _neighbour(heading, etree._Element.getnext)
+        if not _FURTHER_READING.fullmatch(label) or page_list is None:
+            continue
+        if page_list.tag not in ("ul", "ol") or not 0 < len(page_list) <= _FURTHER_READING_ITEMS:
+            continue
+        if any(
+            a.tag in _FURNITURE_TAGS
+            or _MENU_NAMES.search(f"{a.get('class', '')} {a.get('id', '')}")
+            for a in heading.iterancestors()
+        ):
+            continue
+        items = [_text(item) for item in page_list.iter("li")]
+        if not items or any(item in kept for item in items):
+            continue  # the article has them already
+        restored = _restored(page_list, base)
+        shown = blocks.get(label)
+        if shown is not None and shown.tag in ("h2", "h3", "h4") and _after_text(shown, fragment):
+            shown.addnext(restored)
+            continue
+        placed = _last_block_above(heading, fragment)
+        if placed is None or not _after_text(placed, fragment):
+            continue
+        title = etree.Element(heading.tag if heading.tag in _ARTICLE_BLOCKS else "h4")
+        title.text = label
+        placed.addnext(title)
+        title.addnext(restored)
+
+
+_REACH_BACK = 200  # page elements before the heading
+_MENU_NAMES = re.compile(r"(?:^|[\W_])(?:\w*nav\w*|menu\w*|sidebar|breadcrumbs?)(?:[\W_]|$)", re.I)
+_TEXT_WORDS = 12
+
+
+def _in_menu(heading) -> bool:
+    return any(
+        around.tag in _FURNITURE_TAGS
+        or _MENU_NAMES.search(f"{around.get('class', '')} {around.get('id', '')}")
+        for around in heading.iterancestors()
+    )
+
+
+def _after_text(block, fragment) -> bool:
+    """A paragraph of the article's text comes before `block`: further reading follows the
+    text it adds to (a section's own menu of links stands over it)."""
+    for element in fragment.iter():
+        if element is block:
+            return False
+        if element.tag == "p" and len(_text(element).split()) >= _TEXT_WORDS:
+            return True
+    return False
+
+
+def _last_block_above(heading, fragment) -> etree._Element | None:
+    """The article's block that the page prints last before `heading`, when both stand in one
+    container of the page (not the body, whose frame holds a site's own link lists)."""
+    top = {}
+    for block in fragment:
+        top.setdefault(_text(block), block)
+    for element in reversed(heading.xpath(f"preceding::*[position() <= {_REACH_BACK}]")):
+        if not isinstance(element.tag, str) or (block := top.get(_text(element))) is None:
+            continue
+        around = set(element.iterancestors())
+        common = next((a for a in heading.iterancestors() if a in around), None)
+        return block if common is not None and common.tag not in ("body", "html") else None
+    return None
+
+
 def _restored(page_list, base: str | None) -> etree._Element:
     restored = etree.Element(page_list.tag)  # an <ol> keeps its numbers: the marks say them
     restored.extend(_convert(page_list, HTML_KINDS, base))

@@ -14,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.extract.decode import declared_html_charset, decode_text, split_bom
+from pipeline.extract.disclosures import is_closed_panel, open_disclosures
 
 # lxml.html's default element lookup runs Python code for every element proxy; a C-level
 # default lookup still yields HtmlElement (what trafilatura expects) and parses measurably faster.
@@ -130,8 +131,8 @@ _CLASS_HINT = re.compile(r"hid|none|hide|sr-only|visual|screen-reader|wb-inv|inv
 def _drop_hidden(tree) -> None:
     """What the page never shows: an element marked hidden (a draft's 'nicht veröffentlichen'),
     and screen-reader words inside links and headings. Text that a button reveals ('Weiterlesen'
-    with aria-controls) is shown."""
-    revealed = {
+    with aria-controls, an accordion's panel, a <details>) is shown."""
+    revealed = open_disclosures(tree) | {
         target
         for control in tree.xpath("//*[@aria-controls]")
         for target in control.get("aria-controls", "").split()
@@ -157,6 +158,8 @@ def _drop_hidden(tree) -> None:
         )
         if not hidden and _READER_ONLY.search(classes):
             hidden = next(element.iterancestors("a", "h1", "h2", "h3", "h4"), None) is not None
+        if hidden and element.get("hidden") is not None and is_closed_panel(element):
+            continue  # a closed accordion's panel, opened by a script the page never ran
         if hidden and element.tag not in ("body", "html", "main", "article"):
             _remove_keeping_tail(element)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from pipeline.extract.fragment import _clean_space
 
 # A date or an embargo printed beside the headline often stands outside the article's block
@@ -56,6 +58,36 @@ def lines_near_headline(tree, heading=None) -> tuple[tuple[str, ...], tuple[str,
             break
         after.append(text)
     return tuple(before), tuple(after)
+
+
+_SEPARATOR = re.compile(r"[\s\-–—|:·•]*")
+_DATELINE = 60  # characters: 'Bern, 25.11.2026', 'Washington, D.C. — March 4, 2026'
+
+
+def part_lead_from_dateline(heading) -> None:
+    """A line over the headline that runs the dateline into the lead ('Bern, 25.11.2026 - Der
+    Bundesrat hat …', each in a span of its own): the dateline stays a line above the
+    headline, and the lead goes under it as the lead box it is."""
+    line = heading.getprevious() if heading is not None else None
+    if line is None or not isinstance(line.tag, str) or len(line) < 2:
+        return
+    date, rest = line[0], list(line)[1:]
+    date_text = _clean_space(date.text_content())
+    if (line.text or "").strip() or not date_text or len(date_text) > _DATELINE:
+        return
+    if not _YEAR_RE.search(date_text) or not _SEPARATOR.fullmatch(date.tail or ""):
+        return
+    lead = _clean_space(" ".join(part.text_content() + (part.tail or "") for part in rest))
+    if len(lead.split()) < _LEAD_WORDS or lead[-1:] not in '.!?"“”»«)':
+        return
+    if any(part.tag in ("a", "p", "div", "ul", "ol") for part in rest):
+        return  # a category link, or paragraphs of their own
+    box = etree.Element("p", {"class": "lead"})
+    box.text = lead
+    for part in rest:
+        line.remove(part)
+    date.tail = None
+    heading.addnext(box)
 
 
 def _lines_before(container, heading) -> list[str]:
@@ -123,10 +155,11 @@ def _all_links(element, text: str) -> bool:
     return len(linked) >= len(text.replace(" ", "")) * 0.8 if linked else False
 
 
-# A lead set apart from the body (TYPO3's "teaser-text", an "abstract", an "intro"), which
+# A lead set apart from the body (TYPO3's "teaser-text", Drupal's "field--name-field-teaser",
+# an "abstract", an "intro"), which
 # extractors drop as a teaser box although it is the release's first paragraph.
 _LEAD_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:teaser[-_]?text|news[-_]teaser|lead|lede|intro(?:duction|text)?|abstract"
+    r"(?:^|[\s_-])(?:teaser[-_]?text|news[-_]teaser|field[-_]+teaser|lead|lede|intro(?:duction|text)?|abstract"
     r"|standfirst|kurzfassung|zusammenfassung|chapo|chapeau|key[-_]?(?:points|facts|messages)"
     r"|[a-z]*summary|article-summary|description)(?:$|[\s_-])",
     re.I,

@@ -146,3 +146,34 @@ def test_a_gallery_name_on_every_lightbox_link_or_the_alt_again_is_no_caption():
     )
     article = extract_article(html, url="https://stadt.example/pm/1.html")
     assert [image.caption for image in article.images] == ["", "", ""]
+
+
+def test_a_sponsors_logo_and_a_contact_cards_portrait_are_no_press_photos():
+    html = page(
+        "<figure><img src='/bilder/spielplatz.jpg' alt='Kinder'><figcaption>Partner der Stadt "
+        "eröffnen den Spielplatz.</figcaption></figure>"
+        "<div class='sponsor-bar'><p>Präsentiert von</p><img src='/cdn/bank.png' "
+        "alt='Stadtsparkasse'></div><div><p>Mit freundlicher Unterstützung</p><img "
+        "src='/cdn/brauerei.png' alt='Brauerei'></div>"
+        "<div class='paragraph--type-pressekontakt'><h2>Pressekontakt</h2><div class='person'>"
+        "<div class='person__image'><img src='/files/presse_team.jpg' alt='Porträt Pressestelle'>"
+        "</div><p>Pressestelle<br>Tel. 0211 3809-101</p></div></div>"
+        "<div class='box'><h3>Ihre Ansprechpartnerin</h3><img src='/files/mueller.jpg' "
+        "alt='Anna Müller'><p>Anna Müller, Tel. 0211 3809-102</p></div>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.url for image in article.images] == [
+        "https://stadt.example/bilder/spielplatz.jpg"
+    ]
+
+
+def test_the_portrait_of_the_person_a_release_is_about_stays_its_photo():
+    html = page(
+        "<div class='person'><div class='person__image'><img src='/bilder/direktorin.jpg' "
+        "alt='Porträt Prof. Dr. Anna Kowalski'></div><p class='caption'>Prof. Dr. Anna "
+        "Kowalski leitet das Institut ab Januar.</p></div>"
+    )
+    article = extract_article(html, url="https://stadt.example/pm/1.html")
+    assert [image.url for image in article.images] == [
+        "https://stadt.example/bilder/direktorin.jpg"
+    ]
