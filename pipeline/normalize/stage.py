@@ -48,6 +48,7 @@ from pipeline.normalize.findings import (
 )
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import take_title
+from pipeline.normalize.info_contact import take_info_contact
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
 from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
@@ -95,7 +96,11 @@ def normalize(
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
         beside = (*raw.above_headline, *raw.below_headline)
         take_embargo(_lines(beside), zone, now, found)
+    # 'Weitere Informationen:' over a person's name and phone, before a signature-like
+    # reading of the same lines could leave its label behind
+    lines, info_contact = take_info_contact(lines)
     lines = take_contact(lines, found)
+    found.contact = "\n".join(part for part in (found.contact, info_contact) if part) or None
     if found.contact is None:  # a contact box the page sets apart from the article
         take_contact(box := _lines(raw.contact_box), found)
         found.contact = found.contact or box_contact(box)
