@@ -254,7 +254,23 @@ def _date_beside_headline(raw: RawRelease) -> str | None:
         or dates.opens_meta_line(text)
         or _issuer_stamp(text)
     )
-    return next(above, None) or next(below, None)
+    published_field = (
+        field
+        for line in raw.below_headline
+        for field in _run_together_fields(line)
+        if dates.is_labelled_date(field, published=True)
+    )
+    return next(above, None) or next(below, None) or next(published_field, None)
+
+
+# a second 'Label:' inside a meta line whose fields a page set as blocks of one box:
+# 'Published: Thursday 26 November 2026 at 3:15 pm Released by: The Hon. …'
+_NEXT_FIELD_RE = re.compile(r"(?<=\S)\s+(?=[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}:\s)")
+
+
+def _run_together_fields(line: str) -> list[str]:
+    fields = _NEXT_FIELD_RE.split(line)
+    return fields if len(fields) > 1 else []
 
 
 # Block and inline tags that only markup has: two of them make a text HTML.
