@@ -54,6 +54,7 @@ from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.several import several_releases, without_second_copy
+from pipeline.normalize.signoff import take_office_signoff
 from pipeline.normalize.summary import (
     clear_german_or_english,
     detect_language,
@@ -110,6 +111,8 @@ def normalize(
         found.contact = signed_by(signature, found.contact)
     if found.contact is None:  # a mail's signature: its sender's name, phone and address
         found.contact = signature_contact(signature)
+    lines, office = take_office_signoff(lines)  # 'State | Office | press@… | 518 …' closing it
+    found.contact = found.contact or office
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
