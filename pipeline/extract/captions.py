@@ -4,6 +4,7 @@ them, or in a line of its own beside the figure ('<p>Foto: Land OÖ/Max Mayrhofe
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 from pipeline.extract.fragment import _clean_space
 
@@ -26,13 +27,18 @@ _CAPTION_TAGS = frozenset({"p", "em", "i", "span", "div", "small"})
 
 
 def caption_parts(element) -> tuple[str, str]:
-    """(caption, credit): a credit element inside the caption is the credit."""
+    """(caption, credit): a credit element inside the caption is the credit, and so is its
+    last line when that is a credit line ('…<br><small>Fotocredit: Caritas/…</small>')."""
     credit = ""
     for child in element.iter():
         if child is not element and CREDIT_CLASS_RE.search(element_names(child)):
             credit = _clean_space(child.text_content())
             break
-    text = _clean_space(element.text_content())
+    last = element[-1] if len(element) and isinstance(element[-1].tag, str) else None
+    if not credit and last is not None and not (last.tail or "").strip():
+        line = _clean_space(last.text_content())
+        credit = line if CREDIT_LINE_RE.fullmatch(line) and line != _text(element) else ""
+    text = _text(element)
     if credit and text.endswith(credit):
         text = text[: -len(credit)].strip()
     elif credit:
@@ -42,6 +48,16 @@ def caption_parts(element) -> tuple[str, str]:
     ):
         return "", text  # the element is a credit line only
     return text, credit
+
+
+def _text(element) -> str:
+    """The element's text with a space for each line break ('Wien-Favoriten<br>Fotocredit')."""
+    if element.find(".//br") is None:
+        return _clean_space(element.text_content())
+    copy = deepcopy(element)
+    for br in copy.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return _clean_space(copy.text_content())
 
 
 def credit_beside(figure) -> str:
@@ -60,7 +76,8 @@ def credit_beside(figure) -> str:
 
 # a line that is only a credit: 'Foto: Land OÖ/Max Mayrhofer', 'Fotos: …; Honorarfreier Abdruck'
 CREDIT_LINE_RE = re.compile(
-    rf"(?:fotos?|bild(?:er)?|bildnachweis|photos?|images?|credits?|copyright|{DRAWN})\s*:\s*\S.{{1,150}}"
+    rf"(?:fotos?|bild(?:er)?|bildnachweis|photos?|images?|credits?|copyright|{DRAWN}"
+    r"|(?:foto|bild|photo)\s?-?credits?)\s*:\s*\S.{1,150}"
     r"|©\s*\S.{1,150}",
     re.I,
 )

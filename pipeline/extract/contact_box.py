@@ -61,12 +61,13 @@ def contact_box_lines(tree) -> tuple[str, ...]:
 
 def _innermost(element, lines: list[str]) -> list[str]:
     """A column of boxes opened by the contact's box: that box alone ('Pressekontakt' …, not
-    the 'Notruf' box under it)."""
+    the 'Notruf' box under it). A box that holds only the heading ('<div class="contact__head">
+    Kontakt</div>' over the person's box) labels the whole box."""
     for child in element:
         if not isinstance(child.tag, str) or child.tag not in _BOXES:
             continue
         inner = [line for line in map(_clean_space, _box_text(child).split("\n")) if line]
-        if inner and inner[0] == lines[0] and len(inner) < len(lines):
+        if inner and inner[0] == lines[0] and 1 < len(inner) < len(lines):
             return _innermost(child, inner)
         if inner:
             break  # the first box is not the contact's: the column is the box

@@ -21,7 +21,7 @@ DRAWN = (
 )
 LABEL = (
     r"(?:Fotos?|Bild(?:er)?|Bildquelle|Bildrechte|Bildnachweis|Quelle|Photos?|Pictures?|Images?|"
-    r"Credits?|Copyright|"
+    r"Credits?|Copyright|(?:Foto|Bild|Photo)\s?-?[Cc]redits?|"
     r"Fotograf(?:in)?|Photographer|Source|Foto\s*&\s*Copyright|"
     rf"{DRAWN})"
 )

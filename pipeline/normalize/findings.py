@@ -42,7 +42,7 @@ CONTACT_RE = re.compile(
     # bitte an'
     r"(?:\s*(?:&|und|and|/)\s*(?:(?:presse|press|media)[- ]?)?(?:kontakte?|contacts?|r[üu]ckfragen"
     r"|informationen))?"
-    r"(?:\s+(?:f[üu]r\s+(?:r[üu]ckfragen|medienvertreter(?:innen)?|die\s+medien|die\s+presse)"
+    r"(?:\s+(?:f[üu]r\s+(?:r[üu]ckfragen|medienvertreter(?:innen)?|(?:die\s+)?(?:medien|presse))"
     r"|bitte\s+an|an))?)"
     r"(?P<colon>(?:\s*/\s*[^\W\d][\w -]{1,30}?)?\s*:)?\s*(?P<rest>.*)$",  # 'Kontakt / Contact:'
     re.I,

@@ -233,6 +233,11 @@ LINES: dict[str, tuple[str, ...]] = {
         r"öffentlichkeit):? ?europe direct\b.{0,160}",
         r"\(release id: ?\d+\)(?: ?visitor counter ?: ?\d+)?|visitor counter ?: ?\d+",
         r"more from:? [^.!?]{1,80}",
+        # canada.ca's department byline under the headline: 'From: Transport Canada'
+        r"from:\s*(?-i:[A-Z][\w'’.&-]*(?:,?\s(?:[A-Z][\w'’.&-]*|of|and|for|the|on)){0,9})",
+        # a press office's pointer to its newsroom under the release
+        r"(?:additional|more) (?:news|releases|press releases) (?:is |are )?available (?:at|on)"
+        r":? (?:https?://)?[\w.-]+\.[a-z]{2,}\S*",
         r"for information media\W+not an official record\.?",
         r"(?:press release number|pressemitteilung nr\.?)\s*:?\s*[\w/-]{0,20}",
         r"(?:topics?|components?|topic\(s\)|component\(s\))\s*:?",  # field labels, values gone

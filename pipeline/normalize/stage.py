@@ -48,11 +48,13 @@ from pipeline.normalize.findings import (
 )
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import take_title
+from pipeline.normalize.info_contact import take_info_contact
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
 from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.several import several_releases, without_second_copy
+from pipeline.normalize.signoff import take_office_signoff
 from pipeline.normalize.summary import (
     clear_german_or_english,
     detect_language,
@@ -95,7 +97,11 @@ def normalize(
     if found.embargo is None:  # an embargo printed beside the headline, outside the body
         beside = (*raw.above_headline, *raw.below_headline)
         take_embargo(_lines(beside), zone, now, found)
+    # 'Weitere Informationen:' over a person's name and phone, before a signature-like
+    # reading of the same lines could leave its label behind
+    lines, info_contact = take_info_contact(lines)
     lines = take_contact(lines, found)
+    found.contact = "\n".join(part for part in (found.contact, info_contact) if part) or None
     if found.contact is None:  # a contact box the page sets apart from the article
         take_contact(box := _lines(raw.contact_box), found)
         found.contact = found.contact or box_contact(box)
@@ -105,6 +111,8 @@ def normalize(
         found.contact = signed_by(signature, found.contact)
     if found.contact is None:  # a mail's signature: its sender's name, phone and address
         found.contact = signature_contact(signature)
+    lines, office = take_office_signoff(lines)  # 'State | Office | press@… | 518 …' closing it
+    found.contact = found.contact or office
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
@@ -249,7 +257,23 @@ def _date_beside_headline(raw: RawRelease) -> str | None:
         or dates.opens_meta_line(text)
         or _issuer_stamp(text)
     )
-    return next(above, None) or next(below, None)
+    published_field = (
+        field
+        for line in raw.below_headline
+        for field in _run_together_fields(line)
+        if dates.is_labelled_date(field, published=True)
+    )
+    return next(above, None) or next(below, None) or next(published_field, None)
+
+
+# a second 'Label:' inside a meta line whose fields a page set as blocks of one box:
+# 'Published: Thursday 26 November 2026 at 3:15 pm Released by: The Hon. …'
+_NEXT_FIELD_RE = re.compile(r"(?<=\S)\s+(?=[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}:\s)")
+
+
+def _run_together_fields(line: str) -> list[str]:
+    fields = _NEXT_FIELD_RE.split(line)
+    return fields if len(fields) > 1 else []
 
 
 # Block and inline tags that only markup has: two of them make a text HTML.

@@ -177,3 +177,31 @@ def test_the_portrait_of_the_person_a_release_is_about_stays_its_photo():
     assert [image.url for image in article.images] == [
         "https://stadt.example/bilder/direktorin.jpg"
     ]
+
+
+def test_a_credit_line_under_a_break_in_the_caption_is_the_credit_apart_from_it():
+    from tests.normalize.test_release_gate import extracted
+
+    def figure(caption: str) -> str:
+        return (
+            "<html><body><article><h1>Sozialmärkte melden Rekord</h1><p>Die Sozialmärkte der "
+            "Caritas verzeichnen so viele Einkäufe wie nie zuvor.</p><figure><a href='https://"
+            "www.ots.example/bild/sozialmarkt-full.jpg'><img src='https://www.ots.example/bild/"
+            f"sozialmarkt-600.jpg' alt='Sozialmarkt'></a><figcaption>{caption}</figcaption>"
+            "</figure><p>Die Caritas bittet daher um Spenden für die Inlandshilfe.</p>"
+            "</article></body></html>"
+        )
+
+    [photo] = extracted(
+        figure("Sozialmarkt der Caritas in Wien-Favoriten<br><small>Fotocredit: Caritas/"
+               "Stefanie Steindl</small>")
+    ).media  # fmt: skip
+    assert (photo.caption, photo.credit) == (
+        "Sozialmarkt der Caritas in Wien-Favoriten",
+        "Caritas/Stefanie Steindl",
+    )
+    # a second line that credits nobody stays the caption's, its words apart
+    [photo] = extracted(
+        figure("Sozialmarkt in Wien-Favoriten<br><small>Eröffnet 2019</small>")
+    ).media
+    assert (photo.caption, photo.credit) == ("Sozialmarkt in Wien-Favoriten Eröffnet 2019", "")

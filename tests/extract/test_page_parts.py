@@ -324,3 +324,37 @@ def test_spans_a_stylesheet_sets_one_per_line_are_lines_of_the_contact_box():
         "Phone number: (+32) 2 28 40000",
         "E-mail: press@ep.example",
     )
+
+
+def test_a_newsroom_component_s_contact_box_keeps_the_person_under_its_label_box():
+    """Component markup sets the box's label in a box of its own ('contact__head'): the label
+    opens the contact, and the person's lines under it are the contact, not left out."""
+    block = (
+        '<div class="contact"><div class="contact__head">Kontakt</div><div class="contact__item">'
+        "<p><strong>Karin Schneider</strong><br>Kommunikation<br>Heidenhofstraße 2<br>79110 "
+        'Freiburg<br>Telefon +49 761 4588-5150<br><a href="mailto:karin.schneider@ise.example">'
+        "E-Mail senden</a></p></div></div>"
+    )
+    assert contact_box_lines(tree(f"{PROSE}{block}")) == (
+        "Kontakt",
+        "Karin Schneider",
+        "Kommunikation",
+        "Heidenhofstraße 2",
+        "79110 Freiburg",
+        "Telefon +49 761 4588-5150",
+        "karin.schneider@ise.example",
+    )
+    card = (
+        '<div class="M-ContactPerson"><div class="M-ContactPerson__label">Ihr Ansprechpartner'
+        '</div><div class="M-ContactPerson__name">Julia Brenner</div><div class="M-ContactPerson'
+        '__position">Leiterin Presse</div><div class="M-ContactPerson__phone">+49 9721 555-210'
+        '</div><div class="M-ContactPerson__mail"><a href="mailto:presse@kessler.example">'
+        "presse@kessler.example</a></div></div>"
+    )
+    assert contact_box_lines(tree(f"{PROSE}{card}")) == (
+        "Ihr Ansprechpartner",
+        "Julia Brenner",
+        "Leiterin Presse",
+        "+49 9721 555-210",
+        "presse@kessler.example",
+    )

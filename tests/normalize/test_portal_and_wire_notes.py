@@ -239,3 +239,18 @@ def test_an_intro_over_the_first_section_heading_loses_its_dateline_in_the_tease
     )
     assert found.teaser.startswith("Der Winterdienst ist ab Montag in Bereitschaft.")
     assert found.text.startswith("Lindenau, 27. November 2026 – Der Winterdienst")
+
+
+def test_a_government_department_s_byline_under_the_headline_goes():
+    found = typed(
+        "NEWS RELEASE\n\nTransport Canada announces new rail safety measures for the Prairies\n\n"
+        "From: Transport Canada\n\nOTTAWA, ON, Nov. 26, 2026 - The Minister of Transport today "
+        "announced $38 million for 92 rail safety projects at grade crossings.\n\nThe projects "
+        "include new lights, bells and gates at crossings.\n\nFrom: the Minister's office, a "
+        "letter went to every municipality concerned.\n"
+    )
+    assert found.title == "Transport Canada announces new rail safety measures for the Prairies"
+    assert found.text.startswith("OTTAWA, ON, Nov. 26, 2026 - The Minister of Transport")
+    assert found.text.endswith(
+        "From: the Minister's office, a letter went to every municipality concerned."
+    )
