@@ -35,6 +35,7 @@ from pipeline.extract.images import (
     paragraph_elements,
 )
 from pipeline.extract.links import links_without_address
+from pipeline.extract.lists import restore_further_reading
 from pipeline.extract.metadata import (
     _base_url,
     _canonical_url,
@@ -144,6 +145,9 @@ def extract_article(
     fragment = _rule_body(tree, rules.body, base) if rules.body else None
     if fragment is None or not len(fragment):
         fragment = _generic_body(tree, base, anchors)
+        # the links the release points its reader to go out with it, though they are no
+        # article text (what `extract_text` gives)
+        restore_further_reading(fragment, tree, base)
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta, heading, after_text=text_before_headline(fragment, above))
     # no headline element: the heading over the text, or the body's opening line, stands for it

@@ -35,7 +35,7 @@ from pipeline.extract.fragment import (
     is_prose_line,
 )
 from pipeline.extract.links import relink
-from pipeline.extract.lists import restore_dropped_lists, restore_further_reading
+from pipeline.extract.lists import restore_dropped_lists
 from pipeline.extract.parts import joined_halves
 from pipeline.extract.quotations import page_language
 from pipeline.extract.related import drop_promo_boxes, drop_related_sections
@@ -107,7 +107,6 @@ def _generic_body(tree, base: str | None, link_texts: set[str]) -> etree._Elemen
         thorough = _trafilatura_candidate(tree, base, thorough=True)
         fragment = choose(fragment, thorough, link_texts, THOROUGH_PREFERENCE, texts=texts)
     restore_dropped_lists(fragment, tree, base)
-    restore_further_reading(fragment, tree, base)
     drop_teaser_tail(fragment)
     relink(fragment, tree, base)
     return fragment
