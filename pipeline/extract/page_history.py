@@ -40,6 +40,7 @@ _HEAD = re.compile(
 _ANY_HEAD = re.compile(rf"{_PUBLISHED}:?\s*{_DATE}[\s,;|·–-]*{_UPDATED}", re.I)
 _DATED_ENTRY = re.compile(rf"{_DATE}\b", re.I)
 _CONTAINERS = ("div", "section", "aside", "footer", "dl", "p", "details")
+_UPDATE_WORDS = ("updated", "modified", "aktualisiert", "geändert")  # a cheap first look
 HISTORY_WORDS = 400  # a long-lived page's updates; an article with such a line is longer
 
 
@@ -47,7 +48,11 @@ def drop_page_history(tree) -> str | None:
     """Remove each outermost block that is a page's change history (the published and last
     updated dates with a "show all updates" link or a list of dated updates); returns the date
     the first such block says the page was published."""
-    if not _ANY_HEAD.search(_clean_space(tree.text_content())):
+    text = tree.text_content()
+    folded = text.casefold()
+    if not any(word in folded for word in _UPDATE_WORDS) or not _ANY_HEAD.search(
+        _clean_space(text)
+    ):
         return None  # most pages: no block to look for
     published, removed = None, set()
     for element in list(tree.iter(*_CONTAINERS)):  # outer blocks first
