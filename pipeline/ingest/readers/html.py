@@ -13,6 +13,7 @@ from pipeline.extract.decode import canonical_encoding
 from pipeline.extract.documents import PHOTO_FILE_RE
 from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
 from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
+from pipeline.ingest.readers import framed
 from pipeline.ingest.readers.context import InputContext, content_hash
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
@@ -32,12 +33,15 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     if article.text_length < MIN_ARTICLE_CHARS and (embedded := _embedded_page(data)):
         article = _extract(embedded.encode("utf-8"), context)
         notes = ("the release was read from a page embedded in this one (iframe srcdoc)",)
+    base = article.canonical_url or context.base_url
+    if document := _shown_document(article, data, base):
+        raise Rejected(framed.only_a_document(document), field="body")
     if problem := _not_a_release(article, data):
         raise Rejected(problem, field="body")
     if article.text_length < MIN_ARTICLE_CHARS:
         raise Rejected(
             "no article text found: the page holds no paragraph of running text "
-            f"(found {article.text_length} characters); {_why_empty(data)}",
+            f"(found {article.text_length} characters); {_why_empty(data, base)}",
             field="body",
         )
     words = len(article.text.split())
@@ -180,6 +184,20 @@ def _not_a_release(article: Article, data: bytes) -> str | None:
     return None
 
 
+def _shown_document(article: Article, data: bytes, base: str | None) -> str | None:
+    """The document a page shows instead of a release's text: one in a viewer beside a line or
+    two, or the one file a page of labels offers."""
+    if article.prose_words >= framed.VIEWER_PROSE:
+        return None
+    if document := framed.embedded_document(data, base):
+        return document
+    words = len(article.text.split())
+    if article.prose_words >= min(MIN_PROSE_WORDS, words * PROSE_SHARE):
+        return None
+    offered = framed.documents_in_text(parse_html(data), article.text, base)
+    return offered.pop() if len(offered) == 1 else None
+
+
 def _around(match: re.Match) -> str:
     """The words a page says it is an error or empty with, not the menu run into its line."""
     text = match.string
@@ -214,23 +232,11 @@ def _cut_off(data: bytes, text: str = "") -> tuple[str, ...]:
     )
 
 
-_FRAME_SRC = re.compile(rb"<frame\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-_REFRESH = re.compile(
-    rb"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh[^>]*content\s*=\s*[\"'][^\"']*?url\s*=\s*"
-    rb"([^\"'>\s]+)",
-    re.I,
-)
-
-
-def _why_empty(data: bytes) -> str:
+def _why_empty(data: bytes, base: str | None = None) -> str:
     """What a page without text is instead, and what to do about it."""
     head = data[:200_000]
-    if re.search(rb"<frameset\b", head, re.I):
-        frames = ", ".join(src.decode("utf-8", "replace") for src in _FRAME_SRC.findall(head)[:3])
-        return f"the page is a frameset: submit its content frame instead ({frames or 'none'})"
-    if match := _REFRESH.search(head):
-        target = match.group(1).decode("utf-8", "replace")
-        return f"the page only forwards to {target}: submit that page instead"
+    if hint := framed.frame_hint(head, base):
+        return hint
     if marked_by_consent_manager(head):
         return CONSENT_ONLY
     if re.search(rb"<img\b", head, re.I):
