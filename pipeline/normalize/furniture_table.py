@@ -244,8 +244,11 @@ LINES: dict[str, tuple[str, ...]] = {
     ),
     "page tools": (
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
-        r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",
+        r"(?:schrift(?:größe)?|textgröße|font size|text size) ?:? ?[+-]?(?: ?a ?[+-]?)*",
         r"(?:vorlesen|listen to this (?:article|page)|diese seite vorlesen)",
+        # a site's display switches: 'Kontrast', 'Hoher Kontrast', 'Dark mode'
+        r"(?:hohe[rn]? )?kontrast(?:ansicht|modus)?(?: (?:ändern|umschalten|erhöhen|an|aus))?"
+        r"|(?:high )?contrast(?: mode| on| off)?|dunkel(?:modus| modus)|dark mode",
         # a row of tools: '« zurück  Seite drucken  nach oben'
         r"(?:[«‹<]?\s*(?:zurück|seite drucken|drucken|nach oben|zum seitenanfang|teilen|merken"
         r"|seite empfehlen|back|print|top|back to top|share)\s*[»›>|·]?\s*){2,}",
