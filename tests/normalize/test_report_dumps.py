@@ -86,3 +86,44 @@ def test_a_dateline_alone_on_its_line_still_opens_the_first_paragraph():
     )
     found = normalize(raw_release(body_text=body), SOURCE)
     assert found.text.startswith("Kassel (ots) Nach einem Brand in einer Scheune")
+
+
+def test_a_letterhead_s_bank_and_tax_lines_go_with_its_address():
+    found = release("kreis-bankverbindung.txt", "de")
+    assert found.text == (
+        "Plauen, 25.11.2026. Der Kreistag des Vogtlandkreises hat am Dienstag eine neue "
+        "Gebührensatzung für die Abfallentsorgung beschlossen. Die Grundgebühr sinkt ab Januar "
+        "um drei Euro je Haushalt.\n\n"
+        "Die Satzung wird im Amtsblatt vom 4. Dezember bekannt gemacht."
+    )
+    assert found.contact == (
+        "Jens Morgenstern\nPressesprecher\nTelefon: 03741 300-1010\n"
+        "E-Mail: presse@vogtlandkreis.example"
+    )
+
+
+def test_an_english_company_footer_goes_too():
+    body = (
+        "Harbour Robotics opens Bristol test centre\n\n"
+        "BRISTOL, 25 November 2026 – Harbour Robotics today opened a test centre for underwater "
+        "drones at Avonmouth, creating 40 jobs over the next two years.\n\n"
+        "Harbour Robotics Ltd | 12 Quay Street | Bristol BS1 4DJ\n"
+        "Registered in England and Wales: 09876543\n"
+        "VAT ID: GB 123 4567 89\n"
+        "Bank details: Lloyds Bank, sort code 30-00-00\n"
+    )
+    found = normalize(raw_release(body_text=body), SOURCE)
+    assert found.text.endswith("creating 40 jobs over the next two years.")
+    for footer in ("Registered", "VAT", "Bank details"):
+        assert footer not in found.text, footer
+
+
+def test_a_donation_appeal_keeps_its_account():
+    found = release("spendenaufruf-iban.txt", "de")
+    assert (
+        "Spenden bitte auf das Konto IBAN DE12 8705 5000 0000 4321 00 bei der Sparkasse Zwickau"
+        in found.text
+    )
+    assert found.text.endswith(
+        "Spendenkonto: Sparkasse Zwickau\n\nIBAN: DE12 8705 5000 0000 4321 00"
+    )
