@@ -126,6 +126,17 @@ WEATHER_RE = re.compile(
     rf"|(?:[a-zäöü]{{2,3}}\.?\s+{_DEGREES}[cf]?\s*){{2,}}",  # a forecast: 'Mo 5° Di 3° Mi 2°'
     re.I,
 )
+# A subscription offer: 'Jetzt abonnieren – 4 Wochen für 0,99 €', 'Subscribe: 3 months for
+# $1'. It asks to subscribe and names a price; a release's sentence about a subscription ends
+# with its period, and its headline reports ('Deutschlandticket-Abo kostet ab Januar 63 Euro').
+OFFER_RE = re.compile(
+    r"\b(?:abonnieren|abonniere|probeabo|testabo|gratis testen|kostenlos testen|subscribe"
+    r"|free trial|start your trial)\b",
+    re.I,
+)
+OFFER_PRICE_RE = re.compile(
+    r"\d+(?:[.,]\d{2})?\s?(?:€|eur\b|euro\b)|[€$£]\s?\d|\b(?:gratis|kostenlos|free)\b", re.I
+)
 COOKIE_RE = re.compile(
     r"\bcookies?\b.*\b(?:akzept|zustimm|einverstanden|einwillig|accept|consent|we use|wir verwenden"
     r"|wir nutzen|datenschutz|privacy|einstellungen|settings)|\b(?:akzept|accept|consent|we use|"
@@ -186,6 +197,7 @@ def is_boilerplate(line: str) -> bool:
         or PRICE_RE.fullmatch(key)
         or WEATHER_RE.fullmatch(key)
         or WIDGET_RE.search(key)
+        or _is_offer(key)
         or ("cookie" in key and COOKIE_RE.search(key))
         or _is_share_bar(key)
         or _is_menu(key)
@@ -204,6 +216,14 @@ def is_weather(line: str) -> bool:
 
 def is_furniture_attr(value: str) -> bool:
     return bool(FURNITURE_ATTR_RE.search(value))
+
+
+def _is_offer(key: str) -> bool:
+    return (
+        key[-1:] != "."
+        and OFFER_RE.search(key) is not None
+        and OFFER_PRICE_RE.search(key) is not None
+    )
 
 
 def _is_share_bar(key: str) -> bool:

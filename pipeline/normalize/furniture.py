@@ -95,7 +95,27 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
             found = dated.replace("/", " ").strip()
             if stamp is None or (":" in found and ":" not in stamp):  # the stamp with a time
                 stamp = found
-    return _subtitles_unmarked(kept), stamp, signature
+    return _subtitles_unmarked(_lone_rows_as_lines(lines, kept)), stamp, signature
+
+
+def _lone_rows_as_lines(given: list[Line], kept: list[Line]) -> list[Line]:
+    """A row whose table mates were furniture (a letterhead's address over its bank and tax
+    lines, all with figures, read as a table) is a line again, judged as any other."""
+    before, after = _rows_per_chunk(given), _rows_per_chunk(kept)
+    return [
+        replace(line, kind="p")
+        if line.kind == "row" and after[line.chunk] == 1 < before[line.chunk]
+        else line
+        for line in kept
+    ]
+
+
+def _rows_per_chunk(lines: list[Line]) -> dict[int, int]:
+    rows: dict[int, int] = {}
+    for line in lines:
+        if line.kind == "row":
+            rows[line.chunk] = rows.get(line.chunk, 0) + 1
+    return rows
 
 
 # An ots feed's subject line: 'OTS: Stadtwerke Münster GmbH / Stadtwerke senken Strompreise'.

@@ -198,6 +198,14 @@ LINES: dict[str, tuple[str, ...]] = {
         r"|ust-?id(?:-?nr)?\.?|umsatzsteuer-?id\w*|steuernummer|vat (?:no|number|reg\w*)\.?)"
         r"\s*:.{1,200}",
         r"vertreten durch [^.!?]{3,80}\.?",
+        r"(?:managing directors?|registered (?:office|in \w+(?: and \w+)?)|company (?:no|number)"
+        r"|(?:tax|vat) id(?: no\.?)?)\s*:.{1,200}",
+        # the sender's own account: a donation appeal names its 'Spendenkonto' in a sentence
+        # or under that label, which stays
+        r"(?:bankverbindung(?:en)?|kontoverbindung|bankkonto|bank(?:ing)? details|bank account)"
+        r"\s*:.{1,200}",
+        r"(?:iban|bic|swift(?:-?code)?|blz|bankleitzahl)\s*:?\s*[a-z0-9 ]{8,40}"
+        r"(?:\s*[|·•,]\s*(?:iban|bic|swift|blz|bank)\b.{1,80})+",
         r".{0,120}\bist eine körperschaft des öffentlichen rechts\b.{0,200}",
         r".{0,160}\b(?:amtsgericht|registergericht|handelsregister|registered at)\b.{0,60}"
         r"\bhr[ab] ?\d{1,9}.{0,200}",
@@ -244,8 +252,11 @@ LINES: dict[str, tuple[str, ...]] = {
     ),
     "page tools": (
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",
-        r"(?:schrift(?:größe)?|textgröße) ?[+-]?(?: ?a ?[+-]?)*",
+        r"(?:schrift(?:größe)?|textgröße|font size|text size) ?:? ?[+-]?(?: ?a ?[+-]?)*",
         r"(?:vorlesen|listen to this (?:article|page)|diese seite vorlesen)",
+        # a site's display switches: 'Kontrast', 'Hoher Kontrast', 'Dark mode'
+        r"(?:hohe[rn]? )?kontrast(?:ansicht|modus)?(?: (?:ändern|umschalten|erhöhen|an|aus))?"
+        r"|(?:high )?contrast(?: mode| on| off)?|dunkel(?:modus| modus)|dark mode",
         # a row of tools: '« zurück  Seite drucken  nach oben'
         r"(?:[«‹<]?\s*(?:zurück|seite drucken|drucken|nach oben|zum seitenanfang|teilen|merken"
         r"|seite empfehlen|back|print|top|back to top|share)\s*[»›>|·]?\s*){2,}",

@@ -128,7 +128,7 @@ def take_title(
     for index, block in enumerate(blocks):
         is_date = block.kind in ("p", "h1", "h2", "row") and index in date_lines
         if index < head_end and is_date and not opened:
-            found.date_text = found.date_text or block.text
+            found.date_text = _publication_date(found.date_text, block.text)
         elif (
             index != title_index
             and index not in repeats
@@ -143,6 +143,19 @@ def take_title(
     kept = _merge_datelines(kept)
     found.date_text = found.date_text or dateline_text(kept) or dates.title_date(title)
     return title, kept
+
+
+def _publication_date(taken: str | None, line: str) -> str | None:
+    """The first date line above the text, unless a later one says it is the publication date
+    ('Veröffentlicht am 26.11.2026 um 10:14 Uhr' under a page's 'Donnerstag, 26. November
+    2026', which is the day it was read)."""
+    if taken is None:
+        return line
+    if dates.is_labelled_date(line, published=True) and not dates.is_labelled_date(
+        taken, published=True
+    ):
+        return line
+    return taken
 
 
 HEAD_REACH = 6  # blocks above the text where a headline may be printed again
@@ -270,6 +283,7 @@ def _looks_like_headline(block: Block, date_line: bool | None = None) -> bool:
         and not BULLET_RE.match(text)
         and not DATELINE_ONLY_RE.match(text)
         and not boilerplate.ADDRESS_PART_RE.search(text)  # a letterhead's phone and address
+        and not FACT_LINE_RE.match(text)
         and not (dates.is_date_line(text) if date_line is None else date_line)
     )
 
@@ -306,10 +320,16 @@ def _title_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-# a line of details: 'Tatzeit: 24.11.2026, 22:40 Uhr', 'Ort: Stadthalle', 'Location: …'
-_DETAIL_RE = re.compile(
-    r"^(?:(?:tat|einsatz|unfall|veranstaltungs)?(?:zeit|ort|datum|uhrzeit)|termin|eintritt"
-    r"|anmeldung|when|where|date|time|location|venue)\s*:\s+\S",
+# A line of facts ('Tatzeit: 24.11.2026, 22:40 Uhr', 'Einsatzort: Dortmund-Nordstadt', 'Ort:
+# Stadthalle', 'Location: …'): a field of a report or an invitation, never its headline. The
+# label is a field's name (a place, a time, a date, an alarm's keyword, what it costs), also
+# compounded as police and fire reports write them ('Unfallzeit', 'Einsatzstichwort').
+FACT_LINE_RE = re.compile(
+    r"^(?:(?:tat|einsatz|unfall|brand|fund|schadens|veranstaltungs|alarmierungs|melde)?"
+    r"(?:ort|zeit|datum|uhrzeit|stichwort|stelle|dauer|beginn|ende|nummer)"
+    r"|termin|eintritt|anmeldung|treffpunkt|kosten|preis|schaden|sachschaden|verletzte"
+    r"|(?:eingesetzte\s+)?(?:einsatz)?kräfte|when|where|date|time|location|venue|admission"
+    r"|registration|cost|price)\s*:\s+\S",
     re.I,
 )
 
@@ -327,7 +347,7 @@ def _merge_datelines(blocks: list[Block]) -> list[Block]:
         if waiting is not None and block.kind == "p" and boilerplate.is_long_paragraph(block.text):
             block = Block("p", tidy_segments(waiting.segs + [(" ", None)] + block.segs))
             waiting = None
-        elif waiting is not None and _DETAIL_RE.match(block.text):
+        elif waiting is not None and FACT_LINE_RE.match(block.text):
             # detail lines first ('Tatzeit: …', 'Tatort: …'): the dateline stays where it stood
             merged.append(waiting)
             waiting = None

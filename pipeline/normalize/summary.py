@@ -13,6 +13,7 @@ from slugify import slugify
 from pipeline.normalize.body import Block
 from pipeline.normalize.datelines import dateline_end
 from pipeline.normalize.dates import is_date_line
+from pipeline.normalize.headline import DATELINE_ONLY_RE
 
 TEASER_LIMIT = 300
 SLUG_LIMIT = 80
@@ -48,8 +49,18 @@ def lead_text(blocks: list[Block]) -> str:
     if _intro(blocks):
         return without_dateline(blocks[0].text)
     paragraphs = [block for block in blocks if block.kind in ("p", "quote")]
-    if len(paragraphs) > 1 and _is_subheadline(paragraphs[0].text):
-        blocks = blocks[blocks.index(paragraphs[0]) + 1 :]
+    # a subheadline, or a report's dateline and fact lines ('Dortmund (ots)', 'Einsatzort: …')
+    # over its first sentence: the lead is that sentence's paragraph
+    above = next(
+        (
+            i
+            for i, block in enumerate(paragraphs)
+            if not (_is_subheadline(block.text) or DATELINE_ONLY_RE.match(block.text))
+        ),
+        None,
+    )
+    if above:
+        blocks = blocks[blocks.index(paragraphs[above - 1]) + 1 :]
     return _opening(_first_section(blocks))
 
 
