@@ -41,9 +41,11 @@ def shown_line(line: Line) -> str:
 
 
 # What follows a contact and is none of it: 'Über uns', a study's 'Originalpublikation:', a
-# section of other releases ('Aktuelle Pressemitteilungen')
+# section of other releases ('Aktuelle Pressemitteilungen'), a page's invitation to follow it
+# or sign up for its mails ('Join the conversation …: Twitter: @…', 'Email Alerts')
 CONTACT_STOP_RE = re.compile(
     r"^(?:über|about|hintergrund|background|notes? to editors"
+    r"|stay connected|join the conversation|e-?mail alerts|sign up (?:for|to)|subscribe to"
     r"|original(?:publikation|veröffentlichung|arbeit)|original (?:publication|paper|article)"
     r"|publikation|publication|literatur|literature|references?|quellen?|source"
     r"|weitere informationen|more information|further information|zum weiterlesen|links?"

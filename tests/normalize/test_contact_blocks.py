@@ -182,3 +182,41 @@ def test_a_contact_card_with_many_profile_links_keeps_its_name():
         "Ruth Okafor\nCedar Hollow Food Bank\n+1 828-555-0190\nruth@cedarhollow.example"
     )
     assert found.text.endswith("said director Ruth Okafor.")
+
+
+GOVERNMENT_PAGE = """<html lang="en"><head>
+<title>Clean water funding for Prairie communities</title>
+</head><body><main><h1>Clean water funding for Prairie communities</h1>
+<p>REGINA, Saskatchewan, February 8, 2027 — The Government of Canada today announced $42 million \
+for water treatment plants in six First Nations communities in Saskatchewan.</p>
+<p>Construction will start in spring 2027 and finish by the end of 2028.</p>
+<h2>Contacts</h2>
+<p>For more information (media only), please contact:</p>
+<p>Marie Tremblay<br>Press Secretary<br>Office of the Minister of Indigenous Services<br>\
+873-555-0144</p>
+<p>Media Relations<br>Indigenous Services Canada<br>819-555-0177<br>media@isc.gc.ca.example</p>
+<h2>Stay connected</h2>
+<p>Join the conversation about Indigenous peoples in Canada: Twitter: @GCIndigenous</p>
+<h3>Email Alerts</h3><p>Sign up to receive the latest news releases by email.</p>
+</main></body></html>"""
+
+
+def test_a_page_invitation_to_follow_it_or_sign_up_is_no_part_of_the_contact():
+    found = release(GOVERNMENT_PAGE)
+    assert found.contact == (
+        "Marie Tremblay\nPress Secretary\nOffice of the Minister of Indigenous Services\n"
+        "873-555-0144\nMedia Relations\nIndigenous Services Canada\n819-555-0177\n"
+        "media@isc.gc.ca.example"
+    )
+    assert "Join the conversation" not in found.text and "@GCIndigenous" not in found.text
+    assert "Email Alerts" not in (found.contact or "")
+
+
+def test_a_contact_field_labelled_email_stays_in_the_contact():
+    found = release(
+        "Water plant opens in Piapot\n\nThe plant serves 900 residents and replaces a boil-water "
+        "advisory that lasted eleven years, the band council said on Monday morning.\n\n"
+        "Media contact:\nMarie Tremblay\nPhone: 873-555-0144\nEmail:\nmedia@isc.gc.ca.example\n",
+        ".txt",
+    )
+    assert found.contact == ("Marie Tremblay\nPhone: 873-555-0144\nEmail:\nmedia@isc.gc.ca.example")
