@@ -1,11 +1,15 @@
-"""A contact's lines as a reader of the contact gets them: a link to a form or a profile that
-names no address says nothing there, and a mailto link shows its address."""
+"""A contact's lines: which give an address (a phone number, an e-mail, a web address), which
+are a sentence of the article or the start of what follows a contact, and how a reader of the
+contact gets them (a link to a form or a profile that names no address says nothing there, and
+a mailto link shows its address)."""
 
 from __future__ import annotations
 
 import re
 
+from pipeline.normalize import boilerplate
 from pipeline.normalize.body import Line
+from pipeline.normalize.disclaimers import is_disclaimer
 
 _LINK_ONLY_LABEL = re.compile(
     r"(?:e-?mail|contact|write|message) (?:us|me)(?: here)?|click here|kontaktformular"
@@ -34,3 +38,54 @@ def shown_line(line: Line) -> str:
     hrefs = [href for _, href in line.segs if href]
     mail = next((href[7:].split("?")[0] for href in hrefs if href.startswith("mailto:")), None)
     return mail if mail and "@" in mail else ""
+
+
+# What follows a contact and is none of it: 'Über uns', a study's 'Originalpublikation:', a
+# section of other releases ('Aktuelle Pressemitteilungen'), a page's invitation to follow it
+# or sign up for its mails ('Join the conversation …: Twitter: @…', 'Email Alerts')
+CONTACT_STOP_RE = re.compile(
+    r"^(?:über|about|hintergrund|background|notes? to editors"
+    r"|stay connected|join the conversation|e-?mail alerts|sign up (?:for|to)|subscribe to"
+    r"|original(?:publikation|veröffentlichung|arbeit)|original (?:publication|paper|article)"
+    r"|publikation|publication|literatur|literature|references?|quellen?|source"
+    r"|weitere informationen|more information|further information|zum weiterlesen|links?"
+    r"|(?:aktuelle|neueste|weitere|recent|latest|more) (?:presse)?(?:mitteilungen|meldungen"
+    r"|nachrichten|news|releases|press releases|stories))\b",
+    re.I,
+)
+
+
+def ends_contact(text: str) -> bool:
+    """A line after which a contact cannot go on: page furniture, or the start of what follows
+    a contact ('About Acme', 'Notes to editors')."""
+    if _FIELD_LABEL_RE.fullmatch(text.strip()):
+        return False  # 'Mail' over the address: a field of the contact, no share button
+    return boilerplate.is_boilerplate(text) or bool(CONTACT_STOP_RE.match(text))
+
+
+_FIELD_LABEL_RE = re.compile(
+    r"(?:e-?mail|mail|phone|tel(?:efon)?|fax|mobil(?:e)?|handy|web(?:site)?|internet)\s*:?", re.I
+)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of the article, not a line of an address."""
+    return not has_address(text) and (
+        is_disclaimer(text) or boilerplate.is_long_paragraph(text) or len(text) > 120
+    )
+
+
+def has_address(text: str) -> bool:
+    # a person's line may name their office and when they can be reached: 'Cornelia Brändli-
+    # Meier, Regierungsrätin, Vorsteherin …, Telefon 058 345 61 00 (erreichbar am … 15 Uhr)'
+    return len(text) <= 240 and bool(ADDRESS_RE.search(text))
+
+
+ADDRESS_RE = re.compile(
+    r"@|\+?\d[\d /().-]{6,}\d|www\.|https?://"  # mail, phone, web
+    r"|(?-i:\b\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,})"  # postcode and town
+    # a field's word as its label ('Tel.', 'Mobile: …', 'Email' over the address), not a
+    # sentence's ('its mobile library service', a headline's 'MOBILE LIBRARIES')
+    r"|\b(?:tel|telefon|phone|fax|mobil|mobile|e-?mail)\b(?=\s*(?:[.:+(\d]|$))",
+    re.I,
+)

@@ -13,9 +13,17 @@ from pipeline.normalize import boilerplate
 from pipeline.normalize.body import (
     Line,
 )
-from pipeline.normalize.contact_lines import shown_line
-from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.contact_lines import (
+    ADDRESS_RE,
+    ends_contact,
+    has_address,
+    is_prose,
+    shown_line,
+)
 
+ENGLISH_OFFICE = (
+    r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,6})(?:press|media|news|communications)\s+(?:office|team|desk)"
+)
 CONTACT_RE = re.compile(
     r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
     r"(?:die\s+)?(?:medien(?:vertreter(?:innen)?)?|presse|journalist\w*|redaktionen)\b"
@@ -37,7 +45,9 @@ CONTACT_RE = re.compile(
     r"|pour\s+(?:tout\s+|plus\s+de\s+)?renseignements?|renseignements|personnes?-ressources?"
     r"|contacts?\s+(?:presse|médias)|per\s+(?:ulteriori\s+)?informazioni|contatti?\s+stampa"
     # a wire's bare 'Media:' or 'Investors:' over the name, phone and mail under the text
-    r"|(?:media|medien|press|presse|investors?|investoren)(?=\s*:\s*$))"
+    r"|(?:media|medien|press|presse|investors?|investoren)(?=\s*:\s*$)"
+    # an office that signs with its name alone: 'Bristol City Council Press Office'
+    r"|" + ENGLISH_OFFICE + r"(?=\s*$))"
     # 'Rückfragen & Kontakt', 'Kontakt für Rückfragen', 'Kontakt für Medienvertreter', 'Rückfragen
     # bitte an'
     r"(?:\s*(?:&|und|and|/)\s*(?:(?:presse|press|media)[- ]?)?(?:kontakte?|contacts?|r[üu]ckfragen"
@@ -45,17 +55,6 @@ CONTACT_RE = re.compile(
     r"(?:\s+(?:f[üu]r\s+(?:r[üu]ckfragen|medienvertreter(?:innen)?|(?:die\s+)?(?:medien|presse))"
     r"|bitte\s+an|an))?)"
     r"(?P<colon>(?:\s*/\s*[^\W\d][\w -]{1,30}?)?\s*:)?\s*(?P<rest>.*)$",  # 'Kontakt / Contact:'
-    re.I,
-)
-# What follows a contact and is none of it: 'Über uns', a study's 'Originalpublikation:', a
-# section of other releases ('Aktuelle Pressemitteilungen')
-CONTACT_STOP_RE = re.compile(
-    r"^(?:über|about|hintergrund|background|notes? to editors"
-    r"|original(?:publikation|veröffentlichung|arbeit)|original (?:publication|paper|article)"
-    r"|publikation|publication|literatur|literature|references?|quellen?|source"
-    r"|weitere informationen|more information|further information|zum weiterlesen|links?"
-    r"|(?:aktuelle|neueste|weitere|recent|latest|more) (?:presse)?(?:mitteilungen|meldungen"
-    r"|nachrichten|news|releases|press releases|stories))\b",
     re.I,
 )
 
@@ -172,9 +171,9 @@ def box_contact(lines: list[Line]) -> str | None:
     Informationen', 'Auskunft'): its lines are the contact when they give an address."""
     texts = [shown_line(line).strip() for line in lines]
     texts = [text for text in texts if text]
-    if texts and not _has_address(texts[0]) and len(texts[0].split()) <= BOX_HEADING_WORDS:
+    if texts and not has_address(texts[0]) and len(texts[0].split()) <= BOX_HEADING_WORDS:
         texts = texts[1:]  # the box's heading
-    if not any(_has_address(text) for text in texts) or any(_is_prose(t) for t in texts):
+    if not any(has_address(text) for text in texts) or any(is_prose(t) for t in texts):
         return None
     return "\n".join(texts[:BOX_LINES]) or None
 
@@ -188,7 +187,7 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
     if not contact:
         return lines
     parts = {text.strip() for text in contact.split("\n")}
-    taken = {text for text in parts if _has_address(text)}
+    taken = {text for text in parts if has_address(text)}
     # the box's other lines ('Skyline Air Media Relations') go where they share a block
     # with its addresses: left alone, a name would read as a heading over the next paragraph
     chunks = {line.chunk for line in lines if line.text.strip() in taken}
@@ -205,11 +204,11 @@ def signature_contact(lines: list[Line]) -> str | None:
     or a web address, or a press officer ('Pressestelle'): up to the first notice or sentence."""
     taken = []
     for line in lines[: SIGNATURE_LINES + 2]:
-        if _is_prose(line.text) or _ends_contact(line.text):
+        if is_prose(line.text) or ends_contact(line.text):
             break
         taken.append(shown_line(line).strip())
     officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and _PRESS_RE.search(taken[1])
-    if not (officer or any(_has_address(text) for text in taken)):
+    if not (officer or any(has_address(text) for text in taken)):
         return None
     return "\n".join(text for text in taken if text) or None
 
@@ -231,25 +230,37 @@ SIGNATURE_LINES = 6
 
 def _closing_signature(lines: list[Line]) -> list[int] | None:
     """A signature that closes the text without a contact label: a name on its own line, then
-    short lines of which one gives a phone number, an e-mail or a web address."""
-    start = len(lines)
+    short lines of which one gives a phone number, an e-mail or a web address. It ends with
+    the paragraph of its last address: a line set apart under it (a box repeating the
+    headline) is none of it."""
+    start, shown = len(lines), 0
     while (
         start > 0
-        and len(lines) - start < SIGNATURE_LINES
+        and shown < SIGNATURE_LINES  # links to profiles ('Facebook') show nothing in a contact
         and lines[start - 1].kind == "p"  # not a heading, not a list's item
         and len(lines[start - 1].text) <= 160
-        and not _is_prose(lines[start - 1].text)
+        and not is_prose(lines[start - 1].text)
     ):
         start -= 1
+        shown += bool(shown_line(lines[start]).strip())
     named = next(
-        (i for i in range(start, len(lines)) if NAME_LINE_RE.fullmatch(lines[i].text.strip())),
+        (
+            i
+            for i in range(start, len(lines))
+            # 'About Halden Robotics' over its web address heads the sender's profile
+            if NAME_LINE_RE.fullmatch(lines[i].text.strip()) and not ends_contact(lines[i].text)
+        ),
         None,
     )
     if named is None or named == 0:
         return None
-    if not any(_has_address(line.text) for line in lines[named:]):
+    addressed = [i for i in range(named, len(lines)) if has_address(lines[i].text)]
+    if not addressed:
         return None
-    return list(range(named, len(lines)))
+    end = addressed[-1] + 1
+    while end < len(lines) and lines[end].chunk == lines[end - 1].chunk:
+        end += 1
+    return list(range(named, end))
 
 
 _PRESS_RE = re.compile(r"presse|press|medi(?:en|a)|journalist|redaktion", re.I)
@@ -270,7 +281,7 @@ def _contact_label(lines: list[Line], index: int) -> re.Match | None:
         match.group("colon")
         or (rest and head.endswith("contact"))
         # 'Nähere Informationen beim Büro X unter 02742/9005-12345'
-        or (rest and _INTO_CONTACT_RE.search(head) and _has_address(rest))
+        or (rest and _INTO_CONTACT_RE.search(head) and has_address(rest))
         or (match.group("strong") and not rest)
         or (not rest and _address_follows(lines, index))
         # an office's name over its address, no label: 'Pressestelle der Stadt Lindholm'
@@ -286,7 +297,9 @@ def _contact_label(lines: list[Line], index: int) -> re.Match | None:
 
 
 LONG_CONTACT_LINE = 400
-_OFFICE_RE = re.compile(r"\W*(?:pressestelle|presse-? und öffentlichkeitsarbeit)", re.I)
+_OFFICE_RE = re.compile(
+    r"\W*(?:pressestelle|presse-? und öffentlichkeitsarbeit|" + ENGLISH_OFFICE + r"\s*$)", re.I
+)
 OFFICE_LINE_WORDS = 8
 _INTO_CONTACT_RE = re.compile(r"\b(?:beim|bei|unter)$", re.I)
 
@@ -307,7 +320,7 @@ def _names_the_office(lines: list[Line], index: int) -> bool:
         not label.group("rest")
         and len(above.split()) <= 6
         and above[-1:] not in ".!?:"
-        and not _has_address(above)
+        and not has_address(above)
         and not boilerplate.is_boilerplate(above)  # a page tool ('nach oben') names nobody
     )
 
@@ -322,19 +335,26 @@ def _contact_extent(lines: list[Line], start: int) -> list[int]:
     taken = [start]
     index = start + 1
     while index < len(lines) and lines[index].chunk == lines[start].chunk:
-        if _ends_contact(lines[index].text) or (len(taken) > 1 and _is_prose(lines[index].text)):
+        if ends_contact(lines[index].text) or (len(taken) > 1 and is_prose(lines[index].text)):
             return taken
         if _another_contact(lines[index].text):
             return taken
         taken.append(index)
         index += 1
     alone = len(taken) == 1 and not CONTACT_RE.match(lines[start].text).group("rest")
+    # a label's paragraph that gives an address is the whole contact: the headline and lead
+    # under a contact set at the top ('Contact: … / mail' / headline) are no part of it
+    complete = any(has_address(lines[i].text) for i in taken)
     while index < len(lines) and len(taken) < 16:
         chunk = [i for i in range(index, len(lines)) if lines[i].chunk == lines[index].chunk]
         texts = [lines[i].text for i in chunk]
-        if any(_ends_contact(text) or _is_prose(text) or _another_contact(text) for text in texts):
+        if any(ends_contact(text) or is_prose(text) or _another_contact(text) for text in texts):
             break
-        if not (alone or any(_has_address(text) for text in texts) or _address_soon(lines, index)):
+        if not (
+            alone
+            or any(has_address(text) for text in texts)
+            or (not complete and _address_soon(lines, index))
+        ):
             break
         if all(_only_a_link(lines[i]) for i in chunk):
             break  # 'For more information' over a link to the Q&A: documents, no contact
@@ -354,9 +374,9 @@ def _address_soon(lines: list[Line], index: int) -> bool:
     """An address within the next three short lines: a mail's contact set one line per
     paragraph ('Stadtwerke GmbH', 'Telefon …')."""
     for line in lines[index : index + 3]:
-        if _ends_contact(line.text) or _is_prose(line.text):
+        if ends_contact(line.text) or is_prose(line.text):
             return False
-        if _has_address(line.text):
+        if has_address(line.text):
             return True
     return False
 
@@ -364,36 +384,4 @@ def _address_soon(lines: list[Line], index: int) -> bool:
 def _address_follows(lines: list[Line], index: int) -> bool:
     """'Contacts' alone on a line heads a contact when an address follows within a few lines
     (Business Wire's layout); alone before prose it is a menu label."""
-    return any(_has_address(line.text) for line in lines[index + 1 : index + 5])
-
-
-def _ends_contact(text: str) -> bool:
-    if _FIELD_LABEL_RE.fullmatch(text.strip()):
-        return False  # 'Mail' over the address: a field of the contact, no share button
-    return boilerplate.is_boilerplate(text) or bool(CONTACT_STOP_RE.match(text))
-
-
-_FIELD_LABEL_RE = re.compile(
-    r"(?:e-?mail|mail|phone|tel(?:efon)?|fax|mobil(?:e)?|handy|web(?:site)?|internet)\s*:?", re.I
-)
-
-
-def _is_prose(text: str) -> bool:
-    """A sentence of the article, not a line of an address."""
-    return not _has_address(text) and (
-        is_disclaimer(text) or boilerplate.is_long_paragraph(text) or len(text) > 120
-    )
-
-
-def _has_address(text: str) -> bool:
-    # a person's line may name their office and when they can be reached: 'Cornelia Brändli-
-    # Meier, Regierungsrätin, Vorsteherin …, Telefon 058 345 61 00 (erreichbar am … 15 Uhr)'
-    return len(text) <= 240 and bool(ADDRESS_RE.search(text))
-
-
-ADDRESS_RE = re.compile(
-    r"@|\+?\d[\d /().-]{6,}\d|www\.|https?://"  # mail, phone, web
-    r"|(?-i:\b\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]{2,})"  # postcode and town
-    r"|\b(?:tel|telefon|phone|fax|mobil|mobile|e-?mail)\b",
-    re.I,
-)
+    return any(has_address(line.text) for line in lines[index + 1 : index + 5])

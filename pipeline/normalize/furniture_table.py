@@ -225,6 +225,9 @@ LINES: dict[str, tuple[str, ...]] = {
     "follow us": (
         r"(?:stay connected|connect with us|folgen sie uns|follow us)(?:(?: on)?\s*:?\s*"
         rf"{_NETWORK}(?:\s*(?:[|,·•/]|and|und)\s*{_NETWORK})*)?",
+        # a government page's 'Join the conversation about …: Twitter: @GCIndigenous'
+        rf"join the conversation\b[^.!?]{{0,100}}:\s*{_NETWORK}\s*:\s*@\w+"
+        rf"(?:\s*[|,]?\s*{_NETWORK}\s*:\s*@\w+)*",
         r"(?:-\s*)?date modified:?.{0,30}|(?:zuletzt )?geändert am:? .{0,30}",
         r"follow [^.!?]{2,80} on (?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky)"
         r"(?:,? (?:and )?(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky))*\.?",
