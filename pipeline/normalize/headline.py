@@ -11,7 +11,7 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.datelines import dateline_text
 from pipeline.normalize.findings import Findings
-from pipeline.normalize.letterhead import ORG_NAME_RE, is_letterhead
+from pipeline.normalize.letterhead import is_letterhead, is_release_label, is_sender_line
 from pipeline.normalize.paragraphs import BULLET_RE
 
 DATELINE_ONLY_RE = re.compile(
@@ -60,8 +60,12 @@ def take_title(
     headline that opens the body right above its first paragraph beats a subject it does not
     repeat."""
     given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
-    if given and boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)):
-        given = ""  # a subject that only says 'Pressemitteilung': the body has the headline
+    if given and (
+        boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)) or is_release_label(given)
+    ):
+        # a subject that only says 'Pressemitteilung' (or 'Pressemitteilung Nr. 214/2026 des
+        # Landratsamtes Bautzen'): the body has the headline
+        given = ""
     if body_first:
         blocks = _without_cover_note(blocks)
     head_end = _body_start(blocks)
@@ -223,7 +227,7 @@ def _find_headline(blocks: list[Block], head_end: int, date_lines: set[int]) -> 
             candidates = [i for i in candidates if i > dated[-1]]
     # a letterhead ('OFFICE OF THE ATTORNEY GENERAL', 'Cedar Falls Police Department') names
     # the sender over the headline: it is the headline only when nothing follows it
-    named = [i for i in candidates if not ORG_NAME_RE.fullmatch(blocks[i].text.strip())]
+    named = [i for i in candidates if not is_sender_line(blocks[i].text)]
     if named and len(blocks[named[-1]].text.split()) >= 4:
         candidates = named
     # A headline says something: four words first, then a sender's or site's name of two or
