@@ -136,7 +136,11 @@ def take_title(
         elif (
             index != title_index
             and index not in repeats
-            and not (title_index is not None and index < title_index and _is_kicker(block))
+            and not (
+                title_index is not None
+                and index < title_index
+                and (_is_kicker(block) or is_sender_line(block.text))
+            )
         ):
             kept.append(block)
             opened = opened or (

@@ -14,9 +14,12 @@ ORG_NAME_RE = re.compile(
     r"|gmbh|ag|se|e\.\s?v\.|kg|polizeipräsidium|polizeidirektion|polizeiinspektion))"
     r"|(?:Stadt|Gemeinde|Landkreis|Kreis|Landratsamt|Polizeipräsidium|Polizeidirektion"
     r"|Ministerium|Bezirksamt|Rathaus|Senatsverwaltung|Kanton|Departement|Staatskanzlei"
-    r"|Regierungspräsidium|Bundesamt|Landesamt|Staatsministerium|Magistrat)"
-    r"(?:\s+(?:[A-ZÄÖÜ][\w.-]*|für|der|des|und|de|du|des))"
-    r"{1,5}"
+    r"|Regierungspräsidium|Bundesamt|Landesamt|Staatsministerium|Magistrat|Landesregierung"
+    r"|Landeshauptstadt|Landesdirektion|Bezirksregierung|Senat)"
+    # 'Staatskanzlei und Ministerium für Kultur des Landes Sachsen-Anhalt', 'Staatsministerium
+    # für Wissenschaft, Kultur und Tourismus des Freistaates Sachsen': names, no verb
+    r"(?:,?\s+(?:[A-ZÄÖÜ][\w.-]*|für|der|des|und|de|du|des))"
+    r"{1,10}"
 )
 
 
