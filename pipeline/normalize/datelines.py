@@ -161,3 +161,11 @@ UPDATE_WORDS = frozenset(
     "update updated aktualisierung aktualisiert nachtrag ergänzung korrektur berichtigung "
     "correction corrected editor's edit".split()
 )
+
+
+# a line of details: 'Tatzeit: 24.11.2026, 22:40 Uhr', 'Ort: Stadthalle', 'Location: …'
+DETAIL_LINE_RE = re.compile(
+    r"^(?:(?:tat|einsatz|unfall|veranstaltungs)?(?:zeit|ort|datum|uhrzeit)|termin|eintritt"
+    r"|anmeldung|when|where|date|time|location|venue)\s*:\s+\S",
+    re.I,
+)

@@ -9,7 +9,7 @@ from pipeline.normalize.body import (
     Block,
     tidy_segments,
 )
-from pipeline.normalize.datelines import dateline_text
+from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import Findings
 from pipeline.normalize.letterhead import is_letterhead, is_release_label, is_sender_line
 from pipeline.normalize.paragraphs import BULLET_RE
@@ -314,14 +314,6 @@ def _title_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-# a line of details: 'Tatzeit: 24.11.2026, 22:40 Uhr', 'Ort: Stadthalle', 'Location: …'
-_DETAIL_RE = re.compile(
-    r"^(?:(?:tat|einsatz|unfall|veranstaltungs)?(?:zeit|ort|datum|uhrzeit)|termin|eintritt"
-    r"|anmeldung|when|where|date|time|location|venue)\s*:\s+\S",
-    re.I,
-)
-
-
 def _merge_datelines(blocks: list[Block]) -> list[Block]:
     """'LEIPZIG (ots) –' on its own line belongs to the first paragraph of text after it; a
     heading between them (a police page's first incident) stays a heading of its own, and
@@ -335,7 +327,7 @@ def _merge_datelines(blocks: list[Block]) -> list[Block]:
         if waiting is not None and block.kind == "p" and boilerplate.is_long_paragraph(block.text):
             block = Block("p", tidy_segments(waiting.segs + [(" ", None)] + block.segs))
             waiting = None
-        elif waiting is not None and _DETAIL_RE.match(block.text):
+        elif waiting is not None and DETAIL_LINE_RE.match(block.text):
             # detail lines first ('Tatzeit: …', 'Tatort: …'): the dateline stays where it stood
             merged.append(waiting)
             waiting = None
