@@ -113,7 +113,8 @@ def _labels_the_heading(child) -> bool:
 
 def _names_the_site(h1, heads: list[str]) -> bool:
     """An <h1> that is the site's name (a link home, a theme's 'site-title') or names only the
-    section ('Pressemitteilungen')."""
+    section or the document's kind and number ('Pressemitteilungen', 'Pressemitteilung Nr.
+    412/2026')."""
     text = heading_text(h1)
     link = next(h1.iter("a"), None)
     home = link is not None and (link.get("href") or "").rstrip("/") in ("", ".", "/", "./")
@@ -121,7 +122,7 @@ def _names_the_site(h1, heads: list[str]) -> bool:
     return (
         home
         or bool(re.search(r"site-?(?:title|name)|logo|brand", named, re.I))
-        or bool(_PAGE_KINDS.fullmatch(text.strip(" :")))
+        or bool(_PAGE_KINDS.fullmatch(_NUMBERED.sub("", text).strip(" :")))
     )
 
 

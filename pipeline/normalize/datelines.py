@@ -161,3 +161,17 @@ UPDATE_WORDS = frozenset(
     "update updated aktualisierung aktualisiert nachtrag ergänzung korrektur berichtigung "
     "correction corrected editor's edit".split()
 )
+
+
+# A line of facts ('Tatzeit: 24.11.2026, 22:40 Uhr', 'Einsatzort: Dortmund-Nordstadt', 'Ort:
+# Stadthalle', 'Location: …'): a field of a report or an invitation, never its headline. The
+# label is a field's name (a place, a time, a date, an alarm's keyword, what it costs), also
+# compounded as police and fire reports write them ('Unfallzeit', 'Einsatzstichwort').
+DETAIL_LINE_RE = re.compile(
+    r"^(?:(?:tat|einsatz|unfall|brand|fund|schadens|veranstaltungs|alarmierungs|melde)?"
+    r"(?:ort|zeit|datum|uhrzeit|stichwort|stelle|dauer|beginn|ende|nummer)"
+    r"|termin|eintritt|anmeldung|treffpunkt|kosten|preis|schaden|sachschaden|verletzte"
+    r"|(?:eingesetzte\s+)?(?:einsatz)?kräfte|when|where|date|time|location|venue|admission"
+    r"|registration|cost|price)\s*:\s+\S",
+    re.I,
+)

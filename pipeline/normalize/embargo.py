@@ -12,6 +12,8 @@ from pipeline.normalize import dates
 from pipeline.normalize.body import Line
 from pipeline.normalize.findings import Findings
 
+# what a request to wait ends with: 'Bitte nicht vor … veröffentlichen!'
+PUBLISHING_VERB = r"(?:ver[öo]ffentlichen|verbreiten|publizieren|senden|ausstrahlen|abdrucken)"
 EMBARGO_RE = re.compile(
     # a label on the same line, set apart by a dash, a bar or a dot: 'PRESSEMITTEILUNG –
     # SPERRFRIST: …', 'Pressemitteilung 07/2026 · Sperrfrist …', 'Press release | Embargoed …'
@@ -19,18 +21,25 @@ EMBARGO_RE = re.compile(
     # what a press office says before it: 'Achtung, Sperrfrist:', 'STRICT EMBARGO:', 'Bitte
     # beachten Sie die Sperrfrist:', 'Under embargo until …'
     r"(?:(?:achtung|attention|wichtig|important|hinweis|note|bitte\s+beachten(?:\s+sie)?"
-    r"(?:\s+die)?|please\s+(?:note|observe)(?:\s+the)?|strict(?:ly)?|under)[\s,!:]+)?"
-    r"(?P<keyword>sperrfrist(?:\s+bis)?|embargo(?:ed)?(?:\s+for\s+(?:release|publication))?"
+    r"(?:\s+die)?|please\s+(?:note|observe)(?:\s+the)?|strict(?:ly)?|under)[\s,!:]+"
+    # 'Bitte nicht vor Donnerstag, 3. Dezember, 11 Uhr veröffentlichen!': only with the verb
+    # that says what must wait; 'Bitte nicht vor Mittwoch anrufen' is a request
+    r"|bitte\s+(?=nicht\s+vor\b.*\b" + PUBLISHING_VERB + r"\W*$)|please\s+(?=do\s+not\b))?"
+    r"(?P<keyword>(?:sperrfrist|sperrvermerk)(?:\s+bis)?"
+    r"|embargo(?:ed)?(?:\s+for\s+(?:release|publication))?"
     r"(?:\s+(?:until|till|to|bis))?|not\s+for\s+(?:release|publication|broadcast)\s+"
     r"(?:before|until|prior\s+to)|hold\s+for\s+release(?:\s+(?:until|till|at|on))?"
     r"|for\s+release(?:\s+(?:at|on|until|after))?(?=\s*(?::|at\b|on\b|\d))"
     r"|(?:nicht\s+zur\s+)?ver[öo]ffentlichung\s+(?:nicht\s+vor|frei\s+ab|ab|vor)"
-    r"|frei\s+(?:zur\s+ver[öo]ffentlichung\s+)?ab|nicht\s+vor)"
+    r"|frei\s+(?:zur\s+ver[öo]ffentlichung\s+)?ab|nicht\s+vor"
+    r"|(?:do\s+not|don'?t)\s+(?:publish|release|broadcast)\s+(?:before|until|prior\s+to))"
     r"(?P<colon>\s*[:\-–!])?\s*(?P<rest>.*)$",
     re.I,
 )
 HEADLINE_WORDS = 3  # what follows an embargo on its line is a headline if it has this many
-NO_EMBARGO_RE = re.compile(r"^(?:keine|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I)
+NO_EMBARGO_RE = re.compile(
+    r"^(?:keine[rn]?|none|no|sofort|immediately|immediate|frei|-|–)\W*$", re.I
+)
 
 
 def take_embargo(lines: list[Line], zone: tzinfo, now: datetime, found: Findings) -> list[Line]:
@@ -84,7 +93,7 @@ def _labelled_with_colon(match: re.Match) -> bool:
 _HOLDING_KEYWORD_RE = re.compile(
     r"embargoed\b.*\s(?:until|till|to|bis)|sperrfrist\s+bis|not\s.*\s(?:before|until|prior\s+to)"
     r"|hold\s+for\s+release.*|nicht\s+zur\s+ver[öo]ffentlichung\s+vor"
-    r"|ver[öo]ffentlichung\s+nicht\s+vor",
+    r"|ver[öo]ffentlichung\s+nicht\s+vor|sperrvermerk\s+bis|(?:do\s+not|don'?t)\s.*",
     re.I,
 )
 # what an attempt at a date opens with: a digit, a weekday's or a month's name
@@ -92,6 +101,8 @@ _DATE_OPENING_RE = re.compile(r"\W*(?:\d|(?P<word>[^\W\d_]+))")
 # what a date or a time has that a year in a sentence has not: '31.11.', '10:00', '10 Uhr'
 _DATE_MARK_RE = re.compile(r"\d[./:]\d|\d\s*(?:uhr\b|h\b|[ap]\.?m\b)", re.I)
 _STRICT_RE = re.compile(r"\b(?:under|strict(?:ly)?)\W*$", re.I)  # 'Under embargo …'
+# a moment is no clause: 'Do not publish before you have checked the credits' asks for a deed
+_CLAUSE_OPENING_RE = re.compile(r"(?:you|we|they|i|he|she|it|ihr|wir|sie|ich|er|es)\b", re.I)
 CLOCK_WORDS = frozenset("midnight noon mitternacht mittag".split())
 HOLDING_LINE_WORDS = 10  # an embargo line's date and time; a sentence runs longer
 DATE_ATTEMPT_WORDS = 6
@@ -104,14 +115,16 @@ def _announces_embargo(match: re.Match) -> bool:
     verlängert', 'Sperrfrist beim Arbeitslosengeld', 'Frei ab 18 Jahren' stay text."""
     rest = match.group("rest").strip()
     keyword = match.group("keyword").casefold()
-    if len(rest.split()) > HOLDING_LINE_WORDS:
+    if len(rest.split()) > HOLDING_LINE_WORDS or _CLAUSE_OPENING_RE.match(rest):
         return False
     if _HOLDING_KEYWORD_RE.fullmatch(keyword):
         return True
     if _STRICT_RE.search(match.string, 0, match.start("keyword")):
         # 'Under embargo until …', 'STRICT EMBARGO'; not 'Under embargo since 1962, Cuba …'
         return not rest or keyword.endswith(("until", "till", "bis"))
-    if not keyword.startswith(("sperrfrist", "embargo")):
+    if re.fullmatch(r"nicht\s+vor", keyword) and re.search(PUBLISHING_VERB + r"\W*$", rest, re.I):
+        return True  # '(Bitte) nicht vor Ende der Pressekonferenz veröffentlichen'
+    if not keyword.startswith(("sperrfrist", "sperrvermerk", "embargo")):
         return False
     if not rest:  # a bare 'SPERRFRIST', 'Embargoed' or 'EMBARGO' line; 'Embargo' is a kicker
         return keyword != "embargo" or match.group("keyword").isupper()
@@ -188,7 +201,8 @@ def take_title_embargo(title: str, zone: tzinfo, now: datetime, found: Findings)
 
 
 EMBARGO_OPENING = (
-    r"^\W*(?:(?:strict|under|achtung,?)\s+)?(?:sperrfrist|embargo(?:ed)?|hold\s+for\s+release)\b"
+    r"^\W*(?:(?:strict|under|achtung,?)\s+)?"
+    r"(?:sperrfrist|sperrvermerk|embargo(?:ed)?|hold\s+for\s+release)\b"
 )
 EMBARGO_OPENING_RE = re.compile(EMBARGO_OPENING, re.I)  # compiled once: asked of every line
 

@@ -9,9 +9,9 @@ from pipeline.normalize.body import (
     Block,
     tidy_segments,
 )
-from pipeline.normalize.datelines import dateline_text
+from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import Findings
-from pipeline.normalize.letterhead import ORG_NAME_RE, is_letterhead
+from pipeline.normalize.letterhead import is_letterhead, is_release_label, is_sender_line
 from pipeline.normalize.paragraphs import BULLET_RE
 
 DATELINE_ONLY_RE = re.compile(
@@ -60,8 +60,12 @@ def take_title(
     headline that opens the body right above its first paragraph beats a subject it does not
     repeat."""
     given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
-    if given and boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)):
-        given = ""  # a subject that only says 'Pressemitteilung': the body has the headline
+    if given and (
+        boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)) or is_release_label(given)
+    ):
+        # a subject that only says 'Pressemitteilung' (or 'Pressemitteilung Nr. 214/2026 des
+        # Landratsamtes Bautzen'): the body has the headline
+        given = ""
     if body_first:
         blocks = _without_cover_note(blocks)
     head_end = _body_start(blocks)
@@ -132,7 +136,11 @@ def take_title(
         elif (
             index != title_index
             and index not in repeats
-            and not (title_index is not None and index < title_index and _is_kicker(block))
+            and not (
+                title_index is not None
+                and index < title_index
+                and (_is_kicker(block) or is_sender_line(block.text))
+            )
         ):
             kept.append(block)
             opened = opened or (
@@ -236,7 +244,7 @@ def _find_headline(blocks: list[Block], head_end: int, date_lines: set[int]) -> 
             candidates = [i for i in candidates if i > dated[-1]]
     # a letterhead ('OFFICE OF THE ATTORNEY GENERAL', 'Cedar Falls Police Department') names
     # the sender over the headline: it is the headline only when nothing follows it
-    named = [i for i in candidates if not ORG_NAME_RE.fullmatch(blocks[i].text.strip())]
+    named = [i for i in candidates if not is_sender_line(blocks[i].text)]
     if named and len(blocks[named[-1]].text.split()) >= 4:
         candidates = named
     # A headline says something: four words first, then a sender's or site's name of two or
@@ -283,7 +291,7 @@ def _looks_like_headline(block: Block, date_line: bool | None = None) -> bool:
         and not BULLET_RE.match(text)
         and not DATELINE_ONLY_RE.match(text)
         and not boilerplate.ADDRESS_PART_RE.search(text)  # a letterhead's phone and address
-        and not FACT_LINE_RE.match(text)
+        and not DETAIL_LINE_RE.match(text)
         and not (dates.is_date_line(text) if date_line is None else date_line)
     )
 
@@ -320,20 +328,6 @@ def _title_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-# A line of facts ('Tatzeit: 24.11.2026, 22:40 Uhr', 'Einsatzort: Dortmund-Nordstadt', 'Ort:
-# Stadthalle', 'Location: …'): a field of a report or an invitation, never its headline. The
-# label is a field's name (a place, a time, a date, an alarm's keyword, what it costs), also
-# compounded as police and fire reports write them ('Unfallzeit', 'Einsatzstichwort').
-FACT_LINE_RE = re.compile(
-    r"^(?:(?:tat|einsatz|unfall|brand|fund|schadens|veranstaltungs|alarmierungs|melde)?"
-    r"(?:ort|zeit|datum|uhrzeit|stichwort|stelle|dauer|beginn|ende|nummer)"
-    r"|termin|eintritt|anmeldung|treffpunkt|kosten|preis|schaden|sachschaden|verletzte"
-    r"|(?:eingesetzte\s+)?(?:einsatz)?kräfte|when|where|date|time|location|venue|admission"
-    r"|registration|cost|price)\s*:\s+\S",
-    re.I,
-)
-
-
 def _merge_datelines(blocks: list[Block]) -> list[Block]:
     """'LEIPZIG (ots) –' on its own line belongs to the first paragraph of text after it; a
     heading between them (a police page's first incident) stays a heading of its own, and
@@ -347,7 +341,7 @@ def _merge_datelines(blocks: list[Block]) -> list[Block]:
         if waiting is not None and block.kind == "p" and boilerplate.is_long_paragraph(block.text):
             block = Block("p", tidy_segments(waiting.segs + [(" ", None)] + block.segs))
             waiting = None
-        elif waiting is not None and FACT_LINE_RE.match(block.text):
+        elif waiting is not None and DETAIL_LINE_RE.match(block.text):
             # detail lines first ('Tatzeit: …', 'Tatort: …'): the dateline stays where it stood
             merged.append(waiting)
             waiting = None

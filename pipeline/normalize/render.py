@@ -16,6 +16,7 @@ from pipeline.normalize.body import (
     clean_inline,
     tidy_segments,
 )
+from pipeline.normalize.datelines import DETAIL_LINE_RE
 from pipeline.normalize.paragraphs import BULLET_RE, NUMBERED_RE, SIGNED_RE, TERMINAL
 from pipeline.normalize.sanitize import clean_body, plain_field
 
@@ -156,6 +157,7 @@ def _looks_like_subheading(block: Block, following: Block) -> bool:
         and not any(href for _, href in block.segs)
         and text[0].isupper()
         and not dates.is_date_line(text)
+        and not DETAIL_LINE_RE.match(text)  # 'Ort: Plauen, Pausaer Straße' over a report
     )
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from pipeline.normalize import boilerplate
 from pipeline.normalize.body import Block
-from pipeline.normalize.datelines import dateline_text
+from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import CONTACT_RE
 from pipeline.normalize.headline import _looks_like_headline
 from pipeline.normalize.summary import words_german_or_english
@@ -56,6 +57,12 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
             f"the input seems to hold {len(headed) + 1} releases, each with a headline and a "
             f"dateline ('{names}'): they are kept as one; split them before approving"
         )
+    elif not listing and (detailed := _reports_with_details(blocks)):
+        names = "', '".join(map(_name, [title, *detailed]))
+        warnings.append(
+            f"the input seems to hold {len(detailed) + 1} reports, each with a headline and its "
+            f"time and place ('{names}'): they are kept as one; split them before approving"
+        )
     if listing:
         # a page of reports under a heading that names the kind ('Pressemeldungen der …')
         reports = [
@@ -86,6 +93,42 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
                 "publish one version, or each as a release of its own"
             )
     return warnings
+
+
+def _reports_with_details(blocks: list[Block]) -> list[str]:
+    """The headlines of further reports in a police office's daily report: the first report
+    opens the body with its time and place ('Zeit: …', 'Ort: …') under the title, and each
+    other one has a headline, such lines and its text again. A release that only lists
+    events under its text ('Termin: …', 'Ort: …') opens with prose, not with such lines."""
+    if not blocks or not _is_detail(blocks[0]):
+        return []
+    headlines = []
+    told = False  # a report's text came: a headline now opens another report
+    for index, block in enumerate(blocks):
+        if block.kind in ("p", "quote") and boilerplate.is_long_paragraph(block.text):
+            told = True
+        elif told and _heads_details(blocks, index):
+            headlines.append(block.text)
+    return headlines
+
+
+def _is_detail(block: Block) -> bool:
+    return block.kind == "p" and bool(DETAIL_LINE_RE.match(block.text))
+
+
+def _heads_details(blocks: list[Block], index: int) -> bool:
+    """A headline over one or more detail lines and the text under them."""
+    block = blocks[index]
+    if _is_detail(block) or not _looks_like_headline(block) or len(block.text.split()) < 3:
+        return False
+    after = index + 1
+    while after < len(blocks) and _is_detail(blocks[after]):
+        after += 1
+    return (
+        after > index + 1
+        and after < len(blocks)
+        and boilerplate.is_long_paragraph(blocks[after].text)
+    )
 
 
 def _casefolded_words(texts: list[str], *, from_end: bool = False) -> list[str]:

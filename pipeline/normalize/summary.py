@@ -11,7 +11,7 @@ import unicodedata
 from slugify import slugify
 
 from pipeline.normalize.body import Block
-from pipeline.normalize.datelines import dateline_end
+from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_end
 from pipeline.normalize.dates import is_date_line
 from pipeline.normalize.headline import DATELINE_ONLY_RE
 
@@ -46,6 +46,10 @@ def lead_text(blocks: list[Block]) -> str:
     above them (a short line without a final period) is not run into the first sentence; an
     intro standing alone over the text's first section heading is the lead itself, and the
     lead never runs on past a heading (into 'About the company')."""
+    # a report's time and place lines over its first sentence ('Zeit: …', 'Ort: …') are facts,
+    # not its opening
+    while blocks and blocks[0].kind == "p" and DETAIL_LINE_RE.match(blocks[0].text):
+        blocks = blocks[1:]
     if _intro(blocks):
         return without_dateline(blocks[0].text)
     paragraphs = [block for block in blocks if block.kind in ("p", "quote")]

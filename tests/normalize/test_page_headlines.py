@@ -8,7 +8,7 @@ import pytest
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.normalize import normalize
-from tests.normalize.test_release_shapes import ARRIVED, release
+from tests.normalize.test_release_shapes import ARRIVED, SHAPES, release
 
 SOURCE = SourceConfig(title="Probe", kind="files", path="inbox", language="de")
 
@@ -173,7 +173,9 @@ def test_a_row_of_fields_with_the_publication_date_under_the_h1_dates_it_and_lea
     )
     head = "Medieninformation 612/2026 - Polizei Niedersachsen"
     found = normalize(read_page(page.format(title=head, og="", h1=HEADLINE)), SOURCE)
-    assert found.text.startswith(f"{HEADLINE}\n\nHannover, 26. November 2026 – Die Fraktion")
+    # the h1 only names the label and number: the heading under it is the headline
+    assert found.title == HEADLINE
+    assert found.text.startswith("Hannover, 26. November 2026 – Die Fraktion")
     assert found.published_at.isoformat() == published
 
 
@@ -410,3 +412,28 @@ def test_a_word_page_s_big_bold_first_line_is_the_headline_not_its_file_name():
     assert found.title == "Neues Bürgerbüro im Rathaus Nord öffnet am 7. Dezember"
     assert found.text.startswith("Die Stadt Lindenau eröffnet am Montag")
     assert "docx" not in found.title and "Neues Bürgerbüro" not in found.text
+
+
+def test_a_page_whose_h1_only_names_the_release_number_is_headed_by_its_h2():
+    found = release("pm-nummer-h1.html")
+    assert found.title == "Freistaat fördert 40 neue Streuobstwiesen im Erzgebirge"
+    assert found.slug == "freistaat-foerdert-40-neue-streuobstwiesen-im-erzgebirge"
+    assert found.text.startswith("Der Freistaat Sachsen fördert die Anlage von 40 neuen")
+    assert "97/2026" not in found.text
+
+
+def test_an_h1_that_says_what_happened_behind_a_label_stays_the_headline():
+    page = (
+        (SHAPES / "pm-nummer-h1.html")
+        .read_text("utf-8")
+        .replace(
+            "<h1>Pressemitteilung Nr. 97/2026</h1>",
+            "<h1>Pressemitteilung 97/2026: Erste Streuobstwiesen übergeben</h1>",
+        )
+        .replace(
+            "<title>Pressemitteilung Nr. 97/2026",
+            "<title>Pressemitteilung 97/2026: Erste Streuobstwiesen übergeben",
+        )
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.title == "Erste Streuobstwiesen übergeben"
