@@ -14,6 +14,7 @@ from pipeline.extract.documents import PHOTO_FILE_RE
 from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
 from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
 from pipeline.ingest.readers.context import InputContext, content_hash
+from pipeline.ingest.readers.unclosed import close_unclosed
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
@@ -27,11 +28,12 @@ PROSE_SHARE = 0.5
 
 def read(data: bytes, context: InputContext) -> RawRelease:
 
-    article = _extract(data, context)
-    notes: tuple[str, ...] = ()
+    readable, unclosed = close_unclosed(data)
+    article = _extract(readable, context)
+    notes: tuple[str, ...] = (unclosed,) if unclosed else ()
     if article.text_length < MIN_ARTICLE_CHARS and (embedded := _embedded_page(data)):
         article = _extract(embedded.encode("utf-8"), context)
-        notes = ("the release was read from a page embedded in this one (iframe srcdoc)",)
+        notes += ("the release was read from a page embedded in this one (iframe srcdoc)",)
     if problem := _not_a_release(article, data):
         raise Rejected(problem, field="body")
     if article.text_length < MIN_ARTICLE_CHARS:
