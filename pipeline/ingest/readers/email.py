@@ -49,6 +49,7 @@ from pipeline.ingest.readers.mailparts import (
     filename,
     is_attachment,
     part_text,
+    transfer_warnings,
 )
 from pipeline.ingest.readers.replies import answer_to_a_question
 from pipeline.models import MediaInput, RawRelease
@@ -104,6 +105,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
             message, inline, {id(html_part), id(text_part), *used}, _shown_content_ids(html_part)
         ),
         warnings=_cut_off(message)
+        + transfer_warnings(message)
         + notes
         + reply_notes
         + _not_fetched(remote)
