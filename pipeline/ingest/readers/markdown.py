@@ -23,6 +23,7 @@ from pipeline.extract.documents import document_beside
 from pipeline.extract.plain import MAX_MARKS, plain_paragraphs, too_marked
 from pipeline.extract.srcset import not_web
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
+from pipeline.ingest.readers.front_matter import front_matter_fields
 from pipeline.models import MediaInput, Problem, RawRelease
 
 # No linkify: bare URLs stay text, as the author wrote them. A line break stays a line break
@@ -45,19 +46,6 @@ _OPENED = re.compile(r"\A---[ \t]*\r?\n[\w-]+[ \t]*:")  # '---' then a field: fr
 MAX_FRONT_MATTER = 64 * 1024
 _HEADING_TAGS = {"h1": "h2", "h5": "h4", "h6": "h4"}  # bodies hold h2-h4 only
 
-# Accepted spellings of each front matter field, first match wins.
-KEYS = {
-    "title": ("title",),
-    "published": ("date", "published", "pubdate"),
-    "teaser": ("teaser", "summary", "description", "lead"),
-    "language": ("language", "lang"),
-    "embargo": ("embargo", "embargo_until", "sperrfrist"),
-    "contact": ("contact", "kontakt"),
-    "categories": ("categories", "tags", "category"),
-    "url": ("url", "canonical", "canonical_url"),
-    "id": ("id",),
-    "images": ("images", "image", "photos", "bilder"),
-}
 IMAGE_KEYS = ("url", "caption", "credit", "alt", "license")
 
 
@@ -69,7 +57,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         problems.append(Problem(field="encoding", message="bytes that are not UTF-8 were replaced"))
     meta, body, meta_problems = split_front_matter(decoded.text)
     problems.extend(meta_problems)
-    fields = _fields(meta)
+    fields, field_problems = front_matter_fields(meta)
+    problems.extend(field_problems)
     warnings: list[str] = []
     if too_marked(body):
         # a parser keeps an object per mark: ten million of them would fill the memory
@@ -281,16 +270,6 @@ def _front_matter_images(value: Any, warnings: list[str]) -> list[MediaInput]:
                 "{url, caption, credit, alt}"
             )
     return images
-
-
-def _fields(meta: dict[str, Any]) -> dict[str, Any]:
-    fields = {}
-    for name, spellings in KEYS.items():
-        for key in spellings:
-            if key in meta and meta[key] not in (None, ""):
-                fields[name] = meta[key]
-                break
-    return fields
 
 
 def _text(value: Any) -> str | None:
