@@ -88,3 +88,12 @@ def test_a_body_cut_off_inside_a_string_says_it_looks_cut_off(api):
             "column 11: it looks cut off; send it again",
         }
     ]
+
+
+def test_values_of_the_wrong_kind_get_the_same_words_as_a_file(api):
+    answer = send(api, body_of({**RELEASE, "title": None, "categories": "Politik", "id": 4711}))
+    assert answer.status_code == 422
+    assert answer.json()["problems"] == [
+        {"field": "title", "message": "must be text, got null"},
+        {"field": "categories", "message": "must be a list [...], got a text"},
+    ]

@@ -103,3 +103,33 @@ def syntax_message(text: str, error: json.JSONDecodeError) -> str:
     if rest[:1] == "'":
         return f'{where}: a text in single quotes; JSON needs double quotes ("…")'
     return f"{where}: {error.msg}"
+
+
+# pydantic's error types for a value of the wrong JSON kind; its own words differ between a
+# file ("a valid list") and the API ("a valid array"), so both say this instead
+_WANTED = {
+    "string_type": "text",
+    "list_type": "a list [...]",
+    "model_type": "an object {...}",
+    "model_attributes_type": "an object {...}",
+    "dict_type": "an object {...}",
+}
+
+
+def wrong_kind_message(error_type: str, sent: Any) -> str | None:
+    """'must be text, got null' for a value of the wrong kind; None for other errors."""
+    if error_type not in _WANTED:
+        return None
+    return f"must be {_WANTED[error_type]}, got {_json_kind(sent)}"
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return "a text"
+    return "a list" if isinstance(value, list) else "an object"

@@ -200,3 +200,22 @@ def test_a_json_file_cut_off_says_where_and_what_to_do(tmp_path):
         "json": "the JSON ends at line 1 column 61 before its last value or closing bracket: it "
         "looks cut off; send it again"
     }
+
+
+def test_a_numeric_id_is_the_id_as_text():
+    release = read(
+        json.dumps({"id": 4711, "title": "Neue Buslinie", "text": "Ab Dezember."}).encode()
+    )
+    assert release.problems == ()
+    assert release.identity == "4711"
+
+
+def test_values_of_the_wrong_kind_name_what_was_sent():
+    sent = {"title": None, "text": "Ab Dezember.", "categories": "Politik, Haushalt"}
+    release = read(json.dumps(sent).encode())
+    assert [(p.field, p.message) for p in release.problems] == [
+        ("title", "must be text, got null"),
+        ("categories", "must be a list [...], got a text"),
+    ]
+    listed = read(json.dumps({"title": ["Bus", "Bahn"], "text": "Ab Dezember."}).encode())
+    assert problems(listed) == {"title": "must be text, got a list"}
