@@ -120,8 +120,10 @@ def decode_text(
             return Decoded(mixed, "utf-8", lossy="\ufffd" in mixed)
     try:
         return Decoded(body.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(body):
+            # a file cut off in the middle of a character: its first bytes are no letter
+            return Decoded(body[: exc.start].decode("utf-8"), "utf-8")
     declared = canonical_encoding(declared)
     lenient = body.decode("utf-8", "replace")
     if _mostly_utf8(lenient) or (declared == "utf-8" and _mostly_utf8(lenient, ratio=1)):

@@ -27,6 +27,7 @@ from pipeline.store import users
 from pipeline.web import idempotency, schemas
 from pipeline.web.api_problems import (
     install_problem_answers,
+    json_body_as_utf8,
     schema_problems,
 )
 from pipeline.web.release_status import status_json
@@ -132,6 +133,7 @@ async def submit(
     if kind == "multipart/form-data":
         data, suffix, replaces, images = await read_upload(request, data)
     elif kind in ("application/json", ""):
+        data = json_body_as_utf8(data, request.headers.get("content-type", ""))
         suffix, replaces = ".json", _json_replaces(data)
     else:
         raise problem(415, "Content-Type", "send application/json or multipart/form-data")

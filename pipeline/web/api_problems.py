@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -17,12 +18,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pipeline.ingest.readers import jsonfmt
 from pipeline.ingest.readers.jsontext import (
     MAX_NESTING,
+    NotJsonText,
+    json_text,
     load_json,
     nesting_depth,
     repeated_key_message,
     syntax_message,
 )
-from pipeline.web.uploads import ApiError
+from pipeline.web.uploads import ApiError, problem
 
 
 def install_problem_answers(app: FastAPI) -> None:
@@ -84,6 +87,20 @@ def pydantic_problems(errors) -> list[dict]:
             # pydantic would show the regular expression; no API parameter has one so far
             found["message"] = f"{error.get('input')!r} is not in the form this field takes"
     return problems
+
+
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def json_body_as_utf8(data: bytes, content_type: str) -> bytes:
+    """A JSON body as UTF-8, from a byte-order mark or the charset its Content-Type declares,
+    so that the schema check, `replaces` and the reader all read one text; a body that is
+    empty or in no charset it names is refused with what to send."""
+    declared = _CHARSET.search(content_type)
+    try:
+        return json_text(data, declared.group(1) if declared else None).encode("utf-8")
+    except NotJsonText as exc:
+        raise problem(422, "body", str(exc)) from None
 
 
 def schema_problems(data: bytes) -> list[dict]:

@@ -47,6 +47,7 @@ SIGNATURES = (
         "save the mail as .eml (drag it out of Outlook), or the document as HTML or text",
     ),
     (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .odt)", "save it as HTML or text"),
+    (b"{\\rtf", "an RTF document", "save it as plain text, or send the Word file"),
 )
 
 

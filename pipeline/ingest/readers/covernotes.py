@@ -30,6 +30,32 @@ SIGNED_RE = re.compile(
 _DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
 
 
+def only_in_documents(message: Message) -> Problem | None:
+    """The problem of a mail with no text of its own whose release is in a document Melder does
+    not read: Outlook's winmail.dat above all, which it sends instead of the mail's text."""
+    names = [
+        filename(part, index)
+        for index, part in enumerate(attachments(message, set()))
+        if filename(part, index).lower().endswith(_DOCUMENTS)
+        or part.get_content_type() == "application/ms-tnef"
+    ]
+    if not names:
+        return None
+    tnef = next((name for name in names if name.lower() == "winmail.dat"), None)
+    if tnef or any(part.get_content_type() == "application/ms-tnef" for part in message.walk()):
+        return Problem(
+            field="body",
+            message=f"the mail has no text of its own, only {tnef or names[0]} (Outlook's rich "
+            "text, TNEF), which Melder does not read: send it again as HTML or plain text "
+            "(in Outlook: Format Text > HTML)",
+        )
+    return Problem(
+        field="body",
+        message=f"the mail has no text of its own, only {names[0]}, which Melder does not "
+        "read; send the text in the mail or attach it as .txt or .html",
+    )
+
+
 def release_in_attachment(message: Message, body_html, body_text, skip: set[int]):
     """(body_html, body_text, notes, problems, used): a cover note's release read from its
     attached text or HTML file (`used` holds that part's id: it is the release, not one of its

@@ -32,7 +32,11 @@ from pipeline.extract import (
 from pipeline.extract.decode import canonical_encoding, decode_text
 from pipeline.extract.images import NOT_A_PHOTO_RE
 from pipeline.ingest.readers.context import InputContext, content_hash
-from pipeline.ingest.readers.covernotes import release_behind_link, release_in_attachment
+from pipeline.ingest.readers.covernotes import (
+    only_in_documents,
+    release_behind_link,
+    release_in_attachment,
+)
 from pipeline.ingest.readers.forwards import (
     FORWARD_ATTACHED,
     attached_message,
@@ -49,6 +53,7 @@ from pipeline.ingest.readers.mailparts import (
     filename,
     is_attachment,
     part_text,
+    transfer_warnings,
 )
 from pipeline.ingest.readers.replies import answer_to_a_question
 from pipeline.models import MediaInput, RawRelease
@@ -70,6 +75,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     if inner := attached_message(message, text_part or html_part):
         raw = read(inner, context)  # a forward as attachment; the inner message is smaller
         return raw.model_copy(update={"warnings": (*raw.warnings, FORWARD_ATTACHED)})
+    if html_part is None and text_part is None and (documents := only_in_documents(message)):
+        raise Rejected(documents.message, field=documents.field)
     inline, remote = _inline_images(html_part)
     subject = _header(message, "subject") or ""
     replying = is_reply(subject)
@@ -104,6 +111,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
             message, inline, {id(html_part), id(text_part), *used}, _shown_content_ids(html_part)
         ),
         warnings=_cut_off(message)
+        + transfer_warnings(message)
         + notes
         + reply_notes
         + _not_fetched(remote)

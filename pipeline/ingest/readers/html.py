@@ -15,6 +15,7 @@ from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
 from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
 from pipeline.ingest.readers import framed
 from pipeline.ingest.readers.context import InputContext, content_hash
+from pipeline.ingest.readers.unclosed import close_unclosed
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
@@ -28,13 +29,14 @@ PROSE_SHARE = 0.5
 
 def read(data: bytes, context: InputContext) -> RawRelease:
 
-    article = _extract(data, context)
-    notes: tuple[str, ...] = ()
+    readable, unclosed = close_unclosed(data)
+    article = _extract(readable, context)
+    notes: tuple[str, ...] = (unclosed,) if unclosed else ()
     if article.text_length < MIN_ARTICLE_CHARS and (embedded := _embedded_page(data)):
         article = _extract(embedded.encode("utf-8"), context)
-        notes = ("the release was read from a page embedded in this one (iframe srcdoc)",)
+        notes += ("the release was read from a page embedded in this one (iframe srcdoc)",)
     base = article.canonical_url or context.base_url
-    if document := _shown_document(article, data, base):
+    if document := _shown_document(article, readable, base):
         raise Rejected(framed.only_a_document(document), field="body")
     if problem := _not_a_release(article, data):
         raise Rejected(problem, field="body")
@@ -46,10 +48,13 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         )
     words = len(article.text.split())
     if article.prose_words < MIN_PROSE_WORDS and article.prose_words < words * PROSE_SHARE:
+        what_to_do = framed.frame_hint(data[:200_000], base) or (
+            "check the URL, or set extract.body if the release is there"
+        )
         raise Rejected(
             "no press release found on this page (looks like a listing/navigation): its text "
             f"is link titles and labels with {article.prose_words} words of running text; "
-            "check the URL, or set extract.body if the release is there",
+            + what_to_do,
             field="body",
         )
     return RawRelease(

@@ -27,6 +27,7 @@ from pipeline.ingest.readers.jsontext import (
     nesting_depth,
     repeated_key_message,
     syntax_message,
+    wrong_kind_message,
 )
 from pipeline.ingest.readers.wordpress import wordpress_post
 from pipeline.models import Link, MediaInput, Problem, RawRelease
@@ -174,6 +175,12 @@ class ReleaseSubmission(BaseModel):
         "submission with other content is a new release.",
     )
 
+    @field_validator("id", "replaces", mode="before")
+    @classmethod
+    def _number_is_text(cls, value: Any) -> Any:
+        """A CMS's numeric id (`"id": 4711`) is the id as text."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
     @field_validator("url")
     @classmethod
     def _url(cls, value: str | None) -> str | None:
@@ -319,6 +326,8 @@ def _message(error: dict) -> str:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(known)}"
         return f"unknown field; {hint}"
+    if wrong_kind := wrong_kind_message(kind, error.get("input")):
+        return wrong_kind
     if kind.startswith(("datetime", "date_")):
         return f"{error['input']!r} is not an ISO 8601 date and time like 2024-05-03T10:00:00+02:00"
     if kind == "string_pattern_mismatch" and error["loc"][-1] == "language":

@@ -10,8 +10,38 @@ import json
 import re
 from typing import Any
 
+from pipeline.extract.decode import canonical_encoding, split_bom
+
 MAX_NESTING = 32
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class NotJsonText(ValueError):
+    """A body whose bytes are no JSON text to parse: empty, or not in the charset it needs."""
+
+
+def json_text(data: bytes, charset: str | None = None) -> str:
+    """The text of a JSON body: UTF-8 with or without a byte-order mark, UTF-16 or UTF-32 with
+    one, or the charset its sender declares; raises `NotJsonText` saying what to send."""
+    if not data.strip():
+        raise NotJsonText("the body is empty: send the release as one JSON object")
+    marked, rest = split_bom(data)
+    declared = canonical_encoding(charset)
+    if marked or declared not in (None, "utf-8"):
+        encoding = marked or declared
+        said = "its byte-order mark" if marked else "its Content-Type"
+        try:
+            return rest.decode(encoding)
+        except UnicodeDecodeError:
+            raise NotJsonText(f"the body is not {encoding} as {said} says: send UTF-8") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        looks = "UTF-16" if b"\x00" in data[:1024] else "windows-1252"
+        raise NotJsonText(
+            f"the body is not UTF-8 (it looks like {looks}): send UTF-8, or name its charset "
+            "in the Content-Type header"
+        ) from None
 
 
 def nesting_depth(text: str) -> int:
@@ -56,6 +86,15 @@ def syntax_message(text: str, error: json.JSONDecodeError) -> str:
     where = f"line {error.lineno} column {error.colno}"
     rest = text[error.pos :].lstrip()
     before = text[: error.pos].rstrip()
+    if error.msg.startswith("Unterminated string"):  # no closing quote up to the end
+        return (
+            f"the JSON ends inside a string that opens at {where}: it looks cut off; send it again"
+        )
+    if not rest:
+        return (
+            f"the JSON ends at {where} before its last value or closing bracket: it looks cut "
+            "off; send it again"
+        )
     if rest.startswith(("//", "/*")) or (before.endswith("/") and rest[:1] in "/*"):
         return f"{where}: a comment; JSON has none (// and /* */): remove it"
     if rest[:1] in "}]" and before.endswith(","):
@@ -64,3 +103,33 @@ def syntax_message(text: str, error: json.JSONDecodeError) -> str:
     if rest[:1] == "'":
         return f'{where}: a text in single quotes; JSON needs double quotes ("…")'
     return f"{where}: {error.msg}"
+
+
+# pydantic's error types for a value of the wrong JSON kind; its own words differ between a
+# file ("a valid list") and the API ("a valid array"), so both say this instead
+_WANTED = {
+    "string_type": "text",
+    "list_type": "a list [...]",
+    "model_type": "an object {...}",
+    "model_attributes_type": "an object {...}",
+    "dict_type": "an object {...}",
+}
+
+
+def wrong_kind_message(error_type: str, sent: Any) -> str | None:
+    """'must be text, got null' for a value of the wrong kind; None for other errors."""
+    if error_type not in _WANTED:
+        return None
+    return f"must be {_WANTED[error_type]}, got {_json_kind(sent)}"
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return "a text"
+    return "a list" if isinstance(value, list) else "an object"

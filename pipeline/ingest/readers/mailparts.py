@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import re
+from email import errors
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
@@ -31,7 +33,9 @@ def part_text(part: Message) -> str:
 
 
 def _decoded(part: Message) -> str:
-    payload = part.get_payload(decode=True) or b""
+    payload = plain_under_base64(part)
+    if payload is None:
+        payload = _base64_cut_short(part) or part.get_payload(decode=True) or b""
     label = part.get_content_charset()
     encoding = canonical_encoding(label)
     if encoding:
@@ -40,6 +44,73 @@ def _decoded(part: Message) -> str:
         except UnicodeDecodeError:
             pass
     return decode_text(payload, declared=label).text
+
+
+# A base64 line holds only its alphabet; Python's decoder skips anything else without a word,
+# which turns plain text labelled base64 into bytes of garbage.
+_BASE64_LINE = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+_BASE64_DAMAGE = (
+    errors.InvalidBase64PaddingDefect,
+    errors.InvalidBase64CharactersDefect,
+    errors.InvalidBase64LengthDefect,
+)
+
+
+def plain_under_base64(part: Message) -> bytes | None:
+    """The bytes of a part its mailer labelled base64 that holds no base64 (words, spaces,
+    umlauts): read as the plain text it is. None for every other part."""
+    if str(part.get("content-transfer-encoding", "")).strip().lower() != "base64":
+        return None
+    raw = part.get_payload()
+    if not isinstance(raw, str):
+        return None
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if not lines or all(_BASE64_LINE.fullmatch(line) for line in lines):
+        return None
+    try:
+        return raw.encode("ascii", "surrogateescape")  # the mail's own bytes, as parsed
+    except UnicodeEncodeError:
+        return raw.encode("utf-8", "surrogateescape")
+
+
+def _base64_cut_short(part: Message) -> bytes | None:
+    """The bytes of a base64 part whose last characters are missing, decoded as far as they
+    go (Python hands such a part back undecoded); None for every other part."""
+    if str(part.get("content-transfer-encoding", "")).strip().lower() != "base64":
+        return None
+    raw = part.get_payload()
+    if not isinstance(raw, str):
+        return None
+    letters = re.sub(r"[^A-Za-z0-9+/]", "", raw)
+    if len(letters) % 4 != 1:
+        return None
+    return base64.b64decode(letters[:-1])  # a lone last character holds no whole byte
+
+
+def transfer_warnings(message: Message) -> tuple[str, ...]:
+    """What the editor must know about how the mail's text parts came through: one labelled
+    base64 that was plain text, one whose base64 is cut short or damaged (its end is lost)."""
+    warnings: list[str] = []
+    for part in message.walk():
+        if part.is_multipart() or part.get_content_maintype() != "text" or is_attachment(part):
+            continue
+        if plain_under_base64(part) is not None:
+            note = (
+                "the mail's text part says it is base64 but holds plain text: it was read as "
+                "plain text"
+            )
+        else:
+            part.get_payload(decode=True)  # decoding records what is wrong with it
+            if not any(isinstance(defect, _BASE64_DAMAGE) for defect in part.defects):
+                continue
+            note = (
+                "the mail's text part has damaged base64 (cut short or with stray characters): "
+                "its last words may be missing or wrong; compare it with the original before "
+                "approving"
+            )
+        if note not in warnings:
+            warnings.append(note)
+    return tuple(warnings)
 
 
 SIGNATURE_SEPARATOR = "-- "

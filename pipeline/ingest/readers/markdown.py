@@ -18,12 +18,15 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from pipeline.extract import parse_html
 from pipeline.extract.decode import decode_text
 from pipeline.extract.documents import document_beside
 from pipeline.extract.plain import MAX_MARKS, plain_paragraphs, too_marked
 from pipeline.extract.srcset import not_web
+from pipeline.extract.videos import article_videos
 from pipeline.ingest.readers.context import InputContext, content_hash, without_lone_surrogates
-from pipeline.models import MediaInput, Problem, RawRelease
+from pipeline.ingest.readers.front_matter import front_matter_fields
+from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 # No linkify: bare URLs stay text, as the author wrote them. A line break stays a line break
 # (an address block keeps its lines; `normalize` joins the lines of wrapped prose again), and
@@ -45,19 +48,6 @@ _OPENED = re.compile(r"\A---[ \t]*\r?\n[\w-]+[ \t]*:")  # '---' then a field: fr
 MAX_FRONT_MATTER = 64 * 1024
 _HEADING_TAGS = {"h1": "h2", "h5": "h4", "h6": "h4"}  # bodies hold h2-h4 only
 
-# Accepted spellings of each front matter field, first match wins.
-KEYS = {
-    "title": ("title",),
-    "published": ("date", "published", "pubdate"),
-    "teaser": ("teaser", "summary", "description", "lead"),
-    "language": ("language", "lang"),
-    "embargo": ("embargo", "embargo_until", "sperrfrist"),
-    "contact": ("contact", "kontakt"),
-    "categories": ("categories", "tags", "category"),
-    "url": ("url", "canonical", "canonical_url"),
-    "id": ("id",),
-    "images": ("images", "image", "photos", "bilder"),
-}
 IMAGE_KEYS = ("url", "caption", "credit", "alt", "license")
 
 
@@ -69,7 +59,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         problems.append(Problem(field="encoding", message="bytes that are not UTF-8 were replaced"))
     meta, body, meta_problems = split_front_matter(decoded.text)
     problems.extend(meta_problems)
-    fields = _fields(meta)
+    fields, field_problems = front_matter_fields(meta)
+    problems.extend(field_problems)
     warnings: list[str] = []
     if too_marked(body):
         # a parser keeps an object per mark: ten million of them would fill the memory
@@ -80,6 +71,11 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     images += _front_matter_images(fields.get("images"), warnings)
     published, published_text = _date_value(fields.get("published"))
     url = _text(fields.get("url"))
+    videos = embedded_videos(body_html, url or context.base_url)
+    warnings += [
+        f"the release embeds a video ({video}): Melder carries it as a link, not as a player"
+        for video in videos
+    ]
     return RawRelease(
         source=context.source,
         identity=_text(fields.get("id")) or url or context.locator,
@@ -97,9 +93,19 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         contact=_text(fields.get("contact")),
         categories=_categories(fields.get("categories")),
         media=tuple(images),
+        links=tuple(Link(url=video, text="Video") for video in videos),
         problems=tuple(problems),
         warnings=tuple(warnings),
     )
+
+
+def embedded_videos(body_html: str, base: str | None) -> tuple[str, ...]:
+    """The videos raw HTML in the Markdown embeds (a YouTube iframe): the sanitizer drops
+    players, so they go on as links, as a page's do."""
+    if not re.search(r"<(?:iframe|video)\b", body_html, re.I):
+        return ()
+    tree = parse_html(body_html)
+    return article_videos(tree, base) if tree is not None else ()
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[Problem]]:
@@ -281,16 +287,6 @@ def _front_matter_images(value: Any, warnings: list[str]) -> list[MediaInput]:
                 "{url, caption, credit, alt}"
             )
     return images
-
-
-def _fields(meta: dict[str, Any]) -> dict[str, Any]:
-    fields = {}
-    for name, spellings in KEYS.items():
-        for key in spellings:
-            if key in meta and meta[key] not in (None, ""):
-                fields[name] = meta[key]
-                break
-    return fields
 
 
 def _text(value: Any) -> str | None:

@@ -7,6 +7,7 @@ around it is `normalize`'s job. A few leading "Titel:" / "Datum:" header lines a
 from __future__ import annotations
 
 import codecs
+import quopri
 import re
 
 from charset_normalizer import from_bytes
@@ -35,7 +36,7 @@ TITLE_KEYS = frozenset({"titel", "title", "überschrift", "headline"})
 
 def read(data: bytes, context: InputContext) -> RawRelease:
 
-    text = decode(data, context.config.encoding)
+    text, note = without_quoted_printable(decode(data, context.config.encoding))
     title, published_text, body = split_header(text)
     return RawRelease(
         source=context.source,
@@ -47,6 +48,30 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         published_text=published_text,
         body_text=body,
         base_url=context.base_url,
+        warnings=(note,) if note else (),
+    )
+
+
+# A mail's quoted-printable transfer encoding saved as the text: 'G=C3=BCnzburg', lines
+# ending in '=' that go on in the next. One '=C3' in a release is text; umlauts written as
+# two escapes each, more than once, or escapes beside soft line breaks are the encoding.
+_QP_MULTIBYTE = re.compile(r"=[C-F][0-9A-F](?:=[89AB][0-9A-F])+")
+_QP_ESCAPE = re.compile(r"=[0-9A-F]{2}")
+_QP_SOFT_BREAK = re.compile(r"[^=\s]=\r?$", re.MULTILINE)
+
+
+def without_quoted_printable(text: str) -> tuple[str, str | None]:
+    """`text` decoded when it is quoted-printable, with a note saying so; else as it is."""
+    multibyte = len(_QP_MULTIBYTE.findall(text))
+    escapes, soft = len(_QP_ESCAPE.findall(text)), len(_QP_SOFT_BREAK.findall(text))
+    if multibyte < 2 and not (escapes >= 3 and soft):
+        return text, None
+    decoded = decode_text(quopri.decodestring(text.encode("utf-8")))
+    if decoded.lossy:
+        return text, None
+    return decoded.text, (
+        "the text was still quoted-printable, as a mail sends it ('G=C3=BCnzburg'): it was "
+        "decoded; compare umlauts and line ends with the original"
     )
 
 

@@ -95,6 +95,7 @@ def test_a_page_of_labels_around_one_download_names_that_file():
 
 
 def test_a_page_that_frames_another_page_says_which_page_to_submit():
+    # whether the headline and menu count as text or as labels, the message names the frame
     raw = read(
         page(
             "<h1>Pressemitteilung 47/2026</h1>"

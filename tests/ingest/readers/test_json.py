@@ -186,3 +186,36 @@ def test_an_image_s_refused_url_is_named_beside_its_other_mistakes():
         "images[0].url": "must be an absolute http:// or https:// URL",
         "images[0].cpation": "unknown field; did you mean 'caption'?",
     }
+
+
+def test_a_json_file_cut_off_says_where_and_what_to_do(tmp_path):
+    path = tmp_path / "pm.json"
+    path.write_text('{\n  "id": "pm-2",\n  "title": "Neue Buslinie",\n  "text": "Ab dem 13. Dez')
+    assert problems(read(path.read_bytes(), path.name)) == {
+        "json": "the JSON ends inside a string that opens at line 4 column 11: it looks cut off; "
+        "send it again"
+    }
+    path.write_text('{"title": "Neue Buslinie", "text": "Ab Dezember fährt sie.",')
+    assert problems(read(path.read_bytes(), path.name)) == {
+        "json": "the JSON ends at line 1 column 61 before its last value or closing bracket: it "
+        "looks cut off; send it again"
+    }
+
+
+def test_a_numeric_id_is_the_id_as_text():
+    release = read(
+        json.dumps({"id": 4711, "title": "Neue Buslinie", "text": "Ab Dezember."}).encode()
+    )
+    assert release.problems == ()
+    assert release.identity == "4711"
+
+
+def test_values_of_the_wrong_kind_name_what_was_sent():
+    sent = {"title": None, "text": "Ab Dezember.", "categories": "Politik, Haushalt"}
+    release = read(json.dumps(sent).encode())
+    assert [(p.field, p.message) for p in release.problems] == [
+        ("title", "must be text, got null"),
+        ("categories", "must be a list [...], got a text"),
+    ]
+    listed = read(json.dumps({"title": ["Bus", "Bahn"], "text": "Ab Dezember."}).encode())
+    assert problems(listed) == {"title": "must be text, got a list"}

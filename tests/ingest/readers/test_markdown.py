@@ -146,3 +146,19 @@ def test_windows_line_ends_close_the_front_matter_and_tabbed_paragraphs_stay_par
     assert raw.title == "Neues Bürgerbüro öffnet" and raw.problems == ()
     assert raw.body_html.count("<p>") == 2 and "<pre>" in raw.body_html
     assert "title:" not in raw.body_html
+
+
+def test_a_video_player_in_the_markdown_becomes_a_link_with_a_note_as_in_a_page():
+    release = read(
+        b"# LED-Leuchten\n\nDie Gemeinde tauscht 84 Leuchten.\n\n"
+        b'<iframe width="560" src="https://www.youtube.com/embed/abc123XYZ_0"></iframe>\n\n'
+        b'<iframe src="https://maps.example/embed?q=Hauptstrasse"></iframe>\n\n'
+        b"Mehr im [Kanal](https://www.youtube.com/@oberdorf).\n"
+    )
+    assert [(link.url, link.text) for link in release.links] == [
+        ("https://www.youtube.com/embed/abc123XYZ_0", "Video")
+    ]
+    assert release.warnings == (
+        "the release embeds a video (https://www.youtube.com/embed/abc123XYZ_0): Melder carries "
+        "it as a link, not as a player",
+    )

@@ -115,3 +115,15 @@ def test_a_pdf_or_an_outlook_message_under_another_name_is_named_for_what_it_is(
     [problem] = read(outlook, "pm.eml").problems
     assert "Outlook message (.msg)" in problem.message
     assert "save the mail as .eml" in problem.message
+
+
+def test_a_page_cut_off_inside_a_character_ends_with_the_last_whole_one(tmp_path):
+    cut = page(f"<h1>Grüne Welle</h1><p>{PARAGRAPH} Die Kosten trägt die Bürgerschaft.</p>")
+    data = cut.encode()[: cut.encode().index("Bürgerschaft".encode()) + 2]  # B and half of ü
+    path = tmp_path / "pm.html"
+    path.write_bytes(data)
+    raw = read(path.read_bytes(), path.name)
+    assert raw.body_html.endswith("Die Kosten trägt die B</p>")
+    assert any("cut off in transfer" in warning for warning in raw.warnings)
+    # a whole page with the same words keeps every letter
+    assert "Bürgerschaft" in read(cut.encode(), "pm.html").body_html
