@@ -208,3 +208,34 @@ def test_a_wires_home_and_ticker_search_are_no_links_of_the_release():
     found = normalize(raw, SOURCE)
     assert [link.url for link in found.links] == ["https://investors.helio.example/plant"]
     assert "BUSINESS WIRE" in found.text and "HLIO" in found.text
+
+
+def test_a_pull_quote_set_out_below_the_sentence_it_repeats_goes_and_a_new_quote_stays():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_page_headlines import SOURCE, read_page
+
+    said = "We can see the population of an entire island change in perhaps ten generations."
+    page = (
+        "<html><head><title>Ancient DNA reveals Bronze Age migration into Ireland</title></head>"
+        "<body><article><h1>Ancient DNA reveals Bronze Age migration into Ireland</h1>"
+        "<p>A study published today in Nature has found that a large-scale migration from "
+        "continental Europe reached Ireland around 2300 BC.</p>"
+        f"<p>Lead author Professor Rhys Llewellyn said: “{said} That is faster than anything we "
+        "have seen in Britain.”</p>"
+        f"<aside class='pull-quote'><blockquote><p>“{said}”</p></blockquote></aside>"
+        "<p>The team sequenced genomes from teeth and inner-ear bones recovered from 31 sites.</p>"
+        "<blockquote><p>“The Beaker people did not replace the farmers; they married into their "
+        "families,” the authors write in their conclusion.</p></blockquote>"
+        "<p>The research was funded by the European Research Council.</p></article></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.text.split("\n\n") == [
+        "A study published today in Nature has found that a large-scale migration from "
+        "continental Europe reached Ireland around 2300 BC.",
+        f"Lead author Professor Rhys Llewellyn said: “{said} That is faster than anything we have "
+        "seen in Britain.”",
+        "The team sequenced genomes from teeth and inner-ear bones recovered from 31 sites.",
+        "“The Beaker people did not replace the farmers; they married into their families,” the "
+        "authors write in their conclusion.",
+        "The research was funded by the European Research Council.",
+    ]
