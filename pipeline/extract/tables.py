@@ -68,9 +68,9 @@ _FIGURE_START = re.compile(r"^\(?-?\d")
 def _join_split_figures(rows: list[list]) -> list[list]:
     """Each cell of a column of marks alone (a closing bracket or a percent sign after a
     figure, a currency sign or an opening bracket before one) joins the figure beside it; a
-    mark beside a label, or in a column with other text, stays. Columns left empty in every
-    row go."""
+    mark beside a label, or in a column with other text, stays. A column so emptied goes."""
     width = max((len(row) for row in rows), default=0)
+    joined: set[int] = set()
     for column in range(width):
         filled = [row for row in rows if column < len(row) and _cell_text(row[column])]
         marks = [row for row in filled if _is_mark(_cell_text(row[column]))]
@@ -91,14 +91,10 @@ def _join_split_figures(rows: list[list]) -> list[list]:
             row[column + step], row[column] = join, None
         for row in heads:
             row[column + 1], row[column] = row[column], None
-    empty = {
-        column
-        for column in range(width)
-        if not any(column < len(row) and _cell_text(row[column]) for row in rows)
-    }
-    if not empty:
+        joined.add(column)
+    if not joined:
         return rows
-    return [[cell for index, cell in enumerate(row) if index not in empty] for row in rows]
+    return [[cell for index, cell in enumerate(row) if index not in joined] for row in rows]
 
 
 def _is_mark(text: str, step: int = 0) -> bool:
