@@ -239,3 +239,32 @@ def test_a_pull_quote_set_out_below_the_sentence_it_repeats_goes_and_a_new_quote
         "authors write in their conclusion.",
         "The research was funded by the European Research Council.",
     ]
+
+
+def test_highlights_set_between_dashes_become_bullets_without_the_closing_dash():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_page_headlines import SOURCE, read_page
+
+    page = (
+        "<html><head><title>Veridian Announces Positive Phase 3 Results</title></head><body>"
+        "<div class='module_body'><h1>Veridian Announces Positive Phase 3 Results</h1>"
+        "<p><i>- ASTRA-2 met its primary endpoint with a 47% reduction in attack rate versus "
+        "placebo (p&lt;0.001) -</i></p><p><i>- Company plans to submit a New Drug Application "
+        "in the first half of 2027 -</i></p>"
+        "<p>BOSTON, Nov. 23, 2026 (GLOBE NEWSWIRE) -- Veridian Therapeutics, Inc. today "
+        "announced positive topline results from ASTRA-2, its pivotal Phase 3 trial.</p>"
+        "<p>Key secondary endpoints:</p><p>- Attack-free rate over 24 weeks</p>"
+        "<p>- Time to first attack - median not reached</p></div></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.body_html.count("<li>") == 4
+    assert "(p&lt;0.001)</li>" in found.body_html and "2027</li>" in found.body_html
+    assert found.text.split("\n\n") == [
+        "- ASTRA-2 met its primary endpoint with a 47% reduction in attack rate versus placebo "
+        "(p<0.001)\n- Company plans to submit a New Drug Application in the first half of 2027",
+        "BOSTON, Nov. 23, 2026 (GLOBE NEWSWIRE) -- Veridian Therapeutics, Inc. today announced "
+        "positive topline results from ASTRA-2, its pivotal Phase 3 trial.",
+        "Key secondary endpoints:",
+        # a dash inside an item stays
+        "- Attack-free rate over 24 weeks\n- Time to first attack - median not reached",
+    ]
