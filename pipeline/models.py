@@ -53,6 +53,9 @@ class Media(Frozen):
     height: int | None = None
     caption: str = ""
     credit: str = ""  # who took or owns it, without a label ("Stadt Leipzig", not "Foto: …")
+    # the sender's label where it says the picture is drawn or computed ("Grafik",
+    # "Illustration"), shown instead of the output's word for a photo; empty for a photo
+    credit_label: str = ""
     alt: str = ""
     license: str = ""
 

@@ -211,6 +211,8 @@ def _figure(figure, base: str | None) -> FoundImage | None:
     caption_element = next(figure.iter("figcaption"), None)
     caption, credit = caption_parts(caption_element) if caption_element is not None else ("", "")
     caption = caption or (lightbox_caption(img) if not credit else "")
+    if not credit and caption_element is not None:
+        credit = credit_beside(caption_element)
     if not credit:
         credit = credit_beside(figure)
     return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
@@ -230,6 +232,8 @@ def _bare(element, base: str | None) -> FoundImage | None:
         following = following.getnext()
     if following is not None and CAPTION_CLASS_RE.search(element_names(following)):
         caption, credit = caption_parts(following)
+        # the credit in an element of its own beside the caption ('img_credit')
+        credit = credit or credit_beside(following)
     elif following is not None and following.tag in _CAPTION_TAGS:
         text = _clean_space(following.text_content())
         if MIN_INLINE_CAPTION <= len(text) <= 400 and CREDITED_RE.search(text):

@@ -124,6 +124,10 @@ PROMO_NAMES = re.compile(
     re.I,
 )
 PROMO_WORDS = 80
+# Names that say only that a box stands out, not what it asks for: GOV.UK and other CMSs set
+# a quote or a key sentence of the article in such a box.
+GENERIC_HIGHLIGHT_NAMES = re.compile(r"(?:^|[\s_-])(?:cta|call-?to-?action)(?:$|[\s_-])", re.I)
+ACTIONS = ("a", "form", "input", "button", "select", "iframe")
 
 
 def drop_promo_boxes(tree) -> None:
@@ -135,5 +139,31 @@ def drop_promo_boxes(tree) -> None:
         names = f"{element.get('class', '')} {element.get('id', '')}"
         if not PROMO_NAMES.search(names):
             continue
-        if len(element.text_content().split()) <= PROMO_WORDS and element.find(".//h1") is None:
-            remove_keeping_tail(element)
+        if len(element.text_content().split()) > PROMO_WORDS or element.find(".//h1") is not None:
+            continue
+        if _announced_by_article(element) or _highlight_without_pitch(element, names):
+            continue
+        remove_keeping_tail(element)
+
+
+def _announced_by_article(box) -> bool:
+    """The paragraph right before the box ends with a colon ("… said:"): the box holds what
+    the article's own sentence goes on to, a quote or a key point, whatever its class."""
+    previous = box.getprevious()
+    if previous is None or not isinstance(previous.tag, str) or previous.tag != "p":
+        return False
+    if (previous.tail or "").strip():
+        return False
+    return _clean_space(previous.text_content()).rstrip().endswith(":")
+
+
+def _highlight_without_pitch(box, names: str) -> bool:
+    """A box named only for standing out that has nothing to click or fill in and no heading
+    selling something is a highlighted passage of the article, not a request to the reader."""
+    if not GENERIC_HIGHLIGHT_NAMES.search(names) or PROMO_NAMES.search(
+        GENERIC_HIGHLIGHT_NAMES.sub(" ", names)
+    ):
+        return False
+    if box.get("href") is not None or any(True for _ in box.iter(*ACTIONS)):
+        return False
+    return not any(True for _ in box.iter(*_LEVEL))

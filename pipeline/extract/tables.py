@@ -7,6 +7,7 @@ keeps its lines.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
@@ -53,7 +54,83 @@ def table_rows(table) -> list[list]:
             line.append(None)
         if any(cell is not None and "".join(cell.itertext()).strip() for cell in line):
             rows.append(line)
-    return rows
+    return _join_split_figures(rows)
+
+
+# Financial tables set a figure's sign, bracket or unit in a cell of its own ('$ | 40,118',
+# '(312 | )', '12.5 | %'): a column that holds nothing else is part of its neighbour's figures.
+_CLOSING_MARK = re.compile(r"\)|%|‰|\)%|%\)")
+_OPENING_MARK = re.compile(r"[$€£¥(]|\(\$|\$\(")
+_FIGURE_END = re.compile(r"\d\)?$")
+_FIGURE_START = re.compile(r"^\(?-?\d")
+
+
+def _join_split_figures(rows: list[list]) -> list[list]:
+    """Each cell of a column of marks alone (a closing bracket or a percent sign after a
+    figure, a currency sign or an opening bracket before one) joins the figure beside it; a
+    mark beside a label, or in a column with other text, stays. A column so emptied goes."""
+    width = max((len(row) for row in rows), default=0)
+    joined: set[int] = set()
+    for column in range(width):
+        filled = [row for row in rows if column < len(row) and _cell_text(row[column])]
+        marks = [row for row in filled if _is_mark(_cell_text(row[column]))]
+        if not marks:
+            continue
+        step = -1 if _CLOSING_MARK.fullmatch(_cell_text(marks[0][column])) else 1
+        if not all(_is_mark(_cell_text(row[column]), step) for row in marks):
+            continue  # closing and opening marks in one column
+        # a heading over the sign and its figure ('Sept. 30, 2026' across '$ | 40,118'; an
+        # extractor writes the span as an empty cell)
+        heads = [row for row in filled if not _is_mark(_cell_text(row[column]))]
+        if any(step < 0 or column + 1 >= len(row) or _cell_text(row[column + 1]) for row in heads):
+            continue
+        joins = [_joined(row, column, step) for row in marks]
+        if any(join is None for join in joins):
+            continue  # a mark beside a label or an empty cell: a column of its own
+        for row, join in zip(marks, joins, strict=True):
+            row[column + step], row[column] = join, None
+        for row in heads:
+            row[column + 1], row[column] = row[column], None
+        joined.add(column)
+    if not joined:
+        return rows
+    return [[cell for index, cell in enumerate(row) if index not in joined] for row in rows]
+
+
+def _is_mark(text: str, step: int = 0) -> bool:
+    """A closing (`step` -1) or opening (`step` 1) mark, or either with `step` 0."""
+    closing, opening = bool(_CLOSING_MARK.fullmatch(text)), bool(_OPENING_MARK.fullmatch(text))
+    return {-1: closing, 1: opening}.get(step, closing or opening)
+
+
+def _joined(row: list, column: int, step: int):
+    """A copy of the figure cell beside the mark at `column` with the mark added, or None when
+    no figure stands there to take it."""
+    mark = _cell_text(row[column])
+    neighbour = column + step
+    if not 0 <= neighbour < len(row) or row[neighbour] is None:
+        return None
+    figure = _cell_text(row[neighbour])
+    if step < 0:
+        if not _FIGURE_END.search(figure) or (mark.startswith(")") and "(" not in figure):
+            return None
+    elif not _FIGURE_START.search(figure):
+        return None
+    joined = copy.deepcopy(row[neighbour])
+    joined.tail = None
+    if step < 0:
+        _append_to_end(joined, mark)
+    else:
+        joined.text = mark + (joined.text or "").lstrip()
+    return joined
+
+
+def _append_to_end(cell, text: str) -> None:
+    last = cell[-1] if len(cell) else None
+    if last is None:
+        cell.text = (cell.text or "").rstrip() + text
+    else:
+        last.tail = (last.tail or "").rstrip() + text
 
 
 def _span(cell, *names: str) -> int:

@@ -101,13 +101,33 @@ def _clean(item: Media) -> Media:
     text["caption"] = USAGE_NOTE_RE.sub("", text["caption"]).strip(" /")
     if not text["license"]:
         text["caption"], text["license"] = split_license(text["caption"])
-    if not text["credit"]:
-        text["caption"], text["credit"] = split_credit(text["caption"])
+    labelled = text["credit"]
+    if not labelled:
+        whole = text["caption"]
+        text["caption"], text["credit"] = split_credit(whole)
+        labelled = whole[len(text["caption"]) :].lstrip(" |–—-([") if text["credit"] else ""
     text["credit"] = credit_name(text["credit"])
     text = {name: value[: LIMITS[name]] for name, value in text.items()}
+    label = drawn_label(labelled) if text["credit"] else ""
     name = PurePosixPath(item.filename.replace("\\", "/")).name
     filename = _plain(name)[:200] or "attachment"
-    return item.model_copy(update={**text, "filename": filename})
+    update = {**text, "filename": filename}
+    if not text["credit"] or CREDIT_LABEL_RE.match(labelled):
+        update["credit_label"] = label  # a credit given without a label keeps the one it had
+    return item.model_copy(update=update)
+
+
+DRAWN_LABEL_RE = re.compile(rf"^\s*(?P<label>{DRAWN})\s*:", re.I)
+
+
+def drawn_label(credit: str) -> str:
+    """The label of a credit that says its picture is drawn or computed ('Illustration:
+    Westcoast Yard' → 'Illustration'), as the sender wrote it; '' for any other."""
+    match = DRAWN_LABEL_RE.match(credit)
+    if match is None:
+        return ""
+    label = match.group("label")
+    return label[:1].upper() + label[1:] if label.islower() else label
 
 
 def described(inputs: tuple[MediaInput, ...]) -> tuple[Media, ...]:

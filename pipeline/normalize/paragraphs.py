@@ -160,8 +160,8 @@ _ATTRIBUTION_RE = re.compile(r"^[—–-]\s*\S")
 
 
 def drop_pull_quotes(blocks: list[Block]) -> list[Block]:
-    """A quote set out large above the text that repeats it (a pull quote) goes, with its
-    attribution line ('— Dr. Lena Morales'): the text says it in its place."""
+    """A quote set out large above or below the text that repeats it (a pull quote) goes, with
+    its attribution line ('— Dr. Lena Morales'): the text says it in its place."""
     if not any(block.kind == "quote" for block in blocks):
         return list(blocks)
     keys = [" ".join(re.findall(r"\w+", block.text.casefold())) for block in blocks]
@@ -175,7 +175,11 @@ def drop_pull_quotes(blocks: list[Block]) -> list[Block]:
         dropped = (
             block.kind == "quote"
             and len(key) >= PULL_QUOTE_CHARS
-            and any(key in later and key != later for later in keys[index + 1 :])
+            and any(
+                key in other and key != other
+                for position, other in enumerate(keys)
+                if position != index
+            )
         )
         if not dropped:
             kept.append(block)

@@ -39,7 +39,10 @@ def classify(blocks: list[Block]) -> list[Block]:
             if index in numbered:
                 block = Block("li", _strip_prefix(block.segs, numbered[index]), ordered=True)
             elif bullet:
-                block = Block("li", _strip_prefix(block.segs, bullet.end()))
+                segs = _strip_prefix(block.segs, bullet.end())
+                if closing := _CLOSING_DASH_RE.search(text) if text[:1] in "-–—" else None:
+                    segs = _strip_suffix(segs, len(closing.group()))
+                block = Block("li", segs)
             elif index + 1 < len(blocks) and _looks_like_subheading(block, blocks[index + 1]):
                 block = Block("h3", block.segs)
         result.append(block)
@@ -170,6 +173,24 @@ def _strip_prefix(segs: list[Seg], length: int) -> list[Seg]:
             result.pop(0)
         else:
             result[0] = (text[length:], href)
+            length = 0
+    return tidy_segments(result)
+
+
+# Wires set a release's highlights between dashes ('- Met its primary endpoint -'): the
+# closing dash belongs with the opening one, which the list item drops.
+_CLOSING_DASH_RE = re.compile(r"\s+[-–—]\s*$")
+
+
+def _strip_suffix(segs: list[Seg], length: int) -> list[Seg]:
+    result = list(segs)
+    while length and result:
+        text, href = result[-1]
+        if len(text) <= length:
+            length -= len(text)
+            result.pop()
+        else:
+            result[-1] = (text[:-length], href)
             length = 0
     return tidy_segments(result)
 

@@ -95,7 +95,8 @@ def figure_html(picture: Picture, link: str, labels: Labels) -> str:
     srcset = ", ".join(f"{link}/{f.path} {f.width}w" for f in picture.files)
     caption = _text(media.caption)
     if media.credit:
-        credit = f'<span class="melder-credit">{labels.photo}: {_text(media.credit)}</span>'
+        label = _text(media.credit_label or labels.photo)
+        credit = f'<span class="melder-credit">{label}: {_text(media.credit)}</span>'
         caption = f"{caption} {credit}" if caption else credit
     return "".join(
         [

@@ -106,3 +106,42 @@ def test_inline_code_in_a_paragraph_stays_in_its_sentence():
     )
     text = extract_text(html.encode())
     assert "Run npx rivet@3 migrate in your project." in text
+
+
+def test_a_currency_sign_in_a_column_of_its_own_joins_its_figure_under_the_heading():
+    page = (
+        "<html><body><article><h1>Harbourline Bancorp Reports Third Quarter 2026 Results</h1>"
+        "<p>Harbourline Bancorp reported net income of $9.8 million for the quarter, up from "
+        "$8.1 million a year earlier, on stronger commercial lending.</p><table>"
+        "<tr><td>(in thousands)</td><td colspan='2'>2026</td><td colspan='2'>2025</td></tr>"
+        "<tr><td>Net interest income</td><td>$</td><td>28,440</td><td>$</td><td>25,102</td></tr>"
+        "<tr><td>Provision for credit losses</td><td></td><td>950</td><td></td><td>(215)</td>"
+        "</tr><tr><td>Total</td><td>$</td><td>29,390</td><td>$</td><td>24,887</td></tr>"
+        "</table><p>The Company will host a conference call on Thursday at 5:00 p.m. Eastern "
+        "Time to discuss the results.</p></article></body></html>"
+    )
+    lines = extract_article(page.encode()).text.splitlines()
+    assert lines[1:5] == [
+        "(in thousands) | 2026 | 2025",
+        "Net interest income | $28,440 | $25,102",
+        "Provision for credit losses | 950 | (215)",
+        "Total | $29,390 | $24,887",
+    ]
+
+
+def test_a_sign_beside_a_label_is_a_cell_of_its_own():
+    page = (
+        "<html><body><article><h1>Tarife 2027</h1><p>Die Stadtwerke passen zum Januar ihre "
+        "Tarife an, die Grundgebühr bleibt für alle Haushalte unverändert.</p><table>"
+        "<tr><th>Tarif</th><th>Währung</th><th>Preis</th></tr>"
+        "<tr><td>Grundversorgung</td><td>€</td><td>Grundgebühr entfällt</td></tr>"
+        "<tr><td>Ökostrom</td><td>€</td><td>auf Anfrage</td></tr></table>"
+        "<p>Die neuen Preise gelten ab dem 1. Januar 2027 für alle Kundinnen und Kunden.</p>"
+        "</article></body></html>"
+    )
+    lines = extract_article(page.encode()).text.splitlines()
+    assert lines[1:4] == [
+        "Tarif | Währung | Preis",
+        "Grundversorgung | € | Grundgebühr entfällt",
+        "Ökostrom | € | auf Anfrage",
+    ]

@@ -205,3 +205,14 @@ def test_a_credit_line_under_a_break_in_the_caption_is_the_credit_apart_from_it(
         figure("Sozialmarkt in Wien-Favoriten<br><small>Eröffnet 2019</small>")
     ).media
     assert (photo.caption, photo.credit) == ("Sozialmarkt in Wien-Favoriten Eröffnet 2019", "")
+
+
+def test_a_credit_element_after_the_figcaption_inside_the_figure_is_the_credit():
+    html = page(
+        "<figure><img src='/bilder/spielplatz.jpg' alt='Kinder'><figcaption>Das neue "
+        "Klettergerüst im Westpark.</figcaption><span class='figure-credit'>Foto: Stadt "
+        "Lindenau/Amt für Grünflächen</span></figure>"
+    )
+    [photo] = extract_article(html, url="https://stadt.example/pm/1.html").images
+    assert photo.caption == "Das neue Klettergerüst im Westpark."
+    assert photo.credit == "Foto: Stadt Lindenau/Amt für Grünflächen"

@@ -114,3 +114,52 @@ def test_a_sign_up_or_call_to_action_card_in_the_article_goes(box):
     assert "Denver" in text and "Harbor Ventures" in text
     for words in ("Join 12,000", "Talk to our team", "Vorzugspreis"):
         assert words not in text
+
+
+GOVSPEAK_PAGE = (
+    "<html lang='en'><head><title>Funding for surgical hubs - GOV.UK</title></head><body><main>"
+    "<h1>Funding for surgical hubs</h1><div class='govspeak'><p>Patients in the North East will "
+    "get faster access to planned operations thanks to £186 million for three new surgical "
+    "hubs, the Health Secretary announced today.</p>{box}<p>The first hub opens in spring "
+    "2027, the second in the autumn.</p></div></main></body></html>"
+)
+
+
+def test_a_quote_that_the_article_announces_stays_in_a_call_to_action_box():
+    from pipeline.extract import extract_article
+
+    box = (
+        "<p>Health and Social Care Secretary Jane Smith said:</p><div class='call-to-action'>"
+        "<p>Nobody should wait in pain for a year for a new hip. These hubs will mean thousands "
+        "more patients get their operation on the day it was booked.</p></div>"
+    )
+    lines = extract_article(GOVSPEAK_PAGE.format(box=box).encode()).text.splitlines()
+    assert lines[1:4] == [
+        "Health and Social Care Secretary Jane Smith said:",
+        "Nobody should wait in pain for a year for a new hip. These hubs will mean thousands "
+        "more patients get their operation on the day it was booked.",
+        "The first hub opens in spring 2027, the second in the autumn.",
+    ]
+
+
+def test_a_highlighted_passage_with_nothing_to_click_stays():
+    from pipeline.extract import extract_article
+
+    box = (
+        "<div class='call-to-action'><p>The consultation on the hubs' opening hours runs until "
+        "5 January 2027.</p></div>"
+    )
+    text = extract_article(GOVSPEAK_PAGE.format(box=box).encode()).text
+    assert "The consultation on the hubs' opening hours runs until 5 January 2027." in text
+
+
+def test_a_call_to_action_box_that_asks_for_a_sign_up_still_goes():
+    from pipeline.extract import extract_article
+
+    box = (
+        "<div class='call-to-action'><p>Get emails when we publish news about the NHS: "
+        "<a href='/email-signup?topic=nhs'>sign up for email alerts</a>.</p></div>"
+    )
+    text = extract_article(GOVSPEAK_PAGE.format(box=box).encode()).text
+    assert "email alerts" not in text and "Get emails" not in text
+    assert text.splitlines()[-1] == "The first hub opens in spring 2027, the second in the autumn."

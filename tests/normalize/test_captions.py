@@ -230,3 +230,20 @@ def test_a_file_name_of_no_attachment_stays_in_the_text():
     found = read_mail(caption_list_mail("plan_2027.png: Der Plan für 2027 folgt im Januar."))
     assert "plan_2027.png: Der Plan für 2027 folgt im Januar." in found.text
     assert [m.caption for m in found.media] == ["", ""]
+
+
+def test_a_credit_in_its_own_element_beside_the_caption_is_the_photo_s_credit():
+    found = release("ein-credit-beside-caption.html", "en")
+    assert [(photo.caption, photo.credit) for photo in found.media] == [
+        ("The new warehouse on Peach Street holds 18 loading bays", "Lakeshore Food Bank"),
+        # the paragraph after a caption is the article, not a credit
+        ("Volunteers sorted the first 20 tons of produce on opening day", ""),
+    ]
+    assert "Photo:" not in found.text
+    assert found.text.split("\n\n")[:2] == [
+        "New 40,000-square-foot site doubles the food bank's cold storage",
+        "ERIE, PA, UNITED STATES, November 24, 2026 /EINPresswire.com/ -- Lakeshore Food Bank "
+        "opened its second warehouse on Monday, doubling the cold storage it can offer to 112 "
+        "partner pantries across northwestern Pennsylvania.",
+    ]
+    assert "Volunteers can sign up for shifts on the food bank's website." in found.text

@@ -208,3 +208,63 @@ def test_a_wires_home_and_ticker_search_are_no_links_of_the_release():
     found = normalize(raw, SOURCE)
     assert [link.url for link in found.links] == ["https://investors.helio.example/plant"]
     assert "BUSINESS WIRE" in found.text and "HLIO" in found.text
+
+
+def test_a_pull_quote_set_out_below_the_sentence_it_repeats_goes_and_a_new_quote_stays():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_page_headlines import SOURCE, read_page
+
+    said = "We can see the population of an entire island change in perhaps ten generations."
+    page = (
+        "<html><head><title>Ancient DNA reveals Bronze Age migration into Ireland</title></head>"
+        "<body><article><h1>Ancient DNA reveals Bronze Age migration into Ireland</h1>"
+        "<p>A study published today in Nature has found that a large-scale migration from "
+        "continental Europe reached Ireland around 2300 BC.</p>"
+        f"<p>Lead author Professor Rhys Llewellyn said: “{said} That is faster than anything we "
+        "have seen in Britain.”</p>"
+        f"<aside class='pull-quote'><blockquote><p>“{said}”</p></blockquote></aside>"
+        "<p>The team sequenced genomes from teeth and inner-ear bones recovered from 31 sites.</p>"
+        "<blockquote><p>“The Beaker people did not replace the farmers; they married into their "
+        "families,” the authors write in their conclusion.</p></blockquote>"
+        "<p>The research was funded by the European Research Council.</p></article></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.text.split("\n\n") == [
+        "A study published today in Nature has found that a large-scale migration from "
+        "continental Europe reached Ireland around 2300 BC.",
+        f"Lead author Professor Rhys Llewellyn said: “{said} That is faster than anything we have "
+        "seen in Britain.”",
+        "The team sequenced genomes from teeth and inner-ear bones recovered from 31 sites.",
+        "“The Beaker people did not replace the farmers; they married into their families,” the "
+        "authors write in their conclusion.",
+        "The research was funded by the European Research Council.",
+    ]
+
+
+def test_highlights_set_between_dashes_become_bullets_without_the_closing_dash():
+    from pipeline.normalize import normalize
+    from tests.normalize.test_page_headlines import SOURCE, read_page
+
+    page = (
+        "<html><head><title>Veridian Announces Positive Phase 3 Results</title></head><body>"
+        "<div class='module_body'><h1>Veridian Announces Positive Phase 3 Results</h1>"
+        "<p><i>- ASTRA-2 met its primary endpoint with a 47% reduction in attack rate versus "
+        "placebo (p&lt;0.001) -</i></p><p><i>- Company plans to submit a New Drug Application "
+        "in the first half of 2027 -</i></p>"
+        "<p>BOSTON, Nov. 23, 2026 (GLOBE NEWSWIRE) -- Veridian Therapeutics, Inc. today "
+        "announced positive topline results from ASTRA-2, its pivotal Phase 3 trial.</p>"
+        "<p>Key secondary endpoints:</p><p>- Attack-free rate over 24 weeks</p>"
+        "<p>- Time to first attack - median not reached</p></div></body></html>"
+    )
+    found = normalize(read_page(page), SOURCE)
+    assert found.body_html.count("<li>") == 4
+    assert "(p&lt;0.001)</li>" in found.body_html and "2027</li>" in found.body_html
+    assert found.text.split("\n\n") == [
+        "- ASTRA-2 met its primary endpoint with a 47% reduction in attack rate versus placebo "
+        "(p<0.001)\n- Company plans to submit a New Drug Application in the first half of 2027",
+        "BOSTON, Nov. 23, 2026 (GLOBE NEWSWIRE) -- Veridian Therapeutics, Inc. today announced "
+        "positive topline results from ASTRA-2, its pivotal Phase 3 trial.",
+        "Key secondary endpoints:",
+        # a dash inside an item stays
+        "- Attack-free rate over 24 weeks\n- Time to first attack - median not reached",
+    ]

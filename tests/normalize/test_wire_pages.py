@@ -70,3 +70,20 @@ def test_lines_of_details_stay_lines():
 def test_a_dateline_over_lines_of_details_stays_where_it_stood():
     found = release("blaulicht-tatzeit.html")
     assert found.text.startswith("Hamburg (ots) -\n\nTatzeit: 24.11.2026, 22:40 Uhr")
+
+
+def test_a_figure_split_over_two_cells_stays_one_figure_under_its_heading():
+    found = release("gnw-quarter-split-figures.html", "en")
+    rows = [line for line in found.text.splitlines() if " | " in line or line.startswith("|")]
+    assert rows == [
+        "| Three Months Ended |",
+        "(Dollars in thousands) | Sept. 30, 2026 | Sept. 30, 2025",
+        "Net interest income | $ 28,440 | $ 25,102",
+        "Provision for credit losses | 950 | (215)",
+        "Net income | $ 9,812 | $ 8,127",
+        "Ratio | Q3 2026 | Q3 2025 | Change",
+        # a unit over a column of figures is that column's heading, not a figure's mark
+        "| | | %",
+        "Return on average assets | 1.12% | 0.96% | +16.7",
+        "Efficiency ratio | 58.4% | 61.0% | -4.3",
+    ]

@@ -81,7 +81,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
             for url, text in article.documents
             if _web(url) and not _photo_file(url)
         ),
-        media=media_inputs(article.images) + _offered_files(article.documents),
+        media=_photos_and_files(article),
         above_headline=article.above_headline,
         below_headline=article.below_headline,
         contact_box=article.contact_box,
@@ -298,6 +298,15 @@ def _on_own_site(url: str) -> bool:
 
 def _web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
+
+
+def _photos_and_files(article: Article) -> tuple[MediaInput, ...]:
+    """The article's photos, then the files it offers that are not one of them again (a files
+    box linking the full-size photo the figure shows)."""
+    photos = media_inputs(article.images)
+    shown = {photo.url for photo in photos}
+    offered = _offered_files(article.documents)
+    return photos + tuple(item for item in offered if item.url not in shown)
 
 
 def _offered_files(documents) -> tuple[MediaInput, ...]:

@@ -146,3 +146,38 @@ def test_a_photo_offered_in_the_files_box_is_a_photo_of_the_release():
     assert [link.url for link in release.links] == [
         "https://www.swr.example/media/pm-ladeparks.pdf"
     ]
+
+
+NEWSROOM_WITH_FILES_BOX = """<html lang="en"><head><title>Fjordline orders two battery-electric
+ferries</title></head><body><article><h1>Fjordline orders two battery-electric ferries</h1>
+<p>Fjordline Ferries has signed a contract with Westcoast Yard for two battery-electric ferries
+for the Bergen–Stord route, worth approximately NOK 780 million.</p>
+<p>The two ferries will each carry 120 cars and 600 passengers and will be charged at both ports
+during loading.</p>
+<div class="attachments"><h2>Images &amp; Documents</h2><figure>
+<a href="https://mb.newsroom.example/12345/ferry.jpg"><img
+src="https://mb.newsroom.example/12345/ferry_640.jpg" alt="The new ferry"></a>
+<figcaption>The new Bergen–Stord ferry. Illustration: Westcoast Yard</figcaption></figure>
+<ul><li><a href="https://mb.newsroom.example/12345/yard.jpg">The yard in Leirvik (JPG, 2 MB)</a>
+</li><li><a href="https://mb.newsroom.example/12345/release.pdf">The release (PDF)</a></li></ul>
+</div></article></body></html>"""
+
+
+def test_extract_shows_a_photo_once_when_the_files_box_links_it_again(empty_root):
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    page = empty_root / "ferries.html"
+    page.write_text(NEWSROOM_WITH_FILES_BOX, encoding="utf-8")
+    result = CliRunner().invoke(app, ["--root", str(empty_root), "extract", str(page), "--json"])
+    assert result.exit_code == 0, result.output
+    media = json.loads(result.stdout)["media"]
+    files = "https://mb.newsroom.example/12345"
+    assert [(item["url"], item["caption"], item["credit"]) for item in media] == [
+        (f"{files}/ferry.jpg", "The new Bergen–Stord ferry.", "Westcoast Yard"),
+        # another photo the box offers stays
+        (f"{files}/yard.jpg", "The yard in Leirvik", ""),
+    ]
