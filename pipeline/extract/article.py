@@ -52,6 +52,7 @@ from pipeline.extract.page_dates import declared_dates, published_date
 from pipeline.extract.page_history import drop_page_history
 from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
+from pipeline.extract.references import restore_references
 from pipeline.extract.rules import _rule_body, _rule_date, _rule_text, _strip
 from pipeline.extract.surroundings import (
     drop_above_headline,
@@ -148,6 +149,7 @@ def extract_article(
         # the links the release points its reader to go out with it, though they are no
         # article text (what `extract_text` gives)
         restore_further_reading(fragment, tree, base)
+        restore_references(fragment, tree, base)
     title = _rule_text(tree, rules.title) if rules.title else None
     title = title or _title(tree, meta, heading, after_text=text_before_headline(fragment, above))
     # no headline element: the heading over the text, or the body's opening line, stands for it

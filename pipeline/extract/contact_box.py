@@ -94,9 +94,21 @@ def _heading_before(element) -> str | None:
 def _in_page_frame(element) -> bool:
     for ancestor in element.iterancestors():
         names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
-        if ancestor.tag in _PAGE_FRAME or _FRAME_NAMES.search(names):
+        # the article's own footer ('entry-footer' with its press contact) is no frame
+        frame = ancestor.tag in _PAGE_FRAME and not (
+            ancestor.tag in _ARTICLE_PARTS and _in_article(ancestor)
+        )
+        if frame or _FRAME_NAMES.search(names):
             return True
     return False
+
+
+# A <header> or <footer> belongs to the nearest <article> around it, not to the page.
+_ARTICLE_PARTS = frozenset({"header", "footer"})
+
+
+def _in_article(element) -> bool:
+    return next(element.iterancestors("article"), None) is not None
 
 
 def _box_text(element) -> str:

@@ -60,8 +60,10 @@ def page_links(tree, wanted: set[str]) -> dict[str, list[tuple[str, str]]]:
 
 
 def relink(fragment: etree._Element, tree, base: str | None) -> None:
-    """Give each block of `fragment` the links of the page block with the same text; a link
-    that resolves to no http(s) or mailto address stays text."""
+    """Give each block of `fragment` the links of the page block with the same text. A link
+    that resolves to no http(s) or mailto address ('/presse' on a page without an address of
+    its own) is marked as an `<a>` without `href`: its text stays, and no later stage takes an
+    address its text shows ('www.stadt.de') for the target the page gave it."""
     blocks = [
         (block, _clean_space("".join(block.itertext())))
         for block in fragment.iter(*_ARTICLE_BLOCKS)
@@ -72,9 +74,7 @@ def relink(fragment: etree._Element, tree, base: str | None) -> None:
     for block, text in blocks:
         pairs = links.get(text)
         if pairs:
-            _relink_block(
-                block, [(text, href) for text, raw in pairs if (href := _resolve(raw, base))]
-            )
+            _relink_block(block, [(text, _resolve(raw, base)) for text, raw in pairs])
 
 
 def _enclosing_block(element):
@@ -84,7 +84,7 @@ def _enclosing_block(element):
     return parent
 
 
-def _relink_block(block: etree._Element, pairs: list[tuple[str, str]]) -> None:
+def _relink_block(block: etree._Element, pairs: list[tuple[str, str | None]]) -> None:
     """Wrap each link text, in page order, at its next occurrence: one pass over the block's
     text (positions, no copies), so a paragraph of 100,000 links costs linear time."""
     pending = 0
@@ -108,7 +108,7 @@ def _relink_block(block: etree._Element, pairs: list[tuple[str, str]]) -> None:
         for number, (at, index) in enumerate(hits):
             link_text, href = pairs[index]
             end = hits[number + 1][0] if number + 1 < len(hits) else len(text)
-            anchor = etree.Element("a", href=href)
+            anchor = etree.Element("a", href=href) if href else etree.Element("a")
             anchor.text, anchor.tail = link_text, text[at + len(link_text) : end]
             if place is not None:
                 place(0, anchor)

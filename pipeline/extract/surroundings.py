@@ -187,16 +187,30 @@ def lead_after_headline(tree, heading=None) -> str | None:
         return None
     following = heading.itersiblings()
     scope = heading.getparent()
+    # only date lines between the headline and the lead ('24.11.2026'): still right under it
+    after_dates = False
     for element in [*following, *(scope.itersiblings() if scope is not None else [])][:4]:
         if not isinstance(element.tag, str):
             continue
+        right_under = element is heading.getnext() or after_dates
         for candidate in (element, *element.iterdescendants()):
             # right under the headline, a lead box without a period is its deck
-            if text := _lead_text(candidate, right_under=element is heading.getnext(), decks=True):
+            if text := _lead_text(candidate, right_under=right_under, decks=True):
                 return text
             if _body_paragraph(candidate):
                 return None  # a lead comes before the text it leads
+        after_dates = right_under and _dated_line(element)
     return _lead_further_down(heading)
+
+
+def _dated_line(element) -> bool:
+    """A date line, a press release's number: a few words with figures, no sentence."""
+    text = _clean_space(element.text_content())
+    return (
+        len(text.split()) < _LEAD_WORDS
+        and any(character.isdigit() for character in text)
+        and text[-1:] not in ".!?"
+    )
 
 
 _LEAD_REACH = 60  # elements after the headline, in page order

@@ -22,6 +22,10 @@ from pipeline.models import RawRelease
 from pipeline.normalize import boilerplate, links, sanitize
 
 Seg = tuple[str, str | None]  # a run of inline text and the link it carries, if any
+# While a body is read: the text of a link whose target cannot be used (an address on the
+# page's own site with no page address to join it to, `javascript:`). It stays text, and the
+# address its text may show ('www.stadt.de') is never taken for the target the page gave it.
+LINK_WITHOUT_TARGET = ""
 
 # Cheap test before asking ftfy: a UTF-8 lead byte read as Latin-1/cp1252, then a continuation.
 MOJIBAKE_HINT_RE = re.compile(
@@ -142,7 +146,7 @@ def body_lines(raw: RawRelease, source: SourceConfig) -> list[Line]:
         segs = line.segs
         if rules:
             segs = [(boilerplate.apply_source_rules(t, rules), h) for t, h in segs]
-        segs = tidy_segments(_linkify(segs))
+        segs = tidy_segments(_as_text(_linkify(segs)))
         if segs:
             line.segs, line.text = segs, "".join(text for text, _ in segs)
             result.append(line)
@@ -305,6 +309,8 @@ class _HtmlWalker:
             self.href = links.clean_url(element.get("href", ""), self.base_url, allow_mailto=True)
             if self.href and not self.href.startswith("mailto:"):
                 self.href = links.shown_target(self.href, "".join(element.itertext()))
+            elif not self.href:
+                self.href = LINK_WITHOUT_TARGET
         self.add(element.text)
         for child in element:
             self.walk(child, depth + 1)
@@ -361,6 +367,10 @@ def _linkify(segs: list[Seg]) -> list[Seg]:
         else:
             result.append((text, href))
     return result
+
+
+def _as_text(segs: list[Seg]) -> list[Seg]:
+    return [(text, href or None) for text, href in segs]
 
 
 def tidy_segments(segs: list[Seg]) -> list[Seg]:

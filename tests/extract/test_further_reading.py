@@ -4,6 +4,7 @@ Informationen') go out with it, under their heading."""
 from __future__ import annotations
 
 from pipeline.extract import extract_article
+from tests.normalize.test_release_shapes import release
 
 TEXT = (
     "<p>The Government of Canada is investing $120 million in two rental buildings in Halifax, "
@@ -61,3 +62,26 @@ def test_a_sections_own_menu_over_the_text_is_no_further_reading():
         )
     )
     assert "Program Impact" not in article.text and "Local Programs" in article.text
+
+
+def test_the_original_publication_in_a_box_under_the_text_goes_out_with_its_doi():
+    found = release("typo3-uni-originalpublikation.html")
+    assert found.text.endswith(
+        "Ersetzen könne sie die vierte Reinigungsstufe in Kläranlagen aber nicht.\n\n"
+        "Originaltitel der Publikation in „Water Research“:\n\n„Natural attenuation of "
+        "diclofenac by oligotrophic groundwater microbial communities“, "
+        "doi.org/10.1016/j.watres.2026.123987"
+    )
+    # the group's other papers in the sidebar are no part of this release
+    assert [link.url for link in found.links] == ["https://doi.org/10.1016/j.watres.2026.123987"]
+
+
+def test_a_reference_the_text_already_gives_is_not_repeated():
+    article = extract_article(
+        page(
+            f"{TEXT}<h3>Original publication:</h3><p>J. Moreau, A. Singh: Transit access and "
+            "rental supply. Urban Studies (2026), DOI: <a href='https://doi.org/10.1177/"
+            "00420980261234'>10.1177/00420980261234</a></p>"
+        )
+    )
+    assert article.text.count("10.1177/00420980261234") == 1

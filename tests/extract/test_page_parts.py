@@ -48,6 +48,24 @@ def test_a_contact_box_is_found_by_its_name_or_heading_but_never_in_the_page_fra
     )
 
 
+def test_a_press_contact_in_the_article_s_own_footer_is_the_release_contact():
+    found = release("wordpress-entry-footer-kontakt.html")
+    assert found.contact == (
+        "Sabine Rohlfing\nUnternehmenskommunikation\nTelefon 03741 49-2210\n"
+        "sabine.rohlfing@kkh-lindenau.example"
+    )
+    assert found.text.endswith("zur Tagesklinik für Kinder- und Jugendpsychiatrie umgebaut.")
+
+
+def test_a_contact_box_in_the_page_s_footer_stays_out_beside_an_article_with_its_own_footer():
+    page = tree(
+        f"<main><article><h1>Brücke wird saniert</h1>{PROSE}<footer class='entry-footer'>"
+        "Veröffentlicht in Pressemitteilungen</footer></article></main><footer><div "
+        "class='contact'>Kontakt: Rathaus, Tel. 0341 123-0</div></footer>"
+    )
+    assert contact_box_lines(page) == ()
+
+
 def test_the_contact_box_beside_the_article_becomes_the_release_contact():
     found = release("datentabelle.html")
     assert found.contact.startswith("Agentur für Arbeit Sonnenfeld\nPressestelle\nJan-Philipp")

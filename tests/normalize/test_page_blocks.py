@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.normalize.test_release_gate import extracted
+from tests.normalize.test_release_shapes import release
 
 
 def page(article: str, title: str = "Pressemitteilung") -> str:
@@ -44,6 +45,35 @@ def test_a_lead_paragraph_named_the_article_s_teaser_stays_the_first_paragraph()
     assert found.text.startswith("Die Sanierung des Hallenbads Süd verzögert sich.")
     assert "Veröffentlicht" not in found.text
     assert found.published_at.isoformat() == "2026-11-25T14:20:00+01:00"
+
+
+MINISTRY_TEXT = (
+    "<p>HANNOVER. Das Land unterstützt 31 Städte und Gemeinden beim Aufbau klimafreundlicher "
+    "Wärmenetze. Die Ministerin hat am Dienstag die Förderbescheide übergeben.</p><p>Ein "
+    "weiterer Förderaufruf ist für März 2027 geplant. Anträge stellen Kommunen bei der "
+    "Förderbank des Landes.</p>"
+)
+
+
+def test_a_lead_named_the_teaser_under_the_headline_and_its_date_opens_the_text():
+    found = release("gsb-teaser-nach-datum.html")
+    assert found.text.startswith(
+        "Staatssekretärin Maren Albers überreicht Förderbescheide über 3,2 Millionen Euro – "
+        "Nahversorgung in kleinen Gemeinden\n\nPOTSDAM. Das Land unterstützt 27 Dorfläden"
+    )
+    assert found.published_at.date().isoformat() == "2026-11-25"
+
+
+def test_a_teaser_named_line_after_a_sentence_under_the_headline_is_no_lead():
+    found = extracted(
+        page(
+            "<div class='text'><h1>Land fördert 31 neue Wärmenetze</h1><p class='date'>"
+            "24.11.2026</p><p>Die Bescheide gingen am Dienstag heraus.</p><p class='teaser'>"
+            f"Mehr zur Wärmewende auf der Themenseite des Ministeriums</p>{MINISTRY_TEXT}</div>"
+        )
+    )
+    assert "Themenseite" not in found.text
+    assert found.text.startswith("Die Bescheide gingen am Dienstag heraus.\n\nHANNOVER.")
 
 
 def test_a_pull_quote_in_a_figure_keeps_its_words_and_speaker():

@@ -270,7 +270,12 @@ UNLINKED_SHOWN = 3
 
 def _unlinked(article: Article) -> tuple[str, ...]:
     """The links a page without an address of its own names on its own site: left out."""
-    unlinked = (*article.unlinked, *(url for url, _ in article.documents if _on_own_site(url)))
+    # a document the text links is among the page's documents too: it is named once
+    unlinked = tuple(
+        dict.fromkeys(
+            (*article.unlinked, *(url for url, _ in article.documents if _on_own_site(url)))
+        )
+    )
     if not unlinked:
         return ()
     shown = ", ".join(unlinked[:UNLINKED_SHOWN])
