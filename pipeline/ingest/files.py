@@ -11,13 +11,14 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.ingest.base import IngestResult
+from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.readers import READERS, InputContext, content_hash, read_input
 
 Seen = Callable[[str, str], bool]  # (locator, content hash) -> already stored
@@ -36,7 +37,8 @@ def ingest(
     refused: list[str] = []
     paths = input_files(folder, refused)
     result.failures.extend(
-        f"{inside}: a link to a file outside the source's folder is not read; copy the file in"
+        f"{readable_name(inside)}: a link to a file outside the source's folder is not read; "
+        "copy the file in"
         for inside in refused
     )
     result.expected = len(paths)
@@ -54,7 +56,8 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
     root = os.path.realpath(folder) + os.sep
     linked: dict[str, set[str]] = {}  # folder → the files its pages name, read once a run
     for inside in paths:
-        locator = f"{place}/{inside}" if place else inside
+        listed = f"{place}/{inside}" if place else inside
+        locator = readable_name(listed)
         if _offered_by_a_page(inside, below, root, linked):
             result.skipped += 1  # published with the page that links it, no input of its own
             continue
@@ -66,11 +69,46 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
         if seen(locator, content_hash(data)):
             result.skipped += 1
             continue
+        suffix = PurePosixPath(inside).suffix
         context = InputContext(
             source=name, config=source, locator=locator, received_at=now, route="files",
             size=size, folder=Path(below + inside).parent,
         )  # fmt: skip
-        yield read_input(data, PurePosixPath(inside).suffix, context), locator
+        if locator != listed:
+            # the desk finds the original under the name the store holds, not the file's own
+            context = replace(context, kept=keep_original(config.root, name, data, suffix))
+        raw = read_input(data, suffix, context)
+        if locator != listed:
+            raw = raw.model_copy(update={"warnings": (*raw.warnings, not_utf8_note(locator))})
+        yield raw, locator
+
+
+def readable_name(name: str) -> str:
+    """A file name as text every stage can hold. A name that is not UTF-8 (what a Windows
+    share or a ZIP archive leaves: 'B\xfcro' for 'Büro') comes from the folder with its bytes
+    escaped as lone surrogates, which no UTF-8 text, hash or database can take; those bytes are
+    read as Windows-1252 (Latin-1 where that has no character), so the name stays readable
+    and distinct, and the same name saved again in UTF-8 is the same input."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        data = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system byte made
+        return name.encode("utf-8", "replace").decode("utf-8")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def not_utf8_note(shown: str) -> str:
+    return (
+        f"the file name is not UTF-8 (saved on Windows or unpacked from a ZIP?): it is shown "
+        f"as {shown}; renamed in UTF-8, it stays the same release"
+    )
 
 
 # the readers that publish the documents a page links, and how each names a file
