@@ -113,7 +113,7 @@ def extract(
       melder extract https://www.stadt.example/presse/123 --source stadt
     """
     from pipeline.cli.views import release_json
-    from pipeline.ingest.files import not_utf8_note, readable_name
+    from pipeline.ingest.files import LINK_TO_NOTHING, NOT_A_FILE, not_utf8_note, readable_name
     from pipeline.ingest.readers import InputContext, read_input
     from pipeline.normalize import normalize
 
@@ -125,6 +125,10 @@ def extract(
         shown = readable_name(file)
         if path.is_dir():
             raise _fail(f"{shown}: is a folder; give one input file (a source reads folders)")
+        if path.is_symlink() and not path.exists():
+            raise _fail(f"{shown}: {LINK_TO_NOTHING}")
+        if path.exists() and not path.is_file():
+            raise _fail(f"{shown}: {NOT_A_FILE}")
         if not path.is_file():
             hint = "; a URL must start with http:// or https://" if "://" in file else ""
             raise _fail(f"{shown}: no such file{hint}")

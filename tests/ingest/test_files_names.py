@@ -1,6 +1,6 @@
-"""File names as other systems leave them: a name in Windows-1252 bytes (a Windows share, a ZIP
-archive) is read like any other file and shown readably, by `melder ingest` and `melder
-extract` alike."""
+"""Folder entries as other systems leave them, by `melder ingest` and `melder extract` alike: a
+name in Windows-1252 bytes (a Windows share, a ZIP archive) is read like any other file and
+shown readably; a link to nothing and a pipe are named for what they are."""
 
 from __future__ import annotations
 
@@ -112,3 +112,44 @@ def test_extract_reads_a_file_whose_name_is_not_utf8(empty_root: Path, monkeypat
     assert printed["title"] == "Neue Buslinie 612 verbindet Oberdorf mit dem Bahnhof Günzburg"
     assert printed["errors"] == []
     assert NOT_UTF8_NOTE in printed["warnings"]
+
+
+def test_links_to_nothing_and_pipes_are_reported_and_the_other_files_read(empty_root: Path):
+    inbox = empty_root / "inbox" / "reviewed"
+    (inbox / "freibad.txt").write_text(FREIBAD, encoding="utf-8")
+    (inbox / "kaputt.txt").symlink_to(empty_root / "gone" / "pm.txt")
+    (inbox / "verschoben.txt").symlink_to(inbox / "weg.txt")
+    os.mkfifo(inbox / "x")
+    (inbox / "spiegel.txt").symlink_to(inbox / "freibad.txt")  # a link inside: read like a file
+
+    table = melder(empty_root, "ingest", "reviewed").stdout.splitlines()
+
+    assert table[-1].split("\t") == [
+        "reviewed",
+        "2",
+        "0",
+        "0",
+        "0",
+        "kaputt.txt: a link to a file that does not exist; put the file back or remove the link; "
+        "verschoben.txt: a link to a file that does not exist; put the file back or remove the "
+        "link; x: not a regular file (a pipe, a device or a socket); Melder reads files only",
+    ]
+
+
+def test_extract_names_a_link_to_nothing_and_a_pipe_for_what_they_are(
+    empty_root: Path, monkeypatch
+):
+    monkeypatch.chdir(empty_root)
+    (empty_root / "kaputt.txt").symlink_to(empty_root / "weg.txt")
+    os.mkfifo(empty_root / "x")
+
+    assert melder(empty_root, "extract", "kaputt.txt", code=1).output.splitlines() == [
+        "error: kaputt.txt: a link to a file that does not exist; put the file back or remove "
+        "the link"
+    ]
+    assert melder(empty_root, "extract", "x", code=1).output.splitlines() == [
+        "error: x: not a regular file (a pipe, a device or a socket); Melder reads files only"
+    ]
+    assert melder(empty_root, "extract", "fehlt.txt", code=1).output.splitlines() == [
+        "error: fehlt.txt: no such file"
+    ]
