@@ -113,6 +113,7 @@ def extract(
       melder extract https://www.stadt.example/presse/123 --source stadt
     """
     from pipeline.cli.views import release_json
+    from pipeline.ingest.files import LINK_TO_NOTHING, NOT_A_FILE, not_utf8_note, readable_name
     from pipeline.ingest.readers import InputContext, read_input
     from pipeline.normalize import normalize
 
@@ -121,20 +122,27 @@ def extract(
         raw = _fetched(file, source or "extract", source_config)
     else:
         path = Path(file)
+        shown = readable_name(file)
         if path.is_dir():
-            raise _fail(f"{file}: is a folder; give one input file (a source reads folders)")
+            raise _fail(f"{shown}: is a folder; give one input file (a source reads folders)")
+        if path.is_symlink() and not path.exists():
+            raise _fail(f"{shown}: {LINK_TO_NOTHING}")
+        if path.exists() and not path.is_file():
+            raise _fail(f"{shown}: {NOT_A_FILE}")
         if not path.is_file():
             hint = "; a URL must start with http:// or https://" if "://" in file else ""
-            raise _fail(f"{file}: no such file{hint}")
+            raise _fail(f"{shown}: no such file{hint}")
         context = InputContext(
             source=source or "extract",
             config=source_config,
-            locator=file,
+            locator=shown,
             received_at=_now(),
             route="extract",
             folder=path.parent,
         )
         raw = read_input(path.read_bytes(), path.suffix, context)
+        if shown != file:
+            raw = raw.model_copy(update={"warnings": (*raw.warnings, not_utf8_note(shown))})
     release = normalize(raw, source_config)
     if as_json:
         print(json.dumps(release_json(release), ensure_ascii=False, indent=2))

@@ -11,13 +11,14 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.ingest.base import IngestResult
+from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.readers import READERS, InputContext, content_hash, read_input
 
 Seen = Callable[[str, str], bool]  # (locator, content hash) -> already stored
@@ -33,12 +34,9 @@ def ingest(
     if not folder.is_dir():
         raise SourceError(f"folder {source.path!r} does not exist under {config.root}")
     result = IngestResult()
-    refused: list[str] = []
+    refused: list[tuple[str, str]] = []
     paths = input_files(folder, refused)
-    result.failures.extend(
-        f"{inside}: a link to a file outside the source's folder is not read; copy the file in"
-        for inside in refused
-    )
+    result.failures.extend(f"{readable_name(inside)}: {why}" for inside, why in sorted(refused))
     result.expected = len(paths)
     result.raws = _read(paths, name, source, config, now, seen, result)
     return result
@@ -54,7 +52,8 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
     root = os.path.realpath(folder) + os.sep
     linked: dict[str, set[str]] = {}  # folder → the files its pages name, read once a run
     for inside in paths:
-        locator = f"{place}/{inside}" if place else inside
+        listed = f"{place}/{inside}" if place else inside
+        locator = readable_name(listed)
         if _offered_by_a_page(inside, below, root, linked):
             result.skipped += 1  # published with the page that links it, no input of its own
             continue
@@ -66,11 +65,46 @@ def _read(paths, name, source, config, now, seen, result: IngestResult):
         if seen(locator, content_hash(data)):
             result.skipped += 1
             continue
+        suffix = PurePosixPath(inside).suffix
         context = InputContext(
             source=name, config=source, locator=locator, received_at=now, route="files",
             size=size, folder=Path(below + inside).parent,
         )  # fmt: skip
-        yield read_input(data, PurePosixPath(inside).suffix, context), locator
+        if locator != listed:
+            # the desk finds the original under the name the store holds, not the file's own
+            context = replace(context, kept=keep_original(config.root, name, data, suffix))
+        raw = read_input(data, suffix, context)
+        if locator != listed:
+            raw = raw.model_copy(update={"warnings": (*raw.warnings, not_utf8_note(locator))})
+        yield raw, locator
+
+
+def readable_name(name: str) -> str:
+    """A file name as text every stage can hold. A name that is not UTF-8 (what a Windows
+    share or a ZIP archive leaves: 'B\xfcro' for 'Büro') comes from the folder with its bytes
+    escaped as lone surrogates, which no UTF-8 text, hash or database can take; those bytes are
+    read as Windows-1252 (Latin-1 where that has no character), so the name stays readable
+    and distinct, and the same name saved again in UTF-8 is the same input."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        data = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system byte made
+        return name.encode("utf-8", "replace").decode("utf-8")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def not_utf8_note(shown: str) -> str:
+    return (
+        f"the file name is not UTF-8 (saved on Windows or unpacked from a ZIP?): it is shown "
+        f"as {shown}; renamed in UTF-8, it stays the same release"
+    )
 
 
 # the readers that publish the documents a page links, and how each names a file
@@ -149,20 +183,30 @@ def _opened_path(fd: int, path: str) -> str:
 UNFINISHED_SUFFIXES = ("~", ".tmp", ".swp", ".part", ".crdownload", ".download", ".partial")
 
 
-def input_files(folder: Path, refused: list[str] | None = None) -> list[str]:
+def input_files(folder: Path, refused: list[tuple[str, str]] | None = None) -> list[str]:
     """Every file below `folder` (its path from there, '/'-separated) in a stable order,
     without hidden and editor temp files. Strings, not paths: a folder of 100,000 inputs is
     held in a tenth of the memory. Read with `os.scandir`, whose entries know their type
     without a `stat` each (listing 100,000 files: 0.05 s instead of 1.3 s with `rglob`).
-    A link to a file outside the folder goes into `refused`: whoever may drop files here must
-    not publish the server's ('inbox/x.txt' → '/etc/…')."""
+    What looks like an input but cannot be one goes into `refused` with the reason: a link to
+    a file outside the folder (whoever may drop files here must not publish the server's:
+    'inbox/x.txt' → '/etc/…'), a link to nothing, a pipe or a device."""
     found: list[str] = []
     _collect(str(folder), "", found, os.path.realpath(folder), refused)
     return sorted(found, key=lambda inside: inside.split("/"))  # folder by folder
 
 
+LINK_OUTSIDE = "a link to a file outside the source's folder is not read; copy the file in"
+LINK_TO_NOTHING = "a link to a file that does not exist; put the file back or remove the link"
+NOT_A_FILE = "not a regular file (a pipe, a device or a socket); Melder reads files only"
+
+
 def _collect(
-    directory: str, prefix: str, found: list[str], root: str, refused: list[str] | None
+    directory: str,
+    prefix: str,
+    found: list[str],
+    root: str,
+    refused: list[tuple[str, str]] | None,
 ) -> None:
     """As `rglob`: into real folders only (not a link to one), files also through a link that
     stays inside the folder."""
@@ -172,18 +216,30 @@ def _collect(
                 continue
             if entry.is_dir() and not entry.is_symlink():
                 _collect(entry.path, f"{prefix}{entry.name}/", found, root, refused)
-            elif (
-                entry.is_file()
-                and not entry.name.lower().endswith(UNFINISHED_SUFFIXES)
-                and os.path.splitext(entry.name)[1].lower() not in IMAGE_SUFFIXES
+                continue
+            if entry.name.lower().endswith(UNFINISHED_SUFFIXES) or (
+                os.path.splitext(entry.name)[1].lower() in IMAGE_SUFFIXES
             ):
-                if entry.is_symlink() and not os.path.realpath(entry.path).startswith(
-                    root + os.sep
-                ):
-                    if refused is not None:
-                        refused.append(prefix + entry.name)
-                    continue
+                continue
+            why = None if entry.is_file() and not entry.is_symlink() else _not_an_input(entry, root)
+            if why is None:
                 found.append(prefix + entry.name)
+            elif why and refused is not None:
+                refused.append((prefix + entry.name, why))
+
+
+def _not_an_input(entry: os.DirEntry, root: str) -> str | None:
+    """Why a link or a special file of the folder is no input; '' for a link to a folder
+    (never walked into: a link back up the tree would make the listing endless); None when it
+    is a file to read after all (a link to one inside the folder)."""
+    if entry.is_symlink():
+        if entry.is_dir():
+            return ""
+        if not os.path.exists(entry.path):
+            return LINK_TO_NOTHING  # wherever it points: no file to copy in either
+        if not os.path.realpath(entry.path).startswith(root + os.sep):
+            return LINK_OUTSIDE
+    return None if entry.is_file() else NOT_A_FILE
 
 
 def _locator(path: Path, root: Path) -> str:

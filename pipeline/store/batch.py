@@ -1,16 +1,17 @@
-"""The rows one `save` call writes, collected first and then inserted with executemany."""
+"""The rows one `save` call writes, collected first and then inserted with executemany, and
+the order in which a batch that holds one release more than once is stored."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from pipeline.models import TRANSITIONS, Release, State
 from pipeline.store.bulk import insert_many
 from pipeline.store.records import Saved
-from pipeline.store.tables import EventRow, MediaUseRow, ReleaseRow, RevisionRow
+from pipeline.store.tables import EventRow, InputRow, MediaUseRow, ReleaseRow, RevisionRow
 
 CHUNK = 500  # ids per IN (...) query: well under every database's parameter limit
 
@@ -147,6 +148,95 @@ def media_uses(release: Release) -> list[dict]:
     """The kept media files a revision of `release` shows."""
     shas = dict.fromkeys(media.sha256 for media in release.media if media.sha256)
     return [{"sha256": sha, "release_id": release.id} for sha in shas]
+
+
+Item = tuple[Release, State, str | None]  # (release, its arrival state, input locator)
+
+
+def rounds_of_distinct_ids(items: list[Item]) -> list[list[int]]:
+    """The items' positions in rounds that hold each release at most once, in batch order:
+    two inputs of one release in a batch (a file saved twice, a corrected copy beside the
+    first) are stored one after the other, the later as the next revision, as across runs."""
+    rounds: list[list[int]] = []
+    seen: dict[str, int] = {}
+    for position, (release, _, _) in enumerate(items):
+        count = seen.get(release.id, 0)
+        seen[release.id] = count + 1
+        if count == len(rounds):
+            rounds.append([])
+        rounds[count].append(position)
+    return rounds
+
+
+def told_of_earlier_inputs(items: list[Item]) -> list[Item]:
+    """A release that a batch brought from several inputs names, in each later revision, the
+    input before it: which file came last decided which text is newest, and an editor should
+    know that two files said to be one release."""
+    before: dict[str, str] = {}
+    told: list[Item] = []
+    for release, state, locator in items:
+        earlier = before.get(release.id)
+        if earlier is not None and locator is not None and earlier != locator:
+            release = release.model_copy(
+                update={
+                    "warnings": (
+                        *release.warnings,
+                        f"{locator} has the same sender's id as {earlier}, read before it in "
+                        "the same ingest: it is stored as that release's next revision; "
+                        "check which text is the newer",
+                    )
+                }
+            )
+        if locator is not None:
+            before[release.id] = locator
+        told.append((release, state, locator))
+    return told
+
+
+def remember_inputs(session: Session, items: list[Item], now: datetime) -> None:
+    """Each input's locator with the content it last had and the release it made: an input
+    read again unchanged is skipped before it is parsed."""
+    located = {
+        (release.source, locator): release for release, _, locator in items if locator is not None
+    }
+    if not located:
+        return
+    known: dict[tuple[str, str], int] = {}
+    for source in {source for source, _ in located}:
+        # only this batch's locators: the unique (source, locator) index answers each
+        locators = sorted(locator for name, locator in located if name == source)
+        for start in range(0, len(locators), CHUNK):
+            rows = session.execute(
+                select(InputRow.id, InputRow.locator).where(
+                    InputRow.source == source,
+                    InputRow.locator.in_(locators[start : start + CHUNK]),
+                )
+            )
+            known.update({(source, locator): row_id for row_id, locator in rows})
+    fresh, seen = [], []
+    for key, release in located.items():
+        values = {
+            "content_hash": release.content_hash,
+            "release_id": release.id,
+            "seen_at": now,
+        }
+        if key in known:
+            seen.append({"row_id": known[key], **values})
+        else:
+            fresh.append({"source": key[0], "locator": key[1], **values})
+    if fresh:
+        session.execute(insert(InputRow), fresh)
+    if seen:
+        session.connection().execute(
+            update(InputRow.__table__)
+            .where(InputRow.__table__.c.id == bindparam("row_id"))
+            .values(
+                content_hash=bindparam("content_hash"),
+                release_id=bindparam("release_id"),
+                seen_at=bindparam("seen_at"),
+            ),
+            seen,
+        )
 
 
 REASONED = frozenset({State.INVALID, State.REJECTED, State.WITHDRAWN})

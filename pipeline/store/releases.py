@@ -10,12 +10,19 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pipeline.errors import Conflict
 from pipeline.models import Release, State
-from pipeline.store.batch import CHUNK, Batch, media_uses
+from pipeline.store.batch import (
+    CHUNK,
+    Batch,
+    media_uses,
+    remember_inputs,
+    rounds_of_distinct_ids,
+    told_of_earlier_inputs,
+)
 from pipeline.store.queries import ReleaseQueries
 from pipeline.store.records import Change, ReleaseView, Saved
 from pipeline.store.tables import EventRow, InputRow, MediaUseRow, ReleaseRow, RevisionRow
@@ -74,10 +81,6 @@ class ReleaseWrites(ReleaseQueries):
         a new revision of the same release, never a second release. `fingerprints` are those
         already made (by the worker that normalized the release); the others are made here.
         """
-        # numpy and MinHash are imported on first use: reading commands never pay for them
-        from pipeline.normalize.fingerprint import fingerprint
-        from pipeline.store.duplicates import DuplicateIndex
-
         with Session(self.engine) as session, session.begin():
             if self.engine.dialect.name == "sqlite":
                 # A batch writes into indexes keyed by hashes, a page anywhere in each: with
@@ -88,45 +91,77 @@ class ReleaseWrites(ReleaseQueries):
                 connection.exec_driver_sql(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
                 connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
                 connection.exec_driver_sql(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
-            existing = self._current_rows(session, [release.id for release, _, _ in items])
-            edited = [
-                release.id
-                for release, _, _ in items
-                if existing.get(release.id, {}).get("content_hash")
-                not in (None, release.content_hash)
-            ]
-            incoming = {release.id: release for release, _, _ in items}
-            for release_id, (sent, data) in self._sent_revisions(session, edited).items():
-                # the same content in other bytes (keys reordered, CRLF line ends) is no news
-                same = same_content(Release.model_validate_json(data), incoming[release_id])
-                existing[release_id]["sent_hash"] = (
-                    incoming[release_id].content_hash if same else sent
-                )
-            made = fingerprints or {}
-            texts = {
-                release.id: made.get(release.id) or fingerprint(release.title, release.text)
-                for release, _, _ in items
-                if not release.errors
-                and existing.get(release.id, {}).get("content_hash") != release.content_hash
+            items = told_of_earlier_inputs(items)
+            rounds = rounds_of_distinct_ids(items)
+            repeated = {items[position][0].id for later in rounds[1:] for position in later}
+            # a fingerprint made for one of several inputs of a release is not the others'
+            made = {
+                release_id: made_print
+                for release_id, made_print in (fingerprints or {}).items()
+                if release_id not in repeated
             }
-            duplicates = DuplicateIndex(session, texts)
-            merged = self._merged_into(session, [i for i in edited if _rejected(existing[i])])
-            batch = Batch(now=now, actor=actor)
-            results = []
-            for release, state, _ in items:
-                text = texts.get(release.id)
-                new = release.id not in existing and text is not None
-                # a release merged into another comes back, changed, as that one's duplicate
-                twin = duplicates.match(release.id, text) if new else merged.get(release.id)
-                saved = batch.add(release, state, existing, duplicate_of=twin)
-                if text is not None and saved.outcome != "unchanged":
-                    duplicates.remember(
-                        release.id, release.source, text, replaces=saved.outcome == "revised"
-                    )
-                results.append(saved)
-            batch.write(session)
-            duplicates.write()
-            self._remember_inputs(session, items, now)
+            results: list[Saved | None] = [None] * len(items)
+            for positions in rounds:
+                saved = self._save_round(
+                    session,
+                    [items[position] for position in positions],
+                    now=now,
+                    actor=actor,
+                    made=made,
+                )
+                for position, outcome in zip(positions, saved, strict=True):
+                    results[position] = outcome
+        return [saved for saved in results if saved is not None]
+
+    def _save_round(
+        self,
+        session: Session,
+        items: list[tuple[Release, State, str | None]],
+        *,
+        now: datetime,
+        actor: str,
+        made: dict[str, Fingerprint],
+    ) -> list[Saved]:
+        """Store releases of distinct ids: each is new, a new revision, or unchanged."""
+        # numpy and MinHash are imported on first use: reading commands never pay for them
+        from pipeline.normalize.fingerprint import fingerprint
+        from pipeline.store.duplicates import DuplicateIndex
+
+        existing = self._current_rows(session, [release.id for release, _, _ in items])
+        edited = [
+            release.id
+            for release, _, _ in items
+            if existing.get(release.id, {}).get("content_hash") not in (None, release.content_hash)
+        ]
+        incoming = {release.id: release for release, _, _ in items}
+        for release_id, (sent, data) in self._sent_revisions(session, edited).items():
+            # the same content in other bytes (keys reordered, CRLF line ends) is no news
+            same = same_content(Release.model_validate_json(data), incoming[release_id])
+            existing[release_id]["sent_hash"] = incoming[release_id].content_hash if same else sent
+        texts = {
+            release.id: made.get(release.id) or fingerprint(release.title, release.text)
+            for release, _, _ in items
+            if not release.errors
+            and existing.get(release.id, {}).get("content_hash") != release.content_hash
+        }
+        duplicates = DuplicateIndex(session, texts)
+        merged = self._merged_into(session, [i for i in edited if _rejected(existing[i])])
+        batch = Batch(now=now, actor=actor)
+        results = []
+        for release, state, _ in items:
+            text = texts.get(release.id)
+            new = release.id not in existing and text is not None
+            # a release merged into another comes back, changed, as that one's duplicate
+            twin = duplicates.match(release.id, text) if new else merged.get(release.id)
+            saved = batch.add(release, state, existing, duplicate_of=twin)
+            if text is not None and saved.outcome != "unchanged":
+                duplicates.remember(
+                    release.id, release.source, text, replaces=saved.outcome == "revised"
+                )
+            results.append(saved)
+        batch.write(session)
+        duplicates.write()
+        remember_inputs(session, items, now)
         return results
 
     def _current_rows(self, session: Session, ids: list[str]) -> dict[str, dict]:
@@ -190,51 +225,6 @@ class ReleaseWrites(ReleaseQueries):
             )
             sent.update({release_id: (digest, data) for release_id, digest, data in rows})
         return sent
-
-    def _remember_inputs(self, session: Session, items, now: datetime) -> None:
-        located = {
-            (release.source, locator): release
-            for release, _, locator in items
-            if locator is not None
-        }
-        if not located:
-            return
-        known: dict[tuple[str, str], int] = {}
-        for source in {source for source, _ in located}:
-            # only this batch's locators: the unique (source, locator) index answers each
-            locators = sorted(locator for name, locator in located if name == source)
-            for start in range(0, len(locators), CHUNK):
-                rows = session.execute(
-                    select(InputRow.id, InputRow.locator).where(
-                        InputRow.source == source,
-                        InputRow.locator.in_(locators[start : start + CHUNK]),
-                    )
-                )
-                known.update({(source, locator): row_id for row_id, locator in rows})
-        fresh, seen = [], []
-        for key, release in located.items():
-            values = {
-                "content_hash": release.content_hash,
-                "release_id": release.id,
-                "seen_at": now,
-            }
-            if key in known:
-                seen.append({"row_id": known[key], **values})
-            else:
-                fresh.append({"source": key[0], "locator": key[1], **values})
-        if fresh:
-            session.execute(insert(InputRow), fresh)
-        if seen:
-            session.connection().execute(
-                update(InputRow.__table__)
-                .where(InputRow.__table__.c.id == bindparam("row_id"))
-                .values(
-                    content_hash=bindparam("content_hash"),
-                    release_id=bindparam("release_id"),
-                    seen_at=bindparam("seen_at"),
-                ),
-                seen,
-            )
 
     def apply(
         self, release_id: str, change: Change, *, seen: int, actor: str, now: datetime

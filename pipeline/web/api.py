@@ -113,7 +113,11 @@ def caller(
         413: {"model": Problems, "description": "Over the size limit"},
         409: {"model": Problems, "description": "Idempotency-Key reused for another request"},
         415: {"model": Problems, "description": "Neither JSON nor multipart"},
-        422: {"model": Problems, "description": "Every problem, by field path"},
+        422: {
+            "model": Problems,
+            "description": "Every problem, by field path; an uploaded file that is readable "
+            "but no valid release is kept as invalid, and its `id` and `status_url` come too",
+        },
     },
     openapi_extra={"requestBody": {"required": True, "content": {}}},
 )
@@ -130,6 +134,7 @@ async def submit(
     data = await _body(request, who.web.max_body)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     images: tuple[MediaInput, ...] = ()
+    json_body = kind != "multipart/form-data"
     if kind == "multipart/form-data":
         data, suffix, replaces, images = await read_upload(request, data)
     elif kind in ("application/json", ""):
@@ -147,7 +152,7 @@ async def submit(
             return replay
     try:
         status, body = await run_in_threadpool(
-            _accept, who, data, suffix, public_base(request), replaces, images
+            _accept, who, data, suffix, public_base(request), replaces, images, json_body
         )
     except BaseException:
         if idempotency_key:  # nothing was answered: a retry is processed anew
@@ -207,13 +212,18 @@ def _accept(
     base: str,
     replaces: str | None,
     images: tuple[MediaInput, ...] = (),
+    json_body: bool = False,
 ) -> tuple[int, dict]:
-    """Read, normalize and store one submission; invalid ones are kept and listed."""
+    """Read, normalize and store one submission; invalid ones are kept and listed.
+
+    A JSON body is the request itself: one that misses the schema is refused, as any request
+    that breaks the API's contract. An uploaded file is an input like one in a folder or from
+    `melder submit`: readable but not a valid release, it is kept as invalid with its id."""
     web, token = who.web, who.token
     source = web.config().sources.get(token.source)
     if source is None or source.kind != "api":
         raise problem(403, "Authorization", f"source {token.source!r} is not an api source")
-    if suffix == ".json":
+    if json_body:
         problems = schema_problems(data)
         if problems:
             return 422, {"problems": problems}

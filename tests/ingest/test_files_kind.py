@@ -49,9 +49,18 @@ def test_links_to_files_inside_are_inputs_and_links_to_folders_are_not_followed(
     (inbox / "loop").symlink_to(inbox, target_is_directory=True)
     (inbox / "broken.txt").symlink_to(tmp_path / "missing.txt")
 
-    refused: list[str] = []
+    refused: list[tuple[str, str]] = []
     assert input_files(inbox, refused) == ["2026/11/a.txt", "linked.txt"]
-    assert refused == ["outside.txt"]
+    assert sorted(refused) == [
+        (
+            "broken.txt",
+            "a link to a file that does not exist; put the file back or remove the link",
+        ),
+        (
+            "outside.txt",
+            "a link to a file outside the source's folder is not read; copy the file in",
+        ),
+    ]
 
 
 def test_what_is_opened_is_checked_not_the_name_listed(tmp_path: Path):

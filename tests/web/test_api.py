@@ -160,3 +160,36 @@ def test_the_openapi_schema_and_docs_are_served(server):
     assert {"application/json", "multipart/form-data"} <= set(body)
     assert docs.status_code == 200 and "/api/v1/releases" in docs.text
     assert "cdn" not in docs.text.lower()
+
+
+def test_an_uploaded_json_file_that_is_no_valid_release_is_kept_invalid_with_its_id(server):
+    """An uploaded file is an input like one in a folder: kept with every error, so the press
+    office can follow it and send a correction; a JSON body that breaks the API's schema is a
+    refused request and keeps nothing."""
+    base, _root, _store, tokens = server
+    trailing_comma = (
+        '{\n  "title": "Bürgerversammlung zum Haushalt 2027",\n'
+        '  "text": "Oberdorf, 26. November 2026. Die Gemeinde lädt ein.",\n}\n'
+    ).encode()
+    with client(base, tokens["press"]) as api:
+        kept = upload(api, trailing_comma, "pm-118.json")
+        assert kept.status_code == 422, kept.text
+        body = kept.json()
+        assert body["problems"] == [
+            {
+                "field": "json",
+                "message": "line 3: a comma after the last field; JSON allows none there: "
+                "remove it",
+            }
+        ]
+        assert body["status_url"].endswith(f"/api/v1/releases/{body['id']}")
+        status = api.get(f"/api/v1/releases/{body['id']}")
+        assert status.status_code == 200 and status.json()["state"] == "invalid"
+
+        refused = api.post(
+            "/api/v1/releases",
+            content=trailing_comma,
+            headers={"content-type": "application/json"},
+        )
+        assert refused.status_code == 422
+        assert "id" not in refused.json() and refused.json()["problems"][0]["field"] == "body"
