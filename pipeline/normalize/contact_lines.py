@@ -89,3 +89,6 @@ ADDRESS_RE = re.compile(
     r"|\b(?:tel|telefon|phone|fax|mobil|mobile|e-?mail)\b(?=\s*(?:[.:+(\d]|$))",
     re.I,
 )
+
+
+PRESS_RE = re.compile(r"presse|press|medi(?:en|a)|journalist|redaktion", re.I)

@@ -15,11 +15,13 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.contact_lines import (
     ADDRESS_RE,
+    PRESS_RE,
     ends_contact,
     has_address,
     is_prose,
     shown_line,
 )
+from pipeline.normalize.signatures import closing_signature
 
 ENGLISH_OFFICE = (
     r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,6})(?:press|media|news|communications)\s+(?:office|team|desk)"
@@ -83,7 +85,7 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     press = [
         (i, m)
         for i, m in labelled
-        if m.group("colon") and _PRESS_RE.search(lines[i].text[: m.start("rest")])
+        if m.group("colon") and PRESS_RE.search(lines[i].text[: m.start("rest")])
     ]
     for index, match in (press or labelled)[:3]:
         taken = _contact_extent(lines, index)
@@ -109,11 +111,11 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         if found.contact is None:
             continue  # 'For more information' over links to documents: the next label may be
         kept = [line for i, line in enumerate(lines) if i not in set(taken)]
-        signed = _closing_signature(kept)
+        signed = closing_signature(kept)
         if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
             return kept[: signed[0]]  # the contact's own signature under the mail, again
         return kept
-    if signed := _closing_signature(lines):
+    if signed := closing_signature(lines):
         found.contact = "\n".join(shown for i in signed if (shown := shown_line(lines[i]))) or None
         return lines[: signed[0]]
     return lines
@@ -197,73 +199,6 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
         if line.text.strip() not in taken
         and not (line.chunk in chunks and line.text.strip() in parts)
     ]
-
-
-def signature_contact(lines: list[Line]) -> str | None:
-    """A mail signature's first lines as the contact, when they give a phone number, an e-mail
-    or a web address, or a press officer ('Pressestelle'): up to the first notice or sentence."""
-    taken = []
-    for line in lines[: SIGNATURE_LINES + 2]:
-        if is_prose(line.text) or ends_contact(line.text):
-            break
-        taken.append(shown_line(line).strip())
-    officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and _PRESS_RE.search(taken[1])
-    if not (officer or any(has_address(text) for text in taken)):
-        return None
-    return "\n".join(text for text in taken if text) or None
-
-
-def signed_by(signature: list[Line], contact: str | None) -> str | None:
-    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn')."""
-    name = signature[0].text.strip() if len(signature) > 1 else ""
-    if contact and NAME_LINE_RE.fullmatch(name) and contact.startswith(signature[1].text.strip()):
-        return f"{name}\n{contact}"
-    return contact
-
-
-# A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'
-NAME_LINE_RE = re.compile(
-    r"(?:(?:dr|prof|mr|mrs|ms|frau|herr)\.?\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}"
-)
-SIGNATURE_LINES = 6
-
-
-def _closing_signature(lines: list[Line]) -> list[int] | None:
-    """A signature that closes the text without a contact label: a name on its own line, then
-    short lines of which one gives a phone number, an e-mail or a web address. It ends with
-    the paragraph of its last address: a line set apart under it (a box repeating the
-    headline) is none of it."""
-    start, shown = len(lines), 0
-    while (
-        start > 0
-        and shown < SIGNATURE_LINES  # links to profiles ('Facebook') show nothing in a contact
-        and lines[start - 1].kind == "p"  # not a heading, not a list's item
-        and len(lines[start - 1].text) <= 160
-        and not is_prose(lines[start - 1].text)
-    ):
-        start -= 1
-        shown += bool(shown_line(lines[start]).strip())
-    named = next(
-        (
-            i
-            for i in range(start, len(lines))
-            # 'About Halden Robotics' over its web address heads the sender's profile
-            if NAME_LINE_RE.fullmatch(lines[i].text.strip()) and not ends_contact(lines[i].text)
-        ),
-        None,
-    )
-    if named is None or named == 0:
-        return None
-    addressed = [i for i in range(named, len(lines)) if has_address(lines[i].text)]
-    if not addressed:
-        return None
-    end = addressed[-1] + 1
-    while end < len(lines) and lines[end].chunk == lines[end - 1].chunk:
-        end += 1
-    return list(range(named, end))
-
-
-_PRESS_RE = re.compile(r"presse|press|medi(?:en|a)|journalist|redaktion", re.I)
 
 
 def _contact_label(lines: list[Line], index: int) -> re.Match | None:
