@@ -90,12 +90,14 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     for index, match in (press or labelled)[:3]:
         taken = _contact_extent(lines, index)
         head = match.group("rest").strip()
-        if not match.group("colon") and _OFFICE_RE.match(lines[index].text):
+        if not match.group("colon") and (
+            _OFFICE_RE.match(lines[index].text) or _SPOKESPERSON_RE.fullmatch(lines[index].text)
+        ):
             head = lines[index].text.strip()  # 'Pressestelle der Stadt Lindholm' names it
         if _ROLE_LABEL_RE.fullmatch(lines[index].text):
             head = lines[index].text.strip()  # 'Media:' says whose contact it is
-        if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
-            taken.insert(0, index - 1)
+        if above := _names_above(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
+            taken[:0] = above
             head = lines[index].text.strip()
         following = _contacts_after(lines, taken, {i for i, _ in labelled})
         before = _roles_before(lines, index, labelled)
@@ -236,6 +238,12 @@ _OFFICE_RE = re.compile(
     r"\W*(?:pressestelle|presse-? und öffentlichkeitsarbeit|" + ENGLISH_OFFICE + r"\s*$)", re.I
 )
 OFFICE_LINE_WORDS = 8
+# a spokesperson's job over or under their name is part of whom to call, as an office's name is
+_SPOKESPERSON_RE = re.compile(
+    r"\W*(?:(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)"
+    r"|media\s+officer)\s*",
+    re.I,
+)
 _INTO_CONTACT_RE = re.compile(r"\b(?:beim|bei|unter)$", re.I)
 
 
@@ -245,18 +253,30 @@ def _another_contact(text: str) -> bool:
     return bool(match and match.group("colon"))
 
 
-def _names_the_office(lines: list[Line], index: int) -> bool:
-    """The line above a bare contact label ('Pressestelle') in its paragraph names whose it is."""
-    if index == 0 or lines[index - 1].chunk != lines[index].chunk:
-        return False
-    above = lines[index - 1].text.strip()
-    label = CONTACT_RE.match(lines[index].text)
+def _names_above(lines: list[Line], index: int) -> list[int]:
+    """The lines above a bare contact label in its paragraph that name whose it is: an office
+    ('Polizeipräsidium Oberfranken' over 'Pressestelle'), or a spokesperson with their title
+    ('Dr. Kathrin Fiedler' / 'Richterin am Oberlandesgericht' over 'Pressesprecherin')."""
+    if CONTACT_RE.match(lines[index].text).group("rest"):
+        return []
+    above: list[int] = []
+    for i in range(index - 1, max(index - 1 - NAMING_LINES, -1), -1):
+        if lines[i].chunk != lines[index].chunk or not _names_someone(lines[i].text.strip()):
+            break
+        above.insert(0, i)
+    return above
+
+
+NAMING_LINES = 3
+
+
+def _names_someone(text: str) -> bool:
     return (
-        not label.group("rest")
-        and len(above.split()) <= 6
-        and above[-1:] not in ".!?:"
-        and not has_address(above)
-        and not boilerplate.is_boilerplate(above)  # a page tool ('nach oben') names nobody
+        bool(text)
+        and len(text.split()) <= 6
+        and text[-1:] not in ".!?:"
+        and not has_address(text)
+        and not boilerplate.is_boilerplate(text)  # a page tool ('nach oben') names nobody
     )
 
 
