@@ -92,3 +92,23 @@ ADDRESS_RE = re.compile(
 
 
 PRESS_RE = re.compile(r"presse|press|medi(?:en|a)|journalist|redaktion", re.I)
+
+
+# A line that points at a contact under it without a label of the contact's own: short, ending
+# with a colon, and naming the press or asking for questions ('Medienauskünfte:', 'Rückfragen
+# von Journalisten bitte an:', 'For media enquiries please contact:')
+_LEAD_IN_RE = re.compile(
+    r"(?=.*\b(?:\w*kontakt\w*|r[üu]ckfrage\w*|\w*ausk[üu]nft\w*|\w*anfragen|presse\w*|medien\w*"
+    r"|journalist\w*|contact\w*|inquir\w*|enquir\w*|media|press)\b)[^:]{3,80}:",
+    re.I,
+)
+LEAD_IN_WORDS = 8
+
+
+def is_contact_lead_in(text: str) -> bool:
+    text = text.strip()
+    return (
+        bool(_LEAD_IN_RE.fullmatch(text))
+        and len(text.split()) <= LEAD_IN_WORDS
+        and not has_address(text)
+    )

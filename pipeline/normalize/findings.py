@@ -18,6 +18,7 @@ from pipeline.normalize.contact_lines import (
     PRESS_RE,
     ends_contact,
     has_address,
+    is_contact_lead_in,
     is_prose,
     shown_line,
 )
@@ -112,6 +113,8 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         found.contact = "\n".join(part for part in contact if part) or None
         if found.contact is None:
             continue  # 'For more information' over links to documents: the next label may be
+        if lead_in := _lead_in_above(lines, min(taken)):
+            taken.append(lead_in)  # 'Rückfragen von Journalisten bitte an:' goes with it
         kept = [line for i, line in enumerate(lines) if i not in set(taken)]
         signed = closing_signature(kept)
         if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
@@ -195,12 +198,27 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
     # the box's other lines ('Skyline Air Media Relations') go where they share a block
     # with its addresses: left alone, a name would read as a heading over the next paragraph
     chunks = {line.chunk for line in lines if line.text.strip() in taken}
-    return [
+    left = [
         line
         for line in lines
         if line.text.strip() not in taken
         and not (line.chunk in chunks and line.text.strip() in parts)
     ]
+    # the heading that introduced the box's lines ('For more information, please contact:',
+    # 'Contacts') would stand over nothing, or over the next section's heading
+    return [
+        line
+        for i, line in enumerate(left)
+        if not (
+            _introduces_a_contact(line.text)
+            and (i + 1 == len(left) or (left[i + 1].kind == "h" and line.kind == "h"))
+        )
+    ]
+
+
+def _introduces_a_contact(text: str) -> bool:
+    label = CONTACT_RE.match(text) if len(text) <= LONG_CONTACT_LINE else None
+    return bool(label and not label.group("rest")) or is_contact_lead_in(text)
 
 
 def _contact_label(lines: list[Line], index: int) -> re.Match | None:
@@ -278,6 +296,15 @@ def _names_someone(text: str) -> bool:
         and not has_address(text)
         and not boilerplate.is_boilerplate(text)  # a page tool ('nach oben') names nobody
     )
+
+
+def _lead_in_above(lines: list[Line], first: int) -> int | None:
+    """The line right above a contact that introduces it without a label of ours
+    ('Medienauskünfte:', 'Rückfragen von Journalisten bitte an:'): left alone, it would close
+    the text pointing at nothing."""
+    if first > 0 and is_contact_lead_in(lines[first - 1].text):
+        return first - 1
+    return None
 
 
 def _contact_extent(lines: list[Line], start: int) -> list[int]:
