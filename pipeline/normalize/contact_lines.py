@@ -60,7 +60,25 @@ def ends_contact(text: str) -> bool:
     a contact ('About Acme', 'Notes to editors')."""
     if _FIELD_LABEL_RE.fullmatch(text.strip()):
         return False  # 'Mail' over the address: a field of the contact, no share button
-    return boilerplate.is_boilerplate(text) or bool(CONTACT_STOP_RE.match(text))
+    return (
+        boilerplate.is_boilerplate(text)
+        or bool(CONTACT_STOP_RE.match(text))
+        or is_footer_link_row(text)
+    )
+
+
+# A site footer's row of links ('Impressum  Datenschutz  Barrierefreiheit', 'Kontakt | Sitemap')
+_FOOTER_LINK = (
+    r"(?:impressum|datenschutz(?:erkl[äa]rung)?|barrierefreiheit(?:serkl[äa]rung)?|kontakt"
+    r"|sitemap|leichte\s+sprache|geb[äa]rdensprache|agb|nutzungsbedingungen|cookie-?\s?einstellungen"
+    r"|cookies|imprint|legal\s+notice|privacy(?:\s+policy)?|accessibility|terms(?:\s+of\s+use)?"
+    r"|contact(?:\s+us)?)"
+)
+_FOOTER_ROW_RE = re.compile(rf"{_FOOTER_LINK}(?:\s*[|·•/,–-]?\s*{_FOOTER_LINK})+\W*", re.I)
+
+
+def is_footer_link_row(text: str) -> bool:
+    return bool(_FOOTER_ROW_RE.fullmatch(text.strip()))
 
 
 _FIELD_LABEL_RE = re.compile(

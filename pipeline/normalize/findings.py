@@ -22,7 +22,7 @@ from pipeline.normalize.contact_lines import (
     is_prose,
     shown_line,
 )
-from pipeline.normalize.signatures import closing_signature
+from pipeline.normalize.signatures import closing_signature, is_site_sidebar
 
 ENGLISH_OFFICE = (
     r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,6})(?:press|media|news|communications)\s+(?:office|team|desk)"
@@ -121,8 +121,10 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
             return kept[: signed[0]]  # the contact's own signature under the mail, again
         return kept
     if signed := closing_signature(lines):
-        found.contact = "\n".join(shown for i in signed if (shown := shown_line(lines[i]))) or None
-        return lines[: signed[0]]
+        if not is_site_sidebar([lines[i].text for i in signed]):
+            shown = (shown_line(lines[i]) for i in signed)
+            found.contact = "\n".join(text for text in shown if text) or None
+        return lines[: signed[0]]  # a page's sidebar under the text goes all the same
     return lines
 
 

@@ -104,6 +104,30 @@ def closing_signature(lines: list[Line]) -> list[int] | None:
     if not addressed:
         return None
     end = addressed[-1] + 1
-    while end < len(lines) and lines[end].chunk == lines[end - 1].chunk:
+    while (
+        end < len(lines)
+        and lines[end].chunk == lines[end - 1].chunk
+        and not ends_contact(lines[end].text)
+    ):
         end += 1
     return list(range(named, end))
+
+
+# A site's box beside every page: the town hall's address and opening hours, no press contact
+_TOWN_HALL_RE = re.compile(
+    r"\W*(?:rathaus|b[üu]rgerb[üu]ro|b[üu]rgerservice|b[üu]rgeramt|town\s+hall|city\s+hall"
+    r"|civic\s+cent(?:re|er))\b",
+    re.I,
+)
+_OPENING_HOURS_RE = re.compile(
+    r"\b(?:öffnungszeiten|sprechzeiten|servicezeiten|opening\s+(?:hours|times)|office\s+hours)\b",
+    re.I,
+)
+
+
+def is_site_sidebar(texts: list[str]) -> bool:
+    """A closing block that is the site's, not the release's: the town hall's address or opening
+    hours, with no word of the press in it."""
+    if any(PRESS_RE.search(text) for text in texts):
+        return False
+    return bool(_TOWN_HALL_RE.match(texts[0])) or any(_OPENING_HOURS_RE.search(t) for t in texts)
