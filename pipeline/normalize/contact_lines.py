@@ -60,7 +60,25 @@ def ends_contact(text: str) -> bool:
     a contact ('About Acme', 'Notes to editors')."""
     if _FIELD_LABEL_RE.fullmatch(text.strip()):
         return False  # 'Mail' over the address: a field of the contact, no share button
-    return boilerplate.is_boilerplate(text) or bool(CONTACT_STOP_RE.match(text))
+    return (
+        boilerplate.is_boilerplate(text)
+        or bool(CONTACT_STOP_RE.match(text))
+        or is_footer_link_row(text)
+    )
+
+
+# A site footer's row of links ('Impressum  Datenschutz  Barrierefreiheit', 'Kontakt | Sitemap')
+_FOOTER_LINK = (
+    r"(?:impressum|datenschutz(?:erkl[äa]rung)?|barrierefreiheit(?:serkl[äa]rung)?|kontakt"
+    r"|sitemap|leichte\s+sprache|geb[äa]rdensprache|agb|nutzungsbedingungen|cookie-?\s?einstellungen"
+    r"|cookies|imprint|legal\s+notice|privacy(?:\s+policy)?|accessibility|terms(?:\s+of\s+use)?"
+    r"|contact(?:\s+us)?)"
+)
+_FOOTER_ROW_RE = re.compile(rf"{_FOOTER_LINK}(?:\s*[|·•/,–-]?\s*{_FOOTER_LINK})+\W*", re.I)
+
+
+def is_footer_link_row(text: str) -> bool:
+    return bool(_FOOTER_ROW_RE.fullmatch(text.strip()))
 
 
 _FIELD_LABEL_RE = re.compile(
@@ -89,3 +107,26 @@ ADDRESS_RE = re.compile(
     r"|\b(?:tel|telefon|phone|fax|mobil|mobile|e-?mail)\b(?=\s*(?:[.:+(\d]|$))",
     re.I,
 )
+
+
+PRESS_RE = re.compile(r"presse|press|medi(?:en|a)|journalist|redaktion", re.I)
+
+
+# A line that points at a contact under it without a label of the contact's own: short, ending
+# with a colon, and naming the press or asking for questions ('Medienauskünfte:', 'Rückfragen
+# von Journalisten bitte an:', 'For media enquiries please contact:')
+_LEAD_IN_RE = re.compile(
+    r"(?=.*\b(?:\w*kontakt\w*|r[üu]ckfrage\w*|\w*ausk[üu]nft\w*|\w*anfragen|presse\w*|medien\w*"
+    r"|journalist\w*|contact\w*|inquir\w*|enquir\w*|media|press)\b)[^:]{3,80}:",
+    re.I,
+)
+LEAD_IN_WORDS = 8
+
+
+def is_contact_lead_in(text: str) -> bool:
+    text = text.strip()
+    return (
+        bool(_LEAD_IN_RE.fullmatch(text))
+        and len(text.split()) <= LEAD_IN_WORDS
+        and not has_address(text)
+    )

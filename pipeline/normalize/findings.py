@@ -15,11 +15,14 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.contact_lines import (
     ADDRESS_RE,
+    PRESS_RE,
     ends_contact,
     has_address,
+    is_contact_lead_in,
     is_prose,
     shown_line,
 )
+from pipeline.normalize.signatures import closing_signature, is_site_sidebar
 
 ENGLISH_OFFICE = (
     r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,6})(?:press|media|news|communications)\s+(?:office|team|desk)"
@@ -83,17 +86,19 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
     press = [
         (i, m)
         for i, m in labelled
-        if m.group("colon") and _PRESS_RE.search(lines[i].text[: m.start("rest")])
+        if m.group("colon") and PRESS_RE.search(lines[i].text[: m.start("rest")])
     ]
     for index, match in (press or labelled)[:3]:
         taken = _contact_extent(lines, index)
         head = match.group("rest").strip()
-        if not match.group("colon") and _OFFICE_RE.match(lines[index].text):
+        if not match.group("colon") and (
+            _OFFICE_RE.match(lines[index].text) or _SPOKESPERSON_RE.fullmatch(lines[index].text)
+        ):
             head = lines[index].text.strip()  # 'Pressestelle der Stadt Lindholm' names it
         if _ROLE_LABEL_RE.fullmatch(lines[index].text):
             head = lines[index].text.strip()  # 'Media:' says whose contact it is
-        if _names_the_office(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
-            taken.insert(0, index - 1)
+        if above := _names_above(lines, index):  # 'Polizeipräsidium Oberfranken' / 'Pressestelle'
+            taken[:0] = above
             head = lines[index].text.strip()
         following = _contacts_after(lines, taken, {i for i, _ in labelled})
         before = _roles_before(lines, index, labelled)
@@ -108,14 +113,18 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         found.contact = "\n".join(part for part in contact if part) or None
         if found.contact is None:
             continue  # 'For more information' over links to documents: the next label may be
+        if lead_in := _lead_in_above(lines, min(taken)):
+            taken.append(lead_in)  # 'Rückfragen von Journalisten bitte an:' goes with it
         kept = [line for i, line in enumerate(lines) if i not in set(taken)]
-        signed = _closing_signature(kept)
+        signed = closing_signature(kept)
         if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
             return kept[: signed[0]]  # the contact's own signature under the mail, again
         return kept
-    if signed := _closing_signature(lines):
-        found.contact = "\n".join(shown for i in signed if (shown := shown_line(lines[i]))) or None
-        return lines[: signed[0]]
+    if signed := closing_signature(lines):
+        if not is_site_sidebar([lines[i].text for i in signed]):
+            shown = (shown_line(lines[i]) for i in signed)
+            found.contact = "\n".join(text for text in shown if text) or None
+        return lines[: signed[0]]  # a page's sidebar under the text goes all the same
     return lines
 
 
@@ -191,79 +200,27 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
     # the box's other lines ('Skyline Air Media Relations') go where they share a block
     # with its addresses: left alone, a name would read as a heading over the next paragraph
     chunks = {line.chunk for line in lines if line.text.strip() in taken}
-    return [
+    left = [
         line
         for line in lines
         if line.text.strip() not in taken
         and not (line.chunk in chunks and line.text.strip() in parts)
     ]
+    # the heading that introduced the box's lines ('For more information, please contact:',
+    # 'Contacts') would stand over nothing, or over the next section's heading
+    return [
+        line
+        for i, line in enumerate(left)
+        if not (
+            _introduces_a_contact(line.text)
+            and (i + 1 == len(left) or (left[i + 1].kind == "h" and line.kind == "h"))
+        )
+    ]
 
 
-def signature_contact(lines: list[Line]) -> str | None:
-    """A mail signature's first lines as the contact, when they give a phone number, an e-mail
-    or a web address, or a press officer ('Pressestelle'): up to the first notice or sentence."""
-    taken = []
-    for line in lines[: SIGNATURE_LINES + 2]:
-        if is_prose(line.text) or ends_contact(line.text):
-            break
-        taken.append(shown_line(line).strip())
-    officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and _PRESS_RE.search(taken[1])
-    if not (officer or any(has_address(text) for text in taken)):
-        return None
-    return "\n".join(text for text in taken if text) or None
-
-
-def signed_by(signature: list[Line], contact: str | None) -> str | None:
-    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn')."""
-    name = signature[0].text.strip() if len(signature) > 1 else ""
-    if contact and NAME_LINE_RE.fullmatch(name) and contact.startswith(signature[1].text.strip()):
-        return f"{name}\n{contact}"
-    return contact
-
-
-# A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'
-NAME_LINE_RE = re.compile(
-    r"(?:(?:dr|prof|mr|mrs|ms|frau|herr)\.?\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}"
-)
-SIGNATURE_LINES = 6
-
-
-def _closing_signature(lines: list[Line]) -> list[int] | None:
-    """A signature that closes the text without a contact label: a name on its own line, then
-    short lines of which one gives a phone number, an e-mail or a web address. It ends with
-    the paragraph of its last address: a line set apart under it (a box repeating the
-    headline) is none of it."""
-    start, shown = len(lines), 0
-    while (
-        start > 0
-        and shown < SIGNATURE_LINES  # links to profiles ('Facebook') show nothing in a contact
-        and lines[start - 1].kind == "p"  # not a heading, not a list's item
-        and len(lines[start - 1].text) <= 160
-        and not is_prose(lines[start - 1].text)
-    ):
-        start -= 1
-        shown += bool(shown_line(lines[start]).strip())
-    named = next(
-        (
-            i
-            for i in range(start, len(lines))
-            # 'About Halden Robotics' over its web address heads the sender's profile
-            if NAME_LINE_RE.fullmatch(lines[i].text.strip()) and not ends_contact(lines[i].text)
-        ),
-        None,
-    )
-    if named is None or named == 0:
-        return None
-    addressed = [i for i in range(named, len(lines)) if has_address(lines[i].text)]
-    if not addressed:
-        return None
-    end = addressed[-1] + 1
-    while end < len(lines) and lines[end].chunk == lines[end - 1].chunk:
-        end += 1
-    return list(range(named, end))
-
-
-_PRESS_RE = re.compile(r"presse|press|medi(?:en|a)|journalist|redaktion", re.I)
+def _introduces_a_contact(text: str) -> bool:
+    label = CONTACT_RE.match(text) if len(text) <= LONG_CONTACT_LINE else None
+    return bool(label and not label.group("rest")) or is_contact_lead_in(text)
 
 
 def _contact_label(lines: list[Line], index: int) -> re.Match | None:
@@ -301,6 +258,12 @@ _OFFICE_RE = re.compile(
     r"\W*(?:pressestelle|presse-? und öffentlichkeitsarbeit|" + ENGLISH_OFFICE + r"\s*$)", re.I
 )
 OFFICE_LINE_WORDS = 8
+# a spokesperson's job over or under their name is part of whom to call, as an office's name is
+_SPOKESPERSON_RE = re.compile(
+    r"\W*(?:(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)"
+    r"|media\s+officer)\s*",
+    re.I,
+)
 _INTO_CONTACT_RE = re.compile(r"\b(?:beim|bei|unter)$", re.I)
 
 
@@ -310,19 +273,40 @@ def _another_contact(text: str) -> bool:
     return bool(match and match.group("colon"))
 
 
-def _names_the_office(lines: list[Line], index: int) -> bool:
-    """The line above a bare contact label ('Pressestelle') in its paragraph names whose it is."""
-    if index == 0 or lines[index - 1].chunk != lines[index].chunk:
-        return False
-    above = lines[index - 1].text.strip()
-    label = CONTACT_RE.match(lines[index].text)
+def _names_above(lines: list[Line], index: int) -> list[int]:
+    """The lines above a bare contact label in its paragraph that name whose it is: an office
+    ('Polizeipräsidium Oberfranken' over 'Pressestelle'), or a spokesperson with their title
+    ('Dr. Kathrin Fiedler' / 'Richterin am Oberlandesgericht' over 'Pressesprecherin')."""
+    if CONTACT_RE.match(lines[index].text).group("rest"):
+        return []
+    above: list[int] = []
+    for i in range(index - 1, max(index - 1 - NAMING_LINES, -1), -1):
+        if lines[i].chunk != lines[index].chunk or not _names_someone(lines[i].text.strip()):
+            break
+        above.insert(0, i)
+    return above
+
+
+NAMING_LINES = 3
+
+
+def _names_someone(text: str) -> bool:
     return (
-        not label.group("rest")
-        and len(above.split()) <= 6
-        and above[-1:] not in ".!?:"
-        and not has_address(above)
-        and not boilerplate.is_boilerplate(above)  # a page tool ('nach oben') names nobody
+        bool(text)
+        and len(text.split()) <= 6
+        and text[-1:] not in ".!?:"
+        and not has_address(text)
+        and not boilerplate.is_boilerplate(text)  # a page tool ('nach oben') names nobody
     )
+
+
+def _lead_in_above(lines: list[Line], first: int) -> int | None:
+    """The line right above a contact that introduces it without a label of ours
+    ('Medienauskünfte:', 'Rückfragen von Journalisten bitte an:'): left alone, it would close
+    the text pointing at nothing."""
+    if first > 0 and is_contact_lead_in(lines[first - 1].text):
+        return first - 1
+    return None
 
 
 def _contact_extent(lines: list[Line], start: int) -> list[int]:

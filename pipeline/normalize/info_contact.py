@@ -8,7 +8,7 @@ import re
 
 from pipeline.normalize.body import Line
 from pipeline.normalize.contact_lines import shown_line
-from pipeline.normalize.findings import NAME_LINE_RE
+from pipeline.normalize.signatures import NAME_LINE_RE
 
 _INFO_LABEL_RE = re.compile(
     r"\W*(?:f[üu]r\s+)?(?:weitere|n[äa]here|mehr)\s+informationen(?:\s+und\s+kontakt)?"

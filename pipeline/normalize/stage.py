@@ -41,8 +41,6 @@ from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_tit
 from pipeline.normalize.findings import (
     Findings,
     box_contact,
-    signature_contact,
-    signed_by,
     take_contact,
     without_contact_lines,
 )
@@ -54,6 +52,7 @@ from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.several import several_releases, without_second_copy
+from pipeline.normalize.signatures import signature_contact, signed_by, without_signing_marks
 from pipeline.normalize.signoff import take_office_signoff
 from pipeline.normalize.summary import (
     clear_german_or_english,
@@ -106,6 +105,7 @@ def normalize(
         take_contact(box := _lines(raw.contact_box), found)
         found.contact = found.contact or box_contact(box)
         lines = without_contact_lines(lines, found.contact)  # an extractor took it along
+    signature = without_signing_marks(signature)  # 'Im Auftrag' over the signer's name
     if found.contact is None:  # a labelled contact under a US release's end mark ('###')
         take_contact(signature, found)
         found.contact = signed_by(signature, found.contact)

@@ -1,0 +1,133 @@
+"""A signature that closes a mail or a text as its contact: the signer's name, their office,
+phone and e-mail, without the marks of signing for someone else ('Im Auftrag', 'i. A.')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.normalize.body import Line
+from pipeline.normalize.contact_lines import (
+    PRESS_RE,
+    ends_contact,
+    has_address,
+    is_prose,
+    shown_line,
+)
+from pipeline.normalize.furniture import GREETING_RE
+
+# How a signer signs for their office ('Im Auftrag', 'i. A.', 'In Vertretung') and a greeting
+# repeated under the one that opened the signature: no part of whom to call
+SIGNING_MARK_RE = re.compile(r"(?:im\s+auftrag|in\s+vertretung|i\.\s?[av]\.)(?:\s+|$)", re.I)
+
+
+def without_signing_marks(lines: list[Line]) -> list[Line]:
+    """A signature's lines from its signer's name on: 'Mit freundlichen Grüßen' / 'Im Auftrag'
+    over the name go, and so does 'i. A.' in front of it."""
+    start = 0
+    while start < len(lines) and (
+        GREETING_RE.fullmatch(text := lines[start].text.strip()) or SIGNING_MARK_RE.fullmatch(text)
+    ):
+        start += 1
+    if start == len(lines):
+        return []
+    first = lines[start]
+    text, href = first.segs[0]
+    mark = None if href else SIGNING_MARK_RE.match(text.lstrip())
+    if mark is None:
+        return lines[start:]
+    segs = [(text.lstrip()[mark.end() :], href), *first.segs[1:]]
+    return [replace(first, segs=segs), *lines[start + 1 :]]
+
+
+def signature_contact(lines: list[Line]) -> str | None:
+    """A mail signature's first lines as the contact, when they give a phone number, an e-mail
+    or a web address, or a press officer ('Pressestelle'): up to the first notice or sentence."""
+    taken = []
+    for position, line in enumerate(lines[:MAX_SIGNATURE_LINES]):
+        if is_prose(line.text) or ends_contact(line.text):
+            break
+        # an office's long letterhead (town, administration, office, street, postcode) still
+        # runs on to its phone and e-mail; a line past it that gives none ends the signature
+        if position >= SIGNATURE_LINES + 2 and not has_address(line.text):
+            break
+        taken.append(shown_line(line).strip())
+    officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and PRESS_RE.search(taken[1])
+    if not (officer or any(has_address(text) for text in taken)):
+        return None
+    return "\n".join(text for text in taken if text) or None
+
+
+def signed_by(signature: list[Line], contact: str | None) -> str | None:
+    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn')."""
+    name = signature[0].text.strip() if len(signature) > 1 else ""
+    if contact and NAME_LINE_RE.fullmatch(name) and contact.startswith(signature[1].text.strip()):
+        return f"{name}\n{contact}"
+    return contact
+
+
+# A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'
+NAME_LINE_RE = re.compile(
+    r"(?!(?i:im\s+auftrag|in\s+vertretung)$)"  # signing for the office, no one's name
+    r"(?:(?:dr|prof|mr|mrs|ms|frau|herr)\.?\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}"
+)
+SIGNATURE_LINES, MAX_SIGNATURE_LINES = 6, 14
+
+
+def closing_signature(lines: list[Line]) -> list[int] | None:
+    """A signature that closes the text without a contact label: a name on its own line, then
+    short lines of which one gives a phone number, an e-mail or a web address. It ends with
+    the paragraph of its last address: a line set apart under it (a box repeating the
+    headline) is none of it."""
+    start, shown = len(lines), 0
+    while (
+        start > 0
+        and shown < SIGNATURE_LINES  # links to profiles ('Facebook') show nothing in a contact
+        and lines[start - 1].kind == "p"  # not a heading, not a list's item
+        and len(lines[start - 1].text) <= 160
+        and not is_prose(lines[start - 1].text)
+    ):
+        start -= 1
+        shown += bool(shown_line(lines[start]).strip())
+    named = next(
+        (
+            i
+            for i in range(start, len(lines))
+            # 'About Halden Robotics' over its web address heads the sender's profile
+            if NAME_LINE_RE.fullmatch(lines[i].text.strip()) and not ends_contact(lines[i].text)
+        ),
+        None,
+    )
+    if named is None or named == 0:
+        return None
+    addressed = [i for i in range(named, len(lines)) if has_address(lines[i].text)]
+    if not addressed:
+        return None
+    end = addressed[-1] + 1
+    while (
+        end < len(lines)
+        and lines[end].chunk == lines[end - 1].chunk
+        and not ends_contact(lines[end].text)
+    ):
+        end += 1
+    return list(range(named, end))
+
+
+# A site's box beside every page: the town hall's address and opening hours, no press contact
+_TOWN_HALL_RE = re.compile(
+    r"\W*(?:rathaus|b[üu]rgerb[üu]ro|b[üu]rgerservice|b[üu]rgeramt|town\s+hall|city\s+hall"
+    r"|civic\s+cent(?:re|er))\b",
+    re.I,
+)
+_OPENING_HOURS_RE = re.compile(
+    r"\b(?:öffnungszeiten|sprechzeiten|servicezeiten|opening\s+(?:hours|times)|office\s+hours)\b",
+    re.I,
+)
+
+
+def is_site_sidebar(texts: list[str]) -> bool:
+    """A closing block that is the site's, not the release's: the town hall's address or opening
+    hours, with no word of the press in it."""
+    if any(PRESS_RE.search(text) for text in texts):
+        return False
+    return bool(_TOWN_HALL_RE.match(texts[0])) or any(_OPENING_HOURS_RE.search(t) for t in texts)
