@@ -15,7 +15,7 @@ from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
 from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
 from pipeline.ingest.readers import framed
 from pipeline.ingest.readers.context import InputContext, content_hash
-from pipeline.ingest.readers.unclosed import close_unclosed
+from pipeline.ingest.readers.unclosed import close_unclosed, cut_off
 from pipeline.models import Link, MediaInput, Problem, RawRelease
 
 # Fewer characters than this is a navigation page, an error page or a cookie wall, not a release.
@@ -70,7 +70,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         language=article.language,
         base_url=article.canonical_url or context.base_url,
         problems=_encoding_problems(context),
-        warnings=_cut_off(data, article.text)
+        warnings=cut_off(data, article.text)
         + _continues(article)
         + _videos(article)
         + _unlinked(article)
@@ -212,29 +212,6 @@ def _around(match: re.Match) -> str:
         start = match.start()
     end = text.find(".", match.end())
     return text[start : end + 1 if 0 <= end < match.end() + 60 else match.end() + 20].strip()
-
-
-# The end of a whole page: </body> or </html> in its last bytes (comments and space may follow).
-_PAGE_END = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
-_TAIL_BYTES = 4096
-
-
-def _cut_off(data: bytes, text: str = "") -> tuple[str, ...]:
-    """A page that stops before its end (an upload or a download cut short) reads as a shorter
-    release; the editor is told to compare it with the original, and where the text stops
-    when that is in the middle of a sentence."""
-    if _PAGE_END.search(data[-_TAIL_BYTES:]) or b"<body" not in data[:200_000].lower():
-        return ()
-    last = text.rstrip()
-    stops = (
-        f"; its text stops mid-sentence at '…{last[-40:].lstrip()}'"
-        if last and last[-1] not in '.!?…"“”»«)'
-        else ""
-    )
-    return (
-        f"the page ends without </body> or </html>: it may have been cut off in transfer{stops}; "
-        "compare the body with the original before approving",
-    )
 
 
 def _why_empty(data: bytes, base: str | None = None) -> str:

@@ -1,4 +1,5 @@
-"""A comment, script or other raw-text element that a page opens and never closes.
+"""A page that is not closed: a comment, script or other raw-text element opened and never
+closed, or a page cut off before its end.
 
 Browsers (and every HTML parser) read everything after `<!--`, `<script>`, `<textarea>` and
 their kind as that element's content until its end tag: a forgotten `-->` in the middle of an
@@ -61,4 +62,27 @@ def _closed_at_next_tag(data: bytes, opener: re.Match, name: str) -> tuple[bytes
         f"line {line}: {what} opens here and is never closed, so the rest of the page would be "
         f"read as its content: it was read as closed before line {resumed}; compare the body "
         "with the original before approving"
+    )
+
+
+# The end of a whole page: </body> or </html> in its last bytes (comments and space may follow).
+_PAGE_END = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
+_TAIL_BYTES = 4096
+
+
+def cut_off(data: bytes, text: str = "") -> tuple[str, ...]:
+    """A page that stops before its end (an upload or a download cut short) reads as a shorter
+    release; the editor is told to compare it with the original, and where the text stops
+    when that is in the middle of a sentence."""
+    if _PAGE_END.search(data[-_TAIL_BYTES:]) or b"<body" not in data[:200_000].lower():
+        return ()
+    last = text.rstrip()
+    stops = (
+        f"; its text stops mid-sentence at '…{last[-40:].lstrip()}'"
+        if last and last[-1] not in '.!?…"“”»«)'
+        else ""
+    )
+    return (
+        f"the page ends without </body> or </html>: it may have been cut off in transfer{stops}; "
+        "compare the body with the original before approving",
     )
