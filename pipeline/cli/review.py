@@ -30,9 +30,12 @@ def _state(value: str | None) -> State | None:
 
 
 def state_label(state: str, pending: str | None) -> str:
-    """The state as an editor reads it: a live release's waiting correction is named."""
+    """The state as an editor reads it: a live release's waiting correction, and a withdrawn
+    one's new revision, are named."""
     if state == "published" and pending:
         return f"published (correction {pending})"
+    if state == "withdrawn" and pending:
+        return f"withdrawn (new revision {pending})"
     return state
 
 

@@ -137,17 +137,28 @@ def approve(
         )
     else:
         change = _change(
-            view, action, State.APPROVED, note, state="approved", publish_at=publish_at
+            view,
+            action,
+            State.APPROVED,
+            note,
+            state="approved",
+            pending=None,  # a withdrawn release's new revision: approved is its state now
+            publish_at=publish_at,
         )
     after = store.apply(rid, change, seen=seen, actor=actor, now=now)
     outcome = "scheduled" if publish_at and publish_at > now else "approved"
-    which = f" (revision {after.revision})" if after.revision > 1 else ""
+    when = f"{_when(after, now, zone)}{held}"
     if view.live_revision and view.live_revision != view.revision:
         # the sender changed it after it went out (or after it was withdrawn): say so
-        which += f", not the revision {view.live_revision} that went out before"
-    return Decided(
-        after, outcome, f"release {rid}{which} approved; {_when(after, now, zone)}{held}"
-    )
+        said = (
+            f"release {rid} approved: revision {after.revision} goes out, not revision "
+            f"{view.live_revision} that went out before; {when}"
+        )
+    elif after.revision > 1:
+        said = f"release {rid} (revision {after.revision}) approved; {when}"
+    else:
+        said = f"release {rid} approved; {when}"
+    return Decided(after, outcome, said)
 
 
 def _embargo_holds(at: datetime | None, embargo: datetime | None, zone: tzinfo | None) -> str:
@@ -202,7 +213,15 @@ def reject(
     if view.state == State.REJECTED:
         return Decided(view, "unchanged", f"release {rid} is already rejected")
     if view.state == State.WITHDRAWN:
-        raise InvalidTransition(f"release {rid} is withdrawn; there is nothing to reject")
+        if view.pending in (None, State.REJECTED.value):
+            raise InvalidTransition(f"release {rid} is withdrawn; there is nothing to reject")
+        change = _change(view, "rejected", State.WITHDRAWN, reason, pending="rejected")
+        after = store.apply(rid, change, seen=seen, actor=actor, now=now)
+        return Decided(
+            after,
+            "rejected",
+            f"revision {view.revision} of release {rid} rejected; the release stays withdrawn",
+        )
     change = _change(view, "rejected", State.REJECTED, reason, state="rejected", reason=reason)
     after = store.apply(rid, change, seen=seen, actor=actor, now=now)
     return Decided(after, "rejected", f"release {rid} rejected; it stays in the store")
@@ -249,8 +268,8 @@ def reopen(
     """Put a rejected release (or a live release's rejected correction) back in the queue."""
     view, seen = _current(store, release_id, seen)
     rid = view.release.id
-    if view.state == State.PUBLISHED and view.pending == State.REJECTED.value:
-        change = _change(view, "reopened", State.PUBLISHED, pending="queued")
+    if view.state in (State.PUBLISHED, State.WITHDRAWN) and view.pending == State.REJECTED.value:
+        change = _change(view, "reopened", view.state, pending="queued")
     elif view.state == State.REJECTED:
         change = _change(view, "reopened", State.QUEUED, state="queued", reason=None)
     else:

@@ -74,10 +74,19 @@ class Batch:
             target = State.PUBLISHED
             row["pending"] = arrival.value
             row["publish_at"] = release.embargo_until if arrival == State.APPROVED else None
+        elif current["state"] == State.WITHDRAWN.value:
+            # an editor took it down: the notice stays up, and a new revision, even from a
+            # trusted source, waits for an editor who knows why it was withdrawn
+            target = State.WITHDRAWN
+            row["pending"] = State.INVALID.value if release.errors else State.QUEUED.value
+            row["publish_at"] = None
+            note = "; ".join(
+                part for part in (withdrawal_note(current.get("reason")), note) if part
+            )
         else:
             target = arrival
             if target not in TRANSITIONS[State(current["state"])]:
-                # A new revision of a withdrawn release stays withdrawn until an editor decides.
+                # a move the lifecycle refuses (a rejected release's invalid revision) keeps it
                 target = State(current["state"])
             row["state"] = target.value
             row["reason"] = note if target in REASONED else None
@@ -240,6 +249,12 @@ def remember_inputs(session: Session, items: list[Item], now: datetime) -> None:
 
 
 REASONED = frozenset({State.INVALID, State.REJECTED, State.WITHDRAWN})
+
+
+def withdrawal_note(reason: str | None) -> str:
+    """What the audit trail says of a withdrawn release's new revision."""
+    why = f", reason: {reason}" if reason else ""
+    return f"release withdrawn{why}; this revision waits for an editor"
 
 
 def _grouped_by_keys(rows: list[dict]) -> dict[tuple[str, ...], list[dict]]:

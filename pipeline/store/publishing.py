@@ -90,6 +90,9 @@ class ReleasePublishing(ReleaseQueries):
                     action = "updated"  # a correction of a live release goes live
                 else:
                     action = "republished"
+                    # listed anew, as a release going out late is: with the notice gone, a
+                    # feed whose window it had left would otherwise keep no word of it
+                    row.sort_at = _sort_time(release, now)
                 session.add(
                     EventRow(
                         release_id=row.id,

@@ -173,6 +173,7 @@ class ReleaseWrites(ReleaseQueries):
             ReleaseRow.revision,
             ReleaseRow.version,
             ReleaseRow.content_hash,
+            ReleaseRow.reason,
         )
         for start in range(0, len(ids), CHUNK):
             rows = session.execute(
@@ -184,6 +185,7 @@ class ReleaseWrites(ReleaseQueries):
                     "revision": row.revision,
                     "version": row.version,
                     "content_hash": row.content_hash,
+                    "reason": row.reason,
                 }
         return found
 

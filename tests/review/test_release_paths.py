@@ -377,4 +377,4 @@ def test_approving_a_withdrawn_release_the_sender_changed_says_which_text_goes_o
     write(inbox / "kita.txt", KITA.replace("80 Plätzen", "ENTWURF – Termin noch offen"))
     melder(empty_root, "ingest")
     said = melder(empty_root, "approve", item["id"]).stdout
-    assert "(revision 2), not the revision 1 that went out before" in said
+    assert "approved: revision 2 goes out, not revision 1 that went out before; " in said
