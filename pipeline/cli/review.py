@@ -180,7 +180,15 @@ def _history_line(event, zone: ZoneInfo) -> str:
 
     scheduled = scheduled_for(event.note)
     note = f"publish at {local(scheduled)}" if scheduled else event.note
-    line = f"  {local(event.at)} {event.actor}: {event.action} → {event.to_state}"
+    # the action, then the move it made, as the desk's audit table and the JSON name them;
+    # a release's first move ("received → queued") names its action once
+    if event.from_state == event.action:
+        done = f"{event.action} → {event.to_state}"
+    elif event.from_state is None:
+        done = f"{event.action}, now {event.to_state}"
+    else:
+        done = f"{event.action}, {event.from_state} → {event.to_state}"
+    line = f"  {local(event.at)} {event.actor}: {done}"
     return line + (f" ({note})" if note else "")
 
 

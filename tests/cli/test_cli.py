@@ -141,11 +141,48 @@ def test_show_prints_its_history_in_the_schedule_s_zone_and_json_keeps_iso(empty
     assert re.fullmatch(
         r"  \d{4}-\d\d-\d\d \d\d:\d\d (GMT|BST) reviewed: received → queued", history[0]
     )
-    assert history[1].endswith(": approved → approved (publish at 2099-07-01 08:00 BST)")
+    # the action, then the real move, as the JSON and the desk name it
+    assert history[1].endswith(": approved, queued → approved (publish at 2099-07-01 08:00 BST)")
     assert "+00:00" not in "\n".join(history)  # no UTC offsets, no microseconds
     shown = json.loads(melder(empty_root, "show", item["id"], "--json").stdout)
     assert shown["history"][1]["note"] == "publish at 2099-07-01T09:00:00+02:00"  # as asked
     assert datetime.fromisoformat(shown["history"][0]["at"]).utcoffset() is not None
+
+
+def test_show_names_each_decision_and_the_move_it_made_as_its_json_does(empty_root):
+    inbox = empty_root / "inbox" / "reviewed"
+    write(inbox / "a.txt", "Haushalt beschlossen\n\nDer Rat hat den Haushalt beschlossen.\n")
+    write(inbox / "b.txt", "Sommerfest im Park\n\nDas Sommerfest ist am Samstag im Park.\n")
+    melder(empty_root, "ingest")
+    listed = json.loads(melder(empty_root, "queue", "--json").stdout)
+    by_title = {item["title"]: item["id"] for item in listed}
+    budget, party = by_title["Haushalt beschlossen"], by_title["Sommerfest im Park"]
+    melder(empty_root, "reject", party, "--reason", "Doppelt, bereits gemeldet")
+    melder(empty_root, "approve", budget)
+    melder(empty_root, "publish")
+    melder(empty_root, "withdraw", budget, "--reason", "falsche Zahl")
+
+    def moves(release_id: str) -> list[str]:
+        text = melder(empty_root, "show", release_id).stdout.split("history:\n")[1]
+        return [line.split(": ", 1)[1] for line in text.splitlines()]
+
+    assert moves(party) == [
+        "received → queued",
+        "rejected, queued → rejected (Doppelt, bereits gemeldet)",
+    ]
+    assert moves(budget) == [
+        "received → queued",
+        "approved, queued → approved",
+        "published, approved → published",
+        "withdrawn, published → withdrawn (falsche Zahl)",
+    ]
+    history = json.loads(melder(empty_root, "show", budget, "--json").stdout)["history"]
+    assert [(e["from_state"], e["to_state"]) for e in history] == [
+        ("received", "queued"),
+        ("queued", "approved"),
+        ("approved", "published"),
+        ("published", "withdrawn"),
+    ]
 
 
 def test_a_changed_input_becomes_a_revision_not_a_second_release(empty_root):
