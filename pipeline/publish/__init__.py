@@ -15,6 +15,8 @@ disclaimers), `pipeline.config`, `pipeline.models`, `pipeline.atomic`; the store
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,10 +45,15 @@ FORMATS: dict[str, Renderer] = {
 # what a per-source folder gets: the feeds, not the pages (those stay with the channel)
 SOURCE_FEED_FORMATS = ("rss", "atom", "jsonfeed", "ninjs")
 
+# in the channel folder: a digest of the settings its release pages were last written with
+PAGE_SETTINGS = ".page-settings"
+
 __all__ = [
     "FORMATS",
     "PublishReport",
     "feed_id",
+    "page_settings",
+    "pages_outdated",
     "public_name",
     "publish_channel",
     "render_channel",
@@ -104,6 +111,7 @@ def publish_channel(
     per_source: dict[str, list[Entry]] | None = None,
     library: MediaLibrary | None = None,
     retired: Iterable[str] = (),
+    settings: str | None = None,
 ) -> PublishReport:
     """Write the channel's files into `out_dir`; entries come newest first, already limited.
 
@@ -111,7 +119,8 @@ def publish_channel(
     release file all the same (the window limits feeds, never pages). Release files of entries
     no longer listed stay on disk: their URLs were published. Media files come first, made from
     the `library`, so no page names a file that is not there; `retired` media (of withdrawn
-    releases no published one shares) leave the folder.
+    releases no published one shares) leave the folder. `settings` (see `page_settings`) is
+    noted once every file is written: the pages carry them now.
     """
     report = PublishReport(channel=name)
     staging = out_dir / STAGING
@@ -131,6 +140,8 @@ def publish_channel(
         written = write_atomic(path, data, staging=staging)
         (report.written if written else report.unchanged).append(path)
     report.written += remove_media_files(out_dir, retired)
+    if settings is not None:
+        write_atomic(out_dir / PAGE_SETTINGS, f"{settings}\n".encode(), staging=staging)
     with contextlib.suppress(OSError):  # empty unless another writer is at work
         staging.rmdir()
     return report
@@ -145,3 +156,32 @@ def _wanted_media(entries: Iterable[Entry], channel: ChannelConfig):
         pictures, downloads = planned_media(entry.release, channel.media)
         yield from pictures
         yield from downloads
+
+
+def page_settings(channel: ChannelConfig, sources: Mapping[str, SourceConfig]) -> str:
+    """A digest of every setting a release page shows: the channel's (its disclaimer, links,
+    media) and each source's name, zone and contact that the pages are signed with."""
+    shown = {
+        "channel": channel.model_dump(mode="json"),
+        "sources": {
+            name: [
+                source.title,
+                source.timezone,
+                source.contact_email,
+                source.imap.sender_names if source.imap else None,
+            ]
+            for name, source in sources.items()
+        },
+    }
+    encoded = json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def pages_outdated(out_dir: Path, settings: str) -> bool:
+    """Whether the channel's release pages were written with other settings: a changed
+    disclaimer must reach every live page, not only the feed window's. A channel without
+    pages yet has nothing to rewrite."""
+    try:
+        return (out_dir / PAGE_SETTINGS).read_text(encoding="ascii").strip() != settings
+    except FileNotFoundError:
+        return (out_dir / "releases").is_dir()

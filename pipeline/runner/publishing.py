@@ -9,7 +9,7 @@ from pipeline.atomic import disk_problem, exclusive, remove_stale_temp_files
 from pipeline.config import ChannelConfig, Config
 from pipeline.media import MediaLibrary
 from pipeline.models import Entry, listing_order
-from pipeline.publish import public_name, publish_channel
+from pipeline.publish import page_settings, pages_outdated, public_name, publish_channel
 from pipeline.runner.reports import Progress, RunReport
 from pipeline.store import Store
 
@@ -104,10 +104,13 @@ def _write_channel(
     config: Config, store: Store, name: str, released: list[str], now: datetime, *, rebuild: bool
 ) -> int:
     """Write one channel's files; how many changed. Pages are written for the releases this run
-    made live, and for every live release when the channel's last publish could not write."""
+    made live, and for every live release when the channel's last publish could not write or
+    its pages show other settings (a new disclaimer)."""
     channel = config.channels[name]
     folder = config.root / "outputs" / name
     remove_stale_temp_files(folder)
+    settings = page_settings(channel, config.sources)
+    rebuild = rebuild or pages_outdated(folder, settings)
     sources = None if "*" in channel.sources else channel.sources
     since = now - timedelta(days=channel.withdrawn_days)
     entries = channel_entries(config, store, channel, sources, since)
@@ -147,6 +150,7 @@ def _write_channel(
         per_source=per_source,
         library=MediaLibrary(config.root),
         retired=retired_media(store, entries),
+        settings=settings,
     )
     return len(written.written)
 
