@@ -349,8 +349,8 @@ class ReleaseWrites(ReleaseQueries):
         from_state = row.state
         arrival = State.INVALID if release.errors else None
         note = "; ".join(f"{p.field}: {p.message}" for p in release.errors) or None
-        if row.published_revision is not None and row.state == State.PUBLISHED.value:
-            # live: the readers keep the live revision until the correction is approved
+        if row.published_revision is not None and row.state in WHAT_READERS_KEEP:
+            # live or withdrawn: readers keep what they see until an editor approves the edit
             row.pending = (arrival or State.QUEUED).value
         elif arrival is not None:
             row.state, row.reason = arrival.value, note
@@ -369,6 +369,8 @@ class ReleaseWrites(ReleaseQueries):
             )
         )
 
+
+WHAT_READERS_KEEP = frozenset({State.PUBLISHED.value, State.WITHDRAWN.value})
 
 # What a reader of a release gets; the input's bytes, its arrival and its notes aside.
 CONTENT_FIELDS = frozenset(

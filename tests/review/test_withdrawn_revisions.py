@@ -4,13 +4,16 @@ sender, trusted or not, waits in the queue; approved, it comes back into every f
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
 import pytest
 from typer.testing import CliRunner
 
+from pipeline import review
 from pipeline.cli import app
+from pipeline.store import Store
 from tests.conftest import write
 
 runner = CliRunner()
@@ -144,3 +147,24 @@ def test_a_trusted_sender_s_correction_of_a_live_release_still_goes_out_unreview
     [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
     assert (item["state"], item["pending"], item["live_revision"]) == ("published", None, 2)
     assert titles(empty_root) == ["Weihnachtsmarkt öffnet am Montag"]
+
+
+def test_an_editor_s_edit_of_a_withdrawn_release_leaves_the_notice_up_until_approved(empty_root):
+    release_id, _ = withdrawn_market(empty_root, "reviewed", 50)
+    store = Store(f"sqlite:///{empty_root / 'var' / 'melder.db'}")
+    seen = store.get(release_id, history=False).version
+    # an empty title makes the edit invalid: it must not take the withdrawal down either
+    review.edit(store, release_id, title="", teaser="", categories=[], actor="erika",
+                now=datetime.now(UTC), seen=seen, text="Der Markt hat 65 Buden.")  # fmt: skip
+    melder(empty_root, "publish")
+    shown = show(empty_root, release_id)
+    assert (shown["state"], shown["pending"]) == ("withdrawn", "invalid")
+    assert titles(empty_root)[0] == "Zurückgezogen: Weihnachtsmarkt öffnet am Montag"
+    seen = store.get(release_id, history=False).version
+    review.edit(store, release_id, title="Weihnachtsmarkt öffnet am Montag", teaser="",
+                categories=[], actor="erika", now=datetime.now(UTC), seen=seen,
+                text="Der Markt hat in diesem Jahr 65 Buden.")  # fmt: skip
+    assert show(empty_root, release_id)["pending"] == "queued"
+    melder(empty_root, "approve", release_id)
+    melder(empty_root, "publish")
+    assert titles(empty_root)[0] == "Weihnachtsmarkt öffnet am Montag"
