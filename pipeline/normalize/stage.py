@@ -112,9 +112,12 @@ def normalize(
         found.contact = signed_by(signature, found.contact)
     if found.contact is None:  # a mail's signature: its sender's name, phone and address
         found.contact = signature_contact(signature)
+    # the sender's offer of help ('Für Rückfragen stehen wir Ihnen gerne zur Verfügung.') stands
+    # under or over an office's sign-off: either closes the text once the other is gone
+    lines = drop_closing_courtesy(lines)
     lines, office = take_office_signoff(lines)  # 'State | Office | press@… | 518 …' closing it
     found.contact = found.contact or office
-    lines = drop_closing_courtesy(lines)  # 'Für Rückfragen stehen wir Ihnen gerne zur Verfügung.'
+    lines = drop_closing_courtesy(lines)
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])

@@ -71,3 +71,21 @@ def test_an_offer_of_help_inside_the_release_stays():
     inside = "Bei Fragen melden Sie sich gerne."
     text = text_of(f"{inside}\n\nDie Ausleihe ist kostenlos, Rückgabe bis Ende Oktober.")
     assert inside in text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Stadtbibliothek Aubach, Hanna Petersen, Telefon 07361 555 230, presse@bibliothek.example"
+        "\n\nFür Rückfragen stehen wir Ihnen gerne zur Verfügung.",
+        "Für Rückfragen stehen wir Ihnen gerne zur Verfügung.\n\nStadtbibliothek Aubach, Hanna "
+        "Petersen, Telefon 07361 555 230, presse@bibliothek.example",
+    ],
+)
+def test_the_offer_beside_the_office_s_closing_line_goes_and_the_line_is_the_contact(closing):
+    raw = raw_release(title="Bibliothek verleiht Saatgut", body_text=TEXT + closing, format="email")
+    found = normalize(raw, SOURCE)
+    assert found.text.endswith(LAST)
+    assert found.contact == (
+        "Stadtbibliothek Aubach\nHanna Petersen\nTelefon 07361 555 230\npresse@bibliothek.example"
+    )
