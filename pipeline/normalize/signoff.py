@@ -15,17 +15,21 @@ _MAIL_OR_PHONE_RE = re.compile(r"\S+@\S+\.\w+|\+?[\d(][\d ().-]{6,}\d")
 MIN_FIELDS, MAX_FIELD = 3, 60
 
 
-def take_office_signoff(lines: list[Line]) -> tuple[list[Line], str | None]:
+def take_office_signoff(lines: list[Line], *, commas: bool = True) -> tuple[list[Line], str | None]:
     """The body without a closing line of an office's fields, and those fields, one a line, as
     its contact. Only the body's last line of text, and only fields without a label: a labelled
-    contact ('Media contact: Jane Doe | …') is read as one before this."""
+    contact ('Media contact: Jane Doe | …') is read as one before this. With `commas` false
+    (the release has its contact already) a line of fields set apart by commas stays text: it
+    may be a second person readers can ask."""
     last = len(lines) - 1
     while last >= 0 and lines[last].kind == "h":
         last -= 1  # a heading with nothing under it (a contact box's, taken along) ends no text
     if last < 0 or lines[last].kind != "p":
         return lines, None
     text = lines[last].text.strip()
-    fields = _bar_fields(text) or _comma_fields(text)
+    # under its own label ('Wissenschaftlicher Kontakt:') the line is that label's, not a sign-off
+    labelled = last > 0 and lines[last - 1].text.strip().endswith(":")
+    fields = _bar_fields(text) or (_comma_fields(text) if commas and not labelled else None)
     if fields is None:
         return lines, None
     return lines[:last] + lines[last + 1 :], "\n".join(fields)

@@ -115,7 +115,8 @@ def normalize(
     # the sender's offer of help ('Für Rückfragen stehen wir Ihnen gerne zur Verfügung.') stands
     # under or over an office's sign-off: either closes the text once the other is gone
     lines = drop_closing_courtesy(lines)
-    lines, office = take_office_signoff(lines)  # 'State | Office | press@… | 518 …' closing it
+    # 'State | Office | press@… | 518 …' closing it
+    lines, office = take_office_signoff(lines, commas=found.contact is None)
     found.contact = found.contact or office
     lines = drop_closing_courtesy(lines)
     keep = boilerplate.keep_mask([line.text for line in lines])

@@ -90,3 +90,14 @@ def test_a_closing_sentence_for_readers_that_gives_a_phone_and_mail_stays_text(l
     found = normalize(raw, SOURCE)
     assert found.text.endswith(last)
     assert found.contact is None
+
+
+def test_a_second_person_s_closing_line_stays_beside_the_press_contact():
+    from tests.normalize.test_release_shapes import release
+
+    found = release("mail-zwei-kontakte.eml", "de")
+    assert found.text.endswith(
+        "Wissenschaftlicher Kontakt:\n\nProf. Dr. Ingrid Sommerfeld, Institut für Pflanzenbau, "
+        "Tel. 0641 99-37410, ingrid.sommerfeld@uni-hollerbach.example"
+    )
+    assert found.contact.startswith("Universität Hollerbach, Stabsstelle Kommunikation\n")
