@@ -99,6 +99,8 @@ def _clean(item: Media) -> Media:
         # news aktuell names the rights holder inside its usage note, which goes
         text["credit"] = split_credit(text["caption"][note.start() :])[1]
     text["caption"] = USAGE_NOTE_RE.sub("", text["caption"]).strip(" /")
+    # the sender's label ('Bildunterschrift:', 'Caption:') is no part of what the photo shows
+    text["caption"] = CAPTION_LABEL_RE.sub("", text["caption"], count=1)
     if not text["license"]:
         text["caption"], text["license"] = split_license(text["caption"])
     labelled = text["credit"]
@@ -163,13 +165,40 @@ def _plain(value: str) -> str:
     return plain_field(INVISIBLE_RE.sub("", repair_text(value))).strip() if value else ""
 
 
-# A caption written into a text ('PHOTO CAPTION: …', 'Bildunterschrift: …', 'BU: …'): it
-# describes a photo sent apart from the text, not the news.
-CAPTION_LINE_RE = re.compile(
-    r"^\W*(?:(?:photo|picture|image|foto|bild)\s*(?:caption|unterschrift)|caption|bu"
-    r"|bildunterschrift)\s*:\s*(?P<caption>.+)$",
+# The label a sender writes before a caption ('Bildunterschrift:', 'BU:', 'Bildtext:', 'Photo
+# caption:', 'Caption:', 'Pictured:'), also pointing at the photo it describes ('Bildunterschrift
+# zum Foto im Anhang:', 'Photo attached:', 'Foto anbei:'): it describes a photo, not the news.
+_PICTURE = r"(?:photo|picture|image|foto|bild)s?"
+_ATTACHED = r"(?:attached|enclosed|below|anbei|beigefügt|im\s+anhang|unten)"
+CAPTION_LABEL = (
+    rf"(?:{_PICTURE}\s*-?\s*(?:caption|unterschrift|text|beschreibung)|captions?|bu"
+    rf"|bildunterschrift|bildtext|{_PICTURE}\s+{_ATTACHED}"
+    r"|pictured(?:\s+\(?(?:from\s+)?l(?:eft)?\.?\s*(?:to|-)\s*r(?:ight)?\.?\)?)?)"
+    # what it captions: 'zum Foto im Anhang', 'for the attached photo', 'zu Bild 2'
+    r"(?:\s+(?:zu[mr]?|for|to|of)\s+[^:\n]{1,40}?)?"
+)
+CAPTION_LINE_RE = re.compile(rf"^\W*{CAPTION_LABEL}\s*:\s*(?P<caption>.+)$", re.I)
+CAPTION_LABEL_RE = re.compile(rf"^\W*{CAPTION_LABEL}\s*:\s*", re.I)
+
+# Beside one attached photo that nothing describes, a line opened by a picture's or a credit's
+# label is its caption or its credit: 'Photo: Jane Roe in the new lab.', 'Photo credit: City
+# of Aubach', 'Foto: Stadt Lindenau'.
+PICTURE_LINE_RE = re.compile(rf"^\W*(?:{_PICTURE}|{DRAWN})\s*:\s*(?P<rest>\S.{{1,600}})$", re.I)
+CREDIT_LINE_RE = re.compile(
+    r"^\W*(?:(?:foto|bild|photo|image)\s*-?\s*credits?|credits?|bildnachweis|bildrechte"
+    r"|bildquelle|image\s+source)\s*:\s*(?P<rest>\S[^\n]{1,120})$",
     re.I,
 )
+# words a name holds in lower case ('Amt für Stadtgrün', 'Office of the Mayor'): a credit
+NAME_PARTICLES = frozenset(
+    "von van der den de du la le und and of the für zu di da y e et & / -".split()
+)
+
+
+def _describes(text: str) -> bool:
+    """A picture's description ('Jane Roe in the new lab'), not a rights holder's name."""
+    lower = [word for word in text.split() if word[:1].islower()]
+    return len(lower) - sum(word in NAME_PARTICLES for word in lower) >= 2
 
 
 def drop_caption_lines(
@@ -181,31 +210,52 @@ def drop_caption_lines(
 ) -> list[Line]:
     """The lines without the captions written into them; each one left out is named, and
     collected in `captions`. With `bare_photo` (the input brought one photo without a caption:
-    a newsletter's picture with its caption in the table cell under it), a short line that
-    ends in the photographer's credit ('Karl Vogt als Prospero. Foto: Jörg Landsberg') is
-    one too."""
+    a newsletter's picture with its caption in the table cell under it, a mail's attachment),
+    a short line that ends in the photographer's credit ('Karl Vogt als Prospero. Foto: Jörg
+    Landsberg') or that a picture's or credit's label opens ('Photo: …', 'Photo credit: …') is
+    one too; a credit on a line of its own joins the caption."""
     kept = []
+    found: list[str] = []
+    credit_lines: list[str] = []
     # the credited line is a caption only beside the text, never the text itself
-    bare_photo = bare_photo and sum(_is_prose(line) for line in lines) >= 2
+    beside_photo = bare_photo and sum(_is_prose(line) for line in lines) >= 2
+    caption_open = beside_photo  # one photo, one caption
     for line in lines:
-        match = CAPTION_LINE_RE.match(line.text)
-        if match is None and bare_photo and line.kind == "p":
-            match = PHOTO_CREDIT_LINE_RE.match(line.text) if len(line.text) <= 300 else None
-            bare_photo = match is None  # one photo, one caption
-        if match and len(line.text) <= 600:
-            caption = match.group("caption").strip()
+        text = line.text.strip()
+        match = CAPTION_LINE_RE.match(text)
+        if match is None and beside_photo and line.kind == "p" and len(text) <= 300:
+            picture = PICTURE_LINE_RE.match(text)
+            credit = CREDIT_LINE_RE.match(text) or picture
+            if (
+                not credit_lines
+                and credit
+                and not _describes(split_credit(credit.group("rest"))[0])
+            ):
+                credit_lines.append(text)  # 'Photo credit: City of Aubach', 'Foto: Stadt Aubach'
+                warnings.append(f"a photo credit in the text was left out of the body: {text!r}")
+                continue
+            if caption_open:
+                match = picture or PHOTO_CREDIT_LINE_RE.match(text)
+                caption_open = match is None
+        if match and len(text) <= 600:
+            caption = (match.groupdict().get("caption") or match.group("rest")).strip()
             warnings.append(f"a photo caption in the text was left out of the body: {caption!r}")
-            if captions is not None:
-                captions.append(caption)
+            found.append(caption)
         else:
             kept.append(line)
+    if credit_lines and len(found) <= 1:
+        # the credit line names the rights holder of the one photo, beside its caption
+        found = [" ".join([*found, *credit_lines])]
+    if captions is not None:
+        captions.extend(found)
     return kept
 
 
 # a short line that ends in a photographer's credit: at most two sentences before it
 PHOTO_CREDIT_LINE_RE = re.compile(
     r"^(?P<caption>[^.!?\n]{2,200}[.!?]?(?:\s[^.!?\n]{2,200}[.!?])?\s*"
-    rf"\(?(?:Fotos?|Foto\s*&\s*Copyright|Bild|Photo|Photos|Image|{DRAWN})\s*:\s*[^\n]{{2,80}}?\)?)\s*$",
+    r"\(?(?:Fotos?|Foto\s*&\s*Copyright|Bild|Photo|Photos|Image|(?:Foto|Bild|Photo|Image)\s?-?"
+    rf"credits?|{DRAWN})\s*:\s*[^\n]{{2,80}}?\)?)\s*$",
     re.I,
 )
 

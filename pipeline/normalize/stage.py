@@ -36,6 +36,7 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
+from pipeline.normalize.courtesy import drop_closing_courtesy
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
@@ -111,8 +112,13 @@ def normalize(
         found.contact = signed_by(signature, found.contact)
     if found.contact is None:  # a mail's signature: its sender's name, phone and address
         found.contact = signature_contact(signature)
-    lines, office = take_office_signoff(lines)  # 'State | Office | press@… | 518 …' closing it
+    # the sender's offer of help ('Für Rückfragen stehen wir Ihnen gerne zur Verfügung.') stands
+    # under or over an office's sign-off: either closes the text once the other is gone
+    lines = drop_closing_courtesy(lines)
+    # 'State | Office | press@… | 518 …' closing it
+    lines, office = take_office_signoff(lines, commas=found.contact is None)
     found.contact = found.contact or office
+    lines = drop_closing_courtesy(lines)
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])

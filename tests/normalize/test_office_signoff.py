@@ -3,6 +3,8 @@ newsroom and its fields run together with bars are no text; notes under the mark
 
 from __future__ import annotations
 
+import pytest
+
 from tests.normalize.test_release_gate import extracted
 
 TEXT = (
@@ -53,3 +55,49 @@ def test_notes_under_the_end_mark_and_a_labelled_line_of_bars_stay():
         "Child Care Hotline: Monday to Friday | 8 am to 6 pm | 1-844-863-9314"
     )
     assert found.contact is None
+
+
+def test_a_mail_s_closing_line_of_office_name_phone_and_mail_is_the_contact():
+    from tests.normalize.test_release_shapes import release
+
+    found = release("mail-kontaktzeile-ohne-label.eml", "de")
+    assert found.contact == (
+        "Pressestelle der Stadt Aubach\nLena Hartmann\nTelefon 07361 555 120\npresse@aubach.example"
+    )
+    assert found.text.endswith(
+        "Wer eine leere Kiste bemerkt, kann sie dem Bürgertelefon unter 07361 555 100 melden."
+    )
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Anmeldung bei Lena Hartmann, Telefon 07361 555 120, oder per E-Mail an "
+        "streugut@aubach.example.",
+        "Karten: Bürgerbüro Aubach, Telefon 07361 555 100, karten@aubach.example",
+    ],
+)
+def test_a_closing_sentence_for_readers_that_gives_a_phone_and_mail_stays_text(last):
+    from pipeline.normalize import normalize
+    from tests.normalize.test_normalize import SOURCE, raw_release
+
+    raw = raw_release(
+        title="Stadt Aubach stellt Streugutkisten auf",
+        body_text="Der Bauhof stellt in dieser Woche 40 neue Streugutkisten an steilen Straßen "
+        f"auf.\n\nLeere Kisten füllt er nach jedem Schneefall wieder auf.\n\n{last}",
+        format="email",
+    )
+    found = normalize(raw, SOURCE)
+    assert found.text.endswith(last)
+    assert found.contact is None
+
+
+def test_a_second_person_s_closing_line_stays_beside_the_press_contact():
+    from tests.normalize.test_release_shapes import release
+
+    found = release("mail-zwei-kontakte.eml", "de")
+    assert found.text.endswith(
+        "Wissenschaftlicher Kontakt:\n\nProf. Dr. Ingrid Sommerfeld, Institut für Pflanzenbau, "
+        "Tel. 0641 99-37410, ingrid.sommerfeld@uni-hollerbach.example"
+    )
+    assert found.contact.startswith("Universität Hollerbach, Stabsstelle Kommunikation\n")
