@@ -185,8 +185,8 @@ LINES: dict[str, tuple[str, ...]] = {
         r".{0,200}\bmit der bitte um (?:veröffentlichung|berücksichtigung|kenntnisnahme)\b.{0,300}",
         r"please (?:find|see) (?:attached |enclosed |below )?(?:our|a|the) (?:press|news|media)"
         r" release\b.{0,300}",
-        # 'wie telefonisch besprochen sende ich Ihnen unten die Pressemitteilung …'
-        r".{0,160}\b(?:sende|schicke|übersende|übermittle|leite)\s{1,3}(?:ich|wir)\s{1,3}ihnen\b.{0,120}"
+        # 'wie telefonisch besprochen sende ich Ihnen unten die Pressemitteilung …', 'senden wir …'
+        r".{0,160}\b(?:sende|schicke|übersende|übermittle|leite)n?\s{1,3}(?:ich|wir)\s{1,3}ihnen\b.{0,120}"
         r"\b(?:pressemitteilung|pressemeldung|presseinformation|mitteilung|meldung)\b.{0,200}",
         r".{0,100}\b(?:i am|i'm|we are|we're) (?:sending|forwarding) you\b.{0,120}\b(?:press|news)"
         r" release\b.{0,200}",

@@ -486,3 +486,20 @@ def test_a_confidentiality_notice_in_two_languages_under_the_signature_is_no_rel
     assert found.text.startswith("Aubach. Die Stadtwerke Aubach senken")
     assert "vertrauliche" not in found.text and "confidential" not in found.text
     assert found.contact.startswith("Jonas Keller\nUnternehmenskommunikation")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "wie telefonisch besprochen senden wir Ihnen unten die Pressemitteilung unseres Kunden.",
+        "wie besprochen sende ich Ihnen die Pressemitteilung zur Freibad-Saison.",
+    ],
+)
+def test_a_cover_note_that_sends_the_release_goes_whoever_sends_it(note):
+    found = _mail(
+        "Freibad-Saison 2026 endet mit Besucherrekord",
+        f"Sehr geehrte Damen und Herren,\n\n{note}\n\n"
+        f"Freibad-Saison 2026 endet mit Besucherrekord\n\n{RELEASE}",
+    )
+    assert "Ihnen" not in found.text
+    assert found.text.startswith("Bamberg. Die Bamberger Freibäder")
