@@ -71,7 +71,12 @@ def ingest(
 
 def source_json(report) -> dict:
     """One source's ingest as JSON: stable names, documented in the README."""
-    return {"source": report.source, **report.counts(), "error": report.error}
+    return {
+        "source": report.source,
+        **report.counts(),
+        "error": report.error,
+        "failure_messages": list(report.failures),
+    }
 
 
 def publish_json(report) -> dict:
