@@ -37,8 +37,10 @@ def status(
       melder status --json | jq '.sources[] | select(.consecutive_failures > 0)'
       melder status --check || notify-admin
     """
+    from pipeline.cli.content import instance
     from pipeline.cli.views import status_json
     from pipeline.config import load_config
+    from pipeline.schedule.leader import holder
 
     context = _ctx(ctx)
     config = load_config(context.root)  # quietly: `check` is where problems are told
@@ -49,10 +51,12 @@ def status(
         health = _source_health(store, sources)
         schedule = _next_runs(config, store.last_job_runs())
         pushed = store.delivery_counts()
+        leading = holder(store.engine)
     _add_item_failures(health, runs)
     data = status_json(runs, counts, health)
     data["schedule"] = schedule
     data["deliveries"] = pushed
+    data["scheduler"] = leading
     if check:
         data["config_problems"] = config.problems
         level, line = monitor_line(data)
@@ -63,6 +67,10 @@ def status(
         return
     zone = ZoneInfo(config.schedule.timezone)
     _print_health(data["sources"], zone)
+    if leading:
+        out.print(f"scheduler: melder run {instance(leading, zone)}", highlight=False)
+    else:
+        out.print("scheduler: no melder run holds it", highlight=False)
     if schedule:
         print_table(
             ["scheduled job", "last run", "next run"],

@@ -19,7 +19,7 @@ from pathlib import Path
 from pipeline.config import load_config
 from pipeline.config.settings import Settings
 from pipeline.schedule.jobs import JOBS, JobContext, planned_jobs
-from pipeline.schedule.leader import leadership
+from pipeline.schedule.leader import Tell, leadership, tell_nobody
 from pipeline.schedule.triggers import build_scheduler
 from pipeline.store import Store
 
@@ -38,12 +38,14 @@ def run_forever(
     *,
     stop: threading.Event | None = None,
     announce: Callable[[], None] | None = None,
+    tell: Tell | None = None,
 ) -> None:
     """Run schedule.toml's jobs until SIGTERM/SIGINT (or `stop`), then exit cleanly.
 
     A database that goes away (a PostgreSQL restart) ends neither leader nor standby: both
     reconnect with back-off and one of them leads again. `announce` is called once SIGTERM is
-    handled, so whoever hears it may already stop us."""
+    handled, so whoever hears it may already stop us; so is `tell`, with this process's role
+    (leader, standby and for whom, takeover) each time it is known."""
     from sqlalchemy.exc import DBAPIError
 
     stop = stop or threading.Event()
@@ -56,7 +58,7 @@ def run_forever(
         while not stop.is_set():
             try:
                 store = store or Store(settings.database_url_for(root))
-                with leadership(store.engine, stop) as held:
+                with leadership(store.engine, stop, tell=tell or tell_nobody) as held:
                     if held is None:
                         return
                     wait = 0.5
