@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ import typer
 from pipeline.cli import accounts, checks, content, operations, review, site
 from pipeline.cli.shell import Context, MelderGroup
 from pipeline.cli.shell import _fail as fail
+from pipeline.config.peek import schedule_zone
 
 app = typer.Typer(
     help="Melder: press releases in, validated and disclaimed feeds and snippets out.",
@@ -30,6 +32,19 @@ def _version(value: bool) -> None:
 
         print(f"melder {version('melder')}")
         raise typer.Exit()
+
+
+class ZonedFormatter(logging.Formatter):
+    """Log lines dated in ISO 8601 with their offset, in the schedule's zone: the times
+    `melder status` and the desk show, whatever zone the process itself runs in."""
+
+    def __init__(self, zone: tzinfo) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s %(message)s")
+        self.zone = zone
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        moment = datetime.fromtimestamp(record.created, self.zone)
+        return moment.isoformat(timespec="milliseconds")
 
 
 @app.callback()
@@ -53,14 +68,13 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
+    root = root.resolve()
+    handler = logging.StreamHandler()
+    handler.setFormatter(ZonedFormatter(schedule_zone(root)))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     # trafilatura warns about its own candidates ("discarding data: None") on pages where
     # Melder then takes another one; what Melder decided, it reports itself
     logging.getLogger("trafilatura").setLevel(logging.INFO if verbose else logging.ERROR)
-    root = root.resolve()
     if ctx.invoked_subcommand != "init" and not (root / "sources").is_dir():
         raise fail(
             f"{root} is not a Melder folder (it has no sources/); run melder in the folder "

@@ -71,7 +71,12 @@ def ingest(
 
 def source_json(report) -> dict:
     """One source's ingest as JSON: stable names, documented in the README."""
-    return {"source": report.source, **report.counts(), "error": report.error}
+    return {
+        "source": report.source,
+        **report.counts(),
+        "error": report.error,
+        "failure_messages": list(report.failures),
+    }
 
 
 def publish_json(report) -> dict:
@@ -302,13 +307,33 @@ def run(
     if verbose:
         logging.getLogger().setLevel(logging.INFO)
     jobs = ", ".join(sorted(config.schedule.jobs)) or "none (add [jobs.…] to schedule.toml)"
-    line = (
-        f"melder run: scheduling {jobs} in {config.schedule.timezone} for {context.root}; "
+    zone = ZoneInfo(config.schedule.timezone)
+    scheduling = (
+        f"scheduling {jobs} in {config.schedule.timezone} for {context.root}; "
         "SIGTERM or Ctrl-C stops after the running step"
     )
-    run_forever(
-        context.root, context.settings, announce=lambda: err.print(escape(line), highlight=False)
-    )
+
+    def tell(role: str, holder: dict | None) -> None:
+        if role == "standby":
+            line = (
+                f"standby: another melder run holds the scheduler ({instance(holder, zone)}); "
+                "this one takes over when it stops; SIGTERM or Ctrl-C stops it"
+            )
+        elif role == "takeover":
+            line = f"taking over: the melder run that held the scheduler stopped; {scheduling}"
+        else:
+            line = scheduling
+        err.print(escape(f"melder run: {line}"), highlight=False)
+
+    run_forever(context.root, context.settings, tell=tell)
+
+
+def instance(holder: dict | None, zone: ZoneInfo) -> str:
+    """The `melder run` holding the scheduler as an operator reads it."""
+    if not holder:
+        return "which one is not known"
+    since = datetime.fromisoformat(holder["since"]).astimezone(zone)
+    return f"pid {holder['pid']}, host {holder['host']}, since {since:%Y-%m-%d %H:%M %Z}"
 
 
 def register(app: typer.Typer) -> None:

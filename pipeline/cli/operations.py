@@ -37,8 +37,10 @@ def status(
       melder status --json | jq '.sources[] | select(.consecutive_failures > 0)'
       melder status --check || notify-admin
     """
+    from pipeline.cli.content import instance
     from pipeline.cli.views import status_json
     from pipeline.config import load_config
+    from pipeline.schedule.leader import holder
 
     context = _ctx(ctx)
     config = load_config(context.root)  # quietly: `check` is where problems are told
@@ -49,9 +51,12 @@ def status(
         health = _source_health(store, sources)
         schedule = _next_runs(config, store.last_job_runs())
         pushed = store.delivery_counts()
+        leading = holder(store.engine)
+    _add_item_failures(health, runs)
     data = status_json(runs, counts, health)
     data["schedule"] = schedule
     data["deliveries"] = pushed
+    data["scheduler"] = leading
     if check:
         data["config_problems"] = config.problems
         level, line = monitor_line(data)
@@ -62,6 +67,10 @@ def status(
         return
     zone = ZoneInfo(config.schedule.timezone)
     _print_health(data["sources"], zone)
+    if leading:
+        out.print(f"scheduler: melder run {instance(leading, zone)}", highlight=False)
+    else:
+        out.print("scheduler: no melder run holds it", highlight=False)
     if schedule:
         print_table(
             ["scheduled job", "last run", "next run"],
@@ -99,11 +108,31 @@ def _critical(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _add_item_failures(health: list[dict], runs: list) -> None:
+    """Each source's `item_failures`: what its last ingest skipped (an entry without id, a
+    listed page answering 404) while the source as a whole worked."""
+    skipped = {
+        run.target: run.error.splitlines()
+        for run in runs
+        if run.job == "ingest" and run.outcome == "ok" and run.counts.get("failures") and run.error
+    }
+    for item in health:
+        item["item_failures"] = skipped.get(item["source"], [])
+
+
+def _items_failed(item: dict) -> str:
+    failures = item.get("item_failures") or []
+    noun = "item" if len(failures) == 1 else "items"
+    return f"{len(failures)} {noun} failed: {'; '.join(failures)}"
+
+
 def monitor_line(data: dict) -> tuple[int, str]:
     """Nagios-style: (0 OK | 1 WARNING | 2 CRITICAL, one line saying why)."""
+    # a source nobody fetches any more (`enabled = false`, its file gone) is no alarm
+    watched = [item for item in data["sources"] if item.get("enabled", True)]
     critical = [
         f"source {item['source']} failing ({item['consecutive_failures']}x): {item['last_error']}"
-        for item in data["sources"]
+        for item in watched
         if item["consecutive_failures"]
     ]
     latest: dict[str, dict] = {}
@@ -121,8 +150,13 @@ def monitor_line(data: dict) -> tuple[int, str]:
     ]
     warning = [
         f"source {item['source']} silent for over {item['expect_every']}"
-        for item in data["sources"]
+        for item in watched
         if item["silent"]
+    ]
+    warning += [
+        f"source {item['source']}: {_items_failed(item)}"
+        for item in watched
+        if item.get("item_failures") and not item["consecutive_failures"]
     ]
     problems = data.get("config_problems") or []
     if problems:
@@ -135,7 +169,7 @@ def monitor_line(data: dict) -> tuple[int, str]:
         return 2, f"MELDER CRITICAL - {'; '.join(critical)}"
     if warning:
         return 1, f"MELDER WARNING - {'; '.join(warning)}"
-    return 0, f"MELDER OK - {len(data['sources'])} source(s) fine, {waiting} waiting for review"
+    return 0, f"MELDER OK - {len(watched)} source(s) fine, {waiting} waiting for review"
 
 
 def _next_runs(config: Config, last_runs: dict[str, datetime]) -> list[dict]:
@@ -172,10 +206,12 @@ def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]
     now = _now()
     recorded = HealthBook(store.engine).all()
     names = sorted(set(recorded) | {name for name, s in sources.items() if s.enabled})
-    return [
-        health_json(recorded.get(name) or SourceHealth(source=name), sources.get(name), now)
-        for name in names
-    ]
+    items = []
+    for name in names:
+        item = health_json(recorded.get(name) or SourceHealth(source=name), sources.get(name), now)
+        item["configured"] = name in sources
+        items.append(item)
+    return items
 
 
 def local(iso: str | None, zone: ZoneInfo) -> str:
@@ -193,10 +229,14 @@ def _print_health(items: list[dict], zone: ZoneInfo) -> None:
         state = "ok" if item["consecutive_failures"] == 0 else f"failing: {item['last_error']}"
         if item["last_attempt_at"] is None:
             state = "never run"
+        elif state == "ok" and item["item_failures"]:
+            state = f"ok, {_items_failed(item)}"
         if item["backoff_until"]:
             state += f" (backing off until {local(item['backoff_until'], zone)})"
         if item["silent"]:
             state += f" (silent: nothing new for over {item['expect_every']})"
+        if not item["enabled"]:
+            state = "disabled" if item["configured"] else "removed (no sources/ file)"
         rows.append(
             [
                 item["source"],

@@ -111,7 +111,7 @@ def status_json(
                 "finished_at": _iso(run.finished_at),
                 "outcome": run.outcome,
                 "counts": run.counts,
-                "error": run.error,
+                "error": run.error.replace("\n", "; ") if run.error else None,
             }
             for run in runs
         ],

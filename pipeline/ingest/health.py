@@ -34,7 +34,9 @@ class SourceHealth:
 
     def silent(self, source: SourceConfig | None, now: datetime) -> bool:
         """Nothing new for longer than the source's `expect_every` (counted from the first try)."""
-        if source is None or source.expect_every is None or self.last_attempt_at is None:
+        if source is None or not source.enabled or source.expect_every is None:
+            return False
+        if self.last_attempt_at is None:
             return False
         since = self.last_new_at or self._first_seen()
         return since is not None and now - since > timedelta(
@@ -111,4 +113,6 @@ def health_json(health: SourceHealth, source: SourceConfig | None, now: datetime
         "backoff_until": iso(health.backoff_until) if health.backing_off(now) else None,
         "silent": health.silent(source, now),
         "expect_every": source.expect_every if source else None,
+        # False for `enabled = false` and for a source whose file is gone: nobody fetches it
+        "enabled": bool(source and source.enabled),
     }

@@ -201,7 +201,8 @@ def ingest_source(
         now,
         "error" if report.error else "ok",
         report.counts(),
-        report.error or ("; ".join(report.failures) or None),
+        # one line per failed item, so that `melder status` can name each of them
+        report.error or ("\n".join(report.failures) or None),
     )
     log.info("source=%s ingest %s", name, " ".join(f"{k}={v}" for k, v in report.counts().items()))
     return report

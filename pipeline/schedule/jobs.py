@@ -103,7 +103,9 @@ def _recorded(kind: str):
 def ingest_job(context: JobContext, config: Config, job: JobConfig, now: datetime) -> dict:
     names = job.sources if job.sources is not None else None
     if names is not None:
-        names = [name for name in names if name in config.sources]
+        # read now, not when the schedule was built: a source disabled or removed meanwhile
+        # is left alone from its next run on
+        names = [name for name in names if name in config.sources and config.sources[name].enabled]
         if not names:
             return {"sources": 0}
     reports = runner.ingest(config, context.store, names, now=now)

@@ -8,11 +8,15 @@ dies, even by kill -9). PostgreSQL: a session-level advisory lock on a dedicated
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
+import socket
 import threading
 import zlib
+from collections.abc import Callable
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -39,6 +43,67 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
+# What a process tells its operator about its role: ("leader" | "standby" | "takeover", the
+# instance holding the scheduler as `holder()` gives it, for a standby).
+Tell = Callable[[str, dict | None], None]
+
+
+def tell_nobody(role: str, holder: dict | None) -> None:
+    pass
+
+
+def _this_instance() -> dict:
+    since = datetime.now(UTC).isoformat()
+    return {"pid": os.getpid(), "host": socket.gethostname(), "since": since}
+
+
+def _application_name(instance: dict) -> str:
+    # PostgreSQL keeps 63 bytes of it: the time first, shortened, so that the pid fits
+    since = datetime.fromisoformat(instance["since"]).strftime("%Y%m%dT%H%M%SZ")
+    return f"melder-run {since} {instance['pid']} {instance['host']}"[:63]
+
+
+def _from_application_name(name: str) -> dict | None:
+    parts = name.split(" ", 3)
+    if len(parts) != 4 or parts[0] != "melder-run":
+        return None
+    since = datetime.strptime(parts[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    return {"pid": int(parts[2]), "host": parts[3], "since": since.isoformat()}
+
+
+def holder(engine: Engine) -> dict | None:
+    """The `melder run` that holds the scheduler now (`pid`, `host`, `since`), or None."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            name = connection.execute(
+                text(
+                    "SELECT a.application_name FROM pg_locks l "
+                    "JOIN pg_stat_activity a ON a.pid = l.pid "
+                    "WHERE l.locktype = 'advisory' AND l.granted AND l.objid = :key"
+                ),
+                {"key": LOCK_KEY},
+            ).scalar()
+        return _from_application_name(name) if name else None
+    return _file_holder(_lock_path(engine))
+
+
+def _file_holder(path: Path) -> dict | None:
+    try:
+        handle = open(path)  # noqa: SIM115 - closed below, after the lock is tried
+    except OSError:
+        return None
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                return json.loads(handle.read())
+            except ValueError:  # written by an older Melder: its pid alone
+                return None
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return None  # nobody holds it
+
+
 class Leadership:
     """A held scheduler lock; `lost` is set when a PostgreSQL lock's connection dies."""
 
@@ -47,13 +112,18 @@ class Leadership:
 
 
 @contextmanager
-def leadership(engine: Engine, stop: threading.Event, poll_seconds: float = 2.0):
-    """Block until this process holds the scheduler lock (or `stop` is set), then yield."""
+def leadership(
+    engine: Engine, stop: threading.Event, poll_seconds: float = 2.0, tell: Tell = tell_nobody
+):
+    """Block until this process holds the scheduler lock (or `stop` is set), then yield.
+
+    `tell` hears whether this process leads at once, waits as a standby (and for whom), or
+    takes over from one that stopped."""
     if engine.dialect.name == "postgresql":
-        with _postgres_lock(engine, stop, poll_seconds) as held:
+        with _postgres_lock(engine, stop, poll_seconds, tell) as held:
             yield held
     else:
-        with _file_lock(_lock_path(engine), stop, poll_seconds) as held:
+        with _file_lock(_lock_path(engine), stop, poll_seconds, tell) as held:
             yield held
 
 
@@ -63,7 +133,7 @@ def _lock_path(engine: Engine) -> Path:
 
 
 @contextmanager
-def _file_lock(path: Path, stop: threading.Event, poll_seconds: float):
+def _file_lock(path: Path, stop: threading.Event, poll_seconds: float, tell: Tell):
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(path, "a+")  # noqa: SIM115 - held for the scheduler's whole life
     try:
@@ -75,6 +145,7 @@ def _file_lock(path: Path, stop: threading.Event, poll_seconds: float):
             except BlockingIOError:
                 if not announced:
                     log.info("role=standby reason=another melder run holds %s", path)
+                    tell("standby", _file_holder(path))
                     announced = True
                 stop.wait(poll_seconds)
         if stop.is_set():
@@ -82,10 +153,11 @@ def _file_lock(path: Path, stop: threading.Event, poll_seconds: float):
             return
         handle.seek(0)
         handle.truncate()
-        handle.write(f"{os.getpid()}\n")
+        handle.write(json.dumps(_this_instance()) + "\n")
         handle.flush()
         LOCK_FDS.add(handle.fileno())
         log.info("role=leader lock=%s pid=%d", path, os.getpid())
+        tell("takeover" if announced else "leader", None)
         yield Leadership()
     finally:
         LOCK_FDS.discard(handle.fileno())
@@ -93,7 +165,7 @@ def _file_lock(path: Path, stop: threading.Event, poll_seconds: float):
 
 
 @contextmanager
-def _postgres_lock(engine: Engine, stop: threading.Event, poll_seconds: float):
+def _postgres_lock(engine: Engine, stop: threading.Event, poll_seconds: float, tell: Tell):
     connection = engine.connect()
     try:
         announced = False
@@ -104,12 +176,18 @@ def _postgres_lock(engine: Engine, stop: threading.Event, poll_seconds: float):
                 break
             if not announced:
                 log.info("role=standby reason=another melder run holds the advisory lock")
+                tell("standby", holder(engine))
                 announced = True
             stop.wait(poll_seconds)
         if stop.is_set():
             yield None
             return
+        # the lock's own connection names this instance, for standbys and `melder status`
+        name = _application_name(_this_instance())
+        connection.execute(text("SELECT set_config('application_name', :n, false)"), {"n": name})
+        connection.commit()
         log.info("role=leader lock=advisory:%d pid=%d", LOCK_KEY, os.getpid())
+        tell("takeover" if announced else "leader", None)
         socket = _socket_of(connection)
         if socket is not None:
             LOCK_FDS.add(socket)

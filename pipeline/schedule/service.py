@@ -1,8 +1,9 @@
 """`melder run`: the long-running process that ingests, releases embargoes and publishes.
 
-Schedules are rebuilt from schedule.toml at every start; the last run of each job comes from the
-run history in the store, so an interval job resumes where it left off instead of starting over,
-and a run missed while Melder was down fires once (coalesced) on restart.
+Schedules are rebuilt from schedule.toml and the sources' own `every` at every start, and again
+whenever those change on disk while it runs; the last run of each job comes from the run history
+in the store, so an interval job resumes where it left off instead of starting over, and a run
+missed while Melder was down fires once (coalesced) on restart.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from pipeline.config import load_config
 from pipeline.config.settings import Settings
 from pipeline.schedule.jobs import JOBS, JobContext, planned_jobs
-from pipeline.schedule.leader import leadership
+from pipeline.schedule.leader import Tell, leadership, tell_nobody
 from pipeline.schedule.triggers import build_scheduler
 from pipeline.store import Store
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 
 CLOCK_JUMP_SECONDS = 5.0
 RECONNECT_LONGEST = 30.0
+# How often the config files are looked at (their sizes and times, not their contents).
+CONFIG_LOOK_SECONDS = 2.0
 
 
 def run_forever(
@@ -35,12 +38,14 @@ def run_forever(
     *,
     stop: threading.Event | None = None,
     announce: Callable[[], None] | None = None,
+    tell: Tell | None = None,
 ) -> None:
     """Run schedule.toml's jobs until SIGTERM/SIGINT (or `stop`), then exit cleanly.
 
     A database that goes away (a PostgreSQL restart) ends neither leader nor standby: both
     reconnect with back-off and one of them leads again. `announce` is called once SIGTERM is
-    handled, so whoever hears it may already stop us."""
+    handled, so whoever hears it may already stop us; so is `tell`, with this process's role
+    (leader, standby and for whom, takeover) each time it is known."""
     from sqlalchemy.exc import DBAPIError
 
     stop = stop or threading.Event()
@@ -53,7 +58,7 @@ def run_forever(
         while not stop.is_set():
             try:
                 store = store or Store(settings.database_url_for(root))
-                with leadership(store.engine, stop) as held:
+                with leadership(store.engine, stop, tell=tell or tell_nobody) as held:
                     if held is None:
                         return
                     wait = 0.5
@@ -72,20 +77,43 @@ def run_forever(
 
 
 def _schedule_until_stopped(root: Path, store: Store, stop, lost) -> None:
-    """Schedule while this process leads; a clock jump rebuilds the schedule from now."""
+    """Schedule while this process leads; a clock jump or a changed plan (a source disabled,
+    added, removed or given another `every`; schedule.toml edited) rebuilds the schedule."""
     while not stop.is_set() and not lost.is_set():
-        jumped = _schedule_once(root, store, stop, lost)
-        if not jumped:
+        rebuild = _schedule_once(root, store, stop, lost)
+        if not rebuild:
             return
 
 
+def config_files_stamp(root: Path) -> tuple:
+    """What changes when a config file is written, added or removed: cheap to take often."""
+    paths = [root / "schedule.toml"]
+    for folder in ("sources", "outputs"):
+        paths += sorted((root / folder).glob("*.toml"))
+    stamp = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
+def _plan(config) -> tuple:
+    return config.schedule.timezone, planned_jobs(config)
+
+
 def _schedule_once(root: Path, store: Store, stop, lost) -> bool:
-    """One scheduler's life; True when it ended because the wall clock jumped."""
+    """One scheduler's life; True when it ended because the wall clock jumped or the plan
+    of jobs changed on disk."""
+    stamp = config_files_stamp(root)
     config = load_config(root)
     for problem in config.problems:
         log.warning("config problem: %s", problem)
     context = JobContext(root=root, store=store)
-    jobs = planned_jobs(config)
+    plan = _plan(config)
+    jobs = plan[1]
     scheduler = build_scheduler(
         config.schedule,
         {name: (job, _action(context, name, job)) for name, job in jobs.items()},
@@ -95,6 +123,7 @@ def _schedule_once(root: Path, store: Store, stop, lost) -> bool:
     scheduler.start()
     log.info("event=started jobs=%s", ",".join(sorted(jobs)))
     wall, steady = time.time(), time.monotonic()
+    looked = steady
     try:
         while not stop.wait(0.5):
             if lost.is_set():
@@ -107,10 +136,25 @@ def _schedule_once(root: Path, store: Store, stop, lost) -> bool:
             if abs(drift) > CLOCK_JUMP_SECONDS:
                 log.warning("event=clock-jump seconds=%+.0f rebuilding the schedule", drift)
                 return True
+            if now_steady - looked >= CONFIG_LOOK_SECONDS:
+                looked = now_steady
+                if _plan_changed(root, stamp, plan):
+                    return True
+                stamp = config_files_stamp(root)
         return False
     finally:
         # finish the running step (its transaction commits or rolls back), then stop
         scheduler.shutdown(wait=True)
+
+
+def _plan_changed(root: Path, stamp: tuple, plan: tuple) -> bool:
+    """Whether the files on disk now plan other jobs than the running scheduler has."""
+    if config_files_stamp(root) == stamp:
+        return False
+    changed = _plan(load_config(root)) != plan
+    if changed:
+        log.info("event=config-changed rebuilding the schedule")
+    return changed
 
 
 def _action(context: JobContext, name: str, job):

@@ -243,7 +243,8 @@ def test_reporting_commands_speak_json(empty_root):
     write(empty_root / "inbox" / "trusted" / "a.txt", "Brücke gesperrt\n\nDie Brücke ist zu.\n")
     ingested = json.loads(melder(empty_root, "ingest", "--json").stdout)
     assert {"source": "trusted", "new": 1, "revised": 0, "unchanged": 0, "invalid": 0,
-            "failures": 0, "error": None} in ingested["sources"]  # fmt: skip
+            "failures": 0, "failure_messages": [],
+            "error": None} in ingested["sources"]  # fmt: skip
     published = json.loads(melder(empty_root, "publish", "--json").stdout)
     assert len(published["released"]) == 1 and published["channels"] == {"portal": 7}
     once = json.loads(melder(empty_root, "run", "--once", "--json").stdout)

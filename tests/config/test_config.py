@@ -197,7 +197,7 @@ def test_melder_run_says_what_to_add_when_nothing_is_scheduled(empty_root, monke
 
     shown = io.StringIO()
     monkeypatch.setattr(content, "err", Console(file=shown, width=300))
-    monkeypatch.setattr(service, "run_forever", lambda root, settings, announce: announce())
+    monkeypatch.setattr(service, "run_forever", lambda root, settings, tell: tell("leader", None))
     write(empty_root / "schedule.toml", "[jobs]\n")
     CliRunner().invoke(app, ["--root", str(empty_root), "run"])
     assert "scheduling none (add [jobs.…] to schedule.toml)" in shown.getvalue()

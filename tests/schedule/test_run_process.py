@@ -7,6 +7,7 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -113,6 +114,19 @@ class Lines:
         return any(text in line for line in self.lines)
 
 
+def scheduler_line(root: Path, database_url: str | None) -> str:
+    """The line of `melder status` that names the instance holding the scheduler."""
+    env = {**os.environ, "MELDER_DATABASE_URL": database_url} if database_url else None
+    status = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--root", str(root), "status"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    return next(line for line in status.stdout.splitlines() if line.startswith("scheduler:"))
+
+
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_a_second_instance_waits_as_standby_and_takes_over(fast_root, database, request):
     url = request.getfixturevalue("postgres").new_database() if database == "postgresql" else None
@@ -125,11 +139,21 @@ def test_a_second_instance_waits_as_standby_and_takes_over(fast_root, database, 
         assert both_started, [log.lines for log in logs]
         leader, standby = (0, 1) if logs[0].seen("role=leader") else (1, 0)
         assert logs[standby].seen("role=standby") and not logs[standby].seen("role=leader")
+        holder = f"(pid {processes[leader].pid}, host {socket.gethostname()}, since "
+        waiting = f"melder run: standby: another melder run holds the scheduler {holder}"
+        assert wait_for(lambda: logs[standby].seen(waiting))
+        assert wait_for(lambda: logs[leader].seen("melder run: scheduling ingest, publish"))
+        assert not logs[standby].seen("melder run: scheduling")
+        assert scheduler_line(fast_root, url).startswith(f"scheduler: melder run {holder[1:]}")
         add_release(fast_root, 1)
         assert wait_for(lambda: len(feed_titles(fast_root)) == 1)
         processes[leader].kill()
         processes[leader].wait()
         assert wait_for(lambda: logs[standby].seen("role=leader"), timeout=30)
+        took_over = "melder run: taking over: the melder run that held the scheduler stopped"
+        assert wait_for(lambda: logs[standby].seen(took_over))
+        taken = f"scheduler: melder run pid {processes[standby].pid}, host {socket.gethostname()}"
+        assert scheduler_line(fast_root, url).startswith(taken)
         add_release(fast_root, 2)
         assert wait_for(lambda: len(feed_titles(fast_root)) == 2, timeout=30)
     finally:
@@ -138,6 +162,7 @@ def test_a_second_instance_waits_as_standby_and_takes_over(fast_root, database, 
                 process.send_signal(signal.SIGTERM)
                 process.wait(timeout=30)
     assert processes[standby].returncode == 0
+    assert scheduler_line(fast_root, url) == "scheduler: no melder run holds it"
 
 
 def test_kill_minus_nine_at_random_moments_loses_and_duplicates_nothing(fast_root):
