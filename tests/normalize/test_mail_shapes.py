@@ -304,6 +304,18 @@ def test_a_sender_in_front_of_the_subject_and_a_label_over_the_headline_go():
         ),
         ("Online ansehen", "Unsubscribe · Update your email preferences"),
         (
+            "Newsletter nicht lesbar? Im Browser öffnen: "
+            "https://24681357.seu2.newsmailer.example/m/13579247/0-b1c2d3",
+            "Wenn Sie diese E-Mail (an: presse@portal.example) nicht mehr empfangen möchten, "
+            "können Sie diese hier kostenlos abbestellen: https://t.mailer.example/unsubscribe/a1/x",
+        ),
+        ("Darstellungsprobleme? Dann klicken Sie hier.", "Abmelden: https://nl.example/u?c=98"),
+        (
+            "Trouble viewing this email? View it in your browser",
+            "If you no longer wish to receive these emails, you can unsubscribe here.\n"
+            "Unsubscribe: https://lists.example/u/5f2",
+        ),
+        (
             "View as Webpage ( https://myemail.constantcontact.example/x.html?soid=1 )",
             "Update Profile ( https://visitor.constantcontact.example/do?p=oo ) | Constant "
             "Contact Data Notice ( https://www.constantcontact.example/legal )\n"
@@ -325,6 +337,42 @@ def test_a_mailing_tool_s_top_bar_and_footer_leave_the_release(top, bottom):
         SOURCE,
     )
     assert found.text == paragraph
+
+
+def test_a_newsletter_s_unsubscribe_footer_goes_and_the_release_s_own_newsletter_sentence_stays():
+    found = release("newsletter-abbestellen-html.eml", "de")
+    assert found.text == (
+        "Wiesenau, 25.11.2026 – Der Bauhof der Gemeinde Wiesenau ist für den Winter gerüstet: "
+        "Zwei neue Streufahrzeuge ersetzen ab Dezember die beiden ältesten Fahrzeuge der Flotte. "
+        "Sie verbrauchen ein Viertel weniger Streusalz.\n\n"
+        "Wer über Glätte auf Gemeindestraßen informiert werden möchte, kann den Newsletter des "
+        "Bauhofs abonnieren; er lässt sich jederzeit wieder abbestellen."
+    )
+    assert found.links == ()
+    assert "redaktion@portal.example" not in found.body_html
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wer den Newsletter der Stadtbibliothek nicht mehr erhalten möchte, kann ihn abbestellen.",
+        "Den Haushaltsplan können Bürger im Browser ansehen: https://www.wittingen.example/haushalt",
+        "If you no longer want to receive paper bills, you can switch to e-billing online.",
+    ],
+)
+def test_a_release_s_sentence_about_newsletters_or_browsers_stays(sentence):
+    paragraph = (
+        "Der Kreistag hat am Mittwochabend einstimmig den Ausbau der Rettungswache Wittingen "
+        "beschlossen. Baubeginn ist für Sommer 2027 geplant."
+    )
+    found = normalize(
+        raw_release(
+            title="Rettungswache Wittingen wird ausgebaut",
+            body_text=f"{paragraph}\n\n{sentence}\n",
+        ),
+        SOURCE,
+    )
+    assert found.text == f"{paragraph}\n\n{sentence}"
 
 
 def test_a_mail_sent_days_after_the_release_s_dateline_is_dated_by_the_dateline():
