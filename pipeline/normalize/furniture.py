@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.normalize.body import Line
+from pipeline.normalize.contact_lines import is_postal_line
 from pipeline.normalize.dates import is_date_line, opens_meta_line
 from pipeline.normalize.furniture_table import FOOTERS, LINES, SALUTATION
 from pipeline.normalize.line_patterns import LineTable
@@ -66,6 +67,8 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
             if resume is None:
                 if GREETING_RE.fullmatch(text):
                     signature = lines[index + 1 :]  # the sender's name and address under it
+                elif kept and _imprint_address_above(lines, index, kept[-1]):
+                    kept.pop()  # the list's sender and its address over the footer
                 break
             kept = []  # a cover note, signed, over the release pasted under it
             continue
@@ -287,6 +290,15 @@ def _imprint_below(lines: list[Line], index: int) -> bool:
         and under < RELEASE_WORDS
         and all(len(text.split()) <= IMPRINT_LINE_WORDS for text in below)
     )
+
+
+def _imprint_address_above(lines: list[Line], index: int, above: Line) -> bool:
+    """The line over a mailing list's footer is the sender's postal address, set in the
+    footer's paragraph or alone: not the last line of a contact."""
+    if index < 1 or lines[index - 1] is not above or not is_postal_line(above.text):
+        return False
+    alone = index < 2 or lines[index - 2].chunk != above.chunk
+    return alone or above.chunk == lines[index].chunk
 
 
 def _release_below(lines: list[Line], index: int) -> int | None:

@@ -325,8 +325,8 @@ FOOTERS: dict[str, tuple[str, ...]] = {
     ),
     # an alert service's closing block, with the subscriber's own unsubscribe link under it
     "e-mail alerts": (
-        r"you(?: are|['’]re| have|['’]ve)? (?:receiving|getting|received|got|been sent) this "
-        r"(?:e-?mail|message|newsletter|alert|update|notification|bulletin) because .*",
+        r"you(?: are|['’]re| have|['’]ve)? (?:receiving|getting|received|got|been sent) this"
+        r"(?: e-?mail| message| newsletter| alert| update| notification| bulletin)? because .*",
         r"sie (?:erhalten|bekommen) (?:diese[n]?|unsere[n]?) (?:e-?mail|nachricht|newsletter"
         r"|benachrichtigung|mitteilung|information)(?:en)?,? (?:weil|da) .*",
         # GOV.UK's last fields under the page's summary, which run into its footer

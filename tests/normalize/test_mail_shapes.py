@@ -316,6 +316,22 @@ def test_a_sender_in_front_of_the_subject_and_a_label_over_the_headline_go():
             "Unsubscribe: https://lists.example/u/5f2",
         ),
         (
+            "View online",
+            "Kingsbridge District Council, Quay House, Kingsbridge TQ7 1HP\n\n"
+            "You are receiving this because you signed up for council press releases.\n"
+            "Unsubscribe | Update your preferences",
+        ),
+        (
+            "View in browser",
+            "Northwind Robotics, 500 W 2nd St, Austin, TX 78701, United States\n"
+            "Unsubscribe Manage preferences",
+        ),
+        (
+            "Online ansehen",
+            "Stadt Wittingen · Rathausplatz 1 · 29378 Wittingen\nSie erhalten diese E-Mail, "
+            "weil Sie sich für den Presseverteiler angemeldet haben.",
+        ),
+        (
             "View as Webpage ( https://myemail.constantcontact.example/x.html?soid=1 )",
             "Update Profile ( https://visitor.constantcontact.example/do?p=oo ) | Constant "
             "Contact Data Notice ( https://www.constantcontact.example/legal )\n"
@@ -350,6 +366,24 @@ def test_a_newsletter_s_unsubscribe_footer_goes_and_the_release_s_own_newsletter
     )
     assert found.links == ()
     assert "redaktion@portal.example" not in found.body_html
+
+
+def test_the_address_closing_a_contact_over_a_list_footer_stays_in_the_contact():
+    paragraph = (
+        "Der Kreistag hat am Mittwochabend einstimmig den Ausbau der Rettungswache Wittingen "
+        "beschlossen. Baubeginn ist für Sommer 2027 geplant."
+    )
+    found = normalize(
+        raw_release(
+            title="Rettungswache Wittingen wird ausgebaut",
+            body_text=f"{paragraph}\n\nPressekontakt:\nLandkreis Gifhorn, Jana Peters\n"
+            "Schlossplatz 1, 38518 Gifhorn\n\nYou are receiving this because you signed up "
+            "for our press releases.\n",
+        ),
+        SOURCE,
+    )
+    assert found.text == paragraph
+    assert found.contact == "Landkreis Gifhorn, Jana Peters\nSchlossplatz 1, 38518 Gifhorn"
 
 
 @pytest.mark.parametrize(
