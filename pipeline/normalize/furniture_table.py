@@ -178,6 +178,11 @@ LINES: dict[str, tuple[str, ...]] = {
     # what alert services (GOV.UK, GovDelivery) print around a page's update
     "e-mail alerts": (
         r"page summary:?",
+        # a wire's alert over the release it sends: 'PR Newswire alert: news you subscribed to.
+        # View online', 'Business Wire Alert: news matching your profile'
+        rf"[^.!?|]{{0,60}}\balerts?\b[^.!?|:]{{0,20}}:\s*(?:news|releases?|stories|updates"
+        rf"|results)\b[^.!?|]{{0,60}}\b(?:subscribed|signed up|your (?:profile|interests|keywords"
+        rf"|watchlist|saved search(?:es)?))\b[^.!?|]{{0,30}}[.!]?(?:\s*\|?\s*{_BROWSER_LINK})?",
         r"you are subscribed to .{1,200}\. this information has (?:recently )?been updated,? and"
         r" is now available\.?",
     ),
