@@ -568,3 +568,33 @@ def test_a_confidentiality_notice_in_two_languages_under_the_signature_is_no_rel
     assert found.text.startswith("Aubach. Die Stadtwerke Aubach senken")
     assert "vertrauliche" not in found.text and "confidential" not in found.text
     assert found.contact.startswith("Jonas Keller\nUnternehmenskommunikation")
+
+
+RUFBUS = (
+    "Lindenau, 27.11.2026 – Ab dem 14. Dezember fährt im Muldental ein Rufbus. Fahrgäste "
+    "bestellen ihn per App oder Telefon bis eine Stunde vor Fahrtantritt.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "[EXTERN] Landkreis startet Rufbus im Muldental",
+        "[EXTERNAL] Landkreis startet Rufbus im Muldental",
+        "*EXTERNAL* Landkreis startet Rufbus im Muldental",
+        "[SPAM?] [Presse-Info] Landkreis startet Rufbus im Muldental",
+        "WG: [Ext] Landkreis startet Rufbus im Muldental",
+    ],
+)
+def test_a_mail_gateway_s_or_list_s_tag_in_front_of_the_subject_is_no_part_of_the_headline(
+    subject,
+):
+    found = _mail(subject, RUFBUS)
+    assert found.title == "Landkreis startet Rufbus im Muldental"
+    assert found.text == RUFBUS.strip()
+
+
+def test_a_sender_s_embargo_in_brackets_in_front_of_the_subject_is_still_read():
+    found = _mail("[Sperrfrist 27.11.2026, 10 Uhr] Landkreis startet Rufbus im Muldental", RUFBUS)
+    assert found.title == "Landkreis startet Rufbus im Muldental"
+    assert found.embargo_until.isoformat() == "2026-11-27T10:00:00+01:00"

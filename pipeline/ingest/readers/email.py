@@ -58,8 +58,17 @@ from pipeline.ingest.readers.mailparts import (
 from pipeline.ingest.readers.replies import answer_to_a_question
 from pipeline.models import MediaInput, RawRelease
 
-# "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGNORECASE)
+# "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject, and the tags a mail
+# gateway or a mailing list puts there ('[EXTERN]', '*EXTERNAL*', '[SPAM?]', '[Presse-Info]').
+# A tag with a figure or an embargo's or a correction's word ('[Sperrfrist 27.11., 10 Uhr]',
+# '[KORREKTUR]') is the sender's and stays for the headline's labels.
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw|extern(?:al)?|ext)\s*:\s*"
+    r"|\[(?![^\]]*(?:\d|sperr|embargo|korrektur|berichtigung|correct|update))[^\]\n]{1,30}\]\s*"
+    r"|\*{1,3}\s?(?:extern(?:al)?|ext|external (?:e-?mail|sender)|spam\??|suspected spam)\s?\*{1,3}"
+    r"\s*)+",
+    re.IGNORECASE,
+)
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
