@@ -52,7 +52,9 @@ from pipeline.ingest.readers.mailparts import (
     broken_html,
     filename,
     is_attachment,
+    is_tnef,
     part_text,
+    tnef_may_hold_files,
     transfer_warnings,
 )
 from pipeline.ingest.readers.replies import answer_to_a_question
@@ -124,6 +126,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         + notes
         + reply_notes
         + _not_fetched(remote)
+        + (() if problems else _tnef_notes(message))  # a problem names it already
         + ((f"the mail's text part was read: {broken}",) if broken else ()),
         problems=problems,
     )
@@ -349,8 +352,20 @@ def _media(
     for index, part in enumerate(
         attachments(message, skip | used | decoration), start=len(found) + 1
     ):
-        found.append(_part_media(part, index))
+        if not is_tnef(part):  # Outlook's formatting, no document of the release
+            found.append(_part_media(part, index))
     return tuple(found)
+
+
+def _tnef_notes(message: Message) -> tuple[str, ...]:
+    """A note for a winmail.dat that may hold files the sender attached in Outlook."""
+    return tuple(
+        f"the mail's {filename(part, 0)} (Outlook's rich text, TNEF) holds attachments that "
+        "Melder does not read: ask the sender to attach the files to a mail in HTML or plain "
+        "text (in Outlook: Format Text > HTML)"
+        for part in attachments(message, set())
+        if is_tnef(part) and tnef_may_hold_files(part)
+    )
 
 
 def _shown_content_ids(html_part: Message | None) -> set[str]:
