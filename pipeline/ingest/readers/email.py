@@ -53,6 +53,7 @@ from pipeline.ingest.readers.mailparts import (
     filename,
     is_attachment,
     is_tnef,
+    is_tool_picture,
     part_text,
     tnef_may_hold_files,
     transfer_warnings,
@@ -311,7 +312,8 @@ def _inline_images(html_part: Message | None) -> tuple[list[FoundImage], list[Fo
         return [], []
     found = all_images(tree, None)
     inline = [image for image in found if image.url[:4].lower() in ("cid:", "data")]
-    return inline, [image for image in found if image.url.lower().startswith(("http:", "https:"))]
+    remote = [image for image in found if image.url.lower().startswith(("http:", "https:"))]
+    return inline, [image for image in remote if not is_tool_picture(image.url, image.alt)]
 
 
 def _not_fetched(remote: list[FoundImage]) -> tuple[str, ...]:

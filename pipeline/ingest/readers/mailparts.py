@@ -1,4 +1,5 @@
-"""A mail's parts: which are attachments, their names, and their text decoded."""
+"""A mail's parts: which are attachments, their names, and their text decoded; which pictures
+are the mailing tool's own."""
 
 from __future__ import annotations
 
@@ -210,3 +211,15 @@ def tnef_may_hold_files(part: Message) -> bool:
         length = int.from_bytes(data[position + 5 : position + 9], "little")
         position += 9 + length + 2  # level, id, length, the value, its checksum
     return False
+
+
+# A mailing tool's own picture in the footer of every mail it sends: its badge ('Email Marketing
+# Powered by Intuit Mailchimp', 'Sent by Brevo') or a vector icon. No press photo is an SVG.
+_TOOL_PICTURE_RE = re.compile(r"\.svg(?:$|[?#])|/monkey_rewards/|/rnb/|powered[_-]?by", re.I)
+_TOOL_BADGE_ALT_RE = re.compile(
+    r"\b(?:powered by|sent (?:by|with)|e-?mail marketing|created with|made with)\b", re.I
+)
+
+
+def is_tool_picture(url: str, alt: str) -> bool:
+    return bool(_TOOL_PICTURE_RE.search(url) or _TOOL_BADGE_ALT_RE.search(alt))

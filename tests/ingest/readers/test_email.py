@@ -480,3 +480,31 @@ def test_a_mails_whole_text_part_is_read_when_its_html_part_is_broken():
     )
     whole = read(_two_parts(html))
     assert whole.body_html and not whole.warnings
+
+
+def _newsletter_with_pictures(footer: str) -> bytes:
+    return (
+        "From: Stadtwerke <presse@stadtwerke.example>\r\nSubject: 120 neue Ladepunkte\r\n"
+        "Date: Thu, 26 Nov 2026 09:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><h1>120 neue Ladepunkte</h1>"
+        "<p>Die Stadtwerke bauen bis Ende 2027 im Stadtgebiet 120 neue öffentliche Ladepunkte."
+        "</p><p><img src='https://mcusercontent.example/images/ladesaeule-markt.jpg' "
+        "width='600' alt='Ladesäule am Marktplatz'></p><p>Sie erhalten diese E-Mail, weil Sie "
+        f"sich für den Presseverteiler angemeldet haben.</p>{footer}</body></html>"
+    ).encode()
+
+
+def test_a_mailing_tool_s_badge_in_the_footer_is_no_press_photo_but_a_real_photo_is_named():
+    footer = (
+        "<p><a href='http://www.mailchimp.com/email-referral/?utm_source=freemium_newsletter'>"
+        "<img src='https://cdn-images.mailchimp.com/monkey_rewards/intuit-mc-rewards-text-dark.svg'"
+        " alt='Email Marketing Powered by Intuit Mailchimp' width='139'></a></p>"
+        "<p><img src='https://img.mailinblue.com/new_images/rnb/rnb_en.png' alt='Sent by Brevo' "
+        "width='160'></p>"
+    )
+    release = read(_newsletter_with_pictures(footer))
+    assert release.warnings == (
+        "the mail shows a photo from the web (https://mcusercontent.example/images/"
+        "ladesaeule-markt.jpg): Melder does not fetch pictures a mail links; attach the photo "
+        "to the mail",
+    )
