@@ -370,13 +370,16 @@ def _capitalized(line: Line) -> Line:
 
 
 def _subtitles_unmarked(lines: list[Line]) -> list[Line]:
-    """APA-OTS's 'Utl.: … =' marks around a subtitle go; the subtitle stays."""
+    """APA-OTS's 'Utl.: … =' marks around a subtitle go; the subtitle stays, a paragraph of its
+    own also when it stands right under the headline (never run into it)."""
     for index, line in enumerate(lines[:12]):
         if SUBTITLE_RE.match(line.text):
             _edit(line, lambda text: SUBTITLE_RE.sub("", text, count=1))
+            chunk, own = line.chunk, max(other.chunk for other in lines) + 1
             for following in lines[index : index + 4]:
-                if following.chunk != line.chunk:
+                if following.chunk != chunk:
                     break
+                following.chunk = own if index and lines[index - 1].chunk == chunk else chunk
                 if following.text.rstrip().endswith(" ="):
                     _edit(following, lambda text: text.rstrip().removesuffix("=").rstrip())
                     break
