@@ -130,3 +130,30 @@ def is_contact_lead_in(text: str) -> bool:
         and len(text.split()) <= LEAD_IN_WORDS
         and not has_address(text)
     )
+
+
+# A sender's postal address on one line, its parts set apart by commas or dots: 'Harbour Arts
+# Trust, 12 Narrow Quay, Bristol BS1 4QA, United Kingdom', 'Stadt Lindenau · Markt 1 · 04177
+# Lindenau', '500 W 2nd St, Austin, TX 78701'. A postcode in one of the forms a mailing list's
+# imprint uses: German, Austrian, Swiss or Dutch, British, American.
+_POSTCODE_RE = re.compile(
+    r"(?-i:\b(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜ][\wäöüß.-]+"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|\b\d{4}\s?[A-Z]{2}\b)"
+)
+_ADDRESS_PARTS_RE = re.compile(r"\s*[,·•|]\s*|\s+[–-]\s+")
+MAX_POSTAL_LINE = 160
+
+
+def is_postal_line(text: str) -> bool:
+    """The line is a postal address and nothing else: no sentence, no phone or mail."""
+    text = text.strip()
+    parts = _ADDRESS_PARTS_RE.split(text)
+    return (
+        len(text) <= MAX_POSTAL_LINE
+        and len(parts) >= 2
+        # each part a name, a street or a place: 'sagte er' goes on a sentence
+        and all(part[:1].isupper() or part[:1].isdigit() for part in parts)
+        and bool(_POSTCODE_RE.search(text))
+        and not re.search(r"[.!?:]\s|@|\+?\d[\d /().-]{7,}\d", text)
+        and not text.endswith((".", "!", "?", ":"))
+    )

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.normalize.body import Line
+from pipeline.normalize.contact_lines import is_postal_line
 from pipeline.normalize.dates import is_date_line, opens_meta_line
 from pipeline.normalize.furniture_table import FOOTERS, LINES, SALUTATION
 from pipeline.normalize.line_patterns import LineTable
@@ -66,6 +67,8 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
             if resume is None:
                 if GREETING_RE.fullmatch(text):
                     signature = lines[index + 1 :]  # the sender's name and address under it
+                elif kept and _imprint_address_above(lines, index, kept[-1]):
+                    kept.pop()  # the list's sender and its address over the footer
                 break
             kept = []  # a cover note, signed, over the release pasted under it
             continue
@@ -289,6 +292,15 @@ def _imprint_below(lines: list[Line], index: int) -> bool:
     )
 
 
+def _imprint_address_above(lines: list[Line], index: int, above: Line) -> bool:
+    """The line over a mailing list's footer is the sender's postal address, set in the
+    footer's paragraph or alone: not the last line of a contact."""
+    if index < 1 or lines[index - 1] is not above or not is_postal_line(above.text):
+        return False
+    alone = index < 2 or lines[index - 2].chunk != above.chunk
+    return alone or above.chunk == lines[index].chunk
+
+
 def _release_below(lines: list[Line], index: int) -> int | None:
     """Where a release pasted under a mail's signature starts, or None when the signature ends
     the release (what follows it is its notices, or nothing)."""
@@ -358,13 +370,16 @@ def _capitalized(line: Line) -> Line:
 
 
 def _subtitles_unmarked(lines: list[Line]) -> list[Line]:
-    """APA-OTS's 'Utl.: … =' marks around a subtitle go; the subtitle stays."""
+    """APA-OTS's 'Utl.: … =' marks around a subtitle go; the subtitle stays, a paragraph of its
+    own also when it stands right under the headline (never run into it)."""
     for index, line in enumerate(lines[:12]):
         if SUBTITLE_RE.match(line.text):
             _edit(line, lambda text: SUBTITLE_RE.sub("", text, count=1))
+            chunk, own = line.chunk, max(other.chunk for other in lines) + 1
             for following in lines[index : index + 4]:
-                if following.chunk != line.chunk:
+                if following.chunk != chunk:
                     break
+                following.chunk = own if index and lines[index - 1].chunk == chunk else chunk
                 if following.text.rstrip().endswith(" ="):
                     _edit(following, lambda text: text.rstrip().removesuffix("=").rstrip())
                     break

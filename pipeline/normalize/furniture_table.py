@@ -13,6 +13,20 @@ from __future__ import annotations
 SALUTATION = (
     r"(?:sehr geehrte[rs]?|liebe[rs]?|hallo|guten (?:tag|morgen)|dear|hello|hi)\b[^.!?]{0,80},"
 )
+# a mailing tool's link to the mail as a web page, and a written-out address after it
+_BROWSER_LINK = (
+    r"(?:(?:(?:diese )?e-?mail |newsletter )?(?:im|in (?:ihrem|einem)) (?:web-?)?browser (?:ansehen"
+    r"|anzeigen|öffnen|lesen)|(?:view|read|open) (?:this (?:e-?mail|message|newsletter) |it )?"
+    r"(?:in (?:your |a |the )?(?:web )?browser|online)(?: version)?"
+    r"|(?:zur |die )?(?:online-?|web-?)version(?: (?:ansehen|anzeigen|öffnen|lesen))?)"
+)
+_ADDRESS = r"[<(]?https?://\S+?[>)]?"
+# 'Newsletter nicht lesbar?', 'Darstellungsprobleme?', 'Trouble viewing this email?'
+_DISPLAY_QUESTION = (
+    r"[^.!?|]{0,40}\b(?:nicht (?:lesbar|richtig|korrekt)\b[^.!?|]{0,30}|darstellungsprobleme"
+    r"|probleme (?:mit|bei) der (?:darstellung|anzeige)[^.!?|]{0,30}|(?:trouble|problems) viewing"
+    r"[^.!?|]{0,30}|not displaying[^.!?|]{0,30})\?"
+)
 _NETWORK = r"(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky|threads|xing|tiktok)"
 
 LINES: dict[str, tuple[str, ...]] = {
@@ -147,6 +161,12 @@ LINES: dict[str, tuple[str, ...]] = {
         r"(?:online-?|web-?)version(?: \| (?:weiterleiten|forward|teilen|share|abmelden))+"
         r"|view (?:as|in) (?:a )?web ?page(?: \(.{0,200}\))?|online (?:ansehen|anzeigen|lesen)",
         r"(?:having trouble viewing|can'?t see) this (?:e-?mail|message)\?.{0,80}",
+        # a question about the display, with or without the browser link and its address:
+        # 'Newsletter nicht lesbar? Im Browser öffnen: https://…', 'Darstellungsprobleme?'
+        rf"{_DISPLAY_QUESTION}(?:\s*{_BROWSER_LINK}|\s*(?:dann |bitte )?(?:hier klicken|klicken"
+        rf" sie (?:bitte )?hier|click here))?(?:\s*[:.]?\s*{_ADDRESS})?[.!]?",
+        # the browser link with the address written out: 'Im Browser ansehen: https://…'
+        rf"{_BROWSER_LINK}\s*:?\s*{_ADDRESS}",
         # a preheader and the browser link on one line: 'Work starts in spring | View this …',
         # or in one table cell: 'Ab Montag laden E-Autos am Marktplatz. Im Browser ansehen'
         # (a sentence of a release that mentions a browser ends with its full stop)
@@ -158,6 +178,11 @@ LINES: dict[str, tuple[str, ...]] = {
     # what alert services (GOV.UK, GovDelivery) print around a page's update
     "e-mail alerts": (
         r"page summary:?",
+        # a wire's alert over the release it sends: 'PR Newswire alert: news you subscribed to.
+        # View online', 'Business Wire Alert: news matching your profile'
+        rf"[^.!?|]{{0,60}}\balerts?\b[^.!?|:]{{0,20}}:\s*(?:news|releases?|stories|updates"
+        rf"|results)\b[^.!?|]{{0,60}}\b(?:subscribed|signed up|your (?:profile|interests|keywords"
+        rf"|watchlist|saved search(?:es)?))\b[^.!?|]{{0,30}}[.!]?(?:\s*\|?\s*{_BROWSER_LINK})?",
         r"you are subscribed to .{1,200}\. this information has (?:recently )?been updated,? and"
         r" is now available\.?",
     ),
@@ -271,7 +296,14 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"sie erhalten (?:diese[n]?|unsere[n]?) (?:e-?mail|nachricht|mitteilung|information|"
         r"pressemitteilung|newsletter|presseverteiler-?mail)(?:en)?,? (?:weil|da) .*",
         r"(?:wenn|falls) sie (?:diese|unsere|keine|künftig keine) .{0,80}(?:nicht mehr|keine)"
-        r" .{0,60}(?:erhalten|bekommen) (?:möchten|wollen).*",
+        r" .{0,60}(?:erhalten|bekommen|empfangen|zugeschickt bekommen) (?:möchten|wollen).*",
+        # 'If you no longer wish to receive these emails, you can unsubscribe here.'
+        r"(?:if|should) you (?:no longer|don'?t|do not) (?:want|wish|like) to receive (?:these|this"
+        r"|our|future|further|any more) (?:[\w-]+ )?(?:e-?mails?|messages?|newsletters?|updates"
+        r"|alerts|press releases|news releases|mailings?)\b.*",
+        # the unsubscribe link alone: 'Abmelden: https://…', 'Hier abbestellen', 'Unsubscribe: …'
+        r"(?:hier |jetzt )?(?:abmelden|abbestellen|austragen|unsubscribe)(?: here| hier)?"
+        r"(?:\s*:?\s*[<(]?https?://\S+?[>)]?)?\.?",
         r"(?:um sich )?(?:vom|aus dem) (?:newsletter|verteiler|presseverteiler|e-?mail-verteiler)"
         r" (?:abzumelden|abmelden|austragen).*",
         r"(?:newsletter|verteiler|presseverteiler) (?:abmelden|abbestellen|austragen).*",
@@ -298,8 +330,8 @@ FOOTERS: dict[str, tuple[str, ...]] = {
     ),
     # an alert service's closing block, with the subscriber's own unsubscribe link under it
     "e-mail alerts": (
-        r"you(?: are|['’]re| have|['’]ve)? (?:receiving|getting|received|got|been sent) this "
-        r"(?:e-?mail|message|newsletter|alert|update|notification|bulletin) because .*",
+        r"you(?: are|['’]re| have|['’]ve)? (?:receiving|getting|received|got|been sent) this"
+        r"(?: e-?mail| message| newsletter| alert| update| notification| bulletin)? because .*",
         r"sie (?:erhalten|bekommen) (?:diese[n]?|unsere[n]?) (?:e-?mail|nachricht|newsletter"
         r"|benachrichtigung|mitteilung|information)(?:en)?,? (?:weil|da) .*",
         # GOV.UK's last fields under the page's summary, which run into its footer

@@ -11,6 +11,8 @@ import ipaddress
 import re
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
+from tld import get_tld
+
 from pipeline.extract.urls import strip_tracking
 
 # A bare URL in running text: an explicit http(s) URL or a "www." host.
@@ -150,15 +152,76 @@ def _redirect_target(parts) -> str | None:
 
 
 def shown_target(href: str, shown: str) -> str:
-    """A click counter whose target cannot be read from its address, on a link whose text is
-    an address ('www.aurorabio.com'): the text says where it goes. Any other link is kept."""
-    parts = urlsplit(href)
-    host = (parts.hostname or "").lower()
-    counter = _TRACKER_PATH.search(parts.path) or (_TRACKER_HOST.search(host) and parts.query)
-    if not counter or not BARE_URL_RE.fullmatch(shown := shown.strip()):
+    """A link whose text is a web address ('www.aurorabio.com', 'harbourarts.org.uk/visit')
+    and whose target is on another site goes where its text says: a click counter stands
+    between (GlobeNewswire's '/Tracker?data=…', Brevo's '/tr/cl/…', HubSpot's '/Ctc/…'), which
+    would count the portal's readers as the mail's recipient. A link to a deeper page of the
+    shown site, or to a file of the name shown, is kept."""
+    target = shown_address(shown)
+    if target is None:
         return href
-    target = clean_url(trim_url(shown))
-    return target if target and urlsplit(target).hostname != host else href
+    parts = urlsplit(href)
+    if _same_site(parts.hostname or "", urlsplit(target).hostname or ""):
+        return href
+    if parts.path.lower().endswith("/" + shown.strip().lower().rsplit("/", 1)[-1]):
+        return href  # 'bericht.md' linking the file itself
+    return target
+
+
+# A web address written without 'www.' or a scheme: 'kingsbridge.gov.uk/potholes'. Its host is
+# in lower case; 'St.Pauli' and 'Presse.Info' are words, and 'bericht.pdf' ends in no suffix.
+_BARE_DOMAIN_RE = re.compile(
+    r"(?:[a-z0-9äöüß](?:[a-z0-9äöüß-]{0,61}[a-z0-9äöüß])?\.)+[a-z]{2,24}(?:[/?#]\S*)?"
+)
+# the names kept for examples (RFC 2606), which no public suffix list holds
+_DOCUMENTATION_HOST_RE = re.compile(r"^[^/?#]+\.(?:example|test)(?:[/?#]|$)")
+
+
+def shown_address(shown: str) -> str | None:
+    """The address a link's text shows, when the text is nothing but a web address."""
+    shown = trim_url(shown.strip())
+    if BARE_URL_RE.fullmatch(shown):
+        return clean_url(shown)
+    if _BARE_DOMAIN_RE.fullmatch(shown) and (
+        get_tld(f"https://{shown}", fail_silently=True) or _DOCUMENTATION_HOST_RE.search(shown)
+    ):
+        return clean_url(f"https://{shown}")
+    return None
+
+
+def _same_site(host: str, other: str) -> bool:
+    host, other = _ascii_host(host).removeprefix("www."), _ascii_host(other).removeprefix("www.")
+    return host == other or host.endswith(f".{other}") or other.endswith(f".{host}")
+
+
+def _ascii_host(host: str) -> str:
+    """'bücher.example' as its link has it: 'xn--bcher-kva.example'."""
+    try:
+        return host.lower().encode("idna").decode("ascii")
+    except UnicodeError:
+        return host.lower()
+
+
+# Mailing tools' click counters: every address is the one recipient's, and none names its
+# target (Mailchimp's '…list-manage.com/track/click?…&e=…', Campaign Monitor's '/t/…').
+_MAILING_COUNTER_HOST = re.compile(
+    r"(?:^|\.)(?:list-manage|sendibt\d*|sendibm\d*|createsend\d*|cmail\d+|hubspotlinks|awstrack"
+    r"|mjt|mlsend|klclick\d*|sendgrid|exct|emlnk\d*)\."
+    # the tools whose own site shares the name: only a counter's host in front of it
+    r"|(?<!^www)\.(?:cleverreach|rapidmail|newsletter2go|mailerlite|mailjet)\.",
+    re.I,
+)
+
+
+def counted_link_notes(links) -> list[str]:
+    """A warning for each link that still goes through a mailing tool's click counter."""
+    return [
+        f"the link '{link.text.strip() or link.url}' goes through the mailing tool's click "
+        f"counter ({link.url}), personal to the mail's recipient: Melder cannot read where it "
+        "leads; replace it with the address it leads to"
+        for link in links
+        if _MAILING_COUNTER_HOST.search(urlsplit(link.url).hostname or "")
+    ]
 
 
 def _base64_target(path: str) -> str | None:

@@ -48,6 +48,7 @@ from pipeline.normalize.findings import (
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import take_title
 from pipeline.normalize.info_contact import take_info_contact
+from pipeline.normalize.links import counted_link_notes
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
 from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
@@ -132,6 +133,8 @@ def normalize(
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
+    links = merge_links(body_links, raw.links, raw.base_url)
+    found.warnings.extend(counted_link_notes(links))
     embargo = dates.localize(raw.embargo_until, zone) if raw.embargo_until else found.embargo
     if embargo is not None and (problem := dates.plausibility_problem(embargo, now, "embargo")):
         found.problems.append(Problem(field="embargo_until", message=problem))
@@ -153,7 +156,7 @@ def normalize(
         embargo_until=embargo,
         contact=clean_contact(raw.contact) if raw.contact else found.contact,
         categories=_categories(raw.categories),
-        links=merge_links(body_links, raw.links, raw.base_url),
+        links=links,
         media=clean_media(
             captioned_by_name(
                 captioned(described(raw.media) if media is None else media, captions),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.normalize import normalize
 from pipeline.normalize.links import clean_url, split_bare_urls, strip_tracking
+from tests.normalize.test_normalize import SOURCE, raw_release
 
 
 @pytest.mark.parametrize(
@@ -139,6 +141,53 @@ def test_a_counter_that_hides_its_target_links_to_the_address_its_text_shows():
     assert clean_url(
         "https://t.rapidmail.example/click?u=abc&l=https%3A%2F%2Fwww.k.example%2Fp"
     ) == ("https://www.k.example/p")
+
+
+MAIL_WITH_COUNTERS = (
+    "<p>The first free Sunday is on 3 January. Details are available at <a href="
+    "'https://sendibt3.com/tr/cl/AbCdEf0123456789'>harbourarts.org.uk/first-sundays</a>.</p>"
+    "<p>Residents can report a pothole at <a href='https://kingsbridgedc.createsend1.com/t/"
+    "r-l-tldkhyt-l-y/'>kingsbridge.gov.uk/potholes</a> or read the plan on <a href='https://"
+    "d2v8tf04.na1.hubspotlinks.com/Ctc/5G+113/d2v8tf04/VWc1Mx5Q'>www.kingsbridge.gov.uk</a>.</p>"
+    "<p>The full programme is on the <a href='https://trust.us21.list-manage.com/track/click?"
+    "u=8a1b2c&id=a1b2c3&e=3f9a1c2b7d'>trust's website</a>; the annual report is <a href="
+    "'https://cdn.harbourarts.org.uk/files/annual-report.pdf'>annual-report.pdf</a>, the "
+    "gallery's page <a href='https://www.harbourarts.org.uk/gallery/quayside'>"
+    "harbourarts.org.uk/gallery</a>.</p>"
+)
+
+
+def test_a_mailing_tool_s_counter_on_a_link_that_shows_its_address_goes_to_that_address():
+    found = normalize(
+        raw_release(title="Free first Sundays", format="email", body_html=MAIL_WITH_COUNTERS),
+        SOURCE,
+    )
+    assert [(link.url, link.text) for link in found.links] == [
+        ("https://harbourarts.org.uk/first-sundays", "harbourarts.org.uk/first-sundays"),
+        ("https://kingsbridge.gov.uk/potholes", "kingsbridge.gov.uk/potholes"),
+        ("https://www.kingsbridge.gov.uk", "www.kingsbridge.gov.uk"),
+        (
+            "https://trust.us21.list-manage.com/track/click?u=8a1b2c&id=a1b2c3&e=3f9a1c2b7d",
+            "trust's website",
+        ),
+        # a file of the name shown, and a deeper page of the site shown, stay as sent
+        ("https://cdn.harbourarts.org.uk/files/annual-report.pdf", "annual-report.pdf"),
+        ("https://www.harbourarts.org.uk/gallery/quayside", "harbourarts.org.uk/gallery"),
+    ]
+    assert [w for w in found.warnings if "counter" in w] == [
+        "the link 'trust's website' goes through the mailing tool's click counter "
+        "(https://trust.us21.list-manage.com/track/click?u=8a1b2c&id=a1b2c3&e=3f9a1c2b7d), "
+        "personal to the mail's recipient: Melder cannot read where it leads; replace it with "
+        "the address it leads to"
+    ]
+
+
+@pytest.mark.parametrize("words", ["St.Pauli", "Jahresbericht.pdf", "Presse.Info", "z.B."])
+def test_a_link_whose_text_only_looks_like_an_address_keeps_its_target(words):
+    from pipeline.normalize.links import shown_target
+
+    href = "https://www.fcstpauli.example/saison/bericht"
+    assert shown_target(href, words) == href
 
 
 def test_a_link_that_no_parser_can_join_to_its_base_is_no_link():

@@ -304,6 +304,34 @@ def test_a_sender_in_front_of_the_subject_and_a_label_over_the_headline_go():
         ),
         ("Online ansehen", "Unsubscribe · Update your email preferences"),
         (
+            "Newsletter nicht lesbar? Im Browser öffnen: "
+            "https://24681357.seu2.newsmailer.example/m/13579247/0-b1c2d3",
+            "Wenn Sie diese E-Mail (an: presse@portal.example) nicht mehr empfangen möchten, "
+            "können Sie diese hier kostenlos abbestellen: https://t.mailer.example/unsubscribe/a1/x",
+        ),
+        ("Darstellungsprobleme? Dann klicken Sie hier.", "Abmelden: https://nl.example/u?c=98"),
+        (
+            "Trouble viewing this email? View it in your browser",
+            "If you no longer wish to receive these emails, you can unsubscribe here.\n"
+            "Unsubscribe: https://lists.example/u/5f2",
+        ),
+        (
+            "View online",
+            "Kingsbridge District Council, Quay House, Kingsbridge TQ7 1HP\n\n"
+            "You are receiving this because you signed up for council press releases.\n"
+            "Unsubscribe | Update your preferences",
+        ),
+        (
+            "View in browser",
+            "Northwind Robotics, 500 W 2nd St, Austin, TX 78701, United States\n"
+            "Unsubscribe Manage preferences",
+        ),
+        (
+            "Online ansehen",
+            "Stadt Wittingen · Rathausplatz 1 · 29378 Wittingen\nSie erhalten diese E-Mail, "
+            "weil Sie sich für den Presseverteiler angemeldet haben.",
+        ),
+        (
             "View as Webpage ( https://myemail.constantcontact.example/x.html?soid=1 )",
             "Update Profile ( https://visitor.constantcontact.example/do?p=oo ) | Constant "
             "Contact Data Notice ( https://www.constantcontact.example/legal )\n"
@@ -325,6 +353,60 @@ def test_a_mailing_tool_s_top_bar_and_footer_leave_the_release(top, bottom):
         SOURCE,
     )
     assert found.text == paragraph
+
+
+def test_a_newsletter_s_unsubscribe_footer_goes_and_the_release_s_own_newsletter_sentence_stays():
+    found = release("newsletter-abbestellen-html.eml", "de")
+    assert found.text == (
+        "Wiesenau, 25.11.2026 – Der Bauhof der Gemeinde Wiesenau ist für den Winter gerüstet: "
+        "Zwei neue Streufahrzeuge ersetzen ab Dezember die beiden ältesten Fahrzeuge der Flotte. "
+        "Sie verbrauchen ein Viertel weniger Streusalz.\n\n"
+        "Wer über Glätte auf Gemeindestraßen informiert werden möchte, kann den Newsletter des "
+        "Bauhofs abonnieren; er lässt sich jederzeit wieder abbestellen."
+    )
+    assert found.links == ()
+    assert "redaktion@portal.example" not in found.body_html
+
+
+def test_the_address_closing_a_contact_over_a_list_footer_stays_in_the_contact():
+    paragraph = (
+        "Der Kreistag hat am Mittwochabend einstimmig den Ausbau der Rettungswache Wittingen "
+        "beschlossen. Baubeginn ist für Sommer 2027 geplant."
+    )
+    found = normalize(
+        raw_release(
+            title="Rettungswache Wittingen wird ausgebaut",
+            body_text=f"{paragraph}\n\nPressekontakt:\nLandkreis Gifhorn, Jana Peters\n"
+            "Schlossplatz 1, 38518 Gifhorn\n\nYou are receiving this because you signed up "
+            "for our press releases.\n",
+        ),
+        SOURCE,
+    )
+    assert found.text == paragraph
+    assert found.contact == "Landkreis Gifhorn, Jana Peters\nSchlossplatz 1, 38518 Gifhorn"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wer den Newsletter der Stadtbibliothek nicht mehr erhalten möchte, kann ihn abbestellen.",
+        "Den Haushaltsplan können Bürger im Browser ansehen: https://www.wittingen.example/haushalt",
+        "If you no longer want to receive paper bills, you can switch to e-billing online.",
+    ],
+)
+def test_a_release_s_sentence_about_newsletters_or_browsers_stays(sentence):
+    paragraph = (
+        "Der Kreistag hat am Mittwochabend einstimmig den Ausbau der Rettungswache Wittingen "
+        "beschlossen. Baubeginn ist für Sommer 2027 geplant."
+    )
+    found = normalize(
+        raw_release(
+            title="Rettungswache Wittingen wird ausgebaut",
+            body_text=f"{paragraph}\n\n{sentence}\n",
+        ),
+        SOURCE,
+    )
+    assert found.text == f"{paragraph}\n\n{sentence}"
 
 
 def test_a_mail_sent_days_after_the_release_s_dateline_is_dated_by_the_dateline():
@@ -503,3 +585,33 @@ def test_a_cover_note_that_sends_the_release_goes_whoever_sends_it(note):
     )
     assert "Ihnen" not in found.text
     assert found.text.startswith("Bamberg. Die Bamberger Freibäder")
+
+
+RUFBUS = (
+    "Lindenau, 27.11.2026 – Ab dem 14. Dezember fährt im Muldental ein Rufbus. Fahrgäste "
+    "bestellen ihn per App oder Telefon bis eine Stunde vor Fahrtantritt.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "[EXTERN] Landkreis startet Rufbus im Muldental",
+        "[EXTERNAL] Landkreis startet Rufbus im Muldental",
+        "*EXTERNAL* Landkreis startet Rufbus im Muldental",
+        "[SPAM?] [Presse-Info] Landkreis startet Rufbus im Muldental",
+        "WG: [Ext] Landkreis startet Rufbus im Muldental",
+    ],
+)
+def test_a_mail_gateway_s_or_list_s_tag_in_front_of_the_subject_is_no_part_of_the_headline(
+    subject,
+):
+    found = _mail(subject, RUFBUS)
+    assert found.title == "Landkreis startet Rufbus im Muldental"
+    assert found.text == RUFBUS.strip()
+
+
+def test_a_sender_s_embargo_in_brackets_in_front_of_the_subject_is_still_read():
+    found = _mail("[Sperrfrist 27.11.2026, 10 Uhr] Landkreis startet Rufbus im Muldental", RUFBUS)
+    assert found.title == "Landkreis startet Rufbus im Muldental"
+    assert found.embargo_until.isoformat() == "2026-11-27T10:00:00+01:00"

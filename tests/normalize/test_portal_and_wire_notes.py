@@ -254,3 +254,51 @@ def test_a_government_department_s_byline_under_the_headline_goes():
     assert found.text.endswith(
         "From: the Minister's office, a letter went to every municipality concerned."
     )
+
+
+WIRE_ALERT = """From: Newswire Alerts <alerts@wire.example>
+To: desk@portal.example
+Subject: Lakeshore Transit orders 40 electric buses
+Date: Tue, 24 Nov 2026 08:03:11 -0500
+Message-ID: <alert.302399@wire.example>
+Content-Type: text/html; charset=utf-8
+
+<html><body><table><tr><td>
+<p style="font-size:11px">{alert} <a href="https://www.wire.example/news-releases/\
+lakeshore-transit-302399.html?tc=eml_cleartime">View online</a></p>
+<h1>Lakeshore Transit orders 40 electric buses</h1>
+<p>CHICAGO, Nov. 24, 2026 /Wire/ -- Lakeshore Transit today ordered 40 battery-electric buses,
+which will replace its oldest diesel buses on six routes from autumn 2027.</p>
+<p>{sentence}</p>
+</td></tr></table></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    "alert",
+    [
+        "PR Newswire alert: news you subscribed to.",
+        "Business Wire Alert: News matching your profile |",
+        "Your news alert: releases for your saved search.",
+    ],
+)
+def test_a_wire_alert_s_subscription_line_and_its_view_online_link_go(alert):
+    sentence = "Riders can follow the new buses on the agency's app."
+    found = typed(WIRE_ALERT.format(alert=alert, sentence=sentence), ".eml", "en")
+    assert found.title == "Lakeshore Transit orders 40 electric buses"
+    assert found.text == (
+        "CHICAGO, Nov. 24, 2026 /Wire/ -- Lakeshore Transit today ordered 40 battery-electric "
+        "buses, which will replace its oldest diesel buses on six routes from autumn 2027.\n\n"
+        + sentence
+    )
+    assert found.links == ()
+
+
+def test_a_release_s_own_alert_sentence_stays():
+    sentence = "Weather alert: residents on the lakeshore routes should expect delays on Monday."
+    found = typed(
+        WIRE_ALERT.format(alert="PR Newswire alert: news you subscribed to.", sentence=sentence),
+        ".eml",
+        "en",
+    )
+    assert found.text.endswith("\n\n" + sentence)

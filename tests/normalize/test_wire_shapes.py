@@ -51,6 +51,16 @@ def test_an_apa_ots_header_is_no_headline_and_dates_the_release():
     assert "Utl.:" not in found.text and "ausgleichen =" not in found.text
 
 
+def test_an_apa_ots_subtitle_right_under_the_headline_is_a_subheadline_not_part_of_it():
+    found = release("apa-ots-untertitel-unter-titel.txt")
+    assert found.title == "Salzburger Bergbahnen setzen auf Wasserkraft aus eigenen Speicherteichen"
+    assert found.text.startswith(
+        "Drei neue Turbinen ab Dezember - Strombedarf der Beschneiung zu einem Drittel "
+        "gedeckt\n\nSalzburg (OTS) - Die Salzburger Bergbahnen nehmen"
+    )
+    assert "Utl" not in found.text
+
+
 def test_an_ots_mail_subject_loses_the_wire_and_sender_and_the_body_does_not_repeat_it():
     found = release("ots-betreff.eml")
     assert (

@@ -52,14 +52,26 @@ from pipeline.ingest.readers.mailparts import (
     broken_html,
     filename,
     is_attachment,
+    is_tnef,
+    is_tool_picture,
     part_text,
+    tnef_may_hold_files,
     transfer_warnings,
 )
 from pipeline.ingest.readers.replies import answer_to_a_question
 from pipeline.models import MediaInput, RawRelease
 
-# "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject.
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw)\s*:\s*)+", re.IGNORECASE)
+# "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject, and the tags a mail
+# gateway or a mailing list puts there ('[EXTERN]', '*EXTERNAL*', '[SPAM?]', '[Presse-Info]').
+# A tag with a figure or an embargo's or a correction's word ('[Sperrfrist 27.11., 10 Uhr]',
+# '[KORREKTUR]') is the sender's and stays for the headline's labels.
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:fwd?|wg|wtr|aw|re|fw|extern(?:al)?|ext)\s*:\s*"
+    r"|\[(?![^\]]*(?:\d|sperr|embargo|korrektur|berichtigung|correct|update))[^\]\n]{1,30}\]\s*"
+    r"|\*{1,3}\s?(?:extern(?:al)?|ext|external (?:e-?mail|sender)|spam\??|suspected spam)\s?\*{1,3}"
+    r"\s*)+",
+    re.IGNORECASE,
+)
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
@@ -115,6 +127,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         + notes
         + reply_notes
         + _not_fetched(remote)
+        + (() if problems else _tnef_notes(message))  # a problem names it already
         + ((f"the mail's text part was read: {broken}",) if broken else ()),
         problems=problems,
     )
@@ -299,7 +312,8 @@ def _inline_images(html_part: Message | None) -> tuple[list[FoundImage], list[Fo
         return [], []
     found = all_images(tree, None)
     inline = [image for image in found if image.url[:4].lower() in ("cid:", "data")]
-    return inline, [image for image in found if image.url.lower().startswith(("http:", "https:"))]
+    remote = [image for image in found if image.url.lower().startswith(("http:", "https:"))]
+    return inline, [image for image in remote if not is_tool_picture(image.url, image.alt)]
 
 
 def _not_fetched(remote: list[FoundImage]) -> tuple[str, ...]:
@@ -340,8 +354,20 @@ def _media(
     for index, part in enumerate(
         attachments(message, skip | used | decoration), start=len(found) + 1
     ):
-        found.append(_part_media(part, index))
+        if not is_tnef(part):  # Outlook's formatting, no document of the release
+            found.append(_part_media(part, index))
     return tuple(found)
+
+
+def _tnef_notes(message: Message) -> tuple[str, ...]:
+    """A note for a winmail.dat that may hold files the sender attached in Outlook."""
+    return tuple(
+        f"the mail's {filename(part, 0)} (Outlook's rich text, TNEF) holds attachments that "
+        "Melder does not read: ask the sender to attach the files to a mail in HTML or plain "
+        "text (in Outlook: Format Text > HTML)"
+        for part in attachments(message, set())
+        if is_tnef(part) and tnef_may_hold_files(part)
+    )
 
 
 def _shown_content_ids(html_part: Message | None) -> set[str]:

@@ -1,4 +1,5 @@
-"""A mail's parts: which are attachments, their names, and their text decoded."""
+"""A mail's parts: which are attachments, their names, and their text decoded; which pictures
+are the mailing tool's own."""
 
 from __future__ import annotations
 
@@ -178,3 +179,47 @@ def attachments(message: Message, skip: set[int]):
         if part.get_content_type() in SIGNATURES:
             continue  # an S/MIME or PGP signature proves the sender, it is no attachment
         yield part
+
+
+# Outlook's rich text (TNEF, sent as winmail.dat): the mail's formatting and, at its attachment
+# level, files the sender attached in Outlook. It is never a document of the release.
+TNEF_SIGNATURE = b"\x78\x9f\x3e\x22"
+_TNEF_MESSAGE_LEVEL, _TNEF_ATTACHMENT_LEVEL = 1, 2
+
+
+def is_tnef(part: Message) -> bool:
+    return part.get_content_type() in ("application/ms-tnef", "application/vnd.ms-tnef") or (
+        filename(part, 0).lower() == "winmail.dat"
+    )
+
+
+def tnef_may_hold_files(part: Message) -> bool:
+    """Whether a winmail.dat carries attachments of its own: an attribute at its attachment
+    level, or a structure Melder cannot follow (then it may)."""
+    data = part.get_payload(decode=True) or b""
+    if not data.startswith(TNEF_SIGNATURE):
+        return bool(data)
+    position = len(TNEF_SIGNATURE) + 2  # the signature and a 2-byte key
+    while position < len(data):
+        level = data[position]
+        if level == 0 and not data[position:].strip(b"\x00"):
+            return False  # zeros that pad it out
+        if level != _TNEF_MESSAGE_LEVEL:
+            return True
+        if position + 9 > len(data):
+            return True
+        length = int.from_bytes(data[position + 5 : position + 9], "little")
+        position += 9 + length + 2  # level, id, length, the value, its checksum
+    return False
+
+
+# A mailing tool's own picture in the footer of every mail it sends: its badge ('Email Marketing
+# Powered by Intuit Mailchimp', 'Sent by Brevo') or a vector icon. No press photo is an SVG.
+_TOOL_PICTURE_RE = re.compile(r"\.svg(?:$|[?#])|/monkey_rewards/|/rnb/|powered[_-]?by", re.I)
+_TOOL_BADGE_ALT_RE = re.compile(
+    r"\b(?:powered by|sent (?:by|with)|e-?mail marketing|created with|made with)\b", re.I
+)
+
+
+def is_tool_picture(url: str, alt: str) -> bool:
+    return bool(_TOOL_PICTURE_RE.search(url) or _TOOL_BADGE_ALT_RE.search(alt))

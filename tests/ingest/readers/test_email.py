@@ -1,5 +1,6 @@
 """Releases sent by e-mail."""
 
+import base64
 from datetime import UTC, datetime, timedelta, timezone
 from email.message import EmailMessage
 
@@ -192,6 +193,63 @@ def test_a_cover_note_with_the_release_in_a_pdf_says_so():
 def test_a_cover_note_with_the_release_in_outlook_s_winmail_dat_says_so():
     release = read(_cover_mail(b"\x78\x9f\x3e\x22", "winmail.dat", "application/ms-tnef"))
     assert "seems to be in winmail.dat, which Melder does not read" in release.problems[0].message
+
+
+def _tnef_attribute(level: int, attribute: int, value: bytes) -> bytes:
+    checksum = (sum(value) % 65536).to_bytes(2, "little")
+    return (
+        bytes([level])
+        + attribute.to_bytes(4, "little")
+        + len(value).to_bytes(4, "little")
+        + (value + checksum)
+    )
+
+
+# Outlook's winmail.dat: its version and code page, and with files, their title and bytes
+WINMAIL_FORMATTING = (
+    b"\x78\x9f\x3e\x22\x01\x00"
+    + _tnef_attribute(1, 0x00089006, b"\x00\x00\x01\x00")
+    + _tnef_attribute(1, 0x00069007, b"\xe4\x04\x00\x00\x00\x00\x00\x00")
+)
+WINMAIL_WITH_FILE = (
+    WINMAIL_FORMATTING
+    + _tnef_attribute(2, 0x00069002, b"\x01\x00" + b"\xff" * 12)
+    + _tnef_attribute(2, 0x00018010, b"Messeplan.pdf\x00")
+    + _tnef_attribute(2, 0x0006800F, b"%PDF-1.4 plan")
+)
+
+
+def _outlook_mail(winmail: bytes) -> bytes:
+    return (
+        b"From: Leipziger Messe <presse@messe.example>\r\nSubject: Denkmal 2026 mit "
+        b"Besucherrekord\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        + "Die Denkmal ist am Samstag mit einem Besucherrekord zu Ende gegangen. An drei Tagen "
+        "kamen 16.800 Fachbesucher auf das Messegelände.\r\n--b\r\n".encode()
+        + b'Content-Type: application/ms-tnef; name="winmail.dat"\r\n'
+        + b"Content-Transfer-Encoding: base64\r\n"
+        + b'Content-Disposition: attachment; filename="winmail.dat"\r\n\r\n'
+        + base64.encodebytes(winmail)
+        + b"\r\n--b--\r\n"
+    )
+
+
+def test_outlook_s_winmail_dat_beside_the_release_text_is_no_document_of_the_release():
+    release = read(_outlook_mail(WINMAIL_FORMATTING))
+    assert release.body_text.startswith("Die Denkmal ist am Samstag")
+    assert release.media == ()
+    assert release.warnings == ()
+
+
+def test_a_winmail_dat_that_holds_attached_files_is_named_for_the_editor():
+    release = read(_outlook_mail(WINMAIL_WITH_FILE))
+    assert release.media == ()
+    assert release.warnings == (
+        "the mail's winmail.dat (Outlook's rich text, TNEF) holds attachments that Melder does "
+        "not read: ask the sender to attach the files to a mail in HTML or plain text (in "
+        "Outlook: Format Text > HTML)",
+    )
 
 
 def test_a_release_forwarded_as_an_attachment_is_read_from_the_attached_mail():
@@ -422,3 +480,31 @@ def test_a_mails_whole_text_part_is_read_when_its_html_part_is_broken():
     )
     whole = read(_two_parts(html))
     assert whole.body_html and not whole.warnings
+
+
+def _newsletter_with_pictures(footer: str) -> bytes:
+    return (
+        "From: Stadtwerke <presse@stadtwerke.example>\r\nSubject: 120 neue Ladepunkte\r\n"
+        "Date: Thu, 26 Nov 2026 09:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><h1>120 neue Ladepunkte</h1>"
+        "<p>Die Stadtwerke bauen bis Ende 2027 im Stadtgebiet 120 neue öffentliche Ladepunkte."
+        "</p><p><img src='https://mcusercontent.example/images/ladesaeule-markt.jpg' "
+        "width='600' alt='Ladesäule am Marktplatz'></p><p>Sie erhalten diese E-Mail, weil Sie "
+        f"sich für den Presseverteiler angemeldet haben.</p>{footer}</body></html>"
+    ).encode()
+
+
+def test_a_mailing_tool_s_badge_in_the_footer_is_no_press_photo_but_a_real_photo_is_named():
+    footer = (
+        "<p><a href='http://www.mailchimp.com/email-referral/?utm_source=freemium_newsletter'>"
+        "<img src='https://cdn-images.mailchimp.com/monkey_rewards/intuit-mc-rewards-text-dark.svg'"
+        " alt='Email Marketing Powered by Intuit Mailchimp' width='139'></a></p>"
+        "<p><img src='https://img.mailinblue.com/new_images/rnb/rnb_en.png' alt='Sent by Brevo' "
+        "width='160'></p>"
+    )
+    release = read(_newsletter_with_pictures(footer))
+    assert release.warnings == (
+        "the mail shows a photo from the web (https://mcusercontent.example/images/"
+        "ladesaeule-markt.jpg): Melder does not fetch pictures a mail links; attach the photo "
+        "to the mail",
+    )
