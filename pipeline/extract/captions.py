@@ -24,6 +24,73 @@ CREDITED_RE = re.compile(
     re.I,
 )
 _CAPTION_TAGS = frozenset({"p", "em", "i", "span", "div", "small"})
+MIN_INLINE_CAPTION = 15  # shorter caption texts may well be words of the body itself
+MAX_INLINE_CAPTION = 400
+PICTURE_BOX_TEXT = 600  # characters: a box holding more is the article around the picture
+
+
+def next_beside(element):
+    """The element after a picture, past line breaks and the `<noscript>` copy of the picture
+    that lazy loaders add: neither separates a picture from its caption."""
+    following = element.getnext()
+    while following is not None and (
+        not isinstance(following.tag, str) or following.tag in ("br", "noscript")
+    ):
+        following = following.getnext()
+    return following
+
+
+def caption_after(holder) -> tuple[str, str]:
+    """(caption, credit) set right after a picture: an element named for a caption, a line
+    that credits the picture, or a line with a credit line under it in the picture's box
+    ('<p>Visualisierung Lünerseewerk II</p><p>Visualisierung: illwerke vkw</p>')."""
+    following = next_beside(holder)
+    if following is None:
+        return "", ""
+    if CAPTION_CLASS_RE.search(element_names(following)):
+        caption, credit = caption_parts(following)
+        # the credit in an element of its own beside the caption ('img_credit')
+        return caption, credit or credit_beside(following)
+    if following.tag not in _CAPTION_TAGS:
+        return "", ""
+    text = _clean_space(following.text_content())
+    if not MIN_INLINE_CAPTION <= len(text) <= MAX_INLINE_CAPTION:
+        return "", ""
+    if CREDITED_RE.search(text):
+        return text, ""  # 'Die Panda-Zwillinge … Foto: Zoo Wellheim/Ralf Brenner'
+    box = holder.getparent()
+    if box is not None and len(_clean_space(box.text_content())) <= PICTURE_BOX_TEXT:
+        if credit := credit_beside(following):
+            return text, credit
+    return "", ""
+
+
+def with_lightbox_credit(caption: str, credit: str, img) -> tuple[str, str]:
+    """A gallery often prints the caption without its credit under the picture and keeps the
+    whole of it, credit included, for the enlarged view (`data-caption`): the credit comes from
+    there. Without a printed caption, the gallery's caption is the caption."""
+    if credit or CREDITED_RE.search(caption):
+        return caption, credit
+    enlarged = lightbox_caption(img)
+    if not caption:
+        return enlarged, ""
+    return caption, credit_in(enlarged)
+
+
+CREDIT_START_RE = re.compile(
+    rf"(?:^|(?<=[\s.;,(]))(?:fotos?|bild(?:er)?|photos?|images?|credits?|copyright|bildquelle"
+    rf"|{DRAWN})\s*:|©|\(c\)\s",
+    re.I,
+)
+
+
+def credit_in(text: str) -> str:
+    """The credit line a caption ends in ('… © AKB / Dominik Plüss' → '© AKB / Dominik Plüss')."""
+    for match in CREDIT_START_RE.finditer(text):
+        tail = text[match.start() :].strip()
+        if CREDIT_LINE_RE.fullmatch(tail):
+            return tail
+    return ""
 
 
 def caption_parts(element) -> tuple[str, str]:
@@ -37,8 +104,8 @@ def caption_parts(element) -> tuple[str, str]:
     last = element[-1] if len(element) and isinstance(element[-1].tag, str) else None
     if not credit and last is not None and not (last.tail or "").strip():
         line = _clean_space(last.text_content())
-        credit = line if CREDIT_LINE_RE.fullmatch(line) and line != _text(element) else ""
-    text = _text(element)
+        credit = line if CREDIT_LINE_RE.fullmatch(line) and line != caption_text(element) else ""
+    text = caption_text(element)
     if credit and text.endswith(credit):
         text = text[: -len(credit)].strip()
     elif credit:
@@ -50,20 +117,20 @@ def caption_parts(element) -> tuple[str, str]:
     return text, credit
 
 
-def _text(element) -> str:
+def caption_text(element) -> str:
     """The element's text with a space for each line break ('Wien-Favoriten<br>Fotocredit')."""
     if element.find(".//br") is None:
-        return _clean_space(element.text_content())
+        return _clean_space("".join(element.itertext()))
     copy = deepcopy(element)
     for br in copy.iter("br"):
         br.tail = " " + (br.tail or "")
-    return _clean_space(copy.text_content())
+    return _clean_space("".join(copy.itertext()))
 
 
 def credit_beside(figure) -> str:
     """A credit set beside the figure: in an element named so after it, or in a line of its
     own right under or over it ('<p>Foto: Land OÖ/Max Mayrhofer</p>')."""
-    following = figure.getnext()
+    following = next_beside(figure)
     if following is not None and CREDIT_CLASS_RE.search(element_names(following)):
         return _clean_space(following.text_content())
     for beside in (following, figure.getprevious()):

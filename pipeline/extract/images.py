@@ -13,23 +13,26 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pipeline.extract.captions import (
-    _CAPTION_TAGS,
-    CAPTION_CLASS_RE,
-    CREDITED_RE,
+    MIN_INLINE_CAPTION,
+    caption_after,
     caption_parts,
+    caption_text,
     credit_beside,
     element_names,
-    lightbox_caption,
+    with_lightbox_credit,
 )
 from pipeline.extract.fragment import _clean_space
-from pipeline.extract.image_boxes import in_contact_card, sponsors_logo
+from pipeline.extract.image_boxes import (
+    BUILDER_PIECE_RE,
+    OUTSIDE_RE,
+    builder_box,
+    in_contact_card,
+    sponsors_logo,
+    teaser_card,
+)
+from pipeline.extract.image_sources import IMAGE_ATTRIBUTES, original_download, picture_source
 from pipeline.extract.related import remove_keeping_tail
-from pipeline.extract.srcset import largest_candidate, not_web
-from pipeline.extract.urls import join
 
-IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
-SRCSET_ATTRIBUTES = ("data-srcset", "data-lazy-srcset", "srcset")
-PLACEHOLDER_RE = re.compile(r"^data:image/(?:gif|png|svg)|placeholder|blank\.|spacer|lazy", re.I)
 NOT_A_PHOTO_RE = re.compile(
     r"(?:^|[\W_])(?:logo|icon|favicon|cta|sprite|spacer|pixel|blank|avatar|emoji|badge|button|banner|"
     r"rating|stars?|flag|arrow|loader|tracking|counter|qr|share|pinit|pinext|rss|feed|print|"
@@ -44,19 +47,14 @@ SHARE_LINK_RE = re.compile(
     r"linkedin\.com/share|whatsapp|mailto:|javascript:",
     re.I,
 )
-OUTSIDE_RE = re.compile(
-    r"(?:^|[\W_])(?:nav|navbar|menu|footer|sidebar|share|sharing|social|related|advert|ads?|"
-    r"promo|cookie|comment|comments|newsletter|breadcrumbs?|widget|shop)(?:[\W_]|$)",
-    re.I,
-)
 OUTSIDE_TAGS = frozenset({"nav", "footer", "aside", "form", "button", "noscript", "template"})
-IMAGE_LINK_RE = re.compile(r"\.(?:jpe?g|png|webp|gif)(?:$|\?)", re.I)
 MIN_DECLARED = 120  # a width or height attribute below this is an icon, not a press photo
 BANNER_RATIO = 4  # wider than this many times its height: a banner; a panorama is about 3:1
 MAX_CANDIDATES = 60
 PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote", "td", "dd")
+TEXT_BOX_TAGS = ("div", "section", "article", "main")
+MIN_OWN_PROSE = 40
 KEY_LENGTH = 60
-MIN_INLINE_CAPTION = 15  # shorter caption texts may well be words of the body itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +69,8 @@ class FoundImage:
 class _Candidate:
     element: object
     image: FoundImage
+    # wrappers named like a sidebar's ('widget', 'ads'): judged once the article's text is known
+    named_boxes: tuple = ()
 
 
 def image_candidates(tree, base: str | None) -> list[_Candidate]:
@@ -84,19 +84,21 @@ def image_candidates(tree, base: str | None) -> list[_Candidate]:
             continue  # the figure speaks for it
         if element.tag == "img" and _in_picture(element):
             continue  # the picture speaks for it
-        if outside_article(element):
+        if outside_by_tag(element) or teaser_card(element):
             continue
         image = _figure(element, base) if element.tag == "figure" else _bare(element, base)
         if image is not None and image.url not in seen:
             seen.add(image.url)
-            found.append(_Candidate(element, image))
+            found.append(_Candidate(element, image, tuple(_named_boxes(element))))
     return found
 
 
 def paragraph_elements(tree) -> list[tuple[str, object]]:
     """(text key, element) of the page's paragraphs: matched against the body afterwards."""
     found = []
-    for element in tree.iter(*PARAGRAPH_TAGS):
+    for element in tree.iter(*PARAGRAPH_TAGS, *TEXT_BOX_TAGS):
+        if element.tag in TEXT_BOX_TAGS and not _own_prose(element):
+            continue
         text = _clean_space(element.text_content())
         if len(text) >= 40:
             found.append((text[:KEY_LENGTH], element))
@@ -105,31 +107,53 @@ def paragraph_elements(tree) -> list[tuple[str, object]]:
     return found
 
 
+def _own_prose(box) -> bool:
+    """A box that holds running text itself, set with line breaks rather than paragraphs
+    (openPR's '…Gebäude.<br><br>Rund 60 Prozent…')."""
+    own = [box.text or ""] + [child.tail or "" for child in box]
+    return len(_clean_space(" ".join(own))) >= MIN_OWN_PROSE
+
+
 def article_images(
     candidates: list[_Candidate], paragraphs: list[tuple[str, object]], fragment
 ) -> list[FoundImage]:
     """The candidates inside the container the body came from, in page order."""
-    container = article_container(paragraphs, fragment) if candidates else None
+    matched = _kept_paragraphs(paragraphs, fragment) if candidates else []
+    container = _article_container(matched) if matched else None
     if container is None:
         return []
-    return [c.image for c in candidates if container in c.element.iterancestors()]
+    order = {element: index for index, element in enumerate(container.iter())}
+    text_end = max(order.get(paragraph, -1) for paragraph in matched)
+    return [
+        c.image
+        for c in candidates
+        if c.element in order
+        and c.element is not container
+        and all(builder_box(box, matched, order[c.element] < text_end) for box in c.named_boxes)
+    ]
 
 
 def article_container(paragraphs: list[tuple[str, object]], fragment) -> object | None:
     """The page's element the body came from: around the paragraphs (`paragraph_elements`)
     that the body kept."""
+    matched = _kept_paragraphs(paragraphs, fragment)
+    return _article_container(matched) if matched else None
+
+
+def _kept_paragraphs(paragraphs: list[tuple[str, object]], fragment) -> list:
     kept = {_clean_space("".join(block.itertext()))[:KEY_LENGTH] for block in fragment.iter()}
     matched = [element for key, element in paragraphs if key in kept]
     if not matched:  # the extractor joined or split the page's paragraphs: look inside its text
         text = _clean_space(" ".join(fragment.itertext()))
         matched = [element for key, element in paragraphs if key in text]
-    return _article_container(matched) if matched else None
+    return matched
 
 
 def all_images(tree, base: str | None) -> list[FoundImage]:
     """Every candidate of a document that is the release as a whole (an e-mail's HTML part),
     but for the pictures under the sender's greeting: a signature's logo is no press photo."""
-    candidates = image_candidates(tree, base)
+    # no article text to judge a box named like a sidebar's by: as outside as it looks
+    candidates = [c for c in image_candidates(tree, base) if not c.named_boxes]
     greeting = _greeting_position(tree)
     if greeting is None or not candidates:
         return [candidate.image for candidate in candidates]
@@ -164,7 +188,8 @@ def drop_captions(fragment, images: list[FoundImage]) -> None:
     if not texts:
         return
     for block in list(fragment.iter("p", "h4", "li")):
-        if _clean_space("".join(block.itertext())) in texts and block.getparent() is not None:
+        # a line break inside the block parts caption and credit ('…you.<br><em>Image: …')
+        if caption_text(block) in texts and block.getparent() is not None:
             remove_keeping_tail(block)
     # an extractor that ran a figure's text into a paragraph: take the caption out of it
     for text in sorted(texts, key=len, reverse=True):
@@ -194,10 +219,15 @@ def _article_container(matched: list) -> object | None:
             break
         if ancestor.tag in ("article", "main"):
             return ancestor
-    parent = container.getparent()
-    if container.tag not in ("article", "main", "body") and parent is not None:
-        if parent.tag not in ("body", "html"):
-            return parent
+    if container.tag in ("article", "main", "body"):
+        return container
+    for _ in range(2):
+        parent = container.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        container = parent
+        if not BUILDER_PIECE_RE.search(element_names(container)):
+            break  # a builder's text piece: the article is the layout that holds its pieces
     return container
 
 
@@ -205,16 +235,16 @@ def _figure(figure, base: str | None) -> FoundImage | None:
     img = next(figure.iter("img"), None)
     if img is None or _not_a_photo(img):
         return None
-    url = _source(img, base)
+    url = picture_source(img, base)
     if url is None:
         return None
     caption_element = next(figure.iter("figcaption"), None)
     caption, credit = caption_parts(caption_element) if caption_element is not None else ("", "")
-    caption = caption or (lightbox_caption(img) if not credit else "")
     if not credit and caption_element is not None:
         credit = credit_beside(caption_element)
     if not credit:
         credit = credit_beside(figure)
+    caption, credit = with_lightbox_credit(caption, credit, img)
     return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
 
 
@@ -222,23 +252,12 @@ def _bare(element, base: str | None) -> FoundImage | None:
     img = element if element.tag == "img" else next(element.iter("img"), None)
     if img is None or _not_a_photo(img):
         return None
-    url = _source(img, base, picture=element if element.tag == "picture" else None)
+    url = picture_source(img, base, picture=element if element.tag == "picture" else None)
     if url is None:
         return None
-    caption, credit = "", ""
     holder = _holder(element)
-    following = holder.getnext()
-    while following is not None and following.tag == "br":
-        following = following.getnext()
-    if following is not None and CAPTION_CLASS_RE.search(element_names(following)):
-        caption, credit = caption_parts(following)
-        # the credit in an element of its own beside the caption ('img_credit')
-        credit = credit or credit_beside(following)
-    elif following is not None and following.tag in _CAPTION_TAGS:
-        text = _clean_space(following.text_content())
-        if MIN_INLINE_CAPTION <= len(text) <= 400 and CREDITED_RE.search(text):
-            caption = text  # 'Die Panda-Zwillinge … Foto: Zoo Wellheim/Ralf Brenner
-    caption = caption or (lightbox_caption(img) if not credit else "")
+    url = original_download(holder.getparent(), url, base) or url
+    caption, credit = with_lightbox_credit(*caption_after(holder), img)
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title
@@ -246,56 +265,18 @@ def _bare(element, base: str | None) -> FoundImage | None:
 
 
 def _holder(element):
-    """The image with the link or wrapper that holds nothing else."""
+    """The image with the link or wrapper that holds nothing else (but the `<noscript>` copy
+    of the image)."""
     holder = element
     parent = holder.getparent()
     while (
         parent is not None
         and parent.tag in ("a", "picture", "span", "div", "p")
-        and (len(parent) == 1 and not _clean_space(parent.text_content()))
+        and len([child for child in parent if child.tag != "noscript"]) == 1
+        and not _clean_space(parent.text_content())
     ):
         holder, parent = parent, parent.getparent()
     return holder
-
-
-def _source(img, base: str | None, picture=None) -> str | None:
-    """The largest source the page offers: a linked full-size file, srcset, lazy attributes."""
-    link = img.getparent()
-    while link is not None and link.tag not in ("a", "figure", "body"):
-        link = link.getparent()
-    if link is not None and link.tag == "a" and IMAGE_LINK_RE.search(link.get("href") or ""):
-        return _absolute(link.get("href"), base)
-    sets = [img.get(name) for name in SRCSET_ATTRIBUTES if img.get(name)]
-    if picture is not None or img.getparent() is not None and img.getparent().tag == "picture":
-        holder = picture if picture is not None else img.getparent()
-        sets += [source.get("srcset") for source in holder.iter("source") if source.get("srcset")]
-    for srcset in sets:
-        if best := largest_candidate(srcset):
-            return _absolute(best, base)
-    for name in IMAGE_ATTRIBUTES:
-        value = (img.get(name) or "").strip()
-        if name != "src" and not_web(value):
-            continue  # a lazy loader's attribute that holds no address: the src may
-        if value and not (name == "src" and PLACEHOLDER_RE.search(value[:60]) and _lazy(img)):
-            return _absolute(value, base)
-    return None
-
-
-def _lazy(img) -> bool:
-    return any(img.get(name) for name in (*IMAGE_ATTRIBUTES[:-1], *SRCSET_ATTRIBUTES))
-
-
-def _absolute(url: str, base: str | None) -> str | None:
-    url = url.strip()
-    if not url or url.startswith("#"):
-        return None
-    if url.lower().startswith(("data:", "cid:")):
-        return url
-    absolute = join(base, url)
-    scheme = urlsplit(absolute).scheme.lower()
-    if scheme and scheme not in ("http", "https"):
-        return None
-    return absolute
 
 
 def _not_a_photo(img) -> bool:
@@ -334,12 +315,25 @@ def _not_a_photo(img) -> bool:
 
 def outside_article(element) -> bool:
     """In the page's navigation, footer, sidebar, a widget or the site header."""
+    return outside_by_tag(element) or any(True for _ in _named_boxes(element))
+
+
+def outside_by_tag(element) -> bool:
+    """In a `<nav>`, `<footer>`, `<aside>`, a form, or the site's `<header>`."""
     ancestors = list(element.iterancestors())
     inside = next((i for i, a in enumerate(ancestors) if a.tag in ("article", "main")), None)
-    for ancestor in ancestors[:inside]:
-        if ancestor.tag in OUTSIDE_TAGS or OUTSIDE_RE.search(element_names(ancestor)):
-            return True
+    if any(ancestor.tag in OUTSIDE_TAGS for ancestor in ancestors[:inside]):
+        return True
     return inside is None and any(a.tag == "header" for a in ancestors)
+
+
+def _named_boxes(element):
+    """The wrappers outside the `<article>` or `<main>` named like a sidebar's or a widget's."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("article", "main"):
+            return
+        if OUTSIDE_RE.search(element_names(ancestor)):
+            yield ancestor
 
 
 PIXEL_STYLE_RE = re.compile(r"(?:width|height)\s*:\s*[01]px", re.I)
