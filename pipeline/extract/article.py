@@ -48,7 +48,7 @@ from pipeline.extract.metadata import (
     headline_element,
     promote_office_headings,
 )
-from pipeline.extract.page_dates import declared_dates, published_date
+from pipeline.extract.page_dates import declared_dates, overruled_date, published_date
 from pipeline.extract.page_history import drop_page_history
 from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
@@ -92,6 +92,7 @@ class Article:
     page_kind: str | None = None  # 'listing', 'error', 'login' …: no release (`page_kind`)
     documents: tuple[tuple[str, str], ...] = ()  # (address, text) of its linked documents
     unlinked: tuple[str, ...] = ()  # hrefs left as text: on its own site, and it has no address
+    overruled_date: str | None = None  # the head's date, set aside for the article's own day
 
     @property
     def text(self) -> str:
@@ -196,6 +197,7 @@ def extract_article(
         contact_box=contact_box,
         tags=page_tags(tree),
         continues=continues_on_next_page(tree),
+        overruled_date=None if rules.date else overruled_date(declared),
         page_kind=kind,
         documents=article_documents(documents, container),
         unlinked=links_without_address(fragment, tree, base),

@@ -72,6 +72,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         problems=_encoding_problems(context),
         warnings=cut_off(data, article.text)
         + _continues(article)
+        + _dates_disagree(article)
         + _videos(article)
         + _unlinked(article)
         + notes,
@@ -271,6 +272,15 @@ def _continues(article: Article) -> tuple[str, ...]:
     return (
         "the page links a next page of this release (rel=next): only this page was read; "
         "add the rest from the original before approving",
+    )
+
+
+def _dates_disagree(article: Article) -> tuple[str, ...]:
+    if not article.overruled_date:
+        return ()
+    return (
+        f"the page's dates disagree: its head's meta tag says {article.overruled_date}, its "
+        f"article data {article.published_text}: the article's date is used",
     )
 
 
