@@ -130,3 +130,22 @@ def is_contact_lead_in(text: str) -> bool:
         and len(text.split()) <= LEAD_IN_WORDS
         and not has_address(text)
     )
+
+
+# A contact's label in French or Italian: a Swiss release in two languages names its contact
+# under each version ('Auskünfte' …, then 'Renseignements' …)
+_FRENCH_LABEL_RE = re.compile(
+    r"\W*(?:(?:pour\s+(?:tout\s+|plus\s+de\s+)?)?renseignements?|personnes?-ressources?"
+    r"|contacts?\s+(?:presse|médias))",
+    re.I,
+)
+_ITALIAN_LABEL_RE = re.compile(
+    r"\W*(?:(?:per\s+(?:ulteriori\s+)?)?informazioni|contatti?\s+stampa)", re.I
+)
+
+
+def label_language(text: str) -> str:
+    """The language a contact's label is in: French, Italian, or one of German and English."""
+    if _FRENCH_LABEL_RE.match(text):
+        return "fr"
+    return "it" if _ITALIAN_LABEL_RE.match(text) else "de or en"
