@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,7 +148,31 @@ FURNITURE_LINES = [
     "Die Mitteilung wurde übermittelt durch EQS News – ein Service der EQS Group AG.",
     "Original-Content von: Stadtwerke Beispiel, übermittelt durch news aktuell",
     "Seite 2 von 5",
+    "Seite 1 von 2 Weiter zu Seite 2: Bildung und Verkehr »",
+    "Page 1 of 3 | Next page »",
+    "« Zurück",
+    "Seite 1 2 3 weiter »",
 ]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture_line"),
+    [
+        ("Seite 1 von 2 Weiter zu Seite 2: Bildung und Verkehr »", True),
+        ("Page 1 of 3 | Next page »", True),
+        ("« Zurück zu Seite 1", True),
+        ("‹ Previous page", True),
+        ("Seite 1 2 3 weiter »", True),
+        # a release's own words
+        ("Zurück zur Natur: Stadt pflanzt 500 Bäume", False),
+        ("Weiter geht es am 3. Dezember mit dem zweiten Bauabschnitt.", False),
+        ("Next, the council will vote on the budget.", False),
+        ("Weiter zu Seite 2 der Broschüre geht es mit den Terminen.", False),
+    ],
+)
+def test_a_paginated_page_s_pager_is_furniture(line, furniture_line):
+    table, _ = furniture._compiled()
+    assert bool(table.fullmatch(line)) is furniture_line
 
 
 @settings(max_examples=300, deadline=None)

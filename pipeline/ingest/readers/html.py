@@ -77,6 +77,10 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         + _unlinked(article)
         + notes,
         links=tuple(Link(url=url, text="Video") for url in article.videos)
+        # the pager that linked it leaves the body with the page's furniture
+        + tuple(
+            Link(url=url, text=text) for url, text in [article.next_page or ("", "")] if _web(url)
+        )
         + tuple(
             Link(url=url, text=text)
             for url, text in article.documents
@@ -267,7 +271,7 @@ def _unlinked(article: Article) -> tuple[str, ...]:
 
 
 def _continues(article: Article) -> tuple[str, ...]:
-    if not article.continues:
+    if not article.next_page:
         return ()
     return (
         "the page links a next page of this release (rel=next): only this page was read; "
