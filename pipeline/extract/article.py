@@ -43,12 +43,12 @@ from pipeline.extract.metadata import (
     _language,
     _names_only_the_page,
     _title,
-    continues_on_next_page,
     heading_text,
     headline_element,
+    next_page,
     promote_office_headings,
 )
-from pipeline.extract.page_dates import declared_dates, published_date
+from pipeline.extract.page_dates import declared_dates, overruled_date, published_date
 from pipeline.extract.page_history import drop_page_history
 from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
@@ -88,10 +88,11 @@ class Article:
     below_headline: tuple[str, ...] = ()  # and under it
     contact_box: tuple[str, ...] = ()  # a contact box's lines, outside the body
     tags: tuple[str, ...] = ()  # the article's own tags (article:tag, JSON-LD keywords)
-    continues: bool = False  # the page links its own next page: the body is only a part
+    next_page: tuple[str, str] | None = None  # (address, pager's words): the body is a part
     page_kind: str | None = None  # 'listing', 'error', 'login' …: no release (`page_kind`)
     documents: tuple[tuple[str, str], ...] = ()  # (address, text) of its linked documents
     unlinked: tuple[str, ...] = ()  # hrefs left as text: on its own site, and it has no address
+    overruled_date: str | None = None  # the head's date, set aside for the article's own day
 
     @property
     def text(self) -> str:
@@ -195,7 +196,8 @@ def extract_article(
         below_headline=below_headline,
         contact_box=contact_box,
         tags=page_tags(tree),
-        continues=continues_on_next_page(tree),
+        next_page=next_page(tree, base),
+        overruled_date=None if rules.date else overruled_date(declared),
         page_kind=kind,
         documents=article_documents(documents, container),
         unlinked=links_without_address(fragment, tree, base),

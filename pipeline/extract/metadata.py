@@ -339,12 +339,23 @@ def _key(text: str) -> str:
 _NEXT_PAGE = re.compile(r"[?&](?:page|seite|p|pg|start)=\d|/(?:page|seite)/\d")
 
 
-def continues_on_next_page(tree) -> bool:
-    """The page says the document goes on: <link rel="next"> to a further page of it."""
+def next_page(tree, base: str | None) -> tuple[str, str] | None:
+    """The address of the document's next page and the words its pager links it with, when
+    the page says it goes on: <link rel="next"> to a further page of it."""
     for link in tree.iter("link"):
         if "next" in (link.get("rel") or "").lower().split():
-            return bool(_NEXT_PAGE.search(link.get("href") or ""))
-    return False
+            href = link.get("href") or ""
+            if not _NEXT_PAGE.search(href):
+                return None
+            address = _resolve(href, base) or href
+            shown = (
+                _clean_space(anchor.text_content())
+                for anchor in tree.iter("a")
+                if (_resolve(anchor.get("href"), base) or anchor.get("href")) == address
+            )
+            # of a pager's links to it ('2', 'weiter »') the one with words says most
+            return address, max(shown, key=len, default="") or address
+    return None
 
 
 def _language(tree, meta: dict[str, str]) -> str | None:

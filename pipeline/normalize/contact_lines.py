@@ -157,3 +157,22 @@ def is_postal_line(text: str) -> bool:
         and not re.search(r"[.!?:]\s|@|\+?\d[\d /().-]{7,}\d", text)
         and not text.endswith((".", "!", "?", ":"))
     )
+
+
+# A contact's label in French or Italian: a Swiss release in two languages names its contact
+# under each version ('Auskünfte' …, then 'Renseignements' …)
+_FRENCH_LABEL_RE = re.compile(
+    r"\W*(?:(?:pour\s+(?:tout\s+|plus\s+de\s+)?)?renseignements?|personnes?-ressources?"
+    r"|contacts?\s+(?:presse|médias))",
+    re.I,
+)
+_ITALIAN_LABEL_RE = re.compile(
+    r"\W*(?:(?:per\s+(?:ulteriori\s+)?)?informazioni|contatti?\s+stampa)", re.I
+)
+
+
+def label_language(text: str) -> str:
+    """The language a contact's label is in: French, Italian, or one of German and English."""
+    if _FRENCH_LABEL_RE.match(text):
+        return "fr"
+    return "it" if _ITALIAN_LABEL_RE.match(text) else "de or en"

@@ -43,6 +43,8 @@ def dateline_text(blocks: list[_Block]) -> str | None:
     for block in blocks[:4]:
         # every date has a day's digits, and a dateline's head is short
         dated = block.kind == "p" and _DIGIT_RE.search(block.text, 0, DATELINE_REACH)
+        if dated and (bracketed := bracketed_dateline(block.text)):
+            return bracketed
         match = DATELINE_HEAD_RE.match(block.text) if dated else None
         head = (
             (
@@ -103,6 +105,21 @@ def dateline_end(text: str) -> int:
 
 # '(Chemnitz, 26.11.2026) Das …': a press portal's dateline in brackets
 BRACKETED_RE = re.compile(r"\((?P<inside>[^()]{4,60})\)\s*(?:[-–—:]\s*)?(?=\S)")
+# the same after the portal's own mark: '(PresseBox) (Reutlingen, 26.11.2026) Die …'
+_MARKED_BRACKETED_RE = re.compile(r"\s*(?:\([^()\d]{2,30}\)\s*)?\((?P<inside>[^()]{4,60})\)")
+
+
+def bracketed_dateline(text: str) -> str | None:
+    """The place and date of a dateline in brackets, with or without a distributor's mark
+    before it ('(PresseBox) (Reutlingen, 26.11.2026)', '(Chemnitz, 26.11.2026) Das …')."""
+    match = _MARKED_BRACKETED_RE.match(text)
+    found = _dated_head(inside := match.group("inside").strip()) if match else None
+    # a place, a comma, the date: '(Sitzung am 3. Dezember 2026)' is a note on the text
+    if found is None or not inside[: found[0].start()].rstrip().endswith(","):
+        return None
+    return inside
+
+
 # A place in capitals and its dash, with no date: 'RIVERTON – The City …', 'SAN DIEGO, Calif. —'.
 # The sentence after it starts with a capital ('NASA – the agency …' is a sentence).
 PLACE_ONLY_RE = re.compile(

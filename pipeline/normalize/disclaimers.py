@@ -83,7 +83,13 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          "press releases displayed", "publisher of the press release",
          "author of the press release", "issuer of the press release", "published by their author",
          "herausgeber der pressemitteilung", "verfasser der pressemitteilung",
-         "press releases above", "press release above"),
+         "press releases above", "press release above",
+         # a portal's notice on the release it carries: 'Für die Inhalte dieser
+         # Pressemitteilung …', '… is not responsible for the content of this press release'
+         "inhalte dieser pressemitteilung", "inhalt dieser pressemitteilung",
+         "inhalte der pressemitteilung", "inhalt der pressemitteilung",
+         "content of this press release", "contents of this press release",
+         "content of the press release", "contents of the press release"),
     ),
     (
         ("bearbeit", "prüf", "wahrheit", "edit", "verif", "check", "review", "veränder",
@@ -109,8 +115,8 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          "übersender der mitteilung", "absender der mitteilung", "tragen die verantwortung"),
     ),
     (
-        ("eigen", "gewähr", "haftung", "verantwortung", "distanz", "necessarily", "endorse",
-         "liability", "responsib"),
+        ("eigen", "gewähr", "haftung", "haften", "verantwortung", "distanz", "necessarily",
+         "endorse", "liability", "liable", "responsib"),
         ("nicht zu eigen", "keine gewähr", "keine haftung", "keine verantwortung",
          "distanziert sich", "do not necessarily", "does not necessarily", "does not endorse",
          "do not endorse", "no liability", "no responsibility", "not responsible for"),
@@ -131,7 +137,11 @@ def _carries(folded: str, index: int) -> bool:
     contains = folded.__contains__
     if not any(map(contains, stems)):
         return False
-    return any(map(contains, phrases)) or (index == 2 and _alone_responsible(folded))
+    return (
+        any(map(contains, phrases))
+        or (index == 2 and _alone_responsible(folded))
+        or (index == 3 and _neither_liable(folded))
+    )
 
 
 def _alone_responsible(folded: str) -> bool:
@@ -146,6 +156,18 @@ def _alone_responsible(folded: str) -> bool:
                 return True
             position = folded.find(opening, position + len(opening))
     return False
+
+
+_NEITHER_LIABLE_RE = re.compile(
+    r"\b(?:weder\b[^.]{1,80}\bnoch\b[^.]{1,80}\b(?:haft|verantwort)"
+    r"|neither\b[^.]{1,80}\bnor\b[^.]{1,80}\b(?:liab|responsib))"
+)
+
+
+def _neither_liable(folded: str) -> bool:
+    """'Weder openPR noch dessen Betreiber übernehmen Haftung …', 'Neither the portal nor its
+    operator accepts liability …' within one sentence."""
+    return ("weder" in folded or "neither" in folded) and bool(_NEITHER_LIABLE_RE.search(folded))
 
 
 _ASIDE_RE = re.compile(r"\s?\([^()]{0,150}\)")

@@ -20,6 +20,7 @@ from pipeline.normalize.contact_lines import (
     has_address,
     is_contact_lead_in,
     is_prose,
+    label_language,
     shown_line,
 )
 from pipeline.normalize.signatures import closing_signature, is_site_sidebar
@@ -46,7 +47,8 @@ CONTACT_RE = re.compile(
     # French and Italian: 'Pour tout renseignement', 'Personnes-ressources', 'Per ulteriori
     # informazioni', 'Contatto stampa'
     r"|pour\s+(?:tout\s+|plus\s+de\s+)?renseignements?|renseignements|personnes?-ressources?"
-    r"|contacts?\s+(?:presse|médias)|per\s+(?:ulteriori\s+)?informazioni|contatti?\s+stampa"
+    r"|contacts?\s+(?:presse|médias)|per\s+(?:ulteriori\s+)?informazioni|informazioni(?=\s*:?\s*$)"
+    r"|contatti?\s+stampa"
     # a wire's bare 'Media:' or 'Investors:' over the name, phone and mail under the text
     r"|(?:media|medien|press|presse|investors?|investoren)(?=\s*:\s*$)"
     # an office that signs with its name alone: 'Bristol City Council Press Office'
@@ -110,6 +112,10 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         contact += [head] + [shown_line(lines[i]) for i in taken if i > index]
         contact += [shown_line(lines[i]) for i in following]
         taken += following
+        if second := _second_language_contact(lines, index, labelled, taken):
+            rest = CONTACT_RE.match(lines[second[0]].text).group("rest").strip()
+            contact += [rest, *(shown_line(lines[i]) for i in second[1:])]
+            taken += second
         found.contact = "\n".join(part for part in contact if part) or None
         if found.contact is None:
             continue  # 'For more information' over links to documents: the next label may be
@@ -129,6 +135,18 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
 
 
 MAX_CONTACTS = 3
+
+
+def _second_language_contact(
+    lines: list[Line], index: int, labelled: list, taken: list[int]
+) -> list[int]:
+    """The lines of the release's contact under its version in another language: a label
+    further down in another language than the one taken."""
+    language = label_language(lines[index].text)
+    for later, _ in labelled:
+        if later > max(taken) and label_language(lines[later].text) != language:
+            return _contact_extent(lines, later)
+    return []
 
 
 # A contact line that is only a link to a form or a profile ('email us here', 'Facebook'):

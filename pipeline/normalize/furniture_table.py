@@ -29,6 +29,15 @@ _DISPLAY_QUESTION = (
 )
 _NETWORK = r"(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky|threads|xing|tiktok)"
 
+# 'Seite 1 von 2', 'Page 1 of 3', and a row of page numbers: 'Seite 1 2 3'
+_PAGE_COUNT = r"(?:seite|page)\s+\d{1,3}(?:\s*(?:von|of|/|aus)\s*\d{1,3}|(?:\s+\d{1,3}){1,9})"
+# a pager's link: 'Weiter zu Seite 2: Bildung und Verkehr »', 'Next page »', '« Zurück'
+_PAGER_STEP = (
+    r"[«‹<]?\s*(?:weiter|zurück|nächste seite|vorherige seite|next(?: page)?|previous(?: page)?"
+    r"|prev|older|newer)(?:\s+(?:zu|to)\s+(?:seite|page)\s+\d{1,3}(?::\s*[^«»‹›<>.!?]{1,100})?)?"
+    r"\s*[»›>]?"
+)
+
 LINES: dict[str, tuple[str, ...]] = {
     "news aktuell (ots)": (
         r"original[- ]content (?:von|from|of)\b.{1,200}\b(?:übermittelt durch|transmitted by)"
@@ -277,6 +286,11 @@ LINES: dict[str, tuple[str, ...]] = {
         r"for information media\W+not an official record\.?",
         r"(?:press release number|pressemitteilung nr\.?)\s*:?\s*[\w/-]{0,20}",
         r"(?:topics?|components?|topic\(s\)|component\(s\))\s*:?",  # field labels, values gone
+    ),
+    # a paginated page's pager under its part of the release: 'Seite 1 von 2 Weiter zu Seite 2:
+    # Bildung und Verkehr »', 'Page 1 of 2 | Next page »', '« Zurück'
+    "pagination": (
+        rf"(?:{_PAGER_STEP}|{_PAGE_COUNT})(?:\s*[|·•]?\s*(?:{_PAGER_STEP}|{_PAGE_COUNT})){{0,3}}",
     ),
     "page tools": (
         r"(?:seite|artikel|meldung|beitrag) (?:empfehlen|versenden|weiterleiten|merken|als pdf)",

@@ -26,6 +26,10 @@ MAX_HEADLINE = 300
 # --- Headline and dates ------------------------------------------------------------------------
 
 
+# a police report's number: its day (YYMMDD) and its count that day, an office's letter after it
+_REPORT_NUMBER = (
+    r"\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{1,4}(?:-(?-i:[A-ZÄÖÜ]{1,4}))?\.?\s+"
+)
 LABEL_PREFIX_RE = re.compile(
     r"^(?:(?:pressemitteilung|pressemeldung|presseinformation|presseinfo|medieninformation"
     r"|medienmitteilung|pressenotiz|pm|pi|press release|news release|media release|news"
@@ -43,9 +47,11 @@ LABEL_PREFIX_RE = re.compile(
     r"|globenewswire|pr newswire|business wire|(?:eqs|dgap)-[\w-]{2,30})\s*:\s+"
     r"(?=(?:\S+\s+){2,}\S)"
     # a police or fire office's code on presseportal: 'POL-KRB: …', 'FW-E: …', 'BPOL-HH: …'
-    # (and its running number after it: 'POL-GÖ: (112/2026) Fahrrad …')
+    # (and its running number after it: 'POL-GÖ: (112/2026) Fahrrad …', 'POL-HH: 261127-1.
+    # Festnahme …', the day's date and the report's number, 'POL-K: 261127-2-K Zeugensuche …')
     r"|^(?-i:(?:POL|FW|BPOL[DI]?|LPI|KPI|PP|HZA|ZOLL)(?:-[A-ZÄÖÜ0-9]{1,8})+):\s+"
-    r"(?:\(\d{1,5}/\d{2,4}\)\s+)?(?=(?:\S+\s+){2,}\S)"
+    r"(?:\(\d{1,5}/\d{2,4}\)\s+|" + _REPORT_NUMBER + r")?(?=(?:\S+\s+){2,}\S)"
+    r"|^" + _REPORT_NUMBER + r"(?=(?:\S+\s+){2,}\S)"
     # a distributor's mark in slashes in front: '/CNW/ - Maple Grid …', '/PRNewswire/ -- …'
     r"|^/\s?[A-Z][\w.&' -]{1,40}/\s*(?:--|[-–—:])\s+(?=(?:\S+\s+){2,}\S)",
     re.I,

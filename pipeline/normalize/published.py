@@ -58,6 +58,8 @@ def published_at(
             exact = dates.parse_moment(found.date_text, zone, now)
             if exact is not None and exact[1] and exact[0].date() == value.date():
                 value, timed = exact
+        if value is not None and raw.format == "html" and found.date_text:
+            value, timed = _shown_date_wins(raw.published_text, (value, timed), zone, now, found)
     elif found.date_text:
         value, timed = dates.parse_moment(found.date_text, zone, now) or (None, True)
     if value is None:
@@ -88,6 +90,23 @@ def published_at(
             "editor; feeds date it when it goes out"
         )
     return value
+
+
+def _shown_date_wins(
+    declared: str, moment: tuple[datetime, bool], zone: tzinfo, now: datetime, found: Findings
+) -> tuple[datetime, bool]:
+    """A page's metadata that names another day than the date it shows its readers (beside
+    the headline, in the dateline) gives way to that date: a CMS stamps its metadata anew when
+    an old release is saved again, the page keeps printing the release's own day."""
+    shown = dates.parse_moment(found.date_text or "", zone, now)
+    value = moment[0]
+    if shown is None or shown[0].date() in (value.date(), value.astimezone(zone).date()):
+        return moment
+    found.warnings.append(
+        f"the page's dates disagree: it shows {shown[0].date().isoformat()} to its readers, "
+        f"its metadata says {declared}: the date it shows is used"
+    )
+    return shown
 
 
 FILE_DATE_RE = re.compile(r"(?<!\d)(20\d\d)-([01]\d)-([0-3]\d)(?!\d)")

@@ -11,7 +11,11 @@ from pipeline.normalize.body import Block
 from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import CONTACT_RE
 from pipeline.normalize.headline import _looks_like_headline
-from pipeline.normalize.summary import words_german_or_english
+from pipeline.normalize.summary import (
+    FUNCTION_WORDS,
+    model_language,
+    words_german_or_english,
+)
 
 # A heading that names a page of several releases, not one: 'Pressemeldungen der Polizei …'
 LISTING_TITLE_RE = re.compile(
@@ -28,6 +32,8 @@ PLACE_DATELINE_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-
 NAME_CHARS = 100  # of a headline named in a warning; a longer one is cut at a word
 LANGUAGE_WORDS = 60  # text enough on either side to tell its language
 LANGUAGE_SAMPLE = 200  # words read on either side: the opening one's start, the other's end
+FUNCTION_SHARE = 0.1
+MODEL_WORDS = 80  # the model reads these words at the far end of either half
 
 
 def several_releases(title: str, blocks: list[Block]) -> list[str]:
@@ -83,16 +89,31 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
     first = _casefolded_words(paragraphs[:half])
     # function words alone: cheap, and sure when they answer (German or English); the second
     # half is only read when the first one answers
-    language = words_german_or_english(first) if len(first) >= LANGUAGE_WORDS else None
+    language = _language_of(first)
     if language:
         second = _casefolded_words(paragraphs[half:], from_end=True)
-        other = words_german_or_english(second) if len(second) >= LANGUAGE_WORDS else None
+        other = _language_of(second, from_end=True)
         if other and other != language:
             warnings.append(
                 f"the release is written in two languages ({language}, then {other}): "
                 "publish one version, or each as a release of its own"
             )
     return warnings
+
+
+def _language_of(words: list[str], *, from_end: bool = False) -> str | None:
+    """The language of enough words: German or English by their function words, else another
+    that the statistical model is sure of (a Swiss release's French or Italian version). A
+    text of mixed German and English gives none: quotes and names mix them. Function words
+    are a fifth of German or English prose; a few among many other words are another
+    language's that looks the same (French 'des')."""
+    if len(words) < LANGUAGE_WORDS:
+        return None
+    sure = words_german_or_english(words)
+    if sure and sum(map(FUNCTION_WORDS.__contains__, words)) >= FUNCTION_SHARE * len(words):
+        return sure
+    guess = model_language(" ".join(words[-MODEL_WORDS:] if from_end else words[:MODEL_WORDS]))
+    return guess if guess not in ("de", "en") else None
 
 
 def _reports_with_details(blocks: list[Block]) -> list[str]:

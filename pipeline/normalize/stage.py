@@ -37,6 +37,7 @@ from pipeline.normalize.captions import (
     take_named_captions,
 )
 from pipeline.normalize.courtesy import drop_closing_courtesy
+from pipeline.normalize.datelines import bracketed_dateline
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
@@ -259,12 +260,13 @@ def _date_beside_headline(raw: RawRelease) -> str | None:
     ('Veröffentlicht am 24. November 2026 von …'): a subtitle's date is an event's."""
     above = (text for text in raw.above_headline if dates.is_labelled_date(text))
     below = (
-        text
+        bracketed_dateline(text) or text
         for text in raw.below_headline
         if dates.is_date_line(text)
         or dates.is_labelled_date(text, published=True)
         or dates.opens_meta_line(text)
         or _issuer_stamp(text)
+        or bracketed_dateline(text)
     )
     published_field = (
         field

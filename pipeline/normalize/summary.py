@@ -223,9 +223,12 @@ def detect_language(text: str) -> str:
     sample = text[:600]
     if len(sample.strip()) < 20:
         return "de"
-    quick = clear_german_or_english(sample)
-    if quick:
-        return quick
+    return clear_german_or_english(sample) or model_language(sample)
+
+
+def model_language(sample: str) -> str:
+    """The language the statistical model reads in `sample`; a weak guess other than German
+    or English gives way to the likelier of them."""
     global _identifier
     if _identifier is None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier

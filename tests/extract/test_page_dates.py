@@ -83,3 +83,57 @@ def test_a_date_only_meta_tag_gives_way_to_the_page_s_timestamp_of_that_day():
     assert found.published_at == datetime(2026, 11, 24, 8, 30, tzinfo=NEW_YORK)
     assert found.published_at.utcoffset() == timedelta(hours=-5)
     assert not found.published_date_only
+
+
+def release_of_page(html: str):
+    """The release a `files` source in Berlin makes of a page given as text."""
+    source = SourceConfig(title="Probe", kind="files", path="inbox", timezone="Europe/Berlin")
+    context = InputContext(
+        source="probe", config=source, locator="inbox/post.html", received_at=ARRIVED, route="files"
+    )
+    return normalize(read_input(html.encode(), ".html", context), source)
+
+
+def test_an_old_post_saved_again_keeps_the_day_its_article_data_and_its_page_show():
+    found = release_from("newsroom-resaved-old-post.html", "Europe/Berlin")
+    assert found.published_at == datetime(2026, 9, 14, 9, 30, tzinfo=BERLIN)
+    assert found.warnings == (
+        "the page's dates disagree: its head's meta tag says 2026-11-25T06:05:12Z, its "
+        "article data 2026-09-14T09:30:00+02:00: the article's date is used",
+    )
+
+
+def test_without_article_data_the_date_beside_the_headline_beats_a_later_meta_tag():
+    html = page(
+        '<meta property="article:published_time" content="2026-11-25T06:05:12Z">',
+        '<p class="meta">Veröffentlicht am 14.09.2026</p>',
+    )
+    found = release_of_page(html)
+    assert found.published_at == datetime(2026, 9, 14, tzinfo=BERLIN)
+    assert found.published_date_only
+    assert found.warnings[0] == (
+        "the page's dates disagree: it shows 2026-09-14 to its readers, its metadata says "
+        "2026-11-25T06:05:12Z: the date it shows is used"
+    )
+
+
+def test_one_moment_written_in_two_zones_is_no_conflict():
+    html = page(
+        '<meta property="article:published_time" content="2026-11-24T23:30:00Z">'
+        '<script type="application/ld+json">{"@type":"NewsArticle",'
+        '"datePublished":"2026-11-25T00:30:00+01:00"}</script>',
+        '<p class="meta">Veröffentlicht am 25.11.2026</p>',
+    )
+    found = release_of_page(html)
+    assert found.published_at == datetime(2026, 11, 25, 0, 30, tzinfo=BERLIN)
+    assert not any("disagree" in warning for warning in found.warnings)
+
+
+def test_a_meta_tag_that_agrees_with_the_shown_date_keeps_its_time():
+    html = page(
+        '<meta property="article:published_time" content="2026-11-25T10:15:00+01:00">',
+        '<p class="meta">Veröffentlicht am 25.11.2026</p>',
+    )
+    found = release_of_page(html)
+    assert found.published_at == datetime(2026, 11, 25, 10, 15, tzinfo=BERLIN)
+    assert found.warnings == ()

@@ -56,6 +56,20 @@ def test_a_release_that_goes_on_over_further_pages_says_so():
     assert not any("next page" in w for w in release("typo3-teaser-text.html").warnings)
 
 
+def test_a_release_over_further_pages_loses_its_pager_and_keeps_the_link_to_the_next():
+    found = release("seite-1-von-2-blaettern.html")
+    assert found.text.endswith(
+        "Damit werden 60 neue Gruppen in Kindergärten und Kindertagesstätten finanziert."
+    )
+    assert any("next page" in warning for warning in found.warnings)
+    assert [(link.url, link.text) for link in found.links] == [
+        (
+            "https://www.ktn.gv.at/presse/artikel/doppelbudget-2027-28?page=2",
+            "Weiter zu Seite 2: Nahverkehr und Straßenbau »",
+        )
+    ]
+
+
 def test_a_police_report_takes_its_contact_from_the_rueckfragen_box():
     found = release("polizei-rueckfragen.html")
     assert found.contact.startswith("Polizeipräsidium Mittelfranken-Süd")

@@ -46,6 +46,18 @@ def test_openpr_s_note_that_it_carried_the_release_goes_with_its_disclaimer():
     assert found.teaser.startswith("Das Radhaus Lindgren eröffnet am 1. Dezember")
 
 
+def test_a_portal_s_notice_that_neither_it_nor_its_operator_is_liable_goes():
+    found = release("openpr-haftungshinweis.html", "de")
+    assert "Verfasser verantwortlich" not in found.text
+    assert "Haftung" not in found.text
+    assert "an old portal disclaimer was removed from the body" in found.warnings
+    # the release's own 'Weder … noch …' sentence stays
+    assert found.text.endswith(
+        "„Unsere Öfen laufen ab drei Uhr morgens, da zählt jede Kilowattstunde“, sagt "
+        "Inhaberin Greta Hollmann. Weder die Filialen noch die Backstube werden dafür umgebaut."
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -59,6 +71,12 @@ def test_openpr_s_note_that_it_carried_the_release_goes_with_its_disclaimer():
         "pictures.",
         "Releases on this site are published by their authors, who alone are responsible for "
         "what they say.",
+        "Für die Inhalte dieser Pressemitteilung ist der Verfasser verantwortlich.",
+        "Für den Inhalt der Pressemitteilung ist der Herausgeber verantwortlich. Weder das "
+        "Portal noch dessen Betreiber übernehmen Haftung für die Inhalte.",
+        "Newsportal24 is not responsible for the content of this press release.",
+        "Neither the portal nor its operator accepts any liability for the content. The "
+        "author is solely responsible for it.",
     ],
 )
 def test_portal_notices_about_the_senders_of_the_texts_they_show_are_disclaimers(text):
@@ -74,6 +92,12 @@ def test_portal_notices_about_the_senders_of_the_texts_they_show_are_disclaimers
         "Tiefbau, Zimmer 204) verantwortlich.",
         "The respective publisher of each district newsletter will receive the new template "
         "in January.",
+        "Weder der Veranstalter noch die Stadt haften für Schäden an abgestellten Fahrzeugen, "
+        "teilt das Ordnungsamt mit.",
+        "Verantwortlich für den Inhalt dieser Pressemitteilung: Jana Roth, Pressesprecherin "
+        "der Stadt Göttingen",
+        "Neither the city nor the county will be liable for the cost of the new bridge, the "
+        "minister said on Tuesday.",
     ],
 )
 def test_a_release_s_own_sentences_about_who_is_responsible_stay(text):

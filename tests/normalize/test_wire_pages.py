@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from tests.normalize.test_portal_and_wire_notes import typed
 from tests.normalize.test_release_shapes import release
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -87,3 +90,42 @@ def test_a_figure_split_over_two_cells_stays_one_figure_under_its_heading():
         "Return on average assets | 1.12% | 0.96% | +16.7",
         "Efficiency ratio | 58.4% | 61.0% | -4.3",
     ]
+
+
+def test_a_portal_s_date_stamp_in_brackets_beside_the_headline_dates_the_release():
+    found = release("pressebox-datumsstempel.html")
+    assert found.published_at == datetime(2026, 11, 25, tzinfo=BERLIN)
+    assert found.published_date_only
+    assert "no publication date found" not in " ".join(found.warnings)
+
+
+PORTAL_PAGE = (
+    "<html><head><title>Kessler Logistik eröffnet Umschlaglager in Ulm</title></head><body>"
+    "<h1>Kessler Logistik eröffnet Umschlaglager in Ulm</h1>{beside}"
+    "<div class='text'><p>{opening}Die Kessler Logistik GmbH hat im Ulmer Donautal ein "
+    "Umschlaglager mit 24.000 Quadratmetern Fläche eröffnet. Von dort aus beliefert das "
+    "Unternehmen Händler in Baden-Württemberg und Bayern.</p><p>In dem Lager arbeiten zum "
+    "Start 90 Beschäftigte, bis Ende 2027 sollen es 160 werden.</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("beside", "opening"),
+    [
+        ("<p class='date'>(Ulm, 24.11.2026)</p>", ""),
+        ("", "(PresseBox) (Ulm, 24.11.2026) "),
+        ("", "(Ulm, 24.11.2026) "),
+    ],
+)
+def test_a_dateline_in_brackets_with_or_without_the_portal_s_mark_dates_the_release(
+    beside, opening
+):
+    found = typed(PORTAL_PAGE.format(beside=beside, opening=opening), ".html")
+    assert found.published_at == datetime(2026, 11, 24, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize("note", ["(Ergänzt am 24.11.2026) ", "(Sitzung am 24. November 2026) "])
+def test_a_bracketed_note_with_a_date_opening_the_text_is_no_dateline(note):
+    found = typed(PORTAL_PAGE.format(beside="", opening=note), ".html")
+    assert found.published_at is None
+    assert found.text.startswith(f"{note}Die Kessler Logistik GmbH")

@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,12 +122,30 @@ def test_a_police_office_code_in_front_of_the_headline_is_cut():
         ("POL-KRB: Einbruch in Apotheke - Zeugen gesucht", "Einbruch in Apotheke - Zeugen gesucht"),
         ("FW-E: Brand in Lagerhalle gelöscht", "Brand in Lagerhalle gelöscht"),
         ("POL-GÖ: (112/2026) Fahrrad aus Keller gestohlen", "Fahrrad aus Keller gestohlen"),
+        # a report's number: its day and its count that day, an office's letter after it
+        ("POL-HH: 261127-1. Festnahme nach Raub auf Tankstelle",
+         "Festnahme nach Raub auf Tankstelle"),
+        ("POL-K: 261127-2-K Zeugensuche nach Unfallflucht", "Zeugensuche nach Unfallflucht"),
+        ("261127-1. Festnahme nach Raub auf Tankstelle", "Festnahme nach Raub auf Tankstelle"),
+        # numbers that are the headline's own
+        ("POL-HH: 1.000 Euro Belohnung nach Raub ausgesetzt",
+         "1.000 Euro Belohnung nach Raub ausgesetzt"),
+        ("261 neue Wohnungen in Barmbek fertiggestellt",
+         "261 neue Wohnungen in Barmbek fertiggestellt"),
+        ("2026-11-27: Sperrung der Elbbrücken am Wochenende",
+         "2026-11-27: Sperrung der Elbbrücken am Wochenende"),
         ("Polizei: Zeugen nach Unfall gesucht", "Polizei: Zeugen nach Unfall gesucht"),
         ("IRW-PRESS: Silverpeak Minerals: Bohrergebnisse von 12,4 g/t Gold",
          "Silverpeak Minerals: Bohrergebnisse von 12,4 g/t Gold"),
         ("dpa-AFX: Hafenlogistiker HLX erhält Auftrag", "Hafenlogistiker HLX erhält Auftrag"),
     ]:  # fmt: skip
         assert take_title([], subject, Findings(problems=[]))[0] == title
+
+
+def test_a_police_report_s_number_leaves_its_headline_and_its_address():
+    found = release("blaulicht-berichtsnummer.html")
+    assert found.title == "Zeugensuche nach Unfallflucht in Köln-Ehrenfeld"
+    assert found.slug.startswith("zeugensuche-nach-unfallflucht-in-koeln-ehrenfeld")
 
 
 FURNITURE_LINES = [
@@ -139,7 +158,31 @@ FURNITURE_LINES = [
     "Die Mitteilung wurde übermittelt durch EQS News – ein Service der EQS Group AG.",
     "Original-Content von: Stadtwerke Beispiel, übermittelt durch news aktuell",
     "Seite 2 von 5",
+    "Seite 1 von 2 Weiter zu Seite 2: Bildung und Verkehr »",
+    "Page 1 of 3 | Next page »",
+    "« Zurück",
+    "Seite 1 2 3 weiter »",
 ]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture_line"),
+    [
+        ("Seite 1 von 2 Weiter zu Seite 2: Bildung und Verkehr »", True),
+        ("Page 1 of 3 | Next page »", True),
+        ("« Zurück zu Seite 1", True),
+        ("‹ Previous page", True),
+        ("Seite 1 2 3 weiter »", True),
+        # a release's own words
+        ("Zurück zur Natur: Stadt pflanzt 500 Bäume", False),
+        ("Weiter geht es am 3. Dezember mit dem zweiten Bauabschnitt.", False),
+        ("Next, the council will vote on the budget.", False),
+        ("Weiter zu Seite 2 der Broschüre geht es mit den Terminen.", False),
+    ],
+)
+def test_a_paginated_page_s_pager_is_furniture(line, furniture_line):
+    table, _ = furniture._compiled()
+    assert bool(table.fullmatch(line)) is furniture_line
 
 
 @settings(max_examples=300, deadline=None)

@@ -72,10 +72,15 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         problems=_encoding_problems(context),
         warnings=cut_off(data, article.text)
         + _continues(article)
+        + _dates_disagree(article)
         + _videos(article)
         + _unlinked(article)
         + notes,
         links=tuple(Link(url=url, text="Video") for url in article.videos)
+        # the pager that linked it leaves the body with the page's furniture
+        + tuple(
+            Link(url=url, text=text) for url, text in [article.next_page or ("", "")] if _web(url)
+        )
         + tuple(
             Link(url=url, text=text)
             for url, text in article.documents
@@ -266,11 +271,20 @@ def _unlinked(article: Article) -> tuple[str, ...]:
 
 
 def _continues(article: Article) -> tuple[str, ...]:
-    if not article.continues:
+    if not article.next_page:
         return ()
     return (
         "the page links a next page of this release (rel=next): only this page was read; "
         "add the rest from the original before approving",
+    )
+
+
+def _dates_disagree(article: Article) -> tuple[str, ...]:
+    if not article.overruled_date:
+        return ()
+    return (
+        f"the page's dates disagree: its head's meta tag says {article.overruled_date}, its "
+        f"article data {article.published_text}: the article's date is used",
     )
 
 
