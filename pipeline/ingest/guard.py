@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import urllib3.util
 
+from pipeline.extract.hosts import NUMERIC_HOST_RE, forbidden_address
 from pipeline.ingest.http import FetchError, FetchPolicy
 
 Resolver = Callable[..., list]
@@ -25,8 +26,6 @@ Resolver = Callable[..., list]
 # Characters no plain URL carries, which parsers disagree on (a backslash ends the host for
 # WHATWG and urllib3 but not for urlsplit).
 UNPLAIN_URL_RE = re.compile(r"[\\\x00-\x20\x7f]")
-# A host made only of numbers (decimal, octal, hex): inet_aton reads 0x7f.1 as 127.0.0.1.
-NUMERIC_HOST_RE = re.compile(r"(?:0x[0-9a-f]*|\d+)(?:\.(?:0x[0-9a-f]*|\d+))*\.?")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -50,25 +49,6 @@ class Target:
         parts = urlsplit(self.url)
         address = f"[{self.address}]" if ":" in self.address else self.address
         return parts._replace(netloc=f"{address}:{self.port}", fragment="").geturl()
-
-
-def forbidden_address(address: str) -> str | None:
-    """Why an IP address is not a public one (None when it is)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if ip.version == 6 and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for label, hit in (
-        ("loopback", ip.is_loopback),
-        ("unspecified", ip.is_unspecified),
-        ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("private", ip.is_private),
-        ("reserved", ip.is_reserved),
-        ("non-public", not ip.is_global),
-    ):
-        if hit:
-            return f"a {label} address ({ip})"
-    return None
 
 
 def check_url(

@@ -4,7 +4,9 @@ srcset candidates that are no web address, Markdown links to refused schemes."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from pipeline.extract.srcset import largest_candidate
 from pipeline.normalize import normalize
@@ -167,3 +169,54 @@ def test_direction_overrides_leave_captions_credits_alt_texts_and_file_names():
         "Max Muster",
         "Rathaus",
     )
+
+
+# Every spelling a browser opens as an internal address: trailing dot, one integer, hex, octal,
+# shortened dotted, percent-encoded, IPv4-mapped IPv6, full-width digits.
+INTERNAL_SPELLINGS = (
+    "http://127.0.0.1./admin",
+    "http://192.168.0.1./router",
+    "http://0x7f000001/",
+    "http://2130706433/",
+    "http://0177.0.0.1/",
+    "http://127.1/",
+    "http://0/",
+    "http://169.254.169.254./latest",
+    "http://0xa9fea9fe/",
+    "http://%31%32%37.0.0.1/",
+    "http://100.64.0.1/",
+    "http://[::ffff:7f00:1]/",
+    "http://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/",
+    "http://localhost./",
+)
+
+
+def test_internal_addresses_in_any_spelling_are_no_links_and_public_ones_stay(empty_root):
+    public = ["https://www.2130706433.example/plan", "https://93.184.216.34/karte"]
+    release = {
+        "title": "Bauarbeiten an der Brückenstraße",
+        "text": f"{PARAGRAPH}\n\nMehr unter " + " und ".join([*INTERNAL_SPELLINGS, *public]),
+        "links": [{"url": url, "text": f"Ziel {n}"} for n, url in enumerate(INTERNAL_SPELLINGS)]
+        + [{"url": public[0], "text": "Plan"}],
+        "language": "de",
+    }
+    (empty_root / "inbox" / "trusted" / "bau.json").write_text(json.dumps(release), "utf-8")
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    [page] = (empty_root / "outputs" / "portal" / "releases").glob("*.html")
+    fragment = page.read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]*)"', fragment)
+    assert sorted(set(hrefs)) == sorted(public)
+    for spelling in INTERNAL_SPELLINGS:
+        assert html.escape(spelling) in fragment  # the text stays, unlinked
+    extracted_release = json.loads(
+        melder(
+            empty_root,
+            "extract",
+            str(empty_root / "inbox" / "trusted" / "bau.json"),
+            "--source",
+            "trusted",
+            "--json",
+        ).stdout
+    )
+    assert [link["url"] for link in extracted_release["links"]] == public
