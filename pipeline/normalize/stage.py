@@ -17,7 +17,7 @@ import re
 from datetime import UTC
 
 from pipeline.config import SourceConfig
-from pipeline.models import Media, Problem, RawRelease, Release, release_id
+from pipeline.models import Media, Problem, RawRelease, Release, capped_problems, release_id
 from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import (
     Line,
@@ -79,7 +79,7 @@ def normalize(
     left out); without it the media are only described, as the input names them.
     """
     zone, now = source.zone, raw.provenance.received_at
-    found = Findings(problems=list(raw.problems))
+    found = Findings(problems=capped_problems(raw.problems))
     found.warnings.extend(raw.warnings)
     found.warnings.extend(media_notes)
     if not raw.body_html and raw.body_text and len(MARKUP_RE.findall(raw.body_text)) >= 2:
