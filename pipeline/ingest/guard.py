@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import urllib3.util
 
 from pipeline.extract.hosts import NUMERIC_HOST_RE, forbidden_address
-from pipeline.ingest.http import FetchError, FetchPolicy
+from pipeline.ingest.http import FetchError, FetchPolicy, GuardRefusal
 
 Resolver = Callable[..., list]
 
@@ -70,9 +70,9 @@ def check_url(
         for address in addresses:
             reason = forbidden(address)
             if reason:
-                raise FetchError(
+                raise GuardRefusal(
                     f"{url}: refused: {host} resolves to {reason}; "
-                    "set allow_private = true in the source only for a host you trust"
+                    f"set {policy.private_setting} only for a host you trust"
                 )
     return Target(url=url, scheme=scheme, host=host, port=port, address=addresses[0])
 
@@ -82,14 +82,14 @@ def _plain_parts(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
+        raise GuardRefusal(f"{url}: only http:// and https:// URLs can be fetched")
     if UNPLAIN_URL_RE.search(url):
-        raise FetchError(
+        raise GuardRefusal(
             f"{url}: refused: the URL contains a backslash, space or control character; "
             "write it out plainly"
         )
     if "@" in parts.netloc:
-        raise FetchError(
+        raise GuardRefusal(
             f"{url}: refused: the URL carries a user name or password before '@'; "
             "Melder does not send credentials in URLs"
         )
@@ -97,13 +97,13 @@ def _plain_parts(url: str) -> tuple[str, str, int]:
         port = parts.port or DEFAULT_PORTS[scheme]
         other = urllib3.util.parse_url(url)
     except ValueError as exc:
-        raise FetchError(f"{url}: refused: not a valid URL ({exc})") from None
+        raise GuardRefusal(f"{url}: refused: not a valid URL ({exc})") from None
     host = parts.hostname
     if "%" in host:
-        raise FetchError(f"{url}: refused: the host is percent-encoded or has a zone id")
+        raise GuardRefusal(f"{url}: refused: the host is percent-encoded or has a zone id")
     canonical = _canonical_host(url, host)
     if not _same_host(other.host or "", canonical) or (other.port or port) != port:
-        raise FetchError(f"{url}: refused: URL parsers disagree about its host")
+        raise GuardRefusal(f"{url}: refused: URL parsers disagree about its host")
     return scheme, canonical, port
 
 
@@ -122,14 +122,14 @@ def _canonical_host(url: str, host: str) -> str:
         try:
             return str(ipaddress.IPv6Address(host))
         except ValueError:
-            raise FetchError(f"{url}: refused: {host!r} is not an IPv6 address") from None
+            raise GuardRefusal(f"{url}: refused: {host!r} is not an IPv6 address") from None
     if NUMERIC_HOST_RE.fullmatch(host):
         try:
             canonical = str(ipaddress.IPv4Address(host.rstrip(".")))
         except ValueError:
             canonical = ""
         if canonical != host:
-            raise FetchError(
+            raise GuardRefusal(
                 f"{url}: refused: {host!r} is not an address written the usual way "
                 "(four decimal numbers such as 192.0.2.1)"
             )
@@ -137,4 +137,4 @@ def _canonical_host(url: str, host: str) -> str:
     try:
         return host.encode("idna").decode("ascii")
     except UnicodeError:
-        raise FetchError(f"{url}: refused: {host!r} is not a valid host name") from None
+        raise GuardRefusal(f"{url}: refused: {host!r} is not a valid host name") from None
