@@ -156,9 +156,21 @@ def normalize(
         ),
         provenance=raw.provenance,
         content_hash=raw.content_hash,
-        errors=tuple(validate(raw, title, text, found)),
-        warnings=tuple(found.warnings),
+        errors=tuple(
+            Problem(field=plain_message(p.field), message=plain_message(p.message))
+            for p in validate(raw, title, text, found)
+        ),
+        warnings=tuple(plain_message(warning) for warning in found.warnings),
     )
+
+
+# Direction overrides a sender put in a file name or a key ('Programm\u202efdp.exe.pdf' shows
+# as 'Programmexe.pdf'): a message that quotes it must read as the name really is.
+DIRECTION_CONTROLS_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_message(message: str) -> str:
+    return DIRECTION_CONTROLS_RE.sub("", message)
 
 
 def _categories(given: tuple[str, ...]) -> tuple[str, ...]:

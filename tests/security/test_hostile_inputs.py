@@ -220,3 +220,23 @@ def test_internal_addresses_in_any_spelling_are_no_links_and_public_ones_stay(em
         ).stdout
     )
     assert [link["url"] for link in extracted_release["links"]] == public
+
+
+def test_a_file_name_s_direction_overrides_leave_the_messages_that_quote_it(empty_root):
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "Pressestelle <presse@lindenau.example>"
+    mail["Subject"] = "Weihnachtsmarkt öffnet am Freitag"
+    mail["Message-ID"] = "<wm-2026@lindenau.example>"
+    mail.set_content("Das Programm finden Sie im Anhang.\n\nPressekontakt: Stadt Lindenau\n")
+    for name in ("Programm\u202efdp.exe\u202c.pdf", "Plan.pdf"):
+        mail.add_attachment(b"%PDF-1.4\n%%EOF\n", "application", "pdf", filename=name)
+    (empty_root / "inbox" / "trusted" / "wm.eml").write_bytes(bytes(mail))
+    melder(empty_root, "ingest")
+    [invalid] = json.loads(melder(empty_root, "queue", "--state", "invalid", "--json").stdout)
+    shown = json.loads(melder(empty_root, "show", invalid["id"], "--json").stdout)
+    assert [error["message"] for error in shown["errors"]] == [
+        "the mail's text is a cover note and the release seems to be in Programmfdp.exe.pdf, "
+        "which Melder does not read; send the text in the mail or attach it as .txt or .html"
+    ]
