@@ -8,6 +8,8 @@ import html
 import json
 import re
 
+import pytest
+
 from pipeline.extract.srcset import largest_candidate
 from pipeline.normalize import normalize
 from pipeline.normalize.links import clean_url
@@ -240,3 +242,30 @@ def test_a_file_name_s_direction_overrides_leave_the_messages_that_quote_it(empt
         "the mail's text is a cover note and the release seems to be in Programmfdp.exe.pdf, "
         "which Melder does not read; send the text in the mail or attach it as .txt or .html"
     ]
+
+
+def nested_page(depth: int) -> str:
+    return (
+        "<html><head><title>Neue Bibliothek eröffnet</title></head><body>"
+        "<h1>Neue Bibliothek eröffnet</h1>" + "<div>" * depth + f"<p>{PARAGRAPH}</p>"
+        "<p>Die Bibliothek ist montags bis samstags geöffnet.</p>" + "</div>" * depth
+        + "</body></html>"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("depth", [200, 260, 1500])
+def test_text_nested_hundreds_of_elements_deep_is_read(empty_root, depth):
+    page = write(empty_root / "inbox" / "trusted" / "tief.html", nested_page(depth))
+    found = json.loads(melder(empty_root, "extract", str(page), "--json").stdout)
+    assert found["errors"] == []
+    assert PARAGRAPH in found["text"]
+
+
+def test_text_nested_deeper_than_any_parser_reads_is_named_as_such(empty_root):
+    page = write(empty_root / "inbox" / "trusted" / "tief.html", nested_page(3000))
+    found = json.loads(melder(empty_root, "extract", str(page), "--json", code=None).stdout)
+    [error] = found["errors"]
+    assert error["message"].endswith(
+        "the page nests its elements hundreds of levels deep and its text lies below what "
+        "Melder reads: send the text, or the page as its CMS writes it"
+    )
