@@ -8,6 +8,7 @@ The store adds the lifecycle (`State`) around a release's revisions.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
@@ -69,6 +70,28 @@ class Problem(Frozen):
 
     field: str
     message: str
+
+
+# Problems listed one by one; the rest are counted in one more (20,000 unknown keys are one
+# answer a sender can read and one row an editor can open, not megabytes of the same words).
+MAX_PROBLEMS = 20
+_NAMED_IN_SUMMARY = 10
+
+
+def capped_problems(problems: Iterable[Problem], what: str = "problems") -> list[Problem]:
+    """The first `MAX_PROBLEMS` problems and one that counts the rest as `what`."""
+    problems = list(problems)
+    if len(problems) <= MAX_PROBLEMS + 1:
+        return problems
+    rest = [problem.field for problem in problems[MAX_PROBLEMS:]]
+    return [*problems[:MAX_PROBLEMS], more_problems(rest, what)]
+
+
+def more_problems(fields: list[str], what: str) -> Problem:
+    """'and 19,980 more unknown fields: feld20, feld21, …' for the fields not listed."""
+    named = [name if len(name) <= 40 else name[:40] + "…" for name in fields[:_NAMED_IN_SUMMARY]]
+    listed = ", ".join(named) + (", …" if len(fields) > _NAMED_IN_SUMMARY else "")
+    return Problem(field="json", message=f"and {len(fields):,} more {what}: {listed}")
 
 
 class Provenance(Frozen):

@@ -34,8 +34,10 @@ _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF in UTF-8
 _DOCTYPE_WITH_SLASH = re.compile(rb"^\s*< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
 
 
-def _parser() -> etree.HTMLParser:
-    parser = getattr(_PARSERS, "parser", None)
+def _parser(huge: bool = False) -> etree.HTMLParser:
+    """The thread's parser; `huge` reads 2,048 levels of nesting instead of 256."""
+    name = "huge" if huge else "parser"
+    parser = getattr(_PARSERS, name, None)
     if parser is None:
         parser = etree.HTMLParser(
             collect_ids=False,
@@ -43,10 +45,48 @@ def _parser() -> etree.HTMLParser:
             encoding="utf-8",
             remove_comments=True,
             remove_pis=True,
+            huge_tree=huge,
         )
         parser.set_element_class_lookup(_LOOKUP)
-        _PARSERS.parser = parser
+        setattr(_PARSERS, name, parser)
     return parser
+
+
+# Deeper than this, the readers' recursive walks would run out of stack.
+SAFE_DEPTH = 400
+_WRAPPERS = ("div", "span", "font", "section", "center")
+
+
+def _stopped_by_depth(parser: etree.HTMLParser) -> bool:
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _read_deep(data: bytes):
+    """A page that nests more than 256 levels (wrapper in wrapper, as some builders write),
+    read with the bare wrappers unwrapped; None when it stays deeper than `SAFE_DEPTH`."""
+    tree = etree.fromstring(data, _parser(huge=True))
+    if tree is None or _stopped_by_depth(_parser(huge=True)):
+        return None
+    for element in list(tree.iter(*_WRAPPERS)):
+        bare = len(element) == 1 and not (element.text or "").strip()
+        if bare and not (element[0].tail or "").strip() and element.getparent() is not None:
+            element.drop_tag()
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return tree if deepest <= SAFE_DEPTH else None
+
+
+def nested_too_deep(html: bytes | str) -> bool:
+    """Whether the page nests its elements deeper than Melder reads, even with bare wrappers
+    unwrapped: what lies below that depth is lost."""
+    data = _prepared(html)
+    try:
+        etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError:
+        return False
+    return _stopped_by_depth(_parser()) and _read_deep(data) is None
 
 
 def utf8_html(html: bytes | str, *, encoding: str | None = None) -> bytes:
@@ -64,17 +104,24 @@ def utf8_html(html: bytes | str, *, encoding: str | None = None) -> bytes:
     return decoded.text.encode("utf-8", "replace")
 
 
-def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.HtmlElement | None:
-    """Parse a whole page once; None when there is no markup at all."""
+def _prepared(html: bytes | str, encoding: str | None = None) -> bytes:
     data = utf8_html(html, encoding=encoding).translate(None, _CONTROL_BYTES)
     for noncharacter in _NONCHARACTERS:
         if noncharacter in data:
             data = data.replace(noncharacter, b"")
-    data = _DOCTYPE_WITH_SLASH.sub(b"", data, count=1)
+    return _DOCTYPE_WITH_SLASH.sub(b"", data, count=1)
+
+
+def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.HtmlElement | None:
+    """Parse a whole page once; None when there is no markup at all."""
+    data = _prepared(html, encoding)
     if not data.strip():
         return None
     try:
         tree = etree.fromstring(data, _parser())
+        if tree is not None and _stopped_by_depth(_parser()):
+            deep = _read_deep(data)
+            tree = tree if deep is None else deep  # else as far as it goes: readers say so
     except etree.XMLSyntaxError:
         return None
     if b"<amp-img" in data:  # an AMP page's pictures are images like any other

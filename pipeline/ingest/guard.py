@@ -18,15 +18,14 @@ from urllib.parse import urlsplit
 
 import urllib3.util
 
-from pipeline.ingest.http import FetchError, FetchPolicy
+from pipeline.extract.hosts import NUMERIC_HOST_RE, forbidden_address
+from pipeline.ingest.http import FetchError, FetchPolicy, GuardRefusal
 
 Resolver = Callable[..., list]
 
 # Characters no plain URL carries, which parsers disagree on (a backslash ends the host for
 # WHATWG and urllib3 but not for urlsplit).
 UNPLAIN_URL_RE = re.compile(r"[\\\x00-\x20\x7f]")
-# A host made only of numbers (decimal, octal, hex): inet_aton reads 0x7f.1 as 127.0.0.1.
-NUMERIC_HOST_RE = re.compile(r"(?:0x[0-9a-f]*|\d+)(?:\.(?:0x[0-9a-f]*|\d+))*\.?")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -52,25 +51,6 @@ class Target:
         return parts._replace(netloc=f"{address}:{self.port}", fragment="").geturl()
 
 
-def forbidden_address(address: str) -> str | None:
-    """Why an IP address is not a public one (None when it is)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if ip.version == 6 and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for label, hit in (
-        ("loopback", ip.is_loopback),
-        ("unspecified", ip.is_unspecified),
-        ("link-local", ip.is_link_local),
-        ("multicast", ip.is_multicast),
-        ("private", ip.is_private),
-        ("reserved", ip.is_reserved),
-        ("non-public", not ip.is_global),
-    ):
-        if hit:
-            return f"a {label} address ({ip})"
-    return None
-
-
 def check_url(
     url: str,
     policy: FetchPolicy,
@@ -90,9 +70,9 @@ def check_url(
         for address in addresses:
             reason = forbidden(address)
             if reason:
-                raise FetchError(
+                raise GuardRefusal(
                     f"{url}: refused: {host} resolves to {reason}; "
-                    "set allow_private = true in the source only for a host you trust"
+                    f"set {policy.private_setting} only for a host you trust"
                 )
     return Target(url=url, scheme=scheme, host=host, port=port, address=addresses[0])
 
@@ -102,14 +82,14 @@ def _plain_parts(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
+        raise GuardRefusal(f"{url}: only http:// and https:// URLs can be fetched")
     if UNPLAIN_URL_RE.search(url):
-        raise FetchError(
+        raise GuardRefusal(
             f"{url}: refused: the URL contains a backslash, space or control character; "
             "write it out plainly"
         )
     if "@" in parts.netloc:
-        raise FetchError(
+        raise GuardRefusal(
             f"{url}: refused: the URL carries a user name or password before '@'; "
             "Melder does not send credentials in URLs"
         )
@@ -117,13 +97,13 @@ def _plain_parts(url: str) -> tuple[str, str, int]:
         port = parts.port or DEFAULT_PORTS[scheme]
         other = urllib3.util.parse_url(url)
     except ValueError as exc:
-        raise FetchError(f"{url}: refused: not a valid URL ({exc})") from None
+        raise GuardRefusal(f"{url}: refused: not a valid URL ({exc})") from None
     host = parts.hostname
     if "%" in host:
-        raise FetchError(f"{url}: refused: the host is percent-encoded or has a zone id")
+        raise GuardRefusal(f"{url}: refused: the host is percent-encoded or has a zone id")
     canonical = _canonical_host(url, host)
     if not _same_host(other.host or "", canonical) or (other.port or port) != port:
-        raise FetchError(f"{url}: refused: URL parsers disagree about its host")
+        raise GuardRefusal(f"{url}: refused: URL parsers disagree about its host")
     return scheme, canonical, port
 
 
@@ -142,14 +122,14 @@ def _canonical_host(url: str, host: str) -> str:
         try:
             return str(ipaddress.IPv6Address(host))
         except ValueError:
-            raise FetchError(f"{url}: refused: {host!r} is not an IPv6 address") from None
+            raise GuardRefusal(f"{url}: refused: {host!r} is not an IPv6 address") from None
     if NUMERIC_HOST_RE.fullmatch(host):
         try:
             canonical = str(ipaddress.IPv4Address(host.rstrip(".")))
         except ValueError:
             canonical = ""
         if canonical != host:
-            raise FetchError(
+            raise GuardRefusal(
                 f"{url}: refused: {host!r} is not an address written the usual way "
                 "(four decimal numbers such as 192.0.2.1)"
             )
@@ -157,4 +137,4 @@ def _canonical_host(url: str, host: str) -> str:
     try:
         return host.encode("idna").decode("ascii")
     except UnicodeError:
-        raise FetchError(f"{url}: refused: {host!r} is not a valid host name") from None
+        raise GuardRefusal(f"{url}: refused: {host!r} is not a valid host name") from None

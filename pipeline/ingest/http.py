@@ -31,6 +31,11 @@ class FetchError(SourceError):
     """One URL could not be fetched; the message says which and why."""
 
 
+class GuardRefusal(FetchError):
+    """The fetch guard refused the URL itself (its spelling, or a private address): asking
+    again cannot change the answer, only the configuration can."""
+
+
 def user_agent(contact: str | None = None) -> str:
     return f"Melder/0.1 (+{contact or DEFAULT_CONTACT}; press release syndication)"
 
@@ -41,6 +46,8 @@ class FetchPolicy:
 
     source: str = ""
     allow_private: bool = False
+    # the setting a refusal of a private address names as its fix
+    private_setting: str = "allow_private = true in the source"
     timeout: float = 15.0  # connect, each read, and the whole response
     max_bytes: int = 10_000_000
     max_redirects: int = 5

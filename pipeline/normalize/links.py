@@ -7,12 +7,12 @@ Only http(s) links survive as links (mailto: may stay in a body); everything els
 from __future__ import annotations
 
 import base64
-import ipaddress
 import re
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 from tld import get_tld
 
+from pipeline.extract.hosts import internal_host
 from pipeline.extract.urls import strip_tracking
 
 # A bare URL in running text: an explicit http(s) URL or a "www." host.
@@ -53,8 +53,9 @@ def clean_url(href: str, base: str | None = None, *, allow_mailto: bool = False)
         return None
     if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
         return None
-    if _internal_host(parts.hostname):
-        return None  # 'http://127.0.0.1/admin', 'http://169.254.169.254/': nothing for readers
+    if internal_host(parts.hostname):
+        # 'http://127.0.0.1/admin', 'http://0xa9fea9fe/' (169.254.169.254): nothing for readers
+        return None
     if parts.username is not None or parts.password is not None:
         # 'https://user:secret@host/' leaks a password; 'https://bank.example@evil.example/'
         # hides where it goes: the link keeps only its real host
@@ -94,17 +95,6 @@ def _proofpoint_target(parts) -> str | None:
         r"-([0-9A-F]{2})", lambda m: chr(int(m.group(1), 16)), encoded.replace("_", "/")
     )
     return decoded if _ABSOLUTE.match(decoded) else None
-
-
-def _internal_host(host: str) -> bool:
-    """A loopback, private or link-local address, or 'localhost': no reader can follow it."""
-    if host.lower().rstrip(".") == "localhost" or host.lower().endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_private or address.is_loopback or address.is_link_local
 
 
 # Click counters of wire services and mailing tools: the link's own target is a query

@@ -17,7 +17,7 @@ import re
 from datetime import UTC
 
 from pipeline.config import SourceConfig
-from pipeline.models import Media, Problem, RawRelease, Release, release_id
+from pipeline.models import Media, Problem, RawRelease, Release, capped_problems, release_id
 from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import (
     Line,
@@ -82,7 +82,7 @@ def normalize(
     left out); without it the media are only described, as the input names them.
     """
     zone, now = source.zone, raw.provenance.received_at
-    found = Findings(problems=list(raw.problems))
+    found = Findings(problems=capped_problems(raw.problems))
     found.warnings.extend(raw.warnings)
     found.warnings.extend(media_notes)
     if not raw.body_html and raw.body_text and len(MARKUP_RE.findall(raw.body_text)) >= 2:
@@ -166,9 +166,21 @@ def normalize(
         ),
         provenance=raw.provenance,
         content_hash=raw.content_hash,
-        errors=tuple(validate(raw, title, text, found)),
-        warnings=tuple(found.warnings),
+        errors=tuple(
+            Problem(field=plain_message(p.field), message=plain_message(p.message))
+            for p in validate(raw, title, text, found)
+        ),
+        warnings=tuple(plain_message(warning) for warning in found.warnings),
     )
+
+
+# Direction overrides a sender put in a file name or a key ('Programm\u202efdp.exe.pdf' shows
+# as 'Programmexe.pdf'): a message that quotes it must read as the name really is.
+DIRECTION_CONTROLS_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_message(message: str) -> str:
+    return DIRECTION_CONTROLS_RE.sub("", message)
 
 
 def _categories(given: tuple[str, ...]) -> tuple[str, ...]:

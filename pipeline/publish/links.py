@@ -6,6 +6,7 @@ import re
 from html import escape, unescape
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from pipeline.extract.hosts import internal_host
 from pipeline.normalize.sanitize import clean_body
 
 HOST_RE = re.compile(r"^[a-z0-9_.-]+$|^[0-9a-f:.]+$")
@@ -47,6 +48,8 @@ def web_url(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not HOST_RE.match(host):
         return None
+    if internal_host(host):
+        return None  # stored before the link filter knew every spelling, or typed in an edit
     netloc = f"[{host}]" if ":" in host else host
     netloc += f":{port}" if port is not None else ""
     path, query, fragment = (_encode_url_part(part) for part in parts[2:])

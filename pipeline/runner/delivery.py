@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from pipeline.config import ChannelConfig, Config
 from pipeline.ingest.client import HttpClient
-from pipeline.ingest.http import FetchError, FetchPolicy
+from pipeline.ingest.http import FetchError, FetchPolicy, GuardRefusal
 from pipeline.publish.fragment import build_item
 from pipeline.publish.ninjs import news_object
 from pipeline.store import Store
@@ -117,9 +117,13 @@ def _send(client: HttpClient, hook, delivery, now: datetime) -> tuple[str, int |
         "X-Melder-Signature": signature(secret, timestamp, delivery.body),
     }
     policy = FetchPolicy(source=f"webhook:{delivery.channel}", allow_private=hook.allow_private,
+                         private_setting=f"allow_private = true in this [[webhooks]] entry of "
+                         f"outputs/{delivery.channel}.toml",
                          timeout=10, retries=0, robots=False, delay=0)  # fmt: skip
     try:
         status, reason = client.post(delivery.url, policy, delivery.body.encode(), headers)
+    except GuardRefusal as exc:
+        return "failed", None, str(exc)  # only a change of the configuration can help
     except FetchError as exc:
         return "retry", None, str(exc)
     if 200 <= status < 300:
@@ -136,6 +140,7 @@ def ping_hubs(config: Config, client: HttpClient, changed: dict[str, int]) -> No
         if not channel.hub or not files:
             continue
         policy = FetchPolicy(source=f"websub:{name}", allow_private=channel.hub_allow_private,
+                             private_setting=f"hub_allow_private = true in outputs/{name}.toml",
                              timeout=10, retries=0, robots=False, delay=0)  # fmt: skip
         for feed in ("rss.xml", "atom.xml"):
             body = f"hub.mode=publish&hub.url={channel.link}/{feed}".encode()
@@ -144,3 +149,5 @@ def ping_hubs(config: Config, client: HttpClient, changed: dict[str, int]) -> No
                             {"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
             except FetchError as exc:
                 log.warning("websub hub=%s channel=%s ping failed: %s", channel.hub, name, exc)
+                if isinstance(exc, GuardRefusal):
+                    break  # the other feed's ping goes to the same refused hub

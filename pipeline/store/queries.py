@@ -12,6 +12,7 @@ from pipeline.errors import NotFound
 from pipeline.models import Entry, Release, State, Withdrawal, listing_order
 from pipeline.store.records import Event, ReleaseView
 from pipeline.store.tables import EventRow, MediaUseRow, ReleaseRow, RevisionRow
+from pipeline.store.text_search import text_match
 
 
 class ReleaseQueries:
@@ -20,6 +21,8 @@ class ReleaseQueries:
     engine: Engine
 
     def _row(self, session: Session, release_id: str) -> ReleaseRow:
+        if not release_id.isprintable():  # ids are hex; PostgreSQL refuses a NUL in a query
+            raise NotFound(f"no release with id {release_id!r}; see `melder queue`")
         row = session.get(ReleaseRow, release_id)
         if row is None:
             if len(release_id) < 2:
@@ -105,7 +108,7 @@ class ReleaseQueries:
             match = [ReleaseRow.source == source] if source else []
             match += [ReleaseRow.language == language] if language else []
             if text and text.strip():
-                match.append(_text_match(session, text))
+                match.append(text_match(session, text))
             rows = session.execute(
                 select(ReleaseRow.state, func.count()).where(*match).group_by(ReleaseRow.state)
             )
@@ -288,7 +291,7 @@ class ReleaseQueries:
             query = query.where(ReleaseRow.language == language)
         with Session(self.engine) as session:
             if text and text.strip():
-                query = query.where(_text_match(session, text))
+                query = query.where(text_match(session, text))
             if state is None:
                 queries = [query]
             elif state == State.QUEUED:
@@ -320,7 +323,7 @@ class ReleaseQueries:
             query = query.where(ReleaseRow.language == language)
         with Session(self.engine) as session:
             if text and text.strip():
-                query = query.where(_text_match(session, text))
+                query = query.where(text_match(session, text))
             if state is None:
                 return session.scalar(query) or 0
             found = session.scalar(query.where(ReleaseRow.state == state.value)) or 0
@@ -379,20 +382,3 @@ def _entry(row: ReleaseRow, data: str) -> Entry:
         withdrawn_at=row.withdrawn_at if withdrawn else None,
         sort_at=row.sort_at,
     )
-
-
-def _text_match(session: Session, text: str):
-    """SQLite: the FTS5 index kept by a trigger (each word as a quoted prefix, so no user input
-    is read as FTS syntax); other databases: a case-insensitive match on the title."""
-    if session.get_bind().dialect.name != "sqlite":
-        return ReleaseRow.title.ilike(f"%{text.strip()}%")
-    words = [word.replace('"', "") for word in text.split()]
-    phrase = " ".join(f'"{word}"*' for word in words if word)
-    if not phrase:
-        return ReleaseRow.id.is_(None)
-    from sqlalchemy import text as text_clause
-
-    # the index shares the releases' rowids: an integer lookup, not a text comparison
-    return text_clause(
-        "releases.rowid IN (SELECT rowid FROM release_search WHERE release_search MATCH :phrase)"
-    ).bindparams(phrase=phrase)

@@ -19,12 +19,15 @@ from pipeline.ingest.readers import jsonfmt
 from pipeline.ingest.readers.jsontext import (
     MAX_NESTING,
     NotJsonText,
+    NumberTooLong,
     json_text,
     load_json,
     nesting_depth,
     repeated_key_message,
     syntax_message,
 )
+from pipeline.ingest.readers.submission import SubmissionProblems, validate_submission
+from pipeline.models import MAX_PROBLEMS, Problem, capped_problems, more_problems
 from pipeline.web.uploads import ApiError, problem
 
 
@@ -58,12 +61,15 @@ def unknown_query_parameters(request: Request) -> list[dict]:
     if dependant is None or not request.url.path.startswith("/api/"):
         return []
     known = [param.alias for param in dependant.query_params]
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in known]
     found = []
-    for name in dict.fromkeys(request.query_params):
-        if name not in known:
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
-            found.append({"field": name, "message": f"unknown field; {hint}"})
+    shown = unknown if len(unknown) <= MAX_PROBLEMS + 1 else unknown[:MAX_PROBLEMS]
+    for name in shown:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
+        found.append({"field": name, "message": f"unknown field; {hint}"})
+    if len(unknown) > len(found):
+        found.append(more_problems(unknown[len(found) :], "unknown fields").model_dump())
     return found
 
 
@@ -82,7 +88,7 @@ def pydantic_problems(errors) -> list[dict]:
             loc[0] = "-".join(word.capitalize() for word in str(loc[0]).split("-"))
         named.append({**error, "loc": tuple(loc) or ("body",)})
     problems = [problem.model_dump() for problem in jsonfmt.describe_error_list(named)]
-    for found, error in zip(problems, named, strict=True):
+    for found, error in zip(problems, named, strict=False):  # the last may count the rest
         if found["message"].startswith("String should match pattern"):
             # pydantic would show the regular expression; no API parameter has one so far
             found["message"] = f"{error.get('input')!r} is not in the form this field takes"
@@ -113,17 +119,27 @@ def schema_problems(data: bytes) -> list[dict]:
         message = f"nested deeper than {MAX_NESTING} levels; a release is flat"
         return [{"field": "body", "message": message}]
     try:
-        _, repeated = load_json(text)
+        value, repeated = load_json(text)
     except json.JSONDecodeError as exc:
         return [{"field": "body", "message": f"not valid JSON: {syntax_message(text, exc)}"}]
+    except NumberTooLong as exc:
+        return [{"field": exc.field, "message": exc.message}]
     if repeated:
-        return [{"field": key, "message": repeated_key_message(key)} for key in repeated]
+        problems = (Problem(field=key, message=repeated_key_message(key)) for key in repeated)
+        return [
+            found.model_dump() for found in capped_problems(problems, "fields given more than once")
+        ]
     schema = getattr(jsonfmt, "ReleaseSubmission", None)
     if schema is None:
         return []
+    # the same words `melder check` and a JSON file in an inbox get: JSON paths, "did you mean"
     try:
-        schema.model_validate_json(data)
+        if isinstance(value, dict):
+            validate_submission(value, data)
+        else:
+            schema.model_validate_json(data)
+    except SubmissionProblems as exc:
+        return [problem.model_dump() for problem in exc.problems]
     except ValidationError as exc:
-        # the same words `melder check` and a JSON file in an inbox get: JSON paths, "did you mean"
         return [problem.model_dump() for problem in jsonfmt.describe_errors(exc)]
     return []

@@ -158,3 +158,43 @@ def test_the_desk_admin_page_shows_the_delivery_log(tmp_path, httpserver, monkey
         login(client, "admin")
         page = client.get("/desk/admin", headers={"accept-language": "de"}).text
     assert "Webhook-Zustellungen" in page and "HTTP 410" in page and "/gone" in page
+
+
+def test_a_receiver_and_a_hub_on_a_private_address_are_refused_once_naming_their_setting(
+    tmp_path, httpserver, monkeypatch, caplog
+):
+    from tests.cli.test_operator import melder
+
+    monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
+    receiver = Receiver()
+    httpserver.expect_request("/hook", method="POST").respond_with_handler(receiver)
+    pings = []
+    httpserver.expect_request("/hub", method="POST").respond_with_handler(
+        lambda request: pings.append(request) or Response("", status=202)
+    )
+    root = _root(tmp_path, httpserver)
+    channel = root / "outputs" / "portal.toml"
+    lines = channel.read_text().splitlines(keepends=True)
+    channel.write_text("".join(line for line in lines if "allow_private" not in line))
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    runner.ingest(load_config(root), store, now=NOW)
+    store.close()
+    with caplog.at_level("WARNING", logger="pipeline.runner.delivery"):
+        for minutes in (0, 5, 60):
+            _publish_at(root, NOW + timedelta(minutes=minutes))
+    assert receiver.calls == [] and pings == []
+    hub = local(httpserver, "/hub")
+    host = hub.split("/")[2].rpartition(":")[0]
+    assert [record.getMessage() for record in caplog.records] == [
+        f"websub hub={hub} channel=portal ping failed: {hub}: refused: {host} resolves to a "
+        f"loopback address ({host}); set hub_allow_private = true in outputs/portal.toml only "
+        "for a host you trust"
+    ]
+    [item] = json.loads(melder(root, "deliveries", "--json").stdout)["deliveries"]
+    hook = local(httpserver, "/hook")
+    assert (item["status"], item["attempts"], item["last_error"]) == (
+        "failed",
+        1,
+        f"{hook}: refused: {host} resolves to a loopback address ({host}); set allow_private = "
+        "true in this [[webhooks]] entry of outputs/portal.toml only for a host you trust",
+    )

@@ -4,7 +4,11 @@ srcset candidates that are no web address, Markdown links to refused schemes."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
+
+import pytest
 
 from pipeline.extract.srcset import largest_candidate
 from pipeline.normalize import normalize
@@ -166,4 +170,102 @@ def test_direction_overrides_leave_captions_credits_alt_texts_and_file_names():
         "Das neue Rathaus",
         "Max Muster",
         "Rathaus",
+    )
+
+
+# Every spelling a browser opens as an internal address: trailing dot, one integer, hex, octal,
+# shortened dotted, percent-encoded, IPv4-mapped IPv6, full-width digits.
+INTERNAL_SPELLINGS = (
+    "http://127.0.0.1./admin",
+    "http://192.168.0.1./router",
+    "http://0x7f000001/",
+    "http://2130706433/",
+    "http://0177.0.0.1/",
+    "http://127.1/",
+    "http://0/",
+    "http://169.254.169.254./latest",
+    "http://0xa9fea9fe/",
+    "http://%31%32%37.0.0.1/",
+    "http://100.64.0.1/",
+    "http://[::ffff:7f00:1]/",
+    "http://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/",
+    "http://localhost./",
+)
+
+
+def test_internal_addresses_in_any_spelling_are_no_links_and_public_ones_stay(empty_root):
+    public = ["https://www.2130706433.example/plan", "https://93.184.216.34/karte"]
+    release = {
+        "title": "Bauarbeiten an der Brückenstraße",
+        "text": f"{PARAGRAPH}\n\nMehr unter " + " und ".join([*INTERNAL_SPELLINGS, *public]),
+        "links": [{"url": url, "text": f"Ziel {n}"} for n, url in enumerate(INTERNAL_SPELLINGS)]
+        + [{"url": public[0], "text": "Plan"}],
+        "language": "de",
+    }
+    (empty_root / "inbox" / "trusted" / "bau.json").write_text(json.dumps(release), "utf-8")
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    [page] = (empty_root / "outputs" / "portal" / "releases").glob("*.html")
+    fragment = page.read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]*)"', fragment)
+    assert sorted(set(hrefs)) == sorted(public)
+    for spelling in INTERNAL_SPELLINGS:
+        assert html.escape(spelling) in fragment  # the text stays, unlinked
+    extracted_release = json.loads(
+        melder(
+            empty_root,
+            "extract",
+            str(empty_root / "inbox" / "trusted" / "bau.json"),
+            "--source",
+            "trusted",
+            "--json",
+        ).stdout
+    )
+    assert [link["url"] for link in extracted_release["links"]] == public
+
+
+def test_a_file_name_s_direction_overrides_leave_the_messages_that_quote_it(empty_root):
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "Pressestelle <presse@lindenau.example>"
+    mail["Subject"] = "Weihnachtsmarkt öffnet am Freitag"
+    mail["Message-ID"] = "<wm-2026@lindenau.example>"
+    mail.set_content("Das Programm finden Sie im Anhang.\n\nPressekontakt: Stadt Lindenau\n")
+    for name in ("Programm\u202efdp.exe\u202c.pdf", "Plan.pdf"):
+        mail.add_attachment(b"%PDF-1.4\n%%EOF\n", "application", "pdf", filename=name)
+    (empty_root / "inbox" / "trusted" / "wm.eml").write_bytes(bytes(mail))
+    melder(empty_root, "ingest")
+    [invalid] = json.loads(melder(empty_root, "queue", "--state", "invalid", "--json").stdout)
+    shown = json.loads(melder(empty_root, "show", invalid["id"], "--json").stdout)
+    assert [error["message"] for error in shown["errors"]] == [
+        "the mail's text is a cover note and the release seems to be in Programmfdp.exe.pdf, "
+        "which Melder does not read; send the text in the mail or attach it as .txt or .html"
+    ]
+
+
+def nested_page(depth: int) -> str:
+    return (
+        "<html><head><title>Neue Bibliothek eröffnet</title></head><body>"
+        "<h1>Neue Bibliothek eröffnet</h1>" + "<div>" * depth + f"<p>{PARAGRAPH}</p>"
+        "<p>Die Bibliothek ist montags bis samstags geöffnet.</p>" + "</div>" * depth
+        + "</body></html>"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("depth", [200, 260, 1500])
+def test_text_nested_hundreds_of_elements_deep_is_read(empty_root, depth):
+    page = write(empty_root / "inbox" / "trusted" / "tief.html", nested_page(depth))
+    found = json.loads(melder(empty_root, "extract", str(page), "--json").stdout)
+    assert found["errors"] == []
+    assert PARAGRAPH in found["text"]
+
+
+def test_text_nested_deeper_than_any_parser_reads_is_named_as_such(empty_root):
+    page = write(empty_root / "inbox" / "trusted" / "tief.html", nested_page(3000))
+    found = json.loads(melder(empty_root, "extract", str(page), "--json", code=None).stdout)
+    [error] = found["errors"]
+    assert error["message"].endswith(
+        "the page nests its elements hundreds of levels deep and its text lies below what "
+        "Melder reads: send the text, or the page as its CMS writes it"
     )

@@ -12,6 +12,7 @@ from pipeline.extract.banners import marked_by_consent_manager
 from pipeline.extract.decode import canonical_encoding
 from pipeline.extract.documents import PHOTO_FILE_RE
 from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
+from pipeline.extract.parse import nested_too_deep
 from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
 from pipeline.ingest.readers import framed
 from pipeline.ingest.readers.context import InputContext, content_hash
@@ -228,6 +229,11 @@ def _why_empty(data: bytes, base: str | None = None) -> str:
         return CONSENT_ONLY
     if re.search(rb"<img\b", head, re.I):
         return "the page holds pictures but no text (a scanned release?): send its text"
+    if nested_too_deep(data):
+        return (
+            "the page nests its elements hundreds of levels deep and its text lies below "
+            "what Melder reads: send the text, or the page as its CMS writes it"
+        )
     return "check the URL or set extract.body"
 
 

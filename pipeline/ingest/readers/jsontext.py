@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any
 
 from pipeline.extract.decode import canonical_encoding, split_bom
@@ -60,20 +61,58 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
+# Python refuses to turn a longer run of digits into an int (a guard against slow conversion).
+MAX_NUMBER_DIGITS = sys.get_int_max_str_digits() or 4300
+
+
+class NumberTooLong(ValueError):
+    """A JSON number with more digits than an int can be read from; `field` is its JSON path."""
+
+    def __init__(self, field: str, digits: int) -> None:
+        self.field = field
+        self.message = f"number too long ({digits:,} digits)"
+        super().__init__(f"{field}: {self.message}")
+
+
+class _LongNumber:
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _read_int(digits: str) -> int | _LongNumber:
+    length = len(digits.lstrip("-"))
+    return _LongNumber(length) if length > MAX_NUMBER_DIGITS else int(digits)
+
+
+def _first_long_number(value: Any, path: str = "") -> NumberTooLong | None:
+    if isinstance(value, _LongNumber):
+        return NumberTooLong(path or "json", value.digits)
+    if isinstance(value, dict):
+        items = ((f"{path}.{key}" if path else str(key), item) for key, item in value.items())
+    elif isinstance(value, list):
+        items = ((f"{path}[{index}]", item) for index, item in enumerate(value))
+    else:
+        return None
+    return next((found for key, item in items if (found := _first_long_number(item, key))), None)
+
+
 def load_json(text: str) -> tuple[Any, list[str]]:
     """The parsed value and the keys some object of it gives more than once (raises
-    `json.JSONDecodeError` as `json.loads` does)."""
-    repeated: list[str] = []
+    `json.JSONDecodeError` as `json.loads` does, and `NumberTooLong`)."""
+    repeated: dict[str, None] = {}  # in the order met, each once
 
     def each_key_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         found: dict[str, Any] = {}
         for key, value in pairs:
-            if key in found and key not in repeated:
-                repeated.append(key)
+            if key in found:
+                repeated[key] = None
             found[key] = value
         return found
 
-    return json.loads(text, object_pairs_hook=each_key_once), repeated
+    value = json.loads(text, object_pairs_hook=each_key_once, parse_int=_read_int)
+    if too_long := _first_long_number(value):
+        raise too_long
+    return value, list(repeated)
 
 
 def repeated_key_message(key: str) -> str:
