@@ -216,3 +216,23 @@ def _teaser_text(block) -> str | None:
 
 def _in_heading(link) -> bool:
     return next(link.iterancestors("h2", "h3", "h4", "h5"), None) is not None
+
+
+# What an input reader says of a page that is one of these instead of a release, and what to do.
+ERROR_PAGE_FOUND = "no press release found: the page is an error page"
+LISTING_PAGE_FOUND = "no press release found on this page (looks like a listing/navigation)"
+PAGE_KIND_PROBLEMS = {
+    "listing": LISTING_PAGE_FOUND + ": it lists "
+    "teasers of several releases; submit the page of one release",
+    "empty": LISTING_PAGE_FOUND + ": it says "
+    "it found none ({title!r}); submit the page of one release",
+    "error": ERROR_PAGE_FOUND + " ({title!r}); check the URL",
+    "login": "no press release found: the page asks for a login ({title!r}); submit the "
+    "release's text, or the URL of a page that shows it without logging in",
+    "signup": "no press release found: the page is a sign-up form ({title!r}); submit the page "
+    "of one release",
+    "contacts": "no press release found: the page lists contacts ({title!r}), with "
+    "{prose} words of running text; submit the page of one release",
+    "gallery": "no press release found: the page is a photo gallery ({title!r}) with {prose} "
+    "words of running text; submit the release that the photos belong to",
+}

@@ -6,10 +6,11 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from pipeline.config import SourceConfig
+from pipeline.extract.page_kind import ERROR_PAGE_FOUND, LISTING_PAGE_FOUND
+from pipeline.extract.urls import strip_tracking
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import FetchError, Page
 from pipeline.ingest.readers import InputContext, read_input
-from pipeline.ingest.readers.html import ERROR_PAGE_FOUND
 from pipeline.models import Problem, RawRelease
 
 
@@ -28,16 +29,27 @@ def page_release(
     now: datetime,
     kept: str | None = None,
     own_address: bool = False,
+    listings: frozenset[str] = frozenset(),
 ) -> RawRelease:
     """Read a fetched HTML page with the source's rules; its identity and hash are ours.
 
     With `own_address`, the page's canonical URL is the identity when it names a page of the
-    same site (not its home page): the same release reached by another link stays one. Else,
-    and for a feed entry (whose guid is its identity), `identity` is.
+    same site (not its home page, nor one of the `listings` the source reads its links from):
+    the same release reached by another link stays one. Else, and for a feed entry (whose guid
+    is its identity), `identity` is.
+
+    A page reached by a link that turns out to be a listing (a release moved or taken down
+    redirects there) is no revision of the release: it raises `FetchError`, and the release
+    keeps what it had until the page answers again.
 
     The page is handed over as UTF-8 (decoded here from header, declaration or detection),
     so the reader is told so through the source's `encoding`.
     """
+    if same_page(page.final_url, *listings):
+        raise FetchError(
+            f"{page.url}: redirects to the listing {page.final_url} instead of showing the "
+            "release; tried again next run"
+        )
     context = InputContext(
         source=name,
         config=source.model_copy(update={"encoding": "utf-8"}),
@@ -56,10 +68,32 @@ def page_release(
                 f"{page.final_url}: the site answered with an error page instead of the "
                 f"release{problem.message.removeprefix(ERROR_PAGE_FOUND)}; tried again next run"
             )
+        if problem.message.startswith(LISTING_PAGE_FOUND):
+            # a link to a release that now shows a listing (the release moved, or the CMS
+            # sends a missing one to the overview): the listing is no revision of it
+            raise FetchError(
+                f"{page.url}: the link led to a listing or navigation page instead of a "
+                "release; tried again next run"
+            )
+    warnings = raw.warnings
     if own_address and _same_site_page(raw.identity, identity):
-        identity = raw.identity  # the reader's: the page's canonical URL
-    raw = raw.model_copy(update={"identity": identity, "content_hash": page.digest})
+        if same_page(raw.identity, *listings):
+            # a misconfigured news plugin names the overview for every release: taken as
+            # identity, every release on the site would become one
+            warnings += (canonical_ignored(raw.identity, "that is the source's listing page"),)
+        else:
+            identity = raw.identity  # the reader's: the page's canonical URL
+    raw = raw.model_copy(
+        update={"identity": identity, "content_hash": page.digest, "warnings": warnings}
+    )
     return with_article_check(raw)
+
+
+def canonical_ignored(canonical: str, why: str) -> str:
+    return (
+        f"the page names {canonical} as its canonical URL, but {why}; the release keeps the "
+        "page's own address (the site's canonical links may be misconfigured)"
+    )
 
 
 def _same_site_page(canonical: str, fetched: str) -> bool:
@@ -70,6 +104,15 @@ def _same_site_page(canonical: str, fetched: str) -> bool:
     ours, theirs = urlsplit(canonical), urlsplit(fetched)
     hosts = {(parts.hostname or "").removeprefix("www.") for parts in (ours, theirs)}
     return len(hosts) == 1 and ours.path.strip("/") != ""
+
+
+def same_page(url: str, *others: str) -> bool:
+    """Whether `url` names one of `others`, tracking parameters and a trailing slash aside."""
+
+    def key(address: str) -> str:
+        return strip_tracking(address).rstrip("/")
+
+    return any(key(url) == key(other) for other in others)
 
 
 def with_article_check(raw: RawRelease) -> RawRelease:

@@ -11,6 +11,7 @@ on its own page, and only that page's conditional GET (a `304` when it is unchan
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,8 @@ from pipeline.extract.urls import strip_tracking
 from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import FetchError, FetchPolicy, Page
-from pipeline.ingest.pages import client_for, page_release
+from pipeline.ingest.pages import canonical_ignored, client_for, page_release
+from pipeline.models import RawRelease
 
 
 def ingest(
@@ -47,16 +49,49 @@ def ingest(
             f"{source.url}: no links match extract.item_links {source.extract.item_links!r}; "
             "the site may have changed its layout"
         )
+    listings = frozenset({source.url, listing.final_url})
     complete = True
     for url in links[: source.max_items]:
         complete = (
-            take_page(url, name, source, now, client, policy, seen, result, root=config.root)
+            take_page(
+                url,
+                name,
+                source,
+                now,
+                client,
+                policy,
+                seen,
+                result,
+                root=config.root,
+                listings=listings,
+            )
             and complete
         )
+    result.raws = own_addresses_for_shared_canonicals(result.raws)
     if complete:  # otherwise the next run must read the listing again to retry
         client.remember(policy, listing)
     result.on_stored.append(partial(client.commit_validators, policy.source))
     return result
+
+
+def own_addresses_for_shared_canonicals(
+    raws: list[tuple[RawRelease, str]],
+) -> list[tuple[RawRelease, str]]:
+    """Pages of one run that name one canonical URL each keep their own address: a CMS that
+    gives every release the same canonical would otherwise merge them all into one."""
+    by_canonical = Counter(raw.identity for raw, url in raws if raw.identity != strip_tracking(url))
+    kept = []
+    for raw, url in raws:
+        if raw.identity != strip_tracking(url) and by_canonical[raw.identity] > 1:
+            why = f"{by_canonical[raw.identity]} pages of this run name it"
+            raw = raw.model_copy(
+                update={
+                    "identity": strip_tracking(url),
+                    "warnings": (*raw.warnings, canonical_ignored(raw.identity, why)),
+                }
+            )
+        kept.append((raw, url))
+    return kept
 
 
 def item_links(listing: Page, selector: str) -> list[str]:
@@ -89,6 +124,7 @@ def take_page(
     result: IngestResult,
     *,
     root: Path,
+    listings: frozenset[str] = frozenset(),
 ) -> bool:
     """Fetch and read one release page; False when it failed in a way a later run may fix."""
     try:
@@ -110,8 +146,9 @@ def take_page(
             now=now,
             kept=kept,
             own_address=True,
+            listings=listings,
         )
-    except FetchError as exc:  # an error page served as 200
+    except FetchError as exc:  # an error page served as 200, or the listing instead of a page
         result.failures.append(str(exc))
         return False
     result.raws.append((raw, url))

@@ -73,6 +73,19 @@ def test_a_linked_page_that_fails_is_a_per_entry_failure(httpserver, tmp_path):
     assert len(result.failures) == 1 and "HTTP 404" in result.failures[0]
 
 
+def test_a_linked_page_that_redirects_to_a_listing_is_a_failure_not_a_release(httpserver, tmp_path):
+    url = serve(httpserver, "/presse/feed.atom", "feed-teaser.xml", "application/atom+xml")
+    httpserver.expect_request("/presse/waermepumpen.html").respond_with_data(
+        "", status=302, headers={"Location": "/presse/"}
+    )
+    serve(httpserver, "/presse/", "listing.html", "text/html; charset=utf-8")
+    result = run_kind("rss", remote_source("rss", url), tmp_path)
+    assert result.raws == []
+    [failure] = result.failures
+    assert "the link led to a listing or navigation page" in failure
+    assert failure.endswith("tried again next run")
+
+
 def test_entries_already_stored_are_skipped_without_fetching_their_pages(httpserver, tmp_path):
     url = serve(httpserver, "/presse/feed.atom", "feed-teaser.xml", "application/atom+xml")
     result = run_kind("rss", remote_source("rss", url), tmp_path, seen=lambda *_: True)

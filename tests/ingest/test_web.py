@@ -185,3 +185,29 @@ def test_a_maintenance_notice_served_as_200_is_no_revision_and_is_asked_again(ht
     [failure] = result.failures
     assert "answered with an error page instead of the release" in failure
     assert "tried again next run" in failure
+
+
+def test_a_canonical_naming_the_listing_or_shared_by_pages_is_no_identity(httpserver, tmp_path):
+    page = (
+        "<html><head><link rel='canonical' href='{canonical}'></head><body><h1 class='headline'>"
+        "{title}</h1><div class='pm-text'><p>Der Hafen hat heute mitgeteilt, dass {title} "
+        "und so viel wie nie zuvor.</p></div></body></html>"
+    )
+    listing_url = local(httpserver, "/presse/")
+    shared = local(httpserver, "/archiv/")
+    canonicals = {"a.html": listing_url, "b.html": shared, "c.html": shared}
+    links = "".join(f"<li><a href='{name}'>{name}</a></li>" for name in canonicals)
+    httpserver.expect_request("/presse/").respond_with_data(
+        f"<ul class='press-list'>{links}</ul>", content_type=HTML
+    )
+    for name, canonical in canonicals.items():
+        httpserver.expect_request(f"/presse/{name}").respond_with_data(
+            page.format(canonical=canonical, title=f"Meldung {name}"), content_type=HTML
+        )
+    result = run_kind("web", site_source(listing_url), tmp_path)
+    assert [raw.identity for raw, _ in result.raws] == [
+        local(httpserver, f"/presse/{name}") for name in canonicals
+    ]
+    first, second, _ = (raw.warnings for raw, _ in result.raws)
+    assert any(f"names {listing_url} as its canonical URL" in note for note in first)
+    assert any("2 pages of this run name it" in note for note in second)

@@ -11,7 +11,13 @@ from pipeline.extract import Article, all_images, extract_article, parse_html
 from pipeline.extract.banners import marked_by_consent_manager
 from pipeline.extract.decode import canonical_encoding
 from pipeline.extract.documents import PHOTO_FILE_RE
-from pipeline.extract.page_kind import EMPTY_LISTING, ERROR_PAGE, SCRIPT_ONLY
+from pipeline.extract.page_kind import (
+    EMPTY_LISTING,
+    ERROR_PAGE,
+    LISTING_PAGE_FOUND,
+    PAGE_KIND_PROBLEMS,
+    SCRIPT_ONLY,
+)
 from pipeline.extract.parse import nested_too_deep
 from pipeline.extract.teasers import BARE_DATE, READ_MORE, TEASER_WORDS, opens_with_article
 from pipeline.ingest.readers import framed
@@ -53,7 +59,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
             "check the URL, or set extract.body if the release is there"
         )
         raise Rejected(
-            "no press release found on this page (looks like a listing/navigation): its text "
+            LISTING_PAGE_FOUND + ": its text "
             f"is link titles and labels with {article.prose_words} words of running text; "
             + what_to_do,
             field="body",
@@ -140,39 +146,20 @@ def _listing_items(text: str) -> int:
     return max(beside, cut)
 
 
-# What the page is instead of a release (`extract.page_kind`), and what to do.
-ERROR_PAGE_FOUND = "no press release found: the page is an error page"
-_PAGE_KINDS = {
-    "listing": "no press release found on this page (looks like a listing/navigation): it lists "
-    "teasers of several releases; submit the page of one release",
-    "empty": "no press release found on this page (looks like a listing/navigation): it says "
-    "it found none ({title!r}); submit the page of one release",
-    "error": ERROR_PAGE_FOUND + " ({title!r}); check the URL",
-    "login": "no press release found: the page asks for a login ({title!r}); submit the "
-    "release's text, or the URL of a page that shows it without logging in",
-    "signup": "no press release found: the page is a sign-up form ({title!r}); submit the page "
-    "of one release",
-    "contacts": "no press release found: the page lists contacts ({title!r}), with "
-    "{prose} words of running text; submit the page of one release",
-    "gallery": "no press release found: the page is a photo gallery ({title!r}) with {prose} "
-    "words of running text; submit the release that the photos belong to",
-}
-
-
 def _not_a_release(article: Article, data: bytes) -> str | None:
     """Why the page is a listing, an error page, a form or a cookie wall, or None."""
     text = article.text
     if article.page_kind == "listing" or _listing_items(text) >= LISTING_ITEMS:
-        return _PAGE_KINDS["listing"]
-    if article.page_kind in _PAGE_KINDS:
+        return PAGE_KIND_PROBLEMS["listing"]
+    if article.page_kind in PAGE_KIND_PROBLEMS:
         title = (article.title or next(iter(text.splitlines()), ""))[:80]
-        return _PAGE_KINDS[article.page_kind].format(title=title, prose=article.prose_words)
+        return PAGE_KIND_PROBLEMS[article.page_kind].format(title=title, prose=article.prose_words)
     if len(text.split()) > ERROR_PAGE_WORDS:
         return None
     said = [article.title or "", *text.splitlines()[:3]]
     for pattern, kind in ((EMPTY_LISTING, "empty"), (ERROR_PAGE, "error")):
         if found := next((match for line in said if (match := pattern.search(line))), None):
-            return _PAGE_KINDS[kind].format(title=_around(found), prose=article.prose_words)
+            return PAGE_KIND_PROBLEMS[kind].format(title=_around(found), prose=article.prose_words)
     if any(SCRIPT_ONLY.search(line) for line in said):
         if marked_by_consent_manager(data[:200_000]):
             return f"no press release found: {CONSENT_ONLY}"
