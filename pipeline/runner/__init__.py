@@ -145,6 +145,14 @@ def ingest_source(
     """Read one source; unless `force`, a source in back-off after failures is left alone."""
     source = config.sources[name]
     report = SourceReport(source=name)
+    if mistakes := [p for p in config.problems if p.startswith(f"sources/{name}.toml:")]:
+        # read with rules its operator has not finished, a web source would crawl every link
+        # on its listing into the store: nothing is fetched or written until the file is fixed
+        report.error = f"config problem, not read: {mistakes[0]}; `melder check` lists them all"
+        log.warning("source=%s not read: %s", name, report.error)
+        HealthBook(store.engine).record(name, source, now=now, error=report.error, new=0)
+        store.record_run("ingest", name, now, now, "error", report.counts(), report.error)
+        return report
     started = now
     book = HealthBook(store.engine)
     health = book.get(name)

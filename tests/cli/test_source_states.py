@@ -148,3 +148,27 @@ def test_an_entry_skipped_in_a_broken_feed_is_named_by_the_monitor(empty_root, h
         f"MELDER WARNING - source klinikum: 1 item failed: {local(httpserver, '/feed.xml')}: "
         "entry 'Broken & bad' has neither id nor link; skipped\n"
     )
+
+
+def test_a_web_source_that_check_rejects_is_not_fetched_and_status_names_the_problem(
+    empty_root, httpserver
+):
+    httpserver.expect_request("/presse/").respond_with_data(
+        fixture("listing.html"), content_type=HTML
+    )
+    write(
+        empty_root / "sources" / "hafen.toml",
+        f'title = "Hafen"\nkind = "web"\nurl = "{local(httpserver, "/presse/")}"\n' + FAST_TOML,
+    )
+    ingest = melder(empty_root, "ingest", "--json")
+    assert ingest.returncode == 1
+    reports = {item["source"]: item for item in json.loads(ingest.stdout)["sources"]}
+    assert reports["hafen"]["error"] == (
+        "config problem, not read: sources/hafen.toml: extract.item_links: required for kind "
+        "'web': a CSS selector of the links to releases on the listing page, e.g. \"article h2 "
+        'a"; `melder check` lists them all'
+    )
+    assert reports["trusted"]["error"] is None  # the other sources are read as always
+    assert httpserver.log == []
+    assert json.loads(melder(empty_root, "queue", "--source", "hafen", "--json").stdout) == []
+    assert status_rows(empty_root)["hafen"].startswith("failing: config problem, not read")
