@@ -22,6 +22,7 @@ from soupsieve import SelectorSyntaxError
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
+from pipeline.extract.documents import DOCUMENT_RE, PHOTO_FILE_RE
 from pipeline.extract.urls import strip_tracking
 from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
@@ -108,9 +109,17 @@ def item_links(listing: Page, selector: str) -> list[str]:
         anchors = [element] if element.name == "a" else element.select("a[href]")
         for anchor in anchors:
             url = _absolute(listing.final_url, anchor.get("href", ""))
-            if url and url not in found:
+            # one request per release however the teaser links it ('?utm_source=liste' on its
+            # title, none on its 'mehr'); a teaser's PDF or photo is no release page to read
+            url = strip_tracking(url) if url else url
+            if url and url not in found and not _a_file(url):
                 found.append(url)
     return found
+
+
+def _a_file(url: str) -> bool:
+    path = urlsplit(url).path
+    return bool(DOCUMENT_RE.search(path) or PHOTO_FILE_RE.search(path))
 
 
 def take_page(

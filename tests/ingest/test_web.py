@@ -211,3 +211,27 @@ def test_a_canonical_naming_the_listing_or_shared_by_pages_is_no_identity(httpse
     first, second, _ = (raw.warnings for raw, _ in result.raws)
     assert any(f"names {listing_url} as its canonical URL" in note for note in first)
     assert any("2 pages of this run name it" in note for note in second)
+
+
+def test_a_release_linked_twice_is_asked_once_and_a_teasers_pdf_is_no_release(httpserver, tmp_path):
+    httpserver.expect_request("/presse/").respond_with_data(
+        b'<ul class="press-list">'
+        b'<li><a href="/presse/pm-1.html?utm_source=liste&amp;utm_medium=web">Hafen</a> '
+        b'<a href="/presse/pm-1.html">mehr</a> <a href="/presse/pm-1.pdf">PDF (120 KB)</a></li>'
+        b'<li><a href="/presse/pm-2.html">F\xc3\xa4hre</a> <a href="/presse/pm-2.jpg">Foto</a></li>'
+        b"</ul>",
+        content_type=HTML,
+    )
+    for name in ("pm-1.html", "pm-2.html"):
+        httpserver.expect_request("/presse/" + name).respond_with_data(
+            fixture(name), content_type=HTML
+        )
+    result = run_kind("web", site_source(local(httpserver, "/presse/")), tmp_path)
+    assert [locator for _, locator in result.raws] == [
+        local(httpserver, "/presse/pm-1.html"),
+        local(httpserver, "/presse/pm-2.html"),
+    ]
+    asked = [request.path for request, _ in httpserver.log]
+    assert asked.count("/presse/pm-1.html") == 1
+    assert not any(path.endswith((".pdf", ".jpg")) for path in asked)
+    assert result.failures == []
