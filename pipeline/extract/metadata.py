@@ -93,7 +93,7 @@ def heading_text(element) -> str:
         if isinstance(child.tag, str) and child.tag != "br" and _labels_the_heading(child):
             parts.append(" ")
             labelled = True
-        elif isinstance(child.tag, str):
+        elif isinstance(child.tag, str) and child.tag not in _CODE:
             parts.append(" " if child.tag == "br" else heading_text(child))
         parts.append(child.tail or "")
     text = _clean_space("".join(parts))
@@ -102,6 +102,8 @@ def heading_text(element) -> str:
     return text if text else _clean_space(element.text_content())
 
 
+# what a script or a style holds is code, not words of the heading
+_CODE = frozenset("script style noscript template".split())
 _BLOCKS = frozenset("p div section article ul ol table blockquote h1 h2 h3 h4 form".split())
 
 

@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from pipeline.publish import feed_id, render_channel
+from tests.normalize.test_release_gate import extracted
 from tests.publish_helpers import (
     BERLIN,
     BRISTOL_DISCLAIMER,
@@ -196,19 +197,52 @@ def test_empty_channel_gives_valid_feeds_with_a_fixed_date():
     assert files == render_channel("melder", channel(), [], sources())
 
 
-def test_feed_titles_carry_no_tag_a_reader_could_render():
-    """Readers render titles and summaries as HTML: tag-like sequences are dropped, a `<` that
-    is text stays, and `&` and quotes come through exactly."""
-    rel = release(
-        title="Kinder < 6 frei: <svg/onload=alert(1)>Bad & „mehr“", teaser="Kurz <b>fett</b>"
+def test_a_title_s_text_in_angle_brackets_reaches_every_output_as_the_sender_typed_it():
+    """A headline's escaped '&lt;article&gt;' is the sender's text: every feed shows it, and
+    the page escapes it once. Real tags in the headline element are markup and go."""
+    page = (
+        "<html><body><article><h1>Workshop: Die <b>Elemente</b> &lt;article&gt; und "
+        "&lt;section&gt; <script>alert(1)</script>barrierefrei nutzen</h1>"
+        "<p>Die Volkshochschule bietet am 4. Dezember einen Workshop für Webredakteure an. Er "
+        "zeigt, wie die Elemente &lt;article&gt; und &lt;section&gt; eine Seite gliedern.</p>"
+        "</article></body></html>"
     )
-    files = render_channel("melder", channel(), [entry(rel)], sources())
-    shown = "Kinder < 6 frei: Bad & „mehr“"
+    found = extracted(page).model_copy(update={"source": "leipzig"})
+    shown = "Workshop: Die Elemente <article> und <section> barrierefrei nutzen"
+    assert found.title == shown
+    assert found.slug.startswith("workshop-die-elemente-article-und-section-barrierefrei")
+    assert found.teaser.endswith("wie die Elemente <article> und <section> eine Seite gliedern.")
+    files = render_channel("melder", channel(), [entry(found)], sources())
     assert parse(files["rss.xml"]).entries[0].title == shown
     assert parse(files["atom.xml"]).entries[0].title == shown
     item = json.loads(files["feed.json"])["items"][0]
     assert item["title"] == shown
-    assert item["summary"] == "Pressemitteilung: Stadt Leipzig – Medieninformationen – Kurz fett"
+    assert item["summary"].endswith("Elemente <article> und <section> eine Seite gliedern.")
+    fragment = files[next(name for name in files if name.startswith("releases/"))].decode()
+    escaped = "Workshop: Die Elemente &lt;article&gt; und &lt;section&gt; barrierefrei nutzen"
+    assert f"<h2>{escaped}</h2>" in fragment
+    assert "alert" not in fragment
+
+
+def test_a_given_title_tag_and_caption_keep_the_sender_s_characters():
+    """Fields given as text (front matter, JSON) are text: '<live>' and '&' stay as typed; a
+    '<script>' typed there is shown, escaped once, and never runs."""
+    rel = release(
+        title='Tom & Jerry <live> im "Kulturhaus": <script>alert(1)</script>',
+        teaser="Preise < 5 € & mehr",
+        categories=("R&D <Test>",),
+    )
+    files = render_channel("melder", channel(), [entry(rel)], sources())
+    shown = 'Tom & Jerry <live> im "Kulturhaus": <script>alert(1)</script>'
+    rss, atom = parse(files["rss.xml"]).entries[0], parse(files["atom.xml"]).entries[0]
+    assert rss.title == shown and atom.title == shown
+    assert [tag.term for tag in rss.tags] == ["R&D <Test>"]
+    item = json.loads(files["feed.json"])["items"][0]
+    assert item["title"] == shown and item["tags"] == ["R&D <Test>"]
+    mark = "Pressemitteilung: Stadt Leipzig – Medieninformationen"
+    assert item["summary"] == f"{mark} – Preise < 5 € & mehr"
+    fragment = files[next(name for name in files if name.startswith("releases/"))].decode()
+    assert "Tom &amp; Jerry &lt;live&gt; im" in fragment and "<script>" not in fragment
 
 
 def test_a_release_dated_earlier_going_out_moves_the_channels_date():
