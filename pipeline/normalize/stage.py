@@ -151,7 +151,7 @@ def normalize(
         teaser=plain_field(make_teaser(teaser_source(_given_teaser(raw, text, found), blocks))),
         body_html=body_html,
         text=text,
-        language=source.language or _language(raw.language, f"{title}\n{text}", found),
+        language=_release_language(source.language, raw.language, f"{title}\n{text}", found),
         published_at=published,
         published_date_only=found.date_only and published is not None,
         embargo_until=embargo,
@@ -188,6 +188,18 @@ def _categories(given: tuple[str, ...]) -> tuple[str, ...]:
     none: an empty <category> makes a feed invalid."""
     cleaned = (plain_field(clean_inline(category)) for category in given)
     return tuple(dict.fromkeys(category for category in cleaned if category))
+
+
+def _release_language(
+    configured: str | None, declared: str | None, text: str, found: Findings
+) -> str:
+    """The source's language, unless the input declares another that its text bears out (an
+    Arabic version of a German city's release, tagged 'ar'); without either, the text's."""
+    if configured and declared:
+        primary = declared.split("-")[0].lower()
+        if primary != configured.split("-")[0].lower() and detect_language(text) == primary:
+            return declared
+    return configured or _language(declared, text, found)
 
 
 def _language(declared: str | None, text: str, found: Findings) -> str:

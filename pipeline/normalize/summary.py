@@ -219,11 +219,38 @@ _identifier = None
 
 
 def detect_language(text: str) -> str:
-    """The body's language among common European ones; German when there is too little text."""
+    """The body's language among common European ones, or a right-to-left one its script
+    names; German when there is too little text."""
     sample = text[:600]
     if len(sample.strip()) < 20:
         return "de"
-    return clear_german_or_english(sample) or model_language(sample)
+    return (
+        right_to_left_language(sample) or clear_german_or_english(sample) or model_language(sample)
+    )
+
+
+# Letters of the Arabic and Hebrew scripts: a release mostly written in them reads right to
+# left whatever a few words of German or English beside it say.
+_ARABIC_LETTER = re.compile(
+    r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
+)
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea\ufb1d-\ufb4f]")
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+RTL_SHARE = 0.5
+
+
+def right_to_left_language(sample: str) -> str | None:
+    """'ar', 'fa' or 'he' when most of the letters are of that script."""
+    letters = sum(1 for char in sample if char.isalpha())
+    if not letters:
+        return None
+    arabic = _ARABIC_LETTER.findall(sample)
+    if len(arabic) >= letters * RTL_SHARE:
+        persian = sum(1 for char in arabic if char in _PERSIAN_LETTERS)
+        return "fa" if persian >= len(arabic) * 0.05 else "ar"
+    if len(_HEBREW_LETTER.findall(sample)) >= letters * RTL_SHARE:
+        return "he"
+    return None
 
 
 def model_language(sample: str) -> str:
