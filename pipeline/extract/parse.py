@@ -30,6 +30,11 @@ _PARSERS = threading.local()  # lxml parsers must not be shared between threads
 # bytes.translate is a single C pass, many times faster than a regex over the whole page.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF in UTF-8
+# A control character written as a reference ('&#x1;', '&#27;'): the parser makes it U+FFFD,
+# which feed validators refuse and readers see as '�'. Tab, line feed and return stay.
+_CONTROL_REFERENCE = re.compile(
+    rb"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127));"
+)
 # libxml2 mis-parses a first-line doctype holding a slash (a known lxml issue); drop it.
 _DOCTYPE_WITH_SLASH = re.compile(rb"^\s*< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
 
@@ -106,6 +111,8 @@ def utf8_html(html: bytes | str, *, encoding: str | None = None) -> bytes:
 
 def _prepared(html: bytes | str, encoding: str | None = None) -> bytes:
     data = utf8_html(html, encoding=encoding).translate(None, _CONTROL_BYTES)
+    if b"&#" in data:
+        data = _CONTROL_REFERENCE.sub(b"", data)
     for noncharacter in _NONCHARACTERS:
         if noncharacter in data:
             data = data.replace(noncharacter, b"")

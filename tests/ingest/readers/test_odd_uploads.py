@@ -127,3 +127,14 @@ def test_a_page_cut_off_inside_a_character_ends_with_the_last_whole_one(tmp_path
     assert any("cut off in transfer" in warning for warning in raw.warnings)
     # a whole page with the same words keeps every letter
     assert "Bürgerschaft" in read(cut.encode(), "pm.html").body_html
+
+
+def test_a_control_character_written_as_a_reference_leaves_no_replacement_mark():
+    raw = read(
+        page(
+            f"<h1>Grüne Welle für Radfahrer</h1><p>{PARAGRAPH}&#x1;</p><p>Mehr&#27; dazu.</p>"
+        ).encode(),
+        "pm.html",
+    )
+    assert "\ufffd" not in raw.body_html
+    assert "Tanja Müller-Lüdenscheidt.</p>" in raw.body_html and "Mehr dazu." in raw.body_html
