@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 from pipeline.extract import parse_html
 from pipeline.extract.decode import decode_text
@@ -32,8 +33,19 @@ from pipeline.models import Link, MediaInput, Problem, RawRelease
 # (an address block keeps its lines; `normalize` joins the lines of wrapped prose again), and
 # GitHub-style tables are read (each row becomes a line of cells).
 # No indented code blocks: a paragraph pasted from a word processor starts with a tab, and a
-# release that shows code fences it ('```'), which stays a code block.
-_MARKDOWN = MarkdownIt("commonmark", {"breaks": True}).enable("table").disable("code")
+# release that shows code fences it ('```'), which stays a code block. Footnotes ('[^1]') become
+# marks and a numbered list of notes under the text, as a page's footnotes do.
+_MARKDOWN = (
+    MarkdownIt("commonmark", {"breaks": True}).enable("table").disable("code").use(footnote_plugin)
+)
+# a note's mark is its raised number ('¹', as a page's marks are read), without a link, and a
+# note needs no link back to it
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MARKDOWN.add_render_rule(
+    "footnote_ref",
+    lambda self, tokens, index, options, env: str(tokens[index].meta["id"] + 1).translate(_RAISED),
+)
+_MARKDOWN.add_render_rule("footnote_anchor", lambda self, tokens, index, options, env: "")
 # A link to a refused scheme ('[hier](javascript:…)') stays a link here, so that its text reads
 # as text: the sanitizer drops the address, and the reader never sees Markdown's brackets.
 _MARKDOWN.validateLink = lambda url: True
@@ -197,7 +209,8 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
 def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, list[MediaInput]]:
     """HTML of the body, the first `# ` heading taken out as the title when asked, and the
     images, taken out of the body in the order they appear."""
-    tokens = _MARKDOWN.parse(body)
+    env: dict = {}  # the footnotes the parse finds, which the renderer lists
+    tokens = _MARKDOWN.parse(body, env)
     title = None
     if take_title:
         for index, token in enumerate(tokens):
@@ -217,7 +230,7 @@ def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, li
             ]
             token.children = [child for child in token.children if child.type != "image"]
             images += _offered_documents(token.children)
-    html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}).strip()
+    html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env).strip()
     return html, title, images
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from pipeline.config import SourceConfig
 from pipeline.ingest.readers import InputContext, read_input
+from pipeline.normalize import normalize
 from tests.conftest import FIXTURES_ROOT
 
 FIXTURES = FIXTURES_ROOT / "markdown"
@@ -161,4 +162,22 @@ def test_a_video_player_in_the_markdown_becomes_a_link_with_a_note_as_in_a_page(
     assert release.warnings == (
         "the release embeds a video (https://www.youtube.com/embed/abc123XYZ_0): Melder carries "
         "it as a link, not as a player",
+    )
+
+
+def test_footnotes_become_raised_marks_and_a_numbered_list_of_notes_under_the_text():
+    raw = read(
+        "# Radverkehrsplan beschlossen\n\n"
+        "Der Stadtrat hat den Radverkehrsplan beschlossen.[^plan] Bis 2030 entstehen 40 "
+        "Kilometer neue Radwege.[^2]\n\n"
+        "Die Kosten trägt zu 60 Prozent das Land.\n\n"
+        "[^plan]: Beschluss Nr. 2026/117 vom 19. November 2026.\n"
+        "[^2]: Davon 12 Kilometer an Landesstraßen.\n".encode()
+    )
+    release = normalize(raw, SourceConfig(title="Stadt", kind="files", path="inbox"))
+    assert release.body_html == (
+        "<p>Der Stadtrat hat den Radverkehrsplan beschlossen.¹ Bis 2030 entstehen 40 Kilometer"
+        " neue Radwege.²</p>\n<p>Die Kosten trägt zu 60 Prozent das Land.</p>\n"
+        "<ol>\n<li>Beschluss Nr. 2026/117 vom 19. November 2026.</li>\n"
+        "<li>Davon 12 Kilometer an Landesstraßen.</li>\n</ol>"
     )
