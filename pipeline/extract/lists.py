@@ -8,7 +8,9 @@ it is the article's next block, or the block before announces it with a colon. M
 lists never qualify: their neighbours are not the article's, and their text is links.
 
 Footnotes too: a list whose items the text's marks point to ('<sup><a href="#fn1">1</a>') is
-the article's, wherever it stands; trafilatura drops it as a page's foot, leaving the marks.
+the article's, wherever it stands; trafilatura drops it as a page's foot, leaving the marks. So
+is a list the page names its notes ('<ol class="footnotes">') under a text that numbers them
+with raised marks of its own ('geöffnet.<sup>1</sup>'), without links.
 """
 
 from __future__ import annotations
@@ -38,9 +40,9 @@ def restore_dropped_lists(fragment: etree._Element, tree, base: str | None) -> N
     for page_list in tree.iter("ul", "ol"):
         if next(page_list.iterancestors("ul", "ol"), None) is not None:
             continue  # a nested list comes back with its outer one
-        if marks and _is_footnotes(page_list, marks):
+        shown = _text(fragment)
+        if (marks and _is_footnotes(page_list, marks)) or _named_notes(page_list, shown):
             restored = _restored(page_list, base)
-            shown = _text(fragment)
             if any(_text(item) in shown for item in restored.iter("li")):
                 continue  # the article has them already
             before = _block_before(page_list, blocks)
@@ -200,6 +202,26 @@ def _is_footnotes(page_list, marks: dict[str, list]) -> bool:
         if not outside:
             return False
     return True
+
+
+_NOTES_NAME = re.compile(r"foot-?notes?|fu(?:ss|ß)-?noten?|end-?notes?|anmerkungen", re.I)
+_RAISED_NUMBER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FROM_RAISED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _named_notes(page_list, shown: str) -> bool:
+    """The page names the list its notes, and the text's raised marks count up to its last."""
+    parent = page_list.getparent()
+    names = " ".join(
+        f"{element.get('class', '')} {element.get('id', '')}"
+        for element in (page_list, parent)
+        if element is not None
+    )
+    items = page_list.findall("li")
+    if not _NOTES_NAME.search(names) or not items or len(items) > MAX_ITEMS:
+        return False
+    marks = [int(mark.translate(_FROM_RAISED)) for mark in _RAISED_NUMBER.findall(shown)]
+    return bool(marks) and max(marks) >= len(items)
 
 
 def _block_before(page_list, blocks: dict) -> etree._Element | None:

@@ -141,7 +141,12 @@ ADDRESS_HINT_RE = re.compile(r"@|\d[\d /().-]{5,}\d|www\.|https?://")
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= 6 and text.rstrip()[-1:] in TERMINAL
+    return len(text.split()) >= 6 and _without_note_mark(text)[-1:] in TERMINAL
+
+
+def _without_note_mark(text: str) -> str:
+    """'… geöffnet.¹' ends its sentence before the footnote's mark."""
+    return text.rstrip().rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹*†‡").rstrip()
 
 
 def _looks_like_subheading(block: Block, following: Block) -> bool:
@@ -156,7 +161,7 @@ def _looks_like_subheading(block: Block, following: Block) -> bool:
         )
         and not ADDRESS_HINT_RE.search(text)
         and len(text.split()) <= 12
-        and text[-1] not in TERMINAL + ","
+        and _without_note_mark(text)[-1:] not in TERMINAL + ","
         and not any(href for _, href in block.segs)
         and text[0].isupper()
         and not dates.is_date_line(text)

@@ -58,3 +58,33 @@ def test_a_wikipedia_style_back_mark_and_its_brackets_go():
 def test_a_numbered_list_put_back_into_the_text_keeps_its_numbers():
     found = release("numbered-list-before-contact-box.html")
     assert "<ol>" in found.body_html and "<ul>" not in found.body_html
+
+
+STATION = (
+    "<html lang='de'><head><title>Neue Radstation am Bahnhof</title></head><body><article>"
+    "<h1>Neue Radstation am Bahnhof eröffnet</h1>"
+    "<p>Probe, 20.11.2026 – Die Stadt Probe hat am Freitag die neue Radstation am Hauptbahnhof "
+    "eröffnet. Sie bietet 400 Stellplätze, eine Werkstatt und Schließfächer.</p>"
+    "<h3>Öffnungszeiten</h3><p>Die Station ist täglich von 5 bis 23 Uhr geöffnet.<sup>1</sup></p>"
+    "{notes}</article></body></html>"
+)
+
+
+def test_notes_the_page_names_under_marks_without_links_stay_and_the_marked_line_is_text():
+    article = extract_article(
+        STATION.format(
+            notes="<ol class='footnotes'><li>An Feiertagen gelten Sonderzeiten.</li></ol>"
+        ).encode()
+    )
+    assert article.body_html.endswith(
+        "<h3>Öffnungszeiten</h3>\n<p>Die Station ist täglich von 5 bis 23 Uhr geöffnet.¹</p>\n"
+        "<ol><li>An Feiertagen gelten Sonderzeiten.</li></ol>"
+    )
+
+
+def test_a_list_named_notes_that_no_mark_counts_to_is_not_put_back():
+    page = STATION.replace("<sup>1</sup>", "").format(
+        notes="<ul class='footnotes'><li><a href='/impressum'>Impressum</a></li>"
+        "<li><a href='/datenschutz'>Datenschutz</a></li></ul>"
+    )
+    assert "Impressum" not in extract_article(page.encode()).body_html
