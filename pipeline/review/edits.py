@@ -137,7 +137,7 @@ def _without_disclaimers(body_html: str) -> str:
 
 
 def _from_markdown(release: Release, body: str) -> tuple[str, list[str]]:
-    if _folded(body) == _folded(to_markdown(release.body_html)):
+    if folded_markdown(body) == folded_markdown(to_markdown(release.body_html)):
         return release.body_html, [p for p in release.text.split("\n\n") if p.strip()]
     body_html = to_html(body)
     root = lxml_html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
@@ -161,7 +161,7 @@ def _from_text(release: Release, text: str) -> tuple[str, list[str]]:
     return "\n".join(f"<p>{escape(part, quote=False)}</p>" for part in paragraphs), paragraphs
 
 
-def _folded(markdown: str) -> str:
+def folded_markdown(markdown: str) -> str:
     return "\n".join(line.rstrip() for line in markdown.replace("\r", "").strip().splitlines())
 
 

@@ -16,6 +16,7 @@ from pipeline import review
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.models import Media
 from pipeline.publish.links import linked_body
+from pipeline.review.edits import folded_markdown
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.web.desk import Page, _next, _release_response, _view, editor, posted
 from pipeline.web.i18n import DESK_ZONE
@@ -152,14 +153,49 @@ def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
     view = _view(p, release_id)
     if view is None:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    release = view.release
-    typed = {
+    typed = form_fields(view.release)
+    return p.render(
+        "edit.html",
+        view=view,
+        version=view.version,
+        typed=typed,
+        base=typed,
+        error=None,
+    )
+
+
+EDIT_FIELDS = ("title", "teaser", "body", "categories")
+
+
+def form_fields(release) -> dict[str, str]:
+    """The edit form's fields as the release has them."""
+    return {
         "title": release.title,
         "teaser": release.teaser,
         "body": to_markdown(release.body_html),
         "categories": ", ".join(release.categories),
     }
-    return p.render("edit.html", view=view, version=view.version, typed=typed, error=None)
+
+
+def _same(first: str, second: str) -> bool:
+    """Equal as a form sends them back (a browser sends a textarea's line ends as CRLF)."""
+    return folded_markdown(first) == folded_markdown(second)
+
+
+def merged_by_field(
+    base: dict[str, str | None], typed: dict[str, str], current: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """A three-way merge by field: what the editor left as the form showed it follows the
+    current version, what they typed stays. Also the fields both changed, differently: those
+    the editor compares before saving again. A form without its base counts as all typed."""
+    merged, clashes = {}, []
+    for name in EDIT_FIELDS:
+        untouched = base.get(name) is not None and _same(typed[name], base[name])
+        merged[name] = current[name] if untouched else typed[name]
+        if not untouched and not _same(typed[name], current[name]):
+            if base.get(name) is None or not _same(current[name], base[name]):
+                clashes.append(name)
+    return merged, clashes
 
 
 @router.post("/{release_id}/edit")
@@ -167,10 +203,12 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
     view = _view(p, release_id)
     if view is None:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    typed = {name: p.field(name) for name in ("title", "teaser", "body", "categories")}
+    typed = {name: p.field(name) for name in EDIT_FIELDS}
+    base = {name: p.form.get(f"base-{name}") for name in EDIT_FIELDS}
     if p.field("preview"):  # shown, not saved: works without JavaScript
         return p.render(
-            "edit.html", view=view, version=p.field("version"), typed=typed, error=None,
+            "edit.html", view=view, version=p.field("version"), typed=typed, base=base,
+            error=None,
             preview=linked_body(to_html(typed["body"]), "nofollow noopener"),
         )  # fmt: skip
     action = review.correct if view.first_published_at is not None else review.edit
@@ -193,10 +231,15 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
     try:
         return _decide(p, release_id, "edited", decide, keep_conflicts=True)
     except review.Conflict as exc:
-        # the editor's typed text stays in the form; saving again is a deliberate overwrite
+        # what the editor typed stays in the form, the rest follows the current version, and
+        # where both changed a field the current text stands beside theirs: saving again then
+        # replaces only what they chose to
         current = _view(p, release_id) or view
+        theirs = form_fields(current.release)
+        merged, clashes = merged_by_field(base, typed, theirs)
         return p.render(
-            "edit.html", 409, view=current, version=current.version, typed=typed,
+            "edit.html", 409, view=current, version=current.version, typed=merged, base=theirs,
+            theirs={name: theirs[name] for name in clashes}, changed_by=exc.actor,
             error=conflict_message(p, exc), error_title=p.words("conflict"),
         )  # fmt: skip
 

@@ -91,6 +91,60 @@ def test_a_conflict_keeps_the_typed_text_in_the_form(desk):
     assert store.get(release_id).state == State.QUEUED
 
 
+def test_saving_again_after_a_conflict_keeps_the_other_editor_s_changes(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/m.txt", title="Musikschule", body_html=BODY, text="x")
+    page = client.get(f"/desk/releases/{release_id}/edit").text
+    shown = {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
+    }
+    assert shown["base-title"] == "Musikschule"
+    review_edit(store, release_id, title="Tag der offenen Tür", teaser=shown["base-teaser"],
+                categories=[], body=shown["base-body"], actor="erika", now=NOW,
+                seen=int(shown["version"]))  # fmt: skip
+    typed = {
+        **shown,
+        "title": shown["base-title"],
+        "teaser": "Neuer Teaser von max.",
+        "categories": shown["base-categories"],
+        "body": shown["base-body"].replace("\n", "\r\n"),  # as a browser sends a textarea
+    }
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=typed)
+    assert answer.status_code == 409 and "erika" in answer.text
+    assert 'value="Tag der offenen Tür"' in answer.text  # left alone: the current title
+    assert "Neuer Teaser von max." in answer.text
+    assert 'id="theirs-' not in answer.text  # nothing both changed
+    again = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', answer.text))
+    again = {name: html.unescape(value) for name, value in again.items()}
+    again.update(title="Tag der offenen Tür", teaser="Neuer Teaser von max.", categories="",
+                 body=typed["body"])  # fmt: skip
+    client.post(f"/desk/releases/{release_id}/edit", data=again)
+    saved = store.get(release_id).release
+    assert (saved.title, saved.teaser) == ("Tag der offenen Tür", "Neuer Teaser von max.")
+
+
+def test_a_field_both_editors_changed_shows_the_current_version_beside_the_typed_one(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/b.txt", title="Musikschule", body_html=BODY, text="x")
+    page = client.get(f"/desk/releases/{release_id}/edit").text
+    shown = {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
+    }
+    review_edit(store, release_id, title="Titel von Erika", teaser=shown["base-teaser"],
+                categories=[], body=shown["base-body"], actor="erika", now=NOW,
+                seen=int(shown["version"]))  # fmt: skip
+    typed = {**shown, "title": "Titel von Max", "teaser": "", "categories": "",
+             "body": shown["base-body"]}  # fmt: skip
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=typed)
+    assert answer.status_code == 409
+    assert 'value="Titel von Max"' in answer.text
+    theirs = re.search(r'id="theirs-title">.*?<pre>(.*?)</pre>', answer.text, re.S).group(1)
+    assert theirs == "Titel von Erika"
+    assert 'id="theirs-body"' not in answer.text and 'id="theirs-teaser"' not in answer.text
+
+
 def test_the_markdown_round_trip_is_exact_for_every_body_element():
     assert to_html(to_markdown(BODY)).replace("\n", "") == BODY.replace("\n", "")
     tricky = (
