@@ -13,12 +13,16 @@ from lxml import html as lxml_html
 from pipeline.errors import InvalidTransition
 from pipeline.models import Media, Problem, Release
 from pipeline.normalize.captions import clean_media
+from pipeline.normalize.dates import plausibility_problem
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.summary import teaser_of_paragraphs
 from pipeline.review.decisions import Decided, approve
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.store import Store
+
+# an edit that does not name an embargo leaves the release's as it is
+KEEP_EMBARGO = object()
 
 
 def edit(
@@ -34,9 +38,10 @@ def edit(
     text: str = "",
     body: str | None = None,
     media: tuple[Media, ...] | None = None,
+    embargo_until=KEEP_EMBARGO,
 ) -> Decided:
-    """An editor's change of title, teaser, body, categories or media (captions, credits, alt
-    texts, which photo leads, which are dropped): a new revision, the old kept."""
+    """An editor's change of title, teaser, body, categories, media (captions, credits, alt
+    texts, which photo leads, which are dropped) or embargo: a new revision, the old kept."""
     current = store.get(release_id, history=False).release
     changed = edited_release(
         current,
@@ -46,6 +51,8 @@ def edit(
         body=body,
         categories=categories,
         media=media,
+        embargo_until=embargo_until,
+        now=now,
     )
     after = store.edit(current.id, changed, actor=actor, now=now, seen=seen)
     return Decided(after, "edited", f"release {current.id} edited: revision {after.revision}")
@@ -74,10 +81,13 @@ def edited_release(
     text: str = "",
     media: tuple[Media, ...] | None = None,
     body: str | None = None,
+    embargo_until=KEEP_EMBARGO,
+    now: datetime | None = None,
 ) -> Release:
     """The release with the editor's fields. The body comes as Markdown (`body`), which keeps
     links, emphasis, headings and lists, or as plain text (`text`, paragraphs split by blank
-    lines); a body left as it was keeps its markup exactly."""
+    lines); a body left as it was keeps its markup exactly. An embargo the editor sets (or
+    clears) replaces the one Melder read, and with it a problem reading it."""
     title = " ".join(title.split())
     if body is not None:
         body_html, paragraphs = _from_markdown(release, body)
@@ -109,6 +119,15 @@ def edited_release(
         "errors": tuple(kept),
         "media": release.media if media is None else clean_media(media),
     }
+    if embargo_until is not KEEP_EMBARGO and embargo_until is not None:
+        # a moment the editor gives settles the embargo Melder could not read; an empty field
+        # never does, so saving other fields leaves such a release held
+        fields["errors"] = tuple(p for p in kept if p.field != "embargo_until")
+        if now is not None and (problem := plausibility_problem(embargo_until, now, "embargo")):
+            fields["errors"] += (Problem(field="embargo_until", message=problem),)
+        fields["embargo_until"] = embargo_until
+    elif embargo_until is None and release.embargo_until is not None:
+        fields["embargo_until"] = None  # the editor cleared the embargo
     digest = hashlib.sha256(
         json.dumps(fields, default=_jsonable, sort_keys=True).encode()
     ).hexdigest()
@@ -166,4 +185,6 @@ def folded_markdown(markdown: str) -> str:
 
 
 def _jsonable(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
     return value.model_dump(mode="json") if hasattr(value, "model_dump") else list(value)

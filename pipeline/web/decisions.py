@@ -59,6 +59,8 @@ def _decide(
     done = action if decided is None or decided.outcome != "unchanged" else "unchanged"
     if decided is not None and decided.outcome == "scheduled":
         done = "scheduled"  # the page then says when it goes out, not just "approved"
+    if action == "edited" and decided is not None and decided.view.release.errors:
+        done = "still_invalid"  # saved, but held: the page says why
     return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
 
 
@@ -161,19 +163,22 @@ def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
         typed=typed,
         base=typed,
         error=None,
+        zone=DESK_ZONE.key,
     )
 
 
-EDIT_FIELDS = ("title", "teaser", "body", "categories")
+EDIT_FIELDS = ("title", "teaser", "body", "categories", "embargo")
 
 
 def form_fields(release) -> dict[str, str]:
-    """The edit form's fields as the release has them."""
+    """The edit form's fields as the release has them; the embargo in the desk's zone."""
+    embargo = release.embargo_until
     return {
         "title": release.title,
         "teaser": release.teaser,
         "body": to_markdown(release.body_html),
         "categories": ", ".join(release.categories),
+        "embargo": embargo.astimezone(DESK_ZONE).strftime("%Y-%m-%dT%H:%M") if embargo else "",
     }
 
 
@@ -208,13 +213,18 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
     if p.field("preview"):  # shown, not saved: works without JavaScript
         return p.render(
             "edit.html", view=view, version=p.field("version"), typed=typed, base=base,
-            error=None,
+            error=None, zone=DESK_ZONE.key,
             preview=linked_body(to_html(typed["body"]), "nofollow noopener"),
         )  # fmt: skip
     action = review.correct if view.first_published_at is not None else review.edit
 
     def decide():
         body = {"body": typed["body"]} if "body" in p.form else {"text": p.field("text")}
+        # read in the zone the desk shows times in, as the field's label says; a field left as
+        # the form showed it keeps the embargo to the second
+        embargo = {}
+        if "embargo" in p.form and typed["embargo"] != form_fields(view.release)["embargo"]:
+            embargo = {"embargo_until": _local_time(typed["embargo"], DESK_ZONE)}
         return action(
             p.web.store,
             release_id,
@@ -226,6 +236,7 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
             now=now(),
             seen=_seen(p),
             **body,
+            **embargo,
         )
 
     try:
@@ -240,6 +251,7 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
         return p.render(
             "edit.html", 409, view=current, version=current.version, typed=merged, base=theirs,
             theirs={name: theirs[name] for name in clashes}, changed_by=exc.actor,
+            zone=DESK_ZONE.key,
             error=conflict_message(p, exc), error_title=p.words("conflict"),
         )  # fmt: skip
 

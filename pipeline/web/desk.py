@@ -302,7 +302,7 @@ def _release_response(
         next_waiting=waiting[0].release if waiting else None,
         error=error,
         error_title=options.get("error_title"),
-        notice=_release_notice(p.words, options.get("done", ""), goes_out),
+        notice=_release_notice(p.words, options.get("done", ""), goes_out, view),
     )
 
 
@@ -311,9 +311,14 @@ def _original(p: Page, release, config) -> compare.Original | None:
     return compare.readable(*found, release) if found else None
 
 
-def _release_notice(words: Words, done: str, goes_out) -> str | None:
+def _release_notice(words: Words, done: str, goes_out, view) -> str | None:
     if done in ("approved", "scheduled") and goes_out is not None and goes_out > now():
         return words("scheduled_notice", at=words.date(goes_out))
+    if done == "still_invalid" and view.release.errors:
+        problems = "; ".join(f"{p.field}: {p.message}" for p in view.release.errors)
+        return words("saved_still_invalid", problems=problems)
+    if done in ("edited", "still_invalid"):
+        return words("saved_revision", revision=view.revision)
     return _notice(words, done)
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.models import State
+from pipeline.models import Problem, State
 from pipeline.review import edit as review_edit
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.web import Limits, create_app
@@ -17,6 +19,7 @@ from tests.web_support import (
     NOW,
     csrf_of,
     login,
+    make_release,
     make_root,
     open_store,
     queued,
@@ -244,3 +247,41 @@ def test_a_desk_form_over_the_limit_gets_a_page_not_json(desk):
     assert answer.status_code == 413
     assert answer.headers["content-type"].startswith("text/html")
     assert "what you typed is still in the form" in answer.text
+
+
+def invalid_for_its_embargo(store) -> str:
+    unreadable = Problem(
+        field="embargo_until",
+        message="cannot read the embargo date in 'Sperrfrist bis Ende der Pressekonferenz'",
+    )
+    release = make_release("inbox/s.txt", title="Pressekonferenz", errors=(unreadable,))
+    [saved] = store.save([(release, State.INVALID, unreadable.message)], now=NOW, actor="office")
+    return saved.release_id
+
+
+def test_an_embargo_set_on_the_desk_settles_one_melder_could_not_read(desk):
+    client, store = desk
+    release_id = invalid_for_its_embargo(store)
+    page, fields = edit_form(client, release_id)
+    assert 'type="datetime-local"' in page and "Ende der Pressekonferenz" in page
+    moment = (NOW + timedelta(days=6)).astimezone(ZoneInfo("Europe/Berlin"))
+    fields["embargo"] = moment.strftime("%Y-%m-%dT%H:%M")
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=fields)
+    view = store.get(release_id)
+    assert view.state == State.QUEUED and view.release.errors == ()
+    assert view.release.embargo_until == moment.replace(second=0, microsecond=0)
+    assert "Saved as revision 2." in answer.text
+
+
+def test_saving_without_an_embargo_keeps_the_release_held_and_says_why(desk):
+    client, store = desk
+    release_id = invalid_for_its_embargo(store)
+    _page, fields = edit_form(client, release_id)
+    fields["embargo"] = ""
+    fields["body"] += "\n\nSperrfrist: 03.12.2026, 14:00 Uhr"
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=fields)
+    assert store.get(release_id).state == State.INVALID
+    assert (
+        "Saved as a new revision, but the release is still invalid: embargo_until: cannot read "
+        "the embargo date in &#39;Sperrfrist bis Ende der Pressekonferenz&#39;"
+    ) in answer.text
