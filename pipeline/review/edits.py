@@ -15,6 +15,7 @@ from pipeline.models import Media, Problem, Release
 from pipeline.normalize.captions import clean_media
 from pipeline.normalize.dates import plausibility_problem
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.headline import headline_length_problem
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.summary import teaser_of_paragraphs
 from pipeline.review.decisions import Decided, approve
@@ -108,6 +109,8 @@ def edited_release(
     kept = [p for p in release.errors if p.field not in {"title", "teaser", "body", "text"}]
     if not title:
         kept.append(Problem(field="title", message="a headline is required"))
+    elif too_long := headline_length_problem(title):
+        kept.append(too_long)  # the limit ingest holds a release for
     if not paragraphs:
         kept.append(Problem(field="body", message="the release has no text"))
     fields = {

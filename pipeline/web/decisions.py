@@ -15,6 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from pipeline import review
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.models import Media
+from pipeline.normalize.headline import MAX_HEADLINE
 from pipeline.publish.links import linked_body
 from pipeline.review.edits import folded_markdown
 from pipeline.review.markdown import to_html, to_markdown
@@ -164,6 +165,7 @@ def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
         base=typed,
         error=None,
         zone=DESK_ZONE.key,
+        max_title=MAX_HEADLINE,
     )
 
 
@@ -213,7 +215,7 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
     if p.field("preview"):  # shown, not saved: works without JavaScript
         return p.render(
             "edit.html", view=view, version=p.field("version"), typed=typed, base=base,
-            error=None, zone=DESK_ZONE.key,
+            error=None, zone=DESK_ZONE.key, max_title=MAX_HEADLINE,
             preview=linked_body(to_html(typed["body"]), "nofollow noopener"),
         )  # fmt: skip
     action = review.correct if view.first_published_at is not None else review.edit
@@ -251,7 +253,7 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
         return p.render(
             "edit.html", 409, view=current, version=current.version, typed=merged, base=theirs,
             theirs={name: theirs[name] for name in clashes}, changed_by=exc.actor,
-            zone=DESK_ZONE.key,
+            zone=DESK_ZONE.key, max_title=MAX_HEADLINE,
             error=conflict_message(p, exc), error_title=p.words("conflict"),
         )  # fmt: skip
 

@@ -285,3 +285,17 @@ def test_saving_without_an_embargo_keeps_the_release_held_and_says_why(desk):
         "Saved as a new revision, but the release is still invalid: embargo_until: cannot read "
         "the embargo date in &#39;Sperrfrist bis Ende der Pressekonferenz&#39;"
     ) in answer.text
+
+
+def test_the_desk_holds_a_headline_to_the_limit_ingest_holds_it_to(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/l.txt", title="Programm", body_html=BODY, text="x")
+    page, fields = edit_form(client, release_id)
+    assert 'name="title" value="Programm" maxlength="300"' in page
+    client.post(f"/desk/releases/{release_id}/edit", data={**fields, "title": "Worte " * 60})
+    held = store.get(release_id)
+    assert held.state == State.INVALID
+    assert held.reason == "title: the headline is too long (359 of at most 300 characters)"
+    _page, fields = edit_form(client, release_id)
+    client.post(f"/desk/releases/{release_id}/edit", data={**fields, "title": "W" * 300})
+    assert store.get(release_id).state == State.QUEUED
