@@ -7,7 +7,7 @@ the version the editor's page showed: a decision on a stale page gets a conflict
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import RedirectResponse, Response
@@ -35,7 +35,13 @@ def _seen(p: Page) -> int:
 
 
 def _decide(
-    p: Page, release_id: str, action: str, decide, *, keep_conflicts: bool = False
+    p: Page,
+    release_id: str,
+    action: str,
+    decide,
+    *,
+    keep_conflicts: bool = False,
+    scheduled_as: str = "scheduled",
 ) -> Response:
     """Run one decision as a compare-and-swap: a stale page gets a conflict, never a win
     (raised as it is with `keep_conflicts`, for a caller that keeps what the editor typed)."""
@@ -59,7 +65,7 @@ def _decide(
     separator = "&" if "?" in target else "?"
     done = action if decided is None or decided.outcome != "unchanged" else "unchanged"
     if decided is not None and decided.outcome == "scheduled":
-        done = "scheduled"  # the page then says when it goes out, not just "approved"
+        done = scheduled_as  # the page then says when it goes out, not just "approved"
     if action == "edited" and decided is not None and decided.view.release.errors:
         done = "still_invalid"  # saved, but held: the page says why
     return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
@@ -94,6 +100,16 @@ def _local_time(value: str, zone: tzinfo) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
+def _skipped(value: str, zone: tzinfo) -> bool:
+    """A wall time the clocks jump over ('28.03.2027 02:30' in Berlin): it reads as the moment
+    an hour on, and the page says so."""
+    moment = _local_time(value, zone)
+    if moment is None or moment.tzinfo is not zone:
+        return False
+    wall = moment.replace(tzinfo=None)
+    return moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != wall
+
+
 @router.post("/{release_id}/approve")
 def approve(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
@@ -106,7 +122,23 @@ def approve(release_id: str, p: Page = Depends(posted)) -> Response:
             p.web.store, release_id, actor=p.user.name, now=moment, at=at, seen=_seen(p)
         )
 
-    return _decide(p, release_id, "approved", decide)
+    return _decide(p, release_id, "approved", decide, scheduled_as=_scheduled_as(p, release_id))
+
+
+def _scheduled_as(p: Page, release_id: str) -> str:
+    """Why a scheduled release goes out at another time than typed, for the page to say: an
+    embargo that ends later, or a time the clocks jump over."""
+    try:
+        at = _local_time(p.field("at"), DESK_ZONE)
+    except ValueError:
+        return "scheduled"  # the decision says what is wrong with it
+    view = _view(p, release_id) if at is not None else None
+    embargo = view.release.embargo_until if view is not None else None
+    if embargo is not None and embargo > at:
+        return "scheduled_embargo"
+    if at is not None and _skipped(p.field("at"), DESK_ZONE):
+        return "scheduled_skipped"
+    return "scheduled"
 
 
 @router.post("/{release_id}/unapprove")
