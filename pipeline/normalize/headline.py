@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.models import Problem
 from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import (
     Block,
@@ -20,7 +21,16 @@ DATELINE_ONLY_RE = re.compile(
     r"\s*[-–—]*$",
     re.I,
 )
-MAX_HEADLINE = 300
+MAX_HEADLINE = 300  # characters: the one limit for ingest and the desk's edit form
+
+
+def headline_length_problem(title: str) -> Problem | None:
+    if len(title) <= MAX_HEADLINE:
+        return None
+    return Problem(
+        field="title",
+        message=f"the headline is too long ({len(title)} of at most {MAX_HEADLINE} characters)",
+    )
 
 
 # --- Headline and dates ------------------------------------------------------------------------
@@ -129,6 +139,11 @@ def take_title(
                 title, title_index = blocks[opening].text, opening
     else:
         title_index = _find_headline(blocks, head_end, date_lines)
+        too_long = len(blocks) > 1 and _looks_like_headline(blocks[0], too_long=True)
+        if title_index is None and too_long:
+            # a headline over the limit still is the headline: the release is held for its
+            # length, not for having none
+            title_index = 0
         # 'POL-HX: Einbruch …', 'Pressemitteilung: …' opening a text file or a page
         title = LABEL_PREFIX_RE.sub("", blocks[title_index].text) if title_index is not None else ""
     # the headline said twice above the text (EQS pages: in the wire's header and in bold)
@@ -284,13 +299,20 @@ def _may_be_headline(block: Block) -> bool:
     )
 
 
-def _looks_like_headline(block: Block, date_line: bool | None = None) -> bool:
-    """`date_line`: whether the block only states a date, when the caller already knows."""
+def _looks_like_headline(
+    block: Block, date_line: bool | None = None, *, too_long: bool = False
+) -> bool:
+    """`date_line`: whether the block only states a date, when the caller already knows;
+    `too_long`: one that would be a headline but for its length (up to twice the limit)."""
     text = block.text
     if block.kind not in ("p", "h1", "h2", "h3") or any(href for _, href in block.segs):
         return False
     return (
-        8 <= len(text) <= MAX_HEADLINE  # before splitting a long paragraph into words
+        (
+            8 <= len(text) <= MAX_HEADLINE  # before splitting a long paragraph into words
+            if not too_long
+            else MAX_HEADLINE < len(text) <= 2 * MAX_HEADLINE
+        )
         and 2 <= len(text.split()) <= 45
         and text[-1] not in ".:;,"
         and (text[0].isupper() or text[0].isdigit() or text[0] in "„\"“»'")

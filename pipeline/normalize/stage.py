@@ -47,7 +47,7 @@ from pipeline.normalize.findings import (
     without_contact_lines,
 )
 from pipeline.normalize.furniture import drop_furniture
-from pipeline.normalize.headline import take_title
+from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
 from pipeline.normalize.links import counted_link_notes
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
@@ -65,7 +65,6 @@ from pipeline.normalize.summary import (
     teaser_source,
 )
 
-TITLE_LIMIT = 300
 LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
 
 
@@ -336,13 +335,8 @@ def validate(raw: RawRelease, title: str, text: str, found: Findings) -> list[Pr
     if had_input or not raw.problems:
         if not title:
             problems.append(Problem(field="title", message="no headline found"))
-        elif len(title) > TITLE_LIMIT:
-            problems.append(
-                Problem(
-                    field="title",
-                    message=f"headline is {len(title)} characters long; at most {TITLE_LIMIT}",
-                )
-            )
+        elif too_long := headline_length_problem(title):
+            problems.append(too_long)
         if not text.strip():
             problems.append(Problem(field="body", message="no article text found"))
         elif len(text) < 80:

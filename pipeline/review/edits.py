@@ -13,12 +13,17 @@ from lxml import html as lxml_html
 from pipeline.errors import InvalidTransition
 from pipeline.models import Media, Problem, Release
 from pipeline.normalize.captions import clean_media
+from pipeline.normalize.dates import plausibility_problem
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.headline import headline_length_problem
 from pipeline.normalize.sanitize import plain_field
 from pipeline.normalize.summary import teaser_of_paragraphs
 from pipeline.review.decisions import Decided, approve
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.store import Store
+
+# an edit that does not name an embargo leaves the release's as it is
+KEEP_EMBARGO = object()
 
 
 def edit(
@@ -34,9 +39,10 @@ def edit(
     text: str = "",
     body: str | None = None,
     media: tuple[Media, ...] | None = None,
+    embargo_until=KEEP_EMBARGO,
 ) -> Decided:
-    """An editor's change of title, teaser, body, categories or media (captions, credits, alt
-    texts, which photo leads, which are dropped): a new revision, the old kept."""
+    """An editor's change of title, teaser, body, categories, media (captions, credits, alt
+    texts, which photo leads, which are dropped) or embargo: a new revision, the old kept."""
     current = store.get(release_id, history=False).release
     changed = edited_release(
         current,
@@ -46,6 +52,8 @@ def edit(
         body=body,
         categories=categories,
         media=media,
+        embargo_until=embargo_until,
+        now=now,
     )
     after = store.edit(current.id, changed, actor=actor, now=now, seen=seen)
     return Decided(after, "edited", f"release {current.id} edited: revision {after.revision}")
@@ -74,10 +82,13 @@ def edited_release(
     text: str = "",
     media: tuple[Media, ...] | None = None,
     body: str | None = None,
+    embargo_until=KEEP_EMBARGO,
+    now: datetime | None = None,
 ) -> Release:
     """The release with the editor's fields. The body comes as Markdown (`body`), which keeps
     links, emphasis, headings and lists, or as plain text (`text`, paragraphs split by blank
-    lines); a body left as it was keeps its markup exactly."""
+    lines); a body left as it was keeps its markup exactly. An embargo the editor sets (or
+    clears) replaces the one Melder read, and with it a problem reading it."""
     title = " ".join(title.split())
     if body is not None:
         body_html, paragraphs = _from_markdown(release, body)
@@ -98,6 +109,8 @@ def edited_release(
     kept = [p for p in release.errors if p.field not in {"title", "teaser", "body", "text"}]
     if not title:
         kept.append(Problem(field="title", message="a headline is required"))
+    elif too_long := headline_length_problem(title):
+        kept.append(too_long)  # the limit ingest holds a release for
     if not paragraphs:
         kept.append(Problem(field="body", message="the release has no text"))
     fields = {
@@ -109,6 +122,15 @@ def edited_release(
         "errors": tuple(kept),
         "media": release.media if media is None else clean_media(media),
     }
+    if embargo_until is not KEEP_EMBARGO and embargo_until is not None:
+        # a moment the editor gives settles the embargo Melder could not read; an empty field
+        # never does, so saving other fields leaves such a release held
+        fields["errors"] = tuple(p for p in kept if p.field != "embargo_until")
+        if now is not None and (problem := plausibility_problem(embargo_until, now, "embargo")):
+            fields["errors"] += (Problem(field="embargo_until", message=problem),)
+        fields["embargo_until"] = embargo_until
+    elif embargo_until is None and release.embargo_until is not None:
+        fields["embargo_until"] = None  # the editor cleared the embargo
     digest = hashlib.sha256(
         json.dumps(fields, default=_jsonable, sort_keys=True).encode()
     ).hexdigest()
@@ -137,7 +159,7 @@ def _without_disclaimers(body_html: str) -> str:
 
 
 def _from_markdown(release: Release, body: str) -> tuple[str, list[str]]:
-    if _folded(body) == _folded(to_markdown(release.body_html)):
+    if folded_markdown(body) == folded_markdown(to_markdown(release.body_html)):
         return release.body_html, [p for p in release.text.split("\n\n") if p.strip()]
     body_html = to_html(body)
     root = lxml_html.fragment_fromstring(body_html or "<p></p>", create_parent="div")
@@ -161,9 +183,11 @@ def _from_text(release: Release, text: str) -> tuple[str, list[str]]:
     return "\n".join(f"<p>{escape(part, quote=False)}</p>" for part in paragraphs), paragraphs
 
 
-def _folded(markdown: str) -> str:
+def folded_markdown(markdown: str) -> str:
     return "\n".join(line.rstrip() for line in markdown.replace("\r", "").strip().splitlines())
 
 
 def _jsonable(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
     return value.model_dump(mode="json") if hasattr(value, "model_dump") else list(value)

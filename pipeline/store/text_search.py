@@ -1,20 +1,32 @@
 """The desk's search words as a condition on releases.
 
-SQLite reads them through the FTS5 index, other databases match the title. Control characters
-are word breaks: FTS5 reads a phrase as a C string, so a NUL ends it early and the query fails
-as if the database were away, and PostgreSQL refuses a NUL in any text.
+SQLite reads them through the FTS5 index, other databases match the title. Both fold German
+spellings alike, in the index and in the query: 'ß' is 'ss' and 'ä', 'ö', 'ü' are 'ae', 'oe',
+'ue', so 'Löwenstrasse' finds 'Löwenstraße' and 'gluehwein' finds 'Glühwein'. Control
+characters are word breaks: FTS5 reads a phrase as a C string, so a NUL ends it early and the
+query fails as if the database were away, and PostgreSQL refuses a NUL in any text.
 """
 
 from __future__ import annotations
 
 import re
 
+from sqlalchemy import func
 from sqlalchemy import text as text_clause
 from sqlalchemy.orm import Session
 
 from pipeline.store.tables import ReleaseRow
 
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# as migration 0014 folds the index; each capital on its own, as SQLite's lower() knows only ASCII
+FOLDS = (("ß", "ss"), ("ẞ", "ss"), ("ä", "ae"), ("Ä", "ae"), ("ö", "oe"), ("Ö", "oe"),
+         ("ü", "ue"), ("Ü", "ue"))  # fmt: skip
+
+
+def fold(text: str) -> str:
+    for letter, spelling in FOLDS:
+        text = text.replace(letter, spelling)
+    return text
 
 
 def search_words(text: str) -> list[str]:
@@ -22,12 +34,19 @@ def search_words(text: str) -> list[str]:
     return [word for word in CONTROL_RE.sub(" ", text).replace('"', "").split() if word]
 
 
+def _folded_column(column):
+    for letter, spelling in FOLDS:
+        column = func.replace(column, letter, spelling)
+    return column
+
+
 def text_match(session: Session, text: str):
     """SQLite: the FTS5 index kept by a trigger (each word as a quoted prefix, so no user input
     is read as FTS syntax); other databases: a case-insensitive match on the title."""
     if session.get_bind().dialect.name != "sqlite":
-        return ReleaseRow.title.ilike(f"%{CONTROL_RE.sub(' ', text).strip()}%")
-    words = search_words(text)
+        wanted = fold(CONTROL_RE.sub(" ", text).strip())
+        return _folded_column(ReleaseRow.title).ilike(f"%{wanted}%")
+    words = search_words(fold(text))
     if not words:
         return ReleaseRow.id.is_(None)
     phrase = " ".join(f'"{word}"*' for word in words)

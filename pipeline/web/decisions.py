@@ -7,7 +7,7 @@ the version the editor's page showed: a decision on a stale page gets a conflict
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import RedirectResponse, Response
@@ -15,7 +15,9 @@ from fastapi.responses import RedirectResponse, Response
 from pipeline import review
 from pipeline.errors import InvalidTransition, NotFound
 from pipeline.models import Media
+from pipeline.normalize.headline import MAX_HEADLINE
 from pipeline.publish.links import linked_body
+from pipeline.review.edits import folded_markdown
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.web.desk import Page, _next, _release_response, _view, editor, posted
 from pipeline.web.i18n import DESK_ZONE
@@ -33,7 +35,13 @@ def _seen(p: Page) -> int:
 
 
 def _decide(
-    p: Page, release_id: str, action: str, decide, *, keep_conflicts: bool = False
+    p: Page,
+    release_id: str,
+    action: str,
+    decide,
+    *,
+    keep_conflicts: bool = False,
+    scheduled_as: str = "scheduled",
 ) -> Response:
     """Run one decision as a compare-and-swap: a stale page gets a conflict, never a win
     (raised as it is with `keep_conflicts`, for a caller that keeps what the editor typed)."""
@@ -57,7 +65,9 @@ def _decide(
     separator = "&" if "?" in target else "?"
     done = action if decided is None or decided.outcome != "unchanged" else "unchanged"
     if decided is not None and decided.outcome == "scheduled":
-        done = "scheduled"  # the page then says when it goes out, not just "approved"
+        done = scheduled_as  # the page then says when it goes out, not just "approved"
+    if action == "edited" and decided is not None and decided.view.release.errors:
+        done = "still_invalid"  # saved, but held: the page says why
     return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
 
 
@@ -90,6 +100,16 @@ def _local_time(value: str, zone: tzinfo) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
+def _skipped(value: str, zone: tzinfo) -> bool:
+    """A wall time the clocks jump over ('28.03.2027 02:30' in Berlin): it reads as the moment
+    an hour on, and the page says so."""
+    moment = _local_time(value, zone)
+    if moment is None or moment.tzinfo is not zone:
+        return False
+    wall = moment.replace(tzinfo=None)
+    return moment.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != wall
+
+
 @router.post("/{release_id}/approve")
 def approve(release_id: str, p: Page = Depends(posted)) -> Response:
     def decide():
@@ -102,7 +122,23 @@ def approve(release_id: str, p: Page = Depends(posted)) -> Response:
             p.web.store, release_id, actor=p.user.name, now=moment, at=at, seen=_seen(p)
         )
 
-    return _decide(p, release_id, "approved", decide)
+    return _decide(p, release_id, "approved", decide, scheduled_as=_scheduled_as(p, release_id))
+
+
+def _scheduled_as(p: Page, release_id: str) -> str:
+    """Why a scheduled release goes out at another time than typed, for the page to say: an
+    embargo that ends later, or a time the clocks jump over."""
+    try:
+        at = _local_time(p.field("at"), DESK_ZONE)
+    except ValueError:
+        return "scheduled"  # the decision says what is wrong with it
+    view = _view(p, release_id) if at is not None else None
+    embargo = view.release.embargo_until if view is not None else None
+    if embargo is not None and embargo > at:
+        return "scheduled_embargo"
+    if at is not None and _skipped(p.field("at"), DESK_ZONE):
+        return "scheduled_skipped"
+    return "scheduled"
 
 
 @router.post("/{release_id}/unapprove")
@@ -152,14 +188,53 @@ def edit_form(release_id: str, p: Page = Depends(editor)) -> Response:
     view = _view(p, release_id)
     if view is None:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    release = view.release
-    typed = {
+    typed = form_fields(view.release)
+    return p.render(
+        "edit.html",
+        view=view,
+        version=view.version,
+        typed=typed,
+        base=typed,
+        error=None,
+        zone=DESK_ZONE.key,
+        max_title=MAX_HEADLINE,
+    )
+
+
+EDIT_FIELDS = ("title", "teaser", "body", "categories", "embargo")
+
+
+def form_fields(release) -> dict[str, str]:
+    """The edit form's fields as the release has them; the embargo in the desk's zone."""
+    embargo = release.embargo_until
+    return {
         "title": release.title,
         "teaser": release.teaser,
         "body": to_markdown(release.body_html),
         "categories": ", ".join(release.categories),
+        "embargo": embargo.astimezone(DESK_ZONE).strftime("%Y-%m-%dT%H:%M") if embargo else "",
     }
-    return p.render("edit.html", view=view, version=view.version, typed=typed, error=None)
+
+
+def _same(first: str, second: str) -> bool:
+    """Equal as a form sends them back (a browser sends a textarea's line ends as CRLF)."""
+    return folded_markdown(first) == folded_markdown(second)
+
+
+def merged_by_field(
+    base: dict[str, str | None], typed: dict[str, str], current: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """A three-way merge by field: what the editor left as the form showed it follows the
+    current version, what they typed stays. Also the fields both changed, differently: those
+    the editor compares before saving again. A form without its base counts as all typed."""
+    merged, clashes = {}, []
+    for name in EDIT_FIELDS:
+        untouched = base.get(name) is not None and _same(typed[name], base[name])
+        merged[name] = current[name] if untouched else typed[name]
+        if not untouched and not _same(typed[name], current[name]):
+            if base.get(name) is None or not _same(current[name], base[name]):
+                clashes.append(name)
+    return merged, clashes
 
 
 @router.post("/{release_id}/edit")
@@ -167,16 +242,23 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
     view = _view(p, release_id)
     if view is None:
         return p.render("message.html", 404, title=p.words("error"), message=p.words("not_found"))
-    typed = {name: p.field(name) for name in ("title", "teaser", "body", "categories")}
+    typed = {name: p.field(name) for name in EDIT_FIELDS}
+    base = {name: p.form.get(f"base-{name}") for name in EDIT_FIELDS}
     if p.field("preview"):  # shown, not saved: works without JavaScript
         return p.render(
-            "edit.html", view=view, version=p.field("version"), typed=typed, error=None,
+            "edit.html", view=view, version=p.field("version"), typed=typed, base=base,
+            error=None, zone=DESK_ZONE.key, max_title=MAX_HEADLINE,
             preview=linked_body(to_html(typed["body"]), "nofollow noopener"),
         )  # fmt: skip
     action = review.correct if view.first_published_at is not None else review.edit
 
     def decide():
         body = {"body": typed["body"]} if "body" in p.form else {"text": p.field("text")}
+        # read in the zone the desk shows times in, as the field's label says; a field left as
+        # the form showed it keeps the embargo to the second
+        embargo = {}
+        if "embargo" in p.form and typed["embargo"] != form_fields(view.release)["embargo"]:
+            embargo = {"embargo_until": _local_time(typed["embargo"], DESK_ZONE)}
         return action(
             p.web.store,
             release_id,
@@ -188,15 +270,22 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
             now=now(),
             seen=_seen(p),
             **body,
+            **embargo,
         )
 
     try:
         return _decide(p, release_id, "edited", decide, keep_conflicts=True)
     except review.Conflict as exc:
-        # the editor's typed text stays in the form; saving again is a deliberate overwrite
+        # what the editor typed stays in the form, the rest follows the current version, and
+        # where both changed a field the current text stands beside theirs: saving again then
+        # replaces only what they chose to
         current = _view(p, release_id) or view
+        theirs = form_fields(current.release)
+        merged, clashes = merged_by_field(base, typed, theirs)
         return p.render(
-            "edit.html", 409, view=current, version=current.version, typed=typed,
+            "edit.html", 409, view=current, version=current.version, typed=merged, base=theirs,
+            theirs={name: theirs[name] for name in clashes}, changed_by=exc.actor,
+            zone=DESK_ZONE.key, max_title=MAX_HEADLINE,
             error=conflict_message(p, exc), error_title=p.words("conflict"),
         )  # fmt: skip
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from babel.dates import format_date, format_time
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
@@ -302,7 +303,7 @@ def _release_response(
         next_waiting=waiting[0].release if waiting else None,
         error=error,
         error_title=options.get("error_title"),
-        notice=_release_notice(p.words, options.get("done", ""), goes_out),
+        notice=_release_notice(p.words, options.get("done", ""), goes_out, view),
     )
 
 
@@ -311,10 +312,35 @@ def _original(p: Page, release, config) -> compare.Original | None:
     return compare.readable(*found, release) if found else None
 
 
-def _release_notice(words: Words, done: str, goes_out) -> str | None:
-    if done in ("approved", "scheduled") and goes_out is not None and goes_out > now():
-        return words("scheduled_notice", at=words.date(goes_out))
+def _release_notice(words: Words, done: str, goes_out, view) -> str | None:
+    if (done.startswith("scheduled") or done == "approved") and goes_out is not None:
+        if goes_out > now():
+            return scheduled_notice(words, done, goes_out, view)
+    if done == "still_invalid" and view.release.errors:
+        problems = "; ".join(f"{p.field}: {p.message}" for p in view.release.errors)
+        return words("saved_still_invalid", problems=problems)
+    if done in ("edited", "still_invalid"):
+        return words("saved_revision", revision=view.revision)
     return _notice(words, done)
+
+
+def scheduled_notice(words: Words, done: str, goes_out, view) -> str:
+    """When a scheduled release goes out, and why that is not the time typed: an embargo that
+    ends later, or a time the clocks jump over."""
+    embargo, asked = view.release.embargo_until, view.publish_at
+    if done == "scheduled_embargo" and embargo is not None:
+        return words("embargo_after_your_time", embargo=words.date(embargo))
+    if done == "scheduled_skipped" and asked is not None:
+        local = asked.astimezone(DESK_ZONE)
+        jump = local.utcoffset() - (asked - timedelta(hours=3)).astimezone(DESK_ZONE).utcoffset()
+        wall = local.replace(tzinfo=None) - jump  # the time as typed
+        return words(
+            "time_skipped",
+            time=format_time(wall, "short", locale=words.language).replace("\u202f", " "),
+            day=format_date(wall, "medium", locale=words.language),
+            at=words.day_and_time(asked)[1],
+        )
+    return words("scheduled_notice", at=words.date(goes_out))
 
 
 def _notice(words: Words, done: str) -> str | None:

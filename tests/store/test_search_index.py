@@ -148,3 +148,40 @@ def test_nothing_of_the_text_is_left_in_the_database_file_for_the_index(tmp_path
         data += wal.read_bytes()
     sentence = f"Die Stadtwerke melden {marker} im Versorgungsgebiet".encode()
     assert data.count(sentence) == 2
+
+
+def test_german_spellings_find_each_other_in_both_directions(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'melder.db'}")
+    strasse = release("strasse", "eine Sperrung der Löwenstraße und der Straßenbahnlinie 4")
+    markt = release("markt", "den Glühweinstand am Schloßplatz und in der Schlossgasse")
+    elsewhere = release("elsewhere", "einen Termin in Strasbourg und Lowen")
+    store.save([(r, State.QUEUED, None) for r in (strasse, markt, elsewhere)], now=NOW, actor="s")
+    for words in ("Löwenstrasse", "LÖWENSTRASSE", "Löwenstraße", "loewenstrasse"):
+        assert found(store, words) == [strasse.id], words
+    assert found(store, "Strassenbahnlinie") == [strasse.id]
+    assert found(store, "STRASSENBAHNLINIE") == [strasse.id]
+    for words in ("Schlossgasse", "Schloßgasse", "gluehwein", "GLÜHWEIN", "Schlossplatz"):
+        assert found(store, words) == [markt.id], words
+    assert found(store, "Strasbourg") == [elsewhere.id]  # 'ss' reaches no further than 'ß'
+
+    view = store.get(strasse.id)
+    edited = strasse.model_copy(
+        update={"text": "Die Stadtwerke melden Hochwasser.", "content_hash": "b" * 64}
+    )
+    store.edit(
+        strasse.id, edited, actor="editor", now=NOW + timedelta(minutes=1), seen=view.version
+    )
+    assert found(store, "Löwenstrasse") == []  # the folded words left the index with the edit
+    index_is_sound(store)
+    store.close()
+
+
+def test_german_spellings_find_each_other_in_titles_on_postgresql(postgres):
+    store = Store(postgres.new_database())
+    titled = make_release("strasse", source="stadt", title="Sperrung der Löwenstraße: Glühwein")
+    other = make_release("strasbourg", source="stadt", title="Termin in Strasbourg")
+    store.save([(r, State.QUEUED, None) for r in (titled, other)], now=NOW, actor="s")
+    for words in ("Löwenstrasse", "LÖWENSTRASSE", "loewenstraße", "gluehwein", "GLÜHWEIN"):
+        assert found(store, words) == [titled.id], words
+    assert found(store, "Strasbourg") == [other.id]
+    store.close()

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.models import State
+from pipeline.models import Problem, State
 from pipeline.review import edit as review_edit
 from pipeline.review.markdown import to_html, to_markdown
 from pipeline.web import Limits, create_app
@@ -17,6 +19,7 @@ from tests.web_support import (
     NOW,
     csrf_of,
     login,
+    make_release,
     make_root,
     open_store,
     queued,
@@ -89,6 +92,60 @@ def test_a_conflict_keeps_the_typed_text_in_the_form(desk):
     client.post(f"/desk/releases/{release_id}/edit", data=again)
     assert store.get(release_id).release.title == "Mein Titel"
     assert store.get(release_id).state == State.QUEUED
+
+
+def test_saving_again_after_a_conflict_keeps_the_other_editor_s_changes(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/m.txt", title="Musikschule", body_html=BODY, text="x")
+    page = client.get(f"/desk/releases/{release_id}/edit").text
+    shown = {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
+    }
+    assert shown["base-title"] == "Musikschule"
+    review_edit(store, release_id, title="Tag der offenen Tür", teaser=shown["base-teaser"],
+                categories=[], body=shown["base-body"], actor="erika", now=NOW,
+                seen=int(shown["version"]))  # fmt: skip
+    typed = {
+        **shown,
+        "title": shown["base-title"],
+        "teaser": "Neuer Teaser von max.",
+        "categories": shown["base-categories"],
+        "body": shown["base-body"].replace("\n", "\r\n"),  # as a browser sends a textarea
+    }
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=typed)
+    assert answer.status_code == 409 and "erika" in answer.text
+    assert 'value="Tag der offenen Tür"' in answer.text  # left alone: the current title
+    assert "Neuer Teaser von max." in answer.text
+    assert 'id="theirs-' not in answer.text  # nothing both changed
+    again = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', answer.text))
+    again = {name: html.unescape(value) for name, value in again.items()}
+    again.update(title="Tag der offenen Tür", teaser="Neuer Teaser von max.", categories="",
+                 body=typed["body"])  # fmt: skip
+    client.post(f"/desk/releases/{release_id}/edit", data=again)
+    saved = store.get(release_id).release
+    assert (saved.title, saved.teaser) == ("Tag der offenen Tür", "Neuer Teaser von max.")
+
+
+def test_a_field_both_editors_changed_shows_the_current_version_beside_the_typed_one(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/b.txt", title="Musikschule", body_html=BODY, text="x")
+    page = client.get(f"/desk/releases/{release_id}/edit").text
+    shown = {
+        name: html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
+    }
+    review_edit(store, release_id, title="Titel von Erika", teaser=shown["base-teaser"],
+                categories=[], body=shown["base-body"], actor="erika", now=NOW,
+                seen=int(shown["version"]))  # fmt: skip
+    typed = {**shown, "title": "Titel von Max", "teaser": "", "categories": "",
+             "body": shown["base-body"]}  # fmt: skip
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=typed)
+    assert answer.status_code == 409
+    assert 'value="Titel von Max"' in answer.text
+    theirs = re.search(r'id="theirs-title">.*?<pre>(.*?)</pre>', answer.text, re.S).group(1)
+    assert theirs == "Titel von Erika"
+    assert 'id="theirs-body"' not in answer.text and 'id="theirs-teaser"' not in answer.text
 
 
 def test_the_markdown_round_trip_is_exact_for_every_body_element():
@@ -190,3 +247,55 @@ def test_a_desk_form_over_the_limit_gets_a_page_not_json(desk):
     assert answer.status_code == 413
     assert answer.headers["content-type"].startswith("text/html")
     assert "what you typed is still in the form" in answer.text
+
+
+def invalid_for_its_embargo(store) -> str:
+    unreadable = Problem(
+        field="embargo_until",
+        message="cannot read the embargo date in 'Sperrfrist bis Ende der Pressekonferenz'",
+    )
+    release = make_release("inbox/s.txt", title="Pressekonferenz", errors=(unreadable,))
+    [saved] = store.save([(release, State.INVALID, unreadable.message)], now=NOW, actor="office")
+    return saved.release_id
+
+
+def test_an_embargo_set_on_the_desk_settles_one_melder_could_not_read(desk):
+    client, store = desk
+    release_id = invalid_for_its_embargo(store)
+    page, fields = edit_form(client, release_id)
+    assert 'type="datetime-local"' in page and "Ende der Pressekonferenz" in page
+    moment = (NOW + timedelta(days=6)).astimezone(ZoneInfo("Europe/Berlin"))
+    fields["embargo"] = moment.strftime("%Y-%m-%dT%H:%M")
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=fields)
+    view = store.get(release_id)
+    assert view.state == State.QUEUED and view.release.errors == ()
+    assert view.release.embargo_until == moment.replace(second=0, microsecond=0)
+    assert "Saved as revision 2." in answer.text
+
+
+def test_saving_without_an_embargo_keeps_the_release_held_and_says_why(desk):
+    client, store = desk
+    release_id = invalid_for_its_embargo(store)
+    _page, fields = edit_form(client, release_id)
+    fields["embargo"] = ""
+    fields["body"] += "\n\nSperrfrist: 03.12.2026, 14:00 Uhr"
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=fields)
+    assert store.get(release_id).state == State.INVALID
+    assert (
+        "Saved as a new revision, but the release is still invalid: embargo_until: cannot read "
+        "the embargo date in &#39;Sperrfrist bis Ende der Pressekonferenz&#39;"
+    ) in answer.text
+
+
+def test_the_desk_holds_a_headline_to_the_limit_ingest_holds_it_to(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/l.txt", title="Programm", body_html=BODY, text="x")
+    page, fields = edit_form(client, release_id)
+    assert 'name="title" value="Programm" maxlength="300"' in page
+    client.post(f"/desk/releases/{release_id}/edit", data={**fields, "title": "Worte " * 60})
+    held = store.get(release_id)
+    assert held.state == State.INVALID
+    assert held.reason == "title: the headline is too long (359 of at most 300 characters)"
+    _page, fields = edit_form(client, release_id)
+    client.post(f"/desk/releases/{release_id}/edit", data={**fields, "title": "W" * 300})
+    assert store.get(release_id).state == State.QUEUED

@@ -163,3 +163,40 @@ def test_a_typed_reason_stays_as_typed_and_a_finding_stays_marked_english(german
     review.merge(store, twin, into=merged_into, actor="erika", now=NOW)
     finding = audit_notes(client.get(f"/desk/releases/{twin}").text)[-1]
     assert finding[0] == "en" and finding[1].startswith(f"merged into {merged_into}")
+
+
+def _approve_at(client, release_id: str, at: str):
+    page = client.get(f"/desk/releases/{release_id}").text
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    return client.post(
+        f"/desk/releases/{release_id}/approve",
+        data={"csrf": csrf_of(page), "version": version, "at": at},
+    )
+
+
+def test_a_scheduled_time_before_the_embargo_names_the_embargo(german):
+    client, store = german
+    year = datetime.now(UTC).year + 1
+    embargo = datetime(year, 12, 2, 7, tzinfo=UTC)  # 08:00 in Berlin
+    release_id = queued(store, "inbox/sperrfrist.txt", title="Sperrfrist", embargo_until=embargo)
+    answer = _approve_at(client, release_id, f"{year}-12-01T09:00")
+    assert (
+        f"Die Sperrfrist (02.12.{year}, 08:00 MEZ) endet nach Ihrer Zeit: freigegeben, "
+        "erscheint dann."
+    ) in answer.text
+    later = queued(store, "inbox/danach.txt", title="Danach", embargo_until=embargo)
+    answer = _approve_at(client, later, f"{year}-12-03T09:00")  # after the embargo: as typed
+    assert f"erscheint beim ersten Veröffentlichen nach 03.12.{year}, 09:00 MEZ" in answer.text
+
+
+def test_a_time_the_clocks_jump_over_is_named_with_the_time_it_became(german):
+    client, store = german
+    year = datetime.now(UTC).year + 1
+    day = max(d for d in range(25, 32) if datetime(year, 3, d).weekday() == 6)  # last Sunday
+    release_id = queued(store, "inbox/umstellung.txt", title="Zeitumstellung")
+    answer = _approve_at(client, release_id, f"{year}-03-{day}T02:30")
+    assert (
+        f"02:30 gibt es am {day}.03.{year} nicht (die Uhren werden vorgestellt): eingeplant "
+        "für 03:30 MESZ."
+    ) in answer.text
+    assert store.get(release_id).publish_at == datetime(year, 3, day, 1, 30, tzinfo=UTC)

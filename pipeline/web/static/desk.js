@@ -1,7 +1,9 @@
 // Keyboard shortcuts for the desk. Everything works without this file; it only saves clicks.
 // Queue: j/k move, x ticks the row, Enter opens, a approves (the row below is selected
 // after the reload), r rejects (opens the reason field), e edits.
-// Release page: a approves now, r focuses the reason, e edits.
+// Release page: a approves now, r focuses the reason, e edits. Where 'a' cannot approve (a
+// possible duplicate, a state without approval) the page says why instead of doing nothing.
+// The queue remembers the row last selected per page, so Back from a release keeps the place.
 (function () {
   "use strict";
   function typing(event) {
@@ -11,6 +13,30 @@
 
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
   var current = -1;
+  var placeKey = "melder-row:" + window.location.pathname + window.location.search;
+
+  function remember(id) {
+    try {
+      window.sessionStorage.setItem(placeKey, id);
+    } catch (e) {
+      // no storage (a private window's quota): the place is simply not kept
+    }
+  }
+
+  function remembered() {
+    try {
+      return window.sessionStorage.getItem(placeKey) || "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function say(text) {
+    var status = document.getElementById("key-message");
+    if (!status || !text) return;
+    status.textContent = text;
+    status.hidden = false;
+  }
 
   function select(index) {
     if (!rows.length) return;
@@ -19,6 +45,7 @@
       row.classList.toggle("selected", i === current);
       row.setAttribute("aria-selected", i === current ? "true" : "false");
     });
+    remember(rows[current].getAttribute("data-id"));
     var link = rows[current].querySelector("a.open");
     if (link) link.focus();
   }
@@ -40,7 +67,7 @@
     }
     if (key === "a") {
       var button = row.querySelector("button.approve-one");
-      if (!button) return true;
+      if (!button) return say(row.getAttribute("data-cannot-approve")), true;
       // after the page reloads, the row below the approved one is selected
       var below = rows[current + 1] || rows[current - 1];
       var focus = document.querySelector("#bulk input[name=focus]");
@@ -58,6 +85,8 @@
       document.getElementById("approve-form").submit();
       return true;
     }
+    var actions = document.querySelector("[data-cannot-approve]");
+    if (key === "a" && actions) return say(actions.getAttribute("data-cannot-approve")), true;
     if (key === "r" && document.getElementById("reason")) {
       document.getElementById("reason").focus();
       return true;
@@ -69,6 +98,11 @@
     return false;
   }
 
+  rows.forEach(function (row) {
+    var link = row.querySelector("a.open");
+    if (link) link.addEventListener("click", function () { remember(row.getAttribute("data-id")); });
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event)) return;
     var handled = rows.length ? onQueue(event.key) : onRelease(event.key);
@@ -77,6 +111,7 @@
 
   function restore() {
     var wanted = window.location.hash.indexOf("#row-") === 0 ? window.location.hash.slice(5) : "";
+    wanted = wanted || remembered();  // back from a release: the row it was opened from
     rows.forEach(function (row, i) {
       if (wanted && row.getAttribute("data-id") === wanted) select(i);
     });
