@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import re
 
+import lxml.html
+
 from pipeline.models import Media, MediaInput
 from pipeline.normalize.captions import clean_media
 from pipeline.publish import render_channel
+from tests.publish.test_xss import feed_html
 from tests.publish_helpers import channel, entry, release, sources
 
 HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script></script><!--'
@@ -35,13 +38,28 @@ def test_hostile_texts_stay_text_in_every_output():
     rel = release().model_copy(update={"media": (cleaned_media, cleaned_document)})
     files = render_channel("melder", channel(), [entry(rel)], sources())
     page = next(data for path, data in files.items() if path.startswith("releases/")).decode()
-    for name, data in files.items():
-        text = data.decode()
-        assert "<script>alert" not in text and "onerror=alert" not in text.replace("&", ""), name
+    # the sender's words stay whole, as text: no element or attribute of theirs is markup
+    for html in [page.split('<script type="application/ld+json">')[0], *feed_html(files)]:
+        assert_only_the_photo(html or "")
     assert "<img src=x" not in page and "javascript:" not in page
+    caption = lxml.html.fragment_fromstring(page.split("<script")[0], create_parent="div")
+    assert caption.findtext(".//figcaption").startswith(f"Bild {HOSTILE}")
     ld = json.loads(re.search(r'ld\+json">(.*?)</script>', page).group(1))
     assert "license" not in ld["image"][0]  # only an http(s) license URL is a link
     assert page.count("<figure") == 1 and page.count('download="') == 1
+
+
+def assert_only_the_photo(html: str) -> None:
+    """Melder's own figure and link to the document, and no element the sender's text made."""
+    if not html.strip():
+        return
+    for element in lxml.html.fragment_fromstring(html, create_parent="div").iter():
+        if not isinstance(element.tag, str):
+            continue
+        assert element.tag != "script"
+        assert not any(name.lower().startswith("on") for name in element.attrib), element.attrib
+        if element.tag == "img":
+            assert element.get("src").startswith("https://portal.example/"), element.get("src")
 
 
 def test_a_file_name_never_carries_a_path():
