@@ -1,8 +1,9 @@
 """The desk's search words as a condition on releases.
 
 SQLite reads them through the FTS5 index, other databases match the title. Both fold German
-spellings alike, in the index and in the query: 'ß' is 'ss' and 'ä', 'ö', 'ü' are 'ae', 'oe',
-'ue', so 'Löwenstrasse' finds 'Löwenstraße' and 'gluehwein' finds 'Glühwein'. Control
+spellings alike, in the index and in the query: 'ß' is 'ss', and 'ä', 'ö', 'ü' as well as 'ae',
+'oe', 'ue' are 'a', 'o', 'u'. So 'Löwenstrasse' finds 'Löwenstraße', 'gluehwein' finds
+'Glühwein', and 'Lowen', typed without umlauts, finds 'Löwen'. Control
 characters are word breaks: FTS5 reads a phrase as a C string, so a NUL ends it early and the
 query fails as if the database were away, and PostgreSQL refuses a NUL in any text.
 """
@@ -18,12 +19,14 @@ from sqlalchemy.orm import Session
 from pipeline.store.tables import ReleaseRow
 
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# as migration 0014 folds the index; each capital on its own, as SQLite's lower() knows only ASCII
-FOLDS = (("ß", "ss"), ("ẞ", "ss"), ("ä", "ae"), ("Ä", "ae"), ("ö", "oe"), ("Ö", "oe"),
-         ("ü", "ue"), ("Ü", "ue"))  # fmt: skip
+# as migration 0015 folds the index, after lower case: the letters before the pairs, so 'üe'
+# reads alike on both sides
+FOLDS = (("ß", "ss"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+LIKE_SPECIALS = re.compile(r"([\\%_])")
 
 
 def fold(text: str) -> str:
+    text = text.lower()
     for letter, spelling in FOLDS:
         text = text.replace(letter, spelling)
     return text
@@ -35,6 +38,7 @@ def search_words(text: str) -> list[str]:
 
 
 def _folded_column(column):
+    column = func.lower(column)
     for letter, spelling in FOLDS:
         column = func.replace(column, letter, spelling)
     return column
@@ -44,8 +48,8 @@ def text_match(session: Session, text: str):
     """SQLite: the FTS5 index kept by a trigger (each word as a quoted prefix, so no user input
     is read as FTS syntax); other databases: a case-insensitive match on the title."""
     if session.get_bind().dialect.name != "sqlite":
-        wanted = fold(CONTROL_RE.sub(" ", text).strip())
-        return _folded_column(ReleaseRow.title).ilike(f"%{wanted}%")
+        wanted = LIKE_SPECIALS.sub(r"\\\1", fold(CONTROL_RE.sub(" ", text).strip()))
+        return _folded_column(ReleaseRow.title).like(f"%{wanted}%", escape="\\")
     words = search_words(fold(text))
     if not words:
         return ReleaseRow.id.is_(None)
