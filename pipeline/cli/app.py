@@ -14,8 +14,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli import accounts, checks, content, operations, review, site
-from pipeline.cli.shell import Context, MelderGroup
-from pipeline.cli.shell import _fail as fail
+from pipeline.cli.shell import Context, MelderGroup, require_melder_folder
 from pipeline.config.peek import schedule_zone
 
 app = typer.Typer(
@@ -75,11 +74,10 @@ def main_options(
     # trafilatura warns about its own candidates ("discarding data: None") on pages where
     # Melder then takes another one; what Melder decided, it reports itself
     logging.getLogger("trafilatura").setLevel(logging.INFO if verbose else logging.ERROR)
-    if ctx.invoked_subcommand != "init" and not (root / "sources").is_dir():
-        raise fail(
-            f"{root} is not a Melder folder (it has no sources/); run melder in the folder "
-            "that holds schedule.toml, sources/ and outputs/, or name it with --root DIR"
-        )
+    # `init` makes the folder; `extract` reads one file anywhere, and asks for the folder
+    # only when told to read it with a source's rules
+    if ctx.invoked_subcommand not in ("init", "extract"):
+        require_melder_folder(root)
     ctx.obj = Context(root=root)
 
 

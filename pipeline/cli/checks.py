@@ -19,6 +19,7 @@ from pipeline.cli.shell import (
     err,
     escape,
     out,
+    require_melder_folder,
 )
 
 if TYPE_CHECKING:
@@ -173,6 +174,7 @@ def _source_or_default(context: Context, name: str | None) -> SourceConfig:
 
     if name is None:
         return SourceConfig(title="(extract)", kind="files")
+    require_melder_folder(context.root)
     config = context.config()
     if name not in config.sources:
         known = ", ".join(sorted(config.sources)) or "none"

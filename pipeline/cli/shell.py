@@ -129,6 +129,14 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     out.print(table)
 
 
+def require_melder_folder(root: Path) -> None:
+    if not (root / "sources").is_dir():
+        raise _fail(
+            f"{root} is not a Melder folder (it has no sources/); run melder in the folder "
+            "that holds schedule.toml, sources/ and outputs/, or name it with --root DIR"
+        )
+
+
 @dataclass
 class Context:
     root: Path

@@ -76,8 +76,12 @@ def take_title(
     headline that opens the body right above its first paragraph beats a subject it does not
     repeat."""
     given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
-    if given and (
-        boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)) or is_release_label(given)
+    if (
+        given
+        and any(character.isalpha() for character in given)  # a year ('2027') is a headline
+        and (
+            boilerplate.LABEL_RE.fullmatch(boilerplate.label_key(given)) or is_release_label(given)
+        )
     ):
         # a subject that only says 'Pressemitteilung' (or 'Pressemitteilung Nr. 214/2026 des
         # Landratsamtes Bautzen'): the body has the headline

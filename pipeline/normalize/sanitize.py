@@ -78,3 +78,21 @@ def plain_field(text: str) -> str:
         text = _ESCAPED_MARKUP_RE.sub(lambda match: html.unescape(match.group(0)), text)
     # a field is one line: a line break, a tab or a stray control character is a space
     return " ".join(text.split())
+
+
+# The markup a CMS or a sender wraps a field's text in ('<p><strong>Kurz:</strong> …</p>');
+# any other tag-shaped text is the sender's words ('Die Elemente <article> und <nav>').
+BLOCK_TAG_RE = re.compile(r"</?(?:p|br|div)(?:\s[^<>]*)?/?>", re.I)
+INLINE_TAG_RE = re.compile(
+    r"</?(?:b|strong|em|i|u|span|a|font|small|sup|sub|mark|abbr)(?:\s[^<>]*)?/?>", re.I
+)
+
+
+def field_from_markup(text: str) -> str:
+    """A field that may come wrapped in formatting markup, as the sender's text: code and the
+    formatting tags go (a block's tag parts words, an inline one does not); tag-shaped words
+    stay."""
+    if "<" in text:
+        text = BLOCK_TAG_RE.sub(" ", CODE_ELEMENT_RE.sub(" ", text))
+        text = INLINE_TAG_RE.sub("", text)
+    return html.unescape(text)

@@ -23,7 +23,6 @@ from pipeline.normalize.body import (
     Line,
     body_lines,
     clean_inline,
-    plain_text,
     repair_text,
 )
 from pipeline.normalize.captions import (
@@ -53,7 +52,7 @@ from pipeline.normalize.links import counted_link_notes
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
 from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
-from pipeline.normalize.sanitize import plain_field
+from pipeline.normalize.sanitize import field_from_markup, plain_field
 from pipeline.normalize.several import several_releases, without_second_copy
 from pipeline.normalize.signatures import signature_contact, signed_by, without_signing_marks
 from pipeline.normalize.signoff import take_office_signoff
@@ -66,6 +65,11 @@ from pipeline.normalize.summary import (
 )
 
 LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
+
+
+# Formats whose title and teaser are fields a sender filled in, maybe with their CMS's markup:
+# a page's headline and a feed's title come as text already.
+SUBMITTED_FIELDS = frozenset({"json", "markdown"})
 
 
 def normalize(
@@ -124,7 +128,10 @@ def normalize(
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
     blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
     blocks = drop_pull_quotes(drop_disclaimers(blocks, found))
-    given = take_title_embargo(clean_inline(repair_text(raw.title or "")), zone, now, found)
+    given = repair_text(raw.title or "")
+    if raw.format in SUBMITTED_FIELDS:  # a sender's CMS may wrap the title in '<b>'
+        given = field_from_markup(given)
+    given = take_title_embargo(clean_inline(given), zone, now, found)
     title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
     blocks, copied = without_second_copy(title, blocks)
     found.warnings.extend(copied + several_releases(title, blocks))
@@ -228,7 +235,7 @@ def _given_teaser(raw: RawRelease, text: str, found: Findings) -> str | None:
     meta description that is no sentence ('Pressemitteilung des Ministeriums für …') describes
     the site, not the release: the lead is better. So is it than a description cut off with
     '...' (a CMS's first 150 characters of the lead)."""
-    teaser = plain_text(raw.teaser) if raw.teaser else None
+    teaser = clean_inline(field_from_markup(repair_text(raw.teaser))) if raw.teaser else None
     if teaser and EXCERPT_CUT_RE.search(teaser):  # WordPress cuts its excerpt with ' […]'
         teaser = EXCERPT_CUT_RE.sub("", teaser)
         teaser = teaser if teaser[-1:] in '.!?"“”»«)' else f"{teaser}…"

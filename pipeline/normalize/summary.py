@@ -206,11 +206,21 @@ def _abbreviation_before(text: str, position: int) -> bool:
 
 
 def make_slug(title: str, fallback: str) -> str:
-    slug = slugify(title, max_length=SLUG_LIMIT, word_boundary=True, replacements=SLUG_REPLACEMENTS)
+    slug = _words_up_to_limit(slugify(title, replacements=SLUG_REPLACEMENTS))
     if not slug:
         stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", fallback.rstrip("/").rsplit("/", 1)[-1])
-        slug = slugify(stem, max_length=SLUG_LIMIT, word_boundary=True) or "release"
+        slug = _words_up_to_limit(slugify(stem)) or "release"
     return slug
+
+
+def _words_up_to_limit(slug: str) -> str:
+    """The slug's opening words that fit. Not python-slugify's own cut, which skips a long word
+    and goes on with shorter ones after it: '…-sagt-der-heute-bei-der' for '… sagt der
+    Oberbürgermeister heute bei der …'."""
+    if len(slug) <= SLUG_LIMIT:
+        return slug
+    cut = slug[: SLUG_LIMIT + 1]
+    return cut.rsplit("-", 1)[0] if "-" in cut else slug[:SLUG_LIMIT]
 
 
 # --- Language ----------------------------------------------------------------------------------

@@ -409,6 +409,21 @@ def test_teaser_cuts_at_sentence_end_or_word():
 def test_slug_transliterates_german():
     assert make_slug("Größere Übersicht für Ärzte", "x") == "groessere-uebersicht-fuer-aerzte"
     assert len(make_slug("Sehr " * 40, "x")) <= 80
+    # cut after the last whole word that fits: no word left out in the middle
+    long_title = (
+        "Das Jahr 2027 wird ein Jahr der Baustellen in der Stadt, sagt der Oberbürgermeister "
+        "heute bei der Vorstellung der Planung"
+    )
+    assert make_slug(long_title, "x") == (
+        "das-jahr-2027-wird-ein-jahr-der-baustellen-in-der-stadt-sagt-der"
+    )  # not '…-sagt-der-heute-bei-der'
+    assert make_slug("Die Stadt " + "ehrt " * 14 + "Ehrenamtliche am Sonntag", "x").endswith(
+        "ehrt-ehrt"
+    )
+    assert (
+        make_slug("Donaudampfschifffahrtsgesellschaftskapitän" * 3, "x")
+        == ("donaudampfschifffahrtsgesellschaftskapitaen" * 3)[:80]
+    )
     assert make_slug("", "inbox/2026-11-25 Meldung.txt") == "2026-11-25-meldung"
 
 

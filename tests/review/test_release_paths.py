@@ -280,6 +280,16 @@ def test_a_folder_without_sources_is_refused_and_left_untouched(tmp_path, comman
     assert not typo.exists()
 
 
+def test_one_file_is_extracted_anywhere_and_a_source_s_rules_need_the_folder(tmp_path):
+    stray = tmp_path / "downloads"
+    write(stray / "pm.txt", KITA)
+    result = melder(stray, "extract", str(stray / "pm.txt"), "--json")
+    assert json.loads(result.stdout)["title"]
+    assert sorted(path.name for path in stray.iterdir()) == ["pm.txt"]  # nothing made there
+    refused = melder(stray, "extract", str(stray / "pm.txt"), "--source", "stadt", code=1)
+    assert "not a Melder folder" in refused.output
+
+
 def test_releases_no_channel_takes_stay_approved_and_check_says_why(empty_root):
     shutil.rmtree(empty_root / "outputs")
     warned = melder(empty_root, "check")

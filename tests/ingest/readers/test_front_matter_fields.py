@@ -87,3 +87,17 @@ def test_numbers_and_written_dates_are_taken_as_the_text_they_are(tmp_path):
     assert raw.published_text == "26. November 2026"
     assert raw.language == "de-DE"
     assert raw.categories == ("Haushalt", "2027")
+
+
+def test_a_title_that_is_a_year_is_the_headline_of_the_release(tmp_path):
+    from pipeline.normalize import normalize
+
+    body = (
+        "Das Jahr 2027 wird ein Jahr der Baustellen in der Stadt, sagt der Oberbürgermeister "
+        "bei der Vorstellung der Planung.\n\nWeitere Informationen folgen im Dezember.\n"
+    )
+    raw = read_file(tmp_path, "title: 2027\ndate: 2026-11-25\n", body)
+    release = normalize(raw, SourceConfig(title="Test", kind="files", path="inbox"))
+    assert release.title == "2027"
+    assert release.text.startswith("Das Jahr 2027 wird ein Jahr der Baustellen")
+    assert not release.errors

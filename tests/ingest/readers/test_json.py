@@ -219,3 +219,22 @@ def test_values_of_the_wrong_kind_name_what_was_sent():
     ]
     listed = read(json.dumps({"title": ["Bus", "Bahn"], "text": "Ab Dezember."}).encode())
     assert problems(listed) == {"title": "must be text, got a list"}
+
+
+def test_a_title_and_teaser_wrapped_in_formatting_markup_keep_their_words_as_typed():
+    """A CMS that sends its title in '<b>' and its teaser in '<p>': the formatting goes, the
+    sender's words stay, tag-shaped ones too ('<article>')."""
+    from pipeline.normalize import normalize
+
+    submitted = {
+        "title": "<b>Neue Kita</b> eröffnet: Tom & Jerry <live>",
+        "teaser": "<p>Die Elemente <article> und <nav> <em>erklärt</em>.</p>",
+        "text": "Die Stadt eröffnet am Montag eine neue Kita mit 80 Plätzen im Westen der Stadt, "
+        "teilt das Jugendamt mit.",
+        "published": "2026-11-25T10:00:00+01:00",
+    }
+    release = normalize(
+        read(json.dumps(submitted).encode()), SourceConfig(title="Test", kind="files")
+    )
+    assert release.title == "Neue Kita eröffnet: Tom & Jerry <live>"
+    assert release.teaser == "Die Elemente <article> und <nav> erklärt."
