@@ -184,8 +184,9 @@ UNFINISHED_SUFFIXES = ("~", ".tmp", ".swp", ".part", ".crdownload", ".download",
 
 
 def input_files(folder: Path, refused: list[tuple[str, str]] | None = None) -> list[str]:
-    """Every file below `folder` (its path from there, '/'-separated) in a stable order,
-    without hidden and editor temp files. Strings, not paths: a folder of 100,000 inputs is
+    """Every file below `folder` (its path from there, '/'-separated), folder by folder and
+    each folder's files in the order they were saved, without hidden and editor temp files.
+    Strings, not paths: a folder of 100,000 inputs is
     held in a tenth of the memory. Read with `os.scandir`, whose entries know their type
     without a `stat` each (listing 100,000 files: 0.05 s instead of 1.3 s with `rglob`).
     What looks like an input but cannot be one goes into `refused` with the reason: a link to
@@ -193,7 +194,21 @@ def input_files(folder: Path, refused: list[tuple[str, str]] | None = None) -> l
     'inbox/x.txt' → '/etc/…'), a link to nothing, a pipe or a device."""
     found: list[str] = []
     _collect(str(folder), "", found, os.path.realpath(folder), refused)
-    return sorted(found, key=lambda inside: inside.split("/"))  # folder by folder
+    below = f"{folder}{os.sep}"
+
+    def folders_then_saved(inside: str) -> list[tuple]:
+        # In a folder, its folders first, then its files as they were saved: of two files of
+        # one release ('pm-118.json', 'pm-118-korrigiert.json') the one saved later becomes
+        # the newest revision whatever the names; equal times (an unpacked archive) keep the
+        # names' order.
+        *folders, name = inside.split("/")
+        try:
+            saved = os.stat(below + inside).st_mtime_ns
+        except OSError:
+            saved = 0
+        return [(0, folder, "") for folder in folders] + [(1, saved, name)]
+
+    return sorted(found, key=folders_then_saved)
 
 
 LINK_OUTSIDE = "a link to a file outside the source's folder is not read; copy the file in"

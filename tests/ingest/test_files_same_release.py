@@ -4,6 +4,7 @@ the other in one ingest, as they would be across runs, and no other input is hel
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -58,6 +59,9 @@ def test_two_files_with_one_id_become_two_revisions_and_the_folder_is_read(empty
     inbox = empty_root / "inbox" / "reviewed"
     (inbox / "pm-118-korrigiert.json").write_text(release_json("19.30 Uhr"), encoding="utf-8")
     (inbox / "pm-118.json").write_text(release_json("19 Uhr"), encoding="utf-8")
+    # the correction was saved an hour after the first file, though its name sorts first
+    saved = (inbox / "pm-118.json").stat().st_mtime
+    os.utime(inbox / "pm-118-korrigiert.json", (saved + 3600, saved + 3600))
     (inbox / "b-linie.eml").write_text(mail("linie-612@oberdorf.example", 18), encoding="utf-8")
     (inbox / "c-linie.eml").write_text(mail("linie-612@oberdorf.example", 20), encoding="utf-8")
     (inbox / "d-freibad.txt").write_text(
@@ -81,11 +85,11 @@ def test_two_files_with_one_id_become_two_revisions_and_the_folder_is_read(empty
     ]
     by_title = {item["title"]: item["id"] for item in queue}
     shown = melder(empty_root, "show", by_title["Bürgerversammlung zum Haushalt 2027"])
-    assert "um 19 Uhr" in shown["text"]  # the file read later, in folder order, is the newest
+    assert "um 19.30 Uhr" in shown["text"]  # the file saved later is the newest revision
     assert [event["action"] for event in shown["history"]] == ["received", "revised"]
     assert shown["warnings"] == [
-        "inbox/reviewed/pm-118.json has the same sender's id as "
-        "inbox/reviewed/pm-118-korrigiert.json, read before it in the same ingest: it is stored "
+        "inbox/reviewed/pm-118-korrigiert.json has the same sender's id as "
+        "inbox/reviewed/pm-118.json, read before it in the same ingest: it is stored "
         "as that release's next revision; check which text is the newer"
     ]
     bus = melder(empty_root, "show", by_title[next(t for t in by_title if "Buslinie" in t)])
