@@ -99,12 +99,15 @@ class PostgresServer:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def new_database(self) -> str:
+    def new_database(self, *, locale: str | None = None) -> str:
+        """A fresh database; `locale` gives it that collation and character type ('C', as
+        many hosted servers make theirs), else the cluster's."""
         import psycopg
 
         name = f"t_{uuid.uuid4().hex[:12]}"
+        chosen = f" TEMPLATE template0 LC_COLLATE '{locale}' LC_CTYPE '{locale}'" if locale else ""
         with psycopg.connect(
             f"host=127.0.0.1 port={self.port} user=postgres", autocommit=True
         ) as c:
-            c.execute(f'CREATE DATABASE "{name}"')
+            c.execute(f'CREATE DATABASE "{name}"{chosen}')
         return self.url(name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func
+from sqlalchemy import and_, func
 from sqlalchemy import text as text_clause
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,9 @@ CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # as migration 0015 folds the index, after lower case: the letters before the pairs, so 'üe'
 # reads alike on both sides
 FOLDS = (("ß", "ss"), ("ä", "a"), ("ö", "o"), ("ü", "u"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
+# A database made with the 'C' character type (as many hosted servers make theirs) lowers only
+# ASCII letters: there the capitals are folded on their own too.
+CAPITAL_FOLDS = (("ẞ", "ss"), ("Ä", "a"), ("Ö", "o"), ("Ü", "u"))
 LIKE_SPECIALS = re.compile(r"([\\%_])")
 
 
@@ -37,22 +40,27 @@ def search_words(text: str) -> list[str]:
     return [word for word in CONTROL_RE.sub(" ", text).replace('"', "").split() if word]
 
 
+def _typed(word: str) -> str:
+    """The word for LIKE, its '%', '_' and backslash as typed characters, not wildcards."""
+    return LIKE_SPECIALS.sub(r"\\\1", word)
+
+
 def _folded_column(column):
     column = func.lower(column)
-    for letter, spelling in FOLDS:
+    for letter, spelling in CAPITAL_FOLDS + FOLDS:
         column = func.replace(column, letter, spelling)
     return column
 
 
 def text_match(session: Session, text: str):
     """SQLite: the FTS5 index kept by a trigger (each word as a quoted prefix, so no user input
-    is read as FTS syntax); other databases: a case-insensitive match on the title."""
-    if session.get_bind().dialect.name != "sqlite":
-        wanted = LIKE_SPECIALS.sub(r"\\\1", fold(CONTROL_RE.sub(" ", text).strip()))
-        return _folded_column(ReleaseRow.title).like(f"%{wanted}%", escape="\\")
+    is read as FTS syntax); other databases: the title holds every word, in any order."""
     words = search_words(fold(text))
     if not words:
         return ReleaseRow.id.is_(None)
+    if session.get_bind().dialect.name != "sqlite":
+        title = _folded_column(ReleaseRow.title)
+        return and_(*(title.like(f"%{_typed(word)}%", escape="\\") for word in words))
     phrase = " ".join(f'"{word}"*' for word in words)
     # the index shares the releases' rowids: an integer lookup, not a text comparison
     return text_clause(

@@ -193,4 +193,18 @@ def test_german_spellings_find_each_other_in_titles_on_postgresql(postgres):
         assert found(store, words) == [titled.id], words
     assert found(store, "Strasbourg") == [other.id]
     assert found(store, "100%") == found(store, "_") == []  # typed, not wildcards
+    assert found(store, "Glühwein Sperrung") == [titled.id]  # every word, in any order
+    assert found(store, "Sperrung Strasbourg") == []
+    store.close()
+
+
+def test_capital_umlauts_are_found_on_a_postgresql_database_with_the_c_locale(postgres):
+    """Hosted servers often make databases with LC_CTYPE 'C', whose lower() knows only ASCII."""
+    store = Store(postgres.new_database(locale="C"))
+    titled = make_release("zeiten", source="stadt", title="Öffnungszeiten über die Feiertage")
+    other = make_release("ueber", source="stadt", title="Überschwemmung: Änderung der Route")
+    store.save([(r, State.QUEUED, None) for r in (titled, other)], now=NOW, actor="s")
+    for words in ("Öffnungszeiten", "öffnungszeiten", "Offnungszeiten", "oeffnungszeiten"):
+        assert found(store, words) == [titled.id], words
+    assert found(store, "ÄNDERUNG überschwemmung") == [other.id]
     store.close()
