@@ -76,7 +76,7 @@ def main_options(
     logging.getLogger("trafilatura").setLevel(logging.INFO if verbose else logging.ERROR)
     # `init` makes the folder; `extract` reads one file anywhere, and asks for the folder
     # only when told to read it with a source's rules
-    if ctx.invoked_subcommand not in ("init", "extract"):
+    if ctx.invoked_subcommand not in ("init", "extract") and not ctx.meta.get("asks_help"):
         require_melder_folder(root)
     ctx.obj = Context(root=root)
 

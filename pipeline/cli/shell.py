@@ -78,6 +78,11 @@ class MelderGroup(TyperGroup):
     def get_params(self, ctx):
         return _plain_metavars(super().get_params(ctx))
 
+    def parse_args(self, ctx, args):
+        # a command's help is shown anywhere: a newcomer reads it before `melder init`
+        ctx.meta["asks_help"] = "--help" in args
+        return super().parse_args(ctx, args)
+
 
 @contextmanager
 def progress_reporter(verb: str, every: float = 2.0):

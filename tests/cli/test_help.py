@@ -44,3 +44,20 @@ def test_version_and_completion():
 
     assert runner.invoke(app, ["--version"]).stdout.strip() == f"melder {version('melder')}"
     assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+
+
+@pytest.mark.parametrize(
+    "path", [path for path, _ in COMMANDS if path], ids=[" ".join(p) for p, _ in COMMANDS if p]
+)
+def test_every_command_s_help_is_shown_outside_a_melder_folder(tmp_path, path):
+    """A newcomer reads the help before `melder init` made a folder."""
+    result = runner.invoke(app, ["--root", str(tmp_path), *path, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    assert f"Usage: melder {' '.join(path)}" in " ".join(result.output.split())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_command_outside_a_melder_folder_still_says_where_to_run_it(tmp_path):
+    result = runner.invoke(app, ["--root", str(tmp_path), "status"])
+    assert result.exit_code == 1
+    assert "is not a Melder folder" in result.output
