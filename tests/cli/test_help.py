@@ -53,7 +53,7 @@ def test_every_command_s_help_is_shown_outside_a_melder_folder(tmp_path, path):
     """A newcomer reads the help before `melder init` made a folder."""
     result = runner.invoke(app, ["--root", str(tmp_path), *path, "--help"], terminal_width=100)
     assert result.exit_code == 0, result.output
-    assert f"Usage: melder {' '.join(path)}" in " ".join(result.output.split())
+    assert f" {' '.join(path)} [OPTIONS]" in " ".join(result.output.split())
     assert list(tmp_path.iterdir()) == []
 
 
