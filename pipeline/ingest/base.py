@@ -38,3 +38,17 @@ def keep_original(
     if not path.exists():
         write_atomic(path, data)
     return relative.as_posix()
+
+
+class KnownInputs:
+    """The inputs a source brought before, locator -> content hash: called as `seen(locator,
+    digest)`, true when that input is stored with that content."""
+
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known
+
+    def __call__(self, locator: str, digest: str) -> bool:
+        return self.known.get(locator) == digest
+
+    def digest_of(self, locator: str) -> str | None:
+        return self.known.get(locator)

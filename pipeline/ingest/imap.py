@@ -1,15 +1,16 @@
 """Kind `imap`: a mailbox that press offices send their releases to.
 
-Messages are read with BODY.PEEK (nothing is marked on reading). Only once the batch is
-stored are they flagged `$MelderDone` (or moved): a crash in between leaves them unflagged,
-the next run reads them again and the store recognises them by Message-ID and content hash.
-The content hash leaves out transport headers, so a duplicate delivery is the same release.
-Credentials come from the environment variables the source names, never from its TOML.
+Messages are read with BODY.PEEK and `\\Seen` is never set: in a press mailbox people share,
+what they have read stays theirs. Only once the batch is stored are they flagged
+`$MelderDone` (or moved): a crash in between leaves them unflagged, the next run reads them
+again and the store recognises them by identity and content hash (see `mail_identity`). A
+refused mail gets a keyword naming the settings it was refused under instead, so it is read
+again once they change. Mails flagged `\\Deleted` are left alone. Credentials come from the
+environment variables the source names, never from its TOML.
 """
 
 from __future__ import annotations
 
-import hashlib
 import imaplib
 import logging
 import os
@@ -17,33 +18,42 @@ import re
 import ssl
 from dataclasses import dataclass, replace
 from datetime import datetime
-from email.parser import BytesHeaderParser
 from pathlib import Path
 
 from pipeline.config import Config, ImapConfig, SourceConfig
 from pipeline.errors import SourceError
 from pipeline.ingest import mailauth
 from pipeline.ingest.base import IngestResult, keep_original
+from pipeline.ingest.mail_identity import (
+    another_release,
+    mail_digest,
+    message_identity,
+    own_identity,
+    refusal_keyword,
+    refused_digest,
+    reused_id_warning,
+)
 from pipeline.ingest.mailauth import Sender
 from pipeline.ingest.readers import InputContext, read_input, rejected
 
 log = logging.getLogger(__name__)
 
 DONE = "$MelderDone"
-STABLE_HEADERS = ("from", "to", "cc", "subject", "date", "message-id", "content-type")
 SIZE_RE = re.compile(rb"RFC822\.SIZE (\d+)")
 UIDVALIDITY_RE = re.compile(rb"UIDVALIDITY (\d+)")
+LIST_RE = re.compile(rb'\([^)]*\) (?:"((?:[^"\\]|\\.)*)"|NIL) ')
 
 
 @dataclass
 class MailJob:
-    """What every message of one run needs; `batch` holds the identities read so far."""
+    """What every message of one run needs; `batch` holds the identities read so far, with
+    their content hashes."""
 
     name: str
     source: SourceConfig
     now: datetime
     seen: object
-    batch: set[str]
+    batch: dict[str, str]
     root: Path
 
 
@@ -60,20 +70,26 @@ class Message:
 def ingest(name: str, source: SourceConfig, config: Config, *, now: datetime, seen) -> IngestResult:
     settings = settings_of(source)
     result = IngestResult()
+    refused_under = refusal_keyword(source)
     with Mailbox(settings, config, source.timeout) as mailbox:
-        uids = mailbox.pending()[: source.max_items]
-        job = MailJob(name, source, now, seen, set(), config.root)
-        handled = [uid for uid in uids if take_message(mailbox, uid, job, result)]
+        uids = mailbox.pending(refused_under)[: source.max_items]
+        job = MailJob(name, source, now, seen, {}, config.root)
+        outcomes = {uid: take_message(mailbox, uid, job, result) for uid in uids}
         validity = mailbox.uidvalidity
-    if handled:
+    handled = [uid for uid, outcome in outcomes.items() if outcome == "done"]
+    refused = [uid for uid, outcome in outcomes.items() if outcome == "refused"]
+    if handled or refused:
         result.on_stored.append(
-            lambda: mark_done(settings, config, source.timeout, validity, handled)
+            lambda: mark_done(
+                settings, config, source.timeout, validity, handled, (refused, refused_under)
+            )
         )
     return result
 
 
-def take_message(mailbox: Mailbox, uid: str, job: MailJob, result: IngestResult) -> bool:
-    """Read one message into `result`; True when it may be marked done after storing."""
+def take_message(mailbox: Mailbox, uid: str, job: MailJob, result: IngestResult) -> str | None:
+    """Read one message into `result`; "done" when it may be marked done after storing,
+    "refused" when the source's settings refused it, None when it could not be read."""
     try:
         message = mailbox.envelope(uid)
         context = InputContext(
@@ -87,22 +103,42 @@ def take_message(mailbox: Mailbox, uid: str, job: MailJob, result: IngestResult)
         refusal = _refusal(message, job.source)
         if refusal:
             raw = rejected(message.identity.encode(), context, refusal, field="sender")
+            raw = raw.model_copy(update={"content_hash": refused_digest(message.identity)})
             result.raws.append((raw, message.identity))
-            return True
+            return "refused"
         data = mailbox.body(uid)
     except (imaplib.IMAP4.error, OSError) as exc:
         result.failures.append(f"message uid {uid}: {exc}")
-        return False
+        return None
     digest = mail_digest(data)
-    if message.identity in job.batch or job.seen(message.identity, digest):
+    identity, warnings = message.identity, ()
+    earlier = job.batch.get(identity) or _known_digest(job.seen, identity)
+    if another_release(earlier, digest):
+        identity = own_identity(message.identity, digest)
+        warnings = (reused_id_warning(message.identity, identity),)
+    if job.batch.get(identity) == digest or job.seen(identity, digest):
         result.skipped += 1  # a duplicate delivery, or stored before a crash
-        return True
-    job.batch.add(message.identity)
-    context = replace(context, kept=keep_original(job.root, job.name, data, ".eml"))
+        return "done"
+    job.batch[identity] = digest
+    context = replace(
+        context, locator=identity, kept=keep_original(job.root, job.name, data, ".eml")
+    )
     raw = read_input(data, ".eml", context)
-    raw = raw.model_copy(update={"identity": message.identity, "content_hash": digest})
-    result.raws.append((raw, message.identity))
-    return True
+    raw = raw.model_copy(
+        update={
+            "identity": identity,
+            "content_hash": digest,
+            "warnings": (*raw.warnings, *warnings),
+        }
+    )
+    result.raws.append((raw, identity))
+    return "done"
+
+
+def _known_digest(seen, locator: str) -> str | None:
+    """The content hash stored for `locator`, when the runner's record of inputs tells it."""
+    digest_of = getattr(seen, "digest_of", None)
+    return digest_of(locator) if digest_of else None
 
 
 def _refusal(message: Message, source: SourceConfig) -> str | None:
@@ -131,24 +167,6 @@ def _refusal(message: Message, source: SourceConfig) -> str | None:
     return None
 
 
-def mail_digest(data: bytes) -> str:
-    """A hash of what the sender wrote: stable headers and body, no Received or Delivered-To."""
-    blank = re.search(rb"\r?\n\r?\n", data)
-    head, body = (data[: blank.start()], data[blank.end() :]) if blank else (data, b"")
-    headers = BytesHeaderParser().parsebytes(head + b"\n\n")
-    digest = hashlib.sha256()
-    for name in STABLE_HEADERS:
-        for value in headers.get_all(name, []):
-            digest.update(f"{name}: {' '.join(str(value).split())}\n".encode())
-    digest.update(b"\n" + body.replace(b"\r\n", b"\n"))
-    return digest.hexdigest()
-
-
-def message_identity(message_id: str | None, fallback: str) -> str:
-    value = "".join((message_id or "").split())
-    return value if value else f"mail:{fallback}"
-
-
 def settings_of(source: SourceConfig) -> ImapConfig:
     if source.imap is None:
         raise SourceError("no [imap] table: host, username_env and password_env are required")
@@ -171,17 +189,29 @@ def _credentials(settings: ImapConfig) -> tuple[str, str]:
 
 
 def mark_done(
-    settings: ImapConfig, config: Config, timeout: float, validity: str | None, uids: list[str]
+    settings: ImapConfig,
+    config: Config,
+    timeout: float,
+    validity: str | None,
+    uids: list[str],
+    refused: tuple[list[str], str] = ([], ""),
 ) -> None:
-    """Flag (or move) the messages of a stored batch, on a fresh connection."""
+    """Flag (or move) the messages of a stored batch, on a fresh connection; the refused
+    ones only get the keyword of the settings that refused them and stay where they are."""
     with Mailbox(settings, config, timeout) as mailbox:
         if validity is not None and mailbox.uidvalidity != validity:
             # The server renumbered the folder; the next run re-reads and the store dedupes.
             log.warning(
-                "imap %s: UIDVALIDITY changed; not marking %d message(s)", settings.host, len(uids)
+                "imap %s: UIDVALIDITY changed; not marking %d message(s)",
+                settings.host,
+                len(uids) + len(refused[0]),
             )
             return
-        mailbox.mark(uids)
+        refused_uids, keyword = refused
+        if refused_uids:
+            mailbox.flag(refused_uids, keyword)
+        if uids:
+            mailbox.mark(uids)
 
 
 class Mailbox:
@@ -191,6 +221,7 @@ class Mailbox:
         self.settings, self.config, self.timeout = settings, config, timeout
         self.connection: imaplib.IMAP4 | None = None
         self.uidvalidity: str | None = None
+        self.separator: str | None = None
 
     def __enter__(self) -> Mailbox:
         user, password = _credentials(self.settings)  # before connecting: fail fast and local
@@ -237,15 +268,49 @@ class Mailbox:
         )
 
     def _select(self) -> None:
-        status, data = self.connection.select(_quoted(self.settings.folder))
+        self.separator = self._separator()
+        status, data = self.connection.select(_quoted(self.server_name(self.settings.folder)))
         if status != "OK":
             raise SourceError(f"folder {self.settings.folder!r} cannot be opened: {_text(data)}")
         _, response = self.connection.response("UIDVALIDITY")
         self.uidvalidity = _text(response) or None
 
-    def pending(self) -> list[str]:
-        """UIDs of messages not yet done, oldest first."""
-        status, data = self.connection.uid("SEARCH", None, "UNKEYWORD", DONE)
+    def _separator(self) -> str | None:
+        """The server's hierarchy separator ("/" or "."), None for a flat server."""
+        status, data = self.connection.list('""', '""')
+        if status != "OK":
+            return None
+        for line in data or []:
+            found = LIST_RE.match(line) if isinstance(line, bytes) else None
+            if found and found.group(1):
+                return re.sub(rb"\\(.)", rb"\1", found.group(1)).decode()
+        return None
+
+    def server_name(self, folder: str) -> str:
+        """A folder path as the settings write it, levels split by "/", as the server
+        spells it: "Melder/Erledigt" is "Melder.Erledigt" where the separator is "."."""
+        if self.separator and self.separator != "/":
+            return folder.replace("/", self.separator)
+        return folder
+
+    def folder_exists(self, folder: str) -> bool:
+        status, data = self.connection.list('""', _quoted(self.server_name(folder)))
+        return status == "OK" and any(isinstance(line, bytes) and line for line in data or [])
+
+    def create(self, folder: str) -> str | None:
+        """Create a folder; the server's refusal, or None once it exists."""
+        if self.folder_exists(folder):
+            return None
+        status, data = self.connection.create(_quoted(self.server_name(folder)))
+        return None if status == "OK" else _text(data) or status
+
+    def pending(self, refused_under: str = "") -> list[str]:
+        """UIDs of messages not yet done, not deleted and not refused under the current
+        settings, oldest first."""
+        criteria = ["UNKEYWORD", DONE, "UNDELETED"]
+        if refused_under:
+            criteria += ["UNKEYWORD", refused_under]
+        status, data = self.connection.uid("SEARCH", None, *criteria)
         if status != "OK":
             raise SourceError(f"search in {self.settings.folder!r} failed: {_text(data)}")
         return sorted(_text(data).split(), key=int)
@@ -254,19 +319,18 @@ class Mailbox:
         status, data = self.connection.uid(
             "FETCH",
             uid,
-            "(RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID FROM AUTHENTICATION-RESULTS)])",
+            "(RFC822.SIZE BODY.PEEK[HEADER.FIELDS "
+            "(MESSAGE-ID FROM TO CC DATE SUBJECT AUTHENTICATION-RESULTS)])",
         )
         if status != "OK" or not data or not isinstance(data[0], tuple):
             raise imaplib.IMAP4.error(f"cannot fetch headers: {_text(data)}")
         meta, header_bytes = data[0]
         size = SIZE_RE.search(meta)
-        headers = BytesHeaderParser().parsebytes(header_bytes)
-        sender = mailauth.sender_of(header_bytes)
-        identity = message_identity(
-            headers.get("Message-ID"), hashlib.sha256(header_bytes).hexdigest()[:32]
-        )
         return Message(
-            uid=uid, identity=identity, sender=sender, size=int(size.group(1)) if size else 0
+            uid=uid,
+            identity=message_identity(header_bytes),
+            sender=mailauth.sender_of(header_bytes),
+            size=int(size.group(1)) if size else 0,
         )
 
     def body(self, uid: str) -> bytes:
@@ -275,14 +339,22 @@ class Mailbox:
             raise imaplib.IMAP4.error(f"cannot fetch message: {_text(data)}")
         return data[0][1]
 
-    def mark(self, uids: list[str]) -> None:
-        uid_set = ",".join(uids)
-        self._ok(self.connection.uid("STORE", uid_set, "+FLAGS", f"({DONE} \\Seen)"), "flag")
-        if self.settings.after == "move" and self.settings.move_to:
-            self._move(uid_set, _quoted(self.settings.move_to))
+    def flag(self, uids: list[str], keyword: str) -> None:
+        self._ok(self.connection.uid("STORE", ",".join(uids), "+FLAGS", f"({keyword})"), "flag")
 
-    def _move(self, uid_set: str, target: str) -> None:
-        self.connection.create(target)  # fails harmlessly when the folder exists
+    def mark(self, uids: list[str]) -> None:
+        self.flag(uids, DONE)
+        if self.settings.after == "move" and self.settings.move_to:
+            self._move(",".join(uids), self.settings.move_to)
+
+    def _move(self, uid_set: str, folder: str) -> None:
+        refusal = self.create(folder)
+        if refusal:
+            raise SourceError(
+                f"imap cannot create move_to {folder!r} "
+                f"(as {self.server_name(folder)!r}): {refusal}"
+            )
+        target = _quoted(self.server_name(folder))
         if "MOVE" in self._capabilities():
             self._ok(self.connection.uid("MOVE", uid_set, target), "move")
             return

@@ -51,11 +51,28 @@ def check_site(name: str, source: SourceConfig, config: Config, client: HttpClie
 
 
 def check_mailbox(name: str, source: SourceConfig, config: Config, client: HttpClient) -> list[str]:
+    settings = imap.settings_of(source)
     try:
-        with imap.Mailbox(imap.settings_of(source), config, source.timeout) as mailbox:
+        with imap.Mailbox(settings, config, source.timeout) as mailbox:
             mailbox.pending()
+            if settings.after == "move" and settings.move_to:
+                return _move_target_problems(mailbox, settings.move_to)
     except SourceError as exc:
         return [f"imap: {exc}"]
+    return []
+
+
+def _move_target_problems(mailbox: imap.Mailbox, folder: str) -> list[str]:
+    """The folder processed mails go to exists, or is created now: a check that passes
+    while every move fails would only tell the operator after the first run."""
+    spelt = mailbox.server_name(folder)
+    separator = f"separator {mailbox.separator!r}" if mailbox.separator else "no folder levels"
+    refusal = mailbox.create(folder)
+    if refusal:
+        return [
+            f"imap.move_to: the server ({separator}) cannot create {spelt!r}: {refusal}; "
+            "write levels with '/' and create the folder in the mail client if needed"
+        ]
     return []
 
 

@@ -20,7 +20,7 @@ from pipeline.config import Config, SourceConfig
 from pipeline.config.settings import Settings
 from pipeline.errors import MelderError, Rejected, SourceError
 from pipeline.ingest import FETCHING, KINDS
-from pipeline.ingest.base import keep_original
+from pipeline.ingest.base import KnownInputs, keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.readers import InputContext, read_input
 from pipeline.media import MediaFetcher
@@ -174,7 +174,7 @@ def ingest_source(
             source,
             config,
             now=now,
-            seen=lambda locator, digest: known.get(locator) == digest,
+            seen=KnownInputs(known),
             **services,
         )
         stored = store_raws(
