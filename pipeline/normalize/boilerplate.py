@@ -49,7 +49,11 @@ tweet|tweeten|(?:teilen|share) (?:auf|on|via) .{1,30}|follow us.{0,60}|folgen si
 link kopieren|copy link|pdf|download(?: pdf)?|merken|bookmark|kommentieren
 kommentare?(?: \(?\d+)?
 \d+ kommentare?|comments?(?: \(?\d+)?|\d+ comments?|leave a (?:comment|reply)
-kommentar schreiben
+kommentar schreiben|fehler melden|(?:artikel |beitrag |text )?(?:vorlesen|anhören)
+(?:listen to|read) (?:this )?(?:article|story) aloud|listen to (?:this )?(?:article|story)
+ok|okay|abo|e-?paper|news ?flash|(?:website |portal )?sign (?:in|up|out)
+create (?:a |an |your )?(?:website |free )?account\b.{0,100}
+cookie-?(?:hinweis|einstellungen|banner|settings|notice|policy|richtlinie)
 newsletter(?: abonnieren| bestellen| anmeldung| abonnieren .{0,40})?|jetzt abonnieren|abonnieren
 subscribe(?: now| to our newsletter)?|sign up for our newsletter.{0,60}|zum newsletter.{0,40}
 weiterlesen|mehr lesen|read more|continue reading|mehr erfahren|learn more|mehr|more|zum artikel
@@ -140,7 +144,8 @@ OFFER_PRICE_RE = re.compile(
 COOKIE_RE = re.compile(
     r"\bcookies?\b.*\b(?:akzept|zustimm|einverstanden|einwillig|accept|consent|we use|wir verwenden"
     r"|wir nutzen|datenschutz|privacy|einstellungen|settings)|\b(?:akzept|accept|consent|we use|"
-    r"wir verwenden|wir nutzen)\w*\b.*\bcookies?\b",
+    r"wir verwenden|wir nutzen)\w*\b.*\bcookies?\b"
+    r"|\b(?:nutzt|verwendet|benutzt|setzt|uses)\s+cookies\b",
     re.I,
 )
 NAV_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s+[>›»/]\s+")

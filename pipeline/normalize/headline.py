@@ -13,6 +13,7 @@ from pipeline.normalize.body import (
 from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import Findings
 from pipeline.normalize.letterhead import is_letterhead, is_release_label, is_sender_line
+from pipeline.normalize.page_dump import nearest_the_text
 from pipeline.normalize.paragraphs import BULLET_RE
 
 DATELINE_ONLY_RE = re.compile(
@@ -164,7 +165,11 @@ def take_title(
             and not (
                 title_index is not None
                 and index < title_index
-                and (_is_kicker(block) or is_sender_line(block.text))
+                and (
+                    _is_kicker(block)
+                    or is_sender_line(block.text)
+                    or (not given and _looks_like_headline(block))  # a site's name over it
+                )
             )
         ):
             kept.append(block)
@@ -255,6 +260,10 @@ def _is_kicker(block: Block) -> bool:
     return len(text.split()) <= 6 and text[-1] not in ".!?" and not any(h for _, h in block.segs)
 
 
+def _is_section_name(block: Block) -> bool:
+    return _is_kicker(block) and not DATELINE_ONLY_RE.match(block.text)
+
+
 def _find_headline(blocks: list[Block], head_end: int, date_lines: set[int]) -> int | None:
     h1 = next((i for i, b in enumerate(blocks[: head_end + 1]) if b.kind == "h1"), None)
     if h1 is not None:
@@ -272,6 +281,7 @@ def _find_headline(blocks: list[Block], head_end: int, date_lines: set[int]) -> 
     named = [i for i in candidates if not is_sender_line(blocks[i].text)]
     if named and len(blocks[named[-1]].text.split()) >= 4:
         candidates = named
+    candidates = nearest_the_text(blocks, candidates, date_lines, _is_section_name)
     # A headline says something: four words first, then a sender's or site's name of two or
     # three; only when a paragraph of running text follows, which the headline stands over.
     passes = ((4, 10**6), (3, 25)) if head_end < len(blocks) else ((3, 25),)

@@ -49,6 +49,12 @@ from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
 from pipeline.normalize.links import counted_link_notes
+from pipeline.normalize.page_dump import (
+    resolved_marks,
+    take_references,
+    unlaid_pdf_text,
+    without_page_furniture,
+)
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
 from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
@@ -92,7 +98,16 @@ def normalize(
         # '<p><b>Talstadt, 24.11.2026</b> – …' given as text: readers would see the tags
         raw = raw.model_copy(update={"body_html": raw.body_text, "body_text": None})
         found.warnings.append("the text holds HTML markup: it was read as HTML")
-    lines, stamp, signature = drop_furniture(body_lines(raw, source))
+    references: dict[str, str] = {}
+    if raw.format == "text" and not raw.body_html and raw.body_text:
+        dump, references = take_references(raw.body_text)
+        dump, notes = unlaid_pdf_text(dump)
+        found.warnings.extend(notes)
+        raw = raw.model_copy(update={"body_text": dump})
+    lines = body_lines(raw, source)
+    if raw.format == "text" and not raw.body_html:
+        lines = without_page_furniture(resolved_marks(lines, references))
+    lines, stamp, signature = drop_furniture(lines)
     lines, named_captions = take_named_captions(lines, file_names(raw.media))
     captions: list[str] = []
     lines = drop_caption_lines(
