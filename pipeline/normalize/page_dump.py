@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.normalize import boilerplate
 from pipeline.normalize.body import Block, Line, tidy_segments
+from pipeline.normalize.disclaimers import is_disclaimer
 
 # --- lynx/w3m: '[3]Internetseite' marks and the 'References' list at the end -------------------
 
@@ -282,17 +283,31 @@ def without_page_furniture(lines: list[Line]) -> list[Line]:
     never the line right above the lead, which is the headline) and everything from a heading
     of other news or a comment form under the article on."""
     lines = [line for line in lines if not _is_drawn_rule(line.text)]
-    began = False
+    prose = [_prose_chars(line.text) for line in lines]
+    before = 0
     for index, line in enumerate(lines):
-        began = began or boilerplate.is_long_paragraph(line.text)
         text = line.text.strip()
-        if began and (
-            (len(text) <= RELEASE_END_CHARS and RELEASE_ENDS_RE.fullmatch(text.rstrip(":")))
-            or COMMENT_FORM_RE.fullmatch(text)
+        # the release's text came, and more of it than follows: a box of other news in the
+        # middle of a page ('Mehr zum Thema' between headline and lead) ends nothing
+        if (
+            before
+            and sum(prose[index:]) < before
+            and (
+                (len(text) <= RELEASE_END_CHARS and RELEASE_ENDS_RE.fullmatch(text.rstrip(":")))
+                or COMMENT_FORM_RE.fullmatch(text)
+            )
         ):
             lines = lines[:index]
             break
+        before += prose[index]
     return _without_head_menu(lines)
+
+
+def _prose_chars(text: str) -> int:
+    """How much of the release's own prose the line holds; a portal's old disclaimer none."""
+    if not boilerplate.is_long_paragraph(text) or is_disclaimer(text):
+        return 0
+    return len(text)
 
 
 def _is_drawn_rule(text: str) -> bool:

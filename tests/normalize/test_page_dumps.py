@@ -99,3 +99,18 @@ def test_a_table_set_in_columns_of_figures_stays_a_table():
         "Ort          Läden    Euro\nAhorn        3        45.000\nBirkenau     2        30.000\n"
     )
     assert "Ahorn | 3 | 45.000" in found.text
+
+
+def test_a_box_of_other_news_above_the_lead_ends_nothing_an_old_disclaimer_over_it_neither():
+    """A portal puts 'Mehr zum Thema' between headline and text, under its old disclaimer."""
+    found = _release(
+        "Im „Melder“ finden Sie Inhalte Dritter, die uns tagtäglich erreichen. Diese Inhalte "
+        "werden nicht redaktionell bearbeitet; für sie ist allein der Absender verantwortlich.\n\n"
+        "Dorfläden bekommen Geld vom Kreis\n\nAnzeige\n\nMehr zum Thema\n\nMehr\n\n"
+        f"{LEAD}\n\nAnträge nimmt das Landratsamt bis Ende März entgegen, teilt der Kreis mit. "
+        "Beraten werden Gründerinnen und Gründer im Wirtschaftsamt des Kreises.\n\n"
+        "Ähnliche Beiträge\n\nNeue Buslinie im Oberland"
+    )
+    assert found.title == "Dorfläden bekommen Geld vom Kreis"
+    assert found.text.startswith(LEAD)
+    assert found.text.endswith("im Wirtschaftsamt des Kreises.")
