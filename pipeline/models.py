@@ -139,6 +139,11 @@ class RawRelease(Frozen):
     contact_box: tuple[str, ...] = ()
 
 
+# A warning that starts so keeps its release for an editor on arrival, even from a trusted
+# source (`review = "auto"`): what it names is for a person to judge.
+HOLD_FOR_EDITOR = "held for an editor: "
+
+
 class Release(Frozen):
     """One clean press release, ready for review and publishing.
 
@@ -179,6 +184,10 @@ class Release(Frozen):
     @property
     def is_valid(self) -> bool:
         return not self.errors
+
+    @property
+    def held_for_editor(self) -> bool:
+        return any(warning.startswith(HOLD_FOR_EDITOR) for warning in self.warnings)
 
 
 class Entry(Frozen):

@@ -59,6 +59,7 @@ from pipeline.ingest.readers.mailparts import (
     transfer_warnings,
 )
 from pipeline.ingest.readers.replies import answer_to_a_question
+from pipeline.ingest.readers.spam_marks import spam_warnings
 from pipeline.models import MediaInput, RawRelease
 
 # "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject, and the tags a mail
@@ -122,7 +123,8 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         media=_media(
             message, inline, {id(html_part), id(text_part), *used}, _shown_content_ids(html_part)
         ),
-        warnings=_cut_off(message)
+        warnings=spam_warnings(message, _tags_in_front(subject))
+        + _cut_off(message)
         + transfer_warnings(message)
         + notes
         + reply_notes
@@ -229,6 +231,12 @@ def _title(subject: str | None, forwarded_subject: str | None) -> str | None:
         subject = forwarded_subject  # a forwarded forward's subject has its own 'WG:'
     cleaned = _SUBJECT_PREFIX.sub("", subject or "").strip()
     return cleaned or None
+
+
+def _tags_in_front(subject: str) -> str:
+    """What `_title` cuts from the subject: 'WG:', a gateway's '[SPAM?]' or '*** SPAM ***'."""
+    tags = _SUBJECT_PREFIX.match(subject)
+    return tags.group() if tags else ""
 
 
 def _date(message: Message) -> tuple[datetime | None, str | None]:
