@@ -139,6 +139,14 @@ class RawRelease(Frozen):
     contact_box: tuple[str, ...] = ()
 
 
+# A warning that starts so keeps its release for an editor on arrival, even from a trusted
+# source (`review = "auto"`): what it names is for a person to judge.
+HOLD_FOR_EDITOR = "held for an editor: "
+# A warning that starts so says the sender labelled the release a correction ('KORREKTUR:'):
+# the store looks for the release it corrects.
+CORRECTION_MARK = "the sender calls this a correction"
+
+
 class Release(Frozen):
     """One clean press release, ready for review and publishing.
 
@@ -179,6 +187,14 @@ class Release(Frozen):
     @property
     def is_valid(self) -> bool:
         return not self.errors
+
+    @property
+    def sent_as_correction(self) -> bool:
+        return any(warning.startswith(CORRECTION_MARK) for warning in self.warnings)
+
+    @property
+    def held_for_editor(self) -> bool:
+        return any(warning.startswith(HOLD_FOR_EDITOR) for warning in self.warnings)
 
 
 class Entry(Frozen):

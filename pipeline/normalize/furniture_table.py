@@ -27,6 +27,23 @@ _DISPLAY_QUESTION = (
     r"|probleme (?:mit|bei) der (?:darstellung|anzeige)[^.!?|]{0,30}|(?:trouble|problems) viewing"
     r"[^.!?|]{0,30}|not displaying[^.!?|]{0,30})\?"
 )
+# a mailing tool's row of links to the subscriber's settings ('unsubscribe from this list update
+# subscription preferences', 'Abmelden | Profil bearbeiten'); never a row of 'Impressum Datenschutz'
+_SUBSCRIBER_LINK = (
+    r"(?:unsubscribe(?: from (?:this|our|the) (?:list|newsletter|mailing list))?|opt[- ]out"
+    r"|(?:update|manage|change|edit) (?:your )?(?:subscription |e-?mail |newsletter )?"
+    r"(?:preferences|settings|profile|subscriptions?)"
+    r"|(?:vom newsletter |von (?:dieser|der) liste |newsletter |hier )?(?:abmelden|abbestellen"
+    r"|austragen)|(?:ihr(?:e|en)? )?(?:profil|einstellungen|daten|abonnement|abo|präferenzen"
+    r"|newsletter-?einstellungen|e-?mail-?einstellungen) (?:ändern|bearbeiten|aktualisieren"
+    r"|verwalten|anpassen)|forward to a friend|an (?:einen )?freund weiterleiten|impressum"
+    r"|datenschutz(?:erklärung)?|privacy policy|imprint|view (?:it )?in (?:your )?browser"
+    r"|im browser (?:ansehen|öffnen))"
+)
+_SUBSCRIBER_ROW = (
+    r"(?=.*(?:unsubscribe|opt[- ]out|abmelden|abbestellen|austragen|preferences|profil|einstellung"
+    rf"|subscription|abonnement))(?:{_SUBSCRIBER_LINK}\s*[|·•,/]?\s*){{2,6}}\.?"
+)
 _NETWORK = r"(?:x|twitter|facebook|instagram|linkedin|youtube|mastodon|bluesky|threads|xing|tiktok)"
 
 # 'Seite 1 von 2', 'Page 1 of 3', and a row of page numbers: 'Seite 1 2 3'
@@ -339,6 +356,14 @@ FOOTERS: dict[str, tuple[str, ...]] = {
         r"unsubscribe\W{1,3}(?:manage|update) (?:your )?(?:e-?mail )?"
         r"(?:preferences|subscriptions?).*",
         r"sent by .{1,80} powered by .{1,120}",
+        _SUBSCRIBER_ROW,
+        # Mailchimp's closing question, in English and German, with its links after it
+        r"want to change how you receive these e-?mails\?.*|you can update your preferences or"
+        r" unsubscribe.*|möchten sie ändern, wie sie (?:diese|unsere) e-?mails? erhalten\?.*"
+        r"|sie können ihre (?:einstellungen|präferenzen) (?:aktualisieren|ändern) oder sich .*",
+        # Brevo's and CleverReach's German: 'Sie haben diese E-Mail erhalten, weil …'
+        r"sie haben (?:diese[n]?|unsere[n]?) (?:e-?mail|nachricht|newsletter)(?:s)? (?:erhalten"
+        r"|bekommen),? (?:weil|da) .*",
         r"(?:manage|update) (?:your )?(?:subscription|e-?mail|newsletter) (?:preferences|settings)"
         r"\b.{0,80}|(?:manage|update) your (?:preferences|subscriptions?)\b.{0,80}",
     ),

@@ -35,6 +35,7 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
+from pipeline.normalize.corrections import correction_note
 from pipeline.normalize.courtesy import drop_closing_courtesy
 from pipeline.normalize.datelines import bracketed_dateline
 from pipeline.normalize.disclaimers import is_disclaimer
@@ -147,6 +148,7 @@ def normalize(
     if raw.format in SUBMITTED_FIELDS:  # a sender's CMS may wrap the title in '<b>'
         given = field_from_markup(given)
     given = take_title_embargo(clean_inline(given), zone, now, found)
+    found.warnings.extend(correction_note(given))
     title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
     blocks, copied = without_second_copy(title, blocks)
     found.warnings.extend(copied + several_releases(title, blocks))

@@ -37,7 +37,10 @@ def dated_ahead(release: Release, now: datetime) -> bool:
 
 def arrival_state(source: SourceConfig, release: Release | None = None, now=None) -> State:
     """Trusted sources (`review = "auto"`) are approved on arrival, except a release dated
-    more than a day ahead; the rest wait for an editor."""
+    more than a day ahead or one with a warning that holds it for an editor (a spam filter's
+    mark); the rest wait for an editor."""
+    if release is not None and release.held_for_editor:
+        return State.QUEUED
     if release is not None and now is not None and dated_ahead(release, now):
         return State.QUEUED
     return State.APPROVED if source.review == "auto" else State.QUEUED

@@ -23,6 +23,7 @@ from pipeline.store.batch import (
     rounds_of_distinct_ids,
     told_of_earlier_inputs,
 )
+from pipeline.store.corrections import corrected_release, correction_warning
 from pipeline.store.queries import ReleaseQueries
 from pipeline.store.records import Change, ReleaseView, Saved
 from pipeline.store.tables import EventRow, InputRow, MediaUseRow, ReleaseRow, RevisionRow
@@ -147,12 +148,19 @@ class ReleaseWrites(ReleaseQueries):
         duplicates = DuplicateIndex(session, texts)
         merged = self._merged_into(session, [i for i in edited if _rejected(existing[i])])
         batch = Batch(now=now, actor=actor)
-        results = []
+        results, saved_before = [], []
         for release, state, _ in items:
             text = texts.get(release.id)
             new = release.id not in existing and text is not None
             # a release merged into another comes back, changed, as that one's duplicate
             twin = duplicates.match(release.id, text) if new else merged.get(release.id)
+            if new and release.sent_as_correction:
+                corrected = corrected_release(session, release, saved_before)
+                if corrected is not None:
+                    twin = corrected
+                    note = correction_warning(release.id, corrected)
+                    release = release.model_copy(update={"warnings": (*release.warnings, note)})
+            saved_before.append((release.id, release.source, release.title))
             saved = batch.add(release, state, existing, duplicate_of=twin)
             if text is not None and saved.outcome != "unchanged":
                 duplicates.remember(

@@ -208,6 +208,26 @@ def test_a_cover_note_over_the_release_with_a_web_address_in_its_signature_is_no
             "Thank you for your email. I am currently out of the office until Monday, December 7,"
             " with limited access to email.",
         ),
+        (
+            "Abwesend: Ihre Meldung im Kreisblatt",
+            "Vielen Dank für Ihre E-Mail. Ihre Nachricht wird nicht weitergeleitet.",
+        ),
+        (
+            "Wasserstofflabor",
+            "Sehr geehrte Damen und Herren,\n\nich befinde mich bis zum 7. Dezember 2026 nicht im "
+            "Büro. In dringenden Angelegenheiten erreichen Sie unser Büro unter 07131 555 12 34.",
+        ),
+        ("Automatische Antwort: PM 44/2026", "Danke für Ihre Nachricht."),
+        (
+            "Réponse automatique : Talheim",
+            "Je suis absente du bureau jusqu'au 7 décembre. En cas d'urgence, écrivez à "
+            "presse@talheim.example.",
+        ),
+        (
+            "Risposta automatica: Talheim",
+            "Sono fuori ufficio fino al 7 dicembre. Per questioni urgenti scrivete a "
+            "presse@talheim.example.",
+        ),
     ],
 )
 def test_an_out_of_office_note_without_its_headers_is_no_release(subject, body):
@@ -215,6 +235,16 @@ def test_an_out_of_office_note_without_its_headers_is_no_release(subject, body):
     assert [error.field for error in found.errors] == ["email"]
     assert found.errors[0].message.startswith("no press release: the mail is an")
     assert found.errors[0].message.endswith("send the release itself")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Abwesende Eltern: Kita-Beiträge werden erstattet", "Absence of rain: reservoirs low"],
+)
+def test_a_release_whose_subject_starts_with_an_absence_word_is_a_release(subject):
+    found = mail(subject, BUS_RELEASE, kind="plain")
+    assert found.errors == ()
+    assert found.title == subject
 
 
 def test_a_short_release_that_says_who_is_away_is_a_release():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import email
 import re
 from datetime import datetime
-from email import errors, policy
+from email import policy
 from email.errors import HeaderParseError
 from email.header import decode_header
 from email.message import Message
@@ -50,16 +50,19 @@ from pipeline.ingest.readers.forwards import (
 from pipeline.ingest.readers.mailparts import (
     attachments,
     broken_html,
+    cut_off,
     filename,
     is_attachment,
     is_tnef,
     is_tool_picture,
     part_text,
-    tnef_may_hold_files,
+    tnef_notes,
     transfer_warnings,
 )
 from pipeline.ingest.readers.replies import answer_to_a_question
-from pipeline.models import MediaInput, RawRelease
+from pipeline.ingest.readers.smime import ENCRYPTED, is_encrypted, is_pkcs7_mail, signed_entity
+from pipeline.ingest.readers.spam_marks import spam_warnings
+from pipeline.models import MediaInput, Problem, RawRelease
 
 # "WG:", "Fwd:", "AW:" ... in front of a forwarded release's subject, and the tags a mail
 # gateway or a mailing list puts there ('[EXTERN]', '*EXTERNAL*', '[SPAM?]', '[Presse-Info]').
@@ -77,6 +80,10 @@ _SUBJECT_PREFIX = re.compile(
 def read(data: bytes, context: InputContext) -> RawRelease:
 
     message = _parse(data)
+    if is_pkcs7_mail(message) and is_encrypted(message):
+        return _encrypted(message, data, context)
+    if is_pkcs7_mail(message) and (opened := signed_entity(data, message)):
+        message = _parse(opened)  # an opaque S/MIME signature holds the whole mail
     html_part, text_part = _body_parts(message)
     shown = part_text(text_part) if text_part else _tagless(html_part)
     if automatic := automatic_kind(message, _header(message, "subject") or "", shown):
@@ -122,24 +129,30 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         media=_media(
             message, inline, {id(html_part), id(text_part), *used}, _shown_content_ids(html_part)
         ),
-        warnings=_cut_off(message)
+        warnings=spam_warnings(message, _tags_in_front(subject))
+        + cut_off(message)
         + transfer_warnings(message)
         + notes
         + reply_notes
         + _not_fetched(remote)
-        + (() if problems else _tnef_notes(message))  # a problem names it already
+        + (() if problems else tnef_notes(message))  # a problem names it already
         + ((f"the mail's text part was read: {broken}",) if broken else ()),
         problems=problems,
     )
 
 
-def _cut_off(message: Message) -> tuple[str, ...]:
-    """A multipart mail without its closing boundary stopped in transfer (or in a copy): it
-    reads as a shorter release, so the editor is told to compare it with the original."""
-    defects = (defect for part in message.walk() for defect in part.defects)
-    if any(isinstance(defect, errors.CloseBoundaryNotFoundDefect) for defect in defects):
-        return ("the mail looks cut off (its last part never ends): compare it with the original",)
-    return ()
+def _encrypted(message: Message, data: bytes, context: InputContext) -> RawRelease:
+    """An encrypted mail: only its headers can be read, and its subject is the headline."""
+    return RawRelease(
+        source=context.source,
+        identity=_header(message, "message-id") or context.locator,
+        format="email",
+        provenance=context.provenance(sender=_header(message, "from")),
+        content_hash=content_hash(data),
+        title=_title(_header(message, "subject"), None),
+        published=_date(message)[0],
+        problems=(Problem(field="email", message=ENCRYPTED),),
+    )
 
 
 MAX_DEPTH = 10
@@ -229,6 +242,12 @@ def _title(subject: str | None, forwarded_subject: str | None) -> str | None:
         subject = forwarded_subject  # a forwarded forward's subject has its own 'WG:'
     cleaned = _SUBJECT_PREFIX.sub("", subject or "").strip()
     return cleaned or None
+
+
+def _tags_in_front(subject: str) -> str:
+    """What `_title` cuts from the subject: 'WG:', a gateway's '[SPAM?]' or '*** SPAM ***'."""
+    tags = _SUBJECT_PREFIX.match(subject)
+    return tags.group() if tags else ""
 
 
 def _date(message: Message) -> tuple[datetime | None, str | None]:
@@ -357,17 +376,6 @@ def _media(
         if not is_tnef(part):  # Outlook's formatting, no document of the release
             found.append(_part_media(part, index))
     return tuple(found)
-
-
-def _tnef_notes(message: Message) -> tuple[str, ...]:
-    """A note for a winmail.dat that may hold files the sender attached in Outlook."""
-    return tuple(
-        f"the mail's {filename(part, 0)} (Outlook's rich text, TNEF) holds attachments that "
-        "Melder does not read: ask the sender to attach the files to a mail in HTML or plain "
-        "text (in Outlook: Format Text > HTML)"
-        for part in attachments(message, set())
-        if is_tnef(part) and tnef_may_hold_files(part)
-    )
 
 
 def _shown_content_ids(html_part: Message | None) -> set[str]:

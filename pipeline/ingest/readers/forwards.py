@@ -283,7 +283,9 @@ def _keep_last_lines(block, count: int) -> None:
 
 _AUTOMATIC_SUBJECT = re.compile(
     r"^\s*(?:automatische\s+antwort|abwesenheitsnotiz|abwesenheit|auto(?:matic)?[- ]?reply"
-    r"|out\s+of\s+(?:the\s+)?office|autoreply|réponse\s+automatique)\b"
+    r"|out\s+of\s+(?:the\s+)?office|autoreply|réponse\s+automatique|risposta\s+automatica)\b"
+    # Outlook's German, French and Italian subject of an absence note: 'Abwesend: <subject>'
+    r"|^\s*(?:abwesend|absence|absent|assente|assenza)\s*:"
     r"|^\s*(?:gelesen|read|ungelesen|not\s+read|zugestellt|delivered|unzustellbar|undeliverable"
     r"|delivery\s+status\s+notification|mail\s+delivery\s+(?:failed|failure))\s*:"
     # Lotus Notes' note names the person: 'Frank Wendt ist außer Haus.', '… is out of the office'
@@ -294,16 +296,19 @@ _AUTOMATIC_SUBJECT = re.compile(
 # An absence note that no header marks: short, in the first person, saying who is away and
 # when they are back ('Ich werde ab 26.11. nicht im Büro sein. Ich kehre zurück am 1.12.').
 _ABSENT = re.compile(
-    r"\b(?:ich\s+(?:bin|werde)|i\s+(?:am|will\s+be)|i'm|i’m)\s[^!?\n]{0,60}?\b(?:nicht\s+im\s+büro"
-    r"|au(?:ß|ss)er\s+haus|abwesend|im\s+urlaub|out\s+of\s+(?:the\s+)?office|away\s+from"
-    r"|on\s+(?:annual\s+)?leave|on\s+holiday|on\s+vacation)",
+    r"\b(?:ich\s+(?:bin|werde|befinde\s+mich)|i\s+(?:am|will\s+be)|i'm|i’m|je\s+(?:suis|serai)"
+    r"|sono|sarò)\s[^!?\n]{0,60}?\b(?:nicht\s+im\s+büro|au(?:ß|ss)er\s+haus|abwesend|im\s+urlaub"
+    r"|out\s+of\s+(?:the\s+)?office|away\s+from|on\s+(?:annual\s+)?leave|on\s+holiday"
+    r"|on\s+vacation|absente?\b|en\s+congé|en\s+vacances|assente|fuori\s+(?:ufficio|sede)"
+    r"|in\s+ferie)",
     re.I,
 )
 _BACK = re.compile(
     r"\b(?:ich\s+kehre\s+(?:am\s+[^.!?]{1,40}\s)?zurück|nach\s+meiner\s+rückkehr|wieder\s+"
     r"(?:im\s+büro|erreichbar|da)|zurück\s+(?:am|ab)|bis\s+(?:einschließlich|zum|am)\s"
     r"|(?:i\s+will|i'll|i’ll)\s+(?:be\s+)?(?:return|back)|upon\s+my\s+return|until\b"
-    r"|back\s+in\s+the\s+office|in\s+dringenden\s+fällen|for\s+urgent)",
+    r"|back\s+in\s+the\s+office|in\s+dringenden\s+(?:fällen|angelegenheiten)|for\s+urgent"
+    r"|jusqu'(?:au|à)\s|en\s+cas\s+d'urgence|fino\s+al\s|per\s+(?:questioni\s+)?urgen)",
     re.I,
 )
 _ABSENCE_WORDS = 120

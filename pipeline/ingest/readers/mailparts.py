@@ -223,3 +223,23 @@ _TOOL_BADGE_ALT_RE = re.compile(
 
 def is_tool_picture(url: str, alt: str) -> bool:
     return bool(_TOOL_PICTURE_RE.search(url) or _TOOL_BADGE_ALT_RE.search(alt))
+
+
+def cut_off(message: Message) -> tuple[str, ...]:
+    """A multipart mail without its closing boundary stopped in transfer (or in a copy): it
+    reads as a shorter release, so the editor is told to compare it with the original."""
+    defects = (defect for part in message.walk() for defect in part.defects)
+    if any(isinstance(defect, errors.CloseBoundaryNotFoundDefect) for defect in defects):
+        return ("the mail looks cut off (its last part never ends): compare it with the original",)
+    return ()
+
+
+def tnef_notes(message: Message) -> tuple[str, ...]:
+    """A note for a winmail.dat that may hold files the sender attached in Outlook."""
+    return tuple(
+        f"the mail's {filename(part, 0)} (Outlook's rich text, TNEF) holds attachments that "
+        "Melder does not read: ask the sender to attach the files to a mail in HTML or plain "
+        "text (in Outlook: Format Text > HTML)"
+        for part in attachments(message, set())
+        if is_tnef(part) and tnef_may_hold_files(part)
+    )
