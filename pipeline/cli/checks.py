@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -64,6 +65,7 @@ def check(
         for problem in online_problems(config):
             err.print(f"[red]{escape(problem)}[/red]", highlight=False, soft_wrap=True)
             config.problems.append(problem)
+    config.warnings.extend(_misspelled_settings(config))
     for warning in config.warnings:
         err.print(f"[yellow]warning: {escape(warning)}[/yellow]", highlight=False, soft_wrap=True)
     if config.problems:
@@ -86,6 +88,44 @@ def _settings_problems() -> list[str]:
     except ValidationError as exc:
         return [f"(environment): {line}" for line in settings_problems(exc)]
     return []
+
+
+def _misspelled_settings(config) -> list[str]:
+    """A MELDER_* variable that is no setting but nearly one (MELDER_DATABSE_URL): the store
+    would silently be the default file. Variables the config names for credentials stay."""
+    import difflib
+
+    from pipeline.config.peek import ENV_PREFIX
+    from pipeline.config.settings import Settings
+
+    known = [f"{ENV_PREFIX}{name.upper()}" for name in Settings.model_fields]
+    named = {
+        value
+        for item in [*config.sources.values(), *config.channels.values()]
+        for value in _named_variables(item)
+    }
+    found = []
+    for variable in sorted(os.environ):
+        upper = variable.upper()
+        if not upper.startswith(ENV_PREFIX) or upper in known or variable in named:
+            continue
+        if close := difflib.get_close_matches(upper, known, n=1, cutoff=0.8):
+            found.append(f"(environment): {variable}: unknown setting; did you mean {close[0]}?")
+    return found
+
+
+def _named_variables(model) -> list[str]:
+    """Every `*_env` value of a source or channel, nested tables and lists included."""
+    from pydantic import BaseModel
+
+    names = []
+    for key, value in model:
+        if key.endswith("_env") and isinstance(value, str):
+            names.append(value)
+        for part in value if isinstance(value, list) else [value]:
+            if isinstance(part, BaseModel):
+                names.extend(_named_variables(part))
+    return names
 
 
 def extract(

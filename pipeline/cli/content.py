@@ -46,6 +46,7 @@ def ingest(
     from pipeline import runner
 
     context = _ctx(ctx)
+    context.settings  # noqa: B018 - a wrong MELDER_* value: one line before anything runs
     config = context.config()
     unknown = [name for name in sources or [] if name not in config.sources]
     for name in sources or []:
@@ -136,6 +137,7 @@ def submit(
     from pipeline import runner
 
     context = _ctx(ctx)
+    context.settings  # noqa: B018 - a wrong MELDER_* value: one line before anything runs
     config = context.config()
     if source not in config.sources:
         raise _fail(f"unknown source {source!r}; known: {', '.join(sorted(config.sources))}")
@@ -203,6 +205,7 @@ def publish(
     from pipeline import runner
 
     context = _ctx(ctx)
+    context.settings  # noqa: B018 - a wrong MELDER_* value: one line before anything runs
     config = context.config()
     unknown = [name for name in channels or [] if name not in config.channels]
     if unknown:
@@ -287,6 +290,7 @@ def run(
     from pipeline import runner
 
     context = _ctx(ctx)
+    context.settings  # noqa: B018 - a wrong MELDER_* value: one line before anything runs
     config = context.config()
     if once:
         with context.store() as store, progress_reporter("ingested") as progress:

@@ -48,7 +48,7 @@ def status(
     with context.store(read_only=True, fail=_critical if check else None) as store:
         runs = store.last_runs()
         counts = store.counts()
-        health = _source_health(store, sources)
+        health = _source_health(store, sources, config.unreadable_sources)
         schedule = _next_runs(config, store.last_job_runs())
         pushed = store.delivery_counts()
         leading = holder(store.engine)
@@ -199,17 +199,23 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
 
 
-def _source_health(store: Store, sources: dict[str, SourceConfig]) -> list[dict]:
+def _source_health(
+    store: Store, sources: dict[str, SourceConfig], unreadable: dict[str, str]
+) -> list[dict]:
     from pipeline.ingest.health import SourceHealth, health_json
     from pipeline.store.health import HealthBook
 
     now = _now()
     recorded = HealthBook(store.engine).all()
-    names = sorted(set(recorded) | {name for name, s in sources.items() if s.enabled})
+    enabled = {name for name, s in sources.items() if s.enabled}
+    names = sorted(set(recorded) | enabled | set(unreadable))
     items = []
     for name in names:
         item = health_json(recorded.get(name) or SourceHealth(source=name), sources.get(name), now)
-        item["configured"] = name in sources
+        item["configured"] = name in sources or name in unreadable
+        item["config_problem"] = unreadable.get(name)
+        if name in unreadable:
+            item["enabled"] = True  # meant to run: its file says so, or says nothing readable
         items.append(item)
     return items
 
@@ -237,6 +243,8 @@ def _print_health(items: list[dict], zone: ZoneInfo) -> None:
             state += f" (silent: nothing new for over {item['expect_every']})"
         if not item["enabled"]:
             state = "disabled" if item["configured"] else "removed (no sources/ file)"
+        if item["config_problem"]:
+            state = f"failing: config problem, not read: {item['config_problem']}"
         rows.append(
             [
                 item["source"],

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.shell import MelderCommand, _ctx, _fail, out, print_table
+from pipeline.cli.shell import MelderCommand, _ctx, _fail, err, escape, out, print_table
 
 SOURCE = """\
 # One file per source: where releases come from. Every key: README "Sources".
@@ -107,7 +107,9 @@ def config(
         variable = f"MELDER_{name.upper()}"
         value = getattr(settings, name)
         if name == "database_url":
-            value = settings.database_url_for(context.root)
+            from pipeline.store.engine import shown_url
+
+            value = shown_url(settings.database_url_for(context.root))
         if name == "root":
             value = context.root
         if name in SECRET:
@@ -121,8 +123,17 @@ def config(
     rows.extend(_model_rows("schedule", loaded.schedule, "schedule.toml"))
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    print_table(["origin", "key", "value"], [[r["origin"], r["key"], r["value"]] for r in rows])
+    else:
+        print_table(["origin", "key", "value"], [[r["origin"], r["key"], r["value"]] for r in rows])
+    if loaded.problems:
+        # a broken file's keys are not shown above: what runs is not what the file says
+        for problem in loaded.problems:
+            err.print(f"[red]{escape(problem)}[/red]", highlight=False, soft_wrap=True)
+        err.print(
+            f"{len(loaded.problems)} problem(s): these files are not in effect as written; "
+            "`melder check` lists them"
+        )
+        raise typer.Exit(1)
 
 
 def _model_rows(prefix: str, model, file: str) -> list[dict]:

@@ -6,6 +6,8 @@ here is what it runs.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from apscheduler.triggers.cron import CronTrigger
 
 
@@ -20,4 +22,10 @@ def cron_problem(expression: str, timezone: str) -> str | None:
             CronTrigger(**{name: value}, timezone=timezone)
         except ValueError as exc:
             return f"cron field {name} {value!r} is invalid: {exc}"
+    minute, hour, day, month, day_of_week = fields
+    whole = CronTrigger(
+        minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week, timezone=timezone
+    )
+    if whole.get_next_fire_time(None, datetime.now(UTC)) is None:
+        return f"cron {expression!r} never fires (no such date, e.g. 31 February)"
     return None

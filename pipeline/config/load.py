@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from pipeline.config.cron import cron_problem
 from pipeline.config.kinds import SOURCE_KINDS
-from pipeline.config.mailbox import sender_allowed
+from pipeline.config.mailbox import imap_problems
 from pipeline.config.models import (
     ChannelConfig,
     Config,
@@ -26,12 +26,14 @@ from pipeline.config.models import (
     SourceConfig,
 )
 from pipeline.config.peek import NAME_RE
+from pipeline.config.values import own_folder_problem, template_problems
 
 
 def _read_toml(path: Path, root: Path, problems: list[str]) -> dict | None:
     shown = _shown(path, root)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows editors save a byte-order mark that TOML itself does not allow
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         problems.append(f"{shown}: (syntax): {exc}; fix the TOML syntax there")
     except UnicodeDecodeError as exc:
@@ -143,12 +145,16 @@ def load_config(root: Path, known_kinds: frozenset[str] | None = None) -> Config
             "run melder in a Melder folder or pass --root DIR"
         )
     for name, path in _named_files(root / "sources", root, problems):
+        known_before = len(problems)
         source, data = _load_model_and_data(path, root, SourceConfig, problems)
         if source is not None:
             problems.extend(_source_problems(name, source, path, config, kinds))
             config.sources[name] = source
-        elif isinstance(data, dict):
+            continue
+        if isinstance(data, dict):
             problems.extend(_table_problems(data, _shown(path, root), kinds))
+        if not (isinstance(data, dict) and data.get("enabled") is False):
+            config.unreadable_sources[name] = problems[known_before]
     for name, path in _named_files(root / "outputs", root, problems):
         channel, data = _load_model_and_data(path, root, ChannelConfig, problems)
         if channel is not None:
@@ -224,6 +230,8 @@ def _source_problems(
     if source.kind == "files":
         if not source.path:
             found.append(f"{shown}: path: required for kind 'files': the folder to read")
+        elif problem := own_folder_problem(config.source_path(source), config.root):
+            found.append(f"{shown}: path: {source.path!r}: {problem}")
         elif not config.source_path(source).is_dir() and source.enabled:
             what = (
                 "is a file, not a folder; name the folder the releases arrive in"
@@ -271,47 +279,15 @@ def _remote_problems(source: SourceConfig, config: Config) -> list[str]:
     if source.extract.test_url and not source.extract.test_title:
         found.append("extract.test_title: set it to the title expected at extract.test_url")
     if source.kind == "imap":
-        found.extend(_imap_problems(source, config))
+        found.extend(imap_problems(source.imap, config.root, enabled=source.enabled))
     elif source.imap is not None:
         found.append(f"imap: only used by kind 'imap', not {source.kind!r}")
     return found
 
 
-def _imap_problems(source: SourceConfig, config: Config) -> list[str]:
-    imap = source.imap
-    if imap is None:
-        return ["imap: required for kind 'imap': a table with host, username_env, password_env"]
-    found = []
-    if imap.after == "move" and not imap.move_to:
-        found.append('imap.move_to: required when imap.after = "move": the folder to move to')
-    if imap.ca_file and not (config.root / imap.ca_file).is_file():
-        found.append(f"imap.ca_file: file {imap.ca_file!r} does not exist under {config.root}")
-    for index, sender in enumerate(imap.senders):
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender):
-            found.append(f"imap.senders[{index}]: {sender!r} is neither an address nor a domain")
-    for sender, name in imap.sender_names.items():
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender.lstrip("@")):
-            found.append(f"imap.sender_names: {sender!r} is neither an address nor a domain")
-        elif not name.strip():
-            found.append(f"imap.sender_names.{sender}: give the name of the press office")
-        elif imap.senders and not sender_allowed(
-            sender if "@" in sender else f"x@{sender}", imap.senders
-        ):
-            found.append(
-                f"imap.sender_names.{sender}: not among imap.senders, so its mails are refused; "
-                "add it there too"
-            )
-    if source.enabled:
-        for key in ("username_env", "password_env"):
-            variable = getattr(imap, key)
-            if not os.environ.get(variable):
-                found.append(f"imap.{key}: environment variable {variable} is not set")
-    return found
-
-
 def _table(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
 
@@ -365,13 +341,19 @@ def _channel_problems(
     ):
         if not isinstance(text, str):
             continue
-        for placeholder in re.findall(r"\{([^{}]*)\}", text):
-            if placeholder not in {"source", "source_title", "contact_email"}:
-                found.append(
-                    f"{shown}: {label}: unknown placeholder {{{placeholder}}}; "
-                    "use {source}, {source_title} or {contact_email}"
-                )
+        found.extend(f"{shown}: {label}: {problem}" for problem in template_problems(text))
+    if channel is not None:
+        found.extend(f"{shown}: {problem}" for problem in _webhook_problems(channel))
     return found
+
+
+def _webhook_problems(channel: ChannelConfig) -> list[str]:
+    """A secret that is not set stalls every delivery: said here, as imap's credentials are."""
+    return [
+        f"webhooks[{index}].secret_env: environment variable {hook.secret_env} is not set"
+        for index, hook in enumerate(channel.webhooks)
+        if not os.environ.get(hook.secret_env)
+    ]
 
 
 def _schedule_problems(schedule: ScheduleConfig, path: Path, config: Config) -> list[str]:

@@ -3,8 +3,10 @@ send and who answers for whose mails."""
 
 from __future__ import annotations
 
+import os
 import re
 from email.utils import parseaddr
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -84,3 +86,35 @@ class ImapConfig(BaseModel):
     @property
     def effective_port(self) -> int:
         return self.port or (993 if self.security == "tls" else 143)
+
+
+def imap_problems(imap: ImapConfig | None, root: Path, *, enabled: bool) -> list[str]:
+    """What `melder check` says about a source's [imap] table, each as `imap.key: message`."""
+    if imap is None:
+        return ["imap: required for kind 'imap': a table with host, username_env, password_env"]
+    found = []
+    if imap.after == "move" and not imap.move_to:
+        found.append('imap.move_to: required when imap.after = "move": the folder to move to')
+    if imap.ca_file and not (root / imap.ca_file).is_file():
+        found.append(f"imap.ca_file: file {imap.ca_file!r} does not exist under {root}")
+    for index, sender in enumerate(imap.senders):
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender):
+            found.append(f"imap.senders[{index}]: {sender!r} is neither an address nor a domain")
+    for sender, name in imap.sender_names.items():
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+|[^@\s]+\.[^@\s]+", sender.lstrip("@")):
+            found.append(f"imap.sender_names: {sender!r} is neither an address nor a domain")
+        elif not name.strip():
+            found.append(f"imap.sender_names.{sender}: give the name of the press office")
+        elif imap.senders and not sender_allowed(
+            sender if "@" in sender else f"x@{sender}", imap.senders
+        ):
+            found.append(
+                f"imap.sender_names.{sender}: not among imap.senders, so its mails are refused; "
+                "add it there too"
+            )
+    if enabled:
+        for key in ("username_env", "password_env"):
+            variable = getattr(imap, key)
+            if not os.environ.get(variable):
+                found.append(f"imap.{key}: environment variable {variable} is not set")
+    return found

@@ -16,9 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pipeline.config.mailbox import ImapConfig
 from pipeline.config.peek import DEFAULT_ZONE
+from pipeline.config.values import absolute_url_problem, base_url_problem, encoding_problem
 
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*(s|m|h|d)\s*$")
 INTERVAL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+MAX_INTERVAL_SECONDS = 366 * 86400
 
 
 class Strict(BaseModel):
@@ -60,6 +62,9 @@ def parse_interval(value: str) -> int:
     seconds = int(match.group(1)) * INTERVAL_UNITS[match.group(2)]
     if seconds <= 0:
         raise ValueError(f"interval {value!r} must be longer than zero")
+    if seconds > MAX_INTERVAL_SECONDS:
+        # a time that far ahead does not exist for the scheduler (past the year 9999)
+        raise ValueError(f"interval {value!r} is longer than a year; use at most '366d'")
     return seconds
 
 
@@ -115,6 +120,13 @@ class SourceConfig(Strict):
     def _every(cls, value: str | None) -> str | None:
         if value is not None:
             parse_interval(value)
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _encoding(cls, value: str | None) -> str | None:
+        if value is not None and (problem := encoding_problem(value)):
+            raise ValueError(problem)
         return value
 
     @field_validator("strip")
@@ -269,9 +281,16 @@ class ChannelConfig(Strict):
     @field_validator("link")
     @classmethod
     def _link(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError(f"link {value!r} must be an absolute http(s) URL")
+        if problem := base_url_problem(value):
+            raise ValueError(problem)
         return value.rstrip("/")
+
+    @field_validator("hub")
+    @classmethod
+    def _hub(cls, value: str | None) -> str | None:
+        if value is not None and (problem := absolute_url_problem(value)):
+            raise ValueError(problem)
+        return value
 
     def takes(self, source: str) -> bool:
         return "*" in self.sources or source in self.sources
@@ -330,6 +349,9 @@ class Config:
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # fine to run, but likely not meant
+    # sources whose file could not be read into settings at all: name -> its first problem;
+    # they are still listed (and refused) by ingest and status, never silently gone
+    unreadable_sources: dict[str, str] = field(default_factory=dict)
 
     def source_path(self, source: SourceConfig) -> Path:
         return (self.root / source.path).resolve() if source.path else self.root

@@ -39,8 +39,8 @@ def schedule_zone(root: Path) -> ZoneInfo:
     """The zone schedule.toml names for showing times; the default when it names none, or
     none that can be read (`melder check` says why)."""
     try:
-        with (root / "schedule.toml").open("rb") as handle:
-            name = tomllib.load(handle).get("timezone", DEFAULT_ZONE)
+        text = (root / "schedule.toml").read_text(encoding="utf-8-sig")
+        name = tomllib.loads(text).get("timezone", DEFAULT_ZONE)
         return ZoneInfo(name)
     except (OSError, ValueError, KeyError, TypeError):  # TOMLDecodeError is a ValueError
         return ZoneInfo(DEFAULT_ZONE)

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from pipeline.config import Config, SourceConfig
+from pipeline.config.values import own_folder_problem
 from pipeline.errors import SourceError
 from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.readers import READERS, InputContext, content_hash, read_input
@@ -33,6 +34,8 @@ def ingest(
     folder = config.source_path(source)
     if not folder.is_dir():
         raise SourceError(f"folder {source.path!r} does not exist under {config.root}")
+    if problem := own_folder_problem(folder, config.root):
+        raise SourceError(f"path {source.path!r}: {problem}")
     result = IngestResult()
     refused: list[tuple[str, str]] = []
     paths = input_files(folder, refused)

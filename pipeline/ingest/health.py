@@ -54,9 +54,9 @@ def backoff_delay(failures: int, base: timedelta = DEFAULT_BACKOFF) -> timedelta
     return min(base * (2 ** (failures - FAILURES_BEFORE_BACKOFF)), MAX_BACKOFF)
 
 
-def backoff_base(source: SourceConfig) -> timedelta:
+def backoff_base(source: SourceConfig | None) -> timedelta:
     """A source polled every N waits at least N before its next try."""
-    if source.every:
+    if source is not None and source.every:
         return max(DEFAULT_BACKOFF, timedelta(seconds=parse_interval(source.every)))
     return DEFAULT_BACKOFF
 

@@ -143,7 +143,7 @@ def ingest_source(
     workers: int = 1,
 ) -> SourceReport:
     """Read one source; unless `force`, a source in back-off after failures is left alone."""
-    source = config.sources[name]
+    source = config.sources.get(name)
     report = SourceReport(source=name)
     if mistakes := [p for p in config.problems if p.startswith(f"sources/{name}.toml:")]:
         # read with rules its operator has not finished, a web source would crawl every link
@@ -153,6 +153,8 @@ def ingest_source(
         HealthBook(store.engine).record(name, source, now=now, error=report.error, new=0)
         store.record_run("ingest", name, now, now, "error", report.counts(), report.error)
         return report
+    if source is None:
+        raise KeyError(name)
     started = now
     book = HealthBook(store.engine)
     health = book.get(name)
@@ -236,6 +238,8 @@ def ingest(
 ) -> list[SourceReport]:
     """Read the named sources (or every enabled one, skipping those in back-off)."""
     chosen = names or [name for name, source in config.sources.items() if source.enabled]
+    if not names:  # a file that cannot be read is reported as refused, never skipped unseen
+        chosen = sorted([*chosen, *config.unreadable_sources])
     reports = []
     settings = Settings()
     client = HttpClient(validators=StoredValidators(store.engine), contact=settings.base_url)

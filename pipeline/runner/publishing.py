@@ -46,6 +46,9 @@ def publish(
             except OSError as exc:  # this channel is behind; the others still go out
                 report.behind[name] = disk_problem(exc)
                 log.error("channel=%s publish failed: %s", name, report.behind[name])
+            except Exception as exc:  # a channel's own mistake must not pass for a publish
+                report.behind[name] = f"{type(exc).__name__}: {exc}; `melder check` may say why"
+                log.error("channel=%s publish failed: %s", name, report.behind[name])
             store.finish_run(
                 runs[name],
                 datetime.now(UTC),
@@ -70,7 +73,7 @@ def publish(
         None,
         now,
         now,
-        "ok",
+        "error" if report.behind else "ok",
         {
             "released": len(report.published),
             "files_changed": sum(report.channels.values()),

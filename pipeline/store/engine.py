@@ -79,7 +79,9 @@ def mask_secrets(text: str, url: str | None) -> str:
     text = _KEYWORD_PASSWORD_RE.sub(r"\1***", text)
     for secret in sorted(secrets | pieces, key=len, reverse=True):
         if secret and secret != "***":
-            text = text.replace(secret, "***")
+            # a password standing alone, never letters of another word: a password 'postgres'
+            # leaves 'postgresql+psycopg' as it is
+            text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(secret)}(?![A-Za-z0-9])", "***", text)
     return text
 
 

@@ -29,7 +29,13 @@ class HealthBook:
             return {row.source: _health(row) for row in rows}
 
     def record(
-        self, source: str, config: SourceConfig, *, now: datetime, error: str | None, new: int
+        self,
+        source: str,
+        config: SourceConfig | None,
+        *,
+        now: datetime,
+        error: str | None,
+        new: int,
     ) -> SourceHealth:
         health = after_attempt(
             self.get(source), now=now, error=error, new=new, base=backoff_base(config)

@@ -87,7 +87,7 @@ def test_channel_needs_an_absolute_link_and_a_disclaimer(empty_root):
     found = [p for p in problems(empty_root) if p.startswith("outputs/bad.toml")]
     assert "outputs/bad.toml: disclaimer: required key is missing" in found
     assert any(
-        p.startswith("outputs/bad.toml: link: link '/melder' must be an absolute") for p in found
+        p.startswith("outputs/bad.toml: link: must be an absolute http(s) URL") for p in found
     )
 
 
