@@ -104,3 +104,13 @@ def test_a_release_s_own_lines_that_look_like_meta_lines_stay():
         "teilt die Stadtverwaltung mit. Die Arbeiten beginnen am 12. November 2026.\n\n"
         "Die Redaktion der Stadtzeitung berichtet in der nächsten Ausgabe ausführlich."
     )
+
+
+def test_the_timed_date_under_the_headline_beats_the_day_the_page_was_read():
+    found = dumped(
+        "Samstag, 9. November 2026\n\nVermischtes\n\n"
+        "Tafel sucht ehrenamtliche Fahrerinnen und Fahrer\n9. November 2026 10:05\n\n"
+        f"{_LEAD}\n"
+    )
+    assert found.title == "Tafel sucht ehrenamtliche Fahrerinnen und Fahrer"
+    assert found.published_at == datetime(2026, 11, 9, 10, 5, tzinfo=BERLIN)
