@@ -63,7 +63,8 @@ def _without_address_sentence(template: str) -> str:
 _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
         ("dritte", "third", "pressemitteilung", "press release", "jeweil", "respective",
-         "urheber", "oben stehend", "obenstehend", "angezeigt", "displayed", "their author"),
+         "urheber", "oben stehend", "obenstehend", "angezeigt", "displayed", "their author",
+         "redaktion", "editor"),
         ("inhalte dritter", "mitteilungen dritter", "beiträge dritter", "texte dritter",
          "meldungen dritter", "informationen dritter", "inhalte von dritten", "third-party content",
          "third party content", "third-party material", "third-party press",
@@ -87,6 +88,11 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          # a portal's notice on the release it carries: 'Für die Inhalte dieser
          # Pressemitteilung …', '… is not responsible for the content of this press release'
          "inhalte dieser pressemitteilung", "inhalt dieser pressemitteilung",
+         # 'Die hier veröffentlichten Meldungen stammen von Dritten', 'content from third parties'
+         "stammen von dritten", "stammt von dritten", "von dritten stammen", "von dritten stammt",
+         "von dritten eingereicht", "von dritten eingesandt", "von dritten zur verfügung",
+         "from third parties", "by third parties", "jeweilige absender", "jeweiligen absender",
+         "jeweilige einsender", "jeweiligen einsender",
          "inhalte der pressemitteilung", "inhalt der pressemitteilung",
          "content of this press release", "contents of this press release",
          "content of the press release", "contents of the press release"),
@@ -103,7 +109,9 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          "not checked", "not been reviewed", "not reviewed", "unedited", "unverified",
          "without editorial review", "without verification", "no editorial review",
          "neither edited nor", "nor checked", "nor verified", "nor reviewed", "has not edited",
-         "have not edited", "did not edit"),
+         "have not edited", "did not edit",
+         # 'weder bearbeitet noch geprüft'
+         "noch geprüft", "noch überprüft", "noch bearbeitet", "noch verändert"),
     ),
     (
         ("verantwort", "responsib", "übersender", "absender"),
@@ -116,10 +124,12 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         ("eigen", "gewähr", "haftung", "haften", "verantwortung", "distanz", "necessarily",
-         "endorse", "liability", "liable", "responsib"),
+         "endorse", "liability", "liable", "responsib", "disclaimer"),
         ("nicht zu eigen", "keine gewähr", "keine haftung", "keine verantwortung",
          "distanziert sich", "do not necessarily", "does not necessarily", "does not endorse",
-         "do not endorse", "no liability", "no responsibility", "not responsible for"),
+         "do not endorse", "no liability", "no responsibility", "not responsible for",
+         # a notice that names itself: 'Disclaimer: …', 'Haftungsausschluss: …'
+         "disclaimer:", "haftungsausschluss"),
     ),
 )  # fmt: skip
 _LONGEST = 1500
@@ -139,20 +149,58 @@ def _carries(folded: str, index: int) -> bool:
         return False
     return (
         any(map(contains, phrases))
+        or (index == 0 and (_taken_from_releases(folded) or _editors_did_not_edit(folded)))
         or (index == 2 and _alone_responsible(folded))
         or (index == 3 and _neither_liable(folded))
     )
 
 
+_TAKEN_FROM_RELEASES_RE = re.compile(
+    r"\b(?:aus|von)\b[^.]{0,40}\b(?:pressemitteilungen|pressemeldungen)\b[^.]{0,60}"
+    r"\b(?:übernommen|wiedergegeben|veröffentlicht)"
+    r"|\b(?:taken|reproduced|republished|copied|comes?)\b[^.]{0,40}\bfrom\b[^.]{0,40}"
+    r"\bpress releases\b"
+)
+
+
+def _taken_from_releases(folded: str) -> bool:
+    """'Die Inhalte … werden ungeprüft aus Pressemitteilungen der Polizei übernommen', 'Content
+    here is taken unedited from police press releases': a portal saying where its texts come
+    from, which a release does not say of itself."""
+    return "press" in folded and bool(_TAKEN_FROM_RELEASES_RE.search(folded))
+
+
+_EDITORS = ("redaktion", "editorial", "editors", "the editor")
+# the portal's own editors, not those of a paper a release speaks of ('die Redaktion der
+# Schülerzeitung')
+_OWN_EDITORS_RE = re.compile(r"redaktion(?!\s+(?:der|des|von)\b)|editorial|editors|the editor")
+_UNEDITED_PHRASES = _SIGNALS[1][1]
+
+
+def _editors_did_not_edit(folded: str) -> bool:
+    """'Die Redaktion hat sie weder bearbeitet noch geprüft', 'redaktionell nicht bearbeitet':
+    the portal's editors say within one sentence that they left the text alone, which says
+    that the text is someone else's."""
+    if not any(editors in folded for editors in _EDITORS):
+        return False
+    return any(
+        _OWN_EDITORS_RE.search(sentence) is not None
+        and any(phrase in sentence for phrase in _UNEDITED_PHRASES)
+        for sentence in _SENTENCE_END.split(folded)
+    )
+
+
 def _alone_responsible(folded: str) -> bool:
-    """'allein … verantwortlich', 'Für den Inhalt ist der Absender verantwortlich' within one
-    sentence."""
+    """'allein … verantwortlich', 'Für den Inhalt ist der Absender verantwortlich',
+    'Verantwortlich für den Inhalt ist ausschließlich der Absender' within one sentence."""
     for opening in ("allein", "für den inhalt", "für die inhalte"):
         position = folded.find(opening)
         while position >= 0:
             # an aside in brackets ('(siehe Firmeninfo rechte Spalte)') is no distance
             window = _ASIDE_RE.sub("", folded[position : position + 250])[:100].split(".", 1)[0]
             if "verantwortlich" in window and (opening == "allein" or _names_sender(window)):
+                return True
+            if opening != "allein" and _responsible_sender_follows(folded[:position], window):
                 return True
             position = folded.find(opening, position + len(opening))
     return False
@@ -168,6 +216,16 @@ def _neither_liable(folded: str) -> bool:
     """'Weder openPR noch dessen Betreiber übernehmen Haftung …', 'Neither the portal nor its
     operator accepts liability …' within one sentence."""
     return ("weder" in folded or "neither" in folded) and bool(_NEITHER_LIABLE_RE.search(folded))
+
+
+def _responsible_sender_follows(before: str, window: str) -> bool:
+    """'Verantwortlich für den Inhalt ist … der Absender': a sentence naming the sender as the
+    one responsible; an imprint line ('Verantwortlich für den Inhalt: Jana Roth') has no verb."""
+    return (
+        before.rstrip().endswith("verantwortlich")
+        and (" ist " in window or " sind " in window)
+        and _names_sender(window)
+    )
 
 
 _ASIDE_RE = re.compile(r"\s?\([^()]{0,150}\)")

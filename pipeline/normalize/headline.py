@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC
 
 from pipeline.models import Problem
 from pipeline.normalize import boilerplate, dates
@@ -192,6 +193,11 @@ def _publication_date(taken: str | None, line: str) -> str | None:
     if dates.is_labelled_date(line, published=True) and not dates.is_labelled_date(
         taken, published=True
     ):
+        return line
+    # 'Samstag, 9. November 2026' at the page's top, '9. November 2026 10:05' under the
+    # headline: the same day, and the later line knows when
+    first, later = dates.parse_moment(taken, UTC), dates.parse_moment(line, UTC)
+    if first and later and not first[1] and later[1] and first[0].date() == later[0].date():
         return line
     return taken
 

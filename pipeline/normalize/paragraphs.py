@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize import boilerplate
+from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import (
     Block,
     Line,
@@ -13,6 +13,7 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.findings import Findings
+from pipeline.normalize.meta_lines import is_meta_line
 
 BULLET_RE = re.compile(r"^(?:[-–*]\s+|[•·▪►]\s*)(?=\S)")  # '•Capacity' too
 FIELD_LINE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,24}:\s+\S")  # 'Termin: 3. Dezember, 10 Uhr'
@@ -69,8 +70,12 @@ def _chunk_blocks(chunk: list[Line]) -> list[Block]:
     width = max(len(line.text) for line in chunk)
     paragraphs = [list(first.segs)]
     listed = _parallel(chunk)
-    for previous, line in zip(chunk, chunk[1:], strict=False):
-        if not listed and _should_join(previous.text, line.text, width):
+    for index, (previous, line) in enumerate(zip(chunk, chunk[1:], strict=False), 1):
+        if (
+            not listed
+            and _should_join(previous.text, line.text, width)
+            and not (_stands_alone(chunk, index) or _stands_alone(chunk, index - 1))
+        ):
             space = [] if _hyphen_joins(previous.text, line.text) else [(" ", None)]
             if not space and line.text[:1].islower():  # 'Stadt-' 'verwaltung': a split word
                 paragraphs[-1] = _without_last_hyphen(paragraphs[-1])
@@ -78,6 +83,29 @@ def _chunk_blocks(chunk: list[Line]) -> list[Block]:
         else:
             paragraphs.append(list(line.segs))
     return [Block(kind, segs) for segs in paragraphs]
+
+
+HEAD_LINES = 8  # a chunk's opening lines, where a page prints its headline's meta lines
+
+
+def _stands_alone(chunk: list[Line], index: int) -> bool:
+    """A byline, reading time or publication date under a headline, in a dump that broke its
+    lines once ('Tafel sucht Fahrer' / 'Veröffentlicht am 09.11.2026 um 10:05 Uhr'): never part
+    of the headline nor of the text. Deeper in a chunk a bare date ('12. November 2026.') may
+    end a wrapped sentence."""
+    text = chunk[index].text
+    if not is_meta_line(text):
+        return False
+    before = chunk[index - 1].text.split() if index else []
+    if before and before[-1].casefold() in _LEADS_TO_A_DATE:
+        return False  # 'Die Arbeiten beginnen am' / '12. November 2026.'
+    return index < HEAD_LINES or not dates.is_date_line(text)
+
+
+_LEADS_TO_A_DATE = frozenset(
+    "am vom ab bis zum seit den dem ist war sind wurde wird on until since from by of at to "
+    "is was dated".split()
+)
 
 
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word's hyphen ends the line

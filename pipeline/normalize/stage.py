@@ -37,7 +37,7 @@ from pipeline.normalize.captions import (
 )
 from pipeline.normalize.corrections import correction_note
 from pipeline.normalize.courtesy import drop_closing_courtesy
-from pipeline.normalize.datelines import bracketed_dateline
+from pipeline.normalize.datelines import bracketed_dateline, dateline_text
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
 from pipeline.normalize.findings import (
@@ -50,6 +50,7 @@ from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
 from pipeline.normalize.links import counted_link_notes
+from pipeline.normalize.meta_lines import lead_paragraph, take_head_meta
 from pipeline.normalize.page_dump import (
     resolved_marks,
     take_references,
@@ -150,6 +151,12 @@ def normalize(
     given = take_title_embargo(clean_inline(given), zone, now, found)
     found.warnings.extend(correction_note(given))
     title, blocks = take_title(blocks, given, found, body_first=raw.format == "email")
+    blocks, meta_date = take_head_meta(blocks)
+    found.date_text = _more_exact(found.date_text or dateline_text(blocks), meta_date, zone, now)
+    # a dateline under page furniture, below the first blocks: 'SPRINGFIELD, Ill. (Nov. 14,
+    # 2026, 10:30 a.m. CST) — …' under a 'Posted on: November 14, 2026' that has no time
+    lead_date = dateline_text(lead_paragraph(blocks))
+    found.date_text = _more_exact(found.date_text, lead_date, zone, now)
     blocks, copied = without_second_copy(title, blocks)
     found.warnings.extend(copied + several_releases(title, blocks))
     dated = _more_exact(found.date_text, stamp, zone, now)  # a wire's stamp may hold the time
