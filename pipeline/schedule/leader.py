@@ -74,12 +74,16 @@ def _from_application_name(name: str) -> dict | None:
 def holder(engine: Engine) -> dict | None:
     """The `melder run` that holds the scheduler now (`pid`, `host`, `since`), or None."""
     if engine.dialect.name == "postgresql":
+        # pg_locks lists every database of the server: another Melder's scheduler holds the
+        # same key in its own database
         with engine.connect() as connection:
             name = connection.execute(
                 text(
                     "SELECT a.application_name FROM pg_locks l "
                     "JOIN pg_stat_activity a ON a.pid = l.pid "
-                    "WHERE l.locktype = 'advisory' AND l.granted AND l.objid = :key"
+                    "WHERE l.locktype = 'advisory' AND l.granted AND l.objid = :key "
+                    "AND l.database = "
+                    "(SELECT oid FROM pg_database WHERE datname = current_database())"
                 ),
                 {"key": LOCK_KEY},
             ).scalar()

@@ -41,11 +41,11 @@ class Batch:
     ) -> Saved:
         current = existing.get(release.id)
         # the same content, or the sender's own last content again after an editor's edit
-        if current is not None and release.content_hash in (
-            current["content_hash"],
-            current.get("sent_hash"),
-        ):
-            return Saved(release.id, "unchanged", State(current["state"]))
+        if current is not None and release.content_hash == current["content_hash"]:
+            return Saved(release.id, "unchanged", State(current["state"]), current["revision"])
+        if current is not None and release.content_hash == current.get("sent_hash"):
+            unchanged = State(current["state"])
+            return Saved(release.id, "unchanged", unchanged, current["sent_revision"])
         if current is None:
             current = {"state": State.RECEIVED.value, "revision": 0, "version": 0}
             outcome = "new"
@@ -134,7 +134,7 @@ class Batch:
                 "note": note,
             }
         )
-        return Saved(release.id, outcome, target)
+        return Saved(release.id, outcome, target, revision)
 
     def write(self, session: Session) -> None:
         connection = session.connection()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pipeline.config import SourceConfig
@@ -50,6 +51,13 @@ class HealthBook:
     def arrived(self, source: str, *, now: datetime) -> None:
         """A release came in by itself (a submission, the API): the source is alive, whatever
         its last fetch said, so `status --check` does not call it silent."""
+        try:
+            self._note_arrival(source, now)
+        except IntegrityError:
+            # another request's arrival made the source's first row at the same moment
+            self._note_arrival(source, now)
+
+    def _note_arrival(self, source: str, now: datetime) -> None:
         with Session(self.engine) as session, session.begin():
             row = session.get(SourceHealthRow, source)
             if row is None:

@@ -13,6 +13,7 @@ class Saved:
     release_id: str
     outcome: str  # new | revised | unchanged
     state: State
+    revision: int  # the revision these bytes became (unchanged: the one they match)
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,8 @@ class ReleaseWrites(ReleaseQueries):
                 connection.exec_driver_sql(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
                 connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
                 connection.exec_driver_sql(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
+                # begun by the driver at the first INSERT, after the reads that number revisions
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             items = told_of_earlier_inputs(items)
             rounds = rounds_of_distinct_ids(items)
             repeated = {items[position][0].id for later in rounds[1:] for position in later}
@@ -135,10 +137,11 @@ class ReleaseWrites(ReleaseQueries):
             if existing.get(release.id, {}).get("content_hash") not in (None, release.content_hash)
         ]
         incoming = {release.id: release for release, _, _ in items}
-        for release_id, (sent, data) in self._sent_revisions(session, edited).items():
+        for release_id, (sent, data, number) in self._sent_revisions(session, edited).items():
             # the same content in other bytes (keys reordered, CRLF line ends) is no news
             same = same_content(Release.model_validate_json(data), incoming[release_id])
             existing[release_id]["sent_hash"] = incoming[release_id].content_hash if same else sent
+            existing[release_id]["sent_revision"] = number
         texts = {
             release.id: made.get(release.id) or fingerprint(release.title, release.text)
             for release, _, _ in items
@@ -173,8 +176,13 @@ class ReleaseWrites(ReleaseQueries):
         return results
 
     def _current_rows(self, session: Session, ids: list[str]) -> dict[str, dict]:
-        """State, revision and content hash of the releases a batch touches, in few queries."""
+        """State, revision and content hash of the releases a batch touches, in few queries.
+
+        Locked until the batch commits (in id order: two batches never wait for each other): a
+        process storing the same release meanwhile (two `melder serve` answering one sender)
+        waits, then numbers its revision after this batch's. SQLite: see `save`."""
         found: dict[str, dict] = {}
+        ids = sorted(set(ids))
         columns = (
             ReleaseRow.id,
             ReleaseRow.state,
@@ -185,7 +193,10 @@ class ReleaseWrites(ReleaseQueries):
         )
         for start in range(0, len(ids), CHUNK):
             rows = session.execute(
-                select(*columns).where(ReleaseRow.id.in_(ids[start : start + CHUNK]))
+                select(*columns)
+                .where(ReleaseRow.id.in_(ids[start : start + CHUNK]))
+                .order_by(ReleaseRow.id)
+                .with_for_update()
             )
             for row in rows:
                 found[row.id] = {
@@ -214,14 +225,15 @@ class ReleaseWrites(ReleaseQueries):
                     merged.pop(release_id, None)  # a later decision ('reopened') counts
         return merged
 
-    def _sent_revisions(self, session: Session, ids: list[str]) -> dict[str, tuple[str, str]]:
-        """(content hash, data) of each release's last revision from its sender: the sender
+    def _sent_revisions(self, session: Session, ids: list[str]) -> dict[str, tuple[str, str, int]]:
+        """(content hash, data, number) of each release's last revision from its sender: the sender
         sending the same again changes nothing, and above all does not undo an editor's edit
         or decision that came after it."""
-        sent: dict[str, tuple[str, str]] = {}
+        sent: dict[str, tuple[str, str, int]] = {}
         for start in range(0, len(ids), CHUNK):
             rows = session.execute(
-                select(RevisionRow.release_id, RevisionRow.content_hash, RevisionRow.data)
+                select(RevisionRow.release_id, RevisionRow.content_hash)
+                .add_columns(RevisionRow.data, RevisionRow.number)
                 .join(
                     EventRow,
                     (EventRow.release_id == RevisionRow.release_id)
@@ -233,7 +245,7 @@ class ReleaseWrites(ReleaseQueries):
                 )
                 .order_by(RevisionRow.number)
             )
-            sent.update({release_id: (digest, data) for release_id, digest, data in rows})
+            sent.update({row.release_id: tuple(row[1:]) for row in rows})
         return sent
 
     def apply(

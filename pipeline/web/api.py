@@ -259,10 +259,16 @@ def _accept(
                 )  # fmt: skip
                 break
             except IntegrityError:
-                # the same release (or its next revision) stored by a request at the same
-                # moment: stored again now, it is that one's revision or unchanged
+                # the same new release stored by a request at the same moment: stored again
+                # now, it is that one's next revision or unchanged
                 if attempt == STORE_ATTEMPTS - 1:
-                    raise
+                    raise problem(
+                        503,
+                        "id",
+                        "this release is being stored by other requests at the same moment; "
+                        "send it again in a second",
+                        {"Retry-After": "1"},
+                    ) from None
     finally:
         client.close()
     note_arrivals(web.store, token.source, [saved], now=now())
@@ -270,11 +276,11 @@ def _accept(
     if release.errors:
         problems = [{"field": p.field, "message": p.message} for p in release.errors]
         return 422, {"problems": problems, "id": saved.release_id, "status_url": status_url}
-    view = web.store.get(saved.release_id, history=False)
+    # what this request's save did: a request at the same moment may have stored more since
     return 200 if saved.outcome == "unchanged" else 201, {
         "id": saved.release_id,
         "state": saved.state.value,
-        "revision": view.revision,
+        "revision": saved.revision,
         "outcome": saved.outcome,
         "status_url": status_url,
         "warnings": list(release.warnings),

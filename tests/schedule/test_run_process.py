@@ -196,3 +196,45 @@ def test_kill_minus_nine_at_random_moments_loses_and_duplicates_nothing(fast_roo
     folder = fast_root / "outputs" / "portal"
     assert json.loads((folder / "feed.json").read_text())["items"]
     assert not [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+def status_json(root: Path, database_url: str) -> dict:
+    env = {**os.environ, "MELDER_DATABASE_URL": database_url}
+    status = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--root", str(root), "status", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    return json.loads(status.stdout)
+
+
+def test_status_names_only_the_scheduler_of_its_own_database(fast_root, tmp_path, postgres):
+    """Two Melders share one PostgreSQL server, each with a database of its own: one's
+    `melder run` is not the other's scheduler, and each can lead its own at the same time."""
+    ours, theirs = postgres.new_database(), postgres.new_database()
+    neighbour = tmp_path / "neighbour"
+    write(neighbour / "sources" / "amt.toml", 'title = "Amt"\nkind = "files"\npath = "inbox"\n')
+    (neighbour / "inbox").mkdir()
+    write(neighbour / "schedule.toml", FAST_SCHEDULE)
+    their_run = start(neighbour, database_url=theirs)
+    their_log = Lines(their_run)
+    our_run = None
+    try:
+        assert wait_for(lambda: their_log.seen("role=leader"), timeout=60), their_log.lines
+        assert status_json(fast_root, ours)["scheduler"] is None
+        assert scheduler_line(fast_root, ours) == "scheduler: no melder run holds it"
+        assert status_json(neighbour, theirs)["scheduler"]["pid"] == their_run.pid
+
+        our_run = start(fast_root, database_url=ours)
+        our_log = Lines(our_run)
+        assert wait_for(lambda: our_log.seen("role="), timeout=60), our_log.lines
+        assert our_log.seen("role=leader") and not our_log.seen("role=standby")
+        assert status_json(fast_root, ours)["scheduler"]["pid"] == our_run.pid
+        assert status_json(neighbour, theirs)["scheduler"]["pid"] == their_run.pid
+    finally:
+        for process in (their_run, our_run):
+            if process is not None and process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                process.wait(timeout=30)

@@ -440,6 +440,8 @@ def test_a_sender_sending_the_same_again_never_undoes_an_editors_edit_or_decisio
             assert store.get(release_id).release.title == "Wiederholungstest Bearbeitet"
             again = api.post("/api/v1/releases", json=sent)
             assert (again.status_code, again.json()["outcome"]) == (200, "unchanged")
+            # its text is the sender's revision 1, not the editor's revision 2
+            assert (first.json()["revision"], again.json()["revision"]) == (1, 1)
             assert store.get(release_id).release.title == "Wiederholungstest Bearbeitet"
             fields = form_fields(desk.get(url).text, f"{url}/reject")
             desk.post(f"{url}/reject", data={**fields, "reason": "Doppelt"})
@@ -451,6 +453,7 @@ def test_a_sender_sending_the_same_again_never_undoes_an_editors_edit_or_decisio
         correction = {**sent, "title": "Wiederholungstest neu", "replaces": release_id}
         corrected = api.post("/api/v1/releases", json=correction)
         assert (corrected.status_code, corrected.json()["outcome"]) == (201, "revised")
+        assert corrected.json()["revision"] == store.get(release_id).revision == 3
     store.close()
 
 
