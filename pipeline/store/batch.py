@@ -263,3 +263,15 @@ def _grouped_by_keys(rows: list[dict]) -> dict[tuple[str, ...], list[dict]]:
     for row in rows:
         groups.setdefault(tuple(sorted(row)), []).append(row)
     return groups
+
+
+# What a reader of a release gets; the input's bytes, its arrival and its notes aside.
+CONTENT_FIELDS = frozenset(
+    {"title", "teaser", "text", "body_html", "language", "links", "published_at",
+     "published_date_only", "embargo_until", "contact", "categories", "media", "errors"}
+)  # fmt: skip
+
+
+def same_content(stored: Release, sent: Release) -> bool:
+    """The two say the same to a reader, whatever bytes they came in."""
+    return stored.model_dump(include=CONTENT_FIELDS) == sent.model_dump(include=CONTENT_FIELDS)

@@ -21,6 +21,7 @@ from pipeline.store.batch import (
     media_uses,
     remember_inputs,
     rounds_of_distinct_ids,
+    same_content,
     told_of_earlier_inputs,
 )
 from pipeline.store.corrections import corrected_release, correction_warning
@@ -391,14 +392,3 @@ class ReleaseWrites(ReleaseQueries):
 
 
 WHAT_READERS_KEEP = frozenset({State.PUBLISHED.value, State.WITHDRAWN.value})
-
-# What a reader of a release gets; the input's bytes, its arrival and its notes aside.
-CONTENT_FIELDS = frozenset(
-    {"title", "teaser", "text", "body_html", "language", "links", "published_at",
-     "published_date_only", "embargo_until", "contact", "categories", "media", "errors"}
-)  # fmt: skip
-
-
-def same_content(stored: Release, sent: Release) -> bool:
-    """The two say the same to a reader, whatever bytes they came in."""
-    return stored.model_dump(include=CONTENT_FIELDS) == sent.model_dump(include=CONTENT_FIELDS)
