@@ -103,18 +103,50 @@ TRACKING_EXACT = frozenset(
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "matomo_", "piwik_")
 
 
+# A server's session in the address: Java's ';jsessionid=…' path parameter (Government Site
+# Builder, every Java CMS), PHP's 'PHPSESSID', ColdFusion's 'CFID'/'CFTOKEN', ASP.NET's cookieless
+# '/(S(…))/'. A fresh one on every visit would make the same page a new release each run, and
+# a link that carries one hands a reader the sender's session.
+SESSION_PARAMS = frozenset(
+    {
+        "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "sessid", "aspsessionid",
+        "cfid", "cftoken", "oscsid", "zenid", "ps_session", "wicket-session",
+    }
+)  # fmt: skip
+_SESSION_PATH_PARAM = re.compile(
+    r";(?:" + "|".join(sorted(SESSION_PARAMS, key=len, reverse=True)) + r")=[^;/?#]*", re.I
+)
+_ASPNET_SESSION_SEGMENT = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)")
+
+
 def is_tracking_param(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_EXACT or lowered.startswith(TRACKING_PREFIXES)
 
 
-def strip_tracking(url: str) -> str:
-    """The URL without tracking parameters; the rest of the query keeps its order."""
+def strip_session(url: str) -> str:
+    """The URL without a server's session id in its path or query."""
     parts = urlsplit(url)
-    if not parts.query:
+    path = _ASPNET_SESSION_SEGMENT.sub("", _SESSION_PATH_PARAM.sub("", parts.path))
+    query = _without(parts.query, lambda name: name.lower() in SESSION_PARAMS)
+    if (path, query) == (parts.path, parts.query):
         return url
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
-    if len(kept) == len(pairs):
+    return urlunsplit(parts._replace(path=path, query=query))
+
+
+def strip_tracking(url: str) -> str:
+    """The URL without tracking parameters and session ids; the rest keeps its order."""
+    url = strip_session(url)
+    parts = urlsplit(url)
+    query = _without(parts.query, is_tracking_param)
+    if query == parts.query:
         return url
-    return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))
+    return urlunsplit(parts._replace(query=query))
+
+
+def _without(query: str, unwanted: Callable[[str], bool]) -> str:
+    if not query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not unwanted(k)]
+    return query if len(kept) == len(pairs) else urlencode(kept, doseq=True)
