@@ -14,6 +14,7 @@ from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import Findings
 from pipeline.normalize.letterhead import is_letterhead, is_release_label, is_sender_line
 from pipeline.normalize.paragraphs import BULLET_RE
+from pipeline.normalize.updates import states_only_an_update
 
 DATELINE_ONLY_RE = re.compile(
     r"^[^\W\d][\w.'’/, -]{1,60}\((?:ots|dpa|afp|ap|reuters|kna|epd|pm|red|idw|mi)\)\s*[-–—:]*$"
@@ -184,6 +185,10 @@ def _publication_date(taken: str | None, line: str) -> str | None:
     2026', which is the day it was read)."""
     if taken is None:
         return line
+    if states_only_an_update(taken, dates.find_date) and not states_only_an_update(
+        line, dates.find_date
+    ):
+        return line  # 'Update vom 26.11.2026' over 'Pressemitteilung vom 25.11.2026'
     if dates.is_labelled_date(line, published=True) and not dates.is_labelled_date(
         taken, published=True
     ):

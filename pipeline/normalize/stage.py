@@ -63,6 +63,7 @@ from pipeline.normalize.summary import (
     make_teaser,
     teaser_source,
 )
+from pipeline.normalize.updates import states_only_an_update
 
 LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
 
@@ -278,6 +279,10 @@ def _more_exact(first: str | None, second: str | None, zone, now) -> str | None:
     dateline, '25.11.2026 / 07:30 CET/CEST' beside the headline)."""
     if not first or not second:
         return first or second
+    if states_only_an_update(first, dates.find_date) and not states_only_an_update(
+        second, dates.find_date
+    ):
+        return second  # 'Update vom 26.11.2026, 10:15 Uhr' over 'Pressemitteilung vom 25.11.'
     one, other = dates.parse_moment(first, zone, now), dates.parse_moment(second, zone, now)
     if one and other and not one[1] and other[1] and one[0].date() == other[0].date():
         return second
