@@ -35,16 +35,12 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
+from pipeline.normalize.contact_boxes import box_contact, without_contact_lines
 from pipeline.normalize.courtesy import drop_closing_courtesy
 from pipeline.normalize.datelines import bracketed_dateline
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
-from pipeline.normalize.findings import (
-    Findings,
-    box_contact,
-    take_contact,
-    without_contact_lines,
-)
+from pipeline.normalize.findings import Findings, take_contact
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
