@@ -44,6 +44,8 @@ def caption_after(holder) -> tuple[str, str]:
     """(caption, credit) set right after a picture: an element named for a caption, a line
     that credits the picture, or a line with a credit line under it in the picture's box
     ('<p>Visualisierung Lünerseewerk II</p><p>Visualisierung: illwerke vkw</p>')."""
+    if line := _line_under(holder):
+        return line, ""
     following = next_beside(holder)
     if following is None:
         return "", ""
@@ -63,6 +65,37 @@ def caption_after(holder) -> tuple[str, str]:
         if credit := credit_beside(following):
             return text, credit
     return "", ""
+
+
+def _line_under(holder) -> str:
+    """The line set under a picture in its own paragraph after a line break, when it credits
+    the picture ('<p><img …><br>Kultusminister … (Foto: SMK/Jürgen Männel)</p>')."""
+    if (holder.tail or "").strip():
+        return ""
+    parts, broken = [], False
+    for sibling in holder.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == "br":
+            if parts:
+                break  # the next line is the paragraph's own
+            broken = True
+        elif not broken or sibling.tag not in _INLINE_TAGS:
+            return ""
+        else:
+            parts.append(sibling.text_content())
+        parts.append(sibling.tail or "")
+    text = _clean_space("".join(parts))
+    if (
+        broken
+        and MIN_INLINE_CAPTION <= len(text) <= MAX_INLINE_CAPTION
+        and CREDITED_RE.search(text)
+    ):
+        return text
+    return ""
+
+
+_INLINE_TAGS = frozenset({"em", "i", "span", "small", "b", "strong"})
 
 
 def with_lightbox_credit(caption: str, credit: str, img) -> tuple[str, str]:
