@@ -247,3 +247,39 @@ def _without_markup(value: str) -> str:
         return " ".join(lxml_html.fragment_fromstring(value, create_parent="div").itertext())
     except Exception:  # not markup after all: its text as written
         return value
+
+
+# A newsroom's fields of a picture, listed beside it ('<dt>Fotograf:</dt><dd>Tom Schulze</dd>',
+# '<dt>Lizenz:</dt><dd>Creative Commons …</dd>'), with its description in the same box.
+_CREDIT_FIELD_RE = re.compile(
+    r"fotograf(?:in)?|photographer|foto|photo|bildnachweis|bildquelle|urheber(?:in)?|credits?"
+    r"|copyright|quelle|source",
+    re.I,
+)
+_LICENSE_FIELD_RE = re.compile(r"lizenz|licen[cs]e|nutzungsrechte?|rechte|rights|usage", re.I)
+
+
+def listed_fields(box) -> tuple[str, str, str]:
+    """(caption, credit, licence) a box beside a picture lists as terms and values."""
+    if box is None or not isinstance(box.tag, str):
+        return "", "", ""
+    credit = licence = ""
+    for term in box.iter("dt"):
+        value = term.getnext()
+        if value is None or value.tag != "dd":
+            continue
+        name = _clean_space(term.text_content()).rstrip(":").strip()
+        if not credit and _CREDIT_FIELD_RE.fullmatch(name):
+            credit = _clean_space(value.text_content())
+        elif not licence and _LICENSE_FIELD_RE.fullmatch(name):
+            licence = _clean_space(value.text_content())
+    if not (credit or licence):
+        return "", "", ""
+    # the description ('Einer der neuen Elektrobusse …') says more than the title over it
+    described = [
+        text
+        for tags in (("p",), ("h2", "h3", "h4", "h5", "h6"))
+        for element in box.iter(*tags)
+        if (text := _clean_space(element.text_content()))
+    ]
+    return (described or [""])[0], credit, licence

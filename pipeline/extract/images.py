@@ -19,6 +19,8 @@ from pipeline.extract.captions import (
     caption_text,
     credit_beside,
     element_names,
+    listed_fields,
+    next_beside,
     with_lightbox_credit,
 )
 from pipeline.extract.fragment import _clean_space
@@ -63,6 +65,7 @@ class FoundImage:
     caption: str = ""
     credit: str = ""
     alt: str = ""
+    license: str = ""
 
 
 @dataclass(slots=True)
@@ -258,10 +261,12 @@ def _bare(element, base: str | None) -> FoundImage | None:
     holder = _holder(element)
     url = original_download(holder.getparent(), url, base) or url
     caption, credit = with_lightbox_credit(*caption_after(holder), img)
+    listed, listed_credit, licence = listed_fields(next_beside(holder))
+    caption, credit = caption or listed, credit or listed_credit
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title
-    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
+    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img), license=licence)
 
 
 def _holder(element):

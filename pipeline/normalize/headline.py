@@ -12,7 +12,12 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import Findings
-from pipeline.normalize.letterhead import is_letterhead, is_release_label, is_sender_line
+from pipeline.normalize.letterhead import (
+    is_letterhead,
+    is_release_label,
+    is_release_number,
+    is_sender_line,
+)
 from pipeline.normalize.paragraphs import BULLET_RE
 from pipeline.normalize.updates import states_only_an_update
 
@@ -167,6 +172,8 @@ def take_title(
                 and index < title_index
                 and (_is_kicker(block) or is_sender_line(block.text))
             )
+            # 'Nr. 87/2026' alone over the text: the document's number, no word of the release
+            and not (index < head_end and not opened and is_release_number(block.text))
         ):
             kept.append(block)
             opened = opened or (

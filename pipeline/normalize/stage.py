@@ -39,6 +39,7 @@ from pipeline.normalize.contact_boxes import box_contact, without_contact_lines
 from pipeline.normalize.courtesy import drop_closing_courtesy
 from pipeline.normalize.datelines import bracketed_dateline
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.downloads import take_download_lines
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
 from pipeline.normalize.findings import Findings, take_contact
 from pipeline.normalize.furniture import drop_furniture
@@ -135,9 +136,10 @@ def normalize(
     dated = _more_exact(found.date_text, stamp, zone, now)  # a wire's stamp may hold the time
     found.date_text = _more_exact(dated, _date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
+    blocks, offered = take_download_lines(blocks)
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
-    links = merge_links(body_links, raw.links, raw.base_url)
+    links = merge_links(body_links, (*offered, *raw.links), raw.base_url)
     found.warnings.extend(counted_link_notes(links))
     embargo = dates.localize(raw.embargo_until, zone) if raw.embargo_until else found.embargo
     if embargo is not None and (problem := dates.plausibility_problem(embargo, now, "embargo")):
