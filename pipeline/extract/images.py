@@ -32,7 +32,12 @@ from pipeline.extract.image_boxes import (
     sponsors_logo,
     teaser_card,
 )
-from pipeline.extract.image_sources import IMAGE_ATTRIBUTES, original_download, picture_source
+from pipeline.extract.image_sources import (
+    IMAGE_ATTRIBUTES,
+    original_download,
+    picture_source,
+    shown_source,
+)
 from pipeline.extract.related import remove_keeping_tail
 
 NOT_A_PHOTO_RE = re.compile(
@@ -66,6 +71,7 @@ class FoundImage:
     credit: str = ""
     alt: str = ""
     license: str = ""
+    shown: str = ""  # the file shown in place, where `url` is the full-size file it links
 
 
 @dataclass(slots=True)
@@ -248,7 +254,9 @@ def _figure(figure, base: str | None) -> FoundImage | None:
     if not credit:
         credit = credit_beside(figure)
     caption, credit = with_lightbox_credit(caption, credit, img)
-    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
+    return FoundImage(
+        url=url, caption=caption, credit=credit, alt=_alt(img), shown=_shown(img, base, url)
+    )
 
 
 def _bare(element, base: str | None) -> FoundImage | None:
@@ -266,7 +274,19 @@ def _bare(element, base: str | None) -> FoundImage | None:
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title
-    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img), license=licence)
+    return FoundImage(
+        url=url,
+        caption=caption,
+        credit=credit,
+        alt=_alt(img),
+        license=licence,
+        shown=_shown(img, base, url, picture=element if element.tag == "picture" else None),
+    )
+
+
+def _shown(img, base: str | None, url: str, picture=None) -> str:
+    shown = shown_source(img, base, picture) or ""
+    return shown if shown != url else ""
 
 
 def _holder(element):

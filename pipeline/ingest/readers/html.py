@@ -330,6 +330,7 @@ def media_inputs(images) -> tuple[MediaInput, ...]:
             credit=image.credit,
             alt=image.alt,
             license=image.license,
+            fallback_url=image.shown or None,
         )
         for image in images
     )
