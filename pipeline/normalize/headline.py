@@ -55,6 +55,8 @@ LABEL_PREFIX_RE = re.compile(
     r"|korrektur|berichtigung|korrigierte (?:fassung|version|meldung)|correction|corrected"
     r"|update|aktualisierung)"
     r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+)+(?=(?:\S+\s+){2,}\S)"
+    # the release's number alone: 'Nr. 123/2026: …', 'No. 45/2026 – …'
+    r"|^(?:nr|no)\.?\s*\d{1,5}/(?:\d{4}|\d{2})\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
     r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …',
