@@ -109,12 +109,16 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "matomo_", "piwik_")
 # a link that carries one hands a reader the sender's session.
 SESSION_PARAMS = frozenset(
     {
-        "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "sessid", "aspsessionid",
+        "jsessionid", "phpsessid", "sessionid", "session_id", "sessid", "aspsessionid",
         "cfid", "cftoken", "oscsid", "zenid", "ps_session", "wicket-session",
     }
 )  # fmt: skip
+# 'sid' is also a CMS's story id ('article.php?sid=123'): a session's only as a long token
+_SESSION_TOKEN = r"[0-9A-Za-z]{16,}"
 _SESSION_PATH_PARAM = re.compile(
-    r";(?:" + "|".join(sorted(SESSION_PARAMS, key=len, reverse=True)) + r")=[^;/?#]*", re.I
+    r";(?:(?:" + "|".join(sorted(SESSION_PARAMS, key=len, reverse=True)) + r")=[^;/?#]*"
+    rf"|sid={_SESSION_TOKEN}(?=[;/?#]|$))",
+    re.I,
 )
 _ASPNET_SESSION_SEGMENT = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)")
 
@@ -128,7 +132,7 @@ def strip_session(url: str) -> str:
     """The URL without a server's session id in its path or query."""
     parts = urlsplit(url)
     path = _ASPNET_SESSION_SEGMENT.sub("", _SESSION_PATH_PARAM.sub("", parts.path))
-    query = _without(parts.query, lambda name: name.lower() in SESSION_PARAMS)
+    query = _without(parts.query, _is_session_param)
     if (path, query) == (parts.path, parts.query):
         return url
     return urlunsplit(parts._replace(path=path, query=query))
@@ -138,15 +142,22 @@ def strip_tracking(url: str) -> str:
     """The URL without tracking parameters and session ids; the rest keeps its order."""
     url = strip_session(url)
     parts = urlsplit(url)
-    query = _without(parts.query, is_tracking_param)
+    query = _without(parts.query, lambda name, _value: is_tracking_param(name))
     if query == parts.query:
         return url
     return urlunsplit(parts._replace(query=query))
 
 
-def _without(query: str, unwanted: Callable[[str], bool]) -> str:
+def _is_session_param(name: str, value: str) -> bool:
+    lowered = name.lower()
+    return lowered in SESSION_PARAMS or (
+        lowered == "sid" and re.fullmatch(_SESSION_TOKEN, value) is not None
+    )
+
+
+def _without(query: str, unwanted: Callable[[str, str], bool]) -> str:
     if not query:
         return query
     pairs = parse_qsl(query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not unwanted(k)]
+    kept = [(k, v) for k, v in pairs if not unwanted(k, v)]
     return query if len(kept) == len(pairs) else urlencode(kept, doseq=True)
