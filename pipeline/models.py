@@ -38,6 +38,8 @@ class MediaInput(Frozen):
     credit: str = ""
     alt: str = ""
     license: str = ""
+    # the picture as the page shows it, read when the full-size file it links cannot be had
+    fallback_url: str | None = None
 
 
 class Media(Frozen):

@@ -44,6 +44,8 @@ def caption_after(holder) -> tuple[str, str]:
     """(caption, credit) set right after a picture: an element named for a caption, a line
     that credits the picture, or a line with a credit line under it in the picture's box
     ('<p>Visualisierung Lünerseewerk II</p><p>Visualisierung: illwerke vkw</p>')."""
+    if line := _line_under(holder):
+        return line, ""
     following = next_beside(holder)
     if following is None:
         return "", ""
@@ -63,6 +65,37 @@ def caption_after(holder) -> tuple[str, str]:
         if credit := credit_beside(following):
             return text, credit
     return "", ""
+
+
+def _line_under(holder) -> str:
+    """The line set under a picture in its own paragraph after a line break, when it credits
+    the picture ('<p><img …><br>Kultusminister … (Foto: SMK/Jürgen Männel)</p>')."""
+    if (holder.tail or "").strip():
+        return ""
+    parts, broken = [], False
+    for sibling in holder.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == "br":
+            if parts:
+                break  # the next line is the paragraph's own
+            broken = True
+        elif not broken or sibling.tag not in _INLINE_TAGS:
+            return ""
+        else:
+            parts.append(sibling.text_content())
+        parts.append(sibling.tail or "")
+    text = _clean_space("".join(parts))
+    if (
+        broken
+        and MIN_INLINE_CAPTION <= len(text) <= MAX_INLINE_CAPTION
+        and CREDITED_RE.search(text)
+    ):
+        return text
+    return ""
+
+
+_INLINE_TAGS = frozenset({"em", "i", "span", "small", "b", "strong"})
 
 
 def with_lightbox_credit(caption: str, credit: str, img) -> tuple[str, str]:
@@ -214,3 +247,39 @@ def _without_markup(value: str) -> str:
         return " ".join(lxml_html.fragment_fromstring(value, create_parent="div").itertext())
     except Exception:  # not markup after all: its text as written
         return value
+
+
+# A newsroom's fields of a picture, listed beside it ('<dt>Fotograf:</dt><dd>Tom Schulze</dd>',
+# '<dt>Lizenz:</dt><dd>Creative Commons …</dd>'), with its description in the same box.
+_CREDIT_FIELD_RE = re.compile(
+    r"fotograf(?:in)?|photographer|foto|photo|bildnachweis|bildquelle|urheber(?:in)?|credits?"
+    r"|copyright|quelle|source",
+    re.I,
+)
+_LICENSE_FIELD_RE = re.compile(r"lizenz|licen[cs]e|nutzungsrechte?|rechte|rights|usage", re.I)
+
+
+def listed_fields(box) -> tuple[str, str, str]:
+    """(caption, credit, licence) a box beside a picture lists as terms and values."""
+    if box is None or not isinstance(box.tag, str):
+        return "", "", ""
+    credit = licence = ""
+    for term in box.iter("dt"):
+        value = term.getnext()
+        if value is None or value.tag != "dd":
+            continue
+        name = _clean_space(term.text_content()).rstrip(":").strip()
+        if not credit and _CREDIT_FIELD_RE.fullmatch(name):
+            credit = _clean_space(value.text_content())
+        elif not licence and _LICENSE_FIELD_RE.fullmatch(name):
+            licence = _clean_space(value.text_content())
+    if not (credit or licence):
+        return "", "", ""
+    # the description ('Einer der neuen Elektrobusse …') says more than the title over it
+    described = [
+        text
+        for tags in (("p",), ("h2", "h3", "h4", "h5", "h6"))
+        for element in box.iter(*tags)
+        if (text := _clean_space(element.text_content()))
+    ]
+    return (described or [""])[0], credit, licence

@@ -31,6 +31,12 @@ def picture_source(img, base: str | None, picture=None) -> str | None:
         link = link.getparent()
     if link is not None and link.tag == "a" and IMAGE_LINK_RE.search(link.get("href") or ""):
         return absolute_address(link.get("href"), base)
+    return shown_source(img, base, picture)
+
+
+def shown_source(img, base: str | None, picture=None) -> str | None:
+    """The file the page shows in place (srcset, lazy attributes, src): what is left when the
+    full-size file it links cannot be had."""
     sets = [img.get(name) for name in SRCSET_ATTRIBUTES if img.get(name)]
     if picture is not None or img.getparent() is not None and img.getparent().tag == "picture":
         holder = picture if picture is not None else img.getparent()

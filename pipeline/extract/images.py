@@ -19,6 +19,8 @@ from pipeline.extract.captions import (
     caption_text,
     credit_beside,
     element_names,
+    listed_fields,
+    next_beside,
     with_lightbox_credit,
 )
 from pipeline.extract.fragment import _clean_space
@@ -30,7 +32,12 @@ from pipeline.extract.image_boxes import (
     sponsors_logo,
     teaser_card,
 )
-from pipeline.extract.image_sources import IMAGE_ATTRIBUTES, original_download, picture_source
+from pipeline.extract.image_sources import (
+    IMAGE_ATTRIBUTES,
+    original_download,
+    picture_source,
+    shown_source,
+)
 from pipeline.extract.related import remove_keeping_tail
 
 NOT_A_PHOTO_RE = re.compile(
@@ -63,6 +70,8 @@ class FoundImage:
     caption: str = ""
     credit: str = ""
     alt: str = ""
+    license: str = ""
+    shown: str = ""  # the file shown in place, where `url` is the full-size file it links
 
 
 @dataclass(slots=True)
@@ -245,7 +254,9 @@ def _figure(figure, base: str | None) -> FoundImage | None:
     if not credit:
         credit = credit_beside(figure)
     caption, credit = with_lightbox_credit(caption, credit, img)
-    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
+    return FoundImage(
+        url=url, caption=caption, credit=credit, alt=_alt(img), shown=_shown(img, base, url)
+    )
 
 
 def _bare(element, base: str | None) -> FoundImage | None:
@@ -258,10 +269,24 @@ def _bare(element, base: str | None) -> FoundImage | None:
     holder = _holder(element)
     url = original_download(holder.getparent(), url, base) or url
     caption, credit = with_lightbox_credit(*caption_after(holder), img)
+    listed, listed_credit, licence = listed_fields(next_beside(holder))
+    caption, credit = caption or listed, credit or listed_credit
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title
-    return FoundImage(url=url, caption=caption, credit=credit, alt=_alt(img))
+    return FoundImage(
+        url=url,
+        caption=caption,
+        credit=credit,
+        alt=_alt(img),
+        license=licence,
+        shown=_shown(img, base, url, picture=element if element.tag == "picture" else None),
+    )
+
+
+def _shown(img, base: str | None, url: str, picture=None) -> str:
+    shown = shown_source(img, base, picture) or ""
+    return shown if shown != url else ""
 
 
 def _holder(element):

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 from pipeline.extract.fragment import _clean_space
 from pipeline.extract.urls import resolve as _resolve
+from pipeline.extract.urls import strip_session
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·•»-]|::)\s+")
 _LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){3,400})"')
@@ -38,7 +39,7 @@ def _canonical_url(tree, meta: dict[str, str], url: str | None) -> str | None:
     for candidate in candidates:
         href = _resolve(candidate, url)
         if href and href.startswith(("http://", "https://")):
-            return href
+            return strip_session(href)  # a Java CMS writes the visitor's session into it
     return None
 
 

@@ -103,18 +103,61 @@ TRACKING_EXACT = frozenset(
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "matomo_", "piwik_")
 
 
+# A server's session in the address: Java's ';jsessionid=…' path parameter (Government Site
+# Builder, every Java CMS), PHP's 'PHPSESSID', ColdFusion's 'CFID'/'CFTOKEN', ASP.NET's cookieless
+# '/(S(…))/'. A fresh one on every visit would make the same page a new release each run, and
+# a link that carries one hands a reader the sender's session.
+SESSION_PARAMS = frozenset(
+    {
+        "jsessionid", "phpsessid", "sessionid", "session_id", "sessid", "aspsessionid",
+        "cfid", "cftoken", "oscsid", "zenid", "ps_session", "wicket-session",
+    }
+)  # fmt: skip
+# 'sid' is also a CMS's story id ('article.php?sid=123'): a session's only as a long token
+_SESSION_TOKEN = r"[0-9A-Za-z]{16,}"
+_SESSION_PATH_PARAM = re.compile(
+    r";(?:(?:" + "|".join(sorted(SESSION_PARAMS, key=len, reverse=True)) + r")=[^;/?#]*"
+    rf"|sid={_SESSION_TOKEN}(?=[;/?#]|$))",
+    re.I,
+)
+_ASPNET_SESSION_SEGMENT = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)")
+
+
 def is_tracking_param(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_EXACT or lowered.startswith(TRACKING_PREFIXES)
 
 
-def strip_tracking(url: str) -> str:
-    """The URL without tracking parameters; the rest of the query keeps its order."""
+def strip_session(url: str) -> str:
+    """The URL without a server's session id in its path or query."""
     parts = urlsplit(url)
-    if not parts.query:
+    path = _ASPNET_SESSION_SEGMENT.sub("", _SESSION_PATH_PARAM.sub("", parts.path))
+    query = _without(parts.query, _is_session_param)
+    if (path, query) == (parts.path, parts.query):
         return url
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
-    if len(kept) == len(pairs):
+    return urlunsplit(parts._replace(path=path, query=query))
+
+
+def strip_tracking(url: str) -> str:
+    """The URL without tracking parameters and session ids; the rest keeps its order."""
+    url = strip_session(url)
+    parts = urlsplit(url)
+    query = _without(parts.query, lambda name, _value: is_tracking_param(name))
+    if query == parts.query:
         return url
-    return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))
+    return urlunsplit(parts._replace(query=query))
+
+
+def _is_session_param(name: str, value: str) -> bool:
+    lowered = name.lower()
+    return lowered in SESSION_PARAMS or (
+        lowered == "sid" and re.fullmatch(_SESSION_TOKEN, value) is not None
+    )
+
+
+def _without(query: str, unwanted: Callable[[str, str], bool]) -> str:
+    if not query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not unwanted(k, v)]
+    return query if len(kept) == len(pairs) else urlencode(kept, doseq=True)

@@ -22,6 +22,7 @@ import feedparser
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
+from pipeline.extract.urls import strip_session
 from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
 from pipeline.ingest.http import FetchError, FetchPolicy, Page
@@ -172,7 +173,8 @@ def entry_identity(entry, feed_url: str) -> str | None:
     value = (entry.get("id") or entry.get("link") or "").strip()
     if not value:
         return None
-    return urljoin(feed_url, value) if value.startswith("/") else value
+    # a feed a Java CMS writes anew for each visitor links its entries with that visit's session
+    return strip_session(urljoin(feed_url, value) if value.startswith("/") else value)
 
 
 def entry_bytes(entry) -> bytes:

@@ -104,7 +104,14 @@ class MediaFetcher:
             return self._keep(_data_url(url), None)
         scheme = urlsplit(url).scheme.lower()
         if scheme in ("http", "https"):
-            return self._fetched(url)
+            try:
+                return self._fetched(url)
+            except (BadImage, SourceError):
+                # a lightbox's full-size file that is gone (404) while the page still shows
+                # the picture: the shown one is the photo
+                if urlsplit(item.fallback_url or "").scheme.lower() not in ("http", "https"):
+                    raise
+                return self._fetched(item.fallback_url)
         if scheme == "cid":
             raise BadImage("the e-mail has no part with that Content-ID")
         if scheme or not url:

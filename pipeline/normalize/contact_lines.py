@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize import boilerplate
+from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import Line
 from pipeline.normalize.disclaimers import is_disclaimer
 
@@ -64,6 +64,8 @@ def ends_contact(text: str) -> bool:
         boilerplate.is_boilerplate(text)
         or bool(CONTACT_STOP_RE.match(text))
         or is_footer_link_row(text)
+        # 'Stand: 25.11.2026 | aktualisiert am 26.11.2026' under the box dates the page
+        or dates.is_date_line(text)
     )
 
 

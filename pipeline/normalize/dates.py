@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from babel.core import get_global
 from babel.dates import get_day_names, get_month_names
 
+from pipeline.normalize.updates import first_publication
 from pipeline.normalize.zones import ZONE_ABBR_RE, zone_abbreviation, zone_of
 
 
@@ -97,7 +98,8 @@ TIME_RE = re.compile(
 )
 # Words that may stand around a date on a line that says nothing else.
 DATE_LINE_WORDS = frozenset(
-    "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated "
+    "am um vom den ab bis uhr at on of stand datum date veröffentlicht published updated update "
+    "aktualisierung zuletzt "
     "aktualisiert erstellt posted pressemitteilung pressemeldung medieninformation "
     "presseinformation presseinfo medienmitteilung press release news nr no erscheinungsdatum "
     "veröffentlichungsdatum erschienen publiziert folgen follow teilen share issued post "
@@ -135,7 +137,7 @@ def parse_moment(
     text: str, zone: tzinfo, now: datetime | None = None
 ) -> tuple[datetime, bool] | None:
     """Like `parse_datetime`, with whether `text` gave a time of day (else it is 00:00)."""
-    text = text.strip()
+    text = first_publication(text.strip(), find_date)
     if not text:
         return None
     quick = _parse_iso(text, zone)

@@ -90,7 +90,7 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         for i, m in labelled
         if m.group("colon") and PRESS_RE.search(lines[i].text[: m.start("rest")])
     ]
-    for index, match in (press or labelled)[:3]:
+    for index, match in _boxes_over_roles(lines, press or labelled, labelled)[:3]:
         taken = _contact_extent(lines, index)
         head = match.group("rest").strip()
         if not match.group("colon") and (
@@ -135,6 +135,23 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
 
 
 MAX_CONTACTS = 3
+
+
+def _boxes_over_roles(lines: list[Line], chosen: list, labelled: list) -> list:
+    """A spokesperson's role ('Pressesprecher: Dirk Reelfs') inside a box that a contact label
+    opens ('Pressekontakt' over the office's name): the box is the contact, office and role."""
+    boxes = []
+    for index, match in chosen:
+        if _SPOKESPERSON_RE.match(lines[index].text) and match.group("colon"):
+            opening = (
+                (i, m)
+                for i, m in labelled
+                if i < index and not m.group("rest") and index in _contact_extent(lines, i)
+            )
+            index, match = next(opening, (index, match))
+        if all(index != i for i, _ in boxes):
+            boxes.append((index, match))
+    return boxes
 
 
 def _second_language_contact(
@@ -193,54 +210,6 @@ _ROLE_CONTACT_RE = re.compile(
 )
 
 
-def box_contact(lines: list[Line]) -> str | None:
-    """A box the page names a contact box, under a heading no contact label matches ('Weitere
-    Informationen', 'Auskunft'): its lines are the contact when they give an address."""
-    texts = [shown_line(line).strip() for line in lines]
-    texts = [text for text in texts if text]
-    if texts and not has_address(texts[0]) and len(texts[0].split()) <= BOX_HEADING_WORDS:
-        texts = texts[1:]  # the box's heading
-    if not any(has_address(text) for text in texts) or any(is_prose(t) for t in texts):
-        return None
-    return "\n".join(texts[:BOX_LINES]) or None
-
-
-BOX_HEADING_WORDS, BOX_LINES = 4, 12
-
-
-def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
-    """The body without the lines of a contact found in the page's contact box: lines that
-    give a phone number, an e-mail or a web address, as the box has them."""
-    if not contact:
-        return lines
-    parts = {text.strip() for text in contact.split("\n")}
-    taken = {text for text in parts if has_address(text)}
-    # the box's other lines ('Skyline Air Media Relations') go where they share a block
-    # with its addresses: left alone, a name would read as a heading over the next paragraph
-    chunks = {line.chunk for line in lines if line.text.strip() in taken}
-    left = [
-        line
-        for line in lines
-        if line.text.strip() not in taken
-        and not (line.chunk in chunks and line.text.strip() in parts)
-    ]
-    # the heading that introduced the box's lines ('For more information, please contact:',
-    # 'Contacts') would stand over nothing, or over the next section's heading
-    return [
-        line
-        for i, line in enumerate(left)
-        if not (
-            _introduces_a_contact(line.text)
-            and (i + 1 == len(left) or (left[i + 1].kind == "h" and line.kind == "h"))
-        )
-    ]
-
-
-def _introduces_a_contact(text: str) -> bool:
-    label = CONTACT_RE.match(text) if len(text) <= LONG_CONTACT_LINE else None
-    return bool(label and not label.group("rest")) or is_contact_lead_in(text)
-
-
 def _contact_label(lines: list[Line], index: int) -> re.Match | None:
     """The match of a line that heads a contact: a label with a colon, 'For press enquiries
     contact …', a strong label alone, or a bare label over an address."""
@@ -288,6 +257,8 @@ _INTO_CONTACT_RE = re.compile(r"\b(?:beim|bei|unter)$", re.I)
 def _another_contact(text: str) -> bool:
     """A line that heads a contact of its own ('Pressekontakt:'): one contact ends there."""
     match = CONTACT_RE.match(text) if len(text) <= 200 else None
+    if match and match.group("rest") and _SPOKESPERSON_RE.match(text):
+        return False  # 'Pressesprecher: Dirk Reelfs' is whom the contact names
     return bool(match and match.group("colon"))
 
 

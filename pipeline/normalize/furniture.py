@@ -16,6 +16,7 @@ from pipeline.normalize.contact_lines import is_postal_line
 from pipeline.normalize.dates import is_date_line, opens_meta_line
 from pipeline.normalize.furniture_table import FOOTERS, LINES, SALUTATION
 from pipeline.normalize.line_patterns import LineTable
+from pipeline.normalize.updates import UPDATE_RE
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +234,9 @@ _DATE = (
     # a time after it: 'Stand: 24.11.2026, 14:30 Uhr'
     r"(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d\d(?:\s*(?:uhr|h|[ap]\.?m\.?))?)?)"
 )
+# the page's later change beside it: 'Stand: 25.11.2026 | aktualisiert am 26.11.2026'
+_LATER = _DATE.replace("?P<date>", "?:")
+_AND_UPDATE = rf"(?:\s*[|–—;,(]\s*{UPDATE_RE.pattern}\s*(?:am|on)?\s*:?{_LATER}\)?)?"
 _SENDER = r"[^.!?:–—|]{2,80}?\s[-–—|:/]\s*"
 SENDER_LABEL_RES = (
     re.compile(
@@ -245,7 +249,8 @@ SENDER_LABEL_RES = (
     # 24.11.2026' (when the page last changed: it dates a release only that gives no date)
     re.compile(
         rf"(?:for\s+immediate\s+release|zur\s+sofortigen\s+veröffentlichung|{_KIND}|stand"
-        rf"|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|(?:last\s+)?updated(?:\s+on)?)\s*[:–—-]?{_DATE}",
+        rf"|(?:zuletzt\s+)?aktualisiert(?:\s+am)?|(?:last\s+)?updated(?:\s+on)?)\s*[:–—-]?{_DATE}"
+        rf"{_AND_UPDATE}",
         re.I,
     ),
 )

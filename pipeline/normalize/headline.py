@@ -13,9 +13,15 @@ from pipeline.normalize.body import (
 )
 from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
 from pipeline.normalize.findings import Findings
-from pipeline.normalize.letterhead import is_letterhead, is_release_label, is_sender_line
+from pipeline.normalize.letterhead import (
+    is_letterhead,
+    is_release_label,
+    is_release_number,
+    is_sender_line,
+)
 from pipeline.normalize.page_dump import nearest_the_text
 from pipeline.normalize.paragraphs import BULLET_RE
+from pipeline.normalize.updates import states_only_an_update
 
 DATELINE_ONLY_RE = re.compile(
     r"^[^\W\d][\w.'’/, -]{1,60}\((?:ots|dpa|afp|ap|reuters|kna|epd|pm|red|idw|mi)\)\s*[-–—:]*$"
@@ -51,6 +57,8 @@ LABEL_PREFIX_RE = re.compile(
     r"|korrektur|berichtigung|korrigierte (?:fassung|version|meldung)|correction|corrected"
     r"|update|aktualisierung)"
     r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+)+(?=(?:\S+\s+){2,}\S)"
+    # the release's number alone: 'Nr. 123/2026: …', 'No. 45/2026 – …'
+    r"|^(?:nr|no)\.?\s*\d{1,5}/(?:\d{4}|\d{2})\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
     r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …',
@@ -172,6 +180,8 @@ def take_title(
                     or (not given and _looks_like_headline(block))  # a site's name over it
                 )
             )
+            # 'Nr. 87/2026' alone over the text: the document's number, no word of the release
+            and not (index < head_end and not opened and is_release_number(block.text))
         ):
             kept.append(block)
             opened = opened or (
@@ -190,6 +200,10 @@ def _publication_date(taken: str | None, line: str) -> str | None:
     2026', which is the day it was read)."""
     if taken is None:
         return line
+    if states_only_an_update(taken, dates.find_date) and not states_only_an_update(
+        line, dates.find_date
+    ):
+        return line  # 'Update vom 26.11.2026' over 'Pressemitteilung vom 25.11.2026'
     if dates.is_labelled_date(line, published=True) and not dates.is_labelled_date(
         taken, published=True
     ):

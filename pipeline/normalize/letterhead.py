@@ -75,3 +75,16 @@ def is_release_label(text: str) -> bool:
     """A title that names only the kind of document it is: the headline is elsewhere."""
     match = _RELEASE_LABEL_RE.fullmatch(text.strip(" \t:–—-"))
     return match is not None and any(match.group(part) for part in ("number", "date", "sender"))
+
+
+# A document's number alone: 'Nr. 87/2026', 'No. 45/2026', 'PM 87/2026', 'Pressemitteilung 12/2026'.
+_RELEASE_NUMBER_RE = re.compile(
+    r"(?:(?:pressemitteilung|pressemeldung|presseinformation|medieninformation|pm|pi)\s+)?"
+    r"(?:nr|no|nummer)?\.?\s*\d{1,5}\s*/\s*(?:\d{4}|\d{2})|(?:nr|no)\.\s*\d{1,5}",
+    re.I,
+)
+
+
+def is_release_number(text: str) -> bool:
+    """A line that gives only the release's number ('Nr. 87/2026'), in bold or not."""
+    return bool(_RELEASE_NUMBER_RE.fullmatch(text.strip(" \t:–—-*")))

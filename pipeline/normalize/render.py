@@ -25,7 +25,7 @@ from pipeline.normalize.sanitize import clean_body, plain_field
 
 def classify(blocks: list[Block]) -> list[Block]:
     """Plain-text paragraphs become list items or subheadings where they clearly are."""
-    blocks = _without_tail_labels(blocks)
+    blocks = _without_tail_labels(_without_empty_sections(blocks))
     numbered = _numbered_items(blocks)
     result = []
     for index, block in enumerate(blocks):
@@ -104,6 +104,26 @@ def _without_tail_labels(blocks: list[Block]) -> list[Block]:
         return blocks  # a notice's signature and the signer's office under it
     prose = any(block.kind in ("p", "quote") and _is_sentence(block.text) for block in blocks[:end])
     return blocks[:end] if prose else blocks
+
+
+def _without_empty_sections(blocks: list[Block]) -> list[Block]:
+    """A heading over a heading of its rank or above, once the text has begun: the pictures,
+    files or contact its section held went to their own fields ('Bilder', 'Dokumente')."""
+    begun = next((i for i, block in enumerate(blocks) if block.kind == "p"), len(blocks))
+    return [
+        block
+        for index, block in enumerate(blocks)
+        if not (
+            index > begun
+            and _heads_nothing(block)
+            and index + 1 < len(blocks)
+            and blocks[index + 1].kind in HEADING_RANKS
+            and blocks[index + 1].kind <= block.kind
+        )
+    ]
+
+
+HEADING_RANKS = ("h1", "h2", "h3", "h4")
 
 
 def _heads_nothing(block: Block) -> bool:

@@ -35,17 +35,14 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
+from pipeline.normalize.contact_boxes import box_contact, without_contact_lines
 from pipeline.normalize.corrections import correction_note
 from pipeline.normalize.courtesy import drop_closing_courtesy
 from pipeline.normalize.datelines import bracketed_dateline, dateline_text
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.downloads import take_download_lines
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
-from pipeline.normalize.findings import (
-    Findings,
-    box_contact,
-    take_contact,
-    without_contact_lines,
-)
+from pipeline.normalize.findings import Findings, take_contact
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
@@ -71,6 +68,7 @@ from pipeline.normalize.summary import (
     make_teaser,
     teaser_source,
 )
+from pipeline.normalize.updates import states_only_an_update
 
 LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
 
@@ -162,9 +160,10 @@ def normalize(
     dated = _more_exact(found.date_text, stamp, zone, now)  # a wire's stamp may hold the time
     found.date_text = _more_exact(dated, _date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
+    blocks, offered = take_download_lines(blocks)
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
-    links = merge_links(body_links, raw.links, raw.base_url)
+    links = merge_links(body_links, (*offered, *raw.links), raw.base_url)
     found.warnings.extend(counted_link_notes(links))
     embargo = dates.localize(raw.embargo_until, zone) if raw.embargo_until else found.embargo
     if embargo is not None and (problem := dates.plausibility_problem(embargo, now, "embargo")):
@@ -302,6 +301,10 @@ def _more_exact(first: str | None, second: str | None, zone, now) -> str | None:
     dateline, '25.11.2026 / 07:30 CET/CEST' beside the headline)."""
     if not first or not second:
         return first or second
+    if states_only_an_update(first, dates.find_date) and not states_only_an_update(
+        second, dates.find_date
+    ):
+        return second  # 'Update vom 26.11.2026, 10:15 Uhr' over 'Pressemitteilung vom 25.11.'
     one, other = dates.parse_moment(first, zone, now), dates.parse_moment(second, zone, now)
     if one and other and not one[1] and other[1] and one[0].date() == other[0].date():
         return second

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from werkzeug import Response
 
@@ -165,3 +166,48 @@ def test_a_photo_on_an_unknown_host_names_no_lookup_detail(tmp_path):
     url = "http://fotos.does-not-exist.invalid/a.jpg"
     kept, [note] = fetcher(tmp_path).collect((MediaInput(url=url),))
     assert kept == () and note == "image a.jpg left out: its host name is not known"
+
+
+NEWS_DETAIL = """<!DOCTYPE html><html lang="de"><head><title>Windpark Hohe Heide</title>
+</head><body><main><article class="news-single"><h1>Stadtwerke nehmen Windpark Hohe Heide
+in Betrieb</h1><div class="news-text-wrap"><p>Die Stadtwerke Lindenau haben am Mittwoch den
+Windpark Hohe Heide in Betrieb genommen. Die sechs Anlagen erzeugen Strom für 18.000 Haushalte.
+</p><div class="news-img-wrap"><div class="mediaelement mediaelement-image"><a
+href="/fileadmin/_processed_/windpark_gross.jpg" class="lightbox" rel="lightbox[set]"><img
+src="/fotos/windpark.jpg" width="1600" height="1000" alt="Windpark Hohe Heide"></a></div>
+<p class="news-img-caption">Die sechs Anlagen des Windparks aus der Luft.</p>
+<p class="news-img-copyright">Bildrechte: Stadtwerke Lindenau/Thomas Brandt</p></div>
+<p>Die Baukosten lagen bei 41 Millionen Euro. Die Anlagen drehen sich seit Oktober im
+Probebetrieb und speisen seit Montag regulär ins Netz ein.</p>
+</div></article></main></body></html>"""
+
+
+def test_a_photo_whose_lightbox_file_is_gone_is_kept_as_the_page_shows_it(public_server, tmp_path):
+    from pipeline.config import SourceConfig
+    from pipeline.ingest.readers import InputContext, read_input
+    from pipeline.normalize import normalize
+
+    public_server.expect_request("/fileadmin/_processed_/windpark_gross.jpg").respond_with_data(
+        "", status=404
+    )
+    public_server.expect_request("/fotos/windpark.jpg").respond_with_data(
+        photo(), content_type="image/jpeg"
+    )
+    source = SourceConfig(title="Stadtwerke", kind="files", path="inbox")
+    context = InputContext(
+        source="swl",
+        config=source,
+        locator="detail.html",
+        received_at=datetime(2026, 11, 25, 9, tzinfo=UTC),
+        route="files",
+        base_url=public_server.url_for("/presse/detail.html"),
+    )
+    raw = read_input(NEWS_DETAIL.encode(), ".html", context)
+    media, notes = fetcher(tmp_path).collect(raw.media)
+    [kept] = normalize(raw, source, media=media, media_notes=notes).media
+    assert notes == ()
+    assert (kept.url, kept.caption, kept.credit) == (
+        public_server.url_for("/fotos/windpark.jpg"),
+        "Die sechs Anlagen des Windparks aus der Luft.",
+        "Stadtwerke Lindenau/Thomas Brandt",
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.test_page_dates import release_of_page
 from tests.normalize.test_plain_layouts import release
 
 TOP_CONTACT = """FOR IMMEDIATE RELEASE
@@ -220,3 +221,48 @@ def test_a_contact_field_labelled_email_stays_in_the_contact():
         ".txt",
     )
     assert found.contact == ("Marie Tremblay\nPhone: 873-555-0144\nEmail:\nmedia@isc.gc.ca.example")
+
+
+MINISTRY_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kultusminister
+stellt Programm vor</title></head><body><main><article><h1>Kultusminister stellt Programm vor</h1>
+<p>Dresden. Kultusminister Conrad Clemens hat am Mittwoch ein Programm vorgestellt, mit dem der
+Freistaat bis 2030 zusätzlich 1.200 Lehrkräfte für den ländlichen Raum gewinnen will.</p>
+<p>„Wir müssen dort ansetzen, wo der Mangel am größten ist“, sagte Clemens. Das Programm richtet
+sich an Referendarinnen und Referendare ebenso wie an Seiteneinsteiger.</p>
+<div class="pm-kontakt"><h3>Pressekontakt</h3><p>Sächsisches Staatsministerium für Kultus<br>
+Pressesprecher: Dirk Reelfs<br>Telefon: +49 351 564-65030<br>E-Mail: presse@smk.example</p></div>
+{stand}</article></main></body></html>"""
+MINISTRY_CONTACT = (
+    "Sächsisches Staatsministerium für Kultus\nPressesprecher: Dirk Reelfs\n"
+    "Telefon: +49 351 564-65030\nE-Mail: presse@smk.example"
+)
+
+
+@pytest.mark.parametrize(
+    "stand", ["", '<p class="stand">Stand: 25.11.2026 | aktualisiert am 26.11.2026</p>']
+)
+def test_a_contact_box_keeps_its_office_and_its_spokesperson_s_role(stand):
+    found = release_of_page(MINISTRY_PAGE.format(stand=stand))
+    assert found.contact == MINISTRY_CONTACT
+    assert found.text.endswith("ebenso wie an Seiteneinsteiger.")
+
+
+def test_the_page_s_stand_line_under_the_contact_box_dates_the_release():
+    found = release_of_page(
+        MINISTRY_PAGE.format(
+            stand='<p class="stand">Stand: 25.11.2026 | aktualisiert am 26.11.2026</p>'
+        )
+    )
+    assert (found.published_at.date().isoformat(), found.published_date_only) == (
+        "2026-11-25",
+        True,
+    )
+    assert "Stand" not in found.contact and "Stand" not in found.text
+
+
+def test_a_spokesperson_s_role_alone_still_opens_the_contact():
+    found = release_of_page(
+        MINISTRY_PAGE.format(stand="").replace("<h3>Pressekontakt</h3>", "")
+        .replace("Sächsisches Staatsministerium für Kultus<br>", "")
+    )  # fmt: skip
+    assert found.contact == "Dirk Reelfs\nTelefon: +49 351 564-65030\nE-Mail: presse@smk.example"

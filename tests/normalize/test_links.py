@@ -228,3 +228,32 @@ def test_a_mailing_list_s_unsubscribe_link_is_never_a_link(href):
 )
 def test_pages_about_signing_off_something_else_stay_links(href):
     assert clean_url(href) == href
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        (
+            "https://www.bmuv.de/DE/Themen/wasser.html;jsessionid=4F2A9C0B1D.live891?nn=16046",
+            "https://www.bmuv.de/DE/Themen/wasser.html?nn=16046",
+        ),
+        ("https://shop.example/a.php?PHPSESSID=9b1f&id=5", "https://shop.example/a.php?id=5"),
+        ("https://forum.example/viewtopic.php?t=12&sid=0f3e9a41c7d2b8e5a9f0c3d6e1b4a7f2", "https://forum.example/viewtopic.php?t=12"),
+        ("https://amt.example/(S(lit3py55t21z5v55vlm25s55))/pm.aspx?id=3", "https://amt.example/pm.aspx?id=3"),
+    ],
+)  # fmt: skip
+def test_a_server_s_session_id_never_stays_in_a_link(href, expected):
+    assert clean_url(href) == expected
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.example.org/presse/side-by-side.html",
+        "https://www.example.org/suche?sidebar=1&session=herbst",
+        "https://www.example.org/matrix;color=red/pm.html",
+        "https://www.example.org/modules.php?name=News&file=article&sid=4711",  # a story's id
+    ],
+)
+def test_parameters_that_only_look_like_a_session_stay(href):
+    assert clean_url(href) == href

@@ -437,3 +437,28 @@ def test_an_h1_that_says_what_happened_behind_a_label_stays_the_headline():
     )
     found = normalize(read_page(page), SOURCE)
     assert found.title == "Erste Streuobstwiesen übergeben"
+
+
+NUMBERED_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>
+</head><body><main><article><h1>{title}</h1><p>Dresden. Kultusminister Conrad Clemens hat am
+Mittwoch ein Programm vorgestellt, mit dem der Freistaat bis 2030 zusätzlich 1.200 Lehrkräfte für
+den ländlichen Raum gewinnen will.</p></article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Nr. 123/2026: Kultusminister stellt Programm vor", "Kultusminister stellt Programm vor"),
+        ("Nr. 123/2026 – Kultusminister stellt Programm vor", "Kultusminister stellt Programm vor"),
+        ("No. 45/26 - Minister presents teaching scheme", "Minister presents teaching scheme"),
+        # a count in a headline is its words, no release number
+        ("Nr. 1: Programm für Lehrkräfte im Land", "Nr. 1: Programm für Lehrkräfte im Land"),
+    ],
+)  # fmt: skip
+def test_a_release_number_in_front_of_the_headline_is_cut(title, headline):
+    source = SourceConfig(title="SMK", kind="files", path="inbox", timezone="Europe/Berlin")
+    context = InputContext(
+        source="smk", config=source, locator="pm.html", received_at=ARRIVED, route="files"
+    )
+    raw = read_input(NUMBERED_PAGE.format(title=title).encode(), ".html", context)
+    assert normalize(raw, source).title == headline

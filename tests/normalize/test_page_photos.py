@@ -3,6 +3,9 @@ credit: page builders, newsroom galleries, lazy loaders and teaser cards of othe
 
 from __future__ import annotations
 
+import pytest
+
+from tests.extract.test_page_dates import release_of_page
 from tests.normalize.test_release_shapes import release
 
 
@@ -81,3 +84,39 @@ def test_a_text_set_with_line_breaks_keeps_the_photo_beside_its_headline():
     found = release("zeilenumbruch-foto.html")
     assert described(found) == [("72c9e_g.jpg", "", "Klimaschutzagentur Mittelrhein")]
     # the portal's logo and the ad banner are not taken
+
+
+PHOTO_IN_LINE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kultusminister
+stellt Programm vor</title></head><body><main><article><h1>Kultusminister stellt Programm vor</h1>
+<p>Dresden. Kultusminister Conrad Clemens hat am Mittwoch ein Programm vorgestellt, mit dem der
+Freistaat bis 2030 zusätzlich 1.200 Lehrkräfte für den ländlichen Raum gewinnen will.</p>
+<p>„Wir müssen dort ansetzen, wo der Mangel am größten ist“, sagte Clemens. Das Programm richtet
+sich an Referendarinnen und Referendare ebenso wie an Seiteneinsteiger.</p>
+<p class="bildrecht"><img src="https://www.smk.example/img/clemens.jpg" alt="Kultusminister
+Clemens" width="400"><br>{line}</p></article></main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kultusminister Conrad Clemens bei der Vorstellung des Programms. (Foto: SMK/J. Männel)",
+        "Kultusminister Conrad Clemens bei der Vorstellung des Programms. Foto: SMK/J. Männel",
+    ],
+)
+def test_a_caption_under_a_photo_after_a_line_break_is_its_caption(line):
+    found = release_of_page(PHOTO_IN_LINE.format(line=line))
+    assert described(found) == [
+        (
+            "clemens.jpg",
+            "Kultusminister Conrad Clemens bei der Vorstellung des Programms.",
+            "SMK/J. Männel",
+        )
+    ]
+    assert "bei der Vorstellung" not in found.text
+
+
+def test_text_after_a_photo_s_line_break_without_a_credit_stays_text():
+    line = "Das Programm startet zum Schuljahr 2027/28 in allen Landkreisen des Freistaats."
+    found = release_of_page(PHOTO_IN_LINE.format(line=line))
+    assert described(found) == [("clemens.jpg", "", "")]
+    assert found.text.endswith(line)

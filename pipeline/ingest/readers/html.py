@@ -324,7 +324,14 @@ def _photo_file(url: str) -> bool:
 def media_inputs(images) -> tuple[MediaInput, ...]:
     """The article's photos as the media stage takes them: fetched and checked there."""
     return tuple(
-        MediaInput(url=image.url, caption=image.caption, credit=image.credit, alt=image.alt)
+        MediaInput(
+            url=image.url,
+            caption=image.caption,
+            credit=image.credit,
+            alt=image.alt,
+            license=image.license,
+            fallback_url=image.shown or None,
+        )
         for image in images
     )
 
