@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from pipeline.normalize import boilerplate
+from pipeline.normalize.body import Block, tidy_segments
 from pipeline.normalize.dates import find_date
 
 # 'Lindenau, 25.11.2026. Der …', a police report's 'Leipzig, 26.11.2026, 08:15 Uhr. Am …'
@@ -192,3 +194,34 @@ DETAIL_LINE_RE = re.compile(
     r"|registration|cost|price)\s*:\s+\S",
     re.I,
 )
+
+
+DATELINE_ONLY_RE = re.compile(
+    r"^[^\W\d][\w.'’/, -]{1,60}\((?:ots|dpa|afp|ap|reuters|kna|epd|pm|red|idw|mi)\)\s*[-–—:]*$"
+    r"|^.{1,80}/\s?(?:PRNewswire|Business\s?Wire|GLOBE\s?NEWSWIRE|ACCESSWIRE|EQS)[\w -]*/"
+    r"\s*[-–—]*$",
+    re.I,
+)
+
+
+def merge_datelines(blocks: list[Block]) -> list[Block]:
+    """'LEIPZIG (ots) –' on its own line belongs to the first paragraph of text after it; a
+    heading between them (a police page's first incident) stays a heading of its own, and
+    detail lines between them keep the dateline in its place, above them."""
+    merged: list[Block] = []
+    waiting: Block | None = None
+    for block in blocks:
+        if block.kind == "p" and DATELINE_ONLY_RE.match(block.text) and waiting is None:
+            waiting = block
+            continue
+        if waiting is not None and block.kind == "p" and boilerplate.is_long_paragraph(block.text):
+            block = Block("p", tidy_segments(waiting.segs + [(" ", None)] + block.segs))
+            waiting = None
+        elif waiting is not None and DETAIL_LINE_RE.match(block.text):
+            # detail lines first ('Tatzeit: …', 'Tatort: …'): the dateline stays where it stood
+            merged.append(waiting)
+            waiting = None
+        merged.append(block)
+    if waiting is not None:
+        merged.append(waiting)
+    return merged

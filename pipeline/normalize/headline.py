@@ -9,9 +9,13 @@ from pipeline.models import Problem
 from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import (
     Block,
-    tidy_segments,
 )
-from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
+from pipeline.normalize.datelines import (
+    DATELINE_ONLY_RE,
+    DETAIL_LINE_RE,
+    dateline_text,
+    merge_datelines,
+)
 from pipeline.normalize.findings import Findings
 from pipeline.normalize.letterhead import (
     is_letterhead,
@@ -23,12 +27,6 @@ from pipeline.normalize.page_dump import nearest_the_text
 from pipeline.normalize.paragraphs import BULLET_RE
 from pipeline.normalize.updates import states_only_an_update
 
-DATELINE_ONLY_RE = re.compile(
-    r"^[^\W\d][\w.'’/, -]{1,60}\((?:ots|dpa|afp|ap|reuters|kna|epd|pm|red|idw|mi)\)\s*[-–—:]*$"
-    r"|^.{1,80}/\s?(?:PRNewswire|Business\s?Wire|GLOBE\s?NEWSWIRE|ACCESSWIRE|EQS)[\w -]*/"
-    r"\s*[-–—]*$",
-    re.I,
-)
 MAX_HEADLINE = 300  # characters: the one limit for ingest and the desk's edit form
 
 
@@ -189,7 +187,7 @@ def take_title(
                 and index > title_index
                 and not DATELINE_ONLY_RE.match(block.text)
             )
-    kept = _merge_datelines(kept)
+    kept = merge_datelines(kept)
     found.date_text = found.date_text or dateline_text(kept) or dates.title_date(title)
     return title, kept
 
@@ -388,26 +386,3 @@ def _widens(block_text: str, title_key: str) -> bool:
 
 def _title_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
-def _merge_datelines(blocks: list[Block]) -> list[Block]:
-    """'LEIPZIG (ots) –' on its own line belongs to the first paragraph of text after it; a
-    heading between them (a police page's first incident) stays a heading of its own, and
-    detail lines between them keep the dateline in its place, above them."""
-    merged: list[Block] = []
-    waiting: Block | None = None
-    for block in blocks:
-        if block.kind == "p" and DATELINE_ONLY_RE.match(block.text) and waiting is None:
-            waiting = block
-            continue
-        if waiting is not None and block.kind == "p" and boilerplate.is_long_paragraph(block.text):
-            block = Block("p", tidy_segments(waiting.segs + [(" ", None)] + block.segs))
-            waiting = None
-        elif waiting is not None and DETAIL_LINE_RE.match(block.text):
-            # detail lines first ('Tatzeit: …', 'Tatort: …'): the dateline stays where it stood
-            merged.append(waiting)
-            waiting = None
-        merged.append(block)
-    if waiting is not None:
-        merged.append(waiting)
-    return merged

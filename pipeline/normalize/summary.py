@@ -11,9 +11,8 @@ import unicodedata
 from slugify import slugify
 
 from pipeline.normalize.body import Block
-from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_end
+from pipeline.normalize.datelines import DATELINE_ONLY_RE, DETAIL_LINE_RE, dateline_end
 from pipeline.normalize.dates import is_date_line
-from pipeline.normalize.headline import DATELINE_ONLY_RE
 
 TEASER_LIMIT = 300
 SLUG_LIMIT = 80
