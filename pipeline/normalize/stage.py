@@ -107,10 +107,13 @@ def normalize(
     lines, info_contact = take_info_contact(lines)
     lines = take_contact(lines, found)
     found.contact = "\n".join(part for part in (found.contact, info_contact) if part) or None
-    if found.contact is None:  # a contact box the page sets apart from the article
-        take_contact(box := _lines(raw.contact_box), found)
-        found.contact = found.contact or box_contact(box)
-        lines = without_contact_lines(lines, found.contact)  # an extractor took it along
+    boxed = _box_contact(raw.contact_box)
+    # a contact box the page sets apart from the article, or the whole of it when the body's
+    # contact is only its last part (an extractor took the box along, and its last person read
+    # as a signature: 'Investors' … 'Media' … keep both, each under its label)
+    if boxed and (found.contact is None or _part_of(found.contact, boxed)):
+        found.contact = boxed
+        lines = without_contact_lines(lines, found.contact)
     signature = without_signing_marks(signature)  # 'Im Auftrag' over the signer's name
     if found.contact is None:  # a labelled contact under a US release's end mark ('###')
         take_contact(signature, found)
@@ -266,6 +269,19 @@ def _shares_words(teaser: str, release: str) -> bool:
 
 
 TEASER_SAMPLE_WORDS, SHARED_SHARE = 4, 0.2
+
+
+def _box_contact(texts: tuple[str, ...]) -> str | None:
+    box, found = _lines(texts), Findings(problems=[])
+    take_contact(box, found)
+    return found.contact or box_contact(box)
+
+
+def _part_of(contact: str, whole: str) -> bool:
+    """Every line of `contact` is a line of `whole`, which holds more."""
+    parts = {line.strip() for line in whole.split("\n")}
+    mine = [line.strip() for line in contact.split("\n")]
+    return len(mine) < len(parts) and all(line in parts for line in mine)
 
 
 def _lines(texts: tuple[str, ...]) -> list[Line]:
