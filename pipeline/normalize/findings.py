@@ -121,7 +121,9 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
             continue  # 'For more information' over links to documents: the next label may be
         if lead_in := _lead_in_above(lines, min(taken)):
             taken.append(lead_in)  # 'Rückfragen von Journalisten bitte an:' goes with it
-        kept = [line for i, line in enumerate(lines) if i not in set(taken)]
+        kept = _without_empty_contact_headings(
+            [line for i, line in enumerate(lines) if i not in set(taken)]
+        )
         signed = closing_signature(kept)
         if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
             return kept[: signed[0]]  # the contact's own signature under the mail, again
@@ -224,8 +226,13 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
         if line.text.strip() not in taken
         and not (line.chunk in chunks and line.text.strip() in parts)
     ]
-    # the heading that introduced the box's lines ('For more information, please contact:',
-    # 'Contacts') would stand over nothing, or over the next section's heading
+    return _without_empty_contact_headings(left)
+
+
+def _without_empty_contact_headings(left: list[Line]) -> list[Line]:
+    """Without the heading that introduced a contact's lines ('For more information, please
+    contact:', 'Contacts') where it would stand over nothing, or over the next section's
+    heading."""
     return [
         line
         for i, line in enumerate(left)

@@ -45,6 +45,7 @@ from pipeline.normalize.findings import (
     take_contact,
     without_contact_lines,
 )
+from pipeline.normalize.follow_us import without_follow_calls
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
@@ -93,6 +94,7 @@ def normalize(
         raw = raw.model_copy(update={"body_html": raw.body_text, "body_text": None})
         found.warnings.append("the text holds HTML markup: it was read as HTML")
     lines, stamp, signature = drop_furniture(body_lines(raw, source))
+    lines = without_follow_calls(lines)
     lines, named_captions = take_named_captions(lines, file_names(raw.media))
     captions: list[str] = []
     lines = drop_caption_lines(
