@@ -35,6 +35,7 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
+from pipeline.normalize.contact_fields import contact_entries
 from pipeline.normalize.courtesy import drop_closing_courtesy
 from pipeline.normalize.datelines import bracketed_dateline
 from pipeline.normalize.disclaimers import is_disclaimer
@@ -127,7 +128,7 @@ def normalize(
     lines = drop_closing_courtesy(lines)
     # 'State | Office | press@… | 518 …' closing it
     lines, office = take_office_signoff(lines, commas=found.contact is None)
-    found.contact = found.contact or office
+    found.contact = contact_entries(found.contact or office)
     lines = drop_closing_courtesy(lines)
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
