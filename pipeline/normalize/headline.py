@@ -70,7 +70,7 @@ LABEL_PREFIX_RE = re.compile(
     re.I,
 )
 
-_UPDATE_LABEL_RE = re.compile(r"\b(?:updated?|aktualisierung)\b", re.I)
+_UPDATE_LABEL_RE = re.compile(r"\bupdated?\b", re.I)
 
 
 def take_title(
