@@ -26,7 +26,8 @@ LABEL = (
     rf"{DRAWN})"
 )
 CREDIT_TAIL_RE = re.compile(
-    rf"(?:^|(?<=[\s.;,:|–—(\[]))(?:{LABEL}\s*:\s*(?:©\s*)?|©\s*|\(c\)\s*|\(?PRNewsfoto/)"
+    rf"(?:^|(?<=[\s.;,:|–—(\[]))(?:{LABEL}\s*:\s*(?:©\s*)?|{LABEL}\s+©\s*|©\s*|\(c\)\s*"
+    r"|\(?PRNewsfoto/)"
     r"(?P<who>[^\n]{2,160}?)"
     r"[\s)\]]*$",
     re.I,
@@ -42,13 +43,30 @@ COURTESY_RE = re.compile(
     r"|courtesy(?:\s+of)?)\s+(?P<who>[^\n]{2,160}?)[\s.)\]]*$",
     re.I,
 )
+# the same words opening a credit given apart: 'Photo by Jane Roe/University' is 'Jane Roe/…'
+COURTESY_LABEL_RE = re.compile(
+    r"^\s*(?:(?:photos?|images?|pictures?|video)\s+(?:courtesy(?:\s+of)?|by)|courtesy(?:\s+of)?)"
+    r"\s+(?=\S)",
+    re.I,
+)
+# an agency's credit in brackets closing the caption, its label part of the name: '(AP
+# Photo/Jane Roe)', '(Reuters Photo/…)'
+AGENCY_PHOTO_RE = re.compile(
+    r"(?:^|(?<=\s))\((?P<who>(?-i:[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3})\s(?:photo|foto|image)s?"
+    r"\s?/\s?[^()\n]{2,120})\)[\s.]*$",
+    re.I,
+)
 # a second label inside a credit: 'Bäckerei Kornblume GmbH Fotograf: Lisa Brandt'
 INNER_LABEL_RE = re.compile(rf"\s+{LABEL}\s*:\s*", re.I)
 
 
 def split_credit(caption: str) -> tuple[str, str]:
     """(caption, credit) from a caption that ends in a credit line; else (caption, "")."""
-    match = CREDIT_TAIL_RE.search(caption) or COURTESY_RE.search(caption)
+    match = (
+        AGENCY_PHOTO_RE.search(caption)
+        or CREDIT_TAIL_RE.search(caption)
+        or COURTESY_RE.search(caption)
+    )
     if not match:
         return caption, ""
     rest = caption[: match.start()].rstrip(" |–—-([").strip()
@@ -59,7 +77,8 @@ def credit_name(credit: str) -> str:
     """ "Foto: Stadt Leipzig", "© dpa", "(c) 2026 Muster" → the name, without its label; two
     labelled names ('Bildrechte: Firma GmbH Fotograf: Lisa Brandt') as 'Firma GmbH / Lisa
     Brandt'."""
-    return INNER_LABEL_RE.sub(" / ", CREDIT_LABEL_RE.sub("", credit)).strip(" ()[]")
+    name = COURTESY_LABEL_RE.sub("", CREDIT_LABEL_RE.sub("", credit), count=1)
+    return INNER_LABEL_RE.sub(" / ", name).strip(" ()[]")
 
 
 def clean_media(media: tuple[Media, ...]) -> tuple[Media, ...]:

@@ -4,8 +4,8 @@ copies an extractor took into the body taken out again."""
 from __future__ import annotations
 
 from pipeline.normalize.body import Line
-from pipeline.normalize.contact_lines import has_address, is_contact_lead_in, is_prose, shown_line
-from pipeline.normalize.findings import CONTACT_RE, LONG_CONTACT_LINE
+from pipeline.normalize.contact_lines import has_address, is_prose, shown_line
+from pipeline.normalize.findings import Findings, take_contact, without_empty_contact_headings
 
 
 def box_contact(lines: list[Line]) -> str | None:
@@ -39,18 +39,26 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
         if line.text.strip() not in taken
         and not (line.chunk in chunks and line.text.strip() in parts)
     ]
-    # the heading that introduced the box's lines ('For more information, please contact:',
-    # 'Contacts') would stand over nothing, or over the next section's heading
-    return [
-        line
-        for i, line in enumerate(left)
-        if not (
-            _introduces_a_contact(line.text)
-            and (i + 1 == len(left) or (left[i + 1].kind == "h" and line.kind == "h"))
-        )
-    ]
+    return without_empty_contact_headings(left)
 
 
-def _introduces_a_contact(text: str) -> bool:
-    label = CONTACT_RE.match(text) if len(text) <= LONG_CONTACT_LINE else None
-    return bool(label and not label.group("rest")) or is_contact_lead_in(text)
+def with_page_contact_box(
+    lines: list[Line], contact: str | None, box: list[Line]
+) -> tuple[list[Line], str | None]:
+    """The body and its contact, given the contact box the page sets apart from the article:
+    the box is the contact when the body gave none, or when the body's contact is only the
+    box's last part (an extractor took the box along, and its last person read as a signature:
+    'Investors' … 'Media' … keep both, each under its label)."""
+    found = Findings(problems=[])
+    take_contact(box, found)
+    boxed = found.contact or box_contact(box)
+    if boxed and (contact is None or _part_of(contact, boxed)):
+        return without_contact_lines(lines, boxed), boxed
+    return lines, contact
+
+
+def _part_of(contact: str, whole: str) -> bool:
+    """Every line of `contact` is a line of `whole`, which holds more."""
+    parts = {line.strip() for line in whole.split("\n")}
+    mine = [line.strip() for line in contact.split("\n")]
+    return len(mine) < len(parts) and all(line in parts for line in mine)

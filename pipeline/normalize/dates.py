@@ -13,7 +13,13 @@ from babel.core import get_global
 from babel.dates import get_day_names, get_month_names
 
 from pipeline.normalize.updates import first_publication
-from pipeline.normalize.zones import ZONE_ABBR_RE, zone_abbreviation, zone_of
+from pipeline.normalize.zones import (
+    ZONE_ABBR_RE,
+    ZONE_AFTER_TIME_RE,
+    zone_abbreviation,
+    zone_after_time,
+    zone_of,
+)
 
 
 def _month_names() -> dict[str, int]:
@@ -268,8 +274,12 @@ def _find_time(rest: str):
         if hour > 23 or int(minute or 0) > 59:
             continue
         second = int(match.group("S") or 0)
-        remaining = rest[: match.start()] + " " + rest[match.end() :]
-        return hour, int(minute or 0), second, match.group("off"), remaining
+        end, offset = match.end(), match.group("off")
+        named = ZONE_AFTER_TIME_RE.match(rest, end) if offset is None else None
+        if named and zone_after_time(named.group("zone")):
+            end, offset = named.end(), named.group("zone")  # '1:00 p.m. Pacific'
+        remaining = rest[: match.start()] + " " + rest[end:]
+        return hour, int(minute or 0), second, offset, remaining
     return None, None, None, None, rest
 
 
@@ -277,6 +287,8 @@ def _offset(text: str) -> tzinfo | None:
     """A UTC offset; None for one no zone has (24 hours or more): the source's zone applies."""
     if text == "Z":
         return UTC
+    if text[0] not in "+-":
+        return zone_after_time(text)
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return zone_of(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))

@@ -121,7 +121,9 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
             continue  # 'For more information' over links to documents: the next label may be
         if lead_in := _lead_in_above(lines, min(taken)):
             taken.append(lead_in)  # 'Rückfragen von Journalisten bitte an:' goes with it
-        kept = [line for i, line in enumerate(lines) if i not in set(taken)]
+        kept = without_empty_contact_headings(
+            [line for i, line in enumerate(lines) if i not in set(taken)]
+        )
         signed = closing_signature(kept)
         if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
             return kept[: signed[0]]  # the contact's own signature under the mail, again
@@ -208,6 +210,25 @@ _ROLE_CONTACT_RE = re.compile(
     r"\s*:\s*",
     re.I,
 )
+
+
+def without_empty_contact_headings(left: list[Line]) -> list[Line]:
+    """Without the heading that introduced a contact's lines ('For more information, please
+    contact:', 'Contacts') where it would stand over nothing, or over the next section's
+    heading."""
+    return [
+        line
+        for i, line in enumerate(left)
+        if not (
+            _introduces_a_contact(line.text)
+            and (i + 1 == len(left) or (left[i + 1].kind == "h" and line.kind == "h"))
+        )
+    ]
+
+
+def _introduces_a_contact(text: str) -> bool:
+    label = CONTACT_RE.match(text) if len(text) <= LONG_CONTACT_LINE else None
+    return bool(label and not label.group("rest")) or is_contact_lead_in(text)
 
 
 def _contact_label(lines: list[Line], index: int) -> re.Match | None:

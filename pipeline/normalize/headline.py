@@ -53,10 +53,13 @@ LABEL_PREFIX_RE = re.compile(
     r"|media advisory|roundup(?:\s\d)?"
     # a correction's label, also in front of another: 'KORREKTUR: Pressemitteilung: …'
     r"|korrektur|berichtigung|korrigierte (?:fassung|version|meldung)|correction|corrected"
-    r"|update|aktualisierung)"
-    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—-]\s+)+(?=(?:\S+\s+){2,}\S)"
+    r"|updated?|aktualisierung|for immediate release)"
+    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—|-]\s+)+(?=(?:\S+\s+){2,}\S)"
     # the release's number alone: 'Nr. 123/2026: …', 'No. 45/2026 – …'
     r"|^(?:nr|no)\.?\s*\d{1,5}/(?:\d{4}|\d{2})\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
+    # the sender in front of the label: 'City of Oakdale News Release: City of Oakdale to host …'
+    r"|^(?-i:[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|&)){0,6})\s+"
+    r"(?:news|press|media)\s+release\s*[:|–—-]\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
     r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
     # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …',
@@ -75,6 +78,8 @@ LABEL_PREFIX_RE = re.compile(
     re.I,
 )
 
+_UPDATE_LABEL_RE = re.compile(r"\bupdated?\b", re.I)
+
 
 def take_title(
     blocks: list[Block], given: str, found: Findings, *, body_first: bool = False
@@ -83,6 +88,10 @@ def take_title(
     With `body_first` (an e-mail, whose subject the sender shortens or a reply renames), a
     headline that opens the body right above its first paragraph beats a subject it does not
     repeat."""
+    label = LABEL_PREFIX_RE.match(given)
+    if label and _UPDATE_LABEL_RE.search(label.group()):  # the editor should know
+        shown = label.group().strip()
+        found.warnings.append(f"the headline was labelled '{shown}': it updates an earlier one")
     given = LABEL_PREFIX_RE.sub("", given)  # 'Pressemitteilung: Stadtwerke senken …'
     if (
         given

@@ -187,6 +187,21 @@ PULL_QUOTE_CHARS = 40  # a shorter line may well be said twice on purpose
 _ATTRIBUTION_RE = re.compile(r"^[—–-]\s*\S")
 
 
+def _attributes_kept_quote(block: Block, kept: list[Block]) -> bool:
+    """A short line set under a quote the text keeps, no sentence of its own: who said it
+    ('Becky Druhan, Minister of Education'), even where the opening names the same person."""
+    text = block.text.strip()
+    return (
+        bool(kept)
+        and kept[-1].kind == "quote"
+        and len(text) <= ATTRIBUTION_CHARS
+        and text[-1:] not in '.!?:"”’'
+    )
+
+
+ATTRIBUTION_CHARS = 120
+
+
 def drop_pull_quotes(blocks: list[Block]) -> list[Block]:
     """A quote set out large above or below the text that repeats it (a pull quote) goes, with
     its attribution line ('— Dr. Lena Morales'): the text says it in its place."""
@@ -196,12 +211,13 @@ def drop_pull_quotes(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
     dropped = False
     for index, block in enumerate(blocks):
-        if dropped and _ATTRIBUTION_RE.match(block.text) and len(block.text) <= 120:
+        if dropped and _ATTRIBUTION_RE.match(block.text) and len(block.text) <= ATTRIBUTION_CHARS:
             dropped = False
             continue
         key = keys[index]
         dropped = (
             block.kind == "quote"
+            and not _attributes_kept_quote(block, kept)
             and len(key) >= PULL_QUOTE_CHARS
             and any(
                 key in other and key != other

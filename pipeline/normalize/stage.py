@@ -35,7 +35,8 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
-from pipeline.normalize.contact_boxes import box_contact, without_contact_lines
+from pipeline.normalize.contact_boxes import with_page_contact_box
+from pipeline.normalize.contact_fields import contact_entries
 from pipeline.normalize.corrections import correction_note
 from pipeline.normalize.courtesy import drop_closing_courtesy
 from pipeline.normalize.datelines import bracketed_dateline, dateline_text
@@ -43,6 +44,7 @@ from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.downloads import take_download_lines
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
 from pipeline.normalize.findings import Findings, take_contact
+from pipeline.normalize.follow_us import without_follow_calls
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
@@ -108,6 +110,7 @@ def normalize(
     if raw.format == "text" and not raw.body_html:
         lines = without_page_furniture(resolved_marks(lines, references))
     lines, stamp, signature = drop_furniture(lines)
+    lines = without_follow_calls(lines)
     lines, named_captions = take_named_captions(lines, file_names(raw.media))
     captions: list[str] = []
     lines = drop_caption_lines(
@@ -122,10 +125,7 @@ def normalize(
     lines, info_contact = take_info_contact(lines)
     lines = take_contact(lines, found)
     found.contact = "\n".join(part for part in (found.contact, info_contact) if part) or None
-    if found.contact is None:  # a contact box the page sets apart from the article
-        take_contact(box := _lines(raw.contact_box), found)
-        found.contact = found.contact or box_contact(box)
-        lines = without_contact_lines(lines, found.contact)  # an extractor took it along
+    lines, found.contact = with_page_contact_box(lines, found.contact, _lines(raw.contact_box))
     signature = without_signing_marks(signature)  # 'Im Auftrag' over the signer's name
     if found.contact is None:  # a labelled contact under a US release's end mark ('###')
         take_contact(signature, found)
@@ -137,7 +137,7 @@ def normalize(
     lines = drop_closing_courtesy(lines)
     # 'State | Office | press@… | 518 …' closing it
     lines, office = take_office_signoff(lines, commas=found.contact is None)
-    found.contact = found.contact or office
+    found.contact = contact_entries(found.contact or office)
     lines = drop_closing_courtesy(lines)
     keep = boilerplate.keep_mask([line.text for line in lines])
     keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]

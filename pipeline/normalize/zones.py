@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
 
 ZONE_ABBR_RE = re.compile(
     r"\b(?:(?P<base>UTC|GMT)\s?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?"
     r"|(?P<local>CET/CEST|MEZ/MESZ)"  # whichever of the two applies on that day: German time
-    r"|(?P<named>(?:Australian\s+)?(?:Eastern|Central|Mountain|Pacific|Western)"
+    r"|(?P<named>(?:Australian\s+)?(?:Eastern|Central|Mountain|Pacific|Western|Atlantic|Newfoundland"
+    r"|Alaska|Hawaii)"
     r"(?: Standard| Daylight)? Time|(?i:(?:UK|U\.K\.|British|London|Irish)\s+time))"
     r"|(?P<abbr>UTC|GMT|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|WET|"
     r"WEST|EET|EEST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|AKST|AKDT|HST|SAST|JST|KST|HKT|SGT|PHT"
-    r"|IST|WIB|CAT|EAT|WAT|Z))\b"
+    r"|IST|WIB|CAT|EAT|WAT|AST|ADT|NST|NDT|Z))\b"
 )
 NAMED_ZONES: dict[str, tzinfo] = {
     "eastern": ZoneInfo("America/New_York"),
@@ -30,6 +32,8 @@ NAMED_ZONES: dict[str, tzinfo] = {
     "uk": ZoneInfo("Europe/London"), "u.k.": ZoneInfo("Europe/London"),
     "british": ZoneInfo("Europe/London"), "london": ZoneInfo("Europe/London"),
     "irish": ZoneInfo("Europe/Dublin"),
+    "atlantic": ZoneInfo("America/Halifax"), "newfoundland": ZoneInfo("America/St_Johns"),
+    "alaska": ZoneInfo("America/Anchorage"), "hawaii": ZoneInfo("Pacific/Honolulu"),
 }  # fmt: skip
 ZONE_ABBR: dict[str, tzinfo] = {
     "UTC": UTC, "GMT": UTC, "Z": UTC,
@@ -55,6 +59,10 @@ ZONE_ABBR: dict[str, tzinfo] = {
     "IST": timezone(timedelta(hours=5, minutes=30)),  # India's: the Irish say "Irish time"
     "CAT": timezone(timedelta(hours=2)), "EAT": timezone(timedelta(hours=3)),
     "WAT": timezone(timedelta(hours=1)),
+    # Canada's Atlantic and Newfoundland times
+    "AST": timezone(timedelta(hours=-4)), "ADT": timezone(timedelta(hours=-3)),
+    "NST": timezone(timedelta(hours=-3, minutes=-30)),
+    "NDT": timezone(timedelta(hours=-2, minutes=-30)),
 }  # fmt: skip
 
 
@@ -76,3 +84,37 @@ def zone_abbreviation(text: str) -> tzinfo | None:
     sign = -1 if match.group("sign") == "-" else 1
     delta = timedelta(hours=int(match.group("h")), minutes=int(match.group("m") or 0))
     return zone_of(sign * delta)
+
+
+# A zone named by a word right after a time of day: North America's regions without 'Time'
+# ('1:00 p.m. Pacific', '4:30 PM Eastern') and a city's time ('14:00 Sydney time'). Only
+# there: 'Central' or 'Pacific' elsewhere is a place.
+ZONE_AFTER_TIME_RE = re.compile(
+    r"\s*(?P<zone>(?:Eastern|Central|Mountain|Pacific|Atlantic|Newfoundland|Alaska|Hawaii)"
+    r"(?:(?:\s+(?:Standard|Daylight|Prevailing))?\s+[Tt]ime\b|(?![ \t]+[A-Z])\b)"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+[Tt]ime\b)"
+)
+
+
+def zone_after_time(words: str) -> tzinfo | None:
+    """The zone of words that `ZONE_AFTER_TIME_RE` found after a time; None for words that name
+    no zone ('Community time')."""
+    first = words.split()[0].casefold()
+    if first in NAMED_ZONES and first not in ("uk", "british", "irish"):
+        return NAMED_ZONES[first]
+    if words.split()[-1].casefold() != "time":
+        return None
+    return zone_abbreviation(words) or _city_zones().get(
+        " ".join(words.split()[:-1]).casefold().replace("-", " ")
+    )
+
+
+@cache
+def _city_zones() -> dict[str, tzinfo]:
+    """'sydney' → Australia/Sydney, 'new york' → America/New_York: a place's time."""
+    cities: dict[str, tzinfo] = {}
+    for key in sorted(available_timezones()):
+        area, _, city = key.partition("/")
+        if city and "/" not in city and area not in ("Etc", "SystemV", "US", "Canada", "Brazil"):
+            cities.setdefault(city.replace("_", " ").casefold(), ZoneInfo(key))
+    return cities

@@ -221,8 +221,31 @@ _TOOL_BADGE_ALT_RE = re.compile(
 )
 
 
+# The mail template's own pictures: its banner over every issue and its row of social icons,
+# by file name ('…/fancy_images/CITY/2024/01/header.png', 'x.png', 'facebook-icon.png'), or by
+# an alt text that only names a network; also a tool's folder of template pictures (GovDelivery's
+# 'fancy_images')
+_TEMPLATE_PICTURE_RE = re.compile(
+    r"/fancy_images/|/(?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky"
+    r"|mastodon|flickr|pinterest|rss|e-?mail|header|footer|masthead|banner|divider|spacer)"
+    r"(?:[-_]?(?:icon|logo|badge|\d{1,4}))?\.(?:png|gif|jpe?g|webp)(?:$|[?#])",
+    re.I,
+)
+_NETWORK_ALT_RE = re.compile(
+    r"\W*(?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon"
+    r"|flickr|pinterest|rss)(?:\s+(?:icon|logo))?\W*",
+    re.I,
+)
+
+
 def is_tool_picture(url: str, alt: str) -> bool:
-    return bool(_TOOL_PICTURE_RE.search(url) or _TOOL_BADGE_ALT_RE.search(alt))
+    """A mailing tool's badge or its template's banner or social icon: no press photo."""
+    return bool(
+        _TOOL_PICTURE_RE.search(url)
+        or _TOOL_BADGE_ALT_RE.search(alt)
+        or _TEMPLATE_PICTURE_RE.search(url)
+        or _NETWORK_ALT_RE.fullmatch(alt)
+    )
 
 
 def cut_off(message: Message) -> tuple[str, ...]:

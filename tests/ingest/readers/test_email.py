@@ -508,3 +508,33 @@ def test_a_mailing_tool_s_badge_in_the_footer_is_no_press_photo_but_a_real_photo
         "ladesaeule-markt.jpg): Melder does not fetch pictures a mail links; attach the photo "
         "to the mail",
     )
+
+
+def test_a_mail_template_s_banner_and_social_icons_are_no_press_photos():
+    banner = (
+        "<img src='https://content.govdelivery.com/attachments/fancy_images/NCWESTON/2025/03/"
+        "8812345/header.png' alt='Town of Weston News Release' width='600'>"
+    )
+    icons = (
+        "<p>Stay Connected with the Town of Weston:</p>"
+        "<a href='https://www.facebook.com/townofweston'><img src='https://cdn.mailer.example/"
+        "assets/facebook.png' alt='Facebook'></a>"
+        "<a href='https://x.com/townofweston'><img src='https://cdn.mailer.example/assets/x.png'"
+        " alt='X'></a><a href='https://www.instagram.com/townofweston'><img src='https://cdn."
+        "mailer.example/assets/ig_32.png' alt='Instagram'></a>"
+    )
+    release = read(_newsletter_with_pictures(banner + icons))
+    assert release.warnings == (
+        "the mail shows a photo from the web (https://mcusercontent.example/images/"
+        "ladesaeule-markt.jpg): Melder does not fetch pictures a mail links; attach the photo "
+        "to the mail",
+    )
+
+
+def test_a_photo_whose_name_only_starts_like_an_icon_s_is_still_named():
+    photo = (
+        "<p><img src='https://cdn.mailer.example/uploads/header-beam-installation.jpg' width='600'"
+        " alt='Crews lift the new header beam'></p>"
+    )
+    release = read(_newsletter_with_pictures(photo))
+    assert any("header-beam-installation.jpg" in warning for warning in release.warnings)
