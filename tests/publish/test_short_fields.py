@@ -80,8 +80,24 @@ def test_a_correction_is_dated_by_its_own_time():
     )
     files = render_channel("melder", channel(), [corrected], sources())
     [item] = feedparser.parse(files["atom.xml"]).entries
-    assert item.updated == "2026-11-26T08:00:00+01:00"
+    assert item.updated.startswith("2026-11-26T08:00:00.")  # its own milliseconds
     assert item.published == "2026-11-25T10:30:00+01:00"
+
+
+def test_releases_of_one_day_or_one_second_never_share_an_atom_updated():
+    """Releases dated by the day alone, or approved in one batch, share the second: each entry
+    gets milliseconds of its own, the same on every publish."""
+    day = datetime(2026, 11, 25, tzinfo=BERLIN)
+    entries = [
+        entry(release(identity=f"pm-{n}", published_at=day), first_published_at=day)
+        for n in range(12)
+    ]
+    files = render_channel("melder", channel(), entries, sources())
+    parsed = feedparser.parse(files["atom.xml"]).entries
+    updated = [item.updated for item in parsed]
+    assert len(set(updated)) == 12
+    assert all(value.startswith("2026-11-25T00:00:00.") for value in updated)
+    assert files == render_channel("melder", channel(), entries, sources())
 
 
 def test_links_the_body_carries_are_not_listed_again():
