@@ -388,3 +388,22 @@ def test_approving_a_withdrawn_release_the_sender_changed_says_which_text_goes_o
     melder(empty_root, "ingest")
     said = melder(empty_root, "approve", item["id"]).stdout
     assert "approved: revision 2 goes out, not revision 1 that went out before; " in said
+
+
+def test_a_backlog_going_out_in_one_publish_is_listed_newest_first(empty_root):
+    """The first run of a source with its archive: releases weeks old, hours apart, go out in
+    one publish and are listed by their own dates, the newest first."""
+    months_ago = (datetime.now(UTC) - timedelta(days=63)).date().isoformat()
+    topics = {8: "Baustelle", 11: "Bibliothek", 14: "Stadtrat", 17: "Freibad"}
+    for hour, topic in topics.items():
+        write(
+            empty_root / "inbox" / "trusted" / f"pm-{hour:02d}.md",
+            f"---\ntitle: {topic} meldet Neues um {hour} Uhr\n"
+            f"date: {months_ago}T{hour:02d}:00:00+02:00\n---\n\n"
+            f"Die Stadt teilt mit, dass es beim Thema {topic} um {hour} Uhr Neuigkeiten gibt. "
+            "Einzelheiten stehen auf der Internetseite der Stadtverwaltung.\n",
+        )
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    titles = [entry.title for entry in rss(empty_root).entries]
+    assert titles == [f"{topics[hour]} meldet Neues um {hour} Uhr" for hour in (17, 14, 11, 8)]
