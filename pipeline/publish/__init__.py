@@ -118,7 +118,8 @@ def publish_channel(
     `beyond` are releases this run put live that the feed window leaves out: they get their
     release file all the same (the window limits feeds, never pages). Release files of entries
     no longer listed stay on disk: their URLs were published. Media files come first, made from
-    the `library`, so no page names a file that is not there; `retired` media (of withdrawn
+    the `library`, so no page names a file that is not there, then the release pages, then the
+    feeds and lists that link them; `retired` media (of withdrawn
     releases no published one shares) leave the folder. `settings` (see `page_settings`) is
     noted once every file is written: the pages carry them now.
     """
@@ -135,7 +136,9 @@ def publish_channel(
     for entry in beyond:
         item = build_item(entry, channel, sources.get(entry.release.source), sizes)
         files.setdefault(f"releases/{entry.public_name}", item.fragment.encode())
-    for relative, data in files.items():
+    # release pages before the feeds and lists that link them: a reader or a CDN that follows
+    # a new item's link while a publish is under way never meets a page not yet written
+    for relative, data in sorted(files.items(), key=lambda f: not f[0].startswith("releases/")):
         path = out_dir / relative
         written = write_atomic(path, data, staging=staging)
         (report.written if written else report.unchanged).append(path)

@@ -32,6 +32,15 @@ def test_publish_writes_feeds_index_and_one_fragment_per_release(tmp_path):
     assert not list((tmp_path / "melder").rglob("*.tmp"))
 
 
+def test_release_pages_are_written_before_the_feeds_that_link_them(tmp_path):
+    """A reader following a new item's link while a publish is under way finds its page."""
+    report = publish_channel("melder", channel(), sample_entries(), sources(), tmp_path / "m")
+    order = [str(path.relative_to(tmp_path / "m")) for path in report.written]
+    pages = [i for i, name in enumerate(order) if name.startswith("releases/")]
+    linking = [i for i, name in enumerate(order) if name in EXPECTED]
+    assert len(pages) == 2 and max(pages) < min(linking)
+
+
 def test_republish_is_byte_identical_and_writes_nothing(tmp_path):
     out = tmp_path / "melder"
     publish_channel("melder", channel(), sample_entries(), sources(), out)
