@@ -272,7 +272,8 @@ class _HtmlWalker:
         self.kind, self.level, self.ordered, self.href = "p", 0, False, None
 
     def add(self, text: str | None) -> None:
-        if text:
+        # a dead link's label ('Mehr', 'Drucken': a script's button) says nothing without it
+        if text and not (self.href == LINK_WITHOUT_TARGET and boilerplate.is_label(text)):
             self.segs.append((text, self.href))
 
     def end_line(self) -> None:

@@ -186,6 +186,12 @@ def label_key(line: str) -> str:
     return " ".join(line.strip(DECORATION).casefold().split())
 
 
+def is_label(text: str) -> bool:
+    """The text is a widget's label alone ('Mehr', 'Weiterlesen', 'Drucken')."""
+    key = label_key(text)
+    return bool(key) and not key.isdigit() and bool(LABEL_RE.fullmatch(key))
+
+
 @lru_cache(maxsize=8192)  # the same widget lines come back in every page of a portal
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture wherever it appears."""

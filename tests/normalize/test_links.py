@@ -257,3 +257,18 @@ def test_a_server_s_session_id_never_stays_in_a_link(href, expected):
 )
 def test_parameters_that_only_look_like_a_session_stay(href):
     assert clean_url(href) == href
+
+
+def test_a_script_s_more_button_at_a_paragraph_s_end_leaves_and_the_sentence_stays_a_sentence():
+    """'<a href="javascript:…">Mehr</a>' is a button: without it the paragraph would end in
+    'Mehr' and read as a heading in the middle of the release."""
+    body = (
+        "<p>Der neue Radweg an der Lindenallee ist seit Montag freigegeben. Auf 1,8 Kilometern "
+        "fahren Radfahrende getrennt vom Autoverkehr.</p>"
+        '<p>Der Streckenplan steht im Rathaus aus. <a href="javascript:void(0)">Mehr</a></p>'
+        '<p>Die Karte gibt es <a href="javascript:openMap()">im Stadtplan</a> der Stadt.</p>'
+    )
+    found = normalize(raw_release(body_html=body), SOURCE)
+    assert "<p>Der Streckenplan steht im Rathaus aus.</p>" in found.body_html
+    assert "Mehr" not in found.text
+    assert "Die Karte gibt es im Stadtplan der Stadt." in found.text  # other words stay
