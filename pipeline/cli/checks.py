@@ -50,10 +50,16 @@ def check(
     context = _ctx(ctx)
     config = context.config()
     from pipeline.store.engine import database_problem
+    from pipeline.store.writable import store_write_problem
 
-    problem = database_problem(context.database_url())
+    url = context.database_url()
+    # a store the running user cannot write is named by its path, not by the setting
+    problem = store_write_problem(url)
     if problem:
+        message = problem
+    elif problem := database_problem(url):
         message = f"(environment): MELDER_DATABASE_URL: {problem}"
+    if problem:
         err.print(f"[red]{escape(message)}[/red]", highlight=False)
         config.problems.append(message)
     for message in _settings_problems():

@@ -307,6 +307,10 @@ def run(
     import logging
 
     from pipeline.schedule.service import run_forever
+    from pipeline.store.writable import store_write_problem
+
+    if unwritable := store_write_problem(context.database_url()):
+        raise _fail(f"database {unwritable}")  # every job would fail at its first write
 
     if verbose:
         logging.getLogger().setLevel(logging.INFO)

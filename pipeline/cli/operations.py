@@ -24,7 +24,8 @@ def status(
         typer.Option(
             "--check",
             help="One line for a monitor (Nagios, systemd): exit 0 ok, 1 warning (a source "
-            "silent or backing off), 2 critical (a source or job failing).",
+            "silent or backing off, webhook deliveries failed or stalled), 2 critical (a source "
+            "or job failing, a store that cannot be written).",
         ),
     ] = False,
 ) -> None:
@@ -41,6 +42,7 @@ def status(
     from pipeline.cli.views import status_json
     from pipeline.config import load_config
     from pipeline.schedule.leader import holder
+    from pipeline.store.writable import store_write_problem
 
     context = _ctx(ctx)
     config = load_config(context.root)  # quietly: `check` is where problems are told
@@ -51,12 +53,17 @@ def status(
         health = _source_health(store, sources, config.unreadable_sources)
         schedule = _next_runs(config, store.last_job_runs())
         pushed = store.delivery_counts()
+        stalled = store.stalled_deliveries()
         leading = holder(store.engine)
     _add_item_failures(health, runs)
     data = status_json(runs, counts, health)
     data["schedule"] = schedule
     data["deliveries"] = pushed
+    data["stalled_deliveries"] = [
+        {**item, "next_attempt_at": _iso(item["next_attempt_at"])} for item in stalled
+    ]
     data["scheduler"] = leading
+    data["store_problem"] = store_write_problem(context.database_url())
     if check:
         data["config_problems"] = config.problems
         level, line = monitor_line(data)
@@ -66,6 +73,8 @@ def status(
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     zone = ZoneInfo(config.schedule.timezone)
+    if data["store_problem"]:
+        out.print(f"store cannot be written: {data['store_problem']}", highlight=False)
     _print_health(data["sources"], zone)
     if leading:
         out.print(f"scheduler: melder run {instance(leading, zone)}", highlight=False)
@@ -100,6 +109,20 @@ def status(
     out.print(" ".join(f"{state}={count}" for state, count in counts.items()))
     if any(pushed.values()):
         out.print("webhooks: " + " ".join(f"{key}={value}" for key, value in pushed.items()))
+    if stalled:
+        print_table(
+            ["stalled webhooks", "deliveries", "tries", "next try", "last error"],
+            [
+                [
+                    item["channel"],
+                    str(item["deliveries"]),
+                    str(item["attempts"]),
+                    local(item["next_attempt_at"], zone),
+                    item["last_error"] or "",
+                ]
+                for item in data["stalled_deliveries"]
+            ],
+        )
 
 
 def _critical(message: str) -> typer.Exit:
@@ -130,7 +153,9 @@ def monitor_line(data: dict) -> tuple[int, str]:
     """Nagios-style: (0 OK | 1 WARNING | 2 CRITICAL, one line saying why)."""
     # a source nobody fetches any more (`enabled = false`, its file gone) is no alarm
     watched = [item for item in data["sources"] if item.get("enabled", True)]
-    critical = [
+    unwritable = data.get("store_problem")
+    critical = [f"store cannot be written: {unwritable}"] if unwritable else []
+    critical += [
         f"source {item['source']} failing ({item['consecutive_failures']}x): {item['last_error']}"
         for item in watched
         if item["consecutive_failures"]
@@ -164,12 +189,22 @@ def monitor_line(data: dict) -> tuple[int, str]:
     failed = data.get("deliveries", {}).get("failed", 0)
     if failed:
         warning.append(f"{failed} webhook deliveries failed (melder deliveries --status failed)")
+    warning += [
+        f"{_counted(item['deliveries'], 'webhook delivery', 'webhook deliveries')} of "
+        f"{item['channel']} stalled after {_counted(item['attempts'], 'try', 'tries')}: "
+        f"{item['last_error']} (melder deliveries --status pending)"
+        for item in data.get("stalled_deliveries", [])
+    ]
     waiting = data["queue"].get("queued", 0)
     if critical:
         return 2, f"MELDER CRITICAL - {'; '.join(critical)}"
     if warning:
         return 1, f"MELDER WARNING - {'; '.join(warning)}"
     return 0, f"MELDER OK - {len(watched)} source(s) fine, {waiting} waiting for review"
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def _next_runs(config: Config, last_runs: dict[str, datetime]) -> list[dict]:

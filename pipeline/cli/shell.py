@@ -189,8 +189,13 @@ class Context:
 
         from pipeline.store import Store
         from pipeline.store.engine import HalfMadeStore, database_problem, failure_line
+        from pipeline.store.writable import sqlite_file, store_write_problem
 
         url = self.database_url()
+        unwritable = store_write_problem(url)
+        # a store that exists can still be read for `status`, `queue` and `show`
+        if unwritable and not (read_only and sqlite_file(url).exists()):
+            raise fail(f"database {unwritable}")
         unusable = _configured_store_problem(url, read_only=read_only)
         if unusable is not None:
             raise fail(f"database {unusable} (MELDER_DATABASE_URL)")

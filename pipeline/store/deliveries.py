@@ -85,6 +85,35 @@ class DeliveryQueue:
             found = dict(rows.all())
         return {status: found.get(status, 0) for status in ("pending", "delivered", "failed")}
 
+    def stalled_deliveries(self) -> list[dict]:
+        """Per channel, the deliveries still pending after a failed try (a receiver that
+        answers 5xx, a secret variable that is not set): how many, the most tries, the next
+        try and the newest error."""
+        stuck = (DeliveryRow.status == "pending", DeliveryRow.last_error.is_not(None))
+        with Session(self.engine) as session:
+            groups = session.execute(
+                select(
+                    DeliveryRow.channel,
+                    func.count(),
+                    func.max(DeliveryRow.attempts),
+                    func.min(DeliveryRow.next_attempt_at),
+                    func.max(DeliveryRow.id),
+                )
+                .where(*stuck)
+                .group_by(DeliveryRow.channel)
+                .order_by(DeliveryRow.channel)
+            ).all()
+            return [
+                {
+                    "channel": channel,
+                    "deliveries": count,
+                    "attempts": attempts,
+                    "next_attempt_at": next_at,
+                    "last_error": session.get(DeliveryRow, newest).last_error,
+                }
+                for channel, count, attempts, next_at, newest in groups
+            ]
+
     def record_attempt(
         self, delivery_id: int, *, status: str, http_status: int | None, error: str | None,
         next_attempt_at: datetime | None, now: datetime,

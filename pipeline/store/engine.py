@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import zlib
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
 
 from pipeline.atomic import disk_problem, exclusive, free_space
 from pipeline.migrations import HEAD
+from pipeline.store.writable import read_only_advice, store_write_problem
 
 MIGRATION_KEY = zlib.crc32(b"melder-migrations")
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -115,11 +115,8 @@ def _database_problem(url: str) -> str | None:
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database or parsed.database == ":memory:":
             return None
-        folder = Path(parsed.database).parent
-        while not folder.exists():
-            folder = folder.parent
-        if not os.access(folder, os.W_OK):
-            return f"{shown_url(url)}: cannot write to {folder}; fix its permissions"
+        if unwritable := store_write_problem(url):
+            return unwritable
         if not Path(parsed.database).exists():
             return None
     try:
@@ -159,6 +156,8 @@ def failure_line(exc: BaseException, url: str | None = None) -> str:
             f"{where}: {reason}{space}; the database volume is probably full: free space "
             "there and run the command again; nothing already stored is lost"
         )
+    if advice := read_only_advice(url, reason):
+        return f"{where}: {reason}: {advice}"
     return mask_secrets(f"{where}: {reason}", url)
 
 

@@ -198,3 +198,58 @@ def test_a_receiver_and_a_hub_on_a_private_address_are_refused_once_naming_their
         f"{hook}: refused: {host} resolves to a loopback address ({host}); set allow_private = "
         "true in this [[webhooks]] entry of outputs/portal.toml only for a host you trust",
     )
+
+
+def test_deliveries_stalled_by_an_unset_secret_are_shown_and_warned_until_they_go_out(
+    tmp_path, httpserver, monkeypatch
+):
+    from tests.cli.test_operator import melder
+
+    monkeypatch.delenv("TEST_HOOK_SECRET", raising=False)
+    receiver = Receiver()
+    httpserver.expect_request("/hook", method="POST").respond_with_handler(receiver)
+    httpserver.expect_request("/hub", method="POST").respond_with_data("", status=202)
+    root = _root(tmp_path, httpserver)
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    runner.ingest(load_config(root), store, now=NOW)
+    store.close()
+    _publish_at(root, NOW)
+    _publish_at(root, NOW + timedelta(minutes=5))
+    assert receiver.calls == []
+    # the operator's shell has the secret; the service that publishes did not
+    monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
+    status = json.loads(melder(root, "status", "--json").stdout)
+    assert status["stalled_deliveries"] == [
+        {
+            "channel": "portal",
+            "deliveries": 1,
+            "attempts": 2,
+            "next_attempt_at": "2026-11-25T09:07:00+00:00",
+            "last_error": "environment variable TEST_HOOK_SECRET is not set",
+        }
+    ]
+    check = melder(root, "status", "--check", code=1)
+    assert check.stdout == (
+        "MELDER WARNING - 1 webhook delivery of portal stalled after 2 tries: environment "
+        "variable TEST_HOOK_SECRET is not set (melder deliveries --status pending)\n"
+    )
+    table = melder(root, "status").stdout
+    assert "stalled webhooks" in table and "TEST_HOOK_SECRET is not set" in table
+    _publish_at(root, NOW + timedelta(minutes=10))
+    assert len(receiver.accepted) == 1
+    assert json.loads(melder(root, "status", "--json").stdout)["stalled_deliveries"] == []
+    assert melder(root, "status", "--check").stdout.startswith("MELDER OK")
+    assert "stalled webhooks" not in melder(root, "status").stdout
+
+
+def test_a_delivery_waiting_for_its_first_try_is_not_stalled(tmp_path, httpserver, monkeypatch):
+    from tests.cli.test_operator import melder
+
+    monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
+    httpserver.expect_request("/hub", method="POST").respond_with_data("", status=202)
+    root = _root(tmp_path, httpserver)
+    store = Store(f"sqlite:///{root / 'var' / 'melder.db'}")
+    store.enqueue_delivery("portal", local(httpserver, "/hook"), "r1", "published", 1, "{}", NOW)
+    store.close()
+    assert json.loads(melder(root, "status", "--json").stdout)["deliveries"]["pending"] == 1
+    assert melder(root, "status", "--check").stdout.startswith("MELDER OK")
