@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import false, or_, select, tuple_, update
+from sqlalchemy import false, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from pipeline.models import Release, State
@@ -35,12 +35,16 @@ class ReleasePublishing(ReleaseQueries):
         """
         published: list[str] = []
         total = self.due_count(now) if progress else 0
+        with Session(self.engine) as session:
+            listed_last = session.scalar(select(func.max(ReleaseRow.sort_at)))
         # new releases, then corrections of live ones: each walked along its own index in
         # chunks, so a backlog of any size goes out in bounded memory and time per release
         for kind in ("state", "pending"):
             after: tuple | None = None
             while True:
-                chunk, after = self._publish_chunk(now, public_name, sources, kind, after, accepts)
+                chunk, after = self._publish_chunk(
+                    now, public_name, sources, kind, after, accepts, listed_last
+                )
                 published.extend(chunk)
                 if progress:
                     progress("the queue", len(published), max(total, len(published)))
@@ -49,7 +53,14 @@ class ReleasePublishing(ReleaseQueries):
         return published
 
     def _publish_chunk(
-        self, now: datetime, public_name, sources, kind, after: tuple | None, accepts=None
+        self,
+        now: datetime,
+        public_name,
+        sources,
+        kind,
+        after: tuple | None,
+        accepts=None,
+        listed_last: datetime | None = None,
     ):
         with Session(self.engine) as session, session.begin():
             _write_lock(session)
@@ -83,7 +94,7 @@ class ReleasePublishing(ReleaseQueries):
                     continue  # no channel's filters take it: live, it would be on no feed
                 if row.first_published_at is None:
                     row.first_published_at = now
-                    row.sort_at = _sort_time(release, now)
+                    row.sort_at = _sort_time(release, now, listed_last)
                     row.public_name = public_name(release, row.id)
                     action = "published"
                 elif row.state == State.PUBLISHED.value:
@@ -92,7 +103,7 @@ class ReleasePublishing(ReleaseQueries):
                     action = "republished"
                     # listed anew, as a release going out late is: with the notice gone, a
                     # feed whose window it had left would otherwise keep no word of it
-                    row.sort_at = _sort_time(release, now)
+                    row.sort_at = _sort_time(release, now, listed_last)
                 session.add(
                     EventRow(
                         release_id=row.id,
@@ -147,15 +158,21 @@ def _write_lock(session: Session) -> None:
 # year old an hour apart 5 µs: a backlog going out at once keeps its order.
 AGE_MARK_SCALE = 28_000
 MAX_AGE_MARK = 999_999  # microseconds: less than the time between two publishes
+ROOM_FOR_MARKS = timedelta(microseconds=MAX_AGE_MARK + 1)
 
 
-def _sort_time(release: Release, now: datetime) -> datetime:
+def _sort_time(release: Release, now: datetime, listed_last: datetime | None = None) -> datetime:
     """Where a channel lists a release: when it went out, so that a release approved after
     newer ones (an embargo, a long review) still enters every feed's window and a portal
     learns of it. Within one publish, the newer own date comes first: the release's age sets
-    a mark of less than a second before the moment (on a log scale, minutes to years)."""
+    a mark of less than a second before the moment (on a log scale, minutes to years), kept
+    after `listed_last`, the latest place an earlier publish gave (a publish a moment after
+    another still lists its releases above that one's)."""
     if release.published_at is None:
         return now
     age = (now - release.published_at).total_seconds()
     mark = min(MAX_AGE_MARK, round(AGE_MARK_SCALE * math.log2(1 + abs(age))))
+    if listed_last is not None and timedelta(0) < now - listed_last < ROOM_FOR_MARKS:
+        room = (now - listed_last) // timedelta(microseconds=1) - 1
+        mark = mark * room // (MAX_AGE_MARK + 1)
     return now - timedelta(microseconds=mark if age >= 0 else -mark)
