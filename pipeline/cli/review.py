@@ -267,7 +267,12 @@ def approve(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Accept an --at in the past (goes out at once).")
+        bool,
+        typer.Option(
+            "--force",
+            help="Accept an --at in the past (goes out at once); put a withdrawn release "
+            "without a new revision back in the feeds.",
+        ),
     ] = False,
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
@@ -287,7 +292,9 @@ def approve(
     moment = parse_at(at, zone, now, force=force) if at is not None else None
     decided = _decide(
         ctx,
-        lambda store: do_approve(store, release_id, actor=actor, now=now, at=moment, zone=zone),
+        lambda store: do_approve(
+            store, release_id, actor=actor, now=now, at=moment, zone=zone, again=force
+        ),
     )
     if (unrouted := _no_channel_takes(ctx, decided.view.release)) is not None:
         err.print(f"warning: {escape(unrouted)}", highlight=False, soft_wrap=True)

@@ -27,6 +27,7 @@ from pipeline.web.state import WebState, now
 router = APIRouter(prefix="/desk", include_in_schema=False)
 SESSION_LIFETIME = timedelta(seconds=SESSION_SECONDS)
 LANG_COOKIE = "melder_lang"
+CONFLICT_KEY = "conflict"  # a refused decision's message, shown once on the release's page
 
 
 class LoginRequired(Exception):
@@ -261,6 +262,12 @@ def release_page(
     new: int | None = None,
     done: str = "",
 ) -> Response:
+    conflict = p.session.get(CONFLICT_KEY)
+    if conflict:
+        p.session = {key: value for key, value in p.session.items() if key != CONFLICT_KEY}
+        return _release_response(
+            p, release_id, error=conflict, error_title=p.words("conflict"), old=old, new=new
+        )
     return _release_response(p, release_id, old=old, new=new, done=done)
 
 
