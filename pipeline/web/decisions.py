@@ -50,6 +50,7 @@ def _decide(
     *,
     keep_conflicts: bool = False,
     scheduled_as: str = "scheduled",
+    edited_as: str = "edited",
 ) -> Response:
     """Run one decision as a compare-and-swap: a stale page gets a conflict, never a win
     (raised as it is with `keep_conflicts`, for a caller that keeps what the editor typed)."""
@@ -72,6 +73,8 @@ def _decide(
     done = action if decided is None or decided.outcome != "unchanged" else "unchanged"
     if decided is not None and decided.outcome == "scheduled":
         done = scheduled_as  # the page then says when it goes out, not just "approved"
+    if action == "edited" and done == "edited":
+        done = edited_as  # the page then says when an embargo typed is not the one saved
     if action == "edited" and decided is not None and decided.view.release.errors:
         done = "still_invalid"  # saved, but held: the page says why
     return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
@@ -289,7 +292,9 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
         )
 
     try:
-        return _decide(p, release_id, "edited", decide, keep_conflicts=True)
+        return _decide(
+            p, release_id, "edited", decide, keep_conflicts=True, edited_as=_edited_as(p, view)
+        )
     except review.Conflict as exc:
         # what the editor typed stays in the form, the rest follows the current version, and
         # where both changed a field the current text stands beside theirs: saving again then
@@ -304,6 +309,17 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
             error=conflict_message(p, exc, "changed_meanwhile_edit"),
             error_title=p.words("conflict"),
         )  # fmt: skip
+
+
+def _edited_as(p: Page, view) -> str:
+    """'edited_skipped' when the embargo typed is a wall time the clocks jump over."""
+    typed = p.field("embargo")
+    if "embargo" not in p.form or typed == form_fields(view.release)["embargo"]:
+        return "edited"
+    try:
+        return "edited_skipped" if _skipped(typed, DESK_ZONE) else "edited"
+    except ValueError:
+        return "edited"  # the decision says what is wrong with it
 
 
 MEDIA_FIELDS = ("caption", "credit", "alt", "license")

@@ -326,7 +326,12 @@ def _release_notice(words: Words, done: str, goes_out, view) -> str | None:
     if done == "still_invalid" and view.release.errors:
         problems = "; ".join(f"{p.field}: {p.message}" for p in view.release.errors)
         return words("saved_still_invalid", problems=problems)
-    if done in ("edited", "still_invalid"):
+    if done == "edited_skipped" and view.release.embargo_until is not None:
+        saved = words("saved_revision", revision=view.revision)
+        return (
+            f"{saved} {skipped_notice(words, 'embargo_time_skipped', view.release.embargo_until)}"
+        )
+    if done in ("edited", "edited_skipped", "still_invalid"):
         return words("saved_revision", revision=view.revision)
     return _notice(words, done)
 
@@ -338,16 +343,21 @@ def scheduled_notice(words: Words, done: str, goes_out, view) -> str:
     if done == "scheduled_embargo" and embargo is not None:
         return words("embargo_after_your_time", embargo=words.date(embargo))
     if done == "scheduled_skipped" and asked is not None:
-        local = asked.astimezone(DESK_ZONE)
-        jump = local.utcoffset() - (asked - timedelta(hours=3)).astimezone(DESK_ZONE).utcoffset()
-        wall = local.replace(tzinfo=None) - jump  # the time as typed
-        return words(
-            "time_skipped",
-            time=format_time(wall, "short", locale=words.language).replace("\u202f", " "),
-            day=format_date(wall, "medium", locale=words.language),
-            at=words.day_and_time(asked)[1],
-        )
+        return skipped_notice(words, "time_skipped", asked)
     return words("scheduled_notice", at=words.date(goes_out))
+
+
+def skipped_notice(words: Words, key: str, moment) -> str:
+    """A wall time the clocks jumped over, as typed, and the moment it was read as."""
+    local = moment.astimezone(DESK_ZONE)
+    jump = local.utcoffset() - (moment - timedelta(hours=3)).astimezone(DESK_ZONE).utcoffset()
+    wall = local.replace(tzinfo=None) - jump  # the time as typed
+    return words(
+        key,
+        time=format_time(wall, "short", locale=words.language).replace("\u202f", " "),
+        day=format_date(wall, "medium", locale=words.language),
+        at=words.day_and_time(moment)[1],
+    )
 
 
 def _notice(words: Words, done: str) -> str | None:

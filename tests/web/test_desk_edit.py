@@ -115,6 +115,9 @@ def test_saving_again_after_a_conflict_keeps_the_other_editor_s_changes(desk):
     }
     answer = client.post(f"/desk/releases/{release_id}/edit", data=typed)
     assert answer.status_code == 409 and "erika" in answer.text
+    # nothing in the answer invites reloading the form, which would throw the typed text away
+    assert "Nothing is lost: your input is in the form." in answer.text
+    assert "reload" not in answer.text.lower()
     assert 'value="Tag der offenen Tür"' in answer.text  # left alone: the current title
     assert "Neuer Teaser von max." in answer.text
     assert 'id="theirs-' not in answer.text  # nothing both changed
