@@ -131,10 +131,10 @@ def install(app: FastAPI) -> None:
         except Exception:  # a body the desk would refuse anyway: nothing to keep
             form = {}
         kept = [
-            (p.words(FIELD_WORDS.get(name, name)), value)
+            (_label(p.words, name), value)
             for name, value in form.items()
             if isinstance(value, str) and value.strip() and name not in NOT_TYPED
-            and not name.startswith(("version-", "media-"))
+            and not name.startswith(NOT_TYPED_PREFIXES)
         ]  # fmt: skip
         referer = request.headers.get("referer", "")
         back = _next(referer.partition(request.url.netloc)[2] if referer else "", "/desk/")
@@ -151,7 +151,17 @@ def install(app: FastAPI) -> None:
 FIELD_WORDS = {"body": "body_markdown", "text": "body", "at": "approve_at"}
 NOT_TYPED = frozenset(
     {"csrf", "version", "next", "password", "ids", "action", "confirmed", "only", "focus", "batch"}
+    | {"into", "again", "lead", "media_count", "state"}
 )
+# the edit form's copy of the texts as it showed them ("base-title"), and per-item bookkeeping
+NOT_TYPED_PREFIXES = ("base-", "version-", "media-")
+
+
+def _label(words: Words, name: str) -> str:
+    """A kept field under the label its form gave it."""
+    if name == "embargo":
+        return words("embargo_field", zone=DESK_ZONE.key)
+    return words(FIELD_WORDS.get(name, name))
 
 
 def _quote(value: str) -> str:
