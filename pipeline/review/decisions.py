@@ -344,14 +344,10 @@ def merge(
     view, seen = _current(store, release_id, seen)
     rid = view.release.id
     target = store.get(into, history=False)
-    if (went := _merged_away_to(store, target)) is not None:
-        gone, live = target.release.id, went
-        raise MergedAway(
-            f"release {gone} was merged into {live} and is closed; merge into that one: "
-            f"`melder merge {rid} --into {live}`",
-            gone=gone,
-            into=live,
-        )
+    if (live := _merged_away_to(store, target)) is not None:
+        gone = target.release.id
+        said = f"release {gone} was merged into {live} and is closed; merge into that one: "
+        raise MergedAway(f"{said}`melder merge {rid} --into {live}`", gone=gone, into=live)
     if target.release.id == rid:
         raise InvalidTransition(f"release {rid} cannot be merged into itself")
     if view.state in (State.PUBLISHED, State.WITHDRAWN) or view.first_published_at:
