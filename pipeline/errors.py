@@ -43,5 +43,14 @@ class Conflict(InvalidTransition):
         self.action, self.actor, self.at = action, actor, at
 
 
+class MergedAway(InvalidTransition):
+    """The release a duplicate was to be merged into was itself merged into `into` (possibly by
+    someone else meanwhile): its text would end in a closed release, so nothing is written."""
+
+    def __init__(self, message: str, *, gone: str, into: str):
+        super().__init__(message)
+        self.gone, self.into = gone, into
+
+
 class NotFound(MelderError):
     """No release with that id."""

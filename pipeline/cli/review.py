@@ -267,7 +267,7 @@ def approve(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Accept an --at in the past (goes out at once).")
+        bool, typer.Option("--force", help="Accept a past --at; republish a withdrawn text.")
     ] = False,
     actor: Annotated[str, typer.Option("--as", help="Who decides (audit trail).")] = "cli",
 ) -> None:
@@ -285,10 +285,8 @@ def approve(
     zone = _zone_of(ctx, release_id)
     now = _now()
     moment = parse_at(at, zone, now, force=force) if at is not None else None
-    decided = _decide(
-        ctx,
-        lambda store: do_approve(store, release_id, actor=actor, now=now, at=moment, zone=zone),
-    )
+    options = {"actor": actor, "now": now, "at": moment, "zone": zone, "again": force}
+    decided = _decide(ctx, lambda store: do_approve(store, release_id, **options))
     if (unrouted := _no_channel_takes(ctx, decided.view.release)) is not None:
         err.print(f"warning: {escape(unrouted)}", highlight=False, soft_wrap=True)
 

@@ -204,8 +204,9 @@ def build_item(
 
 def withdrawn_item(item: PublishedItem, channel: ChannelConfig) -> PublishedItem:
     """A withdrawn release as feeds list it for a while: same id and link, a title that says
-    so in the channel's language, the notice as content, and the withdrawal as `updated`."""
-    language = channel.language if channel.language in WITHDRAWN_TITLE else "en"
+    so in the release's own language (as its page says it later), the notice as content, and the
+    withdrawal as `updated`."""
+    language = item.release.language if item.release.language in WITHDRAWN_TITLE else "en"
     release = item.release.model_copy(
         update={
             "title": WITHDRAWN_TITLE[language].format(title=item.release.title),

@@ -3,11 +3,12 @@ reopen, and for a possible duplicate keep both or merge."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from pipeline.config import SourceConfig
-from pipeline.errors import InvalidTransition
+from pipeline.errors import InvalidTransition, MergedAway
 from pipeline.models import Release, State
 from pipeline.store import ReleaseView, Store
 from pipeline.store.records import Change
@@ -16,6 +17,8 @@ FUTURE_SLACK = timedelta(days=1)
 # An approval for later leaves "publish at <ISO 8601 moment>" in the audit trail: readable in
 # the database, and read back by `scheduled_for` so the desk and `show` can say it their way.
 PUBLISH_AT_NOTE = "publish at "
+# A merged duplicate is closed as rejected with this reason ("merged into <id> as revision 2").
+MERGED_INTO = re.compile(r"merged into (\w+) as revision \d+")
 
 
 def scheduled_for(note: str | None) -> datetime | None:
@@ -94,8 +97,12 @@ def approve(
     at: datetime | None = None,
     seen: int | None = None,
     zone: tzinfo | None = None,
+    again: bool = False,
 ) -> Decided:
-    """Approve for the next publish, or for the first publish after `at` (and any embargo)."""
+    """Approve for the next publish, or for the first publish after `at` (and any embargo).
+
+    A withdrawn release with no new revision goes live again only when asked `again`: its
+    withdrawn text would otherwise return to every feed with one key."""
     if at is not None and at.tzinfo is None:
         raise ValueError("approval time needs a time zone, e.g. 2026-12-01T09:00+01:00")
     view, seen = _current(store, release_id, seen)
@@ -114,6 +121,12 @@ def approve(
     if view.state == State.REJECTED or view.pending == State.REJECTED.value:
         raise InvalidTransition(
             f"release {rid} is rejected; `melder reopen {rid}` puts it back in the queue"
+        )
+    if view.state == State.WITHDRAWN and view.pending not in ("queued", "approved") and not again:
+        raise InvalidTransition(
+            f"release {rid} was withdrawn ({view.reason}) and has no new revision; approving "
+            f"puts the withdrawn revision {view.revision} back in every feed: "
+            f"`melder approve {rid} --force` if that is meant"
         )
     times = [t for t in (at, view.release.embargo_until) if t is not None]
     publish_at = max(times) if times else None
@@ -331,6 +344,10 @@ def merge(
     view, seen = _current(store, release_id, seen)
     rid = view.release.id
     target = store.get(into, history=False)
+    if (live := _merged_away_to(store, target)) is not None:
+        gone = target.release.id
+        said = f"release {gone} was merged into {live} and is closed; merge into that one: "
+        raise MergedAway(f"{said}`melder merge {rid} --into {live}`", gone=gone, into=live)
     if target.release.id == rid:
         raise InvalidTransition(f"release {rid} cannot be merged into itself")
     if view.state in (State.PUBLISHED, State.WITHDRAWN) or view.first_published_at:
@@ -358,6 +375,19 @@ def merge(
     )
     after = store.apply(rid, change, seen=seen, actor=actor, now=now)
     return Decided(after, "merged", f"release {rid} {note}")
+
+
+def _merged_away_to(store: Store, view: ReleaseView) -> str | None:
+    """Where a release that was merged away went in the end (following merges of merges), or
+    None for a release that was not merged into another."""
+    went = None
+    for _ in range(20):  # a chain longer than this is a loop an editor has to look at
+        found = MERGED_INTO.match(view.reason or "") if view.state == State.REJECTED else None
+        if found is None:
+            return went
+        went = found.group(1)
+        view = store.get(went, history=False)
+    return went
 
 
 def _reason(reason: str) -> str:

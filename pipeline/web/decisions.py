@@ -13,13 +13,21 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import RedirectResponse, Response
 
 from pipeline import review
-from pipeline.errors import InvalidTransition, NotFound
+from pipeline.errors import InvalidTransition, MergedAway, NotFound
 from pipeline.models import Media
 from pipeline.normalize.headline import MAX_HEADLINE
 from pipeline.publish.links import linked_body
 from pipeline.review.edits import folded_markdown
 from pipeline.review.markdown import to_html, to_markdown
-from pipeline.web.desk import Page, _next, _release_response, _view, editor, posted
+from pipeline.web.desk import (
+    CONFLICT_KEY,
+    Page,
+    _next,
+    _release_response,
+    _view,
+    editor,
+    posted,
+)
 from pipeline.web.i18n import DESK_ZONE
 from pipeline.web.state import now
 
@@ -42,6 +50,7 @@ def _decide(
     *,
     keep_conflicts: bool = False,
     scheduled_as: str = "scheduled",
+    edited_as: str = "edited",
 ) -> Response:
     """Run one decision as a compare-and-swap: a stale page gets a conflict, never a win
     (raised as it is with `keep_conflicts`, for a caller that keeps what the editor typed)."""
@@ -52,12 +61,10 @@ def _decide(
     except review.Conflict as exc:
         if keep_conflicts:
             raise
-        return _release_response(
-            p,
-            release_id,
-            status=409,
-            error=conflict_message(p, exc),
-            error_title=p.words("conflict"),
+        return back_with_conflict(p, release_id, conflict_message(p, exc))
+    except MergedAway as exc:
+        return back_with_conflict(
+            p, release_id, p.words("merged_away", gone=exc.gone, into=exc.into)
         )
     except (InvalidTransition, ValueError) as exc:
         return _release_response(p, release_id, status=422, error=str(exc))
@@ -66,19 +73,29 @@ def _decide(
     done = action if decided is None or decided.outcome != "unchanged" else "unchanged"
     if decided is not None and decided.outcome == "scheduled":
         done = scheduled_as  # the page then says when it goes out, not just "approved"
+    if action == "edited" and done == "edited":
+        done = edited_as  # the page then says when an embargo typed is not the one saved
     if action == "edited" and decided is not None and decided.view.release.errors:
         done = "still_invalid"  # saved, but held: the page says why
     return RedirectResponse(f"{target}{separator}done={done}", status_code=303)
 
 
-def conflict_message(p: Page, exc: review.Conflict) -> str:
+def back_with_conflict(p: Page, release_id: str, message: str) -> Response:
+    """To the release's page as it is now, which says what came first: reloading that page
+    never sends the stale decision again."""
+    p.session = {**p.session, CONFLICT_KEY: message}
+    response = RedirectResponse(f"/desk/releases/{release_id}", status_code=303)
+    p.web.sessions.save(response, p.session)
+    return response
+
+
+def conflict_message(p: Page, exc: review.Conflict, words: str = "changed_meanwhile") -> str:
     """Who changed the release first, in the editor's language and zone."""
     if exc.actor is None:
-        return p.words("changed_meanwhile_unknown")
+        return p.words(f"{words}_unknown")
     return p.words(
-        "changed_meanwhile", action=p.words.action(exc.action), actor=exc.actor,
-        at=p.words.date(exc.at),
-    )  # fmt: skip
+        words, action=p.words.action(exc.action), actor=exc.actor, at=p.words.date(exc.at)
+    )
 
 
 def _reason(p: Page) -> str:
@@ -119,8 +136,9 @@ def approve(release_id: str, p: Page = Depends(posted)) -> Response:
         if at is not None and at <= moment:
             raise ValueError(p.words("time_passed", at=p.words.date(at)))
         return review.approve(
-            p.web.store, release_id, actor=p.user.name, now=moment, at=at, seen=_seen(p)
-        )
+            p.web.store, release_id, actor=p.user.name, now=moment, at=at, seen=_seen(p),
+            again=p.field("again") == "yes",  # the withdrawn text's own confirmation box
+        )  # fmt: skip
 
     return _decide(p, release_id, "approved", decide, scheduled_as=_scheduled_as(p, release_id))
 
@@ -274,7 +292,9 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
         )
 
     try:
-        return _decide(p, release_id, "edited", decide, keep_conflicts=True)
+        return _decide(
+            p, release_id, "edited", decide, keep_conflicts=True, edited_as=_edited_as(p, view)
+        )
     except review.Conflict as exc:
         # what the editor typed stays in the form, the rest follows the current version, and
         # where both changed a field the current text stands beside theirs: saving again then
@@ -286,8 +306,20 @@ def edit(release_id: str, p: Page = Depends(posted)) -> Response:
             "edit.html", 409, view=current, version=current.version, typed=merged, base=theirs,
             theirs={name: theirs[name] for name in clashes}, changed_by=exc.actor,
             zone=DESK_ZONE.key, max_title=MAX_HEADLINE,
-            error=conflict_message(p, exc), error_title=p.words("conflict"),
+            error=conflict_message(p, exc, "changed_meanwhile_edit"),
+            error_title=p.words("conflict"),
         )  # fmt: skip
+
+
+def _edited_as(p: Page, view) -> str:
+    """'edited_skipped' when the embargo typed is a wall time the clocks jump over."""
+    typed = p.field("embargo")
+    if "embargo" not in p.form or typed == form_fields(view.release)["embargo"]:
+        return "edited"
+    try:
+        return "edited_skipped" if _skipped(typed, DESK_ZONE) else "edited"
+    except ValueError:
+        return "edited"  # the decision says what is wrong with it
 
 
 MEDIA_FIELDS = ("caption", "credit", "alt", "license")

@@ -27,6 +27,7 @@ from pipeline.web.state import WebState, now
 router = APIRouter(prefix="/desk", include_in_schema=False)
 SESSION_LIFETIME = timedelta(seconds=SESSION_SECONDS)
 LANG_COOKIE = "melder_lang"
+CONFLICT_KEY = "conflict"  # a refused decision's message, shown once on the release's page
 
 
 class LoginRequired(Exception):
@@ -130,10 +131,10 @@ def install(app: FastAPI) -> None:
         except Exception:  # a body the desk would refuse anyway: nothing to keep
             form = {}
         kept = [
-            (p.words(FIELD_WORDS.get(name, name)), value)
+            (_label(p.words, name), value)
             for name, value in form.items()
             if isinstance(value, str) and value.strip() and name not in NOT_TYPED
-            and not name.startswith(("version-", "media-"))
+            and not name.startswith(NOT_TYPED_PREFIXES)
         ]  # fmt: skip
         referer = request.headers.get("referer", "")
         back = _next(referer.partition(request.url.netloc)[2] if referer else "", "/desk/")
@@ -150,7 +151,17 @@ def install(app: FastAPI) -> None:
 FIELD_WORDS = {"body": "body_markdown", "text": "body", "at": "approve_at"}
 NOT_TYPED = frozenset(
     {"csrf", "version", "next", "password", "ids", "action", "confirmed", "only", "focus", "batch"}
+    | {"into", "again", "lead", "media_count", "state"}
 )
+# the edit form's copy of the texts as it showed them ("base-title"), and per-item bookkeeping
+NOT_TYPED_PREFIXES = ("base-", "version-", "media-")
+
+
+def _label(words: Words, name: str) -> str:
+    """A kept field under the label its form gave it."""
+    if name == "embargo":
+        return words("embargo_field", zone=DESK_ZONE.key)
+    return words(FIELD_WORDS.get(name, name))
 
 
 def _quote(value: str) -> str:
@@ -261,6 +272,12 @@ def release_page(
     new: int | None = None,
     done: str = "",
 ) -> Response:
+    conflict = p.session.get(CONFLICT_KEY)
+    if conflict:
+        p.session = {key: value for key, value in p.session.items() if key != CONFLICT_KEY}
+        return _release_response(
+            p, release_id, error=conflict, error_title=p.words("conflict"), old=old, new=new
+        )
     return _release_response(p, release_id, old=old, new=new, done=done)
 
 
@@ -319,7 +336,12 @@ def _release_notice(words: Words, done: str, goes_out, view) -> str | None:
     if done == "still_invalid" and view.release.errors:
         problems = "; ".join(f"{p.field}: {p.message}" for p in view.release.errors)
         return words("saved_still_invalid", problems=problems)
-    if done in ("edited", "still_invalid"):
+    if done == "edited_skipped" and view.release.embargo_until is not None:
+        saved = words("saved_revision", revision=view.revision)
+        return (
+            f"{saved} {skipped_notice(words, 'embargo_time_skipped', view.release.embargo_until)}"
+        )
+    if done in ("edited", "edited_skipped", "still_invalid"):
         return words("saved_revision", revision=view.revision)
     return _notice(words, done)
 
@@ -331,16 +353,21 @@ def scheduled_notice(words: Words, done: str, goes_out, view) -> str:
     if done == "scheduled_embargo" and embargo is not None:
         return words("embargo_after_your_time", embargo=words.date(embargo))
     if done == "scheduled_skipped" and asked is not None:
-        local = asked.astimezone(DESK_ZONE)
-        jump = local.utcoffset() - (asked - timedelta(hours=3)).astimezone(DESK_ZONE).utcoffset()
-        wall = local.replace(tzinfo=None) - jump  # the time as typed
-        return words(
-            "time_skipped",
-            time=format_time(wall, "short", locale=words.language).replace("\u202f", " "),
-            day=format_date(wall, "medium", locale=words.language),
-            at=words.day_and_time(asked)[1],
-        )
+        return skipped_notice(words, "time_skipped", asked)
     return words("scheduled_notice", at=words.date(goes_out))
+
+
+def skipped_notice(words: Words, key: str, moment) -> str:
+    """A wall time the clocks jumped over, as typed, and the moment it was read as."""
+    local = moment.astimezone(DESK_ZONE)
+    jump = local.utcoffset() - (moment - timedelta(hours=3)).astimezone(DESK_ZONE).utcoffset()
+    wall = local.replace(tzinfo=None) - jump  # the time as typed
+    return words(
+        key,
+        time=format_time(wall, "short", locale=words.language).replace("\u202f", " "),
+        day=format_date(wall, "medium", locale=words.language),
+        at=words.day_and_time(moment)[1],
+    )
 
 
 def _notice(words: Words, done: str) -> str | None:

@@ -190,3 +190,39 @@ def test_a_withdrawal_reaches_every_feed_when_the_release_left_the_window(empty_
         "Neue Ampel an der Schule",
         "Neues Löschfahrzeug",
     ]
+
+
+LAB = (
+    "Northwind opens a new research lab in Leipzig\n\nNorthwind Energy opens its new research "
+    "lab for battery storage in Leipzig on Monday. Forty engineers will work there from "
+    "January.\n"
+)
+
+
+def test_a_withdrawal_is_told_in_the_release_s_own_language_in_feed_and_page(empty_root):
+    write(
+        empty_root / "sources" / "northwind.toml",
+        'title = "Northwind Energy"\nkind = "files"\npath = "inbox/northwind"\n'
+        'review = "auto"\nlanguage = "en"\n',
+    )
+    write(empty_root / "inbox" / "northwind" / "lab.txt", LAB)
+    write(empty_root / "inbox" / "trusted" / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    melder(empty_root, "publish")
+    for item in json.loads(melder(empty_root, "queue", "--json")):
+        melder(empty_root, "withdraw", item["id"], "--reason", "sender withdrew it")
+    melder(empty_root, "publish")
+    rss, atom, jsonfeed = feeds(empty_root)
+    titles = sorted(entry.title for entry in atom.entries)
+    assert titles == [
+        "Withdrawn: Northwind opens a new research lab in Leipzig",
+        "Zurückgezogen: Neue Kita öffnet im Westen",
+    ]
+    english = next(i for i in jsonfeed["items"] if i["title"].startswith("Withdrawn"))
+    assert english["language"] == "en"
+    assert '<article class="melder-release melder-withdrawn" lang="en">' in english["content_html"]
+    assert "This release has been withdrawn." in english["content_html"]
+    pages = (empty_root / "outputs" / "portal" / "releases").glob("*.html")
+    page = next(p.read_text(encoding="utf-8") for p in pages if "Northwind" in p.read_text())
+    assert 'lang="en"' in page and "This release has been withdrawn." in page
+    assert "zurückgezogen" not in page

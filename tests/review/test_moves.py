@@ -62,7 +62,8 @@ TABLE = {
                            "withdraw": ("withdrawn", None), "reopen": ("published", "queued")},
     "rejected": {"approve": REFUSED, "reject": SAME, "withdraw": REFUSED,
                  "reopen": ("queued", None)},
-    "withdrawn": {"approve": ("approved", None), "reject": REFUSED, "withdraw": SAME,
+    # approving the withdrawn text itself needs `again` (the CLI's --force): see below
+    "withdrawn": {"approve": REFUSED, "reject": REFUSED, "withdraw": SAME,
                   "reopen": REFUSED},
 }  # fmt: skip
 
@@ -98,3 +99,11 @@ def test_every_move_of_the_lifecycle_table(store, start, action):
     assert (after.state.value, after.pending) == expected
     assert after.version == before.version + 1
     assert after.events[-1].actor == "ed"
+
+
+def test_the_withdrawn_text_goes_live_again_only_when_asked_again(store):
+    rid = make(store, "withdrawn")
+    with pytest.raises(InvalidTransition, match=r"withdrawn \(zurück\) and has no new revision"):
+        review.approve(store, rid, actor="ed", now=NOW)
+    decided = review.approve(store, rid, actor="ed", now=NOW, again=True)
+    assert (decided.view.state.value, decided.view.pending) == ("approved", None)

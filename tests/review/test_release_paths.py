@@ -162,6 +162,37 @@ def test_merge_makes_the_duplicate_a_revision_and_keep_lets_it_be_decided(empty_
     assert view(empty_root, park["id"])["state"] == "approved"
 
 
+def test_merging_into_a_release_that_was_merged_away_is_refused_and_names_where_it_went(
+    empty_root,
+):
+    inbox = empty_root / "inbox" / "reviewed"
+    write(inbox / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    [first] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    write(inbox / "kopie" / "kita.txt", KITA.replace("80 Plätzen", "85 Plätzen"))
+    melder(empty_root, "ingest")
+    [copy] = [
+        i for i in json.loads(melder(empty_root, "queue", "--json").stdout) if i["duplicate_of"]
+    ]
+    write(inbox / "nochmal" / "kita.txt", KITA.replace("80 Plätzen", "90 Plätzen"))
+    melder(empty_root, "ingest")
+    [late] = [
+        i
+        for i in json.loads(melder(empty_root, "queue", "--json").stdout)
+        if i["duplicate_of"] and i["id"] != copy["id"]
+    ]
+    melder(empty_root, "merge", copy["id"], "--into", first["id"])
+    refused = melder(empty_root, "merge", late["id"], "--into", copy["id"], code=1)
+    assert (
+        f"release {copy['id']} was merged into {first['id']} and is closed; merge into that one: "
+        f"`melder merge {late['id']} --into {first['id']}`"
+    ) in " ".join(refused.output.split())
+    assert view(empty_root, late["id"])["state"] == "queued"
+    assert view(empty_root, copy["id"])["revision"] == 1
+    said = melder(empty_root, "merge", late["id"], "--into", first["id"]).stdout
+    assert "revision 3" in said
+
+
 # --- 2. nothing stays live that the desk calls rejected ---------------------------------------
 
 
@@ -407,3 +438,24 @@ def test_a_backlog_going_out_in_one_publish_is_listed_newest_first(empty_root):
     melder(empty_root, "publish")
     titles = [entry.title for entry in rss(empty_root).entries]
     assert titles == [f"{topics[hour]} meldet Neues um {hour} Uhr" for hour in (17, 14, 11, 8)]
+
+
+def test_approving_a_withdrawn_release_without_a_new_revision_needs_force(empty_root):
+    write(empty_root / "inbox" / "reviewed" / "kita.txt", KITA)
+    melder(empty_root, "ingest")
+    [item] = json.loads(melder(empty_root, "queue", "--json").stdout)
+    melder(empty_root, "approve", item["id"])
+    melder(empty_root, "publish")
+    melder(empty_root, "withdraw", item["id"], "--reason", "Termin abgesagt")
+    melder(empty_root, "publish")
+    refused = melder(empty_root, "approve", item["id"], code=1)
+    assert (
+        f"release {item['id']} was withdrawn (Termin abgesagt) and has no new revision; "
+        "approving puts the withdrawn revision 1 back in every feed: "
+        f"`melder approve {item['id']} --force` if that is meant"
+    ) in " ".join(refused.output.split())
+    melder(empty_root, "publish")
+    assert rss(empty_root).entries[0].title.startswith("Zurückgezogen")
+    melder(empty_root, "approve", item["id"], "--force")
+    melder(empty_root, "publish")
+    assert [entry.title for entry in rss(empty_root).entries] == ["Neue Kita öffnet im Westen"]

@@ -145,9 +145,16 @@ def test_the_second_editor_gets_a_conflict_not_a_silent_overwrite(app, store):
         first_fields = form_fields(first.get(url).text, f"{url}/approve")
         second_fields = form_fields(second.get(url).text, f"{url}/reject")
         assert first.post(f"{url}/approve", data=first_fields).status_code == 200
-        response = second.post(f"{url}/reject", data={**second_fields, "reason": "spam"})
-    assert response.status_code == 409
+        refused = second.post(
+            f"{url}/reject", data={**second_fields, "reason": "spam"}, follow_redirects=False
+        )
+        response = second.get(refused.headers["location"])
+        reloaded = second.get(url)
+    # sent back to the release's page as it is now: reloading it never sends the reject again
+    assert (refused.status_code, refused.headers["location"]) == (303, url)
     assert "Someone was quicker: erika (approved," in response.text
+    assert "The page now shows the current state; decide again." in response.text
+    assert "Someone was quicker" not in reloaded.text
     assert store.get(release_id).state == State.APPROVED
 
 

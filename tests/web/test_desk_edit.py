@@ -115,6 +115,9 @@ def test_saving_again_after_a_conflict_keeps_the_other_editor_s_changes(desk):
     }
     answer = client.post(f"/desk/releases/{release_id}/edit", data=typed)
     assert answer.status_code == 409 and "erika" in answer.text
+    # nothing in the answer invites reloading the form, which would throw the typed text away
+    assert "Nothing is lost: your input is in the form." in answer.text
+    assert "reload" not in answer.text.lower()
     assert 'value="Tag der offenen Tür"' in answer.text  # left alone: the current title
     assert "Neuer Teaser von max." in answer.text
     assert 'id="theirs-' not in answer.text  # nothing both changed
@@ -299,3 +302,18 @@ def test_the_desk_holds_a_headline_to_the_limit_ingest_holds_it_to(desk):
     _page, fields = edit_form(client, release_id)
     client.post(f"/desk/releases/{release_id}/edit", data={**fields, "title": "W" * 300})
     assert store.get(release_id).state == State.QUEUED
+
+
+def test_an_edit_sent_after_the_session_ended_keeps_only_what_the_editor_typed(desk):
+    client, store = desk
+    release_id = queued(store, "inbox/musik.txt", title="Musikschule")
+    page, fields = edit_form(client, release_id)
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+    client.post("/desk/logout", data={"csrf": fields["csrf"]})
+    typed = {**hidden, **fields, "title": "Musikschule lädt zum Tag der offenen Tür"}
+    answer = client.post(f"/desk/releases/{release_id}/edit", data=typed)
+    assert answer.status_code == 401
+    kept = re.findall(r'<label for="kept-\d+">([^<]*)</label>', answer.text)
+    assert kept == ["Title", "Text (Markdown)"]
+    assert "Musikschule lädt zum Tag der offenen Tür" in answer.text
+    assert "base-" not in answer.text and ">Musikschule</textarea>" not in answer.text

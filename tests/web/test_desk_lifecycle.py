@@ -172,3 +172,67 @@ def test_the_api_resend_of_a_live_release_waits_as_a_correction(app, root, store
             headers=headers,
         )
         assert unknown.status_code == 422 and unknown.json()["problems"][0]["field"] == "replaces"
+
+
+def test_a_duplicate_merged_into_a_release_merged_away_meanwhile_is_refused_as_a_conflict(
+    app, client, store
+):
+    first = make_release(
+        "inbox/kita.txt", source="office", title="Kita öffnet", text=LONG.format(hour="sieben")
+    )
+    copy = make_release(
+        "inbox/copy/kita.txt", source="office", title="Kita öffnet", text=LONG.format(hour="acht")
+    )
+    third = make_release(
+        "inbox/again/kita.txt", source="office", title="Kita öffnet", text=LONG.format(hour="neun")
+    )
+    store.save([(first, State.QUEUED, None)], now=NOW, actor="office")
+    [second] = store.save([(copy, State.QUEUED, None)], now=NOW, actor="office")
+    [late] = store.save([(third, State.QUEUED, None)], now=NOW, actor="office")
+    with TestClient(app) as other:
+        login(other, "admin")
+        url = f"/desk/releases/{late.release_id}"
+        # the other editor's page was loaded before the copy was merged away
+        stale = {**form_fields(other.get(url).text, f"{url}/merge"), "into": second.release_id}
+        decide(client, second.release_id, "merge")
+        answer = other.post(f"{url}/merge", data=stale)
+    assert answer.url.path == url and answer.status_code == 200
+    said = (
+        f"Someone was quicker: release {second.release_id} was meanwhile merged into release "
+        f"{first.id} and is closed. Nothing was merged; merge this release into {first.id}."
+    )
+    assert said in answer.text.replace("\n", " ")
+    assert store.get(late.release_id).state == State.QUEUED
+    assert store.get(second.release_id).revision == 1  # nothing landed in the closed copy
+    assert "neun Uhr" not in store.get(first.id).release.text
+
+
+def test_a_withdrawn_release_goes_live_again_only_after_saying_its_text_returns(client, store):
+    release_id = queued(store, "inbox/kita.txt", title="Kita öffnet")
+    decide(client, release_id, "approve")
+    publish(client)
+    decide(client, release_id, "withdraw", reason="Termin abgesagt")
+    publish(client)
+    url = f"/desk/releases/{release_id}"
+    page = client.get(url).text
+    assert 'id="approve-form"' not in page and 'id="approve-now"' not in page
+    assert "Yes, the withdrawn text (revision 1) goes live again at the next publish." in page
+    plain = form_fields(page, f"{url}/approve")
+    refused = client.post(f"{url}/approve", data={k: v for k, v in plain.items() if k != "again"})
+    assert refused.status_code == 422 and "has no new revision" in refused.text
+    assert store.get(release_id).state == State.WITHDRAWN
+    assert decide(client, release_id, "approve", again="yes").status_code == 200
+    publish(client)
+    assert store.get(release_id).state == State.PUBLISHED
+    assert "Kita öffnet" in client.get("/feeds/portal/rss.xml").text
+
+
+def test_a_withdrawn_release_with_a_new_revision_is_approved_with_the_plain_button(client, store):
+    release_id = live_release(client, store)
+    decide(client, release_id, "withdraw", reason="Termin abgesagt")
+    changed = make_release("inbox/kita.txt", source="office", title="Kita öffnet im Mai")
+    store.save([(changed, State.QUEUED, None)], now=NOW, actor="office")
+    page = client.get(f"/desk/releases/{release_id}").text
+    assert 'id="approve-now"' in page and 'id="republish-form"' not in page
+    assert decide(client, release_id, "approve").status_code == 200
+    assert store.get(release_id).state == State.APPROVED

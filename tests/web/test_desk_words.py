@@ -18,6 +18,7 @@ from pipeline.web.i18n import CATALOGS, LANGUAGES
 from tests.web_support import (
     NOW,
     csrf_of,
+    form_fields,
     login,
     make_root,
     open_store,
@@ -200,3 +201,22 @@ def test_a_time_the_clocks_jump_over_is_named_with_the_time_it_became(german):
         "für 03:30 MESZ."
     ) in answer.text
     assert store.get(release_id).publish_at == datetime(year, 3, day, 1, 30, tzinfo=UTC)
+
+
+def test_an_embargo_typed_in_the_edit_form_at_a_time_the_clocks_jump_over_is_named(german):
+    client, store = german
+    year = datetime.now(UTC).year + 1
+    day = max(d for d in range(25, 32) if datetime(year, 3, d).weekday() == 6)  # last Sunday
+    release_id = queued(store, "inbox/umstellung.txt", title="Zeitumstellung")
+    url = f"/desk/releases/{release_id}/edit"
+    fields = form_fields(client.get(url).text, url)
+    as_shown = {name: fields[f"base-{name}"] for name in ("title", "teaser", "body", "categories")}
+    answer = client.post(url, data={**fields, **as_shown, "embargo": f"{year}-03-{day}T02:30"})
+    assert (
+        f"Als Revision 2 gespeichert. 02:30 gibt es am {day}.03.{year} nicht (die Uhren werden "
+        "vorgestellt): Sperrfrist bis 03:30 MESZ."
+    ) in answer.text
+    assert store.get(release_id).release.embargo_until == datetime(year, 3, day, 1, 30, tzinfo=UTC)
+    fields = form_fields(client.get(url).text, url)
+    answer = client.post(url, data={**fields, **as_shown, "embargo": f"{year}-03-{day}T04:30"})
+    assert "Als Revision 3 gespeichert." in answer.text and "gibt es am" not in answer.text
