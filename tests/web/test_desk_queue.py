@@ -5,7 +5,8 @@ anything goes out."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -199,3 +200,27 @@ def test_the_language_filter_offers_the_languages_the_stored_releases_have(desk)
     assert row_ids(filtered) == arabic
     assert '<option value="ar" selected>' in filtered
     assert row_ids(client.get("/desk/?language=de").text) == german
+
+
+def release_date_cell(html: str, release_id: str) -> str:
+    row = re.search(rf'<tr data-id="{release_id}".*?</tr>', html, re.S).group(0)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", cells[4]).split())
+
+
+def test_a_release_that_names_only_its_day_shows_that_day_without_a_time(desk):
+    client, store = desk
+    berlin, london = ZoneInfo("Europe/Berlin"), ZoneInfo("Europe/London")
+    [day_only] = fill(store, 1, batches=1, tag="day", published_date_only=True,
+                      published_at=datetime(2026, 11, 17, tzinfo=berlin))  # fmt: skip
+    [from_london] = fill(store, 1, batches=1, tag="london", published_date_only=True,
+                         published_at=datetime(2026, 11, 5, tzinfo=london))  # fmt: skip
+    [timed] = fill(store, 1, batches=1, tag="timed",
+                   published_at=datetime(2026, 11, 17, 9, 30, tzinfo=berlin))  # fmt: skip
+    page = client.get("/desk/").text
+    assert release_date_cell(page, day_only) == "Nov 17, 2026"
+    # London's midnight is 01:00 in the desk's zone: the day stays the sender's day, no hour
+    assert release_date_cell(page, from_london) == "Nov 5, 2026"
+    assert release_date_cell(page, timed) == "Nov 17, 2026 9:30 AM CET"
+    german = client.get("/desk/", headers={"Accept-Language": "de"}).text
+    assert release_date_cell(german, day_only) == "17.11.2026"
