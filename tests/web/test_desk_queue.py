@@ -224,3 +224,16 @@ def test_a_release_that_names_only_its_day_shows_that_day_without_a_time(desk):
     assert release_date_cell(page, timed) == "Nov 17, 2026 9:30 AM CET"
     german = client.get("/desk/", headers={"Accept-Language": "de"}).text
     assert release_date_cell(german, day_only) == "17.11.2026"
+
+
+def test_the_desk_search_finds_a_release_by_its_press_contact_or_its_quoted_id(desk):
+    client, store = desk
+    [robots] = fill(store, 1, batches=1, tag="robots",
+                    contact="Maren Köhler\npress@northwind-robotics.example")  # fmt: skip
+    others = fill(store, 3, batches=1, tag="rathaus", contact="Pressestelle der Stadt")
+    for typed in ("Maren Köhler", "press@northwind-robotics.example", robots[:8], robots):
+        page = client.get("/desk/", params={"q": typed}).text
+        assert row_ids(page) == [robots], typed
+    assert sorted(row_ids(client.get("/desk/", params={"q": "Pressestelle"}).text)) == sorted(
+        others
+    )
