@@ -128,7 +128,14 @@ def test_bulk_reject_needs_a_reason_and_a_changed_release_is_a_conflict(desk):
     assert answer.status_code == 422 and "A reason is required" in answer.text
     review.approve(store, ids[1], actor="max", now=NOW)  # another editor was quicker
     answer = client.post("/desk/bulk", data={**base, "reason": "Werbung", "confirmed": "1"})
-    assert answer.status_code == 409 and ids[1] in answer.text
+    assert answer.status_code == 409
+    # the release is named by its headline, linked to its page, not by its id alone
+    failure = re.search(r'<ul role="alert" class="failures">(.*?)</ul>', answer.text, re.S)
+    [item] = re.findall(r"<li>(.*?)</li>", failure.group(1), re.S)
+    title = store.get(ids[1]).release.title
+    linked = f'<a href="/desk/releases/{ids[1]}">{title}</a>'
+    assert item.startswith(f"{linked}: Someone was quicker: max (approved")
+    assert f">{ids[1]}:" not in answer.text
     assert store.get(ids[0]).state == State.REJECTED
     assert store.get(ids[1]).state == State.APPROVED
 
