@@ -244,3 +244,17 @@ def test_the_desk_search_finds_a_release_by_its_press_contact_or_its_quoted_id(d
     assert sorted(row_ids(client.get("/desk/", params={"q": "Pressestelle"}).text)) == sorted(
         others
     )
+
+
+def test_each_reason_field_is_named_for_its_decision_in_english(desk):
+    client, store = desk
+    [waiting, live] = fill(store, 2, batches=1, tag="reasons")
+    review.approve(store, live, actor="max", now=NOW)
+    client.post("/desk/publish", data={"csrf": csrf_of(client.get("/desk/").text)})
+    assert (
+        '<label for="reason">Reason for rejecting</label>'
+        in client.get(f"/desk/releases/{waiting}").text
+    )
+    published = client.get(f"/desk/releases/{live}").text
+    assert '<label for="withdraw-reason">Reason for withdrawing</label>' in published
+    assert 'for="reason"' not in published  # nothing waits to be rejected
