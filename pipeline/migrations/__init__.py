@@ -4,4 +4,4 @@ A store already at `HEAD` is opened without importing Alembic, and read by `meld
 without SQLAlchemy; a test keeps `HEAD` equal to the migrations' own head.
 """
 
-HEAD = "0015"
+HEAD = "0016"

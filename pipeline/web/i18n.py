@@ -107,5 +107,11 @@ class Words:
         time = format_time(local, "short", locale=self.language).replace("\u202f", " ")
         return day, f"{time} {self._zone_name(local)}"
 
+    def day(self, moment: datetime) -> str:
+        """The day a release names without a time of day ("17.11.2026"): its own calendar day
+        where it was given, never moved into the desk's zone, where its midnight would read as
+        a time the sender never wrote."""
+        return format_date(moment.date(), "medium", locale=self.language)
+
     def _zone_name(self, local: datetime) -> str:
         return zone_name(local, self.language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -14,12 +15,15 @@ from pipeline.publish.fragment import build_item
 from pipeline.store import ReleaseView
 
 ORIGINAL_MAX_BYTES = 500_000
+HEADING_RE = re.compile(r"<h([1-6])(?=[\s>])")
+# the preview's own section heading is an h2: the fragment's headings sit below it
+PREVIEW_TOP_LEVEL = 3
 
 
 @dataclass(frozen=True)
 class Preview:
     channel: str
-    html: str  # the fragment exactly as the channel publishes it (sanitized there)
+    html: str  # the fragment as the channel publishes it (sanitized there), its headings nested
 
 
 def preview(config: Config, view: ReleaseView, name: str | None, now: datetime) -> Preview | None:
@@ -39,8 +43,19 @@ def preview(config: Config, view: ReleaseView, name: str | None, now: datetime) 
         item = build_item(entry, channel, config.sources.get(release.source))
         # the photos as the desk serves them: the channel's files exist once it published
         html = item.fragment.replace(f"{escape(channel.link)}/media/", "/desk/media/")
-        return Preview(channel=channel_name, html=html)
+        return Preview(channel=channel_name, html=nested_headings(html, PREVIEW_TOP_LEVEL))
     return None
+
+
+def nested_headings(html: str, top: int) -> str:
+    """The fragment's headings read by a screen reader as nested from level `top` down
+    (`aria-level`), so a portal's h2 headline sits below the desk's h2 around it; the tags,
+    and with them the portal's look, stay as published."""
+    levels = [int(level) for level in HEADING_RE.findall(html)]
+    shift = top - min(levels) if levels else 0
+    if shift <= 0:
+        return html
+    return HEADING_RE.sub(lambda m: f'<h{m.group(1)} aria-level="{int(m.group(1)) + shift}"', html)
 
 
 def public_urls(config: Config, view: ReleaseView, name: str | None) -> dict[str, str]:

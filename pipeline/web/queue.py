@@ -179,17 +179,34 @@ def bulk(p: Page = Depends(posted)) -> Response:
                 )
             done += 1
         except review.Conflict as exc:
-            failed.append(f"{release_id}: {conflict_message(p, exc)}")
+            failed.append(_failure(p, release_id, conflict_message(p, exc)))
         except (InvalidTransition, NotFound, ValueError) as exc:
-            failed.append(f"{release_id}: {exc}")
+            failed.append(_failure(p, release_id, str(exc)))
     if failed:
-        return p.render(
-            "message.html", 409, title=p.words("bulk_partly"), message="\n".join(failed)
-        )
+        return p.render("message.html", 409, title=p.words("bulk_partly"), failures=failed)
     kind = "bulk-approved" if action == "approve" else "bulk-rejected"
     target = _with(back, done=f"{kind}:{done}", batch=moment.isoformat())
     row = p.field("focus")
     return RedirectResponse(target + (f"#row-{row}" if row else ""), status_code=303)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A release a bulk decision could not decide, named as the queue names it."""
+
+    release_id: str
+    headline: str
+    link: str | None
+    message: str
+
+
+def _failure(p: Page, release_id: str, message: str) -> Failure:
+    try:
+        release = p.web.store.get(release_id, history=False).release
+    except NotFound:  # an id the form made up: nothing to link to
+        return Failure(release_id, release_id, None, message)
+    headline = release.title or release.identity.rsplit("/", 1)[-1] or release_id
+    return Failure(release_id, headline, f"/desk/releases/{release_id}", message)
 
 
 def _confirm(p: Page, action: str, ids: list[str], back: str, error: str | None = None):

@@ -208,3 +208,75 @@ def test_capital_umlauts_are_found_on_a_postgresql_database_with_the_c_locale(po
         assert found(store, words) == [titled.id], words
     assert found(store, "ÄNDERUNG überschwemmung") == [other.id]
     store.close()
+
+
+def contacted(identity: str, contact: str | None) -> Release:
+    return make_release(identity, source="stadt", title=f"Meldung {identity}", contact=contact)
+
+
+ROBOTICS = "Maren Köhler, Pressestelle\npress@northwind-robotics.example\n+49 30 1234567"
+
+
+def test_the_press_contact_and_the_id_s_first_characters_find_a_release(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'melder.db'}")
+    robots = contacted("roboter", ROBOTICS)
+    rathaus = contacted("rathaus", "Pressestelle der Stadt, Tel. 0341 123-0")
+    silent = contacted("ohne", None)
+    store.save([(r, State.QUEUED, None) for r in (robots, rathaus, silent)], now=NOW, actor="s")
+    for words in ("Maren Köhler", "maren koehler", "Kohler", "press@northwind-robotics.example"):
+        assert found(store, words) == [robots.id], words
+    assert found(store, "Pressestelle") == sorted([robots.id, rathaus.id])
+    assert found(store, robots.id) == found(store, robots.id[:8]) == [robots.id]
+    assert found(store, robots.id[:8].upper()) == [robots.id]
+    # an edit that drops the contact drops it from the index
+    view = store.get(robots.id)
+    edited = robots.model_copy(update={"contact": None, "content_hash": "c" * 64})
+    store.edit(robots.id, edited, actor="editor", now=NOW + timedelta(minutes=1), seen=view.version)
+    assert found(store, "Maren Köhler") == []
+    index_is_sound(store)
+    store.close()
+
+
+def test_short_hex_words_stay_words_and_not_id_prefixes(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'melder.db'}")
+    releases = [contacted(f"r{n}", None) for n in range(40)]
+    store.save([(r, State.QUEUED, None) for r in releases], now=NOW, actor="s")
+    prefix = releases[0].id[:3]
+    assert found(store, prefix) == []  # three characters read as a word, which no text has
+    store.close()
+
+
+def test_contacts_are_searchable_after_upgrading_a_store_indexed_without_them(tmp_path):
+    from alembic import command
+
+    from pipeline.store.engine import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'melder.db'}"
+    store = Store(url)
+    robots = contacted("roboter", ROBOTICS)
+    store.save([(robots, State.QUEUED, None)], now=NOW, actor="s")
+    store.close()
+    engine = create_engine(url)
+    command.downgrade(alembic_config(engine), "0015")
+    with engine.connect() as conn:
+        match = "SELECT rowid FROM release_search WHERE release_search MATCH 'kohler'"
+        assert conn.execute(text(match)).all() == []
+    engine.dispose()
+    store = Store(url)  # migrates again
+    assert found(store, "Maren Köhler") == [robots.id]
+    assert found(store, "Meldung roboter") == [robots.id]
+    index_is_sound(store)
+    store.close()
+
+
+def test_contacts_and_id_prefixes_find_releases_on_postgresql(postgres):
+    store = Store(postgres.new_database())
+    robots = contacted("roboter", ROBOTICS)
+    rathaus = contacted("rathaus", "Pressestelle der Stadt")
+    store.save([(r, State.QUEUED, None) for r in (robots, rathaus)], now=NOW, actor="s")
+    for words in ("Maren Köhler", "maren koehler", "press@northwind-robotics.example"):
+        assert found(store, words) == [robots.id], words
+    assert found(store, "Meldung Köhler") == [robots.id]  # title and contact together
+    assert found(store, "Pressestelle") == sorted([robots.id, rathaus.id])
+    assert found(store, robots.id[:8]) == [robots.id]
+    store.close()

@@ -5,7 +5,8 @@ anything goes out."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -127,7 +128,14 @@ def test_bulk_reject_needs_a_reason_and_a_changed_release_is_a_conflict(desk):
     assert answer.status_code == 422 and "A reason is required" in answer.text
     review.approve(store, ids[1], actor="max", now=NOW)  # another editor was quicker
     answer = client.post("/desk/bulk", data={**base, "reason": "Werbung", "confirmed": "1"})
-    assert answer.status_code == 409 and ids[1] in answer.text
+    assert answer.status_code == 409
+    # the release is named by its headline, linked to its page, not by its id alone
+    failure = re.search(r'<ul role="alert" class="failures">(.*?)</ul>', answer.text, re.S)
+    [item] = re.findall(r"<li>(.*?)</li>", failure.group(1), re.S)
+    title = store.get(ids[1]).release.title
+    linked = f'<a href="/desk/releases/{ids[1]}">{title}</a>'
+    assert item.startswith(f"{linked}: Someone was quicker: max (approved")
+    assert f">{ids[1]}:" not in answer.text
     assert store.get(ids[0]).state == State.REJECTED
     assert store.get(ids[1]).state == State.APPROVED
 
@@ -199,3 +207,54 @@ def test_the_language_filter_offers_the_languages_the_stored_releases_have(desk)
     assert row_ids(filtered) == arabic
     assert '<option value="ar" selected>' in filtered
     assert row_ids(client.get("/desk/?language=de").text) == german
+
+
+def release_date_cell(html: str, release_id: str) -> str:
+    row = re.search(rf'<tr data-id="{release_id}".*?</tr>', html, re.S).group(0)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", cells[4]).split())
+
+
+def test_a_release_that_names_only_its_day_shows_that_day_without_a_time(desk):
+    client, store = desk
+    berlin, london = ZoneInfo("Europe/Berlin"), ZoneInfo("Europe/London")
+    [day_only] = fill(store, 1, batches=1, tag="day", published_date_only=True,
+                      published_at=datetime(2026, 11, 17, tzinfo=berlin))  # fmt: skip
+    [from_london] = fill(store, 1, batches=1, tag="london", published_date_only=True,
+                         published_at=datetime(2026, 11, 5, tzinfo=london))  # fmt: skip
+    [timed] = fill(store, 1, batches=1, tag="timed",
+                   published_at=datetime(2026, 11, 17, 9, 30, tzinfo=berlin))  # fmt: skip
+    page = client.get("/desk/").text
+    assert release_date_cell(page, day_only) == "Nov 17, 2026"
+    # London's midnight is 01:00 in the desk's zone: the day stays the sender's day, no hour
+    assert release_date_cell(page, from_london) == "Nov 5, 2026"
+    assert release_date_cell(page, timed) == "Nov 17, 2026 9:30 AM CET"
+    german = client.get("/desk/", headers={"Accept-Language": "de"}).text
+    assert release_date_cell(german, day_only) == "17.11.2026"
+
+
+def test_the_desk_search_finds_a_release_by_its_press_contact_or_its_quoted_id(desk):
+    client, store = desk
+    [robots] = fill(store, 1, batches=1, tag="robots",
+                    contact="Maren Köhler\npress@northwind-robotics.example")  # fmt: skip
+    others = fill(store, 3, batches=1, tag="rathaus", contact="Pressestelle der Stadt")
+    for typed in ("Maren Köhler", "press@northwind-robotics.example", robots[:8], robots):
+        page = client.get("/desk/", params={"q": typed}).text
+        assert row_ids(page) == [robots], typed
+    assert sorted(row_ids(client.get("/desk/", params={"q": "Pressestelle"}).text)) == sorted(
+        others
+    )
+
+
+def test_each_reason_field_is_named_for_its_decision_in_english(desk):
+    client, store = desk
+    [waiting, live] = fill(store, 2, batches=1, tag="reasons")
+    review.approve(store, live, actor="max", now=NOW)
+    client.post("/desk/publish", data={"csrf": csrf_of(client.get("/desk/").text)})
+    assert (
+        '<label for="reason">Reason for rejecting</label>'
+        in client.get(f"/desk/releases/{waiting}").text
+    )
+    published = client.get(f"/desk/releases/{live}").text
+    assert '<label for="withdraw-reason">Reason for withdrawing</label>' in published
+    assert 'for="reason"' not in published  # nothing waits to be rejected

@@ -6,18 +6,28 @@
 // The queue remembers the row last selected per page, so Back from a release keeps the place.
 (function () {
   "use strict";
+  // inputs that take no typed text: a key pressed on them is a shortcut, not a letter
+  var NOT_TYPED = ["checkbox", "radio", "button", "submit", "reset", "image", "range", "color", "file"];
+
   function typing(event) {
-    var tag = (event.target.tagName || "").toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable;
+    var target = event.target;
+    var tag = (target.tagName || "").toLowerCase();
+    if (tag === "input") return NOT_TYPED.indexOf((target.type || "text").toLowerCase()) < 0;
+    return tag === "textarea" || tag === "select" || target.isContentEditable;
   }
 
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
   var current = -1;
   var placeKey = "melder-row:" + window.location.pathname + window.location.search;
 
-  function remember(id) {
+  // The place is the row and its neighbours: a row decided meanwhile (rejected from its
+  // page) has left the list by the time Back returns, and the row below it takes its place.
+  function remember(index) {
+    var place = [rows[index], rows[index + 1], rows[index - 1]].map(function (row) {
+      return row ? row.getAttribute("data-id") : "";
+    });
     try {
-      window.sessionStorage.setItem(placeKey, id);
+      window.sessionStorage.setItem(placeKey, JSON.stringify({ ids: place, index: index }));
     } catch (e) {
       // no storage (a private window's quota): the place is simply not kept
     }
@@ -25,10 +35,18 @@
 
   function remembered() {
     try {
-      return window.sessionStorage.getItem(placeKey) || "";
+      var place = JSON.parse(window.sessionStorage.getItem(placeKey) || "null");
+      return place && place.ids ? place : null;
     } catch (e) {
-      return "";
+      return null;
     }
+  }
+
+  function indexOf(id) {
+    for (var i = 0; id && i < rows.length; i++) {
+      if (rows[i].getAttribute("data-id") === id) return i;
+    }
+    return -1;
   }
 
   function say(text) {
@@ -43,9 +61,11 @@
     current = Math.max(0, Math.min(rows.length - 1, index));
     rows.forEach(function (row, i) {
       row.classList.toggle("selected", i === current);
-      row.setAttribute("aria-selected", i === current ? "true" : "false");
+      // a plain table has no selection a screen reader announces; the current row it does
+      if (i === current) row.setAttribute("aria-current", "true");
+      else row.removeAttribute("aria-current");
     });
-    remember(rows[current].getAttribute("data-id"));
+    remember(current);
     var link = rows[current].querySelector("a.open");
     if (link) link.focus();
   }
@@ -98,9 +118,9 @@
     return false;
   }
 
-  rows.forEach(function (row) {
+  rows.forEach(function (row, i) {
     var link = row.querySelector("a.open");
-    if (link) link.addEventListener("click", function () { remember(row.getAttribute("data-id")); });
+    if (link) link.addEventListener("click", function () { remember(i); });
   });
 
   document.addEventListener("keydown", function (event) {
@@ -111,10 +131,16 @@
 
   function restore() {
     var wanted = window.location.hash.indexOf("#row-") === 0 ? window.location.hash.slice(5) : "";
-    wanted = wanted || remembered();  // back from a release: the row it was opened from
-    rows.forEach(function (row, i) {
-      if (wanted && row.getAttribute("data-id") === wanted) select(i);
-    });
+    var place = remembered();  // back from a release: the row it was opened from
+    var found = indexOf(wanted);
+    if (found < 0 && place) {
+      place.ids.forEach(function (id) {
+        if (found < 0) found = indexOf(id);
+      });
+      // its neighbours went too: the row now at its position
+      if (found < 0 && rows.length) found = Math.min(place.index, rows.length - 1);
+    }
+    if (found >= 0) select(found);
     if (window.location.hash === "#reason" && document.getElementById("reason")) {
       document.getElementById("reason").focus();
     }
