@@ -15,6 +15,11 @@ from lxml import html as lxml_html
 
 from pipeline.extract.decode import declared_html_charset, decode_text, split_bom
 from pipeline.extract.disclosures import is_closed_panel, open_disclosures
+from pipeline.extract.office_markup import (
+    has_namespaced_markup,
+    unwrap_namespaced_elements,
+    with_full_size_pictures,
+)
 from pipeline.extract.office_notes import rewrite_office_notes
 
 # lxml.html's default element lookup runs Python code for every element proxy; a C-level
@@ -117,7 +122,7 @@ def _prepared(html: bytes | str, encoding: str | None = None) -> bytes:
     for noncharacter in _NONCHARACTERS:
         if noncharacter in data:
             data = data.replace(noncharacter, b"")
-    return _DOCTYPE_WITH_SLASH.sub(b"", data, count=1)
+    return with_full_size_pictures(_DOCTYPE_WITH_SLASH.sub(b"", data, count=1))
 
 
 def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.HtmlElement | None:
@@ -136,6 +141,8 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
         for picture in tree.iter("amp-img"):
             picture.tag = "img"
     _close_void_elements(tree)
+    if has_namespaced_markup(data):
+        unwrap_namespaced_elements(tree)
     if b"cfemail" in data or b"email-protection#" in data:
         _reveal_protected_addresses(tree)
     if b"cloak" in data:

@@ -1,0 +1,36 @@
+"""Markup of Word's "Save as Web Page" that no browser shows: namespace elements ('<o:p>',
+'<v:shape>', '<w:Sdt>', '<st1:place>') are transparent, and a picture is its full-size
+original ('<v:imagedata>'), not the small copy Word writes for browsers without VML."""
+
+from __future__ import annotations
+
+import re
+
+# an element of a namespace ('o:p', 'st1:city'): its prefix and a colon before the name
+_NAMESPACED_TAG = re.compile(rb"<[A-Za-z][\w-]*:[A-Za-z]")
+# Word's picture: the VML shape in a conditional comment naming the original, then the copy
+# for other browsers ('<![if !vml]><img … src="…image002.png">'), which Word scaled down.
+_VML_PICTURE = re.compile(
+    rb"<!--\[if gte vml 1\]>(?:(?!<!\[endif\]-->).){0,4000}?<v:imagedata\b[^>]*?\bsrc=\"([^\"]+)\""
+    rb"(?:(?!<!\[endif\]-->).){0,4000}?<!\[endif\]-->\s*<!\[if !vml\]>\s*(<img\b[^>]*?\bsrc=)"
+    rb"(\"[^\"]*\"|'[^']*'|[^\s>]+)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def with_full_size_pictures(data: bytes) -> bytes:
+    """The page with each VML picture's fallback <img> pointing at the original."""
+    if b"v:imagedata" not in data:
+        return data
+    return _VML_PICTURE.sub(lambda match: match.group(2) + b'"' + match.group(1) + b'"', data)
+
+
+def has_namespaced_markup(data: bytes) -> bool:
+    return _NAMESPACED_TAG.search(data) is not None
+
+
+def unwrap_namespaced_elements(tree) -> None:
+    """'<img …><o:p></o:p>' is a picture alone in its paragraph, as a browser shows it."""
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and ":" in element.tag and element.getparent() is not None:
+            element.drop_tag()
