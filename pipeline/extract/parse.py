@@ -16,8 +16,8 @@ from lxml import html as lxml_html
 from pipeline.extract.decode import declared_html_charset, decode_text, split_bom
 from pipeline.extract.disclosures import is_closed_panel, open_disclosures
 from pipeline.extract.office_markup import (
+    drop_empty_namespaced_elements,
     has_namespaced_markup,
-    unwrap_namespaced_elements,
     with_full_size_pictures,
 )
 from pipeline.extract.office_notes import rewrite_office_notes
@@ -142,7 +142,7 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
             picture.tag = "img"
     _close_void_elements(tree)
     if has_namespaced_markup(data):
-        unwrap_namespaced_elements(tree)
+        drop_empty_namespaced_elements(tree)
     if b"cfemail" in data or b"email-protection#" in data:
         _reveal_protected_addresses(tree)
     if b"cloak" in data:
