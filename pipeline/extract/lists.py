@@ -66,6 +66,20 @@ def restore_dropped_lists(fragment: etree._Element, tree, base: str | None) -> N
             fragment.append(restored)
         else:
             before.addnext(restored)
+            _drop_flattened_items(restored)
+
+
+def _drop_flattened_items(restored) -> None:
+    """The list's items an extractor kept as paragraphs of their own ('<li><p>…</p></li>', as
+    LibreOffice, CKEditor and TinyMCE write them) go: the list stands for them."""
+    items = [_text(item) for item in restored.iter("li")]
+    following = restored.getnext()
+    while following is not None and items and _text(following) == items[0]:
+        if following.tag not in ("p", "h2", "h3", "h4") or len(following.findall(".//li")):
+            break
+        items.pop(0)
+        following, dropped = following.getnext(), following
+        dropped.getparent().remove(dropped)
 
 
 # A heading over the links a release points its reader to. Extractors drop the list as a

@@ -15,6 +15,12 @@ from lxml import html as lxml_html
 
 from pipeline.extract.decode import declared_html_charset, decode_text, split_bom
 from pipeline.extract.disclosures import is_closed_panel, open_disclosures
+from pipeline.extract.office_markup import (
+    drop_empty_namespaced_elements,
+    has_namespaced_markup,
+    with_full_size_pictures,
+)
+from pipeline.extract.office_notes import rewrite_office_notes
 
 # lxml.html's default element lookup runs Python code for every element proxy; a C-level
 # default lookup still yields HtmlElement (what trafilatura expects) and parses measurably faster.
@@ -116,7 +122,7 @@ def _prepared(html: bytes | str, encoding: str | None = None) -> bytes:
     for noncharacter in _NONCHARACTERS:
         if noncharacter in data:
             data = data.replace(noncharacter, b"")
-    return _DOCTYPE_WITH_SLASH.sub(b"", data, count=1)
+    return with_full_size_pictures(_DOCTYPE_WITH_SLASH.sub(b"", data, count=1))
 
 
 def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.HtmlElement | None:
@@ -135,11 +141,14 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
         for picture in tree.iter("amp-img"):
             picture.tag = "img"
     _close_void_elements(tree)
+    if has_namespaced_markup(data):
+        drop_empty_namespaced_elements(tree)
     if b"cfemail" in data or b"email-protection#" in data:
         _reveal_protected_addresses(tree)
     if b"cloak" in data:
         _reveal_cloaked_addresses(tree)
-    if b"<sup" in data or b"<sub" in data or b"<SUP" in data or b"<SUB" in data:
+    raised = rewrite_office_notes(tree)  # their marks become '<sup>'
+    if raised or b"<sup" in data or b"<sub" in data or b"<SUP" in data or b"<SUB" in data:
         _raised_and_lowered_digits(tree)
     _drop_hidden(tree)
     _drop_back_references(tree)
@@ -238,11 +247,14 @@ def _raised_and_lowered_digits(tree) -> None:
     """'3.105<sup>3</sup>' (a footnote mark) and 'm<sup>2</sup>', 'CO<sub>2</sub>' keep their
     digits apart: run into the text they would make '3.1053', a wrong figure."""
     for element in list(tree.iter("sup", "sub")):
+        if not _attached(element, tree):
+            continue  # inside a mark rewritten already ('<sup><a href="#n1"><sup>1</sup>')
         text = element.text_content().strip()
         if not _SCRIPTED.fullmatch(text):
             continue
         table = _SUPERSCRIPT if element.tag == "sup" else _SUBSCRIPT
-        anchor = element[0] if len(element) == 1 and element[0].tag == "a" else None
+        anchors = list(element.iter("a"))  # '<sup><a>', also nested: '<sup><sup><a>'
+        anchor = anchors[0] if len(anchors) == 1 else None
         if anchor is not None and (anchor.get("href") or "").startswith("#"):
             # a footnote's mark stays its link: it tells which note of the page it marks
             href = anchor.get("href")
@@ -258,6 +270,11 @@ def _raised_and_lowered_digits(tree) -> None:
         else:
             parent.text = (parent.text or "") + replacement
         parent.remove(element)
+
+
+def _attached(element, tree) -> bool:
+    ancestors = list(element.iterancestors())
+    return (ancestors[-1] if ancestors else element) is tree
 
 
 _CLOAK_NOTICE = re.compile(r"e-?mail-?adresse .{0,40}spambots|address is being protected", re.I)

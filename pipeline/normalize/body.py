@@ -2,8 +2,7 @@
 
 This is the first stage of `normalize`: Unicode is repaired, HTML furniture (scripts, hidden
 elements, navigation) is skipped, block elements and <br> end a line, and bare URLs become links.
-The `Line` and `Block` shapes here are what the later stages work on.
-"""
+The `Line` and `Block` shapes here are what the later stages work on."""
 
 from __future__ import annotations
 
@@ -37,14 +36,15 @@ INVISIBLE_RE = re.compile(
 )
 SPACES_RE = re.compile("[\t\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
-# HTML: containers whose content never belongs to an article, and elements that start a block.
+# HTML: containers whose content never belongs to an article, and elements that start a block
+# (an <aside> here is the sender's, a Notion callout: a page's sidebars went in extraction).
 DROP_TAGS = frozenset(
-    "script style noscript iframe object embed svg template nav aside form button select input "
+    "script style noscript iframe object embed svg template nav form button select input "
     "textarea canvas video audio picture img map head title meta link figure".split()
 )
 BLOCK_TAGS = frozenset(
     "p div section article main header footer h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre "
-    "table tr td th tbody thead address figcaption center hr".split()
+    "table tr td th tbody thead address figcaption center hr aside details summary".split()
 )
 MAX_DEPTH = 300
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -38,22 +38,32 @@ READERS: dict[str, FormatReader] = {
 
 
 # What a file is by its first bytes, whatever its name says: a PDF renamed to .txt is queued
-# as a release of PDF code otherwise. Each says what to send instead.
+# as a release of PDF code otherwise. Each says what to send instead, and only what Melder
+# reads: HTML, text, Markdown, JSON, or the text in the body of a mail (never a document).
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# the stream an encrypted .docx/.xlsx holds inside its OLE container, named in UTF-16
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 SIGNATURES = (
-    (b"%PDF-", "a PDF document", "send its text as .txt or .html, or mail the PDF"),
+    (b"%PDF-", "a PDF document", "send its text as .txt or .html, or in the body of a mail"),
     (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        _OLE,
         "an Outlook message (.msg) or an old Word file (.doc)",
         "save the mail as .eml (drag it out of Outlook), or the document as HTML or text",
     ),
     (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .odt)", "save it as HTML or text"),
-    (b"{\\rtf", "an RTF document", "save it as plain text, or send the Word file"),
+    (b"{\\rtf", "an RTF document", "save it as HTML or plain text"),
+)
+PROTECTED = (
+    "a password-protected Word file",
+    "remove the password, then save it as HTML or text",
 )
 
 
 def _known_binary(data: bytes) -> tuple[str, str] | None:
     """(what the file is, what to send instead) for a file whose first bytes say so."""
     start = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(_OLE) and _ENCRYPTION_INFO in data[:65536]:
+        return PROTECTED  # not an old .doc: a .docx saved with a password
     for magic, what, advice in SIGNATURES:
         if start.startswith(magic):
             return what, advice

@@ -61,6 +61,18 @@ MAX_FRONT_MATTER = 64 * 1024
 _HEADING_TAGS = {"h1": "h2", "h5": "h4", "h6": "h4"}  # bodies hold h2-h4 only
 
 IMAGE_KEYS = ("url", "caption", "credit", "alt", "license")
+# A callout as Notion exports it ('<aside>' and '</aside>' on lines of their own): the lines
+# between are Markdown of the release ('**Sperrfrist:** …'), which CommonMark would leave raw
+# inside the HTML block unless a blank line ends the tag's block.
+_CALLOUT_OPEN = re.compile(r"^([ \t]*<(?:aside|details)\b[^>\n]*>[ \t]*)$", re.I | re.M)
+_CALLOUT_CLOSE = re.compile(r"^([ \t]*</(?:aside|details)>[ \t]*)$", re.I | re.M)
+# A quote's callout type as GitHub, Obsidian and Notion write it ('> [!NOTE]', '> [!tip]- Titel'):
+# a marker for their renderers, never words for a reader; a title after it stays.
+_QUOTE_CALLOUT = re.compile(r"^([ \t]*>[ \t]*)\[![A-Za-z]+\][+-]?[ \t]*(.*)\n?", re.M)
+
+
+def _without_callout_marker(match: re.Match) -> str:
+    return f"{match.group(1)}{match.group(2)}\n" if match.group(2).strip() else ""
 
 
 def read(data: bytes, context: InputContext) -> RawRelease:
@@ -210,6 +222,8 @@ def render_markdown(body: str, *, take_title: bool) -> tuple[str, str | None, li
     """HTML of the body, the first `# ` heading taken out as the title when asked, and the
     images, taken out of the body in the order they appear."""
     env: dict = {}  # the footnotes the parse finds, which the renderer lists
+    body = _CALLOUT_OPEN.sub(r"\1\n", _CALLOUT_CLOSE.sub(r"\n\1", body))
+    body = _QUOTE_CALLOUT.sub(_without_callout_marker, body)
     tokens = _MARKDOWN.parse(body, env)
     title = None
     if take_title:

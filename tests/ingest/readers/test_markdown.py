@@ -181,3 +181,57 @@ def test_footnotes_become_raised_marks_and_a_numbered_list_of_notes_under_the_te
         "<ol>\n<li>Beschluss Nr. 2026/117 vom 19. November 2026.</li>\n"
         "<li>Davon 12 Kilometer an Landesstraßen.</li>\n</ol>"
     )
+
+
+EXHIBITION = (
+    "Das Stadtmuseum Lindenau zeigt ab dem 4. Dezember 2026 rund 120 Fotografien der Berliner "
+    "Fotografin Helga Paris. Die Ausstellung ist bis zum 28. Februar 2027 zu sehen."
+)
+MUSEUM = SourceConfig(title="Museum", kind="files", path="inbox", timezone="Europe/Berlin")
+
+
+def test_an_embargo_in_a_notion_callout_holds_the_release():
+    raw = read(
+        "# Museum Lindenau zeigt Fotografien von Helga Paris\n\n<aside>\n"
+        f"📌 **Sperrfrist:** 12.06.2024, 10:00 Uhr\n</aside>\n\n{EXHIBITION}\n".encode()
+    )
+    release = normalize(raw, MUSEUM)
+    assert release.embargo_until == datetime(2024, 6, 12, 8, 0, tzinfo=UTC)
+    assert release.body_html == f"<p>{EXHIBITION}</p>"
+
+
+def test_a_note_in_a_notion_callout_is_text_of_the_release():
+    raw = read(
+        "# Museum Lindenau zeigt Fotografien von Helga Paris\n\n"
+        f"{EXHIBITION}\n\n<aside>\n💡 Der Eintritt am Eröffnungsabend ist frei.\n"
+        "</aside>\n".encode()
+    )
+    release = normalize(raw, MUSEUM)
+    assert release.body_html == (
+        f"<p>{EXHIBITION}</p>\n<p>💡 Der Eintritt am Eröffnungsabend ist frei.</p>"
+    )
+
+
+def test_a_callout_quote_is_one_quote_without_its_type_marker_and_keeps_its_title():
+    raw = read(
+        "# Museum Lindenau zeigt Fotografien von Helga Paris\n\n"
+        f"{EXHIBITION}\n\n> [!NOTE]\n> Pressefotos stehen im Pressebereich zum Download bereit.\n"
+        "\n> [!tip]- Anfahrt\n> Die Straßenbahnlinie 3 hält vor dem Museum.\n".encode()
+    )
+    release = normalize(raw, MUSEUM)
+    assert release.body_html == (
+        f"<p>{EXHIBITION}</p>\n"
+        "<blockquote><p>Pressefotos stehen im Pressebereich zum Download bereit.</p></blockquote>\n"
+        "<blockquote><p>Anfahrt</p></blockquote>\n"
+        "<blockquote><p>Die Straßenbahnlinie 3 hält vor dem Museum.</p></blockquote>"
+    )
+
+
+def test_a_quote_that_opens_with_a_bracket_keeps_it():
+    raw = read(
+        "# Museum Lindenau zeigt Fotografien von Helga Paris\n\n"
+        f"{EXHIBITION}\n\n> [Aus dem Katalog] Helga Paris fotografierte Menschen in ihrem "
+        "Alltag.\n".encode()
+    )
+    release = normalize(raw, MUSEUM)
+    assert "[Aus dem Katalog] Helga Paris" in release.body_html

@@ -73,8 +73,7 @@ def test_an_rtf_file_named_txt_says_what_it_is_and_what_to_send(tmp_path):
     assert read_file(path).problems == (
         Problem(
             field="input",
-            message="the .txt input is an RTF document, not text: save it as plain text, or "
-            "send the Word file",
+            message="the .txt input is an RTF document, not text: save it as HTML or plain text",
         ),
     )
 
@@ -85,3 +84,40 @@ def test_a_text_that_opens_with_a_brace_is_read_as_text(tmp_path):
     raw = read_file(path)
     assert raw.problems == ()
     assert raw.body_text.startswith("{Sperrfrist beachten} Neue Buslinie 612")
+
+
+# An OLE container's header, then a directory entry naming its stream in UTF-16
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+def test_a_password_protected_word_file_says_to_remove_the_password(tmp_path):
+    path = tmp_path / "PM_Kita.docx"
+    path.write_bytes(OLE + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64)
+    assert read_file(path).problems == (
+        Problem(
+            field="input",
+            message="unsupported file type '.docx' (a password-protected Word file: remove the "
+            "password, then save it as HTML or text); use one of .eml, .htm, .html, .json, "
+            ".markdown, .md, .txt",
+        ),
+    )
+
+
+def test_an_old_word_file_keeps_its_own_advice(tmp_path):
+    path = tmp_path / "PM_Kita.doc"
+    path.write_bytes(OLE + "WordDocument".encode("utf-16-le") + b"\x00" * 64)
+    message = read_file(path).problems[0].message
+    assert "an Outlook message (.msg) or an old Word file (.doc)" in message
+
+
+def test_a_pdf_is_answered_only_with_what_melder_reads(tmp_path):
+    path = tmp_path / "PM_Kita.pdf"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    assert read_file(path).problems == (
+        Problem(
+            field="input",
+            message="unsupported file type '.pdf' (a PDF document: send its text as .txt or "
+            ".html, or in the body of a mail); use one of .eml, .htm, .html, .json, .markdown, "
+            ".md, .txt",
+        ),
+    )
