@@ -27,7 +27,8 @@ SIGNED_RE = re.compile(
     r"|sincerely|cheers\b|thanks\b|thank\s+you\b)",
     re.I | re.M,
 )
-_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
+# a saved mail (Outlook's .msg, or an .eml that holds no mail Melder can open) is no text either
+_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages", ".eml", ".msg")
 
 
 def only_in_documents(message: Message) -> Problem | None:

@@ -38,8 +38,6 @@ from pipeline.ingest.readers.covernotes import (
     release_in_attachment,
 )
 from pipeline.ingest.readers.forwards import (
-    FORWARD_ATTACHED,
-    attached_message,
     automatic_kind,
     forwarded_date,
     is_reply,
@@ -48,6 +46,8 @@ from pipeline.ingest.readers.forwards import (
     without_quoted_thread,
 )
 from pipeline.ingest.readers.mailparts import (
+    FORWARD_ATTACHED,
+    attached_message,
     attachments,
     broken_html,
     cut_off,

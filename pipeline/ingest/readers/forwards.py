@@ -362,26 +362,3 @@ def without_quoted_thread(html: str, replying: bool) -> str:
 
 
 _CITED = re.compile(r"<blockquote[^>]*\btype\s*=\s*[\"']?cite", re.I)
-
-
-# A forward sent as an attachment (Outlook's 'Forward as attachment'): the mail's own text is a
-# note of at most this many words, and the release is the attached message.
-_ATTACHED_NOTE_WORDS = 60
-
-
-FORWARD_ATTACHED = "the release was read from the mail forwarded as this one's attachment"
-
-
-def attached_message(message, shown) -> bytes | None:
-    """The bytes of the message attached to a mail whose shown part (its text or HTML) is only
-    a short note, or none."""
-    own = (shown.get_payload(decode=True) or b"").decode("utf-8", "replace") if shown else ""
-    if len(re.sub(r"<[^>]+>", " ", own).split()) > _ATTACHED_NOTE_WORDS:
-        return None
-    for part in message.walk():
-        if part.get_content_type() == "message/rfc822":
-            inner = part.get_payload()
-            inner = inner[0] if isinstance(inner, list) and inner else inner
-            if hasattr(inner, "as_bytes"):
-                return inner.as_bytes()
-    return None

@@ -538,3 +538,61 @@ def test_a_photo_whose_name_only_starts_like_an_icon_s_is_still_named():
     )
     release = read(_newsletter_with_pictures(photo))
     assert any("header-beam-installation.jpg" in warning for warning in release.warnings)
+
+
+def _cover_note_with_attached_file(name: str, content_type: str, data: bytes) -> bytes:
+    return (
+        b"From: Anja <a.fiedler@werke.example>\r\nSubject: PM: Freibad\r\n"
+        b"Date: Thu, 19 Nov 2026 09:41:17 +0100\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nanbei unsere Pressemitteilung, siehe "
+        b"Anhang.\r\n\r\nMit freundlichen Gr\xc3\xbc\xc3\x9fen\r\nAnja Fiedler\r\n--b\r\n"
+        + f"Content-Type: {content_type}\r\nContent-Transfer-Encoding: base64\r\n".encode()
+        + f'Content-Disposition: attachment; filename="{name}"\r\n\r\n'.encode()
+        + base64.encodebytes(data)
+        + b"\r\n--b--\r\n"
+    )
+
+
+SAVED_RELEASE_MAIL = (
+    "From: Stadtwerke <presse@werke.example>\nSubject: Freibad öffnet am 1. Juni\n"
+    "Date: Wed, 12 May 2027 09:30:00 +0200\nMessage-ID: <pm-freibad@werke.example>\n"
+    "Content-Type: text/plain; charset=utf-8\n\nLindenau – Das Freibad öffnet am 1. Juni "
+    "nach zwei Jahren Sanierung wieder.\n"
+).encode()
+
+
+def test_a_release_mail_attached_as_a_plain_file_is_read_as_the_forwarded_release():
+    for name, content_type in (
+        ("Freibad.eml", "application/octet-stream"),
+        ("Weiterleitung", "application/octet-stream"),  # no name to go by: its headers tell
+        ("Freibad.eml", "text/plain"),
+    ):
+        release = read(_cover_note_with_attached_file(name, content_type, SAVED_RELEASE_MAIL))
+        assert release.title == "Freibad öffnet am 1. Juni", name
+        assert release.identity == "<pm-freibad@werke.example>"
+        assert release.body_text == (
+            "Lindenau – Das Freibad öffnet am 1. Juni nach zwei Jahren Sanierung wieder."
+        )
+        assert release.published.isoformat() == "2027-05-12T09:30:00+02:00"
+        assert FORWARD_NOTE in release.warnings
+        assert release.media == ()
+
+
+FORWARD_NOTE = "the release was read from the mail forwarded as this one's attachment"
+
+
+def test_an_attached_eml_that_holds_no_mail_is_named_instead_of_publishing_the_cover_note():
+    mail = _cover_note_with_attached_file("Freibad.eml", "application/octet-stream", b"\x00PK\x03")
+    release = read(mail)
+    assert [problem.message for problem in release.problems] == [
+        "the mail's text is a cover note and the release seems to be in Freibad.eml, which "
+        "Melder does not read; send the text in the mail or attach it as .txt or .html"
+    ]
+
+
+def test_an_attached_text_file_that_only_mentions_headers_stays_an_attachment():
+    text = b"Programm: Sommerfest\nOrt: Marktplatz\n\nDas Fest beginnt um 14 Uhr.\n"
+    mail = _cover_note_with_attached_file("Programm.pdf", "application/pdf", text)
+    release = read(mail)
+    assert FORWARD_NOTE not in release.warnings
