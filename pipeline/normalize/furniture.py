@@ -14,7 +14,7 @@ from functools import lru_cache
 from pipeline.normalize.body import Line
 from pipeline.normalize.contact_lines import is_postal_line
 from pipeline.normalize.dates import is_date_line, opens_meta_line
-from pipeline.normalize.furniture_table import FOOTERS, LINES, SALUTATION
+from pipeline.normalize.furniture_table import CLOSING_GREETING, FOOTERS, LINES, SALUTATION
 from pipeline.normalize.line_patterns import LineTable
 from pipeline.normalize.updates import UPDATE_RE
 
@@ -205,12 +205,7 @@ def _without_initials(line: Line) -> Line:
 
 
 # A mail's closing greeting: what follows is the sender's signature.
-GREETING_RE = re.compile(
-    r"(?:mit )?(?:freundliche[n]?|beste[n]?|herzliche[n]?|viele|liebe|sonnige) gr(?:ü|ue)(?:ß|ss)"
-    r"(?:e|en)?(?: aus (?:\w+ ){0,3}\w+)?\W{0,3}|(?:kind|best|warm|many)(?:est)? (?:regards|wishes)"
-    r"\W{0,3}|regards,?|(?:yours )?sincerely(?: yours)?,?",
-    re.I,
-)
+GREETING_RE = re.compile(CLOSING_GREETING, re.I)
 PROVIDED_BY_RE = re.compile(r"(?:news|release|content) provided by:?|bereitgestellt von:?", re.I)
 MAX_SENDER_NAME = 80
 

@@ -1,0 +1,64 @@
+"""A mail's signature as the release's contact: under a closing greeting in one language or
+two ('Mit freundlichen Grüßen / Kind regards'), the sender's whole block, without the company's
+register details and the confidentiality notice under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.normalize.test_plain_layouts import release
+
+ENGLISH_RELEASE = """From: Julia Hartwig <julia.hartwig@novagene.example>
+To: newsdesk@portal.example
+Subject: NovaGene opens research centre in Lindenau
+Date: Tue, 24 Nov 2026 10:12:00 +0100
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Lindenau, 24 November 2026 - NovaGene Biosciences today opened its new European research \
+centre in Lindenau's science park. The centre will employ up to 150 scientists working on \
+RNA-based therapies for rare diseases.
+
+"Lindenau gives us access to outstanding talent," said Dr. Mark Ellison, Chief Scientific \
+Officer of NovaGene. The company has invested EUR 38 million in the building.
+
+{closing}
+
+Julia Hartwig
+Leiterin Kommunikation
+
+NovaGene Biosciences GmbH
+Deutscher Platz 5 | 04103 Leipzig
+Sitz der Gesellschaft: Leipzig | Registergericht: Amtsgericht Leipzig HRB 40001
+Geschäftsführer: Dr. Mark Ellison, Petra Lindqvist
+
+Der Inhalt dieser E-Mail ist vertraulich und ausschließlich für den bezeichneten Adressaten \
+bestimmt.
+"""
+SIGNATURE = (
+    "Julia Hartwig\nLeiterin Kommunikation\nNovaGene Biosciences GmbH\n"
+    "Deutscher Platz 5 | 04103 Leipzig"
+)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Mit freundlichen Grüßen / Kind regards",
+        "Kind regards | Mit freundlichen Grüßen",
+        "Best regards – Beste Grüße",
+        "Kind regards,",
+        "Mit freundlichen Grüßen",
+    ],
+)
+def test_a_closing_in_one_or_two_languages_starts_the_signature(closing):
+    found = release(ENGLISH_RELEASE.format(closing=closing), ".eml")
+    assert found.text.endswith("The company has invested EUR 38 million in the building.")
+    assert found.contact == SIGNATURE
+
+
+def test_a_sentence_with_a_slash_between_greetings_is_text():
+    line = "We send our regards / Grüße to everyone who visited the open day on Saturday."
+    found = release(ENGLISH_RELEASE.format(closing=f"{line}\n\nKind regards"), ".eml")
+    assert line in found.text
+    assert found.contact == SIGNATURE
