@@ -233,13 +233,20 @@ def _repeats_in_head(blocks: list[Block], head_end: int, title: str) -> set[int]
 
 
 # A mail's note to the editor above the release: what comes after a removed salutation
-# ('anbei unsere Pressemitteilung …', 'hier die korrigierte Fassung:') or says what follows.
+# ('anbei unsere Pressemitteilung …', 'hier die korrigierte Fassung:'), says what follows ('Wir
+# freuen uns, Ihnen folgende Veranstaltung ankündigen zu dürfen:'), or asks for the editor's
+# medium ('Über eine Ankündigung in Ihrem Medium würden wir uns freuen.').
 COVER_NOTE_RE = re.compile(
     r"\b(?:please\s+find|find\s+below|(?:see|read)\s+below|below\s+(?:is|you)|attached|here\s+is"
     r"|anbei|untenstehend|unten\s+(?:die|unsere|finden)|beigefügt|im\s+anhang|korrigierte|corrected"
-    r"|ihre[rnm]?\s+(?:zeitung|redaktion|leser\w*)|your\s+(?:readers|paper|publication|outlet)"
+    r"|ihre[rnms]?\s+(?:zeitung|redaktion|leser\w*|medium|medien|blatt|sendung|programm|portal"
+    r"|publikation|veranstaltungskalender|terminkalender)"
+    r"|your\s+(?:readers|paper|publication|outlet|medium|media|listings|calendar|audience)"
     r"|(?:happy|glad)\s+to\s+(?:arrange|help|provide)|gern(?:e)?\s+(?:zur\s+verfügung|auf\s+nachfrage)"
-    r"|veröffentlichung|interview)",
+    r"|veröffentlichung|ankündigung\s+in\b|interview"
+    r"|(?:folgende|nachstehende|unten\s?stehende)[nrs]?\s+(?:presse)?(?:mitteilung|meldung"
+    r"|information|veranstaltung|einladung|termin|hinweis)"
+    r"|the\s+following\s+(?:press\s+release|news|announcement|event|invitation|information))",
     re.I,
 )
 COVER_NOTE_WORDS = 60
