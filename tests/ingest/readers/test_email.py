@@ -596,3 +596,52 @@ def test_an_attached_text_file_that_only_mentions_headers_stays_an_attachment():
     mail = _cover_note_with_attached_file("Programm.pdf", "application/pdf", text)
     release = read(mail)
     assert FORWARD_NOTE not in release.warnings
+
+
+def _cover_note_with_files(*files: tuple[str, str, str]) -> bytes:
+    parts = b"".join(
+        f"--b\r\nContent-Type: {kind}; charset=utf-8\r\n"
+        f'Content-Disposition: attachment; filename="{name}"\r\n\r\n{text}\r\n'.encode()
+        for name, kind, text in files
+    )
+    return (
+        b"From: Anja <a.fiedler@werke.example>\r\nSubject: PM\r\n"
+        b"Date: Thu, 19 Nov 2026 09:41:17 +0100\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nanbei unsere Pressemitteilungen, siehe "
+        b"Anhang.\r\n" + parts + b"--b--\r\n"
+    )
+
+
+POOL = "Freibad öffnet am 1. Juni\n\nLindenau – Das Freibad öffnet am 1. Juni wieder."
+HEATING = "Fernwärmenetz wächst\n\nLindenau – Die Stadtwerke bauen das Fernwärmenetz aus."
+
+
+def test_a_second_release_attached_as_a_file_holds_the_mail_for_an_editor():
+    release = read(
+        _cover_note_with_files(
+            ("PM_Freibad.txt", "text/plain", POOL), ("PM_Fernwaerme.txt", "text/plain", HEATING)
+        )
+    )
+    assert release.body_text == POOL
+    assert release.warnings == (
+        "the release was read from the attached PM_Freibad.txt; the mail's text was a cover note",
+        "held for an editor: the mail has further releases attached (PM_Fernwaerme.txt): only "
+        "PM_Freibad.txt was read; submit each as a release of its own",
+    )
+    assert release.media == ()  # the other release is no document of this one
+
+
+def test_one_release_attached_as_text_and_as_html_is_read_once_without_a_hold():
+    html = (
+        "<h1>Freibad öffnet am 1. Juni</h1><p>Lindenau – Das Freibad öffnet am 1. Juni wieder.</p>"
+    )
+    release = read(
+        _cover_note_with_files(
+            ("PM_Freibad.txt", "text/plain", POOL), ("PM_Freibad.html", "text/html", html)
+        )
+    )
+    assert release.body_text == POOL
+    assert release.warnings == (
+        "the release was read from the attached PM_Freibad.txt; the mail's text was a cover note",
+    )
