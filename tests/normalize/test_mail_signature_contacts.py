@@ -62,3 +62,45 @@ def test_a_sentence_with_a_slash_between_greetings_is_text():
     found = release(ENGLISH_RELEASE.format(closing=f"{line}\n\nKind regards"), ".eml")
     assert line in found.text
     assert found.contact == SIGNATURE
+
+
+ZOO_RELEASE = """From: Ulrike Sander <sander@tierpark.example>
+To: redaktion@portal.example
+Subject: Nachwuchs bei den Roten Pandas
+Date: Tue, 24 Nov 2026 10:12:00 +0100
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Im Tierpark Lindenau sind zwei Rote Pandas zur Welt gekommen. Die Jungtiere sind gesund und \
+zeigen sich ab Dezember den Besuchern.
+
+Die Namen der Jungtiere dürfen die Besucher aussuchen: Bis zum 30. November können Vorschläge \
+an der Kasse abgegeben werden.
+
+{signature}
+"""
+ZOO_BLOCK = (
+    "Dr. Ulrike Sander\nDirektorin\nTierpark Lindenau gGmbH\nAm Auwald 1 | 04178 Lindenau\n"
+    "Tel.: +49 341 555 3300"
+)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        f"Herzliche Grüße aus dem Tierpark\nUlrike Sander\n\n-- \n{ZOO_BLOCK}",
+        f"Herzliche Grüße aus dem Tierpark\nUlrike Sander\n\n--\n{ZOO_BLOCK}",
+        f"Herzliche Grüße aus dem Tierpark\nUlrike Sander\n\n{ZOO_BLOCK}",
+        f"-- \n{ZOO_BLOCK}\n\nGeschäftsführerin: Dr. Ulrike Sander | Amtsgericht Leipzig HRB 12345",
+    ],
+)
+def test_a_signature_after_the_delimiter_is_the_contact_naming_its_sender_once(signature):
+    found = release(ZOO_RELEASE.format(signature=signature), ".eml")
+    assert found.text.endswith("an der Kasse abgegeben werden.")
+    assert found.contact == ZOO_BLOCK
+
+
+def test_a_signed_name_that_differs_from_the_block_s_first_name_stays():
+    signature = f"Herzliche Grüße\nTim Berger\n\n{ZOO_BLOCK}"
+    found = release(ZOO_RELEASE.format(signature=signature), ".eml")
+    assert found.contact == f"Tim Berger\n{ZOO_BLOCK}"
