@@ -68,11 +68,25 @@ def _named_again(name: str, line: str) -> bool:
 
 
 def signed_by(signature: list[Line], contact: str | None) -> str | None:
-    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn')."""
+    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn'), and the
+    office lines between the name and the contact ('Kulturamt der Stadt Lindenau' over
+    'Pressestelle Kultur'): the whole block under the closing greeting."""
     name = signature[0].text.strip() if len(signature) > 1 else ""
-    if contact and NAME_LINE_RE.fullmatch(name) and contact.startswith(signature[1].text.strip()):
-        return f"{name}\n{contact}"
-    return contact
+    if not (contact and NAME_LINE_RE.fullmatch(name)):
+        return contact
+    first = contact.split("\n", 1)[0]
+    opening = next(
+        (
+            i
+            for i, line in enumerate(signature[1 : SIGNATURE_LINES + 1], 1)
+            if line.text.strip() == first
+        ),
+        None,
+    )
+    above = [shown_line(line).strip() for line in signature[:opening]] if opening else []
+    if not above or any(is_prose(text) or ends_contact(text) for text in above):
+        return contact
+    return "\n".join([*filter(None, above), contact])
 
 
 # A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'

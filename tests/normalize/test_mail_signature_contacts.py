@@ -104,3 +104,37 @@ def test_a_signed_name_that_differs_from_the_block_s_first_name_stays():
     signature = f"Herzliche Grüße\nTim Berger\n\n{ZOO_BLOCK}"
     found = release(ZOO_RELEASE.format(signature=signature), ".eml")
     assert found.contact == f"Tim Berger\n{ZOO_BLOCK}"
+
+
+READING = """From: Kulturamt <kultur@lindenau.example>
+To: redaktion@portal.example
+Subject: Lesung in der Stadthalle
+Date: Mon, 23 Nov 2026 16:44:00 +0100
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Die Schriftstellerin Anna Berg liest am Donnerstag, 10. Dezember, um 19.30 Uhr in der \
+Stadthalle Lindenau aus ihrem neuen Roman. Im Anschluss signiert sie Bücher.
+
+Mit freundlichen Grüßen
+im Auftrag
+
+Sabine Krause
+{between}Pressestelle Kultur
+Telefon 0341 555 4100
+kultur@lindenau.example
+"""
+OFFICE_CONTACT = "Pressestelle Kultur\nTelefon 0341 555 4100\nkultur@lindenau.example"
+
+
+def test_the_whole_block_under_the_greeting_is_the_contact_with_name_and_office():
+    found = release(READING.format(between="Kulturamt der Stadt Lindenau\n"), ".eml")
+    assert found.contact == f"Sabine Krause\nKulturamt der Stadt Lindenau\n{OFFICE_CONTACT}"
+    found = release(READING.format(between=""), ".eml")
+    assert found.contact == f"Sabine Krause\n{OFFICE_CONTACT}"
+
+
+def test_a_sentence_between_the_name_and_the_office_is_no_part_of_the_contact():
+    sentence = "Ich bin bis Freitag im Urlaub, bitte wenden Sie sich an meine Kollegen.\n\n"
+    found = release(READING.format(between=sentence), ".eml")
+    assert found.contact == OFFICE_CONTACT
