@@ -124,6 +124,10 @@ def _unquoted(lines: list[str]) -> list[str]:
     return [re.sub(r"^\s*>\s?", "", line) for line in lines]
 
 
+# The field that says a reply's quoted message is the release: its quote header dates it
+QUOTED_RELEASE = "quoted release"
+
+
 def _reply(lines: list[str], index: int) -> tuple[str, dict[str, str]]:
     """A reply: its own text, and the quoted thread under it goes; when its own text is only a
     short note ('siehe unten'), the quoted message is the release, without its '>' marks."""
@@ -131,7 +135,8 @@ def _reply(lines: list[str], index: int) -> tuple[str, dict[str, str]]:
     quoted = [re.sub(r"^\s*>\s?", "", line) for line in lines[index + 1 :] if _QUOTED.match(line)]
     if len(own.split()) < _REPLY_WORDS and len(" ".join(quoted).split()) > 2 * len(own.split()):
         said = re.match(r"^\s*(?:Am|On|Le)\s+(.+?)\s+(?:schrieb|wrote|a écrit)\b", lines[index])
-        return "\n".join(quoted).strip(), {"date": said.group(1)} if said else {}
+        fields = {"date": said.group(1), QUOTED_RELEASE: "yes"} if said else {}
+        return "\n".join(quoted).strip(), fields
     return own, {}
 
 
