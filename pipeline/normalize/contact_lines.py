@@ -54,6 +54,17 @@ CONTACT_STOP_RE = re.compile(
     re.I,
 )
 
+# A company's legal details under a signature ('Sitz der Gesellschaft: Leipzig | Registergericht:
+# …', 'Geschäftsführer: …', 'Registered in England No. …'): the imprint, no way to reach anyone
+_COMPANY_REGISTER_RE = re.compile(
+    r"(?:sitz der gesellschaft|registergericht|handelsregister|amtsgericht\s+\w+,?\s+hrb"
+    r"|hrb\s*\d|ust\.?-?\s?id(?:nr|-nr)?\.?|steuer-?nr\.?|geschäftsführ(?:er|erin|ung)"
+    r"|vorstand|aufsichtsrat(?:svorsitzende[r]?)?|registered (?:office|in \w+)"
+    r"|company (?:registration|number|no\.?)|vat (?:no\.?|number|id|reg)|managing directors?"
+    r")\s*(?::|no\.?|\d)",
+    re.I,
+)
+
 
 def ends_contact(text: str) -> bool:
     """A line after which a contact cannot go on: page furniture, or the start of what follows
@@ -63,6 +74,7 @@ def ends_contact(text: str) -> bool:
     return (
         boilerplate.is_boilerplate(text)
         or bool(CONTACT_STOP_RE.match(text))
+        or bool(_COMPANY_REGISTER_RE.match(text.strip()))
         or is_footer_link_row(text)
         # 'Stand: 25.11.2026 | aktualisiert am 26.11.2026' under the box dates the page
         or dates.is_date_line(text)

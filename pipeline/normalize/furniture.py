@@ -14,7 +14,7 @@ from functools import lru_cache
 from pipeline.normalize.body import Line
 from pipeline.normalize.contact_lines import is_postal_line
 from pipeline.normalize.dates import is_date_line, opens_meta_line
-from pipeline.normalize.furniture_table import FOOTERS, LINES, SALUTATION
+from pipeline.normalize.furniture_table import CLOSING_GREETING, FOOTERS, LINES, SALUTATION
 from pipeline.normalize.line_patterns import LineTable
 from pipeline.normalize.updates import UPDATE_RE
 
@@ -66,7 +66,7 @@ def drop_furniture(lines: list[Line]) -> tuple[list[Line], str | None, list[Line
         if rest.fullmatch(text) and index > 0 and _footer_confirmed(text, lines, index):
             resume = _release_below(lines, index)
             if resume is None:
-                if GREETING_RE.fullmatch(text):
+                if GREETING_RE.fullmatch(text) or SIGNATURE_DELIMITER_RE.fullmatch(text):
                     signature = lines[index + 1 :]  # the sender's name and address under it
                 elif kept and _imprint_address_above(lines, index, kept[-1]):
                     kept.pop()  # the list's sender and its address over the footer
@@ -205,12 +205,8 @@ def _without_initials(line: Line) -> Line:
 
 
 # A mail's closing greeting: what follows is the sender's signature.
-GREETING_RE = re.compile(
-    r"(?:mit )?(?:freundliche[n]?|beste[n]?|herzliche[n]?|viele|liebe|sonnige) gr(?:ü|ue)(?:ß|ss)"
-    r"(?:e|en)?(?: aus (?:\w+ ){0,3}\w+)?\W{0,3}|(?:kind|best|warm|many)(?:est)? (?:regards|wishes)"
-    r"\W{0,3}|regards,?|(?:yours )?sincerely(?: yours)?,?",
-    re.I,
-)
+GREETING_RE = re.compile(CLOSING_GREETING, re.I)
+SIGNATURE_DELIMITER_RE = re.compile(r"--\s*")  # '-- ', also Outlook's '--'
 PROVIDED_BY_RE = re.compile(r"(?:news|release|content) provided by:?|bereitgestellt von:?", re.I)
 MAX_SENDER_NAME = 80
 

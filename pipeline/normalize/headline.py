@@ -7,9 +7,7 @@ from datetime import UTC
 
 from pipeline.models import Problem
 from pipeline.normalize import boilerplate, dates
-from pipeline.normalize.body import (
-    Block,
-)
+from pipeline.normalize.body import Block
 from pipeline.normalize.datelines import (
     DATELINE_ONLY_RE,
     DETAIL_LINE_RE,
@@ -233,13 +231,18 @@ def _repeats_in_head(blocks: list[Block], head_end: int, title: str) -> set[int]
 
 
 # A mail's note to the editor above the release: what comes after a removed salutation
-# ('anbei unsere Pressemitteilung …', 'hier die korrigierte Fassung:') or says what follows.
+# ('anbei …', 'hier die korrigierte Fassung:'), says what follows ('Wir freuen uns, Ihnen folgende
+# Veranstaltung ankündigen zu dürfen:') or asks for the editor's medium ('in Ihrem Medium').
 COVER_NOTE_RE = re.compile(
     r"\b(?:please\s+find|find\s+below|(?:see|read)\s+below|below\s+(?:is|you)|attached|here\s+is"
     r"|anbei|untenstehend|unten\s+(?:die|unsere|finden)|beigefügt|im\s+anhang|korrigierte|corrected"
-    r"|ihre[rnm]?\s+(?:zeitung|redaktion|leser\w*)|your\s+(?:readers|paper|publication|outlet)"
-    r"|(?:happy|glad)\s+to\s+(?:arrange|help|provide)|gern(?:e)?\s+(?:zur\s+verfügung|auf\s+nachfrage)"
-    r"|veröffentlichung|interview)",
+    r"|ihre[rnms]?\s+(?:zeitung|redaktion|leser\w*|medi(?:um|en)|blatt|sendung|programm|portal"
+    r"|publikation|\w*kalender)|your\s+(?:readers|paper|publication|outlet|medi(?:um|a)|listings"
+    r"|calendar|audience)|(?:happy|glad)\s+to\s+(?:arrange|help|provide)|gern(?:e)?\s+(?:zur\s+"
+    r"verfügung|auf\s+nachfrage)|veröffentlichung|ankündigung\s+in\b|interview|(?:folgende"
+    r"|nachstehende|unten\s?stehende)[nrs]?\s+(?:presse)?(?:mitteilung|meldung|information"
+    r"|veranstaltung|einladung|termin|hinweis)|the\s+following\s+(?:press\s+release|news"
+    r"|announcement|event|invitation|information))",
     re.I,
 )
 COVER_NOTE_WORDS = 60

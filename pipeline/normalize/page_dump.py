@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.related import RELATED_LABELS
 from pipeline.normalize import boilerplate
 from pipeline.normalize.body import Block, Line, tidy_segments
 from pipeline.normalize.disclaimers import is_disclaimer
@@ -255,8 +256,11 @@ def nearest_the_text(
 # --- A portal's furniture around the release ---------------------------------------------------
 
 # Headings over other articles, or a comment form: the release has ended above them.
+# A heading of other news under the release: the labels a page's related section carries (the
+# same that extraction drops from a page's tree), and a dump's or a newsletter's own wording.
 RELEASE_ENDS_RE = re.compile(
-    r"(?:other|more|latest|related|recent)\s+(?:news|stories|articles|posts|press releases)"
+    rf"(?:{RELATED_LABELS.pattern})"
+    r"|(?:other|more|latest|related|recent)\s+(?:news|stories|articles|posts|press releases)"
     r"(?:\s+(?:in|from|on|about)\s+.{1,40})?"
     r"|ähnliche\s+(?:beiträge|artikel|meldungen|nachrichten|themen)"
     r"|(?:weitere|neueste|aktuelle)\s+(?:beiträge|artikel|meldungen|nachrichten|news)"
@@ -283,6 +287,13 @@ def without_page_furniture(lines: list[Line]) -> list[Line]:
     never the line right above the lead, which is the headline) and everything from a heading
     of other news or a comment form under the article on."""
     lines = [line for line in lines if not _is_drawn_rule(line.text)]
+    return _without_head_menu(without_other_news(lines))
+
+
+def without_other_news(lines: list[Line]) -> list[Line]:
+    """The lines up to a heading of other news ('Weitere Meldungen', 'More news') or a comment
+    form under the release: a page's related section, a newsletter's teasers of its other
+    items. Only where the release's own text came before, and more of it than follows."""
     prose = [_prose_chars(line.text) for line in lines]
     before = 0
     for index, line in enumerate(lines):
@@ -297,10 +308,9 @@ def without_page_furniture(lines: list[Line]) -> list[Line]:
                 or COMMENT_FORM_RE.fullmatch(text)
             )
         ):
-            lines = lines[:index]
-            break
+            return lines[:index]
         before += prose[index]
-    return _without_head_menu(lines)
+    return lines
 
 
 def _prose_chars(text: str) -> int:

@@ -1,11 +1,13 @@
 """An input that holds more than one release: two reports one after the other, or one release
 in two languages. Melder keeps it as one release (nothing is lost) and tells the editor, who
-splits it before approving."""
+splits it before approving; until then it waits for an editor even from a trusted source,
+whose publish would put several stories under one headline."""
 
 from __future__ import annotations
 
 import re
 
+from pipeline.models import HOLD_FOR_EDITOR
 from pipeline.normalize import boilerplate
 from pipeline.normalize.body import Block
 from pipeline.normalize.datelines import DETAIL_LINE_RE, dateline_text
@@ -60,14 +62,16 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
     if headed and not listing:  # a listing's title names no release: the warning below names them
         names = "', '".join(map(_name, [title, *headed]))
         warnings.append(
-            f"the input seems to hold {len(headed) + 1} releases, each with a headline and a "
-            f"dateline ('{names}'): they are kept as one; split them before approving"
+            f"{HOLD_FOR_EDITOR}the input seems to hold {len(headed) + 1} releases, each with a "
+            f"headline and a dateline ('{names}'): they are kept as one; split them before "
+            "approving"
         )
     elif not listing and (detailed := _reports_with_details(blocks)):
         names = "', '".join(map(_name, [title, *detailed]))
         warnings.append(
-            f"the input seems to hold {len(detailed) + 1} reports, each with a headline and its "
-            f"time and place ('{names}'): they are kept as one; split them before approving"
+            f"{HOLD_FOR_EDITOR}the input seems to hold {len(detailed) + 1} reports, each with a "
+            f"headline and its time and place ('{names}'): they are kept as one; split them "
+            "before approving"
         )
     if listing:
         # a page of reports under a heading that names the kind ('Pressemeldungen der …')
@@ -81,8 +85,8 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
         if len(reports) >= 2:
             names = "', '".join(map(_name, reports[:5]))
             warnings.append(
-                f"the page '{_name(title)}' seems to hold {len(reports)} releases ('{names}'): "
-                "they are kept as one; split them before approving"
+                f"{HOLD_FOR_EDITOR}the page '{_name(title)}' seems to hold {len(reports)} "
+                f"releases ('{names}'): they are kept as one; split them before approving"
             )
     paragraphs = [block.text for block in blocks if block.kind == "p"]
     half = len(paragraphs) // 2
@@ -95,8 +99,8 @@ def several_releases(title: str, blocks: list[Block]) -> list[str]:
         other = _language_of(second, from_end=True)
         if other and other != language:
             warnings.append(
-                f"the release is written in two languages ({language}, then {other}): "
-                "publish one version, or each as a release of its own"
+                f"{HOLD_FOR_EDITOR}the release is written in two languages ({language}, then "
+                f"{other}): publish one version, or each as a release of its own"
             )
     return warnings
 

@@ -14,7 +14,7 @@ from pipeline.normalize.contact_lines import (
     is_prose,
     shown_line,
 )
-from pipeline.normalize.furniture import GREETING_RE
+from pipeline.normalize.furniture import GREETING_RE, SIGNATURE_DELIMITER_RE
 
 # How a signer signs for their office ('Im Auftrag', 'i. A.', 'In Vertretung') and a greeting
 # repeated under the one that opened the signature: no part of whom to call
@@ -44,6 +44,8 @@ def signature_contact(lines: list[Line]) -> str | None:
     """A mail signature's first lines as the contact, when they give a phone number, an e-mail
     or a web address, or a press officer ('Pressestelle'): up to the first notice or sentence."""
     taken = []
+    # the delimiter ('-- ', Outlook's '--') between the signed name and the signature block
+    lines = [line for line in lines if not SIGNATURE_DELIMITER_RE.fullmatch(line.text.strip())]
     for position, line in enumerate(lines[:MAX_SIGNATURE_LINES]):
         if is_prose(line.text) or ends_contact(line.text):
             break
@@ -55,15 +57,36 @@ def signature_contact(lines: list[Line]) -> str | None:
     officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and PRESS_RE.search(taken[1])
     if not (officer or any(has_address(text) for text in taken)):
         return None
-    return "\n".join(text for text in taken if text) or None
+    taken = [text for text in taken if text]
+    if len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and _named_again(taken[0], taken[1]):
+        taken = taken[1:]  # 'Ulrike Sander' signed over the block's 'Dr. Ulrike Sander'
+    return "\n".join(taken) or None
+
+
+def _named_again(name: str, line: str) -> bool:
+    return line != name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line) is not None
 
 
 def signed_by(signature: list[Line], contact: str | None) -> str | None:
-    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn')."""
+    """A contact in a mail's signature with the sender's name over it ('Sabine Kühn'), and the
+    office lines between the name and the contact ('Kulturamt der Stadt Lindenau' over
+    'Pressestelle Kultur'): the whole block under the closing greeting."""
     name = signature[0].text.strip() if len(signature) > 1 else ""
-    if contact and NAME_LINE_RE.fullmatch(name) and contact.startswith(signature[1].text.strip()):
-        return f"{name}\n{contact}"
-    return contact
+    if not (contact and NAME_LINE_RE.fullmatch(name)):
+        return contact
+    first = contact.split("\n", 1)[0]
+    opening = next(
+        (
+            i
+            for i, line in enumerate(signature[1 : SIGNATURE_LINES + 1], 1)
+            if line.text.strip() == first
+        ),
+        None,
+    )
+    above = [shown_line(line).strip() for line in signature[:opening]] if opening else []
+    if not above or any(is_prose(text) or ends_contact(text) for text in above):
+        return contact
+    return "\n".join([*filter(None, above), contact])
 
 
 # A person's name on a line of its own: 'Megan O'Rourke', 'Dr. Anna Kessler'

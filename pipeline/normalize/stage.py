@@ -54,6 +54,7 @@ from pipeline.normalize.page_dump import (
     resolved_marks,
     take_references,
     unlaid_pdf_text,
+    without_other_news,
     without_page_furniture,
 )
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
@@ -109,6 +110,8 @@ def normalize(
     lines = body_lines(raw, source)
     if raw.format == "text" and not raw.body_html:
         lines = without_page_furniture(resolved_marks(lines, references))
+    elif raw.format == "email":  # a newsletter tool's teasers of its other items
+        lines = without_other_news(lines)
     lines, stamp, signature = drop_furniture(lines)
     lines = without_follow_calls(lines)
     lines, named_captions = take_named_captions(lines, file_names(raw.media))

@@ -13,9 +13,9 @@ def test_a_daily_report_with_two_reports_is_flagged_with_both_headlines():
     found = release("polizei-tagesbericht.eml")
     assert found.title == "Einbrecher erbeuten Werkzeug aus Gartenlaube"
     assert found.warnings == (
-        "the input seems to hold 2 reports, each with a headline and its time and place "
-        "('Einbrecher erbeuten Werkzeug aus Gartenlaube', 'Autofahrerin kollidiert mit Reh'): "
-        "they are kept as one; split them before approving",
+        "held for an editor: the input seems to hold 2 reports, each with a headline and its "
+        "time and place ('Einbrecher erbeuten Werkzeug aus Gartenlaube', 'Autofahrerin "
+        "kollidiert mit Reh'): they are kept as one; split them before approving",
     )
     assert found.teaser.startswith("Unbekannte sind in eine Gartenlaube an der Macherstraße")
     # the time and place lines stay paragraphs of the report, never subheadings

@@ -186,14 +186,15 @@ def test_a_photo_subject_and_a_sent_from_line_around_one_sentence():
 def test_two_releases_in_one_mail_are_kept_and_named_for_the_editor():
     found = release("mail-zwei-meldungen.eml", "de")
     [warning] = [w for w in found.warnings if "releases" in w]
-    assert warning.startswith("the input seems to hold 2 releases")
+    assert warning.startswith("held for an editor: the input seems to hold 2 releases")
     assert "Kleinostheim: Radfahrerin" in warning and "Kleinostheim" in found.text
+    assert found.held_for_editor  # a trusted source's digest waits too
 
 
 def test_a_release_in_two_languages_is_named_for_the_editor():
     found = release("mail-zweisprachig.eml", "de")
     assert any(
-        w.startswith("the release is written in two languages (de, then en)")
+        w.startswith("held for an editor: the release is written in two languages (de, then en)")
         for w in found.warnings
     )
 

@@ -8,8 +8,8 @@ from tests.normalize.test_portal_and_wire_notes import typed
 from tests.normalize.test_release_shapes import release
 
 TWO_LANGUAGES = (
-    "the release is written in two languages (de, then {other}): publish one version, or each "
-    "as a release of its own"
+    "held for an editor: the release is written in two languages (de, then {other}): publish "
+    "one version, or each as a release of its own"
 )
 
 GERMAN = (

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from email.message import Message
+from html import unescape
 
 from pipeline.extract import fragment_html, fragment_tree
 from pipeline.ingest.readers.mailparts import attachments, filename, part_text
-from pipeline.models import Problem
+from pipeline.models import HOLD_FOR_EDITOR, Problem
 
 # A mail whose own text only points to an attachment: 'siehe Anhang', 'please find attached'.
 COVER_NOTE = 300
@@ -27,7 +28,8 @@ SIGNED_RE = re.compile(
     r"|sincerely|cheers\b|thanks\b|thank\s+you\b)",
     re.I | re.M,
 )
-_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages")
+# a saved mail (Outlook's .msg, or an .eml that holds no mail Melder can open) is no text either
+_DOCUMENTS = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages", ".eml", ".msg")
 
 
 def only_in_documents(message: Message) -> Problem | None:
@@ -65,15 +67,32 @@ def release_in_attachment(message: Message, body_html, body_text, skip: set[int]
     if (note := " ".join(shown.split())) and (len(note) > COVER_NOTE or not _COVER_RE.search(note)):
         return body_html, body_text, (), (), set()  # an empty text is a cover note too
     documents = []
+    texts = [
+        (part, filename(part, index))
+        for index, part in enumerate(attachments(message, skip))
+        if _text_kind(part, filename(part, index))
+    ]
+    if texts:
+        part, name = texts[0]
+        notes = (
+            f"the release was read from the attached {name}; the mail's text was a cover note",
+        )
+        opening = _opening_words(part)
+        others = [other for attached, other in texts[1:] if _opening_words(attached) != opening]
+        if others:
+            # a release of each file: publishing the first alone would lose the others unseen
+            notes += (
+                f"{HOLD_FOR_EDITOR}the mail has further releases attached "
+                f"({', '.join(others)}): only {name} was read; submit each as a release of its own",
+            )
+        used = {id(attached) for attached, _ in texts}
+        if _text_kind(part, name) == "html":
+            html = fragment_html(fragment_tree(part_text(part))) or None
+            return html, None, notes, (), used
+        return None, part_text(part).strip() or None, notes, (), used
     for index, part in enumerate(attachments(message, skip)):
         name = filename(part, index)
         kind, lower = part.get_content_type(), name.lower()
-        note = (f"the release was read from the attached {name}; the mail's text was a cover note",)
-        if kind in ("text/plain", "text/markdown") or lower.endswith((".txt", ".md")):
-            return None, part_text(part).strip() or None, note, (), {id(part)}
-        if kind == "text/html" or lower.endswith((".html", ".htm")):
-            html = fragment_html(fragment_tree(part_text(part))) or None
-            return html, None, note, (), {id(part)}
         if lower.endswith(_DOCUMENTS) or kind == "application/ms-tnef":  # Outlook's winmail.dat
             documents.append(name)
     if not documents:
@@ -84,6 +103,23 @@ def release_in_attachment(message: Message, body_html, body_text, skip: set[int]
         "which Melder does not read; send the text in the mail or attach it as .txt or .html",
     )
     return body_html, body_text, (), (problem,), set()
+
+
+def _opening_words(part: Message) -> list[str]:
+    """The first words a file shows: the same release sent as .txt and as .html opens alike."""
+    markup = r"(?is)<(head|style|script)\b.*?</\1>|<[^>]+>"
+    shown = unescape(re.sub(markup, " ", part_text(part)))
+    return re.findall(r"\w+", shown.lower())[:12]
+
+
+def _text_kind(part: Message, name: str) -> str | None:
+    """'text' or 'html' for an attached file Melder reads as a release, else None."""
+    kind, lower = part.get_content_type(), name.lower()
+    if kind in ("text/plain", "text/markdown") or lower.endswith((".txt", ".md")):
+        return "text"
+    if kind == "text/html" or lower.endswith((".html", ".htm")):
+        return "html"
+    return None
 
 
 # A note that only points to the release on the web: 'Unsere aktuelle Pressemitteilung finden

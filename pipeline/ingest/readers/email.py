@@ -38,8 +38,7 @@ from pipeline.ingest.readers.covernotes import (
     release_in_attachment,
 )
 from pipeline.ingest.readers.forwards import (
-    FORWARD_ATTACHED,
-    attached_message,
+    QUOTED_RELEASE,
     automatic_kind,
     forwarded_date,
     is_reply,
@@ -48,6 +47,8 @@ from pipeline.ingest.readers.forwards import (
     without_quoted_thread,
 )
 from pipeline.ingest.readers.mailparts import (
+    FORWARD_ATTACHED,
+    attached_message,
     attachments,
     broken_html,
     cut_off,
@@ -101,9 +102,9 @@ def read(data: bytes, context: InputContext) -> RawRelease:
     replying = is_reply(subject)
     body_html, body_text, forwarded = _body(html_part, text_part, inline + remote, replying)
     published, published_text = _date(message)
-    # the release's own date, not when it was passed on; a reply's quoted header dates the
-    # message it answers, not the reply
-    if forwarded.get("date") and not replying:
+    # the release's own date, not when it was passed on; a reply is dated by itself, unless
+    # the release is the message it quotes ('Am … schrieb …:' under a short note)
+    if forwarded.get("date") and (not replying or forwarded.get(QUOTED_RELEASE)):
         published, published_text = forwarded_date(forwarded["date"], published)
     body_html, body_text, notes, problems, used = release_in_attachment(
         message, body_html, body_text, skip={id(html_part), id(text_part)}

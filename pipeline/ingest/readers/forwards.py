@@ -124,6 +124,10 @@ def _unquoted(lines: list[str]) -> list[str]:
     return [re.sub(r"^\s*>\s?", "", line) for line in lines]
 
 
+# The field that says a reply's quoted message is the release: its quote header dates it
+QUOTED_RELEASE = "quoted release"
+
+
 def _reply(lines: list[str], index: int) -> tuple[str, dict[str, str]]:
     """A reply: its own text, and the quoted thread under it goes; when its own text is only a
     short note ('siehe unten'), the quoted message is the release, without its '>' marks."""
@@ -131,7 +135,8 @@ def _reply(lines: list[str], index: int) -> tuple[str, dict[str, str]]:
     quoted = [re.sub(r"^\s*>\s?", "", line) for line in lines[index + 1 :] if _QUOTED.match(line)]
     if len(own.split()) < _REPLY_WORDS and len(" ".join(quoted).split()) > 2 * len(own.split()):
         said = re.match(r"^\s*(?:Am|On|Le)\s+(.+?)\s+(?:schrieb|wrote|a écrit)\b", lines[index])
-        return "\n".join(quoted).strip(), {"date": said.group(1)} if said else {}
+        fields = {"date": said.group(1), QUOTED_RELEASE: "yes"} if said else {}
+        return "\n".join(quoted).strip(), fields
     return own, {}
 
 
@@ -362,26 +367,3 @@ def without_quoted_thread(html: str, replying: bool) -> str:
 
 
 _CITED = re.compile(r"<blockquote[^>]*\btype\s*=\s*[\"']?cite", re.I)
-
-
-# A forward sent as an attachment (Outlook's 'Forward as attachment'): the mail's own text is a
-# note of at most this many words, and the release is the attached message.
-_ATTACHED_NOTE_WORDS = 60
-
-
-FORWARD_ATTACHED = "the release was read from the mail forwarded as this one's attachment"
-
-
-def attached_message(message, shown) -> bytes | None:
-    """The bytes of the message attached to a mail whose shown part (its text or HTML) is only
-    a short note, or none."""
-    own = (shown.get_payload(decode=True) or b"").decode("utf-8", "replace") if shown else ""
-    if len(re.sub(r"<[^>]+>", " ", own).split()) > _ATTACHED_NOTE_WORDS:
-        return None
-    for part in message.walk():
-        if part.get_content_type() == "message/rfc822":
-            inner = part.get_payload()
-            inner = inner[0] if isinstance(inner, list) and inner else inner
-            if hasattr(inner, "as_bytes"):
-                return inner.as_bytes()
-    return None

@@ -1,5 +1,5 @@
 """A mail's parts: which are attachments, their names, and their text decoded; which pictures
-are the mailing tool's own."""
+are the mailing tool's own; which attachment is a forwarded mail."""
 
 from __future__ import annotations
 
@@ -266,3 +266,54 @@ def tnef_notes(message: Message) -> tuple[str, ...]:
         for part in attachments(message, set())
         if is_tnef(part) and tnef_may_hold_files(part)
     )
+
+
+# A forward sent as an attachment (Outlook's 'Forward as attachment'): the mail's own text is a
+# note of at most this many words, and the release is the attached message.
+_ATTACHED_NOTE_WORDS = 60
+
+
+FORWARD_ATTACHED = "the release was read from the mail forwarded as this one's attachment"
+
+
+def attached_message(message: Message, shown: Message | None) -> bytes | None:
+    """The bytes of the message attached to a mail whose shown part (its text or HTML) is only
+    a short note, or none."""
+    own = (shown.get_payload(decode=True) or b"").decode("utf-8", "replace") if shown else ""
+    if len(re.sub(r"<[^>]+>", " ", own).split()) > _ATTACHED_NOTE_WORDS:
+        return None
+    for part in message.walk():
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            inner = inner[0] if isinstance(inner, list) and inner else inner
+            if hasattr(inner, "as_bytes"):
+                return inner.as_bytes()
+        elif not part.is_multipart() and (saved := saved_message(part)):
+            return saved
+    return None
+
+
+# A mail saved as a file and attached as one ('Sommerbad.eml' sent as application/octet-stream
+# or text/plain): its bytes open with the header block of a mail.
+_SAVED_MAIL_NAME = re.compile(r"\.eml$", re.I)
+_MAIL_HEADER = re.compile(
+    rb"^(from|to|subject|date|message-id|mime-version|received|return-path"
+    rb"|content-type)[ \t]*:",
+    re.I | re.M,
+)
+_HEADERS_OF_A_MAIL = 3
+
+
+def saved_message(part: Message) -> bytes | None:
+    """The bytes of a mail attached as a file rather than as a message part, or None."""
+    if not is_attachment(part):
+        return None
+    data = part.get_payload(decode=True) or b""
+    head = re.split(rb"\r?\n\r?\n", data[:8000], maxsplit=1)[0]
+    names = {match.lower() for match in _MAIL_HEADER.findall(head)}
+    if not re.match(rb"[A-Za-z-]+[ \t]*:", head):
+        return None
+    named = _SAVED_MAIL_NAME.search(part.get_filename() or "")
+    if len(names) >= _HEADERS_OF_A_MAIL or (named and names & {b"from", b"subject", b"date"}):
+        return data
+    return None

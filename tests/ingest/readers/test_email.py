@@ -538,3 +538,110 @@ def test_a_photo_whose_name_only_starts_like_an_icon_s_is_still_named():
     )
     release = read(_newsletter_with_pictures(photo))
     assert any("header-beam-installation.jpg" in warning for warning in release.warnings)
+
+
+def _cover_note_with_attached_file(name: str, content_type: str, data: bytes) -> bytes:
+    return (
+        b"From: Anja <a.fiedler@werke.example>\r\nSubject: PM: Freibad\r\n"
+        b"Date: Thu, 19 Nov 2026 09:41:17 +0100\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nanbei unsere Pressemitteilung, siehe "
+        b"Anhang.\r\n\r\nMit freundlichen Gr\xc3\xbc\xc3\x9fen\r\nAnja Fiedler\r\n--b\r\n"
+        + f"Content-Type: {content_type}\r\nContent-Transfer-Encoding: base64\r\n".encode()
+        + f'Content-Disposition: attachment; filename="{name}"\r\n\r\n'.encode()
+        + base64.encodebytes(data)
+        + b"\r\n--b--\r\n"
+    )
+
+
+SAVED_RELEASE_MAIL = (
+    "From: Stadtwerke <presse@werke.example>\nSubject: Freibad öffnet am 1. Juni\n"
+    "Date: Wed, 12 May 2027 09:30:00 +0200\nMessage-ID: <pm-freibad@werke.example>\n"
+    "Content-Type: text/plain; charset=utf-8\n\nLindenau – Das Freibad öffnet am 1. Juni "
+    "nach zwei Jahren Sanierung wieder.\n"
+).encode()
+
+
+def test_a_release_mail_attached_as_a_plain_file_is_read_as_the_forwarded_release():
+    for name, content_type in (
+        ("Freibad.eml", "application/octet-stream"),
+        ("Weiterleitung", "application/octet-stream"),  # no name to go by: its headers tell
+        ("Freibad.eml", "text/plain"),
+    ):
+        release = read(_cover_note_with_attached_file(name, content_type, SAVED_RELEASE_MAIL))
+        assert release.title == "Freibad öffnet am 1. Juni", name
+        assert release.identity == "<pm-freibad@werke.example>"
+        assert release.body_text == (
+            "Lindenau – Das Freibad öffnet am 1. Juni nach zwei Jahren Sanierung wieder."
+        )
+        assert release.published.isoformat() == "2027-05-12T09:30:00+02:00"
+        assert FORWARD_NOTE in release.warnings
+        assert release.media == ()
+
+
+FORWARD_NOTE = "the release was read from the mail forwarded as this one's attachment"
+
+
+def test_an_attached_eml_that_holds_no_mail_is_named_instead_of_publishing_the_cover_note():
+    mail = _cover_note_with_attached_file("Freibad.eml", "application/octet-stream", b"\x00PK\x03")
+    release = read(mail)
+    assert [problem.message for problem in release.problems] == [
+        "the mail's text is a cover note and the release seems to be in Freibad.eml, which "
+        "Melder does not read; send the text in the mail or attach it as .txt or .html"
+    ]
+
+
+def test_an_attached_text_file_that_only_mentions_headers_stays_an_attachment():
+    text = b"Programm: Sommerfest\nOrt: Marktplatz\n\nDas Fest beginnt um 14 Uhr.\n"
+    mail = _cover_note_with_attached_file("Programm.pdf", "application/pdf", text)
+    release = read(mail)
+    assert FORWARD_NOTE not in release.warnings
+
+
+def _cover_note_with_files(*files: tuple[str, str, str]) -> bytes:
+    parts = b"".join(
+        f"--b\r\nContent-Type: {kind}; charset=utf-8\r\n"
+        f'Content-Disposition: attachment; filename="{name}"\r\n\r\n{text}\r\n'.encode()
+        for name, kind, text in files
+    )
+    return (
+        b"From: Anja <a.fiedler@werke.example>\r\nSubject: PM\r\n"
+        b"Date: Thu, 19 Nov 2026 09:41:17 +0100\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nanbei unsere Pressemitteilungen, siehe "
+        b"Anhang.\r\n" + parts + b"--b--\r\n"
+    )
+
+
+POOL = "Freibad öffnet am 1. Juni\n\nLindenau – Das Freibad öffnet am 1. Juni wieder."
+HEATING = "Fernwärmenetz wächst\n\nLindenau – Die Stadtwerke bauen das Fernwärmenetz aus."
+
+
+def test_a_second_release_attached_as_a_file_holds_the_mail_for_an_editor():
+    release = read(
+        _cover_note_with_files(
+            ("PM_Freibad.txt", "text/plain", POOL), ("PM_Fernwaerme.txt", "text/plain", HEATING)
+        )
+    )
+    assert release.body_text == POOL
+    assert release.warnings == (
+        "the release was read from the attached PM_Freibad.txt; the mail's text was a cover note",
+        "held for an editor: the mail has further releases attached (PM_Fernwaerme.txt): only "
+        "PM_Freibad.txt was read; submit each as a release of its own",
+    )
+    assert release.media == ()  # the other release is no document of this one
+
+
+def test_one_release_attached_as_text_and_as_html_is_read_once_without_a_hold():
+    html = (
+        "<h1>Freibad öffnet am 1. Juni</h1><p>Lindenau – Das Freibad öffnet am 1. Juni wieder.</p>"
+    )
+    release = read(
+        _cover_note_with_files(
+            ("PM_Freibad.txt", "text/plain", POOL), ("PM_Freibad.html", "text/html", html)
+        )
+    )
+    assert release.body_text == POOL
+    assert release.warnings == (
+        "the release was read from the attached PM_Freibad.txt; the mail's text was a cover note",
+    )
