@@ -15,7 +15,8 @@ from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.findings import Findings
 from pipeline.normalize.meta_lines import is_meta_line
 
-BULLET_RE = re.compile(r"^(?:[-–*]\s+|[•·▪►]\s*)(?=\S)")  # '•Capacity' too
+# '•Capacity' too; Word's second-level bullet copied as text is an 'o' ('o\tYoga am Morgen')
+BULLET_RE = re.compile(r"^(?:[-–*]\s+|[•·▪►]\s*|o\s+(?=[A-ZÄÖÜ\d„\"]))(?=\S)")
 FIELD_LINE_RE = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,24}:\s+\S")  # 'Termin: 3. Dezember, 10 Uhr'
 # A notice's signature: 'gez. Martin Büchner', 'i. A. Petra Lang', 'sgd. …'. It and the lines
 # under it (the signer's office) end the release; none of them continues a sentence.

@@ -360,3 +360,18 @@ def test_a_number_the_text_gives_in_a_sentence_stays():
         ".txt",
     )
     assert "Lfd. Nr. 12 des Radverkehrsplans ist damit umgesetzt" in found.text
+
+
+def test_a_word_list_copied_as_text_keeps_its_second_level_items_apart():
+    """Word copies its second-level bullet as an 'o' and a tab; a sentence starting 'o' stays."""
+    found = release(
+        "Volkshochschule stellt ihr Frühjahrsprogramm vor\n\n"
+        "Die Volkshochschule Bamberg bietet im Frühjahr 2027 mehr als 400 Kurse an. "
+        "Schwerpunkte sind:\n\n"
+        "•\tSprachen\n•\tGesundheit und Bewegung\n\to\tYoga am Morgen\n\to\tRückenfit\n"
+        "•\tPolitische Bildung\n\n"
+        "Die Anmeldung beginnt am 1. Februar, teilt die Volkshochschule mit.\n",
+        ".txt",
+    )
+    assert "- Gesundheit und Bewegung\n- Yoga am Morgen\n- Rückenfit\n" in found.text
+    assert " o " not in found.text
