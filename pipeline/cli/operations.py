@@ -209,7 +209,7 @@ def _counted(count: int, one: str, many: str) -> str:
 
 def _next_runs(config: Config, last_runs: dict[str, datetime]) -> list[dict]:
     """When each job of schedule.toml last ran and will next fire under `melder run`."""
-    from pipeline.schedule.jobs import planned_jobs
+    from pipeline.schedule.plan import planned_jobs
     from pipeline.schedule.triggers import next_fire_times, stalled_since
 
     jobs = planned_jobs(config)

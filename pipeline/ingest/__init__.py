@@ -13,20 +13,37 @@ source health and `check --online`. May import: `pipeline.extract`, `pipeline.co
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from pipeline.ingest import api, files, imap, rss, web
-from pipeline.ingest.base import IngestResult
+if TYPE_CHECKING:
+    from pipeline.ingest.base import IngestResult
 
-Reader = Callable[..., IngestResult]
-
-KINDS: dict[str, Reader] = {
-    "files": files.ingest,
-    "api": api.ingest,
-    "rss": rss.ingest,
-    "web": web.ingest,
-    "imap": imap.ingest,
-}
+Reader = Callable[..., "IngestResult"]
 
 FETCHING = frozenset({"rss", "web"})
+
+
+# The kinds (and with them the readers, BeautifulSoup and the extraction rules) are imported
+# when a run first asks for them, not when a command merely reads a source's health:
+# `melder status` stays fast.
+def __getattr__(name: str):
+    if name == "KINDS":
+        from pipeline.ingest import api, files, imap, rss, web
+
+        kinds: dict[str, Reader] = {
+            "files": files.ingest,
+            "api": api.ingest,
+            "rss": rss.ingest,
+            "web": web.ingest,
+            "imap": imap.ingest,
+        }
+        globals()["KINDS"] = kinds
+        return kinds
+    if name == "IngestResult":
+        from pipeline.ingest.base import IngestResult
+
+        return IngestResult
+    raise AttributeError(f"module 'pipeline.ingest' has no attribute {name!r}")
+
 
 __all__ = ["FETCHING", "KINDS", "IngestResult"]

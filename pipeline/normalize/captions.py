@@ -189,12 +189,17 @@ def _plain(value: str) -> str:
 # zum Foto im Anhang:', 'Photo attached:', 'Foto anbei:'): it describes a photo, not the news.
 _PICTURE = r"(?:photo|picture|image|foto|bild)s?"
 _ATTACHED = r"(?:attached|enclosed|below|anbei|beigefügt|im\s+anhang|unten)"
+# a character of a phrase: a full stop only after a number or an abbreviation ('Bild Nr. 2',
+# 'Abb. 3', 'von Dr. Roe') or inside a word ('foto.jpg'), else it ends a sentence
+_PHRASE_CHAR = r"(?:[^:.!?\n]|(?<=\b\w)\.|(?<=\b\w\w)\.|(?<=\b\w\w\w)\.|(?<=\d)\.|[.!?](?=\S))"
 CAPTION_LABEL = (
     rf"(?:{_PICTURE}\s*-?\s*(?:caption|unterschrift|text|beschreibung)|captions?|bu"
     rf"|bildunterschrift|bildtext|{_PICTURE}\s+{_ATTACHED}"
     r"|pictured(?:\s+\(?(?:from\s+)?l(?:eft)?\.?\s*(?:to|-)\s*r(?:ight)?\.?\)?)?)"
-    # what it captions: 'zum Foto im Anhang', 'for the attached photo', 'zu Bild 2'
-    r"(?:\s+(?:zu[mr]?|for|to|of)\s+[^:\n]{1,40}?)?"
+    # what it captions: 'zum Foto im Anhang', 'for the attached photo', 'zu Bild 2'; a phrase,
+    # never a sentence: in 'Bildunterschrift zum Spielplatz am Rosenweg. Foto: Stadt Lindenau'
+    # the colon is the credit's and the caption keeps its first words
+    rf"(?:\s+(?:zu[mr]?|for|to|of)\s+{_PHRASE_CHAR}{{1,40}}?)?"
 )
 CAPTION_LINE_RE = re.compile(rf"^\W*{CAPTION_LABEL}\s*:\s*(?P<caption>.+)$", re.I)
 CAPTION_LABEL_RE = re.compile(rf"^\W*{CAPTION_LABEL}\s*:\s*", re.I)

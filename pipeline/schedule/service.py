@@ -18,8 +18,9 @@ from pathlib import Path
 
 from pipeline.config import load_config
 from pipeline.config.settings import Settings
-from pipeline.schedule.jobs import JOBS, JobContext, planned_jobs
+from pipeline.schedule.jobs import JOBS, JobContext
 from pipeline.schedule.leader import Tell, leadership, tell_nobody
+from pipeline.schedule.plan import planned_jobs
 from pipeline.schedule.triggers import build_scheduler
 from pipeline.store import Store
 

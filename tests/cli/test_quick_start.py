@@ -139,3 +139,25 @@ def test_the_queue_finds_the_store_where_the_settings_say(tmp_path, empty_root, 
     assert result.returncode == 1 and "Neues Freibad" not in result.stdout
     assert "elsewhere.db: no store there" in result.stderr
     assert not (tmp_path / "elsewhere.db").exists()
+
+
+# what a run needs and the status of a run does not: the stages, their readers and rules
+STAGES = (
+    "pipeline.runner",
+    "pipeline.normalize",
+    "pipeline.extract",
+    "pipeline.ingest.readers",
+    "pipeline.ingest.files",
+    "bs4",
+)
+
+
+def test_status_reports_without_loading_the_pipeline_stages(empty_root):
+    ingest_one(empty_root)
+    table = run_probe(empty_root, "status", heavy=STAGES)
+    assert table.returncode == 0, table.stderr
+    assert "reviewed" in table.stdout and "queued=1" in table.stdout
+    assert loaded(table) == []
+    check = run_probe(empty_root, "status", "--check", heavy=STAGES)
+    assert check.stdout.startswith("MELDER OK - 2 source(s) fine, 1 waiting for review")
+    assert loaded(check) == []

@@ -89,6 +89,8 @@ def test_a_german_caption_for_the_attachment_loses_its_label():
         "Bildunterschrift zum Foto im Anhang: Blick über die Steillage Kapitelberg auf die "
         "Albrechtsburg.",
         "BU: Blick über die Steillage Kapitelberg auf die Albrechtsburg.",
+        "Bildunterschrift zu Bild Nr. 2: Blick über die Steillage Kapitelberg auf die "
+        "Albrechtsburg.",
         "Bildtext: Blick über die Steillage Kapitelberg auf die Albrechtsburg.",
         "Caption: Blick über die Steillage Kapitelberg auf die Albrechtsburg.",
     ],
@@ -106,6 +108,27 @@ def test_a_photo_s_caption_is_published_without_the_sender_s_label(caption):
         "Blick über die Steillage Kapitelberg auf die Albrechtsburg.",
         "Winzergenossenschaft Meißen / Jörg Pfeiffer",
     )
+
+
+PLAYGROUND = "Bildunterschrift zum Spielplatz am Rosenweg. Foto: Stadt Lindenau"
+
+
+def test_a_caption_that_opens_with_the_word_bildunterschrift_but_no_label_keeps_its_words():
+    # a Markdown image's title or a page's figcaption
+    photo = Media(
+        filename="foto.jpg", content_type="image/jpeg", size=1, kind="image", caption=PLAYGROUND
+    )
+    [cleaned] = clean_media((photo,))
+    assert (cleaned.caption, cleaned.credit) == (
+        "Bildunterschrift zum Spielplatz am Rosenweg.",
+        "Stadt Lindenau",
+    )
+
+
+def test_a_mail_line_that_opens_with_the_word_bildunterschrift_but_no_label_keeps_its_words():
+    found = mail(PLAYGROUND)
+    assert the_photo(found) == ("Bildunterschrift zum Spielplatz am Rosenweg.", "Stadt Lindenau")
+    assert "Rosenweg" not in found.text
 
 
 def test_a_caption_that_opens_with_a_word_like_a_label_keeps_it():

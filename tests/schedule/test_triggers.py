@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from pipeline.config import JobConfig, load_config
-from pipeline.schedule.jobs import JobContext, ingest_job, planned_jobs, publish_job
+from pipeline.schedule.jobs import JobContext, ingest_job, publish_job
+from pipeline.schedule.plan import planned_jobs
 from pipeline.schedule.triggers import build_scheduler, first_run, next_fire_times
 from pipeline.store import Store
 from tests.conftest import write

@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 import feedparser
 
 from pipeline.config import load_config
-from pipeline.schedule.jobs import JOBS, JobContext, planned_jobs
+from pipeline.schedule.jobs import JOBS, JobContext
+from pipeline.schedule.plan import planned_jobs
 from pipeline.schedule.triggers import first_run, trigger_for
 from pipeline.store import Store
 from tests.conftest import write
