@@ -15,8 +15,7 @@ disclaimers), `pipeline.config`, `pipeline.models`, `pipeline.atomic`; the store
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,10 +26,28 @@ from pipeline.media import MediaLibrary
 from pipeline.models import Entry, Withdrawal
 from pipeline.publish import atom, jsonfeed, ninjs, rss, sitemap
 from pipeline.publish.figures import planned_media
-from pipeline.publish.fragment import ChannelView, build_item, build_view, feed_id, public_name
+from pipeline.publish.fragment import (
+    ChannelView,
+    PublishedItem,
+    build_item,
+    build_view,
+    feed_id,
+    public_name,
+)
 from pipeline.publish.index import html_files
 from pipeline.publish.renditions import remove_media_files, write_media_files
+from pipeline.publish.shown import (
+    PAGE_SETTINGS,
+    forget_shown,
+    note_shown,
+    page_settings,
+    pages_outdated,
+    shown_digest,
+    still_shown,
+)
 from pipeline.publish.tombstones import add_tombstones, notice_files
+
+log = logging.getLogger(__name__)
 
 Renderer = Callable[[ChannelView], dict[str, bytes]]
 
@@ -44,9 +61,6 @@ FORMATS: dict[str, Renderer] = {
 }
 # what a per-source folder gets: the feeds, not the pages (those stay with the channel)
 SOURCE_FEED_FORMATS = ("rss", "atom", "jsonfeed", "ninjs")
-
-# in the channel folder: a digest of the settings its release pages were last written with
-PAGE_SETTINGS = ".page-settings"
 
 __all__ = [
     "FORMATS",
@@ -67,6 +81,7 @@ class PublishReport:
     channel: str
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    rendered: bool = True  # False: what the channel shows had not changed since its files
 
     @property
     def changed(self) -> bool:
@@ -85,13 +100,17 @@ def render_channel(
     """Every file of a channel in memory, keyed by path relative to the channel folder; with
     `per_source`, also each source's own feeds under `sources/<source>/`. `sizes` names the
     media files written (see `build_item`)."""
-    view = build_view(name, channel, entries, sources, sizes)
+    # a release in the channel's window and in its source's feed is rendered once for both
+    made: dict[tuple, PublishedItem] = {}
+    view = build_view(name, channel, entries, sources, sizes, made=made)
     files: dict[str, bytes] = {}
     for render in FORMATS.values():
         files.update(render(view))
     for source, source_entries in (per_source or {}).items():
         folder = f"sources/{source}/"
-        sub = replace(build_view(name, channel, source_entries, sources, sizes), folder=folder)
+        # a copy: what only one source's feed shows is let go once its files are made
+        sub = build_view(name, channel, source_entries, sources, sizes, made=dict(made))
+        sub = replace(sub, folder=folder)
         for format_name in SOURCE_FEED_FORMATS:
             files.update({folder + path: data for path, data in FORMATS[format_name](sub).items()})
     if withdrawals:
@@ -112,6 +131,7 @@ def publish_channel(
     library: MediaLibrary | None = None,
     retired: Iterable[str] = (),
     settings: str | None = None,
+    rebuild: bool = False,
 ) -> PublishReport:
     """Write the channel's files into `out_dir`; entries come newest first, already limited.
 
@@ -121,7 +141,9 @@ def publish_channel(
     the `library`, so no page names a file that is not there, then the release pages, then the
     feeds and lists that link them; `retired` media (of withdrawn
     releases no published one shares) leave the folder. `settings` (see `page_settings`) is
-    noted once every file is written: the pages carry them now.
+    noted once every file is written: the pages carry them now. When what the channel shows is
+    what its last publish wrote (see `shown`), and no page beyond the window is due and no
+    `rebuild` asked for, nothing is rendered.
     """
     report = PublishReport(channel=name)
     staging = out_dir / STAGING
@@ -132,6 +154,18 @@ def publish_channel(
             out_dir, library, _wanted_media(shown, channel), channel.media, staging=staging
         )
         report.written += made
+    digest = shown_digest(
+        name, settings or page_settings(channel, sources), entries, withdrawals, per_source, sizes
+    )
+    if not beyond and not rebuild and (same := still_shown(out_dir, digest)):
+        report.rendered = False
+        report.unchanged = [out_dir / relative for relative in same]
+        log.info("channel=%s outcome=unchanged rendered=0", name)
+        report.written += remove_media_files(out_dir, retired)
+        with contextlib.suppress(OSError):
+            staging.rmdir()
+        return report
+    forget_shown(out_dir)
     files = render_channel(name, channel, entries, sources, withdrawals, per_source, sizes)
     for entry in beyond:
         item = build_item(entry, channel, sources.get(entry.release.source), sizes)
@@ -145,6 +179,7 @@ def publish_channel(
     report.written += remove_media_files(out_dir, retired)
     if settings is not None:
         write_atomic(out_dir / PAGE_SETTINGS, f"{settings}\n".encode(), staging=staging)
+    note_shown(out_dir, digest, files, staging)
     with contextlib.suppress(OSError):  # empty unless another writer is at work
         staging.rmdir()
     return report
@@ -159,32 +194,3 @@ def _wanted_media(entries: Iterable[Entry], channel: ChannelConfig):
         pictures, downloads = planned_media(entry.release, channel.media)
         yield from pictures
         yield from downloads
-
-
-def page_settings(channel: ChannelConfig, sources: Mapping[str, SourceConfig]) -> str:
-    """A digest of every setting a release page shows: the channel's (its disclaimer, links,
-    media) and each source's name, zone and contact that the pages are signed with."""
-    shown = {
-        "channel": channel.model_dump(mode="json"),
-        "sources": {
-            name: [
-                source.title,
-                source.timezone,
-                source.contact_email,
-                source.imap.sender_names if source.imap else None,
-            ]
-            for name, source in sources.items()
-        },
-    }
-    encoded = json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()
-    return hashlib.sha256(encoded).hexdigest()
-
-
-def pages_outdated(out_dir: Path, settings: str) -> bool:
-    """Whether the channel's release pages were written with other settings: a changed
-    disclaimer must reach every live page, not only the feed window's. A channel without
-    pages yet has nothing to rewrite."""
-    try:
-        return (out_dir / PAGE_SETTINGS).read_text(encoding="ascii").strip() != settings
-    except FileNotFoundError:
-        return (out_dir / "releases").is_dir()

@@ -120,11 +120,29 @@ def build_view(
     entries: list[Entry],
     sources: dict[str, SourceConfig],
     sizes: Mapping[str, int] | None = None,
+    *,
+    made: dict[tuple, PublishedItem] | None = None,
 ) -> ChannelView:
-    items = tuple(
-        build_item(entry, channel, sources.get(entry.release.source), sizes) for entry in entries
-    )
-    return ChannelView(name=name, channel=channel, items=items)
+    """The channel's items; `made` keeps items already built for this channel and `sizes`
+    (another view of the same publish), so a release shown twice is rendered once."""
+    items = []
+    for entry in entries:
+        key = (
+            entry.release.id,
+            entry.revision,
+            entry.state,
+            entry.public_name,
+            entry.first_published_at,
+            entry.updated_at,
+            entry.withdrawn_at,
+        )
+        item = made.get(key) if made is not None else None
+        if item is None:
+            item = build_item(entry, channel, sources.get(entry.release.source), sizes)
+            if made is not None:
+                made[key] = item
+        items.append(item)
+    return ChannelView(name=name, channel=channel, items=tuple(items))
 
 
 def _shown_date(published_at: datetime | None, went_out: datetime) -> datetime:

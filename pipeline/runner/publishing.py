@@ -154,6 +154,7 @@ def _write_channel(
         library=MediaLibrary(config.root),
         retired=retired_media(store, entries),
         settings=settings,
+        rebuild=rebuild,
     )
     return len(written.written)
 

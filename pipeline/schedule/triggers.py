@@ -17,6 +17,27 @@ log = logging.getLogger(__name__)
 MISFIRE_GRACE_SECONDS = 300
 
 
+class SchedulerLines(logging.Filter):
+    """APScheduler's own lines about runs it did not start, in the one-line `key=value` form of
+    every other line. A job still running when its next run comes is not a fault: that run is
+    coalesced into the next one, and one INFO line says so."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        template = str(record.msg)
+        job = getattr(record.args[0], "id", record.args[0]) if record.args else None
+        if template.startswith("Execution of job") and "maximum number of running" in template:
+            record.msg, record.args = "job=%s event=coalesced reason=still-running", (job,)
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        elif template.startswith("Run time of job") and len(record.args or ()) == 2:
+            record.msg, record.args = "job=%s event=missed late_by=%s", (job, record.args[1])
+        # lowered to INFO, a line shows only where INFO lines are shown
+        return logging.getLogger(record.name).isEnabledFor(record.levelno)
+
+
+for _name in ("apscheduler.scheduler", "apscheduler.executors.default"):
+    logging.getLogger(_name).addFilter(SchedulerLines())
+
+
 class SteadyCronTrigger(CronTrigger):
     """A cron trigger whose next fire time never lies before the moment it is asked about.
 
