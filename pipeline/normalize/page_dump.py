@@ -15,6 +15,7 @@ from pipeline.extract.related import RELATED_LABELS
 from pipeline.normalize import boilerplate
 from pipeline.normalize.body import Block, Line, tidy_segments
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.social_posts import without_post_counters
 
 # --- lynx/w3m: '[3]Internetseite' marks and the 'References' list at the end -------------------
 
@@ -284,10 +285,11 @@ MENU_ITEM_WORDS = 3
 
 def without_page_furniture(lines: list[Line]) -> list[Line]:
     """The lines without drawn rules, the page's menu over the article (a run of short names,
-    never the line right above the lead, which is the headline) and everything from a heading
-    of other news or a comment form under the article on."""
+    never the line right above the lead, which is the headline), a social post's counters and
+    everything from a heading of other news or a comment form under the article on."""
     lines = [line for line in lines if not _is_drawn_rule(line.text)]
-    return _without_head_menu(without_other_news(lines))
+    # a post's comments under it end it ('18 Kommentare') before its counters go
+    return _without_head_menu(without_post_counters(without_other_news(lines)))
 
 
 def without_other_news(lines: list[Line]) -> list[Line]:
