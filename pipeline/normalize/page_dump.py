@@ -262,10 +262,11 @@ def nearest_the_text(
 RELEASE_ENDS_RE = re.compile(
     rf"(?:{RELATED_LABELS.pattern})"
     r"|(?:other|more|latest|related|recent)\s+(?:news|stories|articles|posts|press releases)"
-    r"(?:\s+(?:in|from|on|about)\s+.{1,40})?"
+    r"(?:\s+(?:in|from|on|about)\s+.{1,40}|:\s*.{1,60})?"
     r"|ähnliche\s+(?:beiträge|artikel|meldungen|nachrichten|themen)"
     r"|(?:weitere|neueste|aktuelle)\s+(?:beiträge|artikel|meldungen|nachrichten|news)"
-    r"(?:\s+(?:aus|zu|in|zum|zur)\s+.{1,40})?"
+    # ('Weitere Meldungen: Polizeipräsidium Mittelfranken', a wire's list of the sender's)
+    r"(?:\s+(?:aus|zu|in|zum|zur|von)\s+.{1,40}|:\s*.{1,60})?"
     r"|auch interessant|das könnte sie auch interessieren|mehr zum thema|lesen sie auch"
     r"|meistgelesen(?:e|en)?(?:\s+(?:artikel|in|aus)\b.{0,40})?|most (?:read|popular|viewed)"
     r"|you (?:may|might) also like|schreibe(?:n sie)? einen kommentar.{0,40}"
