@@ -76,6 +76,7 @@ from pipeline.normalize.summary import (
     make_teaser,
     teaser_source,
 )
+from pipeline.normalize.tag_lines import take_tag_lines
 from pipeline.normalize.updates import states_only_an_update
 
 LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
@@ -114,7 +115,8 @@ def normalize(
         raw = raw.model_copy(update={"body_text": dump})
     lines = body_lines(raw, source)
     if raw.format == "text" and not raw.body_html:
-        lines = without_page_furniture(resolved_marks(lines, references))
+        lines, tags = take_tag_lines(without_page_furniture(resolved_marks(lines, references)))
+        raw = raw.model_copy(update={"categories": (*raw.categories, *tags)})
     elif raw.format == "email":  # a newsletter tool's teasers of its other items
         lines = without_other_news(lines)
     lines, stamp, signature = drop_furniture(lines)
