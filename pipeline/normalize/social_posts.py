@@ -28,9 +28,9 @@ _AGE_RE = re.compile(
     re.I,
 )
 # a post's marks and buttons: edited, sponsored, the audience's globe, like, reply, share
-_MARK_RE = re.compile(
+_WORD_MARK_RE = re.compile(
     r"bearbeitet|edited|gesponsert|sponsored|promoted|gefällt mir|like|antworten|reply"
-    r"|kommentieren|comment|teilen|share|reposten|repost|senden|send|\W",
+    r"|kommentieren|comment|teilen|share|reposten|repost|senden|send",
     re.I,
 )
 _REACTIONS_HEAD_RE = re.compile(
@@ -76,17 +76,25 @@ def _profile_name(text: str) -> bool:
 
 def is_post_counter(text: str) -> bool:
     """A line of counts ('312 · 24 Kommentare · 41 Reposts'), a page's follower count, or a
-    post's age with its marks ('2 Std. • Bearbeitet •'). An age alone is no counter: a
-    table's cell may say '3 Tage'."""
+    post's age with its marks ('2 Std. • Bearbeitet •'). An age alone is no counter (a
+    table's cell may say '3 Tage'), nor a row of bare numbers or dashes ('3 | 4', '– | –')."""
     fields = [field for field in _FIELD_SEPARATOR_RE.split(text.strip()) if field]
     if not fields:
         return False
     counted = any(_COUNTED_RE.fullmatch(field) for field in fields)
     separated = len(fields) > 1 or _FIELD_SEPARATOR_RE.search(text.strip()) is not None
-    return (counted or separated) and all(
-        _COUNTED_RE.fullmatch(field)
-        or _AGE_RE.fullmatch(field)
-        or _MARK_RE.fullmatch(field)
-        or re.fullmatch(_COUNT, field)
+    said = any(
+        _COUNTED_RE.fullmatch(field) or _AGE_RE.fullmatch(field) or _WORD_MARK_RE.fullmatch(field)
         for field in fields
+    )
+    return (
+        (counted or separated)
+        and said
+        and all(
+            _COUNTED_RE.fullmatch(field)
+            or _AGE_RE.fullmatch(field)
+            or _WORD_MARK_RE.fullmatch(field)
+            or re.fullmatch(r"\W+|" + _COUNT, field)
+            for field in fields
+        )
     )

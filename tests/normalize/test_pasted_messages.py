@@ -135,3 +135,15 @@ def test_a_signature_keeps_its_lines_up_to_the_notice_under_it():
     found = pasted(OUTLOOK_MAIL.format(subject="Neue Buslinie zum Bahnhof ab Januar"))
     assert "vertrauliche" not in found.contact
     assert "vertrauliche" not in found.text
+
+
+def test_a_pasted_mail_with_a_marker_and_a_wrapped_recipient_line_is_read_as_a_mail():
+    text = OUTLOOK_MAIL.format(subject="WG: Neue Buslinie zum Bahnhof ab Januar").replace(
+        "An: redaktion@zeitung.example\n",
+        "An: redaktion@zeitung.example; lokales@zeitung.example;\n"
+        "    online@zeitung.example; foto@zeitung.example\n",
+    )
+    found = pasted("-----Ursprüngliche Nachricht-----\n" + text)
+    assert found.title == "Neue Buslinie zum Bahnhof ab Januar"
+    assert found.published_at.isoformat() == "2026-11-25T08:30:00+01:00"
+    assert "online@zeitung.example" not in found.text

@@ -77,9 +77,12 @@ def test_counts_and_ages_inside_a_release_stay():
         "98 Tage\n\n"
         "Besucher\n"
         "48.213 Gäste\n\n"
+        "Becken | Bahnen\n"
+        "3 | 14\n\n"
         "Im nächsten Jahr öffnet das Bad wieder im Mai, wenn das Wetter es erlaubt.\n"
     )
     assert found.title == "Freibad schließt für die Saison"
     assert "98 Tage" in found.text
     assert "48.213 Gäste" in found.text
+    assert "3 | 14" in found.text
     assert found.text.endswith("wenn das Wetter es erlaubt.")

@@ -22,6 +22,12 @@ _MAIL_HEADER_RE = re.compile(
     r"reply-to|antwort an|importance|wichtigkeit|attachments|anlagen)\s*:\*?\s*(?P<value>.*?)\s*$",
     re.I,
 )
+_COPIED_MARKER_RE = re.compile(
+    r"\s*-{2,}\s*(?:original message|ursprüngliche nachricht|forwarded message"
+    r"|weitergeleitete nachricht)\s*-*\s*$",
+    re.I,
+)
+_ADDRESSES_RE = re.compile(r"@|;\s*$")
 _SUBJECT_KEYS = frozenset({"subject", "betreff"})
 _SENDER_KEYS = frozenset({"from", "von"})
 _DATE_KEYS = frozenset({"sent", "gesendet", "date", "datum"})
@@ -43,12 +49,17 @@ def pasted_mail(text: str) -> PastedMail | None:
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
+    if index < len(lines) and _COPIED_MARKER_RE.match(lines[index]):
+        index += 1  # '-----Ursprüngliche Nachricht-----' over the copied header block
     fields: dict[str, str] = {}
+    key = None
     while index < len(lines) and lines[index].strip():
         match = _MAIL_HEADER_RE.match(lines[index])
-        if not match:
-            return None
-        fields.setdefault(match.group("key").casefold(), match.group("value"))
+        if match:
+            key = match.group("key").casefold()
+            fields.setdefault(key, match.group("value"))
+        elif not (key in _RECIPIENT_KEYS and _ADDRESSES_RE.search(lines[index])):
+            return None  # a long 'An:' line wraps onto the next; anything else is no header
         index += 1
     keys = set(fields)
     if not (keys & _SUBJECT_KEYS and keys & _SENDER_KEYS and keys & (_DATE_KEYS | _RECIPIENT_KEYS)):
