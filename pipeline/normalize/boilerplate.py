@@ -40,7 +40,7 @@ all (?:news|articles|press releases)|skip to (?:main )?content
 springe zum (?:inhalt|hauptinhalt)|sie sind hier.{0,80}|you are here.{0,80}|schließen|close
 toggle navigation
 menü öffnen|open menu|teilen|share(?: this(?: article| page| story| post)?)?
-(?:artikel|seite|beitrag) teilen
+(?:(?:diese[ns]?|den|die) )?(?:artikel|seite|beitrag|meldung|nachricht|pressemitteilung) teilen
 drucken|print(?: this(?: article| page)?)?|(?:seite|artikel|beitrag) drucken|e-?mail|mail
 per e-?mail \w+
 facebook|twitter|x|whatsapp|linkedin|xing|pinterest|telegram|instagram|threads|mastodon|bluesky

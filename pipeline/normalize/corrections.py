@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.models import CORRECTION_MARK
-from pipeline.normalize.headline import LABEL_PREFIX_RE
+from pipeline.normalize.headline_labels import LABEL_PREFIX_RE
 
 _CORRECTION_WORD = re.compile(
     r"\b(?:korrektur|berichtigung|korrigierte|correction|corrected|update|aktualisierung)\b",

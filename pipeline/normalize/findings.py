@@ -23,6 +23,7 @@ from pipeline.normalize.contact_lines import (
     label_language,
     shown_line,
 )
+from pipeline.normalize.kept_contacts import contacts_in_one_line
 from pipeline.normalize.signatures import closing_signature, is_site_sidebar
 
 ENGLISH_OFFICE = (
@@ -124,6 +125,7 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
         kept = without_empty_contact_headings(
             [line for i, line in enumerate(lines) if i not in set(taken)]
         )
+        kept = contacts_in_one_line(kept)  # a scientist's beside the press's stays whole
         signed = closing_signature(kept)
         if signed and found.contact and kept[signed[0]].text.strip() in found.contact:
             return kept[: signed[0]]  # the contact's own signature under the mail, again

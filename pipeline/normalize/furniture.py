@@ -322,6 +322,10 @@ def _release_below(lines: list[Line], index: int) -> int | None:
     return None
 
 
+def is_furniture_line(text: str) -> bool:
+    return _is_furniture(text.strip(), *_compiled())
+
+
 def _is_furniture(text: str, one, rest) -> bool:
     return len(text) <= MAX_FURNITURE_LINE and bool(one.fullmatch(text) or rest.fullmatch(text))
 

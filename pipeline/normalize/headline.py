@@ -15,6 +15,7 @@ from pipeline.normalize.datelines import (
     merge_datelines,
 )
 from pipeline.normalize.findings import Findings
+from pipeline.normalize.headline_labels import LABEL_PREFIX_RE, headline_start
 from pipeline.normalize.letterhead import (
     is_letterhead,
     is_release_label,
@@ -39,42 +40,6 @@ def headline_length_problem(title: str) -> Problem | None:
 
 # --- Headline and dates ------------------------------------------------------------------------
 
-
-# a police report's number: its day (YYMMDD) and its count that day, an office's letter after it
-_REPORT_NUMBER = (
-    r"\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{1,4}(?:-(?-i:[A-ZÄÖÜ]{1,4}))?\.?\s+"
-)
-LABEL_PREFIX_RE = re.compile(
-    r"^(?:(?:pressemitteilung|pressemeldung|presseinformation|presseinfo|medieninformation"
-    r"|medienmitteilung|pressenotiz|pm|pi|press release|news release|media release|news"
-    r"|fotos?|photos?|bild(?:er)?"
-    r"|media advisory|roundup(?:\s\d)?"
-    # a correction's label, also in front of another: 'KORREKTUR: Pressemitteilung: …'
-    r"|korrektur|berichtigung|korrigierte (?:fassung|version|meldung)|correction|corrected"
-    r"|updated?|aktualisierung|for immediate release)"
-    r"(?:\s*(?:nr\.?|no\.?)?\s*[\d/.-]+)?\s*[:–—|-]\s+)+(?=(?:\S+\s+){2,}\S)"
-    # the release's number alone: 'Nr. 123/2026: …', 'No. 45/2026 – …'
-    r"|^(?:nr|no)\.?\s*\d{1,5}/(?:\d{4}|\d{2})\s*[:–—-]\s+(?=(?:\S+\s+){2,}\S)"
-    # the sender in front of the label: 'City of Oakdale News Release: City of Oakdale to host …'
-    r"|^(?-i:[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|&)){0,6})\s+"
-    r"(?:news|press|media)\s+release\s*[:|–—-]\s+(?=(?:\S+\s+){2,}\S)"
-    # a wire's subject line: 'OTS: Kornfeld Backwaren GmbH / Kornfeld ruft …', 'EQS-News: X / …'
-    r"|^(?:ots|apa-ots|(?:eqs|dgap)-[\w-]{2,30}):\s*[^/]{2,80}?\s/\s+(?=(?:\S+\s+){2,}\S)"
-    # a wire's name alone: 'IRW-PRESS: …', 'dpa-AFX: …', 'pressetext: …', 'PTA-News: …',
-    # EQS's page title 'EQS-News: Firma AG: Headline' (EQS headlines name the company first)
-    r"|^(?:irw-press|dpa-afx(?: analyser)?|pressetext(?:\.\w+)?|pta-\w+|newsfile|accesswire"
-    r"|globenewswire|pr newswire|business wire|(?:eqs|dgap)-[\w-]{2,30})\s*:\s+"
-    r"(?=(?:\S+\s+){2,}\S)"
-    # a police or fire office's code on presseportal: 'POL-KRB: …', 'FW-E: …', 'BPOL-HH: …'
-    # (and its running number after it: 'POL-GÖ: (112/2026) Fahrrad …', 'POL-HH: 261127-1.
-    # Festnahme …', the day's date and the report's number, 'POL-K: 261127-2-K Zeugensuche …')
-    r"|^(?-i:(?:POL|FW|BPOL[DI]?|LPI|KPI|PP|HZA|ZOLL)(?:-[A-ZÄÖÜ0-9]{1,8})+):\s+"
-    r"(?:\(\d{1,5}/\d{2,4}\)\s+|" + _REPORT_NUMBER + r")?(?=(?:\S+\s+){2,}\S)"
-    r"|^" + _REPORT_NUMBER + r"(?=(?:\S+\s+){2,}\S)"
-    # a distributor's mark in slashes in front: '/CNW/ - Maple Grid …', '/PRNewswire/ -- …'
-    r"|^/\s?[A-Z][\w.&' -]{1,40}/\s*(?:--|[-–—:])\s+(?=(?:\S+\s+){2,}\S)",
-    re.I,
-)
 
 _UPDATE_LABEL_RE = re.compile(r"\bupdated?\b", re.I)
 
@@ -359,7 +324,8 @@ def _looks_like_headline(
         )
         and 2 <= len(text.split()) <= 45
         and text[-1] not in ".:;,"
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "„\"“»'")
+        and (first := headline_start(text)[:1])
+        and (first.isupper() or first.isdigit() or first in "„\"“»'")
         and not BULLET_RE.match(text)
         and not DATELINE_ONLY_RE.match(text)
         and not boilerplate.ADDRESS_PART_RE.search(text)  # a letterhead's phone and address

@@ -15,6 +15,7 @@ from pipeline.extract.related import RELATED_LABELS
 from pipeline.normalize import boilerplate
 from pipeline.normalize.body import Block, Line, tidy_segments
 from pipeline.normalize.disclaimers import is_disclaimer
+from pipeline.normalize.social_posts import without_post_counters
 
 # --- lynx/w3m: '[3]Internetseite' marks and the 'References' list at the end -------------------
 
@@ -261,10 +262,11 @@ def nearest_the_text(
 RELEASE_ENDS_RE = re.compile(
     rf"(?:{RELATED_LABELS.pattern})"
     r"|(?:other|more|latest|related|recent)\s+(?:news|stories|articles|posts|press releases)"
-    r"(?:\s+(?:in|from|on|about)\s+.{1,40})?"
+    r"(?:\s+(?:in|from|on|about)\s+.{1,40}|:\s*.{1,60})?"
     r"|ähnliche\s+(?:beiträge|artikel|meldungen|nachrichten|themen)"
     r"|(?:weitere|neueste|aktuelle)\s+(?:beiträge|artikel|meldungen|nachrichten|news)"
-    r"(?:\s+(?:aus|zu|in|zum|zur)\s+.{1,40})?"
+    # ('Weitere Meldungen: Polizeipräsidium Mittelfranken', a wire's list of the sender's)
+    r"(?:\s+(?:aus|zu|in|zum|zur|von)\s+.{1,40}|:\s*.{1,60})?"
     r"|auch interessant|das könnte sie auch interessieren|mehr zum thema|lesen sie auch"
     r"|meistgelesen(?:e|en)?(?:\s+(?:artikel|in|aus)\b.{0,40})?|most (?:read|popular|viewed)"
     r"|you (?:may|might) also like|schreibe(?:n sie)? einen kommentar.{0,40}"
@@ -284,10 +286,11 @@ MENU_ITEM_WORDS = 3
 
 def without_page_furniture(lines: list[Line]) -> list[Line]:
     """The lines without drawn rules, the page's menu over the article (a run of short names,
-    never the line right above the lead, which is the headline) and everything from a heading
-    of other news or a comment form under the article on."""
+    never the line right above the lead, which is the headline), a social post's counters and
+    everything from a heading of other news or a comment form under the article on."""
     lines = [line for line in lines if not _is_drawn_rule(line.text)]
-    return _without_head_menu(without_other_news(lines))
+    # a post's comments under it end it ('18 Kommentare') before its counters go
+    return _without_head_menu(without_post_counters(without_other_news(lines)))
 
 
 def without_other_news(lines: list[Line]) -> list[Line]:

@@ -14,7 +14,11 @@ from pipeline.normalize.contact_lines import (
     is_prose,
     shown_line,
 )
-from pipeline.normalize.furniture import GREETING_RE, SIGNATURE_DELIMITER_RE
+from pipeline.normalize.furniture import (
+    GREETING_RE,
+    SIGNATURE_DELIMITER_RE,
+    is_furniture_line,
+)
 
 # How a signer signs for their office ('Im Auftrag', 'i. A.', 'In Vertretung') and a greeting
 # repeated under the one that opened the signature: no part of whom to call
@@ -40,6 +44,22 @@ def without_signing_marks(lines: list[Line]) -> list[Line]:
     return [replace(first, segs=segs), *lines[start + 1 :]]
 
 
+def without_notices(lines: list[Line]) -> list[Line]:
+    """A signature up to the notices under it ('Diese E-Mail enthält vertrauliche
+    Informationen …', 'Please consider the environment …'): what follows them is no contact."""
+    end = next((i for i, line in enumerate(lines) if _is_notice(line.text.strip())), len(lines))
+    return lines[:end]
+
+
+def _is_notice(text: str) -> bool:
+    # the delimiter and a second greeting are the table's too, but the signature goes on
+    return (
+        is_furniture_line(text)
+        and not SIGNATURE_DELIMITER_RE.fullmatch(text)
+        and not GREETING_RE.fullmatch(text)
+    )
+
+
 def signature_contact(lines: list[Line]) -> str | None:
     """A mail signature's first lines as the contact, when they give a phone number, an e-mail
     or a web address, or a press officer ('Pressestelle'): up to the first notice or sentence."""
@@ -54,13 +74,26 @@ def signature_contact(lines: list[Line]) -> str | None:
         if position >= SIGNATURE_LINES + 2 and not has_address(line.text):
             break
         taken.append(shown_line(line).strip())
-    officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and PRESS_RE.search(taken[1])
+    officer = len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and _speaks_for(taken[1])
     if not (officer or any(has_address(text) for text in taken)):
         return None
     taken = [text for text in taken if text]
     if len(taken) > 1 and NAME_LINE_RE.fullmatch(taken[0]) and _named_again(taken[0], taken[1]):
         taken = taken[1:]  # 'Ulrike Sander' signed over the block's 'Dr. Ulrike Sander'
     return "\n".join(taken) or None
+
+
+# the press officer's titles that do not name the press: 'Communications Officer',
+# 'Leiterin Unternehmenskommunikation', 'Sprecher der Stadt', 'Öffentlichkeitsarbeit'
+_SPOKESPERSON_RE = re.compile(
+    r"communications?\b|kommunikation|spokes(?:person|man|woman)|sprecher|öffentlichkeitsarbeit"
+    r"|public (?:relations|affairs)",
+    re.I,
+)
+
+
+def _speaks_for(title: str) -> bool:
+    return bool(PRESS_RE.search(title) or _SPOKESPERSON_RE.search(title))
 
 
 def _named_again(name: str, line: str) -> bool:

@@ -62,7 +62,12 @@ from pipeline.normalize.published import published_at
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import field_from_markup, plain_field
 from pipeline.normalize.several import several_releases, without_second_copy
-from pipeline.normalize.signatures import signature_contact, signed_by, without_signing_marks
+from pipeline.normalize.signatures import (
+    signature_contact,
+    signed_by,
+    without_notices,
+    without_signing_marks,
+)
 from pipeline.normalize.signoff import take_office_signoff
 from pipeline.normalize.summary import (
     clear_german_or_english,
@@ -71,6 +76,7 @@ from pipeline.normalize.summary import (
     make_teaser,
     teaser_source,
 )
+from pipeline.normalize.tag_lines import take_tag_lines
 from pipeline.normalize.updates import states_only_an_update
 
 LONG_BODY = 100_000  # characters; a long annual report's release has about 20,000
@@ -109,7 +115,8 @@ def normalize(
         raw = raw.model_copy(update={"body_text": dump})
     lines = body_lines(raw, source)
     if raw.format == "text" and not raw.body_html:
-        lines = without_page_furniture(resolved_marks(lines, references))
+        lines, tags = take_tag_lines(without_page_furniture(resolved_marks(lines, references)))
+        raw = raw.model_copy(update={"categories": (*raw.categories, *tags)})
     elif raw.format == "email":  # a newsletter tool's teasers of its other items
         lines = without_other_news(lines)
     lines, stamp, signature = drop_furniture(lines)
@@ -129,7 +136,7 @@ def normalize(
     lines = take_contact(lines, found)
     found.contact = "\n".join(part for part in (found.contact, info_contact) if part) or None
     lines, found.contact = with_page_contact_box(lines, found.contact, _lines(raw.contact_box))
-    signature = without_signing_marks(signature)  # 'Im Auftrag' over the signer's name
+    signature = without_notices(without_signing_marks(signature))
     if found.contact is None:  # a labelled contact under a US release's end mark ('###')
         take_contact(signature, found)
         found.contact = signed_by(signature, found.contact)

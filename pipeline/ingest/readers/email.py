@@ -121,7 +121,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         provenance=context.provenance(sender=_header(message, "from")),
         content_hash=content_hash(data),
         # a release read from its attachment has its own headline there
-        title=None if notes else _title(_header(message, "subject"), forwarded.get("subject")),
+        title=None if notes else subject_title(subject, forwarded.get("subject")),
         body_html=body_html,
         body_text=body_text,
         published=published,
@@ -150,7 +150,7 @@ def _encrypted(message: Message, data: bytes, context: InputContext) -> RawRelea
         format="email",
         provenance=context.provenance(sender=_header(message, "from")),
         content_hash=content_hash(data),
-        title=_title(_header(message, "subject"), None),
+        title=subject_title(_header(message, "subject"), None),
         published=_date(message)[0],
         problems=(Problem(field="email", message=ENCRYPTED),),
     )
@@ -238,7 +238,7 @@ def _raw_header_text(raw) -> str:
     return decode_text(data).text
 
 
-def _title(subject: str | None, forwarded_subject: str | None) -> str | None:
+def subject_title(subject: str | None, forwarded_subject: str | None) -> str | None:
     if subject and _SUBJECT_PREFIX.match(subject) and forwarded_subject:
         subject = forwarded_subject  # a forwarded forward's subject has its own 'WG:'
     cleaned = _SUBJECT_PREFIX.sub("", subject or "").strip()
@@ -246,7 +246,7 @@ def _title(subject: str | None, forwarded_subject: str | None) -> str | None:
 
 
 def _tags_in_front(subject: str) -> str:
-    """What `_title` cuts from the subject: 'WG:', a gateway's '[SPAM?]' or '*** SPAM ***'."""
+    """What `subject_title` cuts: 'WG:', a gateway's '[SPAM?]' or '*** SPAM ***'."""
     tags = _SUBJECT_PREFIX.match(subject)
     return tags.group() if tags else ""
 

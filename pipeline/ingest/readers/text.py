@@ -1,7 +1,8 @@
 """Plain-text inputs: a release as text, or the text dump of a whole web page.
 
 The reader only decodes and keeps the lines as they came; telling the release from the page
-around it is `normalize`'s job. A few leading "Titel:" / "Datum:" header lines are honoured.
+around it is `normalize`'s job. A few leading "Titel:" / "Datum:" header lines are honoured,
+and so are a pasted mail's header block and a chat's message stamps (see `pasted`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from charset_normalizer import from_bytes
 from pipeline.errors import Rejected
 from pipeline.extract.decode import canonical_encoding, decode_text
 from pipeline.ingest.readers.context import InputContext, content_hash
+from pipeline.ingest.readers.pasted import chat_release, pasted_mail
 from pipeline.models import RawRelease
 
 BOMS = (
@@ -37,11 +39,16 @@ TITLE_KEYS = frozenset({"titel", "title", "überschrift", "headline"})
 def read(data: bytes, context: InputContext) -> RawRelease:
 
     text, note = without_quoted_printable(decode(data, context.config.encoding))
-    title, published_text, body = split_header(text)
+    if mail := pasted_mail(text):  # read as the mail it was: its subject, date and furniture
+        title, published_text, body, kind = mail.title, mail.sent, mail.body, "email"
+    elif chat := chat_release(text):
+        title, published_text, body, kind = None, chat.sent, chat.text, "text"
+    else:
+        (title, published_text, body), kind = split_header(text), "text"
     return RawRelease(
         source=context.source,
         identity=context.locator,
-        format="text",
+        format=kind,
         provenance=context.provenance(),
         content_hash=content_hash(data),
         title=title,
