@@ -31,8 +31,8 @@ MOJIBAKE_HINT_RE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-INVISIBLE_RE = re.compile(
-    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u180e\x00-\x08\x0b\x0e-\x1f\x7f]"
+INVISIBLE_RE = re.compile(  # the joiners (U+200C, U+200D) stay: Persian words and emoji need them
+    "[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\u180e\x00-\x08\x0b\x0e-\x1f\x7f]"
 )
 SPACES_RE = re.compile("[\t\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 

@@ -46,3 +46,18 @@ def test_a_source_s_language_stands_against_a_tag_its_text_does_not_bear_out():
     # a CMS's default 'en' on a German page of a German source
     release = normalize(raw_release(body_text=GERMAN, language="en"), GERMAN_SOURCE)
     assert release.language == "de"
+
+
+def test_the_joiners_persian_words_and_emoji_are_written_with_stay():
+    """A zero-width non-joiner is part of a Persian word ('می‌خواهد'), a joiner part of an
+    emoji family: taking them out spells the word wrongly and breaks the picture apart."""
+    persian = (
+        "شهر مرکز جدیدی را افتتاح می‌کند\n\n"
+        "شهرداری می‌خواهد مرکز جدیدی برای همه‌ی ساکنان افتتاح کند. این مرکز کلاس‌های زبان "
+        "و مشاوره‌ی حقوقی رایگان ارائه می‌دهد. 👨\u200d👩\u200d👧\n"
+    )
+    found = normalize(raw_release(body_text=persian), UNSET)
+    assert "می\u200cکند" in found.title
+    assert "می\u200cخواهد" in found.text and "همه\u200cی" in found.text
+    assert "👨\u200d👩\u200d👧" in found.text
+    assert found.language == "fa"
