@@ -22,7 +22,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from pipeline.ingest.guard import Resolver, Target, check_url, forbidden_address
-from pipeline.ingest.http import FetchError, FetchPolicy, Page, Validators, user_agent
+from pipeline.ingest.http import FetchError, FetchPolicy, Page, PageRefused, Validators, user_agent
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +219,7 @@ class HttpClient:
         if status == 304:
             return Page(url=url, final_url=final_url, status=304)
         if status != 200:
-            raise FetchError(f"{url}: HTTP {status} {response.reason}")
+            raise PageRefused(f"{url}: HTTP {status} {response.reason}", status)
         return Page(
             url=url,
             final_url=final_url,

@@ -31,6 +31,15 @@ class FetchError(SourceError):
     """One URL could not be fetched; the message says which and why."""
 
 
+class PageRefused(FetchError):
+    """The server answered with a status other than 200 that asking again will not change
+    (404, 403, 410 …); `status` is that answer."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class GuardRefusal(FetchError):
     """The fetch guard refused the URL itself (its spelling, or a private address): asking
     again cannot change the answer, only the configuration can."""

@@ -7,13 +7,10 @@ is completed from its linked page, read like any HTML input of the source.
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -22,10 +19,22 @@ import feedparser
 
 from pipeline.config import Config, SourceConfig
 from pipeline.errors import SourceError
-from pipeline.extract.urls import strip_session
 from pipeline.ingest.base import IngestResult, keep_original
 from pipeline.ingest.client import HttpClient
-from pipeline.ingest.http import FetchError, FetchPolicy, Page
+from pipeline.ingest.feed_entries import (
+    entry_bytes,
+    entry_categories,
+    entry_date,
+    entry_date_text,
+    entry_digest,
+    entry_html,
+    entry_identity,
+    entry_link,
+    newest_entries,
+    plain_text,
+    wants_page,
+)
+from pipeline.ingest.http import FetchError, FetchPolicy, Page, PageRefused
 from pipeline.ingest.mediarss import feed_media
 from pipeline.ingest.pages import client_for, page_release
 from pipeline.ingest.readers import InputContext
@@ -34,11 +43,8 @@ from pipeline.models import MediaInput, RawRelease
 
 log = logging.getLogger(__name__)
 
-TEASER_CHARS = 400  # an entry with less text than this is taken for a teaser
 ENTITY_RE = re.compile(r"<!ENTITY", re.I)
 XML_ENCODING_RE = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
-TAG_RE = re.compile(r"<[^>]+>")
-TRUNCATED_RE = re.compile(r"(…|\.\.\.|\[…\]|weiterlesen|mehr lesen|read more)\s*\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,14 @@ def ingest(
     )
     complete = True
     identities: set[str] = set()
-    for entry in feed.entries[: source.max_items]:
+    taken, left_out = newest_entries(feed.entries, source.max_items)
+    if missed := [entry for entry in left_out if not _stored(entry, job, seen)]:
+        result.failures.append(
+            f"{job.feed_url}: {len(missed)} older entries beyond max_items = "
+            f"{source.max_items} were not taken (the oldest: "
+            f"{plain_text(missed[0].get('title'))[:80]!r}); raise max_items to read them"
+        )
+    for entry in taken:
         identity = entry_identity(entry, job.feed_url)
         if identity is not None and identity in identities:
             result.failures.append(
@@ -149,6 +162,11 @@ def feed_language(feed: feedparser.FeedParserDict) -> str | None:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
+def _stored(entry, job: FeedJob, seen) -> bool:
+    identity = entry_identity(entry, job.feed_url)
+    return identity is not None and seen(identity, entry_digest(entry))
+
+
 def take_entry(entry, job: FeedJob, seen, result: IngestResult) -> bool:
     """Add one entry to `result`; False when it failed in a way a later run may fix."""
     identity = entry_identity(entry, job.feed_url)
@@ -163,43 +181,25 @@ def take_entry(entry, job: FeedJob, seen, result: IngestResult) -> bool:
     try:
         raw = entry_release(entry, job, identity, digest)
     except FetchError as exc:
-        result.failures.append(f"{identity}: {exc}")
+        result.failures.append(_not_taken(entry, exc, job.source.follow_links))
         return False
     result.raws.append((raw, identity))
     return True
-
-
-def entry_identity(entry, feed_url: str) -> str | None:
-    value = (entry.get("id") or entry.get("link") or "").strip()
-    if not value:
-        return None
-    # a feed a Java CMS writes anew for each visitor links its entries with that visit's session
-    return strip_session(urljoin(feed_url, value) if value.startswith("/") else value)
-
-
-def entry_bytes(entry) -> bytes:
-    """An entry's own fields as JSON: what the desk shows as its original input."""
-    fields = {
-        key: entry.get(key) for key in ("id", "title", "link", "summary", "published", "updated")
-    }
-    fields["content"] = [item.get("value") for item in entry.get("content", [])]
-    media = [item.get("url") for item in entry.get("media_content", [])]
-    media += [item.get("href") for item in entry.get("enclosures", [])]
-    if media:  # only then: the digest of an entry without photos stays what it always was
-        fields["media"] = media
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
-
-
-def entry_digest(entry) -> str:
-    """What makes an entry "the same": its own fields, not the feed around it."""
-    return hashlib.sha256(entry_bytes(entry)).hexdigest()
 
 
 def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease:
     body = entry_html(entry)
     link = entry_link(entry, job.feed_url)
     if link and wants_page(body, job.source.follow_links):
-        page = job.client.get(link, job.policy, conditional=False)
+        try:
+            page = job.client.get(link, job.policy, conditional=False)
+        except PageRefused as exc:
+            if not plain_text(body):
+                raise
+            # a short release complete in the feed, its page gone or behind a login
+            raw = feed_release(entry, job, identity, digest, body, link)
+            note = f"its linked page answered {exc.status}: the feed's own text was taken"
+            return raw.model_copy(update={"warnings": (*raw.warnings, note)})
         raw = page_release(
             page,
             name=job.name,
@@ -210,6 +210,13 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
             kept=keep_original(job.root, job.name, page.body, ".html"),
         )
         return raw.model_copy(update=_entry_metadata(entry, job, raw, digest))
+    return feed_release(entry, job, identity, digest, body, link)
+
+
+def feed_release(
+    entry, job: FeedJob, identity: str, digest: str, body: str, link: str | None
+) -> RawRelease:
+    """The release as the feed itself tells it."""
     context = InputContext(
         source=job.name,
         config=job.source,
@@ -228,7 +235,7 @@ def entry_release(entry, job: FeedJob, identity: str, digest: str) -> RawRelease
         title=plain_text(entry.get("title")) or None,
         body_html=body or None,
         published=entry_date(entry),
-        published_text=entry.get("published") or entry.get("updated"),
+        published_text=entry_date_text(entry),
         language=job.language,
         base_url=link or job.feed_url,
         categories=entry_categories(entry),
@@ -241,58 +248,14 @@ def _entry_metadata(entry, job: FeedJob, raw: RawRelease, digest: str) -> dict:
     update: dict = {"content_hash": digest, "categories": entry_categories(entry)}
     if title := plain_text(entry.get("title")):
         update["title"] = title
-    if published := entry_date(entry):
-        update["published"] = published
-        update["published_text"] = entry.get("published") or entry.get("updated")
+    if published_text := entry_date_text(entry):
+        update["published"] = entry_date(entry)  # None: the text is read in the source's zone
+        update["published_text"] = published_text
     if job.language and not raw.language:
         update["language"] = job.language
     if media := entry_media(entry, job):
         update["media"] = (*raw.media, *media)
     return update
-
-
-def entry_html(entry) -> str:
-    """The fullest body the entry carries: content:encoded / atom:content, else the summary."""
-    candidates = [
-        item.get("value", "") if "html" in item.get("type", "html") else _as_html(item.get("value"))
-        for item in entry.get("content", [])
-    ]
-    candidates.append(entry.get("summary", ""))
-    return max(candidates, key=lambda value: len(plain_text(value)))
-
-
-def wants_page(body: str, follow_links: str) -> bool:
-    if follow_links != "auto":
-        return follow_links == "always"
-    text = plain_text(body)
-    return len(text) < TEASER_CHARS or bool(TRUNCATED_RE.search(text))
-
-
-def entry_link(entry, feed_url: str) -> str | None:
-    link = (entry.get("link") or "").strip()
-    from_guid = entry.get("guidislink") and link == entry.get("id")
-    if from_guid and not link.startswith(("http://", "https://")):
-        return None  # feedparser took a guid such as "pm-0412" for a permalink
-    if not link:
-        return None
-    link = urljoin(feed_url, link)
-    return link if urlsplit(link).scheme in {"http", "https"} else None
-
-
-def entry_date(entry) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            try:
-                return datetime(*parsed[:6], tzinfo=UTC)
-            except (TypeError, ValueError):
-                continue
-    return None
-
-
-def entry_categories(entry) -> tuple[str, ...]:
-    terms = (plain_text(tag.get("term")) for tag in entry.get("tags", []))
-    return tuple(dict.fromkeys(term for term in terms if term))
 
 
 def entry_media(entry, job: FeedJob) -> tuple[MediaInput, ...]:
@@ -310,10 +273,18 @@ def entry_media(entry, job: FeedJob) -> tuple[MediaInput, ...]:
     return tuple(found)
 
 
-def plain_text(value: str | None) -> str:
-    return " ".join(html.unescape(TAG_RE.sub(" ", value or "")).split())
-
-
-def _as_html(value: str | None) -> str:
-    paragraphs = (value or "").split("\n\n")
-    return "".join(f"<p>{html.escape(p.strip())}</p>" for p in paragraphs if p.strip())
+def _not_taken(entry, exc: FetchError, follow_links: str) -> str:
+    """Which entry was skipped and why its page was asked for at all."""
+    title = plain_text(entry.get("title"))[:80]
+    reason = str(exc)
+    if isinstance(exc, PageRefused):
+        reason = f"its linked page answered {exc.status}"
+    else:  # the entry names its page already
+        reason = re.sub(r"^[a-z]+://\S+: ", "", reason)
+    why = (
+        'follow_links = "always"' if follow_links == "always" else "the entry looked like a teaser"
+    )
+    return (
+        f"entry {title!r} not taken: {reason} (fetched because {why}; "
+        'follow_links = "never" takes the feed\'s text)'
+    )

@@ -65,12 +65,26 @@ def test_a_teaser_entry_is_completed_from_its_page(httpserver, tmp_path):
     assert raw.published.isoformat() == "2026-11-25T07:00:00+00:00"
 
 
-def test_a_linked_page_that_fails_is_a_per_entry_failure(httpserver, tmp_path):
+def test_a_linked_page_that_is_gone_leaves_the_feed_s_text_with_a_warning(httpserver, tmp_path):
     url = serve(httpserver, "/presse/feed.atom", "feed-teaser.xml", "application/atom+xml")
     httpserver.expect_request("/presse/waermepumpen.html").respond_with_data("", status=404)
     result = run_kind("rss", remote_source("rss", url), tmp_path)
+    assert result.failures == []
+    [(raw, _)] = result.raws
+    assert "Förderprogramm für Wärmepumpen" in raw.body_html
+    assert raw.warnings == ("its linked page answered 404: the feed's own text was taken",)
+
+
+def test_a_linked_page_that_keeps_failing_is_a_per_entry_failure_saying_why(httpserver, tmp_path):
+    url = serve(httpserver, "/presse/feed.atom", "feed-teaser.xml", "application/atom+xml")
+    httpserver.expect_request("/presse/waermepumpen.html").respond_with_data("", status=503)
+    result = run_kind("rss", remote_source("rss", url), tmp_path)
     assert result.raws == []
-    assert len(result.failures) == 1 and "HTTP 404" in result.failures[0]
+    assert result.failures == [
+        "entry 'Nordlicht fördert 500 neue Wärmepumpen' not taken: HTTP 503 SERVICE UNAVAILABLE "
+        "(after 2 attempt(s)) (fetched because the entry looked like a teaser; "
+        'follow_links = "never" takes the feed\'s text)'
+    ]
 
 
 def test_a_linked_page_that_redirects_to_a_listing_is_a_failure_not_a_release(httpserver, tmp_path):
@@ -83,7 +97,8 @@ def test_a_linked_page_that_redirects_to_a_listing_is_a_failure_not_a_release(ht
     assert result.raws == []
     [failure] = result.failures
     assert "the link led to a listing or navigation page" in failure
-    assert failure.endswith("tried again next run")
+    assert failure.startswith("entry 'Nordlicht fördert 500 neue Wärmepumpen' not taken: the link")
+    assert "tried again next run (fetched because the entry looked like a teaser" in failure
 
 
 def test_entries_already_stored_are_skipped_without_fetching_their_pages(httpserver, tmp_path):
