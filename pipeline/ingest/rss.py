@@ -44,6 +44,9 @@ from pipeline.models import MediaInput, RawRelease
 log = logging.getLogger(__name__)
 
 ENTITY_RE = re.compile(r"<!ENTITY", re.I)
+# '&lang=' in a URL is no entity: a browser keeps a bare '&' before a name and '=' as it is,
+# while a lenient parser reads '&lang' as '〈' and '&copy=1' as '©=1'
+BARE_AMPERSAND_RE = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*=)")
 XML_ENCODING_RE = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
 
 
@@ -142,6 +145,8 @@ def parse_feed(page: Page) -> feedparser.FeedParserDict:
             "without bound or read local files; no real feed needs them"
         )
     text = XML_ENCODING_RE.sub(r"\1\2utf-8\2", text, count=1)
+    # inside CDATA too: there it is HTML, which reads '&amp;' as the '&' it was
+    text = BARE_AMPERSAND_RE.sub("&amp;", text)
     # No content-location: feedparser would make relative guids absolute, and an identity must
     # not change when the feed's address does. Links are resolved per entry instead.
     feed = feedparser.parse(

@@ -169,3 +169,31 @@ def test_tracking_parameters_in_a_link_are_no_part_of_the_entry_s_identity(https
     assert [locator for _, locator in first.raws] == [
         "https://www.messe.example/presse/rekord?id=4"
     ]
+
+
+def test_a_bare_ampersand_in_a_broken_feed_s_links_stays_an_ampersand(httpserver, tmp_path):
+    link = "https://www.kreis.example/pm/detail.php?id=17&lang=de&copy=1&sect=2&para=3&not=4"
+    text = feed(
+        f"<item><title>Kreis & Stadt: K 12 gesperrt</title><link>{link}</link>"
+        f'<description><![CDATA[{BODY}<p>Zur <a href="{link}">Übersicht</a>.</p>]]>'
+        '</description><guid isPermaLink="false">k12</guid></item>'
+    )
+    url = serve_feed(httpserver, text)
+    result = run_kind("rss", remote_source("rss", url, follow_links="never"), tmp_path)
+    [(raw, _)] = result.raws
+    assert raw.title == "Kreis & Stadt: K 12 gesperrt"
+    assert raw.base_url == link
+    assert f'href="{link.replace("&", "&amp;")}"' in raw.body_html
+
+
+def test_entities_in_a_well_formed_feed_read_as_before(httpserver, tmp_path):
+    text = feed(
+        "<item><title>Preis &amp; Ehre &#8211; &copy; Stadt</title>"
+        "<link>https://www.stadt.example/pm?id=1&amp;lang=de</link>"
+        f"<description><![CDATA[{BODY}]]></description></item>"
+    )
+    url = serve_feed(httpserver, text)
+    result = run_kind("rss", remote_source("rss", url, follow_links="never"), tmp_path)
+    [(raw, locator)] = result.raws
+    assert raw.title == "Preis & Ehre – © Stadt"
+    assert locator == "https://www.stadt.example/pm?id=1&lang=de"
