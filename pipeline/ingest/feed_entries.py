@@ -10,6 +10,8 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
+import lxml.html
+
 from pipeline.extract.urls import strip_session, strip_tracking
 
 TEASER_CHARS = 400  # an entry with less text than this may be a teaser
@@ -69,7 +71,23 @@ def entry_html(entry) -> str:
         for item in entry.get("content", [])
     ]
     candidates.append(entry.get("summary", ""))
-    return max(candidates, key=lambda value: len(plain_text(value)))
+    return without_cms_fields(max(candidates, key=lambda value: len(plain_text(value))))
+
+
+# Drupal's default RSS view renders the whole node: its title, author and date fields
+# ('redaktion', 'Mi., 25.11.2026 - 14:12') stand around the body as fields of their own
+CMS_FIELD_RE = re.compile(r"\bfield--name-(?:title|uid|created|changed)\b")
+
+
+def without_cms_fields(body: str) -> str:
+    if not CMS_FIELD_RE.search(body):
+        return body
+    holder = lxml.html.fragment_fromstring(body, create_parent="div")
+    fields = [el for el in holder.iter() if CMS_FIELD_RE.search(el.get("class") or "")]
+    for element in fields:
+        element.drop_tree()
+    kept = (lxml.html.tostring(child, encoding="unicode") for child in holder)
+    return (holder.text or "") + "".join(kept)
 
 
 def wants_page(body: str, follow_links: str) -> bool:

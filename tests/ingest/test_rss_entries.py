@@ -197,3 +197,42 @@ def test_entities_in_a_well_formed_feed_read_as_before(httpserver, tmp_path):
     [(raw, locator)] = result.raws
     assert raw.title == "Preis & Ehre – © Stadt"
     assert locator == "https://www.stadt.example/pm?id=1&lang=de"
+
+
+DRUPAL_NODE = (
+    '<span class="field field--name-title field--type-string field--label-hidden">'
+    "Neue Kita in Hainichen eröffnet</span>"
+    '<div class="clearfix text-formatted field field--name-body field__item">' + BODY + "</div>"
+    '<span class="field field--name-uid field--type-entity-reference field--label-hidden">'
+    "<span>pressestelle</span></span>"
+    '<span class="field field--name-created field--type-created field--label-hidden">'
+    '<time datetime="2026-11-24T09:05:00+01:00">Di., 24.11.2026 - 09:05</time></span>'
+)
+
+
+def test_drupal_s_author_and_date_fields_are_no_part_of_the_body(httpserver, tmp_path):
+    text = feed(
+        "<item><title>Neue Kita in Hainichen eröffnet</title>"
+        "<link>https://www.landkreis.example/node/812</link>"
+        f"<description><![CDATA[{DRUPAL_NODE}]]></description></item>"
+    )
+    url = serve_feed(httpserver, text)
+    result = run_kind("rss", remote_source("rss", url, follow_links="never"), tmp_path)
+    [(raw, _)] = result.raws
+    assert "pressestelle" not in raw.body_html
+    assert "24.11.2026" not in raw.body_html
+    assert "Hainichen" not in raw.body_html  # the title field repeats the headline
+    assert "Bürgerbüros in der Vorweihnachtszeit" in raw.body_html
+    assert "Servicenummer der Stadtverwaltung" in raw.body_html
+
+
+def test_a_body_naming_its_editors_and_date_in_its_text_keeps_them(httpserver, tmp_path):
+    closing = "<p>Redaktion: Pressestelle, Di., 24.11.2026 - 09:05</p>"
+    text = feed(
+        "<item><title>Kita</title><link>https://www.landkreis.example/node/813</link>"
+        f"<description><![CDATA[{BODY}{closing}]]></description></item>"
+    )
+    url = serve_feed(httpserver, text)
+    result = run_kind("rss", remote_source("rss", url, follow_links="never"), tmp_path)
+    [(raw, _)] = result.raws
+    assert raw.body_html.endswith(closing)
