@@ -136,6 +136,10 @@ def release_fields(submission: ReleaseSubmission, base_url: str | None) -> dict[
             tuple(image.media_input() for image in submission.images),
         ),
     }
+    if submission.published and getattr(submission, "published_date_alone", False):
+        # read as a day, like a date alone in any other input: kept a date, and said so
+        values["published"] = None
+        values["published_text"] = submission.published.date().isoformat()
     if submission.id or submission.url:
         values["identity"] = submission.id or submission.url
     return values
