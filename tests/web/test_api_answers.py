@@ -56,3 +56,22 @@ def test_a_json_date_with_its_time_of_day_is_kept_as_sent(server):
         assert answer.status_code == 201, answer.text
         assert not any("time of day" in w for w in answer.json()["warnings"])
         assert status_of(client, answer)["published_at"] == moment
+
+
+def test_a_few_nul_bytes_in_an_uploaded_text_are_removed_with_a_note(server):
+    body = BODY.replace("Medien", "Medien\0", 1)
+    text = f"Bibliothek öffnet am Markt\n\n{body}\0\n"
+    with api(server) as client:
+        answer = client.post("/api/v1/releases", files={"file": ("nul.txt", text.encode())})
+        assert answer.status_code == 201, answer.text
+        assert "2 NUL byte(s) removed from the text" in answer.json()["warnings"]
+        assert status_of(client, answer)["title"] == "Bibliothek öffnet am Markt"
+
+
+def test_a_nul_character_in_a_json_body_is_removed_with_a_note(server):
+    release = {"title": "Hafenkino zeigt\u0000 Film über Lotsen", "text": BODY + "\u0000"}
+    with api(server) as client:
+        answer = client.post("/api/v1/releases", json=release)
+        assert answer.status_code == 201, answer.text
+        assert "2 NUL character(s) (\\u0000) removed from the text" in answer.json()["warnings"]
+        assert status_of(client, answer)["title"] == "Hafenkino zeigt Film über Lotsen"
