@@ -75,3 +75,25 @@ def test_a_nul_character_in_a_json_body_is_removed_with_a_note(server):
         assert answer.status_code == 201, answer.text
         assert "2 NUL character(s) (\\u0000) removed from the text" in answer.json()["warnings"]
         assert status_of(client, answer)["title"] == "Hafenkino zeigt Film über Lotsen"
+
+
+def test_a_link_to_an_internal_address_is_left_out_with_a_warning_naming_it(server):
+    release = {
+        "title": "Ausschreibung für die Hafenkantine",
+        "text": BODY,
+        "links": [
+            {"url": "http://127.0.0.1:8080/factsheet.pdf", "text": "Factsheet"},
+            {"url": "http://10.1.2.3/ausschreibung.pdf", "text": "Intranet"},
+            {"url": "https://www.hafen-nordmark.de/ausschreibung.pdf", "text": "Ausschreibung"},
+        ],
+    }
+    with api(server) as client:
+        answer = client.post("/api/v1/releases", json=release)
+        assert answer.status_code == 201, answer.text
+        dropped = [w for w in answer.json()["warnings"] if "internal address" in w]
+        assert dropped == [
+            "the link 'Factsheet' (http://127.0.0.1:8080/factsheet.pdf) was left out: it points "
+            "to an internal address, which the portals' readers cannot open",
+            "the link 'Intranet' (http://10.1.2.3/ausschreibung.pdf) was left out: it points "
+            "to an internal address, which the portals' readers cannot open",
+        ]
