@@ -31,9 +31,14 @@ class Accepted(BaseModel):
     revision: int
     outcome: str  # new | revised | unchanged
     status_url: str
+    pending: str | None = Field(
+        default=None, description="While live: the review of this newer revision (a correction)."
+    )
+    live_revision: int | None = Field(default=None, description="The revision readers see.")
     warnings: list[str] = Field(
         default_factory=list,
-        description="What was taken but not as sent, e.g. a photo left out and why.",
+        description="What was taken but not as sent, e.g. a photo left out and why, and why "
+        "it waits for an editor (a possible duplicate of an earlier release).",
     )
 
 
@@ -72,6 +77,10 @@ class ReleaseStatus(BaseModel):
     reason: str | None
     pending: str | None = Field(
         default=None, description="While live: the review of a newer revision (a correction)."
+    )
+    pending_reason: str | None = Field(
+        default=None,
+        description="Why an editor rejected that newer revision (`pending` is `rejected`).",
     )
     live_revision: int | None = Field(default=None, description="The revision readers see.")
     duplicate_of: str | None = Field(
@@ -158,6 +167,8 @@ ACCEPTED_EXAMPLE = {
     "revision": 1,
     "outcome": "new",
     "status_url": EXAMPLE_STATUS_URL,
+    "pending": None,
+    "live_revision": None,
     "warnings": [
         "image logo.svg left out: SVG is not taken (it can carry scripts); send JPEG, PNG or WebP"
     ],
@@ -188,6 +199,7 @@ STATUS_EXAMPLE = {
     "published_at": "2026-11-25T09:00:00+01:00",
     "reason": None,
     "pending": None,
+    "pending_reason": None,
     "live_revision": 1,
     "duplicate_of": None,
     "errors": [],

@@ -97,3 +97,85 @@ def test_a_link_to_an_internal_address_is_left_out_with_a_warning_naming_it(serv
             "the link 'Intranet' (http://10.1.2.3/ausschreibung.pdf) was left out: it points "
             "to an internal address, which the portals' readers cannot open",
         ]
+
+
+CRANE = (
+    "Nordmark – Die Hafengesellschaft Nordmark hat am Freitag am Terminal Nord einen neuen "
+    "Containerkran in Betrieb genommen. Der Kran hat eine Auslegerlänge von 65 Metern und kann "
+    "Schiffe mit bis zu 24 Containerreihen abfertigen.\n\n„Mit dem fünften Kran steigern wir "
+    "die Umschlagleistung um rund 20 Prozent“, sagte Geschäftsführerin Anja Petersen."
+)
+
+FERRY = (
+    "Lindholm – Die Fähre nach Lindholm fährt vom 1. Dezember an alle dreißig Minuten. Die "
+    "Reederei setzt dafür ein zweites Schiff ein.\n\nDer Fahrplan gilt bis Ende März."
+)
+FESTIVAL = (
+    "Nordmark – Das Hafenfest beginnt am Samstag um 11 Uhr mit einer Parade der Traditions"
+    "segler.\n\nAm Abend spielt das Landespolizeiorchester auf der Bühne am Kai 2."
+)
+BRIDGE = (
+    "Nordmark – Die Klappbrücke am Binnenhafen wird im Frühjahr saniert. Während der Arbeiten "
+    "fahren Busse über die Umleitung am Kai 4.\n\nFußgänger nutzen eine Behelfsbrücke."
+)
+
+
+def test_a_possible_duplicate_says_it_waits_for_an_editor_and_why(server):
+    first = {"id": "pm-kran", "title": "Neuer Containerkran am Terminal Nord", "text": CRANE}
+    again = {**first, "id": "pm-kran-2", "title": "Containerkran am Terminal Nord übergeben"}
+    with api(server) as client, api(server, "other") as other:
+        original = client.post("/api/v1/releases", json=first).json()["id"]
+        own = client.post("/api/v1/releases", json=again)
+        foreign = other.post("/api/v1/releases", json={**again, "id": "zoo-kran"})
+        held = f"held for an editor: possible duplicate of an earlier release ({original})"
+        assert own.json()["state"] == "queued" and held in own.json()["warnings"]
+        assert held in status_of(client, own)["warnings"]
+        # another source's release is not named, but the reason is
+        anonymous = "held for an editor: possible duplicate of an earlier release"
+        assert anonymous in foreign.json()["warnings"]
+        assert anonymous in status_of(other, foreign)["warnings"]
+        assert original not in foreign.text and original not in str(status_of(other, foreign))
+        # a release of its own text waits for no such reason
+        fresh = client.post("/api/v1/releases", json={"title": "Hafenfest", "text": FESTIVAL})
+        assert not any("duplicate" in w for w in fresh.json()["warnings"])
+
+
+def published(server, release_id: str) -> None:
+    from pipeline import review
+    from pipeline.config import load_config
+    from pipeline.runner.publishing import publish
+
+    _base, root, store, _tokens = server
+    review.approve(store, release_id, actor="erika", now=NOW)
+    publish(load_config(root), store, now=NOW)
+
+
+def test_a_correction_is_answered_with_its_review_and_the_live_revision(server):
+    sent = {"id": "pm-fähre", "title": "Fähre fährt ab Montag öfter", "text": FERRY}
+    with api(server) as client:
+        first = client.post("/api/v1/releases", json=sent).json()
+        assert first["pending"] is None and first["live_revision"] is None
+        published(server, first["id"])
+        fixed = {**sent, "title": "Fähre fährt ab Dienstag öfter"}
+        answer = client.post("/api/v1/releases", json=fixed).json()
+    assert (answer["state"], answer["revision"], answer["outcome"]) == ("published", 2, "revised")
+    assert (answer["pending"], answer["live_revision"]) == ("queued", 1)
+
+
+def test_a_rejected_correction_tells_its_sender_why(server):
+    from pipeline import review
+
+    _base, _root, store, _tokens = server
+    sent = {"id": "pm-brücke", "title": "Brücke wird saniert", "text": BRIDGE}
+    with api(server) as client:
+        release_id = client.post("/api/v1/releases", json=sent).json()["id"]
+        published(server, release_id)
+        client.post("/api/v1/releases", json={**sent, "title": "Brücke wird 2027 saniert"})
+        review.reject(store, release_id, reason="Termin noch offen", actor="erika", now=NOW)
+        status = client.get(f"/api/v1/releases/{release_id}").json()
+    assert (status["state"], status["pending"], status["live_revision"]) == (
+        "published",
+        "rejected",
+        1,
+    )
+    assert status["reason"] == status["pending_reason"] == "Termin noch offen"
