@@ -179,3 +179,25 @@ def test_a_rejected_correction_tells_its_sender_why(server):
         1,
     )
     assert status["reason"] == status["pending_reason"] == "Termin noch offen"
+
+
+def test_a_headline_over_the_documented_limit_is_refused_alike_and_nothing_is_stored(server):
+    base, _root, store, _tokens = server
+    with api(server) as client:
+        limit = client.get("/api/openapi.json").json()["components"]["schemas"][
+            "ReleaseSubmission"
+        ]["properties"]["title"]["maxLength"]
+        assert limit == 300
+        before = len(store.search(source="press", limit=1000))
+        words = "Hafengesellschaft Nordmark und Partner eröffnen Besucherzentrum am Kai "
+        for length in (301, 482, 501):
+            answer = client.post(
+                "/api/v1/releases", json={"title": (words * 8)[:length].strip(), "text": CRANE}
+            )
+            assert answer.status_code == 422, answer.text
+            assert [p["field"] for p in answer.json()["problems"]] == ["title"]
+            assert "id" not in answer.json() or answer.json()["id"] is None
+        assert len(store.search(source="press", limit=1000)) == before
+        longest = (words * 5)[:300].strip()
+        taken = client.post("/api/v1/releases", json={"title": longest, "text": FESTIVAL[:120]})
+        assert taken.status_code == 201, taken.text

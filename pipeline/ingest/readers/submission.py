@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from pipeline.ingest.readers.jsontext import wrong_kind_message
-from pipeline.models import MAX_PROBLEMS, MediaInput, Problem, more_problems
+from pipeline.models import MAX_HEADLINE, MAX_PROBLEMS, MediaInput, Problem, more_problems
 
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
@@ -115,7 +115,7 @@ class ReleaseSubmission(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    title: str = Field(min_length=1, max_length=500, description="The headline.")
+    title: str = Field(min_length=1, max_length=MAX_HEADLINE, description="The headline.")
     text: str | None = Field(
         default=None,
         description="Body as plain text; paragraphs are separated by blank lines.",
