@@ -18,7 +18,8 @@ def status_json(web: WebState, view, config: Config | None = None) -> dict:
     hidden = _of_another_source(web, view)
     rejected = _rejection_of_pending(web, view)
     urls = {}
-    if view.public_name and view.state.value == "published":
+    # a withdrawn release keeps its address: the page shows the withdrawal notice there
+    if view.public_name and view.state.value in ("published", "withdrawn"):
         for channel_name, channel in sorted((config or web.config()).channels.items()):
             if channel.takes(release.source):
                 urls[channel_name] = f"{channel.link}/releases/{view.public_name}"
@@ -56,6 +57,7 @@ def status_json(web: WebState, view, config: Config | None = None) -> dict:
             for media in release.media
         ],
         "urls": urls,
+        "withdrawal_published": _withdrawal_published(web, view, list(urls)),
     }
 
 
@@ -80,6 +82,16 @@ def _rejection_of_pending(web: WebState, view) -> str | None:
     events = view.events or web.store.get(view.release.id).events
     rejections = [e for e in events if e.action == "rejected" and e.revision == view.revision]
     return rejections[-1].note if rejections else None
+
+
+def _withdrawal_published(web: WebState, view, channels: list[str]) -> bool | None:
+    """For a withdrawn release: whether every channel has published the withdrawal yet; until
+    then their feeds and pages still show the release as it was."""
+    if view.state != State.WITHDRAWN:
+        return None
+    if not channels or view.withdrawn_at is None:
+        return True  # no channel ever showed it, or withdrawn before this was recorded
+    return web.store.published_since(channels, view.withdrawn_at) == set(channels)
 
 
 def _iso(moment) -> str | None:

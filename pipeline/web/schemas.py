@@ -89,7 +89,15 @@ class ReleaseStatus(BaseModel):
     errors: list[ProblemItem]
     warnings: list[str]
     media: list[MediaItem] = Field(default_factory=list, description="Photos and documents kept.")
-    urls: dict[str, str]
+    urls: dict[str, str] = Field(
+        description="Its page on each portal channel, while published or withdrawn (the page "
+        "then shows the withdrawal notice)."
+    )
+    withdrawal_published: bool | None = Field(
+        default=None,
+        description="Withdrawn: whether every channel has published the withdrawal yet "
+        "(until then readers still see the release). Null unless withdrawn.",
+    )
 
 
 class ReleasePage(BaseModel):
@@ -217,6 +225,7 @@ STATUS_EXAMPLE = {
         }
     ],
     "urls": {"portal": "https://portal.example/melder/releases/stadt-eroeffnet-neue-bibliothek"},
+    "withdrawal_published": None,
 }
 
 PAGE_EXAMPLE = {

@@ -3,7 +3,7 @@ it did not take as sent, and why a release waits."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -114,6 +114,10 @@ FESTIVAL = (
     "Nordmark – Das Hafenfest beginnt am Samstag um 11 Uhr mit einer Parade der Traditions"
     "segler.\n\nAm Abend spielt das Landespolizeiorchester auf der Bühne am Kai 2."
 )
+LOCK = (
+    "Nordmark – Die Schleuse am Nordkanal bleibt von Montag an eine Woche gesperrt. Taucher "
+    "prüfen die Tore.\n\nSportboote warten im Vorhafen oder nutzen den Südkanal."
+)
 BRIDGE = (
     "Nordmark – Die Klappbrücke am Binnenhafen wird im Frühjahr saniert. Während der Arbeiten "
     "fahren Busse über die Umleitung am Kai 4.\n\nFußgänger nutzen eine Behelfsbrücke."
@@ -201,3 +205,29 @@ def test_a_headline_over_the_documented_limit_is_refused_alike_and_nothing_is_st
         longest = (words * 5)[:300].strip()
         taken = client.post("/api/v1/releases", json={"title": longest, "text": FESTIVAL[:120]})
         assert taken.status_code == 201, taken.text
+
+
+def test_a_withdrawn_release_keeps_its_address_and_says_when_the_withdrawal_is_out(server):
+    from pipeline import review
+    from pipeline.config import load_config
+    from pipeline.runner.publishing import publish
+
+    _base, root, store, _tokens = server
+    sent = {"id": "pm-schleuse", "title": "Schleuse bleibt eine Woche gesperrt", "text": LOCK}
+    with api(server) as client:
+        release_id = client.post("/api/v1/releases", json=sent).json()["id"]
+        published(server, release_id)
+        live = client.get(f"/api/v1/releases/{release_id}").json()
+        assert live["urls"] and live["withdrawal_published"] is None
+        # the decision is taken now, after that publish (which runs on the real clock)
+        review.withdraw(
+            store, release_id, reason="Termin verschoben", actor="erika", now=datetime.now(UTC)
+        )
+        withdrawn = client.get(f"/api/v1/releases/{release_id}").json()
+        assert withdrawn["state"] == "withdrawn" and withdrawn["urls"] == live["urls"]
+        assert withdrawn["withdrawal_published"] is False
+        publish(load_config(root), store, now=NOW)
+        out = client.get(f"/api/v1/releases/{release_id}").json()
+        assert out["urls"] == live["urls"] and out["withdrawal_published"] is True
+        listed = client.get("/api/v1/releases", params={"state": "withdrawn"}).json()
+        assert [r["withdrawal_published"] for r in listed["releases"]] == [True]
