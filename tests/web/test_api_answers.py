@@ -231,3 +231,14 @@ def test_a_withdrawn_release_keeps_its_address_and_says_when_the_withdrawal_is_o
         assert out["urls"] == live["urls"] and out["withdrawal_published"] is True
         listed = client.get("/api/v1/releases", params={"state": "withdrawn"}).json()
         assert [r["withdrawal_published"] for r in listed["releases"]] == [True]
+
+
+def test_a_state_asked_twice_is_refused_not_narrowed_to_the_last(server):
+    with api(server) as client:
+        twice = client.get("/api/v1/releases", params=[("state", "queued"), ("state", "approved")])
+        assert twice.status_code == 422
+        assert twice.json()["problems"] == [
+            {"field": "state", "message": "given 2 times; give one state"}
+        ]
+        once = client.get("/api/v1/releases", params={"state": "queued", "limit": 5})
+        assert once.status_code == 200
