@@ -242,3 +242,25 @@ def test_a_state_asked_twice_is_refused_not_narrowed_to_the_last(server):
         ]
         once = client.get("/api/v1/releases", params={"state": "queued", "limit": 5})
         assert once.status_code == 200
+
+
+def test_a_field_named_as_cms_exports_call_it_gets_the_field_it_means(server):
+    release = {
+        "title": "Hafenfest",
+        "text": FESTIVAL,
+        "tags": ["Hafen"],
+        "date": "2026-11-20",
+        "summary": "Parade",
+        "images": [{"url": "https://hafen.example/parade.jpg", "summary": "Segler"}],
+    }
+    with api(server) as client:
+        answer = client.post("/api/v1/releases", json=release)
+    assert answer.status_code == 422
+    assert {p["field"]: p["message"] for p in answer.json()["problems"]} == {
+        "tags": "unknown field; use 'categories' for it",
+        "date": "unknown field; use 'published' for it",
+        "summary": "unknown field; use 'teaser' for it",
+        # a photo has no teaser: its own fields are named instead
+        "images[0].summary": "unknown field; known fields: url, data, filename, caption, "
+        "credit, alt, license",
+    }

@@ -294,7 +294,7 @@ def _message(error: dict, said: set[tuple[str, ...]]) -> str:
             return (
                 f"the release's fields belong at the top level, not inside {name!r}: give {moves}"
             )
-        if name.casefold() in ALIASES:
+        if ALIASES.get(name.casefold()) in known:  # a release's field, not a photo's
             field = ALIASES[name.casefold()]
             if field == "body_html" and not re.search(r"</?[a-zA-Z][^<>]*>", str(value)):
                 field = "text"  # a body of plain text
@@ -331,6 +331,11 @@ ALIASES = {
     "published_at": "published",
     "pubdate": "published",
     "datepublished": "published",
+    "tags": "categories",
+    "tag": "categories",
+    "keywords": "categories",
+    "category": "categories",
+    "topics": "categories",
 }
 
 
