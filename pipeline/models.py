@@ -77,6 +77,8 @@ class Problem(Frozen):
 # Problems listed one by one; the rest are counted in one more (20,000 unknown keys are one
 # answer a sender can read and one row an editor can open, not megabytes of the same words).
 MAX_PROBLEMS = 20
+# characters of a headline: the one limit for ingest, the submission API and the desk's form
+MAX_HEADLINE = 300
 _NAMED_IN_SUMMARY = 10
 
 

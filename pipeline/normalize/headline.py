@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC
 
-from pipeline.models import Problem
+from pipeline.models import MAX_HEADLINE, Problem
 from pipeline.normalize import boilerplate, dates
 from pipeline.normalize.body import Block
 from pipeline.normalize.datelines import (
@@ -25,8 +25,6 @@ from pipeline.normalize.letterhead import (
 from pipeline.normalize.page_dump import nearest_the_text
 from pipeline.normalize.paragraphs import BULLET_RE
 from pipeline.normalize.updates import states_only_an_update
-
-MAX_HEADLINE = 300  # characters: the one limit for ingest and the desk's edit form
 
 
 def headline_length_problem(title: str) -> Problem | None:

@@ -214,6 +214,25 @@ def counted_link_notes(links) -> list[str]:
     ]
 
 
+def internal_link_notes(given, base_url: str | None) -> list[str]:
+    """A warning for each given link left out because it points to an internal address
+    (loopback, a private network, 'localhost'): the portals' readers cannot open it, and a
+    link must not vanish without the sender and the editor knowing."""
+    notes = []
+    for link in given:
+        try:
+            parts = urlsplit(urljoin(base_url or "", link.url.strip()))
+        except ValueError:
+            continue
+        if parts.scheme.lower() in ALLOWED_SCHEMES and parts.hostname:
+            if internal_host(parts.hostname):
+                notes.append(
+                    f"the link '{link.text.strip() or link.url}' ({link.url}) was left out: it "
+                    "points to an internal address, which the portals' readers cannot open"
+                )
+    return notes
+
+
 def _base64_target(path: str) -> str | None:
     for segment in reversed(path.split("/")):
         if len(segment) < 12 or not segment.startswith(("aHR0cDov", "aHR0cHM6")):

@@ -48,7 +48,7 @@ from pipeline.normalize.follow_us import without_follow_calls
 from pipeline.normalize.furniture import drop_furniture
 from pipeline.normalize.headline import headline_length_problem, take_title
 from pipeline.normalize.info_contact import take_info_contact
-from pipeline.normalize.links import counted_link_notes
+from pipeline.normalize.links import counted_link_notes, internal_link_notes
 from pipeline.normalize.meta_lines import lead_paragraph, take_head_meta
 from pipeline.normalize.page_dump import (
     resolved_marks,
@@ -173,8 +173,8 @@ def normalize(
     blocks, offered = take_download_lines(blocks)
     blocks = classify(blocks)
     body_html, text, body_links = render(blocks)
-    links = merge_links(body_links, (*offered, *raw.links), raw.base_url)
-    found.warnings.extend(counted_link_notes(links))
+    links = merge_links(body_links, (given := (*offered, *raw.links)), raw.base_url)
+    found.warnings.extend(counted_link_notes(links) + internal_link_notes(given, raw.base_url))
     embargo = dates.localize(raw.embargo_until, zone) if raw.embargo_until else found.embargo
     if embargo is not None and (problem := dates.plausibility_problem(embargo, now, "embargo")):
         found.problems.append(Problem(field="embargo_until", message=problem))

@@ -90,6 +90,25 @@ class RunHistory:
                     behind.add(channel)
         return behind
 
+    def published_since(self, channels: list[str], moment: datetime) -> set[str]:
+        """The channels whose files a publish started at or after `moment` wrote completely:
+        a decision taken at `moment` (a withdrawal) is in them."""
+        if not channels:
+            return set()
+        with Session(self.engine) as session:
+            return set(
+                session.scalars(
+                    select(RunRow.target)
+                    .where(
+                        RunRow.job == "publish",
+                        RunRow.outcome == "ok",
+                        RunRow.target.in_(channels),
+                        RunRow.started_at >= moment,
+                    )
+                    .distinct()
+                )
+            )
+
     def last_runs(self) -> list[RunRow]:
         """The latest run of every (job, target)."""
         with Session(self.engine) as session:

@@ -277,13 +277,17 @@ def _accept(
         problems = [{"field": p.field, "message": p.message} for p in release.errors]
         return 422, {"problems": problems, "id": saved.release_id, "status_url": status_url}
     # what this request's save did: a request at the same moment may have stored more since
+    stored = status_json(web, web.store.get(saved.release_id, history=False))
     return 200 if saved.outcome == "unchanged" else 201, {
         "id": saved.release_id,
         "state": saved.state.value,
         "revision": saved.revision,
         "outcome": saved.outcome,
         "status_url": status_url,
-        "warnings": list(release.warnings),
+        "pending": stored["pending"],
+        "live_revision": stored["live_revision"],
+        # the store's own notes too: why it waits (a possible duplicate), a correction's
+        "warnings": list(dict.fromkeys((*release.warnings, *stored["warnings"]))),
     }
 
 

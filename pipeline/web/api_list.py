@@ -16,7 +16,7 @@ from fastapi.encoders import jsonable_encoder
 from pipeline.errors import NotFound
 from pipeline.models import State
 from pipeline.web.api import ERRORS, Caller, caller, public_base
-from pipeline.web.api_problems import unknown_query_parameters
+from pipeline.web.api_problems import repeated_query_parameters, unknown_query_parameters
 from pipeline.web.release_status import status_json
 from pipeline.web.schemas import Problems, ReleasePage
 from pipeline.web.uploads import ApiError, problem
@@ -38,7 +38,11 @@ STATES = ", ".join(f"`{state.value}`" for state in State)
     responses={
         **ERRORS,
         404: {"model": Problems, "description": "`after` is no release of yours"},
-        422: {"model": Problems, "description": "An unknown `state` or a `limit` out of range"},
+        422: {
+            "model": Problems,
+            "description": "An unknown `state`, a `limit` out of range, or a parameter given "
+            "more than once",
+        },
     },
 )
 def list_releases(
@@ -73,7 +77,7 @@ def list_releases(
 
 
 def _known_parameters(request: Request) -> None:
-    if problems := unknown_query_parameters(request):
+    if problems := unknown_query_parameters(request) + repeated_query_parameters(request):
         raise ApiError(422, problems)
 
 

@@ -73,6 +73,19 @@ def unknown_query_parameters(request: Request) -> list[dict]:
     return found
 
 
+def repeated_query_parameters(request: Request) -> list[dict]:
+    """Parameters given more than once ('state=queued&state=approved'): a route takes one
+    value of each and would silently obey only the last."""
+    counts: dict[str, int] = {}
+    for name, _ in request.query_params.multi_items():
+        counts[name] = counts.get(name, 0) + 1
+    return [
+        {"field": name, "message": f"given {count} times; give one {name}"}
+        for name, count in counts.items()
+        if count > 1
+    ]
+
+
 REQUEST_PARTS = ("body", "query", "path", "header", "cookie")
 
 

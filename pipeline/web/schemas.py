@@ -31,9 +31,14 @@ class Accepted(BaseModel):
     revision: int
     outcome: str  # new | revised | unchanged
     status_url: str
+    pending: str | None = Field(
+        default=None, description="While live: the review of this newer revision (a correction)."
+    )
+    live_revision: int | None = Field(default=None, description="The revision readers see.")
     warnings: list[str] = Field(
         default_factory=list,
-        description="What was taken but not as sent, e.g. a photo left out and why.",
+        description="What was taken but not as sent, e.g. a photo left out and why, and why "
+        "it waits for an editor (a possible duplicate of an earlier release).",
     )
 
 
@@ -73,6 +78,10 @@ class ReleaseStatus(BaseModel):
     pending: str | None = Field(
         default=None, description="While live: the review of a newer revision (a correction)."
     )
+    pending_reason: str | None = Field(
+        default=None,
+        description="Why an editor rejected that newer revision (`pending` is `rejected`).",
+    )
     live_revision: int | None = Field(default=None, description="The revision readers see.")
     duplicate_of: str | None = Field(
         default=None, description="Held as a possible duplicate of this release."
@@ -80,7 +89,15 @@ class ReleaseStatus(BaseModel):
     errors: list[ProblemItem]
     warnings: list[str]
     media: list[MediaItem] = Field(default_factory=list, description="Photos and documents kept.")
-    urls: dict[str, str]
+    urls: dict[str, str] = Field(
+        description="Its page on each portal channel, while published or withdrawn (the page "
+        "then shows the withdrawal notice)."
+    )
+    withdrawal_published: bool | None = Field(
+        default=None,
+        description="Withdrawn: whether every channel has published the withdrawal yet "
+        "(until then readers still see the release). Null unless withdrawn.",
+    )
 
 
 class ReleasePage(BaseModel):
@@ -158,6 +175,8 @@ ACCEPTED_EXAMPLE = {
     "revision": 1,
     "outcome": "new",
     "status_url": EXAMPLE_STATUS_URL,
+    "pending": None,
+    "live_revision": None,
     "warnings": [
         "image logo.svg left out: SVG is not taken (it can carry scripts); send JPEG, PNG or WebP"
     ],
@@ -188,6 +207,7 @@ STATUS_EXAMPLE = {
     "published_at": "2026-11-25T09:00:00+01:00",
     "reason": None,
     "pending": None,
+    "pending_reason": None,
     "live_revision": 1,
     "duplicate_of": None,
     "errors": [],
@@ -205,6 +225,7 @@ STATUS_EXAMPLE = {
         }
     ],
     "urls": {"portal": "https://portal.example/melder/releases/stadt-eroeffnet-neue-bibliothek"},
+    "withdrawal_published": None,
 }
 
 PAGE_EXAMPLE = {

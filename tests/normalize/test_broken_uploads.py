@@ -69,6 +69,14 @@ def test_a_stray_nul_byte_is_removed_not_taken_for_a_binary_file():
     assert read(image, ".html").errors[0].message.startswith("the .html input is binary")
 
 
+def test_a_few_nul_bytes_in_a_short_text_are_removed_but_a_small_binary_stays_refused():
+    found = read(f"{HEADLINE}\n\n{LEAD}\x00\n\n{MORE}\x00\x00\n".encode(), ".txt")
+    clean(found)
+    assert "3 NUL byte(s) removed" in " ".join(found.warnings)
+    small_binary = b"\x00\x07\x1b\x02 header \x03\x04\x05\x06 data \x00\x11\x12\x13\x14" * 4
+    assert read(small_binary, ".txt").errors[0].message.startswith("the .txt input is binary")
+
+
 def test_a_windows_paragraph_pasted_into_a_utf8_page_keeps_its_umlauts():
     data = (
         page()

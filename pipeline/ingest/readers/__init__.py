@@ -186,12 +186,24 @@ def _text_bytes(data: bytes) -> tuple[bytes, str]:
         bom = codecs.BOM_UTF16_LE if order == "le" else codecs.BOM_UTF16_BE
         return bom + data, "the file is UTF-16 text without a byte-order mark: it was read so"
     stray = data.count(b"\x00")
-    if stray * STRAY_NUL_SHARE <= len(data):  # a few NULs a tool left in otherwise clean text
+    if _stray_nuls(data, stray):
         return data.replace(b"\x00", b""), f"{stray} NUL byte(s) removed from the text"
     return data, ""
 
 
-STRAY_NUL_SHARE = 100  # at most one byte in this many may be a NUL for the rest to be text
+# A tool that pads or terminates strings leaves a few NULs in otherwise clean text; binary data
+# has NULs too, but also many other control bytes (a random byte is one in about 11 of them).
+MAX_STRAY_NULS = 16
+STRAY_NUL_SHARE = 100  # or at most one byte in this many
+TEXT_CONTROL_SHARE = 50  # at most one other control byte in this many
+
+
+def _stray_nuls(data: bytes, stray: int) -> bool:
+    if stray > max(MAX_STRAY_NULS, len(data) // STRAY_NUL_SHARE):
+        return False
+    sample = data[:8192].replace(b"\x00", b"")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls * TEXT_CONTROL_SHARE <= len(sample)
 
 
 def _utf16_order(head: bytes) -> str | None:

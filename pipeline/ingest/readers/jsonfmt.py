@@ -36,7 +36,7 @@ __all__ = ["ReleaseSubmission", "describe_error_list", "describe_errors", "read"
 
 def read(data: bytes, context: InputContext) -> RawRelease:
 
-    raw, problems = parse_submission(data)
+    raw, problems, notes = parse_submission(data)
     values: dict[str, Any] = {
         "source": context.source,
         "identity": context.locator,
@@ -44,6 +44,7 @@ def read(data: bytes, context: InputContext) -> RawRelease:
         "provenance": context.provenance(),
         "content_hash": content_hash(data),
         "problems": tuple(problems),
+        "warnings": tuple(notes),
     }
     if isinstance(raw, ReleaseSubmission):
         values.update(release_fields(raw, context.base_url))
@@ -73,8 +74,33 @@ def _readable_fields(raw: dict, base_url: str | None) -> dict[str, Any]:
     }
 
 
-def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list[Problem]]:
-    """The validated submission, or the raw object (if any) with every problem found."""
+def parse_submission(
+    data: bytes,
+) -> tuple[ReleaseSubmission | dict | None, list[Problem], list[str]]:
+    """The validated submission, or the raw object (if any) with every problem found, and
+    notes on what was changed to read it."""
+    removed = []
+    raw, problems = _parsed_submission(data, removed)
+    notes = [f"{sum(removed)} NUL character(s) (\\u0000) removed from the text"]
+    return raw, problems, notes if sum(removed) else []
+
+
+def _without_nul_characters(value: Any, removed: list[int]) -> Any:
+    """`value` with every NUL character a sender's tool left in its strings taken out (no
+    text shows it, and a database column may refuse it); each count is added to `removed`."""
+    if isinstance(value, str):
+        removed.append(value.count("\0"))
+        return value.replace("\0", "")
+    if isinstance(value, dict):
+        return {key: _without_nul_characters(item, removed) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_nul_characters(item, removed) for item in value]
+    return value
+
+
+def _parsed_submission(
+    data: bytes, removed: list[int]
+) -> tuple[ReleaseSubmission | dict | None, list[Problem]]:
     text = decode_text(data).text
     if nesting_depth(text) > MAX_NESTING:
         message = f"nested deeper than {MAX_NESTING} levels of [ ] and {{ }}; a release is flat"
@@ -85,7 +111,7 @@ def parse_submission(data: bytes) -> tuple[ReleaseSubmission | dict | None, list
         return None, [Problem(field="json", message=syntax_message(text, exc))]
     except NumberTooLong as exc:
         return None, [Problem(field=exc.field, message=exc.message)]
-    raw, broken = without_lone_surrogates(parsed)
+    raw, broken = without_lone_surrogates(_without_nul_characters(parsed, removed))
     if repeated and isinstance(raw, dict):  # kept, for an editor, but never as it came
         problems = (Problem(field=key, message=repeated_key_message(key)) for key in repeated)
         return raw, capped_problems(problems, "fields given more than once")
@@ -136,6 +162,10 @@ def release_fields(submission: ReleaseSubmission, base_url: str | None) -> dict[
             tuple(image.media_input() for image in submission.images),
         ),
     }
+    if submission.published and getattr(submission, "published_date_alone", False):
+        # read as a day, like a date alone in any other input: kept a date, and said so
+        values["published"] = None
+        values["published_text"] = submission.published.date().isoformat()
     if submission.id or submission.url:
         values["identity"] = submission.id or submission.url
     return values

@@ -15,13 +15,22 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pipeline.ingest.readers.jsontext import wrong_kind_message
-from pipeline.models import MAX_PROBLEMS, MediaInput, Problem, more_problems
+from pipeline.models import MAX_HEADLINE, MAX_PROBLEMS, MediaInput, Problem, more_problems
 
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"
+_DATE_ALONE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 
 
 def _http_url(value: str) -> str:
@@ -106,7 +115,7 @@ class ReleaseSubmission(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    title: str = Field(min_length=1, max_length=500, description="The headline.")
+    title: str = Field(min_length=1, max_length=MAX_HEADLINE, description="The headline.")
     text: str | None = Field(
         default=None,
         description="Body as plain text; paragraphs are separated by blank lines.",
@@ -123,7 +132,8 @@ class ReleaseSubmission(BaseModel):
     )
     published: datetime | None = Field(
         default=None,
-        description="ISO 8601 date and time; without an offset the source's time zone applies.",
+        description="ISO 8601 date and time; without an offset the source's time zone applies. "
+        "A date alone ('2026-11-24') stays a date: no time of day is made up.",
     )
     embargo_until: datetime | None = Field(
         default=None,
@@ -179,6 +189,22 @@ class ReleaseSubmission(BaseModel):
     def _empty_is_none(cls, value: Any) -> Any:
         """A CMS export writes an unset date as "": no date, no embargo."""
         return None if isinstance(value, str) and not value.strip() else value
+
+    # "published": "2026-11-24" names a day, not its midnight; read as a datetime it would
+    # go out at 00:00 as if the sender had said so
+    _published_date_alone: bool = PrivateAttr(default=False)
+
+    @property
+    def published_date_alone(self) -> bool:
+        return self._published_date_alone
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _note_date_alone(cls, data: Any, handler) -> ReleaseSubmission:
+        submission = handler(data)
+        if isinstance(data, dict) and isinstance(data.get("published"), str):
+            submission._published_date_alone = bool(_DATE_ALONE.fullmatch(data["published"]))
+        return submission
 
     @model_validator(mode="after")
     def _has_body(self) -> ReleaseSubmission:
@@ -268,7 +294,7 @@ def _message(error: dict, said: set[tuple[str, ...]]) -> str:
             return (
                 f"the release's fields belong at the top level, not inside {name!r}: give {moves}"
             )
-        if name.casefold() in ALIASES:
+        if ALIASES.get(name.casefold()) in known:  # a release's field, not a photo's
             field = ALIASES[name.casefold()]
             if field == "body_html" and not re.search(r"</?[a-zA-Z][^<>]*>", str(value)):
                 field = "text"  # a body of plain text
@@ -305,6 +331,11 @@ ALIASES = {
     "published_at": "published",
     "pubdate": "published",
     "datepublished": "published",
+    "tags": "categories",
+    "tag": "categories",
+    "keywords": "categories",
+    "category": "categories",
+    "topics": "categories",
 }
 
 
