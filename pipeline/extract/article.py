@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from pipeline.config import ExtractRules
 from pipeline.extract.bigfont import promote_font_headline
+from pipeline.extract.captions import drop_picture_headings, picture_headings
 from pipeline.extract.contact_box import contact_box_lines
 from pipeline.extract.documents import article_documents, document_candidates
 from pipeline.extract.fragment import (
@@ -147,6 +148,7 @@ def extract_article(
     lead = lead_after_headline(tree, heading)
     above = texts_above_headline(tree, heading)
     candidates = image_candidates(tree, base)
+    over_pictures = picture_headings(tree) if candidates else set()
     documents = document_candidates(tree, base)
     videos = article_videos(tree, base)
     paragraphs = (
@@ -174,6 +176,8 @@ def extract_article(
     images = article_images(candidates, paragraphs, fragment)
     container = article_container(paragraphs, fragment) if documents else None
     drop_captions(fragment, images)
+    if images:
+        drop_picture_headings(fragment, over_pictures)
     published = (
         (_rule_date(tree, rules.date) if rules.date else None)
         or published_date(tree, declared)
