@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 
@@ -40,10 +42,26 @@ def _item(text: str) -> etree._Element:
 def _defined(term: str, definition) -> etree._Element:
     lines = [" ".join(line.split()) for line in _text_by_breaks(definition).split("\n")]
     lines = [line for line in lines if line]
+    if not _is_contact_card(lines):
+        lines = [" ".join(lines)]  # a definition wrapped by its breaks reads as one line
     item = _item(f"{term}: {lines[0]}" if term else lines[0])
     for line in lines[1:]:
         etree.SubElement(item, "br").tail = line
     return item
+
+
+_REACHED_AT = re.compile(r"@|\+?\d[\d ()/.-]{6,}\d")
+_CARD_LINE = 60  # characters: a card's name, mail or phone; a longer line is wrapped prose
+
+
+def _is_contact_card(lines: list[str]) -> bool:
+    """Lines of a contact card ('Dana Whitfield' / 'media@…' / '208-555-0199'): short, one of
+    them a mail address or a phone number."""
+    return (
+        len(lines) > 1
+        and all(len(line) <= _CARD_LINE for line in lines)
+        and any(_REACHED_AT.search(line) for line in lines)
+    )
 
 
 def _text_by_breaks(element) -> str:
