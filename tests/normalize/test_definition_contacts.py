@@ -43,3 +43,14 @@ def test_a_definition_list_of_facts_stays_in_the_text() -> None:
         "Summary\n\n- Product Type: Food & Beverages\n- Lot codes: HL26245A HL26259B"
     )
     assert found.contact is None
+
+
+def test_a_definition_wrapped_by_line_breaks_reads_as_one_line() -> None:
+    glossary = (
+        "<h2>Glossary</h2><dl><dt>Lot code</dt><dd>the code printed on the back of the pouch,"
+        "<br>under the best-by date</dd></dl>"
+    )
+    found = release(page(ARTICLE + glossary))
+    assert found.text.endswith(
+        "- Lot code: the code printed on the back of the pouch, under the best-by date"
+    )
