@@ -293,15 +293,19 @@ def picture_headings(tree) -> set[str]:
     """The headings over nothing but pictures ('Product Photos' over two figures): once the
     pictures go out with the release as its media, such a heading heads nothing in the text.
     Read before extraction changes the page."""
-    found = set()
+    found, titled = set(), 0
     for heading in tree.iter(*_SECTION_HEADINGS):
         under, sibling = [], heading.getnext()
         while sibling is not None and not _opens_section(sibling):
             under.append(sibling)
             sibling = sibling.getnext()
-        if under and all(_only_pictures(element) for element in under):
-            found.add(_clean_space(heading.text_content()))
-    return found
+        if under and _only_pictures(under[0]):
+            titled += 1
+            if all(_only_pictures(element) for element in under):
+                found.add(_clean_space(heading.text_content()))
+    # several headings over pictures title a gallery's pictures one by one ('Season's
+    # Greetings' over one card, 'Christmas Angels' over the next): the text keeps them
+    return found if titled == 1 else set()
 
 
 def _opens_section(element) -> bool:

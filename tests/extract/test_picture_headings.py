@@ -30,3 +30,19 @@ def test_a_heading_over_text_and_pictures_stays() -> None:
     under = "<p>The lot code is printed on the back of the pouch, under the best-by date.</p>"
     article = extract_article(PAGE.format(under=under))
     assert "<h2>Product Photos</h2>" in article.body_html
+
+
+def test_a_gallery_keeps_the_title_over_each_picture() -> None:
+    gallery = (
+        "<html><body><main><h1>Our holiday cards for 2026</h1>"
+        "<p>This year's cards were drawn by pupils from six primary schools across the county, "
+        "and every card sold funds the children's ward.</p>"
+        "<h3>Season's Greetings</h3><figure><img src='https://cards.example/greetings.jpg' "
+        "alt='A snowy village'></figure>"
+        "<h3>Christmas Angels</h3><figure><img src='https://cards.example/angels.jpg' "
+        "alt='Two angels over a church'></figure>"
+        "<p>Cards cost £4 for a pack of ten from the hospital shop.</p></main></body></html>"
+    )
+    article = extract_article(gallery)
+    assert "<h3>Season's Greetings</h3>" in article.body_html
+    assert "<h3>Christmas Angels</h3>" in article.body_html
