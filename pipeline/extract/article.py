@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from pipeline.config import ExtractRules
 from pipeline.extract.bigfont import promote_font_headline
+from pipeline.extract.captions import drop_picture_headings, picture_headings
 from pipeline.extract.contact_box import contact_box_lines
 from pipeline.extract.documents import article_documents, document_candidates
 from pipeline.extract.fragment import (
@@ -48,8 +49,13 @@ from pipeline.extract.metadata import (
     next_page,
     promote_office_headings,
 )
-from pipeline.extract.page_dates import declared_dates, overruled_date, published_date
-from pipeline.extract.page_history import drop_page_history
+from pipeline.extract.page_dates import (
+    declared_dates,
+    overruled_date,
+    published_date,
+    time_values,
+)
+from pipeline.extract.page_history import drop_page_history, drop_review_stamps
 from pipeline.extract.page_kind import page_kind, page_signals
 from pipeline.extract.parse import parse_html
 from pipeline.extract.references import restore_references
@@ -127,7 +133,10 @@ def extract_article(
         base = PageAddress(base, beside)
     _strip(tree, rules.strip)
     first_published = drop_page_history(tree)  # its dates are edits to the page
+    drop_review_stamps(tree)
     declared = declared_dates(tree, meta)  # before extraction turns parts of the page into text
+    # a page's dated fields ("Announcement Date: <time>") may be taken into the text
+    page_times = time_values(tree)
     promote_office_headings(tree, meta)
     promote_font_headline(tree)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
@@ -139,6 +148,7 @@ def extract_article(
     lead = lead_after_headline(tree, heading)
     above = texts_above_headline(tree, heading)
     candidates = image_candidates(tree, base)
+    over_pictures = picture_headings(tree) if candidates else set()
     documents = document_candidates(tree, base)
     videos = article_videos(tree, base)
     paragraphs = (
@@ -166,10 +176,13 @@ def extract_article(
     images = article_images(candidates, paragraphs, fragment)
     container = article_container(paragraphs, fragment) if documents else None
     drop_captions(fragment, images)
+    if images:
+        drop_picture_headings(fragment, over_pictures)
     published = (
         (_rule_date(tree, rules.date) if rules.date else None)
         or published_date(tree, declared)
         or first_published
+        or next(iter(page_times), None)
     )
     body_text = _clean_space(" ".join(fragment.itertext()))
     prose_words = _prose_words(body_text, anchors)
@@ -294,6 +307,7 @@ def extract_text(html: bytes) -> str:
     if tree is None:
         return ""
     drop_page_history(tree)
+    drop_review_stamps(tree)
     return fragment_text(_generic_body(tree, None, page_link_texts(tree)))
 
 

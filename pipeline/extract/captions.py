@@ -283,3 +283,56 @@ def listed_fields(box) -> tuple[str, str, str]:
         if (text := _clean_space(element.text_content()))
     ]
     return (described or [""])[0], credit, licence
+
+
+_SECTION_HEADINGS = ("h2", "h3", "h4")
+_PICTURE_TAGS = frozenset(("figure", "img", "picture"))
+
+
+def picture_headings(tree) -> set[str]:
+    """The headings over nothing but pictures ('Product Photos' over two figures): once the
+    pictures go out with the release as its media, such a heading heads nothing in the text.
+    Read before extraction changes the page."""
+    found, titled = set(), 0
+    for heading in tree.iter(*_SECTION_HEADINGS):
+        under, sibling = [], heading.getnext()
+        while sibling is not None and not _opens_section(sibling):
+            under.append(sibling)
+            sibling = sibling.getnext()
+        if under and _only_pictures(under[0]):
+            titled += 1
+            if all(_only_pictures(element) for element in under):
+                found.add(_clean_space(heading.text_content()))
+    # several headings over pictures title a gallery's pictures one by one ('Season's
+    # Greetings' over one card, 'Christmas Angels' over the next): the text keeps them
+    return found if titled == 1 else set()
+
+
+def _opens_section(element) -> bool:
+    """A heading, or a box that a heading opens ('<div><h3>Regulated Product(s)</h3>…')."""
+    if not isinstance(element.tag, str):
+        return False
+    return element.tag in _ALL_HEADINGS or next(element.iter(*_ALL_HEADINGS), None) is not None
+
+
+_ALL_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _only_pictures(element) -> bool:
+    if not isinstance(element.tag, str):
+        return True
+    if element.tag in _PICTURE_TAGS:
+        return True
+    pictures = [inner for inner in element.iter(*_PICTURE_TAGS) if inner is not element]
+    text = _clean_space(element.text_content())
+    captions = " ".join(_clean_space(p.text_content()) for p in pictures)
+    return bool(pictures) and len(text) <= len(captions)
+
+
+def drop_picture_headings(fragment, headings: set[str]) -> None:
+    """The body's headings that stood over the article's pictures alone."""
+    for heading in list(fragment.iter(*_SECTION_HEADINGS)):
+        following = heading.getnext()
+        lone = following is None or following.tag in _SECTION_HEADINGS
+        if lone and _clean_space("".join(heading.itertext())) in headings:
+            heading.getparent().remove(heading)

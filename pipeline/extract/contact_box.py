@@ -30,7 +30,7 @@ _FRAME_NAMES = re.compile(
     re.I,
 )
 _BOX_TEXT = 600
-_GOES_ON = tuple(",.;:)]")
+_GOES_ON = tuple(",.;:)]/")  # 'a@x.example / b@x.example': two people at one desk
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|hide)(?:\s|$)")
 
 

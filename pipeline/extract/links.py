@@ -15,6 +15,7 @@ from lxml import etree
 
 from pipeline.extract.documents import file_beside
 from pipeline.extract.fragment import _clean_space
+from pipeline.extract.tables import ROW_CLASS
 from pipeline.extract.urls import resolve as _resolve
 
 # Page elements whose text is compared with the article's blocks.
@@ -25,6 +26,7 @@ _LEAF_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd",
 _INLINE = frozenset({"strong", "em", "b", "i"})
 MAX_LINKS = 200_000  # beyond this a page is no release; its links are not mapped
 LOOKAHEAD = 4
+_CELL_SEPARATOR = " | "
 
 
 def page_links(tree, wanted: set[str]) -> dict[str, list[tuple[str, str]]]:
@@ -68,11 +70,20 @@ def relink(fragment: etree._Element, tree, base: str | None) -> None:
         (block, _clean_space("".join(block.itertext())))
         for block in fragment.iter(*_ARTICLE_BLOCKS)
     ]
-    links = page_links(tree, {text for _, text in blocks})
+    # a table's row is one line of its cells: the page's cells are the blocks to look up
+    cells = {
+        text: text.split(_CELL_SEPARATOR)
+        for block, text in blocks
+        if block.get("class") == ROW_CLASS
+    }
+    wanted = {text for _, text in blocks} | {cell for row in cells.values() for cell in row}
+    links = page_links(tree, wanted)
     if not links:
         return
     for block, text in blocks:
         pairs = links.get(text)
+        if text in cells:
+            pairs = [pair for cell in cells[text] for pair in links.get(cell, ())]
         if pairs:
             _relink_block(block, [(text, _resolve(raw, base)) for text, raw in pairs])
 

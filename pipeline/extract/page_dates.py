@@ -52,7 +52,7 @@ def published_date(tree, declared: DeclaredDates) -> str | None:
     that names another day than the article's structured data gives way to it: a CMS stamps
     its head anew when a page is saved again, the article's data keeps its first day."""
     head = [] if overruled_date(declared) else declared.head
-    candidates = [*head, *declared.structured, *_time_values(tree)]
+    candidates = [*head, *declared.structured, *time_values(tree)]
     if not candidates:
         return None
     day = _DATE_ONLY.fullmatch(candidates[0])
@@ -86,7 +86,7 @@ def _moment(value: str) -> datetime | None:
         return None
 
 
-def _time_values(tree) -> list[str]:
+def time_values(tree) -> list[str]:
     values = []
     for element in tree.iter("time"):
         value, shown = element.get("datetime"), _clean_space(element.text_content())

@@ -99,3 +99,26 @@ def _is_history(element) -> re.Match | None:
     if match is None or not (entries or match.group("toggle")):
         return None  # a dateline that says when the release was updated is no history
     return match
+
+
+# A page's own review stamps: "Page last reviewed: … / Next review due: …" (NHS, GOV.UK
+# guidance), "Content current as of: …" (US federal sites). They date the site's check of the
+# page, not the release; their <time> would date the release by its last edit.
+_REVIEW_LABEL = (
+    r"(?:page\s+)?(?:last\s+reviewed|next\s+review(?:\s+due)?|reviewed\s+on"
+    r"|content\s+(?:current|last\s+reviewed)\s+as\s+of|page\s+last\s+(?:updated|modified))"
+)
+_REVIEW_STAMPS = re.compile(rf"(?:{_REVIEW_LABEL}:?\s*{_DATE}\.?\s*)+", re.I)
+_REVIEW_BLOCKS = ("div", "p", "section", "aside", "footer", "dl", "span", "small")
+
+
+def drop_review_stamps(tree) -> None:
+    """Remove each block that holds nothing but the page's review stamps."""
+    lowered = tree.text_content().lower()
+    if "review" not in lowered and "as of" not in lowered and "page last" not in lowered:
+        return  # most pages: no stamp to look for
+    for element in list(tree.iter(*_REVIEW_BLOCKS)):
+        if element.getparent() is None or len(element.text_content()) > 200:
+            continue
+        if _REVIEW_STAMPS.fullmatch(_clean_space(element.text_content())):
+            remove_keeping_tail(element)

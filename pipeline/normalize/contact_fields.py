@@ -27,10 +27,41 @@ def contact_entries(contact: str | None) -> str | None:
     if not contact:
         return contact
     lines: list[str] = []
-    for line in contact.split("\n"):
+    public = False
+    for line in _labels_with_values(contact.split("\n")):
+        # the citizens' helpline under the press contacts is for no journalist; its sentence
+        # may go on over a line break ('… 00 800 67 89 10 11' / 'or by email')
+        public = bool(_PUBLIC_ENQUIRIES_RE.match(line)) or (public and line[:1].islower())
+        if public:
+            continue
         for entry in _ENTRY_SEPARATOR_RE.split(line.strip()):
             lines += _sentence_fields(entry)
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line) or None
+
+
+# a field's name on a line of its own over its value ('Phone' / '+32 2 29 56186')
+_FIELD_LABEL_RE = re.compile(
+    r"(?:phone|telephone|tel\.?|mobile|mob\.?|cell|fax|e-?mail|mail|web(?:site)?|telefon"
+    r"|mobil|handy|e-?mail-adresse|internet)",
+    re.I,
+)
+_PUBLIC_ENQUIRIES_RE = re.compile(
+    r"\W*(?:general\s+)?(?:public|citizens['’]?)\s+(?:inquiries|enquiries)\b"
+    r"|\W*(?:allgemeine\s+)?b[üu]rgeranfragen\b",
+    re.I,
+)
+
+
+def _labels_with_values(lines: list[str]) -> list[str]:
+    """'Phone' over '+32 2 29 56186' as 'Phone: +32 2 29 56186'."""
+    joined: list[str] = []
+    for line in lines:
+        label = joined[-1].strip() if joined else ""
+        if _FIELD_LABEL_RE.fullmatch(label.rstrip(":")) and line.strip():
+            joined[-1] = f"{label.rstrip(':')}: {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _sentence_fields(entry: str) -> list[str]:

@@ -64,7 +64,7 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
         ("dritte", "third", "pressemitteilung", "press release", "jeweil", "respective",
          "urheber", "oben stehend", "obenstehend", "angezeigt", "displayed", "their author",
-         "redaktion", "editor"),
+         "redaktion", "editor", "public service", "announcement"),
         ("inhalte dritter", "mitteilungen dritter", "beiträge dritter", "texte dritter",
          "meldungen dritter", "informationen dritter", "inhalte von dritten", "third-party content",
          "third party content", "third-party material", "third-party press",
@@ -95,7 +95,12 @@ _SIGNALS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
          "jeweilige einsender", "jeweiligen einsender",
          "inhalte der pressemitteilung", "inhalt der pressemitteilung",
          "content of this press release", "contents of this press release",
-         "content of the press release", "contents of the press release"),
+         "content of the press release", "contents of the press release",
+         # an agency posting companies' notices: 'the FDA posts the company's announcement as
+         # a public service'
+         "announcement as a public service", "announcements as a public service",
+         "posts the company's announcement", "the company's announcement",
+         "companies' announcements"),
     ),
     (
         ("bearbeit", "prüf", "wahrheit", "edit", "verif", "check", "review", "veränder",

@@ -30,7 +30,7 @@ ENGLISH_OFFICE = (
     r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,6})(?:press|media|news|communications)\s+(?:office|team|desk)"
 )
 CONTACT_RE = re.compile(
-    r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
+    r"^\W*(?:(?:ihre?|unsere?|your|our|company|corporate)\s+)?(?:(?P<strong>(?:ansprechpartner(?:in|innen)?|kontakte?|contacts?)\s+f[üu]r\s+"
     r"(?:die\s+)?(?:medien(?:vertreter(?:innen)?)?|presse|journalist\w*|redaktionen)\b"
     r"|(?:for\s+)?(?:presse|medien|media|press|pr)[- ]?(?:kontakte?|contacts?|"
     r"ansprechpartner(?:in)?|anfragen|inquiries|enquiries)(?:,?\s+(?:please\s+)?contact)?"

@@ -229,3 +229,27 @@ def drop_pull_quotes(blocks: list[Block]) -> list[Block]:
         if not dropped:
             kept.append(block)
     return kept
+
+
+TABLE_TITLE = 120  # characters; a longer line over a table is text that leads to it
+
+
+def without_boilerplate(lines: list[Line]) -> list[Line]:
+    """The lines that are no site boilerplate; a table and its title stay whole."""
+    keep = boilerplate.keep_mask([line.text for line in lines])
+    return [line for i, line in enumerate(lines) if keep[i] or _of_a_table(lines, i)]
+
+
+def _of_a_table(lines: list[Line], index: int) -> bool:
+    """A table's row, or the title set over a table in a paragraph of its own ('RECONCILIATION
+    OF GAAP TO NON-GAAP NET INCOME'): the table's rows read as a menu to the furniture rules,
+    the short line over them as a menu's heading; without it, a table runs into the one
+    above."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return lines[index].kind == "row" or (
+        following is not None
+        and following.kind == "row"
+        and following.chunk != lines[index].chunk
+        and len(lines[index].text) <= TABLE_TITLE
+        and not boilerplate.is_boilerplate(lines[index].text)  # 'Back to top' over it
+    )

@@ -128,13 +128,29 @@ NAME_LINE_RE = re.compile(
     r"(?:(?:dr|prof|mr|mrs|ms|frau|herr)\.?\s+)?[A-ZÄÖÜ][\w'’.-]+(?:\s+[A-ZÄÖÜ][\w'’.-]+){1,3}"
 )
 SIGNATURE_LINES, MAX_SIGNATURE_LINES = 6, 14
+# two people sharing one phone and desk: 'Karen Fox / Alana Johnson', 'Ann Lee and Tom Berg'
+_NAMES_LINE_RE = re.compile(
+    rf"{NAME_LINE_RE.pattern}(?:\s*(?:/|&|\band\b|\bund\b)\s*{NAME_LINE_RE.pattern})?"
+)
+_STACKED_SIGNATURES = 3  # the agency's press officer, then those of the centres involved
 
 
 def closing_signature(lines: list[Line]) -> list[int] | None:
     """A signature that closes the text without a contact label: a name on its own line, then
     short lines of which one gives a phone number, an e-mail or a web address. It ends with
     the paragraph of its last address: a line set apart under it (a box repeating the
-    headline) is none of it."""
+    headline) is none of it. Signatures stacked right above it (one per office) go with it."""
+    block = _last_signature(lines)
+    for _ in range(_STACKED_SIGNATURES - 1):
+        above = _last_signature(lines[: block[0]], stacked=True) if block else None
+        if above is None or above[-1] + 1 != block[0]:
+            break
+        block = above + block
+    return block
+
+
+def _last_signature(lines: list[Line], *, stacked: bool = False) -> list[int] | None:
+    """`stacked`: the lines end over another signature, so this one may open them."""
     start, shown = len(lines), 0
     while (
         start > 0
@@ -150,11 +166,11 @@ def closing_signature(lines: list[Line]) -> list[int] | None:
             i
             for i in range(start, len(lines))
             # 'About Halden Robotics' over its web address heads the sender's profile
-            if NAME_LINE_RE.fullmatch(lines[i].text.strip()) and not ends_contact(lines[i].text)
+            if _NAMES_LINE_RE.fullmatch(lines[i].text.strip()) and not ends_contact(lines[i].text)
         ),
         None,
     )
-    if named is None or named == 0:
+    if named is None or (named == 0 and not stacked):
         return None
     addressed = [i for i in range(named, len(lines)) if has_address(lines[i].text)]
     if not addressed:

@@ -18,7 +18,7 @@ from datetime import UTC
 
 from pipeline.config import SourceConfig
 from pipeline.models import Media, Problem, RawRelease, Release, capped_problems, release_id
-from pipeline.normalize import boilerplate, dates
+from pipeline.normalize import dates, paragraphs
 from pipeline.normalize.body import (
     Line,
     body_lines,
@@ -149,9 +149,7 @@ def normalize(
     lines, office = take_office_signoff(lines, commas=found.contact is None)
     found.contact = contact_entries(found.contact or office)
     lines = drop_closing_courtesy(lines)
-    keep = boilerplate.keep_mask([line.text for line in lines])
-    keep = [kept or line.kind == "row" for line, kept in zip(lines, keep, strict=True)]
-    blocks = join_lines([line for line, kept in zip(lines, keep, strict=True) if kept])
+    blocks = join_lines(paragraphs.without_boilerplate(lines))
     blocks = drop_pull_quotes(drop_disclaimers(blocks, found))
     given = repair_text(raw.title or "")
     if raw.format in SUBMITTED_FIELDS:  # a sender's CMS may wrap the title in '<b>'

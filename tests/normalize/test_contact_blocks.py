@@ -220,7 +220,7 @@ def test_a_contact_field_labelled_email_stays_in_the_contact():
         "Media contact:\nMarie Tremblay\nPhone: 873-555-0144\nEmail:\nmedia@isc.gc.ca.example\n",
         ".txt",
     )
-    assert found.contact == ("Marie Tremblay\nPhone: 873-555-0144\nEmail:\nmedia@isc.gc.ca.example")
+    assert found.contact == ("Marie Tremblay\nPhone: 873-555-0144\nEmail: media@isc.gc.ca.example")
 
 
 MINISTRY_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kultusminister

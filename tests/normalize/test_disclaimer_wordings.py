@@ -69,3 +69,19 @@ def test_a_release_s_own_sentences_about_third_parties_or_checks_stay(text):
     found = typed(_RELEASE.format(before="", after=text))
     assert found.text.endswith(text)
     assert "an old portal disclaimer was removed from the body" not in found.warnings
+
+
+def test_an_agency_notice_over_a_company_announcement_is_a_disclaimer() -> None:
+    notice = (
+        "When a company announces a recall, market withdrawal, or safety alert, the FDA posts "
+        "the company's announcement as a public service. FDA does not endorse either the "
+        "product or the company."
+    )
+    assert is_disclaimer(notice)
+
+
+def test_a_company_speaking_of_its_own_announcement_is_no_disclaimer() -> None:
+    assert not is_disclaimer(
+        "The company's announcement follows a review of its supply chain; the board does not "
+        "expect further recalls this year."
+    )

@@ -211,7 +211,7 @@ def test_links_under_for_more_information_are_no_contact_and_a_listed_contact_ke
             "<br>lea.zuber@ec.example</li></ul>"
         )
     )
-    assert found.contact.startswith("Anna-Kaisa ITKONEN\nPhone\n+32 2 29 56186\nMail\n")
+    assert found.contact.startswith("Anna-Kaisa ITKONEN\nPhone: +32 2 29 56186\nMail: ")
     assert "lea.zuber@ec.example" in found.contact
     assert "Questions and answers on the European Grids Package" in found.text
 
