@@ -12,11 +12,13 @@ from pipeline.extract.fragment import _clean_space, _hidden
 # A press contact in its own box beside or under the article ("div.contact-box",
 # <h2>Ansprechpartner</h2>), which extraction leaves out as page furniture.
 _CONTACT_NAMES = re.compile(
-    r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle|rueckfrage|rückfrage|auskuenfte)", re.I
+    r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle|rueckfrage|rückfrage|auskuenfte|auskunft)",
+    re.I,
 )
 _CONTACT_HEADING = re.compile(
     r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?:presse|medien|media|press)?[- ]?(?:kontakte?"
-    r"|contacts?|ansprechpartner(?:in)?)|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte"
+    r"|contacts?|ansprechpartner(?:in)?)|r[üu]ckfrage(?:n|hinweise?)"
+    r"|(?:weitere )?ausk(?:unft|[üu]nfte)"
     r"|media (?:inquiries|enquiries)|contact information|kontaktpersonen?|kontaktinformationen"
     r"|(?:presse)?sprecher(?:in)?|press secretary|spokes(?:person|woman|man)"
     r"|pressestelle|pressebüro|medienstelle|press office|media relations)\b",

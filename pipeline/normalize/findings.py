@@ -42,7 +42,7 @@ CONTACT_RE = re.compile(
     r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
     r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?)"
     r"|(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)|media\s+officer"
-    r"|(?:weitere\s+)?ausk[üu]nfte(?:\s+erteil(?:t|en))?|v\.\s?i\.\s?s\.\s?d\.\s?p\."
+    r"|(?:weitere\s+)?ausk(?:unft|[üu]nfte)(?:\s+(?:erteil(?:t|en)|gibt|geben))?|v\.\s?i\.\s?s\.\s?d\.\s?p\."
     r"|verantwortlich(?:\s+f[üu]r\s+(?:diese[ns]?|den|die)\s+(?:presse)?(?:text|inhalt|mitteilung))?"
     r"|n[äa]here\s+informationen(?:\s+(?:beim|bei\s+der|bei|unter))?"
     # French and Italian: 'Pour tout renseignement', 'Personnes-ressources', 'Per ulteriori
