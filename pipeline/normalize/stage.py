@@ -35,7 +35,7 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
-from pipeline.normalize.contact_boxes import with_page_contact_box
+from pipeline.normalize.contact_boxes import names_the_press, with_page_contact_box
 from pipeline.normalize.contact_fields import contact_entries
 from pipeline.normalize.corrections import correction_note
 from pipeline.normalize.courtesy import drop_closing_courtesy
@@ -133,7 +133,7 @@ def normalize(
     # 'Weitere Informationen:' over a person's name and phone, before a signature-like
     # reading of the same lines could leave its label behind
     lines, info_contact = take_info_contact(lines)
-    lines = take_contact(lines, found)
+    lines = take_contact(lines, found, press_beside=names_the_press(_lines(raw.contact_box)))
     found.contact = "\n".join(part for part in (found.contact, info_contact) if part) or None
     lines, found.contact = with_page_contact_box(lines, found.contact, _lines(raw.contact_box))
     signature = without_notices(without_signing_marks(signature))
