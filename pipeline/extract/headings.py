@@ -97,7 +97,9 @@ def separate_heading_parts(tree) -> None:
 
 def _headline_part(element):
     """The one child of a heading whose class names it the headline, when the heading holds
-    other words beside it ('<span class="dach">…</span><span class="titel">…</span>')."""
+    fewer other words beside it, a kicker's ('<span class="dach">…</span><span class="titel">…
+    </span>'); a headline set in two lines ('<span class="title">Krach vor der Versammlung:
+    </span><br><span class="blue">Es knirscht …</span>') is both."""
     named = [
         child
         for child in element
@@ -109,8 +111,9 @@ def _headline_part(element):
     ]
     if len(named) != 1 or not _clean_space(named[0].text_content()):
         return None
-    whole = _clean_space(element.text_content())
-    return named[0] if whole != _clean_space(named[0].text_content()) else None
+    own = len(named[0].text_content().split())
+    beside = len(element.text_content().split()) - own
+    return named[0] if 0 < beside < own else None
 
 
 _NUMBERED = re.compile(r"\s*(?:nr\.?|no\.?|#)?\s*\d[\d/.-]*\s*$", re.I)

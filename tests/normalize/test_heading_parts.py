@@ -55,3 +55,11 @@ def test_the_release_s_number_set_small_in_the_h1_is_no_part_of_the_headline(lab
 def test_words_set_small_in_the_h1_that_say_more_than_the_page_s_kind_stay():
     found = headline_of("Schulsozialarbeit <small>Land muss dauerhaft finanzieren</small>")
     assert found.title == HEADLINE.replace(":", "")
+
+
+def test_a_headline_set_in_two_lines_one_named_title_stays_whole():
+    found = headline_of(
+        '<span class="pf-title">Schulsozialarbeit:</span><br>'
+        '<span class="blue">Land muss dauerhaft finanzieren</span>'
+    )
+    assert found.title == HEADLINE
