@@ -152,9 +152,10 @@ def _box_text(element) -> str:
 
 
 def _glued_to_previous(span) -> bool:
-    """The span follows another span with no space between their words."""
+    """The span follows another span with no space between their words (an hCard's
+    '<span class="given-name">Peter</span> <span class="family-name">Meier</span>' has one)."""
     before = span.getprevious()
-    if before is None or before.tag != "span" or (before.tail or "").strip():
+    if before is None or before.tag != "span" or before.tail:
         return False
     end, start = before.text_content()[-1:], span.text_content()[:1]
     return bool(end and start) and not end.isspace() and not start.isspace()
