@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from copy import deepcopy
 
+from pipeline.extract.tables import is_data_table
+
 MAX_ROWS = 20  # rows one cell may cover: a hostile rowspan="100000" covers this many
 SHORT_CELL = 200  # characters: a longer cell is a layout table's column, never repeated
 
@@ -20,9 +22,8 @@ def repeat_row_spans(tree) -> None:
         ]
         if not spanning or any(len(cell.text_content()) > SHORT_CELL for cell in spanning):
             continue
-        if any(inner is not table for inner in table.iter("table")):
-            continue  # a page laid out in tables
-        _repeat(table)
+        if is_data_table(table):  # never a page laid out in a table
+            _repeat(table)
 
 
 def _repeat(table) -> None:
