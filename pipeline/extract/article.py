@@ -27,6 +27,7 @@ from pipeline.extract.fragment import (
     fragment_text,
 )
 from pipeline.extract.generic import _generic_body, page_link_texts
+from pipeline.extract.headings import heading_text, names_the_page_kind, separate_heading_parts
 from pipeline.extract.images import (
     FoundImage,
     article_container,
@@ -44,7 +45,6 @@ from pipeline.extract.metadata import (
     _language,
     _names_only_the_page,
     _title,
-    heading_text,
     headline_element,
     next_page,
     promote_office_headings,
@@ -139,6 +139,7 @@ def extract_article(
     page_times = time_values(tree)
     promote_office_headings(tree, meta)
     promote_font_headline(tree)
+    separate_heading_parts(tree)
     anchors = page_link_texts(tree)  # before extraction, which changes the tree
     signals = page_signals(tree)
     heading = headline_element(tree, meta)
@@ -170,7 +171,7 @@ def extract_article(
     styled = over if over is not None or heading is not None else styled_headline(tree, fragment)
     if styled is not None:
         above_headline, below_headline = lines_near_headline(tree, styled)
-    _drop_leading_title(fragment, title)
+    _drop_leading_title(fragment, title, heading)
     drop_above_headline(fragment, above)
     _restore_lead(fragment, lead)
     images = article_images(candidates, paragraphs, fragment)
@@ -220,24 +221,42 @@ def extract_article(
 TITLE_REACH = 3  # blocks: an extractor may set the first paragraph or a kicker over the <h1>
 
 
-def _drop_leading_title(fragment, title: str | None) -> None:
+def _drop_leading_title(fragment, title: str | None, heading) -> None:
     """The headline is the title, not a paragraph: drop it where the body repeats it among its
     first blocks (an extractor sometimes puts a chunk's first paragraph over it)."""
     if not title:
         return
     for block in fragment[:TITLE_REACH]:
         text = _clean_space("".join(block.itertext()))
-        if block.tag in {"h2", "h3", "h4", "p"} and (text == title or _kicker_over(text, title)):
+        if block.tag not in {"h2", "h3", "h4", "p"}:
+            continue
+        if text == title or _kicker_over(text, title):
             fragment.remove(block)
+            return
+        if block.tag != "p" and _line_under(text, title, heading):
+            # the line set under the headline in its heading ('<span class="subline">')
+            # opens the text as the deck it is
+            deck = etree.Element("p")
+            deck.text = text[len(title) :].strip()
+            deck.tail = block.tail
+            fragment.replace(block, deck)
             return
 
 
 KICKER_WORDS = 6
 
 
+def _line_under(text: str, title: str, heading) -> bool:
+    """The whole headline element read as one block: the headline, then a line of its own."""
+    whole = _clean_space(heading.text_content()) if heading is not None else ""
+    return text == whole and text.startswith(f"{title} ")
+
+
 def _kicker_over(text: str, title: str) -> bool:
     """The headline with its kicker run into it ('Medieninformation Nr. 512Neue Ampel …'): an
     extractor reads the heading's parts without the line between them."""
+    if text.startswith(title) and len(title.split()) >= 2:
+        return names_the_page_kind(text[len(title) :])  # '… <small>Pressemitteilung Nr. 12'
     return (
         text.endswith(title)
         and len(title.split()) >= 2

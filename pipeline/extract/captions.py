@@ -174,6 +174,18 @@ def credit_beside(figure) -> str:
     return ""
 
 
+def gallery_credit(holder) -> str:
+    """The one credit line under a gallery ('<div class="gallery"><a><img></a><a><img></a>
+    </div><p>Fotos: Gemeinde Musterdorf</p>'): it credits each of the gallery's pictures. A
+    gallery is a box of two pictures or more and no words of its own."""
+    box = holder.getparent()
+    if box is None or box.tag not in ("div", "p", "section", "figure", "ul"):
+        return ""
+    if len(list(box.iter("img"))) < 2 or _clean_space(box.text_content()):
+        return ""
+    return credit_beside(box)
+
+
 # a line that is only a credit: 'Foto: Land OÖ/Max Mayrhofer', 'Fotos: …; Honorarfreier Abdruck'
 CREDIT_LINE_RE = re.compile(
     rf"(?:fotos?|bild(?:er)?|bildnachweis|photos?|images?|credits?|copyright|{DRAWN}"

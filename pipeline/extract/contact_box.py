@@ -12,11 +12,13 @@ from pipeline.extract.fragment import _clean_space, _hidden
 # A press contact in its own box beside or under the article ("div.contact-box",
 # <h2>Ansprechpartner</h2>), which extraction leaves out as page furniture.
 _CONTACT_NAMES = re.compile(
-    r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle|rueckfrage|rückfrage|auskuenfte)", re.I
+    r"(?:^|[\W_])(?:contact|kontakt|ansprech|pressestelle|rueckfrage|rückfrage|auskuenfte|auskunft)",
+    re.I,
 )
 _CONTACT_HEADING = re.compile(
     r"^\W*(?:(?:ihre?|unsere?|your|our)\s+)?(?:(?:presse|medien|media|press)?[- ]?(?:kontakte?"
-    r"|contacts?|ansprechpartner(?:in)?)|r[üu]ckfrage(?:n|hinweise?)|weitere ausk[üu]nfte"
+    r"|contacts?|ansprechpartner(?:in)?)|r[üu]ckfrage(?:n|hinweise?)"
+    r"|(?:weitere )?ausk(?:unft|[üu]nfte)"
     r"|media (?:inquiries|enquiries)|contact information|kontaktpersonen?|kontaktinformationen"
     r"|(?:presse)?sprecher(?:in)?|press secretary|spokes(?:person|woman|man)"
     r"|pressestelle|pressebüro|medienstelle|press office|media relations)\b",
@@ -150,9 +152,10 @@ def _box_text(element) -> str:
 
 
 def _glued_to_previous(span) -> bool:
-    """The span follows another span with no space between their words."""
+    """The span follows another span with no space between their words (an hCard's
+    '<span class="given-name">Peter</span> <span class="family-name">Meier</span>' has one)."""
     before = span.getprevious()
-    if before is None or before.tag != "span" or (before.tail or "").strip():
+    if before is None or before.tag != "span" or before.tail:
         return False
     end, start = before.text_content()[-1:], span.text_content()[:1]
     return bool(end and start) and not end.isspace() and not start.isspace()

@@ -19,6 +19,7 @@ from pipeline.extract.captions import (
     caption_text,
     credit_beside,
     element_names,
+    gallery_credit,
     listed_fields,
     next_beside,
     with_lightbox_credit,
@@ -270,7 +271,7 @@ def _bare(element, base: str | None) -> FoundImage | None:
     url = original_download(holder.getparent(), url, base) or url
     caption, credit = with_lightbox_credit(*caption_after(holder), img)
     listed, listed_credit, licence = listed_fields(next_beside(holder))
-    caption, credit = caption or listed, credit or listed_credit
+    caption, credit = caption or listed, credit or listed_credit or gallery_credit(holder)
     title = _clean_space(img.get("title") or "")
     if not caption and title and title != _alt(img):
         caption = title

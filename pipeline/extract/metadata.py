@@ -8,6 +8,7 @@ import re
 from urllib.parse import urljoin
 
 from pipeline.extract.fragment import _clean_space
+from pipeline.extract.headings import _NUMBERED, _PAGE_KINDS, heading_text
 from pipeline.extract.urls import resolve as _resolve
 from pipeline.extract.urls import strip_session
 
@@ -76,42 +77,6 @@ def headline_element(tree, meta: dict[str, str]):
     # the <h1> names the site or the section ('Pressemitteilungen'): the article's <h2> heads it
     styled = _styled_headline(tree, heads)
     return styled if styled is not None else next(iter(h2s), None)
-
-
-# A part of a heading that labels it: a kicker ('Dachzeile'), a label ('Pressemitteilung')
-_KICKER_NAMES = re.compile(
-    r"kicker|label|dachzeile|overline|topline|roofline|eyebrow|rubrik|category|kategorie", re.I
-)
-
-
-def heading_text(element) -> str:
-    """A heading's words without a kicker or label set in it, a <br> read as a space."""
-    parts = [element.text or ""]
-    labelled = False
-    for child in element:
-        if child.tag in _BLOCKS and "".join(parts).strip():
-            break  # an <h1> never closed holds the article after its own words
-        if isinstance(child.tag, str) and child.tag != "br" and _labels_the_heading(child):
-            parts.append(" ")
-            labelled = True
-        elif isinstance(child.tag, str) and child.tag not in _CODE:
-            parts.append(" " if child.tag == "br" else heading_text(child))
-        parts.append(child.tail or "")
-    text = _clean_space("".join(parts))
-    if labelled:  # the separator after a kicker ('<span class="sr-only">:</span>') goes too
-        text = text.lstrip(" :|–—-·")
-    return text if text else _clean_space(element.text_content())
-
-
-# what a script or a style holds is code, not words of the heading
-_CODE = frozenset("script style noscript template".split())
-_BLOCKS = frozenset("p div section article ul ol table blockquote h1 h2 h3 h4 form".split())
-
-
-def _labels_the_heading(child) -> bool:
-    text = _clean_space(child.text_content())
-    named = f"{child.get('class', '')} {child.get('id', '')}"
-    return bool(_KICKER_NAMES.search(named)) or bool(_PAGE_KINDS.fullmatch(text.strip(" :")))
 
 
 def _names_the_site(h1, heads: list[str]) -> bool:
@@ -252,24 +217,6 @@ def _weak_headline(heading) -> bool:
     return bool(_DATE_HEADING.fullmatch(text)) or _names_only_the_page(text)
 
 
-# What a page is, not what it says: a <title> made of these and the site's name has no headline.
-_PAGE_KINDS = re.compile(
-    r"pressemitteilung(?:en)?|pressemeldung(?:en)?|presseinformation(?:en)?|medieninformation(?:en)?"
-    r"|medienmitteilung(?:en)?|polizeimeldung(?:en)?|polizeibericht(?:e)?|blaulicht"
-    r"|pressebericht(?:e)?|tagesbericht(?:e)?"
-    r"|pressestelle|presse|aktuelles|aktuelle meldungen|meldung(?:en)?|nachrichten|news"
-    r"|such(?:e|ergebnisse)|search(?: results)?|archiv|archive|übersicht|overview"
-    r"|press releases?|news releases?|newsroom|press room|media centre|media center|home"
-    r"|news ?flash|announcements?|latest news|bekanntmachung(?:en)?|mitteilung(?:en)?"
-    r"|startseite"
-    # a document's name, not a headline: an SEC exhibit's, an editor's untitled file
-    r"|ex-?(?:\d{1,3}(?:\.\d{1,2})?)?|exhibit(?:\s+\d{1,3}(?:\.\d{1,2})?)?|(?:form\s+)?8-k"
-    r"|untitled(?: document)?"
-    r"|(?:unbenannt|dokument|document)\s?\d{0,2}",
-    re.IGNORECASE,
-)
-
-
 def _names_only_the_page(title: str) -> bool:
     """'Pressemitteilung', 'Pressemitteilung Nr. 214/2026 – Universität X', 'News | Stadt Y':
     what the page is and whose, no headline."""
@@ -279,9 +226,6 @@ def _names_only_the_page(title: str) -> bool:
         and any(_PAGE_KINDS.fullmatch(_NUMBERED.sub("", part).strip(" :")) for part in parts)
         and all(len(part.split()) <= 4 for part in parts)
     )
-
-
-_NUMBERED = re.compile(r"\s*(?:nr\.?|no\.?|#)?\s*\d[\d/.-]*\s*$", re.I)
 
 
 def _ld_headline(tree) -> str | None:

@@ -21,6 +21,7 @@ from pipeline.extract.office_markup import (
     with_full_size_pictures,
 )
 from pipeline.extract.office_notes import rewrite_office_notes
+from pipeline.extract.row_spans import repeat_row_spans
 
 # lxml.html's default element lookup runs Python code for every element proxy; a C-level
 # default lookup still yields HtmlElement (what trafilatura expects) and parses measurably faster.
@@ -152,6 +153,8 @@ def parse_html(html: bytes | str, *, encoding: str | None = None) -> lxml_html.H
         _raised_and_lowered_digits(tree)
     _drop_hidden(tree)
     _drop_back_references(tree)
+    if b"rowspan" in data or b"ROWSPAN" in data:
+        repeat_row_spans(tree)
     return tree
 
 

@@ -4,8 +4,13 @@ copies an extractor took into the body taken out again."""
 from __future__ import annotations
 
 from pipeline.normalize.body import Line
-from pipeline.normalize.contact_lines import has_address, is_prose, shown_line
-from pipeline.normalize.findings import Findings, take_contact, without_empty_contact_headings
+from pipeline.normalize.contact_lines import PRESS_RE, has_address, is_prose, shown_line
+from pipeline.normalize.findings import (
+    CONTACT_RE,
+    Findings,
+    take_contact,
+    without_empty_contact_headings,
+)
 
 
 def box_contact(lines: list[Line]) -> str | None:
@@ -40,6 +45,13 @@ def without_contact_lines(lines: list[Line], contact: str | None) -> list[Line]:
         and not (line.chunk in chunks and line.text.strip() in parts)
     ]
     return without_empty_contact_headings(left)
+
+
+def names_the_press(box: list[Line]) -> bool:
+    """A contact box whose heading names the press's contact ('Pressekontakt', 'Media
+    contact'), not a subject expert's."""
+    label = next((CONTACT_RE.match(line.text) for line in box if line.text.strip()), None)
+    return bool(label and PRESS_RE.search(label.string[: label.start("rest")]))
 
 
 def with_page_contact_box(

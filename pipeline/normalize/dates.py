@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from babel.core import get_global
 from babel.dates import get_day_names, get_month_names
 
+from pipeline.normalize.event_dates import labels_an_event
 from pipeline.normalize.updates import first_publication
 from pipeline.normalize.zones import (
     ZONE_ABBR_RE,
@@ -338,8 +339,8 @@ def is_labelled_date(text: str, spare: int = 3, *, published: bool = False) -> b
     if published and not PUBLISHED_WORDS_RE.search(text):
         return False
     found = find_date(text)
-    if found is None:
-        return False
+    if found is None or labels_an_event(text[: found[0].start()]):
+        return False  # 'Alarmzeit: 21.11.2026 23:47' dates the incident, not the page
     before, after = text[: found[0].start()], text[found[0].end() :]
     after = ZONE_ABBR_RE.sub(" ", _find_time(after)[4])
     return len(_leftover_words(before) + _leftover_words(after)) <= spare

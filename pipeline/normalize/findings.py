@@ -42,7 +42,7 @@ CONTACT_RE = re.compile(
     r"|pressestelle|investor\s+(?:relations(?:\s+contacts?)?|contacts?)|r[üu]ckfragehinweise?"
     r"|(?:wissenschaftliche[rn]?|fachliche[rn]?)\s+(?:kontakt|ansprechpartner(?:in)?)"
     r"|(?:presse)?sprecher(?:in)?|press\s+secretary|spokes(?:person|woman|man)|media\s+officer"
-    r"|(?:weitere\s+)?ausk[üu]nfte(?:\s+erteil(?:t|en))?|v\.\s?i\.\s?s\.\s?d\.\s?p\."
+    r"|(?:weitere\s+)?ausk(?:unft|[üu]nfte)(?:\s+(?:erteil(?:t|en)|gibt|geben))?|v\.\s?i\.\s?s\.\s?d\.\s?p\."
     r"|verantwortlich(?:\s+f[üu]r\s+(?:diese[ns]?|den|die)\s+(?:presse)?(?:text|inhalt|mitteilung))?"
     r"|n[äa]here\s+informationen(?:\s+(?:beim|bei\s+der|bei|unter))?"
     # French and Italian: 'Pour tout renseignement', 'Personnes-ressources', 'Per ulteriori
@@ -83,8 +83,14 @@ class Findings:
 _ROLE_LABEL_RE = re.compile(r"\W*(?:media|medien|press|presse|investors?|investoren)\s*:\s*", re.I)
 
 
-def take_contact(lines: list[Line], found: Findings) -> list[Line]:
+def take_contact(lines: list[Line], found: Findings, *, press_beside: bool = False) -> list[Line]:
+    """The body without its contact, which goes to `found`. `press_beside`: the page sets the
+    press's contact apart in a box: a subject expert's contact in the text is text."""
     labelled = [(i, match) for i in range(len(lines)) if (match := _contact_label(lines, i))]
+    if press_beside:
+        labelled = [(i, m) for i, m in labelled if not _EXPERT_RE.match(lines[i].text)]
+        if not labelled:
+            return contacts_in_one_line(lines)
     # of several contacts ('Wissenschaftlicher Kontakt:', 'Pressekontakt:') the press's is it
     press = [
         (i, m)
@@ -139,6 +145,9 @@ def take_contact(lines: list[Line], found: Findings) -> list[Line]:
 
 
 MAX_CONTACTS = 3
+_EXPERT_RE = re.compile(
+    r"\W*(?:wissenschaftliche[rn]?|fachliche[rn]?|scientific|technical|expert)\s", re.I
+)
 
 
 def _boxes_over_roles(lines: list[Line], chosen: list, labelled: list) -> list:

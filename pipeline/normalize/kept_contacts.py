@@ -34,12 +34,21 @@ def contacts_in_one_line(lines: list[Line]) -> list[Line]:
             continue
         segs = [(line.text.strip() + " ", None)]
         for position, item in enumerate(block):
-            segs += ([(", ", None)] if position else []) + [
-                (text.strip(), href) for text, href in item.segs
-            ]
+            segs += ([(", ", None)] if position else []) + _trimmed(item.segs)
         result.append(replace(line, segs=segs))  # its text follows from the segments
         index += 1 + len(block)
     return result
+
+
+def _trimmed(segs: list) -> list:
+    """A line's segments without the space around the line: the space between them stays
+    ('E-Mail: ' before its linked address)."""
+    if not segs:
+        return []
+    trimmed = list(segs)
+    trimmed[0] = (trimmed[0][0].lstrip(), trimmed[0][1])
+    trimmed[-1] = (trimmed[-1][0].rstrip(), trimmed[-1][1])
+    return trimmed
 
 
 def _contact_lines(lines: list[Line], label: int) -> list[Line]:

@@ -4,11 +4,13 @@ in its file name, never before its embargo, and a date without a time kept as a 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from pipeline.models import Problem, RawRelease
 from pipeline.normalize import dates
 from pipeline.normalize.body import clean_inline
+from pipeline.normalize.datelines import bracketed_dateline
+from pipeline.normalize.event_dates import labels_an_event
 from pipeline.normalize.findings import Findings
 
 _COMPACT_DATE = re.compile(
@@ -136,3 +138,53 @@ def _time_of_day(value: datetime, zone: tzinfo, now: datetime, found: Findings) 
     )
     found.date_only = True
     return value
+
+
+def date_beside_headline(raw: RawRelease) -> str | None:
+    """A line above the headline that states a date among a few labels ('Verkehr 25. Nov.
+    2026, 11:45 Uhr LK 1247/2026'), or one below it that says it is the publication date
+    ('Veröffentlicht am 24. November 2026 von …'): a subtitle's date is an event's."""
+    above = (text for text in raw.above_headline if dates.is_labelled_date(text))
+    below = (
+        bracketed_dateline(text) or text
+        for label, text in zip(("", *raw.below_headline), raw.below_headline, strict=False)
+        if not labels_an_event(f"{label} ")  # a details list's 'Einsatzbeginn:' over its value
+        and (
+            dates.is_date_line(text)
+            or dates.is_labelled_date(text, published=True)
+            or dates.opens_meta_line(text)
+            or _issuer_stamp(text)
+            or bracketed_dateline(text)
+        )
+    )
+    published_field = (
+        field
+        for line in raw.below_headline
+        for field in _run_together_fields(line)
+        if dates.is_labelled_date(field, published=True)
+    )
+    return next(above, None) or next(below, None) or next(published_field, None)
+
+
+# a second 'Label:' inside a meta line whose fields a page set as blocks of one box:
+# 'Published: Thursday 26 November 2026 at 3:15 pm Released by: The Hon. …'
+_NEXT_FIELD_RE = re.compile(r"(?<=\S)\s+(?=[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}:\s)")
+
+
+def _run_together_fields(line: str) -> list[str]:
+    fields = _NEXT_FIELD_RE.split(line)
+    return fields if len(fields) > 1 else []
+
+
+ISSUER_WORDS = 4
+_PROVIDED_BY_RE = re.compile(r"^\s*(?:news|release|content)\s+provided\s+by:?\s*", re.I)
+
+
+def _issuer_stamp(text: str) -> bool:
+    """A wire page's issuer beside its timed date: 'Northwind Robotics, Inc. Nov 25, 2026,
+    08:00 ET'. Only with a time: an event's subtitle names a day ('Konzert am 3. Dezember')."""
+    text = _PROVIDED_BY_RE.sub("", text)
+    if not dates.is_labelled_date(text, spare=ISSUER_WORDS):
+        return False
+    moment = dates.parse_moment(text, UTC)
+    return moment is not None and moment[1]

@@ -14,7 +14,6 @@ so the same input always gives the same release. The steps, in order:
 from __future__ import annotations
 
 import re
-from datetime import UTC
 
 from pipeline.config import SourceConfig
 from pipeline.models import Media, Problem, RawRelease, Release, capped_problems, release_id
@@ -35,11 +34,11 @@ from pipeline.normalize.captions import (
     one_bare_photo,
     take_named_captions,
 )
-from pipeline.normalize.contact_boxes import with_page_contact_box
+from pipeline.normalize.contact_boxes import names_the_press, with_page_contact_box
 from pipeline.normalize.contact_fields import contact_entries
 from pipeline.normalize.corrections import correction_note
 from pipeline.normalize.courtesy import drop_closing_courtesy
-from pipeline.normalize.datelines import bracketed_dateline, dateline_text
+from pipeline.normalize.datelines import dateline_text
 from pipeline.normalize.disclaimers import is_disclaimer
 from pipeline.normalize.downloads import take_download_lines
 from pipeline.normalize.embargo import note_past_embargo, take_embargo, take_title_embargo
@@ -58,7 +57,7 @@ from pipeline.normalize.page_dump import (
     without_page_furniture,
 )
 from pipeline.normalize.paragraphs import drop_disclaimers, drop_pull_quotes, join_lines
-from pipeline.normalize.published import published_at
+from pipeline.normalize.published import date_beside_headline, published_at
 from pipeline.normalize.render import classify, merge_links, render
 from pipeline.normalize.sanitize import field_from_markup, plain_field
 from pipeline.normalize.several import several_releases, without_second_copy
@@ -133,7 +132,7 @@ def normalize(
     # 'Weitere Informationen:' over a person's name and phone, before a signature-like
     # reading of the same lines could leave its label behind
     lines, info_contact = take_info_contact(lines)
-    lines = take_contact(lines, found)
+    lines = take_contact(lines, found, press_beside=names_the_press(_lines(raw.contact_box)))
     found.contact = "\n".join(part for part in (found.contact, info_contact) if part) or None
     lines, found.contact = with_page_contact_box(lines, found.contact, _lines(raw.contact_box))
     signature = without_notices(without_signing_marks(signature))
@@ -166,7 +165,7 @@ def normalize(
     blocks, copied = without_second_copy(title, blocks)
     found.warnings.extend(copied + several_releases(title, blocks))
     dated = _more_exact(found.date_text, stamp, zone, now)  # a wire's stamp may hold the time
-    found.date_text = _more_exact(dated, _date_beside_headline(raw), zone, now)
+    found.date_text = _more_exact(dated, date_beside_headline(raw), zone, now)
     title = plain_field(title)  # feeds carry it as text that many readers render as HTML
     blocks, offered = take_download_lines(blocks)
     blocks = classify(blocks)
@@ -319,55 +318,8 @@ def _more_exact(first: str | None, second: str | None, zone, now) -> str | None:
     return first
 
 
-def _date_beside_headline(raw: RawRelease) -> str | None:
-    """A line above the headline that states a date among a few labels ('Verkehr 25. Nov.
-    2026, 11:45 Uhr LK 1247/2026'), or one below it that says it is the publication date
-    ('Veröffentlicht am 24. November 2026 von …'): a subtitle's date is an event's."""
-    above = (text for text in raw.above_headline if dates.is_labelled_date(text))
-    below = (
-        bracketed_dateline(text) or text
-        for text in raw.below_headline
-        if dates.is_date_line(text)
-        or dates.is_labelled_date(text, published=True)
-        or dates.opens_meta_line(text)
-        or _issuer_stamp(text)
-        or bracketed_dateline(text)
-    )
-    published_field = (
-        field
-        for line in raw.below_headline
-        for field in _run_together_fields(line)
-        if dates.is_labelled_date(field, published=True)
-    )
-    return next(above, None) or next(below, None) or next(published_field, None)
-
-
-# a second 'Label:' inside a meta line whose fields a page set as blocks of one box:
-# 'Published: Thursday 26 November 2026 at 3:15 pm Released by: The Hon. …'
-_NEXT_FIELD_RE = re.compile(r"(?<=\S)\s+(?=[A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}:\s)")
-
-
-def _run_together_fields(line: str) -> list[str]:
-    fields = _NEXT_FIELD_RE.split(line)
-    return fields if len(fields) > 1 else []
-
-
 # Block and inline tags that only markup has: two of them make a text HTML.
 MARKUP_RE = re.compile(r"</?(?:p|br|div|b|strong|em|i|a\s[^>]*href|ul|ol|li|h[1-6])\s*/?>", re.I)
-ISSUER_WORDS = 4
-_PROVIDED_BY_RE = re.compile(r"^\s*(?:news|release|content)\s+provided\s+by:?\s*", re.I)
-
-
-def _issuer_stamp(text: str) -> bool:
-    """A wire page's issuer beside its timed date: 'Northwind Robotics, Inc. Nov 25, 2026,
-    08:00 ET'. Only with a time: an event's subtitle names a day ('Konzert am 3. Dezember')."""
-    text = _PROVIDED_BY_RE.sub("", text)
-    if not dates.is_labelled_date(text, spare=ISSUER_WORDS):
-        return False
-    moment = dates.parse_moment(text, UTC)
-    return moment is not None and moment[1]
-
-
 # --- Validation --------------------------------------------------------------------------------
 
 
