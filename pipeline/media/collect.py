@@ -93,7 +93,15 @@ class MediaFetcher:
                 notes.append(f"{_what(item)} {name} left out: {_said(exc)}")
                 continue
             described = replace_text(media, item, name)
-            kept.setdefault(described.sha256 or described.url or name, described)
+            key = described.sha256 or described.url or name
+            first = kept.setdefault(key, described)
+            if first is not described and _told_apart(first, described):
+                # the same bytes twice: kept once, and the words the second one came with are
+                # named rather than lost without a word
+                notes.append(
+                    f"{_what(item)} {name} is the same file as {first.filename or first.url}: "
+                    f"kept once, with the first one's caption and credit"
+                )
         return tuple(kept.values()), tuple(notes)
 
     def _one(self, item: MediaInput, folder: Path | None) -> Media:
@@ -279,3 +287,11 @@ def _said(exc: Exception) -> str:
             log.info("media left out: %s", message)
             return plain
     return message
+
+
+def _told_apart(first: Media, second: Media) -> bool:
+    """The second copy came with words the first does not carry."""
+    return any(
+        mine and mine != kept
+        for mine, kept in ((second.caption, first.caption), (second.credit, first.credit))
+    )

@@ -107,6 +107,22 @@ def test_bytes_and_data_urls_are_kept_like_any_photo(tmp_path):
     assert notes == ("image kaputt.png left out: the data: address is not valid base64",)
 
 
+def test_the_same_photo_sent_twice_is_kept_once_and_a_second_caption_is_named(tmp_path):
+    same = photo(640, 480)
+    encoded = base64.b64encode(same).decode()
+    inputs = (
+        MediaInput(data=same, filename="hafen.jpg", caption="Der neue Kai.", credit="Hafen AG"),
+        MediaInput(url=f"data:image/jpeg;base64,{encoded}", caption="Data-URL"),
+        MediaInput(data=same, filename="hafen-kopie.jpg", caption="Der neue Kai."),
+    )
+    kept, notes = MediaFetcher(MediaLibrary(tmp_path)).collect(inputs)
+    assert [(m.caption, m.credit) for m in kept] == [("Der neue Kai.", "Hafen AG")]
+    assert notes == (
+        "image #2 is the same file as hafen.jpg: kept once, with the first one's caption and "
+        "credit",
+    )  # the third repeats the first one's words: nothing is lost, nothing to say
+
+
 def test_a_relative_path_is_read_beside_the_input_and_never_outside_its_folder(tmp_path):
     inbox = tmp_path / "inbox"
     (inbox / "2026").mkdir(parents=True)
