@@ -384,8 +384,8 @@ def tidy_segments(segs: list[Seg]) -> list[Seg]:
     for text, href in segs:
         if not text:
             continue
-        if merged and merged[-1][1] == href:
-            merged[-1] = (merged[-1][0] + text, href)
+        if merged and merged[-1][1] == href:  # a space each side of a piece left out is one
+            merged[-1] = (re.sub(r"  +", " ", merged[-1][0] + text), href)
         else:
             if merged and merged[-1][0].endswith(" ") and text.startswith(" "):
                 text = text.lstrip()

@@ -272,3 +272,12 @@ def test_a_script_s_more_button_at_a_paragraph_s_end_leaves_and_the_sentence_sta
     assert "<p>Der Streckenplan steht im Rathaus aus.</p>" in found.body_html
     assert "Mehr" not in found.text
     assert "Die Karte gibt es im Stadtplan der Stadt." in found.text  # other words stay
+
+
+def test_a_button_left_out_between_words_leaves_one_space():
+    body = (
+        "<p>Die Arbeiten dauern voraussichtlich 18 Monate. "
+        '<a href="javascript:more()">Mehr</a> Die Pläne liegen im Rathaus aus.</p>'
+    )
+    found = normalize(raw_release(body_html=body), SOURCE)
+    assert "18 Monate. Die Pläne liegen im Rathaus aus." in found.text
